@@ -1,0 +1,132 @@
+using Mesh.Collections;
+
+namespace Mesh.Model;
+
+/// <summary>Computes <see cref="MeshConfig.Normalize"/>: stable order, explicit defaults, no empty policy shells.</summary>
+internal static class Normalizer
+{
+    public static MeshConfig Normalize(MeshConfig config) => config with
+    {
+        Services = Sort(config.Services.Select(Service), s => (s.Namespace, s.Name)),
+        Routes = Sort(config.Routes.Select(Route), r => (r.Namespace, r.Name)),
+        TcpRoutes = Sort(config.TcpRoutes.Select(Tcp), r => (r.Namespace, r.Name)),
+        DestinationPolicies = Sort(config.DestinationPolicies.Select(Destination), p => (p.Target.Service.ToString(), p.Target.Subset ?? "")),
+        Mtls = Sort(config.Mtls, m => (m.Scope.Namespace ?? "", m.Scope.Workload.ToString() + "|" + (m.Scope.Port ?? 0).ToString("D5", System.Globalization.CultureInfo.InvariantCulture))),
+        AccessPolicies = Sort(config.AccessPolicies.Select(Access), p => (p.Namespace, p.Name)),
+        ExternalServices = Sort(config.ExternalServices.Select(External), e => (e.Namespace, e.Name)),
+    };
+
+    private static MeshService Service(MeshService s) => s with
+    {
+        Ports = Ports(s.Ports),
+        Subsets = [.. s.Subsets.OrderBy(x => x.Name, StringComparer.Ordinal)],
+    };
+
+    private static EquatableArray<ServicePort> Ports(EquatableArray<ServicePort> ports) =>
+        [.. ports.Select(p => p with { Name = p.EffectiveName }).OrderBy(p => p.Port).ThenBy(p => p.Name, StringComparer.Ordinal)];
+
+    private static HttpRoute Route(HttpRoute r) => r with { Rules = [.. r.Rules.Select(Rule)] };
+
+    private static HttpRouteRule Rule(HttpRouteRule rule)
+    {
+        var matches = rule.Matches.Select(Match).ToList();
+        return rule with
+        {
+            // One unconditional match makes the rule match everything, which is what no matches means.
+            Matches = matches.Any(IsEmpty) ? [] : ByText(matches),
+            Backends = Backends(rule.Backends),
+            Retry = rule.Retry is null ? null : Retry(rule.Retry),
+            Fault = rule.Fault is { Delay: null, Abort: null } ? null : rule.Fault,
+            Rewrite = rule.Rewrite is { PathPrefix: null, FullPath: null, Authority: null } ? null : rule.Rewrite,
+            RequestHeaders = Headers(rule.RequestHeaders),
+            ResponseHeaders = Headers(rule.ResponseHeaders),
+            Cors = rule.Cors is null ? null : rule.Cors with
+            {
+                AllowOrigins = Set(rule.Cors.AllowOrigins),
+                AllowMethods = Set(rule.Cors.AllowMethods.Select(m => m.ToUpperInvariant())),
+                AllowHeaders = Set(rule.Cors.AllowHeaders),
+                ExposeHeaders = Set(rule.Cors.ExposeHeaders),
+            },
+        };
+    }
+
+    private static HttpMatch Match(HttpMatch m) => m with
+    {
+        Headers = ByText(m.Headers),
+        QueryParams = ByText(m.QueryParams),
+        Method = m.Method?.ToUpperInvariant(),
+    };
+
+    private static bool IsEmpty(HttpMatch m) => m.Path is null && m.Headers.IsEmpty && m.QueryParams.IsEmpty && m.Method is null;
+
+    private static RetryPolicy Retry(RetryPolicy r) => r with
+    {
+        On = [.. r.On.Distinct().Order()],
+        StatusCodes = [.. r.StatusCodes.Distinct().Order()],
+    };
+
+    private static HeaderModifier? Headers(HeaderModifier? h) =>
+        h is null || (h.Set.IsEmpty && h.Add.IsEmpty && h.Remove.IsEmpty) ? null : h with { Remove = Set(h.Remove) };
+
+    /// <summary>Sorts backends and reduces their weights to lowest terms, so 90/10 and 9/1 compare equal.</summary>
+    internal static EquatableArray<WeightedBackend> Backends(EquatableArray<WeightedBackend> backends)
+    {
+        var divisor = 0;
+        foreach (var b in backends) divisor = Gcd(divisor, Math.Max(b.Weight, 0));
+        var scaled = divisor > 1 ? backends.Select(b => b with { Weight = b.Weight / divisor }) : backends;
+        return [.. scaled.OrderBy(b => b.Service.ToString(), StringComparer.Ordinal).ThenBy(b => b.Subset ?? "", StringComparer.Ordinal).ThenBy(b => b.Port ?? 0).ThenBy(b => b.Weight)];
+    }
+
+    private static int Gcd(int a, int b)
+    {
+        while (b != 0) (a, b) = (b, a % b);
+        return a;
+    }
+
+    private static TcpRoute Tcp(TcpRoute r) => r with { Backends = Backends(r.Backends) };
+
+    private static DestinationPolicy Destination(DestinationPolicy p) => p with
+    {
+        ConnectionPool = p.ConnectionPool == new ConnectionPool() ? null : p.ConnectionPool,
+    };
+
+    private static AccessPolicy Access(AccessPolicy p) => p with { Rules = ByText(p.Rules.Select(AccessRule)) };
+
+    private static AccessRule AccessRule(AccessRule r)
+    {
+        var from = r.From is null ? null : r.From with
+        {
+            ServiceAccounts = [.. r.From.ServiceAccounts.Distinct().OrderBy(s => s.ToString(), StringComparer.Ordinal)],
+            Namespaces = Set(r.From.Namespaces),
+            IpBlocks = Set(r.From.IpBlocks),
+        };
+        var to = r.To is null ? null : r.To with
+        {
+            Ports = [.. r.To.Ports.Distinct().Order()],
+            Methods = Set(r.To.Methods.Select(m => m.ToUpperInvariant())),
+            Paths = Set(r.To.Paths),
+        };
+        // An empty source or operation constrains nothing: the same as leaving it out.
+        return r with
+        {
+            From = from == new AccessSource() ? null : from,
+            To = to == new AccessOperation() ? null : to,
+        };
+    }
+
+    private static ExternalService External(ExternalService e) => e with
+    {
+        Hosts = Set(e.Hosts.Select(h => h.ToLowerInvariant())),
+        Ports = Ports(e.Ports),
+        Addresses = Set(e.Addresses),
+    };
+
+    private static EquatableArray<string> Set(IEnumerable<string> items) => [.. items.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
+
+    /// <summary>Orders records whose order carries no meaning by their printed form, which is deterministic and total.</summary>
+    private static EquatableArray<T> ByText<T>(IEnumerable<T> items) where T : notnull =>
+        [.. items.Distinct().OrderBy(i => i.ToString(), StringComparer.Ordinal)];
+
+    private static EquatableArray<T> Sort<T>(IEnumerable<T> items, Func<T, (string, string)> key) =>
+        [.. items.OrderBy(i => key(i).Item1, StringComparer.Ordinal).ThenBy(i => key(i).Item2, StringComparer.Ordinal)];
+}

@@ -1,0 +1,17 @@
+namespace Mesh.Model;
+
+/// <summary>How clients call a service or subset: load balancing, connection limits (circuit breaking) and outlier detection.</summary>
+public sealed record DestinationPolicy
+{
+    /// <summary>The service or subset the policy applies to.</summary>
+    public required PolicyTarget Target { get; init; }
+
+    /// <summary>The load-balancing algorithm, or null for the mesh's default.</summary>
+    public LoadBalancer? LoadBalancer { get; init; }
+
+    /// <summary>Connection and request limits, or null for the mesh's defaults.</summary>
+    public ConnectionPool? ConnectionPool { get; init; }
+
+    /// <summary>Ejection of failing endpoints, or null for none.</summary>
+    public OutlierDetection? OutlierDetection { get; init; }
+}

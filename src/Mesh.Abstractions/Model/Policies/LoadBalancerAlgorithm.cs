@@ -1,0 +1,17 @@
+namespace Mesh.Model;
+
+/// <summary>A load-balancing algorithm.</summary>
+public enum LoadBalancerAlgorithm
+{
+    /// <summary>Each endpoint in turn.</summary>
+    RoundRobin,
+
+    /// <summary>The endpoint with the fewest outstanding requests (power of two choices).</summary>
+    LeastRequest,
+
+    /// <summary>A random endpoint.</summary>
+    Random,
+
+    /// <summary>A hash of a request property picks the endpoint (session affinity).</summary>
+    ConsistentHash,
+}

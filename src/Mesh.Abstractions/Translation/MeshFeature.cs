@@ -1,0 +1,334 @@
+namespace Mesh.Translation;
+
+/// <summary>
+/// A feature of the unified model whose support providers declare (see <see cref="ProviderCapabilities"/>).
+/// The id is stable and dotted after the model's wire names, e.g. <c>http.retry.backoff</c>.
+/// </summary>
+/// <param name="Id">The stable id.</param>
+/// <param name="Area">The group it is listed under (Routing, Resilience, Traffic, Destination, Security, Egress).</param>
+/// <param name="Description">A short human description.</param>
+public readonly record struct MeshFeature(string Id, string Area, string Description)
+{
+    /// <summary>Path exact match.</summary>
+    public static MeshFeature PathExact { get; } = new("http.match.path.exact", "Routing", "Path exact match");
+
+    /// <summary>Path prefix match.</summary>
+    public static MeshFeature PathPrefix { get; } = new("http.match.path.prefix", "Routing", "Path prefix match");
+
+    /// <summary>Path regex match (RE2).</summary>
+    public static MeshFeature PathRegex { get; } = new("http.match.path.regex", "Routing", "Path regex match (RE2)");
+
+    /// <summary>Header exact match.</summary>
+    public static MeshFeature HeaderExact { get; } = new("http.match.header.exact", "Routing", "Header exact match");
+
+    /// <summary>Header prefix match.</summary>
+    public static MeshFeature HeaderPrefix { get; } = new("http.match.header.prefix", "Routing", "Header prefix match");
+
+    /// <summary>Header regex match (RE2).</summary>
+    public static MeshFeature HeaderRegex { get; } = new("http.match.header.regex", "Routing", "Header regex match (RE2)");
+
+    /// <summary>Header present.</summary>
+    public static MeshFeature HeaderPresent { get; } = new("http.match.header.present", "Routing", "Header present");
+
+    /// <summary>Header absent.</summary>
+    public static MeshFeature HeaderAbsent { get; } = new("http.match.header.absent", "Routing", "Header absent");
+
+    /// <summary>Query parameter exact match.</summary>
+    public static MeshFeature QueryExact { get; } = new("http.match.query.exact", "Routing", "Query parameter exact match");
+
+    /// <summary>Query parameter prefix match.</summary>
+    public static MeshFeature QueryPrefix { get; } = new("http.match.query.prefix", "Routing", "Query parameter prefix match");
+
+    /// <summary>Query parameter regex match (RE2).</summary>
+    public static MeshFeature QueryRegex { get; } = new("http.match.query.regex", "Routing", "Query parameter regex match (RE2)");
+
+    /// <summary>Query parameter present.</summary>
+    public static MeshFeature QueryPresent { get; } = new("http.match.query.present", "Routing", "Query parameter present");
+
+    /// <summary>Query parameter absent.</summary>
+    public static MeshFeature QueryAbsent { get; } = new("http.match.query.absent", "Routing", "Query parameter absent");
+
+    /// <summary>HTTP method match.</summary>
+    public static MeshFeature MethodMatch { get; } = new("http.match.method", "Routing", "HTTP method match");
+
+    /// <summary>Weighted split across backends.</summary>
+    public static MeshFeature WeightedSplit { get; } = new("http.backends.weighted", "Routing", "Weighted split across backends");
+
+    /// <summary>Backend subset (version).</summary>
+    public static MeshFeature BackendSubset { get; } = new("http.backends.subset", "Routing", "Backend subset (version)");
+
+    /// <summary>Backend port.</summary>
+    public static MeshFeature BackendPort { get; } = new("http.backends.port", "Routing", "Backend port");
+
+    /// <summary>Request timeout.</summary>
+    public static MeshFeature Timeout { get; } = new("http.timeout", "Resilience", "Request timeout");
+
+    /// <summary>Retry attempts.</summary>
+    public static MeshFeature RetryAttempts { get; } = new("http.retry.attempts", "Resilience", "Retry attempts");
+
+    /// <summary>Retry per-try timeout.</summary>
+    public static MeshFeature RetryPerTryTimeout { get; } = new("http.retry.perTryTimeout", "Resilience", "Retry per-try timeout");
+
+    /// <summary>Retry on HTTP conditions (5xx, gateway-error, reset, connect-failure, refused-stream, retriable-4xx).</summary>
+    public static MeshFeature RetryOnHttp { get; } = new("http.retry.on.http", "Resilience", "Retry on HTTP conditions (5xx, gateway-error, reset, connect-failure, refused-stream, retriable-4xx)");
+
+    /// <summary>Retry on gRPC status (cancelled, deadline-exceeded, internal, resource-exhausted, unavailable).</summary>
+    public static MeshFeature RetryOnGrpc { get; } = new("http.retry.on.grpc", "Resilience", "Retry on gRPC status (cancelled, deadline-exceeded, internal, resource-exhausted, unavailable)");
+
+    /// <summary>Retry on listed status codes.</summary>
+    public static MeshFeature RetryStatusCodes { get; } = new("http.retry.statusCodes", "Resilience", "Retry on listed status codes");
+
+    /// <summary>Retry back-off.</summary>
+    public static MeshFeature RetryBackoff { get; } = new("http.retry.backoff", "Resilience", "Retry back-off");
+
+    /// <summary>Fault injection: delay.</summary>
+    public static MeshFeature FaultDelay { get; } = new("http.fault.delay", "Resilience", "Fault injection: delay");
+
+    /// <summary>Fault injection: abort.</summary>
+    public static MeshFeature FaultAbort { get; } = new("http.fault.abort", "Resilience", "Fault injection: abort");
+
+    /// <summary>Traffic mirroring.</summary>
+    public static MeshFeature Mirror { get; } = new("http.mirror", "Traffic", "Traffic mirroring");
+
+    /// <summary>Mirroring a percentage of traffic.</summary>
+    public static MeshFeature MirrorPercentage { get; } = new("http.mirror.percentage", "Traffic", "Mirroring a percentage of traffic");
+
+    /// <summary>Rewrite path prefix.</summary>
+    public static MeshFeature RewritePathPrefix { get; } = new("http.rewrite.pathPrefix", "Traffic", "Rewrite path prefix");
+
+    /// <summary>Rewrite full path.</summary>
+    public static MeshFeature RewriteFullPath { get; } = new("http.rewrite.fullPath", "Traffic", "Rewrite full path");
+
+    /// <summary>Rewrite authority (Host).</summary>
+    public static MeshFeature RewriteAuthority { get; } = new("http.rewrite.authority", "Traffic", "Rewrite authority (Host)");
+
+    /// <summary>HTTP redirect.</summary>
+    public static MeshFeature Redirect { get; } = new("http.redirect", "Traffic", "HTTP redirect");
+
+    /// <summary>Request header set/add/remove.</summary>
+    public static MeshFeature RequestHeaders { get; } = new("http.headers.request", "Traffic", "Request header set/add/remove");
+
+    /// <summary>Response header set/add/remove.</summary>
+    public static MeshFeature ResponseHeaders { get; } = new("http.headers.response", "Traffic", "Response header set/add/remove");
+
+    /// <summary>CORS policy.</summary>
+    public static MeshFeature Cors { get; } = new("http.cors", "Traffic", "CORS policy");
+
+    /// <summary>Weighted TCP split.</summary>
+    public static MeshFeature TcpSplit { get; } = new("tcp.backends.weighted", "Traffic", "Weighted TCP split");
+
+    /// <summary>Load balancing: round robin.</summary>
+    public static MeshFeature LbRoundRobin { get; } = new("destination.loadBalancer.roundRobin", "Destination", "Load balancing: round robin");
+
+    /// <summary>Load balancing: least request.</summary>
+    public static MeshFeature LbLeastRequest { get; } = new("destination.loadBalancer.leastRequest", "Destination", "Load balancing: least request");
+
+    /// <summary>Load balancing: random.</summary>
+    public static MeshFeature LbRandom { get; } = new("destination.loadBalancer.random", "Destination", "Load balancing: random");
+
+    /// <summary>Consistent hash on header.</summary>
+    public static MeshFeature HashHeader { get; } = new("destination.loadBalancer.consistentHash.header", "Destination", "Consistent hash on header");
+
+    /// <summary>Consistent hash on cookie.</summary>
+    public static MeshFeature HashCookie { get; } = new("destination.loadBalancer.consistentHash.cookie", "Destination", "Consistent hash on cookie");
+
+    /// <summary>Consistent hash on source IP.</summary>
+    public static MeshFeature HashSourceIp { get; } = new("destination.loadBalancer.consistentHash.sourceIp", "Destination", "Consistent hash on source IP");
+
+    /// <summary>Consistent hash on query parameter.</summary>
+    public static MeshFeature HashQueryParameter { get; } = new("destination.loadBalancer.consistentHash.queryParameter", "Destination", "Consistent hash on query parameter");
+
+    /// <summary>Connection pool: max connections.</summary>
+    public static MeshFeature MaxConnections { get; } = new("destination.connectionPool.maxConnections", "Destination", "Connection pool: max connections");
+
+    /// <summary>Connection pool: max pending requests.</summary>
+    public static MeshFeature MaxPendingRequests { get; } = new("destination.connectionPool.maxPendingRequests", "Destination", "Connection pool: max pending requests");
+
+    /// <summary>Connection pool: max concurrent requests.</summary>
+    public static MeshFeature MaxRequests { get; } = new("destination.connectionPool.maxRequests", "Destination", "Connection pool: max concurrent requests");
+
+    /// <summary>Connection pool: max requests per connection.</summary>
+    public static MeshFeature MaxRequestsPerConnection { get; } = new("destination.connectionPool.maxRequestsPerConnection", "Destination", "Connection pool: max requests per connection");
+
+    /// <summary>Connection pool: max concurrent retries.</summary>
+    public static MeshFeature MaxRetries { get; } = new("destination.connectionPool.maxRetries", "Destination", "Connection pool: max concurrent retries");
+
+    /// <summary>Connect timeout.</summary>
+    public static MeshFeature ConnectTimeout { get; } = new("destination.connectionPool.connectTimeout", "Destination", "Connect timeout");
+
+    /// <summary>Outlier detection: consecutive 5xx.</summary>
+    public static MeshFeature OutlierConsecutive5xx { get; } = new("destination.outlierDetection.consecutive5xx", "Destination", "Outlier detection: consecutive 5xx");
+
+    /// <summary>Outlier detection: consecutive gateway errors.</summary>
+    public static MeshFeature OutlierConsecutiveGatewayErrors { get; } = new("destination.outlierDetection.consecutiveGatewayErrors", "Destination", "Outlier detection: consecutive gateway errors");
+
+    /// <summary>Outlier detection: interval.</summary>
+    public static MeshFeature OutlierInterval { get; } = new("destination.outlierDetection.interval", "Destination", "Outlier detection: interval");
+
+    /// <summary>Outlier detection: base ejection time.</summary>
+    public static MeshFeature OutlierBaseEjectionTime { get; } = new("destination.outlierDetection.baseEjectionTime", "Destination", "Outlier detection: base ejection time");
+
+    /// <summary>Outlier detection: max ejection percent.</summary>
+    public static MeshFeature OutlierMaxEjectionPercent { get; } = new("destination.outlierDetection.maxEjectionPercent", "Destination", "Outlier detection: max ejection percent");
+
+    /// <summary>Per-subset destination policy.</summary>
+    public static MeshFeature SubsetPolicy { get; } = new("destination.target.subset", "Destination", "Per-subset destination policy");
+
+    /// <summary>mTLS strict.</summary>
+    public static MeshFeature MtlsStrict { get; } = new("mtls.mode.strict", "Security", "mTLS strict");
+
+    /// <summary>mTLS permissive.</summary>
+    public static MeshFeature MtlsPermissive { get; } = new("mtls.mode.permissive", "Security", "mTLS permissive");
+
+    /// <summary>mTLS disabled.</summary>
+    public static MeshFeature MtlsDisabled { get; } = new("mtls.mode.disabled", "Security", "mTLS disabled");
+
+    /// <summary>mTLS scope: mesh.</summary>
+    public static MeshFeature MtlsScopeMesh { get; } = new("mtls.scope.mesh", "Security", "mTLS scope: mesh");
+
+    /// <summary>mTLS scope: namespace.</summary>
+    public static MeshFeature MtlsScopeNamespace { get; } = new("mtls.scope.namespace", "Security", "mTLS scope: namespace");
+
+    /// <summary>mTLS scope: workload.</summary>
+    public static MeshFeature MtlsScopeWorkload { get; } = new("mtls.scope.workload", "Security", "mTLS scope: workload");
+
+    /// <summary>mTLS scope: port.</summary>
+    public static MeshFeature MtlsScopePort { get; } = new("mtls.scope.port", "Security", "mTLS scope: port");
+
+    /// <summary>Authorization: allow.</summary>
+    public static MeshFeature AccessAllow { get; } = new("access.action.allow", "Security", "Authorization: allow");
+
+    /// <summary>Authorization: deny.</summary>
+    public static MeshFeature AccessDeny { get; } = new("access.action.deny", "Security", "Authorization: deny");
+
+    /// <summary>Authorization from service accounts.</summary>
+    public static MeshFeature AccessFromServiceAccounts { get; } = new("access.from.serviceAccounts", "Security", "Authorization from service accounts");
+
+    /// <summary>Authorization from namespaces.</summary>
+    public static MeshFeature AccessFromNamespaces { get; } = new("access.from.namespaces", "Security", "Authorization from namespaces");
+
+    /// <summary>Authorization from IP blocks.</summary>
+    public static MeshFeature AccessFromIpBlocks { get; } = new("access.from.ipBlocks", "Security", "Authorization from IP blocks");
+
+    /// <summary>Authorization of unauthenticated callers.</summary>
+    public static MeshFeature AccessFromUnauthenticated { get; } = new("access.from.unauthenticated", "Security", "Authorization of unauthenticated callers");
+
+    /// <summary>Authorization to ports.</summary>
+    public static MeshFeature AccessToPorts { get; } = new("access.to.ports", "Security", "Authorization to ports");
+
+    /// <summary>Authorization to methods.</summary>
+    public static MeshFeature AccessToMethods { get; } = new("access.to.methods", "Security", "Authorization to methods");
+
+    /// <summary>Authorization to paths.</summary>
+    public static MeshFeature AccessToPaths { get; } = new("access.to.paths", "Security", "Authorization to paths");
+
+    /// <summary>Authorization of one subset.</summary>
+    public static MeshFeature AccessSubsetTarget { get; } = new("access.target.subset", "Security", "Authorization of one subset");
+
+    /// <summary>External service hosts.</summary>
+    public static MeshFeature ExternalHosts { get; } = new("egress.hosts", "Egress", "External service hosts");
+
+    /// <summary>External service resolution: DNS.</summary>
+    public static MeshFeature ExternalResolutionDns { get; } = new("egress.resolution.dns", "Egress", "External service resolution: DNS");
+
+    /// <summary>External service resolution: static addresses.</summary>
+    public static MeshFeature ExternalResolutionStatic { get; } = new("egress.resolution.static", "Egress", "External service resolution: static addresses");
+
+    /// <summary>External service resolution: passthrough.</summary>
+    public static MeshFeature ExternalResolutionNone { get; } = new("egress.resolution.none", "Egress", "External service resolution: passthrough");
+
+    /// <summary>External service addresses / CIDRs.</summary>
+    public static MeshFeature ExternalAddresses { get; } = new("egress.addresses", "Egress", "External service addresses / CIDRs");
+
+    /// <summary>Every feature, grouped by area, in documentation order.</summary>
+    public static IReadOnlyList<MeshFeature> All { get; } =
+    [
+        PathExact,
+        PathPrefix,
+        PathRegex,
+        HeaderExact,
+        HeaderPrefix,
+        HeaderRegex,
+        HeaderPresent,
+        HeaderAbsent,
+        QueryExact,
+        QueryPrefix,
+        QueryRegex,
+        QueryPresent,
+        QueryAbsent,
+        MethodMatch,
+        WeightedSplit,
+        BackendSubset,
+        BackendPort,
+        Timeout,
+        RetryAttempts,
+        RetryPerTryTimeout,
+        RetryOnHttp,
+        RetryOnGrpc,
+        RetryStatusCodes,
+        RetryBackoff,
+        FaultDelay,
+        FaultAbort,
+        Mirror,
+        MirrorPercentage,
+        RewritePathPrefix,
+        RewriteFullPath,
+        RewriteAuthority,
+        Redirect,
+        RequestHeaders,
+        ResponseHeaders,
+        Cors,
+        TcpSplit,
+        LbRoundRobin,
+        LbLeastRequest,
+        LbRandom,
+        HashHeader,
+        HashCookie,
+        HashSourceIp,
+        HashQueryParameter,
+        MaxConnections,
+        MaxPendingRequests,
+        MaxRequests,
+        MaxRequestsPerConnection,
+        MaxRetries,
+        ConnectTimeout,
+        OutlierConsecutive5xx,
+        OutlierConsecutiveGatewayErrors,
+        OutlierInterval,
+        OutlierBaseEjectionTime,
+        OutlierMaxEjectionPercent,
+        SubsetPolicy,
+        MtlsStrict,
+        MtlsPermissive,
+        MtlsDisabled,
+        MtlsScopeMesh,
+        MtlsScopeNamespace,
+        MtlsScopeWorkload,
+        MtlsScopePort,
+        AccessAllow,
+        AccessDeny,
+        AccessFromServiceAccounts,
+        AccessFromNamespaces,
+        AccessFromIpBlocks,
+        AccessFromUnauthenticated,
+        AccessToPorts,
+        AccessToMethods,
+        AccessToPaths,
+        AccessSubsetTarget,
+        ExternalHosts,
+        ExternalResolutionDns,
+        ExternalResolutionStatic,
+        ExternalResolutionNone,
+        ExternalAddresses,
+    ];
+
+    /// <summary>Equality by <see cref="Id"/>.</summary>
+    /// <param name="other">The other feature.</param>
+    public bool Equals(MeshFeature other) => string.Equals(Id, other.Id, StringComparison.Ordinal);
+
+    /// <inheritdoc />
+    public override int GetHashCode() => StringComparer.Ordinal.GetHashCode(Id ?? string.Empty);
+
+    /// <summary>The id.</summary>
+    public override string ToString() => Id ?? string.Empty;
+}

@@ -1,0 +1,30 @@
+namespace Mesh.Translation;
+
+/// <summary>The name a provider is known by on the command line and in the registry (<c>istio</c>, <c>linkerd</c>, …). Compared case-insensitively.</summary>
+/// <param name="Value">The name, lower case by convention.</param>
+public readonly record struct ProviderName(string Value)
+{
+    /// <summary>Istio.</summary>
+    public static ProviderName Istio { get; } = new("istio");
+
+    /// <summary>Linkerd.</summary>
+    public static ProviderName Linkerd { get; } = new("linkerd");
+
+    /// <summary>Kubernetes Gateway API mesh routing (GAMMA).</summary>
+    public static ProviderName GatewayApi { get; } = new("gateway-api");
+
+    /// <summary>AWS App Mesh.</summary>
+    public static ProviderName AppMesh { get; } = new("appmesh");
+
+    /// <summary>Open Service Mesh (SMI).</summary>
+    public static ProviderName Osm { get; } = new("osm");
+
+    /// <inheritdoc />
+    public bool Equals(ProviderName other) => string.Equals(Value, other.Value, StringComparison.OrdinalIgnoreCase);
+
+    /// <inheritdoc />
+    public override int GetHashCode() => StringComparer.OrdinalIgnoreCase.GetHashCode(Value ?? string.Empty);
+
+    /// <summary>The name.</summary>
+    public override string ToString() => Value ?? string.Empty;
+}

@@ -1,0 +1,51 @@
+using CsCheck;
+using Mesh.Collections;
+
+namespace Mesh.Abstractions.Tests.Collections;
+
+public class EquatableArrayTests
+{
+    [Fact]
+    public void Arrays_WithEqualItems_AreEqualAndHashAlike()
+    {
+        EquatableArray<string> a = ["x", "y"];
+        EquatableArray<string> b = new(new List<string> { "x", "y" });
+        Assert.Equal(a, b);
+        Assert.True(a == b);
+        Assert.Equal(a.GetHashCode(), b.GetHashCode());
+    }
+
+    [Fact]
+    public void Default_IsEmpty_AndEqualToEmptyLiteral()
+    {
+        EquatableArray<int> unset = default;
+        Assert.True(unset.IsEmpty);
+        Assert.Equal(unset, (EquatableArray<int>)[]);
+        Assert.Empty(unset);
+    }
+
+    [Fact]
+    public void Order_Matters()
+    {
+        EquatableArray<int> a = [1, 2];
+        EquatableArray<int> b = [2, 1];
+        Assert.NotEqual(a, b);
+    }
+
+    [Fact]
+    public void Equality_AgreesWithSequenceEquality() =>
+        Gen.Int[0, 3].Array[0, 5].Select(Gen.Int[0, 3].Array[0, 5]).Sample((x, y) =>
+        {
+            EquatableArray<int> a = x, b = y;
+            return a.Equals(b) == x.SequenceEqual(y) && (!a.Equals(b) || a.GetHashCode() == b.GetHashCode());
+        });
+
+    [Fact]
+    public void Map_IgnoresInsertionOrder() =>
+        Gen.Dictionary(Gen.String[Gen.Char.AlphaNumeric, 1, 3], Gen.Int[0, 9])[0, 6].Sample(d =>
+        {
+            var forward = new EquatableMap<int>(d);
+            var backward = new EquatableMap<int>(d.Reverse());
+            return forward == backward && forward.GetHashCode() == backward.GetHashCode() && forward.Keys.SequenceEqual(d.Keys.Order(StringComparer.Ordinal));
+        });
+}
