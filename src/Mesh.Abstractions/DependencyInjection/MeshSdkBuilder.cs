@@ -30,7 +30,7 @@ public sealed class MeshSdkBuilder
     public MeshSdkBuilder AddTranslator(ITranslator translator)
     {
         ArgumentNullException.ThrowIfNull(translator);
-        Services.TryAddEnumerable(ServiceDescriptor.Singleton(typeof(ITranslator), translator));
+        Services.TryAddEnumerable(ServiceDescriptor.Singleton<ITranslator>(translator));
         return this;
     }
 }
