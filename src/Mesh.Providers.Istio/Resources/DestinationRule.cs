@@ -1,0 +1,40 @@
+using System.Text.Json.Serialization;
+using k8s;
+using k8s.Models;
+using YamlDotNet.Serialization;
+
+namespace Mesh.Providers.Istio.Resources;
+
+/// <summary>Subsets and traffic policy of a host (<c>networking.istio.io/v1</c>).</summary>
+[KubernetesEntity(Group = KubeGroup, Kind = KubeKind, ApiVersion = KubeApiVersion, PluralName = KubePluralName)]
+public sealed class DestinationRule : KubernetesObject, IKubernetesObject<V1ObjectMeta>, ISpec<DestinationRuleSpec>
+{
+    /// <summary>The API group.</summary>
+    public const string KubeGroup = "networking.istio.io";
+
+    /// <summary>The kind.</summary>
+    public const string KubeKind = "DestinationRule";
+
+    /// <summary>The version written.</summary>
+    public const string KubeApiVersion = "v1";
+
+    /// <summary>The plural resource name.</summary>
+    public const string KubePluralName = "destinationrules";
+
+    /// <summary>Creates an empty resource with <c>apiVersion</c> and <c>kind</c> set.</summary>
+    public DestinationRule()
+    {
+        ApiVersion = KubeGroup + "/" + KubeApiVersion;
+        Kind = KubeKind;
+    }
+
+    /// <summary>The object metadata (name, namespace, labels).</summary>
+    [JsonPropertyName("metadata")]
+    [YamlMember(Alias = "metadata")]
+    public V1ObjectMeta Metadata { get; set; } = new();
+
+    /// <summary>The spec.</summary>
+    [JsonPropertyName("spec")]
+    [YamlMember(Alias = "spec")]
+    public DestinationRuleSpec Spec { get; set; } = new();
+}

@@ -1,0 +1,18 @@
+using System.Text.Json.Serialization;
+using YamlDotNet.Serialization;
+
+namespace Mesh.Providers.Istio.Resources;
+
+/// <summary>A cookie hashed for session affinity.</summary>
+public sealed class HttpCookie
+{
+    /// <summary>The cookie name.</summary>
+    [JsonPropertyName("name")]
+    [YamlMember(Alias = "name")]
+    public string? Name { get; set; }
+
+    /// <summary>The lifetime of a generated cookie.</summary>
+    [JsonPropertyName("ttl")]
+    [YamlMember(Alias = "ttl")]
+    public string? Ttl { get; set; }
+}

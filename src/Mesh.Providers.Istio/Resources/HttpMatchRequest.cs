@@ -1,0 +1,43 @@
+using System.Text.Json.Serialization;
+using YamlDotNet.Serialization;
+
+namespace Mesh.Providers.Istio.Resources;
+
+/// <summary>A request condition (Istio <c>HTTPMatchRequest</c>); every part that is set must hold.</summary>
+public sealed class HttpMatchRequest
+{
+    /// <summary>The match name.</summary>
+    [JsonPropertyName("name")]
+    [YamlMember(Alias = "name")]
+    public string? Name { get; set; }
+
+    /// <summary>The path condition.</summary>
+    [JsonPropertyName("uri")]
+    [YamlMember(Alias = "uri")]
+    public StringMatch? Uri { get; set; }
+
+    /// <summary>The method condition.</summary>
+    [JsonPropertyName("method")]
+    [YamlMember(Alias = "method")]
+    public StringMatch? Method { get; set; }
+
+    /// <summary>Header conditions by lower-case name; an empty match checks presence.</summary>
+    [JsonPropertyName("headers")]
+    [YamlMember(Alias = "headers")]
+    public Dictionary<string, StringMatch>? Headers { get; set; }
+
+    /// <summary>Header conditions that must not hold; an empty match checks absence.</summary>
+    [JsonPropertyName("withoutHeaders")]
+    [YamlMember(Alias = "withoutHeaders")]
+    public Dictionary<string, StringMatch>? WithoutHeaders { get; set; }
+
+    /// <summary>Query parameter conditions by name.</summary>
+    [JsonPropertyName("queryParams")]
+    [YamlMember(Alias = "queryParams")]
+    public Dictionary<string, StringMatch>? QueryParams { get; set; }
+
+    /// <summary>Gateways the match applies to; outside the model (read only to report it).</summary>
+    [JsonPropertyName("gateways")]
+    [YamlMember(Alias = "gateways")]
+    public List<string>? Gateways { get; set; }
+}

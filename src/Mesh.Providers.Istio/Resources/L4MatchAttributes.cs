@@ -1,0 +1,18 @@
+using System.Text.Json.Serialization;
+using YamlDotNet.Serialization;
+
+namespace Mesh.Providers.Istio.Resources;
+
+/// <summary>A layer-4 condition.</summary>
+public sealed class L4MatchAttributes
+{
+    /// <summary>The destination port.</summary>
+    [JsonPropertyName("port")]
+    [YamlMember(Alias = "port")]
+    public int? Port { get; set; }
+
+    /// <summary>Gateways the match applies to; outside the model (read only to report it).</summary>
+    [JsonPropertyName("gateways")]
+    [YamlMember(Alias = "gateways")]
+    public List<string>? Gateways { get; set; }
+}

@@ -1,0 +1,18 @@
+using System.Text.Json.Serialization;
+using YamlDotNet.Serialization;
+
+namespace Mesh.Providers.Istio.Resources;
+
+/// <summary>The spec of a <c>Sidecar</c>: the hosts a workload's proxy may reach.</summary>
+public sealed class SidecarSpec
+{
+    /// <summary>Egress listeners.</summary>
+    [JsonPropertyName("egress")]
+    [YamlMember(Alias = "egress")]
+    public List<IstioEgressListener>? Egress { get; set; }
+
+    /// <summary>What happens to calls to unknown hosts.</summary>
+    [JsonPropertyName("outboundTrafficPolicy")]
+    [YamlMember(Alias = "outboundTrafficPolicy")]
+    public OutboundTrafficPolicy? OutboundTrafficPolicy { get; set; }
+}

@@ -1,0 +1,23 @@
+using System.Text.Json.Serialization;
+using YamlDotNet.Serialization;
+
+namespace Mesh.Providers.Istio.Resources;
+
+/// <summary>Load balancing, connection pool and outlier detection for a destination.</summary>
+public sealed class TrafficPolicy
+{
+    /// <summary>Load balancing.</summary>
+    [JsonPropertyName("loadBalancer")]
+    [YamlMember(Alias = "loadBalancer")]
+    public LoadBalancerSettings? LoadBalancer { get; set; }
+
+    /// <summary>Connection limits.</summary>
+    [JsonPropertyName("connectionPool")]
+    [YamlMember(Alias = "connectionPool")]
+    public ConnectionPoolSettings? ConnectionPool { get; set; }
+
+    /// <summary>Outlier detection.</summary>
+    [JsonPropertyName("outlierDetection")]
+    [YamlMember(Alias = "outlierDetection")]
+    public OutlierDetection? OutlierDetection { get; set; }
+}

@@ -1,0 +1,33 @@
+using System.Text.Json.Serialization;
+using YamlDotNet.Serialization;
+
+namespace Mesh.Providers.Istio.Resources;
+
+/// <summary>The spec of a <c>VirtualService</c>: routing rules for calls to its hosts.</summary>
+public sealed class VirtualServiceSpec
+{
+    /// <summary>The hosts the rules apply to (FQDNs or short names relative to the resource namespace).</summary>
+    [JsonPropertyName("hosts")]
+    [YamlMember(Alias = "hosts")]
+    public List<string>? Hosts { get; set; }
+
+    /// <summary>Gateways the rules apply to; outside the model (read only to report it).</summary>
+    [JsonPropertyName("gateways")]
+    [YamlMember(Alias = "gateways")]
+    public List<string>? Gateways { get; set; }
+
+    /// <summary>Namespaces the resource is visible in; outside the model (read only to report it).</summary>
+    [JsonPropertyName("exportTo")]
+    [YamlMember(Alias = "exportTo")]
+    public List<string>? ExportTo { get; set; }
+
+    /// <summary>HTTP rules, in match order.</summary>
+    [JsonPropertyName("http")]
+    [YamlMember(Alias = "http")]
+    public List<HttpRoute>? Http { get; set; }
+
+    /// <summary>TCP rules, in match order.</summary>
+    [JsonPropertyName("tcp")]
+    [YamlMember(Alias = "tcp")]
+    public List<TcpRoute>? Tcp { get; set; }
+}
