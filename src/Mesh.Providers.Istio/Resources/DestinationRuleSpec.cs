@@ -20,9 +20,4 @@ public sealed class DestinationRuleSpec
     [JsonPropertyName("subsets")]
     [YamlMember(Alias = "subsets")]
     public List<Subset>? Subsets { get; set; }
-
-    /// <summary>Namespaces the resource is visible in; outside the model (read only to report it).</summary>
-    [JsonPropertyName("exportTo")]
-    [YamlMember(Alias = "exportTo")]
-    public List<string>? ExportTo { get; set; }
 }

@@ -10,9 +10,4 @@ public sealed class HttpCookie
     [JsonPropertyName("name")]
     [YamlMember(Alias = "name")]
     public string? Name { get; set; }
-
-    /// <summary>The lifetime of a generated cookie.</summary>
-    [JsonPropertyName("ttl")]
-    [YamlMember(Alias = "ttl")]
-    public string? Ttl { get; set; }
 }

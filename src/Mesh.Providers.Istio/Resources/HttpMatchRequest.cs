@@ -6,11 +6,6 @@ namespace Mesh.Providers.Istio.Resources;
 /// <summary>A request condition (Istio <c>HTTPMatchRequest</c>); every part that is set must hold.</summary>
 public sealed class HttpMatchRequest
 {
-    /// <summary>The match name.</summary>
-    [JsonPropertyName("name")]
-    [YamlMember(Alias = "name")]
-    public string? Name { get; set; }
-
     /// <summary>The path condition.</summary>
     [JsonPropertyName("uri")]
     [YamlMember(Alias = "uri")]
@@ -35,9 +30,4 @@ public sealed class HttpMatchRequest
     [JsonPropertyName("queryParams")]
     [YamlMember(Alias = "queryParams")]
     public Dictionary<string, StringMatch>? QueryParams { get; set; }
-
-    /// <summary>Gateways the match applies to; outside the model (read only to report it).</summary>
-    [JsonPropertyName("gateways")]
-    [YamlMember(Alias = "gateways")]
-    public List<string>? Gateways { get; set; }
 }

@@ -6,11 +6,6 @@ namespace Mesh.Providers.Istio.Resources;
 /// <summary>One HTTP rule of a <c>VirtualService</c> (Istio <c>HTTPRoute</c>).</summary>
 public sealed class HttpRoute
 {
-    /// <summary>The rule name.</summary>
-    [JsonPropertyName("name")]
-    [YamlMember(Alias = "name")]
-    public string? Name { get; set; }
-
     /// <summary>Conditions, any of which selects the rule.</summary>
     [JsonPropertyName("match")]
     [YamlMember(Alias = "match")]

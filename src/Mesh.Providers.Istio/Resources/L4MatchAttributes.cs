@@ -10,9 +10,4 @@ public sealed class L4MatchAttributes
     [JsonPropertyName("port")]
     [YamlMember(Alias = "port")]
     public int? Port { get; set; }
-
-    /// <summary>Gateways the match applies to; outside the model (read only to report it).</summary>
-    [JsonPropertyName("gateways")]
-    [YamlMember(Alias = "gateways")]
-    public List<string>? Gateways { get; set; }
 }

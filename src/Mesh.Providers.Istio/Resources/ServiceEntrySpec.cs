@@ -35,9 +35,4 @@ public sealed class ServiceEntrySpec
     [JsonPropertyName("endpoints")]
     [YamlMember(Alias = "endpoints")]
     public List<WorkloadEntry>? Endpoints { get; set; }
-
-    /// <summary>Namespaces the resource is visible in; outside the model (read only to report it).</summary>
-    [JsonPropertyName("exportTo")]
-    [YamlMember(Alias = "exportTo")]
-    public List<string>? ExportTo { get; set; }
 }

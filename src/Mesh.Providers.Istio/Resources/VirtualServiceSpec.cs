@@ -11,16 +11,6 @@ public sealed class VirtualServiceSpec
     [YamlMember(Alias = "hosts")]
     public List<string>? Hosts { get; set; }
 
-    /// <summary>Gateways the rules apply to; outside the model (read only to report it).</summary>
-    [JsonPropertyName("gateways")]
-    [YamlMember(Alias = "gateways")]
-    public List<string>? Gateways { get; set; }
-
-    /// <summary>Namespaces the resource is visible in; outside the model (read only to report it).</summary>
-    [JsonPropertyName("exportTo")]
-    [YamlMember(Alias = "exportTo")]
-    public List<string>? ExportTo { get; set; }
-
     /// <summary>HTTP rules, in match order.</summary>
     [JsonPropertyName("http")]
     [YamlMember(Alias = "http")]

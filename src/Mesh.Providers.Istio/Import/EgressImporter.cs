@@ -1,0 +1,98 @@
+using Mesh.Model;
+using Mesh.Providers.Istio.Resources;
+using Model = Mesh.Model;
+
+namespace Mesh.Providers.Istio.Import;
+
+/// <summary><c>ServiceEntry</c> → an external service.</summary>
+internal static class EgressImporter
+{
+    public static void Import(ServiceEntry se, string ns, string source, ModelBuilder model, ImportContext ctx)
+    {
+        var name = IstioImporter.Name(se, source, ctx);
+        var spec = se.Spec;
+        if (spec?.Hosts is not { Count: > 0 })
+        {
+            ctx.Invalid(source, "$.spec.hosts", "A ServiceEntry needs at least one host.");
+            return;
+        }
+        if (spec.Location == "MESH_INTERNAL")
+        {
+            ctx.NotImported(source, "$.spec.location", "MESH_INTERNAL entries add workloads to the mesh; the model reads every ServiceEntry as an external service.");
+        }
+        else if (spec.Location is not (null or "MESH_EXTERNAL"))
+        {
+            ctx.Invalid(source, "$.spec.location", $"'{spec.Location}' is not a location (MESH_EXTERNAL, MESH_INTERNAL).");
+        }
+        var resolution = Resolution.None;
+        switch (spec.Resolution)
+        {
+            case null or "NONE":
+                break;
+            case "STATIC":
+                resolution = Resolution.Static;
+                break;
+            case "DNS":
+                resolution = Resolution.Dns;
+                break;
+            case "DNS_ROUND_ROBIN" or "DYNAMIC_DNS":
+                resolution = Resolution.Dns;
+                ctx.NotImported(source, "$.spec.resolution", $"{spec.Resolution} was read as DNS resolution; the distinction is not in the model.");
+                break;
+            default:
+                ctx.Invalid(source, "$.spec.resolution", $"'{spec.Resolution}' is not a resolution (NONE, STATIC, DNS, DNS_ROUND_ROBIN, DYNAMIC_DNS).");
+                break;
+        }
+        var ports = new List<Model.ServicePort>();
+        for (var i = 0; i < (spec.Ports?.Count ?? 0); i++)
+        {
+            if (spec.Ports![i] is not { } port) continue;
+            if (port.Number is not { } number)
+            {
+                ctx.Invalid(source, $"$.spec.ports[{i}].number", "A port needs a number.");
+                continue;
+            }
+            Protocol protocol;
+            switch (port.Protocol?.ToUpperInvariant())
+            {
+                case "HTTP": protocol = Protocol.Http; break;
+                case "HTTP2": protocol = Protocol.Http2; break;
+                case "GRPC": protocol = Protocol.Grpc; break;
+                case "TLS": protocol = Protocol.Tls; break;
+                case "TCP": protocol = Protocol.Tcp; break;
+                case "HTTPS":
+                    protocol = Protocol.Tls;
+                    ctx.NotImported(source, $"$.spec.ports[{i}].protocol", "HTTPS was read as TLS (opaque TLS traffic to the host); the model has no HTTPS port protocol.");
+                    break;
+                default:
+                    protocol = Protocol.Tcp;
+                    ctx.NotImported(source, $"$.spec.ports[{i}].protocol", $"Protocol '{port.Protocol ?? "(none)"}' was read as TCP.");
+                    break;
+            }
+            ports.Add(new Model.ServicePort { Port = number, Name = port.Name, Protocol = protocol });
+        }
+        var addresses = new List<string>();
+        if (resolution == Resolution.Static)
+        {
+            if (spec.Addresses is not null) ctx.NotImported(source, "$.spec.addresses", "With STATIC resolution the model keeps the endpoint addresses; the virtual addresses were not imported.");
+            for (var i = 0; i < (spec.Endpoints?.Count ?? 0); i++)
+            {
+                if (spec.Endpoints![i]?.Address is { } address) addresses.Add(address);
+            }
+        }
+        else
+        {
+            addresses.AddRange((spec.Addresses ?? []).Where(a => a is not null));
+            if (spec.Endpoints is not null) ctx.NotImported(source, "$.spec.endpoints", "Endpoints are kept for STATIC resolution only; they were not imported.");
+        }
+        model.ExternalServices.Add(new ExternalService
+        {
+            Name = name,
+            Namespace = ns,
+            Hosts = [.. spec.Hosts.Where(h => h is not null)],
+            Ports = [.. ports],
+            Resolution = resolution,
+            Addresses = [.. addresses],
+        });
+    }
+}

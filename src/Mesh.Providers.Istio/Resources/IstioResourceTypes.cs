@@ -1,0 +1,44 @@
+namespace Mesh.Providers.Istio.Resources;
+
+/// <summary>
+/// The type map of the Istio kinds this provider reads and writes, keyed <c>group/version/Kind</c> as KubernetesClient's
+/// <c>KubernetesYaml.LoadAllFromString(yaml, typeMap)</c> expects. Every kind is read from <c>v1</c> and its older served
+/// versions (<c>v1beta1</c>, and <c>v1alpha3</c> for networking), whose schemas are the same.
+/// </summary>
+public static class IstioResourceTypes
+{
+    /// <summary>The current version of both API groups.</summary>
+    public const string CurrentVersion = "v1";
+
+    /// <summary>Every <c>apiVersion/Kind</c> read, mapped to its class.</summary>
+    public static IReadOnlyDictionary<string, Type> TypeMap { get; } = Build();
+
+    /// <summary>The Istio API groups.</summary>
+    public static IReadOnlyList<string> Groups { get; } = ["networking.istio.io", "security.istio.io"];
+
+    private static Dictionary<string, Type> Build()
+    {
+        var map = new Dictionary<string, Type>(StringComparer.Ordinal);
+        void Add(string group, string kind, Type type, params string[] versions)
+        {
+            foreach (var version in versions) map[$"{group}/{version}/{kind}"] = type;
+        }
+        string[] networking = ["v1", "v1beta1", "v1alpha3"];
+        string[] security = ["v1", "v1beta1"];
+        Add(VirtualService.KubeGroup, VirtualService.KubeKind, typeof(VirtualService), networking);
+        Add(DestinationRule.KubeGroup, DestinationRule.KubeKind, typeof(DestinationRule), networking);
+        Add(ServiceEntry.KubeGroup, ServiceEntry.KubeKind, typeof(ServiceEntry), networking);
+        Add(Sidecar.KubeGroup, Sidecar.KubeKind, typeof(Sidecar), networking);
+        Add(PeerAuthentication.KubeGroup, PeerAuthentication.KubeKind, typeof(PeerAuthentication), security);
+        Add(AuthorizationPolicy.KubeGroup, AuthorizationPolicy.KubeKind, typeof(AuthorizationPolicy), security);
+        return map;
+    }
+
+    /// <summary>Finds the class of <paramref name="apiVersion"/> and <paramref name="kind"/>.</summary>
+    /// <param name="apiVersion">The <c>apiVersion</c>, e.g. <c>networking.istio.io/v1beta1</c>.</param>
+    /// <param name="kind">The <c>kind</c>.</param>
+    /// <param name="type">The class when found.</param>
+    /// <returns>Whether the pair is read by this provider.</returns>
+    public static bool TryGet(string apiVersion, string kind, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out Type? type) =>
+        TypeMap.TryGetValue($"{apiVersion}/{kind}", out type);
+}

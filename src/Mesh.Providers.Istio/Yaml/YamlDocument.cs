@@ -1,0 +1,10 @@
+using System.Text.Json.Nodes;
+using Mesh.Diagnostics;
+
+namespace Mesh.Providers.Istio.Yaml;
+
+/// <summary>One document of a YAML stream as a JSON tree, or the reason it could not be read.</summary>
+/// <param name="Index">The 0-based position of the document in the stream.</param>
+/// <param name="Root">The document's content; null for an empty document or one that failed to parse.</param>
+/// <param name="Location">Where the document starts.</param>
+internal sealed record YamlDocument(int Index, JsonNode? Root, SourceLocation Location);
