@@ -25,11 +25,19 @@ public interface ITranslator
     /// <param name="options">Options, or null for defaults.</param>
     ImportResult Import(IEnumerable<object> resources, ImportOptions? options = null);
 
-    /// <summary>Reads a YAML stream of the provider's manifests (any mix of kinds) into a model.</summary>
-    /// <param name="yaml">The YAML text; <c>---</c> separates documents.</param>
+    /// <summary>
+    /// Reads YAML streams of the provider's manifests (any mix of kinds, across any number of files) into one model;
+    /// references between files resolve as if the files were applied together.
+    /// </summary>
+    /// <param name="sources">The inputs; <c>---</c> separates documents within each.</param>
+    /// <param name="options">Options, or null for defaults.</param>
+    ImportResult ImportYaml(IReadOnlyList<SourceText> sources, ImportOptions? options = null);
+
+    /// <summary>Reads one YAML stream of the provider's manifests into a model.</summary>
+    /// <param name="yaml">The YAML text.</param>
     /// <param name="sourceName">The file name used in diagnostic paths (<c>file#doc $.spec…</c>).</param>
     /// <param name="options">Options, or null for defaults.</param>
-    ImportResult ImportYaml(string yaml, string sourceName, ImportOptions? options = null);
+    ImportResult ImportYaml(string yaml, string sourceName, ImportOptions? options = null) => ImportYaml([new SourceText(sourceName, yaml)], options);
 
     /// <summary>Writes resources produced by <see cref="Translate"/> as a YAML stream that <c>kubectl apply</c> accepts.</summary>
     /// <param name="resources">The resources.</param>

@@ -1,0 +1,150 @@
+using Mesh.Model;
+
+namespace Mesh.Builders;
+
+/// <summary>
+/// A fluent, code-first way to write a <see cref="MeshConfig"/>. It yields the same immutable records as the
+/// YAML reader, so a model built here and one read from YAML compare equal.
+/// </summary>
+/// <example>
+/// <code>
+/// var mesh = MeshBuilder.Create("bookinfo")
+///     .Service("reviews.bookinfo", s =&gt; s.Port(9080, Protocol.Http).Subset("v1", "version", "v1").Subset("v2", "version", "v2"))
+///     .Route("reviews.bookinfo", r =&gt; r.Rule(rule =&gt; rule
+///         .To("reviews.bookinfo", "v1", weight: 90)
+///         .To("reviews.bookinfo", "v2", weight: 10)
+///         .Timeout(TimeSpan.FromSeconds(2))
+///         .Retry(3, TimeSpan.FromMilliseconds(500), RetryCondition.ServerError, RetryCondition.ConnectFailure)))
+///     .Build();
+/// </code>
+/// </example>
+public sealed class MeshBuilder
+{
+    private readonly string _name;
+    private readonly List<MeshService> _services = [];
+    private readonly List<HttpRoute> _routes = [];
+    private readonly List<TcpRoute> _tcpRoutes = [];
+    private readonly List<DestinationPolicy> _destinationPolicies = [];
+    private readonly List<MtlsPolicy> _mtls = [];
+    private readonly List<AccessPolicy> _accessPolicies = [];
+    private readonly List<ExternalService> _externalServices = [];
+
+    private MeshBuilder(string name) => _name = name;
+
+    /// <summary>Starts a model.</summary>
+    /// <param name="name">The model's name (<c>metadata.name</c>).</param>
+    public static MeshBuilder Create(string name)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        return new MeshBuilder(name);
+    }
+
+    /// <summary>Adds a service.</summary>
+    /// <param name="service">The service as <c>name.namespace</c>.</param>
+    /// <param name="configure">Adds ports and subsets.</param>
+    public MeshBuilder Service(string service, Action<ServiceBuilder>? configure = null)
+    {
+        var builder = new ServiceBuilder(ServiceRef.Parse(service));
+        configure?.Invoke(builder);
+        _services.Add(builder.Build());
+        return this;
+    }
+
+    /// <summary>Adds an HTTP route for callers of <paramref name="host"/>, named and namespaced after the host unless <paramref name="name"/> is given.</summary>
+    /// <param name="host">The host service as <c>name.namespace</c>.</param>
+    /// <param name="configure">Adds the rules.</param>
+    /// <param name="name">The route name; defaults to the host's name.</param>
+    public MeshBuilder Route(string host, Action<HttpRouteBuilder> configure, string? name = null)
+    {
+        ArgumentNullException.ThrowIfNull(configure);
+        var hostRef = ServiceRef.Parse(host);
+        var builder = new HttpRouteBuilder();
+        configure(builder);
+        _routes.Add(new HttpRoute { Name = name ?? hostRef.Name, Namespace = hostRef.Namespace, Host = hostRef, Rules = [.. builder.Rules] });
+        return this;
+    }
+
+    /// <summary>Adds a weighted TCP route for callers of <paramref name="host"/>.</summary>
+    /// <param name="host">The host service as <c>name.namespace</c>.</param>
+    /// <param name="configure">Adds the backends.</param>
+    /// <param name="port">The host port, or null for every TCP port.</param>
+    /// <param name="name">The route name; defaults to the host's name.</param>
+    public MeshBuilder TcpRoute(string host, Action<BackendListBuilder> configure, int? port = null, string? name = null)
+    {
+        ArgumentNullException.ThrowIfNull(configure);
+        var hostRef = ServiceRef.Parse(host);
+        var builder = new BackendListBuilder();
+        configure(builder);
+        _tcpRoutes.Add(new TcpRoute { Name = name ?? hostRef.Name, Namespace = hostRef.Namespace, Host = hostRef, Port = port, Backends = [.. builder.Backends] });
+        return this;
+    }
+
+    /// <summary>Adds a destination policy for a service or one of its subsets.</summary>
+    /// <param name="service">The service as <c>name.namespace</c>.</param>
+    /// <param name="configure">Sets load balancing, connection pool and outlier detection.</param>
+    /// <param name="subset">The subset, or null for the whole service.</param>
+    public MeshBuilder DestinationPolicy(string service, Action<DestinationPolicyBuilder> configure, string? subset = null)
+    {
+        ArgumentNullException.ThrowIfNull(configure);
+        var builder = new DestinationPolicyBuilder(new PolicyTarget { Service = ServiceRef.Parse(service), Subset = subset });
+        configure(builder);
+        _destinationPolicies.Add(builder.Build());
+        return this;
+    }
+
+    /// <summary>Adds an mTLS policy.</summary>
+    /// <param name="scope">Where it applies, e.g. <see cref="MtlsScope.Mesh"/> or <see cref="MtlsScope.ForNamespace"/>.</param>
+    /// <param name="mode">The mode.</param>
+    public MeshBuilder Mtls(MtlsScope scope, MtlsMode mode)
+    {
+        ArgumentNullException.ThrowIfNull(scope);
+        _mtls.Add(new MtlsPolicy { Scope = scope, Mode = mode });
+        return this;
+    }
+
+    /// <summary>Adds an access policy protecting <paramref name="target"/>.</summary>
+    /// <param name="name">The policy name.</param>
+    /// <param name="target">The protected service as <c>name.namespace</c>; the policy lives in its namespace.</param>
+    /// <param name="action">Allow or deny.</param>
+    /// <param name="configure">Adds the rules; none means allow-nothing (for allow) or deny-nothing (for deny).</param>
+    public MeshBuilder AccessPolicy(string name, string target, AccessAction action, Action<AccessPolicyBuilder>? configure = null)
+    {
+        var targetRef = ServiceRef.Parse(target);
+        var builder = new AccessPolicyBuilder();
+        configure?.Invoke(builder);
+        _accessPolicies.Add(new AccessPolicy
+        {
+            Name = name,
+            Namespace = targetRef.Namespace,
+            Target = new PolicyTarget { Service = targetRef },
+            Action = action,
+            Rules = [.. builder.Rules],
+        });
+        return this;
+    }
+
+    /// <summary>Adds an external service (egress).</summary>
+    /// <param name="service">The entry as <c>name.namespace</c>.</param>
+    /// <param name="configure">Adds hosts, ports, resolution and addresses.</param>
+    public MeshBuilder ExternalService(string service, Action<ExternalServiceBuilder> configure)
+    {
+        ArgumentNullException.ThrowIfNull(configure);
+        var builder = new ExternalServiceBuilder(ServiceRef.Parse(service));
+        configure(builder);
+        _externalServices.Add(builder.Build());
+        return this;
+    }
+
+    /// <summary>Builds the immutable model.</summary>
+    public MeshConfig Build() => new()
+    {
+        Name = _name,
+        Services = [.. _services],
+        Routes = [.. _routes],
+        TcpRoutes = [.. _tcpRoutes],
+        DestinationPolicies = [.. _destinationPolicies],
+        Mtls = [.. _mtls],
+        AccessPolicies = [.. _accessPolicies],
+        ExternalServices = [.. _externalServices],
+    };
+}
