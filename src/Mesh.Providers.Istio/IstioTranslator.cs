@@ -71,20 +71,30 @@ public sealed class IstioTranslator : ITranslator
     }
 
     /// <inheritdoc />
+    public ImportResult ImportYaml(IReadOnlyList<SourceText> sources, ImportOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(sources);
+        var diagnostics = new List<Diagnostic>();
+        var ctx = new ImportContext(_options, diagnostics);
+        var list = new List<(object, string)>();
+        foreach (var input in sources)
+        {
+            ArgumentNullException.ThrowIfNull(input);
+            foreach (var document in YamlTreeReader.Read(input.Text, input.Name, diagnostics))
+            {
+                var source = $"{input.Name}#{document.Index}";
+                if (ResourceReader.Read(document, source, ctx) is { } resource) list.Add((resource, source));
+            }
+        }
+        return IstioImporter.Import(list, diagnostics, _options, options);
+    }
+
+    /// <inheritdoc />
     public ImportResult ImportYaml(string yaml, string sourceName, ImportOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(yaml);
         ArgumentNullException.ThrowIfNull(sourceName);
-        var diagnostics = new List<Diagnostic>();
-        var documents = YamlTreeReader.Read(yaml, sourceName, diagnostics);
-        var ctx = new ImportContext(_options, diagnostics);
-        var list = new List<(object, string)>();
-        foreach (var document in documents)
-        {
-            var source = $"{sourceName}#{document.Index}";
-            if (ResourceReader.Read(document, source, ctx) is { } resource) list.Add((resource, source));
-        }
-        return IstioImporter.Import(list, diagnostics, _options, options);
+        return ImportYaml([new SourceText(sourceName, yaml)], options);
     }
 
     /// <inheritdoc />
