@@ -1,0 +1,126 @@
+using System.Text.Json.Nodes;
+using Mesh.Diagnostics;
+using Mesh.Providers.Conformance.Support;
+using Mesh.Translation;
+using Xunit;
+
+namespace Mesh.Providers.Conformance.Suites;
+
+/// <summary>
+/// The provider's real upstream manifests: each file imports without an exception; re-exporting the imported model
+/// writes only fields that were in the input (nothing invented); every input field missing from the re-export is named
+/// by a diagnostic; and importing the re-export gives back the very same model (a fixed point).
+/// </summary>
+public abstract class CorpusSuite : ConformanceSuite
+{
+    /// <summary>The corpus folder, relative to <c>../shared/conformance</c> (e.g. <c>examples/istio</c>).</summary>
+    protected abstract string CorpusFolder { get; }
+
+    /// <summary>Checks every file of the corpus.</summary>
+    protected IReadOnlyList<CorpusFileReport> CheckCorpus()
+    {
+        var folder = ConformancePaths.Require(CorpusFolder);
+        return [.. Directory.GetFiles(folder, "*.yaml").Concat(Directory.GetFiles(folder, "*.yml")).Order(StringComparer.Ordinal).Select(Check)];
+    }
+
+    /// <summary>Checks one file.</summary>
+    /// <param name="path">The file.</param>
+    protected CorpusFileReport Check(string path)
+    {
+        var name = Path.GetFileName(path);
+        var text = File.ReadAllText(path);
+        var problems = new List<string>();
+        var imported = Translator.ImportYaml(text, name);
+        var inputs = YamlJson.Documents(text);
+        if (imported.Config is null)
+        {
+            problems.Add("import failed: " + string.Join("; ", imported.Diagnostics.Where(d => d.IsError)));
+            return new CorpusFileReport(name, inputs.Count, 0, 0, problems);
+        }
+
+        var translated = Translator.Translate(imported.Config);
+        var yaml = Translator.WriteYaml(translated.Resources);
+        var outputs = YamlJson.Documents(yaml);
+
+        // Nothing invented: every spec field of the output, per kind, is a field of the input of that kind.
+        var inputFields = inputs.SelectMany(d => SpecLeaves(d).Select(l => Kind(d) + " " + YamlJson.WithoutIndices(l))).ToHashSet(StringComparer.Ordinal);
+        var outputFields = outputs.SelectMany(d => SpecLeaves(d).Select(l => Kind(d) + " " + YamlJson.WithoutIndices(l))).ToHashSet(StringComparer.Ordinal);
+        problems.AddRange(outputFields.Except(inputFields).Order(StringComparer.Ordinal).Select(f => $"invented: {f}"));
+
+        // Nothing lost silently: every input field absent from the output is named by a diagnostic of its document.
+        int carried = 0, reported = 0;
+        for (var doc = 0; doc < inputs.Count; doc++)
+        {
+            var source = $"{name}#{doc}";
+            var paths = imported.Diagnostics.Where(d => d.Path.StartsWith(source + " ", StringComparison.Ordinal)).Select(d => d.Path[(source.Length + 1)..]).ToList();
+            foreach (var leaf in SpecLeaves(inputs[doc]))
+            {
+                var covered = paths.Any(p => Covers(p, leaf));
+                if (covered) reported++;
+                else carried++;
+                if (!covered && !outputFields.Contains(Kind(inputs[doc]) + " " + YamlJson.WithoutIndices(leaf)))
+                {
+                    problems.Add($"lost without a diagnostic: {source} {leaf}");
+                }
+            }
+        }
+
+        // Fixed point.
+        var again = Translator.ImportYaml(yaml, name + ".reexport");
+        if (again.Config != imported.Config) problems.Add($"not a fixed point:\n  first  {Describe(imported)}\n  second {Describe(again)}");
+        return new CorpusFileReport(name, inputs.Count, carried, reported, problems);
+    }
+
+    private static string Describe(ImportResult result) => result.Config is { } c
+        ? $"routes {c.Routes} tcp {c.TcpRoutes} policies {c.DestinationPolicies} services {c.Services} mtls {c.Mtls} access {c.AccessPolicies} external {c.ExternalServices}"
+        : "errors: " + string.Join("; ", result.Diagnostics.Where(d => d.IsError));
+
+    private static string Kind(JsonNode document) => $"{document["kind"]}";
+
+    private static IEnumerable<string> SpecLeaves(JsonNode document) => YamlJson.Leaves(document["spec"], "$.spec");
+
+    /// <summary>Whether a diagnostic at <paramref name="diagnosticPath"/> names <paramref name="leaf"/>: the same field, a parent of it, or the whole document.</summary>
+    private static bool Covers(string diagnosticPath, string leaf) =>
+        diagnosticPath is "$" or "$.kind" or "$.apiVersion"
+        || leaf == diagnosticPath
+        || (leaf.StartsWith(diagnosticPath, StringComparison.Ordinal) && leaf[diagnosticPath.Length] is '.' or '[');
+
+    /// <summary>Every corpus file imports without an exception and without errors.</summary>
+    [Fact]
+    public void EveryFile_Imports()
+    {
+        var reports = CheckCorpus();
+        Assert.NotEmpty(reports);
+        Assert.All(reports, r => Assert.DoesNotContain(r.Problems, p => p.StartsWith("import failed", StringComparison.Ordinal)));
+    }
+
+    /// <summary>Re-exporting writes no field that was not in the input.</summary>
+    [Fact]
+    public void ReExport_InventsNoField() =>
+        Assert.All(CheckCorpus(), r => Assert.True(!r.Problems.Any(p => p.StartsWith("invented", StringComparison.Ordinal)), $"{r.File}: {string.Join("\n", r.Problems.Where(p => p.StartsWith("invented", StringComparison.Ordinal)))}"));
+
+    /// <summary>Every input field missing from the re-export is named by a diagnostic.</summary>
+    [Fact]
+    public void EveryDroppedField_IsReported() =>
+        Assert.All(CheckCorpus(), r => Assert.True(!r.Problems.Any(p => p.StartsWith("lost", StringComparison.Ordinal)), $"{r.File}: {string.Join("\n", r.Problems.Where(p => p.StartsWith("lost", StringComparison.Ordinal)))}"));
+
+    /// <summary>Importing the re-export gives back the same model.</summary>
+    [Fact]
+    public void ReImport_IsAFixedPoint() =>
+        Assert.All(CheckCorpus(), r => Assert.True(!r.Problems.Any(p => p.StartsWith("not a fixed point", StringComparison.Ordinal)), $"{r.File}: {string.Join("\n", r.Problems.Where(p => p.StartsWith("not a fixed point", StringComparison.Ordinal)))}"));
+
+    /// <summary>Diagnostics of an import all carry a source path (<c>file#doc $…</c>).</summary>
+    [Fact]
+    public void EveryDiagnostic_HasASourcePath()
+    {
+        var folder = ConformancePaths.Require(CorpusFolder);
+        foreach (var file in Directory.GetFiles(folder, "*.yaml"))
+        {
+            var name = Path.GetFileName(file);
+            var result = Translator.ImportYaml(File.ReadAllText(file), name);
+            Assert.All(result.Diagnostics, d => Assert.Matches($"^{System.Text.RegularExpressions.Regex.Escape(name)}#[0-9]+ \\$", d.Path));
+            Assert.All(result.Diagnostics, d => Assert.NotEqual(default, d.Code));
+            Assert.DoesNotContain(result.Diagnostics, d => d.Severity == DiagnosticSeverity.Error);
+        }
+    }
+}

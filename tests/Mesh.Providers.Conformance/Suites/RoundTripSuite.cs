@@ -1,0 +1,70 @@
+using CsCheck;
+using Mesh.Model;
+using Xunit;
+
+namespace Mesh.Providers.Conformance.Suites;
+
+/// <summary>For generated valid models within the provider's capabilities, <c>Import(Translate(m)) == m.Normalize()</c>, through typed objects and through YAML text.</summary>
+public abstract class RoundTripSuite : ConformanceSuite
+{
+    /// <summary>Generated valid models that use only what the provider expresses exactly.</summary>
+    protected abstract Gen<MeshConfig> ModelsWithinCapabilities { get; }
+
+    /// <summary>The number of generated cases per property.</summary>
+    /// <value>Defaults to 300.</value>
+    protected virtual long Iterations => 300;
+
+    /// <summary>The property through typed resources.</summary>
+    [Fact]
+    public void ImportOfTranslate_IsTheNormalForm_Typed() =>
+        ModelsWithinCapabilities.Sample(model =>
+        {
+            var translated = Translator.Translate(model);
+            Assert.False(translated.HasErrors, string.Join("\n", translated.Diagnostics));
+            var back = Translator.Import(translated.Resources);
+            Assert.False(back.HasErrors, string.Join("\n", back.Diagnostics));
+            AssertSame(model.Normalize(), back.Config!);
+        }, iter: Iterations);
+
+    /// <summary>The property through the YAML text <c>kubectl apply</c> would get.</summary>
+    [Fact]
+    public void ImportOfTranslate_IsTheNormalForm_Yaml() =>
+        ModelsWithinCapabilities.Sample(model =>
+        {
+            var translated = Translator.Translate(model);
+            Assert.False(translated.HasErrors, string.Join("\n", translated.Diagnostics));
+            var yaml = Translator.WriteYaml(translated.Resources);
+            var back = Translator.ImportYaml(yaml, "roundtrip.yaml");
+            Assert.False(back.HasErrors, string.Join("\n", back.Diagnostics));
+            Assert.DoesNotContain(back.Diagnostics, d => d.Severity >= Mesh.Diagnostics.DiagnosticSeverity.Warning);
+            AssertSame(model.Normalize(), back.Config!);
+        }, iter: Iterations);
+
+    /// <summary>Same model, same bytes.</summary>
+    [Fact]
+    public void Translate_IsDeterministic() =>
+        ModelsWithinCapabilities.Sample(model =>
+        {
+            var first = Translator.WriteYaml(Translator.Translate(model).Resources);
+            var second = Translator.WriteYaml(Translator.Translate(model with { }).Resources);
+            Assert.Equal(first, second);
+        }, iter: Iterations / 3);
+
+    private static void AssertSame(MeshConfig expected, MeshConfig actual)
+    {
+        if (expected == actual) return;
+        var parts = new (string Name, object A, object B)[]
+        {
+            ("services", expected.Services, actual.Services),
+            ("routes", expected.Routes, actual.Routes),
+            ("tcpRoutes", expected.TcpRoutes, actual.TcpRoutes),
+            ("destinationPolicies", expected.DestinationPolicies, actual.DestinationPolicies),
+            ("mtls", expected.Mtls, actual.Mtls),
+            ("accessPolicies", expected.AccessPolicies, actual.AccessPolicies),
+            ("externalServices", expected.ExternalServices, actual.ExternalServices),
+            ("name", expected.Name, actual.Name),
+        };
+        var differing = parts.Where(p => !Equals(p.A, p.B)).Select(p => $"{p.Name}:\n  expected {p.A}\n  actual   {p.B}");
+        Assert.Fail("Round trip changed the model:\n" + string.Join("\n", differing));
+    }
+}
