@@ -74,7 +74,7 @@ public abstract class SchemaSuite : ConformanceSuite
     public void StrictValidation_CatchesUnknownFieldsWrongTypesAndShortDurations()
     {
         var sample = SampleModels.First();
-        var resource = YamlJson.Documents(Translator.WriteYaml(Translator.Translate(sample).Resources)).First();
+        var resource = YamlJson.Documents(Translator.WriteYaml(Translator.Translate(sample).Resources))[0];
         Assert.Empty(Schemas.Validate(resource));
 
         var unknown = resource.DeepClone();

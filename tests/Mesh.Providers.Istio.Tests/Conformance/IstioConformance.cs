@@ -1,0 +1,157 @@
+using CsCheck;
+using Mesh.Model;
+using Mesh.Providers.Conformance.Suites;
+using Mesh.Providers.Istio.Tests.Generators;
+using Mesh.Translation;
+
+namespace Mesh.Providers.Istio.Tests.Conformance;
+
+public sealed class IstioRoundTrip : RoundTripSuite
+{
+    protected override ITranslator Translator { get; } = new IstioTranslator();
+
+    protected override Gen<MeshConfig> ModelsWithinCapabilities => IstioModels.WithinCapabilities;
+}
+
+public sealed class IstioSchema : SchemaSuite
+{
+    protected override ITranslator Translator { get; } = new IstioTranslator();
+
+    protected override IReadOnlyList<string> CrdFiles => ["crds/istio/customresourcedefinitions.gen.yaml"];
+
+    protected override Gen<MeshConfig> Models => IstioModels.Any;
+
+    protected override IEnumerable<MeshConfig> SampleModels => [Samples.Bookinfo];
+
+    protected override IEnumerable<Action<System.Text.Json.Nodes.JsonNode, string>> DurationPaths(System.Text.Json.Nodes.JsonNode resource) =>
+        resource["kind"]?.GetValue<string>() == "DestinationRule"
+            ? [(node, value) => node["spec"]!["trafficPolicy"] = new System.Text.Json.Nodes.JsonObject { ["outlierDetection"] = new System.Text.Json.Nodes.JsonObject { ["interval"] = value } }]
+            : [];
+}
+
+public sealed class IstioCorpus : CorpusSuite
+{
+    protected override ITranslator Translator { get; } = new IstioTranslator();
+
+    protected override string CorpusFolder => "examples/istio";
+
+    [Fact]
+    public void CorpusCounts_AreReported()
+    {
+        var reports = CheckCorpus();
+        var lines = reports.Select(r => $"{r.File}: resources {r.Resources}, fields carried {r.FieldsCarried}, reported {r.FieldsReported}");
+        TestContext.Current.TestOutputHelper?.WriteLine(string.Join("\n", lines));
+        TestContext.Current.TestOutputHelper?.WriteLine($"TOTAL files {reports.Count}, resources {reports.Sum(r => r.Resources)}, fields carried {reports.Sum(r => r.FieldsCarried)}, fields reported {reports.Sum(r => r.FieldsReported)}");
+        Assert.True(reports.Sum(r => r.FieldsCarried) > 0);
+    }
+}
+
+public sealed class IstioBadInput : BadInputSuite
+{
+    protected override ITranslator Translator { get; } = new IstioTranslator();
+
+    protected override string ValidDocument => """
+        apiVersion: networking.istio.io/v1
+        kind: VirtualService
+        metadata:
+          name: reviews
+          namespace: bookinfo
+        spec:
+          hosts:
+          - reviews
+          http:
+          - match:
+            - uri:
+                prefix: /api
+            route:
+            - destination:
+                host: reviews
+                subset: v1
+              weight: 75
+            - destination:
+                host: reviews
+                subset: v2
+              weight: 25
+            timeout: 2s
+            retries:
+              attempts: 3
+              perTryTimeout: 1s
+        """;
+
+    protected override IEnumerable<BadInputCase> Cases =>
+    [
+        new("wrong type (weight as string)", """
+            apiVersion: networking.istio.io/v1
+            kind: VirtualService
+            metadata: { name: r, namespace: bookinfo }
+            spec:
+              hosts: [reviews]
+              http:
+              - route:
+                - destination: { host: reviews }
+                  weight: "eighty"
+            """, "$.spec.http[0].route[0].weight"),
+        new("wrong type (hosts as a map)", """
+            apiVersion: networking.istio.io/v1
+            kind: VirtualService
+            metadata: { name: r }
+            spec:
+              hosts: { a: b }
+            """, "$.spec.hosts"),
+        new("unknown enum value", """
+            apiVersion: networking.istio.io/v1
+            kind: DestinationRule
+            metadata: { name: r, namespace: bookinfo }
+            spec:
+              host: reviews
+              trafficPolicy:
+                loadBalancer: { simple: FASTEST }
+            """, "$.spec.trafficPolicy.loadBalancer.simple"),
+        new("unknown mTLS mode", """
+            apiVersion: security.istio.io/v1
+            kind: PeerAuthentication
+            metadata: { name: default, namespace: bookinfo }
+            spec:
+              mtls: { mode: SOMETIMES }
+            """, "$.spec.mtls.mode"),
+        new("missing hosts", """
+            apiVersion: networking.istio.io/v1
+            kind: VirtualService
+            metadata: { name: r, namespace: bookinfo }
+            spec:
+              http:
+              - route:
+                - destination: { host: reviews }
+            """, "$.spec.hosts"),
+        new("unknown apiVersion", """
+            apiVersion: networking.istio.io/v2
+            kind: VirtualService
+            metadata: { name: r }
+            spec: { hosts: [reviews] }
+            """, "$.apiVersion"),
+        new("bad duration", """
+            apiVersion: networking.istio.io/v1
+            kind: VirtualService
+            metadata: { name: r }
+            spec:
+              hosts: [reviews]
+              http:
+              - route: [{ destination: { host: reviews } }]
+                timeout: soon
+            """, "$.spec.http[0].timeout"),
+        new("bad port key", """
+            apiVersion: security.istio.io/v1
+            kind: PeerAuthentication
+            metadata: { name: p, namespace: bookinfo }
+            spec:
+              selector: { matchLabels: { app: reviews } }
+              portLevelMtls: { http: { mode: STRICT } }
+            """, "$.spec.portLevelMtls.http"),
+    ];
+}
+
+public sealed class IstioSuiteCoverage
+{
+    [Fact]
+    public void EveryConformanceSuite_IsDerived() => SuiteCoverage.AssertEverySuiteDerived(typeof(IstioSuiteCoverage).Assembly);
+}
