@@ -48,6 +48,11 @@ internal static class PolicyExporter
                 ctx.Unsupported(path, "A second destination policy for the same target is not written: Istio keeps one traffic policy per host or subset.");
                 continue;
             }
+            if (policy is { LoadBalancer: null, OutlierDetection: null } && (policy.ConnectionPool is null || policy.ConnectionPool == new Model.ConnectionPool()))
+            {
+                ctx.Info(path, "The policy sets nothing (all defaults); no traffic policy is written for it.");
+                continue;
+            }
             var rule = RuleFor(policy.Target.Service);
             var traffic = Traffic(policy, path, ctx);
             if (policy.Target.Subset is not { } subsetName)

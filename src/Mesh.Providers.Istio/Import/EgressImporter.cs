@@ -20,14 +20,21 @@ internal static class EgressImporter
         {
             ctx.NotImported(source, "$.spec.location", "MESH_INTERNAL entries add workloads to the mesh; the model reads every ServiceEntry as an external service.");
         }
-        else if (spec.Location is not (null or "MESH_EXTERNAL"))
+        else if (spec.Location == "MESH_EXTERNAL")
+        {
+            ctx.NotImportedInfo(source, "$.spec.location", "MESH_EXTERNAL is what an external service means; it is written back as the default (left out).");
+        }
+        else if (spec.Location is not null)
         {
             ctx.Invalid(source, "$.spec.location", $"'{spec.Location}' is not a location (MESH_EXTERNAL, MESH_INTERNAL).");
         }
         var resolution = Resolution.None;
         switch (spec.Resolution)
         {
-            case null or "NONE":
+            case null:
+                break;
+            case "NONE":
+                ctx.NotImportedInfo(source, "$.spec.resolution", "NONE is Istio's default resolution; it is written back left out.");
                 break;
             case "STATIC":
                 resolution = Resolution.Static;

@@ -12,6 +12,8 @@ internal static class PolicyImporter
     public static void Services(DestinationRule dr, string ns, string source, ModelBuilder model, ImportContext ctx)
     {
         if (!TryHost(dr, ns, source, ctx, report: false, out var service)) return;
+        // A service exists in the model when the rule gives it subsets or a policy the model carries.
+        if (dr.Spec.Subsets is not { Count: > 0 } && !Carried(dr.Spec.TrafficPolicy)) return;
         var key = service.Namespace + "/" + service.Name;
         var existing = model.Services.TryGetValue(key, out var s) ? s : new MeshService { Name = service.Name, Namespace = service.Namespace };
         var subsets = existing.Subsets.ToList();
@@ -36,12 +38,18 @@ internal static class PolicyImporter
     public static void Policies(DestinationRule dr, string ns, string source, ModelBuilder model, ImportContext ctx)
     {
         if (!TryHost(dr, ns, source, ctx, report: true, out var service)) return;
-        if (dr.Spec.TrafficPolicy is { } traffic) Add(traffic, service, null, source, "$.spec.trafficPolicy", model, ctx);
+        if (dr.Spec.TrafficPolicy is { } traffic && Carried(traffic)) Add(traffic, service, null, source, "$.spec.trafficPolicy", model, ctx);
         for (var i = 0; i < (dr.Spec.Subsets?.Count ?? 0); i++)
         {
-            if (dr.Spec.Subsets![i] is { TrafficPolicy: { } policy, Name: { Length: > 0 } name }) Add(policy, service, name, source, $"$.spec.subsets[{i}].trafficPolicy", model, ctx);
+            if (dr.Spec.Subsets![i] is { TrafficPolicy: { } policy, Name: { Length: > 0 } name } && Carried(policy)) Add(policy, service, name, source, $"$.spec.subsets[{i}].trafficPolicy", model, ctx);
         }
     }
+
+    /// <summary>Whether a traffic policy holds anything the model carries (an empty or TLS-only policy does not).</summary>
+    private static bool Carried(TrafficPolicy? traffic) =>
+        traffic is not null && (traffic.LoadBalancer is not null || traffic.OutlierDetection is not null
+            || traffic.ConnectionPool?.Tcp is { MaxConnections: not null } or { ConnectTimeout: not null }
+            || traffic.ConnectionPool?.Http is { Http1MaxPendingRequests: not null } or { Http2MaxRequests: not null } or { MaxRequestsPerConnection: not null } or { MaxRetries: not null });
 
     private static bool TryHost(DestinationRule dr, string ns, string source, ImportContext ctx, bool report, out ServiceRef service)
     {

@@ -85,6 +85,7 @@ internal static class RouteImporter
         Model.Redirect? redirect = null;
         if (rule.Redirect is { } r)
         {
+            if (r.RedirectCode == 301) ctx.NotImportedInfo(source, $"{path}.redirect.redirectCode", "301 is the default redirect code; it is written back left out.");
             redirect = new Model.Redirect { Path = r.Uri, Host = r.Authority, Port = r.Port, Scheme = r.Scheme, StatusCode = r.RedirectCode ?? 301 };
         }
         if (backends.IsEmpty && redirect is null)
@@ -183,6 +184,10 @@ internal static class RouteImporter
                 ctx.Invalid(source, $"{at}.weight", "A weight cannot be negative.");
                 continue;
             }
+            if (route.Count == 1 && weight is not null)
+            {
+                ctx.NotImportedInfo(source, $"{at}.weight", "A single destination takes all traffic; its weight is written back left out.");
+            }
             backends.Add(new WeightedBackend
             {
                 Service = service,
@@ -267,6 +272,7 @@ internal static class RouteImporter
                 ctx.NotImported(source, $"{at}.host", $"'{destination.Host}' is not a mesh service; the mirror was not imported.");
                 return null;
             }
+            if (percent?.Value == 100d) ctx.NotImportedInfo(source, percentPath, "100% is the default mirror share; it is written back left out.");
             return new Model.Mirror { Service = service, Subset = destination.Subset, Port = destination.Port?.Number, Percentage = Percentage(percent, source, percentPath, ctx) };
         }
         var mirror = From(rule.Mirror, rule.MirrorPercentage, $"{path}.mirror", $"{path}.mirrorPercentage");

@@ -83,7 +83,7 @@ internal static class SecurityImporter
         {
             if (!labels.TryGetValue(ctx.Options.ServiceLabel, out var serviceName) || string.IsNullOrEmpty(serviceName))
             {
-                ctx.NotImported(source, "$.spec.selector", $"The model targets services, found by the '{ctx.Options.ServiceLabel}' label; a selector without it was not imported, nor the policy.");
+                ctx.NotImported(source, "$.spec", $"The model targets services, found by the '{ctx.Options.ServiceLabel}' label; a selector without it was not imported, nor the policy.");
                 return;
             }
             var service = new ServiceRef(serviceName, ns);
@@ -94,7 +94,7 @@ internal static class SecurityImporter
                 subset = model.FindService(service)?.Subsets.FirstOrDefault(s => s.Labels == rest)?.Name;
                 if (subset is null)
                 {
-                    ctx.NotImported(source, "$.spec.selector.matchLabels", $"No subset of '{service}' has the labels {rest}; the selector and the policy were not imported.");
+                    ctx.NotImported(source, "$.spec", $"No subset of '{service}' has the labels {rest}; the policy (selector {labels}) was not imported.");
                     return;
                 }
             }

@@ -44,6 +44,11 @@ internal static class YamlTreeReader
         }
         catch (InvalidOperationException e)
         {
+            // YamlDotNet's parser reports some malformed streams as an invalid state.
+            diagnostics.Add(Diagnostic.Error(DiagnosticCodes.Syntax, $"{sourceName}#{index} $", $"Not well-formed YAML: {e.Message}") with { Provider = "istio" });
+        }
+        catch (DepthExceededException e)
+        {
             diagnostics.Add(Diagnostic.Error(DiagnosticCodes.LimitExceeded, $"{sourceName}#{index} $", e.Message) with { Provider = "istio" });
         }
         return documents;
@@ -51,7 +56,7 @@ internal static class YamlTreeReader
 
     private static JsonNode? ReadNode(IParser parser, Dictionary<string, JsonNode?> anchors, int depth)
     {
-        if (depth > MaxDepth) throw new InvalidOperationException($"The document nests deeper than {MaxDepth} levels.");
+        if (depth > MaxDepth) throw new DepthExceededException($"The document nests deeper than {MaxDepth} levels.");
         if (parser.TryConsume<AnchorAlias>(out var alias))
         {
             if (!anchors.TryGetValue(alias.Value.Value, out var target)) throw new YamlException(alias.Start, alias.End, $"Unknown alias '{alias.Value}'.");
@@ -146,4 +151,6 @@ internal static class YamlTreeReader
         }
         return i == text.Length;
     }
+
+    private sealed class DepthExceededException(string message) : Exception(message);
 }

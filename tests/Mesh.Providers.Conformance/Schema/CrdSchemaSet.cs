@@ -31,6 +31,11 @@ public sealed partial class CrdSchemaSet
                 {
                     if (version["served"]?.GetValue<bool>() != true || version["schema"]?["openAPIV3Schema"] is not JsonObject openApi) continue;
                     var schema = StructuralSchema.ToJsonSchema(openApi);
+                    // apiVersion, kind and metadata are implicit in every CRD's root schema.
+                    var rootProperties = (JsonObject)(schema["properties"] ??= new JsonObject());
+                    rootProperties.TryAdd("apiVersion", new JsonObject { ["type"] = "string" });
+                    rootProperties.TryAdd("kind", new JsonObject { ["type"] = "string" });
+                    rootProperties.TryAdd("metadata", new JsonObject { ["type"] = "object" });
                     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema";
                     var built = JsonSchema.FromText(schema.ToJsonString(), new BuildOptions { SchemaRegistry = new SchemaRegistry() }, new Uri($"https://mesh-sdk.test/crd/{n++}"));
                     _byKind[$"{group}/{version["name"]!.GetValue<string>()}/{kind}"] = (built, openApi);

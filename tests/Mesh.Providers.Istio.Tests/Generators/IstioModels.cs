@@ -209,14 +209,16 @@ internal static class IstioModels
 
     /// <summary>
     /// Maps a model to Istio's exact capabilities: service ports dropped (Istio reads them from Kubernetes Services);
-    /// services with neither subsets nor a policy dropped (nothing of them is written); weights made representable out of
+    /// policies that set nothing, and services with neither subsets nor such a policy, dropped (nothing of them is written); weights made representable out of
     /// 100; prefix redirects, back-off maxima and query-absence conditions dropped (reported as unsupported/approximated).
     /// </summary>
     public static MeshConfig ToIstioCapabilities(MeshConfig m)
     {
-        var withPolicy = m.DestinationPolicies.Select(p => p.Target.Service).ToHashSet();
+        var policies = m.DestinationPolicies.Where(p => p.LoadBalancer is not null || p.OutlierDetection is not null || (p.ConnectionPool is { } c && c != new ConnectionPool())).ToList();
+        var withPolicy = policies.Select(p => p.Target.Service).ToHashSet();
         return m with
         {
+            DestinationPolicies = [.. policies],
             Services = [.. m.Services.Where(s => !s.Subsets.IsEmpty || withPolicy.Contains(s.Reference)).Select(s => s with { Ports = [] })],
             Routes = [.. m.Routes.Select(r => r with { Rules = [.. r.Rules.Select(Rule)] })],
             TcpRoutes = [.. m.TcpRoutes.Select(r => r with { Backends = Representable(r.Backends) })],
