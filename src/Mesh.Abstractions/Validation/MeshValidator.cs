@@ -19,7 +19,10 @@ public static class MeshValidator
 {
     /// <summary>Validates <paramref name="config"/>.</summary>
     /// <param name="config">The model to check.</param>
-    /// <returns>Every problem found, in model order; empty when the model is valid.</returns>
+    /// <returns>
+    /// Every problem found (errors, and warnings for suspicious but runnable settings), each record's own problems
+    /// before those of the records nested in it; empty when the model is valid.
+    /// </returns>
     /// <exception cref="ArgumentNullException"><paramref name="config"/> is <see langword="null"/>.</exception>
     public static IReadOnlyList<Diagnostic> Validate(MeshConfig config)
     {

@@ -253,6 +253,10 @@ internal sealed class Re2Parser
     {
         var start = _pos;
         while (!AtEnd && (char.IsLetterOrDigit(Peek()) || Peek() == '_')) _pos++;
+        if (!AtEnd && Peek() == '-' && _pos > start)
+        {
+            throw Unsupported("balancing group (?<name-other>…) is not supported by RE2", open);
+        }
         if (AtEnd || Peek() != '>')
         {
             throw Invalid("invalid named capture group: the name must be letters, digits or '_' closed by '>'", open);
@@ -436,6 +440,8 @@ internal sealed class Re2Parser
                 throw Unsupported(@"control escape \cX is not supported by RE2; use \x..", start);
             case 'u':
                 throw Unsupported(@"escape \u is not supported by RE2; use \x{…}", start);
+            case 'o':
+                throw Unsupported(@"octal escape \o{…} is not supported by RE2; use \x{…}", start);
             case 'h' or 'H' or 'R' or 'X' or 'N' or 'V' or 'E':
                 throw Unsupported($@"escape \{c} is not supported by RE2", start);
         }

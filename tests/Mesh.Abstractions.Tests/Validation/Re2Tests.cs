@@ -48,6 +48,8 @@ public sealed class Re2Tests
         { "(?#comment)a", "comment" },
         { "(?|a|b)", "branch-reset" },
         { "(?'n'a)", "(?'name'" },
+        { "(?<a>x)(?<b-a>y)", "balancing group" },
+        { @"\o{101}", @"\o{" },
         { "(?x)a b", "flag 'x'" },
         { @"\e", @"\e" },
         { @"\cA", @"\cX" },
@@ -130,7 +132,7 @@ public sealed class Re2Tests
     {
         _ = construct;
         // Cross-check: most of these parse in .NET (the rest are PCRE-only), which is why they are "unsupported", not "invalid".
-        var pcreOnly = new[] { "(?(1)a|b)", "a*+", "a++", "a?+", "a{2,3}+", "(?R)", "(a(?1)?)", "(?&name)", "(?P>name)", @"\Gabc", @"a\Kb", "(?|a|b)", @"\h", @"\R", @"\X", "(?P<n>a)(?P=n)", @"(a)\g1", "(?x)a b", @"[\b]" };
+        var pcreOnly = new[] { "(?(1)a|b)", @"\o{101}", "a*+", "a++", "a?+", "a{2,3}+", "(?R)", "(a(?1)?)", "(?&name)", "(?P>name)", @"\Gabc", @"a\Kb", "(?|a|b)", @"\h", @"\R", @"\X", "(?P<n>a)(?P=n)", @"(a)\g1", "(?x)a b", @"[\b]" };
         if (pcreOnly.Contains(pattern)) return;
         _ = new System.Text.RegularExpressions.Regex(pattern);
     }

@@ -1,10 +1,5 @@
 using System.Linq.Expressions;
 using FluentValidation;
-using FluentValidation.Results;
-using Mesh.Collections;
-using Mesh.Diagnostics;
-using Mesh.Model;
-using Mesh.Validation.Rules;
 
 namespace Mesh.Validation.Validators;
 

@@ -7,11 +7,12 @@ using Mesh.Validation.Rules;
 
 namespace Mesh.Validation.Validators;
 
-/// <summary>Reports failures relative to the record being validated.</summary>
+/// <summary>
+/// Reports failures relative to the record being validated: the property name is appended to FluentValidation's
+/// property chain, and the failure carries the diagnostic code and severity.
+/// </summary>
 internal readonly struct Reporter(IValidationContext context, Action<ValidationFailure> add)
 {
-    public IValidationContext Context => context;
-
     public void Error(string property, DiagnosticCode code, string message) => Add(property, code, message, Severity.Error);
 
     public void Warning(string property, DiagnosticCode code, string message) => Add(property, code, message, Severity.Warning);
