@@ -9,7 +9,7 @@ namespace Mesh.Validation;
 internal sealed class Re2Parser
 {
     private readonly string _p;
-    private readonly HashSet<string> _groupNames = new(StringComparer.Ordinal);
+    private HashSet<string>? _groupNames;
     private int _pos;
     private int _depth;
 
@@ -266,7 +266,7 @@ internal sealed class Re2Parser
             throw Invalid("invalid named capture group: the name is empty", open);
         }
         var name = _p[start.._pos];
-        if (!_groupNames.Add(name))
+        if (!(_groupNames ??= new(StringComparer.Ordinal)).Add(name))
         {
             throw Invalid($"duplicate capture group name '{name}'", open);
         }

@@ -1,3 +1,4 @@
+using CsCheck;
 using Mesh.Diagnostics;
 using Mesh.Model;
 using Mesh.Validation;
@@ -276,6 +277,29 @@ public sealed class MeshValidatorTests
         Parallel.For(0, results.Length, i => results[i] = MeshValidator.Validate(model));
 
         Assert.All(results, r => Assert.Equal(expected, r));
+    }
+
+    [Fact]
+    public void Reports_CombinedMutations_WithoutThrowing()
+    {
+        var cases = Cases.Select(r => r.Data).ToArray();
+        Gen.Int[0, cases.Length - 1].Array[1, 8].Sample(picks =>
+        {
+            var model = ValidModel.Create();
+            foreach (var i in picks.Distinct().Order())
+            {
+                try
+                {
+                    model = cases[i].Item2(model);
+                }
+                catch (NullReferenceException)
+                {
+                    // An earlier mutation removed what this one edits: skip it, the model is still broken.
+                }
+            }
+            var diagnostics = MeshValidator.Validate(model);
+            return diagnostics.Count > 0 && diagnostics.All(d => d.Path.StartsWith("$.", StringComparison.Ordinal) && d.Code.Value.StartsWith("MESH", StringComparison.Ordinal));
+        }, iter: 300);
     }
 
     [Fact]
