@@ -7,10 +7,10 @@ namespace Mesh.Validation;
 public static class Re2
 {
     /// <summary>The deepest group nesting RE2 accepts; deeper patterns are rejected as RE2 itself rejects them.</summary>
-    public const int MaxNestingDepth = 1000;
+    internal const int MaxNestingDepth = 1000;
 
     /// <summary>The largest repetition count RE2 accepts in <c>{n,m}</c>, also for nested repetitions multiplied together.</summary>
-    public const int MaxRepeat = 1000;
+    internal const int MaxRepeat = 1000;
 
     /// <summary>Checks whether RE2 can run <paramref name="pattern"/>.</summary>
     /// <param name="pattern">The pattern, as written in the model.</param>
