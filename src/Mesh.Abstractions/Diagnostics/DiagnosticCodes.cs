@@ -38,6 +38,86 @@ public static class DiagnosticCodes
     /// <summary>A key holds mutually exclusive forms at once (e.g. <c>exact</c> and <c>prefix</c>).</summary>
     public static readonly DiagnosticCode ConflictingForms = new("MESH1010");
 
+    // Validation (MESH20xx).
+
+    /// <summary>MESH2001: A service reference (route host, backend, mirror, TCP route host or backend, policy target) names no declared service.</summary>
+    public static readonly DiagnosticCode DanglingService = new("MESH2001");
+
+    /// <summary>MESH2002: A subset reference names no subset of the referenced service.</summary>
+    public static readonly DiagnosticCode DanglingSubset = new("MESH2002");
+
+    /// <summary>MESH2003: A port reference is not declared on the referenced service.</summary>
+    public static readonly DiagnosticCode DanglingPort = new("MESH2003");
+
+    /// <summary>MESH2004: Two items have the same identity (name, port, target or scope) where it must be unique.</summary>
+    public static readonly DiagnosticCode DuplicateName = new("MESH2004");
+
+    /// <summary>MESH2005: A backend weight is negative.</summary>
+    public static readonly DiagnosticCode NegativeWeight = new("MESH2005");
+
+    /// <summary>MESH2006: A rule or TCP route has no backends where some are required, or all its weights are zero.</summary>
+    public static readonly DiagnosticCode NoEffectiveBackends = new("MESH2006");
+
+    /// <summary>MESH2007: A percentage is outside 0–100.</summary>
+    public static readonly DiagnosticCode PercentageOutOfRange = new("MESH2007");
+
+    /// <summary>MESH2008: A duration that must be positive is zero or negative.</summary>
+    public static readonly DiagnosticCode NonPositiveDuration = new("MESH2008");
+
+    /// <summary>MESH2009: Retry attempts are outside 0–10, or the per-try timeout exceeds the rule timeout (warning).</summary>
+    public static readonly DiagnosticCode RetryOutOfRange = new("MESH2009");
+
+    /// <summary>MESH2010: A name, namespace or subset name is not a DNS-1123 label.</summary>
+    public static readonly DiagnosticCode InvalidName = new("MESH2010");
+
+    /// <summary>MESH2011: A port number is outside 1–65535.</summary>
+    public static readonly DiagnosticCode PortOutOfRange = new("MESH2011");
+
+    /// <summary>MESH2012: Two routes claim the same host, or a rule can never match because an earlier rule already does (warning).</summary>
+    public static readonly DiagnosticCode ConflictingRoutes = new("MESH2012");
+
+    /// <summary>MESH2013: A regular expression is valid elsewhere (PCRE, .NET) but RE2, which Envoy runs, cannot execute it.</summary>
+    public static readonly DiagnosticCode RegexUnsupported = new("MESH2013");
+
+    /// <summary>MESH2014: A regular expression does not parse.</summary>
+    public static readonly DiagnosticCode RegexInvalid = new("MESH2014");
+
+    /// <summary>MESH2015: Fields that exclude each other are both set (redirect with backends, rewrite prefix and full path, redirect path and prefix, load balancer algorithm and hash).</summary>
+    public static readonly DiagnosticCode ConflictingFields = new("MESH2015");
+
+    /// <summary>MESH2016: An HTTP status code is outside what the field allows.</summary>
+    public static readonly DiagnosticCode InvalidStatusCode = new("MESH2016");
+
+    /// <summary>MESH2017: An HTTP method is not an upper-case token.</summary>
+    public static readonly DiagnosticCode InvalidHttpMethod = new("MESH2017");
+
+    /// <summary>MESH2018: A header or query match has an empty name, or a value where none is allowed, or none where one is required.</summary>
+    public static readonly DiagnosticCode InvalidMatch = new("MESH2018");
+
+    /// <summary>MESH2019: An HTTP path that must start with '/' does not.</summary>
+    public static readonly DiagnosticCode InvalidPath = new("MESH2019");
+
+    /// <summary>MESH2020: An IP address or CIDR block does not parse.</summary>
+    public static readonly DiagnosticCode InvalidAddress = new("MESH2020");
+
+    /// <summary>MESH2021: An external service has no hosts, or a host that is not a valid DNS name.</summary>
+    public static readonly DiagnosticCode InvalidHost = new("MESH2021");
+
+    /// <summary>MESH2022: A service-account reference is not two DNS labels namespace/name.</summary>
+    public static readonly DiagnosticCode InvalidServiceAccount = new("MESH2022");
+
+    /// <summary>MESH2023: A connection-pool limit or outlier-detection count is zero or negative.</summary>
+    public static readonly DiagnosticCode NonPositiveLimit = new("MESH2023");
+
+    /// <summary>MESH2024: An mTLS policy scoped to a port has no workload selector.</summary>
+    public static readonly DiagnosticCode MissingWorkloadSelector = new("MESH2024");
+
+    /// <summary>MESH2025: retriable-status-codes has no status codes, or status codes are given without it (warning).</summary>
+    public static readonly DiagnosticCode RetryStatusCodes = new("MESH2025");
+
+    /// <summary>MESH2026: A consistent-hash key lacks the header, cookie or parameter name it needs, or has one it cannot use.</summary>
+    public static readonly DiagnosticCode InvalidHashKey = new("MESH2026");
+
     // Translation (MESH21xx) and import (MESH22xx): shared by every provider.
 
     /// <summary>A model feature the provider cannot express; it is not in the output.</summary>

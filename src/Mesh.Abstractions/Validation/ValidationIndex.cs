@@ -1,0 +1,47 @@
+using FluentValidation;
+using Mesh.Model;
+
+namespace Mesh.Validation;
+
+/// <summary>
+/// What cross-reference rules look up, built once per <see cref="MeshValidator.Validate"/> call and handed to every
+/// child validator through FluentValidation's root context data.
+/// </summary>
+internal sealed class ValidationIndex
+{
+    private const string ContextKey = "Mesh.Validation.Index";
+
+    private readonly Dictionary<ServiceRef, (HashSet<string> Subsets, HashSet<int> Ports)> _targets = [];
+
+    public ValidationIndex(MeshConfig config)
+    {
+        foreach (var service in config.Services)
+        {
+            if (service is null) continue;
+            var key = new ServiceRef(service.Name, service.Namespace);
+            if (_targets.ContainsKey(key)) continue;
+            _targets[key] = (
+                [.. service.Subsets.Where(s => s?.Name is not null).Select(s => s.Name)],
+                [.. service.Ports.Where(p => p is not null).Select(p => p.Port)]);
+        }
+        // External services are routable too (name.namespace, like any service), but have no subsets.
+        foreach (var external in config.ExternalServices)
+        {
+            if (external is null) continue;
+            var key = new ServiceRef(external.Name, external.Namespace);
+            if (_targets.ContainsKey(key)) continue;
+            _targets[key] = ([], [.. external.Ports.Where(p => p is not null).Select(p => p.Port)]);
+        }
+    }
+
+    public void Attach(IValidationContext context) => context.RootContextData[ContextKey] = this;
+
+    public static ValidationIndex? Of(IValidationContext context) =>
+        context.RootContextData.TryGetValue(ContextKey, out var value) ? value as ValidationIndex : null;
+
+    public bool HasService(ServiceRef service) => _targets.ContainsKey(service);
+
+    public bool HasSubset(ServiceRef service, string subset) => _targets.TryGetValue(service, out var t) && t.Subsets.Contains(subset);
+
+    public bool HasPort(ServiceRef service, int port) => _targets.TryGetValue(service, out var t) && t.Ports.Contains(port);
+}

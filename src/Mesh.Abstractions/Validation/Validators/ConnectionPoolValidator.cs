@@ -1,0 +1,19 @@
+using Mesh.Model;
+
+namespace Mesh.Validation.Validators;
+
+/// <summary>Validates a <see cref="ConnectionPool"/>: positive limits and connect timeout.</summary>
+internal sealed class ConnectionPoolValidator : ModelValidator<ConnectionPool>
+{
+    public static readonly ConnectionPoolValidator Instance = new();
+
+    protected override void Check(ConnectionPool item, Reporter report)
+    {
+        report.PositiveLimit(nameof(ConnectionPool.MaxConnections), item.MaxConnections, "maxConnections");
+        report.PositiveLimit(nameof(ConnectionPool.MaxPendingRequests), item.MaxPendingRequests, "maxPendingRequests");
+        report.PositiveLimit(nameof(ConnectionPool.MaxRequests), item.MaxRequests, "maxRequests");
+        report.PositiveLimit(nameof(ConnectionPool.MaxRequestsPerConnection), item.MaxRequestsPerConnection, "maxRequestsPerConnection");
+        report.PositiveLimit(nameof(ConnectionPool.MaxRetries), item.MaxRetries, "maxRetries");
+        report.Positive(nameof(ConnectionPool.ConnectTimeout), item.ConnectTimeout, "The connect timeout");
+    }
+}

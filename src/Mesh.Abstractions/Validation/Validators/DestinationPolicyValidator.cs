@@ -1,0 +1,26 @@
+using Mesh.Model;
+
+namespace Mesh.Validation.Validators;
+
+/// <summary>Validates a <see cref="DestinationPolicy"/>: its target exists, and its load balancer, pool and outlier settings.</summary>
+internal sealed class DestinationPolicyValidator : ModelValidator<DestinationPolicy>
+{
+    public static readonly DestinationPolicyValidator Instance = new();
+
+    private DestinationPolicyValidator()
+    {
+        RuleFor(x => x.LoadBalancer!).SetValidator(LoadBalancerValidator.Instance);
+        RuleFor(x => x.ConnectionPool!).SetValidator(ConnectionPoolValidator.Instance);
+        RuleFor(x => x.OutlierDetection!).SetValidator(OutlierDetectionValidator.Instance);
+    }
+
+    protected override void Check(DestinationPolicy item, Reporter report)
+    {
+        if (item.Target is null)
+        {
+            report.Required(nameof(DestinationPolicy.Target), null, "The policy target");
+            return;
+        }
+        report.Reference("Target.", item.Target.Service, item.Target.Subset, null, "destination policy target");
+    }
+}

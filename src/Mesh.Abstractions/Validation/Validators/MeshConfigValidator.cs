@@ -1,0 +1,105 @@
+using Mesh.Collections;
+using Mesh.Diagnostics;
+using Mesh.Model;
+
+namespace Mesh.Validation.Validators;
+
+/// <summary>
+/// The root validator: the mesh name, every collection through its record validator, and the rules that need the
+/// whole config (duplicates, two routes for one host).
+/// </summary>
+internal sealed class MeshConfigValidator : ModelValidator<MeshConfig>
+{
+    public static readonly MeshConfigValidator Instance = new();
+
+    private MeshConfigValidator()
+    {
+        Each(x => x.Services, MeshServiceValidator.Instance);
+        Each(x => x.Routes, HttpRouteValidator.Instance);
+        Each(x => x.TcpRoutes, TcpRouteValidator.Instance);
+        Each(x => x.DestinationPolicies, DestinationPolicyValidator.Instance);
+        Each(x => x.Mtls, MtlsPolicyValidator.Instance);
+        Each(x => x.AccessPolicies, AccessPolicyValidator.Instance);
+        Each(x => x.ExternalServices, ExternalServiceValidator.Instance);
+    }
+
+    protected override void Check(MeshConfig item, Reporter report)
+    {
+        report.DnsLabel(nameof(MeshConfig.Name), item.Name, "The mesh name");
+        report.NoNullItems(nameof(MeshConfig.Services), item.Services, "A service");
+        report.NoNullItems(nameof(MeshConfig.Routes), item.Routes, "A route");
+        report.NoNullItems(nameof(MeshConfig.TcpRoutes), item.TcpRoutes, "A TCP route");
+        report.NoNullItems(nameof(MeshConfig.DestinationPolicies), item.DestinationPolicies, "A destination policy");
+        report.NoNullItems(nameof(MeshConfig.Mtls), item.Mtls, "An mTLS policy");
+        report.NoNullItems(nameof(MeshConfig.AccessPolicies), item.AccessPolicies, "An access policy");
+        report.NoNullItems(nameof(MeshConfig.ExternalServices), item.ExternalServices, "An external service");
+
+        Unique(report, nameof(MeshConfig.Services), item.Services, s => (s.Namespace, s.Name), "Name", "service");
+        Unique(report, nameof(MeshConfig.Routes), item.Routes, r => (r.Namespace, r.Name), "Name", "route");
+        Unique(report, nameof(MeshConfig.TcpRoutes), item.TcpRoutes, r => (r.Namespace, r.Name), "Name", "TCP route");
+        Unique(report, nameof(MeshConfig.AccessPolicies), item.AccessPolicies, p => (p.Namespace, p.Name), "Name", "access policy");
+        Unique(report, nameof(MeshConfig.ExternalServices), item.ExternalServices, e => (e.Namespace, e.Name), "Name", "external service");
+        Unique(report, nameof(MeshConfig.DestinationPolicies), item.DestinationPolicies, p => p.Target, "Target", "destination policy for target");
+        Unique(report, nameof(MeshConfig.Mtls), item.Mtls, m => m.Scope, "Scope", "mTLS policy for scope");
+
+        for (var j = 0; j < item.Routes.Count; j++)
+        {
+            if (item.Routes[j] is not { } route) continue;
+            for (var i = 0; i < j; i++)
+            {
+                if (item.Routes[i] is { } earlier && earlier.Host == route.Host)
+                {
+                    report.Error($"Routes[{j}].Host", DiagnosticCodes.ConflictingRoutes, $"Routes {i} ('{earlier.Name}') and {j} ('{route.Name}') both route host '{route.Host}'; merge their rules into one route.");
+                    break;
+                }
+            }
+        }
+        for (var j = 0; j < item.TcpRoutes.Count; j++)
+        {
+            if (item.TcpRoutes[j] is not { } route) continue;
+            for (var i = 0; i < j; i++)
+            {
+                // No port means every port of the host, which overlaps any other route for it.
+                if (item.TcpRoutes[i] is { } earlier && earlier.Host == route.Host && (earlier.Port is null || route.Port is null || earlier.Port == route.Port))
+                {
+                    report.Error($"TcpRoutes[{j}].Host", DiagnosticCodes.ConflictingRoutes, $"TCP routes {i} ('{earlier.Name}') and {j} ('{route.Name}') both route host '{route.Host}' on the same port.");
+                    break;
+                }
+            }
+        }
+    }
+
+    private static void Unique<T, TKey>(Reporter report, string collection, EquatableArray<T> items, Func<T, TKey> key, string property, string what)
+        where T : class
+        where TKey : notnull
+    {
+        var seen = new Dictionary<TKey, int>();
+        for (var i = 0; i < items.Count; i++)
+        {
+            if (items[i] is not { } item) continue;
+            var k = key(item);
+            if (k is null) continue;
+            if (seen.TryGetValue(k, out var first))
+            {
+                report.Error($"{collection}[{i}].{property}", DiagnosticCodes.DuplicateName, $"Duplicate {what} {Describe(k)}: already declared at index {first}.");
+            }
+            else
+            {
+                seen[k] = i;
+            }
+        }
+    }
+
+    private static string Describe(object key) => key switch
+    {
+        ValueTuple<string, string> t => $"'{t.Item2}' in namespace '{t.Item1}'",
+        PolicyTarget t => t.Subset is null ? $"'{t.Service}'" : $"'{t.Service}' subset '{t.Subset}'",
+        MtlsScope s => s.Kind switch
+        {
+            MtlsScopeKind.Mesh => "'mesh'",
+            MtlsScopeKind.Namespace => $"namespace '{s.Namespace}'",
+            _ => $"workload {s.Workload} in namespace '{s.Namespace}'" + (s.Port is { } p ? $" port {p}" : ""),
+        },
+        _ => $"'{key}'",
+    };
+}

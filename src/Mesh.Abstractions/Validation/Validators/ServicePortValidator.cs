@@ -1,0 +1,16 @@
+using Mesh.Model;
+
+namespace Mesh.Validation.Validators;
+
+/// <summary>Validates a <see cref="ServicePort"/> of a service or an external service.</summary>
+internal sealed class ServicePortValidator : ModelValidator<ServicePort>
+{
+    public static readonly ServicePortValidator Instance = new();
+
+    protected override void Check(ServicePort item, Reporter report)
+    {
+        report.Port(nameof(ServicePort.Port), item.Port, "The port");
+        report.Enum(nameof(ServicePort.Protocol), item.Protocol);
+        if (item.Name is not null) report.DnsLabel(nameof(ServicePort.Name), item.Name, "The port name");
+    }
+}

@@ -1,0 +1,316 @@
+using CsCheck;
+using Mesh.Diagnostics;
+using Mesh.Model;
+using Mesh.Validation;
+using static Mesh.Diagnostics.DiagnosticCodes;
+
+namespace Mesh.Abstractions.Tests.Validation;
+
+public sealed class MeshValidatorTests
+{
+    private static TimeSpan Ms(int ms) => TimeSpan.FromMilliseconds(ms);
+
+    private static WeightedBackend To(ServiceRef s, int weight = 1) => new() { Service = s, Weight = weight };
+
+    public static TheoryData<string, Func<MeshConfig, MeshConfig>, DiagnosticCode, string> Cases => new()
+    {
+        // MESH2001 dangling service.
+        { "route host", m => m with { Routes = m.Routes.Replace(0, r => r with { Host = new("ghost", "bookinfo") }) }, DanglingService, "$.spec.routes[0].host" },
+        { "backend service", m => m.Backend(0, b => b with { Service = new("ghost", "bookinfo"), Subset = null }), DanglingService, "$.spec.routes[0].rules[0].backends[0].service" },
+        { "mirror service", m => m.Rule(0, r => r with { Mirror = r.Mirror! with { Service = new("reviews", "other"), Subset = null } }), DanglingService, "$.spec.routes[0].rules[0].mirror.service" },
+        { "tcp route host", m => m.Tcp(t => t with { Host = new("ghost", "bookinfo"), Port = null }), DanglingService, "$.spec.tcpRoutes[0].host" },
+        { "tcp route backend", m => m.Tcp(t => t with { Backends = [To(new("ghost", "bookinfo"))] }), DanglingService, "$.spec.tcpRoutes[0].backends[0].service" },
+        { "destination policy target", m => m.Policy(p => p with { Target = new PolicyTarget { Service = new("ghost", "bookinfo") } }), DanglingService, "$.spec.destinationPolicies[0].target.service" },
+        { "access policy target", m => m with { AccessPolicies = m.AccessPolicies.Replace(0, p => p with { Target = new PolicyTarget { Service = new("ghost", "bookinfo") } }) }, DanglingService, "$.spec.accessPolicies[0].target.service" },
+        // MESH2002 dangling subset.
+        { "backend subset", m => m.Backend(0, b => b with { Subset = "v9" }), DanglingSubset, "$.spec.routes[0].rules[0].backends[0].subset" },
+        { "mirror subset", m => m.Rule(0, r => r with { Mirror = r.Mirror! with { Subset = "v9" } }), DanglingSubset, "$.spec.routes[0].rules[0].mirror.subset" },
+        { "policy target subset", m => m.Policy(p => p with { Target = p.Target with { Subset = "v9" } }), DanglingSubset, "$.spec.destinationPolicies[0].target.subset" },
+        // MESH2003 dangling port.
+        { "backend port", m => m.Backend(0, b => b with { Port = 8080 }), DanglingPort, "$.spec.routes[0].rules[0].backends[0].port" },
+        { "mirror port", m => m.Rule(0, r => r with { Mirror = r.Mirror! with { Port = 8080 } }), DanglingPort, "$.spec.routes[0].rules[0].mirror.port" },
+        { "tcp route port", m => m.Tcp(t => t with { Port = 5433 }), DanglingPort, "$.spec.tcpRoutes[0].port" },
+        { "tcp backend port", m => m.Tcp(t => t with { Backends = [new WeightedBackend { Service = ValidModel.Db, Port = 1 }] }), DanglingPort, "$.spec.tcpRoutes[0].backends[0].port" },
+        // MESH2004 duplicates.
+        { "service", m => m with { Services = m.Services.Add(m.Services[1]) }, DuplicateName, "$.spec.services[3].name" },
+        { "route", m => m with { Routes = m.Routes.Add(m.Routes[0] with { Host = ValidModel.Ratings }) }, DuplicateName, "$.spec.routes[1].name" },
+        { "tcp route", m => m with { TcpRoutes = m.TcpRoutes.Add(m.TcpRoutes[0] with { Host = ValidModel.Ratings, Port = 9080, Backends = [To(ValidModel.Ratings)] }) }, DuplicateName, "$.spec.tcpRoutes[1].name" },
+        { "access policy", m => m with { AccessPolicies = m.AccessPolicies.Add(m.AccessPolicies[0]) }, DuplicateName, "$.spec.accessPolicies[1].name" },
+        { "external service", m => m with { ExternalServices = m.ExternalServices.Add(m.ExternalServices[0]) }, DuplicateName, "$.spec.externalServices[1].name" },
+        { "subset name", m => m.Service(0, s => s with { Subsets = s.Subsets.Add(new Subset { Name = "v1" }) }), DuplicateName, "$.spec.services[0].subsets.v1" },
+        { "port number", m => m.Service(0, s => s with { Ports = s.Ports.Add(new ServicePort { Name = "grpc", Port = 9080, Protocol = Protocol.Grpc }) }), DuplicateName, "$.spec.services[0].ports[1].port" },
+        { "external port number", m => m.External(e => e with { Ports = e.Ports.Add(e.Ports[0]) }), DuplicateName, "$.spec.externalServices[0].ports[1].port" },
+        { "destination policy target twice", m => m with { DestinationPolicies = m.DestinationPolicies.Add(new DestinationPolicy { Target = m.DestinationPolicies[0].Target }) }, DuplicateName, "$.spec.destinationPolicies[1].target" },
+        { "mtls scope twice", m => m with { Mtls = m.Mtls.Add(new MtlsPolicy { Scope = MtlsScope.ForNamespace("bookinfo"), Mode = MtlsMode.Permissive }) }, DuplicateName, "$.spec.mtls[1].scope" },
+        // MESH2005 negative weight.
+        { "negative weight", m => m.Rule(0, r => r with { Backends = r.Backends.Add(To(ValidModel.Reviews, -1)) }), NegativeWeight, "$.spec.routes[0].rules[0].backends[1].weight" },
+        { "negative tcp weight", m => m.Tcp(t => t with { Backends = [t.Backends[0] with { Weight = -5 }] }), NegativeWeight, "$.spec.tcpRoutes[0].backends[0].weight" },
+        // MESH2006 no effective backends.
+        { "all weights zero", m => m.Backend(0, b => b with { Weight = 0 }), NoEffectiveBackends, "$.spec.routes[0].rules[0].backends" },
+        { "no backends without redirect", m => m.Rule(1, r => r with { Backends = [] }), NoEffectiveBackends, "$.spec.routes[0].rules[1].backends" },
+        { "tcp route without backends", m => m.Tcp(t => t with { Backends = [] }), NoEffectiveBackends, "$.spec.tcpRoutes[0].backends" },
+        // MESH2007 percentages.
+        { "delay percentage", m => m.Rule(0, r => r with { Fault = r.Fault! with { Delay = r.Fault.Delay! with { Percentage = 100.5m } } }), PercentageOutOfRange, "$.spec.routes[0].rules[0].fault.delay.percentage" },
+        { "abort percentage", m => m.Rule(0, r => r with { Fault = r.Fault! with { Abort = r.Fault.Abort! with { Percentage = -1 } } }), PercentageOutOfRange, "$.spec.routes[0].rules[0].fault.abort.percentage" },
+        { "mirror percentage", m => m.Rule(0, r => r with { Mirror = r.Mirror! with { Percentage = 150 } }), PercentageOutOfRange, "$.spec.routes[0].rules[0].mirror.percentage" },
+        { "max ejection percent", m => m.Policy(p => p with { OutlierDetection = p.OutlierDetection! with { MaxEjectionPercent = 101 } }), PercentageOutOfRange, "$.spec.destinationPolicies[0].outlierDetection.maxEjectionPercent" },
+        // MESH2008 durations.
+        { "timeout", m => m.Rule(0, r => r with { Timeout = TimeSpan.Zero }), NonPositiveDuration, "$.spec.routes[0].rules[0].timeout" },
+        { "per-try timeout", m => m.Rule(0, r => r with { Retry = r.Retry! with { PerTryTimeout = Ms(-1) } }), NonPositiveDuration, "$.spec.routes[0].rules[0].retry.perTryTimeout" },
+        { "backoff base", m => m.Rule(0, r => r with { Retry = r.Retry! with { Backoff = r.Retry.Backoff! with { BaseInterval = TimeSpan.Zero } } }), NonPositiveDuration, "$.spec.routes[0].rules[0].retry.backoff.baseInterval" },
+        { "backoff max", m => m.Rule(0, r => r with { Retry = r.Retry! with { Backoff = r.Retry.Backoff! with { MaxInterval = TimeSpan.Zero } } }), NonPositiveDuration, "$.spec.routes[0].rules[0].retry.backoff.maxInterval" },
+        { "delay duration", m => m.Rule(0, r => r with { Fault = r.Fault! with { Delay = r.Fault.Delay! with { Duration = TimeSpan.Zero } } }), NonPositiveDuration, "$.spec.routes[0].rules[0].fault.delay.duration" },
+        { "connect timeout", m => m.Policy(p => p with { ConnectionPool = p.ConnectionPool! with { ConnectTimeout = TimeSpan.Zero } }), NonPositiveDuration, "$.spec.destinationPolicies[0].connectionPool.connectTimeout" },
+        { "outlier interval", m => m.Policy(p => p with { OutlierDetection = p.OutlierDetection! with { Interval = Ms(-10) } }), NonPositiveDuration, "$.spec.destinationPolicies[0].outlierDetection.interval" },
+        { "base ejection time", m => m.Policy(p => p with { OutlierDetection = p.OutlierDetection! with { BaseEjectionTime = TimeSpan.Zero } }), NonPositiveDuration, "$.spec.destinationPolicies[0].outlierDetection.baseEjectionTime" },
+        { "cors max age", m => m.Rule(0, r => r with { Cors = r.Cors! with { MaxAge = TimeSpan.Zero } }), NonPositiveDuration, "$.spec.routes[0].rules[0].cors.maxAge" },
+        // MESH2009 retries.
+        { "attempts above 10", m => m.Rule(0, r => r with { Retry = r.Retry! with { Attempts = 11 } }), RetryOutOfRange, "$.spec.routes[0].rules[0].retry.attempts" },
+        { "negative attempts", m => m.Rule(0, r => r with { Retry = r.Retry! with { Attempts = -1 } }), RetryOutOfRange, "$.spec.routes[0].rules[0].retry.attempts" },
+        { "per-try longer than timeout", m => m.Rule(0, r => r with { Timeout = Ms(400) }), RetryOutOfRange, "$.spec.routes[0].rules[0].retry.perTryTimeout" },
+        // MESH2010 DNS-1123 labels.
+        { "metadata name", m => m with { Name = "Bookinfo" }, InvalidName, "$.metadata.name" },
+        { "service name", m => m.Service(1, s => s with { Name = "Ratings" }), InvalidName, "$.spec.services[1].name" },
+        { "service namespace", m => m.Service(1, s => s with { Namespace = "book_info" }), InvalidName, "$.spec.services[1].namespace" },
+        { "route name too long", m => m with { Routes = m.Routes.Replace(0, r => r with { Name = new string('a', 64) }) }, InvalidName, "$.spec.routes[0].name" },
+        { "route name leading dash", m => m with { Routes = m.Routes.Replace(0, r => r with { Name = "-reviews" }) }, InvalidName, "$.spec.routes[0].name" },
+        { "subset name", m => m.Service(0, s => s with { Subsets = s.Subsets.Add(new Subset { Name = "V3" }) }), InvalidName, "$.spec.services[0].subsets.V3" },
+        { "access source namespace", m => m.Access(a => a with { From = a.From! with { Namespaces = ["Default"] } }), InvalidName, "$.spec.accessPolicies[0].rules[0].from.namespaces[0]" },
+        { "mtls namespace", m => m.Mtls(p => p with { Scope = MtlsScope.ForNamespace("book.info") }), InvalidName, "$.spec.mtls[0].scope.namespace" },
+        // MESH2011 ports.
+        { "service port", m => m.Service(1, s => s with { Ports = [new ServicePort { Port = 0, Protocol = Protocol.Http }] }), PortOutOfRange, "$.spec.services[1].ports[0].port" },
+        { "backend port", m => m.Backend(0, b => b with { Port = 65536 }), PortOutOfRange, "$.spec.routes[0].rules[0].backends[0].port" },
+        { "mirror port", m => m.Rule(0, r => r with { Mirror = r.Mirror! with { Port = -1 } }), PortOutOfRange, "$.spec.routes[0].rules[0].mirror.port" },
+        { "access rule port", m => m.Access(a => a with { To = a.To! with { Ports = [70000] } }), PortOutOfRange, "$.spec.accessPolicies[0].rules[0].to.ports[0]" },
+        { "redirect port", m => m.Rule(1, r => r with { Backends = [], Rewrite = null, Redirect = new Redirect { Port = 0 } }), PortOutOfRange, "$.spec.routes[0].rules[1].redirect.port" },
+        { "mtls port", m => m.Mtls(p => p with { Scope = p.Scope with { Workload = new Dictionary<string, string> { ["app"] = "reviews" }, Port = 99999 } }), PortOutOfRange, "$.spec.mtls[0].scope.port" },
+        // MESH2012 conflicting routes.
+        { "two routes for one host", m => m with { Routes = m.Routes.Add(m.Routes[0] with { Name = "reviews-2" }) }, ConflictingRoutes, "$.spec.routes[1].host" },
+        { "two tcp routes for one host", m => m with { TcpRoutes = m.TcpRoutes.Add(m.TcpRoutes[0] with { Name = "db-2", Port = null }) }, ConflictingRoutes, "$.spec.tcpRoutes[1].host" },
+        { "rule after catch-all", m => m.Rule(0, r => r with { Matches = [] }), ConflictingRoutes, "$.spec.routes[0].rules[1]" },
+        { "rule with the same matches", m => m.Rule(1, r => r with { Matches = m.Routes[0].Rules[0].Matches }), ConflictingRoutes, "$.spec.routes[0].rules[1].matches" },
+        // MESH2013 / MESH2014 regexes everywhere they appear.
+        { "path look-ahead", m => m.Match(1, x => x with { Path = PathMatch.Regex("^/(?=reviews)") }), RegexUnsupported, "$.spec.routes[0].rules[1].matches[0].path.regex" },
+        { "header back-reference", m => m.Match(0, x => x with { Headers = [ValueMatch.Regex("end-user", @"(a)\1")] }), RegexUnsupported, "$.spec.routes[0].rules[0].matches[0].headers[0].regex" },
+        { "query possessive", m => m.Match(1, x => x with { QueryParams = [ValueMatch.Regex("v", "a*+")] }), RegexUnsupported, "$.spec.routes[0].rules[1].matches[0].queryParams[0].regex" },
+        { "path unbalanced", m => m.Match(1, x => x with { Path = PathMatch.Regex("^/(reviews") }), RegexInvalid, "$.spec.routes[0].rules[1].matches[0].path.regex" },
+        { "header bad repetition", m => m.Match(0, x => x with { Headers = [ValueMatch.Regex("end-user", "a{2,1}")] }), RegexInvalid, "$.spec.routes[0].rules[0].matches[0].headers[0].regex" },
+        // MESH2015 conflicting fields.
+        { "redirect with backends", m => m.Rule(1, r => r with { Rewrite = null, Redirect = new Redirect { Path = "/x" } }), ConflictingFields, "$.spec.routes[0].rules[1].backends" },
+        { "rewrite prefix and full path", m => m.Rule(1, r => r with { Rewrite = new Rewrite { PathPrefix = "/a", FullPath = "/b" } }), ConflictingFields, "$.spec.routes[0].rules[1].rewrite.fullPath" },
+        { "redirect path and prefix", m => m.Rule(1, r => r with { Backends = [], Rewrite = null, Redirect = new Redirect { Path = "/a", PathPrefix = "/b" } }), ConflictingFields, "$.spec.routes[0].rules[1].redirect.pathPrefix" },
+        { "consistent hash without key", m => m.Policy(p => p with { LoadBalancer = new LoadBalancer(LoadBalancerAlgorithm.ConsistentHash) }), ConflictingFields, "$.spec.destinationPolicies[0].loadBalancer.consistentHash" },
+        { "round robin with key", m => m.Policy(p => p with { LoadBalancer = new LoadBalancer(LoadBalancerAlgorithm.RoundRobin, ConsistentHash.Cookie("c")) }), ConflictingFields, "$.spec.destinationPolicies[0].loadBalancer.consistentHash" },
+        // MESH2016 status codes.
+        { "abort status", m => m.Rule(0, r => r with { Fault = r.Fault! with { Abort = r.Fault.Abort! with { HttpStatus = 600 } } }), InvalidStatusCode, "$.spec.routes[0].rules[0].fault.abort.httpStatus" },
+        { "abort status below 200", m => m.Rule(0, r => r with { Fault = r.Fault! with { Abort = r.Fault.Abort! with { HttpStatus = 199 } } }), InvalidStatusCode, "$.spec.routes[0].rules[0].fault.abort.httpStatus" },
+        { "redirect status", m => m.Rule(1, r => r with { Backends = [], Rewrite = null, Redirect = new Redirect { StatusCode = 304 } }), InvalidStatusCode, "$.spec.routes[0].rules[1].redirect.statusCode" },
+        { "retry status code", m => m.Rule(0, r => r with { Retry = r.Retry! with { On = [RetryCondition.RetriableStatusCodes], StatusCodes = [503, 700] } }), InvalidStatusCode, "$.spec.routes[0].rules[0].retry.statusCodes[1]" },
+        // MESH2017 methods.
+        { "match method", m => m.Match(0, x => x with { Method = "get" }), InvalidHttpMethod, "$.spec.routes[0].rules[0].matches[0].method" },
+        { "access method", m => m.Access(a => a with { To = a.To! with { Methods = ["GET POST"] } }), InvalidHttpMethod, "$.spec.accessPolicies[0].rules[0].to.methods[0]" },
+        { "cors method", m => m.Rule(0, r => r with { Cors = r.Cors! with { AllowMethods = [""] } }), InvalidHttpMethod, "$.spec.routes[0].rules[0].cors.allowMethods[0]" },
+        // MESH2018 value matches.
+        { "exact without value", m => m.Match(0, x => x with { Headers = [new ValueMatch("end-user", ValueMatchKind.Exact)] }), InvalidMatch, "$.spec.routes[0].rules[0].matches[0].headers[0].exact" },
+        { "regex without value", m => m.Match(1, x => x with { QueryParams = [new ValueMatch("v", ValueMatchKind.Regex)] }), InvalidMatch, "$.spec.routes[0].rules[1].matches[0].queryParams[0].regex" },
+        { "present with value", m => m.Match(1, x => x with { Headers = [new ValueMatch("x-debug", ValueMatchKind.Present, "1")] }), InvalidMatch, "$.spec.routes[0].rules[1].matches[0].headers[0].present" },
+        { "absent with value", m => m.Match(1, x => x with { Headers = [new ValueMatch("x-debug", ValueMatchKind.Absent, "1")] }), InvalidMatch, "$.spec.routes[0].rules[1].matches[0].headers[0].absent" },
+        { "empty header name", m => m.Match(0, x => x with { Headers = [ValueMatch.Exact("", "jason")] }), InvalidMatch, "$.spec.routes[0].rules[0].matches[0].headers[0].name" },
+        { "empty query name", m => m.Match(1, x => x with { QueryParams = [ValueMatch.Exact("", "2")] }), InvalidMatch, "$.spec.routes[0].rules[1].matches[0].queryParams[0].name" },
+        // MESH2019 paths.
+        { "prefix without slash", m => m.Match(0, x => x with { Path = PathMatch.Prefix("api") }), InvalidPath, "$.spec.routes[0].rules[0].matches[0].path.prefix" },
+        { "exact without slash", m => m.Match(0, x => x with { Path = PathMatch.Exact("api") }), InvalidPath, "$.spec.routes[0].rules[0].matches[0].path.exact" },
+        { "rewrite prefix without slash", m => m.Rule(1, r => r with { Rewrite = new Rewrite { PathPrefix = "r" } }), InvalidPath, "$.spec.routes[0].rules[1].rewrite.pathPrefix" },
+        { "access path", m => m.Access(a => a with { To = a.To! with { Paths = ["ratings"] } }), InvalidPath, "$.spec.accessPolicies[0].rules[0].to.paths[0]" },
+        // MESH2020 addresses.
+        { "ip block", m => m.Access(a => a with { From = a.From! with { IpBlocks = ["10.0.0.0/33"] } }), InvalidAddress, "$.spec.accessPolicies[0].rules[0].from.ipBlocks[0]" },
+        { "ip block not an address", m => m.Access(a => a with { From = a.From! with { IpBlocks = ["10.0.0"] } }), InvalidAddress, "$.spec.accessPolicies[0].rules[0].from.ipBlocks[0]" },
+        { "external address", m => m.External(e => e with { Addresses = ["2001:db8::/129"] }), InvalidAddress, "$.spec.externalServices[0].addresses[0]" },
+        // MESH2021 hosts.
+        { "external without hosts", m => m.External(e => e with { Hosts = [] }), InvalidHost, "$.spec.externalServices[0].hosts" },
+        { "wildcard not first", m => m.External(e => e with { Hosts = ["api.*.example.com"] }), InvalidHost, "$.spec.externalServices[0].hosts[0]" },
+        { "bad host label", m => m.External(e => e with { Hosts = ["-bad.example.com"] }), InvalidHost, "$.spec.externalServices[0].hosts[0]" },
+        // MESH2022 service accounts.
+        { "service account", m => m.Access(a => a with { From = a.From! with { ServiceAccounts = [new ServiceAccountRef("bookinfo", "Reviews_SA")] } }), InvalidServiceAccount, "$.spec.accessPolicies[0].rules[0].from.serviceAccounts[0]" },
+        { "service account without namespace", m => m.Access(a => a with { From = a.From! with { ServiceAccounts = [new ServiceAccountRef(null!, "reviews")] } }), InvalidServiceAccount, "$.spec.accessPolicies[0].rules[0].from.serviceAccounts[0]" },
+        // MESH2023 limits.
+        { "max connections", m => m.Policy(p => p with { ConnectionPool = p.ConnectionPool! with { MaxConnections = 0 } }), NonPositiveLimit, "$.spec.destinationPolicies[0].connectionPool.maxConnections" },
+        { "max retries", m => m.Policy(p => p with { ConnectionPool = p.ConnectionPool! with { MaxRetries = -3 } }), NonPositiveLimit, "$.spec.destinationPolicies[0].connectionPool.maxRetries" },
+        { "consecutive 5xx", m => m.Policy(p => p with { OutlierDetection = p.OutlierDetection! with { Consecutive5xx = 0 } }), NonPositiveLimit, "$.spec.destinationPolicies[0].outlierDetection.consecutive5xx" },
+        // MESH2024 mTLS port scope.
+        { "mtls port without workload", m => m.Mtls(p => p with { Scope = p.Scope with { Port = 9080 } }), MissingWorkloadSelector, "$.spec.mtls[0].scope.port" },
+        // MESH2025 retriable status codes.
+        { "retriable-status-codes without codes", m => m.Rule(0, r => r with { Retry = r.Retry! with { On = [RetryCondition.RetriableStatusCodes] } }), RetryStatusCodes, "$.spec.routes[0].rules[0].retry.statusCodes" },
+        { "codes without retriable-status-codes", m => m.Rule(0, r => r with { Retry = r.Retry! with { StatusCodes = [503] } }), RetryStatusCodes, "$.spec.routes[0].rules[0].retry.statusCodes" },
+        // MESH2026 hash keys.
+        { "header hash without name", m => m.Policy(p => p with { LoadBalancer = LoadBalancer.HashOn(new ConsistentHash(HashKey.Header)) }), InvalidHashKey, "$.spec.destinationPolicies[0].loadBalancer.consistentHash.header" },
+        { "query hash without name", m => m.Policy(p => p with { LoadBalancer = LoadBalancer.HashOn(new ConsistentHash(HashKey.QueryParameter, "")) }), InvalidHashKey, "$.spec.destinationPolicies[0].loadBalancer.consistentHash.queryParameter" },
+        { "source ip hash with name", m => m.Policy(p => p with { LoadBalancer = LoadBalancer.HashOn(new ConsistentHash(HashKey.SourceIp, "x")) }), InvalidHashKey, "$.spec.destinationPolicies[0].loadBalancer.consistentHash.sourceIp" },
+        { "redirect scheme", m => m.Rule(1, r => r with { Backends = [], Rewrite = null, Redirect = new Redirect { Scheme = "ftp" } }), InvalidFormat, "$.spec.routes[0].rules[1].redirect.scheme" },
+        { "redirect host", m => m.Rule(1, r => r with { Backends = [], Rewrite = null, Redirect = new Redirect { Host = "bad host" } }), InvalidHost, "$.spec.routes[0].rules[1].redirect.host" },
+        { "rewrite authority", m => m.Rule(1, r => r with { Rewrite = new Rewrite { Authority = "a..b" } }), InvalidHost, "$.spec.routes[0].rules[1].rewrite.authority" },
+        { "mirror with redirect", m => m.Rule(0, r => r with { Backends = [], Redirect = new Redirect { Path = "/x" } }), ConflictingFields, "$.spec.routes[0].rules[0].mirror" },
+        { "port name", m => m.Service(0, s => s with { Ports = [s.Ports[0] with { Name = "HTTP" }] }), InvalidName, "$.spec.services[0].ports[0].name" },
+        { "empty header to remove", m => m.Rule(1, r => r with { RequestHeaders = r.RequestHeaders! with { Remove = [""] } }), InvalidMatch, "$.spec.routes[0].rules[1].requestHeaders.remove[0]" },
+        { "null subset name", m => m.Service(0, s => s with { Subsets = s.Subsets.Add(new Subset { Name = null! }) }), MissingRequired, "$.spec.services[0].subsets[2]" },
+        { "workload scope without namespace", m => m.Mtls(p => p with { Scope = new MtlsScope { Workload = new Dictionary<string, string> { ["app"] = "x" } } }), MissingRequired, "$.spec.mtls[0].scope.namespace" },
+        // Nulls and out-of-range enums inside records become diagnostics.
+        { "null service name", m => m.Service(1, s => s with { Name = null! }), MissingRequired, "$.spec.services[1].name" },
+        { "null route", m => m with { Routes = m.Routes.Add(null!) }, MissingRequired, "$.spec.routes[1]" },
+        { "null backend service", m => m.Backend(0, b => b with { Service = default, Subset = null }), MissingRequired, "$.spec.routes[0].rules[0].backends[0].service" },
+        { "null path value", m => m.Match(0, x => x with { Path = new PathMatch(PathMatchKind.Prefix, null!) }), MissingRequired, "$.spec.routes[0].rules[0].matches[0].path.prefix" },
+        { "null policy target", m => m.Policy(p => p with { Target = null! }), MissingRequired, "$.spec.destinationPolicies[0].target" },
+        { "unknown protocol", m => m.Service(1, s => s with { Ports = [new ServicePort { Port = 80, Protocol = (Protocol)42 }] }), UnknownEnumValue, "$.spec.services[1].ports[0].protocol" },
+        { "unknown retry condition", m => m.Rule(0, r => r with { Retry = r.Retry! with { On = [(RetryCondition)99] } }), UnknownEnumValue, "$.spec.routes[0].rules[0].retry.on[0]" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Cases), DisableDiscoveryEnumeration = true)]
+    public void Reports_EachRule_WithCodeAndPath(string name, Func<MeshConfig, MeshConfig> mutate, DiagnosticCode code, string path)
+    {
+        var diagnostics = MeshValidator.Validate(mutate(ValidModel.Create()));
+
+        Assert.True(
+            diagnostics.Any(d => d.Code == code && d.Path == path),
+            $"{name}: expected {code} at {path}, got:{Environment.NewLine}{string.Join(Environment.NewLine, diagnostics)}");
+    }
+
+    [Fact]
+    public void Accepts_TheValidModel()
+    {
+        Assert.Empty(MeshValidator.Validate(ValidModel.Create()));
+    }
+
+    [Fact]
+    public void Accepts_TheNormalizedValidModel()
+    {
+        Assert.Empty(MeshValidator.Validate(ValidModel.Create().Normalize()));
+    }
+
+    [Fact]
+    public void Accepts_AnEmptyMesh()
+    {
+        Assert.Empty(MeshValidator.Validate(new MeshConfig { Name = "empty" }));
+    }
+
+    [Fact]
+    public void Reports_EveryProblem_WithoutShortCircuiting()
+    {
+        var broken = ValidModel.Create()
+            .Backend(0, b => b with { Weight = -1, Subset = "v9" })
+            .Rule(0, r => r with { Timeout = TimeSpan.Zero, Retry = r.Retry! with { Attempts = 42 } })
+            .Match(1, x => x with { Path = PathMatch.Regex("(?<=x)y") })
+            .Service(1, s => s with { Name = "Ratings" })
+            .External(e => e with { Hosts = [] }) with { Name = "Bad_Name" };
+
+        var codes = MeshValidator.Validate(broken).Select(d => (d.Code, d.Path)).ToHashSet();
+
+        Assert.Contains((NegativeWeight, "$.spec.routes[0].rules[0].backends[0].weight"), codes);
+        Assert.Contains((DanglingSubset, "$.spec.routes[0].rules[0].backends[0].subset"), codes);
+        Assert.Contains((NoEffectiveBackends, "$.spec.routes[0].rules[0].backends"), codes);
+        Assert.Contains((NonPositiveDuration, "$.spec.routes[0].rules[0].timeout"), codes);
+        Assert.Contains((RetryOutOfRange, "$.spec.routes[0].rules[0].retry.attempts"), codes);
+        Assert.Contains((RegexUnsupported, "$.spec.routes[0].rules[1].matches[0].path.regex"), codes);
+        Assert.Contains((InvalidName, "$.spec.services[1].name"), codes);
+        Assert.Contains((InvalidHost, "$.spec.externalServices[0].hosts"), codes);
+        Assert.Contains((InvalidName, "$.metadata.name"), codes);
+        // Renaming ratings leaves the access policy target dangling: found too.
+        Assert.Contains((DanglingService, "$.spec.accessPolicies[0].target.service"), codes);
+    }
+
+    [Theory]
+    [InlineData("per-try longer than timeout")]
+    [InlineData("rule after catch-all")]
+    [InlineData("rule with the same matches")]
+    [InlineData("codes without retriable-status-codes")]
+    public void Reports_Warnings_AsWarnings(string name)
+    {
+        var (mutate, code, path) = Case(name);
+
+        var diagnostic = Assert.Single(MeshValidator.Validate(mutate(ValidModel.Create())), d => d.Code == code && d.Path == path);
+
+        Assert.Equal(DiagnosticSeverity.Warning, diagnostic.Severity);
+        Assert.False(diagnostic.IsError);
+    }
+
+    [Fact]
+    public void Reports_SecondRouteForAHost_AsAnError()
+    {
+        var (mutate, code, path) = Case("two routes for one host");
+
+        var diagnostic = Assert.Single(MeshValidator.Validate(mutate(ValidModel.Create())), d => d.Code == code);
+
+        Assert.Equal(DiagnosticSeverity.Error, diagnostic.Severity);
+        Assert.Equal(path, diagnostic.Path);
+    }
+
+    [Fact]
+    public void Reports_RegexProblem_NamingTheConstruct()
+    {
+        var model = ValidModel.Create().Match(1, x => x with { Path = PathMatch.Regex("^/(?=reviews)") });
+
+        var diagnostic = Assert.Single(MeshValidator.Validate(model));
+
+        Assert.Contains("look-ahead", diagnostic.Message, StringComparison.Ordinal);
+        Assert.Contains("^/(?=reviews)", diagnostic.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Covers_EveryValidationCode()
+    {
+        var validationCodes = typeof(DiagnosticCodes).GetFields()
+            .Select(f => (DiagnosticCode)f.GetValue(null)!)
+            .Where(c => c.Value.StartsWith("MESH20", StringComparison.Ordinal))
+            .ToHashSet();
+        var tested = Cases.Select(row => row.Data.Item3).ToHashSet();
+
+        Assert.Empty(validationCodes.Except(tested));
+    }
+
+    [Fact]
+    public void Validates_Concurrently_WithTheSameResults()
+    {
+        var model = ValidModel.Create().Backend(0, b => b with { Weight = -1 }).Service(1, s => s with { Name = "X" });
+        var expected = MeshValidator.Validate(model);
+
+        var results = new IReadOnlyList<Diagnostic>[32];
+        Parallel.For(0, results.Length, i => results[i] = MeshValidator.Validate(model));
+
+        Assert.All(results, r => Assert.Equal(expected, r));
+    }
+
+    [Fact]
+    public void Reports_CombinedMutations_WithoutThrowing()
+    {
+        var cases = Cases.Select(r => r.Data).ToArray();
+        Gen.Int[0, cases.Length - 1].Array[1, 8].Sample(picks =>
+        {
+            var model = ValidModel.Create();
+            foreach (var i in picks.Distinct().Order())
+            {
+                try
+                {
+                    model = cases[i].Item2(model);
+                }
+                catch (NullReferenceException)
+                {
+                    // An earlier mutation removed what this one edits: skip it, the model is still broken.
+                }
+            }
+            var diagnostics = MeshValidator.Validate(model);
+            return diagnostics.Count > 0 && diagnostics.All(d => d.Path.StartsWith("$.", StringComparison.Ordinal) && d.Code.Value.StartsWith("MESH", StringComparison.Ordinal));
+        }, iter: 300);
+    }
+
+    [Fact]
+    public void Throws_OnlyForANullConfig()
+    {
+        Assert.Throws<ArgumentNullException>(() => MeshValidator.Validate(null!));
+    }
+
+    private static (Func<MeshConfig, MeshConfig> Mutate, DiagnosticCode Code, string Path) Case(string name)
+    {
+        var row = Cases.Single(r => r.Data.Item1 == name).Data;
+        return (row.Item2, row.Item3, row.Item4);
+    }
+}
