@@ -1,0 +1,163 @@
+using Mesh.Diagnostics;
+using Mesh.Model;
+using Mesh.Providers.Istio.Resources;
+using Mesh.Providers.Istio.Tests.Generators;
+
+namespace Mesh.Providers.Istio.Tests.Import;
+
+public sealed class ImportYamlTests
+{
+    private static readonly IstioTranslator Translator = new();
+
+    [Fact]
+    public void Import_ShortAndFqdnHosts_ResolveToTheSameService()
+    {
+        var result = Translator.ImportYaml("""
+            apiVersion: networking.istio.io/v1beta1
+            kind: VirtualService
+            metadata: { name: reviews, namespace: bookinfo }
+            spec:
+              hosts: [reviews]
+              http:
+              - route:
+                - destination: { host: reviews.bookinfo.svc.cluster.local, subset: v1 }
+                  weight: 80
+                - destination: { host: reviews, subset: v2 }
+                  weight: 20
+            """, "vs.yaml");
+        var route = Assert.Single(result.Config!.Routes);
+        Assert.Equal(new ServiceRef("reviews", "bookinfo"), route.Host);
+        Assert.Equal([4, 1], route.Rules[0].Backends.Select(b => b.Weight));
+        Assert.All(route.Rules[0].Backends, b => Assert.Equal(new ServiceRef("reviews", "bookinfo"), b.Service));
+        Assert.Contains(result.Diagnostics, d => d.Code == DiagnosticCodes.LegacyForm && d.Path == "vs.yaml#0 $.apiVersion");
+    }
+
+    [Fact]
+    public void Import_GatewaysAndExportTo_AreOutOfScope_AndUnknownFieldsAreReportedWithTheirPaths()
+    {
+        var result = Translator.ImportYaml("""
+            apiVersion: networking.istio.io/v1
+            kind: VirtualService
+            metadata: { name: reviews, namespace: bookinfo }
+            spec:
+              hosts: [reviews, uk.bookinfo.com]
+              gateways: [mesh]
+              exportTo: ["."]
+              http:
+              - name: main
+                corsPolicy:
+                  allowOrigins: [{ exact: "https://a.example" }]
+                  unmatchedPreflights: FORWARD
+                route: [{ destination: { host: reviews } }]
+            """, "vs.yaml");
+        Assert.False(result.HasErrors);
+        Assert.Contains(result.Diagnostics, d => d.Code == DiagnosticCodes.OutOfScope && d.Path == "vs.yaml#0 $.spec.gateways");
+        Assert.Contains(result.Diagnostics, d => d.Code == DiagnosticCodes.OutOfScope && d.Path == "vs.yaml#0 $.spec.exportTo");
+        Assert.Contains(result.Diagnostics, d => d.Code == DiagnosticCodes.FieldNotImported && d.Path == "vs.yaml#0 $.spec.http[0].name");
+        Assert.Contains(result.Diagnostics, d => d.Code == DiagnosticCodes.FieldNotImported && d.Path == "vs.yaml#0 $.spec.http[0].corsPolicy.unmatchedPreflights");
+        Assert.Contains(result.Diagnostics, d => d.Code == DiagnosticCodes.FieldNotImported && d.Path == "vs.yaml#0 $.spec.hosts[1]");
+        Assert.Equal(["https://a.example"], result.Config!.Routes[0].Rules[0].Cors!.AllowOrigins);
+    }
+
+    [Fact]
+    public void Import_StrictMode_TurnsUnimportedFieldsIntoErrors()
+    {
+        var yaml = "apiVersion: networking.istio.io/v1\nkind: VirtualService\nmetadata: { name: r }\nspec:\n  hosts: [reviews]\n  gateways: [mesh]\n  http:\n  - route: [{ destination: { host: reviews } }]\n";
+        var result = Translator.ImportYaml(yaml, "vs.yaml", new Mesh.Translation.ImportOptions { Strict = true });
+        Assert.True(result.HasErrors);
+        Assert.Null(result.Config);
+    }
+
+    [Fact]
+    public void Import_AuthorizationPolicyOperations_BecomeOneRuleEach_AndWhenIsReported()
+    {
+        var result = Translator.ImportYaml("""
+            apiVersion: security.istio.io/v1
+            kind: AuthorizationPolicy
+            metadata: { name: p, namespace: bookinfo }
+            spec:
+              selector: { matchLabels: { app: ratings } }
+              rules:
+              - from: [{ source: { principals: ["cluster.local/ns/bookinfo/sa/reviews"] } }, { source: { notPrincipals: ["*"] } }]
+                to: [{ operation: { methods: [GET] } }, { operation: { ports: ["9080"] } }]
+                when: [{ key: "request.headers[x]", values: [y] }]
+            """, "ap.yaml");
+        Assert.False(result.HasErrors, string.Join("\n", result.Diagnostics));
+        var policy = Assert.Single(result.Config!.AccessPolicies);
+        Assert.Equal(AccessAction.Allow, policy.Action);
+        Assert.Equal(new ServiceRef("ratings", "bookinfo"), policy.Target!.Service);
+        Assert.Equal(2, policy.Rules.Count);
+        Assert.All(policy.Rules, r => Assert.True(r.From!.Unauthenticated));
+        Assert.Contains(result.Diagnostics, d => d.Path == "ap.yaml#0 $.spec.rules[0].when");
+    }
+
+    [Fact]
+    public void Import_EmptyAuthorizationPolicy_IsAllowNothing()
+    {
+        var result = Translator.ImportYaml("apiVersion: security.istio.io/v1\nkind: AuthorizationPolicy\nmetadata: { name: deny-all, namespace: shop }\nspec: {}\n", "ap.yaml");
+        var policy = Assert.Single(result.Config!.AccessPolicies);
+        Assert.Equal(AccessAction.Allow, policy.Action);
+        Assert.Empty(policy.Rules);
+        Assert.Null(policy.Target);
+    }
+
+    [Fact]
+    public void Import_PeerAuthentication_ReadsMeshNamespaceWorkloadAndPortScopes()
+    {
+        var result = Translator.ImportYaml("""
+            apiVersion: security.istio.io/v1
+            kind: PeerAuthentication
+            metadata: { name: default, namespace: istio-system }
+            spec: { mtls: { mode: STRICT } }
+            ---
+            apiVersion: security.istio.io/v1beta1
+            kind: PeerAuthentication
+            metadata: { name: w, namespace: bookinfo }
+            spec:
+              selector: { matchLabels: { app: reviews } }
+              mtls: { mode: PERMISSIVE }
+              portLevelMtls:
+                8080: { mode: DISABLE }
+            """, "pa.yaml");
+        var mtls = result.Config!.Mtls;
+        Assert.Contains(mtls, m => m.Scope.Kind == MtlsScopeKind.Mesh && m.Mode == MtlsMode.Strict);
+        Assert.Contains(mtls, m => m.Scope.Kind == MtlsScopeKind.Workload && m.Mode == MtlsMode.Permissive);
+        Assert.Contains(mtls, m => m.Scope.Kind == MtlsScopeKind.Port && m.Scope.Port == 8080 && m.Mode == MtlsMode.Disabled);
+    }
+
+    [Fact]
+    public void Import_UnrelatedAndOutOfScopeKinds_AreReportedAndSkipped()
+    {
+        var result = Translator.ImportYaml("apiVersion: networking.istio.io/v1\nkind: Gateway\nmetadata: { name: g }\nspec: {}\n---\napiVersion: v1\nkind: Service\nmetadata: { name: s }\n", "mix.yaml");
+        Assert.False(result.HasErrors);
+        Assert.Contains(result.Diagnostics, d => d.Code == DiagnosticCodes.OutOfScope && d.Path == "mix.yaml#0 $.kind");
+        Assert.Contains(result.Diagnostics, d => d.Code == DiagnosticCodes.UnknownResourceKind && d.Path == "mix.yaml#1 $.kind");
+    }
+
+    [Fact]
+    public void Import_TypedResources_MatchesImportOfTheirYaml()
+    {
+        var resources = Translator.Translate(Samples.Bookinfo).Resources;
+        var typed = Translator.Import(resources);
+        var text = Translator.ImportYaml(Translator.WriteYaml(resources), "bookinfo.yaml");
+        Assert.Equal(text.Config, typed.Config);
+        Assert.Contains(typed.Config!.Routes, r => r.Name == "reviews");
+    }
+
+    [Fact]
+    public void Import_LeastConn_IsReadAsLeastRequestWithALegacyNote()
+    {
+        var result = Translator.ImportYaml("apiVersion: networking.istio.io/v1alpha3\nkind: DestinationRule\nmetadata: { name: r, namespace: bookinfo }\nspec:\n  host: reviews\n  trafficPolicy: { loadBalancer: { simple: LEAST_CONN } }\n", "dr.yaml");
+        Assert.Equal(LoadBalancer.LeastRequest, result.Config!.DestinationPolicies.Single().LoadBalancer);
+        Assert.Contains(result.Diagnostics, d => d.Code == DiagnosticCodes.LegacyForm && d.Path == "dr.yaml#0 $.spec.trafficPolicy.loadBalancer.simple");
+    }
+
+    [Fact]
+    public void KubernetesYaml_LoadsOurOutput_WithTheTypeMap()
+    {
+        var yaml = Translator.WriteYaml(Translator.Translate(Samples.Bookinfo).Resources);
+        var objects = k8s.KubernetesYaml.LoadAllFromString(yaml, IstioResourceTypes.TypeMap.ToDictionary(e => e.Key, e => e.Value));
+        Assert.Contains(objects, o => o is VirtualService);
+        Assert.Equal(Translator.ImportYaml(yaml, "x").Config, Translator.Import(objects).Config);
+    }
+}
