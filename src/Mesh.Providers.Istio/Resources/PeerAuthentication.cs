@@ -30,11 +30,11 @@ public sealed class PeerAuthentication : KubernetesObject, IKubernetesObject<V1O
 
     /// <summary>The object metadata (name, namespace, labels).</summary>
     [JsonPropertyName("metadata")]
-    [YamlMember(Alias = "metadata")]
+    [YamlMember(Alias = "metadata", Order = 1)]
     public V1ObjectMeta Metadata { get; set; } = new();
 
     /// <summary>The spec.</summary>
     [JsonPropertyName("spec")]
-    [YamlMember(Alias = "spec")]
+    [YamlMember(Alias = "spec", Order = 2)]
     public PeerAuthenticationSpec Spec { get; set; } = new();
 }

@@ -30,11 +30,11 @@ public sealed class Sidecar : KubernetesObject, IKubernetesObject<V1ObjectMeta>,
 
     /// <summary>The object metadata (name, namespace, labels).</summary>
     [JsonPropertyName("metadata")]
-    [YamlMember(Alias = "metadata")]
+    [YamlMember(Alias = "metadata", Order = 1)]
     public V1ObjectMeta Metadata { get; set; } = new();
 
     /// <summary>The spec.</summary>
     [JsonPropertyName("spec")]
-    [YamlMember(Alias = "spec")]
+    [YamlMember(Alias = "spec", Order = 2)]
     public SidecarSpec Spec { get; set; } = new();
 }
