@@ -67,7 +67,7 @@ public sealed class IstioTranslator : ITranslator
                 : resource.GetType().Name;
             list.Add((resource, source));
         }
-        return IstioImporter.Import(list, [], _options, options);
+        return IstioImporter.Import(list, new ImportContext(_options, []), options);
     }
 
     /// <inheritdoc />
@@ -86,7 +86,7 @@ public sealed class IstioTranslator : ITranslator
                 if (ResourceReader.Read(document, source, ctx) is { } resource) list.Add((resource, source));
             }
         }
-        return IstioImporter.Import(list, diagnostics, _options, options);
+        return IstioImporter.Import(list, ctx, options);
     }
 
     /// <inheritdoc />

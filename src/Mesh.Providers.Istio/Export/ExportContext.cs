@@ -1,11 +1,25 @@
 using Mesh.Diagnostics;
+using Mesh.Model;
 
 namespace Mesh.Providers.Istio.Export;
 
 /// <summary>The state of one translation: options and the diagnostics raised so far.</summary>
-internal sealed class ExportContext(IstioOptions options)
+internal sealed class ExportContext(IstioOptions options, MeshConfig config)
 {
+    private Dictionary<ServiceRef, MeshService>? _services;
+
     public IstioOptions Options { get; } = options;
+
+    /// <summary>The service named <paramref name="reference"/> (an indexed lookup; the first definition wins).</summary>
+    public MeshService? FindService(ServiceRef reference)
+    {
+        if (_services is null)
+        {
+            _services = new Dictionary<ServiceRef, MeshService>(config.Services.Count);
+            foreach (var service in config.Services) _services.TryAdd(service.Reference, service);
+        }
+        return _services.GetValueOrDefault(reference);
+    }
 
     public List<Diagnostic> Diagnostics { get; } = [];
 

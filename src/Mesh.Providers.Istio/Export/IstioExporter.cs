@@ -10,7 +10,7 @@ internal static class IstioExporter
 {
     public static (List<object> Resources, List<Diagnostic> Diagnostics) Export(MeshConfig config, IstioOptions options)
     {
-        var ctx = new ExportContext(options);
+        var ctx = new ExportContext(options, config);
         var resources = new List<object>();
         resources.AddRange(PolicyExporter.DestinationRules(config, ctx));
         resources.AddRange(VirtualServices(config, ctx));

@@ -125,7 +125,7 @@ internal static class SecurityExporter
                 var labels = new Dictionary<string, string>(StringComparer.Ordinal) { [ctx.Options.ServiceLabel] = target.Service.Name };
                 if (target.Subset is { } subsetName)
                 {
-                    var subset = config.FindService(target.Service)?.FindSubset(subsetName);
+                    var subset = ctx.FindService(target.Service)?.FindSubset(subsetName);
                     if (subset is null)
                     {
                         ctx.Unsupported($"{path}.target.subset", $"Subset '{subsetName}' of '{target.Service}' is not defined, so its labels are unknown; the policy is not written.");

@@ -10,9 +10,9 @@ namespace Mesh.Providers.Istio.Import;
 /// <summary>Istio resources → model. DestinationRules are read first, so subsets are known when policies refer to them.</summary>
 internal static class IstioImporter
 {
-    public static ImportResult Import(IReadOnlyList<(object Resource, string Source)> resources, List<Diagnostic> diagnostics, IstioOptions istio, ImportOptions? options)
+    public static ImportResult Import(IReadOnlyList<(object Resource, string Source)> resources, ImportContext ctx, ImportOptions? options)
     {
-        var ctx = new ImportContext(istio, diagnostics);
+        var diagnostics = ctx.Diagnostics;
         var model = new ModelBuilder();
         foreach (var (resource, source) in resources)
         {

@@ -16,6 +16,7 @@ internal static class ResourceReader
 
     public static object? Read(YamlDocument document, string source, ImportContext ctx)
     {
+        ctx.AddPositions(source, document.Positions);
         if (document.Root is null) return null;
         if (document.Root is not JsonObject root)
         {

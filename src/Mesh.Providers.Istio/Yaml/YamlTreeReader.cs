@@ -27,10 +27,12 @@ internal static class YamlTreeReader
             while (parser.TryConsume<DocumentStart>(out var start))
             {
                 var anchors = new Dictionary<string, JsonNode?>(StringComparer.Ordinal);
+                var positions = new Dictionary<string, SourceLocation>(StringComparer.Ordinal);
                 var location = new SourceLocation(sourceName, (int)start.Start.Line, (int)start.Start.Column);
-                var root = ReadNode(parser, anchors, 0);
+                var reader = new NodeReader(parser, anchors, positions, sourceName);
+                var root = reader.Read("$", 0);
                 parser.Consume<DocumentEnd>();
-                documents.Add(new YamlDocument(index++, root, location));
+                documents.Add(new YamlDocument(index++, root, location, positions));
             }
             parser.Consume<StreamEnd>();
         }
@@ -54,45 +56,53 @@ internal static class YamlTreeReader
         return documents;
     }
 
-    private static JsonNode? ReadNode(IParser parser, Dictionary<string, JsonNode?> anchors, int depth)
+    private sealed class NodeReader(IParser parser, Dictionary<string, JsonNode?> anchors, Dictionary<string, SourceLocation> positions, string sourceName)
     {
-        if (depth > MaxDepth) throw new DepthExceededException($"The document nests deeper than {MaxDepth} levels.");
-        if (parser.TryConsume<AnchorAlias>(out var alias))
+        private void Mark(string path, Mark mark) => positions.TryAdd(path, new SourceLocation(sourceName, (int)mark.Line, (int)mark.Column));
+
+        public JsonNode? Read(string path, int depth)
         {
-            if (!anchors.TryGetValue(alias.Value.Value, out var target)) throw new YamlException(alias.Start, alias.End, $"Unknown alias '{alias.Value}'.");
-            return target?.DeepClone();
-        }
-        if (parser.TryConsume<Scalar>(out var scalar))
-        {
-            var value = ScalarValue(scalar);
-            Remember(anchors, scalar.Anchor, value);
-            return value;
-        }
-        if (parser.TryConsume<SequenceStart>(out var sequenceStart))
-        {
-            var array = new JsonArray();
-            while (!parser.TryConsume<SequenceEnd>(out _)) array.Add(ReadNode(parser, anchors, depth + 1));
-            Remember(anchors, sequenceStart.Anchor, array);
-            return array;
-        }
-        var mappingStart = parser.Consume<MappingStart>();
-        var obj = new JsonObject();
-        while (!parser.TryConsume<MappingEnd>(out _))
-        {
-            var keyEvent = parser.Current;
-            var key = ReadNode(parser, anchors, depth + 1);
-            var keyText = key switch
+            if (depth > MaxDepth) throw new DepthExceededException($"The document nests deeper than {MaxDepth} levels.");
+            if (path.Length > 0 && parser.Current is { } current) Mark(path, current.Start);
+            if (parser.TryConsume<AnchorAlias>(out var alias))
             {
-                null => "null",
-                JsonValue v => v.ToString(),
-                _ => throw new YamlException(keyEvent!.Start, keyEvent.End, "A mapping key must be a scalar."),
-            };
-            var value = ReadNode(parser, anchors, depth + 1);
-            if (obj.ContainsKey(keyText)) throw new YamlException(keyEvent!.Start, keyEvent.End, $"Duplicate key '{keyText}'.");
-            obj[keyText] = value;
+                if (!anchors.TryGetValue(alias.Value.Value, out var target)) throw new YamlException(alias.Start, alias.End, $"Unknown alias '{alias.Value}'.");
+                return target?.DeepClone();
+            }
+            if (parser.TryConsume<Scalar>(out var scalar))
+            {
+                var value = ScalarValue(scalar);
+                Remember(anchors, scalar.Anchor, value);
+                return value;
+            }
+            if (parser.TryConsume<SequenceStart>(out var sequenceStart))
+            {
+                var array = new JsonArray();
+                while (!parser.TryConsume<SequenceEnd>(out _)) array.Add(Read($"{path}[{array.Count}]", depth + 1));
+                Remember(anchors, sequenceStart.Anchor, array);
+                return array;
+            }
+            var mappingStart = parser.Consume<MappingStart>();
+            var obj = new JsonObject();
+            while (!parser.TryConsume<MappingEnd>(out _))
+            {
+                var keyEvent = parser.Current;
+                var key = Read(string.Empty, depth + 1);
+                var keyText = key switch
+                {
+                    null => "null",
+                    JsonValue v => v.ToString(),
+                    _ => throw new YamlException(keyEvent!.Start, keyEvent.End, "A mapping key must be a scalar."),
+                };
+                var at = path + Mapping.IstioJson.Segment(keyText);
+                if (keyEvent is not null) Mark(at, keyEvent.Start);
+                var value = Read(at, depth + 1);
+                if (obj.ContainsKey(keyText)) throw new YamlException(keyEvent!.Start, keyEvent.End, $"Duplicate key '{keyText}'.");
+                obj[keyText] = value;
+            }
+            Remember(anchors, mappingStart.Anchor, obj);
+            return obj;
         }
-        Remember(anchors, mappingStart.Anchor, obj);
-        return obj;
     }
 
     private static void Remember(Dictionary<string, JsonNode?> anchors, AnchorName anchor, JsonNode? node)

@@ -160,4 +160,14 @@ public sealed class ImportYamlTests
         Assert.Contains(objects, o => o is VirtualService);
         Assert.Equal(Translator.ImportYaml(yaml, "x").Config, Translator.Import(objects).Config);
     }
+
+    [Fact]
+    public void Import_Diagnostics_CarryTheLineAndColumnOfTheField()
+    {
+        var yaml = "apiVersion: networking.istio.io/v1\nkind: VirtualService\nmetadata: { name: r, namespace: bookinfo }\nspec:\n  hosts: [reviews]\n  http:\n  - route: [{ destination: { host: reviews } }]\n    timeout: soon\n";
+        var result = Translator.ImportYaml(yaml, "vs.yaml");
+        var d = Assert.Single(result.Diagnostics, d => d.Path == "vs.yaml#0 $.spec.http[0].timeout");
+        Assert.Equal(new SourceLocation("vs.yaml", 8, 5), d.Location);
+        Assert.Null(result.Config);
+    }
 }

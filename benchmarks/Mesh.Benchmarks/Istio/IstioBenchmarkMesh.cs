@@ -1,0 +1,76 @@
+using Mesh.Model;
+
+namespace Mesh.Benchmarks.Istio;
+
+/// <summary>A deterministic mesh of N services, each with 3 subsets, 3 route rules, a destination policy and an access policy.</summary>
+public static class IstioBenchmarkMesh
+{
+    private static readonly string[] Versions = ["v1", "v2", "v3"];
+
+    /// <summary>Builds the mesh.</summary>
+    public static MeshConfig Create(int services)
+    {
+        var list = new List<MeshService>(services);
+        var routes = new List<HttpRoute>(services);
+        var policies = new List<DestinationPolicy>(services);
+        var access = new List<AccessPolicy>(services);
+        for (var i = 0; i < services; i++)
+        {
+            var ns = $"team-{i % 10}";
+            var name = $"svc-{i}";
+            var self = new ServiceRef(name, ns);
+            list.Add(new MeshService
+            {
+                Name = name,
+                Namespace = ns,
+                Ports = [new ServicePort { Port = 8080, Protocol = Protocol.Http }],
+                Subsets = [.. Versions.Select(v => new Subset { Name = v, Labels = new Dictionary<string, string> { ["version"] = v } })],
+            });
+            var next = new ServiceRef($"svc-{(i + 1) % services}", $"team-{(i + 1) % 10}");
+            routes.Add(new HttpRoute
+            {
+                Name = name,
+                Namespace = ns,
+                Host = self,
+                Rules =
+                [
+                    new HttpRouteRule
+                    {
+                        Matches = [new HttpMatch { Path = PathMatch.Prefix("/api/v2"), Headers = [ValueMatch.Exact("x-canary", "true")] }],
+                        Backends = [new WeightedBackend { Service = self, Subset = "v3" }],
+                        Timeout = TimeSpan.FromSeconds(2),
+                        Retry = new RetryPolicy { Attempts = 3, PerTryTimeout = TimeSpan.FromMilliseconds(500), On = [RetryCondition.ServerError, RetryCondition.ConnectFailure] },
+                    },
+                    new HttpRouteRule
+                    {
+                        Matches = [new HttpMatch { Path = PathMatch.Regex("^/items/[0-9]+$"), Method = "GET" }],
+                        Backends = [new WeightedBackend { Service = self, Subset = "v2" }],
+                        Mirror = new Mirror { Service = next, Percentage = 10 },
+                        RequestHeaders = new HeaderModifier { Set = new Dictionary<string, string> { ["x-route"] = "items" } },
+                    },
+                    new HttpRouteRule
+                    {
+                        Backends = [new WeightedBackend { Service = self, Subset = "v1", Weight = 90 }, new WeightedBackend { Service = self, Subset = "v2", Weight = 10 }],
+                        Timeout = TimeSpan.FromSeconds(5),
+                    },
+                ],
+            });
+            policies.Add(new DestinationPolicy
+            {
+                Target = new PolicyTarget { Service = self },
+                LoadBalancer = LoadBalancer.LeastRequest,
+                ConnectionPool = new ConnectionPool { MaxConnections = 100, MaxPendingRequests = 10, ConnectTimeout = TimeSpan.FromMilliseconds(250) },
+                OutlierDetection = new OutlierDetection { Consecutive5xx = 5, Interval = TimeSpan.FromSeconds(10), BaseEjectionTime = TimeSpan.FromSeconds(30) },
+            });
+            access.Add(new AccessPolicy
+            {
+                Name = $"{name}-callers",
+                Namespace = ns,
+                Target = new PolicyTarget { Service = self },
+                Action = AccessAction.Allow,
+                Rules = [new AccessRule { From = new AccessSource { ServiceAccounts = [new ServiceAccountRef(next.Namespace, next.Name)], Namespaces = [ns] }, To = new AccessOperation { Methods = ["GET", "POST"], Paths = ["/api/*"] } }],
+            });
+        }
+        return new MeshConfig { Name = "bench", Services = [.. list], Routes = [.. routes], DestinationPolicies = [.. policies], AccessPolicies = [.. access] };
+    }
+}
