@@ -17,12 +17,14 @@ internal static class YamlTreeReader
         YamlNode? root = null;
         var nodes = 0;
         var documents = 0;
+        var last = Mark.Empty;
         try
         {
             var parser = new Parser(text);
             while (parser.MoveNext())
             {
                 var current = parser.Current!;
+                last = current.End;
                 switch (current)
                 {
                     case DocumentStart start when !start.IsImplicit || documents > 0:
@@ -67,6 +69,12 @@ internal static class YamlTreeReader
         catch (YamlException e)
         {
             context.Error(DiagnosticCodes.Syntax, "$", Line(e.Start), Column(e.Start), "YAML syntax error: " + e.Message);
+            return null;
+        }
+        catch (Exception e) when (e is InvalidOperationException or ArgumentException or FormatException or OverflowException or IndexOutOfRangeException)
+        {
+            // The scanner throws these, rather than YamlException, on a few malformed inputs; they are still syntax errors.
+            context.Error(DiagnosticCodes.Syntax, "$", Line(last), Column(last), "YAML syntax error after this position: the text cannot be parsed.");
             return null;
         }
         if (root is null)
