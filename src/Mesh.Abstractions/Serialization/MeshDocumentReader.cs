@@ -49,7 +49,7 @@ internal static class MeshDocumentReader
         try
         {
             var bytes = buffer.GetBuffer().AsSpan(0, (int)buffer.Length);
-            if (bytes.StartsWith(StrictUtf8.Preamble)) bytes = bytes[StrictUtf8.Preamble.Length..];
+            if (bytes.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF])) bytes = bytes[3..];
             text = StrictUtf8.GetString(bytes);
         }
         catch (DecoderFallbackException e)
