@@ -6,8 +6,6 @@ namespace Mesh.Serialization;
 /// <summary>The one reader behind <see cref="MeshYaml"/> and <see cref="MeshJson"/>: limits, parse to nodes, map to the model.</summary>
 internal static class MeshDocumentReader
 {
-    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
-
     public static MeshReadResult Read(string text, string? sourceName, MeshReaderOptions? options)
     {
         ArgumentNullException.ThrowIfNull(text);
@@ -26,39 +24,21 @@ internal static class MeshDocumentReader
     {
         ArgumentNullException.ThrowIfNull(stream);
         options ??= MeshReaderOptions.Default;
-        var context = new ReadContext(sourceName, options);
+        using var reader = new LimitedUtf8Reader(stream, options.MaxBytes);
+        var result = Parse(reader, new ReadContext(sourceName, options), options);
+        if (!reader.LimitExceeded && !reader.InvalidUtf8) return result;
 
-        // Read at most MaxBytes + 1 bytes: one byte more than allowed is proof enough that the input is too large.
-        var limit = options.MaxBytes;
-        var buffer = new MemoryStream();
-        var chunk = new byte[81920];
-        while (buffer.Length <= limit)
-        {
-            var want = (int)Math.Min(chunk.Length, limit + 1 - buffer.Length);
-            var read = stream.Read(chunk, 0, want);
-            if (read == 0) break;
-            buffer.Write(chunk, 0, read);
-        }
-        if (buffer.Length > limit)
+        // The parser saw a truncated document; what it made of that is noise next to the real cause.
+        var context = new ReadContext(sourceName, options);
+        if (reader.LimitExceeded)
         {
             context.Error(DiagnosticCodes.LimitExceeded, "$", 1, 1, $"The document is larger than {options.MaxBytes} bytes (MaxBytes); reading stopped there.");
-            return Finish(context, null);
         }
-
-        string text;
-        try
+        else
         {
-            var bytes = buffer.GetBuffer().AsSpan(0, (int)buffer.Length);
-            if (bytes.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF])) bytes = bytes[3..];
-            text = StrictUtf8.GetString(bytes);
+            context.Error(DiagnosticCodes.Syntax, "$", 1, 1, $"The input is not valid UTF-8 (within the first {reader.BytesRead} bytes).");
         }
-        catch (DecoderFallbackException e)
-        {
-            context.Error(DiagnosticCodes.Syntax, "$", 1, 1, $"The input is not valid UTF-8 (byte {e.Index}).");
-            return Finish(context, null);
-        }
-        using var reader = new StringReader(text);
-        return Parse(reader, context, options);
+        return Finish(context, null);
     }
 
     private static MeshReadResult Parse(TextReader reader, ReadContext context, MeshReaderOptions options)

@@ -43,13 +43,28 @@ public class LimitTests
     {
         using var stream = new EndlessYamlStream(50L * 1024 * 1024);
         var options = new MeshReaderOptions();
+        var before = GC.GetAllocatedBytesForCurrentThread();
         var result = MeshYaml.Read(stream, "huge.yaml", options);
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        TestContext.Current.SendDiagnosticMessage($"allocated {allocated} bytes reading {stream.BytesRead} bytes");
+        // The input is decoded in small chunks as the parser goes: nothing near the input's size is buffered.
+        Assert.InRange(allocated, 0, options.MaxBytes / 4);
         var d = Assert.Single(result.Diagnostics);
         Assert.Equal(DiagnosticCodes.LimitExceeded, d.Code);
         Assert.Equal("$", d.Path);
         Assert.Equal(new SourceLocation("huge.yaml", 1, 1), d.Location);
         Assert.Null(result.Config);
         Assert.InRange(stream.BytesRead, options.MaxBytes + 1, options.MaxBytes + 1);
+    }
+
+    [Fact]
+    public void ValidYamlCutByMaxBytes_ReportsOnlyTheLimit()
+    {
+        var yaml = "kind: Mesh\nmetadata: { name: m }\nspec:\n  services:\n" + string.Concat(Enumerable.Repeat("    - { name: a, namespace: b }\n", 1000));
+        using var stream = new MemoryStream(Encoding.UTF8.GetBytes(yaml));
+        var result = MeshYaml.Read(stream, null, new MeshReaderOptions { MaxBytes = 1000 });
+        Assert.Equal(DiagnosticCodes.LimitExceeded, Assert.Single(result.Diagnostics).Code);
+        Assert.Equal(1001, stream.Position);
     }
 
     [Fact]
