@@ -378,6 +378,12 @@ public static class MeshGenerators
             ExternalServices = [.. external.DistinctBy(e => (e.Name, e.Namespace))],
         }));
 
+    /// <summary>Valid models that use only the features <paramref name="supported"/> accepts (see <see cref="MeshFeatureUsage.Restrict"/>).</summary>
+    /// <param name="supported">Whether a feature may be used, e.g. from a provider's capabilities.</param>
+    /// <returns>The generator.</returns>
+    public static Gen<MeshConfig> ConfigSupporting(Func<Translation.MeshFeature, bool> supported) =>
+        Config.Select(c => MeshFeatureUsage.Restrict(c, supported));
+
     private static Gen<EquatableMap<string>> Map(Gen<string> keys, Gen<string> values, int min, int max) =>
         Gen.Select(keys.ArrayUnique[min, max], values.Array[max], (k, v) => new EquatableMap<string>(k.Select((key, i) => new KeyValuePair<string, string>(key, v[i]))));
 
