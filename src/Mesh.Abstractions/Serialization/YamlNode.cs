@@ -29,8 +29,10 @@ internal sealed class YamlNode
     /// <summary>Sequence items, or mapping keys and values alternately.</summary>
     public List<YamlNode> Children { get; } = [];
 
-    /// <summary>The type a scalar's text resolves to.</summary>
-    public ScalarType ScalarType => Kind != YamlNodeKind.Scalar ? ScalarType.String : IsPlain ? ScalarTypes.Resolve(Value) : ScalarType.String;
+    private ScalarType? _scalarType;
+
+    /// <summary>The type a scalar's text resolves to (quoted scalars are always strings); resolved once.</summary>
+    public ScalarType ScalarType => _scalarType ??= Kind == YamlNodeKind.Scalar && IsPlain ? ScalarTypes.Resolve(Value) : ScalarType.String;
 
     /// <summary>Whether this is a plain null scalar (<c>~</c>, <c>null</c> or nothing).</summary>
     public bool IsNull => Kind == YamlNodeKind.Scalar && IsPlain && ScalarType == ScalarType.Null;

@@ -83,5 +83,28 @@ public class RoundTripTests
         var yaml = MeshYaml.Write(config);
         Assert.Contains($"version: \"{value}\"", yaml, StringComparison.Ordinal);
         Assert.Equal(config, MeshYaml.Read(yaml).Config);
+        Assert.Equal(config, MeshJson.Read(MeshJson.Write(config)).Config);
+    }
+
+    [Theory]
+    [InlineData("tab\there")]
+    [InlineData("emoji \U0001F600 and é")]
+    [InlineData("control \u0001 char")]
+    [InlineData("line\nbreak")]
+    [InlineData("  leading and trailing  ")]
+    [InlineData("quote \" and backslash \\")]
+    [InlineData("# not a comment")]
+    [InlineData("key: value")]
+    [InlineData("- item")]
+    [InlineData("\u00A0nbsp\u2028ls")]
+    public void Strings_WithSpecialCharacters_RoundTripInBothForms(string value)
+    {
+        var config = new MeshConfig
+        {
+            Name = "m",
+            Services = [new MeshService { Name = "a", Namespace = "b", Subsets = [new Subset { Name = "v1", Labels = new Dictionary<string, string> { ["k"] = value } }] }],
+        };
+        Assert.Equal(config, MeshYaml.Read(MeshYaml.Write(config)).Config);
+        Assert.Equal(config, MeshJson.Read(MeshJson.Write(config)).Config);
     }
 }
