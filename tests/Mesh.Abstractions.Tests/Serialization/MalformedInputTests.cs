@@ -40,8 +40,7 @@ public class MalformedInputTests
         var diagnostic = Assert.Single(result.Diagnostics);
         Assert.Equal(DiagnosticCodes.Syntax, diagnostic.Code);
         Assert.Equal("$", diagnostic.Path);
-        Assert.Equal(6, diagnostic.Location!.Line);
-        Assert.Equal("bad.yaml", diagnostic.Location.File);
+        Assert.Equal(new SourceLocation("bad.yaml", 6, 4), diagnostic.Location);
         Assert.Null(result.Config);
     }
 
@@ -49,8 +48,17 @@ public class MalformedInputTests
     public void UnclosedFlowMapping_IsASyntaxError()
     {
         var result = MeshYaml.Read("kind: Mesh\nmetadata: { name: x\nspec: {}\n");
-        Assert.Equal(DiagnosticCodes.Syntax, Assert.Single(result.Diagnostics).Code);
-        Assert.True(result.Diagnostics[0].Location!.Line >= 2);
+        var diagnostic = Assert.Single(result.Diagnostics);
+        Assert.Equal((DiagnosticCodes.Syntax, "$"), (diagnostic.Code, diagnostic.Path));
+        Assert.Equal(new SourceLocation(null, 2, 17), diagnostic.Location);
+    }
+
+    [Fact]
+    public void UnterminatedQuote_IsASyntaxError()
+    {
+        var diagnostic = Assert.Single(MeshYaml.Read("kind: Mesh\nmetadata: { name: \"x }\n", "q.yaml").Diagnostics);
+        Assert.Equal(DiagnosticCodes.Syntax, diagnostic.Code);
+        Assert.Equal(new SourceLocation("q.yaml", 2, 19), diagnostic.Location);
     }
 
     [Fact]
