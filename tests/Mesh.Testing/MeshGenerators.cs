@@ -16,7 +16,7 @@ public static class MeshGenerators
     private static readonly string[] ServiceNames = ["reviews", "ratings", "details", "productpage", "cart", "checkout", "web-1", "api"];
     private static readonly string[] Namespaces = ["bookinfo", "default", "shop", "team-a"];
     private static readonly string[] SubsetNames = ["v1", "v2", "v3", "canary", "stable"];
-    private static readonly string[] LabelKeys = ["version", "app", "track", "app.kubernetes.io/name", "tier"];
+    private static readonly string[] LabelKeys = ["version", "app", "track", "app.kubernetes.io/name", "tier", "on", "2024"];
     private static readonly string[] HeaderNames = ["end-user", "x-debug", "x-env", "x-trace", "x-request-id", "cookie"];
     private static readonly string[] Methods = ["GET", "POST", "PUT", "DELETE", "PATCH"];
     private static readonly string[] Paths = ["/", "/api", "/api/v1", "/reviews", "/ratings/*", "/static/"];

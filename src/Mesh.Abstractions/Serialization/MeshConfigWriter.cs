@@ -24,7 +24,7 @@ internal static class MeshConfigWriter
     private static WriteMapping Service(MeshService s)
     {
         var subsets = new WriteMapping();
-        foreach (var subset in s.Subsets) subsets.Add(subset.Name, WriteMapping.Strings(subset.Labels));
+        foreach (var subset in s.Subsets) subsets.AddData(subset.Name, WriteMapping.Strings(subset.Labels));
         return new WriteMapping()
             .String("name", s.Name)
             .String("namespace", s.Namespace)

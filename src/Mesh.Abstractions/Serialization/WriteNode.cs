@@ -24,6 +24,9 @@ internal sealed class WriteScalar(string text, WriteScalarKind kind) : WriteNode
     public WriteScalarKind Kind { get; } = kind;
 }
 
+/// <summary>One entry of a <see cref="WriteMapping"/>.</summary>
+internal readonly record struct WriteEntry(string Key, WriteNode Value, bool IsDataKey);
+
 /// <summary>A sequence.</summary>
 internal sealed class WriteSequence : WriteNode
 {
@@ -33,11 +36,19 @@ internal sealed class WriteSequence : WriteNode
 /// <summary>A mapping, in insertion order; the adders skip absent values so optional fields stay out.</summary>
 internal sealed class WriteMapping : WriteNode
 {
-    public List<KeyValuePair<string, WriteNode>> Entries { get; } = [];
+    public List<WriteEntry> Entries { get; } = [];
 
+    /// <summary>Adds a model property (its key is a fixed camelCase name, written plain).</summary>
     public WriteMapping Add(string key, WriteNode? value)
     {
-        if (value is not null) Entries.Add(new(key, value));
+        if (value is not null) Entries.Add(new(key, value, IsDataKey: false));
+        return this;
+    }
+
+    /// <summary>Adds an entry whose key is data (a subset, label or header name), quoted in YAML when it would not read back as a string.</summary>
+    public WriteMapping AddData(string key, WriteNode value)
+    {
+        Entries.Add(new(key, value, IsDataKey: true));
         return this;
     }
 
@@ -72,7 +83,7 @@ internal sealed class WriteMapping : WriteNode
     public static WriteMapping Strings(IEnumerable<KeyValuePair<string, string>> entries)
     {
         var map = new WriteMapping();
-        foreach (var (k, v) in entries) map.String(k, v);
+        foreach (var (k, v) in entries) map.AddData(k, Text(v));
         return map;
     }
 

@@ -42,8 +42,9 @@ internal static class YamlRenderer
                     pending.Push(new MappingEnd());
                     for (var i = mapping.Entries.Count - 1; i >= 0; i--)
                     {
-                        pending.Push(mapping.Entries[i].Value);
-                        pending.Push(mapping.Entries[i].Key);
+                        var entry = mapping.Entries[i];
+                        pending.Push(entry.Value);
+                        pending.Push(entry.IsDataKey ? new WriteScalar(entry.Key, WriteScalarKind.String) : entry.Key);
                     }
                     break;
             }

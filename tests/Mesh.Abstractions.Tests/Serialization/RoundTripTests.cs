@@ -86,6 +86,32 @@ public class RoundTripTests
         Assert.Equal(config, MeshJson.Read(MeshJson.Write(config)).Config);
     }
 
+    [Fact]
+    public void DataKeys_ThatLookLikeOtherTypes_AreQuoted_ButPropertyKeysAreNot()
+    {
+        var config = new MeshConfig
+        {
+            Name = "m",
+            Services = [new MeshService { Name = "a", Namespace = "b", Subsets = [new Subset { Name = "2", Labels = new Dictionary<string, string> { ["true"] = "x", ["on"] = "z" } }] }],
+            Routes = [new HttpRoute { Name = "r", Namespace = "b", Host = new ServiceRef("a", "b"), Rules = [new HttpRouteRule { Retry = new RetryPolicy { Attempts = 1, On = [RetryCondition.Reset] } }] }],
+        };
+        var yaml = MeshYaml.Write(config);
+        Assert.Contains("\"2\":", yaml, StringComparison.Ordinal);
+        Assert.Contains("\"true\": x", yaml, StringComparison.Ordinal);
+        Assert.Contains("\"on\": z", yaml, StringComparison.Ordinal);
+        Assert.Contains("\n            on:\n", yaml, StringComparison.Ordinal);
+        Assert.Equal(config, MeshYaml.Read(yaml).Config);
+    }
+
+    [Fact]
+    public void Json_CompactTabbedAndEscaped_IsRead()
+    {
+        var compact = "{\"kind\":\"Mesh\",\"metadata\":{\"name\":\"m\"},\"spec\":{\"services\":[{\"name\":\"a\",\"namespace\":\"b\",\"ports\":[{\"port\":80,\"protocol\":\"http\"}]}]}}";
+        Assert.Equal(80, MeshJson.Read(compact).Config!.Services[0].Ports[0].Port);
+        var tabbed = "{\n\t\"kind\": \"Mesh\",\n\t\"metadata\": {\n\t\t\"name\": \"\\ud83d\\ude00\\u00e9\"\n\t}\n}\n";
+        Assert.Equal("\U0001F600é", MeshJson.Read(tabbed).Config!.Name);
+    }
+
     [Theory]
     [InlineData("tab\there")]
     [InlineData("emoji \U0001F600 and é")]
