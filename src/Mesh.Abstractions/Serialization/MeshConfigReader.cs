@@ -9,6 +9,10 @@ internal static class MeshConfigReader
 {
     public const string Kind = "Mesh";
 
+    // Stand-ins for required objects that are missing or malformed; the model is dropped when they are used.
+    private static readonly PolicyTarget PlaceholderTarget = new() { Service = default };
+    private static readonly MtlsScope PlaceholderScope = new();
+
     public static MeshConfig? Read(YamlNode root, ReadContext c)
     {
         c.Visit("$", root);
@@ -206,8 +210,6 @@ internal static class MeshConfigReader
         Backends = m.List("backends", (n, p) => Item(m.Context, n, p, Backend)),
     };
 
-    private static readonly PolicyTarget PlaceholderTarget = new() { Service = default };
-
     private static PolicyTarget Target(MapView m) => new()
     {
         Service = m.RequiredService("service"),
@@ -275,8 +277,6 @@ internal static class MeshConfigReader
                 return new ConsistentHash(key, name);
         }
     }
-
-    private static readonly MtlsScope PlaceholderScope = new();
 
     private static MtlsPolicy Mtls(MapView m) => new()
     {

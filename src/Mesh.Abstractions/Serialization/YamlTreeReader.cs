@@ -27,16 +27,12 @@ internal static class YamlTreeReader
                 last = current.End;
                 switch (current)
                 {
-                    case DocumentStart start when !start.IsImplicit || documents > 0:
-                        documents++;
-                        if (documents > 1)
+                    case DocumentStart start:
+                        if (++documents > 1)
                         {
                             context.Error(DiagnosticCodes.Syntax, "$", Line(start.Start), Column(start.Start), "Expected a single YAML document, found more than one.");
                             return null;
                         }
-                        break;
-                    case DocumentStart:
-                        documents++;
                         break;
                     case AnchorAlias alias:
                         context.Error(DiagnosticCodes.LimitExceeded, "$", Line(alias.Start), Column(alias.Start),
