@@ -1,0 +1,343 @@
+using Mesh.Collections;
+using Mesh.Diagnostics;
+using Mesh.Model;
+
+namespace Mesh.Serialization;
+
+/// <summary>Maps a parsed document to a <see cref="MeshConfig"/>, by hand, one reader per record, collecting every problem.</summary>
+internal static class MeshConfigReader
+{
+    public const string Kind = "Mesh";
+
+    // Stand-ins for required objects that are missing or malformed; the model is dropped when they are used.
+    private static readonly PolicyTarget PlaceholderTarget = new() { Service = default };
+    private static readonly MtlsScope PlaceholderScope = new();
+
+    public static MeshConfig? Read(YamlNode root, ReadContext c)
+    {
+        c.Visit("$", root);
+        var doc = c.Map(root, "$");
+        if (doc is null) return null;
+        var kindNode = doc.Require("kind");
+        if (kindNode is not null)
+        {
+            var kind = c.String(kindNode, "$.kind");
+            if (kindNode.ScalarType == ScalarType.String && !string.Equals(kind, Kind, StringComparison.Ordinal))
+            {
+                c.Error(DiagnosticCodes.UnknownKind, "$.kind", kindNode, $"Unknown kind '{kind}': expected '{Kind}'.");
+            }
+        }
+        var name = doc.RequiredObject("metadata", m => m.RequiredString("name"), string.Empty);
+        var config = doc.Object("spec", s => Spec(s, name)) ?? new MeshConfig { Name = name };
+        doc.Finish();
+        return config;
+    }
+
+    private static MeshConfig Spec(MapView s, string name) => new()
+    {
+        Name = name,
+        Services = s.List("services", (n, p) => Item(s.Context, n, p, Service)),
+        Routes = s.List("routes", (n, p) => Item(s.Context, n, p, Route)),
+        TcpRoutes = s.List("tcpRoutes", (n, p) => Item(s.Context, n, p, TcpRoute)),
+        DestinationPolicies = s.List("destinationPolicies", (n, p) => Item(s.Context, n, p, DestinationPolicy)),
+        Mtls = s.List("mtls", (n, p) => Item(s.Context, n, p, Mtls)),
+        AccessPolicies = s.List("accessPolicies", (n, p) => Item(s.Context, n, p, AccessPolicy)),
+        ExternalServices = s.List("externalServices", (n, p) => Item(s.Context, n, p, ExternalService)),
+    };
+
+    /// <summary>Reads one mapping item of a list; a non-mapping item is reported and yields null (the model is dropped anyway).</summary>
+    private static T Item<T>(ReadContext c, YamlNode node, string path, Func<MapView, T> read) =>
+        c.Map(node, path) is { } map ? MapView.Finished(map, read) : default!;
+
+    private static MeshService Service(MapView m) => new()
+    {
+        Name = m.RequiredString("name"),
+        Namespace = m.RequiredString("namespace"),
+        Ports = m.List("ports", (n, p) => Item(m.Context, n, p, Port)),
+        Subsets = m.Take("subsets") is { } subsets ? Subsets(m.Context, subsets, m.PathOf("subsets")) : default,
+    };
+
+    private static EquatableArray<Subset> Subsets(ReadContext c, YamlNode node, string path) =>
+        [.. c.Entries(node, path).Select(e => new Subset { Name = e.Key, Labels = c.StringMap(e.Value, e.Path) })];
+
+    private static ServicePort Port(MapView m) => new()
+    {
+        Name = m.String("name"),
+        Port = m.RequiredInt("port"),
+        Protocol = m.RequiredEnum<Protocol>("protocol"),
+    };
+
+    private static HttpRoute Route(MapView m) => new()
+    {
+        Name = m.RequiredString("name"),
+        Namespace = m.RequiredString("namespace"),
+        Host = m.RequiredService("host"),
+        Rules = m.List("rules", (n, p) => Item(m.Context, n, p, Rule)),
+    };
+
+    private static HttpRouteRule Rule(MapView m) => new()
+    {
+        Matches = m.List("matches", (n, p) => Item(m.Context, n, p, Match)),
+        Backends = m.List("backends", (n, p) => Item(m.Context, n, p, Backend)),
+        Timeout = m.Duration("timeout"),
+        Retry = m.Object("retry", Retry),
+        Fault = m.Object("fault", f => new FaultInjection { Delay = f.Object("delay", Delay), Abort = f.Object("abort", Abort) }),
+        Mirror = m.Object("mirror", Mirror),
+        Rewrite = m.Object("rewrite", Rewrite),
+        Redirect = m.Object("redirect", Redirect),
+        RequestHeaders = m.Object("requestHeaders", Headers),
+        ResponseHeaders = m.Object("responseHeaders", Headers),
+        Cors = m.Object("cors", Cors),
+    };
+
+    private static HttpMatch Match(MapView m) => new()
+    {
+        Path = m.Object("path", PathMatch),
+        Headers = m.List("headers", (n, p) => Item(m.Context, n, p, ValueMatch)),
+        QueryParams = m.List("queryParams", (n, p) => Item(m.Context, n, p, ValueMatch)),
+        Method = m.String("method"),
+    };
+
+    private static PathMatch PathMatch(MapView m)
+    {
+        var form = m.OneOf("A path match", required: true, "exact", "prefix", "regex");
+        var kind = form switch { "prefix" => PathMatchKind.Prefix, "regex" => PathMatchKind.Regex, _ => PathMatchKind.Exact };
+        return new PathMatch(kind, form is null ? string.Empty : m.String(form) ?? string.Empty);
+    }
+
+    private static ValueMatch ValueMatch(MapView m)
+    {
+        var name = m.RequiredString("name");
+        var form = m.OneOf("A header or query match", required: true, "exact", "prefix", "regex", "present", "absent");
+        switch (form)
+        {
+            case "present" or "absent":
+                m.Context.True(m.Take(form)!, m.PathOf(form));
+                return new ValueMatch(name, form == "present" ? ValueMatchKind.Present : ValueMatchKind.Absent);
+            case null:
+                return new ValueMatch(name, ValueMatchKind.Exact, string.Empty);
+            default:
+                var kind = form switch { "prefix" => ValueMatchKind.Prefix, "regex" => ValueMatchKind.Regex, _ => ValueMatchKind.Exact };
+                return new ValueMatch(name, kind, m.String(form));
+        }
+    }
+
+    private static WeightedBackend Backend(MapView m) => new()
+    {
+        Service = m.RequiredService("service"),
+        Subset = m.String("subset"),
+        Port = m.Int("port"),
+        Weight = m.Int("weight") ?? 1,
+    };
+
+    private static RetryPolicy Retry(MapView m) => new()
+    {
+        Attempts = m.RequiredInt("attempts"),
+        PerTryTimeout = m.Duration("perTryTimeout"),
+        On = m.List("on", m.Context.Enum<RetryCondition>),
+        StatusCodes = m.List("statusCodes", m.Context.Int),
+        Backoff = m.Object("backoff", b => new RetryBackoff { BaseInterval = b.RequiredDuration("baseInterval"), MaxInterval = b.Duration("maxInterval") }),
+    };
+
+    private static FaultDelay Delay(MapView m) => new()
+    {
+        Percentage = m.Decimal("percentage") ?? 100m,
+        Duration = m.RequiredDuration("duration"),
+    };
+
+    private static FaultAbort Abort(MapView m) => new()
+    {
+        Percentage = m.Decimal("percentage") ?? 100m,
+        HttpStatus = m.RequiredInt("httpStatus"),
+    };
+
+    private static Mirror Mirror(MapView m) => new()
+    {
+        Service = m.RequiredService("service"),
+        Subset = m.String("subset"),
+        Port = m.Int("port"),
+        Percentage = m.Decimal("percentage") ?? 100m,
+    };
+
+    private static Rewrite Rewrite(MapView m)
+    {
+        var form = m.OneOf("A rewrite", required: false, "pathPrefix", "fullPath");
+        return new Rewrite
+        {
+            PathPrefix = form == "pathPrefix" ? m.String(form) : null,
+            FullPath = form == "fullPath" ? m.String(form) : null,
+            Authority = m.String("authority"),
+        };
+    }
+
+    private static Redirect Redirect(MapView m)
+    {
+        var form = m.OneOf("A redirect", required: false, "path", "pathPrefix");
+        return new Redirect
+        {
+            Scheme = m.String("scheme"),
+            Host = m.String("host"),
+            Port = m.Int("port"),
+            Path = form == "path" ? m.String(form) : null,
+            PathPrefix = form == "pathPrefix" ? m.String(form) : null,
+            StatusCode = m.Int("statusCode") ?? 301,
+        };
+    }
+
+    private static HeaderModifier Headers(MapView m) => new()
+    {
+        Set = m.StringMap("set"),
+        Add = m.StringMap("add"),
+        Remove = m.List("remove", m.Context.String),
+    };
+
+    private static CorsPolicy Cors(MapView m) => new()
+    {
+        AllowOrigins = m.List("allowOrigins", m.Context.String),
+        AllowMethods = m.List("allowMethods", m.Context.String),
+        AllowHeaders = m.List("allowHeaders", m.Context.String),
+        ExposeHeaders = m.List("exposeHeaders", m.Context.String),
+        MaxAge = m.Duration("maxAge"),
+        AllowCredentials = m.Bool("allowCredentials"),
+    };
+
+    private static TcpRoute TcpRoute(MapView m) => new()
+    {
+        Name = m.RequiredString("name"),
+        Namespace = m.RequiredString("namespace"),
+        Host = m.RequiredService("host"),
+        Port = m.Int("port"),
+        Backends = m.List("backends", (n, p) => Item(m.Context, n, p, Backend)),
+    };
+
+    private static PolicyTarget Target(MapView m) => new()
+    {
+        Service = m.RequiredService("service"),
+        Subset = m.String("subset"),
+    };
+
+    private static DestinationPolicy DestinationPolicy(MapView m) => new()
+    {
+        Target = m.RequiredObject("target", Target, PlaceholderTarget),
+        LoadBalancer = m.Object("loadBalancer", LoadBalancer),
+        ConnectionPool = m.Object("connectionPool", p => new ConnectionPool
+        {
+            MaxConnections = p.Int("maxConnections"),
+            MaxPendingRequests = p.Int("maxPendingRequests"),
+            MaxRequests = p.Int("maxRequests"),
+            MaxRequestsPerConnection = p.Int("maxRequestsPerConnection"),
+            MaxRetries = p.Int("maxRetries"),
+            ConnectTimeout = p.Duration("connectTimeout"),
+        }),
+        OutlierDetection = m.Object("outlierDetection", o => new OutlierDetection
+        {
+            Consecutive5xx = o.Int("consecutive5xx"),
+            ConsecutiveGatewayErrors = o.Int("consecutiveGatewayErrors"),
+            Interval = o.Duration("interval"),
+            BaseEjectionTime = o.Duration("baseEjectionTime"),
+            MaxEjectionPercent = o.Int("maxEjectionPercent"),
+        }),
+    };
+
+    private static LoadBalancer LoadBalancer(MapView m)
+    {
+        var form = m.OneOf("A load balancer", required: true, "roundRobin", "leastRequest", "random", "consistentHash");
+        switch (form)
+        {
+            case "consistentHash":
+                var hash = m.Object("consistentHash", ConsistentHash) ?? Model.ConsistentHash.SourceIp;
+                return Model.LoadBalancer.HashOn(hash);
+            case null:
+                return Model.LoadBalancer.RoundRobin;
+            default:
+                var node = m.Take(form)!;
+                if (m.Context.Map(node, m.PathOf(form)) is { } empty) empty.Finish();
+                return form switch
+                {
+                    "leastRequest" => Model.LoadBalancer.LeastRequest,
+                    "random" => Model.LoadBalancer.Random,
+                    _ => Model.LoadBalancer.RoundRobin,
+                };
+        }
+    }
+
+    private static ConsistentHash ConsistentHash(MapView m)
+    {
+        var form = m.OneOf("A consistent hash", required: true, "header", "cookie", "sourceIp", "queryParameter");
+        switch (form)
+        {
+            case "sourceIp":
+                m.Context.True(m.Take(form)!, m.PathOf(form));
+                return Model.ConsistentHash.SourceIp;
+            case null:
+                return Model.ConsistentHash.SourceIp;
+            default:
+                var name = m.String(form) ?? string.Empty;
+                var key = form switch { "cookie" => HashKey.Cookie, "queryParameter" => HashKey.QueryParameter, _ => HashKey.Header };
+                return new ConsistentHash(key, name);
+        }
+    }
+
+    private static MtlsPolicy Mtls(MapView m) => new()
+    {
+        Scope = m.RequiredObject("scope", Scope, PlaceholderScope),
+        Mode = m.RequiredEnum<MtlsMode>("mode"),
+    };
+
+    private static MtlsScope Scope(MapView m)
+    {
+        var form = m.OneOf("An mTLS scope", required: true, "mesh", "namespace");
+        if (form == "mesh")
+        {
+            m.Context.True(m.Take("mesh")!, m.PathOf("mesh"));
+            foreach (var narrower in (string[])["workload", "port"])
+            {
+                if (m.Take(narrower) is { } node)
+                {
+                    m.Context.Error(DiagnosticCodes.ConflictingForms, m.PathOf(narrower), node, $"'{narrower}' narrows a namespace scope; it cannot be combined with mesh: true.");
+                }
+            }
+            return MtlsScope.Mesh;
+        }
+        return new MtlsScope
+        {
+            Namespace = form is null ? null : m.String("namespace"),
+            Workload = m.StringMap("workload"),
+            Port = m.Int("port"),
+        };
+    }
+
+    private static AccessPolicy AccessPolicy(MapView m) => new()
+    {
+        Name = m.RequiredString("name"),
+        Namespace = m.RequiredString("namespace"),
+        Target = m.Object("target", Target),
+        Action = m.RequiredEnum<AccessAction>("action"),
+        Rules = m.List("rules", (n, p) => Item(m.Context, n, p, r => new AccessRule
+        {
+            From = r.Object("from", f => new AccessSource
+            {
+                ServiceAccounts = f.List("serviceAccounts", f.Context.ServiceAccount),
+                Namespaces = f.List("namespaces", f.Context.String),
+                IpBlocks = f.List("ipBlocks", f.Context.String),
+                Unauthenticated = f.Bool("unauthenticated") ?? false,
+            }),
+            To = r.Object("to", t => new AccessOperation
+            {
+                Ports = t.List("ports", t.Context.Int),
+                Methods = t.List("methods", t.Context.String),
+                Paths = t.List("paths", t.Context.String),
+            }),
+        })),
+    };
+
+    private static ExternalService ExternalService(MapView m) => new()
+    {
+        Name = m.RequiredString("name"),
+        Namespace = m.RequiredString("namespace"),
+        Hosts = m.List("hosts", m.Context.String),
+        Ports = m.List("ports", (n, p) => Item(m.Context, n, p, Port)),
+        Resolution = m.Enum<Resolution>("resolution") ?? Resolution.Dns,
+        Addresses = m.List("addresses", m.Context.String),
+    };
+}

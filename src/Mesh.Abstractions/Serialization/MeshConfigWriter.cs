@@ -1,0 +1,190 @@
+using Mesh.Model;
+
+namespace Mesh.Serialization;
+
+/// <summary>Maps a <see cref="MeshConfig"/> to the writer-neutral tree, in the normative key order; empty and null values are left out.</summary>
+internal static class MeshConfigWriter
+{
+    public static WriteMapping Write(MeshConfig config)
+    {
+        var spec = new WriteMapping()
+            .Sequence("services", config.Services, Service)
+            .Sequence("routes", config.Routes, Route)
+            .Sequence("tcpRoutes", config.TcpRoutes, TcpRoute)
+            .Sequence("destinationPolicies", config.DestinationPolicies, DestinationPolicy)
+            .Sequence("mtls", config.Mtls, Mtls)
+            .Sequence("accessPolicies", config.AccessPolicies, AccessPolicy)
+            .Sequence("externalServices", config.ExternalServices, ExternalService);
+        return new WriteMapping()
+            .String("kind", MeshConfigReader.Kind)
+            .Add("metadata", new WriteMapping().String("name", config.Name))
+            .Mapping("spec", spec);
+    }
+
+    private static WriteMapping Service(MeshService s)
+    {
+        var subsets = new WriteMapping();
+        foreach (var subset in s.Subsets) subsets.AddData(subset.Name, WriteMapping.Strings(subset.Labels));
+        return new WriteMapping()
+            .String("name", s.Name)
+            .String("namespace", s.Namespace)
+            .Sequence("ports", s.Ports, Port)
+            .Mapping("subsets", subsets);
+    }
+
+    private static WriteMapping Port(ServicePort p) => new WriteMapping()
+        .String("name", p.Name)
+        .Int("port", p.Port)
+        .String("protocol", WireNames.Of(p.Protocol));
+
+    private static WriteMapping Route(HttpRoute r) => new WriteMapping()
+        .String("name", r.Name)
+        .String("namespace", r.Namespace)
+        .String("host", r.Host.ToString())
+        .Sequence("rules", r.Rules, Rule);
+
+    private static WriteMapping Rule(HttpRouteRule r) => new WriteMapping()
+        .Sequence("matches", r.Matches, Match)
+        .Sequence("backends", r.Backends, Backend)
+        .Duration("timeout", r.Timeout)
+        .Add("retry", r.Retry is null ? null : Retry(r.Retry))
+        .Add("fault", r.Fault is null ? null : new WriteMapping()
+            .Add("delay", r.Fault.Delay is null ? null : new WriteMapping().Decimal("percentage", r.Fault.Delay.Percentage).Duration("duration", r.Fault.Delay.Duration))
+            .Add("abort", r.Fault.Abort is null ? null : new WriteMapping().Decimal("percentage", r.Fault.Abort.Percentage).Int("httpStatus", r.Fault.Abort.HttpStatus)))
+        .Add("mirror", r.Mirror is null ? null : new WriteMapping()
+            .String("service", r.Mirror.Service.ToString())
+            .String("subset", r.Mirror.Subset)
+            .Int("port", r.Mirror.Port)
+            .Decimal("percentage", r.Mirror.Percentage))
+        .Add("rewrite", r.Rewrite is null ? null : new WriteMapping()
+            .String("pathPrefix", r.Rewrite.PathPrefix)
+            .String("fullPath", r.Rewrite.FullPath)
+            .String("authority", r.Rewrite.Authority))
+        .Add("redirect", r.Redirect is null ? null : new WriteMapping()
+            .String("scheme", r.Redirect.Scheme)
+            .String("host", r.Redirect.Host)
+            .Int("port", r.Redirect.Port)
+            .String("path", r.Redirect.Path)
+            .String("pathPrefix", r.Redirect.PathPrefix)
+            .Int("statusCode", r.Redirect.StatusCode))
+        .Add("requestHeaders", Headers(r.RequestHeaders))
+        .Add("responseHeaders", Headers(r.ResponseHeaders))
+        .Add("cors", r.Cors is null ? null : new WriteMapping()
+            .Sequence("allowOrigins", r.Cors.AllowOrigins, WriteMapping.Text)
+            .Sequence("allowMethods", r.Cors.AllowMethods, WriteMapping.Text)
+            .Sequence("allowHeaders", r.Cors.AllowHeaders, WriteMapping.Text)
+            .Sequence("exposeHeaders", r.Cors.ExposeHeaders, WriteMapping.Text)
+            .Duration("maxAge", r.Cors.MaxAge)
+            .Bool("allowCredentials", r.Cors.AllowCredentials));
+
+    private static WriteMapping Match(HttpMatch m)
+    {
+        var map = new WriteMapping()
+            .Add("path", m.Path is null ? null : new WriteMapping().String(PathForm(m.Path.Kind), m.Path.Value))
+            .Sequence("headers", m.Headers, ValueMatch)
+            .Sequence("queryParams", m.QueryParams, ValueMatch)
+            .String("method", m.Method);
+        return map;
+    }
+
+    private static string PathForm(PathMatchKind kind) => WireNames.Of(kind);
+
+    private static WriteMapping ValueMatch(ValueMatch v)
+    {
+        var map = new WriteMapping().String("name", v.Name);
+        return v.Kind is ValueMatchKind.Present or ValueMatchKind.Absent
+            ? map.Bool(WireNames.Of(v.Kind), true)
+            : map.String(WireNames.Of(v.Kind), v.Value ?? string.Empty);
+    }
+
+    private static WriteMapping Backend(WeightedBackend b) => new WriteMapping()
+        .String("service", b.Service.ToString())
+        .String("subset", b.Subset)
+        .Int("port", b.Port)
+        .Int("weight", b.Weight);
+
+    private static WriteMapping Retry(RetryPolicy r) => new WriteMapping()
+        .Int("attempts", r.Attempts)
+        .Duration("perTryTimeout", r.PerTryTimeout)
+        .Sequence("on", r.On, c => WriteMapping.Text(WireNames.Of(c)))
+        .Sequence("statusCodes", r.StatusCodes, WriteMapping.Number)
+        .Add("backoff", r.Backoff is null ? null : new WriteMapping().Duration("baseInterval", r.Backoff.BaseInterval).Duration("maxInterval", r.Backoff.MaxInterval));
+
+    private static WriteMapping? Headers(HeaderModifier? h) => h is null ? null : new WriteMapping()
+        .StringMap("set", h.Set)
+        .StringMap("add", h.Add)
+        .Sequence("remove", h.Remove, WriteMapping.Text);
+
+    private static WriteMapping TcpRoute(TcpRoute r) => new WriteMapping()
+        .String("name", r.Name)
+        .String("namespace", r.Namespace)
+        .String("host", r.Host.ToString())
+        .Int("port", r.Port)
+        .Sequence("backends", r.Backends, Backend);
+
+    private static WriteMapping Target(PolicyTarget t) => new WriteMapping()
+        .String("service", t.Service.ToString())
+        .String("subset", t.Subset);
+
+    private static WriteMapping DestinationPolicy(DestinationPolicy p) => new WriteMapping()
+        .Add("target", Target(p.Target))
+        .Add("loadBalancer", p.LoadBalancer is null ? null : LoadBalancer(p.LoadBalancer))
+        .Add("connectionPool", p.ConnectionPool is not { } pool ? null : new WriteMapping()
+            .Int("maxConnections", pool.MaxConnections)
+            .Int("maxPendingRequests", pool.MaxPendingRequests)
+            .Int("maxRequests", pool.MaxRequests)
+            .Int("maxRequestsPerConnection", pool.MaxRequestsPerConnection)
+            .Int("maxRetries", pool.MaxRetries)
+            .Duration("connectTimeout", pool.ConnectTimeout))
+        .Add("outlierDetection", p.OutlierDetection is not { } o ? null : new WriteMapping()
+            .Int("consecutive5xx", o.Consecutive5xx)
+            .Int("consecutiveGatewayErrors", o.ConsecutiveGatewayErrors)
+            .Duration("interval", o.Interval)
+            .Duration("baseEjectionTime", o.BaseEjectionTime)
+            .Int("maxEjectionPercent", o.MaxEjectionPercent));
+
+    private static WriteMapping LoadBalancer(LoadBalancer lb)
+    {
+        if (lb.Algorithm != LoadBalancerAlgorithm.ConsistentHash) return new WriteMapping().Add(WireNames.Of(lb.Algorithm), new WriteMapping());
+        var hash = lb.ConsistentHash ?? ConsistentHash.SourceIp;
+        var key = hash.Key == HashKey.SourceIp
+            ? new WriteMapping().Bool("sourceIp", true)
+            : new WriteMapping().String(WireNames.Of(hash.Key), hash.Name ?? string.Empty);
+        return new WriteMapping().Add("consistentHash", key);
+    }
+
+    private static WriteMapping Mtls(MtlsPolicy p)
+    {
+        var scope = new WriteMapping();
+        if (p.Scope.Namespace is null) scope.Bool("mesh", true);
+        else scope.String("namespace", p.Scope.Namespace);
+        scope.StringMap("workload", p.Scope.Workload).Int("port", p.Scope.Port);
+        return new WriteMapping().Add("scope", scope).String("mode", WireNames.Of(p.Mode));
+    }
+
+    private static WriteMapping AccessPolicy(AccessPolicy p) => new WriteMapping()
+        .String("name", p.Name)
+        .String("namespace", p.Namespace)
+        .Add("target", p.Target is null ? null : Target(p.Target))
+        .String("action", WireNames.Of(p.Action))
+        .Sequence("rules", p.Rules, AccessRule);
+
+    private static WriteMapping AccessRule(AccessRule r) => new WriteMapping()
+        .Add("from", r.From is not { } f ? null : new WriteMapping()
+            .Sequence("serviceAccounts", f.ServiceAccounts, a => WriteMapping.Text(a.ToString()))
+            .Sequence("namespaces", f.Namespaces, WriteMapping.Text)
+            .Sequence("ipBlocks", f.IpBlocks, WriteMapping.Text)
+            .Bool("unauthenticated", f.Unauthenticated ? true : null))
+        .Add("to", r.To is not { } t ? null : new WriteMapping()
+            .Sequence("ports", t.Ports, WriteMapping.Number)
+            .Sequence("methods", t.Methods, WriteMapping.Text)
+            .Sequence("paths", t.Paths, WriteMapping.Text));
+
+    private static WriteMapping ExternalService(ExternalService e) => new WriteMapping()
+        .String("name", e.Name)
+        .String("namespace", e.Namespace)
+        .Sequence("hosts", e.Hosts, WriteMapping.Text)
+        .Sequence("ports", e.Ports, Port)
+        .String("resolution", WireNames.Of(e.Resolution))
+        .Sequence("addresses", e.Addresses, WriteMapping.Text);
+}

@@ -1,0 +1,339 @@
+using Mesh.Collections;
+using Mesh.Model;
+using Mesh.Translation;
+
+namespace Mesh.Testing;
+
+/// <summary>
+/// Which <see cref="MeshFeature"/>s a model uses, and a model restricted to a set of features — so a provider's
+/// round-trip test can draw generated models that only use what the provider supports.
+/// </summary>
+public static class MeshFeatureUsage
+{
+    private static readonly RetryCondition[] GrpcConditions =
+        [RetryCondition.Cancelled, RetryCondition.DeadlineExceeded, RetryCondition.Internal, RetryCondition.ResourceExhausted, RetryCondition.Unavailable];
+
+    /// <summary>The features <paramref name="config"/> uses.</summary>
+    /// <param name="config">The model.</param>
+    /// <returns>The set of features used.</returns>
+    public static IReadOnlySet<MeshFeature> Used(MeshConfig config)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        var used = new HashSet<MeshFeature>();
+        void Use(bool condition, MeshFeature feature)
+        {
+            if (condition) used.Add(feature);
+        }
+
+        foreach (var rule in config.Routes.SelectMany(r => r.Rules))
+        {
+            foreach (var match in rule.Matches)
+            {
+                Use(match.Path?.Kind == PathMatchKind.Exact, MeshFeature.PathExact);
+                Use(match.Path?.Kind == PathMatchKind.Prefix, MeshFeature.PathPrefix);
+                Use(match.Path?.Kind == PathMatchKind.Regex, MeshFeature.PathRegex);
+                foreach (var header in match.Headers) used.Add(HeaderFeature(header.Kind));
+                foreach (var query in match.QueryParams) used.Add(QueryFeature(query.Kind));
+                Use(match.Method is not null, MeshFeature.MethodMatch);
+            }
+            Use(rule.Backends.Count > 1, MeshFeature.WeightedSplit);
+            Backends(rule.Backends, used);
+            Use(rule.Timeout is not null, MeshFeature.Timeout);
+            if (rule.Retry is { } retry)
+            {
+                used.Add(MeshFeature.RetryAttempts);
+                Use(retry.PerTryTimeout is not null, MeshFeature.RetryPerTryTimeout);
+                Use(retry.On.Any(c => IsHttp(c)), MeshFeature.RetryOnHttp);
+                Use(retry.On.Any(c => GrpcConditions.Contains(c)), MeshFeature.RetryOnGrpc);
+                Use(retry.On.Contains(RetryCondition.RetriableStatusCodes) || !retry.StatusCodes.IsEmpty, MeshFeature.RetryStatusCodes);
+                Use(retry.Backoff is not null, MeshFeature.RetryBackoff);
+            }
+            Use(rule.Fault?.Delay is not null, MeshFeature.FaultDelay);
+            Use(rule.Fault?.Abort is not null, MeshFeature.FaultAbort);
+            Use(rule.Mirror is not null, MeshFeature.Mirror);
+            Use(rule.Mirror is { Percentage: not 100m }, MeshFeature.MirrorPercentage);
+            Use(rule.Rewrite?.PathPrefix is not null, MeshFeature.RewritePathPrefix);
+            Use(rule.Rewrite?.FullPath is not null, MeshFeature.RewriteFullPath);
+            Use(rule.Rewrite?.Authority is not null, MeshFeature.RewriteAuthority);
+            Use(rule.Redirect is not null, MeshFeature.Redirect);
+            Use(rule.RequestHeaders is not null, MeshFeature.RequestHeaders);
+            Use(rule.ResponseHeaders is not null, MeshFeature.ResponseHeaders);
+            Use(rule.Cors is not null, MeshFeature.Cors);
+        }
+        foreach (var tcp in config.TcpRoutes)
+        {
+            used.Add(MeshFeature.TcpSplit);
+            Backends(tcp.Backends, used);
+        }
+        foreach (var policy in config.DestinationPolicies)
+        {
+            Use(policy.Target.Subset is not null, MeshFeature.SubsetPolicy);
+            if (policy.LoadBalancer is { } lb) used.Add(LoadBalancerFeature(lb));
+            if (policy.ConnectionPool is { } pool)
+            {
+                Use(pool.MaxConnections is not null, MeshFeature.MaxConnections);
+                Use(pool.MaxPendingRequests is not null, MeshFeature.MaxPendingRequests);
+                Use(pool.MaxRequests is not null, MeshFeature.MaxRequests);
+                Use(pool.MaxRequestsPerConnection is not null, MeshFeature.MaxRequestsPerConnection);
+                Use(pool.MaxRetries is not null, MeshFeature.MaxRetries);
+                Use(pool.ConnectTimeout is not null, MeshFeature.ConnectTimeout);
+            }
+            if (policy.OutlierDetection is { } outlier)
+            {
+                Use(outlier.Consecutive5xx is not null, MeshFeature.OutlierConsecutive5xx);
+                Use(outlier.ConsecutiveGatewayErrors is not null, MeshFeature.OutlierConsecutiveGatewayErrors);
+                Use(outlier.Interval is not null, MeshFeature.OutlierInterval);
+                Use(outlier.BaseEjectionTime is not null, MeshFeature.OutlierBaseEjectionTime);
+                Use(outlier.MaxEjectionPercent is not null, MeshFeature.OutlierMaxEjectionPercent);
+            }
+        }
+        foreach (var mtls in config.Mtls)
+        {
+            used.Add(MtlsModeFeature(mtls.Mode));
+            used.Add(MtlsScopeFeature(mtls.Scope.Kind));
+        }
+        foreach (var access in config.AccessPolicies)
+        {
+            used.Add(access.Action == AccessAction.Allow ? MeshFeature.AccessAllow : MeshFeature.AccessDeny);
+            Use(access.Target?.Subset is not null, MeshFeature.AccessSubsetTarget);
+            foreach (var rule in access.Rules)
+            {
+                Use(rule.From is { ServiceAccounts.IsEmpty: false }, MeshFeature.AccessFromServiceAccounts);
+                Use(rule.From is { Namespaces.IsEmpty: false }, MeshFeature.AccessFromNamespaces);
+                Use(rule.From is { IpBlocks.IsEmpty: false }, MeshFeature.AccessFromIpBlocks);
+                Use(rule.From is { Unauthenticated: true }, MeshFeature.AccessFromUnauthenticated);
+                Use(rule.To is { Ports.IsEmpty: false }, MeshFeature.AccessToPorts);
+                Use(rule.To is { Methods.IsEmpty: false }, MeshFeature.AccessToMethods);
+                Use(rule.To is { Paths.IsEmpty: false }, MeshFeature.AccessToPaths);
+            }
+        }
+        foreach (var external in config.ExternalServices)
+        {
+            Use(!external.Hosts.IsEmpty, MeshFeature.ExternalHosts);
+            used.Add(ResolutionFeature(external.Resolution));
+            Use(!external.Addresses.IsEmpty, MeshFeature.ExternalAddresses);
+        }
+        return used;
+    }
+
+    /// <summary>
+    /// <paramref name="config"/> without the features <paramref name="supported"/> rejects: optional parts are cleared,
+    /// and parts that cannot stand without the feature (a redirect rule, a subset-targeted policy, an mTLS policy of an
+    /// unsupported scope or mode) are dropped. The result stays a valid model and uses only supported features.
+    /// </summary>
+    /// <param name="config">The model.</param>
+    /// <param name="supported">Whether a feature may be used.</param>
+    /// <returns>The restricted model.</returns>
+    public static MeshConfig Restrict(MeshConfig config, Func<MeshFeature, bool> supported)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        ArgumentNullException.ThrowIfNull(supported);
+        var s = supported;
+        return config with
+        {
+            Routes = [.. config.Routes
+                .Select(r => r with { Rules = [.. r.Rules.Where(rule => rule.Redirect is null || s(MeshFeature.Redirect)).Select(rule => Rule(rule, s))] })
+                .Where(r => !r.Rules.IsEmpty)],
+            TcpRoutes = s(MeshFeature.TcpSplit) ? [.. config.TcpRoutes.Select(t => t with { Backends = Backends(t.Backends, s, MeshFeature.TcpSplit) })] : default,
+            DestinationPolicies = [.. config.DestinationPolicies
+                .Where(p => p.Target.Subset is null || s(MeshFeature.SubsetPolicy))
+                .Select(p => p with
+                {
+                    LoadBalancer = p.LoadBalancer is { } lb && s(LoadBalancerFeature(lb)) ? lb : null,
+                    ConnectionPool = Pool(p.ConnectionPool, s),
+                    OutlierDetection = Outlier(p.OutlierDetection, s),
+                })],
+            Mtls = [.. config.Mtls.Where(m => s(MtlsModeFeature(m.Mode)) && s(MtlsScopeFeature(m.Scope.Kind)))],
+            AccessPolicies = [.. config.AccessPolicies
+                .Where(a => s(a.Action == AccessAction.Allow ? MeshFeature.AccessAllow : MeshFeature.AccessDeny) && (a.Target?.Subset is null || s(MeshFeature.AccessSubsetTarget)))
+                .Select(a => a with { Rules = [.. a.Rules.Select(r => AccessRule(r, s)).Distinct()] })],
+            ExternalServices = [.. config.ExternalServices.Where(e =>
+                (e.Hosts.IsEmpty || s(MeshFeature.ExternalHosts)) && s(ResolutionFeature(e.Resolution)) && (e.Addresses.IsEmpty || s(MeshFeature.ExternalAddresses)))],
+        };
+    }
+
+    private static HttpRouteRule Rule(HttpRouteRule rule, Func<MeshFeature, bool> s)
+    {
+        var retry = rule.Retry is { } r && s(MeshFeature.RetryAttempts) ? Retry(r, s) : null;
+        var fault = rule.Fault is { } f ? new FaultInjection { Delay = s(MeshFeature.FaultDelay) ? f.Delay : null, Abort = s(MeshFeature.FaultAbort) ? f.Abort : null } : null;
+        var rewrite = rule.Rewrite is { } w ? new Rewrite
+        {
+            PathPrefix = s(MeshFeature.RewritePathPrefix) ? w.PathPrefix : null,
+            FullPath = s(MeshFeature.RewriteFullPath) ? w.FullPath : null,
+            Authority = s(MeshFeature.RewriteAuthority) ? w.Authority : null,
+        } : null;
+        var matches = rule.Matches.Select(m => Match(m, s)).ToList();
+        return rule with
+        {
+            // A match emptied by the restriction would match everything; it is dropped rather than widened.
+            Matches = [.. matches.Where(m => m is not null).Distinct()!],
+            Backends = Backends(rule.Backends, s, MeshFeature.WeightedSplit),
+            Timeout = s(MeshFeature.Timeout) ? rule.Timeout : null,
+            Retry = retry,
+            Fault = fault is { Delay: null, Abort: null } ? null : fault,
+            Mirror = rule.Mirror is { } m && s(MeshFeature.Mirror)
+                ? m with
+                {
+                    Subset = s(MeshFeature.BackendSubset) ? m.Subset : null,
+                    Port = s(MeshFeature.BackendPort) ? m.Port : null,
+                    Percentage = s(MeshFeature.MirrorPercentage) ? m.Percentage : 100m,
+                }
+                : null,
+            Rewrite = rewrite is { PathPrefix: null, FullPath: null, Authority: null } ? null : rewrite,
+            RequestHeaders = s(MeshFeature.RequestHeaders) ? rule.RequestHeaders : null,
+            ResponseHeaders = s(MeshFeature.ResponseHeaders) ? rule.ResponseHeaders : null,
+            Cors = s(MeshFeature.Cors) ? rule.Cors : null,
+        };
+    }
+
+    private static HttpMatch? Match(HttpMatch match, Func<MeshFeature, bool> s)
+    {
+        var restricted = match with
+        {
+            Path = match.Path is { } p && s(p.Kind switch { PathMatchKind.Exact => MeshFeature.PathExact, PathMatchKind.Prefix => MeshFeature.PathPrefix, _ => MeshFeature.PathRegex }) ? p : null,
+            Headers = [.. match.Headers.Where(h => s(HeaderFeature(h.Kind)))],
+            QueryParams = [.. match.QueryParams.Where(q => s(QueryFeature(q.Kind)))],
+            Method = s(MeshFeature.MethodMatch) ? match.Method : null,
+        };
+        var wasEmpty = match.Path is null && match.Headers.IsEmpty && match.QueryParams.IsEmpty && match.Method is null;
+        var isEmpty = restricted.Path is null && restricted.Headers.IsEmpty && restricted.QueryParams.IsEmpty && restricted.Method is null;
+        return isEmpty && !wasEmpty ? null : restricted;
+    }
+
+    private static RetryPolicy Retry(RetryPolicy retry, Func<MeshFeature, bool> s) => retry with
+    {
+        PerTryTimeout = s(MeshFeature.RetryPerTryTimeout) ? retry.PerTryTimeout : null,
+        On = [.. retry.On.Where(c => c == RetryCondition.RetriableStatusCodes ? s(MeshFeature.RetryStatusCodes)
+            : GrpcConditions.Contains(c) ? s(MeshFeature.RetryOnGrpc) : s(MeshFeature.RetryOnHttp))],
+        StatusCodes = s(MeshFeature.RetryStatusCodes) ? retry.StatusCodes : default,
+        Backoff = s(MeshFeature.RetryBackoff) ? retry.Backoff : null,
+    };
+
+    private static EquatableArray<WeightedBackend> Backends(EquatableArray<WeightedBackend> backends, Func<MeshFeature, bool> s, MeshFeature split)
+    {
+        var kept = backends
+            .Select(b => b with { Subset = s(MeshFeature.BackendSubset) ? b.Subset : null, Port = s(MeshFeature.BackendPort) ? b.Port : null })
+            .DistinctBy(b => (b.Service, b.Subset, b.Port))
+            .ToList();
+        var weighted = backends.Count <= 1 || s(split);
+        if (!weighted || kept.Count == 1)
+        {
+            // Without a weighted split a single backend takes all the traffic.
+            kept = kept.Take(1).Select(b => b with { Weight = Math.Max(b.Weight, 1) }).ToList();
+        }
+        else if (kept.Count > 0 && kept.All(b => b.Weight == 0))
+        {
+            kept[0] = kept[0] with { Weight = 1 };
+        }
+        return [.. kept];
+    }
+
+    private static ConnectionPool? Pool(ConnectionPool? pool, Func<MeshFeature, bool> s)
+    {
+        if (pool is null) return null;
+        var restricted = new ConnectionPool
+        {
+            MaxConnections = s(MeshFeature.MaxConnections) ? pool.MaxConnections : null,
+            MaxPendingRequests = s(MeshFeature.MaxPendingRequests) ? pool.MaxPendingRequests : null,
+            MaxRequests = s(MeshFeature.MaxRequests) ? pool.MaxRequests : null,
+            MaxRequestsPerConnection = s(MeshFeature.MaxRequestsPerConnection) ? pool.MaxRequestsPerConnection : null,
+            MaxRetries = s(MeshFeature.MaxRetries) ? pool.MaxRetries : null,
+            ConnectTimeout = s(MeshFeature.ConnectTimeout) ? pool.ConnectTimeout : null,
+        };
+        return restricted == pool ? pool : restricted == new ConnectionPool() ? null : restricted;
+    }
+
+    private static OutlierDetection? Outlier(OutlierDetection? outlier, Func<MeshFeature, bool> s)
+    {
+        if (outlier is null) return null;
+        var restricted = new OutlierDetection
+        {
+            Consecutive5xx = s(MeshFeature.OutlierConsecutive5xx) ? outlier.Consecutive5xx : null,
+            ConsecutiveGatewayErrors = s(MeshFeature.OutlierConsecutiveGatewayErrors) ? outlier.ConsecutiveGatewayErrors : null,
+            Interval = s(MeshFeature.OutlierInterval) ? outlier.Interval : null,
+            BaseEjectionTime = s(MeshFeature.OutlierBaseEjectionTime) ? outlier.BaseEjectionTime : null,
+            MaxEjectionPercent = s(MeshFeature.OutlierMaxEjectionPercent) ? outlier.MaxEjectionPercent : null,
+        };
+        return restricted == outlier ? outlier : restricted == new OutlierDetection() ? null : restricted;
+    }
+
+    private static AccessRule AccessRule(AccessRule rule, Func<MeshFeature, bool> s)
+    {
+        var from = rule.From is { } f ? new AccessSource
+        {
+            ServiceAccounts = s(MeshFeature.AccessFromServiceAccounts) ? f.ServiceAccounts : default,
+            Namespaces = s(MeshFeature.AccessFromNamespaces) ? f.Namespaces : default,
+            IpBlocks = s(MeshFeature.AccessFromIpBlocks) ? f.IpBlocks : default,
+            Unauthenticated = s(MeshFeature.AccessFromUnauthenticated) && f.Unauthenticated,
+        } : null;
+        var to = rule.To is { } t ? new AccessOperation
+        {
+            Ports = s(MeshFeature.AccessToPorts) ? t.Ports : default,
+            Methods = s(MeshFeature.AccessToMethods) ? t.Methods : default,
+            Paths = s(MeshFeature.AccessToPaths) ? t.Paths : default,
+        } : null;
+        return new AccessRule { From = from, To = to };
+    }
+
+    private static bool IsHttp(RetryCondition condition) => condition != RetryCondition.RetriableStatusCodes && !GrpcConditions.Contains(condition);
+
+    private static void Backends(EquatableArray<WeightedBackend> backends, HashSet<MeshFeature> used)
+    {
+        if (backends.Any(b => b.Subset is not null)) used.Add(MeshFeature.BackendSubset);
+        if (backends.Any(b => b.Port is not null)) used.Add(MeshFeature.BackendPort);
+    }
+
+    private static MeshFeature HeaderFeature(ValueMatchKind kind) => kind switch
+    {
+        ValueMatchKind.Exact => MeshFeature.HeaderExact,
+        ValueMatchKind.Prefix => MeshFeature.HeaderPrefix,
+        ValueMatchKind.Regex => MeshFeature.HeaderRegex,
+        ValueMatchKind.Present => MeshFeature.HeaderPresent,
+        _ => MeshFeature.HeaderAbsent,
+    };
+
+    private static MeshFeature QueryFeature(ValueMatchKind kind) => kind switch
+    {
+        ValueMatchKind.Exact => MeshFeature.QueryExact,
+        ValueMatchKind.Prefix => MeshFeature.QueryPrefix,
+        ValueMatchKind.Regex => MeshFeature.QueryRegex,
+        ValueMatchKind.Present => MeshFeature.QueryPresent,
+        _ => MeshFeature.QueryAbsent,
+    };
+
+    private static MeshFeature LoadBalancerFeature(LoadBalancer lb) => lb.Algorithm switch
+    {
+        LoadBalancerAlgorithm.RoundRobin => MeshFeature.LbRoundRobin,
+        LoadBalancerAlgorithm.LeastRequest => MeshFeature.LbLeastRequest,
+        LoadBalancerAlgorithm.Random => MeshFeature.LbRandom,
+        _ => (lb.ConsistentHash?.Key ?? HashKey.SourceIp) switch
+        {
+            HashKey.Header => MeshFeature.HashHeader,
+            HashKey.Cookie => MeshFeature.HashCookie,
+            HashKey.QueryParameter => MeshFeature.HashQueryParameter,
+            _ => MeshFeature.HashSourceIp,
+        },
+    };
+
+    private static MeshFeature MtlsModeFeature(MtlsMode mode) => mode switch
+    {
+        MtlsMode.Strict => MeshFeature.MtlsStrict,
+        MtlsMode.Permissive => MeshFeature.MtlsPermissive,
+        _ => MeshFeature.MtlsDisabled,
+    };
+
+    private static MeshFeature MtlsScopeFeature(MtlsScopeKind kind) => kind switch
+    {
+        MtlsScopeKind.Mesh => MeshFeature.MtlsScopeMesh,
+        MtlsScopeKind.Namespace => MeshFeature.MtlsScopeNamespace,
+        MtlsScopeKind.Workload => MeshFeature.MtlsScopeWorkload,
+        _ => MeshFeature.MtlsScopePort,
+    };
+
+    private static MeshFeature ResolutionFeature(Resolution resolution) => resolution switch
+    {
+        Resolution.Dns => MeshFeature.ExternalResolutionDns,
+        Resolution.Static => MeshFeature.ExternalResolutionStatic,
+        _ => MeshFeature.ExternalResolutionNone,
+    };
+}

@@ -1,0 +1,392 @@
+using CsCheck;
+using Mesh.Collections;
+using Mesh.Model;
+
+namespace Mesh.Testing;
+
+/// <summary>
+/// CsCheck generators for the unified model. <see cref="Config"/> produces small, bounded, VALID models: names are
+/// DNS-1123 labels and unique, every reference (host, backend, subset, port, policy target) points at a generated
+/// service, weights are not all zero, percentages are 0–100 with at most two decimals, durations are whole
+/// milliseconds above zero, retry attempts 0–10, regexes RE2-safe, one route per host. Across a few hundred samples
+/// every enum value and every optional field, set and unset, appears (checked by GeneratorCoverageTests).
+/// </summary>
+public static class MeshGenerators
+{
+    private static readonly string[] ServiceNames = ["reviews", "ratings", "details", "productpage", "cart", "checkout", "web-1", "api"];
+    private static readonly string[] Namespaces = ["bookinfo", "default", "shop", "team-a"];
+    private static readonly string[] SubsetNames = ["v1", "v2", "v3", "canary", "stable"];
+    private static readonly string[] LabelKeys = ["version", "app", "track", "app.kubernetes.io/name", "tier", "on", "2024"];
+    private static readonly string[] HeaderNames = ["end-user", "x-debug", "x-env", "x-trace", "x-request-id", "cookie"];
+    private static readonly string[] Methods = ["GET", "POST", "PUT", "DELETE", "PATCH"];
+    private static readonly string[] Paths = ["/", "/api", "/api/v1", "/reviews", "/ratings/*", "/static/"];
+    private static readonly string[] Regexes = ["^/r/[0-9]+$", "^/reviews/[0-9]+$", "/api/v[12]/.*", "^/(a|b)/[a-z]{2,8}$"];
+    private static readonly int[] StatusCodes = [500, 502, 503, 504, 429, 409];
+    private static readonly int[] RedirectCodes = [301, 302, 303, 307, 308];
+
+    /// <summary>Values that look like other YAML types or need quoting, mixed with ordinary ones, so writers must quote right.</summary>
+    private static readonly string[] TrickyValues =
+        ["v1", "prod", "2", "1.0", "true", "false", "null", "~", "yes", "on", "0x1F", "1e3", "", "a b", "x: y", "#hash", "-dash", "é-ü", "'quoted'", "\"dq\"", "1:30", "[x]", "{y}", "*star", "&amp", "!bang", "%pct", "@at", "`tick`", "line\nbreak"];
+
+    /// <summary>A DNS-1123 label.</summary>
+    public static Gen<string> DnsName { get; } = Gen.OneOf(
+        Gen.OneOf(ServiceNames),
+        Gen.Select(Gen.OneOf(ServiceNames), Gen.Int[0, 99], (n, i) => $"{n}-{i}"));
+
+    /// <summary>A namespace name.</summary>
+    public static Gen<string> Namespace { get; } = Gen.OneOf(Namespaces);
+
+    /// <summary>A string value that may need quoting in YAML (looks like a number, a boolean, null, or has special characters).</summary>
+    public static Gen<string> TrickyString { get; } = Gen.OneOf(TrickyValues);
+
+    /// <summary>A positive whole-millisecond duration, spread over ms, s, m and h magnitudes.</summary>
+    public static Gen<TimeSpan> Duration { get; } = Gen.OneOf(
+        Gen.Int[1, 5000].Select(ms => TimeSpan.FromMilliseconds(ms)),
+        Gen.Int[1, 120].Select(s => TimeSpan.FromSeconds(s)),
+        Gen.Int[1, 90].Select(m => TimeSpan.FromMinutes(m)),
+        Gen.Int[1, 3].Select(h => TimeSpan.FromHours(h)));
+
+    /// <summary>A percentage from 0 to 100 with at most two decimals.</summary>
+    public static Gen<decimal> Percentage { get; } = Gen.OneOf(
+        Gen.Int[0, 100].Select(i => (decimal)i),
+        Gen.Int[0, 10000].Select(i => i / 100m));
+
+    /// <summary>A label map (0–3 entries), values possibly needing quotes.</summary>
+    public static Gen<EquatableMap<string>> Labels { get; } = Map(Gen.OneOf(LabelKeys), TrickyString, 0, 3);
+
+    /// <summary>A service port with a protocol; the name is set or left to its effective default.</summary>
+    public static Gen<ServicePort> Port { get; } = Gen.Select(
+        Gen.Int[1, 65535], Gen.Enum<Protocol>(), Gen.Bool,
+        (port, protocol, named) => new ServicePort { Port = port, Protocol = protocol, Name = named ? $"{WireNames.Of(protocol)}-p{port}" : null });
+
+    /// <summary>A service with 1–3 ports (unique numbers and names) and 0–3 subsets (unique names).</summary>
+    public static Gen<MeshService> Service { get; } = Gen.Select(
+        DnsName, Namespace, Port.Array[1, 3], Gen.OneOf(SubsetNames).ArrayUnique[0, 3], Labels.Array[3],
+        (name, ns, ports, subsets, labels) => new MeshService
+        {
+            Name = name,
+            Namespace = ns,
+            Ports = [.. ports.DistinctBy(p => p.Port).DistinctBy(p => p.EffectiveName)],
+            Subsets = [.. subsets.Select((s, i) => new Subset { Name = s, Labels = labels[i] })],
+        });
+
+    /// <summary>1–4 services with unique name and namespace pairs.</summary>
+    public static Gen<MeshService[]> Services { get; } =
+        Service.Array[1, 4].Select(s => s.DistinctBy(x => (x.Name, x.Namespace)).ToArray());
+
+    /// <summary>A path match of any kind (regexes are RE2-safe).</summary>
+    public static Gen<PathMatch> PathMatch { get; } = Gen.OneOf(
+        Gen.OneOf(Paths).Select(Model.PathMatch.Exact),
+        Gen.OneOf(Paths).Select(Model.PathMatch.Prefix),
+        Gen.OneOf(Regexes).Select(Model.PathMatch.Regex));
+
+    /// <summary>A header or query-parameter match of any kind.</summary>
+    public static Gen<ValueMatch> ValueMatch { get; } = Gen.Select(
+        Gen.OneOf(HeaderNames), Gen.Enum<ValueMatchKind>(), TrickyString, Gen.OneOf(Regexes),
+        (name, kind, value, regex) => kind switch
+        {
+            ValueMatchKind.Present or ValueMatchKind.Absent => new Model.ValueMatch(name, kind),
+            ValueMatchKind.Regex => new Model.ValueMatch(name, kind, regex),
+            _ => new Model.ValueMatch(name, kind, value),
+        });
+
+    /// <summary>An HTTP match with an optional path, 0–2 header and query matches and an optional method.</summary>
+    public static Gen<HttpMatch> HttpMatch { get; } = Gen.Select(
+        PathMatch.Null(0.3), ValueMatch.Array[0, 2], ValueMatch.Array[0, 2], Gen.OneOf(Methods).Null(0.5),
+        (path, headers, query, method) => new HttpMatch
+        {
+            Path = path,
+            Headers = [.. headers.DistinctBy(h => h.Name)],
+            QueryParams = [.. query.DistinctBy(q => q.Name)],
+            Method = method,
+        });
+
+    /// <summary>A retry policy: attempts 0–10, conditions (status codes when retriable-status-codes is one), optional backoff.</summary>
+    public static Gen<RetryPolicy> Retry { get; } = Gen.Select(
+        Gen.Int[0, 10], Duration.Nullable(0.3), Gen.Enum<RetryCondition>().ArrayUnique[0, 4], Gen.OneOf(StatusCodes).ArrayUnique[1, 3],
+        Gen.Select(Duration, Duration.Nullable(0.4), (b, m) => new RetryBackoff { BaseInterval = b, MaxInterval = m is null ? null : b + m.Value }).Null(0.4),
+        (attempts, perTry, on, codes, backoff) => new RetryPolicy
+        {
+            Attempts = attempts,
+            PerTryTimeout = perTry,
+            On = on,
+            StatusCodes = on.Contains(RetryCondition.RetriableStatusCodes) ? codes : default,
+            Backoff = backoff,
+        });
+
+    /// <summary>A fault with a delay, an abort or both.</summary>
+    public static Gen<FaultInjection> Fault { get; } = Gen.Select(
+        Gen.Select(Percentage, Duration, (p, d) => new FaultDelay { Percentage = p, Duration = d }),
+        Gen.Select(Percentage, Gen.OneOf(StatusCodes), (p, s) => new FaultAbort { Percentage = p, HttpStatus = s }),
+        Gen.Int[0, 2],
+        (delay, abort, which) => new FaultInjection { Delay = which != 1 ? delay : null, Abort = which != 0 ? abort : null });
+
+    /// <summary>A rewrite of the path prefix or full path, and/or the authority.</summary>
+    public static Gen<Rewrite> Rewrite { get; } = Gen.Select(
+        Gen.Int[0, 2], Gen.OneOf(Paths), Gen.Bool, DnsName,
+        (form, path, authority, host) => new Rewrite
+        {
+            PathPrefix = form == 1 ? path : null,
+            FullPath = form == 2 ? path : null,
+            Authority = authority || form == 0 ? host + ".example.com" : null,
+        });
+
+    /// <summary>A redirect with any mix of scheme, host, port, path or prefix, and a redirect status code.</summary>
+    public static Gen<Redirect> Redirect { get; } = Gen.Select(
+        Gen.OneOf("http", "https").Null(0.5), DnsName.Select(h => h + ".example.com").Null(0.4), Gen.Int[1, 65535].Nullable(0.6),
+        Gen.Int[0, 2], Gen.OneOf(Paths), Gen.OneOf(RedirectCodes),
+        (scheme, host, port, form, path, code) => new Redirect
+        {
+            Scheme = scheme,
+            Host = host,
+            Port = port,
+            Path = form == 1 ? path : null,
+            PathPrefix = form == 2 ? path : null,
+            StatusCode = code,
+        });
+
+    /// <summary>Header changes: set, add, remove; never all empty.</summary>
+    public static Gen<HeaderModifier> HeaderModifier { get; } = Gen.Select(
+        Map(Gen.OneOf(HeaderNames), TrickyString, 0, 2), Map(Gen.OneOf(HeaderNames), TrickyString, 0, 2), Gen.OneOf(HeaderNames).ArrayUnique[0, 2], Gen.OneOf(HeaderNames),
+        (set, add, remove, fallback) => new HeaderModifier
+        {
+            Set = set,
+            Add = add,
+            Remove = set.IsEmpty && add.IsEmpty && remove.Length == 0 ? [fallback] : remove,
+        });
+
+    /// <summary>A CORS policy with every field optional.</summary>
+    public static Gen<CorsPolicy> Cors { get; } = Gen.Select(
+        Gen.OneOf("https://example.com", "https://*.example.org", "*").ArrayUnique[0, 2], Gen.OneOf(Methods).ArrayUnique[0, 3],
+        Gen.OneOf(HeaderNames).ArrayUnique[0, 2], Gen.OneOf(HeaderNames).ArrayUnique[0, 2], Duration.Nullable(0.5), Gen.Bool.Nullable(0.4),
+        (origins, methods, headers, expose, maxAge, credentials) => new CorsPolicy
+        {
+            AllowOrigins = origins,
+            AllowMethods = methods,
+            AllowHeaders = headers,
+            ExposeHeaders = expose,
+            MaxAge = maxAge,
+            AllowCredentials = credentials,
+        });
+
+    /// <summary>A load balancer of every algorithm and every consistent-hash key.</summary>
+    public static Gen<LoadBalancer> LoadBalancer { get; } = Gen.OneOf(
+        Gen.OneOf(Model.LoadBalancer.RoundRobin, Model.LoadBalancer.LeastRequest, Model.LoadBalancer.Random),
+        Gen.Select(Gen.Enum<HashKey>(), Gen.OneOf(HeaderNames), (key, name) =>
+            Model.LoadBalancer.HashOn(key == HashKey.SourceIp ? ConsistentHash.SourceIp : new ConsistentHash(key, name))));
+
+    /// <summary>Connection pool limits, each optional.</summary>
+    public static Gen<ConnectionPool> ConnectionPool { get; } = Gen.Select(
+        Gen.Int[1, 10000].Nullable(0.4), Gen.Int[1, 10000].Nullable(0.4), Gen.Int[1, 10000].Nullable(0.4),
+        Gen.Int[1, 1000].Nullable(0.4), Gen.Int[0, 10].Nullable(0.4), Duration.Nullable(0.4),
+        (connections, pending, requests, perConnection, retries, connect) => new ConnectionPool
+        {
+            MaxConnections = connections,
+            MaxPendingRequests = pending,
+            MaxRequests = requests,
+            MaxRequestsPerConnection = perConnection,
+            MaxRetries = retries,
+            ConnectTimeout = connect,
+        });
+
+    /// <summary>Outlier detection settings, each optional.</summary>
+    public static Gen<OutlierDetection> OutlierDetection { get; } = Gen.Select(
+        Gen.Int[1, 100].Nullable(0.4), Gen.Int[1, 100].Nullable(0.4), Duration.Nullable(0.4), Duration.Nullable(0.4), Gen.Int[0, 100].Nullable(0.4),
+        (c5xx, gateway, interval, ejection, max) => new OutlierDetection
+        {
+            Consecutive5xx = c5xx,
+            ConsecutiveGatewayErrors = gateway,
+            Interval = interval,
+            BaseEjectionTime = ejection,
+            MaxEjectionPercent = max,
+        });
+
+    /// <summary>An mTLS scope of every kind: mesh, namespace, workload, port.</summary>
+    public static Gen<MtlsScope> MtlsScope { get; } = Gen.Select(
+        Gen.Enum<MtlsScopeKind>(), Namespace, Map(Gen.OneOf(LabelKeys), Gen.OneOf(SubsetNames), 1, 2), Gen.Int[1, 65535],
+        (kind, ns, labels, port) => kind switch
+        {
+            MtlsScopeKind.Mesh => Model.MtlsScope.Mesh,
+            MtlsScopeKind.Namespace => Model.MtlsScope.ForNamespace(ns),
+            MtlsScopeKind.Workload => new Model.MtlsScope { Namespace = ns, Workload = labels },
+            _ => new Model.MtlsScope { Namespace = ns, Workload = labels, Port = port },
+        });
+
+    /// <summary>An mTLS policy of any scope and mode.</summary>
+    public static Gen<MtlsPolicy> Mtls { get; } = Gen.Select(MtlsScope, Gen.Enum<MtlsMode>(), (scope, mode) => new MtlsPolicy { Scope = scope, Mode = mode });
+
+    /// <summary>An access rule with optional source and operation parts.</summary>
+    public static Gen<AccessRule> AccessRule { get; } = Gen.Select(
+        Gen.Select(
+            Gen.Select(Namespace, DnsName, (ns, sa) => new ServiceAccountRef(ns, sa)).ArrayUnique[0, 2], Namespace.ArrayUnique[0, 2],
+            Gen.OneOf("10.0.0.0/8", "192.168.1.0/24", "2001:db8::/32").ArrayUnique[0, 2], Gen.Bool,
+            (accounts, namespaces, blocks, unauthenticated) => new AccessSource { ServiceAccounts = accounts, Namespaces = namespaces, IpBlocks = blocks, Unauthenticated = unauthenticated }).Null(0.3),
+        Gen.Select(
+            Gen.Int[1, 65535].ArrayUnique[0, 2], Gen.OneOf(Methods).ArrayUnique[0, 2], Gen.OneOf(Paths).ArrayUnique[0, 2],
+            (ports, methods, paths) => new AccessOperation { Ports = ports, Methods = methods, Paths = paths }).Null(0.3),
+        (from, to) => new AccessRule { From = from, To = to });
+
+    /// <summary>An external service with hosts, ports, a resolution and (for static resolution) addresses.</summary>
+    public static Gen<ExternalService> ExternalService { get; } = Gen.Select(
+        DnsName, Namespace, Gen.OneOf("httpbin.example.com", "api.stripe.com", "*.googleapis.com", "db.internal").ArrayUnique[1, 2],
+        Port.Array[0, 2], Gen.Enum<Resolution>(), Gen.OneOf("10.1.2.3", "192.0.2.10", "2001:db8::1").ArrayUnique[1, 2],
+        (name, ns, hosts, ports, resolution, addresses) => new ExternalService
+        {
+            Name = name,
+            Namespace = ns,
+            Hosts = hosts,
+            Ports = [.. ports.DistinctBy(p => p.Port).DistinctBy(p => p.EffectiveName)],
+            Resolution = resolution,
+            Addresses = resolution == Resolution.Static ? addresses : default,
+        });
+
+    /// <summary>A weighted backend pointing at one of <paramref name="services"/>, with an existing subset and port or none.</summary>
+    /// <param name="services">The services that may be referenced (at least one).</param>
+    /// <returns>The generator.</returns>
+    public static Gen<WeightedBackend> Backend(IReadOnlyList<MeshService> services) =>
+        Gen.Select(Gen.OneOf([.. services]), Gen.Int[0, 100], Gen.Bool, Gen.Bool, Gen.Int[0, 99], (service, weight, withSubset, withPort, pick) => new WeightedBackend
+        {
+            Service = service.Reference,
+            Subset = withSubset && service.Subsets.Count > 0 ? service.Subsets[pick % service.Subsets.Count].Name : null,
+            Port = withPort && service.Ports.Count > 0 ? service.Ports[pick % service.Ports.Count].Port : null,
+            Weight = weight,
+        });
+
+    /// <summary>A weighted backend of a freshly generated service.</summary>
+    public static Gen<WeightedBackend> AnyBackend { get; } = Services.SelectMany(s => Backend(s));
+
+    /// <summary>1–3 backends whose weights are not all zero.</summary>
+    /// <param name="services">The services that may be referenced.</param>
+    /// <returns>The generator.</returns>
+    public static Gen<EquatableArray<WeightedBackend>> Backends(IReadOnlyList<MeshService> services) =>
+        Backend(services).Array[1, 3].Select(backends =>
+        {
+            var unique = backends.DistinctBy(b => (b.Service, b.Subset, b.Port)).ToArray();
+            if (unique.All(b => b.Weight == 0)) unique[0] = unique[0] with { Weight = 100 };
+            return (EquatableArray<WeightedBackend>)unique;
+        });
+
+    /// <summary>A mirror to one of <paramref name="services"/>.</summary>
+    /// <param name="services">The services that may be referenced.</param>
+    /// <returns>The generator.</returns>
+    public static Gen<Mirror> Mirror(IReadOnlyList<MeshService> services) =>
+        Gen.Select(Backend(services), Percentage, (b, p) => new Mirror { Service = b.Service, Subset = b.Subset, Port = b.Port, Percentage = p });
+
+    /// <summary>An HTTP rule whose backends and mirror reference <paramref name="services"/>; every optional part both set and unset.</summary>
+    /// <param name="services">The services that may be referenced.</param>
+    /// <returns>The generator.</returns>
+    public static Gen<HttpRouteRule> HttpRule(IReadOnlyList<MeshService> services) =>
+        Gen.Select(
+            HttpMatch.Array[0, 2], Backends(services), Duration.Nullable(0.5), Retry.Null(0.5),
+            Fault.Null(0.6), Mirror(services).Null(0.6), Gen.Select(Rewrite.Null(0.6), Redirect.Null(0.8), (rw, rd) => (rw, rd)),
+            Gen.Select(HeaderModifier.Null(0.6), HeaderModifier.Null(0.6), Cors.Null(0.7), (req, res, cors) => (req, res, cors)),
+            (matches, backends, timeout, retry, fault, mirror, rewriting, headers) => new HttpRouteRule
+            {
+                Matches = [.. matches.Distinct()],
+                Backends = rewriting.rd is null ? backends : default,
+                Timeout = timeout,
+                Retry = retry,
+                Fault = fault,
+                Mirror = mirror,
+                Rewrite = rewriting.rd is null ? rewriting.rw : null,
+                Redirect = rewriting.rd,
+                RequestHeaders = headers.req,
+                ResponseHeaders = headers.res,
+                Cors = headers.cors,
+            });
+
+    /// <summary>An HTTP rule over freshly generated services.</summary>
+    public static Gen<HttpRouteRule> AnyHttpRule { get; } = Services.SelectMany(s => HttpRule(s));
+
+    /// <summary>An HTTP route for <paramref name="host"/> with 1–3 rules referencing <paramref name="services"/>.</summary>
+    /// <param name="host">The service the route is for.</param>
+    /// <param name="services">The services that may be referenced.</param>
+    /// <returns>The generator.</returns>
+    public static Gen<HttpRoute> Route(MeshService host, IReadOnlyList<MeshService> services) =>
+        HttpRule(services).Array[1, 3].Select(rules => new HttpRoute
+        {
+            Name = host.Name,
+            Namespace = host.Namespace,
+            Host = host.Reference,
+            Rules = rules,
+        });
+
+    /// <summary>An HTTP route over freshly generated services.</summary>
+    public static Gen<HttpRoute> AnyRoute { get; } = Services.SelectMany(s => Route(s[0], s));
+
+    /// <summary>A TCP route for <paramref name="host"/>, optionally on one of its ports.</summary>
+    /// <param name="host">The service the route is for.</param>
+    /// <param name="services">The services that may be referenced.</param>
+    /// <returns>The generator.</returns>
+    public static Gen<TcpRoute> TcpRoute(MeshService host, IReadOnlyList<MeshService> services) =>
+        Gen.Select(Backends(services), Gen.Bool, (backends, withPort) => new TcpRoute
+        {
+            Name = host.Name + "-tcp",
+            Namespace = host.Namespace,
+            Host = host.Reference,
+            Port = withPort ? host.Ports[0].Port : null,
+            Backends = backends,
+        });
+
+    /// <summary>A policy target on one of <paramref name="services"/>, with an existing subset or none.</summary>
+    /// <param name="services">The services that may be referenced.</param>
+    /// <returns>The generator.</returns>
+    public static Gen<PolicyTarget> Target(IReadOnlyList<MeshService> services) =>
+        Backend(services).Select(b => new PolicyTarget { Service = b.Service, Subset = b.Subset });
+
+    /// <summary>A destination policy for one of <paramref name="services"/>; each part set or unset.</summary>
+    /// <param name="services">The services that may be referenced.</param>
+    /// <returns>The generator.</returns>
+    public static Gen<DestinationPolicy> DestinationPolicy(IReadOnlyList<MeshService> services) =>
+        Gen.Select(Target(services), LoadBalancer.Null(0.3), ConnectionPool.Null(0.4), OutlierDetection.Null(0.4),
+            (target, lb, pool, outlier) => new DestinationPolicy { Target = target, LoadBalancer = lb, ConnectionPool = pool, OutlierDetection = outlier });
+
+    /// <summary>An access policy, targeting one of <paramref name="services"/> or the whole namespace.</summary>
+    /// <param name="services">The services that may be referenced.</param>
+    /// <returns>The generator.</returns>
+    public static Gen<AccessPolicy> AccessPolicy(IReadOnlyList<MeshService> services) =>
+        Gen.Select(DnsName, Namespace, Target(services).Null(0.3), Gen.Enum<AccessAction>(), AccessRule.Array[0, 2],
+            (name, ns, target, action, rules) => new AccessPolicy
+            {
+                Name = name,
+                Namespace = target is null ? ns : target.Service.Namespace,
+                Target = target,
+                Action = action,
+                Rules = [.. rules.Distinct()],
+            });
+
+    /// <summary>A small valid model covering every feature across samples.</summary>
+    public static Gen<MeshConfig> Config { get; } = Services.SelectMany(services => Gen.Select(
+        DnsName,
+        Gen.Bool.Array[services.Length].SelectMany(routed => Gen.Select(
+            services.Select((s, i) => routed[i] ? Route(s, services).Select(r => (HttpRoute?)r) : Gen.Const<HttpRoute?>(default(HttpRoute))).ToArray().Sequence(),
+            services.Select((s, i) => !routed[i] ? TcpRoute(s, services).Null(0.5) : Gen.Const<TcpRoute?>(default(TcpRoute))).ToArray().Sequence(),
+            (routes, tcp) => (routes, tcp))),
+        DestinationPolicy(services).Array[0, 3],
+        Mtls.Array[0, 3],
+        AccessPolicy(services).Array[0, 2],
+        ExternalService.Array[0, 2],
+        (name, routing, destinations, mtls, access, external) => new MeshConfig
+        {
+            Name = name,
+            Services = services,
+            Routes = [.. routing.routes.OfType<HttpRoute>()],
+            TcpRoutes = [.. routing.tcp.OfType<TcpRoute>()],
+            DestinationPolicies = [.. destinations.DistinctBy(d => (d.Target.Service, d.Target.Subset))],
+            Mtls = [.. mtls.DistinctBy(m => m.Scope)],
+            AccessPolicies = [.. access.DistinctBy(a => (a.Name, a.Namespace))],
+            ExternalServices = [.. external.DistinctBy(e => (e.Name, e.Namespace))],
+        }));
+
+    /// <summary>Valid models that use only the features <paramref name="supported"/> accepts (see <see cref="MeshFeatureUsage.Restrict"/>).</summary>
+    /// <param name="supported">Whether a feature may be used, e.g. from a provider's capabilities.</param>
+    /// <returns>The generator.</returns>
+    public static Gen<MeshConfig> ConfigSupporting(Func<Translation.MeshFeature, bool> supported) =>
+        Config.Select(c => MeshFeatureUsage.Restrict(c, supported));
+
+    private static Gen<EquatableMap<string>> Map(Gen<string> keys, Gen<string> values, int min, int max) =>
+        Gen.Select(keys.ArrayUnique[min, max], values.Array[max], (k, v) => new EquatableMap<string>(k.Select((key, i) => new KeyValuePair<string, string>(key, v[i]))));
+
+    private static Gen<T[]> Sequence<T>(this Gen<T>[] gens) =>
+        gens.Length == 0 ? Gen.Const(Array.Empty<T>()) : gens.Aggregate(Gen.Const(Array.Empty<T>()), (acc, g) => Gen.Select(acc, g, (a, x) => (T[])[.. a, x]));
+}
