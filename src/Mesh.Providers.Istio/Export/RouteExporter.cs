@@ -57,7 +57,11 @@ internal static class RouteExporter
             result.Mirror = Destination(mirror.Service, mirror.Subset, mirror.Port, o);
             result.MirrorPercentage = mirror.Percentage == 100m ? null : Percent(mirror.Percentage);
         }
-        if (rule.Rewrite is { } rewrite && (rewrite.PathPrefix ?? rewrite.FullPath ?? rewrite.Authority) is not null)
+        if (rule.Redirect is not null && rule.Rewrite is { } ignored && (ignored.PathPrefix ?? ignored.FullPath ?? ignored.Authority) is not null)
+        {
+            ctx.Unsupported($"{path}.rewrite", "Istio does not rewrite a request it answers with a redirect; the rewrite is not written.");
+        }
+        else if (rule.Rewrite is { } rewrite && (rewrite.PathPrefix ?? rewrite.FullPath ?? rewrite.Authority) is not null)
         {
             if (rewrite.PathPrefix is not null && rewrite.FullPath is not null)
             {

@@ -37,6 +37,11 @@ internal static class SecurityExporter
                 ctx.Unsupported($"{path}.scope", "A mesh-wide PeerAuthentication has no selector or port; the workload or port of this scope is not expressible.");
                 continue;
             }
+            if (scope.Workload.Values.Any(v => v.Contains('*', StringComparison.Ordinal)))
+            {
+                ctx.Unsupported($"{path}.scope.workload", "Istio selectors take no '*' in label values; the policy is not written.");
+                continue;
+            }
             if (scope.Namespace == root && scope.Workload.IsEmpty)
             {
                 ctx.Approximated($"{path}.scope.namespace", $"A PeerAuthentication without a selector in Istio's root namespace '{root}' applies to the whole mesh.");
@@ -131,7 +136,22 @@ internal static class SecurityExporter
                         ctx.Unsupported($"{path}.target.subset", $"Subset '{subsetName}' of '{target.Service}' is not defined, so its labels are unknown; the policy is not written.");
                         continue;
                     }
+                    var service = ctx.FindService(target.Service)!;
+                    if (subset.Labels.TryGetValue(ctx.Options.ServiceLabel, out var own) && own != target.Service.Name)
+                    {
+                        ctx.Unsupported($"{path}.target.subset", $"Subset '{subsetName}' sets the '{ctx.Options.ServiceLabel}' label to '{own}', which the selector uses for the service name; the policy is not written.");
+                        continue;
+                    }
+                    if (subset.Labels.IsEmpty || service.Subsets.Any(s => s.Name != subsetName && s.Labels == subset.Labels))
+                    {
+                        ctx.Approximated($"{path}.target.subset", $"Subset '{subsetName}' has no labels of its own to select it by; the policy selects every workload of '{target.Service}'.");
+                    }
                     foreach (var (key, value) in subset.Labels) labels[key] = value;
+                }
+                if (labels.Any(l => l.Value.Contains('*', StringComparison.Ordinal)))
+                {
+                    ctx.Unsupported($"{path}.target", "Istio selectors take no '*' in label values; the policy is not written.");
+                    continue;
                 }
                 selector = new WorkloadSelector { MatchLabels = labels };
             }
