@@ -1,6 +1,7 @@
 using CsCheck;
 using Mesh.Model;
 using Mesh.Providers.Conformance.Suites;
+using Mesh.Providers.Conformance.Support;
 using Mesh.Providers.Istio.Tests.Generators;
 using Mesh.Translation;
 
@@ -21,7 +22,20 @@ public sealed class IstioSchema : SchemaSuite
 
     protected override Gen<MeshConfig> Models => IstioModels.Any;
 
-    protected override IEnumerable<MeshConfig> SampleModels => [Samples.Bookinfo];
+    /// <summary>The C# Bookinfo model and every <c>samples/*.mesh.yaml</c> of the repository.</summary>
+    protected override IEnumerable<MeshConfig> SampleModels => [Samples.Bookinfo, .. RepositorySamples()];
+
+    private static IEnumerable<MeshConfig> RepositorySamples()
+    {
+        var folder = ConformancePaths.RepoRoot is { } root ? Path.Combine(root, "samples") : null;
+        if (folder is null || !Directory.Exists(folder)) yield break;
+        foreach (var file in Directory.GetFiles(folder, "*.mesh.yaml").Order(StringComparer.Ordinal))
+        {
+            var read = Mesh.Serialization.MeshYaml.Read(File.ReadAllText(file), Path.GetFileName(file));
+            Assert.False(read.HasErrors, string.Join("\n", read.Diagnostics));
+            yield return read.Config!;
+        }
+    }
 
     protected override IEnumerable<Action<System.Text.Json.Nodes.JsonNode, string>> DurationPaths(System.Text.Json.Nodes.JsonNode resource) =>
         resource["kind"]?.GetValue<string>() == "DestinationRule"
