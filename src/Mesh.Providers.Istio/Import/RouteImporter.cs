@@ -337,9 +337,9 @@ internal static class RouteImporter
         return new Model.CorsPolicy
         {
             AllowOrigins = [.. origins],
-            AllowMethods = [.. cors.AllowMethods ?? []],
-            AllowHeaders = [.. cors.AllowHeaders ?? []],
-            ExposeHeaders = [.. cors.ExposeHeaders ?? []],
+            AllowMethods = [.. (cors.AllowMethods ?? []).Where(m => m is not null)],
+            AllowHeaders = [.. (cors.AllowHeaders ?? []).Where(h => h is not null)],
+            ExposeHeaders = [.. (cors.ExposeHeaders ?? []).Where(h => h is not null)],
             MaxAge = Duration(cors.MaxAge, source, $"{path}.maxAge", ctx),
             AllowCredentials = cors.AllowCredentials,
         };

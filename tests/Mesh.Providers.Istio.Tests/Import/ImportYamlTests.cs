@@ -170,4 +170,31 @@ public sealed class ImportYamlTests
         Assert.Equal(new SourceLocation("vs.yaml", 8, 5), d.Location);
         Assert.Null(result.Config);
     }
+
+    [Fact]
+    public void Import_SeveralFiles_ResolveSubsetsAcrossFiles()
+    {
+        var rules = new Mesh.Translation.SourceText("dr.yaml", "apiVersion: networking.istio.io/v1\nkind: DestinationRule\nmetadata: { name: reviews, namespace: bookinfo }\nspec:\n  host: reviews\n  subsets:\n  - { name: v2, labels: { version: v2 } }\n");
+        var policy = new Mesh.Translation.SourceText("ap.yaml", "apiVersion: security.istio.io/v1\nkind: AuthorizationPolicy\nmetadata: { name: v2-only, namespace: bookinfo }\nspec:\n  selector: { matchLabels: { app: reviews, version: v2 } }\n  action: DENY\n");
+        var result = Translator.ImportYaml([policy, rules]);
+        Assert.False(result.HasErrors, string.Join("\n", result.Diagnostics));
+        var access = Assert.Single(result.Config!.AccessPolicies);
+        Assert.Equal(new PolicyTarget { Service = new ServiceRef("reviews", "bookinfo"), Subset = "v2" }, access.Target);
+    }
+
+    [Fact]
+    public void Import_TypedObjectsOfOtherTypes_AreReportedNotThrown()
+    {
+        var result = Translator.Import([new k8s.Models.V1ConfigMap { Metadata = new() { Name = "c" } }, "not a resource"]);
+        Assert.False(result.HasErrors);
+        Assert.Equal(2, result.Diagnostics.Count(d => d.Code == DiagnosticCodes.UnknownResourceKind));
+    }
+
+    [Fact]
+    public void Import_SelectorWithoutAppLabel_SkipsThePolicyAndSaysWhy()
+    {
+        var result = Translator.ImportYaml("apiVersion: security.istio.io/v1\nkind: AuthorizationPolicy\nmetadata: { name: p, namespace: shop }\nspec:\n  selector: { matchLabels: { tier: web } }\n  rules: [{}]\n", "ap.yaml");
+        Assert.Empty(result.Config!.AccessPolicies);
+        Assert.Contains(result.Diagnostics, d => d.Code == DiagnosticCodes.FieldNotImported && d.Path == "ap.yaml#0 $.spec");
+    }
 }
