@@ -58,7 +58,7 @@ internal static class EgressExporter
                     spec.Addresses = Lists.OrNull(external.Addresses);
                     break;
             }
-            result.Add(new ServiceEntry { Metadata = new() { Name = external.Name, NamespaceProperty = external.Namespace }, Spec = spec });
+            result.Add(new ServiceEntry { Metadata = { Name = external.Name, NamespaceProperty = external.Namespace }, Spec = spec });
         }
         return result.OrderBy(p => p.Metadata.NamespaceProperty, StringComparer.Ordinal).ThenBy(p => p.Metadata.Name, StringComparer.Ordinal);
     }

@@ -7,8 +7,20 @@ namespace Mesh.Providers.Istio.Export;
 internal sealed class ExportContext(IstioOptions options, MeshConfig config)
 {
     private Dictionary<ServiceRef, MeshService>? _services;
+    private readonly Dictionary<ServiceRef, string> _fqdns = [];
 
     public IstioOptions Options { get; } = options;
+
+    /// <summary>The FQDN of <paramref name="service"/>, computed once per translation.</summary>
+    public string Fqdn(ServiceRef service)
+    {
+        if (!_fqdns.TryGetValue(service, out var fqdn))
+        {
+            fqdn = Mapping.IstioHosts.Fqdn(service, Options);
+            _fqdns[service] = fqdn;
+        }
+        return fqdn;
+    }
 
     /// <summary>The service named <paramref name="reference"/> (an indexed lookup; the first definition wins).</summary>
     public MeshService? FindService(ServiceRef reference)

@@ -30,8 +30,8 @@ internal static class IstioExporter
             {
                 vs = new VirtualService
                 {
-                    Metadata = new() { Name = name, NamespaceProperty = ns },
-                    Spec = new VirtualServiceSpec { Hosts = [IstioHosts.Fqdn(host, ctx.Options)] },
+                    Metadata = { Name = name, NamespaceProperty = ns },
+                    Spec = { Hosts = [ctx.Fqdn(host)] },
                 };
                 byName[(ns, name)] = vs;
                 hosts[(ns, name)] = host;

@@ -18,8 +18,8 @@ internal static class PolicyExporter
             {
                 entry = (service, new DestinationRule
                 {
-                    Metadata = new() { Name = service.Name, NamespaceProperty = service.Namespace },
-                    Spec = new DestinationRuleSpec { Host = IstioHosts.Fqdn(service, ctx.Options) },
+                    Metadata = { Name = service.Name, NamespaceProperty = service.Namespace },
+                    Spec = { Host = ctx.Fqdn(service) },
                 });
                 byService[key] = entry;
             }

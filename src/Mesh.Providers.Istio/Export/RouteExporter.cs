@@ -17,10 +17,9 @@ internal static class RouteExporter
 
     public static Resources.HttpRoute Rule(HttpRouteRule rule, string path, ExportContext ctx)
     {
-        var o = ctx.Options;
         var result = new Resources.HttpRoute
         {
-            Match = Lists.OrNull(rule.Matches.Select((m, i) => Match(m, $"{path}.matches[{i}]", ctx))),
+            Match = Lists.OrNull(rule.Matches.Select((m, i) => Match(m, path, i, ctx))),
         };
 
         if (rule.Redirect is { } redirect)
@@ -54,7 +53,7 @@ internal static class RouteExporter
         }
         if (rule.Mirror is { } mirror)
         {
-            result.Mirror = Destination(mirror.Service, mirror.Subset, mirror.Port, o);
+            result.Mirror = Destination(mirror.Service, mirror.Subset, mirror.Port, ctx);
             result.MirrorPercentage = mirror.Percentage == 100m ? null : Percent(mirror.Percentage);
         }
         if (rule.Redirect is not null && rule.Rewrite is { } ignored && (ignored.PathPrefix ?? ignored.FullPath ?? ignored.Authority) is not null)
@@ -87,8 +86,10 @@ internal static class RouteExporter
         Route = Lists.OrNull(Backends(route.Backends, $"{path}.backends", ctx).Select(b => new RouteDestination { Destination = b.Destination, Weight = b.Weight })),
     };
 
-    private static HttpMatchRequest Match(HttpMatch match, string path, ExportContext ctx)
+    private static HttpMatchRequest Match(HttpMatch match, string rulePath, int index, ExportContext ctx)
     {
+        // Paths are built only when a diagnostic needs one.
+        string At(string list, int i) => $"{rulePath}.matches[{index}].{list}[{i}]";
         var result = new HttpMatchRequest();
         if (match.Path is { } p)
         {
@@ -103,42 +104,40 @@ internal static class RouteExporter
         for (var i = 0; i < match.Headers.Count; i++)
         {
             var h = match.Headers[i];
-            var at = $"{path}.headers[{i}]";
             var name = h.Name.ToLowerInvariant();
             if (h.Kind == ValueMatchKind.Absent)
             {
-                Put(result.WithoutHeaders ??= new(StringComparer.Ordinal), name, new StringMatch(), at, ctx);
+                Put(result.WithoutHeaders ??= new(StringComparer.Ordinal), name, new StringMatch(), () => At("headers", i), ctx);
             }
             else
             {
-                Put(result.Headers ??= new(StringComparer.Ordinal), name, h.Kind == ValueMatchKind.Present ? new StringMatch() : Value(h), at, ctx);
+                Put(result.Headers ??= new(StringComparer.Ordinal), name, h.Kind == ValueMatchKind.Present ? new StringMatch() : Value(h), () => At("headers", i), ctx);
             }
         }
         for (var i = 0; i < match.QueryParams.Count; i++)
         {
             var q = match.QueryParams[i];
-            var at = $"{path}.queryParams[{i}]";
             switch (q.Kind)
             {
                 case ValueMatchKind.Absent:
-                    ctx.Unsupported(at, $"Istio cannot match the absence of query parameter '{q.Name}'; the condition is not written.");
+                    ctx.Unsupported(At("queryParams", i), $"Istio cannot match the absence of query parameter '{q.Name}'; the condition is not written.");
                     break;
                 case ValueMatchKind.Present:
-                    Put(result.QueryParams ??= new(StringComparer.Ordinal), q.Name, new StringMatch { Regex = AnyValue }, at, ctx);
+                    Put(result.QueryParams ??= new(StringComparer.Ordinal), q.Name, new StringMatch { Regex = AnyValue }, () => At("queryParams", i), ctx);
                     break;
                 default:
-                    Put(result.QueryParams ??= new(StringComparer.Ordinal), q.Name, Value(q), at, ctx);
+                    Put(result.QueryParams ??= new(StringComparer.Ordinal), q.Name, Value(q), () => At("queryParams", i), ctx);
                     break;
             }
         }
         return result;
     }
 
-    private static void Put(Dictionary<string, StringMatch> map, string name, StringMatch value, string path, ExportContext ctx)
+    private static void Put(Dictionary<string, StringMatch> map, string name, StringMatch value, Func<string> path, ExportContext ctx)
     {
         if (!map.TryAdd(name, value))
         {
-            ctx.Unsupported(path, $"Istio takes one condition per name; a second condition on '{name}' is not written.");
+            ctx.Unsupported(path(), $"Istio takes one condition per name; a second condition on '{name}' is not written.");
         }
     }
 
@@ -157,7 +156,7 @@ internal static class RouteExporter
         if (backends.Count == 0) return list;
         if (backends.Count == 1)
         {
-            list.Add(new Weighted(Destination(backends[0].Service, backends[0].Subset, backends[0].Port, ctx.Options), null));
+            list.Add(new Weighted(Destination(backends[0].Service, backends[0].Subset, backends[0].Port, ctx), null));
             return list;
         }
         var percent = Weights.ToPercent([.. backends.Select(b => b.Weight)], out var rounded);
@@ -169,14 +168,14 @@ internal static class RouteExporter
         }
         for (var i = 0; i < backends.Count; i++)
         {
-            list.Add(new Weighted(Destination(backends[i].Service, backends[i].Subset, backends[i].Port, ctx.Options), percent[i]));
+            list.Add(new Weighted(Destination(backends[i].Service, backends[i].Subset, backends[i].Port, ctx), percent[i]));
         }
         return list;
     }
 
-    internal static Resources.Destination Destination(ServiceRef service, string? subset, int? port, IstioOptions options) => new()
+    internal static Resources.Destination Destination(ServiceRef service, string? subset, int? port, ExportContext ctx) => new()
     {
-        Host = IstioHosts.Fqdn(service, options),
+        Host = ctx.Fqdn(service),
         Subset = subset,
         Port = port is { } p ? new PortSelector { Number = p } : null,
     };

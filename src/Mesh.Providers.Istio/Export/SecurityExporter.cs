@@ -18,8 +18,8 @@ internal static class SecurityExporter
             {
                 pa = new PeerAuthentication
                 {
-                    Metadata = new() { NamespaceProperty = ns },
-                    Spec = new PeerAuthenticationSpec { Selector = labels.IsEmpty ? null : new WorkloadSelector { MatchLabels = Lists.OrNull(labels) } },
+                    Metadata = { NamespaceProperty = ns },
+                    Spec = { Selector = labels.IsEmpty ? null : new WorkloadSelector { MatchLabels = Lists.OrNull(labels) } },
                 };
                 byScope[(ns, labels)] = pa;
             }
@@ -157,8 +157,8 @@ internal static class SecurityExporter
             }
             result.Add(new AuthorizationPolicy
             {
-                Metadata = new() { Name = policy.Name, NamespaceProperty = policy.Namespace },
-                Spec = new AuthorizationPolicySpec
+                Metadata = { Name = policy.Name, NamespaceProperty = policy.Namespace },
+                Spec =
                 {
                     Selector = selector,
                     Action = policy.Action == AccessAction.Allow ? "ALLOW" : "DENY",
