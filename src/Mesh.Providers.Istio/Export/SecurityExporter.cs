@@ -155,6 +155,10 @@ internal static class SecurityExporter
                 }
                 selector = new WorkloadSelector { MatchLabels = labels };
             }
+            if (selector is null && policy.Namespace == ctx.Options.RootNamespace)
+            {
+                ctx.Approximated($"{path}.namespace", $"Without a target, an AuthorizationPolicy in Istio's root namespace '{policy.Namespace}' applies to the whole mesh, not only to the workloads of that namespace.");
+            }
             result.Add(new AuthorizationPolicy
             {
                 Metadata = { Name = policy.Name, NamespaceProperty = policy.Namespace },

@@ -224,6 +224,10 @@ internal static class RouteImporter
                 else ctx.NotImported(source, $"{path}.retryOn", $"Retry condition '{token}' is not in the model; it was not imported.");
             }
         }
+        if (retry.Attempts is null)
+        {
+            ctx.NotImportedInfo(source, $"{path}.attempts", "No attempts were given; Istio's default of 2 is made explicit in the model (and written back).");
+        }
         return new RetryPolicy
         {
             Attempts = retry.Attempts ?? 2,

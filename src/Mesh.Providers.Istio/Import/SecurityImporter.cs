@@ -101,6 +101,10 @@ internal static class SecurityImporter
             target = new PolicyTarget { Service = service, Subset = subset };
         }
 
+        if (target is null && ns == ctx.Options.RootNamespace)
+        {
+            ctx.NotImported(source, "$.metadata.namespace", $"Without a selector, a policy in Istio's root namespace '{ns}' applies to the whole mesh; the model reads it as a policy for the workloads of '{ns}' only.");
+        }
         var rules = new List<AccessRule>();
         for (var i = 0; i < (spec?.Rules?.Count ?? 0); i++)
         {
