@@ -197,4 +197,31 @@ public sealed class ImportYamlTests
         Assert.Empty(result.Config!.AccessPolicies);
         Assert.Contains(result.Diagnostics, d => d.Code == DiagnosticCodes.FieldNotImported && d.Path == "ap.yaml#0 $.spec");
     }
+
+    [Fact]
+    public void Import_TooDeepADocument_IsALimitDiagnostic()
+    {
+        var yaml = "apiVersion: networking.istio.io/v1\nkind: VirtualService\nspec: " + new string('[', 200) + new string(']', 200) + "\n";
+        var result = Translator.ImportYaml(yaml, "deep.yaml");
+        Assert.Null(result.Config);
+        Assert.Contains(result.Diagnostics, d => d.Code == DiagnosticCodes.LimitExceeded);
+    }
+
+    [Fact]
+    public void IstioOptions_Defaults_ArePinned()
+    {
+        var options = new IstioOptions();
+        Assert.Equal("cluster.local", options.ClusterDomain);
+        Assert.Equal("istio-system", options.RootNamespace);
+        Assert.Equal("cluster.local", options.TrustDomain);
+        Assert.Equal("default", options.DefaultNamespace);
+        Assert.Equal("app", options.ServiceLabel);
+    }
+
+    [Fact]
+    public void Import_ResourceWithoutNamespace_IsReadInTheDefaultNamespace()
+    {
+        var result = new IstioTranslator(new IstioOptions { DefaultNamespace = "apps" }).ImportYaml("apiVersion: networking.istio.io/v1\nkind: VirtualService\nmetadata: { name: r }\nspec:\n  hosts: [reviews]\n  http: [{ route: [{ destination: { host: reviews } }] }]\n", "vs.yaml");
+        Assert.Equal(new ServiceRef("reviews", "apps"), result.Config!.Routes.Single().Host);
+    }
 }
