@@ -168,4 +168,12 @@ public sealed class IstioSuiteCoverage
 {
     [Fact]
     public void EveryConformanceSuite_IsDerived() => SuiteCoverage.AssertEverySuiteDerived(typeof(IstioSuiteCoverage).Assembly);
+
+    [Fact]
+    public void SuiteCoverage_FailsForAnAssemblyThatSkipsSuites()
+    {
+        var failure = Assert.ThrowsAny<Exception>(() => SuiteCoverage.AssertEverySuiteDerived(typeof(IstioTranslator).Assembly));
+        Assert.Contains(nameof(RoundTripSuite), failure.Message, StringComparison.Ordinal);
+        Assert.Equal(4, SuiteCoverage.Suites.Count);
+    }
 }
