@@ -71,7 +71,12 @@ internal static class IstioImporter
     private static void Metadata(V1ObjectMeta? metadata, string source, ImportContext ctx)
     {
         if (metadata is null) return;
-        if (metadata.Labels is { Count: > 0 }) ctx.NotImportedInfo(source, "$.metadata.labels", "Resource labels are not part of the model.");
-        if (metadata.Annotations is { Count: > 0 }) ctx.NotImportedInfo(source, "$.metadata.annotations", "Resource annotations are not part of the model.");
+        // Everything but the name and namespace (labels, annotations, uid, owner references, …) stays behind.
+        if (System.Text.Json.JsonSerializer.SerializeToNode(metadata, Mapping.IstioJson.Options) is not System.Text.Json.Nodes.JsonObject fields) return;
+        foreach (var (key, value) in fields)
+        {
+            if (key is "name" or "namespace" || value is null) continue;
+            ctx.NotImportedInfo(source, "$.metadata" + Mapping.IstioJson.Segment(key), "Resource metadata other than name and namespace is not part of the model.");
+        }
     }
 }

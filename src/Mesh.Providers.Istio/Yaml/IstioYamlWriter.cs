@@ -7,7 +7,7 @@ namespace Mesh.Providers.Istio.Yaml;
 /// <summary>
 /// Writes resources as a <c>---</c>-separated block-style YAML stream, what <c>kubectl apply</c> takes: the same
 /// documents KubernetesClient's <c>KubernetesYaml</c> writes (same wire names, nulls left out), without its per-call
-/// serializer set-up. Strings are written plain only when no YAML 1.1 or 1.2 reader could take them for anything
+/// serializer set-up (objects of other types are handed to <c>KubernetesYaml</c>). Strings are written plain only when no YAML 1.1 or 1.2 reader could take them for anything
 /// else (numbers, booleans, null, timestamps, indicators); otherwise double-quoted.
 /// </summary>
 internal static class IstioYamlWriter
@@ -21,7 +21,17 @@ internal static class IstioYamlWriter
             if (resource is null) continue;
             if (!first) builder.Append("---\n");
             first = false;
-            WriteMapping(builder, resource, 0, null);
+            if (resource.GetType().Namespace == typeof(Resources.VirtualService).Namespace)
+            {
+                WriteMapping(builder, resource, 0, null);
+            }
+            else
+            {
+                // Objects that are not this provider's resources keep KubernetesClient's own converters.
+                var text = k8s.KubernetesYaml.Serialize(resource);
+                builder.Append(text);
+                if (text.Length > 0 && text[^1] != '\n') builder.Append('\n');
+            }
         }
         return builder.ToString();
     }

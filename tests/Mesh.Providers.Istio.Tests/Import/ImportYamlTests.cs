@@ -224,4 +224,12 @@ public sealed class ImportYamlTests
         var result = new IstioTranslator(new IstioOptions { DefaultNamespace = "apps" }).ImportYaml("apiVersion: networking.istio.io/v1\nkind: VirtualService\nmetadata: { name: r }\nspec:\n  hosts: [reviews]\n  http: [{ route: [{ destination: { host: reviews } }] }]\n", "vs.yaml");
         Assert.Equal(new ServiceRef("reviews", "apps"), result.Config!.Routes.Single().Host);
     }
+
+    [Fact]
+    public void Import_MetadataBeyondNameAndNamespace_IsReportedAsInformation()
+    {
+        var result = Translator.ImportYaml("apiVersion: networking.istio.io/v1\nkind: VirtualService\nmetadata:\n  name: r\n  namespace: bookinfo\n  labels: { team: a }\n  annotations: { note: b }\n  resourceVersion: \"42\"\nspec:\n  hosts: [reviews]\n  http: [{ route: [{ destination: { host: reviews } }] }]\n", "vs.yaml");
+        var info = result.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Info && d.Code == DiagnosticCodes.FieldNotImported).Select(d => d.Path).ToList();
+        Assert.Equal(["vs.yaml#0 $.metadata.annotations", "vs.yaml#0 $.metadata.labels", "vs.yaml#0 $.metadata.resourceVersion"], info.Order(StringComparer.Ordinal));
+    }
 }

@@ -70,4 +70,14 @@ public sealed class YamlWriterTests
         var yaml = Translator.WriteYaml(Translator.Translate(Samples.Bookinfo).Resources);
         Assert.StartsWith("apiVersion: networking.istio.io/v1\nkind: DestinationRule\nmetadata:\n", yaml, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void WriteYaml_OtherKubernetesObjects_AreWrittenByKubernetesYaml()
+    {
+        var map = new k8s.Models.V1ConfigMap { ApiVersion = "v1", Kind = "ConfigMap", Metadata = new() { Name = "c" }, Data = new Dictionary<string, string> { ["k"] = "true" } };
+        var yaml = Translator.WriteYaml([map, new VirtualService { Metadata = { Name = "v" } }]);
+        var documents = YamlJson.Documents(yaml);
+        Assert.Equal("true", documents[0]["data"]!["k"]!.GetValue<string>());
+        Assert.Equal("VirtualService", documents[1]["kind"]!.GetValue<string>());
+    }
 }
