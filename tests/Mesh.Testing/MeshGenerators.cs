@@ -287,7 +287,7 @@ public static class MeshGenerators
                 Timeout = timeout,
                 Retry = retry,
                 Fault = fault,
-                Mirror = mirror,
+                Mirror = rewriting.rd is null ? mirror : null,
                 Rewrite = rewriting.rd is null ? rewriting.rw : null,
                 Redirect = rewriting.rd,
                 RequestHeaders = headers.req,

@@ -15,7 +15,7 @@ public sealed record ConnectionPool
     /// <summary>The most requests sent over one connection before it is closed (1 disables keep-alive).</summary>
     public int? MaxRequestsPerConnection { get; init; }
 
-    /// <summary>The most concurrent retries.</summary>
+    /// <summary>The most concurrent retries (0 turns retries off for the destination).</summary>
     public int? MaxRetries { get; init; }
 
     /// <summary>The TCP connect timeout.</summary>

@@ -13,7 +13,8 @@ internal sealed class ConnectionPoolValidator : ModelValidator<ConnectionPool>
         report.PositiveLimit(nameof(ConnectionPool.MaxPendingRequests), item.MaxPendingRequests, "maxPendingRequests");
         report.PositiveLimit(nameof(ConnectionPool.MaxRequests), item.MaxRequests, "maxRequests");
         report.PositiveLimit(nameof(ConnectionPool.MaxRequestsPerConnection), item.MaxRequestsPerConnection, "maxRequestsPerConnection");
-        report.PositiveLimit(nameof(ConnectionPool.MaxRetries), item.MaxRetries, "maxRetries");
+        // Zero concurrent retries is meaningful: it turns retries off for the destination.
+        report.PositiveLimit(nameof(ConnectionPool.MaxRetries), item.MaxRetries, "maxRetries", minimum: 0);
         report.Positive(nameof(ConnectionPool.ConnectTimeout), item.ConnectTimeout, "The connect timeout");
     }
 }

@@ -76,11 +76,12 @@ internal readonly struct Reporter(IValidationContext context, Action<ValidationF
         }
     }
 
-    public void PositiveLimit(string property, int? value, string what)
+    public void PositiveLimit(string property, int? value, string what, int minimum = 1)
     {
-        if (value is { } v && v <= 0)
+        if (value is { } v && v < minimum)
         {
-            Error(property, DiagnosticCodes.NonPositiveLimit, $"{what} must be positive, not {v}.");
+            var rule = minimum == 1 ? "positive" : $"at least {minimum}";
+            Error(property, DiagnosticCodes.NonPositiveLimit, $"{what} must be {rule}, not {v}.");
         }
     }
 

@@ -1,0 +1,24 @@
+using Mesh.Translation;
+
+namespace Mesh.Cli;
+
+/// <summary>What every command needs: the two output streams and the translators.</summary>
+/// <param name="Stdout">Results.</param>
+/// <param name="Stderr">Diagnostics and usage errors.</param>
+/// <param name="Registry">The registered translators.</param>
+internal sealed record CliContext(TextWriter Stdout, TextWriter Stderr, ITranslatorRegistry Registry)
+{
+    /// <summary>Resolves a provider or explains which ones exist.</summary>
+    public bool TryGetTranslator(string? name, out ITranslator translator)
+    {
+        if (name is not null && Registry.TryGet(new ProviderName(name), out var found))
+        {
+            translator = found;
+            return true;
+        }
+        var known = Registry.Providers.Count == 0 ? "(none registered)" : string.Join(", ", Registry.Providers);
+        Stderr.WriteLine($"error: unknown provider '{name}', known: {known}");
+        translator = null!;
+        return false;
+    }
+}

@@ -1,0 +1,23 @@
+using Mesh.Translation;
+
+namespace Mesh.Cli.Commands;
+
+/// <summary>Imports provider manifests from files.</summary>
+internal static class ManifestReader
+{
+    /// <summary>Imports every file as one stream of documents; null when a file is missing (reported on stderr).</summary>
+    public static ImportResult? Import(ITranslator translator, IReadOnlyList<string> files, TextWriter stderr, bool strict)
+    {
+        var sources = new List<SourceText>(files.Count);
+        foreach (var file in files)
+        {
+            if (!File.Exists(file))
+            {
+                stderr.WriteLine($"error: file not found: {file}");
+                return null;
+            }
+            sources.Add(new SourceText(Path.GetFileName(file), File.ReadAllText(file)));
+        }
+        return translator.ImportYaml(sources, new ImportOptions { Strict = strict });
+    }
+}

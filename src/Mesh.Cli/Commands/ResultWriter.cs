@@ -1,0 +1,23 @@
+namespace Mesh.Cli.Commands;
+
+/// <summary>Writes a command's result to stdout, a file, or a file inside an existing directory — whole or not at all.</summary>
+internal static class ResultWriter
+{
+    /// <param name="stdout">Used when <paramref name="output"/> is null.</param>
+    /// <param name="output">A file path, an existing directory, or null.</param>
+    /// <param name="fileNameInDirectory">The file name used when <paramref name="output"/> is a directory.</param>
+    /// <param name="text">The result.</param>
+    public static void Write(TextWriter stdout, string? output, string fileNameInDirectory, string text)
+    {
+        if (output is null)
+        {
+            stdout.Write(text);
+            return;
+        }
+        var path = Directory.Exists(output) ? Path.Combine(output, fileNameInDirectory) : output;
+        // Write beside the target and move into place, so a failure never leaves a half-written file.
+        var temp = path + ".tmp";
+        File.WriteAllText(temp, text);
+        File.Move(temp, path, overwrite: true);
+    }
+}

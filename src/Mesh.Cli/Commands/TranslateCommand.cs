@@ -1,0 +1,38 @@
+using System.CommandLine;
+using Mesh.Cli.Output;
+using Mesh.Translation;
+
+namespace Mesh.Cli.Commands;
+
+/// <summary><c>mesh translate &lt;model.yaml&gt; --to &lt;provider&gt;</c>: the model as the provider's manifests.</summary>
+internal static class TranslateCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var model = new Argument<string>("model") { Description = "The mesh model (YAML or JSON)." };
+        var to = new Option<string>("--to") { Description = "The target provider (see 'mesh capabilities').", Required = true };
+        var output = CommonOptions.Output();
+        var strict = CommonOptions.Strict();
+        var format = CommonOptions.Format();
+        var command = new Command("translate", "Translate a mesh model to a provider's native configuration.") { model, to, output, strict, format };
+        command.SetAction(parse =>
+        {
+            if (!context.TryGetTranslator(parse.GetValue(to), out var translator)) return ExitCodes.Usage;
+            var loaded = ModelLoader.Load(parse.GetValue(model)!, context.Stderr);
+            if (loaded.Unreadable) return ExitCodes.Usage;
+            if (loaded.Config is null)
+            {
+                DiagnosticWriter.Write(context.Stderr, loaded.Diagnostics, parse.GetValue(format));
+                return ExitCodes.Errors;
+            }
+
+            var result = translator.Translate(loaded.Config, new TranslationOptions { Strict = parse.GetValue(strict) });
+            DiagnosticWriter.Write(context.Stderr, [.. loaded.Diagnostics, .. result.Diagnostics], parse.GetValue(format));
+            if (result.HasErrors) return ExitCodes.Errors;
+
+            ResultWriter.Write(context.Stdout, parse.GetValue(output), $"{loaded.Config.Name}.{translator.Provider}.yaml", translator.WriteYaml(result.Resources));
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+}

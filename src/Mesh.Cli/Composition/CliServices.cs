@@ -1,0 +1,16 @@
+using Mesh.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Mesh.Cli.Composition;
+
+/// <summary>The command's composition root: the Mesh SDK with every provider package the tool ships.</summary>
+internal static class CliServices
+{
+    /// <summary>Builds the service provider.</summary>
+    public static ServiceProvider Build()
+    {
+        var services = new ServiceCollection();
+        services.AddMeshSdk();
+        return services.BuildServiceProvider();
+    }
+}

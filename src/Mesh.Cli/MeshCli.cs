@@ -1,0 +1,40 @@
+using System.CommandLine;
+using Mesh.Cli.Commands;
+using Mesh.Cli.Composition;
+using Mesh.Translation;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Mesh.Cli;
+
+/// <summary>The <c>mesh</c> command: the root command and its subcommands, runnable in-process (tests call <see cref="Run"/>).</summary>
+internal static class MeshCli
+{
+    /// <summary>Parses and runs a command line.</summary>
+    /// <param name="args">The arguments.</param>
+    /// <param name="stdout">Where results go.</param>
+    /// <param name="stderr">Where diagnostics and usage errors go.</param>
+    /// <param name="services">The services to use; null builds the default composition (every provider package).</param>
+    /// <returns>The exit code: 0 ok, 1 errors, 2 usage.</returns>
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr, IServiceProvider? services = null)
+    {
+        using var owned = services is null ? CliServices.Build() : null;
+        var provider = services ?? owned!;
+        var context = new CliContext(stdout, stderr, provider.GetRequiredService<ITranslatorRegistry>());
+
+        var root = new RootCommand("Validate mesh models, translate them to Istio, Linkerd, App Mesh or OSM, import and migrate between meshes.");
+        root.Subcommands.Add(ValidateCommand.Create(context));
+        root.Subcommands.Add(TranslateCommand.Create(context));
+        root.Subcommands.Add(ImportCommand.Create(context));
+        root.Subcommands.Add(MigrateCommand.Create(context));
+        root.Subcommands.Add(CapabilitiesCommand.Create(context));
+
+        var parse = root.Parse(args);
+        if (parse.Errors.Count > 0)
+        {
+            foreach (var error in parse.Errors) stderr.WriteLine($"error: {error.Message}");
+            stderr.WriteLine("Run 'mesh --help' for usage.");
+            return ExitCodes.Usage;
+        }
+        return parse.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr });
+    }
+}

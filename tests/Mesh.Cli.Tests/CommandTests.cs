@@ -1,0 +1,188 @@
+using System.Text.Json;
+using Mesh.Cli.Composition;
+using Mesh.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Mesh.Cli.Tests;
+
+public sealed class CommandTests : IDisposable
+{
+    private readonly string _dir = Directory.CreateTempSubdirectory("mesh-cli-").FullName;
+    private readonly ServiceProvider _withFake;
+
+    public CommandTests()
+    {
+        var services = new ServiceCollection();
+        services.AddMeshSdk().AddTranslator<FakeTranslator>();
+        _withFake = services.BuildServiceProvider();
+    }
+
+    public void Dispose()
+    {
+        _withFake.Dispose();
+        Directory.Delete(_dir, recursive: true);
+    }
+
+    private string Broken()
+    {
+        var text = File.ReadAllText(CliRunner.Sample("bookinfo.mesh.yaml"))
+            .Replace("{ service: reviews.bookinfo, subset: v2, weight: 100 }", "{ service: reviewz.bookinfo, subset: v2, weight: -5 }", StringComparison.Ordinal);
+        var path = Path.Combine(_dir, "broken.mesh.yaml");
+        File.WriteAllText(path, text);
+        return path;
+    }
+
+    [Fact]
+    public void Validate_TheSample_Succeeds()
+    {
+        var run = CliRunner.Invoke("validate", CliRunner.Sample("bookinfo.mesh.yaml"));
+        Assert.True(run.ExitCode == 0, run.Stderr);
+        Assert.StartsWith("valid: bookinfo (4 services, 2 HTTP routes, 1 TCP routes", run.Stdout, StringComparison.Ordinal);
+        Assert.Equal(string.Empty, run.Stderr);
+    }
+
+    [Fact]
+    public void Validate_ABrokenCopy_ExitsOne_WithPathsAndLocations()
+    {
+        var run = CliRunner.Invoke("validate", Broken());
+        Assert.Equal(1, run.ExitCode);
+        var lines = run.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Contains(lines, l => l.StartsWith("error MESH2001 $.spec.routes[0].rules[0].backends[0].service: ", StringComparison.Ordinal) && l.Contains("broken.mesh.yaml:", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.StartsWith("error MESH2005 $.spec.routes[0].rules[0].backends[0].weight: ", StringComparison.Ordinal));
+        Assert.Equal(string.Empty, run.Stdout);
+    }
+
+    [Fact]
+    public void Validate_JsonFormat_IsMachineReadable()
+    {
+        var run = CliRunner.Invoke("validate", Broken(), "--format", "json");
+        Assert.Equal(1, run.ExitCode);
+        using var doc = JsonDocument.Parse(run.Stderr);
+        var first = doc.RootElement.EnumerateArray().First(e => e.GetProperty("code").GetString() == "MESH2001");
+        Assert.Equal("error", first.GetProperty("severity").GetString());
+        Assert.Equal("$.spec.routes[0].rules[0].backends[0].service", first.GetProperty("path").GetString());
+        Assert.True(first.GetProperty("line").GetInt32() > 1);
+    }
+
+    [Fact]
+    public void Validate_MalformedYaml_ExitsOne_WithLineAndColumn()
+    {
+        var path = Path.Combine(_dir, "bad.yaml");
+        File.WriteAllText(path, "kind: Mesh\nmetadata: { name: x\nspec: {}\n");
+        var run = CliRunner.Invoke("validate", path);
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("error MESH1001", run.Stderr, StringComparison.Ordinal);
+        Assert.Contains("bad.yaml:", run.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void MissingFile_IsAUsageError() =>
+        Assert.Equal(2, CliRunner.Invoke("validate", Path.Combine(_dir, "nope.yaml")).ExitCode);
+
+    [Theory]
+    [InlineData("frobnicate")]
+    [InlineData("validate")]
+    [InlineData("translate", "m.yaml")]
+    [InlineData("validate", "m.yaml", "--format", "xml")]
+    public void BadArguments_AreUsageErrors(params string[] args)
+    {
+        var run = CliRunner.Invoke(args);
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("error:", run.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Translate_ToAnUnknownProvider_NamesTheKnownOnes()
+    {
+        var run = CliRunner.Invoke(_withFake, "translate", CliRunner.Sample("bookinfo.mesh.yaml"), "--to", "consul");
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("unknown provider 'consul', known: fake", run.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Translate_WritesResults_AndReportsWhatTheProviderCannotExpress()
+    {
+        var output = Path.Combine(_dir, "out.yaml");
+        var run = CliRunner.Invoke(_withFake, "translate", CliRunner.Sample("bookinfo.mesh.yaml"), "--to", "fake", "-o", output);
+        Assert.True(run.ExitCode == 0, run.Stderr);
+        Assert.Equal("- productpage\n- reviews\n- ratings\n- mongodb\n", File.ReadAllText(output));
+        Assert.Contains("warning MESH2101 $.spec.routes[0].rules[0].fault: fake meshes never fail", run.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Translate_IntoADirectory_NamesTheFileAfterModelAndProvider()
+    {
+        var run = CliRunner.Invoke(_withFake, "translate", CliRunner.Sample("bookinfo.mesh.yaml"), "--to", "fake", "-o", _dir);
+        Assert.Equal(0, run.ExitCode);
+        Assert.True(File.Exists(Path.Combine(_dir, "bookinfo.fake.yaml")));
+    }
+
+    [Fact]
+    public void Translate_Strict_FailsAndWritesNothing()
+    {
+        var output = Path.Combine(_dir, "strict.yaml");
+        var run = CliRunner.Invoke(_withFake, "translate", CliRunner.Sample("bookinfo.mesh.yaml"), "--to", "fake", "--strict", "-o", output);
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("error MESH2101", run.Stderr, StringComparison.Ordinal);
+        Assert.False(File.Exists(output));
+    }
+
+    [Fact]
+    public void Translate_AnInvalidModel_ExitsOne_BeforeTranslating()
+    {
+        var run = CliRunner.Invoke(_withFake, "translate", Broken(), "--to", "fake");
+        Assert.Equal(1, run.ExitCode);
+        Assert.Equal(string.Empty, run.Stdout);
+    }
+
+    [Fact]
+    public void Import_WritesMeshYaml_AndReportsDroppedFields()
+    {
+        var manifest = Path.Combine(_dir, "in.yaml");
+        File.WriteAllText(manifest, "alpha\nbeta\n");
+        var run = CliRunner.Invoke(_withFake, "import", manifest, "--from", "fake");
+        Assert.True(run.ExitCode == 0, run.Stderr);
+        Assert.Contains("kind: Mesh", run.Stdout, StringComparison.Ordinal);
+        Assert.Contains("name: alpha", run.Stdout, StringComparison.Ordinal);
+        Assert.Contains("warning MESH2201 in.yaml#0 $.spec.gateways", run.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Migrate_ImportsTranslates_AndPrintsALossReport()
+    {
+        var manifest = Path.Combine(_dir, "in.yaml");
+        File.WriteAllText(manifest, "alpha\n");
+        var run = CliRunner.Invoke(_withFake, "migrate", manifest, "--from", "fake", "--to", "fake");
+        Assert.True(run.ExitCode == 0, run.Stderr);
+        Assert.Equal("- alpha\n", run.Stdout);
+        Assert.Contains("loss report: 1 input field(s) or resource(s) of fake not carried over; 0 feature(s) fake cannot express; 0 approximated.", run.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Capabilities_Json_ListsEveryFeature()
+    {
+        var run = CliRunner.Invoke(_withFake, "capabilities", "--format", "json");
+        Assert.Equal(0, run.ExitCode);
+        using var doc = JsonDocument.Parse(run.Stdout);
+        var fake = doc.RootElement.GetProperty("fake");
+        Assert.Equal(Mesh.Translation.MeshFeature.All.Count, fake.EnumerateObject().Count());
+        Assert.Equal("unsupported", fake.GetProperty("http.fault.delay").GetProperty("support").GetString());
+    }
+
+    [Fact]
+    public void Capabilities_UnknownProvider_IsAUsageError() =>
+        Assert.Equal(2, CliRunner.Invoke(_withFake, "capabilities", "--provider", "nope").ExitCode);
+
+    [Fact]
+    public void CapabilitiesPage_IsUpToDate()
+    {
+        using var services = CliServices.Build();
+        var run = CliRunner.Invoke(services, "capabilities", "--format", "markdown");
+        Assert.Equal(0, run.ExitCode);
+        var page = Path.Combine(Mesh.Testing.TestPaths.RepoRoot, "docs", "capabilities.md");
+        if (Environment.GetEnvironmentVariable("MESH_REGENERATE_DOCS") == "1") File.WriteAllText(page, run.Stdout);
+        Assert.True(
+            File.Exists(page) && File.ReadAllText(page) == run.Stdout,
+            "docs/capabilities.md is stale: run `dotnet run --project src/Mesh.Cli -- capabilities --format markdown -o docs/capabilities.md` (or set MESH_REGENERATE_DOCS=1 and rerun the tests).");
+    }
+}
