@@ -1,4 +1,5 @@
 using Mesh.DependencyInjection;
+using Mesh.Providers.Istio;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Mesh.Cli.Composition;
@@ -10,7 +11,8 @@ internal static class CliServices
     public static ServiceProvider Build()
     {
         var services = new ServiceCollection();
-        services.AddMeshSdk();
+        services.AddMeshSdk()
+            .AddIstio();
         return services.BuildServiceProvider();
     }
 }
