@@ -13,6 +13,10 @@ public static class IstioResourceTypes
     /// <summary>Every <c>apiVersion/Kind</c> read, mapped to its class.</summary>
     public static IReadOnlyDictionary<string, Type> TypeMap { get; } = Build();
 
+    /// <summary>A new, mutable copy of <see cref="TypeMap"/>, in the form <c>KubernetesYaml.LoadAllFromString(yaml, typeMap)</c> takes (add other kinds to it freely).</summary>
+    /// <returns>The copy.</returns>
+    public static Dictionary<string, Type> CreateTypeMap() => new(TypeMap, StringComparer.Ordinal);
+
     /// <summary>The Istio API groups.</summary>
     public static IReadOnlyList<string> Groups { get; } = ["networking.istio.io", "security.istio.io"];
 

@@ -36,6 +36,14 @@ internal static class YamlTreeReader
             }
             parser.Consume<StreamEnd>();
         }
+        catch (DuplicateKeyException e)
+        {
+            diagnostics.Add(Diagnostic.Error(DiagnosticCodes.DuplicateKey, $"{sourceName}#{index} {e.Path}", e.Message) with
+            {
+                Provider = "istio",
+                Location = new SourceLocation(sourceName, (int)e.Start.Line, (int)e.Start.Column),
+            });
+        }
         catch (YamlException e)
         {
             diagnostics.Add(Diagnostic.Error(DiagnosticCodes.Syntax, $"{sourceName}#{index} $", $"Not well-formed YAML: {e.Message}") with
@@ -97,7 +105,7 @@ internal static class YamlTreeReader
                 var at = path + Mapping.IstioJson.Segment(keyText);
                 if (keyEvent is not null) Mark(at, keyEvent.Start);
                 var value = Read(at, depth + 1);
-                if (obj.ContainsKey(keyText)) throw new YamlException(keyEvent!.Start, keyEvent.End, $"Duplicate key '{keyText}'.");
+                if (obj.ContainsKey(keyText)) throw new DuplicateKeyException(keyText, at, keyEvent!.Start);
                 obj[keyText] = value;
             }
             Remember(anchors, mappingStart.Anchor, obj);
@@ -163,4 +171,11 @@ internal static class YamlTreeReader
     }
 
     private sealed class DepthExceededException(string message) : Exception(message);
+
+    private sealed class DuplicateKeyException(string key, string path, Mark start) : Exception($"The key '{key}' appears twice in one mapping; the API server would keep only one of them.")
+    {
+        public string Path { get; } = path;
+
+        public Mark Start { get; } = start;
+    }
 }

@@ -156,7 +156,7 @@ public sealed class ImportYamlTests
     public void KubernetesYaml_LoadsOurOutput_WithTheTypeMap()
     {
         var yaml = Translator.WriteYaml(Translator.Translate(Samples.Bookinfo).Resources);
-        var objects = k8s.KubernetesYaml.LoadAllFromString(yaml, IstioResourceTypes.TypeMap.ToDictionary(e => e.Key, e => e.Value));
+        var objects = k8s.KubernetesYaml.LoadAllFromString(yaml, IstioResourceTypes.CreateTypeMap());
         Assert.Contains(objects, o => o is VirtualService);
         Assert.Equal(Translator.ImportYaml(yaml, "x").Config, Translator.Import(objects).Config);
     }
@@ -231,5 +231,16 @@ public sealed class ImportYamlTests
         var result = Translator.ImportYaml("apiVersion: networking.istio.io/v1\nkind: VirtualService\nmetadata:\n  name: r\n  namespace: bookinfo\n  labels: { team: a }\n  annotations: { note: b }\n  resourceVersion: \"42\"\nspec:\n  hosts: [reviews]\n  http: [{ route: [{ destination: { host: reviews } }] }]\n", "vs.yaml");
         var info = result.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Info && d.Code == DiagnosticCodes.FieldNotImported).Select(d => d.Path).ToList();
         Assert.Equal(["vs.yaml#0 $.metadata.annotations", "vs.yaml#0 $.metadata.labels", "vs.yaml#0 $.metadata.resourceVersion"], info.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void Import_DuplicateKey_IsReportedWithItsPathAndLine()
+    {
+        var result = Translator.ImportYaml("apiVersion: networking.istio.io/v1\nkind: VirtualService\nmetadata: { name: r }\nspec:\n  hosts: [a]\n  hosts: [b]\n", "dup.yaml");
+        var d = Assert.Single(result.Diagnostics);
+        Assert.Equal(DiagnosticCodes.DuplicateKey, d.Code);
+        Assert.Equal("dup.yaml#0 $.spec.hosts", d.Path);
+        Assert.Equal(6, d.Location!.Line);
+        Assert.Null(result.Config);
     }
 }
