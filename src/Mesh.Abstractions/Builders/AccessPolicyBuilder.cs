@@ -5,6 +5,10 @@ namespace Mesh.Builders;
 /// <summary>Collects the rules of an access policy.</summary>
 public sealed class AccessPolicyBuilder
 {
+    internal AccessPolicyBuilder()
+    {
+    }
+
     internal List<AccessRule> Rules { get; } = [];
 
     /// <summary>Adds a rule matching calls from the given service accounts (<c>namespace/name</c>) to the given operation.</summary>

@@ -5,6 +5,10 @@ namespace Mesh.Builders;
 /// <summary>Collects weighted backends (for TCP routes; HTTP rules use <see cref="HttpRuleBuilder.To"/>).</summary>
 public sealed class BackendListBuilder
 {
+    internal BackendListBuilder()
+    {
+    }
+
     internal List<WeightedBackend> Backends { get; } = [];
 
     /// <summary>Sends a share of connections to a service or subset.</summary>

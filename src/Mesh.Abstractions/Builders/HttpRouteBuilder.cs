@@ -3,6 +3,10 @@ namespace Mesh.Builders;
 /// <summary>Collects the ordered rules of an HTTP route.</summary>
 public sealed class HttpRouteBuilder
 {
+    internal HttpRouteBuilder()
+    {
+    }
+
     internal List<Model.HttpRouteRule> Rules { get; } = [];
 
     /// <summary>Appends a rule; rules are matched in the order added.</summary>
