@@ -19,7 +19,7 @@ public class IstioTranslateBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        _mesh = IstioBenchmarkMesh.Create(Services);
+        _mesh = SyntheticMesh.Create(Services);
         _resources = _translator.Translate(_mesh).Resources;
     }
 

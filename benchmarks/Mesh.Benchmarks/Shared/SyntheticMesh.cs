@@ -1,9 +1,9 @@
 using Mesh.Model;
 
-namespace Mesh.Benchmarks.Istio;
+namespace Mesh.Benchmarks;
 
-/// <summary>A deterministic mesh of N services, each with 3 subsets, 3 route rules, a destination policy and an access policy.</summary>
-public static class IstioBenchmarkMesh
+/// <summary>The benchmarks' shared synthetic mesh: N services, each with 3 subsets, 3 route rules, a destination policy and an access policy.</summary>
+public static class SyntheticMesh
 {
     private static readonly string[] Versions = ["v1", "v2", "v3"];
 
