@@ -1,0 +1,31 @@
+using Mesh.Diagnostics;
+using Mesh.Model;
+
+namespace Mesh.Providers.GatewayApi.Export;
+
+/// <summary>The state of one translation: options, the service index and the diagnostics raised so far.</summary>
+internal sealed class ExportContext(GatewayApiOptions options, MeshConfig config)
+{
+    private Dictionary<ServiceRef, MeshService>? _services;
+
+    public GatewayApiOptions Options { get; } = options;
+
+    public List<Diagnostic> Diagnostics { get; } = [];
+
+    /// <summary>The service named <paramref name="reference"/> (an indexed lookup; the first definition wins).</summary>
+    public MeshService? FindService(ServiceRef reference)
+    {
+        if (_services is null)
+        {
+            _services = new Dictionary<ServiceRef, MeshService>(config.Services.Count);
+            foreach (var service in config.Services) _services.TryAdd(service.Reference, service);
+        }
+        return _services.GetValueOrDefault(reference);
+    }
+
+    public void Unsupported(string path, string message) =>
+        Diagnostics.Add(Diagnostic.Warning(DiagnosticCodes.Unsupported, path, message) with { Provider = GatewayApiTranslator.ProviderId });
+
+    public void Approximated(string path, string message) =>
+        Diagnostics.Add(Diagnostic.Warning(DiagnosticCodes.Approximated, path, message) with { Provider = GatewayApiTranslator.ProviderId });
+}

@@ -1,0 +1,296 @@
+using System.Globalization;
+using Mesh.Model;
+using Mesh.Providers.GatewayApi.Mapping;
+using Mesh.Providers.GatewayApi.Resources;
+using Model = Mesh.Model;
+using HttpRouteRule = Mesh.Model.HttpRouteRule;
+using HttpMatch = Mesh.Model.HttpMatch;
+
+namespace Mesh.Providers.GatewayApi.Export;
+
+/// <summary>A model route → an <c>HTTPRoute</c>, or a <c>GRPCRoute</c> when its host speaks only gRPC and every rule fits.</summary>
+internal static class RouteExporter
+{
+    /// <summary>The methods of the CRD's method enum.</summary>
+    public static readonly HashSet<string> Methods = new(StringComparer.Ordinal) { "GET", "HEAD", "POST", "PUT", "DELETE", "CONNECT", "OPTIONS", "TRACE", "PATCH" };
+
+    /// <summary>The redirect status codes of the CRD's enum.</summary>
+    public static readonly int[] RedirectCodes = [301, 302, 303, 307, 308];
+
+    public static object Route(Model.HttpRoute route, string path, ExportContext ctx)
+    {
+        var host = ctx.FindService(route.Host);
+        var metadata = new k8s.Models.V1ObjectMeta { Name = route.Name, NamespaceProperty = route.Namespace };
+        if (ctx.Options.EmitGrpcRoutes && IsGrpc(route, host))
+        {
+            return new GrpcRoute
+            {
+                Metadata = metadata,
+                Spec = new GrpcRouteSpec
+                {
+                    ParentRefs = Parents(route, host, grpc: true),
+                    Rules = Lists.OrNull(route.Rules.Select((r, k) => GrpcRule(r, route.Namespace, $"{path}.rules[{k}]", ctx))),
+                },
+            };
+        }
+        return new Resources.HttpRoute
+        {
+            Metadata = metadata,
+            Spec = new HttpRouteSpec
+            {
+                ParentRefs = Parents(route, host, grpc: false),
+                Rules = Lists.OrNull(route.Rules.Select((r, k) => HttpRule(r, route.Namespace, $"{path}.rules[{k}]", ctx))),
+            },
+        };
+    }
+
+    /// <summary>Whether <paramref name="route"/> is written as a GRPCRoute: its host's ports are all gRPC and every rule is expressible there.</summary>
+    public static bool IsGrpc(Model.HttpRoute route, MeshService? host) =>
+        host is { Ports.IsEmpty: false } && host.Ports.All(p => p.Protocol == Protocol.Grpc) && route.Rules.All(GrpcExpressible);
+
+    /// <summary>The service ports a route's parentRefs name: the host's HTTP-family ports (gRPC only for a GRPCRoute).</summary>
+    public static IEnumerable<int> ParentPorts(MeshService? host, bool grpc) =>
+        host is null ? [] : host.Ports.Where(p => grpc ? p.Protocol == Protocol.Grpc : p.Protocol is Protocol.Http or Protocol.Http2 or Protocol.Grpc).Select(p => p.Port).Order();
+
+    private static List<ParentReference> Parents(Model.HttpRoute route, MeshService? host, bool grpc)
+    {
+        var ns = route.Host.Namespace == route.Namespace ? null : route.Host.Namespace;
+        var ports = ParentPorts(host, grpc).ToList();
+        if (ports.Count == 0) return [new ParentReference { Group = string.Empty, Kind = "Service", Namespace = ns, Name = route.Host.Name }];
+        return [.. ports.Select(p => new ParentReference { Group = string.Empty, Kind = "Service", Namespace = ns, Name = route.Host.Name, Port = p })];
+    }
+
+    private static bool GrpcExpressible(HttpRouteRule rule) =>
+        rule.Timeout is null && rule.Redirect is null && rule.Rewrite is null && rule.Cors is null
+        && rule.Retry is null && rule.Fault is null && rule.Backends.All(b => b.Subset is null) && rule.Mirror is not { Subset: not null }
+        && rule.Matches.All(m => m.Method is null && m.QueryParams.IsEmpty && m.Headers.All(h => h.Kind is ValueMatchKind.Exact or ValueMatchKind.Regex) && (m.Path is null || GrpcPath.TryFromPath(m.Path, out _)));
+
+    private static Resources.HttpRouteRule HttpRule(HttpRouteRule rule, string ns, string path, ExportContext ctx)
+    {
+        var result = new Resources.HttpRouteRule
+        {
+            Matches = Lists.OrNull(rule.Matches.Select((m, i) => HttpMatch(m, $"{path}.matches[{i}]", ctx))),
+        };
+        var filters = new List<HttpRouteFilter>();
+        if (Headers(rule.RequestHeaders) is { } request) filters.Add(new HttpRouteFilter { Type = "RequestHeaderModifier", RequestHeaderModifier = request });
+        if (Headers(rule.ResponseHeaders) is { } response) filters.Add(new HttpRouteFilter { Type = "ResponseHeaderModifier", ResponseHeaderModifier = response });
+        if (rule.Redirect is { } redirect)
+        {
+            if (!rule.Backends.IsEmpty) ctx.Unsupported($"{path}.backends", "A redirecting rule answers the request itself; its backends are not written.");
+            if (Redirect(redirect, $"{path}.redirect", ctx) is { } r) filters.Add(new HttpRouteFilter { Type = "RequestRedirect", RequestRedirect = r });
+            if (rule.Rewrite is not null) ctx.Unsupported($"{path}.rewrite", "Gateway API does not allow URLRewrite beside RequestRedirect; the rewrite is not written.");
+        }
+        else
+        {
+            result.BackendRefs = Lists.OrNull(Backends(rule.Backends, ns, $"{path}.backends", ctx));
+            if (rule.Rewrite is { } rewrite && Rewrite(rewrite, $"{path}.rewrite", ctx) is { } w) filters.Add(new HttpRouteFilter { Type = "URLRewrite", UrlRewrite = w });
+        }
+        if (rule.Mirror is { } mirror) filters.Add(new HttpRouteFilter { Type = "RequestMirror", RequestMirror = Mirror(mirror, ns, $"{path}.mirror", ctx) });
+        if (rule.Cors is { } cors && Cors(cors, $"{path}.cors", ctx) is { } c) filters.Add(new HttpRouteFilter { Type = "CORS", Cors = c });
+        result.Filters = Lists.OrNull(filters);
+        if (rule.Timeout is { } timeout)
+        {
+            if (!GatewayDuration.TryFormat(timeout, out var text)) ctx.Approximated($"{path}.timeout", $"Gateway API durations are whole milliseconds up to 99999h; the timeout is written as {text}.");
+            result.Timeouts = new HttpRouteTimeouts { Request = text };
+        }
+        CommonUnsupported(rule, path, ctx);
+        return result;
+    }
+
+    private static GrpcRouteRule GrpcRule(HttpRouteRule rule, string ns, string path, ExportContext ctx)
+    {
+        var filters = new List<GrpcRouteFilter>();
+        if (Headers(rule.RequestHeaders) is { } request) filters.Add(new GrpcRouteFilter { Type = "RequestHeaderModifier", RequestHeaderModifier = request });
+        if (Headers(rule.ResponseHeaders) is { } response) filters.Add(new GrpcRouteFilter { Type = "ResponseHeaderModifier", ResponseHeaderModifier = response });
+        if (rule.Mirror is { } mirror) filters.Add(new GrpcRouteFilter { Type = "RequestMirror", RequestMirror = Mirror(mirror, ns, $"{path}.mirror", ctx) });
+        return new GrpcRouteRule
+        {
+            Matches = Lists.OrNull(rule.Matches.Select(m => new GrpcRouteMatch
+            {
+                Method = m.Path is { } p && GrpcPath.TryFromPath(p, out var method) ? method : null,
+                Headers = Lists.OrNull(m.Headers.Select(h => new GrpcHeaderMatch { Type = h.Kind == ValueMatchKind.Regex ? "RegularExpression" : null, Name = h.Name, Value = h.Value ?? string.Empty })),
+            })),
+            Filters = Lists.OrNull(filters),
+            BackendRefs = Lists.OrNull(Backends(rule.Backends, ns, $"{path}.backends", ctx)),
+        };
+    }
+
+    private static void CommonUnsupported(HttpRouteRule rule, string path, ExportContext ctx)
+    {
+        if (rule.Retry is not null) ctx.Unsupported($"{path}.retry", "Retries are experimental-channel only in Gateway API; the retry policy is not written.");
+        if (rule.Fault is { Delay: not null } or { Abort: not null }) ctx.Unsupported($"{path}.fault", "Fault injection is not in Gateway API; the fault is not written.");
+    }
+
+    private static HttpRouteMatch HttpMatch(HttpMatch match, string path, ExportContext ctx)
+    {
+        var result = new HttpRouteMatch();
+        if (match.Path is { } p)
+        {
+            result.Path = new HttpPathMatch
+            {
+                Type = p.Kind switch { PathMatchKind.Exact => "Exact", PathMatchKind.Prefix => "PathPrefix", _ => "RegularExpression" },
+                Value = p.Value,
+            };
+        }
+        if (match.Method is { } method)
+        {
+            var upper = method.ToUpperInvariant();
+            if (Methods.Contains(upper)) result.Method = upper;
+            else ctx.Unsupported($"{path}.method", $"Gateway API matches the methods {string.Join(", ", Methods)}; '{method}' is not written.");
+        }
+        var headers = new List<HttpHeaderMatch>();
+        for (var i = 0; i < match.Headers.Count; i++)
+        {
+            var h = match.Headers[i];
+            if (ValueType(h, $"{path}.headers[{i}]", "header", ctx) is { } type) headers.Add(new HttpHeaderMatch { Type = type, Name = h.Name, Value = h.Value ?? string.Empty });
+        }
+        result.Headers = Lists.OrNull(headers);
+        var query = new List<HttpQueryParamMatch>();
+        for (var i = 0; i < match.QueryParams.Count; i++)
+        {
+            var q = match.QueryParams[i];
+            if (ValueType(q, $"{path}.queryParams[{i}]", "query parameter", ctx) is { } type) query.Add(new HttpQueryParamMatch { Type = type, Name = q.Name, Value = q.Value ?? string.Empty });
+        }
+        result.QueryParams = Lists.OrNull(query);
+        return result;
+    }
+
+    /// <summary>The wire type of a value match: null (Exact is the default), <c>RegularExpression</c>, or unwritable (reported).</summary>
+    private static string? ValueType(ValueMatch m, string path, string what, ExportContext ctx)
+    {
+        switch (m.Kind)
+        {
+            case ValueMatchKind.Exact:
+                return "Exact";
+            case ValueMatchKind.Regex:
+                return "RegularExpression";
+            default:
+                ctx.Unsupported(path, $"Gateway API {what} matches are Exact or RegularExpression; the {m.Kind.ToString().ToLowerInvariant()} condition on '{m.Name}' is not written.");
+                return null;
+        }
+    }
+
+    private static IEnumerable<BackendRef> Backends(Mesh.Collections.EquatableArray<WeightedBackend> backends, string ns, string path, ExportContext ctx)
+    {
+        for (var i = 0; i < backends.Count; i++)
+        {
+            var b = backends[i];
+            if (b.Subset is not null) ctx.Unsupported($"{path}[{i}].subset", $"Gateway API backends are whole Services; subset '{b.Subset}' is not written.");
+            yield return new BackendRef
+            {
+                Name = b.Service.Name,
+                Namespace = b.Service.Namespace == ns ? null : b.Service.Namespace,
+                Port = b.Port,
+                Weight = b.Weight == 1 ? null : b.Weight,
+            };
+        }
+    }
+
+    private static HttpHeaderFilter? Headers(HeaderModifier? modifier)
+    {
+        if (modifier is null) return null;
+        var result = new HttpHeaderFilter
+        {
+            Set = Lists.OrNull(modifier.Set.Select(e => new HttpHeader { Name = e.Key, Value = e.Value })),
+            Add = Lists.OrNull(modifier.Add.Select(e => new HttpHeader { Name = e.Key, Value = e.Value })),
+            Remove = Lists.OrNull(modifier.Remove),
+        };
+        return result.Set is null && result.Add is null && result.Remove is null ? null : result;
+    }
+
+    private static HttpRequestRedirectFilter? Redirect(Model.Redirect redirect, string path, ExportContext ctx)
+    {
+        var result = new HttpRequestRedirectFilter { Hostname = redirect.Host, Port = redirect.Port };
+        if (redirect.Scheme is { } scheme)
+        {
+            if (scheme is "http" or "https") result.Scheme = scheme;
+            else ctx.Unsupported($"{path}.scheme", $"Gateway API redirects to http or https; scheme '{scheme}' is not written.");
+        }
+        if (redirect.Path is { } full)
+        {
+            result.Path = new HttpPathModifier { Type = "ReplaceFullPath", ReplaceFullPath = full };
+            if (redirect.PathPrefix is not null) ctx.Unsupported($"{path}.pathPrefix", "A redirect replaces the full path or the prefix, not both; the prefix replacement is not written.");
+        }
+        else if (redirect.PathPrefix is { } prefix)
+        {
+            result.Path = new HttpPathModifier { Type = "ReplacePrefixMatch", ReplacePrefixMatch = prefix };
+        }
+        if (Array.IndexOf(RedirectCodes, redirect.StatusCode) < 0)
+        {
+            ctx.Unsupported($"{path}.statusCode", $"Gateway API redirect codes are 301, 302, 303, 307 and 308; {redirect.StatusCode} is written as 302.");
+        }
+        else if (redirect.StatusCode != 302)
+        {
+            result.StatusCode = redirect.StatusCode;
+        }
+        return result;
+    }
+
+    private static HttpUrlRewriteFilter? Rewrite(Model.Rewrite rewrite, string path, ExportContext ctx)
+    {
+        var result = new HttpUrlRewriteFilter { Hostname = rewrite.Authority };
+        if (rewrite.FullPath is { } full)
+        {
+            result.Path = new HttpPathModifier { Type = "ReplaceFullPath", ReplaceFullPath = full };
+            if (rewrite.PathPrefix is not null) ctx.Unsupported($"{path}.pathPrefix", "A rewrite replaces the full path or the prefix, not both; the prefix rewrite is not written.");
+        }
+        else if (rewrite.PathPrefix is { } prefix)
+        {
+            result.Path = new HttpPathModifier { Type = "ReplacePrefixMatch", ReplacePrefixMatch = prefix };
+        }
+        return result.Hostname is null && result.Path is null ? null : result;
+    }
+
+    private static HttpRequestMirrorFilter Mirror(Model.Mirror mirror, string ns, string path, ExportContext ctx)
+    {
+        if (mirror.Subset is not null) ctx.Unsupported($"{path}.subset", $"Gateway API mirrors to a whole Service; subset '{mirror.Subset}' is not written.");
+        var result = new HttpRequestMirrorFilter
+        {
+            BackendRef = new BackendObjectReference
+            {
+                Name = mirror.Service.Name,
+                Namespace = mirror.Service.Namespace == ns ? null : mirror.Service.Namespace,
+                Port = mirror.Port,
+            },
+        };
+        if (mirror.Percentage != 100m)
+        {
+            if (decimal.IsInteger(mirror.Percentage)) result.Percent = (int)mirror.Percentage;
+            else result.Fraction = MirrorFraction(mirror.Percentage, path, ctx);
+        }
+        return result;
+    }
+
+    private static Fraction MirrorFraction(decimal percentage, string path, ExportContext ctx)
+    {
+        var scaled = percentage * 100m;
+        if (!decimal.IsInteger(scaled))
+        {
+            ctx.Approximated($"{path}.percentage", $"The mirror share is written in hundredths of a percent; {percentage.ToString(CultureInfo.InvariantCulture)}% is rounded.");
+        }
+        return new Fraction { Numerator = (int)decimal.Round(scaled), Denominator = 10000 };
+    }
+
+    private static HttpCorsFilter? Cors(Model.CorsPolicy cors, string path, ExportContext ctx)
+    {
+        int? maxAge = null;
+        if (cors.MaxAge is { } age)
+        {
+            var seconds = (long)Math.Ceiling(age.TotalSeconds);
+            if (age.Ticks % TimeSpan.TicksPerSecond != 0 || seconds < 1)
+            {
+                ctx.Approximated($"{path}.maxAge", "Gateway API takes maxAge in whole seconds (at least 1); it is rounded up.");
+            }
+            maxAge = (int)Math.Clamp(seconds, 1, int.MaxValue);
+        }
+        return new HttpCorsFilter
+        {
+            AllowOrigins = Lists.OrNull(cors.AllowOrigins),
+            AllowMethods = Lists.OrNull(cors.AllowMethods),
+            AllowHeaders = Lists.OrNull(cors.AllowHeaders),
+            ExposeHeaders = Lists.OrNull(cors.ExposeHeaders),
+            MaxAge = maxAge,
+            AllowCredentials = cors.AllowCredentials,
+        };
+    }
+}

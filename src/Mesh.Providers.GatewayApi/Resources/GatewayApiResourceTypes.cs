@@ -1,0 +1,35 @@
+namespace Mesh.Providers.GatewayApi.Resources;
+
+/// <summary>
+/// The type map of the Gateway API kinds this provider reads and writes, keyed <c>group/version/Kind</c> as
+/// KubernetesClient's <c>KubernetesYaml.LoadAllFromString(yaml, typeMap)</c> expects. <c>HTTPRoute</c> is also read
+/// from <c>v1beta1</c>, a served version with the same schema.
+/// </summary>
+public static class GatewayApiResourceTypes
+{
+    /// <summary>The API group.</summary>
+    public const string Group = "gateway.networking.k8s.io";
+
+    /// <summary>The version written.</summary>
+    public const string CurrentVersion = "v1";
+
+    /// <summary>Every <c>apiVersion/Kind</c> read, mapped to its class.</summary>
+    public static IReadOnlyDictionary<string, Type> TypeMap { get; } = new Dictionary<string, Type>(StringComparer.Ordinal)
+    {
+        [$"{Group}/v1/{HttpRoute.KubeKind}"] = typeof(HttpRoute),
+        [$"{Group}/v1beta1/{HttpRoute.KubeKind}"] = typeof(HttpRoute),
+        [$"{Group}/v1/{GrpcRoute.KubeKind}"] = typeof(GrpcRoute),
+    };
+
+    /// <summary>A new, mutable copy of <see cref="TypeMap"/>, in the form <c>KubernetesYaml.LoadAllFromString(yaml, typeMap)</c> takes.</summary>
+    /// <returns>The copy.</returns>
+    public static Dictionary<string, Type> CreateTypeMap() => new(TypeMap, StringComparer.Ordinal);
+
+    /// <summary>Finds the class of <paramref name="apiVersion"/> and <paramref name="kind"/>.</summary>
+    /// <param name="apiVersion">The <c>apiVersion</c>, e.g. <c>gateway.networking.k8s.io/v1</c>.</param>
+    /// <param name="kind">The <c>kind</c>.</param>
+    /// <param name="type">The class when found.</param>
+    /// <returns>Whether the pair is read by this provider.</returns>
+    public static bool TryGet(string apiVersion, string kind, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out Type? type) =>
+        TypeMap.TryGetValue($"{apiVersion}/{kind}", out type);
+}

@@ -1,0 +1,33 @@
+using System.Text.Json.Serialization;
+using YamlDotNet.Serialization;
+
+namespace Mesh.Providers.GatewayApi.Resources;
+
+/// <summary>A reference to the parent of a route: in mesh (GAMMA) form a <c>Service</c>, with the port whose traffic the route governs.</summary>
+public sealed class ParentReference
+{
+    /// <summary>The API group of the parent; <c>""</c> (core) for a Service.</summary>
+    [JsonPropertyName("group")]
+    [YamlMember(Alias = "group")]
+    public string? Group { get; set; }
+
+    /// <summary>The kind of the parent; <c>Service</c> in mesh form.</summary>
+    [JsonPropertyName("kind")]
+    [YamlMember(Alias = "kind")]
+    public string? Kind { get; set; }
+
+    /// <summary>The parent's namespace; absent means the route's own.</summary>
+    [JsonPropertyName("namespace")]
+    [YamlMember(Alias = "namespace")]
+    public string? Namespace { get; set; }
+
+    /// <summary>The parent's name.</summary>
+    [JsonPropertyName("name")]
+    [YamlMember(Alias = "name")]
+    public string? Name { get; set; }
+
+    /// <summary>The Service port the route applies to; absent means every port.</summary>
+    [JsonPropertyName("port")]
+    [YamlMember(Alias = "port")]
+    public int? Port { get; set; }
+}

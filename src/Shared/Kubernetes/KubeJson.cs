@@ -1,0 +1,16 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace Mesh.Kubernetes;
+
+/// <summary>The JSON settings of typed CRD classes: wire names from the attributes, nulls left out, no type coercion.</summary>
+internal static class KubeJson
+{
+    public static JsonSerializerOptions Options { get; } = new(JsonSerializerDefaults.General)
+    {
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        NumberHandling = JsonNumberHandling.Strict,
+        UnmappedMemberHandling = JsonUnmappedMemberHandling.Skip,
+        PropertyNameCaseInsensitive = false,
+    };
+}
