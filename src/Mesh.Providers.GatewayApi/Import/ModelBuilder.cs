@@ -9,11 +9,11 @@ internal sealed class ModelBuilder
 
     public List<Model.HttpRoute> Routes { get; } = [];
 
-    /// <summary>Records that <paramref name="service"/> serves <paramref name="protocol"/> on <paramref name="port"/>; the first protocol seen for a port is kept.</summary>
+    /// <summary>Records that <paramref name="service"/> serves <paramref name="protocol"/> on <paramref name="port"/>; a GRPCRoute parent (gRPC) outweighs an HTTPRoute parent (HTTP, which carries gRPC too).</summary>
     public void AddPort(ServiceRef service, int port, Protocol protocol)
     {
         if (!_ports.TryGetValue((service.Namespace, service.Name), out var ports)) _ports[(service.Namespace, service.Name)] = ports = [];
-        ports.TryAdd(port, protocol);
+        if (!ports.TryAdd(port, protocol) && protocol == Protocol.Grpc) ports[port] = Protocol.Grpc;
     }
 
     public MeshConfig Build(string name) => new MeshConfig

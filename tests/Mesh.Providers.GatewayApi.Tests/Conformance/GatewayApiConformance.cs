@@ -1,0 +1,179 @@
+using CsCheck;
+using Mesh.Model;
+using Mesh.Providers.Conformance.Suites;
+using Mesh.Providers.GatewayApi.Tests.Generators;
+using Mesh.Translation;
+
+namespace Mesh.Providers.GatewayApi.Tests.Conformance;
+
+/// <summary>300 generated models per property (typed and YAML), 100 for determinism.</summary>
+public sealed class GatewayApiRoundTrip : RoundTripSuite
+{
+    protected override ITranslator Translator { get; } = new GatewayApiTranslator();
+
+    protected override Gen<MeshConfig> ModelsWithinCapabilities => GatewayApiModels.WithinCapabilities;
+}
+
+/// <summary>Output validated strictly against <c>crds/gateway-api</c> (HTTPRoute, GRPCRoute): 150 generated models plus the samples.</summary>
+public sealed class GatewayApiSchema : SchemaSuite
+{
+    protected override ITranslator Translator { get; } = new GatewayApiTranslator();
+
+    protected override IReadOnlyList<string> CrdFiles =>
+        ["crds/gateway-api/gateway.networking.k8s.io_httproutes.yaml", "crds/gateway-api/gateway.networking.k8s.io_grpcroutes.yaml"];
+
+    protected override Gen<MeshConfig> Models => GatewayApiModels.Any;
+
+    protected override IEnumerable<MeshConfig> SampleModels => [Samples.Routing];
+}
+
+public sealed class GatewayApiCorpus : CorpusSuite
+{
+    protected override ITranslator Translator { get; } = new GatewayApiTranslator();
+
+    protected override string CorpusFolder => "examples/gateway-api";
+
+    [Fact]
+    public void CorpusCounts_AreReported()
+    {
+        var reports = CheckCorpus();
+        var lines = reports.Select(r => $"{r.File}: resources {r.Resources}, fields carried {r.FieldsCarried}, reported {r.FieldsReported}");
+        TestContext.Current.TestOutputHelper?.WriteLine(string.Join("\n", lines));
+        TestContext.Current.TestOutputHelper?.WriteLine($"TOTAL files {reports.Count}, resources {reports.Sum(r => r.Resources)}, fields carried {reports.Sum(r => r.FieldsCarried)}, fields reported {reports.Sum(r => r.FieldsReported)}");
+        Assert.True(reports.Sum(r => r.FieldsCarried) > 0);
+    }
+}
+
+public sealed class GatewayApiBadInput : BadInputSuite
+{
+    protected override ITranslator Translator { get; } = new GatewayApiTranslator();
+
+    protected override string ValidDocument => """
+        apiVersion: gateway.networking.k8s.io/v1
+        kind: HTTPRoute
+        metadata:
+          name: reviews
+          namespace: bookinfo
+        spec:
+          parentRefs:
+          - group: ""
+            kind: Service
+            name: reviews
+            port: 9080
+          rules:
+          - matches:
+            - path:
+                type: PathPrefix
+                value: /api
+              headers:
+              - name: end-user
+                value: jason
+            filters:
+            - type: RequestHeaderModifier
+              requestHeaderModifier:
+                set:
+                - name: x-env
+                  value: prod
+            backendRefs:
+            - name: reviews-v1
+              port: 9080
+              weight: 75
+            - name: reviews-v2
+              port: 9080
+              weight: 25
+            timeouts:
+              request: 1s500ms
+        """;
+
+    protected override IEnumerable<BadInputCase> Cases =>
+    [
+        new("wrong type (weight as string)", """
+            apiVersion: gateway.networking.k8s.io/v1
+            kind: HTTPRoute
+            metadata: { name: r, namespace: bookinfo }
+            spec:
+              parentRefs: [{ kind: Service, group: "", name: reviews }]
+              rules:
+              - backendRefs:
+                - name: reviews
+                  weight: "eighty"
+            """, "$.spec.rules[0].backendRefs[0].weight"),
+        new("wrong type (parentRefs as a map)", """
+            apiVersion: gateway.networking.k8s.io/v1
+            kind: HTTPRoute
+            metadata: { name: r }
+            spec:
+              parentRefs: { a: b }
+            """, "$.spec.parentRefs"),
+        new("unknown path match type", """
+            apiVersion: gateway.networking.k8s.io/v1
+            kind: HTTPRoute
+            metadata: { name: r, namespace: bookinfo }
+            spec:
+              parentRefs: [{ kind: Service, group: "", name: reviews }]
+              rules:
+              - matches: [{ path: { type: Glob, value: "/a*" } }]
+                backendRefs: [{ name: reviews, port: 80 }]
+            """, "$.spec.rules[0].matches[0].path.type"),
+        new("unknown filter type", """
+            apiVersion: gateway.networking.k8s.io/v1
+            kind: HTTPRoute
+            metadata: { name: r, namespace: bookinfo }
+            spec:
+              parentRefs: [{ kind: Service, group: "", name: reviews }]
+              rules:
+              - filters: [{ type: Teleport }]
+                backendRefs: [{ name: reviews, port: 80 }]
+            """, "$.spec.rules[0].filters[0].type"),
+        new("missing parentRef name", """
+            apiVersion: gateway.networking.k8s.io/v1
+            kind: HTTPRoute
+            metadata: { name: r, namespace: bookinfo }
+            spec:
+              parentRefs: [{ kind: Service, group: "" }]
+              rules:
+              - backendRefs: [{ name: reviews, port: 80 }]
+            """, "$.spec.parentRefs[0].name"),
+        new("unknown apiVersion", """
+            apiVersion: gateway.networking.k8s.io/v2
+            kind: HTTPRoute
+            metadata: { name: r }
+            spec: {}
+            """, "$.apiVersion"),
+        new("decimal duration", """
+            apiVersion: gateway.networking.k8s.io/v1
+            kind: HTTPRoute
+            metadata: { name: r }
+            spec:
+              parentRefs: [{ kind: Service, group: "", name: reviews }]
+              rules:
+              - backendRefs: [{ name: reviews, port: 80 }]
+                timeouts: { request: 1.5s }
+            """, "$.spec.rules[0].timeouts.request"),
+        new("redirect code outside the enum", """
+            apiVersion: gateway.networking.k8s.io/v1
+            kind: HTTPRoute
+            metadata: { name: r }
+            spec:
+              parentRefs: [{ kind: Service, group: "", name: reviews }]
+              rules:
+              - filters: [{ type: RequestRedirect, requestRedirect: { statusCode: 399 } }]
+            """, "$.spec.rules[0].filters[0].requestRedirect.statusCode"),
+        new("unknown gRPC method match type", """
+            apiVersion: gateway.networking.k8s.io/v1
+            kind: GRPCRoute
+            metadata: { name: r }
+            spec:
+              parentRefs: [{ kind: Service, group: "", name: echo }]
+              rules:
+              - matches: [{ method: { type: Fuzzy, service: echo.Echo } }]
+                backendRefs: [{ name: echo, port: 7070 }]
+            """, "$.spec.rules[0].matches[0].method.type"),
+    ];
+}
+
+public sealed class GatewayApiSuiteCoverage
+{
+    [Fact]
+    public void EveryConformanceSuite_IsDerived() => SuiteCoverage.AssertEverySuiteDerived(typeof(GatewayApiSuiteCoverage).Assembly);
+}

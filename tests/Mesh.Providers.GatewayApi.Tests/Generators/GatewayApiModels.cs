@@ -1,0 +1,59 @@
+using CsCheck;
+using Mesh.Model;
+using Mesh.Providers.GatewayApi.Export;
+using Mesh.Testing;
+using Mesh.Translation;
+
+namespace Mesh.Providers.GatewayApi.Tests.Generators;
+
+/// <summary>
+/// The shared generators seen through Gateway API: <see cref="Any"/> is every valid model; <see cref="WithinCapabilities"/>
+/// drops what Gateway API reports Unsupported and maps, one by one, what it approximates to the nearest model it
+/// expresses exactly.
+/// </summary>
+internal static class GatewayApiModels
+{
+    private static readonly ProviderCapabilities Capabilities = GatewayApiCapabilities.Instance;
+
+    /// <summary>Valid models using every model feature.</summary>
+    public static Gen<MeshConfig> Any => MeshGenerators.Config;
+
+    /// <summary>Valid models within Gateway API's capabilities, mapped by <see cref="ToGatewayApi"/>.</summary>
+    public static Gen<MeshConfig> WithinCapabilities =>
+        MeshGenerators.ConfigSupporting(f => Capabilities[f].Support != CapabilitySupport.Unsupported).Select(ToGatewayApi);
+
+    /// <summary>
+    /// Maps a model to what Gateway API writes and reads back exactly:
+    /// <list type="bullet">
+    /// <item>only routes are written: TCP routes, policies, mTLS, access and egress are dropped (each reported Unsupported);</item>
+    /// <item>subsets are dropped from services, backends and mirrors (backends are whole Services);</item>
+    /// <item>a service survives only as a route host with HTTP-family ports (named by the route's parentRefs): its ports
+    /// keep their numbers, lose their names, and read back as <c>grpc</c> when the route is a GRPCRoute, else <c>http</c>;</item>
+    /// <item>a redirect or rewrite that replaces both the full path and the prefix keeps the full path;</item>
+    /// <item>CORS maxAge is rounded up to whole seconds.</item>
+    /// </list>
+    /// </summary>
+    public static MeshConfig ToGatewayApi(MeshConfig m)
+    {
+        var routes = m.Routes.Select(r => r with { Rules = [.. r.Rules.Select(Rule)] }).ToList();
+        var services = new List<MeshService>();
+        foreach (var service in m.Services)
+        {
+            var hosted = routes.Where(r => r.Host == service.Reference).ToList();
+            if (hosted.Count == 0) continue;
+            var grpc = hosted.Any(r => RouteExporter.IsGrpc(r, service));
+            var ports = RouteExporter.ParentPorts(service, grpc).Select(p => new ServicePort { Port = p, Protocol = grpc ? Protocol.Grpc : Protocol.Http }).ToList();
+            if (ports.Count > 0) services.Add(new MeshService { Name = service.Name, Namespace = service.Namespace, Ports = [.. ports] });
+        }
+        return new MeshConfig { Name = "imported", Services = [.. services], Routes = [.. routes] };
+    }
+
+    private static HttpRouteRule Rule(HttpRouteRule rule) => rule with
+    {
+        Backends = [.. rule.Backends.Select(b => b with { Subset = null })],
+        Mirror = rule.Mirror is { } mirror ? mirror with { Subset = null } : null,
+        Redirect = rule.Redirect is { Path: not null, PathPrefix: not null } r ? r with { PathPrefix = null } : rule.Redirect,
+        Rewrite = rule.Rewrite is { FullPath: not null, PathPrefix: not null } w ? w with { PathPrefix = null } : rule.Rewrite,
+        Cors = rule.Cors is { MaxAge: { } age } cors ? cors with { MaxAge = TimeSpan.FromSeconds(Math.Max(1, Math.Ceiling(age.TotalSeconds))) } : rule.Cors,
+    };
+}

@@ -1,0 +1,73 @@
+using Mesh.Model;
+
+namespace Mesh.Providers.GatewayApi.Tests.Generators;
+
+/// <summary>Hand-written models covering every feature Gateway API expresses.</summary>
+internal static class Samples
+{
+    private static readonly ServiceRef Reviews = new("reviews", "bookinfo");
+    private static readonly ServiceRef Ratings = new("ratings", "bookinfo");
+    private static readonly ServiceRef Echo = new("echo", "grpc");
+
+    /// <summary>An HTTP route with every HTTPRoute feature, and a gRPC route.</summary>
+    public static MeshConfig Routing { get; } = new()
+    {
+        Name = "routing",
+        Services =
+        [
+            new MeshService { Name = "reviews", Namespace = "bookinfo", Ports = [new ServicePort { Port = 9080, Protocol = Protocol.Http }] },
+            new MeshService { Name = "ratings", Namespace = "bookinfo", Ports = [new ServicePort { Port = 9080, Protocol = Protocol.Http }] },
+            new MeshService { Name = "echo", Namespace = "grpc", Ports = [new ServicePort { Port = 7070, Protocol = Protocol.Grpc }] },
+        ],
+        Routes =
+        [
+            new HttpRoute
+            {
+                Name = "reviews", Namespace = "bookinfo", Host = Reviews,
+                Rules =
+                [
+                    new HttpRouteRule
+                    {
+                        Matches = [new HttpMatch { Path = PathMatch.Prefix("/api"), Headers = [ValueMatch.Exact("end-user", "jason"), ValueMatch.Regex("x-env", "^(dev|qa)$")], QueryParams = [ValueMatch.Exact("debug", "1")], Method = "GET" }],
+                        Backends = [new WeightedBackend { Service = Reviews, Port = 9080, Weight = 3 }, new WeightedBackend { Service = Ratings, Port = 9080, Weight = 1 }],
+                        Timeout = TimeSpan.FromMilliseconds(1500),
+                        Mirror = new Mirror { Service = Ratings, Port = 9080, Percentage = 12.5m },
+                        Rewrite = new Rewrite { PathPrefix = "/v2", Authority = "reviews.internal" },
+                        RequestHeaders = new HeaderModifier { Set = new Dictionary<string, string> { ["x-env"] = "prod" }, Remove = ["x-debug"] },
+                        ResponseHeaders = new HeaderModifier { Add = new Dictionary<string, string> { ["x-served-by"] = "reviews" } },
+                        Cors = new CorsPolicy { AllowOrigins = ["https://example.com"], AllowMethods = ["GET", "POST"], AllowHeaders = ["x-user"], ExposeHeaders = ["x-trace"], MaxAge = TimeSpan.FromMinutes(10), AllowCredentials = true },
+                    },
+                    new HttpRouteRule
+                    {
+                        Matches = [new HttpMatch { Path = PathMatch.Exact("/old") }],
+                        Redirect = new Redirect { Scheme = "https", Host = "reviews.example.com", Port = 8443, Path = "/new", StatusCode = 308 },
+                    },
+                    new HttpRouteRule
+                    {
+                        Matches = [new HttpMatch { Path = PathMatch.Regex("^/r/[0-9]+$") }],
+                        Backends = [new WeightedBackend { Service = Reviews }],
+                        Rewrite = new Rewrite { FullPath = "/reviews" },
+                    },
+                ],
+            },
+            new HttpRoute
+            {
+                Name = "echo", Namespace = "grpc", Host = Echo,
+                Rules =
+                [
+                    new HttpRouteRule
+                    {
+                        Matches = [new HttpMatch { Path = PathMatch.Exact("/echo.Echo/Say"), Headers = [ValueMatch.Exact("x-canary", "true")] }],
+                        Backends = [new WeightedBackend { Service = new ServiceRef("echo-v2", "grpc"), Port = 7070 }],
+                    },
+                    new HttpRouteRule
+                    {
+                        Matches = [new HttpMatch { Path = PathMatch.Prefix("/echo.Echo/") }],
+                        Backends = [new WeightedBackend { Service = new ServiceRef("echo-v1", "grpc"), Port = 7070, Weight = 7 }, new WeightedBackend { Service = new ServiceRef("echo-v2", "grpc"), Port = 7070, Weight = 3 }],
+                        RequestHeaders = new HeaderModifier { Set = new Dictionary<string, string> { ["x-route"] = "echo" } },
+                    },
+                ],
+            },
+        ],
+    };
+}
