@@ -63,7 +63,7 @@ internal static class RouteExporter
     private static bool GrpcExpressible(HttpRouteRule rule) =>
         rule.Timeout is null && rule.Redirect is null && rule.Rewrite is null && rule.Cors is null
         && rule.Retry is null && rule.Fault is null && rule.Backends.All(b => b.Subset is null) && rule.Mirror is not { Subset: not null }
-        && rule.Matches.All(m => m.Method is null && m.QueryParams.IsEmpty && m.Headers.All(h => h.Kind is ValueMatchKind.Exact or ValueMatchKind.Regex) && (m.Path is null || GrpcPath.TryFromPath(m.Path, out _)));
+        && rule.Matches.All(m => m.Method is null && m.QueryParams.IsEmpty && m.Headers.All(h => h.Kind is ValueMatchKind.Exact or ValueMatchKind.Regex && !string.IsNullOrEmpty(h.Value)) && (m.Path is null || GrpcPath.TryFromPath(m.Path, out _)));
 
     private static Resources.HttpRouteRule HttpRule(HttpRouteRule rule, string ns, string path, ExportContext ctx)
     {
@@ -72,8 +72,8 @@ internal static class RouteExporter
             Matches = Lists.OrNull(rule.Matches.Select((m, i) => HttpMatch(m, $"{path}.matches[{i}]", ctx))),
         };
         var filters = new List<HttpRouteFilter>();
-        if (Headers(rule.RequestHeaders) is { } request) filters.Add(new HttpRouteFilter { Type = "RequestHeaderModifier", RequestHeaderModifier = request });
-        if (Headers(rule.ResponseHeaders) is { } response) filters.Add(new HttpRouteFilter { Type = "ResponseHeaderModifier", ResponseHeaderModifier = response });
+        if (Headers(rule.RequestHeaders, $"{path}.requestHeaders", ctx) is { } request) filters.Add(new HttpRouteFilter { Type = "RequestHeaderModifier", RequestHeaderModifier = request });
+        if (Headers(rule.ResponseHeaders, $"{path}.responseHeaders", ctx) is { } response) filters.Add(new HttpRouteFilter { Type = "ResponseHeaderModifier", ResponseHeaderModifier = response });
         if (rule.Redirect is { } redirect)
         {
             if (!rule.Backends.IsEmpty) ctx.Unsupported($"{path}.backends", "A redirecting rule answers the request itself; its backends are not written.");
@@ -100,15 +100,15 @@ internal static class RouteExporter
     private static GrpcRouteRule GrpcRule(HttpRouteRule rule, string ns, string path, ExportContext ctx)
     {
         var filters = new List<GrpcRouteFilter>();
-        if (Headers(rule.RequestHeaders) is { } request) filters.Add(new GrpcRouteFilter { Type = "RequestHeaderModifier", RequestHeaderModifier = request });
-        if (Headers(rule.ResponseHeaders) is { } response) filters.Add(new GrpcRouteFilter { Type = "ResponseHeaderModifier", ResponseHeaderModifier = response });
+        if (Headers(rule.RequestHeaders, $"{path}.requestHeaders", ctx) is { } request) filters.Add(new GrpcRouteFilter { Type = "RequestHeaderModifier", RequestHeaderModifier = request });
+        if (Headers(rule.ResponseHeaders, $"{path}.responseHeaders", ctx) is { } response) filters.Add(new GrpcRouteFilter { Type = "ResponseHeaderModifier", ResponseHeaderModifier = response });
         if (rule.Mirror is { } mirror) filters.Add(new GrpcRouteFilter { Type = "RequestMirror", RequestMirror = Mirror(mirror, ns, $"{path}.mirror", ctx) });
         return new GrpcRouteRule
         {
-            Matches = Lists.OrNull(rule.Matches.Select(m => new GrpcRouteMatch
+            Matches = Lists.OrNull(rule.Matches.Select((m, k) => new GrpcRouteMatch
             {
                 Method = m.Path is { } p && GrpcPath.TryFromPath(p, out var method) ? method : null,
-                Headers = Lists.OrNull(m.Headers.Select(h => new GrpcHeaderMatch { Type = h.Kind == ValueMatchKind.Regex ? "RegularExpression" : null, Name = h.Name, Value = h.Value ?? string.Empty })),
+                Headers = Lists.OrNull(m.Headers.Where((h, i) => TryValueType(h, $"{path}.matches[{k}].headers[{i}]", "header", ctx, out _)).Select(h => new GrpcHeaderMatch { Type = h.Kind == ValueMatchKind.Regex ? "RegularExpression" : null, Name = h.Name, Value = h.Value })),
             })),
             Filters = Lists.OrNull(filters),
             BackendRefs = Lists.OrNull(Backends(rule.Backends, ns, $"{path}.backends", ctx)),
@@ -142,32 +142,35 @@ internal static class RouteExporter
         for (var i = 0; i < match.Headers.Count; i++)
         {
             var h = match.Headers[i];
-            if (ValueType(h, $"{path}.headers[{i}]", "header", ctx) is { } type) headers.Add(new HttpHeaderMatch { Type = type, Name = h.Name, Value = h.Value ?? string.Empty });
+            if (TryValueType(h, $"{path}.headers[{i}]", "header", ctx, out var type)) headers.Add(new HttpHeaderMatch { Type = type, Name = h.Name, Value = h.Value ?? string.Empty });
         }
         result.Headers = Lists.OrNull(headers);
         var query = new List<HttpQueryParamMatch>();
         for (var i = 0; i < match.QueryParams.Count; i++)
         {
             var q = match.QueryParams[i];
-            if (ValueType(q, $"{path}.queryParams[{i}]", "query parameter", ctx) is { } type) query.Add(new HttpQueryParamMatch { Type = type, Name = q.Name, Value = q.Value ?? string.Empty });
+            if (TryValueType(q, $"{path}.queryParams[{i}]", "query parameter", ctx, out var type)) query.Add(new HttpQueryParamMatch { Type = type, Name = q.Name, Value = q.Value ?? string.Empty });
         }
         result.QueryParams = Lists.OrNull(query);
         return result;
     }
 
-    /// <summary>The wire type of a value match: null (Exact is the default), <c>RegularExpression</c>, or unwritable (reported).</summary>
-    private static string? ValueType(ValueMatch m, string path, string what, ExportContext ctx)
+    /// <summary>Whether a value match is writable, and its wire type: null for Exact (the default) or <c>RegularExpression</c>.</summary>
+    private static bool TryValueType(ValueMatch m, string path, string what, ExportContext ctx, out string? type)
     {
-        switch (m.Kind)
+        type = null;
+        if (m.Kind is not (ValueMatchKind.Exact or ValueMatchKind.Regex))
         {
-            case ValueMatchKind.Exact:
-                return "Exact";
-            case ValueMatchKind.Regex:
-                return "RegularExpression";
-            default:
-                ctx.Unsupported(path, $"Gateway API {what} matches are Exact or RegularExpression; the {m.Kind.ToString().ToLowerInvariant()} condition on '{m.Name}' is not written.");
-                return null;
+            ctx.Unsupported(path, $"Gateway API {what} matches are Exact or RegularExpression; the {m.Kind.ToString().ToLowerInvariant()} condition on '{m.Name}' is not written.");
+            return false;
         }
+        if (string.IsNullOrEmpty(m.Value))
+        {
+            ctx.Unsupported(path, $"Gateway API {what} match values have at least one character; the empty-value condition on '{m.Name}' is not written.");
+            return false;
+        }
+        if (m.Kind == ValueMatchKind.Regex) type = "RegularExpression";
+        return true;
     }
 
     private static IEnumerable<BackendRef> Backends(Mesh.Collections.EquatableArray<WeightedBackend> backends, string ns, string path, ExportContext ctx)
@@ -186,13 +189,25 @@ internal static class RouteExporter
         }
     }
 
-    private static HttpHeaderFilter? Headers(HeaderModifier? modifier)
+    private static HttpHeaderFilter? Headers(HeaderModifier? modifier, string path, ExportContext ctx)
     {
         if (modifier is null) return null;
+        IEnumerable<HttpHeader> Entries(IEnumerable<KeyValuePair<string, string>> entries, string list)
+        {
+            foreach (var (name, value) in entries)
+            {
+                if (value.Length == 0)
+                {
+                    ctx.Unsupported($"{path}.{list}{Mesh.Kubernetes.JsonPaths.Segment(name)}", $"Gateway API header values have at least one character; the empty value of '{name}' is not written.");
+                    continue;
+                }
+                yield return new HttpHeader { Name = name, Value = value };
+            }
+        }
         var result = new HttpHeaderFilter
         {
-            Set = Lists.OrNull(modifier.Set.Select(e => new HttpHeader { Name = e.Key, Value = e.Value })),
-            Add = Lists.OrNull(modifier.Add.Select(e => new HttpHeader { Name = e.Key, Value = e.Value })),
+            Set = Lists.OrNull(Entries(modifier.Set, "set")),
+            Add = Lists.OrNull(Entries(modifier.Add, "add")),
             Remove = Lists.OrNull(modifier.Remove),
         };
         return result.Set is null && result.Add is null && result.Remove is null ? null : result;

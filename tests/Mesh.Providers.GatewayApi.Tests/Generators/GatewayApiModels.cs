@@ -1,4 +1,5 @@
 using CsCheck;
+using Mesh.Collections;
 using Mesh.Model;
 using Mesh.Providers.GatewayApi.Export;
 using Mesh.Testing;
@@ -30,6 +31,7 @@ internal static class GatewayApiModels
     /// <item>a service survives only as a route host with HTTP-family ports (named by the route's parentRefs): its ports
     /// keep their numbers, lose their names, and read back as <c>grpc</c> when the route is a GRPCRoute, else <c>http</c>;</item>
     /// <item>a redirect or rewrite that replaces both the full path and the prefix keeps the full path;</item>
+    /// <item>header and query matches and header values that are empty are dropped (the CRD requires one character);</item>
     /// <item>CORS maxAge is rounded up to whole seconds.</item>
     /// </list>
     /// </summary>
@@ -50,10 +52,26 @@ internal static class GatewayApiModels
 
     private static HttpRouteRule Rule(HttpRouteRule rule) => rule with
     {
+        Matches = [.. rule.Matches.Select(m => m with { Headers = [.. m.Headers.Where(Writable)], QueryParams = [.. m.QueryParams.Where(Writable)] })],
+        RequestHeaders = Headers(rule.RequestHeaders),
+        ResponseHeaders = Headers(rule.ResponseHeaders),
         Backends = [.. rule.Backends.Select(b => b with { Subset = null })],
         Mirror = rule.Mirror is { } mirror ? mirror with { Subset = null } : null,
         Redirect = rule.Redirect is { Path: not null, PathPrefix: not null } r ? r with { PathPrefix = null } : rule.Redirect,
         Rewrite = rule.Rewrite is { FullPath: not null, PathPrefix: not null } w ? w with { PathPrefix = null } : rule.Rewrite,
         Cors = rule.Cors is { MaxAge: { } age } cors ? cors with { MaxAge = TimeSpan.FromSeconds(Math.Max(1, Math.Ceiling(age.TotalSeconds))) } : rule.Cors,
     };
+
+    private static bool Writable(ValueMatch m) => !string.IsNullOrEmpty(m.Value);
+
+    private static HeaderModifier? Headers(HeaderModifier? modifier)
+    {
+        if (modifier is null) return null;
+        var result = modifier with
+        {
+            Set = modifier.Set.Where(e => e.Value.Length > 0).ToEquatableMap(),
+            Add = modifier.Add.Where(e => e.Value.Length > 0).ToEquatableMap(),
+        };
+        return result.Set.IsEmpty && result.Add.IsEmpty && result.Remove.IsEmpty ? null : result;
+    }
 }
