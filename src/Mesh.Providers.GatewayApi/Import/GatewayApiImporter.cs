@@ -51,8 +51,8 @@ internal static class GatewayApiImporter
 
     private static void Metadata(V1ObjectMeta? metadata, string source, SourceDiagnostics ctx)
     {
-        // Typed objects handed in directly: everything but the name and namespace stays behind (YAML input is diffed field by field).
-        if (metadata is null || source.Contains('#', StringComparison.Ordinal)) return;
+        // Everything but the name and namespace (labels, annotations, uid, owner references, …) stays behind.
+        if (metadata is null) return;
         if (System.Text.Json.JsonSerializer.SerializeToNode(metadata, KubeJson.Options) is not System.Text.Json.Nodes.JsonObject fields) return;
         foreach (var (key, value) in fields)
         {
