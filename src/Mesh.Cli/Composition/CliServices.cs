@@ -1,4 +1,5 @@
 using Mesh.DependencyInjection;
+using Mesh.Providers.GatewayApi;
 using Mesh.Providers.Istio;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -12,7 +13,8 @@ internal static class CliServices
     {
         var services = new ServiceCollection();
         services.AddMeshSdk()
-            .AddIstio();
+            .AddIstio()
+            .AddGatewayApi();
         return services.BuildServiceProvider();
     }
 }
