@@ -97,10 +97,10 @@ internal static class RouteImporter
             switch (f.Type)
             {
                 case "RequestHeaderModifier" when f.RequestHeaderModifier is { } h:
-                    request = Once(request, Headers(h), source, at, ctx);
+                    request = Once(request, Headers(h, source, $"{at}.requestHeaderModifier", ctx), source, at, ctx);
                     break;
                 case "ResponseHeaderModifier" when f.ResponseHeaderModifier is { } h:
-                    response = Once(response, Headers(h), source, at, ctx);
+                    response = Once(response, Headers(h, source, $"{at}.responseHeaderModifier", ctx), source, at, ctx);
                     break;
                 case "RequestRedirect" when f.RequestRedirect is { } r:
                     redirect = Once(redirect, Redirect(r, source, $"{at}.requestRedirect", ctx), source, at, ctx);
@@ -112,7 +112,7 @@ internal static class RouteImporter
                     mirror = Once(mirror, Mirror(m, ns, source, $"{at}.requestMirror", ctx), source, at, ctx);
                     break;
                 case "CORS" when f.Cors is { } c:
-                    cors = Once(cors, Cors(c), source, at, ctx);
+                    cors = Once(cors, Cors(c, source, $"{at}.cors", ctx), source, at, ctx);
                     break;
                 case "RequestHeaderModifier" or "ResponseHeaderModifier" or "RequestRedirect" or "URLRewrite" or "RequestMirror" or "CORS":
                     ctx.Invalid(source, at, $"A {f.Type} filter needs its {f.Type} settings.");
@@ -186,10 +186,10 @@ internal static class RouteImporter
             switch (f.Type)
             {
                 case "RequestHeaderModifier" when f.RequestHeaderModifier is { } h:
-                    request = Once(request, Headers(h), source, at, ctx);
+                    request = Once(request, Headers(h, source, $"{at}.requestHeaderModifier", ctx), source, at, ctx);
                     break;
                 case "ResponseHeaderModifier" when f.ResponseHeaderModifier is { } h:
-                    response = Once(response, Headers(h), source, at, ctx);
+                    response = Once(response, Headers(h, source, $"{at}.responseHeaderModifier", ctx), source, at, ctx);
                     break;
                 case "RequestMirror" when f.RequestMirror is { } m:
                     mirror = Once(mirror, Mirror(m, ns, source, $"{at}.requestMirror", ctx), source, at, ctx);
@@ -334,12 +334,34 @@ internal static class RouteImporter
         return null;
     }
 
-    private static HeaderModifier Headers(HttpHeaderFilter h) => new()
+    private static HeaderModifier Headers(HttpHeaderFilter h, string source, string path, SourceDiagnostics ctx)
     {
-        Set = (h.Set ?? []).Where(e => e?.Name is not null).Select(e => KeyValuePair.Create(e.Name!, e.Value ?? string.Empty)).ToEquatableMap(),
-        Add = (h.Add ?? []).Where(e => e?.Name is not null).Select(e => KeyValuePair.Create(e.Name!, e.Value ?? string.Empty)).ToEquatableMap(),
-        Remove = [.. (h.Remove ?? []).Where(n => n is not null)],
-    };
+        IEnumerable<KeyValuePair<string, string>> Entries(List<HttpHeader>? entries, string list)
+        {
+            var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+            for (var i = 0; i < (entries?.Count ?? 0); i++)
+            {
+                if (entries![i] is not { } e) continue;
+                if (string.IsNullOrEmpty(e.Name))
+                {
+                    ctx.Invalid(source, $"{path}.{list}[{i}].name", "A header entry needs a name.");
+                    continue;
+                }
+                if (!seen.Add(e.Name))
+                {
+                    ctx.NotImported(source, $"{path}.{list}[{i}]", $"'{e.Name}' appears earlier in the list (header names are case-insensitive); this entry was not imported.");
+                    continue;
+                }
+                yield return KeyValuePair.Create(e.Name, e.Value ?? string.Empty);
+            }
+        }
+        return new HeaderModifier
+        {
+            Set = Entries(h.Set, "set").ToEquatableMap(),
+            Add = Entries(h.Add, "add").ToEquatableMap(),
+            Remove = [.. (h.Remove ?? []).Where(n => n is not null)],
+        };
+    }
 
     private static Model.Redirect? Redirect(HttpRequestRedirectFilter r, string source, string path, SourceDiagnostics ctx)
     {
@@ -420,13 +442,17 @@ internal static class RouteImporter
         return new Model.Mirror { Service = new ServiceRef(b.Name, string.IsNullOrEmpty(b.Namespace) ? ns : b.Namespace), Port = b.Port, Percentage = percentage };
     }
 
-    private static Model.CorsPolicy Cors(HttpCorsFilter c) => new()
+    private static Model.CorsPolicy Cors(HttpCorsFilter c, string source, string path, SourceDiagnostics ctx)
     {
+        if (c.MaxAge is < 1) ctx.Invalid(source, $"{path}.maxAge", "maxAge is a whole number of seconds, at least 1.");
+        return new()
+        {
         AllowOrigins = [.. (c.AllowOrigins ?? []).Where(o => o is not null)],
         AllowMethods = [.. (c.AllowMethods ?? []).Where(o => o is not null)],
         AllowHeaders = [.. (c.AllowHeaders ?? []).Where(o => o is not null)],
         ExposeHeaders = [.. (c.ExposeHeaders ?? []).Where(o => o is not null)],
         MaxAge = c.MaxAge is { } age and > 0 ? TimeSpan.FromSeconds(age) : null,
         AllowCredentials = c.AllowCredentials,
-    };
+        };
+    }
 }
