@@ -1,5 +1,6 @@
 using k8s;
 using Mesh.Diagnostics;
+using Mesh.Kubernetes;
 using Mesh.Model;
 using Mesh.Providers.Istio.Export;
 using Mesh.Providers.Istio.Import;
@@ -80,7 +81,7 @@ public sealed class IstioTranslator : ITranslator
         foreach (var input in sources)
         {
             ArgumentNullException.ThrowIfNull(input);
-            foreach (var document in YamlTreeReader.Read(input.Text, input.Name, diagnostics))
+            foreach (var document in YamlTreeReader.Read(input.Text, input.Name, ProviderId, diagnostics))
             {
                 var source = $"{input.Name}#{document.Index}";
                 if (ResourceReader.Read(document, source, ctx) is { } resource) list.Add((resource, source));

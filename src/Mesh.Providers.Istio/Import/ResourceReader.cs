@@ -2,7 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Mesh.Providers.Istio.Mapping;
 using Mesh.Providers.Istio.Resources;
-using Mesh.Providers.Istio.Yaml;
+using Mesh.Kubernetes;
 
 namespace Mesh.Providers.Istio.Import;
 
