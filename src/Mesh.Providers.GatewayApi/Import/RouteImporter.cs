@@ -52,7 +52,7 @@ internal static class RouteImporter
         {
             var path = $"$.spec.parentRefs[{i}]";
             if (parents![i] is not { } parent) continue;
-            if (parent.Kind != "Service" || !string.IsNullOrEmpty(parent.Group))
+            if (parent.Kind != "Service" || !IsCoreGroup(parent.Group))
             {
                 ctx.OutOfScope(source, path, $"A {parent.Kind ?? "Gateway"} parent binds the route to a gateway; only Service parents (mesh routing) are in the model.");
                 continue;
@@ -324,7 +324,10 @@ internal static class RouteImporter
         return [.. backends];
     }
 
-    private static bool IsService(string? group, string? kind) => string.IsNullOrEmpty(group) && kind is null or "Service";
+    private static bool IsService(string? group, string? kind) => IsCoreGroup(group) && kind is null or "Service";
+
+    /// <summary>The core API group: <c>""</c> as Gateway API writes it, or <c>core</c> as Linkerd's documentation does.</summary>
+    private static bool IsCoreGroup(string? group) => string.IsNullOrEmpty(group) || group == "core";
 
     private static TimeSpan? Duration(string? text, string source, string path, SourceDiagnostics ctx)
     {
