@@ -4,8 +4,11 @@ using Mesh.Model;
 namespace Mesh.Providers.GatewayApi.Export;
 
 /// <summary>The state of one translation: options, the service index and the diagnostics raised so far.</summary>
-internal sealed class ExportContext(GatewayApiOptions options, MeshConfig config)
+internal sealed class ExportContext(GatewayApiOptions options, MeshConfig config, RouteDialect? dialect = null)
 {
+    /// <summary>What the target implementation supports.</summary>
+    public RouteDialect Dialect { get; } = dialect ?? RouteDialect.GatewayApi;
+
     private Dictionary<ServiceRef, MeshService>? _services;
 
     public GatewayApiOptions Options { get; } = options;
@@ -24,8 +27,8 @@ internal sealed class ExportContext(GatewayApiOptions options, MeshConfig config
     }
 
     public void Unsupported(string path, string message) =>
-        Diagnostics.Add(Diagnostic.Warning(DiagnosticCodes.Unsupported, path, message) with { Provider = GatewayApiTranslator.ProviderId });
+        Diagnostics.Add(Diagnostic.Warning(DiagnosticCodes.Unsupported, path, message) with { Provider = Dialect.ProviderId });
 
     public void Approximated(string path, string message) =>
-        Diagnostics.Add(Diagnostic.Warning(DiagnosticCodes.Approximated, path, message) with { Provider = GatewayApiTranslator.ProviderId });
+        Diagnostics.Add(Diagnostic.Warning(DiagnosticCodes.Approximated, path, message) with { Provider = Dialect.ProviderId });
 }

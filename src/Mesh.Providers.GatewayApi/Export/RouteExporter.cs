@@ -21,7 +21,7 @@ internal static class RouteExporter
     {
         var host = ctx.FindService(route.Host);
         var metadata = new k8s.Models.V1ObjectMeta { Name = route.Name, NamespaceProperty = route.Namespace };
-        if (ctx.Options.EmitGrpcRoutes && IsGrpc(route, host))
+        if (ctx.Options.EmitGrpcRoutes && IsGrpc(route, host, ctx.Dialect))
         {
             return new GrpcRoute
             {
@@ -45,8 +45,8 @@ internal static class RouteExporter
     }
 
     /// <summary>Whether <paramref name="route"/> is written as a GRPCRoute: its host's ports are all gRPC and every rule is expressible there.</summary>
-    public static bool IsGrpc(Model.HttpRoute route, MeshService? host) =>
-        host is { Ports.IsEmpty: false } && host.Ports.All(p => p.Protocol == Protocol.Grpc) && route.Rules.All(GrpcExpressible);
+    public static bool IsGrpc(Model.HttpRoute route, MeshService? host, RouteDialect? dialect = null) =>
+        host is { Ports.IsEmpty: false } && host.Ports.All(p => p.Protocol == Protocol.Grpc) && route.Rules.All(r => GrpcExpressible(r, dialect ?? RouteDialect.GatewayApi));
 
     /// <summary>The service ports a route's parentRefs name: the host's HTTP-family ports (gRPC only for a GRPCRoute).</summary>
     public static IEnumerable<int> ParentPorts(MeshService? host, bool grpc) =>
@@ -60,9 +60,10 @@ internal static class RouteExporter
         return [.. ports.Select(p => new ParentReference { Group = string.Empty, Kind = "Service", Namespace = ns, Name = route.Host.Name, Port = p })];
     }
 
-    private static bool GrpcExpressible(HttpRouteRule rule) =>
+    private static bool GrpcExpressible(HttpRouteRule rule, RouteDialect dialect) =>
         rule.Timeout is null && rule.Redirect is null && rule.Rewrite is null && rule.Cors is null
-        && rule.Retry is null && rule.Fault is null && rule.Backends.All(b => b.Subset is null) && rule.Mirror is not { Subset: not null }
+        && (rule.Retry is null || dialect.RetriesElsewhere) && rule.Fault is null
+        && (rule.Mirror is null || dialect.Mirror) && (rule.ResponseHeaders is null || dialect.ResponseHeaders) && rule.Backends.All(b => b.Subset is null) && rule.Mirror is not { Subset: not null }
         && rule.Matches.All(m => m.Method is null && m.QueryParams.IsEmpty && m.Headers.All(h => h.Kind is ValueMatchKind.Exact or ValueMatchKind.Regex && !string.IsNullOrEmpty(h.Value)) && (m.Path is null || GrpcPath.TryFromPath(m.Path, out _)));
 
     private static Resources.HttpRouteRule HttpRule(HttpRouteRule rule, string ns, string path, ExportContext ctx)
@@ -73,7 +74,7 @@ internal static class RouteExporter
         };
         var filters = new List<HttpRouteFilter>();
         if (Headers(rule.RequestHeaders, $"{path}.requestHeaders", ctx) is { } request) filters.Add(new HttpRouteFilter { Type = "RequestHeaderModifier", RequestHeaderModifier = request });
-        if (Headers(rule.ResponseHeaders, $"{path}.responseHeaders", ctx) is { } response) filters.Add(new HttpRouteFilter { Type = "ResponseHeaderModifier", ResponseHeaderModifier = response });
+        if (Supported(rule.ResponseHeaders, ctx.Dialect.ResponseHeaders, "ResponseHeaderModifier", $"{path}.responseHeaders", ctx) && Headers(rule.ResponseHeaders, $"{path}.responseHeaders", ctx) is { } response) filters.Add(new HttpRouteFilter { Type = "ResponseHeaderModifier", ResponseHeaderModifier = response });
         if (rule.Redirect is { } redirect)
         {
             if (!rule.Backends.IsEmpty) ctx.Unsupported($"{path}.backends", "A redirecting rule answers the request itself; its backends are not written.");
@@ -83,10 +84,10 @@ internal static class RouteExporter
         else
         {
             result.BackendRefs = Lists.OrNull(Backends(rule.Backends, ns, $"{path}.backends", ctx));
-            if (rule.Rewrite is { } rewrite && Rewrite(rewrite, $"{path}.rewrite", ctx) is { } w) filters.Add(new HttpRouteFilter { Type = "URLRewrite", UrlRewrite = w });
+            if (Supported(rule.Rewrite, ctx.Dialect.Rewrite, "URLRewrite", $"{path}.rewrite", ctx) && Rewrite(rule.Rewrite!, $"{path}.rewrite", ctx) is { } w) filters.Add(new HttpRouteFilter { Type = "URLRewrite", UrlRewrite = w });
         }
-        if (rule.Mirror is { } mirror) filters.Add(new HttpRouteFilter { Type = "RequestMirror", RequestMirror = Mirror(mirror, ns, $"{path}.mirror", ctx) });
-        if (rule.Cors is { } cors && Cors(cors, $"{path}.cors", ctx) is { } c) filters.Add(new HttpRouteFilter { Type = "CORS", Cors = c });
+        if (Supported(rule.Mirror, ctx.Dialect.Mirror, "RequestMirror", $"{path}.mirror", ctx)) filters.Add(new HttpRouteFilter { Type = "RequestMirror", RequestMirror = Mirror(rule.Mirror!, ns, $"{path}.mirror", ctx) });
+        if (Supported(rule.Cors, ctx.Dialect.Cors, "CORS", $"{path}.cors", ctx) && Cors(rule.Cors!, $"{path}.cors", ctx) is { } c) filters.Add(new HttpRouteFilter { Type = "CORS", Cors = c });
         result.Filters = Lists.OrNull(filters);
         if (rule.Timeout is { } timeout)
         {
@@ -101,8 +102,8 @@ internal static class RouteExporter
     {
         var filters = new List<GrpcRouteFilter>();
         if (Headers(rule.RequestHeaders, $"{path}.requestHeaders", ctx) is { } request) filters.Add(new GrpcRouteFilter { Type = "RequestHeaderModifier", RequestHeaderModifier = request });
-        if (Headers(rule.ResponseHeaders, $"{path}.responseHeaders", ctx) is { } response) filters.Add(new GrpcRouteFilter { Type = "ResponseHeaderModifier", ResponseHeaderModifier = response });
-        if (rule.Mirror is { } mirror) filters.Add(new GrpcRouteFilter { Type = "RequestMirror", RequestMirror = Mirror(mirror, ns, $"{path}.mirror", ctx) });
+        if (Supported(rule.ResponseHeaders, ctx.Dialect.ResponseHeaders, "ResponseHeaderModifier", $"{path}.responseHeaders", ctx) && Headers(rule.ResponseHeaders, $"{path}.responseHeaders", ctx) is { } response) filters.Add(new GrpcRouteFilter { Type = "ResponseHeaderModifier", ResponseHeaderModifier = response });
+        if (Supported(rule.Mirror, ctx.Dialect.Mirror, "RequestMirror", $"{path}.mirror", ctx)) filters.Add(new GrpcRouteFilter { Type = "RequestMirror", RequestMirror = Mirror(rule.Mirror!, ns, $"{path}.mirror", ctx) });
         return new GrpcRouteRule
         {
             Matches = Lists.OrNull(rule.Matches.Select((m, k) => new GrpcRouteMatch
@@ -117,8 +118,16 @@ internal static class RouteExporter
 
     private static void CommonUnsupported(HttpRouteRule rule, string path, ExportContext ctx)
     {
-        if (rule.Retry is not null) ctx.Unsupported($"{path}.retry", "Retries are experimental-channel only in Gateway API; the retry policy is not written.");
-        if (rule.Fault is { Delay: not null } or { Abort: not null }) ctx.Unsupported($"{path}.fault", "Fault injection is not in Gateway API; the fault is not written.");
+        if (rule.Retry is not null && !ctx.Dialect.RetriesElsewhere) ctx.Unsupported($"{path}.retry", "Retries are experimental-channel only in Gateway API; the retry policy is not written.");
+        if (rule.Fault is { Delay: not null } or { Abort: not null }) ctx.Unsupported($"{path}.fault", $"Fault injection is not in {ctx.Dialect.DisplayName} routing; the fault is not written.");
+    }
+
+    /// <summary>Whether <paramref name="value"/> is set and the dialect supports it; a set value it does not support is reported.</summary>
+    private static bool Supported(object? value, bool supported, string filter, string path, ExportContext ctx)
+    {
+        if (value is null) return false;
+        if (!supported) ctx.Unsupported(path, $"{ctx.Dialect.DisplayName} does not run the {filter} filter; it is not written.");
+        return supported;
     }
 
     private static HttpRouteMatch HttpMatch(HttpMatch match, string path, ExportContext ctx)

@@ -19,11 +19,11 @@ internal static class GatewayApiImporter
             {
                 case Resources.HttpRoute route:
                     Metadata(route.Metadata, source, ctx);
-                    RouteImporter.Http(route, Name(route, source, ctx), Namespace(route, options), source, model, ctx);
+                    RouteImporter.Http(route.Spec, Name(route, source, ctx), Namespace(route, options), source, model, ctx);
                     break;
                 case GrpcRoute route:
                     Metadata(route.Metadata, source, ctx);
-                    RouteImporter.Grpc(route, Name(route, source, ctx), Namespace(route, options), source, model, ctx);
+                    RouteImporter.Grpc(route.Spec, Name(route, source, ctx), Namespace(route, options), source, model, ctx);
                     break;
                 default:
                     ctx.UnknownKind(source, "$", $"{resource.GetType().Name} is not a Gateway API route this provider reads; it was skipped.");
@@ -35,10 +35,10 @@ internal static class GatewayApiImporter
         return ImportResult.Create(config, ctx.Diagnostics, importOptions);
     }
 
-    private static string Namespace(IKubernetesObject<V1ObjectMeta> resource, GatewayApiOptions options) =>
+    internal static string Namespace(IKubernetesObject<V1ObjectMeta> resource, GatewayApiOptions options) =>
         string.IsNullOrEmpty(resource.Metadata?.NamespaceProperty) ? options.DefaultNamespace : resource.Metadata.NamespaceProperty;
 
-    private static string Name(IKubernetesObject<V1ObjectMeta> resource, string source, SourceDiagnostics ctx)
+    internal static string Name(IKubernetesObject<V1ObjectMeta> resource, string source, SourceDiagnostics ctx)
     {
         var name = resource.Metadata?.Name;
         if (string.IsNullOrEmpty(name))
@@ -49,7 +49,8 @@ internal static class GatewayApiImporter
         return name;
     }
 
-    private static void Metadata(V1ObjectMeta? metadata, string source, SourceDiagnostics ctx)
+    /// <summary>Reports metadata beyond name and namespace; annotations in <paramref name="carried"/> are read by the caller and not reported.</summary>
+    internal static void Metadata(V1ObjectMeta? metadata, string source, SourceDiagnostics ctx, IReadOnlySet<string>? carried = null)
     {
         // Everything but the name and namespace (labels, annotations, uid, owner references, …) stays behind.
         if (metadata is null) return;
@@ -57,6 +58,15 @@ internal static class GatewayApiImporter
         foreach (var (key, value) in fields)
         {
             if (key is "name" or "namespace" || value is null) continue;
+            if (key == "annotations" && carried is not null && value is System.Text.Json.Nodes.JsonObject annotations)
+            {
+                foreach (var (annotation, text) in annotations)
+                {
+                    if (text is null || carried.Contains(annotation)) continue;
+                    ctx.NotImportedInfo(source, "$.metadata.annotations" + JsonPaths.Segment(annotation), "This annotation is not part of the model.");
+                }
+                continue;
+            }
             ctx.NotImportedInfo(source, "$.metadata" + JsonPaths.Segment(key), "Resource metadata other than name and namespace is not part of the model.");
         }
     }

@@ -1,7 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Mesh.Kubernetes;
-using Mesh.Providers.GatewayApi.Resources;
 
 namespace Mesh.Providers.GatewayApi.Import;
 
@@ -12,7 +11,9 @@ namespace Mesh.Providers.GatewayApi.Import;
 /// </summary>
 internal static class ResourceReader
 {
-    public static object? Read(YamlDocument document, string source, SourceDiagnostics ctx)
+    public static object? Read(YamlDocument document, string source, SourceDiagnostics ctx) => Read(document, source, ctx, ResourceCatalog.GatewayApi);
+
+    public static object? Read(YamlDocument document, string source, SourceDiagnostics ctx, ResourceCatalog catalog)
     {
         ctx.AddPositions(source, document.Positions);
         if (document.Root is null) return null;
@@ -28,21 +29,22 @@ internal static class ResourceReader
             ctx.Invalid(source, apiVersion is null ? "$.apiVersion" : "$.kind", "A manifest needs a string apiVersion and kind.");
             return null;
         }
-        if (!GatewayApiResourceTypes.TryGet(apiVersion, kind, out var type))
+        if (!catalog.TypeMap.TryGetValue($"{apiVersion}/{kind}", out var type))
         {
             var slash = apiVersion.IndexOf('/', StringComparison.Ordinal);
             var group = slash < 0 ? string.Empty : apiVersion[..slash];
-            if (group == GatewayApiResourceTypes.Group && kind is HttpRoute.KubeKind or GrpcRoute.KubeKind)
+            var known = catalog.TypeMap.Keys.FirstOrDefault(k => k.StartsWith(group + "/", StringComparison.Ordinal) && k.EndsWith("/" + kind, StringComparison.Ordinal));
+            if (known is not null)
             {
-                ctx.Invalid(source, "$.apiVersion", $"'{apiVersion}' is not a served version of {kind}; use {GatewayApiResourceTypes.Group}/{GatewayApiResourceTypes.CurrentVersion}.");
+                ctx.Invalid(source, "$.apiVersion", $"'{apiVersion}' is not a served version of {kind}; use {catalog.Canonical[catalog.TypeMap[known]]}.");
             }
-            else if (group == GatewayApiResourceTypes.Group)
+            else if (catalog.Groups.Contains(group))
             {
-                ctx.OutOfScope(source, "$.kind", $"{kind} ({apiVersion}) is outside mesh routing (gateways, listeners, TCP/TLS/UDP routes, reference grants); it was skipped.");
+                ctx.OutOfScope(source, "$.kind", $"{kind} ({apiVersion}) is outside what this provider translates (gateways, listeners, TCP/TLS/UDP routes, reference grants, …); it was skipped.");
             }
             else
             {
-                ctx.UnknownKind(source, "$.kind", $"{kind} ({apiVersion}) is not a Gateway API route this provider reads; it was skipped.");
+                ctx.UnknownKind(source, "$.kind", $"{kind} ({apiVersion}) is not {catalog.Description}; it was skipped.");
             }
             return null;
         }
@@ -58,10 +60,11 @@ internal static class ResourceReader
             return null;
         }
         if (typed is null) return null;
-        if (!apiVersion.EndsWith("/" + GatewayApiResourceTypes.CurrentVersion, StringComparison.Ordinal))
+        var canonical = catalog.Canonical[type];
+        if (apiVersion != canonical)
         {
-            ctx.Legacy(source, "$.apiVersion", $"{apiVersion} is an older served version of {kind}; it was read as {GatewayApiResourceTypes.CurrentVersion} (same schema).");
-            ((k8s.IKubernetesObject)typed).ApiVersion = GatewayApiResourceTypes.Group + "/" + GatewayApiResourceTypes.CurrentVersion;
+            ctx.Legacy(source, "$.apiVersion", $"{apiVersion} is an older served version of {kind}; it was read as {canonical}.");
+            ((k8s.IKubernetesObject)typed).ApiVersion = canonical;
         }
         var written = JsonSerializer.SerializeToNode(typed, type, KubeJson.Options);
         FieldDiff.Diff(root, written, "$", (key, path) => Report(key, path, source, ctx));

@@ -13,9 +13,9 @@ namespace Mesh.Providers.GatewayApi.Import;
 /// <summary><c>HTTPRoute</c> / <c>GRPCRoute</c> in mesh form → a model route of their parent Service.</summary>
 internal static class RouteImporter
 {
-    public static void Http(Resources.HttpRoute route, string name, string ns, string source, ModelBuilder model, SourceDiagnostics ctx)
+    public static void Http(HttpRouteSpec? routeSpec, string name, string ns, string source, ModelBuilder model, SourceDiagnostics ctx)
     {
-        var spec = route.Spec ?? new HttpRouteSpec();
+        var spec = routeSpec ?? new HttpRouteSpec();
         if (Parent(spec.ParentRefs, ns, source, Protocol.Http, model, ctx) is not { } host)
         {
             if (spec.Rules is not null) ctx.NotImported(source, "$.spec.rules", "The route has no Service parent, so its rules have no place in the model (mesh routes attach to Services).");
@@ -29,9 +29,9 @@ internal static class RouteImporter
         model.Routes.Add(new Model.HttpRoute { Name = name, Namespace = ns, Host = host, Rules = [.. rules] });
     }
 
-    public static void Grpc(GrpcRoute route, string name, string ns, string source, ModelBuilder model, SourceDiagnostics ctx)
+    public static void Grpc(GrpcRouteSpec? routeSpec, string name, string ns, string source, ModelBuilder model, SourceDiagnostics ctx)
     {
-        var spec = route.Spec ?? new GrpcRouteSpec();
+        var spec = routeSpec ?? new GrpcRouteSpec();
         if (Parent(spec.ParentRefs, ns, source, Protocol.Grpc, model, ctx) is not { } host)
         {
             if (spec.Rules is not null) ctx.NotImported(source, "$.spec.rules", "The route has no Service parent, so its rules have no place in the model (mesh routes attach to Services).");

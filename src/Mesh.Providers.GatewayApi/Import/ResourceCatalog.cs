@@ -1,0 +1,20 @@
+namespace Mesh.Providers.GatewayApi.Import;
+
+/// <summary>The kinds a provider reads: <c>group/version/Kind</c> → class, each class's written <c>apiVersion</c>, and the API groups whose other kinds are out of scope rather than unknown.</summary>
+/// <param name="TypeMap">Every <c>group/version/Kind</c> read.</param>
+/// <param name="Canonical">The <c>apiVersion</c> each class is written with; other versions read into it get a legacy note.</param>
+/// <param name="Groups">The provider's API groups.</param>
+/// <param name="Description">What the provider reads, for messages (e.g. "a Gateway API route").</param>
+internal sealed record ResourceCatalog(IReadOnlyDictionary<string, Type> TypeMap, IReadOnlyDictionary<Type, string> Canonical, IReadOnlySet<string> Groups, string Description)
+{
+    /// <summary>Gateway API mesh routes.</summary>
+    public static ResourceCatalog GatewayApi { get; } = new(
+        Resources.GatewayApiResourceTypes.TypeMap,
+        new Dictionary<Type, string>
+        {
+            [typeof(Resources.HttpRoute)] = Resources.HttpRoute.KubeGroup + "/" + Resources.HttpRoute.KubeApiVersion,
+            [typeof(Resources.GrpcRoute)] = Resources.GrpcRoute.KubeGroup + "/" + Resources.GrpcRoute.KubeApiVersion,
+        },
+        new HashSet<string>(StringComparer.Ordinal) { Resources.GatewayApiResourceTypes.Group },
+        "a Gateway API route this provider reads");
+}
