@@ -1,6 +1,7 @@
 using Mesh.DependencyInjection;
 using Mesh.Providers.GatewayApi;
 using Mesh.Providers.Istio;
+using Mesh.Providers.Linkerd;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Mesh.Cli.Composition;
@@ -14,7 +15,8 @@ internal static class CliServices
         var services = new ServiceCollection();
         services.AddMeshSdk()
             .AddIstio()
-            .AddGatewayApi();
+            .AddGatewayApi()
+            .AddLinkerd();
         return services.BuildServiceProvider();
     }
 }

@@ -193,7 +193,8 @@ internal static class RouteExporter
                 Name = b.Service.Name,
                 Namespace = b.Service.Namespace == ns ? null : b.Service.Namespace,
                 Port = b.Port,
-                Weight = b.Weight == 1 ? null : b.Weight,
+                // A single backend takes all traffic: its weight is left out.
+                Weight = b.Weight == 1 || backends.Count == 1 ? null : b.Weight,
             };
         }
     }
@@ -239,9 +240,9 @@ internal static class RouteExporter
         {
             result.Path = new HttpPathModifier { Type = "ReplacePrefixMatch", ReplacePrefixMatch = prefix };
         }
-        if (Array.IndexOf(RedirectCodes, redirect.StatusCode) < 0)
+        if (Array.IndexOf(ctx.Dialect.RedirectCodes, redirect.StatusCode) < 0)
         {
-            ctx.Unsupported($"{path}.statusCode", $"Gateway API redirect codes are 301, 302, 303, 307 and 308; {redirect.StatusCode} is written as 302.");
+            ctx.Unsupported($"{path}.statusCode", $"{ctx.Dialect.DisplayName} redirect codes are {string.Join(", ", ctx.Dialect.RedirectCodes)}; {redirect.StatusCode} is written as 302.");
         }
         else if (redirect.StatusCode != 302)
         {

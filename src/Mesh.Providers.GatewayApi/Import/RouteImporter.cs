@@ -321,6 +321,11 @@ internal static class RouteImporter
             ctx.NotImported(source, path, "Every backend has weight 0, so the rule sends no traffic; its backends were not imported.");
             return default;
         }
+        if (backends.Count == 1 && backends[0].Weight != 1)
+        {
+            var index = refs.FindIndex(b => b is not null && b.Weight is not null);
+            ctx.NotImportedInfo(source, $"{path}[{Math.Max(index, 0)}].weight", "A single backend takes all traffic; its weight is written back left out.");
+        }
         return [.. backends];
     }
 

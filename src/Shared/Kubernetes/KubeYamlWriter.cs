@@ -12,8 +12,8 @@ namespace Mesh.Kubernetes;
 /// </summary>
 internal static class KubeYamlWriter
 {
-    /// <summary>Writes <paramref name="resources"/>; objects whose type lives in <paramref name="ownNamespace"/> are written by this writer, others by <c>KubernetesYaml</c>.</summary>
-    public static string Write(IEnumerable<object> resources, string ownNamespace)
+    /// <summary>Writes <paramref name="resources"/>; objects whose type lives in one of <paramref name="ownNamespaces"/> are written by this writer, others by <c>KubernetesYaml</c>.</summary>
+    public static string Write(IEnumerable<object> resources, params string[] ownNamespaces)
     {
         var builder = new StringBuilder(4096);
         var first = true;
@@ -22,7 +22,7 @@ internal static class KubeYamlWriter
             if (resource is null) continue;
             if (!first) builder.Append("---\n");
             first = false;
-            if (string.Equals(resource.GetType().Namespace, ownNamespace, StringComparison.Ordinal))
+            if (Array.IndexOf(ownNamespaces, resource.GetType().Namespace) >= 0)
             {
                 WriteMapping(builder, resource, 0, null);
             }

@@ -52,7 +52,8 @@ public abstract class CorpusSuite : ConformanceSuite
         for (var doc = 0; doc < inputs.Count; doc++)
         {
             var source = $"{name}#{doc}";
-            var paths = imported.Diagnostics.Where(d => d.Path.StartsWith(source + " ", StringComparison.Ordinal)).Select(d => d.Path[(source.Length + 1)..]).ToList();
+            // A note that an older served version was read (MESH2204 at $.apiVersion) names no lost field: it must not cover the document.
+            var paths = imported.Diagnostics.Where(d => d.Code != DiagnosticCodes.LegacyForm && d.Path.StartsWith(source + " ", StringComparison.Ordinal)).Select(d => d.Path[(source.Length + 1)..]).ToList();
             foreach (var leaf in SpecLeaves(inputs[doc]))
             {
                 var covered = paths.Any(p => Covers(p, leaf));

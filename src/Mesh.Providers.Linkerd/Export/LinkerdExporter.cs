@@ -1,0 +1,143 @@
+using System.Globalization;
+using Mesh.Diagnostics;
+using Mesh.Model;
+using Mesh.Providers.GatewayApi;
+using Mesh.Providers.GatewayApi.Export;
+using Mesh.Providers.GatewayApi.Mapping;
+using Mesh.Providers.Linkerd.Mapping;
+using Mesh.Providers.Linkerd.Resources;
+using GatewayResources = Mesh.Providers.GatewayApi.Resources;
+
+namespace Mesh.Providers.Linkerd.Export;
+
+/// <summary>
+/// Model → Linkerd routes: the Gateway API mapping with Linkerd's filter set, HTTP routes in the configured API group,
+/// and retries and shared timeouts as Linkerd's route annotations. Everything else is reported.
+/// </summary>
+internal static class LinkerdExporter
+{
+    public static RouteDialect Dialect { get; } = new(LinkerdTranslator.ProviderId, "Linkerd", Rewrite: false, Mirror: false, Cors: false, ResponseHeaders: false, RetriesElsewhere: true, RedirectCodes: [301, 302]);
+
+    private static readonly Dictionary<RetryCondition, string> GrpcConditions = new()
+    {
+        [RetryCondition.Cancelled] = "cancelled",
+        [RetryCondition.DeadlineExceeded] = "deadline-exceeded",
+        [RetryCondition.Internal] = "internal",
+        [RetryCondition.ResourceExhausted] = "resource-exhausted",
+        [RetryCondition.Unavailable] = "unavailable",
+    };
+
+    public static (List<object> Resources, List<Diagnostic> Diagnostics) Export(MeshConfig config, LinkerdOptions options)
+    {
+        var ctx = new ExportContext(new GatewayApiOptions { DefaultNamespace = options.DefaultNamespace, EmitGrpcRoutes = true }, config, Dialect);
+        var routes = new SortedDictionary<(string Namespace, string Name), object>();
+        for (var i = 0; i < config.Routes.Count; i++)
+        {
+            var route = config.Routes[i];
+            var path = $"$.spec.routes[{i}]";
+            if (routes.ContainsKey((route.Namespace, route.Name)))
+            {
+                ctx.Unsupported(path, $"Another route is already written as '{route.Namespace}/{route.Name}'; this route is not written.");
+                continue;
+            }
+            var written = RouteExporter.Route(route, path, ctx);
+            switch (written)
+            {
+                case GatewayResources.HttpRoute http:
+                    var annotations = Annotations(route, grpc: false, path, ctx, http.Spec.Rules);
+                    object result = options.RouteApi == LinkerdRouteApi.Policy
+                        ? new PolicyHttpRoute { Metadata = http.Metadata, Spec = http.Spec }
+                        : http;
+                    http.Metadata.Annotations = annotations;
+                    routes[(route.Namespace, route.Name)] = result;
+                    break;
+                case GatewayResources.GrpcRoute grpc:
+                    grpc.Metadata.Annotations = Annotations(route, grpc: true, path, ctx, null);
+                    routes[(route.Namespace, route.Name)] = grpc;
+                    break;
+            }
+        }
+        Report(config, ctx);
+        return ([.. routes.Values], ctx.Diagnostics);
+    }
+
+    /// <summary>
+    /// The route's annotations: retries when every rule has the same policy, and <c>timeout.linkerd.io/request</c> when every
+    /// rule has the same timeout (the per-rule <c>timeouts.request</c> are then left out).
+    /// </summary>
+    private static Dictionary<string, string>? Annotations(Model.HttpRoute route, bool grpc, string path, ExportContext ctx, List<GatewayResources.HttpRouteRule>? rules)
+    {
+        var annotations = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        var first = route.Rules.Count > 0 ? route.Rules[0] : null;
+        if (first is not null && rules is not null && first.Timeout is { } timeout && route.Rules.All(r => r.Timeout == timeout) && rules.All(r => r.Timeouts is not null))
+        {
+            annotations[LinkerdAnnotations.TimeoutRequest] = rules[0].Timeouts!.Request!;
+            foreach (var rule in rules) rule.Timeouts = null;
+        }
+        if (route.Rules.Any(r => r.Retry is not null))
+        {
+            if (first?.Retry is { } retry && route.Rules.All(r => r.Retry == retry))
+            {
+                Retry(retry, grpc, $"{path}.rules[0].retry", ctx, annotations);
+            }
+            else
+            {
+                for (var k = 0; k < route.Rules.Count; k++)
+                {
+                    if (route.Rules[k].Retry is not null) ctx.Unsupported($"{path}.rules[{k}].retry", "Linkerd sets retries per route (annotations); the rules of this route have different retry policies, so this one is not written.");
+                }
+            }
+        }
+        return annotations.Count == 0 ? null : new Dictionary<string, string>(annotations, StringComparer.Ordinal);
+    }
+
+    private static void Retry(RetryPolicy retry, bool grpc, string path, ExportContext ctx, SortedDictionary<string, string> annotations)
+    {
+        annotations[LinkerdAnnotations.RetryLimit] = retry.Attempts.ToString(CultureInfo.InvariantCulture);
+        if (retry.PerTryTimeout is { } perTry)
+        {
+            if (!GatewayDuration.TryFormat(perTry, out var text)) ctx.Approximated($"{path}.perTryTimeout", $"The per-try timeout is written in whole milliseconds: {text}.");
+            annotations[LinkerdAnnotations.RetryTimeout] = text;
+        }
+        if (retry.Backoff is not null) ctx.Unsupported($"{path}.backoff", "Linkerd has no retry back-off setting; it is not written.");
+        var conditions = new List<string>();
+        foreach (var condition in retry.On)
+        {
+            switch (condition)
+            {
+                case RetryCondition.ServerError when !grpc:
+                    conditions.Add("5xx");
+                    break;
+                case RetryCondition.GatewayError when !grpc:
+                    conditions.Add("gateway-error");
+                    break;
+                case RetryCondition.RetriableStatusCodes when !grpc:
+                    conditions.AddRange(retry.StatusCodes.Select(c => c.ToString(CultureInfo.InvariantCulture)));
+                    break;
+                default:
+                    if (grpc && GrpcConditions.TryGetValue(condition, out var name)) conditions.Add(name);
+                    else ctx.Unsupported($"{path}.on", $"Linkerd cannot retry on '{WireNames.Of(condition)}' for {(grpc ? "a GRPCRoute" : "an HTTPRoute")}; the condition is not written.");
+                    break;
+            }
+        }
+        if (conditions.Count > 0) annotations[grpc ? LinkerdAnnotations.RetryGrpc : LinkerdAnnotations.RetryHttp] = string.Join(",", conditions);
+    }
+
+    private static void Report(MeshConfig config, ExportContext ctx)
+    {
+        for (var i = 0; i < config.TcpRoutes.Count; i++) ctx.Unsupported($"$.spec.tcpRoutes[{i}]", "This provider writes HTTP and gRPC routes; a TCP split is not written.");
+        for (var i = 0; i < config.DestinationPolicies.Count; i++) ctx.Unsupported($"$.spec.destinationPolicies[{i}]", "Linkerd has no load-balancer choice or connection limits, and this provider does not translate failure accrual; the policy is not written.");
+        for (var i = 0; i < config.Mtls.Count; i++)
+        {
+            var mode = config.Mtls[i].Mode;
+            if (mode == MtlsMode.Strict) ctx.Approximated($"$.spec.mtls[{i}]", "mTLS is always on between meshed pods in Linkerd: nothing is written, so the policy is not read back.");
+            else ctx.Unsupported($"$.spec.mtls[{i}].mode", $"mTLS is always on in Linkerd; mode '{WireNames.Of(mode)}' cannot be expressed.");
+        }
+        for (var i = 0; i < config.AccessPolicies.Count; i++) ctx.Unsupported($"$.spec.accessPolicies[{i}]", "This provider does not translate authorization (Linkerd's Server + AuthorizationPolicy); the access policy is not written.");
+        for (var i = 0; i < config.ExternalServices.Count; i++) ctx.Unsupported($"$.spec.externalServices[{i}]", "This provider does not translate egress (Linkerd's EgressNetwork); the external service is not written.");
+        for (var i = 0; i < config.Services.Count; i++)
+        {
+            for (var k = 0; k < config.Services[i].Subsets.Count; k++) ctx.Unsupported($"$.spec.services[{i}].subsets[{k}]", "Linkerd routes to whole Services; there are no subsets.");
+        }
+    }
+}

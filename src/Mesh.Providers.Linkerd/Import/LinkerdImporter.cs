@@ -1,0 +1,161 @@
+using System.Globalization;
+using k8s.Models;
+using Mesh.Collections;
+using Mesh.Kubernetes;
+using Mesh.Model;
+using Mesh.Providers.GatewayApi;
+using Mesh.Providers.GatewayApi.Import;
+using Mesh.Providers.GatewayApi.Mapping;
+using Mesh.Providers.Linkerd.Mapping;
+using Mesh.Providers.Linkerd.Resources;
+using Mesh.Translation;
+using GatewayResources = Mesh.Providers.GatewayApi.Resources;
+
+namespace Mesh.Providers.Linkerd.Import;
+
+/// <summary>Linkerd routes (both API groups) → model, with the retry and timeout annotations applied to the route's rules.</summary>
+internal static class LinkerdImporter
+{
+    public static ResourceCatalog Catalog { get; } = new(
+        LinkerdResourceTypes.TypeMap,
+        new Dictionary<Type, string>
+        {
+            [typeof(PolicyHttpRoute)] = PolicyHttpRoute.KubeGroup + "/" + PolicyHttpRoute.KubeApiVersion,
+            [typeof(GatewayResources.HttpRoute)] = GatewayResources.HttpRoute.KubeGroup + "/" + GatewayResources.HttpRoute.KubeApiVersion,
+            [typeof(GatewayResources.GrpcRoute)] = GatewayResources.GrpcRoute.KubeGroup + "/" + GatewayResources.GrpcRoute.KubeApiVersion,
+        },
+        new HashSet<string>(LinkerdResourceTypes.Groups, StringComparer.Ordinal),
+        "a Linkerd route this provider reads");
+
+    public static ImportResult Import(IReadOnlyList<(object Resource, string Source)> resources, SourceDiagnostics ctx, LinkerdOptions options, ImportOptions? importOptions)
+    {
+        var model = new ModelBuilder();
+        var gatewayOptions = new GatewayApiOptions { DefaultNamespace = options.DefaultNamespace };
+        foreach (var (resource, source) in resources)
+        {
+            if (resource is not k8s.IKubernetesObject<V1ObjectMeta> k || resource is not (PolicyHttpRoute or GatewayResources.HttpRoute or GatewayResources.GrpcRoute))
+            {
+                ctx.UnknownKind(source, "$", $"{resource.GetType().Name} is not a Linkerd route this provider reads; it was skipped.");
+                continue;
+            }
+            GatewayApiImporter.Metadata(k.Metadata, source, ctx, LinkerdAnnotations.Carried);
+            var name = GatewayApiImporter.Name(k, source, ctx);
+            var ns = GatewayApiImporter.Namespace(k, gatewayOptions);
+            var before = model.Routes.Count;
+            var grpc = false;
+            switch (resource)
+            {
+                case PolicyHttpRoute policy:
+                    RouteImporter.Http(policy.Spec, name, ns, source, model, ctx);
+                    break;
+                case GatewayResources.HttpRoute http:
+                    RouteImporter.Http(http.Spec, name, ns, source, model, ctx);
+                    break;
+                case GatewayResources.GrpcRoute g:
+                    grpc = true;
+                    RouteImporter.Grpc(g.Spec, name, ns, source, model, ctx);
+                    break;
+            }
+            var annotations = k.Metadata?.Annotations;
+            if (model.Routes.Count > before && annotations is { Count: > 0 })
+            {
+                var route = model.Routes[^1];
+                model.Routes[^1] = route with { Rules = [.. route.Rules.Select(Apply(annotations, grpc, source, ctx))] };
+            }
+        }
+        var modelName = importOptions?.ModelName ?? "imported";
+        var config = ctx.Diagnostics.Any(d => d.IsError) ? new MeshConfig { Name = modelName } : model.Build(modelName);
+        return ImportResult.Create(config, ctx.Diagnostics, importOptions);
+    }
+
+    private static Func<HttpRouteRule, HttpRouteRule> Apply(IDictionary<string, string> annotations, bool grpc, string source, SourceDiagnostics ctx)
+    {
+        var timeout = Duration(annotations, LinkerdAnnotations.TimeoutRequest, source, ctx);
+        var retry = Retry(annotations, grpc, source, ctx);
+        return rule => rule with { Timeout = rule.Timeout ?? timeout, Retry = retry };
+    }
+
+    private static string At(string annotation) => "$.metadata.annotations" + JsonPaths.Segment(annotation);
+
+    private static TimeSpan? Duration(IDictionary<string, string> annotations, string key, string source, SourceDiagnostics ctx)
+    {
+        if (!annotations.TryGetValue(key, out var text) || text is null) return null;
+        if (GatewayDuration.TryParse(text, out var value) || GoDuration.TryParse(text, out value)) return value;
+        ctx.Invalid(source, At(key), $"'{text}' is not a duration (e.g. 300ms, 2s, 1m).");
+        return null;
+    }
+
+    private static RetryPolicy? Retry(IDictionary<string, string> annotations, bool grpc, string source, SourceDiagnostics ctx)
+    {
+        var hasAny = annotations.ContainsKey(LinkerdAnnotations.RetryLimit) || annotations.ContainsKey(LinkerdAnnotations.RetryTimeout)
+            || annotations.ContainsKey(LinkerdAnnotations.RetryHttp) || annotations.ContainsKey(LinkerdAnnotations.RetryGrpc);
+        if (!hasAny) return null;
+        var attempts = 1;
+        if (annotations.TryGetValue(LinkerdAnnotations.RetryLimit, out var limit))
+        {
+            if (!int.TryParse(limit, NumberStyles.None, CultureInfo.InvariantCulture, out attempts))
+            {
+                ctx.Invalid(source, At(LinkerdAnnotations.RetryLimit), $"'{limit}' is not a whole number of retries.");
+                attempts = 1;
+            }
+        }
+        var on = new List<RetryCondition>();
+        var codes = new List<int>();
+        if (annotations.TryGetValue(LinkerdAnnotations.RetryHttp, out var http) && http is not null)
+        {
+            if (grpc) ctx.NotImported(source, At(LinkerdAnnotations.RetryHttp), "HTTP retry conditions do not apply to a GRPCRoute; they were not imported.");
+            else HttpConditions(http, on, codes, source, ctx);
+        }
+        if (annotations.TryGetValue(LinkerdAnnotations.RetryGrpc, out var grpcText) && grpcText is not null)
+        {
+            if (!grpc) ctx.NotImported(source, At(LinkerdAnnotations.RetryGrpc), "gRPC retry conditions apply to GRPCRoutes; they were not imported.");
+            else GrpcConditions(grpcText, on, source, ctx);
+        }
+        if (codes.Count > 0) on.Add(RetryCondition.RetriableStatusCodes);
+        return new RetryPolicy
+        {
+            Attempts = attempts,
+            PerTryTimeout = Duration(annotations, LinkerdAnnotations.RetryTimeout, source, ctx),
+            On = [.. on.Distinct()],
+            StatusCodes = [.. codes.Distinct()],
+        };
+    }
+
+    private static void HttpConditions(string text, List<RetryCondition> on, List<int> codes, string source, SourceDiagnostics ctx)
+    {
+        foreach (var token in text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            if (token == "5xx") on.Add(RetryCondition.ServerError);
+            else if (token == "gateway-error") on.Add(RetryCondition.GatewayError);
+            else if (Range(token) is { } range) codes.AddRange(range);
+            else ctx.NotImported(source, At(LinkerdAnnotations.RetryHttp), $"Retry condition '{token}' is not in the model; it was not imported.");
+        }
+    }
+
+    private static IEnumerable<int>? Range(string token)
+    {
+        var dash = token.IndexOf('-', StringComparison.Ordinal);
+        var (low, high) = dash < 0 ? (token, token) : (token[..dash], token[(dash + 1)..]);
+        if (!int.TryParse(low, NumberStyles.None, CultureInfo.InvariantCulture, out var from) || !int.TryParse(high, NumberStyles.None, CultureInfo.InvariantCulture, out var to)) return null;
+        if (from is < 100 or > 599 || to is < 100 or > 599 || to < from) return null;
+        return Enumerable.Range(from, to - from + 1);
+    }
+
+    private static void GrpcConditions(string text, List<RetryCondition> on, string source, SourceDiagnostics ctx)
+    {
+        foreach (var token in text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            RetryCondition? condition = token switch
+            {
+                "cancelled" => RetryCondition.Cancelled,
+                "deadline-exceeded" => RetryCondition.DeadlineExceeded,
+                "internal" => RetryCondition.Internal,
+                "resource-exhausted" => RetryCondition.ResourceExhausted,
+                "unavailable" => RetryCondition.Unavailable,
+                _ => null,
+            };
+            if (condition is { } c) on.Add(c);
+            else ctx.NotImported(source, At(LinkerdAnnotations.RetryGrpc), $"gRPC retry condition '{token}' is not in the model; it was not imported.");
+        }
+    }
+}

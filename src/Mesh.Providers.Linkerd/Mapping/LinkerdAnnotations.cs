@@ -1,0 +1,16 @@
+namespace Mesh.Providers.Linkerd.Mapping;
+
+/// <summary>The annotations Linkerd reads on routes and Services (string values).</summary>
+internal static class LinkerdAnnotations
+{
+    public const string RetryHttp = "retry.linkerd.io/http";
+    public const string RetryGrpc = "retry.linkerd.io/grpc";
+    public const string RetryLimit = "retry.linkerd.io/limit";
+    public const string RetryTimeout = "retry.linkerd.io/timeout";
+    public const string TimeoutRequest = "timeout.linkerd.io/request";
+    public const string TimeoutResponse = "timeout.linkerd.io/response";
+    public const string TimeoutIdle = "timeout.linkerd.io/idle";
+
+    /// <summary>The annotations the route importer reads (others are reported).</summary>
+    public static IReadOnlySet<string> Carried { get; } = new HashSet<string>(StringComparer.Ordinal) { RetryHttp, RetryGrpc, RetryLimit, RetryTimeout, TimeoutRequest };
+}

@@ -1,0 +1,168 @@
+using CsCheck;
+using Mesh.Model;
+using Mesh.Providers.Conformance.Suites;
+using Mesh.Providers.Linkerd.Tests.Generators;
+using Mesh.Translation;
+
+namespace Mesh.Providers.Linkerd.Tests.Conformance;
+
+/// <summary>300 generated models per property (typed and YAML), 100 for determinism.</summary>
+public sealed class LinkerdRoundTrip : RoundTripSuite
+{
+    protected override ITranslator Translator { get; } = new LinkerdTranslator();
+
+    protected override Gen<MeshConfig> ModelsWithinCapabilities => LinkerdModels.WithinCapabilities;
+}
+
+/// <summary>The same property with HTTP routes written as <c>gateway.networking.k8s.io/v1</c>.</summary>
+public sealed class LinkerdGatewayApiRoundTrip : RoundTripSuite
+{
+    protected override ITranslator Translator { get; } = new LinkerdTranslator(new LinkerdOptions { RouteApi = LinkerdRouteApi.GatewayApi });
+
+    protected override Gen<MeshConfig> ModelsWithinCapabilities => LinkerdModels.WithinCapabilities;
+
+    protected override long Iterations => 150;
+}
+
+/// <summary>Output validated strictly against <c>crds/linkerd/install_crds_with_gateway_api.golden.yaml</c>: 150 generated models plus the sample.</summary>
+public sealed class LinkerdSchema : SchemaSuite
+{
+    protected override ITranslator Translator { get; } = new LinkerdTranslator();
+
+    protected override IReadOnlyList<string> CrdFiles => ["crds/linkerd/install_crds_with_gateway_api.golden.yaml"];
+
+    protected override Gen<MeshConfig> Models => LinkerdModels.Any;
+
+    protected override IEnumerable<MeshConfig> SampleModels => [Samples.Routing];
+}
+
+/// <summary>Gateway API output of the Linkerd provider validated against the Gateway API CRDs Linkerd ships.</summary>
+public sealed class LinkerdGatewayApiSchema : SchemaSuite
+{
+    protected override ITranslator Translator { get; } = new LinkerdTranslator(new LinkerdOptions { RouteApi = LinkerdRouteApi.GatewayApi });
+
+    protected override IReadOnlyList<string> CrdFiles => ["crds/linkerd/install_crds_with_gateway_api.golden.yaml"];
+
+    protected override Gen<MeshConfig> Models => LinkerdModels.Any;
+
+    protected override IEnumerable<MeshConfig> SampleModels => [Samples.Routing];
+
+    protected override long Iterations => 75;
+}
+
+public sealed class LinkerdCorpus : CorpusSuite
+{
+    protected override ITranslator Translator { get; } = new LinkerdTranslator();
+
+    protected override string CorpusFolder => "examples/linkerd";
+
+    [Fact]
+    public void CorpusCounts_AreReported()
+    {
+        var reports = CheckCorpus();
+        var lines = reports.Select(r => $"{r.File}: resources {r.Resources}, fields carried {r.FieldsCarried}, reported {r.FieldsReported}");
+        TestContext.Current.TestOutputHelper?.WriteLine(string.Join("\n", lines));
+        TestContext.Current.TestOutputHelper?.WriteLine($"TOTAL files {reports.Count}, resources {reports.Sum(r => r.Resources)}, fields carried {reports.Sum(r => r.FieldsCarried)}, fields reported {reports.Sum(r => r.FieldsReported)}");
+        Assert.True(reports.Sum(r => r.FieldsCarried) > 0);
+    }
+}
+
+public sealed class LinkerdBadInput : BadInputSuite
+{
+    protected override ITranslator Translator { get; } = new LinkerdTranslator();
+
+    protected override string ValidDocument => """
+        apiVersion: policy.linkerd.io/v1beta3
+        kind: HTTPRoute
+        metadata:
+          name: schlep
+          namespace: schlep
+          annotations:
+            retry.linkerd.io/http: 5xx,503
+            retry.linkerd.io/limit: "2"
+            retry.linkerd.io/timeout: 300ms
+            timeout.linkerd.io/request: 2s
+        spec:
+          parentRefs:
+          - group: core
+            kind: Service
+            name: schlep
+            port: 80
+          rules:
+          - matches:
+            - path:
+                type: PathPrefix
+                value: /api
+            backendRefs:
+            - name: schlep-v1
+              port: 80
+              weight: 90
+            - name: schlep-v2
+              port: 80
+              weight: 10
+        """;
+
+    protected override IEnumerable<BadInputCase> Cases =>
+    [
+        new("wrong type (weight as string)", """
+            apiVersion: policy.linkerd.io/v1beta3
+            kind: HTTPRoute
+            metadata: { name: r, namespace: ns }
+            spec:
+              parentRefs: [{ kind: Service, group: core, name: web }]
+              rules:
+              - backendRefs: [{ name: web, port: 80, weight: "ninety" }]
+            """, "$.spec.rules[0].backendRefs[0].weight"),
+        new("unknown header match type", """
+            apiVersion: policy.linkerd.io/v1beta3
+            kind: HTTPRoute
+            metadata: { name: r, namespace: ns }
+            spec:
+              parentRefs: [{ kind: Service, group: core, name: web }]
+              rules:
+              - matches: [{ headers: [{ name: x, type: Glob, value: "a*" }] }]
+                backendRefs: [{ name: web, port: 80 }]
+            """, "$.spec.rules[0].matches[0].headers[0].type"),
+        new("missing parentRef name", """
+            apiVersion: policy.linkerd.io/v1beta3
+            kind: HTTPRoute
+            metadata: { name: r, namespace: ns }
+            spec:
+              parentRefs: [{ kind: Service, group: core }]
+              rules:
+              - backendRefs: [{ name: web, port: 80 }]
+            """, "$.spec.parentRefs[0].name"),
+        new("unknown apiVersion", """
+            apiVersion: policy.linkerd.io/v1
+            kind: HTTPRoute
+            metadata: { name: r }
+            spec: {}
+            """, "$.apiVersion"),
+        new("bad retry timeout annotation", """
+            apiVersion: policy.linkerd.io/v1beta3
+            kind: HTTPRoute
+            metadata:
+              name: r
+              annotations: { retry.linkerd.io/timeout: soon }
+            spec:
+              parentRefs: [{ kind: Service, group: core, name: web }]
+              rules: [{ backendRefs: [{ name: web, port: 80 }] }]
+            """, "$.metadata.annotations['retry.linkerd.io/timeout']"),
+        new("bad retry limit annotation", """
+            apiVersion: policy.linkerd.io/v1beta3
+            kind: HTTPRoute
+            metadata:
+              name: r
+              annotations: { retry.linkerd.io/limit: many }
+            spec:
+              parentRefs: [{ kind: Service, group: core, name: web }]
+              rules: [{ backendRefs: [{ name: web, port: 80 }] }]
+            """, "$.metadata.annotations['retry.linkerd.io/limit']"),
+    ];
+}
+
+public sealed class LinkerdSuiteCoverage
+{
+    [Fact]
+    public void EveryConformanceSuite_IsDerived() => SuiteCoverage.AssertEverySuiteDerived(typeof(LinkerdSuiteCoverage).Assembly);
+}

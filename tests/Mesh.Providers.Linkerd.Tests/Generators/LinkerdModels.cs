@@ -1,0 +1,98 @@
+using CsCheck;
+using Mesh.Collections;
+using Mesh.Model;
+using Mesh.Providers.GatewayApi.Export;
+using Mesh.Providers.Linkerd.Export;
+using Mesh.Testing;
+using Mesh.Translation;
+
+namespace Mesh.Providers.Linkerd.Tests.Generators;
+
+/// <summary>
+/// The shared generators seen through Linkerd: <see cref="Any"/> is every valid model; <see cref="WithinCapabilities"/>
+/// drops what Linkerd reports Unsupported and maps what it approximates to the nearest model it expresses exactly.
+/// </summary>
+internal static class LinkerdModels
+{
+    private static readonly ProviderCapabilities Capabilities = LinkerdCapabilities.Instance;
+
+    /// <summary>Valid models using every model feature.</summary>
+    public static Gen<MeshConfig> Any => MeshGenerators.Config;
+
+    /// <summary>Valid models within Linkerd's capabilities, mapped by <see cref="ToLinkerd"/>.</summary>
+    public static Gen<MeshConfig> WithinCapabilities =>
+        MeshGenerators.ConfigSupporting(f => Capabilities[f].Support != CapabilitySupport.Unsupported).Select(ToLinkerd);
+
+    /// <summary>
+    /// Maps a model to what the Linkerd provider writes and reads back exactly: as for Gateway API (only routes; no
+    /// subsets; services as route hosts with their parentRef ports; empty header values dropped), plus:
+    /// <list type="bullet">
+    /// <item>retries survive only when every rule of the route has the same policy (Linkerd's annotations are per route),
+    /// keeping the conditions the route kind takes (5xx, gateway-error, status codes for HTTP; the gRPC codes for GRPCRoutes);</item>
+    /// <item>redirect codes other than 301 and 302 become 302 (Linkerd's schema takes those two);</item>
+    /// <item>mTLS policies are dropped (strict is always on in Linkerd and nothing is written).</item>
+    /// </list>
+    /// </summary>
+    public static MeshConfig ToLinkerd(MeshConfig m)
+    {
+        var services = new List<MeshService>();
+        var routes = new List<HttpRoute>();
+        foreach (var route in m.Routes)
+        {
+            var host = m.FindService(route.Host);
+            var mapped = route with { Rules = [.. route.Rules.Select(Rule)] };
+            var grpc = RouteExporter.IsGrpc(mapped, host, LinkerdExporter.Dialect);
+            var retry = mapped.Rules.Count > 0 && mapped.Rules.All(r => r.Retry == mapped.Rules[0].Retry) ? Retry(mapped.Rules[0].Retry, grpc) : null;
+            routes.Add(mapped with { Rules = [.. mapped.Rules.Select(r => r with { Retry = retry })] });
+        }
+        foreach (var service in m.Services)
+        {
+            var hosted = routes.Where(r => r.Host == service.Reference).ToList();
+            if (hosted.Count == 0) continue;
+            var grpc = hosted.Any(r => RouteExporter.IsGrpc(r, service, LinkerdExporter.Dialect));
+            var ports = RouteExporter.ParentPorts(service, grpc).Select(p => new ServicePort { Port = p, Protocol = grpc ? Protocol.Grpc : Protocol.Http }).ToList();
+            if (ports.Count > 0) services.Add(new MeshService { Name = service.Name, Namespace = service.Namespace, Ports = [.. ports] });
+        }
+        return new MeshConfig { Name = "imported", Services = [.. services], Routes = [.. routes] };
+    }
+
+    private static readonly HashSet<RetryCondition> HttpConditions = [RetryCondition.ServerError, RetryCondition.GatewayError, RetryCondition.RetriableStatusCodes];
+
+    private static readonly HashSet<RetryCondition> GrpcConditions = [RetryCondition.Cancelled, RetryCondition.DeadlineExceeded, RetryCondition.Internal, RetryCondition.ResourceExhausted, RetryCondition.Unavailable];
+
+    private static RetryPolicy? Retry(RetryPolicy? retry, bool grpc)
+    {
+        if (retry is null) return null;
+        var on = retry.On.Where(c => (grpc ? GrpcConditions : HttpConditions).Contains(c)).ToList();
+        return retry with
+        {
+            On = [.. on],
+            StatusCodes = on.Contains(RetryCondition.RetriableStatusCodes) ? retry.StatusCodes : default,
+            Backoff = null,
+        };
+    }
+
+    private static HttpRouteRule Rule(HttpRouteRule rule) => rule with
+    {
+        Backends = [.. rule.Backends.Select(b => b with { Subset = null })],
+        Matches = [.. rule.Matches.Select(m => m with { Headers = [.. m.Headers.Where(h => !string.IsNullOrEmpty(h.Value))], QueryParams = [.. m.QueryParams.Where(q => !string.IsNullOrEmpty(q.Value))] })],
+        Redirect = rule.Redirect is { } r ? r with { PathPrefix = r.Path is null ? r.PathPrefix : null, StatusCode = r.StatusCode is 301 or 302 ? r.StatusCode : 302 } : null,
+        RequestHeaders = Headers(rule.RequestHeaders),
+        ResponseHeaders = null,
+        Mirror = null,
+        Rewrite = null,
+        Cors = null,
+        Fault = null,
+    };
+
+    private static HeaderModifier? Headers(HeaderModifier? modifier)
+    {
+        if (modifier is null) return null;
+        var result = modifier with
+        {
+            Set = modifier.Set.Where(e => e.Value.Length > 0).ToEquatableMap(),
+            Add = modifier.Add.Where(e => e.Value.Length > 0).ToEquatableMap(),
+        };
+        return result.Set.IsEmpty && result.Add.IsEmpty && result.Remove.IsEmpty ? null : result;
+    }
+}
