@@ -29,6 +29,9 @@ internal sealed class ExportContext(GatewayApiOptions options, MeshConfig config
     public void Unsupported(string path, string message) =>
         Diagnostics.Add(Diagnostic.Warning(DiagnosticCodes.Unsupported, path, message) with { Provider = Dialect.ProviderId });
 
+    public void Info(string path, string message) =>
+        Diagnostics.Add(Diagnostic.Info(DiagnosticCodes.Approximated, path, message) with { Provider = Dialect.ProviderId });
+
     public void Approximated(string path, string message) =>
         Diagnostics.Add(Diagnostic.Warning(DiagnosticCodes.Approximated, path, message) with { Provider = Dialect.ProviderId });
 }

@@ -192,11 +192,26 @@ internal static class RouteExporter
             {
                 Name = b.Service.Name,
                 Namespace = b.Service.Namespace == ns ? null : b.Service.Namespace,
-                Port = b.Port,
+                Port = b.Port ?? BackendPort(b.Service, $"{path}[{i}].port", ctx),
                 // A single backend takes all traffic: its weight is left out.
                 Weight = b.Weight == 1 || backends.Count == 1 ? null : b.Weight,
             };
         }
+    }
+
+    /// <summary>
+    /// The port of a Service backend given without one (the CRDs require it): the service's only port when the model
+    /// defines the service with exactly one; otherwise none, reported.
+    /// </summary>
+    private static int? BackendPort(ServiceRef service, string path, ExportContext ctx)
+    {
+        if (ctx.FindService(service) is { Ports.Count: 1 } known)
+        {
+            ctx.Info(path, $"The backend has no port; the only port of '{service}', {known.Ports[0].Port}, is written (a Service backendRef needs one).");
+            return known.Ports[0].Port;
+        }
+        ctx.Unsupported(path, $"A Service backendRef needs a port, and '{service}' has no single port in the model to take; the backend is written without one and the API server will reject it.");
+        return null;
     }
 
     private static HttpHeaderFilter? Headers(HeaderModifier? modifier, string path, ExportContext ctx)
@@ -275,7 +290,7 @@ internal static class RouteExporter
             {
                 Name = mirror.Service.Name,
                 Namespace = mirror.Service.Namespace == ns ? null : mirror.Service.Namespace,
-                Port = mirror.Port,
+                Port = mirror.Port ?? BackendPort(mirror.Service, $"{path}.port", ctx),
             },
         };
         if (mirror.Percentage != 100m)

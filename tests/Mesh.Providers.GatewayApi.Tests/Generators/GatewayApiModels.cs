@@ -32,6 +32,7 @@ internal static class GatewayApiModels
     /// keep their numbers, lose their names, and read back as <c>grpc</c> when the route is a GRPCRoute, else <c>http</c>;</item>
     /// <item>a redirect or rewrite that replaces both the full path and the prefix keeps the full path;</item>
     /// <item>header and query matches and header values that are empty are dropped (the CRD requires one character);</item>
+    /// <item>a backend or mirror without a port takes the port of its service when the mapped model has that service with exactly one port;</item>
     /// <item>CORS maxAge is rounded up to whole seconds.</item>
     /// </list>
     /// </summary>
@@ -47,6 +48,17 @@ internal static class GatewayApiModels
             var ports = RouteExporter.ParentPorts(service, grpc).Select(p => new ServicePort { Port = p, Protocol = grpc ? Protocol.Grpc : Protocol.Http }).ToList();
             if (ports.Count > 0) services.Add(new MeshService { Name = service.Name, Namespace = service.Namespace, Ports = [.. ports] });
         }
+        // A backend or mirror without a port takes its service's only port (the CRDs require one).
+        var single = services.Where(s => s.Ports.Count == 1).ToDictionary(s => s.Reference, s => s.Ports[0].Port);
+        int? Port(ServiceRef service, int? port) => port ?? (single.TryGetValue(service, out var p) ? p : null);
+        routes = [.. routes.Select(r => r with
+        {
+            Rules = [.. r.Rules.Select(rule => rule with
+            {
+                Backends = [.. rule.Backends.Select(b => b with { Port = Port(b.Service, b.Port) })],
+                Mirror = rule.Mirror is { } mirror ? mirror with { Port = Port(mirror.Service, mirror.Port) } : null,
+            })],
+        })];
         return new MeshConfig { Name = "imported", Services = [.. services], Routes = [.. routes] };
     }
 

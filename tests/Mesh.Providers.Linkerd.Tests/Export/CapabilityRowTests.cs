@@ -26,7 +26,7 @@ public sealed class CapabilityRowTests
     {
         Name = "imported",
         Services = [ReviewsService],
-        Routes = [new HttpRoute { Name = "reviews", Namespace = "bookinfo", Host = Reviews, Rules = [change(new HttpRouteRule { Backends = [new WeightedBackend { Service = Reviews }] })] }],
+        Routes = [new HttpRoute { Name = "reviews", Namespace = "bookinfo", Host = Reviews, Rules = [change(new HttpRouteRule { Backends = [new WeightedBackend { Service = Reviews, Port = 9080 }] })] }],
     };
 
     private static MeshConfig Match(HttpMatch match) => Rule(r => r with { Matches = [match] });
@@ -71,7 +71,7 @@ public sealed class CapabilityRowTests
         [MeshFeature.QueryPresent] = Match(new HttpMatch { QueryParams = [ValueMatch.Present("debug")] }),
         [MeshFeature.QueryAbsent] = Match(new HttpMatch { QueryParams = [ValueMatch.Absent("debug")] }),
         [MeshFeature.MethodMatch] = Match(new HttpMatch { Method = "POST" }),
-        [MeshFeature.WeightedSplit] = Rule(r => r with { Backends = [new WeightedBackend { Service = Reviews, Weight = 2 }, new WeightedBackend { Service = Ratings, Weight = 1 }] }),
+        [MeshFeature.WeightedSplit] = Rule(r => r with { Backends = [new WeightedBackend { Service = Reviews, Port = 9080, Weight = 2 }, new WeightedBackend { Service = Ratings, Port = 9080, Weight = 1 }] }),
         [MeshFeature.BackendSubset] = Rule(r => r with { Backends = [new WeightedBackend { Service = Reviews, Subset = "v2" }] }),
         [MeshFeature.BackendPort] = Rule(r => r with { Backends = [new WeightedBackend { Service = Reviews, Port = 9080 }] }),
         [MeshFeature.Timeout] = Rule(r => r with { Timeout = TimeSpan.FromSeconds(3) }),
@@ -84,7 +84,7 @@ public sealed class CapabilityRowTests
         [MeshFeature.FaultDelay] = Rule(r => r with { Fault = new FaultInjection { Delay = new FaultDelay { Duration = TimeSpan.FromSeconds(5), Percentage = 12.5m } } }),
         [MeshFeature.FaultAbort] = Rule(r => r with { Fault = new FaultInjection { Abort = new FaultAbort { HttpStatus = 503, Percentage = 50 } } }),
         [MeshFeature.Mirror] = Rule(r => r with { Mirror = new Mirror { Service = Ratings, Port = 9080 } }),
-        [MeshFeature.MirrorPercentage] = Rule(r => r with { Mirror = new Mirror { Service = Ratings, Percentage = 5.25m } }),
+        [MeshFeature.MirrorPercentage] = Rule(r => r with { Mirror = new Mirror { Service = Ratings, Port = 9080, Percentage = 5.25m } }),
         [MeshFeature.RewritePathPrefix] = Rule(r => r with { Rewrite = new Rewrite { PathPrefix = "/v2" } }),
         [MeshFeature.RewriteFullPath] = Rule(r => r with { Rewrite = new Rewrite { FullPath = "/status" } }),
         [MeshFeature.RewriteAuthority] = Rule(r => r with { Rewrite = new Rewrite { Authority = "internal.example" } }),

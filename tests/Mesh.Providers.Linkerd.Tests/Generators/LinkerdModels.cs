@@ -30,6 +30,7 @@ internal static class LinkerdModels
     /// <item>retries survive only when every rule of the route has the same policy (Linkerd's annotations are per route),
     /// keeping the conditions the route kind takes (5xx, gateway-error, status codes for HTTP; the gRPC codes for GRPCRoutes);</item>
     /// <item>redirect codes other than 301 and 302 become 302 (Linkerd's schema takes those two);</item>
+    /// <item>a backend without a port takes the port of its service when the mapped model has that service with exactly one port;</item>
     /// <item>mTLS policies are dropped (strict is always on in Linkerd and nothing is written).</item>
     /// </list>
     /// </summary>
@@ -53,6 +54,17 @@ internal static class LinkerdModels
             var ports = RouteExporter.ParentPorts(service, grpc).Select(p => new ServicePort { Port = p, Protocol = grpc ? Protocol.Grpc : Protocol.Http }).ToList();
             if (ports.Count > 0) services.Add(new MeshService { Name = service.Name, Namespace = service.Namespace, Ports = [.. ports] });
         }
+        // A backend or mirror without a port takes its service's only port (the CRDs require one).
+        var single = services.Where(s => s.Ports.Count == 1).ToDictionary(s => s.Reference, s => s.Ports[0].Port);
+        int? Port(ServiceRef service, int? port) => port ?? (single.TryGetValue(service, out var p) ? p : null);
+        routes = [.. routes.Select(r => r with
+        {
+            Rules = [.. r.Rules.Select(rule => rule with
+            {
+                Backends = [.. rule.Backends.Select(b => b with { Port = Port(b.Service, b.Port) })],
+                Mirror = rule.Mirror is { } mirror ? mirror with { Port = Port(mirror.Service, mirror.Port) } : null,
+            })],
+        })];
         return new MeshConfig { Name = "imported", Services = [.. services], Routes = [.. routes] };
     }
 
