@@ -5,7 +5,8 @@ namespace Mesh.Providers.GatewayApi.Import;
 /// <param name="Canonical">The <c>apiVersion</c> each class is written with; other versions read into it get a legacy note.</param>
 /// <param name="Groups">The provider's API groups.</param>
 /// <param name="Description">What the provider reads, for messages (e.g. "a Gateway API route").</param>
-internal sealed record ResourceCatalog(IReadOnlyDictionary<string, Type> TypeMap, IReadOnlyDictionary<Type, string> Canonical, IReadOnlySet<string> Groups, string Description)
+/// <param name="LegacyNotes">For kinds of the provider's groups that are legacy forms: what they became (a legacy note beside the out-of-scope report).</param>
+internal sealed record ResourceCatalog(IReadOnlyDictionary<string, Type> TypeMap, IReadOnlyDictionary<Type, string> Canonical, IReadOnlySet<string> Groups, string Description, IReadOnlyDictionary<string, string>? LegacyNotes = null)
 {
     /// <summary>Gateway API mesh routes.</summary>
     public static ResourceCatalog GatewayApi { get; } = new(

@@ -40,7 +40,8 @@ internal static class ResourceReader
             }
             else if (catalog.Groups.Contains(group))
             {
-                ctx.OutOfScope(source, "$.kind", $"{kind} ({apiVersion}) is outside what this provider translates (gateways, listeners, TCP/TLS/UDP routes, reference grants, …); it was skipped.");
+                ctx.OutOfScope(source, "$.kind", $"{kind} ({apiVersion}) is outside what this provider translates; it was skipped.");
+                if (catalog.LegacyNotes?.GetValueOrDefault(kind) is { } note) ctx.Legacy(source, "$.kind", note);
             }
             else
             {

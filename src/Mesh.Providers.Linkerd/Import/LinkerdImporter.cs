@@ -23,9 +23,14 @@ internal static class LinkerdImporter
             [typeof(PolicyHttpRoute)] = PolicyHttpRoute.KubeGroup + "/" + PolicyHttpRoute.KubeApiVersion,
             [typeof(GatewayResources.HttpRoute)] = GatewayResources.HttpRoute.KubeGroup + "/" + GatewayResources.HttpRoute.KubeApiVersion,
             [typeof(GatewayResources.GrpcRoute)] = GatewayResources.GrpcRoute.KubeGroup + "/" + GatewayResources.GrpcRoute.KubeApiVersion,
+            [typeof(ServiceProfile)] = ServiceProfile.KubeGroup + "/" + ServiceProfile.KubeApiVersion,
         },
         new HashSet<string>(LinkerdResourceTypes.Groups, StringComparer.Ordinal),
-        "a Linkerd route this provider reads");
+        "a Linkerd route this provider reads",
+        new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["ServerAuthorization"] = "ServerAuthorization is Linkerd's legacy authorization; it became AuthorizationPolicy with MeshTLSAuthentication / NetworkAuthentication (which this provider does not translate either).",
+        });
 
     public static ImportResult Import(IReadOnlyList<(object Resource, string Source)> resources, SourceDiagnostics ctx, LinkerdOptions options, ImportOptions? importOptions)
     {
@@ -33,6 +38,12 @@ internal static class LinkerdImporter
         var gatewayOptions = new GatewayApiOptions { DefaultNamespace = options.DefaultNamespace };
         foreach (var (resource, source) in resources)
         {
+            if (resource is ServiceProfile profile)
+            {
+                GatewayApiImporter.Metadata(profile.Metadata, source, ctx);
+                ServiceProfileImporter.Import(profile, GatewayApiImporter.Namespace(profile, gatewayOptions), source, model, ctx);
+                continue;
+            }
             if (resource is not k8s.IKubernetesObject<V1ObjectMeta> k || resource is not (PolicyHttpRoute or GatewayResources.HttpRoute or GatewayResources.GrpcRoute))
             {
                 ctx.UnknownKind(source, "$", $"{resource.GetType().Name} is not a Linkerd route this provider reads; it was skipped.");

@@ -108,6 +108,14 @@ public sealed class AnnotationTests
     }
 
     [Fact]
+    public void ServerAuthorization_IsReportedAsLegacy()
+    {
+        var result = Translator.ImportYaml("apiVersion: policy.linkerd.io/v1beta1\nkind: ServerAuthorization\nmetadata: { name: a }\nspec: {}\n", "in.yaml");
+        Assert.Contains(result.Diagnostics, d => d.Code == DiagnosticCodes.OutOfScope && d.Path == "in.yaml#0 $.kind");
+        Assert.Contains(result.Diagnostics, d => d.Code == DiagnosticCodes.LegacyForm && d.Message.Contains("AuthorizationPolicy", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Defaults_ArePinned()
     {
         var options = new LinkerdOptions();
