@@ -68,10 +68,19 @@ internal static class LinkerdImporter
                     break;
             }
             var annotations = k.Metadata?.Annotations;
-            if (model.Routes.Count > before && annotations is { Count: > 0 })
+            if (annotations is not { Count: > 0 }) continue;
+            if (model.Routes.Count > before && model.Routes[^1].Rules.Count > 0)
             {
                 var route = model.Routes[^1];
                 model.Routes[^1] = route with { Rules = [.. route.Rules.Select(Apply(annotations, grpc, source, ctx))] };
+            }
+            else
+            {
+                // Nothing imported to apply them to: the retry and timeout annotations are lost, and said so.
+                foreach (var key in annotations.Keys.Where(LinkerdAnnotations.Carried.Contains).Order(StringComparer.Ordinal))
+                {
+                    ctx.NotImported(source, "$.metadata.annotations" + JsonPaths.Segment(key), "No rule of this route was imported, so the annotation applies to nothing in the model.");
+                }
             }
         }
         var modelName = importOptions?.ModelName ?? "imported";

@@ -108,6 +108,25 @@ public sealed class AnnotationTests
     }
 
     [Fact]
+    public void Annotations_OfARouteWithNoImportedRule_AreReported()
+    {
+        var result = Translator.ImportYaml("""
+            kind: HTTPRoute
+            apiVersion: policy.linkerd.io/v1beta3
+            metadata:
+              name: r
+              namespace: ns
+              annotations: { retry.linkerd.io/http: 5xx, timeout.linkerd.io/request: 2s }
+            spec:
+              parentRefs: [{ name: web, kind: Service, group: core, port: 80 }]
+              rules:
+              - matches: [{ path: { type: PathPrefix, value: / } }]
+            """, "in.yaml");
+        Assert.Contains(result.Diagnostics, d => d.Path == "in.yaml#0 $.metadata.annotations['retry.linkerd.io/http']" && d.Code == DiagnosticCodes.FieldNotImported);
+        Assert.Contains(result.Diagnostics, d => d.Path == "in.yaml#0 $.metadata.annotations['timeout.linkerd.io/request']");
+    }
+
+    [Fact]
     public void ServerAuthorization_IsReportedAsLegacy()
     {
         var result = Translator.ImportYaml("apiVersion: policy.linkerd.io/v1beta1\nkind: ServerAuthorization\nmetadata: { name: a }\nspec: {}\n", "in.yaml");
