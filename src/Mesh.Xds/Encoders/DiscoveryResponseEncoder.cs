@@ -1,0 +1,25 @@
+using Mesh.Xds.Wire;
+
+namespace Mesh.Xds.Encoders;
+
+/// <summary>
+/// Encodes <c>envoy.service.discovery.v3.DiscoveryResponse</c> from already-encoded resources:
+/// version_info, each resource as an <c>Any</c>, type_url and nonce.
+/// </summary>
+internal readonly struct DiscoveryResponseEncoder(XdsResourceSet resources, string? nonce) : IMessageEncoder
+{
+    public void Encode<TSink>(ref TSink s) where TSink : IProtoSink, allows ref struct
+    {
+        var typeUrl = resources.TypeUrl;
+        s.Hex(1, resources.Version);
+        foreach (var resource in resources.AsSpan())
+        {
+            s.Begin(2);
+            s.String(1, typeUrl);
+            s.Bytes(2, resource.Payload.Span);
+            s.End();
+        }
+        s.String(4, typeUrl);
+        s.String(5, nonce);
+    }
+}

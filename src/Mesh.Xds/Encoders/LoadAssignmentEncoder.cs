@@ -1,0 +1,74 @@
+using Mesh.Xds.Planning;
+using Mesh.Xds.Wire;
+
+namespace Mesh.Xds.Encoders;
+
+/// <summary>
+/// Encodes <c>envoy.config.endpoint.v3.ClusterLoadAssignment</c>: the service port's endpoints that carry the
+/// cluster's subset labels, grouped by locality (each with its locality and load-balancing weight set, as gRPC
+/// clients require), each endpoint an IP literal with its health and weight.
+/// </summary>
+internal readonly struct LoadAssignmentEncoder(ClusterPlan cluster, EndpointAddress[] endpoints) : IMessageEncoder
+{
+    public void Encode<TSink>(ref TSink s) where TSink : IProtoSink, allows ref struct => Write(ref s, cluster, endpoints);
+
+    public static void Write<TSink>(ref TSink s, ClusterPlan c, EndpointAddress[] endpoints) where TSink : IProtoSink, allows ref struct
+    {
+        s.String(1, c.Name);
+        // Endpoints are sorted by locality, so each locality is one run.
+        var i = 0;
+        while (i < endpoints.Length)
+        {
+            var locality = endpoints[i].Locality ?? EndpointLocality.Unknown;
+            var end = i + 1;
+            while (end < endpoints.Length && SameLocality(locality, endpoints[end].Locality ?? EndpointLocality.Unknown)) end++;
+            long weight = 0;
+            for (var k = i; k < end; k++)
+            {
+                if (Selected(c, endpoints[k])) weight += endpoints[k].Weight;
+            }
+            if (weight > 0)
+            {
+                s.Begin(2);
+                s.Begin(1);
+                s.String(1, locality.Region);
+                s.String(2, locality.Zone);
+                s.String(3, locality.SubZone);
+                s.End();
+                for (var k = i; k < end; k++)
+                {
+                    var endpoint = endpoints[k];
+                    if (!Selected(c, endpoint)) continue;
+                    s.Begin(2); // lb_endpoints
+                    s.Begin(1); // endpoint
+                    s.Begin(1); // address
+                    s.Begin(1); // socket_address
+                    s.String(2, endpoint.Address);
+                    s.Varint(3, (ulong)(endpoint.Port ?? c.Port));
+                    s.End();
+                    s.End();
+                    s.End();
+                    s.Varint(2, (ulong)endpoint.Health);
+                    Fields.UInt32Value(ref s, 4, endpoint.Weight);
+                    s.End();
+                }
+                Fields.UInt32Value(ref s, 3, (int)Math.Min(weight, int.MaxValue));
+                s.End();
+            }
+            i = end;
+        }
+    }
+
+    private static bool SameLocality(EndpointLocality a, EndpointLocality b) =>
+        string.Equals(a.Region, b.Region, StringComparison.Ordinal) && string.Equals(a.Zone, b.Zone, StringComparison.Ordinal) && string.Equals(a.SubZone, b.SubZone, StringComparison.Ordinal);
+
+    /// <summary>Whether an endpoint carries every label of the cluster's subset.</summary>
+    public static bool Selected(ClusterPlan c, EndpointAddress endpoint)
+    {
+        foreach (var (key, value) in c.SubsetLabels)
+        {
+            if (!endpoint.Labels.TryGetValue(key, out var actual) || !string.Equals(actual, value, StringComparison.Ordinal)) return false;
+        }
+        return true;
+    }
+}
