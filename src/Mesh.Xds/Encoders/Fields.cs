@@ -70,6 +70,14 @@ internal static class Fields
         s.Begin(2);
     }
 
+    /// <summary>A <c>google.protobuf.Any</c> holding a message with no fields (its empty value is omitted, as protobuf does).</summary>
+    public static void EmptyAny<TSink>(ref TSink s, int field, string typeUrl) where TSink : IProtoSink, allows ref struct
+    {
+        s.Begin(field);
+        s.String(1, typeUrl);
+        s.End();
+    }
+
     /// <summary>Closes what <see cref="BeginAny"/> opened.</summary>
     public static void EndAny<TSink>(ref TSink s) where TSink : IProtoSink, allows ref struct
     {

@@ -52,14 +52,12 @@ internal readonly struct ListenerEncoder(ListenerPlan listener) : IMessageEncode
         {
             s.Begin(5);
             s.String(1, "envoy.filters.http.fault");
-            Fields.BeginAny(ref s, 4, XdsTypeUrls.HttpFault);
-            Fields.EndAny(ref s);
+            Fields.EmptyAny(ref s, 4, XdsTypeUrls.HttpFault);
             s.End();
         }
         s.Begin(5);
         s.String(1, "envoy.filters.http.router");
-        Fields.BeginAny(ref s, 4, XdsTypeUrls.Router);
-        Fields.EndAny(ref s);
+        Fields.EmptyAny(ref s, 4, XdsTypeUrls.Router);
         s.End();
     }
 }

@@ -65,7 +65,7 @@ internal readonly struct RouteConfigEncoder(RouteConfigPlan config) : IMessageEn
         {
             foreach (var name in request.Remove) s.StringAlways(12, name);
         }
-        if (rule?.Fault is { } fault)
+        if (rule?.Fault is { } fault && (fault.Delay is not null || fault.Abort is not null))
         {
             s.Begin(13); // typed_per_filter_config entry
             s.StringAlways(1, FaultFilter);

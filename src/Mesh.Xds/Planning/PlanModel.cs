@@ -54,7 +54,7 @@ internal sealed record VirtualHostPlan(string Name, ServiceRef Host, int Port, s
 internal sealed record RouteConfigPlan(string Name, VirtualHostPlan[] VirtualHosts)
 {
     /// <summary>Whether any route carries a fault, so listeners add the fault filter.</summary>
-    public bool UsesFault => VirtualHosts.Any(v => v.Routes.Any(r => r.Rule?.Fault is not null));
+    public bool UsesFault => VirtualHosts.Any(v => v.Routes.Any(r => r.Rule?.Fault is { } f && (f.Delay is not null || f.Abort is not null)));
 }
 
 /// <summary>One Listener: an outbound sidecar port, or a proxyless api_listener.</summary>

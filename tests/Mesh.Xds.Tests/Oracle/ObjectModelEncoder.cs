@@ -193,7 +193,7 @@ internal static class ObjectModelEncoder
         foreach (var (k, v) in r.ResponseAdd) route.ResponseHeadersToAdd.Add(Header(k, v, false));
         if (rule?.ResponseHeaders is { } response) route.ResponseHeadersToRemove.AddRange(response.Remove);
         if (rule?.RequestHeaders is { } request) route.RequestHeadersToRemove.AddRange(request.Remove);
-        if (rule?.Fault is { } fault)
+        if (rule?.Fault is { } fault && (fault.Delay is not null || fault.Abort is not null))
         {
             var httpFault = new HTTPFault();
             if (fault.Delay is { } delay) httpFault.Delay = new CommonFault.FaultDelay { FixedDelay = Dur(delay.Duration), Percentage = Percent(delay.Percentage) };
