@@ -33,6 +33,7 @@ public sealed class XdsCompiledConfig
     {
         XdsResourceType.Listener => Plan.Listeners.Length,
         XdsResourceType.RouteConfiguration => Plan.RouteConfigs.Length,
+        XdsResourceType.Cluster => Plan.CdsCount,
         _ => Plan.Clusters.Length,
     };
 }

@@ -185,7 +185,8 @@ public sealed class XdsEncoder
     private static bool SameNames(XdsPlan a, XdsPlan b) =>
         a.Listeners.Select(l => l.Name).SequenceEqual(b.Listeners.Select(l => l.Name), StringComparer.Ordinal)
         && a.RouteConfigs.Select(r => r.Name).SequenceEqual(b.RouteConfigs.Select(r => r.Name), StringComparer.Ordinal)
-        && a.Clusters.Select(c => c.Name).SequenceEqual(b.Clusters.Select(c => c.Name), StringComparer.Ordinal);
+        && a.Clusters.Select(c => c.Name).SequenceEqual(b.Clusters.Select(c => c.Name), StringComparer.Ordinal)
+        && a.InboundClusters.Select(c => c.Name).SequenceEqual(b.InboundClusters.Select(c => c.Name), StringComparer.Ordinal);
 
     private XdsUpdateResult UpdateAll(XdsSnapshot previous, MeshConfig config, EndpointSnapshot endpoints)
     {

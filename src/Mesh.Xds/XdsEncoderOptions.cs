@@ -22,6 +22,14 @@ public sealed record XdsEncoderOptions
     /// <value>null.</value>
     public Func<string, string?>? RegexCheck { get; init; }
 
+    /// <summary>The SPIFFE trust domain of workload identities, used in RBAC principals (<c>spiffe://domain/ns/x/sa/y</c>).</summary>
+    /// <value><c>cluster.local</c>.</value>
+    public string TrustDomain { get; init; } = "cluster.local";
+
+    /// <summary>The port the sidecar's inbound listener (<c>virtualInbound</c>) listens on; traffic is redirected to it.</summary>
+    /// <value>15006 (Istio's).</value>
+    public int InboundPort { get; init; } = 15006;
+
     /// <summary>The SDS secret name of the workload certificate used for upstream mTLS.</summary>
     /// <value><c>default</c> (Istio's name).</value>
     public string CertificateSecretName { get; init; } = "default";

@@ -11,9 +11,38 @@ internal readonly struct ClusterEncoder(ClusterPlan cluster, XdsEncoderOptions o
 
     public void Encode<TSink>(ref TSink s) where TSink : IProtoSink, allows ref struct => Write(ref s, cluster, options);
 
+    /// <summary>A sidecar's local cluster: STATIC, one endpoint on 127.0.0.1 at the service port.</summary>
+    private static void InboundCluster<TSink>(ref TSink s, ClusterPlan c) where TSink : IProtoSink, allows ref struct
+    {
+        Fields.Duration(ref s, 4, c.ConnectTimeout);
+        s.Begin(33); // load_assignment
+        s.String(1, c.Name);
+        s.Begin(2);
+        s.Begin(1);
+        s.End();
+        s.Begin(2);
+        s.Begin(1);
+        s.Begin(1);
+        s.Begin(1);
+        s.String(2, "127.0.0.1");
+        s.Varint(3, (ulong)c.Port);
+        s.End();
+        s.End();
+        s.End();
+        s.End();
+        Fields.UInt32Value(ref s, 3, 1);
+        s.End();
+        s.End();
+    }
+
     public static void Write<TSink>(ref TSink s, ClusterPlan c, XdsEncoderOptions options) where TSink : IProtoSink, allows ref struct
     {
         s.String(1, c.Name);
+        if (c.Inbound)
+        {
+            InboundCluster(ref s, c);
+            return;
+        }
         s.Varint(2, 3); // type: EDS
         s.Begin(3); // eds_cluster_config
         Fields.AdsConfigSource(ref s, 1);

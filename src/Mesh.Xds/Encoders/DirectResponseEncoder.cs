@@ -19,7 +19,7 @@ internal readonly struct DirectResponseEncoder(XdsPlan plan, EndpointIndex endpo
                 foreach (var listener in plan.Listeners)
                 {
                     Fields.BeginAny(ref s, 2, typeUrl);
-                    ListenerEncoder.Write(ref s, listener);
+                    ListenerEncoder.Write(ref s, listener, plan.Options);
                     Fields.EndAny(ref s);
                 }
                 break;
@@ -32,10 +32,10 @@ internal readonly struct DirectResponseEncoder(XdsPlan plan, EndpointIndex endpo
                 }
                 break;
             case XdsResourceType.Cluster:
-                foreach (var cluster in plan.Clusters)
+                for (var i = 0; i < plan.CdsCount; i++)
                 {
                     Fields.BeginAny(ref s, 2, typeUrl);
-                    ClusterEncoder.Write(ref s, cluster, plan.Options);
+                    ClusterEncoder.Write(ref s, plan.CdsCluster(i), plan.Options);
                     Fields.EndAny(ref s);
                 }
                 break;

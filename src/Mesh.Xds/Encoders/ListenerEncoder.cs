@@ -8,12 +8,17 @@ namespace Mesh.Xds.Encoders;
 /// proxyless gRPC <c>api_listener</c>; both carry an HttpConnectionManager that takes its routes over RDS, with
 /// the fault filter (when a route injects faults) before the router, which is always last.
 /// </summary>
-internal readonly struct ListenerEncoder(ListenerPlan listener) : IMessageEncoder
+internal readonly struct ListenerEncoder(ListenerPlan listener, XdsEncoderOptions options) : IMessageEncoder
 {
-    public void Encode<TSink>(ref TSink s) where TSink : IProtoSink, allows ref struct => Write(ref s, listener);
+    public void Encode<TSink>(ref TSink s) where TSink : IProtoSink, allows ref struct => Write(ref s, listener, options);
 
-    public static void Write<TSink>(ref TSink s, ListenerPlan l) where TSink : IProtoSink, allows ref struct
+    public static void Write<TSink>(ref TSink s, ListenerPlan l, XdsEncoderOptions options) where TSink : IProtoSink, allows ref struct
     {
+        if (l.Inbound is { } inbound)
+        {
+            InboundListenerEncoder.Write(ref s, l, inbound, options);
+            return;
+        }
         s.String(1, l.Name);
         if (l.ApiListener)
         {

@@ -16,6 +16,7 @@ internal static class ResourceWriter
         {
             XdsResourceType.Listener => plan.Listeners.Length,
             XdsResourceType.RouteConfiguration => plan.RouteConfigs.Length,
+            XdsResourceType.Cluster => plan.CdsCount,
             _ => plan.Clusters.Length,
         };
         var ends = ArrayPool<int>.Shared.Rent(Math.Max(count, 1));
@@ -66,13 +67,13 @@ internal static class ResourceWriter
         switch (type)
         {
             case XdsResourceType.Listener:
-                ProtoEncoding.Write(output, new ListenerEncoder(plan.Listeners[index]));
+                ProtoEncoding.Write(output, new ListenerEncoder(plan.Listeners[index], plan.Options));
                 break;
             case XdsResourceType.RouteConfiguration:
                 ProtoEncoding.Write(output, new RouteConfigEncoder(plan.RouteConfigs[index]));
                 break;
             case XdsResourceType.Cluster:
-                ProtoEncoding.Write(output, new ClusterEncoder(plan.Clusters[index], plan.Options));
+                ProtoEncoding.Write(output, new ClusterEncoder(plan.CdsCluster(index), plan.Options));
                 break;
             default:
                 var cluster = plan.Clusters[index];
@@ -85,6 +86,7 @@ internal static class ResourceWriter
     {
         XdsResourceType.Listener => plan.Listeners[index].Name,
         XdsResourceType.RouteConfiguration => plan.RouteConfigs[index].Name,
+        XdsResourceType.Cluster => plan.CdsCluster(index).Name,
         _ => plan.Clusters[index].Name,
     };
 

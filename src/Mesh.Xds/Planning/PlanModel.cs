@@ -18,7 +18,8 @@ internal sealed record ClusterPlan(
     int LbPolicy,
     ConnectionPool? Pool,
     OutlierDetection? Outlier,
-    string? TlsSni);
+    string? TlsSni,
+    bool Inbound = false);
 
 /// <summary>One weighted backend of a route, already resolved to a cluster name.</summary>
 internal sealed record BackendPlan(string Cluster, int Weight, ServiceRef Service, string? Subset);
@@ -58,4 +59,21 @@ internal sealed record RouteConfigPlan(string Name, VirtualHostPlan[] VirtualHos
 }
 
 /// <summary>One Listener: an outbound sidecar port, or a proxyless api_listener.</summary>
-internal sealed record ListenerPlan(string Name, int Port, bool ApiListener, string RouteConfigName, bool Fault, string StatPrefix);
+internal sealed record ListenerPlan(string Name, int Port, bool ApiListener, string RouteConfigName, bool Fault, string StatPrefix, InboundPlan? Inbound = null);
+
+/// <summary>One inbound port of the sidecar's own service: its local cluster, inline routes and whether it terminates mTLS.</summary>
+internal sealed record InboundPortPlan(int Port, string ClusterName, RouteConfigPlan Routes, bool Tls);
+
+/// <summary>One access rule as an Envoy RBAC policy (a policy per rule, since a rule ANDs its source and operation).</summary>
+internal sealed record RbacPolicyPlan(string Name, AccessSource? From, AccessOperation? To, (string Prefix, int Length)[] Cidrs, string[] ServiceAccountPrincipals, string[] NamespacePrefixes, bool Unauthenticated)
+{
+    /// <summary>The operation's path patterns as StringMatcher field (1 exact, 2 prefix, 3 suffix) and value.</summary>
+    public (int Field, string Value)[] Paths { get; } = [.. (To?.Paths ?? default).Select(p =>
+        p.Length > 1 && p.EndsWith('*') ? (2, p[..^1]) : p.Length > 1 && p.StartsWith('*') ? (3, p[1..]) : p == "*" ? (2, "/") : (1, p))];
+
+    /// <summary>Whether the source matches anyone (no list given).</summary>
+    public bool AnySource => Cidrs.Length == 0 && ServiceAccountPrincipals.Length == 0 && NamespacePrefixes.Length == 0 && !Unauthenticated;
+}
+
+/// <summary>The inbound side of a sidecar: one listener with a filter chain per HTTP port, RBAC filters from access policies.</summary>
+internal sealed record InboundPlan(InboundPortPlan[] Ports, RbacPolicyPlan[] Deny, RbacPolicyPlan[] Allow, bool HasDeny, bool HasAllow);

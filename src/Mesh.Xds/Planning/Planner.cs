@@ -59,6 +59,8 @@ internal sealed class Planner
         var clusters = Clusters();
         var routeConfigs = RouteConfigs();
         var listeners = Listeners(routeConfigs);
+        var (inboundClusters, inboundListener) = Inbound();
+        if (inboundListener is not null) listeners = [.. listeners, inboundListener];
         ReportUnencoded();
 
         var byService = new Dictionary<ServiceRef, List<int>>();
@@ -73,6 +75,7 @@ internal sealed class Planner
             Proxy = _proxy,
             Options = _options,
             Clusters = clusters,
+            InboundClusters = inboundClusters,
             RouteConfigs = routeConfigs,
             Listeners = listeners,
             ClustersByService = byService.ToDictionary(p => p.Key, p => p.Value.Distinct().ToArray()),
@@ -445,12 +448,14 @@ internal sealed class Planner
             var external = _config.ExternalServices[i];
             Warning(XdsDiagnosticCodes.NotEncoded, $"$.externalServices[{i}]", $"External service {external.Namespace}/{external.Name} is not encoded into xDS.");
         }
+        var own = _proxy.Service is { } ownRef ? FindService(ownRef) : null;
+        var inboundHttp = own is not null && own.Ports.Any(p => IsHttp(p.Protocol));
         for (var i = 0; i < _config.AccessPolicies.Count; i++)
         {
             var policy = _config.AccessPolicies[i];
-            if (!AppliesToProxy(policy)) continue;
+            if (!AppliesToProxy(policy) || inboundHttp) continue;
             Warning(XdsDiagnosticCodes.NotEncoded, $"$.accessPolicies[{i}]",
-                $"Access policy {policy.Namespace}/{policy.Name} applies to this proxy's inbound side, which the xDS encoder does not emit (no RBAC filter): it is not enforced by this configuration.");
+                $"Access policy {policy.Namespace}/{policy.Name} applies to this proxy, but {(own is null ? "its service is not in the model" : "its service has no HTTP port")}, so no inbound RBAC filter enforces it.");
         }
         for (var i = 0; i < _config.Mtls.Count; i++)
         {
@@ -459,9 +464,9 @@ internal sealed class Planner
             {
                 Warning(XdsDiagnosticCodes.NotEncoded, $"$.mtls[{i}]", "Strict mTLS is not encoded for proxyless gRPC clients (it needs certificate providers in the client's bootstrap); clusters are plaintext.");
             }
-            else if (policy.Scope.Kind is MtlsScopeKind.Workload or MtlsScopeKind.Port && _proxy.Kind == XdsProxyKind.Sidecar)
+            else if (policy.Scope.Kind is MtlsScopeKind.Workload or MtlsScopeKind.Port && _proxy.Kind == XdsProxyKind.Sidecar && !inboundHttp)
             {
-                Warning(XdsDiagnosticCodes.NotEncoded, $"$.mtls[{i}]", "Workload- and port-scoped mTLS governs a server's inbound side, which the xDS encoder does not emit; clients follow the namespace or mesh mode.");
+                Warning(XdsDiagnosticCodes.NotEncoded, $"$.mtls[{i}]", "Workload- and port-scoped mTLS governs a server's inbound side, which is emitted only for a sidecar whose own service (with an HTTP port) is given; clients follow the namespace or mesh mode.");
             }
         }
     }
@@ -470,7 +475,112 @@ internal sealed class Planner
     {
         if (_proxy.Kind != XdsProxyKind.Sidecar || _proxy.Service is not { } own) return false;
         if (!string.Equals(policy.Namespace, own.Namespace, StringComparison.Ordinal)) return false;
-        return policy.Target is null || policy.Target.Service == own;
+        if (policy.Target is null) return true;
+        if (policy.Target.Service != own) return false;
+        if (policy.Target.Subset is not { } subsetName) return true;
+        // A subset-scoped policy applies when this workload carries the subset's labels.
+        var subset = FindService(own)?.FindSubset(subsetName);
+        return subset is not null && subset.Labels.All(l => _proxy.Labels.TryGetValue(l.Key, out var v) && string.Equals(v, l.Value, StringComparison.Ordinal));
+    }
+
+    // ---- Inbound (sidecar's own service): local clusters, mTLS termination, RBAC -------------------------
+
+    private (ClusterPlan[], ListenerPlan?) Inbound()
+    {
+        if (_proxy.Kind != XdsProxyKind.Sidecar || _proxy.Service is not { } ownRef || FindService(ownRef) is not { } own) return ([], null);
+        var ports = new List<InboundPortPlan>();
+        var clusters = new List<ClusterPlan>();
+        var seen = new HashSet<int>();
+        foreach (var port in own.Ports.OrderBy(p => p.Port))
+        {
+            if (!IsHttp(port.Protocol) || port.Port is < 1 or > 65535 || !seen.Add(port.Port)) continue;
+            var name = string.Create(CultureInfo.InvariantCulture, $"inbound|{port.Port}||");
+            clusters.Add(new ClusterPlan(name, ownRef, port.Port, port.Protocol, null, [], _options.DefaultConnectTimeout, 0, null, null, null, Inbound: true));
+            var route = new RoutePlan("default", null, null, [new BackendPlan(name, 1, ownRef, null)], null, null, null, 0);
+            var routes = new RouteConfigPlan(name, [new VirtualHostPlan(string.Create(CultureInfo.InvariantCulture, $"inbound|http|{port.Port}"), ownRef, port.Port, ["*"], [route])]);
+            ports.Add(new InboundPortPlan(port.Port, name, routes, InboundMtls(own, port.Port) == Model.MtlsMode.Strict));
+        }
+        if (ports.Count == 0) return ([], null);
+        var deny = new List<RbacPolicyPlan>();
+        var allow = new List<RbacPolicyPlan>();
+        bool hasDeny = false, hasAllow = false;
+        var order = Enumerable.Range(0, _config.AccessPolicies.Count)
+            .OrderBy(i => _config.AccessPolicies[i].Namespace, StringComparer.Ordinal)
+            .ThenBy(i => _config.AccessPolicies[i].Name, StringComparer.Ordinal);
+        foreach (var i in order)
+        {
+            var policy = _config.AccessPolicies[i];
+            if (!AppliesToProxy(policy)) continue;
+            var target = policy.Action == AccessAction.Deny ? deny : allow;
+            if (policy.Action == AccessAction.Deny) hasDeny = true; else hasAllow = true;
+            for (var r = 0; r < policy.Rules.Count; r++)
+            {
+                var rule = policy.Rules[r];
+                var path = $"$.accessPolicies[{i}].rules[{r}]";
+                target.Add(new RbacPolicyPlan(
+                    string.Create(CultureInfo.InvariantCulture, $"{policy.Namespace}/{policy.Name}/{r}"),
+                    rule.From,
+                    rule.To,
+                    Cidrs(rule.From, path + ".from.ipBlocks"),
+                    [.. (rule.From?.ServiceAccounts ?? default).Select(a => $"spiffe://{_options.TrustDomain}/ns/{a.Namespace}/sa/{a.Name}")],
+                    [.. (rule.From?.Namespaces ?? default).Select(n => $"spiffe://{_options.TrustDomain}/ns/{n}/")],
+                    rule.From?.Unauthenticated ?? false));
+            }
+        }
+        var inbound = new InboundPlan([.. ports], [.. deny], [.. allow], hasDeny, hasAllow);
+        var listener = new ListenerPlan("virtualInbound", _options.InboundPort, false, string.Empty, false, "inbound_0.0.0.0_" + _options.InboundPort.ToString(CultureInfo.InvariantCulture), inbound);
+        return ([.. clusters], listener);
+    }
+
+    private (string, int)[] Cidrs(AccessSource? from, string path)
+    {
+        if (from is null || from.IpBlocks.IsEmpty) return [];
+        var result = new List<(string, int)>();
+        for (var i = 0; i < from.IpBlocks.Count; i++)
+        {
+            var block = from.IpBlocks[i];
+            var slash = block.IndexOf('/', StringComparison.Ordinal);
+            var address = slash < 0 ? block : block[..slash];
+            if (!System.Net.IPAddress.TryParse(address, out var ip))
+            {
+                Error(XdsDiagnosticCodes.InvalidAddress, $"{path}[{i}]", $"'{block}' is not an IP address or CIDR block.");
+                continue;
+            }
+            var max = ip.AddressFamily == System.Net.Sockets.AddressFamily.InterNetworkV6 ? 128 : 32;
+            var length = max;
+            if (slash >= 0 && (!int.TryParse(block.AsSpan(slash + 1), NumberStyles.None, CultureInfo.InvariantCulture, out length) || length > max))
+            {
+                Error(XdsDiagnosticCodes.InvalidAddress, $"{path}[{i}]", $"'{block}' has an invalid prefix length (0-{max}).");
+                continue;
+            }
+            result.Add((address, length));
+        }
+        return [.. result];
+    }
+
+    private MtlsMode InboundMtls(MeshService own, int port)
+    {
+        MtlsMode? mode = null;
+        var rank = -1;
+        foreach (var policy in _config.Mtls)
+        {
+            var scope = policy.Scope;
+            var matches = scope.Kind switch
+            {
+                MtlsScopeKind.Mesh => true,
+                MtlsScopeKind.Namespace => string.Equals(scope.Namespace, own.Namespace, StringComparison.Ordinal),
+                _ => string.Equals(scope.Namespace, own.Namespace, StringComparison.Ordinal)
+                    && scope.Workload.All(l => _proxy.Labels.TryGetValue(l.Key, out var v) && string.Equals(v, l.Value, StringComparison.Ordinal))
+                    && (scope.Kind == MtlsScopeKind.Workload || scope.Port == port),
+            };
+            var r = (int)scope.Kind;
+            if (matches && r >= rank)
+            {
+                rank = r;
+                mode = policy.Mode;
+            }
+        }
+        return mode ?? Model.MtlsMode.Permissive;
     }
 
     private void Error(DiagnosticCode code, string path, string message) => _diagnostics.Add(Diagnostic.Error(code, path, message) with { Provider = "xds" });

@@ -11,6 +11,15 @@ internal sealed class XdsPlan
 
     public required ClusterPlan[] Clusters { get; init; }
 
+    /// <summary>The sidecar's local inbound clusters (STATIC, no EDS); they sort before every outbound cluster.</summary>
+    public ClusterPlan[] InboundClusters { get; init; } = [];
+
+    /// <summary>How many CDS resources there are: inbound clusters, then <see cref="Clusters"/>.</summary>
+    public int CdsCount => InboundClusters.Length + Clusters.Length;
+
+    /// <summary>The CDS resource at a position (inbound clusters first, as their names sort first).</summary>
+    public ClusterPlan CdsCluster(int index) => index < InboundClusters.Length ? InboundClusters[index] : Clusters[index - InboundClusters.Length];
+
     public required RouteConfigPlan[] RouteConfigs { get; init; }
 
     public required ListenerPlan[] Listeners { get; init; }

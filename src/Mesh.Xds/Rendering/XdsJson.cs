@@ -141,6 +141,7 @@ public static class XdsJson
                 Duration(json, bytes);
                 break;
             case FieldKind.UInt32Value:
+            case FieldKind.BoolValue:
                 var wrapper = new WireReader(bytes);
                 ulong value = 0;
                 while (wrapper.Next(out var f, out var w))
@@ -148,10 +149,11 @@ public static class XdsJson
                     if (f == 1 && w == 0) wrapper.Varint(out value);
                     else if (!wrapper.Skip(w)) break;
                 }
-                json.WriteNumberValue(value);
+                if (spec.Kind == FieldKind.BoolValue) json.WriteBooleanValue(value != 0);
+                else json.WriteNumberValue(value);
                 break;
             case FieldKind.Map:
-                MapEntry(json, bytes);
+                MapEntry(json, bytes, spec.Type);
                 break;
             default:
                 json.WriteNullValue();
@@ -180,7 +182,7 @@ public static class XdsJson
         Message(json, value, slash >= 0 ? typeUrl[(slash + 1)..] : typeUrl, typeUrl);
     }
 
-    private static void MapEntry(Utf8JsonWriter json, ReadOnlySpan<byte> bytes)
+    private static void MapEntry(Utf8JsonWriter json, ReadOnlySpan<byte> bytes, string? valueType)
     {
         var reader = new WireReader(bytes);
         json.WriteStartObject();
@@ -195,7 +197,8 @@ public static class XdsJson
                 else if (field == 2)
                 {
                     json.WritePropertyName("value");
-                    Any(json, content);
+                    if (valueType is null) Any(json, content);
+                    else Message(json, content, valueType);
                 }
             }
             else if (!reader.Skip(wire))

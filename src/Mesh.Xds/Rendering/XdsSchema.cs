@@ -13,6 +13,7 @@ internal enum FieldKind
     Any,
     Duration,
     UInt32Value,
+    BoolValue,
     Map,
 }
 
@@ -48,7 +49,7 @@ internal static class XdsSchema
         ["envoy.config.core.v3.TransportSocket"] = [S(1, "name"), A(3, "typed_config")],
         ["envoy.config.core.v3.RuntimeFractionalPercent"] = [M(1, "default_value", "envoy.type.v3.FractionalPercent")],
         ["envoy.type.v3.FractionalPercent"] = [V(1, "numerator"), E(2, "denominator", "DenominatorType")],
-        ["envoy.type.matcher.v3.StringMatcher"] = [S(1, "exact"), S(2, "prefix"), M(5, "safe_regex", "envoy.type.matcher.v3.RegexMatcher")],
+        ["envoy.type.matcher.v3.StringMatcher"] = [S(1, "exact"), S(2, "prefix"), S(3, "suffix"), M(5, "safe_regex", "envoy.type.matcher.v3.RegexMatcher")],
         ["envoy.type.matcher.v3.RegexMatcher"] = [S(2, "regex")],
         ["envoy.type.matcher.v3.RegexMatchAndSubstitute"] = [M(1, "pattern", "envoy.type.matcher.v3.RegexMatcher"), S(2, "substitution")],
 
@@ -57,7 +58,7 @@ internal static class XdsSchema
             S(1, "name"), E(2, "type", "DiscoveryType"), M(3, "eds_cluster_config", "envoy.config.cluster.v3.Cluster.EdsClusterConfig"),
             D(4, "connect_timeout"), E(6, "lb_policy", "LbPolicy"), M(10, "circuit_breakers", "envoy.config.cluster.v3.CircuitBreakers"),
             M(19, "outlier_detection", "envoy.config.cluster.v3.OutlierDetection"), M(24, "transport_socket", "envoy.config.core.v3.TransportSocket"),
-            Map(36, "typed_extension_protocol_options"),
+            Map(36, "typed_extension_protocol_options"), M(33, "load_assignment", "envoy.config.endpoint.v3.ClusterLoadAssignment"),
         ],
         ["envoy.config.cluster.v3.Cluster.EdsClusterConfig"] = [M(1, "eds_config", "envoy.config.core.v3.ConfigSource"), S(2, "service_name")],
         ["envoy.config.cluster.v3.CircuitBreakers"] = [M(1, "thresholds", "envoy.config.cluster.v3.CircuitBreakers.Thresholds", true)],
@@ -75,6 +76,29 @@ internal static class XdsSchema
         ["envoy.config.core.v3.HttpProtocolOptions"] = [W(6, "max_requests_per_connection")],
         ["envoy.extensions.upstreams.http.v3.HttpProtocolOptions.ExplicitHttpConfig"] = [M(1, "http_protocol_options", "Empty"), M(2, "http2_protocol_options", "Empty")],
         ["envoy.extensions.transport_sockets.tls.v3.UpstreamTlsContext"] = [M(1, "common_tls_context", "envoy.extensions.transport_sockets.tls.v3.CommonTlsContext"), S(2, "sni")],
+        ["envoy.extensions.transport_sockets.tls.v3.DownstreamTlsContext"] =
+        [
+            M(1, "common_tls_context", "envoy.extensions.transport_sockets.tls.v3.CommonTlsContext"), new(2, "require_client_certificate", FieldKind.BoolValue),
+        ],
+        ["envoy.extensions.filters.http.rbac.v3.RBAC"] = [M(1, "rules", "envoy.config.rbac.v3.RBAC")],
+        ["envoy.config.rbac.v3.RBAC"] = [E(1, "action", "RbacAction"), new(2, "policies", FieldKind.Map, "envoy.config.rbac.v3.Policy", true)],
+        ["envoy.config.rbac.v3.Policy"] = [M(1, "permissions", "envoy.config.rbac.v3.Permission", true), M(2, "principals", "envoy.config.rbac.v3.Principal", true)],
+        ["envoy.config.rbac.v3.Permission"] =
+        [
+            M(1, "and_rules", "envoy.config.rbac.v3.Permission.Set"), M(2, "or_rules", "envoy.config.rbac.v3.Permission.Set"), B(3, "any"),
+            M(4, "header", "envoy.config.route.v3.HeaderMatcher"), V(6, "destination_port"), M(10, "url_path", "envoy.type.matcher.v3.PathMatcher"),
+        ],
+        ["envoy.config.rbac.v3.Permission.Set"] = [M(1, "rules", "envoy.config.rbac.v3.Permission", true)],
+        ["envoy.config.rbac.v3.Principal"] =
+        [
+            M(1, "and_ids", "envoy.config.rbac.v3.Principal.Set"), M(2, "or_ids", "envoy.config.rbac.v3.Principal.Set"), B(3, "any"),
+            M(4, "authenticated", "envoy.config.rbac.v3.Principal.Authenticated"), M(8, "not_id", "envoy.config.rbac.v3.Principal"),
+            M(10, "direct_remote_ip", "envoy.config.core.v3.CidrRange"),
+        ],
+        ["envoy.config.rbac.v3.Principal.Set"] = [M(1, "ids", "envoy.config.rbac.v3.Principal", true)],
+        ["envoy.config.rbac.v3.Principal.Authenticated"] = [M(2, "principal_name", "envoy.type.matcher.v3.StringMatcher")],
+        ["envoy.config.core.v3.CidrRange"] = [S(1, "address_prefix"), W(2, "prefix_len")],
+        ["envoy.type.matcher.v3.PathMatcher"] = [M(1, "path", "envoy.type.matcher.v3.StringMatcher")],
         ["envoy.extensions.transport_sockets.tls.v3.CommonTlsContext"] =
         [
             S(4, "alpn_protocols", true), M(6, "tls_certificate_sds_secret_configs", "envoy.extensions.transport_sockets.tls.v3.SdsSecretConfig", true),
@@ -152,12 +176,18 @@ internal static class XdsSchema
             S(1, "name"), M(2, "address", "envoy.config.core.v3.Address"), M(3, "filter_chains", "envoy.config.listener.v3.FilterChain", true),
             E(16, "traffic_direction", "TrafficDirection"), M(19, "api_listener", "envoy.config.listener.v3.ApiListener"),
         ],
-        ["envoy.config.listener.v3.FilterChain"] = [M(3, "filters", "envoy.config.listener.v3.Filter", true)],
+        ["envoy.config.listener.v3.FilterChain"] =
+        [
+            M(1, "filter_chain_match", "envoy.config.listener.v3.FilterChainMatch"), M(3, "filters", "envoy.config.listener.v3.Filter", true),
+            M(6, "transport_socket", "envoy.config.core.v3.TransportSocket"), S(7, "name"),
+        ],
+        ["envoy.config.listener.v3.FilterChainMatch"] = [W(8, "destination_port")],
         ["envoy.config.listener.v3.Filter"] = [S(1, "name"), A(4, "typed_config")],
         ["envoy.config.listener.v3.ApiListener"] = [A(1, "api_listener")],
         ["envoy.extensions.filters.network.http_connection_manager.v3.HttpConnectionManager"] =
         [
             S(2, "stat_prefix"), M(3, "rds", "envoy.extensions.filters.network.http_connection_manager.v3.Rds"),
+            M(4, "route_config", "envoy.config.route.v3.RouteConfiguration"),
             M(5, "http_filters", "envoy.extensions.filters.network.http_connection_manager.v3.HttpFilter", true),
         ],
         ["envoy.extensions.filters.network.http_connection_manager.v3.Rds"] = [M(1, "config_source", "envoy.config.core.v3.ConfigSource"), S(2, "route_config_name")],
@@ -173,6 +203,7 @@ internal static class XdsSchema
         ["TrafficDirection"] = ["UNSPECIFIED", "INBOUND", "OUTBOUND"],
         ["DenominatorType"] = ["HUNDRED", "TEN_THOUSAND", "MILLION"],
         ["RedirectResponseCode"] = ["MOVED_PERMANENTLY", "FOUND", "SEE_OTHER", "TEMPORARY_REDIRECT", "PERMANENT_REDIRECT"],
+        ["RbacAction"] = ["ALLOW", "DENY", "LOG"],
         ["HeaderAppendAction"] = ["APPEND_IF_EXISTS_OR_ADD", "ADD_IF_ABSENT", "OVERWRITE_IF_EXISTS_OR_ADD", "OVERWRITE_IF_EXISTS"],
     };
 }

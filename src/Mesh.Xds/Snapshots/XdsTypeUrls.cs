@@ -30,6 +30,12 @@ public static class XdsTypeUrls
     /// <summary>The upstream TLS transport socket.</summary>
     public const string UpstreamTlsContext = "type.googleapis.com/envoy.extensions.transport_sockets.tls.v3.UpstreamTlsContext";
 
+    /// <summary>The downstream (server-side) TLS transport socket.</summary>
+    public const string DownstreamTlsContext = "type.googleapis.com/envoy.extensions.transport_sockets.tls.v3.DownstreamTlsContext";
+
+    /// <summary>The RBAC HTTP filter.</summary>
+    public const string Rbac = "type.googleapis.com/envoy.extensions.filters.http.rbac.v3.RBAC";
+
     /// <summary>The type URL of a resource type.</summary>
     /// <param name="type">The resource type.</param>
     /// <returns>Its type URL.</returns>

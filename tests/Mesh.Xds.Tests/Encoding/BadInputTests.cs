@@ -133,10 +133,10 @@ public sealed class BadInputTests
             AccessPolicies = [new AccessPolicy { Name = "deny-all", Namespace = "bookinfo", Action = AccessAction.Deny, Target = new PolicyTarget { Service = Ratings } }],
             Routes = [new HttpRoute { Name = "c", Namespace = "bookinfo", Host = Ratings, Rules = [new HttpRouteRule { Cors = new CorsPolicy { AllowOrigins = ["*"] } }] }],
         };
-        var result = Build(config, proxy: XdsProxy.Sidecar("n", "bookinfo", Ratings));
+        var result = Build(config, proxy: XdsProxy.Sidecar("n", "bookinfo", new ServiceRef("db", "bookinfo")));
         Assert.NotNull(result.Snapshot);
         Assert.Equal(
-            ["$.accessPolicies[0]", "$.externalServices[0]", "$.routes[0].rules[0].cors", "$.tcpRoutes[0]"],
+            ["$.externalServices[0]", "$.routes[0].rules[0].cors", "$.tcpRoutes[0]"],
             result.Diagnostics.Where(d => d.Code == XdsDiagnosticCodes.NotEncoded).Select(d => d.Path).Order(StringComparer.Ordinal));
     }
 
@@ -173,6 +173,18 @@ public sealed class BadInputTests
     {
         var result = Build(Bookinfo(strictMtls: true), proxy: Proxyless);
         Assert.Contains(result.Diagnostics, d => d.Code == XdsDiagnosticCodes.NotEncoded && d.Path == "$.mtls[0]");
+    }
+
+    [Fact]
+    public void AccessPolicyForAServiceWithoutHttpPorts_IsReported()
+    {
+        var config = Bookinfo() with
+        {
+            Services = [.. Bookinfo().Services, new MeshService { Name = "db", Namespace = "bookinfo", Ports = [new ServicePort { Port = 5432, Protocol = Protocol.Tcp }] }],
+            AccessPolicies = [new AccessPolicy { Name = "p", Namespace = "bookinfo", Action = AccessAction.Deny }],
+        };
+        var result = Build(config, proxy: XdsProxy.Sidecar("n", "bookinfo", new ServiceRef("db", "bookinfo")));
+        Assert.Contains(result.Diagnostics, d => d.Code == XdsDiagnosticCodes.NotEncoded && d.Path == "$.accessPolicies[0]");
     }
 
     [Fact]

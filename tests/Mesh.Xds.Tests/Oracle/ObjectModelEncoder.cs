@@ -29,9 +29,9 @@ internal static class ObjectModelEncoder
 {
     public static IEnumerable<IMessage> Build(XdsPlan plan, EndpointIndex endpoints, XdsResourceType type) => type switch
     {
-        XdsResourceType.Listener => plan.Listeners.Select(Listener),
+        XdsResourceType.Listener => plan.Listeners.Select(l => Listener(l, plan.Options)),
         XdsResourceType.RouteConfiguration => plan.RouteConfigs.Select(RouteConfiguration),
-        XdsResourceType.Cluster => plan.Clusters.Select(c => Cluster(c, plan.Options)),
+        XdsResourceType.Cluster => Enumerable.Range(0, plan.CdsCount).Select(i => Cluster(plan.CdsCluster(i), plan.Options)),
         _ => plan.Clusters.Select(c => LoadAssignment(c, endpoints.Get(c.Service, c.Port))),
     };
 
@@ -60,6 +60,14 @@ internal static class ObjectModelEncoder
 
     public static Cluster Cluster(ClusterPlan c, XdsEncoderOptions options)
     {
+        if (c.Inbound)
+        {
+            var local = new ClusterLoadAssignment { ClusterName = c.Name };
+            var group = new LocalityLbEndpoints { Locality = new Locality(), LoadBalancingWeight = 1 };
+            group.LbEndpoints.Add(new LbEndpoint { Endpoint = new Endpoint { Address = new Address { SocketAddress = new SocketAddress { Address = "127.0.0.1", PortValue = (uint)c.Port } } } });
+            local.Endpoints.Add(group);
+            return new Cluster { Name = c.Name, ConnectTimeout = Dur(c.ConnectTimeout), LoadAssignment = local };
+        }
         var cluster = new Cluster
         {
             Name = c.Name,
@@ -301,8 +309,121 @@ internal static class ObjectModelEncoder
         return action;
     }
 
-    public static Listener Listener(ListenerPlan l)
+    private static CommonTlsContext Common(XdsEncoderOptions options, bool alpn)
     {
+        var common = new CommonTlsContext
+        {
+            CombinedValidationContext = new CommonTlsContext.Types.CombinedCertificateValidationContext
+            {
+                DefaultValidationContext = new CertificateValidationContext(),
+                ValidationContextSdsSecretConfig = new SdsSecretConfig { Name = options.RootCaSecretName, SdsConfig = Ads() },
+            },
+        };
+        if (alpn) common.AlpnProtocols.Add("istio");
+        common.TlsCertificateSdsSecretConfigs.Add(new SdsSecretConfig { Name = options.CertificateSecretName, SdsConfig = Ads() });
+        return common;
+    }
+
+    private static Listener Inbound(ListenerPlan l, InboundPlan inbound, XdsEncoderOptions options)
+    {
+        var listener = new Listener
+        {
+            Name = l.Name,
+            Address = new Address { SocketAddress = new SocketAddress { Address = "0.0.0.0", PortValue = (uint)l.Port } },
+            TrafficDirection = TrafficDirection.Inbound,
+        };
+        foreach (var port in inbound.Ports)
+        {
+            var manager = new HttpConnectionManager { StatPrefix = port.ClusterName, RouteConfig = RouteConfiguration(port.Routes) };
+            if (inbound.HasDeny) manager.HttpFilters.Add(Rbac(inbound.Deny, true));
+            if (inbound.HasAllow) manager.HttpFilters.Add(Rbac(inbound.Allow, false));
+            manager.HttpFilters.Add(new HttpFilter { Name = "envoy.filters.http.router", TypedConfig = Any.Pack(new Envoy.Extensions.Filters.Http.Router.V3.Router()) });
+            var chain = new FilterChain { FilterChainMatch = new FilterChainMatch { DestinationPort = (uint)port.Port }, Name = port.ClusterName };
+            chain.Filters.Add(new Filter { Name = "envoy.filters.network.http_connection_manager", TypedConfig = Any.Pack(manager) });
+            if (port.Tls)
+            {
+                chain.TransportSocket = new TransportSocket
+                {
+                    Name = "envoy.transport_sockets.tls",
+                    TypedConfig = Any.Pack(new DownstreamTlsContext { CommonTlsContext = Common(options, alpn: false), RequireClientCertificate = true }),
+                };
+            }
+            listener.FilterChains.Add(chain);
+        }
+        return listener;
+    }
+
+    private static HttpFilter Rbac(RbacPolicyPlan[] policies, bool deny)
+    {
+        var rules = new Envoy.Config.Rbac.V3.RBAC { Action = deny ? Envoy.Config.Rbac.V3.RBAC.Types.Action.Deny : Envoy.Config.Rbac.V3.RBAC.Types.Action.Allow };
+        foreach (var p in policies)
+        {
+            var policy = new Envoy.Config.Rbac.V3.Policy();
+            policy.Permissions.Add(Permission(p));
+            policy.Principals.Add(Principal(p));
+            rules.Policies.Add(p.Name, policy);
+        }
+        return new HttpFilter { Name = "envoy.filters.http.rbac", TypedConfig = Any.Pack(new Envoy.Extensions.Filters.Http.Rbac.V3.RBAC { Rules = rules }) };
+    }
+
+    private static Envoy.Config.Rbac.V3.Permission Permission(RbacPolicyPlan p)
+    {
+        var sets = new List<Envoy.Config.Rbac.V3.Permission>();
+        Envoy.Config.Rbac.V3.Permission Or(IEnumerable<Envoy.Config.Rbac.V3.Permission> items)
+        {
+            var set = new Envoy.Config.Rbac.V3.Permission.Types.Set();
+            set.Rules.AddRange(items);
+            return new Envoy.Config.Rbac.V3.Permission { OrRules = set };
+        }
+        if (p.To is { } to && !to.Ports.IsEmpty) sets.Add(Or(to.Ports.Select(port => new Envoy.Config.Rbac.V3.Permission { DestinationPort = (uint)port })));
+        if (p.To is { } to2 && !to2.Methods.IsEmpty) sets.Add(Or(to2.Methods.Select(m => new Envoy.Config.Rbac.V3.Permission { Header = new HeaderMatcher { Name = ":method", StringMatch = new StringMatcher { Exact = m } } })));
+        if (p.Paths.Length > 0)
+        {
+            sets.Add(Or(p.Paths.Select(path => new Envoy.Config.Rbac.V3.Permission
+            {
+                UrlPath = new PathMatcher
+                {
+                    Path = path.Field switch
+                    {
+                        1 => new StringMatcher { Exact = path.Value },
+                        2 => new StringMatcher { Prefix = path.Value },
+                        _ => new StringMatcher { Suffix = path.Value },
+                    },
+                },
+            })));
+        }
+        if (sets.Count == 0) return new Envoy.Config.Rbac.V3.Permission { Any = true };
+        var and = new Envoy.Config.Rbac.V3.Permission.Types.Set();
+        and.Rules.AddRange(sets);
+        return new Envoy.Config.Rbac.V3.Permission { AndRules = and };
+    }
+
+    private static Envoy.Config.Rbac.V3.Principal Principal(RbacPolicyPlan p)
+    {
+        if (p.AnySource) return new Envoy.Config.Rbac.V3.Principal { Any = true };
+        var set = new Envoy.Config.Rbac.V3.Principal.Types.Set();
+        foreach (var sa in p.ServiceAccountPrincipals)
+        {
+            set.Ids.Add(new Envoy.Config.Rbac.V3.Principal { Authenticated = new Envoy.Config.Rbac.V3.Principal.Types.Authenticated { PrincipalName = new StringMatcher { Exact = sa } } });
+        }
+        foreach (var prefix in p.NamespacePrefixes)
+        {
+            set.Ids.Add(new Envoy.Config.Rbac.V3.Principal { Authenticated = new Envoy.Config.Rbac.V3.Principal.Types.Authenticated { PrincipalName = new StringMatcher { Prefix = prefix } } });
+        }
+        foreach (var (address, length) in p.Cidrs)
+        {
+            set.Ids.Add(new Envoy.Config.Rbac.V3.Principal { DirectRemoteIp = new CidrRange { AddressPrefix = address, PrefixLen = (uint)length } });
+        }
+        if (p.Unauthenticated)
+        {
+            set.Ids.Add(new Envoy.Config.Rbac.V3.Principal { NotId = new Envoy.Config.Rbac.V3.Principal { Authenticated = new Envoy.Config.Rbac.V3.Principal.Types.Authenticated() } });
+        }
+        return new Envoy.Config.Rbac.V3.Principal { OrIds = set };
+    }
+
+    public static Listener Listener(ListenerPlan l, XdsEncoderOptions options)
+    {
+        if (l.Inbound is { } inbound) return Inbound(l, inbound, options);
         var manager = new HttpConnectionManager
         {
             StatPrefix = l.StatPrefix,

@@ -24,6 +24,10 @@ public sealed class EncoderProperties
         XdsProxy.ProxylessGrpc("grpc-1", "n2"),
     ];
 
+    /// <summary>A sidecar in front of the generated mesh's first service, so inbound listeners, mTLS and RBAC are exercised.</summary>
+    private static XdsProxy Own(MeshConfig config) =>
+        XdsProxy.Sidecar("sidecar-own", config.Services[0].Namespace, config.Services[0].Reference, new Mesh.Collections.EquatableMap<string>(new Dictionary<string, string> { ["version"] = "v1" }));
+
     private static (XdsCompiledConfig Compiled, XdsSnapshot Snapshot) Encode(MeshConfig config, EndpointSnapshot endpoints, XdsProxy proxy)
     {
         var encoder = new XdsEncoder();
@@ -51,7 +55,7 @@ public sealed class EncoderProperties
     {
         XdsGenerators.MeshWithEndpoints.Sample(input =>
         {
-            foreach (var proxy in Proxies)
+            foreach (var proxy in Proxies.Append(Own(input.Config)))
             {
                 var (compiled, snapshot) = Encode(input.Config, input.Endpoints, proxy);
                 var plan = compiled.Plan;
@@ -66,9 +70,9 @@ public sealed class EncoderProperties
                         Assert.Equal(expected[i].CalculateSize(), snapshot[type][i].Payload.Length);
                     }
                 }
-                foreach (var cluster in plan.Clusters)
+                for (var i = 0; i < plan.CdsCount; i++)
                 {
-                    Assert.Equal(ProtoEncoding.ComputeSize(new ClusterEncoder(cluster, plan.Options)), snapshot.Clusters[Array.IndexOf(plan.Clusters, cluster)].Payload.Length);
+                    Assert.Equal(ProtoEncoding.ComputeSize(new ClusterEncoder(plan.CdsCluster(i), plan.Options)), snapshot.Clusters[i].Payload.Length);
                 }
             }
         }, iter: Iterations);

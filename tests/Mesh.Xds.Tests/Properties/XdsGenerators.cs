@@ -104,15 +104,30 @@ internal static class XdsGenerators
             Gen.Select(Gen.Int[0, Localities.Length - 1], Gen.Int[1, 5], Gen.Enum<EndpointHealth>(), Gen.Int[1000, 2000].Nullable(0.8)))
         .Select((a, b) => new AddressSpec(a.Item1, a.Item2, a.Item3, a.Item4, b.Item1, b.Item2, b.Item3, b.Item4));
 
+    private static Gen<AccessRule> AccessRule =>
+        Gen.Select(
+            Gen.Select(
+                Gen.Select(Gen.OneOf("n1", "n2"), Gen.OneOf("default", "reader")).Select((n, a) => new ServiceAccountRef(n, a)).Array[0, 2],
+                Gen.OneOf("n1", "n2", "kube-system").Array[0, 1],
+                Gen.OneOf("10.0.0.0/8", "192.168.1.1", "fd00::/64").Array[0, 2],
+                Gen.Bool)
+            .Select((accounts, namespaces, blocks, unauthenticated) => new AccessSource { ServiceAccounts = accounts, Namespaces = namespaces, IpBlocks = blocks, Unauthenticated = unauthenticated }).Null(0.3),
+            Gen.Select(Gen.OneOf(80, 8080).Array[0, 2], Gen.OneOf("GET", "POST").Array[0, 2], Gen.OneOf("/api/*", "*.js", "/exact", "*").Array[0, 2])
+            .Select((ports, methods, paths) => new AccessOperation { Ports = ports, Methods = methods, Paths = paths }).Null(0.3))
+        .Select((from, to) => new AccessRule { From = from, To = to });
+
+    private static Gen<(AccessAction Action, bool Targeted, AccessRule[] Rules)> Access =>
+        Gen.Select(Gen.Enum<AccessAction>(), Gen.Bool, AccessRule.Array[0, 2]);
+
     private static Gen<ServiceSpec> Service =>
         Gen.Select(Gen.Int[0, 1], Gen.Int[1, 15], Gen.Enum<Protocol>().Array[4], Gen.Int[0, 3]).Select((n, m, p, s) => new ServiceSpec(n, m, p, s));
 
     /// <summary>A model with 1–4 services, routes, policies and maybe strict mTLS, plus endpoints for it.</summary>
     public static Gen<(MeshConfig Config, EndpointSnapshot Endpoints)> MeshWithEndpoints =>
-        Gen.Select(Service.Array[1, 4], Rule.Array[0, 3].Array[4], Policy.Array[0, 3], Gen.Bool, Address.Array[0, 12])
+        Gen.Select(Service.Array[1, 4], Rule.Array[0, 3].Array[4], Policy.Array[0, 3], Gen.Bool, Address.Array[0, 12], Access.Array[0, 3])
             .Select(Resolve);
 
-    private static (MeshConfig, EndpointSnapshot) Resolve(ServiceSpec[] specs, RuleSpec[][] rules, PolicySpec[] policies, bool strict, AddressSpec[] addresses)
+    private static (MeshConfig, EndpointSnapshot) Resolve(ServiceSpec[] specs, RuleSpec[][] rules, PolicySpec[] policies, bool strict, AddressSpec[] addresses, (AccessAction Action, bool Targeted, AccessRule[] Rules)[] access)
     {
         var services = specs.Select((spec, i) => new MeshService
         {
@@ -182,6 +197,14 @@ internal static class XdsGenerators
             Routes = routes.ToArray(),
             DestinationPolicies = destinationPolicies.Values.ToArray(),
             Mtls = strict ? [new MtlsPolicy { Scope = MtlsScope.Mesh, Mode = MtlsMode.Strict }] : [],
+            AccessPolicies = access.Select((a, i) => new AccessPolicy
+            {
+                Name = $"policy-{i}",
+                Namespace = services[0].Namespace,
+                Action = a.Action,
+                Target = a.Targeted ? new PolicyTarget { Service = services[0].Reference } : null,
+                Rules = a.Rules,
+            }).ToArray(),
         };
 
         var byPort = new Dictionary<(ServiceRef, int), List<EndpointAddress>>();

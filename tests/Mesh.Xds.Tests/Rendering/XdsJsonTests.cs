@@ -29,6 +29,26 @@ public sealed class XdsJsonTests
     }
 
     [Fact]
+    public void Render_ShowsInboundRbacAndTls()
+    {
+        var config = Bookinfo(strictMtls: true) with
+        {
+            AccessPolicies = [new Mesh.Model.AccessPolicy { Name = "p", Namespace = "bookinfo", Action = Mesh.Model.AccessAction.Deny, Rules = [new Mesh.Model.AccessRule { From = new Mesh.Model.AccessSource { IpBlocks = ["10.0.0.0/8"] } }] }],
+        };
+        var snapshot = Build(config, proxy: XdsProxy.Sidecar("n", "bookinfo", Reviews));
+        using var json = JsonDocument.Parse(snapshot.ToJson());
+        var inbound = json.RootElement.GetProperty("lds").GetProperty("resources").EnumerateArray().Single(l => l.GetProperty("name").GetString() == "virtualInbound");
+        var chain = inbound.GetProperty("filter_chains")[0];
+        Assert.Equal(9080, chain.GetProperty("filter_chain_match").GetProperty("destination_port").GetInt32());
+        Assert.True(chain.GetProperty("transport_socket").GetProperty("typed_config").GetProperty("require_client_certificate").GetBoolean());
+        var rbac = chain.GetProperty("filters")[0].GetProperty("typed_config").GetProperty("http_filters")[0].GetProperty("typed_config").GetProperty("rules");
+        Assert.Equal("DENY", rbac.GetProperty("action").GetString());
+        var policy = rbac.GetProperty("policies")[0];
+        Assert.Equal("bookinfo/p/0", policy.GetProperty("key").GetString());
+        Assert.Equal(8, policy.GetProperty("value").GetProperty("principals")[0].GetProperty("or_ids").GetProperty("ids")[0].GetProperty("direct_remote_ip").GetProperty("prefix_len").GetInt32());
+    }
+
+    [Fact]
     public void Render_NeverThrowsOnGarbage()
     {
         var text = XdsJson.RenderDiscoveryResponse([0x12, 0xFF, 0x01, 0x02]);
