@@ -498,7 +498,12 @@ internal sealed class Planner
             clusters.Add(new ClusterPlan(name, ownRef, port.Port, port.Protocol, null, [], _options.DefaultConnectTimeout, 0, null, null, null, Inbound: true));
             var route = new RoutePlan("default", null, null, [new BackendPlan(name, 1, ownRef, null)], null, null, null, 0);
             var routes = new RouteConfigPlan(name, [new VirtualHostPlan(string.Create(CultureInfo.InvariantCulture, $"inbound|http|{port.Port}"), ownRef, port.Port, ["*"], [route])]);
-            ports.Add(new InboundPortPlan(port.Port, name, routes, InboundMtls(own, port.Port) == Model.MtlsMode.Strict));
+            var (mode, source) = InboundMtls(own, port.Port);
+            if (mode == Model.MtlsMode.Permissive && source >= 0)
+            {
+                Warning(XdsDiagnosticCodes.NotEncoded, $"$.mtls[{source}]", $"Permissive mTLS on inbound port {port.Port}: the inbound filter chain accepts plaintext only (no TLS-inspector chain for mTLS callers is emitted).");
+            }
+            ports.Add(new InboundPortPlan(port.Port, name, routes, mode == Model.MtlsMode.Strict));
         }
         if (ports.Count == 0) return ([], null);
         var deny = new List<RbacPolicyPlan>();
@@ -558,12 +563,14 @@ internal sealed class Planner
         return [.. result];
     }
 
-    private MtlsMode InboundMtls(MeshService own, int port)
+    private (MtlsMode Mode, int Source) InboundMtls(MeshService own, int port)
     {
         MtlsMode? mode = null;
         var rank = -1;
-        foreach (var policy in _config.Mtls)
+        var source = -1;
+        for (var i = 0; i < _config.Mtls.Count; i++)
         {
+            var policy = _config.Mtls[i];
             var scope = policy.Scope;
             var matches = scope.Kind switch
             {
@@ -578,9 +585,10 @@ internal sealed class Planner
             {
                 rank = r;
                 mode = policy.Mode;
+                source = i;
             }
         }
-        return mode ?? Model.MtlsMode.Permissive;
+        return (mode ?? Model.MtlsMode.Permissive, source);
     }
 
     private void Error(DiagnosticCode code, string path, string message) => _diagnostics.Add(Diagnostic.Error(code, path, message) with { Provider = "xds" });

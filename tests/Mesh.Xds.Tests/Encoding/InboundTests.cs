@@ -142,6 +142,15 @@ public sealed class InboundTests
     }
 
     [Fact]
+    public void ExplicitPermissiveInbound_IsReported()
+    {
+        var config = Bookinfo() with { Mtls = [new MtlsPolicy { Scope = MtlsScope.ForNamespace("bookinfo"), Mode = MtlsMode.Permissive }] };
+        var result = new XdsEncoder().Build(config, SampleEndpoints(), ReviewsV1);
+        Assert.Contains(result.Diagnostics, d => d.Code == XdsDiagnosticCodes.NotEncoded && d.Path == "$.mtls[0]");
+        Assert.DoesNotContain(new XdsEncoder().Build(Bookinfo(), SampleEndpoints(), ReviewsV1).Diagnostics, d => d.Code == XdsDiagnosticCodes.NotEncoded);
+    }
+
+    [Fact]
     public void InvalidIpBlock_IsAnError()
     {
         var policy = new AccessPolicy { Name = "p", Namespace = "bookinfo", Action = AccessAction.Allow, Rules = [new AccessRule { From = new AccessSource { IpBlocks = ["10.0.0.0/33", "nope"] } }] };
