@@ -94,6 +94,23 @@ public sealed class EndpointsYamlTests
         Assert.Equal(XdsDiagnosticCodes.InvalidAddress, Assert.Single(result.Diagnostics).Code);
     }
 
+    [Theory]
+    [InlineData("endpoints:\n  - service: a.b\n    service: c.d\n    port: 80\n")]
+    [InlineData("x: &a [*a]\n")]
+    [InlineData("endpoints: !!binary AAAA\n")]
+    [InlineData("endpoints:\n  - service: a.b\n    port: 99999999999999999999\n")]
+    [InlineData("endpoints:\n  - { service: a.b, port: 80, addresses: [ { address: 10.0.0.1, labels: [a] } ] }\n")]
+    [InlineData("endpoints:\n  - { service: a.b, port: 80, addresses: [ { address: 10.0.0.1, locality: zone } ] }\n")]
+    [InlineData("---\nendpoints: []\n---\nendpoints: []\n")]
+    [InlineData("\t\"unterminated")]
+    [InlineData("endpoints:\n  - service: *undefined\n")]
+    public void HostileInput_IsDiagnosed_NeverThrown(string yaml)
+    {
+        var result = EndpointsYaml.Read(yaml);
+        Assert.NotEmpty(result.Diagnostics);
+        Assert.All(result.Diagnostics, d => Assert.StartsWith("$", d.Path));
+    }
+
     [Fact]
     public void DuplicateAddress_IsReported()
     {
