@@ -198,11 +198,11 @@ public sealed class XdsEncoder
         {
             var before = previous[type];
             var after = next[type];
-            foreach (var resource in after.AsSpan())
+            foreach (var resource in after)
             {
                 if (!before.TryGet(resource.Name, out var old) || old.Version != resource.Version) changed.Add(new XdsResourceChange(type, resource.Name));
             }
-            foreach (var resource in before.AsSpan())
+            foreach (var resource in before)
             {
                 if (after.IndexOf(resource.Name) < 0) removed.Add(new XdsResourceChange(type, resource.Name));
             }

@@ -12,8 +12,9 @@ internal readonly struct DiscoveryResponseEncoder(XdsResourceSet resources, stri
     {
         var typeUrl = resources.TypeUrl;
         s.Hex(1, resources.Version);
-        foreach (var resource in resources.AsSpan())
+        for (var i = 0; i < resources.Count; i++)
         {
+            var resource = resources[i];
             s.Begin(2);
             s.String(1, typeUrl);
             s.Bytes(2, resource.Payload.Span);

@@ -15,6 +15,16 @@ internal readonly struct LoadAssignmentEncoder(ClusterPlan cluster, EndpointAddr
     public static void Write<TSink>(ref TSink s, ClusterPlan c, EndpointAddress[] endpoints) where TSink : IProtoSink, allows ref struct
     {
         s.String(1, c.Name);
+        // Which endpoints the subset selects, decided once per pass (no allocation for up to 256 endpoints).
+        Span<bool> selected = endpoints.Length <= 256 ? stackalloc bool[endpoints.Length] : new bool[endpoints.Length];
+        if (c.SubsetLabels.Length == 0)
+        {
+            selected.Fill(true);
+        }
+        else
+        {
+            for (var k = 0; k < endpoints.Length; k++) selected[k] = Selected(c, endpoints[k]);
+        }
         // Endpoints are sorted by locality, so each locality is one run.
         var i = 0;
         while (i < endpoints.Length)
@@ -25,7 +35,7 @@ internal readonly struct LoadAssignmentEncoder(ClusterPlan cluster, EndpointAddr
             long weight = 0;
             for (var k = i; k < end; k++)
             {
-                if (Selected(c, endpoints[k])) weight += endpoints[k].Weight;
+                if (selected[k]) weight += endpoints[k].Weight;
             }
             if (weight > 0)
             {
@@ -37,8 +47,8 @@ internal readonly struct LoadAssignmentEncoder(ClusterPlan cluster, EndpointAddr
                 s.End();
                 for (var k = i; k < end; k++)
                 {
+                    if (!selected[k]) continue;
                     var endpoint = endpoints[k];
-                    if (!Selected(c, endpoint)) continue;
                     s.Begin(2); // lb_endpoints
                     s.Begin(1); // endpoint
                     s.Begin(1); // address
@@ -60,7 +70,7 @@ internal readonly struct LoadAssignmentEncoder(ClusterPlan cluster, EndpointAddr
     }
 
     private static bool SameLocality(EndpointLocality a, EndpointLocality b) =>
-        string.Equals(a.Region, b.Region, StringComparison.Ordinal) && string.Equals(a.Zone, b.Zone, StringComparison.Ordinal) && string.Equals(a.SubZone, b.SubZone, StringComparison.Ordinal);
+        ReferenceEquals(a, b) || string.Equals(a.Region, b.Region, StringComparison.Ordinal) && string.Equals(a.Zone, b.Zone, StringComparison.Ordinal) && string.Equals(a.SubZone, b.SubZone, StringComparison.Ordinal);
 
     /// <summary>Whether an endpoint carries every label of the cluster's subset.</summary>
     public static bool Selected(ClusterPlan c, EndpointAddress endpoint)
