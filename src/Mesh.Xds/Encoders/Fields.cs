@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Mesh.Xds.Wire;
 
 namespace Mesh.Xds.Encoders;

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Buffers;
 using System.Text;
 using Google.Protobuf;
@@ -40,36 +41,42 @@ internal ref struct ProtoSizer : IProtoSink
     /// <summary>How many nested messages were measured.</summary>
     public readonly int Count => _count;
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void String(int field, string? value)
     {
         if (string.IsNullOrEmpty(value)) return;
         StringAlways(field, value);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void StringAlways(int field, string value)
     {
         var length = Encoding.UTF8.GetByteCount(value);
         _position += CodedOutputStream.ComputeTagSize(field) + CodedOutputStream.ComputeLengthSize(length) + length;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Bytes(int field, ReadOnlySpan<byte> value)
     {
         if (value.IsEmpty) return;
         _position += CodedOutputStream.ComputeTagSize(field) + CodedOutputStream.ComputeLengthSize(value.Length) + value.Length;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Varint(int field, ulong value)
     {
         if (value == 0) return;
         _position += CodedOutputStream.ComputeTagSize(field) + CodedOutputStream.ComputeUInt64Size(value);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Bool(int field, bool value)
     {
         if (!value) return;
         _position += CodedOutputStream.ComputeTagSize(field) + 1;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Double(int field, double value)
     {
         if (value == 0) return;
@@ -84,9 +91,11 @@ internal ref struct ProtoSizer : IProtoSink
         _position += CodedOutputStream.ComputeTagSize(field) + CodedOutputStream.ComputeLengthSize(length) + length;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Hex(int field, ulong value) =>
         _position += CodedOutputStream.ComputeTagSize(field) + 1 + 16;
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Begin(int field)
     {
         if (_depth == MaxDepth) throw new InvalidOperationException("Messages nest deeper than the encoder supports.");
@@ -103,6 +112,7 @@ internal ref struct ProtoSizer : IProtoSink
         _depth++;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void End()
     {
         _depth--;

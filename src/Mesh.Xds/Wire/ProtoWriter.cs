@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Buffers.Binary;
 using System.Text;
 using Google.Protobuf;
@@ -25,12 +26,14 @@ internal ref struct ProtoWriter : IProtoSink
     /// <summary>The bytes written so far.</summary>
     public readonly int Written => _position;
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void String(int field, string? value)
     {
         if (string.IsNullOrEmpty(value)) return;
         StringAlways(field, value);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void StringAlways(int field, string value)
     {
         Tag(field, WireFormat.WireType.LengthDelimited);
@@ -39,6 +42,7 @@ internal ref struct ProtoWriter : IProtoSink
         _position += Encoding.UTF8.GetBytes(value, _buffer[_position..]);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Bytes(int field, ReadOnlySpan<byte> value)
     {
         if (value.IsEmpty) return;
@@ -48,6 +52,7 @@ internal ref struct ProtoWriter : IProtoSink
         _position += value.Length;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Varint(int field, ulong value)
     {
         if (value == 0) return;
@@ -55,6 +60,7 @@ internal ref struct ProtoWriter : IProtoSink
         Raw(value);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Bool(int field, bool value)
     {
         if (!value) return;
@@ -62,6 +68,7 @@ internal ref struct ProtoWriter : IProtoSink
         _buffer[_position++] = 1;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Double(int field, double value)
     {
         if (value == 0) return;
@@ -80,6 +87,7 @@ internal ref struct ProtoWriter : IProtoSink
         foreach (var v in values) Raw((uint)v);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Hex(int field, ulong value)
     {
         Tag(field, WireFormat.WireType.LengthDelimited);
@@ -88,18 +96,22 @@ internal ref struct ProtoWriter : IProtoSink
         _position += 16;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Begin(int field)
     {
         Tag(field, WireFormat.WireType.LengthDelimited);
         Raw((uint)_lengths[_next++]);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public readonly void End()
     {
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void Tag(int field, WireFormat.WireType type) => Raw(WireFormat.MakeTag(field, type));
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void Raw(ulong value)
     {
         while (value > 0x7F)
