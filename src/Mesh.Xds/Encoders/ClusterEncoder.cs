@@ -7,8 +7,6 @@ namespace Mesh.Xds.Encoders;
 /// <summary>Encodes <c>envoy.config.cluster.v3.Cluster</c>.</summary>
 internal readonly struct ClusterEncoder(ClusterPlan cluster, XdsEncoderOptions options) : IMessageEncoder
 {
-    private const string HttpProtocolOptionsKey = "envoy.extensions.upstreams.http.v3.HttpProtocolOptions";
-
     public void Encode<TSink>(ref TSink s) where TSink : IProtoSink, allows ref struct => Write(ref s, cluster, options);
 
     /// <summary>A sidecar's local cluster: STATIC, one endpoint on 127.0.0.1 at the service port.</summary>
@@ -24,7 +22,7 @@ internal readonly struct ClusterEncoder(ClusterPlan cluster, XdsEncoderOptions o
         s.Begin(1);
         s.Begin(1);
         s.Begin(1);
-        s.String(2, "127.0.0.1");
+        s.Utf8(2, "127.0.0.1"u8);
         s.Varint(3, (ulong)c.Port);
         s.End();
         s.End();
@@ -37,7 +35,7 @@ internal readonly struct ClusterEncoder(ClusterPlan cluster, XdsEncoderOptions o
 
     public static void Write<TSink>(ref TSink s, ClusterPlan c, XdsEncoderOptions options) where TSink : IProtoSink, allows ref struct
     {
-        s.String(1, c.Name);
+        s.Utf8(1, c.NameUtf8);
         if (c.Inbound)
         {
             InboundCluster(ref s, c);
@@ -46,7 +44,7 @@ internal readonly struct ClusterEncoder(ClusterPlan cluster, XdsEncoderOptions o
         s.Varint(2, 3); // type: EDS
         s.Begin(3); // eds_cluster_config
         Fields.AdsConfigSource(ref s, 1);
-        s.String(2, c.Name);
+        s.Utf8(2, c.NameUtf8);
         s.End();
         Fields.Duration(ref s, 4, c.ConnectTimeout);
         s.Varint(6, (ulong)c.LbPolicy);
@@ -75,10 +73,10 @@ internal readonly struct ClusterEncoder(ClusterPlan cluster, XdsEncoderOptions o
         if (c.TlsSni is { } sni)
         {
             s.Begin(24); // transport_socket
-            s.String(1, "envoy.transport_sockets.tls");
-            Fields.BeginAny(ref s, 3, XdsTypeUrls.UpstreamTlsContext);
+            s.Utf8(1, "envoy.transport_sockets.tls"u8);
+            Fields.BeginAny(ref s, 3, TypeUrlBytes.UpstreamTlsContext);
             s.Begin(1); // common_tls_context
-            s.StringAlways(4, "istio");
+            s.Utf8(4, "istio"u8);
             s.Begin(6); // tls_certificate_sds_secret_configs
             s.String(1, options.CertificateSecretName);
             Fields.AdsConfigSource(ref s, 2);
@@ -101,8 +99,8 @@ internal readonly struct ClusterEncoder(ClusterPlan cluster, XdsEncoderOptions o
         if (http2 || perConnection is not null)
         {
             s.Begin(36); // typed_extension_protocol_options entry
-            s.StringAlways(1, HttpProtocolOptionsKey);
-            Fields.BeginAny(ref s, 2, XdsTypeUrls.HttpProtocolOptions);
+            s.Utf8(1, "envoy.extensions.upstreams.http.v3.HttpProtocolOptions"u8);
+            Fields.BeginAny(ref s, 2, TypeUrlBytes.HttpProtocolOptions);
             if (perConnection is not null)
             {
                 s.Begin(1);

@@ -10,7 +10,7 @@ internal readonly struct DeltaDiscoveryResponseEncoder(XdsResourceSet resources,
 {
     public void Encode<TSink>(ref TSink s) where TSink : IProtoSink, allows ref struct
     {
-        var typeUrl = resources.TypeUrl;
+        var typeUrl = TypeUrlBytes.Of(resources.Type);
         s.Hex(1, resources.Version);
         foreach (var index in indexes)
         {
@@ -18,13 +18,13 @@ internal readonly struct DeltaDiscoveryResponseEncoder(XdsResourceSet resources,
             s.Begin(2);
             s.Hex(1, resource.Version);
             s.Begin(2);
-            s.String(1, typeUrl);
+            s.Utf8(1, typeUrl);
             s.Bytes(2, resource.Payload.Span);
             s.End();
             s.String(3, resource.Name);
             s.End();
         }
-        s.String(4, typeUrl);
+        s.Utf8(4, typeUrl);
         s.String(5, nonce);
         foreach (var name in removed) s.StringAlways(6, name);
     }

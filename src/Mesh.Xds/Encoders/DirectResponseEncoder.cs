@@ -12,7 +12,7 @@ internal readonly struct DirectResponseEncoder(XdsPlan plan, EndpointIndex endpo
 {
     public void Encode<TSink>(ref TSink s) where TSink : IProtoSink, allows ref struct
     {
-        var typeUrl = XdsTypeUrls.Of(type);
+        var typeUrl = TypeUrlBytes.Of(type);
         switch (type)
         {
             case XdsResourceType.Listener:
@@ -48,7 +48,7 @@ internal readonly struct DirectResponseEncoder(XdsPlan plan, EndpointIndex endpo
                 }
                 break;
         }
-        s.String(4, typeUrl);
+        s.Utf8(4, typeUrl);
         s.String(5, nonce);
     }
 }

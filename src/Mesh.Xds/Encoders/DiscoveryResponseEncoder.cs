@@ -10,17 +10,17 @@ internal readonly struct DiscoveryResponseEncoder(XdsResourceSet resources, stri
 {
     public void Encode<TSink>(ref TSink s) where TSink : IProtoSink, allows ref struct
     {
-        var typeUrl = resources.TypeUrl;
+        var typeUrl = TypeUrlBytes.Of(resources.Type);
         s.Hex(1, resources.Version);
         for (var i = 0; i < resources.Count; i++)
         {
             var resource = resources[i];
             s.Begin(2);
-            s.String(1, typeUrl);
+            s.Utf8(1, typeUrl);
             s.Bytes(2, resource.Payload.Span);
             s.End();
         }
-        s.String(4, typeUrl);
+        s.Utf8(4, typeUrl);
         s.String(5, nonce);
     }
 }

@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using Mesh.Xds.Wire;
 
 namespace Mesh.Xds.Encoders;
@@ -64,18 +63,18 @@ internal static class Fields
     }
 
     /// <summary>A <c>google.protobuf.Any</c> header: opens the Any and its value; close both with two <c>End</c> calls.</summary>
-    public static void BeginAny<TSink>(ref TSink s, int field, string typeUrl) where TSink : IProtoSink, allows ref struct
+    public static void BeginAny<TSink>(ref TSink s, int field, ReadOnlySpan<byte> typeUrl) where TSink : IProtoSink, allows ref struct
     {
         s.Begin(field);
-        s.String(1, typeUrl);
+        s.Utf8(1, typeUrl);
         s.Begin(2);
     }
 
     /// <summary>A <c>google.protobuf.Any</c> holding a message with no fields (its empty value is omitted, as protobuf does).</summary>
-    public static void EmptyAny<TSink>(ref TSink s, int field, string typeUrl) where TSink : IProtoSink, allows ref struct
+    public static void EmptyAny<TSink>(ref TSink s, int field, ReadOnlySpan<byte> typeUrl) where TSink : IProtoSink, allows ref struct
     {
         s.Begin(field);
-        s.String(1, typeUrl);
+        s.Utf8(1, typeUrl);
         s.End();
     }
 

@@ -18,7 +18,7 @@ internal static class InboundListenerEncoder
         s.String(1, l.Name);
         s.Begin(2);
         s.Begin(1);
-        s.String(2, "0.0.0.0");
+        s.Utf8(2, "0.0.0.0"u8);
         s.Varint(3, (ulong)l.Port);
         s.End();
         s.End();
@@ -29,8 +29,8 @@ internal static class InboundListenerEncoder
             Fields.UInt32Value(ref s, 8, port.Port);
             s.End();
             s.Begin(3); // filters
-            s.String(1, "envoy.filters.network.http_connection_manager");
-            Fields.BeginAny(ref s, 4, XdsTypeUrls.HttpConnectionManager);
+            s.Utf8(1, "envoy.filters.network.http_connection_manager"u8);
+            Fields.BeginAny(ref s, 4, TypeUrlBytes.HttpConnectionManager);
             s.String(2, port.ClusterName);
             s.Begin(4); // route_config, inline
             RouteConfigEncoder.Write(ref s, port.Routes);
@@ -38,16 +38,16 @@ internal static class InboundListenerEncoder
             if (inbound.HasDeny) Rbac(ref s, inbound.Deny, deny: true);
             if (inbound.HasAllow) Rbac(ref s, inbound.Allow, deny: false);
             s.Begin(5);
-            s.String(1, "envoy.filters.http.router");
-            Fields.EmptyAny(ref s, 4, XdsTypeUrls.Router);
+            s.Utf8(1, "envoy.filters.http.router"u8);
+            Fields.EmptyAny(ref s, 4, TypeUrlBytes.Router);
             s.End();
             Fields.EndAny(ref s);
             s.End();
             if (port.Tls)
             {
                 s.Begin(6); // transport_socket
-                s.String(1, "envoy.transport_sockets.tls");
-                Fields.BeginAny(ref s, 3, XdsTypeUrls.DownstreamTlsContext);
+                s.Utf8(1, "envoy.transport_sockets.tls"u8);
+                Fields.BeginAny(ref s, 3, TypeUrlBytes.DownstreamTlsContext);
                 s.Begin(1); // common_tls_context
                 s.Begin(6);
                 s.String(1, options.CertificateSecretName);
@@ -78,7 +78,7 @@ internal static class InboundListenerEncoder
     {
         s.Begin(5);
         s.String(1, RbacFilter);
-        Fields.BeginAny(ref s, 4, XdsTypeUrls.Rbac);
+        Fields.BeginAny(ref s, 4, TypeUrlBytes.Rbac);
         s.Begin(1); // rules
         s.Varint(1, deny ? 1UL : 0UL);
         foreach (var policy in policies)
@@ -133,7 +133,7 @@ internal static class InboundListenerEncoder
             {
                 s.Begin(1);
                 s.Begin(4); // header
-                s.String(1, ":method");
+                s.Utf8(1, ":method"u8);
                 s.Begin(13);
                 s.StringAlways(1, method);
                 s.End();

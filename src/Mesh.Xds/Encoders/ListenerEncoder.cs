@@ -19,11 +19,11 @@ internal readonly struct ListenerEncoder(ListenerPlan listener, XdsEncoderOption
             InboundListenerEncoder.Write(ref s, l, inbound, options);
             return;
         }
-        s.String(1, l.Name);
+        s.Utf8(1, l.NameUtf8);
         if (l.ApiListener)
         {
             s.Begin(19);
-            Fields.BeginAny(ref s, 1, XdsTypeUrls.HttpConnectionManager);
+            Fields.BeginAny(ref s, 1, TypeUrlBytes.HttpConnectionManager);
             ConnectionManager(ref s, l);
             Fields.EndAny(ref s);
             s.End();
@@ -31,14 +31,14 @@ internal readonly struct ListenerEncoder(ListenerPlan listener, XdsEncoderOption
         }
         s.Begin(2);
         s.Begin(1);
-        s.String(2, "0.0.0.0");
+        s.Utf8(2, "0.0.0.0"u8);
         s.Varint(3, (ulong)l.Port);
         s.End();
         s.End();
         s.Begin(3); // filter_chains
         s.Begin(3); // filters
-        s.String(1, "envoy.filters.network.http_connection_manager");
-        Fields.BeginAny(ref s, 4, XdsTypeUrls.HttpConnectionManager);
+        s.Utf8(1, "envoy.filters.network.http_connection_manager"u8);
+        Fields.BeginAny(ref s, 4, TypeUrlBytes.HttpConnectionManager);
         ConnectionManager(ref s, l);
         Fields.EndAny(ref s);
         s.End();
@@ -56,13 +56,13 @@ internal readonly struct ListenerEncoder(ListenerPlan listener, XdsEncoderOption
         if (l.Fault)
         {
             s.Begin(5);
-            s.String(1, "envoy.filters.http.fault");
-            Fields.EmptyAny(ref s, 4, XdsTypeUrls.HttpFault);
+            s.Utf8(1, "envoy.filters.http.fault"u8);
+            Fields.EmptyAny(ref s, 4, TypeUrlBytes.HttpFault);
             s.End();
         }
         s.Begin(5);
-        s.String(1, "envoy.filters.http.router");
-        Fields.EmptyAny(ref s, 4, XdsTypeUrls.Router);
+        s.Utf8(1, "envoy.filters.http.router"u8);
+        Fields.EmptyAny(ref s, 4, TypeUrlBytes.Router);
         s.End();
     }
 }

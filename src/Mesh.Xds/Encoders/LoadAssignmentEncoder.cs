@@ -14,7 +14,7 @@ internal readonly struct LoadAssignmentEncoder(ClusterPlan cluster, EndpointAddr
 
     public static void Write<TSink>(ref TSink s, ClusterPlan c, EndpointAddress[] endpoints) where TSink : IProtoSink, allows ref struct
     {
-        s.String(1, c.Name);
+        s.Utf8(1, c.NameUtf8);
         // Which endpoints the subset selects, decided once per pass (no allocation for up to 256 endpoints).
         Span<bool> selected = endpoints.Length <= 256 ? stackalloc bool[endpoints.Length] : new bool[endpoints.Length];
         if (c.SubsetLabels.Length == 0)

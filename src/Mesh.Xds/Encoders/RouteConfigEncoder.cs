@@ -7,19 +7,18 @@ namespace Mesh.Xds.Encoders;
 /// <summary>Encodes <c>envoy.config.route.v3.RouteConfiguration</c> with its virtual hosts and routes.</summary>
 internal readonly struct RouteConfigEncoder(RouteConfigPlan config) : IMessageEncoder
 {
-    private const string FaultFilter = "envoy.filters.http.fault";
     private const string FullPathPattern = "^/.*$";
 
     public void Encode<TSink>(ref TSink s) where TSink : IProtoSink, allows ref struct => Write(ref s, config);
 
     public static void Write<TSink>(ref TSink s, RouteConfigPlan config) where TSink : IProtoSink, allows ref struct
     {
-        s.String(1, config.Name);
+        s.Utf8(1, config.NameUtf8);
         foreach (var host in config.VirtualHosts)
         {
             s.Begin(2);
-            s.String(1, host.Name);
-            foreach (var domain in host.Domains) s.StringAlways(2, domain);
+            s.Utf8(1, host.NameUtf8);
+            foreach (var domain in host.DomainsUtf8) s.Utf8(2, domain);
             foreach (var route in host.Routes)
             {
                 s.Begin(3);
@@ -68,8 +67,8 @@ internal readonly struct RouteConfigEncoder(RouteConfigPlan config) : IMessageEn
         if (rule?.Fault is { } fault && (fault.Delay is not null || fault.Abort is not null))
         {
             s.Begin(13); // typed_per_filter_config entry
-            s.StringAlways(1, FaultFilter);
-            Fields.BeginAny(ref s, 2, XdsTypeUrls.HttpFault);
+            s.Utf8(1, "envoy.filters.http.fault"u8);
+            Fields.BeginAny(ref s, 2, TypeUrlBytes.HttpFault);
             if (fault.Delay is { } delay)
             {
                 s.Begin(1);
@@ -87,7 +86,7 @@ internal readonly struct RouteConfigEncoder(RouteConfigPlan config) : IMessageEn
             Fields.EndAny(ref s);
             s.End();
         }
-        s.String(14, route.Name);
+        s.Utf8(14, route.NameUtf8);
     }
 
     private static void Match<TSink>(ref TSink s, HttpMatch? match) where TSink : IProtoSink, allows ref struct
@@ -95,7 +94,7 @@ internal readonly struct RouteConfigEncoder(RouteConfigPlan config) : IMessageEn
         switch (match?.Path)
         {
             case null:
-                s.StringAlways(1, "/");
+                s.Utf8(1, "/"u8);
                 break;
             case { Kind: PathMatchKind.Prefix } p:
                 s.StringAlways(1, p.Value);
@@ -113,7 +112,7 @@ internal readonly struct RouteConfigEncoder(RouteConfigPlan config) : IMessageEn
         if (match.Method is { } method)
         {
             s.Begin(6);
-            s.String(1, ":method");
+            s.Utf8(1, ":method"u8);
             s.Begin(13);
             s.StringAlways(1, method);
             s.End();
@@ -170,7 +169,7 @@ internal readonly struct RouteConfigEncoder(RouteConfigPlan config) : IMessageEn
         var rule = route.Rule;
         if (route.Backends.Length == 1)
         {
-            s.String(1, route.Backends[0].Cluster);
+            s.Utf8(1, route.Backends[0].ClusterUtf8);
         }
         else if (route.Backends.Length > 1)
         {
@@ -178,7 +177,7 @@ internal readonly struct RouteConfigEncoder(RouteConfigPlan config) : IMessageEn
             foreach (var backend in route.Backends)
             {
                 s.Begin(1);
-                s.String(1, backend.Cluster);
+                s.Utf8(1, backend.ClusterUtf8);
                 Fields.UInt32Value(ref s, 2, backend.Weight);
                 s.End();
             }

@@ -19,10 +19,18 @@ internal sealed record ClusterPlan(
     ConnectionPool? Pool,
     OutlierDetection? Outlier,
     string? TlsSni,
-    bool Inbound = false);
+    bool Inbound = false)
+{
+    /// <summary><see cref="Name"/> as UTF-8, encoded once.</summary>
+    public byte[] NameUtf8 { get; } = System.Text.Encoding.UTF8.GetBytes(Name);
+}
 
 /// <summary>One weighted backend of a route, already resolved to a cluster name.</summary>
-internal sealed record BackendPlan(string Cluster, int Weight, ServiceRef Service, string? Subset);
+internal sealed record BackendPlan(string Cluster, int Weight, ServiceRef Service, string? Subset)
+{
+    /// <summary><see cref="Cluster"/> as UTF-8, encoded once.</summary>
+    public byte[] ClusterUtf8 { get; } = System.Text.Encoding.UTF8.GetBytes(Cluster);
+}
 
 /// <summary>One Envoy route: a rule with one of its matches (a rule with N matches becomes N routes).</summary>
 internal sealed record RoutePlan(
@@ -35,6 +43,9 @@ internal sealed record RoutePlan(
     ConsistentHash? HashOn,
     int RedirectCode)
 {
+    /// <summary><see cref="Name"/> as UTF-8, encoded once.</summary>
+    public byte[] NameUtf8 { get; } = System.Text.Encoding.UTF8.GetBytes(Name);
+
     /// <summary>The rule's request header sets, as an array so encoding does not allocate an enumerator.</summary>
     public KeyValuePair<string, string>[] RequestSet { get; } = [.. Rule?.RequestHeaders?.Set ?? default];
 
@@ -49,17 +60,31 @@ internal sealed record RoutePlan(
 }
 
 /// <summary>One virtual host: a service port with the domains clients use for it.</summary>
-internal sealed record VirtualHostPlan(string Name, ServiceRef Host, int Port, string[] Domains, RoutePlan[] Routes);
+internal sealed record VirtualHostPlan(string Name, ServiceRef Host, int Port, string[] Domains, RoutePlan[] Routes)
+{
+    /// <summary><see cref="Name"/> as UTF-8, encoded once.</summary>
+    public byte[] NameUtf8 { get; } = System.Text.Encoding.UTF8.GetBytes(Name);
+
+    /// <summary><see cref="Domains"/> as UTF-8, encoded once.</summary>
+    public byte[][] DomainsUtf8 { get; } = [.. Domains.Select(System.Text.Encoding.UTF8.GetBytes)];
+}
 
 /// <summary>One RouteConfiguration.</summary>
 internal sealed record RouteConfigPlan(string Name, VirtualHostPlan[] VirtualHosts)
 {
+    /// <summary><see cref="Name"/> as UTF-8, encoded once.</summary>
+    public byte[] NameUtf8 { get; } = System.Text.Encoding.UTF8.GetBytes(Name);
+
     /// <summary>Whether any route carries a fault, so listeners add the fault filter.</summary>
     public bool UsesFault => VirtualHosts.Any(v => v.Routes.Any(r => r.Rule?.Fault is { } f && (f.Delay is not null || f.Abort is not null)));
 }
 
 /// <summary>One Listener: an outbound sidecar port, or a proxyless api_listener.</summary>
-internal sealed record ListenerPlan(string Name, int Port, bool ApiListener, string RouteConfigName, bool Fault, string StatPrefix, InboundPlan? Inbound = null);
+internal sealed record ListenerPlan(string Name, int Port, bool ApiListener, string RouteConfigName, bool Fault, string StatPrefix, InboundPlan? Inbound = null)
+{
+    /// <summary><see cref="Name"/> as UTF-8, encoded once.</summary>
+    public byte[] NameUtf8 { get; } = System.Text.Encoding.UTF8.GetBytes(Name);
+}
 
 /// <summary>One inbound port of the sidecar's own service: its local cluster, inline routes and whether it terminates mTLS.</summary>
 internal sealed record InboundPortPlan(int Port, string ClusterName, RouteConfigPlan Routes, bool Tls);

@@ -14,6 +14,9 @@ internal interface IProtoSink
     /// <summary>Writes a string field even when it is empty (for repeated strings and map keys).</summary>
     void StringAlways(int field, string value);
 
+    /// <summary>Writes a string field already encoded as UTF-8, even when empty.</summary>
+    void Utf8(int field, ReadOnlySpan<byte> value);
+
     /// <summary>Writes a bytes field; skipped when empty.</summary>
     void Bytes(int field, ReadOnlySpan<byte> value);
 

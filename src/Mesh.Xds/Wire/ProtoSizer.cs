@@ -56,6 +56,10 @@ internal ref struct ProtoSizer : IProtoSink
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public void Utf8(int field, ReadOnlySpan<byte> value) =>
+        _position += CodedOutputStream.ComputeTagSize(field) + CodedOutputStream.ComputeLengthSize(value.Length) + value.Length;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Bytes(int field, ReadOnlySpan<byte> value)
     {
         if (value.IsEmpty) return;

@@ -43,6 +43,15 @@ internal ref struct ProtoWriter : IProtoSink
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public void Utf8(int field, ReadOnlySpan<byte> value)
+    {
+        Tag(field, WireFormat.WireType.LengthDelimited);
+        Raw((uint)value.Length);
+        value.CopyTo(_buffer[_position..]);
+        _position += value.Length;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Bytes(int field, ReadOnlySpan<byte> value)
     {
         if (value.IsEmpty) return;
