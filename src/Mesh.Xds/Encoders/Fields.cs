@@ -9,10 +9,11 @@ internal static class Fields
     public static void Duration<TSink>(ref TSink s, int field, TimeSpan value) where TSink : IProtoSink, allows ref struct
     {
         var ticks = Math.Max(0, value.Ticks);
-        s.Begin(field);
-        s.Varint(1, (ulong)(ticks / TimeSpan.TicksPerSecond));
-        s.Varint(2, (ulong)(ticks % TimeSpan.TicksPerSecond * 100));
-        s.End();
+        var seconds = (ulong)(ticks / TimeSpan.TicksPerSecond);
+        var nanos = (ulong)(ticks % TimeSpan.TicksPerSecond * 100);
+        s.Known(field, VarintField(seconds) + VarintField(nanos));
+        s.Varint(1, seconds);
+        s.Varint(2, nanos);
     }
 
     /// <summary><c>google.protobuf.Duration</c> when a value is present.</summary>
@@ -24,10 +25,16 @@ internal static class Fields
     /// <summary><c>google.protobuf.UInt32Value</c>; negative values are written as zero.</summary>
     public static void UInt32Value<TSink>(ref TSink s, int field, int value) where TSink : IProtoSink, allows ref struct
     {
-        s.Begin(field);
-        s.Varint(1, (ulong)Math.Max(0, value));
-        s.End();
+        var v = (ulong)Math.Max(0, value);
+        s.Known(field, VarintField(v));
+        s.Varint(1, v);
     }
+
+    /// <summary>The size of a varint field with a one-byte tag (fields 1–15), zero when the value is the default.</summary>
+    public static int VarintField(ulong value) => value == 0 ? 0 : 1 + Google.Protobuf.CodedOutputStream.ComputeUInt64Size(value);
+
+    /// <summary>The size of a length-delimited field with a one-byte tag (fields 1–15) and content of <paramref name="length"/> bytes.</summary>
+    public static int LengthField(int length) => 1 + Google.Protobuf.CodedOutputStream.ComputeLengthSize(length) + length;
 
     /// <summary><c>google.protobuf.UInt32Value</c> when a value is present.</summary>
     public static void UInt32Value<TSink>(ref TSink s, int field, int? value) where TSink : IProtoSink, allows ref struct

@@ -49,18 +49,20 @@ internal readonly struct LoadAssignmentEncoder(ClusterPlan cluster, EndpointAddr
                 {
                     if (!selected[k]) continue;
                     var endpoint = endpoints[k];
-                    s.Begin(2); // lb_endpoints
-                    s.Begin(1); // endpoint
-                    s.Begin(1); // address
-                    s.Begin(1); // socket_address
+                    // Leaf messages with lengths computed here: endpoint > address > socket_address.
+                    var port = (ulong)(endpoint.Port ?? c.Port);
+                    var socketAddress = (endpoint.Address.Length == 0 ? 0 : Fields.LengthField(System.Text.Encoding.UTF8.GetByteCount(endpoint.Address))) + Fields.VarintField(port);
+                    var address = Fields.LengthField(socketAddress);
+                    var endpointLength = Fields.LengthField(address);
+                    var endpointWeight = (ulong)Math.Max(0, endpoint.Weight);
+                    s.Known(2, Fields.LengthField(endpointLength) + Fields.VarintField((ulong)endpoint.Health) + Fields.LengthField(Fields.VarintField(endpointWeight))); // lb_endpoints
+                    s.Known(1, endpointLength); // endpoint
+                    s.Known(1, address); // address
+                    s.Known(1, socketAddress); // socket_address
                     s.String(2, endpoint.Address);
-                    s.Varint(3, (ulong)(endpoint.Port ?? c.Port));
-                    s.End();
-                    s.End();
-                    s.End();
+                    s.Varint(3, port);
                     s.Varint(2, (ulong)endpoint.Health);
                     Fields.UInt32Value(ref s, 4, endpoint.Weight);
-                    s.End();
                 }
                 Fields.UInt32Value(ref s, 3, (int)Math.Min(weight, int.MaxValue));
                 s.End();

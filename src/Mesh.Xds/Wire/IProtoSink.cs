@@ -35,6 +35,12 @@ internal interface IProtoSink
     /// <summary>Writes the lower-case hexadecimal form of a 64-bit value (16 characters) as a string field.</summary>
     void Hex(int field, ulong value);
 
+    /// <summary>
+    /// Starts a nested message whose length the caller computed (for small leaf messages); not balanced by
+    /// <see cref="End"/>: the next calls must write exactly <paramref name="length"/> bytes of content.
+    /// </summary>
+    void Known(int field, int length);
+
     /// <summary>Starts a nested message; every call must be balanced by <see cref="End"/>.</summary>
     void Begin(int field);
 

@@ -100,6 +100,10 @@ internal ref struct ProtoSizer : IProtoSink
         _position += CodedOutputStream.ComputeTagSize(field) + 1 + 16;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public void Known(int field, int length) =>
+        _position += CodedOutputStream.ComputeTagSize(field) + CodedOutputStream.ComputeLengthSize(length);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Begin(int field)
     {
         if (_depth == MaxDepth) throw new InvalidOperationException("Messages nest deeper than the encoder supports.");

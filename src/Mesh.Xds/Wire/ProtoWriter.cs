@@ -106,6 +106,13 @@ internal ref struct ProtoWriter : IProtoSink
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public void Known(int field, int length)
+    {
+        Tag(field, WireFormat.WireType.LengthDelimited);
+        Raw((uint)length);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Begin(int field)
     {
         Tag(field, WireFormat.WireType.LengthDelimited);
