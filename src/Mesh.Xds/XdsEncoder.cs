@@ -117,7 +117,7 @@ public sealed class XdsEncoder
         if (plan.ClustersByService.TryGetValue(service, out var clusters))
         {
             var replacements = new List<(int, XdsResource)>(clusters.Length);
-            EndpointAddress[]? scanned = null;
+            EndpointList? scanned = null;
             var scannedPort = -1;
             foreach (var index in clusters)
             {
@@ -174,7 +174,7 @@ public sealed class XdsEncoder
         var replacements = new List<(int, XdsResource)>();
         foreach (var index in indexes.Order())
         {
-            var resource = ResourceWriter.EncodeOne(plan, type, index, []);
+            var resource = ResourceWriter.EncodeOne(plan, type, index, EndpointList.Empty);
             if (resource.Version == set[index].Version) continue;
             replacements.Add((index, resource));
             changed.Add(new XdsResourceChange(type, resource.Name));

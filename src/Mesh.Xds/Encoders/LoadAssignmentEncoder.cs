@@ -8,12 +8,13 @@ namespace Mesh.Xds.Encoders;
 /// cluster's subset labels, grouped by locality (each with its locality and load-balancing weight set, as gRPC
 /// clients require), each endpoint an IP literal with its health and weight.
 /// </summary>
-internal readonly struct LoadAssignmentEncoder(ClusterPlan cluster, EndpointAddress[] endpoints) : IMessageEncoder
+internal readonly struct LoadAssignmentEncoder(ClusterPlan cluster, EndpointList endpoints) : IMessageEncoder
 {
     public void Encode<TSink>(ref TSink s) where TSink : IProtoSink, allows ref struct => Write(ref s, cluster, endpoints);
 
-    public static void Write<TSink>(ref TSink s, ClusterPlan c, EndpointAddress[] endpoints) where TSink : IProtoSink, allows ref struct
+    public static void Write<TSink>(ref TSink s, ClusterPlan c, EndpointList list) where TSink : IProtoSink, allows ref struct
     {
+        var endpoints = list.Endpoints;
         s.Utf8(1, c.NameUtf8);
         // Which endpoints the subset selects, decided once per pass (no allocation for up to 256 endpoints).
         Span<bool> selected = endpoints.Length <= 256 ? stackalloc bool[endpoints.Length] : new bool[endpoints.Length];
@@ -25,13 +26,11 @@ internal readonly struct LoadAssignmentEncoder(ClusterPlan cluster, EndpointAddr
         {
             for (var k = 0; k < endpoints.Length; k++) selected[k] = Selected(c, endpoints[k]);
         }
-        // Endpoints are sorted by locality, so each locality is one run.
+        // Endpoints are sorted by locality, so each locality is one run (found when the list was built).
         var i = 0;
-        while (i < endpoints.Length)
+        foreach (var end in list.RunEnds)
         {
             var locality = endpoints[i].Locality ?? EndpointLocality.Unknown;
-            var end = i + 1;
-            while (end < endpoints.Length && SameLocality(locality, endpoints[end].Locality ?? EndpointLocality.Unknown)) end++;
             long weight = 0;
             for (var k = i; k < end; k++)
             {
@@ -70,9 +69,6 @@ internal readonly struct LoadAssignmentEncoder(ClusterPlan cluster, EndpointAddr
             i = end;
         }
     }
-
-    private static bool SameLocality(EndpointLocality a, EndpointLocality b) =>
-        ReferenceEquals(a, b) || string.Equals(a.Region, b.Region, StringComparison.Ordinal) && string.Equals(a.Zone, b.Zone, StringComparison.Ordinal) && string.Equals(a.SubZone, b.SubZone, StringComparison.Ordinal);
 
     /// <summary>Whether an endpoint carries every label of the cluster's subset.</summary>
     public static bool Selected(ClusterPlan c, EndpointAddress endpoint)

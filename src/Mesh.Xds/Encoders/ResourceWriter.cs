@@ -47,7 +47,7 @@ internal static class ResourceWriter
     }
 
     /// <summary>Encodes one resource into its own array.</summary>
-    public static XdsResource EncodeOne(XdsPlan plan, XdsResourceType type, int index, EndpointAddress[] endpoints)
+    public static XdsResource EncodeOne(XdsPlan plan, XdsResourceType type, int index, EndpointList endpoints)
     {
         using var buffer = new PooledBufferWriter();
         if (type == XdsResourceType.ClusterLoadAssignment)
@@ -122,5 +122,5 @@ internal static class ResourceWriter
     }
 
     /// <summary>The sorted endpoints of one cluster's service port, by scanning a snapshot (for incremental updates).</summary>
-    public static EndpointAddress[] ScanEndpoints(EndpointSnapshot snapshot, ServiceRef service, int port) => EndpointIndex.Scan(snapshot, service, port);
+    public static EndpointList ScanEndpoints(EndpointSnapshot snapshot, ServiceRef service, int port) => EndpointIndex.Scan(snapshot, service, port);
 }

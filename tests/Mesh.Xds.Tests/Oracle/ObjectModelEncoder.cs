@@ -32,7 +32,7 @@ internal static class ObjectModelEncoder
         XdsResourceType.Listener => plan.Listeners.Select(l => Listener(l, plan.Options)),
         XdsResourceType.RouteConfiguration => plan.RouteConfigs.Select(RouteConfiguration),
         XdsResourceType.Cluster => Enumerable.Range(0, plan.CdsCount).Select(i => Cluster(plan.CdsCluster(i), plan.Options)),
-        _ => plan.Clusters.Select(c => LoadAssignment(c, endpoints.Get(c.Service, c.Port))),
+        _ => plan.Clusters.Select(c => LoadAssignment(c, endpoints.Get(c.Service, c.Port).Endpoints)),
     };
 
     /// <summary>A whole DiscoveryResponse built from objects and serialized with <c>ToByteArray</c>.</summary>
