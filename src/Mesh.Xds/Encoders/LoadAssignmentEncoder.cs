@@ -28,9 +28,12 @@ internal readonly struct LoadAssignmentEncoder(ClusterPlan cluster, EndpointList
         }
         // Endpoints are sorted by locality, so each locality is one run (found when the list was built).
         var i = 0;
-        foreach (var end in list.RunEnds)
+        var runs = list.RunEnds;
+        var localities = list.LocalityUtf8;
+        var addresses = list.AddressUtf8;
+        for (var r = 0; r < runs.Length; r++)
         {
-            var locality = endpoints[i].Locality ?? EndpointLocality.Unknown;
+            var end = runs[r];
             long weight = 0;
             for (var k = i; k < end; k++)
             {
@@ -40,9 +43,9 @@ internal readonly struct LoadAssignmentEncoder(ClusterPlan cluster, EndpointList
             {
                 s.Begin(2);
                 s.Begin(1);
-                s.String(1, locality.Region);
-                s.String(2, locality.Zone);
-                s.String(3, locality.SubZone);
+                s.Bytes(1, localities[r * 3]);
+                s.Bytes(2, localities[r * 3 + 1]);
+                s.Bytes(3, localities[r * 3 + 2]);
                 s.End();
                 for (var k = i; k < end; k++)
                 {
@@ -50,7 +53,7 @@ internal readonly struct LoadAssignmentEncoder(ClusterPlan cluster, EndpointList
                     var endpoint = endpoints[k];
                     // Leaf messages with lengths computed here: endpoint > address > socket_address.
                     var port = (ulong)(endpoint.Port ?? c.Port);
-                    var socketAddress = (endpoint.Address.Length == 0 ? 0 : Fields.LengthField(System.Text.Encoding.UTF8.GetByteCount(endpoint.Address))) + Fields.VarintField(port);
+                    var socketAddress = (addresses[k].Length == 0 ? 0 : Fields.LengthField(addresses[k].Length)) + Fields.VarintField(port);
                     var address = Fields.LengthField(socketAddress);
                     var endpointLength = Fields.LengthField(address);
                     var endpointWeight = (ulong)Math.Max(0, endpoint.Weight);
@@ -58,7 +61,7 @@ internal readonly struct LoadAssignmentEncoder(ClusterPlan cluster, EndpointList
                     s.Known(1, endpointLength); // endpoint
                     s.Known(1, address); // address
                     s.Known(1, socketAddress); // socket_address
-                    s.String(2, endpoint.Address);
+                    s.Bytes(2, addresses[k]);
                     s.Varint(3, port);
                     s.Varint(2, (ulong)endpoint.Health);
                     Fields.UInt32Value(ref s, 4, endpoint.Weight);

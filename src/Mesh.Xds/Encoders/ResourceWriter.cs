@@ -9,23 +9,29 @@ namespace Mesh.Xds.Encoders;
 /// <summary>Encodes a plan's resources: into resource sets (for snapshots) or straight into a response.</summary>
 internal static class ResourceWriter
 {
+    /// <summary>How many resources of one type a plan has.</summary>
+    public static int CountOf(XdsPlan plan, XdsResourceType type) => type switch
+    {
+        XdsResourceType.Listener => plan.Listeners.Length,
+        XdsResourceType.RouteConfiguration => plan.RouteConfigs.Length,
+        XdsResourceType.Cluster => plan.CdsCount,
+        _ => plan.Clusters.Length,
+    };
+
     /// <summary>Encodes every resource of one type into one contiguous array and returns the set.</summary>
     public static XdsResourceSet Encode(XdsPlan plan, EndpointIndex endpoints, XdsResourceType type)
     {
-        var count = type switch
-        {
-            XdsResourceType.Listener => plan.Listeners.Length,
-            XdsResourceType.RouteConfiguration => plan.RouteConfigs.Length,
-            XdsResourceType.Cluster => plan.CdsCount,
-            _ => plan.Clusters.Length,
-        };
+        var count = CountOf(plan, type);
         var ends = ArrayPool<int>.Shared.Rent(Math.Max(count, 1));
         var buffer = new PooledBufferWriter(Math.Max(4096, count * 256));
+        Span<int> slots = stackalloc int[ProtoSizer.StackSize];
+        Span<int> starts = stackalloc int[ProtoSizer.StackSize];
+        var sizer = new ProtoSizer(slots, starts);
         try
         {
             for (var i = 0; i < count; i++)
             {
-                EncodeOne(buffer, plan, type, i, endpoints);
+                ProtoEncoding.Write(buffer, new ResourceEncoder(plan, endpoints, type, i, asAny: false), ref sizer, out _);
                 ends[i] = buffer.WrittenCount;
             }
             var bytes = buffer.WrittenSpan.ToArray();
@@ -41,6 +47,7 @@ internal static class ResourceWriter
         }
         finally
         {
+            sizer.Dispose();
             buffer.Dispose();
             ArrayPool<int>.Shared.Return(ends);
         }
@@ -50,36 +57,9 @@ internal static class ResourceWriter
     public static XdsResource EncodeOne(XdsPlan plan, XdsResourceType type, int index, EndpointList endpoints)
     {
         using var buffer = new PooledBufferWriter();
-        if (type == XdsResourceType.ClusterLoadAssignment)
-        {
-            ProtoEncoding.Write(buffer, new LoadAssignmentEncoder(plan.Clusters[index], endpoints));
-        }
-        else
-        {
-            EncodeOne(buffer, plan, type, index, null);
-        }
+        ProtoEncoding.Write(buffer, new ResourceEncoder(plan, null, type, index, asAny: false, endpoints));
         var bytes = buffer.WrittenSpan.ToArray();
         return new XdsResource(NameOf(plan, type, index), XxHash64.HashToUInt64(bytes), bytes);
-    }
-
-    private static void EncodeOne(IBufferWriter<byte> output, XdsPlan plan, XdsResourceType type, int index, EndpointIndex? endpoints)
-    {
-        switch (type)
-        {
-            case XdsResourceType.Listener:
-                ProtoEncoding.Write(output, new ListenerEncoder(plan.Listeners[index], plan.Options));
-                break;
-            case XdsResourceType.RouteConfiguration:
-                ProtoEncoding.Write(output, new RouteConfigEncoder(plan.RouteConfigs[index]));
-                break;
-            case XdsResourceType.Cluster:
-                ProtoEncoding.Write(output, new ClusterEncoder(plan.CdsCluster(index), plan.Options));
-                break;
-            default:
-                var cluster = plan.Clusters[index];
-                ProtoEncoding.Write(output, new LoadAssignmentEncoder(cluster, endpoints!.Get(cluster.Service, cluster.Port)));
-                break;
-        }
     }
 
     public static string NameOf(XdsPlan plan, XdsResourceType type, int index) => type switch
@@ -92,32 +72,42 @@ internal static class ResourceWriter
 
     /// <summary>
     /// Writes a whole <c>DiscoveryResponse</c> for one type straight from the plan into <paramref name="output"/>,
-    /// with no intermediate buffers: measured, written, then <c>version_info</c> (the XxHash64 of the written
-    /// resources, type_url and nonce) appended. Returns the bytes written.
+    /// streaming: each resource is measured and written inside its <c>Any</c> right away (so the data it reads is
+    /// still in cache for the second pass), then type_url, nonce and <c>version_info</c> — a hash combining the
+    /// XxHash64 of every resource's bytes — are appended. Returns the bytes written.
     /// </summary>
     public static int WriteDiscoveryResponse(IBufferWriter<byte> output, XdsPlan plan, EndpointIndex endpoints, XdsResourceType type, string? nonce)
     {
-        var body = new DirectResponseEncoder(plan, endpoints, type, nonce);
+        var count = CountOf(plan, type);
         Span<int> slots = stackalloc int[ProtoSizer.StackSize];
         Span<int> starts = stackalloc int[ProtoSizer.StackSize];
         var sizer = new ProtoSizer(slots, starts);
+        var total = 0;
+        ulong version = 0x9E3779B97F4A7C15UL;
         try
         {
-            body.Encode(ref sizer);
-            var size = sizer.Size;
-            const int VersionField = 2 + 16;
-            var span = output.GetSpan(size + VersionField)[..(size + VersionField)];
-            var writer = new ProtoWriter(span, sizer.Lengths.AsSpan(0, sizer.Count));
-            body.Encode(ref writer);
-            if (writer.Written != size) throw new InvalidOperationException($"Encoder wrote {writer.Written} bytes after measuring {size}.");
-            var version = new ProtoWriter(span[size..], default);
-            version.Hex(1, XxHash64.HashToUInt64(span[..size]));
-            output.Advance(size + VersionField);
-            return size + VersionField;
+            for (var i = 0; i < count; i++)
+            {
+                total += ProtoEncoding.Write(output, new ResourceEncoder(plan, endpoints, type, i, asAny: true), ref sizer, out var written);
+                version = System.Numerics.BitOperations.RotateLeft(version ^ XxHash64.HashToUInt64(written), 27) * 0x9E3779B97F4A7C15UL;
+            }
+            total += ProtoEncoding.Write(output, new ResponseTail(type, nonce, version), ref sizer, out _);
+            return total;
         }
         finally
         {
             sizer.Dispose();
+        }
+    }
+
+    /// <summary>The fields of a DiscoveryResponse after its resources: type_url, nonce, version_info.</summary>
+    private readonly struct ResponseTail(XdsResourceType type, string? nonce, ulong version) : IMessageEncoder
+    {
+        public void Encode<TSink>(ref TSink s) where TSink : IProtoSink, allows ref struct
+        {
+            s.Utf8(4, TypeUrlBytes.Of(type));
+            s.String(5, nonce);
+            s.Hex(1, version);
         }
     }
 

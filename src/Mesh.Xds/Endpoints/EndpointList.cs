@@ -12,10 +12,28 @@ internal sealed class EndpointList
     {
         Endpoints = endpoints;
         RunEnds = runEnds;
+        AddressUtf8 = [.. endpoints.Select(e => System.Text.Encoding.UTF8.GetBytes(e.Address ?? string.Empty))];
+        var localities = new byte[runEnds.Length * 3][];
+        var start = 0;
+        for (var r = 0; r < runEnds.Length; r++)
+        {
+            var locality = endpoints[start].Locality ?? EndpointLocality.Unknown;
+            localities[r * 3] = System.Text.Encoding.UTF8.GetBytes(locality.Region ?? string.Empty);
+            localities[r * 3 + 1] = System.Text.Encoding.UTF8.GetBytes(locality.Zone ?? string.Empty);
+            localities[r * 3 + 2] = System.Text.Encoding.UTF8.GetBytes(locality.SubZone ?? string.Empty);
+            start = runEnds[r];
+        }
+        LocalityUtf8 = localities;
     }
 
     /// <summary>A list with no endpoints.</summary>
     public static EndpointList Empty { get; } = new([], []);
+
+    /// <summary>Each endpoint's address as UTF-8, encoded once per snapshot.</summary>
+    public byte[][] AddressUtf8 { get; }
+
+    /// <summary>For each locality run, its region, zone and sub-zone as UTF-8 (three entries per run).</summary>
+    public byte[][] LocalityUtf8 { get; }
 
     /// <summary>The endpoints, sorted.</summary>
     public EndpointAddress[] Endpoints { get; }

@@ -129,6 +129,14 @@ internal ref struct ProtoSizer : IProtoSink
         _position += CodedOutputStream.ComputeLengthSize(length);
     }
 
+    /// <summary>Starts measuring a new message, keeping the rented length array.</summary>
+    public void Reset()
+    {
+        _count = 0;
+        _depth = 0;
+        _position = 0;
+    }
+
     /// <summary>Returns the rented length array to the pool.</summary>
     public void Dispose()
     {
