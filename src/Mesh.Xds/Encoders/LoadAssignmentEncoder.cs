@@ -16,16 +16,9 @@ internal readonly struct LoadAssignmentEncoder(ClusterPlan cluster, EndpointList
     {
         var endpoints = list.Endpoints;
         s.Utf8(1, c.NameUtf8);
-        // Which endpoints the subset selects, decided once per pass (no allocation for up to 256 endpoints).
-        Span<bool> selected = endpoints.Length <= 256 ? stackalloc bool[endpoints.Length] : new bool[endpoints.Length];
-        if (c.SubsetLabels.Length == 0)
-        {
-            selected.Fill(true);
-        }
-        else
-        {
-            for (var k = 0; k < endpoints.Length; k++) selected[k] = Selected(c, endpoints[k]);
-        }
+        // Which endpoints the subset selects: all for the whole service, else cached on the list per label set.
+        var all = c.SubsetLabels.Length == 0;
+        ReadOnlySpan<bool> selected = all ? default : list.SelectionFor(c.SubsetLabels);
         // Endpoints are sorted by locality, so each locality is one run (found when the list was built).
         var i = 0;
         var runs = list.RunEnds;
@@ -37,7 +30,7 @@ internal readonly struct LoadAssignmentEncoder(ClusterPlan cluster, EndpointList
             long weight = 0;
             for (var k = i; k < end; k++)
             {
-                if (selected[k]) weight += endpoints[k].Weight;
+                if (all || selected[k]) weight += endpoints[k].Weight;
             }
             if (weight > 0)
             {
@@ -49,7 +42,7 @@ internal readonly struct LoadAssignmentEncoder(ClusterPlan cluster, EndpointList
                 s.End();
                 for (var k = i; k < end; k++)
                 {
-                    if (!selected[k]) continue;
+                    if (!all && !selected[k]) continue;
                     var endpoint = endpoints[k];
                     // Leaf messages with lengths computed here: endpoint > address > socket_address.
                     var port = (ulong)(endpoint.Port ?? c.Port);
@@ -71,15 +64,5 @@ internal readonly struct LoadAssignmentEncoder(ClusterPlan cluster, EndpointList
             }
             i = end;
         }
-    }
-
-    /// <summary>Whether an endpoint carries every label of the cluster's subset.</summary>
-    public static bool Selected(ClusterPlan c, EndpointAddress endpoint)
-    {
-        foreach (var (key, value) in c.SubsetLabels)
-        {
-            if (!endpoint.Labels.TryGetValue(key, out var actual) || !string.Equals(actual, value, StringComparison.Ordinal)) return false;
-        }
-        return true;
     }
 }

@@ -24,6 +24,7 @@ internal static class ResourceWriter
         var count = CountOf(plan, type);
         var ends = ArrayPool<int>.Shared.Rent(Math.Max(count, 1));
         var buffer = new PooledBufferWriter(Math.Max(4096, count * 256));
+        using var scratch = new PooledBufferWriter();
         Span<int> slots = stackalloc int[ProtoSizer.StackSize];
         Span<int> starts = stackalloc int[ProtoSizer.StackSize];
         var sizer = new ProtoSizer(slots, starts);
@@ -31,7 +32,8 @@ internal static class ResourceWriter
         {
             for (var i = 0; i < count; i++)
             {
-                ProtoEncoding.Write(buffer, new ResourceEncoder(plan, endpoints, type, i, asAny: false), ref sizer, out _);
+                var body = type == XdsResourceType.RouteConfiguration ? RenderHosts(scratch, plan.RouteConfigs[i], ref sizer) : 0;
+                ProtoEncoding.Write(buffer, new ResourceEncoder(plan, endpoints, type, i, asAny: false, null, body > 0 ? scratch.Buffer : null, body), ref sizer, out _);
                 ends[i] = buffer.WrittenCount;
             }
             var bytes = buffer.WrittenSpan.ToArray();
@@ -84,11 +86,14 @@ internal static class ResourceWriter
         var sizer = new ProtoSizer(slots, starts);
         var total = 0;
         ulong version = 0x9E3779B97F4A7C15UL;
+        var scratch = type == XdsResourceType.RouteConfiguration ? new PooledBufferWriter() : null;
         try
         {
             for (var i = 0; i < count; i++)
             {
-                total += ProtoEncoding.Write(output, new ResourceEncoder(plan, endpoints, type, i, asAny: true), ref sizer, out var written);
+                var body = scratch is null ? 0 : RenderHosts(scratch, plan.RouteConfigs[i], ref sizer);
+                var resource = new ResourceEncoder(plan, endpoints, type, i, asAny: true, null, body > 0 ? scratch!.Buffer : null, body);
+                total += ProtoEncoding.Write(output, resource, ref sizer, out var written);
                 version = System.Numerics.BitOperations.RotateLeft(version ^ XxHash64.HashToUInt64(written), 27) * 0x9E3779B97F4A7C15UL;
             }
             total += ProtoEncoding.Write(output, new ResponseTail(type, nonce, version), ref sizer, out _);
@@ -97,7 +102,16 @@ internal static class ResourceWriter
         finally
         {
             sizer.Dispose();
+            scratch?.Dispose();
         }
+    }
+
+    /// <summary>Renders a route configuration's virtual hosts into <paramref name="scratch"/> (cleared first); returns the byte count.</summary>
+    private static int RenderHosts(PooledBufferWriter scratch, RouteConfigPlan config, ref ProtoSizer sizer)
+    {
+        scratch.Clear();
+        foreach (var host in config.VirtualHosts) ProtoEncoding.Write(scratch, new VirtualHostEncoder(host), ref sizer, out _);
+        return scratch.WrittenCount;
     }
 
     /// <summary>The fields of a DiscoveryResponse after its resources: type_url, nonce, version_info.</summary>

@@ -14,19 +14,22 @@ internal readonly struct RouteConfigEncoder(RouteConfigPlan config) : IMessageEn
     public static void Write<TSink>(ref TSink s, RouteConfigPlan config) where TSink : IProtoSink, allows ref struct
     {
         s.Utf8(1, config.NameUtf8);
-        foreach (var host in config.VirtualHosts)
+        foreach (var host in config.VirtualHosts) VirtualHost(ref s, host);
+    }
+
+    /// <summary>One virtual host as field 2 of its RouteConfiguration.</summary>
+    public static void VirtualHost<TSink>(ref TSink s, VirtualHostPlan host) where TSink : IProtoSink, allows ref struct
+    {
+        s.Begin(2);
+        s.Utf8(1, host.NameUtf8);
+        foreach (var domain in host.DomainsUtf8) s.Utf8(2, domain);
+        foreach (var route in host.Routes)
         {
-            s.Begin(2);
-            s.Utf8(1, host.NameUtf8);
-            foreach (var domain in host.DomainsUtf8) s.Utf8(2, domain);
-            foreach (var route in host.Routes)
-            {
-                s.Begin(3);
-                Route(ref s, route);
-                s.End();
-            }
+            s.Begin(3);
+            Route(ref s, route);
             s.End();
         }
+        s.End();
     }
 
     private static void Route<TSink>(ref TSink s, RoutePlan route) where TSink : IProtoSink, allows ref struct

@@ -41,6 +41,34 @@ internal sealed class EndpointList
     /// <summary>The exclusive end of each locality run, in order (the last equals the endpoint count).</summary>
     public int[] RunEnds { get; }
 
+    private System.Collections.Concurrent.ConcurrentDictionary<KeyValuePair<string, string>[], bool[]>? _selections;
+
+    /// <summary>
+    /// Which endpoints carry every label of a subset, computed once per list and label set (label sets are the
+    /// plan's arrays, so the cache is keyed by reference and shared by every proxy encoded from this snapshot).
+    /// </summary>
+    public bool[] SelectionFor(KeyValuePair<string, string>[] labels) =>
+        LazyInitializer.EnsureInitialized(ref _selections, () => new(ReferenceEqualityComparer.Instance)).GetOrAdd(labels, Select, Endpoints);
+
+    private static bool[] Select(KeyValuePair<string, string>[] labels, EndpointAddress[] endpoints)
+    {
+        var selected = new bool[endpoints.Length];
+        for (var k = 0; k < endpoints.Length; k++)
+        {
+            var all = true;
+            foreach (var (key, value) in labels)
+            {
+                if (!endpoints[k].Labels.TryGetValue(key, out var actual) || !string.Equals(actual, value, StringComparison.Ordinal))
+                {
+                    all = false;
+                    break;
+                }
+            }
+            selected[k] = all;
+        }
+        return selected;
+    }
+
     /// <summary>Sorts endpoints and finds their locality runs.</summary>
     public static EndpointList Create(List<EndpointAddress> endpoints)
     {

@@ -17,6 +17,9 @@ internal interface IProtoSink
     /// <summary>Writes a string field already encoded as UTF-8, even when empty.</summary>
     void Utf8(int field, ReadOnlySpan<byte> value);
 
+    /// <summary>Copies bytes that are already encoded fields of the current message.</summary>
+    void Raw(ReadOnlySpan<byte> encoded);
+
     /// <summary>Writes a bytes field; skipped when empty.</summary>
     void Bytes(int field, ReadOnlySpan<byte> value);
 

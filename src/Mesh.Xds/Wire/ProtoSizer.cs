@@ -60,6 +60,9 @@ internal ref struct ProtoSizer : IProtoSink
         _position += CodedOutputStream.ComputeTagSize(field) + CodedOutputStream.ComputeLengthSize(value.Length) + value.Length;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public void Raw(ReadOnlySpan<byte> encoded) => _position += encoded.Length;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Bytes(int field, ReadOnlySpan<byte> value)
     {
         if (value.IsEmpty) return;

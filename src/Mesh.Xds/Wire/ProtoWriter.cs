@@ -52,6 +52,13 @@ internal ref struct ProtoWriter : IProtoSink
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public void Raw(ReadOnlySpan<byte> encoded)
+    {
+        encoded.CopyTo(_buffer[_position..]);
+        _position += encoded.Length;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Bytes(int field, ReadOnlySpan<byte> value)
     {
         if (value.IsEmpty) return;
