@@ -24,7 +24,7 @@ internal static class ResourceWriter
         var count = CountOf(plan, type);
         var ends = ArrayPool<int>.Shared.Rent(Math.Max(count, 1));
         var buffer = new PooledBufferWriter(Math.Max(4096, count * 256));
-        using var scratch = new PooledBufferWriter();
+        var scratch = Array.Empty<byte>();
         Span<int> slots = stackalloc int[ProtoSizer.StackSize];
         Span<int> starts = stackalloc int[ProtoSizer.StackSize];
         var sizer = new ProtoSizer(slots, starts);
@@ -32,8 +32,8 @@ internal static class ResourceWriter
         {
             for (var i = 0; i < count; i++)
             {
-                var body = type == XdsResourceType.RouteConfiguration ? RenderHosts(scratch, plan.RouteConfigs[i], ref sizer) : 0;
-                ProtoEncoding.Write(buffer, new ResourceEncoder(plan, endpoints, type, i, asAny: false, null, body > 0 ? scratch.Buffer : null, body), ref sizer, out _);
+                var body = type == XdsResourceType.RouteConfiguration ? RenderHosts(ref scratch, plan.RouteConfigs[i], ref sizer) : 0;
+                ProtoEncoding.Write(buffer, new ResourceEncoder(plan, endpoints, type, i, asAny: false, null, body > 0 ? scratch : null, body), ref sizer, out _);
                 ends[i] = buffer.WrittenCount;
             }
             var bytes = buffer.WrittenSpan.ToArray();
@@ -52,6 +52,7 @@ internal static class ResourceWriter
             sizer.Dispose();
             buffer.Dispose();
             ArrayPool<int>.Shared.Return(ends);
+            if (scratch.Length > 0) ArrayPool<byte>.Shared.Return(scratch);
         }
     }
 
@@ -86,13 +87,13 @@ internal static class ResourceWriter
         var sizer = new ProtoSizer(slots, starts);
         var total = 0;
         ulong version = 0x9E3779B97F4A7C15UL;
-        var scratch = type == XdsResourceType.RouteConfiguration ? new PooledBufferWriter() : null;
+        var scratch = Array.Empty<byte>();
         try
         {
             for (var i = 0; i < count; i++)
             {
-                var body = scratch is null ? 0 : RenderHosts(scratch, plan.RouteConfigs[i], ref sizer);
-                var resource = new ResourceEncoder(plan, endpoints, type, i, asAny: true, null, body > 0 ? scratch!.Buffer : null, body);
+                var body = type == XdsResourceType.RouteConfiguration ? RenderHosts(ref scratch, plan.RouteConfigs[i], ref sizer) : 0;
+                var resource = new ResourceEncoder(plan, endpoints, type, i, asAny: true, null, body > 0 ? scratch : null, body);
                 total += ProtoEncoding.Write(output, resource, ref sizer, out var written);
                 version = System.Numerics.BitOperations.RotateLeft(version ^ XxHash64.HashToUInt64(written), 27) * 0x9E3779B97F4A7C15UL;
             }
@@ -102,16 +103,36 @@ internal static class ResourceWriter
         finally
         {
             sizer.Dispose();
-            scratch?.Dispose();
+            if (scratch.Length > 0) ArrayPool<byte>.Shared.Return(scratch);
         }
     }
 
-    /// <summary>Renders a route configuration's virtual hosts into <paramref name="scratch"/> (cleared first); returns the byte count.</summary>
-    private static int RenderHosts(PooledBufferWriter scratch, RouteConfigPlan config, ref ProtoSizer sizer)
+    /// <summary>
+    /// Renders a route configuration's virtual hosts, each measured then written while its data is in cache, into
+    /// <paramref name="scratch"/> (rented from the pool, grown as needed; the caller returns it). Returns the byte count.
+    /// </summary>
+    private static int RenderHosts(ref byte[] scratch, RouteConfigPlan config, ref ProtoSizer sizer)
     {
-        scratch.Clear();
-        foreach (var host in config.VirtualHosts) ProtoEncoding.Write(scratch, new VirtualHostEncoder(host), ref sizer, out _);
-        return scratch.WrittenCount;
+        var length = 0;
+        foreach (var host in config.VirtualHosts)
+        {
+            var encoder = new VirtualHostEncoder(host);
+            sizer.Reset();
+            encoder.Encode(ref sizer);
+            var size = sizer.Size;
+            if (length + size > scratch.Length)
+            {
+                var bigger = ArrayPool<byte>.Shared.Rent(Math.Max(length + size, Math.Max(4096, scratch.Length * 2)));
+                scratch.AsSpan(0, length).CopyTo(bigger);
+                if (scratch.Length > 0) ArrayPool<byte>.Shared.Return(scratch);
+                scratch = bigger;
+            }
+            var writer = new ProtoWriter(scratch.AsSpan(length, size), sizer.Lengths.AsSpan(0, sizer.Count));
+            encoder.Encode(ref writer);
+            if (writer.Written != size) throw new InvalidOperationException($"Encoder wrote {writer.Written} bytes after measuring {size}.");
+            length += size;
+        }
+        return length;
     }
 
     /// <summary>The fields of a DiscoveryResponse after its resources: type_url, nonce, version_info.</summary>

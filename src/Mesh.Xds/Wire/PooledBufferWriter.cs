@@ -12,8 +12,6 @@ internal sealed class PooledBufferWriter : IBufferWriter<byte>, IDisposable
 
     public int WrittenCount => _written;
 
-    /// <summary>The underlying array (valid up to <see cref="WrittenCount"/> until the next write).</summary>
-    public byte[] Buffer => _buffer;
 
     public ReadOnlySpan<byte> WrittenSpan => _buffer.AsSpan(0, _written);
 
