@@ -73,6 +73,15 @@ public sealed class XdsSnapshot
         return buffer.WrittenSpan.ToArray();
     }
 
+    /// <summary>The four serialized discovery responses (LDS, RDS, CDS, EDS).</summary>
+    /// <param name="nonce">The nonce of every response, or null for none.</param>
+    /// <returns>The responses.</returns>
+    public XdsDiscoveryResponses ToDiscoveryResponses(string? nonce = null) => new(
+        ToDiscoveryResponse(XdsResourceType.Listener, nonce),
+        ToDiscoveryResponse(XdsResourceType.RouteConfiguration, nonce),
+        ToDiscoveryResponse(XdsResourceType.Cluster, nonce),
+        ToDiscoveryResponse(XdsResourceType.ClusterLoadAssignment, nonce));
+
     /// <summary>Writes a <c>DeltaDiscoveryResponse</c> with the named resources (each with its version) and removals.</summary>
     /// <param name="output">Where the serialized response goes.</param>
     /// <param name="type">The resource type.</param>

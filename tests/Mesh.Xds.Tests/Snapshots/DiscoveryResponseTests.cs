@@ -27,6 +27,19 @@ public sealed class DiscoveryResponseTests
     }
 
     [Fact]
+    public void DiscoveryResponses_AreTheFourResponsesUnderTheCliFileNames()
+    {
+        var snapshot = Build();
+        var responses = snapshot.ToDiscoveryResponses("7");
+        Assert.Equal(["lds.pb", "rds.pb", "cds.pb", "eds.pb"], responses.ByFileName().Select(p => p.Key));
+        Assert.Equal(snapshot.ToDiscoveryResponse(XdsResourceType.Listener, "7"), responses.Lds);
+        Assert.Equal(snapshot.ToDiscoveryResponse(XdsResourceType.RouteConfiguration, "7"), responses.Rds);
+        Assert.Equal(snapshot.ToDiscoveryResponse(XdsResourceType.Cluster, "7"), responses.Cds);
+        Assert.Equal(snapshot.ToDiscoveryResponse(XdsResourceType.ClusterLoadAssignment, "7"), responses.Eds);
+        Assert.Equal("type.googleapis.com/envoy.config.endpoint.v3.ClusterLoadAssignment", DiscoveryResponse.Parser.ParseFrom(responses.Eds).TypeUrl);
+    }
+
+    [Fact]
     public void ResourceVersion_IsTheHashOfItsBytes()
     {
         foreach (var resource in Build().Clusters)
