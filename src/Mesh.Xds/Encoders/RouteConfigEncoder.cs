@@ -105,6 +105,10 @@ internal readonly struct RouteConfigEncoder(RouteConfigPlan config) : IMessageEn
             case { Kind: PathMatchKind.Exact } p:
                 s.StringAlways(2, p.Value);
                 break;
+            case { Kind: PathMatchKind.Regex, Value: null or "" }:
+                // An empty pattern matches every path; Envoy rejects empty regexes.
+                s.Utf8(1, "/"u8);
+                break;
             case { Kind: PathMatchKind.Regex } p:
                 s.Begin(10);
                 s.String(2, p.Value);
@@ -125,7 +129,7 @@ internal readonly struct RouteConfigEncoder(RouteConfigPlan config) : IMessageEn
         {
             s.Begin(6);
             s.String(1, header.Name);
-            if (header.Kind is ValueMatchKind.Present or ValueMatchKind.Absent)
+            if (header.Kind is ValueMatchKind.Present or ValueMatchKind.Absent || MatchesAnyValue(header))
             {
                 s.Bool(7, true);
                 s.Bool(8, header.Kind == ValueMatchKind.Absent);
@@ -141,11 +145,17 @@ internal readonly struct RouteConfigEncoder(RouteConfigPlan config) : IMessageEn
             if (query.Kind == ValueMatchKind.Absent) continue; // reported by the planner
             s.Begin(7);
             s.String(1, query.Name);
-            if (query.Kind == ValueMatchKind.Present) s.Bool(6, true);
+            if (query.Kind == ValueMatchKind.Present || MatchesAnyValue(query)) s.Bool(6, true);
             else StringMatcher(ref s, 5, query.Kind, query.Value ?? string.Empty);
             s.End();
         }
     }
+
+    /// <summary>
+    /// An empty prefix or regex matches any value of a present header or parameter; Envoy rejects both as empty
+    /// (minimum length 1), so they are encoded as "present".
+    /// </summary>
+    public static bool MatchesAnyValue(ValueMatch match) => match.Kind is ValueMatchKind.Prefix or ValueMatchKind.Regex && string.IsNullOrEmpty(match.Value);
 
     private static void StringMatcher<TSink>(ref TSink s, int field, ValueMatchKind kind, string value) where TSink : IProtoSink, allows ref struct
     {

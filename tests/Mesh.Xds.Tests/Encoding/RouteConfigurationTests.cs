@@ -142,6 +142,26 @@ public sealed class RouteConfigurationTests
     }
 
     [Fact]
+    public void EmptyPrefixesAndRegexes_AreEncodedAsPresence_WhichEnvoyAccepts()
+    {
+        var config = Bookinfo() with
+        {
+            Routes =
+            [
+                new HttpRoute
+                {
+                    Name = "r", Namespace = "bookinfo", Host = Ratings,
+                    Rules = [new HttpRouteRule { Matches = [new HttpMatch { Path = PathMatch.Regex(""), Headers = [ValueMatch.Prefix("a", ""), ValueMatch.Regex("b", "")], QueryParams = [ValueMatch.Prefix("q", "")] }] }],
+                },
+            ],
+        };
+        var match = Host(Build(config), "9080", "ratings.bookinfo.svc.cluster.local:9080").Routes[0].Match;
+        Assert.Equal("/", match.Prefix);
+        Assert.All(match.Headers, h => Assert.True(h.PresentMatch));
+        Assert.True(match.QueryParameters[0].PresentMatch);
+    }
+
+    [Fact]
     public void FullPathRewrite_IsARegexRewriteOfTheWholePath()
     {
         var config = Bookinfo() with

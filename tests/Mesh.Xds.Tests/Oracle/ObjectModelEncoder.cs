@@ -225,6 +225,7 @@ internal static class ObjectModelEncoder
             case null: match.Prefix = "/"; break;
             case { Kind: PathMatchKind.Prefix } p: match.Prefix = p.Value; break;
             case { Kind: PathMatchKind.Exact } p: match.Path = p.Value; break;
+            case { Kind: PathMatchKind.Regex, Value: null or "" }: match.Prefix = "/"; break;
             case { Kind: PathMatchKind.Regex } p: match.SafeRegex = new RegexMatcher { Regex = p.Value }; break;
         }
         if (m is null) return match;
@@ -232,7 +233,7 @@ internal static class ObjectModelEncoder
         foreach (var h in m.Headers)
         {
             var header = new HeaderMatcher { Name = h.Name };
-            if (h.Kind is ValueMatchKind.Present or ValueMatchKind.Absent)
+            if (h.Kind is ValueMatchKind.Present or ValueMatchKind.Absent || Mesh.Xds.Encoders.RouteConfigEncoder.MatchesAnyValue(h))
             {
                 header.PresentMatch = true;
                 header.InvertMatch = h.Kind == ValueMatchKind.Absent;
@@ -247,7 +248,7 @@ internal static class ObjectModelEncoder
         {
             if (q.Kind == ValueMatchKind.Absent) continue;
             var query = new QueryParameterMatcher { Name = q.Name };
-            if (q.Kind == ValueMatchKind.Present) query.PresentMatch = true;
+            if (q.Kind == ValueMatchKind.Present || Mesh.Xds.Encoders.RouteConfigEncoder.MatchesAnyValue(q)) query.PresentMatch = true;
             else query.StringMatch = StringMatcher(q.Kind, q.Value ?? string.Empty);
             match.QueryParameters.Add(query);
         }

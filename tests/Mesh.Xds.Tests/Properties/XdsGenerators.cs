@@ -35,7 +35,7 @@ internal static class XdsGenerators
 
     private static Gen<HttpMatch> Match =>
         Gen.Select(
-            Gen.Select(Gen.Enum<PathMatchKind>(), Gen.OneOf("/", "/api", "/v1/items", "^/x/[0-9]+$")).Select((k, v) => new PathMatch(k, v)).Null(0.3),
+            Gen.Select(Gen.Enum<PathMatchKind>(), Gen.OneOf("/", "/api", "/v1/items", "^/x/[0-9]+$", "")).Select((k, v) => new PathMatch(k, v)).Null(0.3),
             ValueMatch.Array[0, 2],
             ValueMatch.Array[0, 1],
             Gen.OneOf("GET", "POST").Null(0.7))
