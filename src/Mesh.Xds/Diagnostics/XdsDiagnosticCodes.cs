@@ -26,7 +26,7 @@ public static class XdsDiagnosticCodes
     /// <summary>An endpoint address is not an IP literal.</summary>
     public static readonly DiagnosticCode InvalidAddress = new("MESH4007");
 
-    /// <summary>A weight is outside 1–4294967295, or a health value is unknown.</summary>
+    /// <summary>A value Envoy would reject: a weight, health, status, duration or percentage out of its range.</summary>
     public static readonly DiagnosticCode InvalidValue = new("MESH4008");
 
     /// <summary>Two resources of one type would have the same name.</summary>

@@ -56,6 +56,7 @@ internal sealed class Planner
             if (!_policiesByService.TryGetValue(policy.Target.Service, out var list)) _policiesByService[policy.Target.Service] = list = [];
             list.Add(policy);
         }
+        CheckPolicies();
         var clusters = Clusters();
         var routeConfigs = RouteConfigs();
         var listeners = Listeners(routeConfigs);
@@ -289,6 +290,7 @@ internal sealed class Planner
                         redirectCode = 0;
                     }
                 }
+                CheckRule(rule, path);
                 if (rule.Cors is not null)
                 {
                     Warning(XdsDiagnosticCodes.NotEncoded, path + ".cors", "CORS policies are not encoded into xDS yet (they need the envoy.filters.http.cors filter); the rule is emitted without CORS.");
@@ -384,6 +386,64 @@ internal sealed class Planner
             conditions.Add(WireNames.Of(RetryCondition.RetriableStatusCodes));
         }
         return conditions.Count == 0 ? null : string.Join(',', conditions);
+    }
+
+    // ---- Values Envoy would reject (NACK) -----------------------------------------------------------------
+
+    private void CheckPolicies()
+    {
+        for (var i = 0; i < _config.DestinationPolicies.Count; i++)
+        {
+            var policy = _config.DestinationPolicies[i];
+            var path = $"$.destinationPolicies[{i}]";
+            if (policy.ConnectionPool?.ConnectTimeout is { } connect && connect <= TimeSpan.Zero)
+            {
+                Error(XdsDiagnosticCodes.InvalidValue, path + ".connectionPool.connectTimeout", "The connect timeout must be positive.");
+            }
+            if (policy.OutlierDetection is { } outlier)
+            {
+                if (outlier.Interval is { } interval && interval <= TimeSpan.Zero) Error(XdsDiagnosticCodes.InvalidValue, path + ".outlierDetection.interval", "The outlier detection interval must be positive.");
+                if (outlier.BaseEjectionTime is { } ejection && ejection <= TimeSpan.Zero) Error(XdsDiagnosticCodes.InvalidValue, path + ".outlierDetection.baseEjectionTime", "The base ejection time must be positive.");
+                if (outlier.MaxEjectionPercent is < 0 or > 100) Error(XdsDiagnosticCodes.InvalidValue, path + ".outlierDetection.maxEjectionPercent", "The maximum ejection percentage must be 0-100.");
+            }
+        }
+    }
+
+    private void CheckRule(HttpRouteRule rule, string path)
+    {
+        if (rule.Timeout < TimeSpan.Zero) Error(XdsDiagnosticCodes.InvalidValue, path + ".timeout", "The timeout must not be negative.");
+        if (rule.Retry is { } retry)
+        {
+            if (retry.Attempts < 0) Error(XdsDiagnosticCodes.InvalidValue, path + ".retry.attempts", "Retry attempts must not be negative.");
+            if (retry.PerTryTimeout < TimeSpan.Zero) Error(XdsDiagnosticCodes.InvalidValue, path + ".retry.perTryTimeout", "The per-try timeout must not be negative.");
+            if (retry.Backoff is { } backoff && (backoff.BaseInterval <= TimeSpan.Zero || backoff.MaxInterval < backoff.BaseInterval))
+            {
+                Error(XdsDiagnosticCodes.InvalidValue, path + ".retry.backoff", "The back-off base interval must be positive and not above the maximum interval.");
+            }
+            for (var c = 0; c < retry.StatusCodes.Count; c++)
+            {
+                if (retry.StatusCodes[c] is < 100 or > 599) Error(XdsDiagnosticCodes.InvalidValue, $"{path}.retry.statusCodes[{c}]", $"{retry.StatusCodes[c]} is not an HTTP status code.");
+            }
+        }
+        if (rule.Fault is { } fault)
+        {
+            if (fault.Delay is { } delay)
+            {
+                if (delay.Duration <= TimeSpan.Zero) Error(XdsDiagnosticCodes.InvalidValue, path + ".fault.delay.duration", "The fault delay must be positive.");
+                CheckPercentage(delay.Percentage, path + ".fault.delay.percentage");
+            }
+            if (fault.Abort is { } abort)
+            {
+                if (abort.HttpStatus is < 200 or > 599) Error(XdsDiagnosticCodes.InvalidValue, path + ".fault.abort.httpStatus", $"Envoy aborts with statuses 200-599, not {abort.HttpStatus}.");
+                CheckPercentage(abort.Percentage, path + ".fault.abort.percentage");
+            }
+        }
+        if (rule.Mirror is { } mirror) CheckPercentage(mirror.Percentage, path + ".mirror.percentage");
+    }
+
+    private void CheckPercentage(decimal value, string path)
+    {
+        if (value is < 0m or > 100m) Error(XdsDiagnosticCodes.InvalidValue, path, $"{value} is not a percentage (0-100).");
     }
 
     private void CheckMatch(HttpMatch match, string path)

@@ -162,6 +162,47 @@ public sealed class BadInputTests
     }
 
     [Fact]
+    public void ValuesEnvoyWouldReject_AreErrorsWithPaths()
+    {
+        var config = WithRule(new HttpRouteRule
+        {
+            Timeout = TimeSpan.FromSeconds(-1),
+            Retry = new RetryPolicy { Attempts = -1, StatusCodes = [42], Backoff = new RetryBackoff { BaseInterval = TimeSpan.Zero } },
+            Fault = new FaultInjection { Delay = new FaultDelay { Duration = TimeSpan.Zero, Percentage = 101m }, Abort = new FaultAbort { HttpStatus = 700 } },
+            Mirror = new Mirror { Service = Ratings, Percentage = -1m },
+        }) with
+        {
+            DestinationPolicies =
+            [
+                new DestinationPolicy
+                {
+                    Target = new PolicyTarget { Service = Ratings },
+                    ConnectionPool = new ConnectionPool { ConnectTimeout = TimeSpan.Zero },
+                    OutlierDetection = new OutlierDetection { Interval = TimeSpan.Zero, BaseEjectionTime = TimeSpan.FromSeconds(-1), MaxEjectionPercent = 101 },
+                },
+            ],
+        };
+        var result = Build(config);
+        Assert.Null(result.Snapshot);
+        Assert.Equal(
+        [
+            "$.destinationPolicies[0].connectionPool.connectTimeout",
+            "$.destinationPolicies[0].outlierDetection.baseEjectionTime",
+            "$.destinationPolicies[0].outlierDetection.interval",
+            "$.destinationPolicies[0].outlierDetection.maxEjectionPercent",
+            "$.routes[0].rules[0].fault.abort.httpStatus",
+            "$.routes[0].rules[0].fault.delay.duration",
+            "$.routes[0].rules[0].fault.delay.percentage",
+            "$.routes[0].rules[0].mirror.percentage",
+            "$.routes[0].rules[0].retry.attempts",
+            "$.routes[0].rules[0].retry.backoff",
+            "$.routes[0].rules[0].retry.statusCodes[0]",
+            "$.routes[0].rules[0].timeout",
+        ], result.Diagnostics.Where(d => d.IsError).Select(d => d.Path).Order(StringComparer.Ordinal));
+        Assert.All(result.Diagnostics.Where(d => d.IsError), d => Assert.Equal(XdsDiagnosticCodes.InvalidValue, d.Code));
+    }
+
+    [Fact]
     public void EmptyNodeId_IsAnInvalidProxyError()
     {
         var result = Build(Bookinfo(), proxy: XdsProxy.Sidecar("", "bookinfo"));

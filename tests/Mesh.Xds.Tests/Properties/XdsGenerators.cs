@@ -27,6 +27,8 @@ internal static class XdsGenerators
 
     private static Gen<TimeSpan> Duration => Gen.Int[0, 120_000].Select(ms => TimeSpan.FromMilliseconds(ms));
 
+    private static Gen<TimeSpan> PositiveDuration => Gen.Int[1, 120_000].Select(ms => TimeSpan.FromMilliseconds(ms));
+
     private static Gen<decimal> Percentage => Gen.OneOf(0m, 0.5m, 10m, 12.5m, 33.3333m, 100m);
 
     private static Gen<ValueMatch> ValueMatch =>
@@ -52,11 +54,11 @@ internal static class XdsGenerators
                 PerTryTimeout = perTry,
                 On = on.Distinct().ToArray(),
                 StatusCodes = codes,
-                Backoff = backoff is null ? null : new RetryBackoff { BaseInterval = backoff.Value, MaxInterval = backoff.Value * 2 },
+                Backoff = backoff is null ? null : new RetryBackoff { BaseInterval = backoff.Value + TimeSpan.FromMilliseconds(1), MaxInterval = (backoff.Value + TimeSpan.FromMilliseconds(1)) * 2 },
             });
 
     private static Gen<FaultInjection> Fault =>
-        Gen.Select(Gen.Bool, Duration, Percentage, Gen.Bool, Gen.OneOf(500, 503, 404), Percentage)
+        Gen.Select(Gen.Bool, PositiveDuration, Percentage, Gen.Bool, Gen.OneOf(500, 503, 404), Percentage)
             .Select((delay, d, dp, abort, status, ap) => new FaultInjection
             {
                 Delay = delay || !abort ? new FaultDelay { Duration = d, Percentage = dp } : null,
@@ -93,8 +95,8 @@ internal static class XdsGenerators
         Gen.Select(
             Gen.Int[0, 99],
             Gen.Select(Gen.Enum<LoadBalancerAlgorithm>(), Hash).Select((a, h) => new LoadBalancer(a, a == LoadBalancerAlgorithm.ConsistentHash ? h : null)).Null(0.3),
-            Gen.Select(Gen.Int[1, 1000].Nullable(), Gen.Int[1, 100].Nullable(), Gen.Int[1, 100].Nullable(), Duration.Nullable()).Select((c, p, r, t) => new ConnectionPool { MaxConnections = c, MaxPendingRequests = p, MaxRequestsPerConnection = r, ConnectTimeout = t }).Null(0.5),
-            Gen.Select(Gen.Int[1, 10].Nullable(), Gen.Int[1, 10].Nullable(), Duration.Nullable(), Gen.Int[0, 100].Nullable()).Select((c, g, i, m) => new OutlierDetection { Consecutive5xx = c, ConsecutiveGatewayErrors = g, Interval = i, MaxEjectionPercent = m }).Null(0.5),
+            Gen.Select(Gen.Int[1, 1000].Nullable(), Gen.Int[1, 100].Nullable(), Gen.Int[1, 100].Nullable(), PositiveDuration.Nullable()).Select((c, p, r, t) => new ConnectionPool { MaxConnections = c, MaxPendingRequests = p, MaxRequestsPerConnection = r, ConnectTimeout = t }).Null(0.5),
+            Gen.Select(Gen.Int[1, 10].Nullable(), Gen.Int[1, 10].Nullable(), PositiveDuration.Nullable(), Gen.Int[0, 100].Nullable()).Select((c, g, i, m) => new OutlierDetection { Consecutive5xx = c, ConsecutiveGatewayErrors = g, Interval = i, MaxEjectionPercent = m }).Null(0.5),
             Gen.Bool)
         .Select((s, lb, pool, outlier, subset) => new PolicySpec(s, lb, pool, outlier, subset));
 
