@@ -29,8 +29,6 @@ internal sealed class PooledBufferWriter : IBufferWriter<byte>, IDisposable
         return _buffer.AsSpan(_written);
     }
 
-    public void Clear() => _written = 0;
-
     private void Ensure(int sizeHint)
     {
         var needed = _written + Math.Max(sizeHint, 1);
