@@ -16,8 +16,8 @@ public sealed record XdsEncoderOptions
 
     /// <summary>
     /// Checks a regular expression before it is encoded: returns null when the engine of the xDS client (RE2) can
-    /// run it, or the reason it cannot. Null uses <see cref="RegexPolicy.Check"/>, which rejects look-around and
-    /// back-references; a full RE2 checker can be plugged in here.
+    /// run it, or the reason it cannot. Null uses <see cref="Mesh.Validation.Re2.Check"/>, the SDK's RE2 syntax
+    /// checker (the same one model validation uses).
     /// </summary>
     /// <value>null.</value>
     public Func<string, string?>? RegexCheck { get; init; }

@@ -22,7 +22,7 @@ internal sealed class Planner
         _config = config;
         _proxy = proxy;
         _options = options;
-        _regexCheck = options.RegexCheck ?? RegexPolicy.Check;
+        _regexCheck = options.RegexCheck ?? (pattern => Mesh.Validation.Re2.Check(pattern)?.Message);
         _diagnostics = diagnostics;
     }
 

@@ -37,13 +37,13 @@ public sealed class BadInputTests
     }
 
     [Fact]
-    public void DefaultRegexPolicy_AcceptsWhatRe2Runs()
+    public void DefaultRegexCheck_IsTheSdkRe2Checker()
     {
-        Assert.Null(RegexPolicy.Check("^/api/v[0-9]+/(users|groups)/[^/]+$"));
-        Assert.Null(RegexPolicy.Check("[(?=]literal"));
-        Assert.Null(RegexPolicy.Check("\\(?=x"));
-        Assert.NotNull(RegexPolicy.Check("a++"));
-        Assert.NotNull(RegexPolicy.Check("(?>a)"));
+        Assert.Null(Mesh.Validation.Re2.Check("^/api/v[0-9]+/(users|groups)/[^/]+$"));
+        Assert.Null(Mesh.Validation.Re2.Check("[(?=]literal"));
+        Assert.Null(Mesh.Validation.Re2.Check("\\(?=x"));
+        Assert.NotNull(Mesh.Validation.Re2.Check("a++"));
+        Assert.NotNull(Mesh.Validation.Re2.Check("(?>a)"));
     }
 
     [Fact]
