@@ -42,7 +42,7 @@ internal sealed class Planner
             var service = _config.Services[i];
             if (!_serviceIndex.TryAdd(service.Reference, i))
             {
-                Error(XdsDiagnosticCodes.DuplicateResource, $"$.services[{i}]", $"Service {service.Reference} is declared twice; its clusters would have the same names.");
+                Error(XdsDiagnosticCodes.DuplicateResource, $"$.spec.services[{i}]", $"Service {service.Reference} is declared twice; its clusters would have the same names.");
             }
         }
         for (var r = 0; r < _config.Routes.Count; r++)
@@ -112,12 +112,12 @@ internal sealed class Planner
                 var port = service.Ports[p];
                 if (port.Port is < 1 or > 65535)
                 {
-                    Error(XdsDiagnosticCodes.PortOutOfRange, $"$.services[{s}].ports[{p}].port", $"Port {port.Port} is outside 1-65535.");
+                    Error(XdsDiagnosticCodes.PortOutOfRange, $"$.spec.services[{s}].ports[{p}].port", $"Port {port.Port} is outside 1-65535.");
                     continue;
                 }
                 if (!ports.Add(port.Port))
                 {
-                    Error(XdsDiagnosticCodes.DuplicateResource, $"$.services[{s}].ports[{p}]", $"Port {port.Port} of {service.Reference} is declared twice.");
+                    Error(XdsDiagnosticCodes.DuplicateResource, $"$.spec.services[{s}].ports[{p}]", $"Port {port.Port} of {service.Reference} is declared twice.");
                     continue;
                 }
                 Add(Cluster(service, s, port, null));
@@ -127,7 +127,7 @@ internal sealed class Planner
                     var subset = service.Subsets[k];
                     if (!subsets.Add(subset.Name))
                     {
-                        if (p == 0) Error(XdsDiagnosticCodes.DuplicateResource, $"$.services[{s}].subsets[{k}]", $"Subset '{subset.Name}' of {service.Reference} is declared twice.");
+                        if (p == 0) Error(XdsDiagnosticCodes.DuplicateResource, $"$.spec.services[{s}].subsets[{k}]", $"Subset '{subset.Name}' of {service.Reference} is declared twice.");
                         continue;
                     }
                     Add(Cluster(service, s, port, subset));
@@ -156,7 +156,7 @@ internal sealed class Planner
         };
         if (Proxyless && lb?.Algorithm is LoadBalancerAlgorithm.LeastRequest or LoadBalancerAlgorithm.Random && subset is null && port == service.Ports[0])
         {
-            Warning(XdsDiagnosticCodes.ProxylessApproximated, $"$.services[{serviceIndex}]",
+            Warning(XdsDiagnosticCodes.ProxylessApproximated, $"$.spec.services[{serviceIndex}]",
                 $"Proxyless gRPC clients accept ROUND_ROBIN or RING_HASH only: {WireNames.Of(lb.Algorithm)} for {service.Reference} is encoded as ROUND_ROBIN.");
         }
         string? sni = null;
@@ -234,11 +234,11 @@ internal sealed class Planner
             var service = FindService(route.Host);
             if (service is null)
             {
-                Error(XdsDiagnosticCodes.UnknownReference, $"$.routes[{r}].host", $"Route {route.Namespace}/{route.Name} is for {route.Host}, which is not a service of the model.");
+                Error(XdsDiagnosticCodes.UnknownReference, $"$.spec.routes[{r}].host", $"Route {route.Namespace}/{route.Name} is for {route.Host}, which is not a service of the model.");
             }
             else if (!service.Ports.Any(p => IsHttp(p.Protocol)))
             {
-                Warning(XdsDiagnosticCodes.NotEncoded, $"$.routes[{r}]", $"Route {route.Namespace}/{route.Name}: {route.Host} has no HTTP, HTTP/2 or gRPC port, so the route has no listener to apply to.");
+                Warning(XdsDiagnosticCodes.NotEncoded, $"$.spec.routes[{r}]", $"Route {route.Namespace}/{route.Name}: {route.Host} has no HTTP, HTTP/2 or gRPC port, so the route has no listener to apply to.");
             }
         }
         return [.. hostsByConfig.Select(p => new RouteConfigPlan(p.Key, [.. p.Value.OrderBy(h => h.Name, StringComparer.Ordinal)]))];
@@ -275,7 +275,7 @@ internal sealed class Planner
             for (var i = 0; i < route.Rules.Count && !catchAll; i++)
             {
                 var rule = route.Rules[i];
-                var path = $"$.routes[{r}].rules[{i}]";
+                var path = $"$.spec.routes[{r}].rules[{i}]";
                 var backends = Backends(host, port, rule.Backends, path);
                 var mirror = rule.Mirror is null ? null : Reference(rule.Mirror.Service, rule.Mirror.Port, rule.Mirror.Subset, port, path + ".mirror");
                 var retryOn = rule.Retry is null ? null : RetryOn(rule.Retry);
@@ -395,7 +395,7 @@ internal sealed class Planner
         for (var i = 0; i < _config.DestinationPolicies.Count; i++)
         {
             var policy = _config.DestinationPolicies[i];
-            var path = $"$.destinationPolicies[{i}]";
+            var path = $"$.spec.destinationPolicies[{i}]";
             if (policy.ConnectionPool?.ConnectTimeout is { } connect && connect <= TimeSpan.Zero)
             {
                 Error(XdsDiagnosticCodes.InvalidValue, path + ".connectionPool.connectTimeout", "The connect timeout must be positive.");
@@ -448,15 +448,15 @@ internal sealed class Planner
 
     private void CheckMatch(HttpMatch match, string path)
     {
-        if (match.Path is { Kind: PathMatchKind.Regex } p) CheckRegex(p.Value, path + ".path.value");
+        if (match.Path is { Kind: PathMatchKind.Regex } p) CheckRegex(p.Value, path + ".path.regex");
         for (var h = 0; h < match.Headers.Count; h++)
         {
-            if (match.Headers[h] is { Kind: ValueMatchKind.Regex, Value: { } v }) CheckRegex(v, $"{path}.headers[{h}].value");
+            if (match.Headers[h] is { Kind: ValueMatchKind.Regex, Value: { } v }) CheckRegex(v, $"{path}.headers[{h}].regex");
         }
         for (var q = 0; q < match.QueryParams.Count; q++)
         {
             var query = match.QueryParams[q];
-            if (query is { Kind: ValueMatchKind.Regex, Value: { } v }) CheckRegex(v, $"{path}.queryParams[{q}].value");
+            if (query is { Kind: ValueMatchKind.Regex, Value: { } v }) CheckRegex(v, $"{path}.queryParams[{q}].regex");
             if (query.Kind == ValueMatchKind.Absent)
             {
                 Warning(XdsDiagnosticCodes.NotEncoded, $"{path}.queryParams[{q}]", $"Envoy cannot match the absence of query parameter '{query.Name}'; the route matches without that condition.");
@@ -501,12 +501,12 @@ internal sealed class Planner
         for (var i = 0; i < _config.TcpRoutes.Count; i++)
         {
             var route = _config.TcpRoutes[i];
-            Warning(XdsDiagnosticCodes.NotEncoded, $"$.tcpRoutes[{i}]", $"TCP route {route.Namespace}/{route.Name} is not encoded: the xDS encoder emits HTTP listeners only; {route.Host} keeps its clusters.");
+            Warning(XdsDiagnosticCodes.NotEncoded, $"$.spec.tcpRoutes[{i}]", $"TCP route {route.Namespace}/{route.Name} is not encoded: the xDS encoder emits HTTP listeners only; {route.Host} keeps its clusters.");
         }
         for (var i = 0; i < _config.ExternalServices.Count; i++)
         {
             var external = _config.ExternalServices[i];
-            Warning(XdsDiagnosticCodes.NotEncoded, $"$.externalServices[{i}]", $"External service {external.Namespace}/{external.Name} is not encoded into xDS.");
+            Warning(XdsDiagnosticCodes.NotEncoded, $"$.spec.externalServices[{i}]", $"External service {external.Namespace}/{external.Name} is not encoded into xDS.");
         }
         var own = _proxy.Service is { } ownRef ? FindService(ownRef) : null;
         var inboundHttp = own is not null && own.Ports.Any(p => IsHttp(p.Protocol));
@@ -514,7 +514,7 @@ internal sealed class Planner
         {
             var policy = _config.AccessPolicies[i];
             if (!AppliesToProxy(policy) || inboundHttp) continue;
-            Warning(XdsDiagnosticCodes.NotEncoded, $"$.accessPolicies[{i}]",
+            Warning(XdsDiagnosticCodes.NotEncoded, $"$.spec.accessPolicies[{i}]",
                 $"Access policy {policy.Namespace}/{policy.Name} applies to this proxy, but {(own is null ? "its service is not in the model" : "its service has no HTTP port")}, so no inbound RBAC filter enforces it.");
         }
         for (var i = 0; i < _config.Mtls.Count; i++)
@@ -522,11 +522,11 @@ internal sealed class Planner
             var policy = _config.Mtls[i];
             if (Proxyless && policy.Mode == Model.MtlsMode.Strict)
             {
-                Warning(XdsDiagnosticCodes.NotEncoded, $"$.mtls[{i}]", "Strict mTLS is not encoded for proxyless gRPC clients (it needs certificate providers in the client's bootstrap); clusters are plaintext.");
+                Warning(XdsDiagnosticCodes.NotEncoded, $"$.spec.mtls[{i}]", "Strict mTLS is not encoded for proxyless gRPC clients (it needs certificate providers in the client's bootstrap); clusters are plaintext.");
             }
             else if (policy.Scope.Kind is MtlsScopeKind.Workload or MtlsScopeKind.Port && _proxy.Kind == XdsProxyKind.Sidecar && !inboundHttp)
             {
-                Warning(XdsDiagnosticCodes.NotEncoded, $"$.mtls[{i}]", "Workload- and port-scoped mTLS governs a server's inbound side, which is emitted only for a sidecar whose own service (with an HTTP port) is given; clients follow the namespace or mesh mode.");
+                Warning(XdsDiagnosticCodes.NotEncoded, $"$.spec.mtls[{i}]", "Workload- and port-scoped mTLS governs a server's inbound side, which is emitted only for a sidecar whose own service (with an HTTP port) is given; clients follow the namespace or mesh mode.");
             }
         }
     }
@@ -561,7 +561,7 @@ internal sealed class Planner
             var (mode, source) = InboundMtls(own, port.Port);
             if (mode == Model.MtlsMode.Permissive && source >= 0)
             {
-                Warning(XdsDiagnosticCodes.NotEncoded, $"$.mtls[{source}]", $"Permissive mTLS on inbound port {port.Port}: the inbound filter chain accepts plaintext only (no TLS-inspector chain for mTLS callers is emitted).");
+                Warning(XdsDiagnosticCodes.NotEncoded, $"$.spec.mtls[{source}]", $"Permissive mTLS on inbound port {port.Port}: the inbound filter chain accepts plaintext only (no TLS-inspector chain for mTLS callers is emitted).");
             }
             ports.Add(new InboundPortPlan(port.Port, name, routes, mode == Model.MtlsMode.Strict));
         }
@@ -581,7 +581,7 @@ internal sealed class Planner
             for (var r = 0; r < policy.Rules.Count; r++)
             {
                 var rule = policy.Rules[r];
-                var path = $"$.accessPolicies[{i}].rules[{r}]";
+                var path = $"$.spec.accessPolicies[{i}].rules[{r}]";
                 target.Add(new RbacPolicyPlan(
                     string.Create(CultureInfo.InvariantCulture, $"{policy.Namespace}/{policy.Name}/{r}"),
                     rule.From,

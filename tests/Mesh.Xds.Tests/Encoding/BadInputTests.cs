@@ -24,7 +24,7 @@ public sealed class BadInputTests
         Assert.Null(result.Snapshot);
         var diagnostic = Assert.Single(result.Diagnostics, d => d.IsError);
         Assert.Equal(XdsDiagnosticCodes.RegexRejected, diagnostic.Code);
-        Assert.Equal("$.routes[0].rules[0].matches[0].path.value", diagnostic.Path);
+        Assert.Equal("$.spec.routes[0].rules[0].matches[0].path.regex", diagnostic.Path);
     }
 
     [Fact]
@@ -33,7 +33,7 @@ public sealed class BadInputTests
         var encoder = new XdsEncoder(new XdsEncoderOptions { RegexCheck = p => p.Contains('x', StringComparison.Ordinal) ? "no x" : null });
         var config = WithRule(new HttpRouteRule { Matches = [new HttpMatch { Headers = [ValueMatch.Regex("h", "x+")] }] });
         var result = encoder.Build(config, SampleEndpoints(), Sidecar);
-        Assert.Equal("$.routes[0].rules[0].matches[0].headers[0].value", Assert.Single(result.Diagnostics, d => d.IsError).Path);
+        Assert.Equal("$.spec.routes[0].rules[0].matches[0].headers[0].regex", Assert.Single(result.Diagnostics, d => d.IsError).Path);
     }
 
     [Fact]
@@ -60,7 +60,7 @@ public sealed class BadInputTests
         }));
         Assert.Null(result.Snapshot);
         Assert.Equal(
-            ["$.routes[0].rules[0].backends[0].service", "$.routes[0].rules[0].backends[1].subset", "$.routes[0].rules[0].backends[2].port"],
+            ["$.spec.routes[0].rules[0].backends[0].service", "$.spec.routes[0].rules[0].backends[1].subset", "$.spec.routes[0].rules[0].backends[2].port"],
             result.Diagnostics.Where(d => d.IsError).Select(d => d.Path));
         Assert.All(result.Diagnostics.Where(d => d.IsError), d => Assert.Equal(XdsDiagnosticCodes.UnknownReference, d.Code));
     }
@@ -70,7 +70,7 @@ public sealed class BadInputTests
     {
         var config = Bookinfo() with { Routes = [new HttpRoute { Name = "r", Namespace = "x", Host = new ServiceRef("ghost", "x") }] };
         var diagnostic = Assert.Single(Build(config).Diagnostics, d => d.IsError);
-        Assert.Equal("$.routes[0].host", diagnostic.Path);
+        Assert.Equal("$.spec.routes[0].host", diagnostic.Path);
     }
 
     [Fact]
@@ -79,7 +79,7 @@ public sealed class BadInputTests
         var config = Bookinfo() with { Services = [.. Bookinfo().Services, Bookinfo().Services[1]] };
         var diagnostic = Assert.Single(Build(config).Diagnostics, d => d.IsError);
         Assert.Equal(XdsDiagnosticCodes.DuplicateResource, diagnostic.Code);
-        Assert.Equal("$.services[3]", diagnostic.Path);
+        Assert.Equal("$.spec.services[3]", diagnostic.Path);
     }
 
     [Fact]
@@ -92,8 +92,8 @@ public sealed class BadInputTests
             DestinationPolicies = [],
         };
         var errors = Build(config, EndpointSnapshot.Empty).Diagnostics.Where(d => d.IsError).ToList();
-        Assert.Contains(errors, d => d.Code == XdsDiagnosticCodes.DuplicateResource && d.Path == "$.services[0].ports[1]");
-        Assert.Contains(errors, d => d.Code == XdsDiagnosticCodes.PortOutOfRange && d.Path == "$.services[0].ports[2].port");
+        Assert.Contains(errors, d => d.Code == XdsDiagnosticCodes.DuplicateResource && d.Path == "$.spec.services[0].ports[1]");
+        Assert.Contains(errors, d => d.Code == XdsDiagnosticCodes.PortOutOfRange && d.Path == "$.spec.services[0].ports[2].port");
     }
 
     [Fact]
@@ -136,7 +136,7 @@ public sealed class BadInputTests
         var result = Build(config, proxy: XdsProxy.Sidecar("n", "bookinfo", new ServiceRef("db", "bookinfo")));
         Assert.NotNull(result.Snapshot);
         Assert.Equal(
-            ["$.externalServices[0]", "$.routes[0].rules[0].cors", "$.tcpRoutes[0]"],
+            ["$.spec.externalServices[0]", "$.spec.routes[0].rules[0].cors", "$.spec.tcpRoutes[0]"],
             result.Diagnostics.Where(d => d.Code == XdsDiagnosticCodes.NotEncoded).Select(d => d.Path).Order(StringComparer.Ordinal));
     }
 
@@ -144,21 +144,21 @@ public sealed class BadInputTests
     public void AbsentQueryParameter_IsReported()
     {
         var result = Build(WithRule(new HttpRouteRule { Matches = [new HttpMatch { QueryParams = [ValueMatch.Absent("q")] }] }));
-        Assert.Contains(result.Diagnostics, d => d.Code == XdsDiagnosticCodes.NotEncoded && d.Path == "$.routes[0].rules[0].matches[0].queryParams[0]");
+        Assert.Contains(result.Diagnostics, d => d.Code == XdsDiagnosticCodes.NotEncoded && d.Path == "$.spec.routes[0].rules[0].matches[0].queryParams[0]");
     }
 
     [Fact]
     public void UnsupportedRedirectStatus_IsAnError()
     {
         var result = Build(WithRule(new HttpRouteRule { Redirect = new Redirect { Path = "/x", StatusCode = 305 } }));
-        Assert.Equal("$.routes[0].rules[0].redirect.statusCode", Assert.Single(result.Diagnostics, d => d.IsError).Path);
+        Assert.Equal("$.spec.routes[0].rules[0].redirect.statusCode", Assert.Single(result.Diagnostics, d => d.IsError).Path);
     }
 
     [Fact]
     public void ZeroWeights_AreAnError()
     {
         var result = Build(WithRule(new HttpRouteRule { Backends = [new WeightedBackend { Service = Ratings, Weight = 0 }] }));
-        Assert.Equal("$.routes[0].rules[0].backends", Assert.Single(result.Diagnostics, d => d.IsError).Path);
+        Assert.Equal("$.spec.routes[0].rules[0].backends", Assert.Single(result.Diagnostics, d => d.IsError).Path);
     }
 
     [Fact]
@@ -186,18 +186,18 @@ public sealed class BadInputTests
         Assert.Null(result.Snapshot);
         Assert.Equal(
         [
-            "$.destinationPolicies[0].connectionPool.connectTimeout",
-            "$.destinationPolicies[0].outlierDetection.baseEjectionTime",
-            "$.destinationPolicies[0].outlierDetection.interval",
-            "$.destinationPolicies[0].outlierDetection.maxEjectionPercent",
-            "$.routes[0].rules[0].fault.abort.httpStatus",
-            "$.routes[0].rules[0].fault.delay.duration",
-            "$.routes[0].rules[0].fault.delay.percentage",
-            "$.routes[0].rules[0].mirror.percentage",
-            "$.routes[0].rules[0].retry.attempts",
-            "$.routes[0].rules[0].retry.backoff",
-            "$.routes[0].rules[0].retry.statusCodes[0]",
-            "$.routes[0].rules[0].timeout",
+            "$.spec.destinationPolicies[0].connectionPool.connectTimeout",
+            "$.spec.destinationPolicies[0].outlierDetection.baseEjectionTime",
+            "$.spec.destinationPolicies[0].outlierDetection.interval",
+            "$.spec.destinationPolicies[0].outlierDetection.maxEjectionPercent",
+            "$.spec.routes[0].rules[0].fault.abort.httpStatus",
+            "$.spec.routes[0].rules[0].fault.delay.duration",
+            "$.spec.routes[0].rules[0].fault.delay.percentage",
+            "$.spec.routes[0].rules[0].mirror.percentage",
+            "$.spec.routes[0].rules[0].retry.attempts",
+            "$.spec.routes[0].rules[0].retry.backoff",
+            "$.spec.routes[0].rules[0].retry.statusCodes[0]",
+            "$.spec.routes[0].rules[0].timeout",
         ], result.Diagnostics.Where(d => d.IsError).Select(d => d.Path).Order(StringComparer.Ordinal));
         Assert.All(result.Diagnostics.Where(d => d.IsError), d => Assert.Equal(XdsDiagnosticCodes.InvalidValue, d.Code));
     }
@@ -213,7 +213,7 @@ public sealed class BadInputTests
     public void StrictMtlsForProxyless_IsReported()
     {
         var result = Build(Bookinfo(strictMtls: true), proxy: Proxyless);
-        Assert.Contains(result.Diagnostics, d => d.Code == XdsDiagnosticCodes.NotEncoded && d.Path == "$.mtls[0]");
+        Assert.Contains(result.Diagnostics, d => d.Code == XdsDiagnosticCodes.NotEncoded && d.Path == "$.spec.mtls[0]");
     }
 
     [Fact]
@@ -225,13 +225,13 @@ public sealed class BadInputTests
             AccessPolicies = [new AccessPolicy { Name = "p", Namespace = "bookinfo", Action = AccessAction.Deny }],
         };
         var result = Build(config, proxy: XdsProxy.Sidecar("n", "bookinfo", new ServiceRef("db", "bookinfo")));
-        Assert.Contains(result.Diagnostics, d => d.Code == XdsDiagnosticCodes.NotEncoded && d.Path == "$.accessPolicies[0]");
+        Assert.Contains(result.Diagnostics, d => d.Code == XdsDiagnosticCodes.NotEncoded && d.Path == "$.spec.accessPolicies[0]");
     }
 
     [Fact]
     public void WorkloadScopedMtls_IsReportedForSidecars()
     {
         var config = Bookinfo() with { Mtls = [new MtlsPolicy { Scope = new MtlsScope { Namespace = "bookinfo", Workload = new EquatableMap<string>(new Dictionary<string, string> { ["app"] = "x" }) }, Mode = MtlsMode.Strict }] };
-        Assert.Contains(Build(config).Diagnostics, d => d.Code == XdsDiagnosticCodes.NotEncoded && d.Path == "$.mtls[0]");
+        Assert.Contains(Build(config).Diagnostics, d => d.Code == XdsDiagnosticCodes.NotEncoded && d.Path == "$.spec.mtls[0]");
     }
 }

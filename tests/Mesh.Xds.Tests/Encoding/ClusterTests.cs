@@ -117,6 +117,6 @@ public sealed class ClusterTests
         }, SampleEndpoints(), Proxyless);
         var cluster = Single<Cluster>(result.Snapshot!, XdsResourceType.Cluster, "outbound|9080||ratings.bookinfo.svc.cluster.local");
         Assert.Equal(Cluster.Types.LbPolicy.RoundRobin, cluster.LbPolicy);
-        Assert.Contains(result.Diagnostics, d => d.Code == XdsDiagnosticCodes.ProxylessApproximated && d.Path == "$.services[1]");
+        Assert.Contains(result.Diagnostics, d => d.Code == XdsDiagnosticCodes.ProxylessApproximated && d.Path == "$.spec.services[1]");
     }
 }

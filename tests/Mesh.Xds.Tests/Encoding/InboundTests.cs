@@ -146,7 +146,7 @@ public sealed class InboundTests
     {
         var config = Bookinfo() with { Mtls = [new MtlsPolicy { Scope = MtlsScope.ForNamespace("bookinfo"), Mode = MtlsMode.Permissive }] };
         var result = new XdsEncoder().Build(config, SampleEndpoints(), ReviewsV1);
-        Assert.Contains(result.Diagnostics, d => d.Code == XdsDiagnosticCodes.NotEncoded && d.Path == "$.mtls[0]");
+        Assert.Contains(result.Diagnostics, d => d.Code == XdsDiagnosticCodes.NotEncoded && d.Path == "$.spec.mtls[0]");
         Assert.DoesNotContain(new XdsEncoder().Build(Bookinfo(), SampleEndpoints(), ReviewsV1).Diagnostics, d => d.Code == XdsDiagnosticCodes.NotEncoded);
     }
 
@@ -156,6 +156,6 @@ public sealed class InboundTests
         var policy = new AccessPolicy { Name = "p", Namespace = "bookinfo", Action = AccessAction.Allow, Rules = [new AccessRule { From = new AccessSource { IpBlocks = ["10.0.0.0/33", "nope"] } }] };
         var result = new XdsEncoder().Build(WithAccess(policy), SampleEndpoints(), ReviewsV1);
         Assert.Null(result.Snapshot);
-        Assert.Equal(["$.accessPolicies[0].rules[0].from.ipBlocks[0]", "$.accessPolicies[0].rules[0].from.ipBlocks[1]"], result.Diagnostics.Where(d => d.IsError).Select(d => d.Path));
+        Assert.Equal(["$.spec.accessPolicies[0].rules[0].from.ipBlocks[0]", "$.spec.accessPolicies[0].rules[0].from.ipBlocks[1]"], result.Diagnostics.Where(d => d.IsError).Select(d => d.Path));
     }
 }
