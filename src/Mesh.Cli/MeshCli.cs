@@ -21,12 +21,13 @@ internal static class MeshCli
         var provider = services ?? owned!;
         var context = new CliContext(stdout, stderr, provider.GetRequiredService<ITranslatorRegistry>());
 
-        var root = new RootCommand("Validate mesh models, translate them to Istio, Linkerd, App Mesh or OSM, import and migrate between meshes.");
+        var root = new RootCommand("Validate mesh models, translate them to Istio (and other meshes as providers land), import and migrate between meshes, and encode Envoy xDS.");
         root.Subcommands.Add(ValidateCommand.Create(context));
         root.Subcommands.Add(TranslateCommand.Create(context));
         root.Subcommands.Add(ImportCommand.Create(context));
         root.Subcommands.Add(MigrateCommand.Create(context));
         root.Subcommands.Add(CapabilitiesCommand.Create(context));
+        root.Subcommands.Add(XdsCommand.Create(context));
 
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)

@@ -34,7 +34,7 @@ public sealed record MeshConfig
 
     /// <summary>
     /// The canonical form of this model: every list in a stable order, duplicate set members removed,
-    /// defaults that have a single meaning made explicit and weights reduced to lowest terms. Two models
+    /// defaults that have a single meaning made explicit and weights in canonical form (lowest terms, as percentages when exact). Two models
     /// that configure a mesh identically normalise to equal values; route rule order, which is semantic,
     /// is kept.
     /// </summary>

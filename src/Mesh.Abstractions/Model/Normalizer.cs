@@ -68,12 +68,26 @@ internal static class Normalizer
     private static HeaderModifier? Headers(HeaderModifier? h) =>
         h is null || (h.Set.IsEmpty && h.Add.IsEmpty && h.Remove.IsEmpty) ? null : h with { Remove = Set(h.Remove) };
 
-    /// <summary>Sorts backends and reduces their weights to lowest terms, so 90/10 and 9/1 compare equal.</summary>
+    /// <summary>
+    /// Sorts backends and puts their weights in canonical form: the ratio in lowest terms, then scaled to sum to
+    /// 100 when that is exact. So 9/1, 90/10 and 900/100 all become 90/10, and 1/1/1 (no exact percentage) stays 1/1/1.
+    /// </summary>
     internal static EquatableArray<WeightedBackend> Backends(EquatableArray<WeightedBackend> backends)
     {
         var divisor = 0;
-        foreach (var b in backends) divisor = Gcd(divisor, Math.Max(b.Weight, 0));
-        var scaled = divisor > 1 ? backends.Select(b => b with { Weight = b.Weight / divisor }) : backends;
+        long sum = 0;
+        foreach (var b in backends)
+        {
+            divisor = Gcd(divisor, Math.Max(b.Weight, 0));
+            sum += Math.Max(b.Weight, 0);
+        }
+        IEnumerable<WeightedBackend> scaled = backends;
+        if (divisor > 0 && backends.All(b => b.Weight >= 0))
+        {
+            var primitiveSum = sum / divisor;
+            var factor = 100 % primitiveSum == 0 ? 100 / primitiveSum : 1;
+            scaled = backends.Select(b => b with { Weight = (int)(b.Weight / divisor * factor) });
+        }
         return [.. scaled.OrderBy(b => b.Service.ToString(), StringComparer.Ordinal).ThenBy(b => b.Subset ?? "", StringComparer.Ordinal).ThenBy(b => b.Port ?? 0).ThenBy(b => b.Weight)];
     }
 

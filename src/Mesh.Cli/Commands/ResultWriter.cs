@@ -20,4 +20,12 @@ internal static class ResultWriter
         File.WriteAllText(temp, text);
         File.Move(temp, path, overwrite: true);
     }
+
+    /// <summary>Writes bytes to <paramref name="path"/> atomically (beside it, then moved into place).</summary>
+    public static void WriteBytes(string path, byte[] bytes)
+    {
+        var temp = path + ".tmp";
+        File.WriteAllBytes(temp, bytes);
+        File.Move(temp, path, overwrite: true);
+    }
 }

@@ -1,3 +1,4 @@
+using CsCheck;
 using Mesh.Builders;
 using Mesh.Collections;
 using Mesh.Model;
@@ -22,18 +23,42 @@ public class NormalizeTests
     };
 
     [Fact]
-    public void Weights_ReduceToLowestTerms_AndSortByDestination()
+    public void Weights_BecomePercentages_WhenExact_AndSortByDestination()
     {
-        var normalized = Split(("v2", 10), ("v1", 90)).Normalize();
+        var normalized = Split(("v2", 1), ("v1", 9)).Normalize();
         var backends = normalized.Routes[0].Rules[0].Backends;
         Assert.Equal(["v1", "v2"], backends.Select(b => b.Subset));
-        Assert.Equal([9, 1], backends.Select(b => b.Weight));
-        Assert.Equal(Split(("v1", 9), ("v2", 1)).Normalize(), normalized);
+        Assert.Equal([90, 10], backends.Select(b => b.Weight));
+        Assert.Equal(Split(("v1", 900), ("v2", 100)).Normalize(), normalized);
     }
+
+    [Theory]
+    [InlineData(new[] { 1, 1, 1 }, new[] { 1, 1, 1 })]
+    [InlineData(new[] { 2, 2, 2 }, new[] { 1, 1, 1 })]
+    [InlineData(new[] { 7 }, new[] { 100 })]
+    [InlineData(new[] { 3, 1 }, new[] { 75, 25 })]
+    [InlineData(new[] { 0, 5 }, new[] { 0, 100 })]
+    [InlineData(new[] { 1, 2 }, new[] { 1, 2 })]
+    public void Weights_TakeOneCanonicalForm(int[] weights, int[] expected) =>
+        Assert.Equal(expected, Split([.. weights.Select((w, i) => ($"v{i}", w))]).Normalize().Routes[0].Rules[0].Backends.Select(b => b.Weight));
+
+    [Fact]
+    public void Weights_WithTheSameRatio_NormalizeAlike() =>
+        Gen.Int[0, 50].Array[1, 4].Select(Gen.Int[1, 30]).Sample((weights, k) =>
+        {
+            if (weights.All(w => w == 0)) return true;
+            var a = Split([.. weights.Select((w, i) => ($"v{i}", w))]).Normalize();
+            var b = Split([.. weights.Select((w, i) => ($"v{i}", w * k))]).Normalize();
+            return a == b;
+        });
 
     [Fact]
     public void AllZeroWeights_AreLeftForValidationToReport() =>
         Assert.Equal([0, 0], Split(("v1", 0), ("v2", 0)).Normalize().Routes[0].Rules[0].Backends.Select(b => b.Weight));
+
+    [Fact]
+    public void NegativeWeights_AreLeftForValidationToReport() =>
+        Assert.Equal([-2, 4], Split(("v1", -2), ("v2", 4)).Normalize().Routes[0].Rules[0].Backends.Select(b => b.Weight));
 
     [Fact]
     public void PortNames_AreDerivedFromProtocolAndNumber()

@@ -36,8 +36,8 @@ public sealed class ImportYamlTests
         Assert.Equal(PathMatch.Prefix("/api"), rule.Matches[0].Path);
         Assert.Equal("GET", rule.Matches[0].Method);
         Assert.Equal(TimeSpan.FromMilliseconds(1500), rule.Timeout);
-        Assert.Contains(rule.Backends, b => b.Service == new ServiceRef("reviews-v2", "canary") && b.Weight == 1);
-        Assert.Contains(rule.Backends, b => b.Service == new ServiceRef("reviews-v1", "bookinfo") && b.Weight == 9);
+        Assert.Contains(rule.Backends, b => b.Service == new ServiceRef("reviews-v2", "canary") && b.Weight == 10);
+        Assert.Contains(rule.Backends, b => b.Service == new ServiceRef("reviews-v1", "bookinfo") && b.Weight == 90);
         var service = Assert.Single(result.Config.Services);
         Assert.Equal(9080, Assert.Single(service.Ports).Port);
         Assert.Equal(Protocol.Http, service.Ports[0].Protocol);

@@ -27,7 +27,7 @@ public sealed class ImportYamlTests
             """, "vs.yaml");
         var route = Assert.Single(result.Config!.Routes);
         Assert.Equal(new ServiceRef("reviews", "bookinfo"), route.Host);
-        Assert.Equal([4, 1], route.Rules[0].Backends.Select(b => b.Weight));
+        Assert.Equal([80, 20], route.Rules[0].Backends.Select(b => b.Weight));
         Assert.All(route.Rules[0].Backends, b => Assert.Equal(new ServiceRef("reviews", "bookinfo"), b.Service));
         Assert.Contains(result.Diagnostics, d => d.Code == DiagnosticCodes.LegacyForm && d.Path == "vs.yaml#0 $.apiVersion");
     }

@@ -51,8 +51,8 @@ public sealed class ServiceProfileTests
         Assert.Equal(TimeSpan.FromMilliseconds(300), get.Timeout);
         Assert.Equal(1, get.Retry!.Attempts);
         Assert.Equal([RetryCondition.ServerError], get.Retry.On);
-        Assert.Contains(get.Backends, b => b.Service == new ServiceRef("webapp-v2", "booksapp") && b.Port == 7000 && b.Weight == 1);
-        Assert.Contains(get.Backends, b => b.Service == new ServiceRef("webapp", "booksapp") && b.Weight == 9);
+        Assert.Contains(get.Backends, b => b.Service == new ServiceRef("webapp-v2", "booksapp") && b.Port == 7000 && b.Weight == 10);
+        Assert.Contains(get.Backends, b => b.Service == new ServiceRef("webapp", "booksapp") && b.Weight == 90);
         Assert.Contains(route.Rules, r => r.Matches.IsEmpty);
     }
 

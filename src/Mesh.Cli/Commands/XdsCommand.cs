@@ -1,0 +1,92 @@
+using System.CommandLine;
+using Mesh.Cli.Output;
+using Mesh.Diagnostics;
+using Mesh.Model;
+using Mesh.Xds;
+
+namespace Mesh.Cli.Commands;
+
+/// <summary>
+/// <c>mesh xds &lt;model.yaml&gt; --endpoints &lt;endpoints.yaml&gt; --node &lt;id&gt; [--proxyless] [--out dir] [--format pb|json]</c>:
+/// the Envoy configuration one proxy receives, as serialized <c>DiscoveryResponse</c>s or readable JSON.
+/// </summary>
+internal static class XdsCommand
+{
+    /// <summary>The output forms.</summary>
+    internal enum XdsFormat
+    {
+        Pb,
+        Json,
+    }
+
+    public static Command Create(CliContext context)
+    {
+        var model = new Argument<string>("model") { Description = "The mesh model (YAML or JSON)." };
+        var endpoints = new Option<string>("--endpoints") { Description = "The endpoints file (service, port, addresses with labels and locality).", Required = true };
+        var node = new Option<string>("--node") { Description = "The node id of the proxy asking.", Required = true };
+        var proxyless = new Option<bool>("--proxyless") { Description = "The client is a proxyless gRPC client (api_listeners named for xds:/// targets) rather than a sidecar." };
+        var ns = new Option<string>("--namespace") { Description = "The proxy's namespace.", DefaultValueFactory = _ => "default" };
+        var service = new Option<string?>("--service") { Description = "The service the sidecar fronts (name.namespace): adds its inbound listener with RBAC and mTLS." };
+        var output = new Option<string?>("--out") { Description = "The directory for lds.pb, rds.pb, cds.pb and eds.pb (or xds.json with --format json)." };
+        var format = new Option<XdsFormat?>("--format") { Description = "pb (serialized DiscoveryResponses; the default with --out) or json (readable; the default without --out)." };
+        var diagnosticsFormat = new Option<OutputFormat>("--diagnostics") { Description = "How diagnostics are printed: text or json.", DefaultValueFactory = _ => OutputFormat.Text };
+        var command = new Command("xds", "Encode the Envoy xDS configuration (LDS, RDS, CDS, EDS) one proxy receives.")
+        {
+            model, endpoints, node, proxyless, ns, service, output, format, diagnosticsFormat,
+        };
+        command.SetAction(parse =>
+        {
+            var outDir = parse.GetValue(output);
+            var chosen = parse.GetValue(format) ?? (outDir is null ? XdsFormat.Json : XdsFormat.Pb);
+            if (chosen == XdsFormat.Pb && outDir is null)
+            {
+                context.Stderr.WriteLine("error: --format pb writes binary files and needs --out <dir>.");
+                return ExitCodes.Usage;
+            }
+            ServiceRef ownService = default;
+            var serviceText = parse.GetValue(service);
+            if (serviceText is not null && !ServiceRef.TryParse(serviceText, out ownService))
+            {
+                context.Stderr.WriteLine($"error: --service '{serviceText}' is not of the form name.namespace.");
+                return ExitCodes.Usage;
+            }
+            var endpointsPath = parse.GetValue(endpoints)!;
+            if (!File.Exists(endpointsPath))
+            {
+                context.Stderr.WriteLine($"error: file not found: {endpointsPath}");
+                return ExitCodes.Usage;
+            }
+
+            var loaded = ModelLoader.Load(parse.GetValue(model)!, context.Stderr);
+            if (loaded.Unreadable) return ExitCodes.Usage;
+            var read = EndpointsYaml.Read(File.ReadAllText(endpointsPath), endpointsPath);
+            var diagnostics = new List<Diagnostic>([.. loaded.Diagnostics, .. read.Diagnostics]);
+            XdsSnapshot? snapshot = null;
+            if (loaded.Config is not null && read.Snapshot is not null)
+            {
+                var proxy = parse.GetValue(proxyless)
+                    ? XdsProxy.ProxylessGrpc(parse.GetValue(node)!, parse.GetValue(ns))
+                    : XdsProxy.Sidecar(parse.GetValue(node)!, parse.GetValue(ns)!, serviceText is null ? null : ownService);
+                var built = new XdsEncoder().Build(loaded.Config, read.Snapshot, proxy);
+                diagnostics.AddRange(built.Diagnostics);
+                snapshot = built.Snapshot;
+            }
+            DiagnosticWriter.Write(context.Stderr, diagnostics, parse.GetValue(diagnosticsFormat));
+            if (snapshot is null || diagnostics.Any(d => d.IsError)) return ExitCodes.Errors;
+
+            if (chosen == XdsFormat.Json)
+            {
+                ResultWriter.Write(context.Stdout, outDir, "xds.json", snapshot.ToJson());
+                return ExitCodes.Ok;
+            }
+            Directory.CreateDirectory(outDir!);
+            foreach (var (file, bytes) in snapshot.ToDiscoveryResponses().ByFileName())
+            {
+                ResultWriter.WriteBytes(Path.Combine(outDir!, file), bytes);
+            }
+            context.Stdout.WriteLine($"wrote lds.pb, rds.pb, cds.pb, eds.pb to {outDir} ({snapshot.Listeners.Count} listeners, {snapshot.RouteConfigurations.Count} route configurations, {snapshot.Clusters.Count} clusters, {snapshot.LoadAssignments.Count} load assignments)");
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+}

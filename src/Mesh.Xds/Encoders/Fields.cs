@@ -1,0 +1,94 @@
+using Mesh.Xds.Wire;
+
+namespace Mesh.Xds.Encoders;
+
+/// <summary>Encoders of the small well-known messages used everywhere (Duration, wrappers, ConfigSource, percent).</summary>
+internal static class Fields
+{
+    /// <summary><c>google.protobuf.Duration</c>; negative values are written as zero.</summary>
+    public static void Duration<TSink>(ref TSink s, int field, TimeSpan value) where TSink : IProtoSink, allows ref struct
+    {
+        var ticks = Math.Max(0, value.Ticks);
+        var seconds = (ulong)(ticks / TimeSpan.TicksPerSecond);
+        var nanos = (ulong)(ticks % TimeSpan.TicksPerSecond * 100);
+        s.Known(field, VarintField(seconds) + VarintField(nanos));
+        s.Varint(1, seconds);
+        s.Varint(2, nanos);
+    }
+
+    /// <summary><c>google.protobuf.Duration</c> when a value is present.</summary>
+    public static void Duration<TSink>(ref TSink s, int field, TimeSpan? value) where TSink : IProtoSink, allows ref struct
+    {
+        if (value is { } v) Duration(ref s, field, v);
+    }
+
+    /// <summary><c>google.protobuf.UInt32Value</c>; negative values are written as zero.</summary>
+    public static void UInt32Value<TSink>(ref TSink s, int field, int value) where TSink : IProtoSink, allows ref struct
+    {
+        var v = (ulong)Math.Max(0, value);
+        s.Known(field, VarintField(v));
+        s.Varint(1, v);
+    }
+
+    /// <summary>The size of a varint field with a one-byte tag (fields 1–15), zero when the value is the default.</summary>
+    public static int VarintField(ulong value) => value == 0 ? 0 : 1 + Google.Protobuf.CodedOutputStream.ComputeUInt64Size(value);
+
+    /// <summary>The size of a length-delimited field with a one-byte tag (fields 1–15) and content of <paramref name="length"/> bytes.</summary>
+    public static int LengthField(int length) => 1 + Google.Protobuf.CodedOutputStream.ComputeLengthSize(length) + length;
+
+    /// <summary><c>google.protobuf.UInt32Value</c> when a value is present.</summary>
+    public static void UInt32Value<TSink>(ref TSink s, int field, int? value) where TSink : IProtoSink, allows ref struct
+    {
+        if (value is { } v) UInt32Value(ref s, field, v);
+    }
+
+    /// <summary><c>core.v3.ConfigSource</c> pointing at ADS with the v3 resource API.</summary>
+    public static void AdsConfigSource<TSink>(ref TSink s, int field) where TSink : IProtoSink, allows ref struct
+    {
+        s.Begin(field);
+        s.Begin(3);
+        s.End();
+        s.Varint(6, 2);
+        s.End();
+    }
+
+    /// <summary><c>type.v3.FractionalPercent</c> for a percentage 0–100 (per hundred, or per million when fractional).</summary>
+    public static void Percent<TSink>(ref TSink s, int field, decimal percentage) where TSink : IProtoSink, allows ref struct
+    {
+        var clamped = Math.Clamp(percentage, 0m, 100m);
+        s.Begin(field);
+        if (decimal.Truncate(clamped) == clamped)
+        {
+            s.Varint(1, (ulong)clamped);
+        }
+        else
+        {
+            s.Varint(1, (ulong)decimal.Round(clamped * 10_000m));
+            s.Varint(2, 2);
+        }
+        s.End();
+    }
+
+    /// <summary>A <c>google.protobuf.Any</c> header: opens the Any and its value; close both with two <c>End</c> calls.</summary>
+    public static void BeginAny<TSink>(ref TSink s, int field, ReadOnlySpan<byte> typeUrl) where TSink : IProtoSink, allows ref struct
+    {
+        s.Begin(field);
+        s.Utf8(1, typeUrl);
+        s.Begin(2);
+    }
+
+    /// <summary>A <c>google.protobuf.Any</c> holding a message with no fields (its empty value is omitted, as protobuf does).</summary>
+    public static void EmptyAny<TSink>(ref TSink s, int field, ReadOnlySpan<byte> typeUrl) where TSink : IProtoSink, allows ref struct
+    {
+        s.Begin(field);
+        s.Utf8(1, typeUrl);
+        s.End();
+    }
+
+    /// <summary>Closes what <see cref="BeginAny"/> opened.</summary>
+    public static void EndAny<TSink>(ref TSink s) where TSink : IProtoSink, allows ref struct
+    {
+        s.End();
+        s.End();
+    }
+}

@@ -1,0 +1,104 @@
+using Mesh.Collections;
+using Mesh.Model;
+
+namespace Mesh.Xds.Planning;
+
+// The plan is the model resolved for one proxy: every name, reference, default and policy merge decided once,
+// so that encoding is a pure walk that allocates nothing. These types are internal and immutable.
+
+/// <summary>One Envoy cluster: a service port, or one subset of it.</summary>
+internal sealed record ClusterPlan(
+    string Name,
+    ServiceRef Service,
+    int Port,
+    Protocol Protocol,
+    string? Subset,
+    KeyValuePair<string, string>[] SubsetLabels,
+    TimeSpan ConnectTimeout,
+    int LbPolicy,
+    ConnectionPool? Pool,
+    OutlierDetection? Outlier,
+    string? TlsSni,
+    bool Inbound = false)
+{
+    /// <summary><see cref="Name"/> as UTF-8, encoded once.</summary>
+    public byte[] NameUtf8 { get; } = System.Text.Encoding.UTF8.GetBytes(Name);
+}
+
+/// <summary>One weighted backend of a route, already resolved to a cluster name.</summary>
+internal sealed record BackendPlan(string Cluster, int Weight, ServiceRef Service, string? Subset)
+{
+    /// <summary><see cref="Cluster"/> as UTF-8, encoded once.</summary>
+    public byte[] ClusterUtf8 { get; } = System.Text.Encoding.UTF8.GetBytes(Cluster);
+}
+
+/// <summary>One Envoy route: a rule with one of its matches (a rule with N matches becomes N routes).</summary>
+internal sealed record RoutePlan(
+    string Name,
+    HttpMatch? Match,
+    HttpRouteRule? Rule,
+    BackendPlan[] Backends,
+    string? MirrorCluster,
+    string? RetryOn,
+    ConsistentHash? HashOn,
+    int RedirectCode)
+{
+    /// <summary><see cref="Name"/> as UTF-8, encoded once.</summary>
+    public byte[] NameUtf8 { get; } = System.Text.Encoding.UTF8.GetBytes(Name);
+
+    /// <summary>The rule's request header sets, as an array so encoding does not allocate an enumerator.</summary>
+    public KeyValuePair<string, string>[] RequestSet { get; } = [.. Rule?.RequestHeaders?.Set ?? default];
+
+    /// <summary>The rule's request header appends.</summary>
+    public KeyValuePair<string, string>[] RequestAdd { get; } = [.. Rule?.RequestHeaders?.Add ?? default];
+
+    /// <summary>The rule's response header sets.</summary>
+    public KeyValuePair<string, string>[] ResponseSet { get; } = [.. Rule?.ResponseHeaders?.Set ?? default];
+
+    /// <summary>The rule's response header appends.</summary>
+    public KeyValuePair<string, string>[] ResponseAdd { get; } = [.. Rule?.ResponseHeaders?.Add ?? default];
+}
+
+/// <summary>One virtual host: a service port with the domains clients use for it.</summary>
+internal sealed record VirtualHostPlan(string Name, ServiceRef Host, int Port, string[] Domains, RoutePlan[] Routes)
+{
+    /// <summary><see cref="Name"/> as UTF-8, encoded once.</summary>
+    public byte[] NameUtf8 { get; } = System.Text.Encoding.UTF8.GetBytes(Name);
+
+    /// <summary><see cref="Domains"/> as UTF-8, encoded once.</summary>
+    public byte[][] DomainsUtf8 { get; } = [.. Domains.Select(System.Text.Encoding.UTF8.GetBytes)];
+}
+
+/// <summary>One RouteConfiguration.</summary>
+internal sealed record RouteConfigPlan(string Name, VirtualHostPlan[] VirtualHosts)
+{
+    /// <summary><see cref="Name"/> as UTF-8, encoded once.</summary>
+    public byte[] NameUtf8 { get; } = System.Text.Encoding.UTF8.GetBytes(Name);
+
+    /// <summary>Whether any route carries a fault, so listeners add the fault filter.</summary>
+    public bool UsesFault => VirtualHosts.Any(v => v.Routes.Any(r => r.Rule?.Fault is { } f && (f.Delay is not null || f.Abort is not null)));
+}
+
+/// <summary>One Listener: an outbound sidecar port, or a proxyless api_listener.</summary>
+internal sealed record ListenerPlan(string Name, int Port, bool ApiListener, string RouteConfigName, bool Fault, string StatPrefix, InboundPlan? Inbound = null)
+{
+    /// <summary><see cref="Name"/> as UTF-8, encoded once.</summary>
+    public byte[] NameUtf8 { get; } = System.Text.Encoding.UTF8.GetBytes(Name);
+}
+
+/// <summary>One inbound port of the sidecar's own service: its local cluster, inline routes and whether it terminates mTLS.</summary>
+internal sealed record InboundPortPlan(int Port, string ClusterName, RouteConfigPlan Routes, bool Tls);
+
+/// <summary>One access rule as an Envoy RBAC policy (a policy per rule, since a rule ANDs its source and operation).</summary>
+internal sealed record RbacPolicyPlan(string Name, AccessSource? From, AccessOperation? To, (string Prefix, int Length)[] Cidrs, string[] ServiceAccountPrincipals, string[] NamespacePrefixes, bool Unauthenticated)
+{
+    /// <summary>The operation's path patterns as StringMatcher field (1 exact, 2 prefix, 3 suffix) and value.</summary>
+    public (int Field, string Value)[] Paths { get; } = [.. (To?.Paths ?? default).Select(p =>
+        p.Length > 1 && p.EndsWith('*') ? (2, p[..^1]) : p.Length > 1 && p.StartsWith('*') ? (3, p[1..]) : p == "*" ? (2, "/") : (1, p))];
+
+    /// <summary>Whether the source matches anyone (no list given).</summary>
+    public bool AnySource => Cidrs.Length == 0 && ServiceAccountPrincipals.Length == 0 && NamespacePrefixes.Length == 0 && !Unauthenticated;
+}
+
+/// <summary>The inbound side of a sidecar: one listener with a filter chain per HTTP port, RBAC filters from access policies.</summary>
+internal sealed record InboundPlan(InboundPortPlan[] Ports, RbacPolicyPlan[] Deny, RbacPolicyPlan[] Allow, bool HasDeny, bool HasAllow);

@@ -1,0 +1,32 @@
+using Mesh.Model;
+
+namespace Mesh.Xds.Planning;
+
+/// <summary>The model resolved for one proxy: the resources to emit, sorted by name, and which depend on what.</summary>
+internal sealed class XdsPlan
+{
+    public required XdsProxy Proxy { get; init; }
+
+    public required XdsEncoderOptions Options { get; init; }
+
+    public required ClusterPlan[] Clusters { get; init; }
+
+    /// <summary>The sidecar's local inbound clusters (STATIC, no EDS); they sort before every outbound cluster.</summary>
+    public ClusterPlan[] InboundClusters { get; init; } = [];
+
+    /// <summary>How many CDS resources there are: inbound clusters, then <see cref="Clusters"/>.</summary>
+    public int CdsCount => InboundClusters.Length + Clusters.Length;
+
+    /// <summary>The CDS resource at a position (inbound clusters first, as their names sort first).</summary>
+    public ClusterPlan CdsCluster(int index) => index < InboundClusters.Length ? InboundClusters[index] : Clusters[index - InboundClusters.Length];
+
+    public required RouteConfigPlan[] RouteConfigs { get; init; }
+
+    public required ListenerPlan[] Listeners { get; init; }
+
+    /// <summary>For each service, the indexes of its clusters (and load assignments) in <see cref="Clusters"/>.</summary>
+    public required Dictionary<ServiceRef, int[]> ClustersByService { get; init; }
+
+    /// <summary>For each route host, the indexes of the route configurations holding its virtual hosts.</summary>
+    public required Dictionary<ServiceRef, int[]> RouteConfigsByHost { get; init; }
+}

@@ -1,0 +1,40 @@
+using Mesh.Collections;
+using Mesh.Model;
+
+namespace Mesh.Xds;
+
+/// <summary>The xDS client that configuration is built for.</summary>
+public sealed record XdsProxy
+{
+    /// <summary>The client's node id (Envoy <c>--service-node</c>, gRPC bootstrap <c>node.id</c>).</summary>
+    public required string NodeId { get; init; }
+
+    /// <summary>The kind of client.</summary>
+    /// <value><see cref="XdsProxyKind.Sidecar"/>.</value>
+    public XdsProxyKind Kind { get; init; }
+
+    /// <summary>The namespace the client runs in; short host names (<c>reviews</c>) resolve in it. Null: none.</summary>
+    public string? Namespace { get; init; }
+
+    /// <summary>The service a sidecar fronts (its inbound side), or null for a client-only workload.</summary>
+    public ServiceRef? Service { get; init; }
+
+    /// <summary>The workload's labels, matched by workload-scoped policies.</summary>
+    public EquatableMap<string> Labels { get; init; }
+
+    /// <summary>A sidecar proxy.</summary>
+    /// <param name="nodeId">The node id.</param>
+    /// <param name="namespace">The namespace it runs in.</param>
+    /// <param name="service">The service it fronts, or null.</param>
+    /// <param name="labels">The workload labels.</param>
+    /// <returns>The proxy description.</returns>
+    public static XdsProxy Sidecar(string nodeId, string @namespace, ServiceRef? service = null, EquatableMap<string> labels = default) =>
+        new() { NodeId = nodeId, Kind = XdsProxyKind.Sidecar, Namespace = @namespace, Service = service, Labels = labels };
+
+    /// <summary>A proxyless gRPC client.</summary>
+    /// <param name="nodeId">The node id.</param>
+    /// <param name="namespace">The namespace it runs in, or null.</param>
+    /// <returns>The proxy description.</returns>
+    public static XdsProxy ProxylessGrpc(string nodeId, string? @namespace = null) =>
+        new() { NodeId = nodeId, Kind = XdsProxyKind.ProxylessGrpc, Namespace = @namespace };
+}

@@ -1,0 +1,40 @@
+namespace Mesh.Xds;
+
+/// <summary>Options of <see cref="XdsEncoder"/>.</summary>
+public sealed record XdsEncoderOptions
+{
+    /// <summary>The default options.</summary>
+    public static XdsEncoderOptions Default { get; } = new();
+
+    /// <summary>The Kubernetes cluster domain used in fully qualified names.</summary>
+    /// <value><c>cluster.local</c>.</value>
+    public string ClusterDomain { get; init; } = "cluster.local";
+
+    /// <summary>The cluster connect timeout when no destination policy sets one.</summary>
+    /// <value>10 seconds (Istio's default).</value>
+    public TimeSpan DefaultConnectTimeout { get; init; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>
+    /// Checks a regular expression before it is encoded: returns null when the engine of the xDS client (RE2) can
+    /// run it, or the reason it cannot. Null uses <see cref="Mesh.Validation.Re2.Check"/>, the SDK's RE2 syntax
+    /// checker (the same one model validation uses).
+    /// </summary>
+    /// <value>null.</value>
+    public Func<string, string?>? RegexCheck { get; init; }
+
+    /// <summary>The SPIFFE trust domain of workload identities, used in RBAC principals (<c>spiffe://domain/ns/x/sa/y</c>).</summary>
+    /// <value><c>cluster.local</c>.</value>
+    public string TrustDomain { get; init; } = "cluster.local";
+
+    /// <summary>The port the sidecar's inbound listener (<c>virtualInbound</c>) listens on; traffic is redirected to it.</summary>
+    /// <value>15006 (Istio's).</value>
+    public int InboundPort { get; init; } = 15006;
+
+    /// <summary>The SDS secret name of the workload certificate used for upstream mTLS.</summary>
+    /// <value><c>default</c> (Istio's name).</value>
+    public string CertificateSecretName { get; init; } = "default";
+
+    /// <summary>The SDS secret name of the trusted root certificates used for upstream mTLS.</summary>
+    /// <value><c>ROOTCA</c> (Istio's name).</value>
+    public string RootCaSecretName { get; init; } = "ROOTCA";
+}

@@ -1,0 +1,81 @@
+using Mesh.Xds;
+
+namespace Mesh.Cli.Tests;
+
+public sealed class XdsCommandTests : IDisposable
+{
+    private readonly string _dir = Directory.CreateTempSubdirectory("mesh-xds-").FullName;
+    private static readonly string Model = CliRunner.Sample("bookinfo.mesh.yaml");
+    private static readonly string Endpoints = CliRunner.Sample("bookinfo.endpoints.yaml");
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+
+    [Fact]
+    public void Json_IsPrintedByDefault_WithAllFourResourceTypes()
+    {
+        var run = CliRunner.Invoke("xds", Model, "--endpoints", Endpoints, "--node", "sidecar~productpage", "--namespace", "bookinfo");
+        Assert.True(run.ExitCode == 0, run.Stderr);
+        Assert.Contains("type.googleapis.com/envoy.config.listener.v3.Listener", run.Stdout, StringComparison.Ordinal);
+        Assert.Contains("type.googleapis.com/envoy.config.route.v3.RouteConfiguration", run.Stdout, StringComparison.Ordinal);
+        Assert.Contains("type.googleapis.com/envoy.config.cluster.v3.Cluster", run.Stdout, StringComparison.Ordinal);
+        Assert.Contains("type.googleapis.com/envoy.config.endpoint.v3.ClusterLoadAssignment", run.Stdout, StringComparison.Ordinal);
+        Assert.Contains("outbound|9080|v2|reviews.bookinfo.svc.cluster.local", run.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Pb_WritesOneDiscoveryResponsePerType()
+    {
+        var run = CliRunner.Invoke("xds", Model, "--endpoints", Endpoints, "--node", "grpc-client", "--proxyless", "--out", _dir);
+        Assert.True(run.ExitCode == 0, run.Stderr);
+        var expected = new Dictionary<string, string>
+        {
+            ["lds.pb"] = XdsTypeUrls.Listener,
+            ["rds.pb"] = XdsTypeUrls.RouteConfiguration,
+            ["cds.pb"] = XdsTypeUrls.Cluster,
+            ["eds.pb"] = XdsTypeUrls.ClusterLoadAssignment,
+        };
+        foreach (var (file, typeUrl) in expected)
+        {
+            var json = XdsJson.RenderDiscoveryResponse(File.ReadAllBytes(Path.Combine(_dir, file)));
+            Assert.Contains($"\"type_url\": \"{typeUrl}\"", json, StringComparison.Ordinal);
+        }
+        Assert.Contains("reviews.bookinfo.svc.cluster.local:9080", XdsJson.RenderDiscoveryResponse(File.ReadAllBytes(Path.Combine(_dir, "lds.pb"))), StringComparison.Ordinal);
+        Assert.Empty(Directory.GetFiles(_dir, "*.tmp"));
+    }
+
+    [Fact]
+    public void Pb_WithoutAnOutputDirectory_IsAUsageError()
+    {
+        var run = CliRunner.Invoke("xds", Model, "--endpoints", Endpoints, "--node", "n", "--format", "pb");
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("needs --out", run.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void EndpointsOfAnUnknownService_AreIgnoredWithAWarning_AtTheirPath()
+    {
+        var endpoints = Path.Combine(_dir, "endpoints.yaml");
+        File.WriteAllText(endpoints, "endpoints:\n  - service: ghost.bookinfo\n    port: 9080\n    addresses: [{ address: 127.0.0.1 }]\n");
+        var run = CliRunner.Invoke("xds", Model, "--endpoints", endpoints, "--node", "n", "--namespace", "bookinfo");
+        // A control plane sees endpoints before the config that names them: they are reported, not fatal.
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("warning MESH4005 $.endpoints[0].service: ghost.bookinfo is not a service of the model", run.Stderr, StringComparison.Ordinal);
+        Assert.Contains("endpoints.yaml:2:5", run.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void MalformedEndpoints_ExitOne_WithLineAndColumn()
+    {
+        var endpoints = Path.Combine(_dir, "endpoints.yaml");
+        File.WriteAllText(endpoints, "endpoints:\n  - service: reviews.bookinfo\n    port: 99999\n    addresses: [{ address: not-an-ip }]\n");
+        var run = CliRunner.Invoke("xds", Model, "--endpoints", endpoints, "--node", "n", "--namespace", "bookinfo");
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("$.endpoints[0].port", run.Stderr, StringComparison.Ordinal);
+        Assert.Contains("$.endpoints[0].addresses[0].address", run.Stderr, StringComparison.Ordinal);
+        Assert.Equal(string.Empty, run.Stdout);
+    }
+
+    [Fact]
+    public void AMissingEndpointsFile_IsAUsageError() =>
+        Assert.Equal(2, CliRunner.Invoke("xds", Model, "--endpoints", Path.Combine(_dir, "none.yaml"), "--node", "n").ExitCode);
+}

@@ -1,0 +1,450 @@
+using Envoy.Config.Cluster.V3;
+using Envoy.Config.Core.V3;
+using Envoy.Config.Endpoint.V3;
+using Envoy.Config.Listener.V3;
+using Envoy.Config.Route.V3;
+using Envoy.Extensions.Filters.Http.Fault.V3;
+using Envoy.Extensions.Filters.Network.HttpConnectionManager.V3;
+using Envoy.Extensions.TransportSockets.Tls.V3;
+using Envoy.Service.Discovery.V3;
+using Envoy.Type.Matcher.V3;
+using Envoy.Type.V3;
+using Google.Protobuf;
+using Google.Protobuf.WellKnownTypes;
+using Mesh.Model;
+using FaultAbort = Envoy.Extensions.Filters.Http.Fault.V3.FaultAbort;
+using OutlierDetection = Envoy.Config.Cluster.V3.OutlierDetection;
+using RetryPolicy = Envoy.Config.Route.V3.RetryPolicy;
+using Mesh.Xds.Planning;
+using CommonFault = Envoy.Extensions.Filters.Common.Fault.V3;
+using UpstreamHttp = Envoy.Extensions.Upstreams.Http.V3;
+
+namespace Mesh.Xds.Tests.Oracle;
+
+/// <summary>
+/// The same resources built the ordinary way: Google.Protobuf message objects generated from the oracle protos,
+/// filled from the plan. The expected projection in property tests, and the baseline in benchmarks.
+/// </summary>
+internal static class ObjectModelEncoder
+{
+    public static IEnumerable<IMessage> Build(XdsPlan plan, EndpointIndex endpoints, XdsResourceType type) => type switch
+    {
+        XdsResourceType.Listener => plan.Listeners.Select(l => Listener(l, plan.Options)),
+        XdsResourceType.RouteConfiguration => plan.RouteConfigs.Select(RouteConfiguration),
+        XdsResourceType.Cluster => Enumerable.Range(0, plan.CdsCount).Select(i => Cluster(plan.CdsCluster(i), plan.Options)),
+        _ => plan.Clusters.Select(c => LoadAssignment(c, endpoints.Get(c.Service, c.Port).Endpoints)),
+    };
+
+    /// <summary>A whole DiscoveryResponse built from objects and serialized with <c>ToByteArray</c>.</summary>
+    public static byte[] DiscoveryResponse(XdsPlan plan, EndpointIndex endpoints, XdsResourceType type, string? nonce)
+    {
+        var response = new DiscoveryResponse { TypeUrl = XdsTypeUrls.Of(type), Nonce = nonce ?? string.Empty };
+        foreach (var resource in Build(plan, endpoints, type)) response.Resources.Add(Any.Pack(resource));
+        response.VersionInfo = "0000000000000000";
+        return response.ToByteArray();
+    }
+
+    private static ConfigSource Ads() => new() { Ads = new AggregatedConfigSource(), ResourceApiVersion = ApiVersion.V3 };
+
+    private static Duration? Dur(TimeSpan? value) => value is { } v ? Duration.FromTimeSpan(v < TimeSpan.Zero ? TimeSpan.Zero : v) : null;
+
+    private static uint? U(int? value) => value is { } v ? (uint)Math.Max(0, v) : null;
+
+    private static FractionalPercent Percent(decimal percentage)
+    {
+        var clamped = Math.Clamp(percentage, 0m, 100m);
+        return decimal.Truncate(clamped) == clamped
+            ? new FractionalPercent { Numerator = (uint)clamped }
+            : new FractionalPercent { Numerator = (uint)decimal.Round(clamped * 10_000m), Denominator = FractionalPercent.Types.DenominatorType.Million };
+    }
+
+    public static Cluster Cluster(ClusterPlan c, XdsEncoderOptions options)
+    {
+        if (c.Inbound)
+        {
+            var local = new ClusterLoadAssignment { ClusterName = c.Name };
+            var group = new LocalityLbEndpoints { Locality = new Locality(), LoadBalancingWeight = 1 };
+            group.LbEndpoints.Add(new LbEndpoint { Endpoint = new Endpoint { Address = new Address { SocketAddress = new SocketAddress { Address = "127.0.0.1", PortValue = (uint)c.Port } } } });
+            local.Endpoints.Add(group);
+            return new Cluster { Name = c.Name, ConnectTimeout = Dur(c.ConnectTimeout), LoadAssignment = local };
+        }
+        var cluster = new Cluster
+        {
+            Name = c.Name,
+            Type = Envoy.Config.Cluster.V3.Cluster.Types.DiscoveryType.Eds,
+            EdsClusterConfig = new Envoy.Config.Cluster.V3.Cluster.Types.EdsClusterConfig { EdsConfig = Ads(), ServiceName = c.Name },
+            ConnectTimeout = Dur(c.ConnectTimeout),
+            LbPolicy = (Envoy.Config.Cluster.V3.Cluster.Types.LbPolicy)c.LbPolicy,
+        };
+        if (c.Pool is { } pool && (pool.MaxConnections ?? pool.MaxPendingRequests ?? pool.MaxRequests ?? pool.MaxRetries) is not null)
+        {
+            cluster.CircuitBreakers = new CircuitBreakers();
+            cluster.CircuitBreakers.Thresholds.Add(new CircuitBreakers.Types.Thresholds
+            {
+                MaxConnections = U(pool.MaxConnections),
+                MaxPendingRequests = U(pool.MaxPendingRequests),
+                MaxRequests = U(pool.MaxRequests),
+                MaxRetries = U(pool.MaxRetries),
+            });
+        }
+        if (c.Outlier is { } o)
+        {
+            cluster.OutlierDetection = new OutlierDetection
+            {
+                Consecutive5Xx = U(o.Consecutive5xx),
+                Interval = Dur(o.Interval),
+                BaseEjectionTime = Dur(o.BaseEjectionTime),
+                MaxEjectionPercent = U(o.MaxEjectionPercent),
+                ConsecutiveGatewayFailure = U(o.ConsecutiveGatewayErrors),
+                EnforcingConsecutiveGatewayFailure = o.ConsecutiveGatewayErrors is null ? null : 100u,
+            };
+        }
+        if (c.TlsSni is { } sni)
+        {
+            var common = new CommonTlsContext
+            {
+                CombinedValidationContext = new CommonTlsContext.Types.CombinedCertificateValidationContext
+                {
+                    DefaultValidationContext = new CertificateValidationContext(),
+                    ValidationContextSdsSecretConfig = new SdsSecretConfig { Name = options.RootCaSecretName, SdsConfig = Ads() },
+                },
+            };
+            common.AlpnProtocols.Add("istio");
+            common.TlsCertificateSdsSecretConfigs.Add(new SdsSecretConfig { Name = options.CertificateSecretName, SdsConfig = Ads() });
+            cluster.TransportSocket = new TransportSocket
+            {
+                Name = "envoy.transport_sockets.tls",
+                TypedConfig = Any.Pack(new UpstreamTlsContext { CommonTlsContext = common, Sni = sni }),
+            };
+        }
+        var http2 = c.Protocol is Protocol.Http2 or Protocol.Grpc;
+        if (http2 || c.Pool?.MaxRequestsPerConnection is not null)
+        {
+            var options2 = new UpstreamHttp.HttpProtocolOptions
+            {
+                ExplicitHttpConfig = http2
+                    ? new UpstreamHttp.HttpProtocolOptions.Types.ExplicitHttpConfig { Http2ProtocolOptions = new Http2ProtocolOptions() }
+                    : new UpstreamHttp.HttpProtocolOptions.Types.ExplicitHttpConfig { HttpProtocolOptions = new Http1ProtocolOptions() },
+            };
+            if (c.Pool?.MaxRequestsPerConnection is { } perConnection)
+            {
+                options2.CommonHttpProtocolOptions = new Envoy.Config.Core.V3.HttpProtocolOptions { MaxRequestsPerConnection = U(perConnection) };
+            }
+            cluster.TypedExtensionProtocolOptions.Add("envoy.extensions.upstreams.http.v3.HttpProtocolOptions", Any.Pack(options2));
+        }
+        return cluster;
+    }
+
+    public static ClusterLoadAssignment LoadAssignment(ClusterPlan c, EndpointAddress[] endpoints)
+    {
+        var assignment = new ClusterLoadAssignment { ClusterName = c.Name };
+        foreach (var group in endpoints.Where(e => Selected(c, e)).GroupBy(e => e.Locality ?? EndpointLocality.Unknown))
+        {
+            var locality = new LocalityLbEndpoints
+            {
+                Locality = new Locality { Region = group.Key.Region, Zone = group.Key.Zone ?? string.Empty, SubZone = group.Key.SubZone ?? string.Empty },
+                LoadBalancingWeight = (uint)Math.Min(group.Sum(e => (long)e.Weight), int.MaxValue),
+            };
+            foreach (var e in group)
+            {
+                locality.LbEndpoints.Add(new LbEndpoint
+                {
+                    Endpoint = new Endpoint { Address = new Address { SocketAddress = new SocketAddress { Address = e.Address, PortValue = (uint)(e.Port ?? c.Port) } } },
+                    HealthStatus = (HealthStatus)e.Health,
+                    LoadBalancingWeight = (uint)e.Weight,
+                });
+            }
+            assignment.Endpoints.Add(locality);
+        }
+        return assignment;
+    }
+
+    private static bool Selected(ClusterPlan c, EndpointAddress e) =>
+        c.SubsetLabels.All(l => e.Labels.TryGetValue(l.Key, out var v) && v == l.Value);
+
+    public static RouteConfiguration RouteConfiguration(RouteConfigPlan plan)
+    {
+        var config = new RouteConfiguration { Name = plan.Name };
+        foreach (var host in plan.VirtualHosts)
+        {
+            var vhost = new VirtualHost { Name = host.Name };
+            vhost.Domains.AddRange(host.Domains);
+            vhost.Routes.AddRange(host.Routes.Select(Route));
+            config.VirtualHosts.Add(vhost);
+        }
+        return config;
+    }
+
+    private static Route Route(RoutePlan r)
+    {
+        var route = new Route { Match = Match(r.Match), Name = r.Name };
+        var rule = r.Rule;
+        if (rule?.Redirect is { } redirect)
+        {
+            route.Redirect = new RedirectAction
+            {
+                HostRedirect = redirect.Host ?? string.Empty,
+                PathRedirect = redirect.Path ?? string.Empty,
+                ResponseCode = (RedirectAction.Types.RedirectResponseCode)r.RedirectCode,
+                PrefixRewrite = redirect.PathPrefix ?? string.Empty,
+                SchemeRedirect = redirect.Scheme ?? string.Empty,
+                PortRedirect = (uint)(redirect.Port ?? 0),
+            };
+        }
+        else
+        {
+            route.Route_ = Action(r);
+        }
+        foreach (var (k, v) in r.RequestSet) route.RequestHeadersToAdd.Add(Header(k, v, true));
+        foreach (var (k, v) in r.RequestAdd) route.RequestHeadersToAdd.Add(Header(k, v, false));
+        foreach (var (k, v) in r.ResponseSet) route.ResponseHeadersToAdd.Add(Header(k, v, true));
+        foreach (var (k, v) in r.ResponseAdd) route.ResponseHeadersToAdd.Add(Header(k, v, false));
+        if (rule?.ResponseHeaders is { } response) route.ResponseHeadersToRemove.AddRange(response.Remove);
+        if (rule?.RequestHeaders is { } request) route.RequestHeadersToRemove.AddRange(request.Remove);
+        if (rule?.Fault is { } fault && (fault.Delay is not null || fault.Abort is not null))
+        {
+            var httpFault = new HTTPFault();
+            if (fault.Delay is { } delay) httpFault.Delay = new CommonFault.FaultDelay { FixedDelay = Dur(delay.Duration), Percentage = Percent(delay.Percentage) };
+            if (fault.Abort is { } abort) httpFault.Abort = new FaultAbort { HttpStatus = (uint)Math.Max(0, abort.HttpStatus), Percentage = Percent(abort.Percentage) };
+            route.TypedPerFilterConfig.Add("envoy.filters.http.fault", Any.Pack(httpFault));
+        }
+        return route;
+    }
+
+    private static HeaderValueOption Header(string key, string value, bool overwrite) => new()
+    {
+        Header = new HeaderValue { Key = key, Value = value },
+        AppendAction = overwrite ? HeaderValueOption.Types.HeaderAppendAction.OverwriteIfExistsOrAdd : HeaderValueOption.Types.HeaderAppendAction.AppendIfExistsOrAdd,
+    };
+
+    private static RouteMatch Match(HttpMatch? m)
+    {
+        var match = new RouteMatch();
+        switch (m?.Path)
+        {
+            case null: match.Prefix = "/"; break;
+            case { Kind: PathMatchKind.Prefix } p: match.Prefix = p.Value; break;
+            case { Kind: PathMatchKind.Exact } p: match.Path = p.Value; break;
+            case { Kind: PathMatchKind.Regex, Value: null or "" }: match.Prefix = "/"; break;
+            case { Kind: PathMatchKind.Regex } p: match.SafeRegex = new RegexMatcher { Regex = p.Value }; break;
+        }
+        if (m is null) return match;
+        if (m.Method is { } method) match.Headers.Add(new HeaderMatcher { Name = ":method", StringMatch = new StringMatcher { Exact = method } });
+        foreach (var h in m.Headers)
+        {
+            var header = new HeaderMatcher { Name = h.Name };
+            if (h.Kind is ValueMatchKind.Present or ValueMatchKind.Absent || Mesh.Xds.Encoders.RouteConfigEncoder.MatchesAnyValue(h))
+            {
+                header.PresentMatch = true;
+                header.InvertMatch = h.Kind == ValueMatchKind.Absent;
+            }
+            else
+            {
+                header.StringMatch = StringMatcher(h.Kind, h.Value ?? string.Empty);
+            }
+            match.Headers.Add(header);
+        }
+        foreach (var q in m.QueryParams)
+        {
+            if (q.Kind == ValueMatchKind.Absent) continue;
+            var query = new QueryParameterMatcher { Name = q.Name };
+            if (q.Kind == ValueMatchKind.Present || Mesh.Xds.Encoders.RouteConfigEncoder.MatchesAnyValue(q)) query.PresentMatch = true;
+            else query.StringMatch = StringMatcher(q.Kind, q.Value ?? string.Empty);
+            match.QueryParameters.Add(query);
+        }
+        return match;
+    }
+
+    private static StringMatcher StringMatcher(ValueMatchKind kind, string value) => kind switch
+    {
+        ValueMatchKind.Exact => new StringMatcher { Exact = value },
+        ValueMatchKind.Prefix => new StringMatcher { Prefix = value },
+        _ => new StringMatcher { SafeRegex = new RegexMatcher { Regex = value } },
+    };
+
+    private static RouteAction Action(RoutePlan r)
+    {
+        var rule = r.Rule;
+        var action = new RouteAction();
+        if (r.Backends.Length == 1)
+        {
+            action.Cluster = r.Backends[0].Cluster;
+        }
+        else if (r.Backends.Length > 1)
+        {
+            action.WeightedClusters = new WeightedCluster();
+            foreach (var b in r.Backends) action.WeightedClusters.Clusters.Add(new WeightedCluster.Types.ClusterWeight { Name = b.Cluster, Weight = U(b.Weight) });
+        }
+        if (rule?.Rewrite is { } rewrite)
+        {
+            action.PrefixRewrite = rewrite.PathPrefix ?? string.Empty;
+            if (!string.IsNullOrEmpty(rewrite.Authority)) action.HostRewriteLiteral = rewrite.Authority;
+            if (rewrite.FullPath is { } full) action.RegexRewrite = new RegexMatchAndSubstitute { Pattern = new RegexMatcher { Regex = "^/.*$" }, Substitution = full };
+        }
+        action.Timeout = Dur(rule?.Timeout);
+        if (rule?.Retry is { } retry)
+        {
+            action.RetryPolicy = new RetryPolicy { RetryOn = r.RetryOn ?? string.Empty, NumRetries = U(retry.Attempts), PerTryTimeout = Dur(retry.PerTryTimeout) };
+            action.RetryPolicy.RetriableStatusCodes.AddRange(retry.StatusCodes.Select(c => (uint)c));
+            if (retry.Backoff is { } backoff)
+            {
+                action.RetryPolicy.RetryBackOff = new RetryPolicy.Types.RetryBackOff { BaseInterval = Dur(backoff.BaseInterval), MaxInterval = Dur(backoff.MaxInterval) };
+            }
+        }
+        if (r.HashOn is { } hash)
+        {
+            action.HashPolicy.Add(hash.Key switch
+            {
+                HashKey.Header => new RouteAction.Types.HashPolicy { Header = new RouteAction.Types.HashPolicy.Types.Header { HeaderName = hash.Name ?? string.Empty } },
+                HashKey.Cookie => new RouteAction.Types.HashPolicy { Cookie = new RouteAction.Types.HashPolicy.Types.Cookie { Name = hash.Name ?? string.Empty } },
+                HashKey.SourceIp => new RouteAction.Types.HashPolicy { ConnectionProperties = new RouteAction.Types.HashPolicy.Types.ConnectionProperties { SourceIp = true } },
+                _ => new RouteAction.Types.HashPolicy { QueryParameter = new RouteAction.Types.HashPolicy.Types.QueryParameter { Name = hash.Name ?? string.Empty } },
+            });
+        }
+        if (r.MirrorCluster is { } mirror)
+        {
+            var policy = new RouteAction.Types.RequestMirrorPolicy { Cluster = mirror };
+            if (rule!.Mirror!.Percentage < 100m) policy.RuntimeFraction = new RuntimeFractionalPercent { DefaultValue = Percent(rule.Mirror.Percentage) };
+            action.RequestMirrorPolicies.Add(policy);
+        }
+        return action;
+    }
+
+    private static CommonTlsContext Common(XdsEncoderOptions options, bool alpn)
+    {
+        var common = new CommonTlsContext
+        {
+            CombinedValidationContext = new CommonTlsContext.Types.CombinedCertificateValidationContext
+            {
+                DefaultValidationContext = new CertificateValidationContext(),
+                ValidationContextSdsSecretConfig = new SdsSecretConfig { Name = options.RootCaSecretName, SdsConfig = Ads() },
+            },
+        };
+        if (alpn) common.AlpnProtocols.Add("istio");
+        common.TlsCertificateSdsSecretConfigs.Add(new SdsSecretConfig { Name = options.CertificateSecretName, SdsConfig = Ads() });
+        return common;
+    }
+
+    private static Listener Inbound(ListenerPlan l, InboundPlan inbound, XdsEncoderOptions options)
+    {
+        var listener = new Listener
+        {
+            Name = l.Name,
+            Address = new Address { SocketAddress = new SocketAddress { Address = "0.0.0.0", PortValue = (uint)l.Port } },
+            TrafficDirection = TrafficDirection.Inbound,
+        };
+        foreach (var port in inbound.Ports)
+        {
+            var manager = new HttpConnectionManager { StatPrefix = port.ClusterName, RouteConfig = RouteConfiguration(port.Routes) };
+            if (inbound.HasDeny) manager.HttpFilters.Add(Rbac(inbound.Deny, true));
+            if (inbound.HasAllow) manager.HttpFilters.Add(Rbac(inbound.Allow, false));
+            manager.HttpFilters.Add(new HttpFilter { Name = "envoy.filters.http.router", TypedConfig = Any.Pack(new Envoy.Extensions.Filters.Http.Router.V3.Router()) });
+            var chain = new FilterChain { FilterChainMatch = new FilterChainMatch { DestinationPort = (uint)port.Port }, Name = port.ClusterName };
+            chain.Filters.Add(new Filter { Name = "envoy.filters.network.http_connection_manager", TypedConfig = Any.Pack(manager) });
+            if (port.Tls)
+            {
+                chain.TransportSocket = new TransportSocket
+                {
+                    Name = "envoy.transport_sockets.tls",
+                    TypedConfig = Any.Pack(new DownstreamTlsContext { CommonTlsContext = Common(options, alpn: false), RequireClientCertificate = true }),
+                };
+            }
+            listener.FilterChains.Add(chain);
+        }
+        return listener;
+    }
+
+    private static HttpFilter Rbac(RbacPolicyPlan[] policies, bool deny)
+    {
+        var rules = new Envoy.Config.Rbac.V3.RBAC { Action = deny ? Envoy.Config.Rbac.V3.RBAC.Types.Action.Deny : Envoy.Config.Rbac.V3.RBAC.Types.Action.Allow };
+        foreach (var p in policies)
+        {
+            var policy = new Envoy.Config.Rbac.V3.Policy();
+            policy.Permissions.Add(Permission(p));
+            policy.Principals.Add(Principal(p));
+            rules.Policies.Add(p.Name, policy);
+        }
+        return new HttpFilter { Name = "envoy.filters.http.rbac", TypedConfig = Any.Pack(new Envoy.Extensions.Filters.Http.Rbac.V3.RBAC { Rules = rules }) };
+    }
+
+    private static Envoy.Config.Rbac.V3.Permission Permission(RbacPolicyPlan p)
+    {
+        var sets = new List<Envoy.Config.Rbac.V3.Permission>();
+        Envoy.Config.Rbac.V3.Permission Or(IEnumerable<Envoy.Config.Rbac.V3.Permission> items)
+        {
+            var set = new Envoy.Config.Rbac.V3.Permission.Types.Set();
+            set.Rules.AddRange(items);
+            return new Envoy.Config.Rbac.V3.Permission { OrRules = set };
+        }
+        if (p.To is { } to && !to.Ports.IsEmpty) sets.Add(Or(to.Ports.Select(port => new Envoy.Config.Rbac.V3.Permission { DestinationPort = (uint)port })));
+        if (p.To is { } to2 && !to2.Methods.IsEmpty) sets.Add(Or(to2.Methods.Select(m => new Envoy.Config.Rbac.V3.Permission { Header = new HeaderMatcher { Name = ":method", StringMatch = new StringMatcher { Exact = m } } })));
+        if (p.Paths.Length > 0)
+        {
+            sets.Add(Or(p.Paths.Select(path => new Envoy.Config.Rbac.V3.Permission
+            {
+                UrlPath = new PathMatcher
+                {
+                    Path = path.Field switch
+                    {
+                        1 => new StringMatcher { Exact = path.Value },
+                        2 => new StringMatcher { Prefix = path.Value },
+                        _ => new StringMatcher { Suffix = path.Value },
+                    },
+                },
+            })));
+        }
+        if (sets.Count == 0) return new Envoy.Config.Rbac.V3.Permission { Any = true };
+        var and = new Envoy.Config.Rbac.V3.Permission.Types.Set();
+        and.Rules.AddRange(sets);
+        return new Envoy.Config.Rbac.V3.Permission { AndRules = and };
+    }
+
+    private static Envoy.Config.Rbac.V3.Principal Principal(RbacPolicyPlan p)
+    {
+        if (p.AnySource) return new Envoy.Config.Rbac.V3.Principal { Any = true };
+        var set = new Envoy.Config.Rbac.V3.Principal.Types.Set();
+        foreach (var sa in p.ServiceAccountPrincipals)
+        {
+            set.Ids.Add(new Envoy.Config.Rbac.V3.Principal { Authenticated = new Envoy.Config.Rbac.V3.Principal.Types.Authenticated { PrincipalName = new StringMatcher { Exact = sa } } });
+        }
+        foreach (var prefix in p.NamespacePrefixes)
+        {
+            set.Ids.Add(new Envoy.Config.Rbac.V3.Principal { Authenticated = new Envoy.Config.Rbac.V3.Principal.Types.Authenticated { PrincipalName = new StringMatcher { Prefix = prefix } } });
+        }
+        foreach (var (address, length) in p.Cidrs)
+        {
+            set.Ids.Add(new Envoy.Config.Rbac.V3.Principal { DirectRemoteIp = new CidrRange { AddressPrefix = address, PrefixLen = (uint)length } });
+        }
+        if (p.Unauthenticated)
+        {
+            set.Ids.Add(new Envoy.Config.Rbac.V3.Principal { NotId = new Envoy.Config.Rbac.V3.Principal { Authenticated = new Envoy.Config.Rbac.V3.Principal.Types.Authenticated() } });
+        }
+        return new Envoy.Config.Rbac.V3.Principal { OrIds = set };
+    }
+
+    public static Listener Listener(ListenerPlan l, XdsEncoderOptions options)
+    {
+        if (l.Inbound is { } inbound) return Inbound(l, inbound, options);
+        var manager = new HttpConnectionManager
+        {
+            StatPrefix = l.StatPrefix,
+            Rds = new Rds { ConfigSource = Ads(), RouteConfigName = l.RouteConfigName },
+        };
+        if (l.Fault) manager.HttpFilters.Add(new HttpFilter { Name = "envoy.filters.http.fault", TypedConfig = Any.Pack(new HTTPFault()) });
+        manager.HttpFilters.Add(new HttpFilter { Name = "envoy.filters.http.router", TypedConfig = Any.Pack(new Envoy.Extensions.Filters.Http.Router.V3.Router()) });
+        if (l.ApiListener)
+        {
+            return new Listener { Name = l.Name, ApiListener = new ApiListener { ApiListener_ = Any.Pack(manager) } };
+        }
+        var listener = new Listener
+        {
+            Name = l.Name,
+            Address = new Address { SocketAddress = new SocketAddress { Address = "0.0.0.0", PortValue = (uint)l.Port } },
+            TrafficDirection = TrafficDirection.Outbound,
+        };
+        var chain = new FilterChain();
+        chain.Filters.Add(new Filter { Name = "envoy.filters.network.http_connection_manager", TypedConfig = Any.Pack(manager) });
+        listener.FilterChains.Add(chain);
+        return listener;
+    }
+}
