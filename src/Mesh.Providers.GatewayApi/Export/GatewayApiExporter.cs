@@ -54,7 +54,7 @@ internal static class GatewayApiExporter
         {
             for (var k = 0; k < config.Services[i].Subsets.Count; k++)
             {
-                ctx.Unsupported($"$.spec.services[{i}].subsets[{k}]", "Gateway API has no subsets; backends are whole Services.");
+                ctx.Unsupported($"$.spec.services[{i}].subsets.{config.Services[i].Subsets[k].Name}", "Gateway API has no subsets; backends are whole Services.");
             }
         }
     }

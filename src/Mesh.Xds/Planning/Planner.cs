@@ -127,7 +127,7 @@ internal sealed class Planner
                     var subset = service.Subsets[k];
                     if (!subsets.Add(subset.Name))
                     {
-                        if (p == 0) Error(XdsDiagnosticCodes.DuplicateResource, $"$.spec.services[{s}].subsets[{k}]", $"Subset '{subset.Name}' of {service.Reference} is declared twice.");
+                        if (p == 0) Error(XdsDiagnosticCodes.DuplicateResource, $"$.spec.services[{s}].subsets.{subset.Name}", $"Subset '{subset.Name}' of {service.Reference} is declared twice.");
                         continue;
                     }
                     Add(Cluster(service, s, port, subset));
