@@ -1,3 +1,4 @@
+using Mesh.Kubernetes;
 using Mesh.Model;
 using Mesh.Providers.Istio.Mapping;
 using Mesh.Providers.Istio.Resources;
@@ -90,7 +91,7 @@ internal static class PolicyExporter
             var tcp = new TcpSettings
             {
                 MaxConnections = pool.MaxConnections,
-                ConnectTimeout = pool.ConnectTimeout is { } t ? IstioDuration.Format(t) : null,
+                ConnectTimeout = pool.ConnectTimeout is { } t ? GoDuration.Format(t) : null,
             };
             var http = new HttpSettings
             {
@@ -111,8 +112,8 @@ internal static class PolicyExporter
             {
                 Consecutive5xxErrors = od.Consecutive5xx,
                 ConsecutiveGatewayErrors = od.ConsecutiveGatewayErrors,
-                Interval = od.Interval is { } i ? IstioDuration.Format(i) : null,
-                BaseEjectionTime = od.BaseEjectionTime is { } b ? IstioDuration.Format(b) : null,
+                Interval = od.Interval is { } i ? GoDuration.Format(i) : null,
+                BaseEjectionTime = od.BaseEjectionTime is { } b ? GoDuration.Format(b) : null,
                 MaxEjectionPercent = od.MaxEjectionPercent,
             };
         }

@@ -1,3 +1,4 @@
+using Mesh.Kubernetes;
 using System.Globalization;
 using Mesh.Model;
 using Mesh.Providers.Istio.Mapping;
@@ -41,13 +42,13 @@ internal static class RouteExporter
                 .Select(b => new HttpRouteDestination { Destination = b.Destination, Weight = b.Weight }));
         }
 
-        if (rule.Timeout is { } timeout) result.Timeout = IstioDuration.Format(timeout);
+        if (rule.Timeout is { } timeout) result.Timeout = GoDuration.Format(timeout);
         if (rule.Retry is { } retry) result.Retries = Retry(retry, $"{path}.retry", ctx);
         if (rule.Fault is { } fault && (fault.Delay is not null || fault.Abort is not null))
         {
             result.Fault = new HttpFaultInjection
             {
-                Delay = fault.Delay is { } d ? new FaultDelaySpec { FixedDelay = IstioDuration.Format(d.Duration), Percentage = Percent(d.Percentage) } : null,
+                Delay = fault.Delay is { } d ? new FaultDelaySpec { FixedDelay = GoDuration.Format(d.Duration), Percentage = Percent(d.Percentage) } : null,
                 Abort = fault.Abort is { } a ? new FaultAbortSpec { HttpStatus = a.HttpStatus, Percentage = Percent(a.Percentage) } : null,
             };
         }
@@ -191,9 +192,9 @@ internal static class RouteExporter
         return new HttpRetry
         {
             Attempts = retry.Attempts,
-            PerTryTimeout = retry.PerTryTimeout is { } t ? IstioDuration.Format(t) : null,
+            PerTryTimeout = retry.PerTryTimeout is { } t ? GoDuration.Format(t) : null,
             RetryOn = retryOn.Length == 0 ? null : retryOn,
-            Backoff = retry.Backoff is { } b ? IstioDuration.Format(b.BaseInterval) : null,
+            Backoff = retry.Backoff is { } b ? GoDuration.Format(b.BaseInterval) : null,
         };
     }
 
@@ -217,7 +218,7 @@ internal static class RouteExporter
         AllowMethods = Lists.OrNull(cors.AllowMethods),
         AllowHeaders = Lists.OrNull(cors.AllowHeaders),
         ExposeHeaders = Lists.OrNull(cors.ExposeHeaders),
-        MaxAge = cors.MaxAge is { } age ? IstioDuration.Format(age) : null,
+        MaxAge = cors.MaxAge is { } age ? GoDuration.Format(age) : null,
         AllowCredentials = cors.AllowCredentials,
     };
 }

@@ -1,50 +1,10 @@
 using Mesh.Diagnostics;
+using Mesh.Kubernetes;
 
 namespace Mesh.Providers.Istio.Import;
 
-/// <summary>The state of one import: options and diagnostics. Paths are <c>source $.json.path</c>.</summary>
-internal sealed class ImportContext(IstioOptions options, List<Diagnostic> diagnostics)
+/// <summary>The state of one import: the options, and the diagnostics (paths <c>source $.json.path</c>, located in the source YAML).</summary>
+internal sealed class ImportContext(IstioOptions options, List<Diagnostic> diagnostics) : SourceDiagnostics(IstioTranslator.ProviderId, diagnostics)
 {
     public IstioOptions Options { get; } = options;
-
-    public List<Diagnostic> Diagnostics { get; } = diagnostics;
-
-    private readonly Dictionary<string, IReadOnlyDictionary<string, SourceLocation>> _positions = new(StringComparer.Ordinal);
-
-    /// <summary>Records where the nodes of <paramref name="source"/> are, so its diagnostics carry line and column.</summary>
-    public void AddPositions(string source, IReadOnlyDictionary<string, SourceLocation> positions) => _positions[source] = positions;
-
-    private Diagnostic Tag(Diagnostic d)
-    {
-        var tagged = d with { Provider = IstioTranslator.ProviderId };
-        var space = d.Path.IndexOf(' ', StringComparison.Ordinal);
-        if (space < 0 || !_positions.TryGetValue(d.Path[..space], out var positions)) return tagged;
-        // The node itself, else its nearest ancestor in the file (a field reported missing points at its parent).
-        var path = d.Path[(space + 1)..];
-        while (true)
-        {
-            if (positions.TryGetValue(path, out var location)) return tagged with { Location = location };
-            var cut = Math.Max(path.LastIndexOf('.'), path.LastIndexOf('['));
-            if (cut <= 0) return tagged;
-            path = path[..cut];
-        }
-    }
-
-    public void NotImported(string source, string path, string message) =>
-        Diagnostics.Add(Tag(Diagnostic.Warning(DiagnosticCodes.FieldNotImported, $"{source} {path}", message)));
-
-    public void NotImportedInfo(string source, string path, string message) =>
-        Diagnostics.Add(Tag(Diagnostic.Info(DiagnosticCodes.FieldNotImported, $"{source} {path}", message)));
-
-    public void OutOfScope(string source, string path, string message) =>
-        Diagnostics.Add(Tag(Diagnostic.Warning(DiagnosticCodes.OutOfScope, $"{source} {path}", message)));
-
-    public void Invalid(string source, string path, string message) =>
-        Diagnostics.Add(Tag(Diagnostic.Error(DiagnosticCodes.InvalidResource, $"{source} {path}", message)));
-
-    public void Legacy(string source, string path, string message) =>
-        Diagnostics.Add(Tag(Diagnostic.Info(DiagnosticCodes.LegacyForm, $"{source} {path}", message)));
-
-    public void UnknownKind(string source, string path, string message) =>
-        Diagnostics.Add(Tag(Diagnostic.Warning(DiagnosticCodes.UnknownResourceKind, $"{source} {path}", message)));
 }

@@ -1,3 +1,4 @@
+using Mesh.Kubernetes;
 using Mesh.Collections;
 using Mesh.Model;
 using Mesh.Providers.Istio.Mapping;
@@ -141,7 +142,7 @@ internal static class PolicyImporter
     private static TimeSpan? Duration(string? text, string source, string path, ImportContext ctx)
     {
         if (text is null) return null;
-        if (IstioDuration.TryParse(text, out var value)) return value;
+        if (GoDuration.TryParse(text, out var value)) return value;
         ctx.Invalid(source, path, $"'{text}' is not a duration (e.g. 10s, 1.5s, 100ms).");
         return null;
     }

@@ -1,3 +1,4 @@
+using Mesh.Kubernetes;
 using System.Globalization;
 using Mesh.Collections;
 using Mesh.Model;
@@ -206,7 +207,7 @@ internal static class RouteImporter
     private static TimeSpan? Duration(string? text, string source, string path, ImportContext ctx)
     {
         if (text is null) return null;
-        if (IstioDuration.TryParse(text, out var value)) return value;
+        if (GoDuration.TryParse(text, out var value)) return value;
         ctx.Invalid(source, path, $"'{text}' is not a duration (e.g. 10s, 1.5s, 100ms).");
         return null;
     }

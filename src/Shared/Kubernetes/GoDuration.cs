@@ -5,6 +5,21 @@ namespace Mesh.Kubernetes;
 /// <summary>Go durations as Kubernetes annotations and Go-based controllers take them: <c>10s</c>, <c>1.5s</c>, <c>100ms</c>, <c>1h30m</c>.</summary>
 internal static class GoDuration
 {
+    /// <summary>Writes the shortest exact form: whole hours, minutes, seconds, milliseconds, microseconds, else nanoseconds.</summary>
+    public static string Format(TimeSpan value)
+    {
+        var ticks = value.Ticks;
+        if (ticks == 0) return "0s";
+        if (ticks % TimeSpan.TicksPerHour == 0) return Text(ticks / TimeSpan.TicksPerHour, "h");
+        if (ticks % TimeSpan.TicksPerMinute == 0) return Text(ticks / TimeSpan.TicksPerMinute, "m");
+        if (ticks % TimeSpan.TicksPerSecond == 0) return Text(ticks / TimeSpan.TicksPerSecond, "s");
+        if (ticks % TimeSpan.TicksPerMillisecond == 0) return Text(ticks / TimeSpan.TicksPerMillisecond, "ms");
+        if (ticks % TimeSpan.TicksPerMicrosecond == 0) return Text(ticks / TimeSpan.TicksPerMicrosecond, "us");
+        return Text(ticks * TimeSpan.NanosecondsPerTick, "ns");
+    }
+
+    private static string Text(long amount, string unit) => amount.ToString(CultureInfo.InvariantCulture) + unit;
+
     /// <summary>Reads a Go duration (a sequence of decimal numbers with units <c>h m s ms us µs ns</c>); negative values are rejected.</summary>
     public static bool TryParse(string? text, out TimeSpan value)
     {

@@ -6,7 +6,7 @@ namespace Mesh.Kubernetes;
 /// The diagnostics of one import, tagged with a provider. Paths are <c>source $.json.path</c>; when the source came
 /// from YAML the diagnostic carries the line and column of the node (or of its nearest ancestor in the file).
 /// </summary>
-internal sealed class SourceDiagnostics(string provider, List<Diagnostic> diagnostics)
+internal class SourceDiagnostics(string provider, List<Diagnostic> diagnostics)
 {
     private readonly Dictionary<string, IReadOnlyDictionary<string, SourceLocation>> _positions = new(StringComparer.Ordinal);
 
