@@ -1,17 +1,26 @@
 using BenchmarkDotNet.Attributes;
 using Mesh.Model;
 using Mesh.Providers.GatewayApi;
+using Mesh.Providers.Istio;
+using Mesh.Providers.Linkerd;
 using Mesh.Translation;
 
-namespace Mesh.Benchmarks.GatewayApi;
+namespace Mesh.Benchmarks.Translation;
 
-/// <summary>Translation of a 1,000-service mesh to Gateway API mesh routes (HTTPRoute); figures are per service (OperationsPerInvoke).</summary>
+/// <summary>
+/// Translation of the 1,000-service synthetic mesh by one provider, to typed resources and to YAML text, beside
+/// KubernetesClient's <c>KubernetesYaml</c> serialising the same objects (the baseline); figures are per service.
+/// </summary>
+/// <typeparam name="TTranslator">The provider's translator.</typeparam>
 [MemoryDiagnoser]
 [SimpleJob(launchCount: 1, warmupCount: 3, iterationCount: 5)]
-public class GatewayApiTranslateBenchmarks
+[GenericTypeArguments(typeof(IstioTranslator))]
+[GenericTypeArguments(typeof(GatewayApiTranslator))]
+[GenericTypeArguments(typeof(LinkerdTranslator))]
+public class TranslateBenchmarks<TTranslator> where TTranslator : ITranslator, new()
 {
     private const int Services = 1000;
-    private readonly GatewayApiTranslator _translator = new();
+    private readonly TTranslator _translator = new();
     private MeshConfig _mesh = null!;
     private IReadOnlyList<object> _resources = null!;
 
@@ -23,7 +32,7 @@ public class GatewayApiTranslateBenchmarks
         _resources = _translator.Translate(_mesh).Resources;
     }
 
-    /// <summary>Model → typed HTTPRoutes.</summary>
+    /// <summary>Model → typed resources.</summary>
     [Benchmark(OperationsPerInvoke = Services)]
     public TranslationResult TranslateToTypedResources() => _translator.Translate(_mesh);
 
@@ -31,7 +40,7 @@ public class GatewayApiTranslateBenchmarks
     [Benchmark(OperationsPerInvoke = Services)]
     public string TranslateToYaml() => _translator.WriteYaml(_translator.Translate(_mesh).Resources);
 
-    /// <summary>Typed resources → YAML text with our writer.</summary>
+    /// <summary>Typed resources → YAML text with the provider's writer.</summary>
     [Benchmark(OperationsPerInvoke = Services)]
     public string WriteYaml() => _translator.WriteYaml(_resources);
 
