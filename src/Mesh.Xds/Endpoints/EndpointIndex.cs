@@ -20,7 +20,7 @@ internal sealed class EndpointIndex
             list.AddRange(entry.Addresses);
         }
         _byPort = new Dictionary<(ServiceRef, int), EndpointList>(lists.Count);
-        foreach (var (key, list) in lists) _byPort[key] = EndpointList.Create(list);
+        foreach (var (key, list) in lists) _byPort[key] = EndpointList.Create(list, key.Item2);
     }
 
     /// <summary>The endpoints of one service port; empty when there are none.</summary>
@@ -35,6 +35,6 @@ internal sealed class EndpointIndex
             if (entry.Port != port || entry.Service != service) continue;
             (list ??= []).AddRange(entry.Addresses);
         }
-        return list is null ? EndpointList.Empty : EndpointList.Create(list);
+        return list is null ? EndpointList.Empty : EndpointList.Create(list, port);
     }
 }
