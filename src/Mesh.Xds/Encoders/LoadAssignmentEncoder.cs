@@ -11,14 +11,19 @@ namespace Mesh.Xds.Encoders;
 /// </summary>
 internal readonly struct LoadAssignmentEncoder(ClusterPlan cluster, EndpointList endpoints) : IMessageEncoder
 {
-    public void Encode<TSink>(ref TSink s) where TSink : IProtoSink, allows ref struct => Write(ref s, cluster, endpoints);
+    public void Encode<TSink>(ref TSink s) where TSink : IProtoSink, allows ref struct =>
+        Write(ref s, cluster, endpoints, cluster.SubsetLabels.Length == 0 ? null : endpoints.SelectionFor(cluster.SubsetLabels));
 
-    public static void Write<TSink>(ref TSink s, ClusterPlan c, EndpointList list) where TSink : IProtoSink, allows ref struct
+    /// <summary>
+    /// Writes the load assignment of <paramref name="c"/> from its service port's <paramref name="list"/>;
+    /// <paramref name="selection"/> is which endpoints its subset takes (cached on the list per label set), or null
+    /// for all of them.
+    /// </summary>
+    public static void Write<TSink>(ref TSink s, ClusterPlan c, EndpointList list, bool[]? selection) where TSink : IProtoSink, allows ref struct
     {
         s.Utf8(1, c.NameUtf8);
-        // Which endpoints the subset selects: all for the whole service, else cached on the list per label set.
-        var all = c.SubsetLabels.Length == 0;
-        ReadOnlySpan<bool> selected = all ? default : list.SelectionFor(c.SubsetLabels);
+        var all = selection is null;
+        ReadOnlySpan<bool> selected = selection;
         // Endpoints are sorted by locality, so each locality is one run (found when the list was built).
         var runs = list.RunEnds;
         var localities = list.LocalityFields;

@@ -23,6 +23,28 @@ internal sealed class EndpointIndex
         foreach (var (key, list) in lists) _byPort[key] = EndpointList.Create(list, key.Item2);
     }
 
+    private readonly System.Runtime.CompilerServices.ConditionalWeakTable<Planning.XdsPlan, ResolvedEndpoints> _resolved = [];
+
+    /// <summary>
+    /// For every cluster of <paramref name="plan"/>, in plan order, its endpoint list and subset selection, looked up
+    /// once per plan and index (then cached here, keyed weakly by the plan), so that encoding all load assignments
+    /// walks two arrays instead of hashing a service reference and a label set per cluster.
+    /// </summary>
+    public ResolvedEndpoints Resolve(Planning.XdsPlan plan)
+    {
+        if (_resolved.TryGetValue(plan, out var resolved)) return resolved;
+        var clusters = plan.Clusters;
+        var lists = new EndpointList[clusters.Length];
+        var selections = new bool[]?[clusters.Length];
+        for (var i = 0; i < clusters.Length; i++)
+        {
+            var cluster = clusters[i];
+            lists[i] = Get(cluster.Service, cluster.Port);
+            selections[i] = cluster.SubsetLabels.Length == 0 ? null : lists[i].SelectionFor(cluster.SubsetLabels);
+        }
+        return _resolved.GetValue(plan, _ => new ResolvedEndpoints(lists, selections));
+    }
+
     /// <summary>The endpoints of one service port; empty when there are none.</summary>
     public EndpointList Get(ServiceRef service, int port) => _byPort.TryGetValue((service, port), out var list) ? list : EndpointList.Empty;
 
