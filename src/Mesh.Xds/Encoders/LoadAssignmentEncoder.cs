@@ -22,45 +22,41 @@ internal readonly struct LoadAssignmentEncoder(ClusterPlan cluster, EndpointList
     public static void Write<TSink>(ref TSink s, ClusterPlan c, EndpointList list, bool[]? selection) where TSink : IProtoSink, allows ref struct
     {
         s.Utf8(1, c.NameUtf8);
-        var all = selection is null;
-        ReadOnlySpan<bool> selected = selection;
         // Endpoints are sorted by locality, so each locality is one run (found when the list was built).
-        var runs = list.RunEnds;
-        var localities = list.LocalityFields;
-        var encoded = list.Encoded;
-        var ends = list.EncodedEnds;
-        var weights = list.Weights;
+        ReadOnlySpan<int> layout = list.Layout;
+        ReadOnlySpan<byte> encoded = list.Encoded;
+        var runs = layout[list.RunsStart..];
         var i = 0;
-        for (var r = 0; r < runs.Length; r++)
+        for (var r = 0; r < list.Runs; r++)
         {
-            var end = runs[r];
-            var from = i == 0 ? 0 : ends[i - 1];
-            long weight;
+            var end = runs[r * 3];
+            var from = i == 0 ? 0 : layout[i * 2 - 2];
+            long weight = 0;
             int bytes;
-            if (all)
+            if (selection is null)
             {
-                weight = list.RunWeights[r];
-                bytes = ends[end - 1] - from;
+                for (var k = i; k < end; k++) weight += layout[k * 2 + 1];
+                bytes = layout[end * 2 - 2] - from;
             }
             else
             {
-                weight = 0;
                 bytes = 0;
                 for (var k = i; k < end; k++)
                 {
-                    if (!selected[k]) continue;
-                    weight += weights[k];
-                    bytes += ends[k] - (k == 0 ? 0 : ends[k - 1]);
+                    if (!selection[k]) continue;
+                    weight += layout[k * 2 + 1];
+                    bytes += layout[k * 2] - (k == 0 ? 0 : layout[k * 2 - 2]);
                 }
             }
             if (weight > 0)
             {
                 var total = (int)Math.Min(weight, int.MaxValue);
-                s.Known(2, localities[r].Length + bytes + Fields.VarintField((ulong)total) + 2); // locality_lb_endpoints
-                s.Raw(localities[r]);
-                if (all)
+                var locality = encoded[runs[r * 3 + 1]..runs[r * 3 + 2]];
+                s.Known(2, locality.Length + bytes + Fields.VarintField((ulong)total) + 2); // locality_lb_endpoints
+                s.Raw(locality);
+                if (selection is null)
                 {
-                    s.Raw(encoded.AsSpan(from, bytes));
+                    s.Raw(encoded.Slice(from, bytes));
                 }
                 else
                 {
@@ -68,15 +64,14 @@ internal readonly struct LoadAssignmentEncoder(ClusterPlan cluster, EndpointList
                     var k = i;
                     while (k < end)
                     {
-                        if (!selected[k])
+                        if (!selection[k])
                         {
                             k++;
                             continue;
                         }
-                        var stretch = k;
-                        while (k < end && selected[k]) k++;
-                        var start = stretch == 0 ? 0 : ends[stretch - 1];
-                        s.Raw(encoded.AsSpan(start, ends[k - 1] - start));
+                        var start = k == 0 ? 0 : layout[k * 2 - 2];
+                        while (k < end && selection[k]) k++;
+                        s.Raw(encoded[start..layout[k * 2 - 2]]);
                     }
                 }
                 Fields.UInt32Value(ref s, 3, total);

@@ -15,32 +15,30 @@ internal sealed class EndpointList
     private EndpointList(EndpointAddress[] endpoints, int[] runEnds, int port)
     {
         Endpoints = endpoints;
-        RunEnds = runEnds;
-        Weights = new int[endpoints.Length];
-        EncodedEnds = new int[endpoints.Length];
+        Runs = runEnds.Length;
+        RunsStart = endpoints.Length * 2;
+        var layout = new int[endpoints.Length * 2 + runEnds.Length * 3];
         using var buffer = new PooledBufferWriter(Math.Max(64, endpoints.Length * 48));
         for (var k = 0; k < endpoints.Length; k++)
         {
             var endpoint = endpoints[k];
             var address = System.Text.Encoding.UTF8.GetBytes(endpoint.Address ?? string.Empty);
             ProtoEncoding.Write(buffer, new LbEndpointEncoder(address, (ulong)(endpoint.Port ?? port), endpoint.Health, endpoint.Weight));
-            EncodedEnds[k] = buffer.WrittenCount;
-            Weights[k] = endpoint.Weight;
+            layout[k * 2] = buffer.WrittenCount;
+            layout[k * 2 + 1] = endpoint.Weight;
         }
-        Encoded = buffer.WrittenSpan.ToArray();
-        var localities = new byte[runEnds.Length][];
-        var runWeights = new long[runEnds.Length];
         var start = 0;
+        var runs = endpoints.Length * 2;
         for (var r = 0; r < runEnds.Length; r++)
         {
-            using var locality = new PooledBufferWriter(64);
-            ProtoEncoding.Write(locality, new LocalityEncoder(endpoints[start].Locality ?? EndpointLocality.Unknown));
-            localities[r] = locality.WrittenSpan.ToArray();
-            for (var k = start; k < runEnds[r]; k++) runWeights[r] += endpoints[k].Weight;
+            layout[runs + r * 3] = runEnds[r];
+            layout[runs + r * 3 + 1] = buffer.WrittenCount;
+            ProtoEncoding.Write(buffer, new LocalityEncoder(endpoints[start].Locality ?? EndpointLocality.Unknown));
+            layout[runs + r * 3 + 2] = buffer.WrittenCount;
             start = runEnds[r];
         }
-        LocalityFields = localities;
-        RunWeights = runWeights;
+        Encoded = buffer.WrittenSpan.ToArray();
+        Layout = layout;
     }
 
     /// <summary>A list with no endpoints.</summary>
@@ -49,23 +47,25 @@ internal sealed class EndpointList
     /// <summary>The endpoints, sorted.</summary>
     public EndpointAddress[] Endpoints { get; }
 
-    /// <summary>The exclusive end of each locality run, in order (the last equals the endpoint count).</summary>
-    public int[] RunEnds { get; }
+    /// <summary>How many locality runs the endpoints form.</summary>
+    public int Runs { get; }
 
-    /// <summary>Each endpoint's load-balancing weight, as given.</summary>
-    public int[] Weights { get; }
+    /// <summary>Where the locality runs start in <see cref="Layout"/> (twice the endpoint count).</summary>
+    public int RunsStart { get; }
 
-    /// <summary>For each locality run, the sum of its endpoints' weights.</summary>
-    public long[] RunWeights { get; }
-
-    /// <summary>For each locality run, its <c>locality</c> field (field 1 of LocalityLbEndpoints) encoded.</summary>
-    public byte[][] LocalityFields { get; }
-
-    /// <summary>Every endpoint's <c>lb_endpoints</c> field (field 2 of LocalityLbEndpoints) encoded, in order.</summary>
+    /// <summary>
+    /// Every endpoint's <c>lb_endpoints</c> field (field 2 of LocalityLbEndpoints) encoded, in order, then every
+    /// locality run's <c>locality</c> field (field 1), in one array so that a load assignment touches few cache lines.
+    /// </summary>
     public byte[] Encoded { get; }
 
-    /// <summary>The exclusive end of each endpoint's bytes in <see cref="Encoded"/>.</summary>
-    public int[] EncodedEnds { get; }
+    /// <summary>
+    /// Where things are in <see cref="Encoded"/>, in one array: for each endpoint <c>k</c>, the exclusive end of its
+    /// bytes at <c>2k</c> and its weight at <c>2k + 1</c>; then, from <c>2 × endpoint count</c>, for each locality
+    /// run <c>r</c>: the exclusive end of its endpoints at <c>3r</c> and the start and end of its locality field at
+    /// <c>3r + 1</c> and <c>3r + 2</c>.
+    /// </summary>
+    public int[] Layout { get; }
 
     private System.Collections.Concurrent.ConcurrentDictionary<KeyValuePair<string, string>[], bool[]>? _selections;
 
