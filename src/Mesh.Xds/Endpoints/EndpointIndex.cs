@@ -19,8 +19,18 @@ internal sealed class EndpointIndex
             if (!lists.TryGetValue((entry.Service, entry.Port), out var list)) lists[(entry.Service, entry.Port)] = list = [];
             list.AddRange(entry.Addresses);
         }
+        // Lists are built in the order of the cluster names that read them ("name.namespace", then port), so that
+        // encoding load assignments in plan order walks them roughly sequentially in memory.
+        var keys = lists.Keys.ToArray();
+        var order = keys.Select(k => $"{k.Item1.Name}.{k.Item1.Namespace}").ToArray();
+        var positions = Enumerable.Range(0, keys.Length).ToArray();
+        Array.Sort(positions, (a, b) =>
+        {
+            var c = string.CompareOrdinal(order[a], order[b]);
+            return c != 0 ? c : keys[a].Item2.CompareTo(keys[b].Item2);
+        });
         _byPort = new Dictionary<(ServiceRef, int), EndpointList>(lists.Count);
-        foreach (var (key, list) in lists) _byPort[key] = EndpointList.Create(list, key.Item2);
+        foreach (var position in positions) _byPort[keys[position]] = EndpointList.Create(lists[keys[position]], keys[position].Item2);
     }
 
     private readonly System.Runtime.CompilerServices.ConditionalWeakTable<Planning.XdsPlan, ResolvedEndpoints> _resolved = [];
