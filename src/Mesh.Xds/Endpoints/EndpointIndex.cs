@@ -40,9 +40,11 @@ internal sealed class EndpointIndex
     /// once per plan and index (then cached here, keyed weakly by the plan), so that encoding all load assignments
     /// walks two arrays instead of hashing a service reference and a label set per cluster.
     /// </summary>
-    public ResolvedEndpoints Resolve(Planning.XdsPlan plan)
+    public ResolvedEndpoints Resolve(Planning.XdsPlan plan) => _resolved.TryGetValue(plan, out var resolved) ? resolved : ResolveNew(plan);
+
+    // Apart from Resolve so that its closure is allocated only on a cache miss, not on every call.
+    private ResolvedEndpoints ResolveNew(Planning.XdsPlan plan)
     {
-        if (_resolved.TryGetValue(plan, out var resolved)) return resolved;
         var clusters = plan.Clusters;
         var lists = new EndpointList[clusters.Length];
         var selections = new bool[]?[clusters.Length];
