@@ -65,8 +65,9 @@ public sealed class XdsEncoder
     /// <summary>
     /// The hot path: writes a state-of-the-world <c>DiscoveryResponse</c> of one type straight from a compiled
     /// configuration into <paramref name="output"/>, each resource measured then encoded in place inside its <c>Any</c>.
-    /// Allocates nothing once the endpoints' index is built (on first use of an <see cref="EndpointSnapshot"/>, with
-    /// subset selections cached on it as clusters first ask for them). Its
+    /// Allocates nothing once the endpoints' index is built (on first use of an <see cref="EndpointSnapshot"/>, every
+    /// endpoint pre-encoded) and the plan's clusters are resolved against it (on the first load-assignment response
+    /// for that plan and snapshot, subset selections included). Its
     /// <c>version_info</c>, a hash of the response's resources, is written after them (field order is free in
     /// protobuf). Errors in <paramref name="compiled"/> are the caller's to check first.
     /// </summary>

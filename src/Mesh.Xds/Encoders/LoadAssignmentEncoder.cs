@@ -6,61 +6,75 @@ namespace Mesh.Xds.Encoders;
 /// <summary>
 /// Encodes <c>envoy.config.endpoint.v3.ClusterLoadAssignment</c>: the service port's endpoints that carry the
 /// cluster's subset labels, grouped by locality (each with its locality and load-balancing weight set, as gRPC
-/// clients require), each endpoint an IP literal with its health and weight.
+/// clients require), each endpoint an IP literal with its health and weight. The endpoint list holds every
+/// locality and endpoint pre-encoded (see <see cref="LbEndpointEncoder"/>), so this copies runs of bytes.
 /// </summary>
 internal readonly struct LoadAssignmentEncoder(ClusterPlan cluster, EndpointList endpoints) : IMessageEncoder
 {
-    public void Encode<TSink>(ref TSink s) where TSink : IProtoSink, allows ref struct => Write(ref s, cluster, endpoints);
+    public void Encode<TSink>(ref TSink s) where TSink : IProtoSink, allows ref struct =>
+        Write(ref s, cluster, endpoints, cluster.SubsetLabels.Length == 0 ? null : endpoints.SelectionFor(cluster.SubsetLabels));
 
-    public static void Write<TSink>(ref TSink s, ClusterPlan c, EndpointList list) where TSink : IProtoSink, allows ref struct
+    /// <summary>
+    /// Writes the load assignment of <paramref name="c"/> from its service port's <paramref name="list"/>;
+    /// <paramref name="selection"/> is which endpoints its subset takes (cached on the list per label set), or null
+    /// for all of them.
+    /// </summary>
+    public static void Write<TSink>(ref TSink s, ClusterPlan c, EndpointList list, bool[]? selection) where TSink : IProtoSink, allows ref struct
     {
-        var endpoints = list.Endpoints;
         s.Utf8(1, c.NameUtf8);
-        // Which endpoints the subset selects: all for the whole service, else cached on the list per label set.
-        var all = c.SubsetLabels.Length == 0;
-        ReadOnlySpan<bool> selected = all ? default : list.SelectionFor(c.SubsetLabels);
         // Endpoints are sorted by locality, so each locality is one run (found when the list was built).
+        ReadOnlySpan<int> layout = list.Layout;
+        ReadOnlySpan<byte> encoded = list.Encoded;
+        var runs = layout[list.RunsStart..];
         var i = 0;
-        var runs = list.RunEnds;
-        var localities = list.LocalityUtf8;
-        var addresses = list.AddressUtf8;
-        for (var r = 0; r < runs.Length; r++)
+        for (var r = 0; r < list.Runs; r++)
         {
-            var end = runs[r];
+            var end = runs[r * 3];
+            var from = i == 0 ? 0 : layout[i * 2 - 2];
             long weight = 0;
-            for (var k = i; k < end; k++)
+            int bytes;
+            if (selection is null)
             {
-                if (all || selected[k]) weight += endpoints[k].Weight;
+                for (var k = i; k < end; k++) weight += layout[k * 2 + 1];
+                bytes = layout[end * 2 - 2] - from;
+            }
+            else
+            {
+                bytes = 0;
+                for (var k = i; k < end; k++)
+                {
+                    if (!selection[k]) continue;
+                    weight += layout[k * 2 + 1];
+                    bytes += layout[k * 2] - (k == 0 ? 0 : layout[k * 2 - 2]);
+                }
             }
             if (weight > 0)
             {
-                s.Begin(2);
-                s.Begin(1);
-                s.Bytes(1, localities[r * 3]);
-                s.Bytes(2, localities[r * 3 + 1]);
-                s.Bytes(3, localities[r * 3 + 2]);
-                s.End();
-                for (var k = i; k < end; k++)
+                var total = (int)Math.Min(weight, int.MaxValue);
+                var locality = encoded[runs[r * 3 + 1]..runs[r * 3 + 2]];
+                s.Known(2, locality.Length + bytes + Fields.VarintField((ulong)total) + 2); // locality_lb_endpoints
+                s.Raw(locality);
+                if (selection is null)
                 {
-                    if (!all && !selected[k]) continue;
-                    var endpoint = endpoints[k];
-                    // Leaf messages with lengths computed here: endpoint > address > socket_address.
-                    var port = (ulong)(endpoint.Port ?? c.Port);
-                    var socketAddress = (addresses[k].Length == 0 ? 0 : Fields.LengthField(addresses[k].Length)) + Fields.VarintField(port);
-                    var address = Fields.LengthField(socketAddress);
-                    var endpointLength = Fields.LengthField(address);
-                    var endpointWeight = (ulong)Math.Max(0, endpoint.Weight);
-                    s.Known(2, Fields.LengthField(endpointLength) + Fields.VarintField((ulong)endpoint.Health) + Fields.LengthField(Fields.VarintField(endpointWeight))); // lb_endpoints
-                    s.Known(1, endpointLength); // endpoint
-                    s.Known(1, address); // address
-                    s.Known(1, socketAddress); // socket_address
-                    s.Bytes(2, addresses[k]);
-                    s.Varint(3, port);
-                    s.Varint(2, (ulong)endpoint.Health);
-                    Fields.UInt32Value(ref s, 4, endpoint.Weight);
+                    s.Raw(encoded.Slice(from, bytes));
                 }
-                Fields.UInt32Value(ref s, 3, (int)Math.Min(weight, int.MaxValue));
-                s.End();
+                else
+                {
+                    // Copy each contiguous stretch of selected endpoints at once.
+                    var k = i;
+                    while (k < end)
+                    {
+                        if (!selection[k])
+                        {
+                            k++;
+                            continue;
+                        }
+                        var start = k == 0 ? 0 : layout[k * 2 - 2];
+                        while (k < end && selection[k]) k++;
+                        s.Raw(encoded[start..layout[k * 2 - 2]]);
+                    }
+                }
+                Fields.UInt32Value(ref s, 3, total);
             }
             i = end;
         }

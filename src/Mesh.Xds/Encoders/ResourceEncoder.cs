@@ -4,7 +4,7 @@ using Mesh.Xds.Wire;
 namespace Mesh.Xds.Encoders;
 
 /// <summary>One resource of a plan, by type and position; optionally wrapped as field 2 (<c>Any</c>) of a DiscoveryResponse.</summary>
-internal readonly struct ResourceEncoder(XdsPlan plan, EndpointIndex? endpoints, XdsResourceType type, int index, bool asAny, EndpointList? list = null, byte[]? rendered = null, int renderedLength = 0) : IMessageEncoder
+internal readonly struct ResourceEncoder(XdsPlan plan, ResolvedEndpoints? endpoints, XdsResourceType type, int index, bool asAny, EndpointList? list = null, byte[]? rendered = null, int renderedLength = 0) : IMessageEncoder
 {
     public void Encode<TSink>(ref TSink s) where TSink : IProtoSink, allows ref struct
     {
@@ -27,7 +27,8 @@ internal readonly struct ResourceEncoder(XdsPlan plan, EndpointIndex? endpoints,
                 break;
             default:
                 var cluster = plan.Clusters[index];
-                LoadAssignmentEncoder.Write(ref s, cluster, list ?? endpoints!.Get(cluster.Service, cluster.Port));
+                if (list is not null) LoadAssignmentEncoder.Write(ref s, cluster, list, cluster.SubsetLabels.Length == 0 ? null : list.SelectionFor(cluster.SubsetLabels));
+                else LoadAssignmentEncoder.Write(ref s, cluster, endpoints!.Lists[index], endpoints.Selections[index]);
                 break;
         }
         if (asAny) Fields.EndAny(ref s);

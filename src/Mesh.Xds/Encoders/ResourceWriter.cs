@@ -22,6 +22,7 @@ internal static class ResourceWriter
     public static XdsResourceSet Encode(XdsPlan plan, EndpointIndex endpoints, XdsResourceType type)
     {
         var count = CountOf(plan, type);
+        var resolved = type == XdsResourceType.ClusterLoadAssignment ? endpoints.Resolve(plan) : null;
         var ends = ArrayPool<int>.Shared.Rent(Math.Max(count, 1));
         var buffer = new PooledBufferWriter(Math.Max(4096, count * 256));
         var scratch = Array.Empty<byte>();
@@ -33,7 +34,7 @@ internal static class ResourceWriter
             for (var i = 0; i < count; i++)
             {
                 var body = type == XdsResourceType.RouteConfiguration ? RenderHosts(ref scratch, plan.RouteConfigs[i], ref sizer) : 0;
-                ProtoEncoding.Write(buffer, new ResourceEncoder(plan, endpoints, type, i, asAny: false, null, body > 0 ? scratch : null, body), ref sizer, out _);
+                ProtoEncoding.Write(buffer, new ResourceEncoder(plan, resolved, type, i, asAny: false, null, body > 0 ? scratch : null, body), ref sizer, out _);
                 ends[i] = buffer.WrittenCount;
             }
             var bytes = buffer.WrittenSpan.ToArray();
@@ -82,6 +83,7 @@ internal static class ResourceWriter
     public static int WriteDiscoveryResponse(IBufferWriter<byte> output, XdsPlan plan, EndpointIndex endpoints, XdsResourceType type, string? nonce)
     {
         var count = CountOf(plan, type);
+        var resolved = type == XdsResourceType.ClusterLoadAssignment ? endpoints.Resolve(plan) : null;
         Span<int> slots = stackalloc int[ProtoSizer.StackSize];
         Span<int> starts = stackalloc int[ProtoSizer.StackSize];
         var sizer = new ProtoSizer(slots, starts);
@@ -93,7 +95,7 @@ internal static class ResourceWriter
             for (var i = 0; i < count; i++)
             {
                 var body = type == XdsResourceType.RouteConfiguration ? RenderHosts(ref scratch, plan.RouteConfigs[i], ref sizer) : 0;
-                var resource = new ResourceEncoder(plan, endpoints, type, i, asAny: true, null, body > 0 ? scratch : null, body);
+                var resource = new ResourceEncoder(plan, resolved, type, i, asAny: true, null, body > 0 ? scratch : null, body);
                 total += ProtoEncoding.Write(output, resource, ref sizer, out var written);
                 version = System.Numerics.BitOperations.RotateLeft(version ^ XxHash64.HashToUInt64(written), 27) * 0x9E3779B97F4A7C15UL;
             }

@@ -205,7 +205,7 @@ internal readonly struct RouteConfigEncoder(RouteConfigPlan config) : IMessageEn
         if (rule?.Retry is { } retry)
         {
             s.Begin(9);
-            s.String(1, route.RetryOn);
+            if (route.RetryOnUtf8 is { } retryOn) s.Utf8(1, retryOn);
             Fields.UInt32Value(ref s, 2, retry.Attempts);
             Fields.Duration(ref s, 3, retry.PerTryTimeout);
             s.PackedUInt32(7, retry.StatusCodes.AsSpan());

@@ -46,6 +46,9 @@ internal sealed record RoutePlan(
     /// <summary><see cref="Name"/> as UTF-8, encoded once.</summary>
     public byte[] NameUtf8 { get; } = System.Text.Encoding.UTF8.GetBytes(Name);
 
+    /// <summary><see cref="RetryOn"/> as UTF-8, encoded once (null when there is none).</summary>
+    public byte[]? RetryOnUtf8 { get; } = string.IsNullOrEmpty(RetryOn) ? null : System.Text.Encoding.UTF8.GetBytes(RetryOn);
+
     /// <summary>The rule's request header sets, as an array so encoding does not allocate an enumerator.</summary>
     public KeyValuePair<string, string>[] RequestSet { get; } = [.. Rule?.RequestHeaders?.Set ?? default];
 

@@ -11,6 +11,9 @@ namespace Mesh.Xds.Wire;
 /// </summary>
 internal ref struct ProtoWriter : IProtoSink
 {
+    /// <summary>The longest string (in UTF-16 chars) whose UTF-8 length surely fits a one-byte varint (3 × 42 = 126).</summary>
+    private const int MaxOneByteChars = 42;
+
     private readonly Span<byte> _buffer;
     private readonly ReadOnlySpan<int> _lengths;
     private int _next;
@@ -37,6 +40,14 @@ internal ref struct ProtoWriter : IProtoSink
     public void StringAlways(int field, string value)
     {
         Tag(field, WireFormat.WireType.LengthDelimited);
+        if (value.Length <= MaxOneByteChars)
+        {
+            // At most 3 UTF-8 bytes per UTF-16 char, so the length fits one byte: transcode once, then write it.
+            var written = Encoding.UTF8.GetBytes(value, _buffer[(_position + 1)..]);
+            _buffer[_position] = (byte)written;
+            _position += 1 + written;
+            return;
+        }
         var length = Encoding.UTF8.GetByteCount(value);
         Raw((uint)length);
         _position += Encoding.UTF8.GetBytes(value, _buffer[_position..]);

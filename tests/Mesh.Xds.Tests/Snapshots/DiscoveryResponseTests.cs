@@ -99,6 +99,24 @@ public sealed class DiscoveryResponseTests
     }
 
     [Fact]
+    public void DirectResponse_AllocatesNothingOnceTheIndexAndPlanResolutionAreCached()
+    {
+        var compiled = new XdsEncoder().Compile(Bookinfo(), Sidecar);
+        var endpoints = SampleEndpoints();
+        var buffer = new ArrayBufferWriter<byte>(1 << 16);
+        var types = Enum.GetValues<XdsResourceType>();
+        void EncodeAll()
+        {
+            buffer.ResetWrittenCount();
+            foreach (var type in types) XdsEncoder.WriteDiscoveryResponse(compiled, endpoints, type, buffer, "n");
+        }
+        EncodeAll(); // builds the endpoint index, resolves the plan's clusters and subset selections
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        for (var i = 0; i < 3; i++) EncodeAll();
+        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+    }
+
+    [Fact]
     public void DirectResponse_VersionChangesWithTheEndpoints()
     {
         var compiled = new XdsEncoder().Compile(Bookinfo(), Sidecar);

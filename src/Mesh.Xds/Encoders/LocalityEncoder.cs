@@ -1,0 +1,19 @@
+using Mesh.Xds.Wire;
+
+namespace Mesh.Xds.Encoders;
+
+/// <summary>
+/// One <c>core.v3.Locality</c> as field 1 of its <c>LocalityLbEndpoints</c> (tag and length included), encoded once
+/// per locality run of an endpoint list.
+/// </summary>
+internal readonly struct LocalityEncoder(EndpointLocality locality) : IMessageEncoder
+{
+    public void Encode<TSink>(ref TSink s) where TSink : IProtoSink, allows ref struct
+    {
+        s.Begin(1);
+        s.String(1, locality.Region);
+        s.String(2, locality.Zone);
+        s.String(3, locality.SubZone);
+        s.End();
+    }
+}
