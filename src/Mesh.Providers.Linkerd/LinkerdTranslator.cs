@@ -31,7 +31,7 @@ public sealed class LinkerdTranslator : ITranslator
     public LinkerdTranslator(LinkerdOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        _options = new LinkerdOptions { DefaultNamespace = options.DefaultNamespace, RouteApi = options.RouteApi };
+        _options = new LinkerdOptions { DefaultNamespace = options.DefaultNamespace, RouteApi = options.RouteApi, WorkloadLabel = options.WorkloadLabel, TrustDomain = options.TrustDomain };
     }
 
     /// <inheritdoc />
