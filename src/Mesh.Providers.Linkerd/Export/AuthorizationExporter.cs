@@ -21,7 +21,7 @@ internal static class AuthorizationExporter
 
     private const string PolicyGroup = "policy.linkerd.io";
 
-    private sealed record Grant(int Rule, ServicePort Port, string SourceKind, string AuthenticationName, List<GatewayResources.HttpRouteMatch>? Matches);
+    private sealed record Grant(int Rule, ServicePort? Port, string SourceKind, string AuthenticationName, List<GatewayResources.HttpRouteMatch>? Matches);
 
     public static IEnumerable<object> Export(MeshConfig config, LinkerdOptions options, ExportContext ctx)
     {
@@ -122,7 +122,7 @@ internal static class AuthorizationExporter
                 }
                 if (service is null)
                 {
-                    foreach (var (kind, name) in sources) grants.Add(new Grant(k, new ServicePort { Port = 0, Protocol = Protocol.Http }, kind, name, null));
+                    foreach (var (kind, name) in sources) grants.Add(new Grant(k, null, kind, name, null));
                     continue;
                 }
                 foreach (var port in ports)
@@ -136,14 +136,14 @@ internal static class AuthorizationExporter
                 var grant = grants[g];
                 var name = grants.Count == 1 ? policy.Name : ResourceNames.Join(policy.Name, (g + 1).ToString(System.Globalization.CultureInfo.InvariantCulture));
                 PolicyReference targetRef;
-                if (service is null)
+                if (service is null || grant.Port is not { } port)
                 {
                     targetRef = new PolicyReference { Kind = "Namespace", Name = policy.Namespace };
                 }
                 else
                 {
-                    var serverName = ServerName(service, policy.Target!.Subset, grant.Port);
-                    Add(0, policy.Namespace, serverName, Server(service, policy.Target!.Subset, grant.Port, labels!));
+                    var serverName = ServerName(service, policy.Target!.Subset, port);
+                    Add(0, policy.Namespace, serverName, Server(service, policy.Target!.Subset, port, labels!));
                     targetRef = new PolicyReference { Group = PolicyGroup, Kind = Resources.Server.KubeKind, Name = serverName };
                     if (grant.Matches is not null)
                     {

@@ -11,8 +11,10 @@ using GatewayResources = Mesh.Providers.GatewayApi.Resources;
 namespace Mesh.Providers.Linkerd.Export;
 
 /// <summary>
-/// Model → Linkerd routes: the Gateway API mapping with Linkerd's filter set, HTTP routes in the configured API group,
-/// and retries and shared timeouts as Linkerd's route annotations. Everything else is reported.
+/// Model → Linkerd: routes (the Gateway API mapping with Linkerd's filter set, HTTP routes in the configured API group,
+/// retries and shared timeouts as Linkerd's route annotations), authorization (<see cref="AuthorizationExporter"/>) and
+/// egress (<see cref="EgressExporter"/>). Outlier detection is reported with the Service annotations to apply; everything
+/// else is reported.
 /// </summary>
 internal static class LinkerdExporter
 {
