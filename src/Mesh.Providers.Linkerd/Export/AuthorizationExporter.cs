@@ -26,149 +26,173 @@ internal static class AuthorizationExporter
     public static IEnumerable<object> Export(MeshConfig config, LinkerdOptions options, ExportContext ctx)
     {
         var output = new SortedDictionary<(int Order, string Namespace, string Name), object>();
-        void Add(int order, string ns, string name, object resource) => output.TryAdd((order, ns, name), resource);
+        var pending = new Dictionary<(int Order, string Namespace, string Name), object>();
+        void Add(int order, string ns, string name, object resource) => pending.TryAdd((order, ns, name), resource);
+
+        // A policy's resources are written together or not at all: Servers are shared by the policies of a workload,
+        // any other name taken twice (names derive from policy names) would make one policy refer to another's resources.
+        void Commit(string path)
+        {
+            var clash = pending.Keys.FirstOrDefault(k => k.Order != 0 && output.ContainsKey(k));
+            if (clash != default)
+            {
+                ctx.Unsupported(path, $"The name '{clash.Namespace}/{clash.Name}' of a resource this policy needs is already taken by another access policy's; the policy is not written (rename it).");
+            }
+            else
+            {
+                foreach (var (key, resource) in pending) output.TryAdd(key, resource);
+            }
+            pending.Clear();
+        }
 
         for (var i = 0; i < config.AccessPolicies.Count; i++)
         {
-            var policy = config.AccessPolicies[i];
             var path = $"$.spec.accessPolicies[{i}]";
-            if (policy.Action == AccessAction.Deny)
+            try
             {
-                ctx.Unsupported($"{path}.action", "Linkerd authorization only allows (traffic no policy allows is denied by the Server's default); a deny policy cannot be expressed and is not written.");
-                continue;
-            }
-            MeshService? service = null;
-            Dictionary<string, string>? labels = null;
-            if (policy.Target is { } target)
-            {
-                if (target.Service.Namespace != policy.Namespace)
+                var policy = config.AccessPolicies[i];
+                if (policy.Action == AccessAction.Deny)
                 {
-                    ctx.Unsupported($"{path}.target.service", $"A Server selects pods of its own namespace only; '{target.Service}' is not in '{policy.Namespace}', so the policy is not written.");
+                    ctx.Unsupported($"{path}.action", "Linkerd authorization only allows (traffic no policy allows is denied by the Server's default); a deny policy cannot be expressed and is not written.");
                     continue;
                 }
-                service = ctx.FindService(target.Service);
-                if (service is null || service.Ports.IsEmpty)
+                MeshService? service = null;
+                Dictionary<string, string>? labels = null;
+                if (policy.Target is { } target)
                 {
-                    ctx.Unsupported($"{path}.target.service", $"A Server needs a port, and the model defines no ports for '{target.Service}'; the policy is not written.");
-                    continue;
-                }
-                labels = new Dictionary<string, string>(StringComparer.Ordinal) { [options.WorkloadLabel] = service.Name };
-                if (target.Subset is { } subsetName)
-                {
-                    var subset = service.FindSubset(subsetName);
-                    if (subset is null)
+                    if (target.Service.Namespace != policy.Namespace)
                     {
-                        ctx.Unsupported($"{path}.target.subset", $"Subset '{subsetName}' of '{target.Service}' is not defined, so its labels are unknown; the policy is not written.");
+                        ctx.Unsupported($"{path}.target.service", $"A Server selects pods of its own namespace only; '{target.Service}' is not in '{policy.Namespace}', so the policy is not written.");
                         continue;
                     }
-                    if (subset.Labels.TryGetValue(options.WorkloadLabel, out var own) && own != service.Name)
+                    service = ctx.FindService(target.Service);
+                    if (service is null || service.Ports.IsEmpty)
                     {
-                        ctx.Unsupported($"{path}.target.subset", $"Subset '{subsetName}' sets the '{options.WorkloadLabel}' label to '{own}', which the Server's selector uses for the service name; the policy is not written.");
+                        ctx.Unsupported($"{path}.target.service", $"A Server needs a port, and the model defines no ports for '{target.Service}'; the policy is not written.");
                         continue;
                     }
-                    foreach (var (key, value) in subset.Labels) labels[key] = value;
-                    ctx.Approximated($"{path}.target.subset", $"The Servers select the pods of subset '{subsetName}' by its labels; read back, the policy targets the whole service '{target.Service}' (the subset labels are reported).");
-                }
-            }
-            if (policy.Rules.IsEmpty)
-            {
-                if (service is not null)
-                {
-                    foreach (var port in service.Ports) Add(0, policy.Namespace, ServerName(service, policy.Target!.Subset, port), Server(service, policy.Target!.Subset, port, labels!));
-                }
-                ctx.Approximated($"{path}.rules", "An allow policy without rules admits nothing: only the target's Servers are written (Linkerd denies what no AuthorizationPolicy allows), and nothing of the policy reads back.");
-                continue;
-            }
-
-            var grants = new List<Grant>();
-            var ruleBase = policy.Rules.Count == 1 ? policy.Name : null;
-            for (var k = 0; k < policy.Rules.Count; k++)
-            {
-                var rule = policy.Rules[k];
-                var rulePath = $"{path}.rules[{k}]";
-                var authBase = ruleBase ?? ResourceNames.Join(policy.Name, (k + 1).ToString(System.Globalization.CultureInfo.InvariantCulture));
-                var sources = Sources(rule.From, policy.Namespace, authBase, rulePath, options, ctx, Add);
-                if (sources.Count == 0) continue;
-                var to = rule.To;
-                var ports = service?.Ports.ToList() ?? [];
-                if (to is not null && !to.Ports.IsEmpty)
-                {
-                    if (service is null)
+                    labels = new Dictionary<string, string>(StringComparer.Ordinal) { [options.WorkloadLabel] = service.Name };
+                    if (target.Subset is { } subsetName)
                     {
-                        ctx.Unsupported($"{rulePath}.to.ports", "A namespace-wide AuthorizationPolicy has no port condition; the rule is not written.");
-                        continue;
-                    }
-                    for (var j = 0; j < to.Ports.Count; j++)
-                    {
-                        if (service.FindPort(to.Ports[j]) is null) ctx.Unsupported($"{rulePath}.to.ports[{j}]", $"Port {to.Ports[j]} is not a port of '{service.Reference}', so there is no Server for it; the port is not written.");
-                    }
-                    ports = [.. service.Ports.Where(p => to.Ports.Contains(p.Port))];
-                    if (ports.Count == 0) continue;
-                    ctx.Approximated($"{rulePath}.to.ports", "Linkerd has no port condition: the rule is written for the Servers of these ports, and reads back with a port only when the workload has more than one Server.");
-                }
-                List<GatewayResources.HttpRouteMatch>? matches = null;
-                if (to is not null && (!to.Methods.IsEmpty || !to.Paths.IsEmpty))
-                {
-                    if (service is null)
-                    {
-                        ctx.Unsupported($"{rulePath}.to", "Per-method or per-path authorization needs an HTTPRoute whose parent is a Server, and this policy has no target; the rule is not written.");
-                        continue;
-                    }
-                    matches = Matches(to, rulePath, ctx);
-                    if (matches is null) continue;
-                    var opaque = ports.Where(p => p.Protocol is Protocol.Tcp or Protocol.Tls).ToList();
-                    foreach (var port in opaque) ctx.Unsupported($"{rulePath}.to", $"Port {port.Port} of '{service.Reference}' is not HTTP, so no HTTPRoute can match methods or paths on it; the rule is not written for it.");
-                    ports = [.. ports.Except(opaque)];
-                }
-                if (service is null)
-                {
-                    foreach (var (kind, name) in sources) grants.Add(new Grant(k, null, kind, name, null));
-                    continue;
-                }
-                foreach (var port in ports)
-                {
-                    foreach (var (kind, name) in sources) grants.Add(new Grant(k, port, kind, name, matches));
-                }
-            }
-
-            for (var g = 0; g < grants.Count; g++)
-            {
-                var grant = grants[g];
-                var name = grants.Count == 1 ? policy.Name : ResourceNames.Join(policy.Name, (g + 1).ToString(System.Globalization.CultureInfo.InvariantCulture));
-                PolicyReference targetRef;
-                if (service is null || grant.Port is not { } port)
-                {
-                    targetRef = new PolicyReference { Kind = "Namespace", Name = policy.Namespace };
-                }
-                else
-                {
-                    var serverName = ServerName(service, policy.Target!.Subset, port);
-                    Add(0, policy.Namespace, serverName, Server(service, policy.Target!.Subset, port, labels!));
-                    targetRef = new PolicyReference { Group = PolicyGroup, Kind = Resources.Server.KubeKind, Name = serverName };
-                    if (grant.Matches is not null)
-                    {
-                        var routeName = ResourceNames.Join(name, "route");
-                        Add(3, policy.Namespace, routeName, new PolicyHttpRoute
+                        var subset = service.FindSubset(subsetName);
+                        if (subset is null)
                         {
-                            Metadata = { Name = routeName, NamespaceProperty = policy.Namespace },
-                            Spec =
-                            {
-                                ParentRefs = [new GatewayResources.ParentReference { Group = PolicyGroup, Kind = Resources.Server.KubeKind, Name = serverName }],
-                                Rules = [new GatewayResources.HttpRouteRule { Matches = grant.Matches }],
-                            },
-                        });
-                        targetRef = new PolicyReference { Group = PolicyGroup, Kind = PolicyHttpRoute.KubeKind, Name = routeName };
+                            ctx.Unsupported($"{path}.target.subset", $"Subset '{subsetName}' of '{target.Service}' is not defined, so its labels are unknown; the policy is not written.");
+                            continue;
+                        }
+                        if (subset.Labels.TryGetValue(options.WorkloadLabel, out var own) && own != service.Name)
+                        {
+                            ctx.Unsupported($"{path}.target.subset", $"Subset '{subsetName}' sets the '{options.WorkloadLabel}' label to '{own}', which the Server's selector uses for the service name; the policy is not written.");
+                            continue;
+                        }
+                        foreach (var (key, value) in subset.Labels) labels[key] = value;
+                        ctx.Approximated($"{path}.target.subset", $"The Servers select the pods of subset '{subsetName}' by its labels; read back, the policy targets the whole service '{target.Service}' (the subset labels are reported).");
                     }
                 }
-                Add(4, policy.Namespace, name, new AuthorizationPolicy
+                if (policy.Rules.IsEmpty)
                 {
-                    Metadata = { Name = name, NamespaceProperty = policy.Namespace },
-                    Spec =
+                    if (service is not null)
                     {
-                        TargetRef = targetRef,
-                        RequiredAuthenticationRefs = [new PolicyReference { Group = PolicyGroup, Kind = grant.SourceKind, Name = grant.AuthenticationName }],
-                    },
-                });
+                        foreach (var port in service.Ports) Add(0, policy.Namespace, ServerName(service, policy.Target!.Subset, port), Server(service, policy.Target!.Subset, port, labels!));
+                    }
+                    ctx.Approximated($"{path}.rules", "An allow policy without rules admits nothing: only the target's Servers are written (Linkerd denies what no AuthorizationPolicy allows), and nothing of the policy reads back.");
+                    continue;
+                }
+
+                var grants = new List<Grant>();
+                var ruleBase = policy.Rules.Count == 1 ? policy.Name : null;
+                for (var k = 0; k < policy.Rules.Count; k++)
+                {
+                    var rule = policy.Rules[k];
+                    var rulePath = $"{path}.rules[{k}]";
+                    var authBase = ruleBase ?? ResourceNames.Join(policy.Name, (k + 1).ToString(System.Globalization.CultureInfo.InvariantCulture));
+                    var sources = Sources(rule.From, policy.Namespace, authBase, rulePath, options, ctx, Add);
+                    if (sources.Count == 0) continue;
+                    var to = rule.To;
+                    var ports = service?.Ports.ToList() ?? [];
+                    if (to is not null && !to.Ports.IsEmpty)
+                    {
+                        if (service is null)
+                        {
+                            ctx.Unsupported($"{rulePath}.to.ports", "A namespace-wide AuthorizationPolicy has no port condition; the rule is not written.");
+                            continue;
+                        }
+                        for (var j = 0; j < to.Ports.Count; j++)
+                        {
+                            if (service.FindPort(to.Ports[j]) is null) ctx.Unsupported($"{rulePath}.to.ports[{j}]", $"Port {to.Ports[j]} is not a port of '{service.Reference}', so there is no Server for it; the port is not written.");
+                        }
+                        ports = [.. service.Ports.Where(p => to.Ports.Contains(p.Port))];
+                        if (ports.Count == 0) continue;
+                        ctx.Approximated($"{rulePath}.to.ports", "Linkerd has no port condition: the rule is written for the Servers of these ports, and reads back with a port only when the workload has more than one Server.");
+                    }
+                    List<GatewayResources.HttpRouteMatch>? matches = null;
+                    if (to is not null && (!to.Methods.IsEmpty || !to.Paths.IsEmpty))
+                    {
+                        if (service is null)
+                        {
+                            ctx.Unsupported($"{rulePath}.to", "Per-method or per-path authorization needs an HTTPRoute whose parent is a Server, and this policy has no target; the rule is not written.");
+                            continue;
+                        }
+                        matches = Matches(to, rulePath, ctx);
+                        if (matches is null) continue;
+                        var opaque = ports.Where(p => p.Protocol is Protocol.Tcp or Protocol.Tls).ToList();
+                        foreach (var port in opaque) ctx.Unsupported($"{rulePath}.to", $"Port {port.Port} of '{service.Reference}' is not HTTP, so no HTTPRoute can match methods or paths on it; the rule is not written for it.");
+                        ports = [.. ports.Except(opaque)];
+                    }
+                    if (service is null)
+                    {
+                        foreach (var (kind, name) in sources) grants.Add(new Grant(k, null, kind, name, null));
+                        continue;
+                    }
+                    foreach (var port in ports)
+                    {
+                        foreach (var (kind, name) in sources) grants.Add(new Grant(k, port, kind, name, matches));
+                    }
+                }
+
+                for (var g = 0; g < grants.Count; g++)
+                {
+                    var grant = grants[g];
+                    var name = grants.Count == 1 ? policy.Name : ResourceNames.Join(policy.Name, (g + 1).ToString(System.Globalization.CultureInfo.InvariantCulture));
+                    PolicyReference targetRef;
+                    if (service is null || grant.Port is not { } port)
+                    {
+                        targetRef = new PolicyReference { Kind = "Namespace", Name = policy.Namespace };
+                    }
+                    else
+                    {
+                        var serverName = ServerName(service, policy.Target!.Subset, port);
+                        Add(0, policy.Namespace, serverName, Server(service, policy.Target!.Subset, port, labels!));
+                        targetRef = new PolicyReference { Group = PolicyGroup, Kind = Resources.Server.KubeKind, Name = serverName };
+                        if (grant.Matches is not null)
+                        {
+                            var routeName = ResourceNames.Join(name, "route");
+                            Add(3, policy.Namespace, routeName, new PolicyHttpRoute
+                            {
+                                Metadata = { Name = routeName, NamespaceProperty = policy.Namespace },
+                                Spec =
+                                {
+                                    ParentRefs = [new GatewayResources.ParentReference { Group = PolicyGroup, Kind = Resources.Server.KubeKind, Name = serverName }],
+                                    Rules = [new GatewayResources.HttpRouteRule { Matches = grant.Matches }],
+                                },
+                            });
+                            targetRef = new PolicyReference { Group = PolicyGroup, Kind = PolicyHttpRoute.KubeKind, Name = routeName };
+                        }
+                    }
+                    Add(4, policy.Namespace, name, new AuthorizationPolicy
+                    {
+                        Metadata = { Name = name, NamespaceProperty = policy.Namespace },
+                        Spec =
+                        {
+                            TargetRef = targetRef,
+                            RequiredAuthenticationRefs = [new PolicyReference { Group = PolicyGroup, Kind = grant.SourceKind, Name = grant.AuthenticationName }],
+                        },
+                    });
+                }
+            }
+            finally
+            {
+                Commit(path);
             }
         }
         return output.Values;

@@ -150,4 +150,15 @@ public sealed class AuthorizationExportTests
         Assert.Equal("gRPC", server.Spec.ProxyProtocol);
         Assert.Contains(result.Diagnostics, d => d.Code == DiagnosticCodes.Approximated && d.Path == "$.spec.accessPolicies[0].target.subset");
     }
+
+    [Fact]
+    public void PoliciesWhoseResourceNamesClash_AreReported_AndTheSecondIsNotWritten()
+    {
+        var first = new AccessPolicy { Name = "a", Namespace = "shop", Target = new PolicyTarget { Service = Web }, Action = AccessAction.Allow, Rules = [new AccessRule { From = new AccessSource { Namespaces = ["ops"] } }, new AccessRule { From = new AccessSource { Namespaces = ["edge"] } }] };
+        var second = new AccessPolicy { Name = "a-1", Namespace = "shop", Target = new PolicyTarget { Service = Web }, Action = AccessAction.Allow, Rules = [new AccessRule { From = new AccessSource { Namespaces = ["dev"] } }] };
+        var result = Translator.Translate(Model(new AccessRule()) with { AccessPolicies = [first, second] });
+        Assert.Contains(result.Diagnostics, d => d.Code == DiagnosticCodes.Unsupported && d.Path == "$.spec.accessPolicies[1]");
+        Assert.Equal(2, result.Resources.OfType<AuthorizationPolicy>().Count());
+        Assert.DoesNotContain(result.Resources.OfType<MeshTlsAuthentication>(), m => m.Spec.Identities!.Any(id => id.Contains(".dev.", StringComparison.Ordinal)));
+    }
 }
