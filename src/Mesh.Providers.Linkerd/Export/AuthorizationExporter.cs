@@ -242,7 +242,7 @@ internal static class AuthorizationExporter
         if (!from.IpBlocks.IsEmpty)
         {
             var name = ResourceNames.Join(authBase, "net");
-            add(2, ns, name, new NetworkAuthentication { Metadata = { Name = name, NamespaceProperty = ns }, Spec = { Networks = [.. from.IpBlocks.Select(c => new Network { Cidr = c })] } });
+            add(2, ns, name, new NetworkAuthentication { Metadata = { Name = name, NamespaceProperty = ns }, Spec = { Networks = [.. from.IpBlocks.Select(c => new Network { Cidr = Cidrs.Of(c) })] } });
             result.Add((NetworkAuthentication.KubeKind, name));
         }
         if (from.Unauthenticated)

@@ -1,6 +1,6 @@
-using System.Net;
 using Mesh.Model;
 using Mesh.Providers.GatewayApi.Export;
+using Mesh.Providers.Linkerd.Mapping;
 using Mesh.Providers.Linkerd.Resources;
 
 namespace Mesh.Providers.Linkerd.Export;
@@ -40,16 +40,10 @@ internal static class EgressExporter
                 Spec =
                 {
                     TrafficPolicy = "Allow",
-                    Networks = [.. external.Addresses.Select(a => new Network { Cidr = Cidr(a) })],
+                    Networks = [.. external.Addresses.Select(a => new Network { Cidr = Cidrs.Of(a) })],
                 },
             };
         }
         return result.Values;
     }
-
-    /// <summary>A CIDR for an address or CIDR: a single address becomes <c>/32</c> (IPv4) or <c>/128</c> (IPv6).</summary>
-    public static string Cidr(string address) =>
-        address.Contains('/', StringComparison.Ordinal) || !IPAddress.TryParse(address, out var ip)
-            ? address
-            : $"{address}/{(ip.AddressFamily == System.Net.Sockets.AddressFamily.InterNetworkV6 ? 128 : 32)}";
 }

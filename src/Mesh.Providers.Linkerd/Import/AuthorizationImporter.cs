@@ -257,7 +257,7 @@ internal sealed class AuthorizationImporter(LinkerdOptions options, SourceDiagno
         {
             if (list[j].Except is { Count: > 0 }) ctx.NotImported(source, $"{path}[{j}].except", "Exceptions to a network are not in the model; the whole network is imported.");
         }
-        var cidrs = list.Select(n => n.Cidr ?? string.Empty).Where(c => c.Length > 0).ToList();
+        var cidrs = list.Select(n => Cidrs.Address(n.Cidr ?? string.Empty)).Where(c => c.Length > 0).ToList();
         if (cidrs.Count == AuthorizationExporter.AllNetworks.Length && AuthorizationExporter.AllNetworks.All(cidrs.Contains)) return null;
         return new AccessSource { IpBlocks = [.. cidrs] };
     }

@@ -1,5 +1,6 @@
 using Mesh.Kubernetes;
 using Mesh.Model;
+using Mesh.Providers.Linkerd.Mapping;
 using Mesh.Providers.Linkerd.Resources;
 
 namespace Mesh.Providers.Linkerd.Import;
@@ -27,7 +28,7 @@ internal static class EgressImporter
         for (var j = 0; j < networks.Count; j++)
         {
             if (networks[j].Except is { Count: > 0 }) ctx.NotImported(source, $"$.spec.networks[{j}].except", "Exceptions to a network are not in the model; the whole network is imported.");
-            if (networks[j].Cidr is { Length: > 0 } cidr) addresses.Add(Address(cidr));
+            if (networks[j].Cidr is { Length: > 0 } cidr) addresses.Add(Cidrs.Address(cidr));
         }
         ctx.NotImportedInfo(source, "$.metadata.name", $"An EgressNetwork has no host names; the external service's host is its name '{name}'.");
         return new ExternalService
@@ -39,9 +40,4 @@ internal static class EgressImporter
             Addresses = [.. addresses],
         };
     }
-
-    private static string Address(string cidr) =>
-        cidr.EndsWith("/32", StringComparison.Ordinal) && !cidr.Contains(':', StringComparison.Ordinal) ? cidr[..^3]
-        : cidr.EndsWith("/128", StringComparison.Ordinal) && cidr.Contains(':', StringComparison.Ordinal) ? cidr[..^4]
-        : cidr;
 }

@@ -161,4 +161,13 @@ public sealed class AuthorizationExportTests
         Assert.Equal(2, result.Resources.OfType<AuthorizationPolicy>().Count());
         Assert.DoesNotContain(result.Resources.OfType<MeshTlsAuthentication>(), m => m.Spec.Identities!.Any(id => id.Contains(".dev.", StringComparison.Ordinal)));
     }
+
+    [Fact]
+    public void SingleAddresses_AreWrittenAsHostCidrs_AndReadBackAsAddresses()
+    {
+        var model = Model(new AccessRule { From = new AccessSource { IpBlocks = ["203.0.113.7", "2001:db8::1"] } });
+        var result = Translator.Translate(model);
+        Assert.Equal(["203.0.113.7/32", "2001:db8::1/128"], Assert.Single(result.Resources.OfType<NetworkAuthentication>()).Spec.Networks!.Select(n => n.Cidr));
+        Assert.Equal(model.Normalize(), Translator.ImportYaml(Translator.WriteYaml(result.Resources), "x.yaml").Config);
+    }
 }
