@@ -89,12 +89,17 @@ internal static class AuthorizationExporter
                         ctx.Approximated($"{path}.target.subset", $"The Servers select the pods of subset '{subsetName}' by its labels; read back, the policy targets the whole service '{target.Service}' (the subset labels are reported).");
                     }
                 }
+                if (service is not null)
+                {
+                    // Every port of the target gets its Server, so that what no rule allows is denied on every port, as an allow policy means.
+                    foreach (var port in service.Ports) Add(0, policy.Namespace, ServerName(service, policy.Target!.Subset, port), Server(service, policy.Target!.Subset, port, labels!));
+                }
+                else
+                {
+                    ctx.Info(path, $"A Namespace-wide AuthorizationPolicy applies to the Servers of namespace '{policy.Namespace}'; ports no Server covers keep the cluster's default policy.");
+                }
                 if (policy.Rules.IsEmpty)
                 {
-                    if (service is not null)
-                    {
-                        foreach (var port in service.Ports) Add(0, policy.Namespace, ServerName(service, policy.Target!.Subset, port), Server(service, policy.Target!.Subset, port, labels!));
-                    }
                     ctx.Approximated($"{path}.rules", "An allow policy without rules admits nothing: only the target's Servers are written (Linkerd denies what no AuthorizationPolicy allows), and nothing of the policy reads back.");
                     continue;
                 }
@@ -162,7 +167,6 @@ internal static class AuthorizationExporter
                     else
                     {
                         var serverName = ServerName(service, policy.Target!.Subset, port);
-                        Add(0, policy.Namespace, serverName, Server(service, policy.Target!.Subset, port, labels!));
                         targetRef = new PolicyReference { Group = PolicyGroup, Kind = Resources.Server.KubeKind, Name = serverName };
                         if (grant.Matches is not null)
                         {

@@ -170,4 +170,17 @@ public sealed class AuthorizationExportTests
         Assert.Equal(["203.0.113.7/32", "2001:db8::1/128"], Assert.Single(result.Resources.OfType<NetworkAuthentication>()).Spec.Networks!.Select(n => n.Cidr));
         Assert.Equal(model.Normalize(), Translator.ImportYaml(Translator.WriteYaml(result.Resources), "x.yaml").Config);
     }
+
+    [Fact]
+    public void EveryPortOfTheTarget_GetsAServer_SoPortsNoRuleAllowsAreDenied()
+    {
+        var service = new MeshService { Name = "web", Namespace = "shop", Ports = [new ServicePort { Port = 8080, Protocol = Protocol.Http }, new ServicePort { Port = 9090, Protocol = Protocol.Http2 }] };
+        var model = Model(new AccessRule { To = new AccessOperation { Ports = [8080] } }, service: service);
+        var result = Translator.Translate(model);
+        Assert.Equal(["web-8080", "web-9090"], result.Resources.OfType<Server>().Select(s => s.Metadata.Name));
+        Assert.Equal("web-8080", Assert.Single(result.Resources.OfType<AuthorizationPolicy>()).Spec.TargetRef!.Name);
+        Assert.Contains(result.Diagnostics, d => d.Code == DiagnosticCodes.Approximated && d.Path == "$.spec.accessPolicies[0].rules[0].to.ports");
+        var back = Translator.ImportYaml(Translator.WriteYaml(result.Resources), "x.yaml").Config!;
+        Assert.Equal(model.Normalize(), back);
+    }
 }
