@@ -111,8 +111,6 @@ internal static class AuthorizationExporter
                     var rule = policy.Rules[k];
                     var rulePath = $"{path}.rules[{k}]";
                     var authBase = ruleBase ?? ResourceNames.Join(policy.Name, (k + 1).ToString(System.Globalization.CultureInfo.InvariantCulture));
-                    var sources = Sources(rule.From, policy.Namespace, authBase, rulePath, options, ctx, Add);
-                    if (sources.Count == 0) continue;
                     var to = rule.To;
                     var ports = service?.Ports.ToList() ?? [];
                     if (to is not null && !to.Ports.IsEmpty)
@@ -144,6 +142,9 @@ internal static class AuthorizationExporter
                         foreach (var port in opaque) ctx.Unsupported($"{rulePath}.to", $"Port {port.Port} of '{service.Reference}' is not HTTP, so no HTTPRoute can match methods or paths on it; the rule is not written for it.");
                         ports = [.. ports.Except(opaque)];
                     }
+                    // The authentications are written only once the rule is known to be written.
+                    var sources = Sources(rule.From, policy.Namespace, authBase, rulePath, options, ctx, Add);
+                    if (sources.Count == 0 || (service is not null && ports.Count == 0)) continue;
                     if (service is null)
                     {
                         foreach (var (kind, name) in sources) grants.Add(new Grant(k, null, kind, name, null));

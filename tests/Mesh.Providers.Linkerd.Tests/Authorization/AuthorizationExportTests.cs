@@ -183,4 +183,13 @@ public sealed class AuthorizationExportTests
         var back = Translator.ImportYaml(Translator.WriteYaml(result.Resources), "x.yaml").Config!;
         Assert.Equal(model.Normalize(), back);
     }
+
+    [Fact]
+    public void ARuleThatIsNotWritten_LeavesNoAuthenticationBehind()
+    {
+        var model = new MeshConfig { Name = "imported", AccessPolicies = [new AccessPolicy { Name = "p", Namespace = "shop", Action = AccessAction.Allow, Rules = [new AccessRule { From = new AccessSource { Namespaces = ["ops"] }, To = new AccessOperation { Ports = [80] } }] }] };
+        var result = Translator.Translate(model);
+        Assert.Contains(result.Diagnostics, d => d.Code == DiagnosticCodes.Unsupported && d.Path == "$.spec.accessPolicies[0].rules[0].to.ports");
+        Assert.Empty(result.Resources);
+    }
 }
