@@ -209,9 +209,16 @@ internal sealed class AuthorizationImporter(LinkerdOptions options, SourceDiagno
         switch (reference.Kind)
         {
             case MeshTlsAuthentication.KubeKind when _meshTls.TryGetValue(key, out var mesh):
-                ok = true;
                 _pendingAuthentications.Add((MeshTlsAuthentication.KubeKind, key.Item1, key.Item2));
-                return MeshSource(mesh.Resource, key.Item1, mesh.Source);
+                var meshSource = MeshSource(mesh.Resource, key.Item1, mesh.Source);
+                if (meshSource.ServiceAccounts.IsEmpty && meshSource.Namespaces.IsEmpty)
+                {
+                    // Without an identity the model expresses, the rule would read as "any client": not imported rather than widened.
+                    ctx.NotImported(source, "$.spec", $"MeshTLSAuthentication '{key.Item1}/{key.Item2}' names no service account or namespace the model expresses; the policy is not imported.");
+                    return null;
+                }
+                ok = true;
+                return meshSource;
             case NetworkAuthentication.KubeKind when _networks.TryGetValue(key, out var network):
                 ok = true;
                 _pendingAuthentications.Add((NetworkAuthentication.KubeKind, key.Item1, key.Item2));
@@ -225,7 +232,7 @@ internal sealed class AuthorizationImporter(LinkerdOptions options, SourceDiagno
         }
     }
 
-    private AccessSource MeshSource(MeshTlsAuthentication mesh, string ns, string source)
+    private AccessSource MeshSource(MeshTlsAuthentication mesh, string ns, string source, string path = "$.spec")
     {
         var accounts = new List<ServiceAccountRef>();
         var namespaces = new List<string>();
@@ -235,16 +242,16 @@ internal sealed class AuthorizationImporter(LinkerdOptions options, SourceDiagno
             var (account, whole) = LinkerdIdentity.Parse(identities[j], options.TrustDomain);
             if (account is { } a) accounts.Add(a);
             else if (whole is not null) namespaces.Add(whole);
-            else ctx.NotImported(source, $"$.spec.identities[{j}]", $"Identity '{identities[j]}' is not a service account or a whole namespace of trust domain '{options.TrustDomain}'; it is not imported.");
+            else ctx.NotImported(source, $"{path}.identities[{j}]", $"Identity '{identities[j]}' is not a service account or a whole namespace of trust domain '{options.TrustDomain}'; it is not imported.");
         }
         var refs = mesh.Spec.IdentityRefs ?? [];
         for (var j = 0; j < refs.Count; j++)
         {
             var r = refs[j];
-            if (r.Name is null or "*") ctx.NotImported(source, $"$.spec.identityRefs[{j}]", $"Every {r.Kind} (any authenticated client) is not in the model; it is not imported.");
+            if (r.Name is null or "*") ctx.NotImported(source, $"{path}.identityRefs[{j}]", $"Every {r.Kind} (any authenticated client) is not in the model; it is not imported.");
             else if (r.Kind == "ServiceAccount") accounts.Add(new ServiceAccountRef(r.Namespace ?? ns, r.Name));
             else if (r.Kind == "Namespace") namespaces.Add(r.Name);
-            else ctx.NotImported(source, $"$.spec.identityRefs[{j}].kind", $"Identity kind '{r.Kind}' is not a ServiceAccount or Namespace; it is not imported.");
+            else ctx.NotImported(source, $"{path}.identityRefs[{j}].kind", $"Identity kind '{r.Kind}' is not a ServiceAccount or Namespace; it is not imported.");
         }
         return new AccessSource { ServiceAccounts = [.. accounts], Namespaces = [.. namespaces] };
     }
@@ -349,8 +356,13 @@ internal sealed class AuthorizationImporter(LinkerdOptions options, SourceDiagno
         {
             if (mesh.UnauthenticatedTls == true) ctx.NotImported(source, "$.spec.client.meshTLS.unauthenticatedTLS", "TLS clients without a mesh identity are not in the model; they are not imported.");
             var accounts = (mesh.ServiceAccounts ?? []).Where(a => a.Name is not null).Select(a => new ServiceAccountRef(a.Namespace ?? ns, a.Name!)).ToList();
-            var converted = MeshSource(new MeshTlsAuthentication { Spec = { Identities = mesh.Identities } }, ns, source);
+            var converted = MeshSource(new MeshTlsAuthentication { Spec = { Identities = mesh.Identities } }, ns, source, "$.spec.client.meshTLS");
             from = converted with { ServiceAccounts = [.. accounts, .. converted.ServiceAccounts] };
+            if (from.ServiceAccounts.IsEmpty && from.Namespaces.IsEmpty)
+            {
+                ctx.NotImported(source, "$.spec", "The meshTLS clients name no service account or namespace the model expresses (e.g. every authenticated client); the authorization is not imported rather than read as any client.");
+                return;
+            }
             if (client.Networks is { Count: > 0 }) ctx.NotImported(source, "$.spec.client.networks", "Linkerd requires both the network and the identity here, while the model's sources are alternatives; the networks are not imported.");
         }
         else

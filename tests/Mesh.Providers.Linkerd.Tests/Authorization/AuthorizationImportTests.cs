@@ -176,4 +176,34 @@ public sealed class AuthorizationImportTests
         Assert.Equal(["/live/*", "/ready"], rule.To.Paths.Order(StringComparer.Ordinal));
         Assert.Contains(result.Diagnostics, d => d.Code == DiagnosticCodes.FieldNotImported && d.Path == "in.yaml#3 $.spec.networks[0].except");
     }
+
+    [Fact]
+    public void AnyAuthenticatedClient_IsNotReadAsAnyClient()
+    {
+        var result = Import(Server + """
+            apiVersion: policy.linkerd.io/v1alpha1
+            kind: AuthorizationPolicy
+            metadata: { name: a, namespace: shop }
+            spec:
+              targetRef: { group: policy.linkerd.io, kind: Server, name: web-http }
+              requiredAuthenticationRefs: [{ group: policy.linkerd.io, kind: MeshTLSAuthentication, name: all }]
+            ---
+            apiVersion: policy.linkerd.io/v1alpha1
+            kind: MeshTLSAuthentication
+            metadata: { name: all, namespace: shop }
+            spec:
+              identities: ["*"]
+            ---
+            apiVersion: policy.linkerd.io/v1beta1
+            kind: ServerAuthorization
+            metadata: { name: legacy, namespace: shop }
+            spec:
+              server: { name: web-http }
+              client: { meshTLS: { identities: ["*"] } }
+            """, "in.yaml");
+        Assert.Empty(result.Config!.AccessPolicies);
+        Assert.Contains(result.Diagnostics, d => d.Code == DiagnosticCodes.FieldNotImported && d.Path == "in.yaml#1 $.spec");
+        Assert.Contains(result.Diagnostics, d => d.Code == DiagnosticCodes.FieldNotImported && d.Path == "in.yaml#3 $.spec");
+        Assert.Contains(result.Diagnostics, d => d.Code == DiagnosticCodes.FieldNotImported && d.Path == "in.yaml#3 $.spec.client.meshTLS.identities[0]");
+    }
 }
