@@ -201,6 +201,11 @@ internal sealed class AuthorizationImporter(LinkerdOptions options, SourceDiagno
         }
         if (refs.All(r => r.Kind == "ServiceAccount"))
         {
+            if (refs.Any(r => r.Name is null or "*"))
+            {
+                ctx.NotImported(source, "$.spec", "A ServiceAccount authentication without a name (every service account) is not in the model; the policy is not imported.");
+                return null;
+            }
             ok = true;
             return new AccessSource { ServiceAccounts = [.. refs.Select(r => new ServiceAccountRef(r.Namespace ?? ns, r.Name ?? string.Empty))] };
         }
@@ -220,8 +225,13 @@ internal sealed class AuthorizationImporter(LinkerdOptions options, SourceDiagno
                 ok = true;
                 return meshSource;
             case NetworkAuthentication.KubeKind when _networks.TryGetValue(key, out var network):
-                ok = true;
                 _pendingAuthentications.Add((NetworkAuthentication.KubeKind, key.Item1, key.Item2));
+                if (network.Resource.Spec.Networks?.Any(n => !string.IsNullOrEmpty(n.Cidr)) != true)
+                {
+                    ctx.NotImported(source, "$.spec", $"NetworkAuthentication '{key.Item1}/{key.Item2}' has no networks, so it admits nobody; the policy is not imported.");
+                    return null;
+                }
+                ok = true;
                 return NetworkSource(network.Resource.Spec.Networks, network.Source, "$.spec.networks");
             case MeshTlsAuthentication.KubeKind or NetworkAuthentication.KubeKind:
                 ctx.NotImported(source, "$.spec", $"{reference.Kind} '{key.Item1}/{key.Item2}' is not in the input; the policy is not imported.");
