@@ -10,4 +10,15 @@ public sealed class LinkerdOptions
     /// <summary>The API group HTTP routes are written in (both are read). gRPC routes are always <c>gateway.networking.k8s.io/v1</c> GRPCRoutes.</summary>
     /// <value>Defaults to <see cref="LinkerdRouteApi.Policy"/>.</value>
     public LinkerdRouteApi RouteApi { get; set; } = LinkerdRouteApi.Policy;
+
+    /// <summary>
+    /// The pod label whose value is a service's name: a <c>Server</c> written for an access policy selects
+    /// <c>label: service-name</c> plus the target subset's labels, and an imported Server's selector names its service by it.
+    /// </summary>
+    /// <value>Defaults to <c>app</c>.</value>
+    public string WorkloadLabel { get; set; } = "app";
+
+    /// <summary>The identity trust domain of the mesh: identities are <c>sa.ns.serviceaccount.identity.linkerd.&lt;domain&gt;</c>.</summary>
+    /// <value>Defaults to <c>cluster.local</c>.</value>
+    public string TrustDomain { get; set; } = "cluster.local";
 }

@@ -10,9 +10,12 @@ using Mesh.Translation;
 namespace Mesh.Providers.Linkerd;
 
 /// <summary>
-/// Translates the unified model to Linkerd routes — <c>policy.linkerd.io/v1beta3</c> HTTPRoutes (or
-/// <c>gateway.networking.k8s.io/v1</c>, see <see cref="LinkerdOptions.RouteApi"/>) and GRPCRoutes, with retries and shared
-/// timeouts as Linkerd's annotations — and reads both API groups back. Stateless and thread-safe.
+/// Translates the unified model to Linkerd — routes as <c>policy.linkerd.io/v1beta3</c> HTTPRoutes (or
+/// <c>gateway.networking.k8s.io/v1</c>, see <see cref="LinkerdOptions.RouteApi"/>) and GRPCRoutes with retries and shared
+/// timeouts as Linkerd's annotations; access policies as Servers, AuthorizationPolicies, MeshTLSAuthentications,
+/// NetworkAuthentications and per-route policy HTTPRoutes; external services as EgressNetworks — and reads all of these
+/// back, plus the legacy ServiceProfile and ServerAuthorization and the failure-accrual annotations of Services.
+/// Stateless and thread-safe.
 /// </summary>
 public sealed class LinkerdTranslator : ITranslator
 {
@@ -31,7 +34,7 @@ public sealed class LinkerdTranslator : ITranslator
     public LinkerdTranslator(LinkerdOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        _options = new LinkerdOptions { DefaultNamespace = options.DefaultNamespace, RouteApi = options.RouteApi };
+        _options = new LinkerdOptions { DefaultNamespace = options.DefaultNamespace, RouteApi = options.RouteApi, WorkloadLabel = options.WorkloadLabel, TrustDomain = options.TrustDomain };
     }
 
     /// <inheritdoc />

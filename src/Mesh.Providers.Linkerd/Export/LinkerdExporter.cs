@@ -11,8 +11,10 @@ using GatewayResources = Mesh.Providers.GatewayApi.Resources;
 namespace Mesh.Providers.Linkerd.Export;
 
 /// <summary>
-/// Model → Linkerd routes: the Gateway API mapping with Linkerd's filter set, HTTP routes in the configured API group,
-/// and retries and shared timeouts as Linkerd's route annotations. Everything else is reported.
+/// Model → Linkerd: routes (the Gateway API mapping with Linkerd's filter set, HTTP routes in the configured API group,
+/// retries and shared timeouts as Linkerd's route annotations), authorization (<see cref="AuthorizationExporter"/>) and
+/// egress (<see cref="EgressExporter"/>). Outlier detection is reported with the Service annotations to apply; everything
+/// else is reported.
 /// </summary>
 internal static class LinkerdExporter
 {
@@ -58,7 +60,9 @@ internal static class LinkerdExporter
             }
         }
         Report(config, ctx);
-        return ([.. routes.Values], ctx.Diagnostics);
+        var policies = AuthorizationExporter.Export(config, options, ctx);
+        var egress = EgressExporter.Export(config, ctx);
+        return ([.. routes.Values, .. policies, .. egress], ctx.Diagnostics);
     }
 
     /// <summary>
@@ -126,18 +130,40 @@ internal static class LinkerdExporter
     private static void Report(MeshConfig config, ExportContext ctx)
     {
         for (var i = 0; i < config.TcpRoutes.Count; i++) ctx.Unsupported($"$.spec.tcpRoutes[{i}]", "This provider writes HTTP and gRPC routes; a TCP split is not written.");
-        for (var i = 0; i < config.DestinationPolicies.Count; i++) ctx.Unsupported($"$.spec.destinationPolicies[{i}]", "Linkerd has no load-balancer choice or connection limits, and this provider does not translate failure accrual; the policy is not written.");
+        for (var i = 0; i < config.DestinationPolicies.Count; i++) Destination(config.DestinationPolicies[i], $"$.spec.destinationPolicies[{i}]", ctx);
         for (var i = 0; i < config.Mtls.Count; i++)
         {
             var mode = config.Mtls[i].Mode;
             if (mode == MtlsMode.Strict) ctx.Approximated($"$.spec.mtls[{i}]", "mTLS is always on between meshed pods in Linkerd: nothing is written, so the policy is not read back.");
             else ctx.Unsupported($"$.spec.mtls[{i}].mode", $"mTLS is always on in Linkerd; mode '{WireNames.Of(mode)}' cannot be expressed.");
         }
-        for (var i = 0; i < config.AccessPolicies.Count; i++) ctx.Unsupported($"$.spec.accessPolicies[{i}]", "This provider does not translate authorization (Linkerd's Server + AuthorizationPolicy); the access policy is not written.");
-        for (var i = 0; i < config.ExternalServices.Count; i++) ctx.Unsupported($"$.spec.externalServices[{i}]", "This provider does not translate egress (Linkerd's EgressNetwork); the external service is not written.");
         for (var i = 0; i < config.Services.Count; i++)
         {
             for (var k = 0; k < config.Services[i].Subsets.Count; k++) ctx.Unsupported($"$.spec.services[{i}].subsets[{k}]", "Linkerd routes to whole Services; there are no subsets.");
         }
+    }
+
+    /// <summary>
+    /// A destination policy: Linkerd has no load-balancer choice or connection limits; its outlier detection is Linkerd's
+    /// failure accrual, annotations on the Service, which this provider does not write — the diagnostic names the exact
+    /// annotations to apply.
+    /// </summary>
+    private static void Destination(DestinationPolicy policy, string path, ExportContext ctx)
+    {
+        if (policy.LoadBalancer is not null) ctx.Unsupported($"{path}.loadBalancer", "Linkerd always balances with EWMA / power of two choices; the load balancer is not written.");
+        if (policy.ConnectionPool is not null) ctx.Unsupported($"{path}.connectionPool", "Linkerd has no connection-pool limits or connect timeout; they are not written.");
+        if (policy.OutlierDetection is not { } outlier) return;
+        if (policy.Target.Subset is not null)
+        {
+            ctx.Unsupported($"{path}.outlierDetection", "Linkerd's failure accrual is set per Service, not per subset; the outlier detection is not written.");
+            return;
+        }
+        var annotations = FailureAccrual.Annotations(outlier);
+        var text = string.Join(", ", annotations.Select(a => $"{a.Key}: \"{a.Value}\""));
+        ctx.Approximated($"{path}.outlierDetection", $"Linkerd's outlier detection is failure accrual, set by annotations on the Service, which this provider does not write: annotate Service '{policy.Target.Service.Namespace}/{policy.Target.Service.Name}' with {text}.");
+        if (outlier.Consecutive5xx is null && outlier.ConsecutiveGatewayErrors is not null) ctx.Approximated($"{path}.outlierDetection.consecutiveGatewayErrors", "Linkerd counts every failed response (5xx) toward failure accrual, not only gateway errors.");
+        if (outlier.Consecutive5xx is not null && outlier.ConsecutiveGatewayErrors is not null) ctx.Unsupported($"{path}.outlierDetection.consecutiveGatewayErrors", "Linkerd has one consecutive-failure count; the gateway-error count is not written.");
+        if (outlier.Interval is not null) ctx.Unsupported($"{path}.outlierDetection.interval", "Linkerd's failure accrual counts consecutive failures, not failures per interval; the interval is not written.");
+        if (outlier.MaxEjectionPercent is not null) ctx.Unsupported($"{path}.outlierDetection.maxEjectionPercent", "Linkerd's failure accrual has no cap on the share of endpoints made unavailable; the percentage is not written.");
     }
 }

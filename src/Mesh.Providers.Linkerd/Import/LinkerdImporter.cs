@@ -13,7 +13,11 @@ using GatewayResources = Mesh.Providers.GatewayApi.Resources;
 
 namespace Mesh.Providers.Linkerd.Import;
 
-/// <summary>Linkerd routes (both API groups) → model, with the retry and timeout annotations applied to the route's rules.</summary>
+/// <summary>
+/// Linkerd resources → model: routes (both API groups) with the retry and timeout annotations applied to their rules,
+/// legacy ServiceProfiles, authorization (<see cref="AuthorizationImporter"/>), EgressNetworks and the failure-accrual
+/// annotations of Services.
+/// </summary>
 internal static class LinkerdImporter
 {
     public static ResourceCatalog Catalog { get; } = new(
@@ -24,20 +28,47 @@ internal static class LinkerdImporter
             [typeof(GatewayResources.HttpRoute)] = GatewayResources.HttpRoute.KubeGroup + "/" + GatewayResources.HttpRoute.KubeApiVersion,
             [typeof(GatewayResources.GrpcRoute)] = GatewayResources.GrpcRoute.KubeGroup + "/" + GatewayResources.GrpcRoute.KubeApiVersion,
             [typeof(ServiceProfile)] = ServiceProfile.KubeGroup + "/" + ServiceProfile.KubeApiVersion,
+            [typeof(Server)] = Server.KubeGroup + "/" + Server.KubeApiVersion,
+            [typeof(AuthorizationPolicy)] = AuthorizationPolicy.KubeGroup + "/" + AuthorizationPolicy.KubeApiVersion,
+            [typeof(MeshTlsAuthentication)] = MeshTlsAuthentication.KubeGroup + "/" + MeshTlsAuthentication.KubeApiVersion,
+            [typeof(NetworkAuthentication)] = NetworkAuthentication.KubeGroup + "/" + NetworkAuthentication.KubeApiVersion,
+            [typeof(EgressNetwork)] = EgressNetwork.KubeGroup + "/" + EgressNetwork.KubeApiVersion,
+            [typeof(ServerAuthorization)] = ServerAuthorization.KubeGroup + "/" + ServerAuthorization.KubeApiVersion,
+            [typeof(AnnotatedService)] = AnnotatedService.KubeApiVersion,
         },
         new HashSet<string>(LinkerdResourceTypes.Groups, StringComparer.Ordinal),
-        "a Linkerd route this provider reads",
-        new Dictionary<string, string>(StringComparer.Ordinal)
-        {
-            ["ServerAuthorization"] = "ServerAuthorization is Linkerd's legacy authorization; it became AuthorizationPolicy with MeshTLSAuthentication / NetworkAuthentication (which this provider does not translate either).",
-        });
+        "a Linkerd resource this provider reads");
 
     public static ImportResult Import(IReadOnlyList<(object Resource, string Source)> resources, SourceDiagnostics ctx, LinkerdOptions options, ImportOptions? importOptions)
     {
         var model = new ModelBuilder();
         var gatewayOptions = new GatewayApiOptions { DefaultNamespace = options.DefaultNamespace };
+        var authorization = new AuthorizationImporter(options, ctx);
+        var externals = new List<ExternalService>();
+        var destinations = new List<DestinationPolicy>();
         foreach (var (resource, source) in resources)
         {
+            if (resource is Server or AuthorizationPolicy or MeshTlsAuthentication or NetworkAuthentication or ServerAuthorization
+                || (resource is PolicyHttpRoute policyRoute && AuthorizationImporter.IsServerRoute(policyRoute.Spec))
+                || (resource is GatewayResources.HttpRoute gatewayRoute && AuthorizationImporter.IsServerRoute(gatewayRoute.Spec)))
+            {
+                var meta = (k8s.IKubernetesObject<V1ObjectMeta>)resource;
+                GatewayApiImporter.Metadata(meta.Metadata, source, ctx);
+                authorization.Add(resource, GatewayApiImporter.Namespace(meta, gatewayOptions), GatewayApiImporter.Name(meta, source, ctx), source);
+                continue;
+            }
+            if (resource is EgressNetwork egress)
+            {
+                GatewayApiImporter.Metadata(egress.Metadata, source, ctx);
+                if (EgressImporter.Import(egress, GatewayApiImporter.Name(egress, source, ctx), GatewayApiImporter.Namespace(egress, gatewayOptions), source, ctx) is { } external) externals.Add(external);
+                continue;
+            }
+            if (resource is AnnotatedService service)
+            {
+                GatewayApiImporter.Metadata(service.Metadata, source, ctx, FailureAccrualImporter.Carried);
+                if (FailureAccrualImporter.Import(service, GatewayApiImporter.Name(service, source, ctx), GatewayApiImporter.Namespace(service, gatewayOptions), source, ctx) is { } destination) destinations.Add(destination);
+                continue;
+            }
             if (resource is ServiceProfile profile)
             {
                 GatewayApiImporter.Metadata(profile.Metadata, source, ctx);
@@ -84,7 +115,10 @@ internal static class LinkerdImporter
             }
         }
         var modelName = importOptions?.ModelName ?? "imported";
-        var config = ctx.Diagnostics.Any(d => d.IsError) ? new MeshConfig { Name = modelName } : model.Build(modelName);
+        var accessPolicies = authorization.Build(model);
+        var config = ctx.Diagnostics.Any(d => d.IsError)
+            ? new MeshConfig { Name = modelName }
+            : (model.Build(modelName) with { AccessPolicies = [.. accessPolicies], ExternalServices = [.. externals], DestinationPolicies = [.. destinations] }).Normalize();
         return ImportResult.Create(config, ctx.Diagnostics, importOptions);
     }
 

@@ -11,6 +11,12 @@ internal static class LinkerdAnnotations
     public const string TimeoutResponse = "timeout.linkerd.io/response";
     public const string TimeoutIdle = "timeout.linkerd.io/idle";
 
+    public const string FailureAccrual = "balancer.linkerd.io/failure-accrual";
+    public const string FailureAccrualMaxFailures = "balancer.linkerd.io/failure-accrual-consecutive-max-failures";
+    public const string FailureAccrualMinPenalty = "balancer.linkerd.io/failure-accrual-consecutive-min-penalty";
+    public const string FailureAccrualMaxPenalty = "balancer.linkerd.io/failure-accrual-consecutive-max-penalty";
+    public const string FailureAccrualJitterRatio = "balancer.linkerd.io/failure-accrual-consecutive-jitter-ratio";
+
     /// <summary>The annotations the route importer reads (others are reported).</summary>
     public static IReadOnlySet<string> Carried { get; } = new HashSet<string>(StringComparer.Ordinal) { RetryHttp, RetryGrpc, RetryLimit, RetryTimeout, TimeoutRequest };
 }

@@ -3,10 +3,12 @@ using Mesh.Providers.GatewayApi.Resources;
 namespace Mesh.Providers.Linkerd.Resources;
 
 /// <summary>
-/// The type map of the route kinds the Linkerd provider reads, keyed <c>group/version/Kind</c> as KubernetesClient's
+/// The type map of the kinds the Linkerd provider reads, keyed <c>group/version/Kind</c> as KubernetesClient's
 /// <c>KubernetesYaml.LoadAllFromString(yaml, typeMap)</c> expects: <c>policy.linkerd.io</c> HTTPRoute (<c>v1beta1</c> to
 /// <c>v1beta3</c>), <c>gateway.networking.k8s.io</c> HTTPRoute (<c>v1</c>, <c>v1beta1</c>) and GRPCRoute (<c>v1</c>, <c>v1alpha2</c>),
-/// and the legacy <c>linkerd.io</c> ServiceProfile (<c>v1alpha2</c>, <c>v1alpha1</c>).
+/// the legacy <c>linkerd.io</c> ServiceProfile (<c>v1alpha2</c>, <c>v1alpha1</c>), the authorization kinds (<c>Server</c>
+/// <c>v1beta1</c> to <c>v1beta3</c>, <c>AuthorizationPolicy</c>, <c>MeshTLSAuthentication</c>, <c>NetworkAuthentication</c>, the legacy
+/// <c>ServerAuthorization</c>), <c>EgressNetwork</c>, and core <c>v1</c> <c>Service</c>s (for their failure-accrual annotations).
 /// </summary>
 public static class LinkerdResourceTypes
 {
@@ -22,6 +24,16 @@ public static class LinkerdResourceTypes
         ["gateway.networking.k8s.io/v1alpha2/GRPCRoute"] = typeof(GrpcRoute),
         ["linkerd.io/v1alpha2/ServiceProfile"] = typeof(ServiceProfile),
         ["linkerd.io/v1alpha1/ServiceProfile"] = typeof(ServiceProfile),
+        ["policy.linkerd.io/v1beta3/Server"] = typeof(Server),
+        ["policy.linkerd.io/v1beta2/Server"] = typeof(Server),
+        ["policy.linkerd.io/v1beta1/Server"] = typeof(Server),
+        ["policy.linkerd.io/v1alpha1/AuthorizationPolicy"] = typeof(AuthorizationPolicy),
+        ["policy.linkerd.io/v1alpha1/MeshTLSAuthentication"] = typeof(MeshTlsAuthentication),
+        ["policy.linkerd.io/v1alpha1/NetworkAuthentication"] = typeof(NetworkAuthentication),
+        ["policy.linkerd.io/v1alpha1/EgressNetwork"] = typeof(EgressNetwork),
+        ["policy.linkerd.io/v1beta1/ServerAuthorization"] = typeof(ServerAuthorization),
+        ["policy.linkerd.io/v1alpha1/ServerAuthorization"] = typeof(ServerAuthorization),
+        ["v1/Service"] = typeof(AnnotatedService),
     };
 
     /// <summary>The API groups of Linkerd's CRDs (kinds of these groups not in <see cref="TypeMap"/> are reported as out of scope).</summary>

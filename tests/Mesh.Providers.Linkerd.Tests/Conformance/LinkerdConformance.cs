@@ -24,7 +24,7 @@ public sealed class LinkerdGatewayApiRoundTrip : RoundTripSuite
     protected override long Iterations => 150;
 }
 
-/// <summary>Output validated strictly against <c>crds/linkerd/install_crds_with_gateway_api.golden.yaml</c>: 150 generated models plus the sample.</summary>
+/// <summary>Output validated strictly against <c>crds/linkerd/install_crds_with_gateway_api.golden.yaml</c>: 150 generated models plus the routing and security samples (Server, AuthorizationPolicy, MeshTLSAuthentication, NetworkAuthentication, policy HTTPRoute, EgressNetwork).</summary>
 public sealed class LinkerdSchema : SchemaSuite
 {
     protected override ITranslator Translator { get; } = new LinkerdTranslator();
@@ -33,7 +33,7 @@ public sealed class LinkerdSchema : SchemaSuite
 
     protected override Gen<MeshConfig> Models => LinkerdModels.Any;
 
-    protected override IEnumerable<MeshConfig> SampleModels => [Samples.Routing];
+    protected override IEnumerable<MeshConfig> SampleModels => [Samples.Routing, Samples.Security];
 }
 
 /// <summary>Gateway API output of the Linkerd provider validated against the Gateway API CRDs Linkerd ships.</summary>
@@ -45,7 +45,7 @@ public sealed class LinkerdGatewayApiSchema : SchemaSuite
 
     protected override Gen<MeshConfig> Models => LinkerdModels.Any;
 
-    protected override IEnumerable<MeshConfig> SampleModels => [Samples.Routing];
+    protected override IEnumerable<MeshConfig> SampleModels => [Samples.Routing, Samples.Security];
 
     protected override long Iterations => 75;
 }
@@ -158,6 +158,29 @@ public sealed class LinkerdBadInput : BadInputSuite
               parentRefs: [{ kind: Service, group: core, name: web }]
               rules: [{ backendRefs: [{ name: web, port: 80 }] }]
             """, "$.metadata.annotations['retry.linkerd.io/limit']"),
+        new("Server port of a wrong type", """
+            apiVersion: policy.linkerd.io/v1beta3
+            kind: Server
+            metadata: { name: s, namespace: ns }
+            spec:
+              podSelector: { matchLabels: { app: web } }
+              port: [80]
+            """, "$.spec.port"),
+        new("authentication refs not a list", """
+            apiVersion: policy.linkerd.io/v1alpha1
+            kind: AuthorizationPolicy
+            metadata: { name: a, namespace: ns }
+            spec:
+              targetRef: { kind: Namespace, name: ns }
+              requiredAuthenticationRefs: everyone
+            """, "$.spec.requiredAuthenticationRefs"),
+        new("bad failure-accrual max failures", """
+            apiVersion: v1
+            kind: Service
+            metadata:
+              name: web
+              annotations: { balancer.linkerd.io/failure-accrual: consecutive, balancer.linkerd.io/failure-accrual-consecutive-max-failures: "-1" }
+            """, "$.metadata.annotations['balancer.linkerd.io/failure-accrual-consecutive-max-failures']"),
     ];
 }
 

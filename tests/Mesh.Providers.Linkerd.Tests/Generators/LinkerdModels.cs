@@ -19,9 +19,15 @@ internal static class LinkerdModels
     /// <summary>Valid models using every model feature.</summary>
     public static Gen<MeshConfig> Any => MeshGenerators.Config;
 
-    /// <summary>Valid models within Linkerd's capabilities, mapped by <see cref="ToLinkerd"/>.</summary>
+    /// <summary>
+    /// Valid routing models within Linkerd's capabilities, mapped by <see cref="ToLinkerd"/>. Authorization, egress and
+    /// outlier detection have their own round-trip properties (<c>AuthorizationRoundTrip</c>, <c>EgressRoundTrip</c>), since
+    /// their Servers and EgressNetworks carry services and hosts of their own.
+    /// </summary>
     public static Gen<MeshConfig> WithinCapabilities =>
-        MeshGenerators.ConfigSupporting(f => Capabilities[f].Support != CapabilitySupport.Unsupported).Select(ToLinkerd);
+        MeshGenerators.ConfigSupporting(f => Capabilities[f].Support != CapabilitySupport.Unsupported && !OwnProperty(f)).Select(ToLinkerd);
+
+    private static bool OwnProperty(MeshFeature f) => f.Area is "Security" or "Egress" || f.Id.StartsWith("destination.outlierDetection", StringComparison.Ordinal);
 
     /// <summary>
     /// Maps a model to what the Linkerd provider writes and reads back exactly: as for Gateway API (only routes; no

@@ -55,4 +55,31 @@ internal static class Samples
             },
         ],
     };
+
+    /// <summary>Authorization of every form Linkerd writes, an external service by address, and outlier detection.</summary>
+    public static MeshConfig Security { get; } = new()
+    {
+        Name = "security",
+        Services =
+        [
+            new MeshService { Name = "web", Namespace = "shop", Ports = [new ServicePort { Port = 8080, Protocol = Protocol.Http }, new ServicePort { Port = 9090, Protocol = Protocol.Grpc }] },
+            new MeshService { Name = "db", Namespace = "shop", Ports = [new ServicePort { Port = 5432, Protocol = Protocol.Tcp }], Subsets = [new Subset { Name = "primary", Labels = new Dictionary<string, string> { ["role"] = "primary" } }] },
+        ],
+        AccessPolicies =
+        [
+            new AccessPolicy
+            {
+                Name = "web", Namespace = "shop", Target = new PolicyTarget { Service = Web }, Action = AccessAction.Allow,
+                Rules =
+                [
+                    new AccessRule { From = new AccessSource { ServiceAccounts = [new ServiceAccountRef("edge", "ingress")], Namespaces = ["ops"], IpBlocks = ["10.0.0.0/8"] }, To = new AccessOperation { Ports = [8080], Methods = ["GET"], Paths = ["/api/*", "/health"] } },
+                    new AccessRule { From = new AccessSource { ServiceAccounts = [new ServiceAccountRef("shop", "web")] } },
+                ],
+            },
+            new AccessPolicy { Name = "db", Namespace = "shop", Target = new PolicyTarget { Service = new ServiceRef("db", "shop"), Subset = "primary" }, Action = AccessAction.Allow, Rules = [new AccessRule()] },
+            new AccessPolicy { Name = "namespace", Namespace = "ops", Action = AccessAction.Allow, Rules = [new AccessRule { From = new AccessSource { Namespaces = ["ops"] } }] },
+        ],
+        ExternalServices = [new ExternalService { Name = "payments", Namespace = "shop", Hosts = ["api.stripe.com"], Resolution = Resolution.Static, Addresses = ["203.0.113.7", "198.51.100.0/24", "2001:db8::1"] }],
+        DestinationPolicies = [new DestinationPolicy { Target = new PolicyTarget { Service = Web }, OutlierDetection = new OutlierDetection { Consecutive5xx = 5, BaseEjectionTime = TimeSpan.FromSeconds(30) } }],
+    };
 }

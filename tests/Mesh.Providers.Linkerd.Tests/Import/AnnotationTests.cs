@@ -101,9 +101,16 @@ public sealed class AnnotationTests
     }
 
     [Fact]
-    public void ServerAndAuthorizationKinds_AreOutOfScope()
+    public void Server_WithoutWorkloadLabel_IsReported()
     {
-        var result = Translator.ImportYaml("apiVersion: policy.linkerd.io/v1beta3\nkind: Server\nmetadata: { name: s }\nspec: {}\n", "in.yaml");
+        var result = Translator.ImportYaml("apiVersion: policy.linkerd.io/v1beta3\nkind: Server\nmetadata: { name: s }\nspec: { port: 80 }\n", "in.yaml");
+        Assert.Contains(result.Diagnostics, d => d.Code == DiagnosticCodes.FieldNotImported && d.Path == "in.yaml#0 $.spec");
+    }
+
+    [Fact]
+    public void WorkloadKinds_OfLinkerd_AreOutOfScope()
+    {
+        var result = Translator.ImportYaml("apiVersion: workload.linkerd.io/v1beta1\nkind: ExternalWorkload\nmetadata: { name: w }\nspec: {}\n", "in.yaml");
         Assert.Contains(result.Diagnostics, d => d.Code == DiagnosticCodes.OutOfScope && d.Path == "in.yaml#0 $.kind");
     }
 
@@ -130,8 +137,7 @@ public sealed class AnnotationTests
     public void ServerAuthorization_IsReportedAsLegacy()
     {
         var result = Translator.ImportYaml("apiVersion: policy.linkerd.io/v1beta1\nkind: ServerAuthorization\nmetadata: { name: a }\nspec: {}\n", "in.yaml");
-        Assert.Contains(result.Diagnostics, d => d.Code == DiagnosticCodes.OutOfScope && d.Path == "in.yaml#0 $.kind");
-        Assert.Contains(result.Diagnostics, d => d.Code == DiagnosticCodes.LegacyForm && d.Message.Contains("AuthorizationPolicy", StringComparison.Ordinal));
+        Assert.Contains(result.Diagnostics, d => d.Code == DiagnosticCodes.LegacyForm && d.Path == "in.yaml#0 $.kind" && d.Message.Contains("AuthorizationPolicy", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -139,6 +145,8 @@ public sealed class AnnotationTests
     {
         var options = new LinkerdOptions();
         Assert.Equal("default", options.DefaultNamespace);
+        Assert.Equal("app", options.WorkloadLabel);
+        Assert.Equal("cluster.local", options.TrustDomain);
         Assert.Equal(LinkerdRouteApi.Policy, options.RouteApi);
         Assert.Equal(ProviderName.Linkerd, Translator.Provider);
         Assert.All(MeshFeature.All, f => Assert.NotEqual("Not declared by the provider.", LinkerdCapabilities.Instance[f].Reason));

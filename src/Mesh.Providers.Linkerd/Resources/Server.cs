@@ -1,0 +1,40 @@
+using System.Text.Json.Serialization;
+using k8s;
+using k8s.Models;
+using YamlDotNet.Serialization;
+
+namespace Mesh.Providers.Linkerd.Resources;
+
+/// <summary>Linkerd's <c>Server</c> (<c>policy.linkerd.io/v1beta3</c>): one port of the pods a selector picks, the unit Linkerd authorizes inbound traffic on.</summary>
+[KubernetesEntity(Group = KubeGroup, Kind = KubeKind, ApiVersion = KubeApiVersion, PluralName = KubePluralName)]
+public sealed class Server : KubernetesObject, IKubernetesObject<V1ObjectMeta>, ISpec<ServerSpec>
+{
+    /// <summary>The API group.</summary>
+    public const string KubeGroup = "policy.linkerd.io";
+
+    /// <summary>The kind.</summary>
+    public const string KubeKind = "Server";
+
+    /// <summary>The version written.</summary>
+    public const string KubeApiVersion = "v1beta3";
+
+    /// <summary>The plural resource name.</summary>
+    public const string KubePluralName = "servers";
+
+    /// <summary>Creates an empty resource with <c>apiVersion</c> and <c>kind</c> set.</summary>
+    public Server()
+    {
+        ApiVersion = KubeGroup + "/" + KubeApiVersion;
+        Kind = KubeKind;
+    }
+
+    /// <summary>The object metadata.</summary>
+    [JsonPropertyName("metadata")]
+    [YamlMember(Alias = "metadata", Order = 1)]
+    public V1ObjectMeta Metadata { get; set; } = new();
+
+    /// <summary>The spec.</summary>
+    [JsonPropertyName("spec")]
+    [YamlMember(Alias = "spec", Order = 2)]
+    public ServerSpec Spec { get; set; } = new();
+}
