@@ -139,7 +139,7 @@ internal static class LinkerdExporter
         }
         for (var i = 0; i < config.Services.Count; i++)
         {
-            for (var k = 0; k < config.Services[i].Subsets.Count; k++) ctx.Unsupported($"$.spec.services[{i}].subsets[{k}]", "Linkerd routes to whole Services; there are no subsets.");
+            for (var k = 0; k < config.Services[i].Subsets.Count; k++) ctx.Unsupported($"$.spec.services[{i}].subsets.{config.Services[i].Subsets[k].Name}", "Linkerd routes to whole Services; there are no subsets.");
         }
     }
 
