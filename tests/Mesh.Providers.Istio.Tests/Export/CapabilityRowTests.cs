@@ -1,5 +1,6 @@
 using Mesh.Diagnostics;
 using Mesh.Model;
+using Mesh.Providers.Conformance.Suites;
 using Mesh.Translation;
 
 namespace Mesh.Providers.Istio.Tests.Export;
@@ -9,9 +10,12 @@ namespace Mesh.Providers.Istio.Tests.Export;
 /// must match what <see cref="IstioCapabilities"/> declares — Native round-trips with no warning, Unsupported is
 /// reported as such, Approximated is reported or round-trips to an equal meaning.
 /// </summary>
-public sealed class CapabilityRowTests
+public sealed class CapabilityRowTests : CapabilityRowSuite
 {
-    private static readonly IstioTranslator Translator = new();
+    protected override ITranslator Translator { get; } = new IstioTranslator();
+
+    protected override IReadOnlyDictionary<MeshFeature, MeshConfig> Cases => CaseTable;
+
     private static readonly ServiceRef Reviews = new("reviews", "bookinfo");
     private static readonly ServiceRef Ratings = new("ratings", "bookinfo");
 
@@ -55,7 +59,7 @@ public sealed class CapabilityRowTests
 
     private static readonly Dictionary<string, string> App = new() { ["app"] = "reviews" };
 
-    private static readonly Dictionary<MeshFeature, MeshConfig> Cases = new()
+    private static readonly Dictionary<MeshFeature, MeshConfig> CaseTable = new()
     {
         [MeshFeature.PathExact] = Match(new HttpMatch { Path = PathMatch.Exact("/login") }),
         [MeshFeature.PathPrefix] = Match(new HttpMatch { Path = PathMatch.Prefix("/api") }),
@@ -140,36 +144,4 @@ public sealed class CapabilityRowTests
         [MeshFeature.ExternalResolutionNone] = External(Resolution.None),
         [MeshFeature.ExternalAddresses] = External(Resolution.Dns, "203.0.113.0/24"),
     };
-
-    public static TheoryData<string> Features => [.. MeshFeature.All.Select(f => f.Id)];
-
-    [Fact]
-    public void EveryFeature_HasACase() => Assert.DoesNotContain(MeshFeature.All, f => !Cases.ContainsKey(f));
-
-    [Theory]
-    [MemberData(nameof(Features))]
-    public void Feature_TranslatesAsDeclared(string id)
-    {
-        var feature = MeshFeature.All.Single(f => f.Id == id);
-        var model = Cases[feature];
-        var capability = Translator.Capabilities[feature];
-        var translated = Translator.Translate(model);
-        var warnings = translated.Diagnostics.Where(d => d.Severity >= DiagnosticSeverity.Warning).ToList();
-        var back = Translator.ImportYaml(Translator.WriteYaml(translated.Resources), "back.yaml");
-        var roundTrips = back.Config == model.Normalize();
-        switch (capability.Support)
-        {
-            case CapabilitySupport.Native:
-                Assert.Empty(warnings);
-                Assert.True(roundTrips, $"{id}: {back.Config}\n!=\n{model.Normalize()}");
-                break;
-            case CapabilitySupport.Approximated:
-                Assert.True(roundTrips || warnings.Any(d => d.Code == DiagnosticCodes.Approximated || d.Code == DiagnosticCodes.WeightsRounded || d.Code == DiagnosticCodes.Unsupported),
-                    $"{id} is declared approximated ({capability.Reason}) but neither round-trips nor reports: {string.Join("; ", translated.Diagnostics)}");
-                break;
-            default:
-                Assert.Contains(warnings, d => d.Code == DiagnosticCodes.Unsupported);
-                break;
-        }
-    }
 }
