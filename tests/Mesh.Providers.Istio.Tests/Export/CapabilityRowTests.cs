@@ -1,147 +1,32 @@
-using Mesh.Diagnostics;
 using Mesh.Model;
 using Mesh.Providers.Conformance.Suites;
+using Mesh.Providers.Conformance.Support;
 using Mesh.Translation;
 
 namespace Mesh.Providers.Istio.Tests.Export;
 
 /// <summary>
-/// One case per row of the capability table: a small model using just that feature is translated, and what happens
-/// must match what <see cref="IstioCapabilities"/> declares — Native round-trips with no warning, Unsupported is
-/// reported as such, Approximated is reported or round-trips to an equal meaning.
+/// One case per row of the capability table (see <see cref="CapabilityRowSuite"/>): backends are subsets of the
+/// reviews service, and CORS also allows any origin.
 /// </summary>
 public sealed class CapabilityRowTests : CapabilityRowSuite
 {
+    private static readonly CapabilityCases Shared = new(
+        new MeshService
+        {
+            Name = "reviews",
+            Namespace = "bookinfo",
+            Subsets = [.. new[] { "v1", "v2" }.Select(v => new Subset { Name = v, Labels = new Dictionary<string, string> { ["version"] = v } })],
+        },
+        new WeightedBackend { Service = CapabilityCases.Reviews, Subset = "v1" },
+        new WeightedBackend { Service = CapabilityCases.Reviews, Subset = "v2" });
+
+    private static readonly Dictionary<MeshFeature, MeshConfig> CaseTable = new(Shared.All)
+    {
+        [MeshFeature.Cors] = Shared.Rule(r => r with { Cors = new CorsPolicy { AllowOrigins = ["*", "https://a.example"], AllowMethods = ["GET"], AllowHeaders = ["x-user"], ExposeHeaders = ["x-trace"], MaxAge = TimeSpan.FromHours(1), AllowCredentials = false } }),
+    };
+
     protected override ITranslator Translator { get; } = new IstioTranslator();
 
     protected override IReadOnlyDictionary<MeshFeature, MeshConfig> Cases => CaseTable;
-
-    private static readonly ServiceRef Reviews = new("reviews", "bookinfo");
-    private static readonly ServiceRef Ratings = new("ratings", "bookinfo");
-
-    private static readonly MeshService ReviewsService = new()
-    {
-        Name = "reviews",
-        Namespace = "bookinfo",
-        Subsets = [.. new[] { "v1", "v2" }.Select(v => new Subset { Name = v, Labels = new Dictionary<string, string> { ["version"] = v } })],
-    };
-
-    private static MeshConfig Rule(Func<HttpRouteRule, HttpRouteRule> change) => new()
-    {
-        Name = "imported",
-        Services = [ReviewsService],
-        Routes = [new HttpRoute { Name = "reviews", Namespace = "bookinfo", Host = Reviews, Rules = [change(new HttpRouteRule { Backends = [new WeightedBackend { Service = Reviews, Subset = "v1" }] })] }],
-    };
-
-    private static MeshConfig Match(HttpMatch match) => Rule(r => r with { Matches = [match] });
-
-    private static MeshConfig Policy(Func<DestinationPolicy, DestinationPolicy> change) => new()
-    {
-        Name = "imported",
-        Services = [ReviewsService],
-        DestinationPolicies = [change(new DestinationPolicy { Target = new PolicyTarget { Service = Reviews } })],
-    };
-
-    private static MeshConfig Mtls(MtlsScope scope, MtlsMode mode = MtlsMode.Strict) => new() { Name = "imported", Mtls = [new MtlsPolicy { Scope = scope, Mode = mode }] };
-
-    private static MeshConfig Access(Func<AccessPolicy, AccessPolicy> change) => new()
-    {
-        Name = "imported",
-        Services = [ReviewsService],
-        AccessPolicies = [change(new AccessPolicy { Name = "p", Namespace = "bookinfo", Target = new PolicyTarget { Service = Reviews }, Action = AccessAction.Allow, Rules = [new AccessRule { From = new AccessSource { Namespaces = ["shop"] } }] })],
-    };
-
-    private static MeshConfig External(Resolution resolution, params string[] addresses) => new()
-    {
-        Name = "imported",
-        ExternalServices = [new ExternalService { Name = "api", Namespace = "bookinfo", Hosts = ["api.example.com"], Ports = [new ServicePort { Port = 443, Protocol = Protocol.Tls }], Resolution = resolution, Addresses = [.. addresses] }],
-    };
-
-    private static readonly Dictionary<string, string> App = new() { ["app"] = "reviews" };
-
-    private static readonly Dictionary<MeshFeature, MeshConfig> CaseTable = new()
-    {
-        [MeshFeature.PathExact] = Match(new HttpMatch { Path = PathMatch.Exact("/login") }),
-        [MeshFeature.PathPrefix] = Match(new HttpMatch { Path = PathMatch.Prefix("/api") }),
-        [MeshFeature.PathRegex] = Match(new HttpMatch { Path = PathMatch.Regex("^/r/[0-9]+$") }),
-        [MeshFeature.HeaderExact] = Match(new HttpMatch { Headers = [ValueMatch.Exact("x-user", "jason")] }),
-        [MeshFeature.HeaderPrefix] = Match(new HttpMatch { Headers = [ValueMatch.Prefix("x-user", "ja")] }),
-        [MeshFeature.HeaderRegex] = Match(new HttpMatch { Headers = [ValueMatch.Regex("x-user", "^j.*$")] }),
-        [MeshFeature.HeaderPresent] = Match(new HttpMatch { Headers = [ValueMatch.Present("x-debug")] }),
-        [MeshFeature.HeaderAbsent] = Match(new HttpMatch { Headers = [ValueMatch.Absent("x-debug")] }),
-        [MeshFeature.QueryExact] = Match(new HttpMatch { QueryParams = [ValueMatch.Exact("v", "2")] }),
-        [MeshFeature.QueryPrefix] = Match(new HttpMatch { QueryParams = [ValueMatch.Prefix("v", "2")] }),
-        [MeshFeature.QueryRegex] = Match(new HttpMatch { QueryParams = [ValueMatch.Regex("v", "[0-9]+")] }),
-        [MeshFeature.QueryPresent] = Match(new HttpMatch { QueryParams = [ValueMatch.Present("debug")] }),
-        [MeshFeature.QueryAbsent] = Match(new HttpMatch { QueryParams = [ValueMatch.Absent("debug")] }),
-        [MeshFeature.MethodMatch] = Match(new HttpMatch { Method = "POST" }),
-        [MeshFeature.WeightedSplit] = Rule(r => r with { Backends = [new WeightedBackend { Service = Reviews, Subset = "v1", Weight = 2 }, new WeightedBackend { Service = Reviews, Subset = "v2", Weight = 1 }] }),
-        [MeshFeature.BackendSubset] = Rule(r => r with { Backends = [new WeightedBackend { Service = Reviews, Subset = "v2" }] }),
-        [MeshFeature.BackendPort] = Rule(r => r with { Backends = [new WeightedBackend { Service = Reviews, Port = 9080 }] }),
-        [MeshFeature.Timeout] = Rule(r => r with { Timeout = TimeSpan.FromSeconds(3) }),
-        [MeshFeature.RetryAttempts] = Rule(r => r with { Retry = new RetryPolicy { Attempts = 4 } }),
-        [MeshFeature.RetryPerTryTimeout] = Rule(r => r with { Retry = new RetryPolicy { Attempts = 2, PerTryTimeout = TimeSpan.FromMilliseconds(300) } }),
-        [MeshFeature.RetryOnHttp] = Rule(r => r with { Retry = new RetryPolicy { Attempts = 2, On = [RetryCondition.GatewayError, RetryCondition.Reset, RetryCondition.Retriable4xx] } }),
-        [MeshFeature.RetryOnGrpc] = Rule(r => r with { Retry = new RetryPolicy { Attempts = 2, On = [RetryCondition.Unavailable, RetryCondition.DeadlineExceeded] } }),
-        [MeshFeature.RetryStatusCodes] = Rule(r => r with { Retry = new RetryPolicy { Attempts = 2, On = [RetryCondition.RetriableStatusCodes], StatusCodes = [503, 429] } }),
-        [MeshFeature.RetryBackoff] = Rule(r => r with { Retry = new RetryPolicy { Attempts = 2, Backoff = new RetryBackoff { BaseInterval = TimeSpan.FromMilliseconds(25), MaxInterval = TimeSpan.FromSeconds(1) } } }),
-        [MeshFeature.FaultDelay] = Rule(r => r with { Fault = new FaultInjection { Delay = new FaultDelay { Duration = TimeSpan.FromSeconds(5), Percentage = 12.5m } } }),
-        [MeshFeature.FaultAbort] = Rule(r => r with { Fault = new FaultInjection { Abort = new FaultAbort { HttpStatus = 503, Percentage = 50 } } }),
-        [MeshFeature.Mirror] = Rule(r => r with { Mirror = new Mirror { Service = Reviews, Subset = "v2" } }),
-        [MeshFeature.MirrorPercentage] = Rule(r => r with { Mirror = new Mirror { Service = Reviews, Subset = "v2", Percentage = 5 } }),
-        [MeshFeature.RewritePathPrefix] = Rule(r => r with { Rewrite = new Rewrite { PathPrefix = "/v2" } }),
-        [MeshFeature.RewriteFullPath] = Rule(r => r with { Rewrite = new Rewrite { FullPath = "/status" } }),
-        [MeshFeature.RewriteAuthority] = Rule(r => r with { Rewrite = new Rewrite { Authority = "internal.example" } }),
-        [MeshFeature.Redirect] = Rule(r => r with { Backends = [], Redirect = new Redirect { PathPrefix = "/v2", Host = "example.com" } }),
-        [MeshFeature.RequestHeaders] = Rule(r => r with { RequestHeaders = new HeaderModifier { Set = new Dictionary<string, string> { ["x-a"] = "1" }, Add = new Dictionary<string, string> { ["x-b"] = "2" }, Remove = ["x-c"] } }),
-        [MeshFeature.ResponseHeaders] = Rule(r => r with { ResponseHeaders = new HeaderModifier { Set = new Dictionary<string, string> { ["cache-control"] = "no-store" }, Remove = ["server"] } }),
-        [MeshFeature.Cors] = Rule(r => r with { Cors = new CorsPolicy { AllowOrigins = ["*", "https://a.example"], AllowMethods = ["GET"], AllowHeaders = ["x-user"], ExposeHeaders = ["x-trace"], MaxAge = TimeSpan.FromHours(1), AllowCredentials = false } }),
-        [MeshFeature.TcpSplit] = new MeshConfig
-        {
-            Name = "imported",
-            Services = [ReviewsService],
-            TcpRoutes = [new TcpRoute { Name = "reviews", Namespace = "bookinfo", Host = Reviews, Port = 9000, Backends = [new WeightedBackend { Service = Reviews, Subset = "v1", Weight = 4 }, new WeightedBackend { Service = Reviews, Subset = "v2", Weight = 1 }] }],
-        },
-        [MeshFeature.LbRoundRobin] = Policy(p => p with { LoadBalancer = LoadBalancer.RoundRobin }),
-        [MeshFeature.LbLeastRequest] = Policy(p => p with { LoadBalancer = LoadBalancer.LeastRequest }),
-        [MeshFeature.LbRandom] = Policy(p => p with { LoadBalancer = LoadBalancer.Random }),
-        [MeshFeature.HashHeader] = Policy(p => p with { LoadBalancer = LoadBalancer.HashOn(ConsistentHash.Header("x-user")) }),
-        [MeshFeature.HashCookie] = Policy(p => p with { LoadBalancer = LoadBalancer.HashOn(ConsistentHash.Cookie("session")) }),
-        [MeshFeature.HashSourceIp] = Policy(p => p with { LoadBalancer = LoadBalancer.HashOn(ConsistentHash.SourceIp) }),
-        [MeshFeature.HashQueryParameter] = Policy(p => p with { LoadBalancer = LoadBalancer.HashOn(ConsistentHash.QueryParameter("user")) }),
-        [MeshFeature.MaxConnections] = Policy(p => p with { ConnectionPool = new ConnectionPool { MaxConnections = 100 } }),
-        [MeshFeature.MaxPendingRequests] = Policy(p => p with { ConnectionPool = new ConnectionPool { MaxPendingRequests = 10 } }),
-        [MeshFeature.MaxRequests] = Policy(p => p with { ConnectionPool = new ConnectionPool { MaxRequests = 50 } }),
-        [MeshFeature.MaxRequestsPerConnection] = Policy(p => p with { ConnectionPool = new ConnectionPool { MaxRequestsPerConnection = 1 } }),
-        [MeshFeature.MaxRetries] = Policy(p => p with { ConnectionPool = new ConnectionPool { MaxRetries = 3 } }),
-        [MeshFeature.ConnectTimeout] = Policy(p => p with { ConnectionPool = new ConnectionPool { ConnectTimeout = TimeSpan.FromMilliseconds(250) } }),
-        [MeshFeature.OutlierConsecutive5xx] = Policy(p => p with { OutlierDetection = new OutlierDetection { Consecutive5xx = 5 } }),
-        [MeshFeature.OutlierConsecutiveGatewayErrors] = Policy(p => p with { OutlierDetection = new OutlierDetection { ConsecutiveGatewayErrors = 3 } }),
-        [MeshFeature.OutlierInterval] = Policy(p => p with { OutlierDetection = new OutlierDetection { Interval = TimeSpan.FromSeconds(10) } }),
-        [MeshFeature.OutlierBaseEjectionTime] = Policy(p => p with { OutlierDetection = new OutlierDetection { BaseEjectionTime = TimeSpan.FromMinutes(1) } }),
-        [MeshFeature.OutlierMaxEjectionPercent] = Policy(p => p with { OutlierDetection = new OutlierDetection { MaxEjectionPercent = 50 } }),
-        [MeshFeature.SubsetPolicy] = Policy(p => p with { Target = new PolicyTarget { Service = Reviews, Subset = "v2" }, LoadBalancer = LoadBalancer.Random }),
-        [MeshFeature.MtlsStrict] = Mtls(MtlsScope.ForNamespace("bookinfo"), MtlsMode.Strict),
-        [MeshFeature.MtlsPermissive] = Mtls(MtlsScope.ForNamespace("bookinfo"), MtlsMode.Permissive),
-        [MeshFeature.MtlsDisabled] = Mtls(MtlsScope.ForNamespace("bookinfo"), MtlsMode.Disabled),
-        [MeshFeature.MtlsScopeMesh] = Mtls(MtlsScope.Mesh),
-        [MeshFeature.MtlsScopeNamespace] = Mtls(MtlsScope.ForNamespace("shop")),
-        [MeshFeature.MtlsScopeWorkload] = Mtls(new MtlsScope { Namespace = "bookinfo", Workload = App }),
-        [MeshFeature.MtlsScopePort] = Mtls(new MtlsScope { Namespace = "bookinfo", Workload = App, Port = 8080 }, MtlsMode.Disabled),
-        [MeshFeature.AccessAllow] = Access(p => p),
-        [MeshFeature.AccessDeny] = Access(p => p with { Action = AccessAction.Deny }),
-        [MeshFeature.AccessFromServiceAccounts] = Access(p => p with { Rules = [new AccessRule { From = new AccessSource { ServiceAccounts = [new ServiceAccountRef("shop", "web")] } }] }),
-        [MeshFeature.AccessFromNamespaces] = Access(p => p with { Rules = [new AccessRule { From = new AccessSource { Namespaces = ["shop", "ops"] } }] }),
-        [MeshFeature.AccessFromIpBlocks] = Access(p => p with { Rules = [new AccessRule { From = new AccessSource { IpBlocks = ["10.0.0.0/8"] } }] }),
-        [MeshFeature.AccessFromUnauthenticated] = Access(p => p with { Rules = [new AccessRule { From = new AccessSource { Unauthenticated = true } }] }),
-        [MeshFeature.AccessToPorts] = Access(p => p with { Rules = [new AccessRule { To = new AccessOperation { Ports = [9080] } }] }),
-        [MeshFeature.AccessToMethods] = Access(p => p with { Rules = [new AccessRule { To = new AccessOperation { Methods = ["GET"] } }] }),
-        [MeshFeature.AccessToPaths] = Access(p => p with { Rules = [new AccessRule { To = new AccessOperation { Paths = ["/api/*", "*.js", "/health"] } }] }),
-        [MeshFeature.AccessSubsetTarget] = Access(p => p with { Target = new PolicyTarget { Service = Reviews, Subset = "v2" } }),
-        [MeshFeature.ExternalHosts] = External(Resolution.Dns),
-        [MeshFeature.ExternalResolutionDns] = External(Resolution.Dns, "203.0.113.7"),
-        [MeshFeature.ExternalResolutionStatic] = External(Resolution.Static, "203.0.113.7", "203.0.113.8"),
-        [MeshFeature.ExternalResolutionNone] = External(Resolution.None),
-        [MeshFeature.ExternalAddresses] = External(Resolution.Dns, "203.0.113.0/24"),
-    };
 }
