@@ -1,5 +1,3 @@
-using k8s;
-using Mesh.Diagnostics;
 using Mesh.Kubernetes;
 using Mesh.Model;
 using Mesh.Providers.GatewayApi.Export;
@@ -47,38 +45,14 @@ public sealed class GatewayApiTranslator : ITranslator
     }
 
     /// <inheritdoc />
-    public ImportResult Import(IEnumerable<object> resources, ImportOptions? options = null)
-    {
-        ArgumentNullException.ThrowIfNull(resources);
-        var list = new List<(object, string)>();
-        foreach (var resource in resources)
-        {
-            if (resource is null) continue;
-            var source = resource is IKubernetesObject<k8s.Models.V1ObjectMeta> k
-                ? $"{k.Kind ?? resource.GetType().Name}/{k.Metadata?.NamespaceProperty ?? _options.DefaultNamespace}/{k.Metadata?.Name}"
-                : resource.GetType().Name;
-            list.Add((resource, source));
-        }
-        return GatewayApiImporter.Import(list, new SourceDiagnostics(ProviderId, []), _options, options);
-    }
+    public ImportResult Import(IEnumerable<object> resources, ImportOptions? options = null) =>
+        GatewayApiImporter.Import(ImportSources.FromObjects(resources, _options.DefaultNamespace), new SourceDiagnostics(ProviderId, []), _options, options);
 
     /// <inheritdoc />
     public ImportResult ImportYaml(IReadOnlyList<SourceText> sources, ImportOptions? options = null)
     {
-        ArgumentNullException.ThrowIfNull(sources);
-        var diagnostics = new List<Diagnostic>();
-        var ctx = new SourceDiagnostics(ProviderId, diagnostics);
-        var list = new List<(object, string)>();
-        foreach (var input in sources)
-        {
-            ArgumentNullException.ThrowIfNull(input);
-            foreach (var document in YamlTreeReader.Read(input.Text, input.Name, ProviderId, diagnostics))
-            {
-                var source = $"{input.Name}#{document.Index}";
-                if (ResourceReader.Read(document, source, ctx) is { } resource) list.Add((resource, source));
-            }
-        }
-        return GatewayApiImporter.Import(list, ctx, _options, options);
+        var ctx = new SourceDiagnostics(ProviderId, []);
+        return GatewayApiImporter.Import(ImportSources.FromYaml(sources, ctx, (document, source) => ResourceReader.Read(document, source, ctx)), ctx, _options, options);
     }
 
     /// <inheritdoc />
