@@ -1,3 +1,4 @@
+using Mesh.Kubernetes;
 using Mesh.Diagnostics;
 using Mesh.Model;
 
@@ -12,7 +13,7 @@ internal static class GatewayApiExporter
     public static (List<object> Resources, List<Diagnostic> Diagnostics) Export(MeshConfig config, GatewayApiOptions options)
     {
         var ctx = new ExportContext(options, config);
-        var routes = new SortedDictionary<(string Namespace, string Name), object>();
+        var routes = new SortedDictionary<(string Namespace, string Name), object>(OrdinalKeyComparer.Instance);
         for (var i = 0; i < config.Routes.Count; i++)
         {
             var route = config.Routes[i];

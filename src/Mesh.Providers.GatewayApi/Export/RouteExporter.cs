@@ -29,7 +29,7 @@ internal static class RouteExporter
                 Spec = new GrpcRouteSpec
                 {
                     ParentRefs = Parents(route, host, grpc: true),
-                    Rules = Lists.OrNull(route.Rules.Select((r, k) => GrpcRule(r, route.Namespace, $"{path}.rules[{k}]", ctx))),
+                    Rules = Rules(route, path, ctx, GrpcRule),
                 },
             };
         }
@@ -39,25 +39,55 @@ internal static class RouteExporter
             Spec = new HttpRouteSpec
             {
                 ParentRefs = Parents(route, host, grpc: false),
-                Rules = Lists.OrNull(route.Rules.Select((r, k) => HttpRule(r, route.Namespace, $"{path}.rules[{k}]", ctx))),
+                Rules = Rules(route, path, ctx, HttpRule),
             },
         };
     }
 
+    private static List<T>? Rules<T>(Model.HttpRoute route, string path, ExportContext ctx, Func<HttpRouteRule, string, string, ExportContext, T> rule)
+    {
+        if (route.Rules.IsEmpty) return null;
+        var result = new List<T>(route.Rules.Count);
+        for (var k = 0; k < route.Rules.Count; k++) result.Add(rule(route.Rules[k], route.Namespace, $"{path}.rules[{k}]", ctx));
+        return result;
+    }
+
     /// <summary>Whether <paramref name="route"/> is written as a GRPCRoute: its host's ports are all gRPC and every rule is expressible there.</summary>
-    public static bool IsGrpc(Model.HttpRoute route, MeshService? host, RouteDialect? dialect = null) =>
-        host is { Ports.IsEmpty: false } && host.Ports.All(p => p.Protocol == Protocol.Grpc) && route.Rules.All(r => GrpcExpressible(r, dialect ?? RouteDialect.GatewayApi));
+    public static bool IsGrpc(Model.HttpRoute route, MeshService? host, RouteDialect? dialect = null)
+    {
+        if (host is not { Ports.IsEmpty: false }) return false;
+        foreach (var port in host.Ports)
+        {
+            if (port.Protocol != Protocol.Grpc) return false;
+        }
+        foreach (var rule in route.Rules)
+        {
+            if (!GrpcExpressible(rule, dialect ?? RouteDialect.GatewayApi)) return false;
+        }
+        return true;
+    }
 
     /// <summary>The service ports a route's parentRefs name: the host's HTTP-family ports (gRPC only for a GRPCRoute).</summary>
-    public static IEnumerable<int> ParentPorts(MeshService? host, bool grpc) =>
-        host is null ? [] : host.Ports.Where(p => grpc ? p.Protocol == Protocol.Grpc : p.Protocol is Protocol.Http or Protocol.Http2 or Protocol.Grpc).Select(p => p.Port).Order();
+    public static List<int> ParentPorts(MeshService? host, bool grpc)
+    {
+        var ports = new List<int>(host?.Ports.Count ?? 0);
+        if (host is null) return ports;
+        foreach (var p in host.Ports)
+        {
+            if (grpc ? p.Protocol == Protocol.Grpc : p.Protocol is Protocol.Http or Protocol.Http2 or Protocol.Grpc) ports.Add(p.Port);
+        }
+        ports.Sort();
+        return ports;
+    }
 
     private static List<ParentReference> Parents(Model.HttpRoute route, MeshService? host, bool grpc)
     {
         var ns = route.Host.Namespace == route.Namespace ? null : route.Host.Namespace;
-        var ports = ParentPorts(host, grpc).ToList();
+        var ports = ParentPorts(host, grpc);
         if (ports.Count == 0) return [new ParentReference { Group = string.Empty, Kind = "Service", Namespace = ns, Name = route.Host.Name }];
-        return [.. ports.Select(p => new ParentReference { Group = string.Empty, Kind = "Service", Namespace = ns, Name = route.Host.Name, Port = p })];
+        var result = new List<ParentReference>(ports.Count);
+        foreach (var p in ports) result.Add(new ParentReference { Group = string.Empty, Kind = "Service", Namespace = ns, Name = route.Host.Name, Port = p });
+        return result;
     }
 
     private static bool GrpcExpressible(HttpRouteRule rule, RouteDialect dialect) =>
@@ -68,13 +98,16 @@ internal static class RouteExporter
 
     private static Resources.HttpRouteRule HttpRule(HttpRouteRule rule, string ns, string path, ExportContext ctx)
     {
-        var result = new Resources.HttpRouteRule
+        List<HttpRouteMatch>? matches = null;
+        if (!rule.Matches.IsEmpty)
         {
-            Matches = Lists.OrNull(rule.Matches.Select((m, i) => HttpMatch(m, $"{path}.matches[{i}]", ctx))),
-        };
+            matches = new List<HttpRouteMatch>(rule.Matches.Count);
+            for (var i = 0; i < rule.Matches.Count; i++) matches.Add(HttpMatch(rule.Matches[i], path, i, ctx));
+        }
+        var result = new Resources.HttpRouteRule { Matches = matches };
         var filters = new List<HttpRouteFilter>();
-        if (Headers(rule.RequestHeaders, $"{path}.requestHeaders", ctx) is { } request) filters.Add(new HttpRouteFilter { Type = "RequestHeaderModifier", RequestHeaderModifier = request });
-        if (Supported(rule.ResponseHeaders, ctx.Dialect.ResponseHeaders, "ResponseHeaderModifier", $"{path}.responseHeaders", ctx) && Headers(rule.ResponseHeaders, $"{path}.responseHeaders", ctx) is { } response) filters.Add(new HttpRouteFilter { Type = "ResponseHeaderModifier", ResponseHeaderModifier = response });
+        if (Headers(rule.RequestHeaders, path, "requestHeaders", ctx) is { } request) filters.Add(new HttpRouteFilter { Type = "RequestHeaderModifier", RequestHeaderModifier = request });
+        if (Supported(rule.ResponseHeaders, ctx.Dialect.ResponseHeaders, "ResponseHeaderModifier", path, "responseHeaders", ctx) && Headers(rule.ResponseHeaders, path, "responseHeaders", ctx) is { } response) filters.Add(new HttpRouteFilter { Type = "ResponseHeaderModifier", ResponseHeaderModifier = response });
         if (rule.Redirect is { } redirect)
         {
             if (!rule.Backends.IsEmpty) ctx.Unsupported($"{path}.backends", "A redirecting rule answers the request itself; its backends are not written.");
@@ -83,12 +116,12 @@ internal static class RouteExporter
         }
         else
         {
-            result.BackendRefs = Lists.OrNull(Backends(rule.Backends, ns, $"{path}.backends", ctx));
-            if (Supported(rule.Rewrite, ctx.Dialect.Rewrite, "URLRewrite", $"{path}.rewrite", ctx) && Rewrite(rule.Rewrite!, $"{path}.rewrite", ctx) is { } w) filters.Add(new HttpRouteFilter { Type = "URLRewrite", UrlRewrite = w });
+            result.BackendRefs = Backends(rule.Backends, ns, path, ctx);
+            if (Supported(rule.Rewrite, ctx.Dialect.Rewrite, "URLRewrite", path, "rewrite", ctx) && Rewrite(rule.Rewrite!, $"{path}.rewrite", ctx) is { } w) filters.Add(new HttpRouteFilter { Type = "URLRewrite", UrlRewrite = w });
         }
-        if (Supported(rule.Mirror, ctx.Dialect.Mirror, "RequestMirror", $"{path}.mirror", ctx)) filters.Add(new HttpRouteFilter { Type = "RequestMirror", RequestMirror = Mirror(rule.Mirror!, ns, $"{path}.mirror", ctx) });
-        if (Supported(rule.Cors, ctx.Dialect.Cors, "CORS", $"{path}.cors", ctx) && Cors(rule.Cors!, $"{path}.cors", ctx) is { } c) filters.Add(new HttpRouteFilter { Type = "CORS", Cors = c });
-        result.Filters = Lists.OrNull(filters);
+        if (Supported(rule.Mirror, ctx.Dialect.Mirror, "RequestMirror", path, "mirror", ctx)) filters.Add(new HttpRouteFilter { Type = "RequestMirror", RequestMirror = Mirror(rule.Mirror!, ns, $"{path}.mirror", ctx) });
+        if (Supported(rule.Cors, ctx.Dialect.Cors, "CORS", path, "cors", ctx) && Cors(rule.Cors!, $"{path}.cors", ctx) is { } c) filters.Add(new HttpRouteFilter { Type = "CORS", Cors = c });
+        result.Filters = filters.Count == 0 ? null : filters;
         if (rule.Timeout is { } timeout)
         {
             if (!GatewayDuration.TryFormat(timeout, out var text)) ctx.Approximated($"{path}.timeout", $"Gateway API durations are whole milliseconds up to 99999h; the timeout is written as {text}.");
@@ -101,18 +134,18 @@ internal static class RouteExporter
     private static GrpcRouteRule GrpcRule(HttpRouteRule rule, string ns, string path, ExportContext ctx)
     {
         var filters = new List<GrpcRouteFilter>();
-        if (Headers(rule.RequestHeaders, $"{path}.requestHeaders", ctx) is { } request) filters.Add(new GrpcRouteFilter { Type = "RequestHeaderModifier", RequestHeaderModifier = request });
-        if (Supported(rule.ResponseHeaders, ctx.Dialect.ResponseHeaders, "ResponseHeaderModifier", $"{path}.responseHeaders", ctx) && Headers(rule.ResponseHeaders, $"{path}.responseHeaders", ctx) is { } response) filters.Add(new GrpcRouteFilter { Type = "ResponseHeaderModifier", ResponseHeaderModifier = response });
-        if (Supported(rule.Mirror, ctx.Dialect.Mirror, "RequestMirror", $"{path}.mirror", ctx)) filters.Add(new GrpcRouteFilter { Type = "RequestMirror", RequestMirror = Mirror(rule.Mirror!, ns, $"{path}.mirror", ctx) });
+        if (Headers(rule.RequestHeaders, path, "requestHeaders", ctx) is { } request) filters.Add(new GrpcRouteFilter { Type = "RequestHeaderModifier", RequestHeaderModifier = request });
+        if (Supported(rule.ResponseHeaders, ctx.Dialect.ResponseHeaders, "ResponseHeaderModifier", path, "responseHeaders", ctx) && Headers(rule.ResponseHeaders, path, "responseHeaders", ctx) is { } response) filters.Add(new GrpcRouteFilter { Type = "ResponseHeaderModifier", ResponseHeaderModifier = response });
+        if (Supported(rule.Mirror, ctx.Dialect.Mirror, "RequestMirror", path, "mirror", ctx)) filters.Add(new GrpcRouteFilter { Type = "RequestMirror", RequestMirror = Mirror(rule.Mirror!, ns, $"{path}.mirror", ctx) });
         return new GrpcRouteRule
         {
             Matches = Lists.OrNull(rule.Matches.Select((m, k) => new GrpcRouteMatch
             {
                 Method = m.Path is { } p && GrpcPath.TryFromPath(p, out var method) ? method : null,
-                Headers = Lists.OrNull(m.Headers.Where((h, i) => TryValueType(h, $"{path}.matches[{k}].headers[{i}]", "header", ctx, out _)).Select(h => new GrpcHeaderMatch { Type = h.Kind == ValueMatchKind.Regex ? "RegularExpression" : null, Name = h.Name, Value = h.Value })),
+                Headers = Lists.OrNull(m.Headers.Where((h, i) => TryValueType(h, path, k, "headers", i, "header", ctx, out _)).Select(h => new GrpcHeaderMatch { Type = h.Kind == ValueMatchKind.Regex ? "RegularExpression" : null, Name = h.Name, Value = h.Value })),
             })),
             Filters = Lists.OrNull(filters),
-            BackendRefs = Lists.OrNull(Backends(rule.Backends, ns, $"{path}.backends", ctx)),
+            BackendRefs = Backends(rule.Backends, ns, path, ctx),
         };
     }
 
@@ -123,14 +156,15 @@ internal static class RouteExporter
     }
 
     /// <summary>Whether <paramref name="value"/> is set and the dialect supports it; a set value it does not support is reported.</summary>
-    private static bool Supported(object? value, bool supported, string filter, string path, ExportContext ctx)
+    private static bool Supported(object? value, bool supported, string filter, string rulePath, string field, ExportContext ctx)
     {
         if (value is null) return false;
-        if (!supported) ctx.Unsupported(path, $"{ctx.Dialect.DisplayName} does not run the {filter} filter; it is not written.");
+        if (!supported) ctx.Unsupported($"{rulePath}.{field}", $"{ctx.Dialect.DisplayName} does not run the {filter} filter; it is not written.");
         return supported;
     }
 
-    private static HttpRouteMatch HttpMatch(HttpMatch match, string path, ExportContext ctx)
+    /// <summary>Match <paramref name="index"/> of a rule; its path (<c>rulePath.matches[index]</c>) is built only for a diagnostic.</summary>
+    private static HttpRouteMatch HttpMatch(HttpMatch match, string rulePath, int index, ExportContext ctx)
     {
         var result = new HttpRouteMatch();
         if (match.Path is { } p)
@@ -145,64 +179,77 @@ internal static class RouteExporter
         {
             var upper = method.ToUpperInvariant();
             if (Methods.Contains(upper)) result.Method = upper;
-            else ctx.Unsupported($"{path}.method", $"Gateway API matches the methods {string.Join(", ", Methods)}; '{method}' is not written.");
+            else ctx.Unsupported($"{rulePath}.matches[{index}].method", $"Gateway API matches the methods {string.Join(", ", Methods)}; '{method}' is not written.");
         }
-        var headers = new List<HttpHeaderMatch>();
-        for (var i = 0; i < match.Headers.Count; i++)
+        if (!match.Headers.IsEmpty)
         {
-            var h = match.Headers[i];
-            if (TryValueType(h, $"{path}.headers[{i}]", "header", ctx, out var type)) headers.Add(new HttpHeaderMatch { Type = type, Name = h.Name, Value = h.Value ?? string.Empty });
+            var headers = new List<HttpHeaderMatch>(match.Headers.Count);
+            for (var i = 0; i < match.Headers.Count; i++)
+            {
+                var h = match.Headers[i];
+                if (TryValueType(h, rulePath, index, "headers", i, "header", ctx, out var type)) headers.Add(new HttpHeaderMatch { Type = type, Name = h.Name, Value = h.Value ?? string.Empty });
+            }
+            result.Headers = headers.Count == 0 ? null : headers;
         }
-        result.Headers = Lists.OrNull(headers);
-        var query = new List<HttpQueryParamMatch>();
-        for (var i = 0; i < match.QueryParams.Count; i++)
+        if (!match.QueryParams.IsEmpty)
         {
-            var q = match.QueryParams[i];
-            if (TryValueType(q, $"{path}.queryParams[{i}]", "query parameter", ctx, out var type)) query.Add(new HttpQueryParamMatch { Type = type, Name = q.Name, Value = q.Value ?? string.Empty });
+            var query = new List<HttpQueryParamMatch>(match.QueryParams.Count);
+            for (var i = 0; i < match.QueryParams.Count; i++)
+            {
+                var q = match.QueryParams[i];
+                if (TryValueType(q, rulePath, index, "queryParams", i, "query parameter", ctx, out var type)) query.Add(new HttpQueryParamMatch { Type = type, Name = q.Name, Value = q.Value ?? string.Empty });
+            }
+            result.QueryParams = query.Count == 0 ? null : query;
         }
-        result.QueryParams = Lists.OrNull(query);
         return result;
     }
 
     /// <summary>Whether a value match is writable, and its wire type: null for Exact (the default) or <c>RegularExpression</c>.</summary>
-    private static bool TryValueType(ValueMatch m, string path, string what, ExportContext ctx, out string? type)
+    private static bool TryValueType(ValueMatch m, string rulePath, int match, string list, int index, string what, ExportContext ctx, out string? type)
     {
+        string Path() => $"{rulePath}.matches[{match}].{list}[{index}]";
         type = null;
         if (m.Kind is not (ValueMatchKind.Exact or ValueMatchKind.Regex))
         {
-            ctx.Unsupported(path, $"Gateway API {what} matches are Exact or RegularExpression; the {m.Kind.ToString().ToLowerInvariant()} condition on '{m.Name}' is not written.");
+            ctx.Unsupported(Path(), $"Gateway API {what} matches are Exact or RegularExpression; the {m.Kind.ToString().ToLowerInvariant()} condition on '{m.Name}' is not written.");
             return false;
         }
         if (string.IsNullOrEmpty(m.Value))
         {
-            ctx.Unsupported(path, $"Gateway API {what} match values have at least one character; the empty-value condition on '{m.Name}' is not written.");
+            ctx.Unsupported(Path(), $"Gateway API {what} match values have at least one character; the empty-value condition on '{m.Name}' is not written.");
             return false;
         }
         if (m.Kind == ValueMatchKind.Regex) type = "RegularExpression";
         return true;
     }
 
-    private static IEnumerable<BackendRef> Backends(Mesh.Collections.EquatableArray<WeightedBackend> backends, string ns, string path, ExportContext ctx)
+    private static List<BackendRef>? Backends(Mesh.Collections.EquatableArray<WeightedBackend> backends, string ns, string rulePath, ExportContext ctx)
     {
+        if (backends.IsEmpty) return null;
+        var result = new List<BackendRef>(backends.Count);
         for (var i = 0; i < backends.Count; i++)
         {
             var b = backends[i];
-            if (b.Subset is not null) ctx.Unsupported($"{path}[{i}].subset", $"Gateway API backends are whole Services; subset '{b.Subset}' is not written.");
-            yield return new BackendRef
+            if (b.Subset is not null) ctx.Unsupported($"{rulePath}.backends[{i}].subset", $"Gateway API backends are whole Services; subset '{b.Subset}' is not written.");
+            result.Add(new BackendRef
             {
                 Name = b.Service.Name,
                 Namespace = b.Service.Namespace == ns ? null : b.Service.Namespace,
-                Port = b.Port ?? BackendPort(b.Service, $"{path}[{i}].port", ctx),
+                Port = b.Port ?? BackendPort(b.Service, rulePath, i, ctx),
                 // A single backend takes all traffic: its weight is left out.
                 Weight = b.Weight == 1 || backends.Count == 1 ? null : b.Weight,
-            };
+            });
         }
+        return result;
     }
 
     /// <summary>
     /// The port of a Service backend given without one (the CRDs require it): the service's only port when the model
     /// defines the service with exactly one; otherwise none, reported.
     /// </summary>
+    private static int? BackendPort(ServiceRef service, string rulePath, int index, ExportContext ctx) =>
+        BackendPort(service, $"{rulePath}.backends[{index}].port", ctx);
+
     private static int? BackendPort(ServiceRef service, string path, ExportContext ctx)
     {
         if (ctx.FindService(service) is { Ports.Count: 1 } known)
@@ -214,7 +261,7 @@ internal static class RouteExporter
         return null;
     }
 
-    private static HttpHeaderFilter? Headers(HeaderModifier? modifier, string path, ExportContext ctx)
+    private static HttpHeaderFilter? Headers(HeaderModifier? modifier, string rulePath, string field, ExportContext ctx)
     {
         if (modifier is null) return null;
         IEnumerable<HttpHeader> Entries(IEnumerable<KeyValuePair<string, string>> entries, string list)
@@ -223,7 +270,7 @@ internal static class RouteExporter
             {
                 if (value.Length == 0)
                 {
-                    ctx.Unsupported($"{path}.{list}{Mesh.Kubernetes.JsonPaths.Segment(name)}", $"Gateway API header values have at least one character; the empty value of '{name}' is not written.");
+                    ctx.Unsupported($"{rulePath}.{field}.{list}{Mesh.Kubernetes.JsonPaths.Segment(name)}", $"Gateway API header values have at least one character; the empty value of '{name}' is not written.");
                     continue;
                 }
                 yield return new HttpHeader { Name = name, Value = value };

@@ -1,3 +1,4 @@
+using Mesh.Kubernetes;
 using Mesh.Model;
 
 namespace Mesh.Providers.GatewayApi.Import;
@@ -5,7 +6,7 @@ namespace Mesh.Providers.GatewayApi.Import;
 /// <summary>The model being assembled by an import: routes, and the services their parentRefs name with ports.</summary>
 internal sealed class ModelBuilder
 {
-    private readonly SortedDictionary<(string Namespace, string Name), SortedDictionary<int, Protocol>> _ports = [];
+    private readonly SortedDictionary<(string Namespace, string Name), SortedDictionary<int, Protocol>> _ports = new(OrdinalKeyComparer.Instance);
 
     public List<Model.HttpRoute> Routes { get; } = [];
 

@@ -1,3 +1,4 @@
+using Mesh.Kubernetes;
 using Mesh.Diagnostics;
 using Mesh.Model;
 using Mesh.Providers.Istio.Mapping;
@@ -22,7 +23,7 @@ internal static class IstioExporter
 
     private static SortedDictionary<(string Namespace, string Name), VirtualService>.ValueCollection VirtualServices(MeshConfig config, ExportContext ctx)
     {
-        var byName = new SortedDictionary<(string Namespace, string Name), VirtualService>();
+        var byName = new SortedDictionary<(string Namespace, string Name), VirtualService>(OrdinalKeyComparer.Instance);
         var hosts = new Dictionary<(string, string), ServiceRef>();
         VirtualService For(string ns, string name, ServiceRef host)
         {

@@ -1,3 +1,4 @@
+using Mesh.Kubernetes;
 using Mesh.Model;
 using Mesh.Providers.GatewayApi.Export;
 using Mesh.Providers.Linkerd.Mapping;
@@ -25,7 +26,7 @@ internal static class AuthorizationExporter
 
     public static IEnumerable<object> Export(MeshConfig config, LinkerdOptions options, ExportContext ctx)
     {
-        var output = new SortedDictionary<(int Order, string Namespace, string Name), object>();
+        var output = new SortedDictionary<(int Order, string Namespace, string Name), object>(OrdinalKeyComparer.Instance);
         var pending = new Dictionary<(int Order, string Namespace, string Name), object>();
         void Add(int order, string ns, string name, object resource) => pending.TryAdd((order, ns, name), resource);
 
@@ -33,7 +34,15 @@ internal static class AuthorizationExporter
         // any other name taken twice (names derive from policy names) would make one policy refer to another's resources.
         void Commit(string path)
         {
-            var clash = pending.Keys.FirstOrDefault(k => k.Order != 0 && output.ContainsKey(k));
+            (int Order, string Namespace, string Name) clash = default;
+            foreach (var key in pending.Keys)
+            {
+                if (key.Order != 0 && output.ContainsKey(key))
+                {
+                    clash = key;
+                    break;
+                }
+            }
             if (clash != default)
             {
                 ctx.Unsupported(path, $"The name '{clash.Namespace}/{clash.Name}' of a resource this policy needs is already taken by another access policy's; the policy is not written (rename it).");
@@ -89,10 +98,17 @@ internal static class AuthorizationExporter
                         ctx.Approximated($"{path}.target.subset", $"The Servers select the pods of subset '{subsetName}' by its labels; read back, the policy targets the whole service '{target.Service}' (the subset labels are reported).");
                     }
                 }
+                string[] serverNames = [];
                 if (service is not null)
                 {
                     // Every port of the target gets its Server, so that what no rule allows is denied on every port, as an allow policy means.
-                    foreach (var port in service.Ports) Add(0, policy.Namespace, ServerName(service, policy.Target!.Subset, port), Server(service, policy.Target!.Subset, port, labels!));
+                    serverNames = new string[service.Ports.Count];
+                    for (var p = 0; p < serverNames.Length; p++)
+                    {
+                        var port = service.Ports[p];
+                        serverNames[p] = ServerName(service, policy.Target!.Subset, port);
+                        Add(0, policy.Namespace, serverNames[p], Server(serverNames[p], service.Namespace, port, p == 0 ? labels! : new Dictionary<string, string>(labels!, StringComparer.Ordinal)));
+                    }
                 }
                 else
                 {
@@ -104,15 +120,15 @@ internal static class AuthorizationExporter
                     continue;
                 }
 
-                var grants = new List<Grant>();
+                var grants = new List<Grant>(policy.Rules.Count);
                 var ruleBase = policy.Rules.Count == 1 ? policy.Name : null;
                 for (var k = 0; k < policy.Rules.Count; k++)
                 {
                     var rule = policy.Rules[k];
                     var rulePath = $"{path}.rules[{k}]";
-                    var authBase = ruleBase ?? ResourceNames.Join(policy.Name, (k + 1).ToString(System.Globalization.CultureInfo.InvariantCulture));
+                    var authBase = ruleBase ?? ResourceNames.Join(policy.Name, ResourceNames.Ordinal(k));
                     var to = rule.To;
-                    var ports = service?.Ports.ToList() ?? [];
+                    List<ServicePort> ports = service is null ? [] : [.. service.Ports.AsSpan()];
                     if (to is not null && !to.Ports.IsEmpty)
                     {
                         if (service is null)
@@ -124,7 +140,7 @@ internal static class AuthorizationExporter
                         {
                             if (service.FindPort(to.Ports[j]) is null) ctx.Unsupported($"{rulePath}.to.ports[{j}]", $"Port {to.Ports[j]} is not a port of '{service.Reference}', so there is no Server for it; the port is not written.");
                         }
-                        ports = [.. service.Ports.Where(p => to.Ports.Contains(p.Port))];
+                        ports.RemoveAll(p => !to.Ports.AsSpan().Contains(p.Port));
                         if (ports.Count == 0) continue;
                         ctx.Approximated($"{rulePath}.to.ports", "Linkerd has no port condition: the rule is written for the Servers of these ports, and reads back with a port only when the workload has more than one Server.");
                     }
@@ -138,9 +154,11 @@ internal static class AuthorizationExporter
                         }
                         matches = Matches(to, rulePath, ctx);
                         if (matches is null) continue;
-                        var opaque = ports.Where(p => p.Protocol is Protocol.Tcp or Protocol.Tls).ToList();
-                        foreach (var port in opaque) ctx.Unsupported($"{rulePath}.to", $"Port {port.Port} of '{service.Reference}' is not HTTP, so no HTTPRoute can match methods or paths on it; the rule is not written for it.");
-                        ports = [.. ports.Except(opaque)];
+                        foreach (var port in ports)
+                        {
+                            if (port.Protocol is Protocol.Tcp or Protocol.Tls) ctx.Unsupported($"{rulePath}.to", $"Port {port.Port} of '{service.Reference}' is not HTTP, so no HTTPRoute can match methods or paths on it; the rule is not written for it.");
+                        }
+                        ports.RemoveAll(p => p.Protocol is Protocol.Tcp or Protocol.Tls);
                     }
                     // The authentications are written only once the rule is known to be written.
                     var sources = Sources(rule.From, policy.Namespace, authBase, rulePath, options, ctx, Add);
@@ -159,7 +177,7 @@ internal static class AuthorizationExporter
                 for (var g = 0; g < grants.Count; g++)
                 {
                     var grant = grants[g];
-                    var name = grants.Count == 1 ? policy.Name : ResourceNames.Join(policy.Name, (g + 1).ToString(System.Globalization.CultureInfo.InvariantCulture));
+                    var name = grants.Count == 1 ? policy.Name : ResourceNames.Join(policy.Name, ResourceNames.Ordinal(g));
                     PolicyReference targetRef;
                     if (service is null || grant.Port is not { } port)
                     {
@@ -167,7 +185,7 @@ internal static class AuthorizationExporter
                     }
                     else
                     {
-                        var serverName = ServerName(service, policy.Target!.Subset, port);
+                        var serverName = serverNames[service.Ports.AsSpan().IndexOf(port)];
                         targetRef = new PolicyReference { Group = PolicyGroup, Kind = Resources.Server.KubeKind, Name = serverName };
                         if (grant.Matches is not null)
                         {
@@ -206,12 +224,12 @@ internal static class AuthorizationExporter
     private static string ServerName(MeshService service, string? subset, ServicePort port) =>
         ResourceNames.Join(service.Name, subset ?? string.Empty, port.Port.ToString(System.Globalization.CultureInfo.InvariantCulture));
 
-    private static Resources.Server Server(MeshService service, string? subset, ServicePort port, Dictionary<string, string> labels) => new()
+    private static Resources.Server Server(string name, string ns, ServicePort port, Dictionary<string, string> labels) => new()
     {
-        Metadata = { Name = ServerName(service, subset, port), NamespaceProperty = service.Namespace },
+        Metadata = { Name = name, NamespaceProperty = ns },
         Spec =
         {
-            PodSelector = new LabelSelector { MatchLabels = new Dictionary<string, string>(labels, StringComparer.Ordinal) },
+            PodSelector = new LabelSelector { MatchLabels = labels },
             Port = port.Port,
             ProxyProtocol = ProxyProtocols.Of(port.Protocol),
         },
@@ -297,7 +315,12 @@ internal static class AuthorizationExporter
             return null;
         }
         if (paths.Count == 0) paths.Add(null);
-        var methods = to.Methods.IsEmpty ? [null] : to.Methods.Select(m => (string?)m).ToList();
-        return [.. paths.SelectMany(p => methods.Select(m => new GatewayResources.HttpRouteMatch { Path = p, Method = m }))];
+        var result = new List<GatewayResources.HttpRouteMatch>(paths.Count * Math.Max(1, to.Methods.Count));
+        foreach (var p in paths)
+        {
+            if (to.Methods.IsEmpty) result.Add(new GatewayResources.HttpRouteMatch { Path = p });
+            foreach (var m in to.Methods) result.Add(new GatewayResources.HttpRouteMatch { Path = p, Method = m });
+        }
+        return result;
     }
 }

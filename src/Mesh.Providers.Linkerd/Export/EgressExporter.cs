@@ -1,3 +1,4 @@
+using Mesh.Kubernetes;
 using Mesh.Model;
 using Mesh.Providers.GatewayApi.Export;
 using Mesh.Providers.Linkerd.Mapping;
@@ -16,7 +17,7 @@ internal static class EgressExporter
 {
     public static IEnumerable<EgressNetwork> Export(MeshConfig config, ExportContext ctx)
     {
-        var result = new SortedDictionary<(string Namespace, string Name), EgressNetwork>();
+        var result = new SortedDictionary<(string Namespace, string Name), EgressNetwork>(OrdinalKeyComparer.Instance);
         for (var i = 0; i < config.ExternalServices.Count; i++)
         {
             var external = config.ExternalServices[i];

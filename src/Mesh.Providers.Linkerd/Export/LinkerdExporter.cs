@@ -1,3 +1,4 @@
+using Mesh.Kubernetes;
 using System.Globalization;
 using Mesh.Diagnostics;
 using Mesh.Model;
@@ -32,7 +33,7 @@ internal static class LinkerdExporter
     public static (List<object> Resources, List<Diagnostic> Diagnostics) Export(MeshConfig config, LinkerdOptions options)
     {
         var ctx = new ExportContext(new GatewayApiOptions { DefaultNamespace = options.DefaultNamespace, EmitGrpcRoutes = true }, config, Dialect);
-        var routes = new SortedDictionary<(string Namespace, string Name), object>();
+        var routes = new SortedDictionary<(string Namespace, string Name), object>(OrdinalKeyComparer.Instance);
         for (var i = 0; i < config.Routes.Count; i++)
         {
             var route = config.Routes[i];

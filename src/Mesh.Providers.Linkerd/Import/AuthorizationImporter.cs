@@ -52,7 +52,7 @@ internal sealed class AuthorizationImporter(LinkerdOptions options, SourceDiagno
     public List<AccessPolicy> Build(ModelBuilder model)
     {
         var workloads = new Dictionary<(string Namespace, string Name), (ServiceRef Service, int Port)>();
-        foreach (var ((ns, name), (server, source)) in _servers.OrderBy(s => s.Key))
+        foreach (var ((ns, name), (server, source)) in _servers.OrderBy(s => s.Key, OrdinalKeyComparer.Instance))
         {
             if (Workload(server, ns, source) is { } workload)
             {
@@ -129,7 +129,7 @@ internal sealed class AuthorizationImporter(LinkerdOptions options, SourceDiagno
             }
         }
         foreach (var (authorization, ns, source) in _legacy) Legacy(authorization, ns, source, workloads, PortOperation, result);
-        foreach (var ((ns, name), (_, source)) in _servers.Where(s => workloads.ContainsKey(s.Key) && !_usedServers.Contains(s.Key)).OrderBy(s => s.Key))
+        foreach (var ((ns, name), (_, source)) in _servers.Where(s => workloads.ContainsKey(s.Key) && !_usedServers.Contains(s.Key)).OrderBy(s => s.Key, OrdinalKeyComparer.Instance))
         {
             var w = workloads[(ns, name)];
             ctx.NotImportedInfo(source, "$.spec", $"No access policy imported targets Server '{ns}/{name}': it is read as port {w.Port} of service '{w.Service}', and written back only for the access policies that target it.");
@@ -141,7 +141,7 @@ internal sealed class AuthorizationImporter(LinkerdOptions options, SourceDiagno
         {
             ctx.NotImported(source, "$.spec", $"No AuthorizationPolicy imported requires {kind} '{ns}/{name}'; an authentication alone allows nothing, so it is not imported.");
         }
-        foreach (var ((ns, name), (_, source)) in _routes.Where(r => !_targetedRoutes.Contains(r.Key)).OrderBy(r => r.Key))
+        foreach (var ((ns, name), (_, source)) in _routes.Where(r => !_targetedRoutes.Contains(r.Key)).OrderBy(r => r.Key, OrdinalKeyComparer.Instance))
         {
             ctx.NotImported(source, "$.spec", $"No AuthorizationPolicy in the input targets HTTPRoute '{ns}/{name}', so it restricts nothing the model records; it is not imported.");
         }
@@ -340,7 +340,7 @@ internal sealed class AuthorizationImporter(LinkerdOptions options, SourceDiagno
         else if (server?.Selector is { } selector)
         {
             if (selector.MatchExpressions is { Count: > 0 }) ctx.NotImported(source, "$.spec.server.selector.matchExpressions", "Set-based Server selectors are not read; only matchLabels selects the Servers.");
-            foreach (var ((sns, sname), (s, _)) in _servers.Where(s => s.Key.Namespace == ns).OrderBy(s => s.Key))
+            foreach (var ((sns, sname), (s, _)) in _servers.Where(s => s.Key.Namespace == ns).OrderBy(s => s.Key, OrdinalKeyComparer.Instance))
             {
                 var labels = s.Metadata?.Labels ?? new Dictionary<string, string>();
                 if ((selector.MatchLabels ?? []).All(l => labels.TryGetValue(l.Key, out var v) && v == l.Value) && workloads.TryGetValue((sns, sname), out var w))

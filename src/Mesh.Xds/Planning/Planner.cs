@@ -276,7 +276,11 @@ internal sealed class Planner
     {
         var routes = new List<RoutePlan>();
         var indexes = _routesByHost.TryGetValue(host.Reference, out var list) ? new List<int>(list) : [];
-        indexes.Sort((a, b) => (_config.Routes[a].Namespace, _config.Routes[a].Name).CompareTo((_config.Routes[b].Namespace, _config.Routes[b].Name)));
+        indexes.Sort((a, b) =>
+        {
+            var c = string.CompareOrdinal(_config.Routes[a].Namespace, _config.Routes[b].Namespace);
+            return c != 0 ? c : string.CompareOrdinal(_config.Routes[a].Name, _config.Routes[b].Name);
+        });
         var catchAll = false;
         foreach (var r in indexes)
         {
