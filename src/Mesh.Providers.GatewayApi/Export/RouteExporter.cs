@@ -44,13 +44,20 @@ internal static class RouteExporter
         };
     }
 
-    private static List<T>? Rules<T>(Model.HttpRoute route, string path, ExportContext ctx, Func<HttpRouteRule, string, string, ExportContext, T> rule)
+    private static List<T>? Rules<T>(Model.HttpRoute route, string path, ExportContext ctx, Func<HttpRouteRule, ServiceRef, string, string, ExportContext, T> rule)
     {
         if (route.Rules.IsEmpty) return null;
         var result = new List<T>(route.Rules.Count);
-        for (var k = 0; k < route.Rules.Count; k++) result.Add(rule(route.Rules[k], route.Namespace, $"{path}.rules[{k}]", ctx));
+        for (var k = 0; k < route.Rules.Count; k++) result.Add(rule(route.Rules[k], route.Host, route.Namespace, $"{path}.rules[{k}]", ctx));
         return result;
     }
+
+    /// <summary>
+    /// Whether the rule's one backend is the route's own host on the requested port (no port, no subset): written without
+    /// backendRefs, the mesh form for "the parent Service's own endpoints" (GEP-1426), which also needs no port.
+    /// </summary>
+    private static bool IsParentBackend(HttpRouteRule rule, ServiceRef host) =>
+        rule.Backends.Count == 1 && rule.Backends[0] is { Port: null, Subset: null } only && only.Service == host;
 
     /// <summary>Whether <paramref name="route"/> is written as a GRPCRoute: its host's ports are all gRPC and every rule is expressible there.</summary>
     public static bool IsGrpc(Model.HttpRoute route, MeshService? host, RouteDialect? dialect = null)
@@ -96,7 +103,7 @@ internal static class RouteExporter
         && (rule.Mirror is null || dialect.Mirror) && (rule.ResponseHeaders is null || dialect.ResponseHeaders) && rule.Backends.All(b => b.Subset is null) && rule.Mirror is not { Subset: not null }
         && rule.Matches.All(m => m.Method is null && m.QueryParams.IsEmpty && m.Headers.All(h => h.Kind is ValueMatchKind.Exact or ValueMatchKind.Regex && !string.IsNullOrEmpty(h.Value)) && (m.Path is null || GrpcPath.TryFromPath(m.Path, out _)));
 
-    private static Resources.HttpRouteRule HttpRule(HttpRouteRule rule, string ns, string path, ExportContext ctx)
+    private static Resources.HttpRouteRule HttpRule(HttpRouteRule rule, ServiceRef host, string ns, string path, ExportContext ctx)
     {
         List<HttpRouteMatch>? matches = null;
         if (!rule.Matches.IsEmpty)
@@ -116,7 +123,7 @@ internal static class RouteExporter
         }
         else
         {
-            result.BackendRefs = Backends(rule.Backends, ns, path, ctx);
+            result.BackendRefs = IsParentBackend(rule, host) ? null : Backends(rule.Backends, ns, path, ctx);
             if (Supported(rule.Rewrite, ctx.Dialect.Rewrite, "URLRewrite", path, "rewrite", ctx) && Rewrite(rule.Rewrite!, $"{path}.rewrite", ctx) is { } w) filters.Add(new HttpRouteFilter { Type = "URLRewrite", UrlRewrite = w });
         }
         if (Supported(rule.Mirror, ctx.Dialect.Mirror, "RequestMirror", path, "mirror", ctx)) filters.Add(new HttpRouteFilter { Type = "RequestMirror", RequestMirror = Mirror(rule.Mirror!, ns, $"{path}.mirror", ctx) });
@@ -131,7 +138,7 @@ internal static class RouteExporter
         return result;
     }
 
-    private static GrpcRouteRule GrpcRule(HttpRouteRule rule, string ns, string path, ExportContext ctx)
+    private static GrpcRouteRule GrpcRule(HttpRouteRule rule, ServiceRef host, string ns, string path, ExportContext ctx)
     {
         var filters = new List<GrpcRouteFilter>();
         if (Headers(rule.RequestHeaders, path, "requestHeaders", ctx) is { } request) filters.Add(new GrpcRouteFilter { Type = "RequestHeaderModifier", RequestHeaderModifier = request });
@@ -145,7 +152,7 @@ internal static class RouteExporter
                 Headers = Lists.OrNull(m.Headers.Where((h, i) => TryValueType(h, path, k, "headers", i, "header", ctx, out _)).Select(h => new GrpcHeaderMatch { Type = h.Kind == ValueMatchKind.Regex ? "RegularExpression" : null, Name = h.Name, Value = h.Value })),
             })),
             Filters = Lists.OrNull(filters),
-            BackendRefs = Backends(rule.Backends, ns, path, ctx),
+            BackendRefs = IsParentBackend(rule, host) ? null : Backends(rule.Backends, ns, path, ctx),
         };
     }
 

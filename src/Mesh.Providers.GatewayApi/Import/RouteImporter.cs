@@ -24,7 +24,7 @@ internal static class RouteImporter
         var rules = new List<HttpRouteRule>();
         for (var i = 0; i < (spec.Rules?.Count ?? 0); i++)
         {
-            if (spec.Rules![i] is { } rule && HttpRule(rule, ns, source, $"$.spec.rules[{i}]", ctx) is { } imported) rules.Add(imported);
+            if (spec.Rules![i] is { } rule && HttpRule(rule, host, ns, source, $"$.spec.rules[{i}]", ctx) is { } imported) rules.Add(imported);
         }
         model.Routes.Add(new Model.HttpRoute { Name = name, Namespace = ns, Host = host, Rules = [.. rules] });
     }
@@ -40,7 +40,7 @@ internal static class RouteImporter
         var rules = new List<HttpRouteRule>();
         for (var i = 0; i < (spec.Rules?.Count ?? 0); i++)
         {
-            if (spec.Rules![i] is { } rule && GrpcRule(rule, ns, source, $"$.spec.rules[{i}]", ctx) is { } imported) rules.Add(imported);
+            if (spec.Rules![i] is { } rule && GrpcRule(rule, host, ns, source, $"$.spec.rules[{i}]", ctx) is { } imported) rules.Add(imported);
         }
         model.Routes.Add(new Model.HttpRoute { Name = name, Namespace = ns, Host = host, Rules = [.. rules] });
     }
@@ -78,7 +78,7 @@ internal static class RouteImporter
         return host;
     }
 
-    private static HttpRouteRule? HttpRule(Resources.HttpRouteRule rule, string ns, string source, string path, SourceDiagnostics ctx)
+    private static HttpRouteRule? HttpRule(Resources.HttpRouteRule rule, ServiceRef host, string ns, string source, string path, SourceDiagnostics ctx)
     {
         var matches = new List<HttpMatch>();
         for (var i = 0; i < (rule.Matches?.Count ?? 0); i++)
@@ -143,8 +143,15 @@ internal static class RouteImporter
         }
         if (redirect is null && backends.IsEmpty)
         {
-            ctx.NotImported(source, path, "The rule neither routes to a Service nor redirects; it was not imported.");
-            return null;
+            if (rule.BackendRefs is not { Count: > 0 })
+            {
+                backends = ParentBackend(host);
+            }
+            else
+            {
+                ctx.NotImported(source, path, "The rule neither routes to a Service nor redirects; it was not imported.");
+                return null;
+            }
         }
         return new HttpRouteRule
         {
@@ -160,7 +167,7 @@ internal static class RouteImporter
         };
     }
 
-    private static HttpRouteRule? GrpcRule(GrpcRouteRule rule, string ns, string source, string path, SourceDiagnostics ctx)
+    private static HttpRouteRule? GrpcRule(GrpcRouteRule rule, ServiceRef host, string ns, string source, string path, SourceDiagnostics ctx)
     {
         var matches = new List<HttpMatch>();
         for (var i = 0; i < (rule.Matches?.Count ?? 0); i++)
@@ -206,6 +213,7 @@ internal static class RouteImporter
             }
         }
         var backends = Backends(rule.BackendRefs, ns, source, $"{path}.backendRefs", ctx);
+        if (backends.IsEmpty && rule.BackendRefs is not { Count: > 0 }) backends = ParentBackend(host);
         if (backends.IsEmpty)
         {
             ctx.NotImported(source, path, "The rule routes to no Service; it was not imported.");
@@ -213,6 +221,12 @@ internal static class RouteImporter
         }
         return new HttpRouteRule { Matches = [.. matches], Backends = backends, Mirror = mirror, RequestHeaders = request, ResponseHeaders = response };
     }
+
+    /// <summary>
+    /// The backend of a rule without backendRefs: in mesh routing (GEP-1426) such a rule sends its traffic to the parent
+    /// Service's own endpoints, i.e. the route's host on the port the request was made to.
+    /// </summary>
+    private static EquatableArray<WeightedBackend> ParentBackend(ServiceRef host) => [new WeightedBackend { Service = host }];
 
     private static T? Once<T>(T? existing, T? value, string source, string path, SourceDiagnostics ctx)
         where T : class

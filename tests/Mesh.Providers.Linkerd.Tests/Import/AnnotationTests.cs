@@ -128,9 +128,37 @@ public sealed class AnnotationTests
               parentRefs: [{ name: web, kind: Service, group: core, port: 80 }]
               rules:
               - matches: [{ path: { type: PathPrefix, value: / } }]
+                backendRefs: [{ kind: ConfigMap, name: not-a-service }]
             """, "in.yaml");
         Assert.Contains(result.Diagnostics, d => d.Path == "in.yaml#0 $.metadata.annotations['retry.linkerd.io/http']" && d.Code == DiagnosticCodes.FieldNotImported);
         Assert.Contains(result.Diagnostics, d => d.Path == "in.yaml#0 $.metadata.annotations['timeout.linkerd.io/request']");
+    }
+
+    [Fact]
+    public void RuleWithoutBackendRefs_RoutesToTheParentService_AndCarriesTheAnnotations()
+    {
+        // Linkerd's own retry and timeout examples: a route whose rule has no backendRefs sends traffic to its parent (GEP-1426).
+        var result = Translator.ImportYaml("""
+            kind: HTTPRoute
+            apiVersion: policy.linkerd.io/v1beta3
+            metadata:
+              name: r
+              namespace: ns
+              annotations: { retry.linkerd.io/http: 5xx, retry.linkerd.io/limit: "2", timeout.linkerd.io/request: 2s }
+            spec:
+              parentRefs: [{ name: web, kind: Service, group: core, port: 80 }]
+              rules:
+              - matches: [{ path: { type: PathPrefix, value: / } }]
+            """, "in.yaml");
+        Assert.DoesNotContain(result.Diagnostics, d => d.Severity >= DiagnosticSeverity.Warning);
+        var rule = Assert.Single(Assert.Single(result.Config!.Routes).Rules);
+        Assert.Equal([new WeightedBackend { Service = new ServiceRef("web", "ns"), Weight = 100 }], rule.Backends);
+        Assert.Equal(TimeSpan.FromSeconds(2), rule.Timeout);
+        Assert.Equal(2, rule.Retry!.Attempts);
+        // Written back the same way: no backendRefs, so no port to invent for the backend.
+        var written = Translator.WriteYaml(Translator.Translate(result.Config).Resources);
+        Assert.DoesNotContain("backendRefs", written, StringComparison.Ordinal);
+        Assert.Equal(result.Config, Translator.ImportYaml(written, "again.yaml").Config);
     }
 
     [Fact]

@@ -103,8 +103,8 @@ public sealed class ServiceProfileTests
         var allRetry = first with { Routes = [first.Routes[0] with { Rules = [.. first.Routes[0].Rules.Select(r => r with { Retry = first.Routes[0].Rules[0].Retry })] }] };
         var clean = Translator.Translate(allRetry);
         Assert.DoesNotContain(clean.Diagnostics, d => d.Path.EndsWith(".retry", StringComparison.Ordinal));
-        // The profile names no port for its service: the backends are reported as written without one.
-        Assert.Contains(clean.Diagnostics, d => d.Path.EndsWith(".backends[0].port", StringComparison.Ordinal));
+        // The profile names no port for its service: its rules route to the service itself, written without backendRefs (GEP-1426).
+        Assert.All(clean.Resources.OfType<Resources.PolicyHttpRoute>().Single().Spec.Rules!, r => Assert.Null(r.BackendRefs));
         Assert.Equal(allRetry, Translator.ImportYaml(Translator.WriteYaml(clean.Resources), "again.yaml").Config);
     }
 
