@@ -26,12 +26,12 @@ internal sealed class ExportContext(GatewayApiOptions options, MeshConfig config
         return _services.GetValueOrDefault(reference);
     }
 
-    public void Unsupported(string path, string message) =>
-        Diagnostics.Add(Diagnostic.Warning(DiagnosticCodes.Unsupported, path, message) with { Provider = Dialect.ProviderId });
+    public void Unsupported(string path, string message) => Add(DiagnosticSeverity.Warning, DiagnosticCodes.Unsupported, path, message);
 
-    public void Info(string path, string message) =>
-        Diagnostics.Add(Diagnostic.Info(DiagnosticCodes.Approximated, path, message) with { Provider = Dialect.ProviderId });
+    public void Info(string path, string message) => Add(DiagnosticSeverity.Info, DiagnosticCodes.Approximated, path, message);
 
-    public void Approximated(string path, string message) =>
-        Diagnostics.Add(Diagnostic.Warning(DiagnosticCodes.Approximated, path, message) with { Provider = Dialect.ProviderId });
+    public void Approximated(string path, string message) => Add(DiagnosticSeverity.Warning, DiagnosticCodes.Approximated, path, message);
+
+    private void Add(DiagnosticSeverity severity, DiagnosticCode code, string path, string message) =>
+        Diagnostics.Add(new Diagnostic { Severity = severity, Code = code, Path = path, Message = message, Provider = Dialect.ProviderId });
 }
