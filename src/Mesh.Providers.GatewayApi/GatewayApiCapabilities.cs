@@ -43,7 +43,7 @@ public static class GatewayApiCapabilities
         [MeshFeature.RequestHeaders] = Capability.Native,
         [MeshFeature.ResponseHeaders] = Capability.Native,
         [MeshFeature.Cors] = Capability.Approximated("CORS filter (standard since v1.6): maxAge is whole seconds; origins must be * or scheme://host[:port]."),
-        [MeshFeature.TcpSplit] = Capability.Unsupported("TCPRoute is outside this provider (HTTPRoute and GRPCRoute only)."),
+        [MeshFeature.TcpSplit] = Capability.Native,
         [MeshFeature.LbRoundRobin] = Capability.Unsupported("Load balancing is not in Gateway API routes (policy attachment is implementation-specific)."),
         [MeshFeature.LbLeastRequest] = Capability.Unsupported("Load balancing is not in Gateway API routes (policy attachment is implementation-specific)."),
         [MeshFeature.LbRandom] = Capability.Unsupported("Load balancing is not in Gateway API routes (policy attachment is implementation-specific)."),

@@ -7,8 +7,8 @@ using Mesh.Translation;
 namespace Mesh.Providers.GatewayApi;
 
 /// <summary>
-/// Translates the unified model to Kubernetes Gateway API mesh routes (GAMMA: <c>HTTPRoute</c> and <c>GRPCRoute</c>
-/// whose parent is a Service) and reads them back. Stateless and thread-safe.
+/// Translates the unified model to Kubernetes Gateway API mesh routes (GAMMA: <c>HTTPRoute</c>, <c>GRPCRoute</c> and
+/// <c>TCPRoute</c> whose parent is a Service) and reads them back. Stateless and thread-safe.
 /// </summary>
 public sealed class GatewayApiTranslator : ITranslator
 {

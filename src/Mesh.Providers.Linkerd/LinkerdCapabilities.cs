@@ -43,7 +43,7 @@ public static class LinkerdCapabilities
         [MeshFeature.RequestHeaders] = Capability.Native,
         [MeshFeature.ResponseHeaders] = Capability.Unsupported("policy.linkerd.io HTTPRoute has no ResponseHeaderModifier filter."),
         [MeshFeature.Cors] = Capability.Unsupported("Linkerd does not run a CORS filter."),
-        [MeshFeature.TcpSplit] = Capability.Unsupported("This provider writes HTTP and gRPC routes; TCPRoute (v1alpha2) is not written."),
+        [MeshFeature.TcpSplit] = Capability.Approximated("TCPRoute gateway.networking.k8s.io/v1alpha2 (the version Linkerd bundles) whose parent is the Service. Linkerd serves one kind of route per Service port: a TCPRoute applies where no GRPCRoute, HTTPRoute or TLSRoute is attached (the port is then proxied opaquely, without HTTP detection) and on opaque ports (appProtocol linkerd.io/opaque or config.linkerd.io/opaque-ports); a port with appProtocol http or kubernetes.io/h2c ignores it."),
         [MeshFeature.LbRoundRobin] = Capability.Unsupported("Linkerd always balances with EWMA / power of two choices; there is no setting."),
         [MeshFeature.LbLeastRequest] = Capability.Unsupported("Linkerd always balances with EWMA / power of two choices; there is no setting."),
         [MeshFeature.LbRandom] = Capability.Unsupported("Linkerd always balances with EWMA / power of two choices; there is no setting."),

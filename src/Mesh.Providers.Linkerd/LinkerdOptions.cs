@@ -7,7 +7,7 @@ public sealed class LinkerdOptions
     /// <value>Defaults to <c>default</c>.</value>
     public string DefaultNamespace { get; set; } = "default";
 
-    /// <summary>The API group HTTP routes are written in (both are read). gRPC routes are always <c>gateway.networking.k8s.io/v1</c> GRPCRoutes.</summary>
+    /// <summary>The API group HTTP routes are written in (both are read). gRPC routes are always <c>gateway.networking.k8s.io/v1</c> GRPCRoutes, TCP routes <c>gateway.networking.k8s.io/v1alpha2</c> TCPRoutes.</summary>
     /// <value>Defaults to <see cref="LinkerdRouteApi.Policy"/>.</value>
     public LinkerdRouteApi RouteApi { get; set; } = LinkerdRouteApi.Policy;
 

@@ -378,6 +378,43 @@ public static class MeshGenerators
             ExternalServices = [.. external.DistinctBy(e => (e.Name, e.Namespace))],
         }));
 
+    /// <summary>
+    /// Models of Service-addressed TCP splits (backends are whole Services on a port, no subsets) of one host,
+    /// <c>db.data</c>: either one TCP route without a port (every port of the host) or one TCP route per <c>tcp</c> port,
+    /// each with 1–3 weighted backends in the route's namespace or another; and, half the time, an HTTP route for the same
+    /// host on an <c>http</c> port 8080. The host declares exactly the ports routes name and the backend Services are not
+    /// declared, so a provider that rebuilds services from route parents (Gateway API, Linkerd) reads the model back
+    /// unchanged; the models are not meant for validation.
+    /// </summary>
+    public static Gen<MeshConfig> TcpSplits { get; } = Gen.Select(
+        Gen.Int[1024, 65535].Where(p => p != 8080).ArrayUnique[1, 3],
+        Gen.Bool,
+        Gen.Bool,
+        Gen.Select(Gen.OneOf("db-v1", "db-v2", "db-v3"), Gen.OneOf("data", "backup"), Gen.Int[0, 1000], (name, ns, weight) => (name, ns, weight)).Array[1, 3].Array[3],
+        (ports, everyPort, http, backends) =>
+        {
+            var host = new ServiceRef("db", "data");
+            EquatableArray<WeightedBackend> Split(int k, int port)
+            {
+                var unique = backends[k].DistinctBy(b => (b.name, b.ns)).Select(b => new WeightedBackend { Service = new ServiceRef(b.name, b.ns), Port = port, Weight = b.weight }).ToArray();
+                if (unique.All(b => b.Weight == 0)) unique[0] = unique[0] with { Weight = 1 };
+                return [.. unique];
+            }
+            var tcp = everyPort
+                ? [new TcpRoute { Name = "db", Namespace = "data", Host = host, Backends = Split(0, ports[0]) }]
+                : ports.Select((p, k) => new TcpRoute { Name = $"db-{p}", Namespace = "data", Host = host, Port = p, Backends = Split(k, p) }).ToArray();
+            var servicePorts = (http ? [new ServicePort { Port = 8080, Protocol = Protocol.Http }] : Array.Empty<ServicePort>())
+                .Concat(everyPort ? [] : ports.Select(p => new ServicePort { Port = p, Protocol = Protocol.Tcp }))
+                .ToArray();
+            return new MeshConfig
+            {
+                Name = "imported",
+                Services = servicePorts.Length == 0 ? [] : [new MeshService { Name = "db", Namespace = "data", Ports = [.. servicePorts] }],
+                Routes = http ? [new HttpRoute { Name = "db", Namespace = "data", Host = host, Rules = [new HttpRouteRule { Backends = [new WeightedBackend { Service = new ServiceRef("db-http", "data"), Port = 8080 }] }] }] : [],
+                TcpRoutes = [.. tcp],
+            };
+        });
+
     /// <summary>Valid models that use only the features <paramref name="supported"/> accepts (see <see cref="MeshFeatureUsage.Restrict"/>).</summary>
     /// <param name="supported">Whether a feature may be used, e.g. from a provider's capabilities.</param>
     /// <returns>The generator.</returns>

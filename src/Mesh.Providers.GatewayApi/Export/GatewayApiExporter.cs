@@ -5,8 +5,9 @@ using Mesh.Model;
 namespace Mesh.Providers.GatewayApi.Export;
 
 /// <summary>
-/// Model → Gateway API resources: one <c>HTTPRoute</c> (or <c>GRPCRoute</c>) per model route, sorted by namespace and
-/// name. Everything else in the model is reported, one diagnostic per item, with the reason.
+/// Model → Gateway API resources: one <c>HTTPRoute</c> (or <c>GRPCRoute</c>) per model route and one <c>TCPRoute</c> per
+/// TCP route, each kind sorted by namespace and name. Everything else in the model is reported, one diagnostic per item,
+/// with the reason.
 /// </summary>
 internal static class GatewayApiExporter
 {
@@ -25,16 +26,13 @@ internal static class GatewayApiExporter
             }
             routes[(route.Namespace, route.Name)] = RouteExporter.Route(route, path, ctx);
         }
+        var tcp = TcpRouteExporter.Export(config, ctx, Resources.TcpRoute.KubeGroup + "/" + Resources.TcpRoute.KubeApiVersion);
         Report(config, ctx);
-        return ([.. routes.Values], ctx.Diagnostics);
+        return ([.. routes.Values, .. tcp.Select(t => t.Route)], ctx.Diagnostics);
     }
 
     private static void Report(MeshConfig config, ExportContext ctx)
     {
-        for (var i = 0; i < config.TcpRoutes.Count; i++)
-        {
-            ctx.Unsupported($"$.spec.tcpRoutes[{i}]", "This provider writes HTTPRoute and GRPCRoute only; a TCP split is not written.");
-        }
         for (var i = 0; i < config.DestinationPolicies.Count; i++)
         {
             ctx.Unsupported($"$.spec.destinationPolicies[{i}]", "Load balancing, connection limits and outlier detection are not part of Gateway API routes; the policy is not written.");

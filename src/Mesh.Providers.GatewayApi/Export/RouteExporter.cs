@@ -257,7 +257,8 @@ internal static class RouteExporter
     private static int? BackendPort(ServiceRef service, string rulePath, int index, ExportContext ctx) =>
         BackendPort(service, $"{rulePath}.backends[{index}].port", ctx);
 
-    private static int? BackendPort(ServiceRef service, string path, ExportContext ctx)
+    /// <summary>The port written for a Service backend the model gives without one, at <paramref name="path"/> (see the overload above).</summary>
+    internal static int? BackendPort(ServiceRef service, string path, ExportContext ctx)
     {
         if (ctx.FindService(service) is { Ports.Count: 1 } known)
         {

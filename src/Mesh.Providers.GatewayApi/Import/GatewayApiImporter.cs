@@ -7,7 +7,7 @@ using Mesh.Translation;
 
 namespace Mesh.Providers.GatewayApi.Import;
 
-/// <summary>Gateway API routes → model. Anything else is reported and skipped.</summary>
+/// <summary>Gateway API routes (HTTPRoute, GRPCRoute, TCPRoute) → model. Anything else is reported and skipped.</summary>
 internal static class GatewayApiImporter
 {
     public static ImportResult Import(IReadOnlyList<(object Resource, string Source)> resources, SourceDiagnostics ctx, GatewayApiOptions options, ImportOptions? importOptions)
@@ -24,6 +24,10 @@ internal static class GatewayApiImporter
                 case GrpcRoute route:
                     Metadata(route.Metadata, source, ctx);
                     RouteImporter.Grpc(route.Spec, Name(route, source, ctx), Namespace(route, options), source, model, ctx);
+                    break;
+                case Resources.TcpRoute route:
+                    Metadata(route.Metadata, source, ctx);
+                    TcpRouteImporter.Import(route.Spec, Name(route, source, ctx), Namespace(route, options), source, model, ctx);
                     break;
                 default:
                     ctx.UnknownKind(source, "$", $"{resource.GetType().Name} is not a Gateway API route this provider reads; it was skipped.");

@@ -3,18 +3,36 @@ using Mesh.Model;
 
 namespace Mesh.Providers.GatewayApi.Import;
 
-/// <summary>The model being assembled by an import: routes, and the services their parentRefs name with ports.</summary>
+/// <summary>The model being assembled by an import: routes, TCP routes, and the services their parentRefs name with ports.</summary>
 internal sealed class ModelBuilder
 {
     private readonly SortedDictionary<(string Namespace, string Name), SortedDictionary<int, Protocol>> _ports = new(OrdinalKeyComparer.Instance);
 
+    // Ports named only by TCPRoute parents: any other source of the same port says more about its protocol.
+    private readonly HashSet<(string Namespace, string Name, int Port)> _tcpOnly = [];
+
     public List<Model.HttpRoute> Routes { get; } = [];
 
-    /// <summary>Records that <paramref name="service"/> serves <paramref name="protocol"/> on <paramref name="port"/>; a GRPCRoute parent (gRPC) outweighs an HTTPRoute parent (HTTP, which carries gRPC too).</summary>
+    public List<Model.TcpRoute> TcpRoutes { get; } = [];
+
+    /// <summary>Records that <paramref name="service"/> serves <paramref name="protocol"/> on <paramref name="port"/>; a GRPCRoute parent (gRPC) outweighs an HTTPRoute parent (HTTP, which carries gRPC too), and both outweigh a TCPRoute parent.</summary>
     public void AddPort(ServiceRef service, int port, Protocol protocol)
     {
+        var ports = Ports(service);
+        if (_tcpOnly.Remove((service.Namespace, service.Name, port))) ports[port] = protocol;
+        else if (!ports.TryAdd(port, protocol) && protocol == Protocol.Grpc) ports[port] = Protocol.Grpc;
+    }
+
+    /// <summary>Records that a TCPRoute splits the connections to <paramref name="port"/> of <paramref name="service"/>: a <c>tcp</c> port unless another route or Server names its protocol.</summary>
+    public void AddTcpPort(ServiceRef service, int port)
+    {
+        if (Ports(service).TryAdd(port, Protocol.Tcp)) _tcpOnly.Add((service.Namespace, service.Name, port));
+    }
+
+    private SortedDictionary<int, Protocol> Ports(ServiceRef service)
+    {
         if (!_ports.TryGetValue((service.Namespace, service.Name), out var ports)) _ports[(service.Namespace, service.Name)] = ports = [];
-        if (!ports.TryAdd(port, protocol) && protocol == Protocol.Grpc) ports[port] = Protocol.Grpc;
+        return ports;
     }
 
     public MeshConfig Build(string name) => new MeshConfig
@@ -27,5 +45,6 @@ internal sealed class ModelBuilder
             Ports = [.. s.Value.Select(p => new ServicePort { Port = p.Key, Protocol = p.Value })],
         })],
         Routes = [.. Routes],
+        TcpRoutes = [.. TcpRoutes],
     }.Normalize();
 }

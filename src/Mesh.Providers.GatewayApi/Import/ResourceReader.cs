@@ -64,7 +64,7 @@ internal static class ResourceReader
         var canonical = catalog.Canonical[type];
         if (apiVersion != canonical)
         {
-            ctx.Legacy(source, "$.apiVersion", $"{apiVersion} is an older served version of {kind}; it was read as {canonical}.");
+            ctx.Legacy(source, "$.apiVersion", catalog.VersionNotes?.GetValueOrDefault($"{apiVersion}/{kind}") ?? $"{apiVersion} is an older served version of {kind}; it was read as {canonical}.");
             ((k8s.IKubernetesObject)typed).ApiVersion = canonical;
         }
         var written = JsonSerializer.SerializeToNode(typed, type, KubeJson.Options);

@@ -295,7 +295,8 @@ internal static class RouteImporter
         return [.. result];
     }
 
-    private static EquatableArray<WeightedBackend> Backends(List<BackendRef>? refs, string ns, string source, string path, SourceDiagnostics ctx)
+    /// <summary>The Service <c>backendRefs</c> of a rule as weighted backends; every other one is reported.</summary>
+    internal static EquatableArray<WeightedBackend> Backends(List<BackendRef>? refs, string ns, string source, string path, SourceDiagnostics ctx)
     {
         if (refs is null) return default;
         var backends = new List<WeightedBackend>();
@@ -343,10 +344,10 @@ internal static class RouteImporter
         return [.. backends];
     }
 
-    private static bool IsService(string? group, string? kind) => IsCoreGroup(group) && kind is null or "Service";
+    internal static bool IsService(string? group, string? kind) => IsCoreGroup(group) && kind is null or "Service";
 
     /// <summary>The core API group: <c>""</c> as Gateway API writes it, or <c>core</c> as Linkerd's documentation does.</summary>
-    private static bool IsCoreGroup(string? group) => string.IsNullOrEmpty(group) || group == "core";
+    internal static bool IsCoreGroup(string? group) => string.IsNullOrEmpty(group) || group == "core";
 
     private static TimeSpan? Duration(string? text, string source, string path, SourceDiagnostics ctx)
     {

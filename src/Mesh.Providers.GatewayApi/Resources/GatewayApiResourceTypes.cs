@@ -3,7 +3,8 @@ namespace Mesh.Providers.GatewayApi.Resources;
 /// <summary>
 /// The type map of the Gateway API kinds this provider reads and writes, keyed <c>group/version/Kind</c> as
 /// KubernetesClient's <c>KubernetesYaml.LoadAllFromString(yaml, typeMap)</c> expects. <c>HTTPRoute</c> is also read
-/// from <c>v1beta1</c>, a served version with the same schema.
+/// from <c>v1beta1</c>, a served version with the same schema, and <c>TCPRoute</c> from <c>v1alpha2</c>, its experimental
+/// version (the one Linkerd bundles).
 /// </summary>
 public static class GatewayApiResourceTypes
 {
@@ -19,6 +20,8 @@ public static class GatewayApiResourceTypes
         [$"{Group}/v1/{HttpRoute.KubeKind}"] = typeof(HttpRoute),
         [$"{Group}/v1beta1/{HttpRoute.KubeKind}"] = typeof(HttpRoute),
         [$"{Group}/v1/{GrpcRoute.KubeKind}"] = typeof(GrpcRoute),
+        [$"{Group}/v1/{TcpRoute.KubeKind}"] = typeof(TcpRoute),
+        [$"{Group}/{TcpRoute.KubeApiVersionV1Alpha2}/{TcpRoute.KubeKind}"] = typeof(TcpRoute),
     };
 
     /// <summary>A new, mutable copy of <see cref="TypeMap"/>, in the form <c>KubernetesYaml.LoadAllFromString(yaml, typeMap)</c> takes.</summary>

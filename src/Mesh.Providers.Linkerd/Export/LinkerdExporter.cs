@@ -13,12 +13,15 @@ namespace Mesh.Providers.Linkerd.Export;
 
 /// <summary>
 /// Model → Linkerd: routes (the Gateway API mapping with Linkerd's filter set, HTTP routes in the configured API group,
-/// retries and shared timeouts as Linkerd's route annotations), authorization (<see cref="AuthorizationExporter"/>) and
-/// egress (<see cref="EgressExporter"/>). Outlier detection is reported with the Service annotations to apply; everything
-/// else is reported.
+/// retries and shared timeouts as Linkerd's route annotations), TCP routes as <c>v1alpha2</c> TCPRoutes, authorization
+/// (<see cref="AuthorizationExporter"/>) and egress (<see cref="EgressExporter"/>). Outlier detection is reported with the
+/// Service annotations to apply; everything else is reported.
 /// </summary>
 internal static class LinkerdExporter
 {
+    /// <summary>The <c>apiVersion</c> TCPRoutes are written with: the only one Linkerd's bundled Gateway API CRDs serve.</summary>
+    public const string TcpApiVersion = GatewayResources.TcpRoute.KubeGroup + "/" + GatewayResources.TcpRoute.KubeApiVersionV1Alpha2;
+
     public static RouteDialect Dialect { get; } = new(LinkerdTranslator.ProviderId, "Linkerd", Rewrite: false, Mirror: false, Cors: false, ResponseHeaders: false, RetriesElsewhere: true, RedirectCodes: [301, 302]);
 
     private static readonly Dictionary<RetryCondition, string> GrpcConditions = new()
@@ -60,10 +63,12 @@ internal static class LinkerdExporter
                     break;
             }
         }
+        var tcp = TcpRouteExporter.Export(config, ctx, TcpApiVersion);
+        TcpPrecedence(config, routes.Values, tcp, ctx);
         Report(config, ctx);
         var policies = AuthorizationExporter.Export(config, options, ctx);
         var egress = EgressExporter.Export(config, ctx);
-        return ([.. routes.Values, .. policies, .. egress], ctx.Diagnostics);
+        return ([.. routes.Values, .. tcp.Select(t => t.Route), .. policies, .. egress], ctx.Diagnostics);
     }
 
     /// <summary>
@@ -128,9 +133,69 @@ internal static class LinkerdExporter
         if (conditions.Count > 0) annotations[grpc ? LinkerdAnnotations.RetryGrpc : LinkerdAnnotations.RetryHttp] = string.Join(",", conditions);
     }
 
+    /// <summary>
+    /// Linkerd serves one kind of route per Service port, GRPCRoute before HTTPRoute before TLSRoute before TCPRoute,
+    /// unless the port is opaque (appProtocol <c>linkerd.io/opaque</c>, or listed in <c>config.linkerd.io/opaque-ports</c>),
+    /// where only TCPRoutes count. A TCP split on a port an HTTP or gRPC route of the same Service also names is
+    /// therefore approximated; one on an HTTP-family port of the model that no such route names turns off HTTP detection
+    /// there (an info).
+    /// </summary>
+    private static void TcpPrecedence(MeshConfig config, IEnumerable<object> routes, List<(int Index, GatewayResources.TcpRoute Route)> tcp, ExportContext ctx)
+    {
+        if (tcp.Count == 0) return;
+        // The ports each Service's HTTP or gRPC route is written for (null: every port).
+        var l7 = new Dictionary<ServiceRef, (string Kind, string Name, SortedSet<int>? Ports)>();
+        foreach (var route in routes)
+        {
+            var (kind, metadata, parents) = route switch
+            {
+                GatewayResources.GrpcRoute g => ("GRPCRoute", g.Metadata, g.Spec.ParentRefs),
+                GatewayResources.HttpRoute h => ("HTTPRoute", h.Metadata, h.Spec.ParentRefs),
+                PolicyHttpRoute p => ("HTTPRoute", p.Metadata, p.Spec.ParentRefs),
+                _ => (null, null, null),
+            };
+            if (kind is null || metadata is null) continue;
+            foreach (var parent in parents ?? [])
+            {
+                if (parent.Kind != "Service" || parent.Name is null) continue;
+                var service = new ServiceRef(parent.Name, parent.Namespace ?? metadata.NamespaceProperty);
+                if (!l7.TryGetValue(service, out var entry)) l7[service] = entry = (kind, $"{metadata.NamespaceProperty}/{metadata.Name}", []);
+                if (parent.Port is { } port) entry.Ports?.Add(port);
+                else l7[service] = entry with { Ports = null };
+            }
+        }
+        foreach (var (index, _) in tcp)
+        {
+            var route = config.TcpRoutes[index];
+            var path = $"$.spec.tcpRoutes[{index}]";
+            SortedSet<int> shadowed = [];
+            if (l7.TryGetValue(route.Host, out var other))
+            {
+                var every = other.Ports is null && route.Port is null;
+                if (!every)
+                {
+                    if (other.Ports is null) shadowed.Add(route.Port!.Value);
+                    else if (route.Port is { } port) { if (other.Ports.Contains(port)) shadowed.Add(port); }
+                    else shadowed.UnionWith(other.Ports);
+                }
+                if (every || shadowed.Count > 0)
+                {
+                    var where = every ? "every port" : (shadowed.Count == 1 ? "port " : "ports ") + string.Join(", ", shadowed);
+                    ctx.Approximated(path, $"Linkerd serves one kind of route per Service port and prefers {other.Kind} '{other.Name}' on {where} of '{route.Host}': there this TCP split applies only if the port is opaque (appProtocol linkerd.io/opaque, or listed in config.linkerd.io/opaque-ports), which sets the {other.Kind} aside.");
+                    if (every) continue;
+                }
+            }
+            if (ctx.FindService(route.Host) is not { } host) continue;
+            var http = host.Ports.Where(p => p.Protocol is Protocol.Http or Protocol.Http2 or Protocol.Grpc && (route.Port is null || p.Port == route.Port) && !shadowed.Contains(p.Port)).Select(p => p.Port).Order().ToList();
+            if (http.Count > 0)
+            {
+                ctx.Info(path, $"Linkerd proxies {(http.Count == 1 ? "port " : "ports ")}{string.Join(", ", http)} of '{route.Host}' opaquely while this TCPRoute is attached: no HTTP detection there, so no per-request metrics, retries or timeouts. A Service port with appProtocol http or kubernetes.io/h2c ignores the TCPRoute instead.");
+            }
+        }
+    }
+
     private static void Report(MeshConfig config, ExportContext ctx)
     {
-        for (var i = 0; i < config.TcpRoutes.Count; i++) ctx.Unsupported($"$.spec.tcpRoutes[{i}]", "This provider writes HTTP and gRPC routes; a TCP split is not written.");
         for (var i = 0; i < config.DestinationPolicies.Count; i++) Destination(config.DestinationPolicies[i], $"$.spec.destinationPolicies[{i}]", ctx);
         for (var i = 0; i < config.Mtls.Count; i++)
         {

@@ -6,6 +6,7 @@ using Mesh.Model;
 using Mesh.Providers.GatewayApi;
 using Mesh.Providers.GatewayApi.Import;
 using Mesh.Providers.GatewayApi.Mapping;
+using Mesh.Providers.Linkerd.Export;
 using Mesh.Providers.Linkerd.Mapping;
 using Mesh.Providers.Linkerd.Resources;
 using Mesh.Translation;
@@ -14,7 +15,7 @@ using GatewayResources = Mesh.Providers.GatewayApi.Resources;
 namespace Mesh.Providers.Linkerd.Import;
 
 /// <summary>
-/// Linkerd resources → model: routes (both API groups) with the retry and timeout annotations applied to their rules,
+/// Linkerd resources → model: routes (both API groups) with the retry and timeout annotations applied to their rules, TCPRoutes,
 /// legacy ServiceProfiles, authorization (<see cref="AuthorizationImporter"/>), EgressNetworks and the failure-accrual
 /// annotations of Services.
 /// </summary>
@@ -27,6 +28,7 @@ internal static class LinkerdImporter
             [typeof(PolicyHttpRoute)] = PolicyHttpRoute.KubeGroup + "/" + PolicyHttpRoute.KubeApiVersion,
             [typeof(GatewayResources.HttpRoute)] = GatewayResources.HttpRoute.KubeGroup + "/" + GatewayResources.HttpRoute.KubeApiVersion,
             [typeof(GatewayResources.GrpcRoute)] = GatewayResources.GrpcRoute.KubeGroup + "/" + GatewayResources.GrpcRoute.KubeApiVersion,
+            [typeof(GatewayResources.TcpRoute)] = LinkerdExporter.TcpApiVersion,
             [typeof(ServiceProfile)] = ServiceProfile.KubeGroup + "/" + ServiceProfile.KubeApiVersion,
             [typeof(Server)] = Server.KubeGroup + "/" + Server.KubeApiVersion,
             [typeof(AuthorizationPolicy)] = AuthorizationPolicy.KubeGroup + "/" + AuthorizationPolicy.KubeApiVersion,
@@ -37,7 +39,14 @@ internal static class LinkerdImporter
             [typeof(AnnotatedService)] = AnnotatedService.KubeApiVersion,
         },
         new HashSet<string>(LinkerdResourceTypes.Groups, StringComparer.Ordinal),
-        "a Linkerd resource this provider reads");
+        "a Linkerd resource this provider reads",
+        VersionNotes: new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            [$"{GatewayResources.TcpRoute.KubeGroup}/{GatewayResources.TcpRoute.KubeApiVersion}/{GatewayResources.TcpRoute.KubeKind}"] =
+                $"Linkerd's bundled Gateway API CRDs serve TCPRoute only as {LinkerdExporter.TcpApiVersion}; this {GatewayResources.TcpRoute.KubeGroup}/{GatewayResources.TcpRoute.KubeApiVersion} TCPRoute was read as {LinkerdExporter.TcpApiVersion} and is written back in that version.",
+        });
+
+    private static readonly HashSet<string> NoAnnotations = [];
 
     public static ImportResult Import(IReadOnlyList<(object Resource, string Source)> resources, SourceDiagnostics ctx, LinkerdOptions options, ImportOptions? importOptions)
     {
@@ -73,6 +82,13 @@ internal static class LinkerdImporter
             {
                 GatewayApiImporter.Metadata(profile.Metadata, source, ctx);
                 ServiceProfileImporter.Import(profile, GatewayApiImporter.Namespace(profile, gatewayOptions), source, model, ctx);
+                continue;
+            }
+            if (resource is GatewayResources.TcpRoute tcp)
+            {
+                // Linkerd's route annotations (retries, timeouts) are HTTP and gRPC settings: on a TCPRoute each is reported.
+                GatewayApiImporter.Metadata(tcp.Metadata, source, ctx, NoAnnotations);
+                TcpRouteImporter.Import(tcp.Spec, GatewayApiImporter.Name(tcp, source, ctx), GatewayApiImporter.Namespace(tcp, gatewayOptions), source, model, ctx);
                 continue;
             }
             if (resource is not k8s.IKubernetesObject<V1ObjectMeta> k || resource is not (PolicyHttpRoute or GatewayResources.HttpRoute or GatewayResources.GrpcRoute))

@@ -1,6 +1,8 @@
 using CsCheck;
 using Mesh.Model;
+using Mesh.Providers.Conformance.Schema;
 using Mesh.Providers.Conformance.Suites;
+using Mesh.Providers.Conformance.Support;
 using Mesh.Providers.GatewayApi.Tests.Generators;
 using Mesh.Translation;
 
@@ -14,17 +16,26 @@ public sealed class GatewayApiRoundTrip : RoundTripSuite
     protected override Gen<MeshConfig> ModelsWithinCapabilities => GatewayApiModels.WithinCapabilities;
 }
 
-/// <summary>Output validated strictly against <c>crds/gateway-api</c> (HTTPRoute, GRPCRoute): 150 generated models plus the samples.</summary>
+/// <summary>Output validated strictly against <c>crds/gateway-api</c> (HTTPRoute, GRPCRoute, TCPRoute): 150 generated models plus the samples.</summary>
 public sealed class GatewayApiSchema : SchemaSuite
 {
     protected override ITranslator Translator { get; } = new GatewayApiTranslator();
 
     protected override IReadOnlyList<string> CrdFiles =>
-        ["crds/gateway-api/gateway.networking.k8s.io_httproutes.yaml", "crds/gateway-api/gateway.networking.k8s.io_grpcroutes.yaml"];
+        ["crds/gateway-api/gateway.networking.k8s.io_httproutes.yaml", "crds/gateway-api/gateway.networking.k8s.io_grpcroutes.yaml", "crds/gateway-api/gateway.networking.k8s.io_tcproutes.yaml"];
 
     protected override Gen<MeshConfig> Models => GatewayApiModels.Any;
 
-    protected override IEnumerable<MeshConfig> SampleModels => [Samples.Routing];
+    protected override IEnumerable<MeshConfig> SampleModels => [Samples.Routing, Samples.Tcp];
+
+    /// <summary>The standard-channel CRDs serve TCPRoute as v1 only, the version this provider writes.</summary>
+    [Fact]
+    public void Crds_ServeTcpRouteAsV1Only()
+    {
+        var kinds = new CrdSchemaSet(CrdFiles.Select(ConformancePaths.Require)).Kinds;
+        Assert.Contains("gateway.networking.k8s.io/v1/TCPRoute", kinds);
+        Assert.DoesNotContain("gateway.networking.k8s.io/v1alpha2/TCPRoute", kinds);
+    }
 }
 
 public sealed class GatewayApiCorpus : CorpusSuite
@@ -169,6 +180,22 @@ public sealed class GatewayApiBadInput : BadInputSuite
               - matches: [{ method: { type: Fuzzy, service: echo.Echo } }]
                 backendRefs: [{ name: echo, port: 7070 }]
             """, "$.spec.rules[0].matches[0].method.type"),
+        new("TCPRoute weight out of range", """
+            apiVersion: gateway.networking.k8s.io/v1
+            kind: TCPRoute
+            metadata: { name: db, namespace: data }
+            spec:
+              parentRefs: [{ kind: Service, group: "", name: db, port: 5432 }]
+              rules: [{ backendRefs: [{ name: db-v1, port: 5432, weight: -3 }] }]
+            """, "$.spec.rules[0].backendRefs[0].weight"),
+        new("TCPRoute rules not a list", """
+            apiVersion: gateway.networking.k8s.io/v1
+            kind: TCPRoute
+            metadata: { name: db }
+            spec:
+              parentRefs: [{ kind: Service, group: "", name: db }]
+              rules: { backendRefs: [] }
+            """, "$.spec.rules"),
     ];
 }
 

@@ -26,13 +26,14 @@ internal static class GatewayApiModels
     /// <summary>
     /// Maps a model to what Gateway API writes and reads back exactly:
     /// <list type="bullet">
-    /// <item>only routes are written: TCP routes, policies, mTLS, access and egress are dropped (each reported Unsupported);</item>
+    /// <item>only routes and TCP routes are written: policies, mTLS, access and egress are dropped (each reported Unsupported);</item>
     /// <item>subsets are dropped from services, backends and mirrors (backends are whole Services);</item>
-    /// <item>a service survives only as a route host with HTTP-family ports (named by the route's parentRefs): its ports
-    /// keep their numbers, lose their names, and read back as <c>grpc</c> when the route is a GRPCRoute, else <c>http</c>;</item>
+    /// <item>a service survives only as a route host with HTTP-family ports (named by the route's parentRefs) or as the
+    /// host of a TCP route on one port: its ports keep their numbers, lose their names, and read back as <c>grpc</c> when
+    /// the route is a GRPCRoute, <c>http</c> for an HTTPRoute, else <c>tcp</c> (a TCP route without a port names none);</item>
     /// <item>a redirect or rewrite that replaces both the full path and the prefix keeps the full path;</item>
     /// <item>header and query matches and header values that are empty are dropped (the CRD requires one character);</item>
-    /// <item>a backend or mirror without a port takes the port of its service when the mapped model has that service with exactly one port;</item>
+    /// <item>a backend (of a route or a TCP route) or mirror without a port takes the port of its service when the mapped model has that service with exactly one port;</item>
     /// <item>CORS maxAge is rounded up to whole seconds.</item>
     /// </list>
     /// </summary>
@@ -40,12 +41,17 @@ internal static class GatewayApiModels
     {
         var routes = m.Routes.Select(r => r with { Rules = [.. r.Rules.Select(Rule)] }).ToList();
         var services = new List<MeshService>();
+        var tcpRoutes = m.TcpRoutes.Select(t => t with { Backends = [.. t.Backends.Select(b => b with { Subset = null })] }).ToList();
         foreach (var service in m.Services)
         {
             var hosted = routes.Where(r => r.Host == service.Reference).ToList();
-            if (hosted.Count == 0) continue;
             var grpc = hosted.Any(r => RouteExporter.IsGrpc(r, service));
-            var ports = RouteExporter.ParentPorts(service, grpc).Select(p => new ServicePort { Port = p, Protocol = grpc ? Protocol.Grpc : Protocol.Http }).ToList();
+            var ports = hosted.Count == 0 ? new List<ServicePort>() : RouteExporter.ParentPorts(service, grpc).Select(p => new ServicePort { Port = p, Protocol = grpc ? Protocol.Grpc : Protocol.Http }).ToList();
+            // A TCP route's port reads back as a tcp port, unless an HTTP or gRPC route names it too.
+            foreach (var tcp in tcpRoutes.Where(t => t.Host == service.Reference && t.Port is not null && ports.All(p => p.Port != t.Port)))
+            {
+                ports.Add(new ServicePort { Port = tcp.Port!.Value, Protocol = Protocol.Tcp });
+            }
             if (ports.Count > 0) services.Add(new MeshService { Name = service.Name, Namespace = service.Namespace, Ports = [.. ports] });
         }
         // A backend or mirror without a port takes its service's only port (the CRDs require one).
@@ -59,7 +65,8 @@ internal static class GatewayApiModels
                 Mirror = rule.Mirror is { } mirror ? mirror with { Port = Port(mirror.Service, mirror.Port) } : null,
             })],
         })];
-        return new MeshConfig { Name = "imported", Services = [.. services], Routes = [.. routes] };
+        tcpRoutes = [.. tcpRoutes.Select(t => t with { Backends = [.. t.Backends.Select(b => b with { Port = Port(b.Service, b.Port) })] })];
+        return new MeshConfig { Name = "imported", Services = [.. services], Routes = [.. routes], TcpRoutes = [.. tcpRoutes] };
     }
 
     private static HttpRouteRule Rule(HttpRouteRule rule) => rule with

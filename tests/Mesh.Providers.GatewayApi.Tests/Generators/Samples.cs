@@ -70,4 +70,30 @@ internal static class Samples
             },
         ],
     };
+
+    /// <summary>TCP splits: on one port with weights and a backend in another namespace, and on every port of a host with one backend given without a port.</summary>
+    public static MeshConfig Tcp { get; } = new()
+    {
+        Name = "tcp",
+        Services =
+        [
+            new MeshService { Name = "db", Namespace = "data", Ports = [new ServicePort { Port = 5432, Protocol = Protocol.Tcp }] },
+            new MeshService { Name = "db-v2", Namespace = "data", Ports = [new ServicePort { Port = 5432, Protocol = Protocol.Tcp }] },
+            new MeshService { Name = "cache", Namespace = "data", Ports = [new ServicePort { Port = 6379, Protocol = Protocol.Tcp }, new ServicePort { Port = 16379, Protocol = Protocol.Tcp }] },
+            new MeshService { Name = "cache-blue", Namespace = "data", Ports = [new ServicePort { Port = 6379, Protocol = Protocol.Tcp }] },
+        ],
+        TcpRoutes =
+        [
+            new TcpRoute
+            {
+                Name = "db", Namespace = "data", Host = new ServiceRef("db", "data"), Port = 5432,
+                Backends = [new WeightedBackend { Service = new ServiceRef("db", "data"), Port = 5432, Weight = 90 }, new WeightedBackend { Service = new ServiceRef("db-v2", "data"), Port = 5432, Weight = 10 }, new WeightedBackend { Service = new ServiceRef("db-dr", "backup"), Port = 5432, Weight = 0 }],
+            },
+            new TcpRoute
+            {
+                Name = "cache", Namespace = "data", Host = new ServiceRef("cache", "data"),
+                Backends = [new WeightedBackend { Service = new ServiceRef("cache-blue", "data") }],
+            },
+        ],
+    };
 }

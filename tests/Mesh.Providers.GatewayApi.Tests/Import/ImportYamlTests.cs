@@ -166,11 +166,11 @@ public sealed class ImportYamlTests
     {
         var model = Generators.Samples.Routing with
         {
-            TcpRoutes = [new TcpRoute { Name = "db", Namespace = "bookinfo", Host = new ServiceRef("db", "bookinfo"), Backends = [new WeightedBackend { Service = new ServiceRef("db", "bookinfo") }] }],
+            DestinationPolicies = [new DestinationPolicy { Target = new PolicyTarget { Service = new ServiceRef("reviews", "bookinfo") }, LoadBalancer = LoadBalancer.Random }],
             Mtls = [new MtlsPolicy { Scope = MtlsScope.Mesh, Mode = MtlsMode.Strict }],
         };
         var result = Translator.Translate(model);
-        Assert.Contains(result.Diagnostics, d => d.Code == DiagnosticCodes.Unsupported && d.Path == "$.spec.tcpRoutes[0]");
+        Assert.Contains(result.Diagnostics, d => d.Code == DiagnosticCodes.Unsupported && d.Path == "$.spec.destinationPolicies[0]");
         Assert.Contains(result.Diagnostics, d => d.Code == DiagnosticCodes.Unsupported && d.Path == "$.spec.mtls[0]");
         var strict = Translator.Translate(model, new TranslationOptions { Strict = true });
         Assert.True(strict.HasErrors);

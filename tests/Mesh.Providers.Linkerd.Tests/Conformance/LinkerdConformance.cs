@@ -1,6 +1,8 @@
 using CsCheck;
 using Mesh.Model;
+using Mesh.Providers.Conformance.Schema;
 using Mesh.Providers.Conformance.Suites;
+using Mesh.Providers.Conformance.Support;
 using Mesh.Providers.Linkerd.Tests.Generators;
 using Mesh.Translation;
 
@@ -24,7 +26,7 @@ public sealed class LinkerdGatewayApiRoundTrip : RoundTripSuite
     protected override long Iterations => 150;
 }
 
-/// <summary>Output validated strictly against <c>crds/linkerd/install_crds_with_gateway_api.golden.yaml</c>: 150 generated models plus the routing and security samples (Server, AuthorizationPolicy, MeshTLSAuthentication, NetworkAuthentication, policy HTTPRoute, EgressNetwork).</summary>
+/// <summary>Output validated strictly against <c>crds/linkerd/install_crds_with_gateway_api.golden.yaml</c>: 150 generated models plus the routing, security and TCP samples (Server, AuthorizationPolicy, MeshTLSAuthentication, NetworkAuthentication, policy HTTPRoute, EgressNetwork, v1alpha2 TCPRoute).</summary>
 public sealed class LinkerdSchema : SchemaSuite
 {
     protected override ITranslator Translator { get; } = new LinkerdTranslator();
@@ -33,7 +35,16 @@ public sealed class LinkerdSchema : SchemaSuite
 
     protected override Gen<MeshConfig> Models => LinkerdModels.Any;
 
-    protected override IEnumerable<MeshConfig> SampleModels => [Samples.Routing, Samples.Security];
+    protected override IEnumerable<MeshConfig> SampleModels => [Samples.Routing, Samples.Security, Samples.Tcp];
+
+    /// <summary>The golden file Linkerd installs serves TCPRoute as v1alpha2 only, the version this provider writes.</summary>
+    [Fact]
+    public void Crds_ServeTcpRouteAsV1Alpha2Only()
+    {
+        var kinds = new CrdSchemaSet(CrdFiles.Select(ConformancePaths.Require)).Kinds;
+        Assert.Contains("gateway.networking.k8s.io/v1alpha2/TCPRoute", kinds);
+        Assert.DoesNotContain("gateway.networking.k8s.io/v1/TCPRoute", kinds);
+    }
 }
 
 /// <summary>Gateway API output of the Linkerd provider validated against the Gateway API CRDs Linkerd ships.</summary>
@@ -45,7 +56,7 @@ public sealed class LinkerdGatewayApiSchema : SchemaSuite
 
     protected override Gen<MeshConfig> Models => LinkerdModels.Any;
 
-    protected override IEnumerable<MeshConfig> SampleModels => [Samples.Routing, Samples.Security];
+    protected override IEnumerable<MeshConfig> SampleModels => [Samples.Routing, Samples.Security, Samples.Tcp];
 
     protected override long Iterations => 75;
 }
@@ -181,6 +192,22 @@ public sealed class LinkerdBadInput : BadInputSuite
               name: web
               annotations: { balancer.linkerd.io/failure-accrual: consecutive, balancer.linkerd.io/failure-accrual-consecutive-max-failures: "-1" }
             """, "$.metadata.annotations['balancer.linkerd.io/failure-accrual-consecutive-max-failures']"),
+        new("TCPRoute parent port out of range", """
+            apiVersion: gateway.networking.k8s.io/v1alpha2
+            kind: TCPRoute
+            metadata: { name: db, namespace: data }
+            spec:
+              parentRefs: [{ kind: Service, group: core, name: db, port: 70000 }]
+              rules: [{ backendRefs: [{ name: db-v1, port: 5432 }] }]
+            """, "$.spec.parentRefs[0].port"),
+        new("TCPRoute backendRefs not a list", """
+            apiVersion: gateway.networking.k8s.io/v1alpha2
+            kind: TCPRoute
+            metadata: { name: db, namespace: data }
+            spec:
+              parentRefs: [{ kind: Service, group: core, name: db }]
+              rules: [{ backendRefs: db-v1 }]
+            """, "$.spec.rules[0].backendRefs"),
     ];
 }
 

@@ -30,19 +30,21 @@ internal static class LinkerdModels
     private static bool OwnProperty(MeshFeature f) => f.Area is "Security" or "Egress" || f.Id.StartsWith("destination.outlierDetection", StringComparison.Ordinal);
 
     /// <summary>
-    /// Maps a model to what the Linkerd provider writes and reads back exactly: as for Gateway API (only routes; no
-    /// subsets; services as route hosts with their parentRef ports; empty header values dropped), plus:
+    /// Maps a model to what the Linkerd provider writes and reads back exactly: as for Gateway API (only routes and TCP
+    /// routes; no subsets; services as route hosts with their parentRef ports, a TCP route's port read back as <c>tcp</c>;
+    /// empty header values dropped), plus:
     /// <list type="bullet">
     /// <item>retries survive only when every rule of the route has the same policy (Linkerd's annotations are per route),
     /// keeping the conditions the route kind takes (5xx, gateway-error, status codes for HTTP; the gRPC codes for GRPCRoutes);</item>
     /// <item>redirect codes other than 301 and 302 become 302 (Linkerd's schema takes those two);</item>
-    /// <item>a backend without a port takes the port of its service when the mapped model has that service with exactly one port;</item>
+    /// <item>a backend (of a route or a TCP route) without a port takes the port of its service when the mapped model has that service with exactly one port;</item>
     /// <item>mTLS policies are dropped (strict is always on in Linkerd and nothing is written).</item>
     /// </list>
     /// </summary>
     public static MeshConfig ToLinkerd(MeshConfig m)
     {
         var services = new List<MeshService>();
+        var tcpRoutes = m.TcpRoutes.Select(t => t with { Backends = [.. t.Backends.Select(b => b with { Subset = null })] }).ToList();
         var routes = new List<HttpRoute>();
         foreach (var route in m.Routes)
         {
@@ -55,9 +57,13 @@ internal static class LinkerdModels
         foreach (var service in m.Services)
         {
             var hosted = routes.Where(r => r.Host == service.Reference).ToList();
-            if (hosted.Count == 0) continue;
             var grpc = hosted.Any(r => RouteExporter.IsGrpc(r, service, LinkerdExporter.Dialect));
-            var ports = RouteExporter.ParentPorts(service, grpc).Select(p => new ServicePort { Port = p, Protocol = grpc ? Protocol.Grpc : Protocol.Http }).ToList();
+            var ports = hosted.Count == 0 ? new List<ServicePort>() : RouteExporter.ParentPorts(service, grpc).Select(p => new ServicePort { Port = p, Protocol = grpc ? Protocol.Grpc : Protocol.Http }).ToList();
+            // A TCP route's port reads back as a tcp port, unless an HTTP or gRPC route names it too.
+            foreach (var tcp in tcpRoutes.Where(t => t.Host == service.Reference && t.Port is not null && ports.All(p => p.Port != t.Port)))
+            {
+                ports.Add(new ServicePort { Port = tcp.Port!.Value, Protocol = Protocol.Tcp });
+            }
             if (ports.Count > 0) services.Add(new MeshService { Name = service.Name, Namespace = service.Namespace, Ports = [.. ports] });
         }
         // A backend or mirror without a port takes its service's only port (the CRDs require one).
@@ -71,7 +77,8 @@ internal static class LinkerdModels
                 Mirror = rule.Mirror is { } mirror ? mirror with { Port = Port(mirror.Service, mirror.Port) } : null,
             })],
         })];
-        return new MeshConfig { Name = "imported", Services = [.. services], Routes = [.. routes] };
+        tcpRoutes = [.. tcpRoutes.Select(t => t with { Backends = [.. t.Backends.Select(b => b with { Port = Port(b.Service, b.Port) })] })];
+        return new MeshConfig { Name = "imported", Services = [.. services], Routes = [.. routes], TcpRoutes = [.. tcpRoutes] };
     }
 
     private static readonly HashSet<RetryCondition> HttpConditions = [RetryCondition.ServerError, RetryCondition.GatewayError, RetryCondition.RetriableStatusCodes];

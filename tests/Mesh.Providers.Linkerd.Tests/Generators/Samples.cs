@@ -82,4 +82,29 @@ internal static class Samples
         ExternalServices = [new ExternalService { Name = "payments", Namespace = "shop", Hosts = ["api.stripe.com"], Resolution = Resolution.Static, Addresses = ["203.0.113.7", "198.51.100.0/24", "2001:db8::1"] }],
         DestinationPolicies = [new DestinationPolicy { Target = new PolicyTarget { Service = Web }, OutlierDetection = new OutlierDetection { Consecutive5xx = 5, BaseEjectionTime = TimeSpan.FromSeconds(30) } }],
     };
+
+    /// <summary>TCP splits: on one port with weights and a backend in another namespace, and on every port of a host with one backend given without a port.</summary>
+    public static MeshConfig Tcp { get; } = new()
+    {
+        Name = "tcp",
+        Services =
+        [
+            new MeshService { Name = "db", Namespace = "data", Ports = [new ServicePort { Port = 5432, Protocol = Protocol.Tcp }] },
+            new MeshService { Name = "cache", Namespace = "data", Ports = [new ServicePort { Port = 6379, Protocol = Protocol.Tcp }] },
+            new MeshService { Name = "cache-blue", Namespace = "data", Ports = [new ServicePort { Port = 6379, Protocol = Protocol.Tcp }] },
+        ],
+        TcpRoutes =
+        [
+            new TcpRoute
+            {
+                Name = "db", Namespace = "data", Host = new ServiceRef("db", "data"), Port = 5432,
+                Backends = [new WeightedBackend { Service = new ServiceRef("db", "data"), Port = 5432, Weight = 90 }, new WeightedBackend { Service = new ServiceRef("db-dr", "backup"), Port = 5432, Weight = 10 }],
+            },
+            new TcpRoute
+            {
+                Name = "cache", Namespace = "data", Host = new ServiceRef("cache", "data"),
+                Backends = [new WeightedBackend { Service = new ServiceRef("cache-blue", "data") }],
+            },
+        ],
+    };
 }
