@@ -14,7 +14,7 @@ namespace Mesh.Providers.Linkerd.Export;
 /// <summary>
 /// Model → Linkerd: routes (the Gateway API mapping with Linkerd's filter set, HTTP routes in the configured API group,
 /// retries and shared timeouts as Linkerd's route annotations), authorization (<see cref="AuthorizationExporter"/>) and
-/// egress (<see cref="EgressExporter"/>). Outlier detection is reported with the Service annotations to apply; everything
+/// egress (<see cref="EgressExporter"/>: EgressNetworks and the routes on them). Outlier detection is reported with the Service annotations to apply; everything
 /// else is reported.
 /// </summary>
 internal static class LinkerdExporter
@@ -61,9 +61,22 @@ internal static class LinkerdExporter
             }
         }
         Report(config, ctx);
-        var policies = AuthorizationExporter.Export(config, options, ctx);
-        var egress = EgressExporter.Export(config, ctx);
+        var policies = AuthorizationExporter.Export(config, options, ctx).ToList();
+        var egress = EgressExporter.Export(config, options, ctx, Written([.. routes.Values, .. policies]));
         return ([.. routes.Values, .. policies, .. egress], ctx.Diagnostics);
+    }
+
+    /// <summary>The <c>group/Kind</c>, namespace and name of each resource written.</summary>
+    private static HashSet<(string Kind, string Namespace, string Name)> Written(List<object> resources)
+    {
+        var written = new HashSet<(string, string, string)>();
+        foreach (var resource in resources)
+        {
+            if (resource is not k8s.IKubernetesObject<k8s.Models.V1ObjectMeta> k) continue;
+            var slash = k.ApiVersion.IndexOf('/', StringComparison.Ordinal);
+            written.Add(($"{(slash < 0 ? string.Empty : k.ApiVersion[..slash])}/{k.Kind}", k.Metadata.NamespaceProperty, k.Metadata.Name));
+        }
+        return written;
     }
 
     /// <summary>
