@@ -10,8 +10,10 @@ namespace Mesh.Providers.Linkerd;
 /// <summary>
 /// Translates the unified model to Linkerd — routes as <c>policy.linkerd.io/v1beta3</c> HTTPRoutes (or
 /// <c>gateway.networking.k8s.io/v1</c>, see <see cref="LinkerdOptions.RouteApi"/>) and GRPCRoutes with retries and shared
-/// timeouts as Linkerd's annotations; TCP routes as <c>gateway.networking.k8s.io/v1alpha2</c> TCPRoutes; access policies as Servers, AuthorizationPolicies, MeshTLSAuthentications,
-/// NetworkAuthentications and per-route policy HTTPRoutes; external services as EgressNetworks — and reads all of these
+/// timeouts as Linkerd's annotations; TCP routes as <c>gateway.networking.k8s.io/v1alpha2</c> TCPRoutes; access policies as
+/// Servers, AuthorizationPolicies, MeshTLSAuthentications, NetworkAuthentications and per-route policy HTTPRoutes; external
+/// services as EgressNetworks with an HTTPRoute, GRPCRoute or TLSRoute per port naming their hosts (each namespace's
+/// allow-list) — and reads all of these
 /// back, plus the legacy ServiceProfile and ServerAuthorization and the failure-accrual annotations of Services.
 /// Stateless and thread-safe.
 /// </summary>

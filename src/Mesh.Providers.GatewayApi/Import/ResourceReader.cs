@@ -6,8 +6,9 @@ namespace Mesh.Providers.GatewayApi.Import;
 
 /// <summary>
 /// Turns a YAML document into a typed route. Fields the typed classes do not hold (the model has no place for them:
-/// hostnames, rule names, sectionName, per-backend filters, …) are found by comparing the input tree with the typed
-/// object written back, and reported one by one with their paths.
+/// rule names, sectionName, per-backend filters, …) are found by comparing the input tree with the typed object written
+/// back, and reported one by one with their paths. (Route <c>hostnames</c> are held, and reported by the route importer
+/// when the route is a mesh route.)
 /// </summary>
 internal static class ResourceReader
 {
@@ -86,10 +87,6 @@ internal static class ResourceReader
         if (path == "$.status")
         {
             ctx.NotImportedInfo(source, path, "Status is written by the cluster; it was not imported.");
-        }
-        else if (key == "hostnames")
-        {
-            ctx.OutOfScope(source, path, "Hostnames select requests at a Gateway; mesh routes are selected by their parent Service, so they were not imported.");
         }
         else if (path.StartsWith("$.metadata", StringComparison.Ordinal))
         {

@@ -16,6 +16,7 @@ internal static class RouteImporter
     public static void Http(HttpRouteSpec? routeSpec, string name, string ns, string source, ModelBuilder model, SourceDiagnostics ctx)
     {
         var spec = routeSpec ?? new HttpRouteSpec();
+        Hostnames(spec.Hostnames, source, ctx);
         if (Parent(spec.ParentRefs, ns, source, Protocol.Http, model, ctx) is not { } host)
         {
             if (spec.Rules is not null) ctx.NotImported(source, "$.spec.rules", "The route has no Service parent, so its rules have no place in the model (mesh routes attach to Services).");
@@ -32,6 +33,7 @@ internal static class RouteImporter
     public static void Grpc(GrpcRouteSpec? routeSpec, string name, string ns, string source, ModelBuilder model, SourceDiagnostics ctx)
     {
         var spec = routeSpec ?? new GrpcRouteSpec();
+        Hostnames(spec.Hostnames, source, ctx);
         if (Parent(spec.ParentRefs, ns, source, Protocol.Grpc, model, ctx) is not { } host)
         {
             if (spec.Rules is not null) ctx.NotImported(source, "$.spec.rules", "The route has no Service parent, so its rules have no place in the model (mesh routes attach to Services).");
@@ -43,6 +45,12 @@ internal static class RouteImporter
             if (spec.Rules![i] is { } rule && GrpcRule(rule, host, ns, source, $"$.spec.rules[{i}]", ctx) is { } imported) rules.Add(imported);
         }
         model.Routes.Add(new Model.HttpRoute { Name = name, Namespace = ns, Host = host, Rules = [.. rules] });
+    }
+
+    /// <summary>Reports the <c>hostnames</c> of a mesh route: a mesh route is selected by its parent Service, not by host name.</summary>
+    public static void Hostnames(List<string>? hostnames, string source, SourceDiagnostics ctx)
+    {
+        if (hostnames is not null) ctx.OutOfScope(source, "$.spec.hostnames", "Hostnames select requests at a Gateway; mesh routes are selected by their parent Service, so they were not imported.");
     }
 
     private static ServiceRef? Parent(List<ParentReference>? parents, string ns, string source, Protocol protocol, ModelBuilder model, SourceDiagnostics ctx)

@@ -3,7 +3,7 @@ using YamlDotNet.Serialization;
 
 namespace Mesh.Providers.GatewayApi.Resources;
 
-/// <summary>A weighted backend of a rule: a Service and port.</summary>
+/// <summary>A weighted backend of a rule: a Service and port (for Linkerd's egress routes, the parent <c>EgressNetwork</c>: the original destination).</summary>
 public sealed class BackendRef
 {
     /// <summary>The API group of the backend; <c>""</c> (core) for a Service.</summary>

@@ -3,7 +3,10 @@ using YamlDotNet.Serialization;
 
 namespace Mesh.Providers.GatewayApi.Resources;
 
-/// <summary>A reference to the parent of a route: in mesh (GAMMA) form a <c>Service</c>, with the port whose traffic the route governs.</summary>
+/// <summary>
+/// A reference to the parent of a route: in mesh (GAMMA) form a <c>Service</c>, with the port whose traffic the route governs
+/// (Linkerd also takes its <c>Server</c> and <c>EgressNetwork</c> as parents).
+/// </summary>
 public sealed class ParentReference
 {
     /// <summary>The API group of the parent; <c>""</c> (core) for a Service.</summary>

@@ -14,8 +14,8 @@ namespace Mesh.Providers.Linkerd.Export;
 /// <summary>
 /// Model → Linkerd: routes (the Gateway API mapping with Linkerd's filter set, HTTP routes in the configured API group,
 /// retries and shared timeouts as Linkerd's route annotations), TCP routes as <c>v1alpha2</c> TCPRoutes, authorization
-/// (<see cref="AuthorizationExporter"/>) and egress (<see cref="EgressExporter"/>). Outlier detection is reported with the
-/// Service annotations to apply; everything else is reported.
+/// (<see cref="AuthorizationExporter"/>) and egress (<see cref="EgressExporter"/>: EgressNetworks and the routes on them).
+/// Outlier detection is reported with the Service annotations to apply; everything else is reported.
 /// </summary>
 internal static class LinkerdExporter
 {
@@ -66,9 +66,23 @@ internal static class LinkerdExporter
         var tcp = TcpRouteExporter.Export(config, ctx, TcpApiVersion);
         TcpPrecedence(config, routes.Values, tcp, ctx);
         Report(config, ctx);
-        var policies = AuthorizationExporter.Export(config, options, ctx);
-        var egress = EgressExporter.Export(config, ctx);
+        var policies = AuthorizationExporter.Export(config, options, ctx).ToList();
+        // The names taken are only needed (and only worth collecting) when there is egress to write.
+        var egress = config.ExternalServices.IsEmpty ? [] : EgressExporter.Export(config, options, ctx, Written([.. routes.Values, .. tcp.Select(t => t.Route), .. policies]));
         return ([.. routes.Values, .. tcp.Select(t => t.Route), .. policies, .. egress], ctx.Diagnostics);
+    }
+
+    /// <summary>The <c>group/Kind</c>, namespace and name of each resource written.</summary>
+    private static HashSet<(string Kind, string Namespace, string Name)> Written(List<object> resources)
+    {
+        var written = new HashSet<(string, string, string)>();
+        foreach (var resource in resources)
+        {
+            if (resource is not k8s.IKubernetesObject<k8s.Models.V1ObjectMeta> k) continue;
+            var slash = k.ApiVersion.IndexOf('/', StringComparison.Ordinal);
+            written.Add(($"{(slash < 0 ? string.Empty : k.ApiVersion[..slash])}/{k.Kind}", k.Metadata.NamespaceProperty, k.Metadata.Name));
+        }
+        return written;
     }
 
     /// <summary>

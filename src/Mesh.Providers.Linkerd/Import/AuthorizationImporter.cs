@@ -43,8 +43,14 @@ internal sealed class AuthorizationImporter(LinkerdOptions options, SourceDiagno
                 ctx.Legacy(source, "$.kind", "ServerAuthorization is Linkerd's legacy authorization: it became an AuthorizationPolicy targeting the Server with a MeshTLSAuthentication (identities) or NetworkAuthentication (networks), which is how this provider writes it back.");
                 _legacy.Add((a, ns, source));
                 break;
-            case PolicyHttpRoute r: _routes.TryAdd((ns, name), (r.Spec, source)); break;
-            case GatewayResources.HttpRoute r: _routes.TryAdd((ns, name), (r.Spec, source)); break;
+            case PolicyHttpRoute r:
+                RouteImporter.Hostnames(r.Spec.Hostnames, source, ctx);
+                _routes.TryAdd((ns, name), (r.Spec, source));
+                break;
+            case GatewayResources.HttpRoute r:
+                RouteImporter.Hostnames(r.Spec.Hostnames, source, ctx);
+                _routes.TryAdd((ns, name), (r.Spec, source));
+                break;
         }
     }
 

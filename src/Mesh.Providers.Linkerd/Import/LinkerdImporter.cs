@@ -16,8 +16,8 @@ namespace Mesh.Providers.Linkerd.Import;
 
 /// <summary>
 /// Linkerd resources → model: routes (both API groups) with the retry and timeout annotations applied to their rules, TCPRoutes,
-/// legacy ServiceProfiles, authorization (<see cref="AuthorizationImporter"/>), EgressNetworks and the failure-accrual
-/// annotations of Services.
+/// legacy ServiceProfiles, authorization (<see cref="AuthorizationImporter"/>), egress (<see cref="EgressImporter"/>:
+/// EgressNetworks and the routes whose parent is one) and the failure-accrual annotations of Services.
 /// </summary>
 internal static class LinkerdImporter
 {
@@ -29,6 +29,7 @@ internal static class LinkerdImporter
             [typeof(GatewayResources.HttpRoute)] = GatewayResources.HttpRoute.KubeGroup + "/" + GatewayResources.HttpRoute.KubeApiVersion,
             [typeof(GatewayResources.GrpcRoute)] = GatewayResources.GrpcRoute.KubeGroup + "/" + GatewayResources.GrpcRoute.KubeApiVersion,
             [typeof(GatewayResources.TcpRoute)] = LinkerdExporter.TcpApiVersion,
+            [typeof(GatewayResources.TlsRoute)] = GatewayResources.TlsRoute.KubeGroup + "/" + GatewayResources.TlsRoute.KubeApiVersion,
             [typeof(ServiceProfile)] = ServiceProfile.KubeGroup + "/" + ServiceProfile.KubeApiVersion,
             [typeof(Server)] = Server.KubeGroup + "/" + Server.KubeApiVersion,
             [typeof(AuthorizationPolicy)] = AuthorizationPolicy.KubeGroup + "/" + AuthorizationPolicy.KubeApiVersion,
@@ -53,7 +54,7 @@ internal static class LinkerdImporter
         var model = new ModelBuilder();
         var gatewayOptions = new GatewayApiOptions { DefaultNamespace = options.DefaultNamespace };
         var authorization = new AuthorizationImporter(options, ctx);
-        var externals = new List<ExternalService>();
+        var egress = new EgressImporter(ctx);
         var destinations = new List<DestinationPolicy>();
         foreach (var (resource, source) in resources)
         {
@@ -66,10 +67,23 @@ internal static class LinkerdImporter
                 authorization.Add(resource, GatewayApiImporter.Namespace(meta, gatewayOptions), GatewayApiImporter.Name(meta, source, ctx), source);
                 continue;
             }
-            if (resource is EgressNetwork egress)
+            if (resource is EgressNetwork network)
             {
-                GatewayApiImporter.Metadata(egress.Metadata, source, ctx);
-                if (EgressImporter.Import(egress, GatewayApiImporter.Name(egress, source, ctx), GatewayApiImporter.Namespace(egress, gatewayOptions), source, ctx) is { } external) externals.Add(external);
+                GatewayApiImporter.Metadata(network.Metadata, source, ctx);
+                egress.Add(network, GatewayApiImporter.Name(network, source, ctx), GatewayApiImporter.Namespace(network, gatewayOptions), source);
+                continue;
+            }
+            if (EgressImporter.IsEgressRoute(resource))
+            {
+                var route = (k8s.IKubernetesObject<V1ObjectMeta>)resource;
+                GatewayApiImporter.Metadata(route.Metadata, source, ctx, LinkerdAnnotations.Carried);
+                egress.AddRoute(resource, route.Metadata, GatewayApiImporter.Name(route, source, ctx), GatewayApiImporter.Namespace(route, gatewayOptions), source);
+                continue;
+            }
+            if (resource is GatewayResources.TlsRoute tls)
+            {
+                GatewayApiImporter.Metadata(tls.Metadata, source, ctx);
+                ctx.OutOfScope(source, "$.kind", "A TLSRoute without an EgressNetwork parent routes TLS inside the mesh, which the model does not describe; it was skipped.");
                 continue;
             }
             if (resource is AnnotatedService service)
@@ -132,6 +146,7 @@ internal static class LinkerdImporter
         }
         var modelName = importOptions?.ModelName ?? "imported";
         var accessPolicies = authorization.Build(model);
+        var externals = egress.Build();
         var config = ctx.Diagnostics.Any(d => d.IsError)
             ? new MeshConfig { Name = modelName }
             : (model.Build(modelName) with { AccessPolicies = [.. accessPolicies], ExternalServices = [.. externals], DestinationPolicies = [.. destinations] }).Normalize();

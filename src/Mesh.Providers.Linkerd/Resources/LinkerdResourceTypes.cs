@@ -7,6 +7,7 @@ namespace Mesh.Providers.Linkerd.Resources;
 /// <c>KubernetesYaml.LoadAllFromString(yaml, typeMap)</c> expects: <c>policy.linkerd.io</c> HTTPRoute (<c>v1beta1</c> to
 /// <c>v1beta3</c>), <c>gateway.networking.k8s.io</c> HTTPRoute (<c>v1</c>, <c>v1beta1</c>), GRPCRoute (<c>v1</c>, <c>v1alpha2</c>) and
 /// TCPRoute (<c>v1alpha2</c>, the version Linkerd bundles, and <c>v1</c>),
+/// TLSRoute (<c>v1alpha2</c>, the version of the Gateway API CRDs Linkerd bundles; read for egress),
 /// the legacy <c>linkerd.io</c> ServiceProfile (<c>v1alpha2</c>, <c>v1alpha1</c>), the authorization kinds (<c>Server</c>
 /// <c>v1beta1</c> to <c>v1beta3</c>, <c>AuthorizationPolicy</c>, <c>MeshTLSAuthentication</c>, <c>NetworkAuthentication</c>, the legacy
 /// <c>ServerAuthorization</c>), <c>EgressNetwork</c>, and core <c>v1</c> <c>Service</c>s (for their failure-accrual annotations).
@@ -25,6 +26,7 @@ public static class LinkerdResourceTypes
         ["gateway.networking.k8s.io/v1alpha2/GRPCRoute"] = typeof(GrpcRoute),
         ["gateway.networking.k8s.io/v1alpha2/TCPRoute"] = typeof(TcpRoute),
         ["gateway.networking.k8s.io/v1/TCPRoute"] = typeof(TcpRoute),
+        ["gateway.networking.k8s.io/v1alpha2/TLSRoute"] = typeof(TlsRoute),
         ["linkerd.io/v1alpha2/ServiceProfile"] = typeof(ServiceProfile),
         ["linkerd.io/v1alpha1/ServiceProfile"] = typeof(ServiceProfile),
         ["policy.linkerd.io/v1beta3/Server"] = typeof(Server),

@@ -26,7 +26,11 @@ public sealed class LinkerdGatewayApiRoundTrip : RoundTripSuite
     protected override long Iterations => 150;
 }
 
-/// <summary>Output validated strictly against <c>crds/linkerd/install_crds_with_gateway_api.golden.yaml</c>: 150 generated models plus the routing, security and TCP samples (Server, AuthorizationPolicy, MeshTLSAuthentication, NetworkAuthentication, policy HTTPRoute, EgressNetwork, v1alpha2 TCPRoute).</summary>
+/// <summary>
+/// Output validated strictly against <c>crds/linkerd/install_crds_with_gateway_api.golden.yaml</c>: 150 generated models plus
+/// the routing, security, TCP and egress samples (Server, AuthorizationPolicy, MeshTLSAuthentication, NetworkAuthentication,
+/// policy HTTPRoute, v1alpha2 TCPRoute, EgressNetwork, and the HTTPRoute, GRPCRoute and TLSRoute <c>v1alpha2</c> egress routes).
+/// </summary>
 public sealed class LinkerdSchema : SchemaSuite
 {
     protected override ITranslator Translator { get; } = new LinkerdTranslator();
@@ -35,7 +39,7 @@ public sealed class LinkerdSchema : SchemaSuite
 
     protected override Gen<MeshConfig> Models => LinkerdModels.Any;
 
-    protected override IEnumerable<MeshConfig> SampleModels => [Samples.Routing, Samples.Security, Samples.Tcp];
+    protected override IEnumerable<MeshConfig> SampleModels => [Samples.Routing, Samples.Security, Samples.Tcp, Samples.Egress];
 
     /// <summary>The golden file Linkerd installs serves TCPRoute as v1alpha2 only, the version this provider writes.</summary>
     [Fact]
@@ -56,7 +60,7 @@ public sealed class LinkerdGatewayApiSchema : SchemaSuite
 
     protected override Gen<MeshConfig> Models => LinkerdModels.Any;
 
-    protected override IEnumerable<MeshConfig> SampleModels => [Samples.Routing, Samples.Security, Samples.Tcp];
+    protected override IEnumerable<MeshConfig> SampleModels => [Samples.Routing, Samples.Security, Samples.Tcp, Samples.Egress];
 
     protected override long Iterations => 75;
 }
@@ -208,6 +212,42 @@ public sealed class LinkerdBadInput : BadInputSuite
               parentRefs: [{ kind: Service, group: core, name: db }]
               rules: [{ backendRefs: db-v1 }]
             """, "$.spec.rules[0].backendRefs"),
+        new("unknown EgressNetwork traffic policy", """
+            apiVersion: policy.linkerd.io/v1alpha1
+            kind: EgressNetwork
+            metadata: { name: all, namespace: ns }
+            spec: { trafficPolicy: Sometimes }
+            """, "$.spec.trafficPolicy"),
+        new("EgressNetwork without a traffic policy", """
+            apiVersion: policy.linkerd.io/v1alpha1
+            kind: EgressNetwork
+            metadata: { name: all, namespace: ns }
+            spec: { networks: [{ cidr: 203.0.113.0/24 }] }
+            """, "$.spec.trafficPolicy"),
+        new("EgressNetwork network without a CIDR", """
+            apiVersion: policy.linkerd.io/v1alpha1
+            kind: EgressNetwork
+            metadata: { name: all, namespace: ns }
+            spec: { trafficPolicy: Allow, networks: [{ except: [203.0.113.7/32] }] }
+            """, "$.spec.networks[0].cidr"),
+        new("TLSRoute parent port of a wrong type", """
+            apiVersion: gateway.networking.k8s.io/v1alpha2
+            kind: TLSRoute
+            metadata: { name: tls, namespace: ns }
+            spec:
+              hostnames: [httpbin.org]
+              parentRefs: [{ name: all, kind: EgressNetwork, group: policy.linkerd.io, port: https }]
+              rules: [{ backendRefs: [{ name: all, kind: EgressNetwork, group: policy.linkerd.io }] }]
+            """, "$.spec.parentRefs[0].port"),
+        new("egress route parent port out of range", """
+            apiVersion: gateway.networking.k8s.io/v1alpha2
+            kind: TLSRoute
+            metadata: { name: tls, namespace: ns }
+            spec:
+              hostnames: [httpbin.org]
+              parentRefs: [{ name: all, kind: EgressNetwork, group: policy.linkerd.io, port: 70000 }]
+              rules: [{ backendRefs: [{ name: all, kind: EgressNetwork, group: policy.linkerd.io }] }]
+            """, "$.spec.parentRefs[0].port"),
     ];
 }
 

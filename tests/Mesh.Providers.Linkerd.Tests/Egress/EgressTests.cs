@@ -2,40 +2,429 @@ using CsCheck;
 using Mesh.Diagnostics;
 using Mesh.Model;
 using Mesh.Providers.Linkerd.Resources;
+using Mesh.Providers.Linkerd.Tests.Generators;
+using GatewayResources = Mesh.Providers.GatewayApi.Resources;
 
 namespace Mesh.Providers.Linkerd.Tests.Egress;
 
-/// <summary>External services as EgressNetworks: by network, hosts reported.</summary>
+/// <summary>
+/// External services as EgressNetworks and the routes on them: by host, a route per port on the namespace's shared
+/// EgressNetwork (trafficPolicy Deny); with addresses, their own network.
+/// </summary>
 public sealed class EgressTests
 {
     private static readonly LinkerdTranslator Translator = new();
 
-    private static ExternalService Api(params string[] addresses) => new()
+    private static ServicePort Port(int port, Protocol protocol, string? name = null) => new() { Port = port, Protocol = protocol, Name = name };
+
+    private static ExternalService Stripe(params ServicePort[] ports) => new()
     {
-        Name = "payments", Namespace = "shop", Hosts = ["api.stripe.com"], Ports = [new ServicePort { Port = 443, Protocol = Protocol.Tls }], Resolution = Resolution.Static, Addresses = [.. addresses],
+        Name = "stripe", Namespace = "shop", Hosts = ["api.stripe.com", "*.stripe.com"], Ports = [.. ports], Resolution = Resolution.Dns,
     };
 
-    [Fact]
-    public void Addresses_BecomeTheNetworksOfAnAllowEgressNetwork()
+    private static ExternalService Payments(params string[] addresses) => new()
     {
-        var result = Translator.Translate(new MeshConfig { Name = "m", ExternalServices = [Api("203.0.113.7", "2001:db8::1", "198.51.100.0/24")] });
+        Name = "payments", Namespace = "shop", Hosts = ["api.stripe.com"], Ports = [Port(443, Protocol.Tls)], Resolution = Resolution.Static, Addresses = [.. addresses],
+    };
+
+    private static Translation.TranslationResult Translate(params ExternalService[] services) =>
+        Translator.Translate(new MeshConfig { Name = "m", ExternalServices = [.. services] });
+
+    private static List<Diagnostic> Warnings(Translation.TranslationResult result) => [.. result.Diagnostics.Where(d => d.Severity >= DiagnosticSeverity.Warning)];
+
+    private static void AssertEgressParent(GatewayResources.ParentReference parent, string network, int port)
+    {
+        Assert.Equal(("policy.linkerd.io", "EgressNetwork", "shop", network, (int?)port), (parent.Group, parent.Kind, parent.Namespace, parent.Name, parent.Port));
+    }
+
+    private static void AssertBackToNetwork(List<GatewayResources.BackendRef>? backends, string network)
+    {
+        var backend = Assert.Single(backends!);
+        Assert.Equal(("policy.linkerd.io", "EgressNetwork", network), (backend.Group, backend.Kind, backend.Name));
+        Assert.Null(backend.Port);
+        Assert.Null(backend.Namespace);
+    }
+
+    // ---- Export ----
+
+    [Fact]
+    public void HostsWithoutAddresses_AreRoutesOnTheNamespacesDenyNetwork_OnePerPort()
+    {
+        var result = Translate(Stripe(Port(443, Protocol.Tls), Port(80, Protocol.Http), Port(50051, Protocol.Grpc)));
+        Assert.Empty(Warnings(result));
         var network = Assert.Single(result.Resources.OfType<EgressNetwork>());
-        Assert.Equal(("payments", "shop", "Allow"), (network.Metadata.Name, network.Metadata.NamespaceProperty, network.Spec.TrafficPolicy));
+        Assert.Equal(("all-egress-traffic", "shop", "Deny"), (network.Metadata.Name, network.Metadata.NamespaceProperty, network.Spec.TrafficPolicy));
+        Assert.Null(network.Spec.Networks);
+
+        var tls = Assert.Single(result.Resources.OfType<GatewayResources.TlsRoute>());
+        Assert.Equal(("stripe-443", "shop", "gateway.networking.k8s.io/v1alpha2"), (tls.Metadata.Name, tls.Metadata.NamespaceProperty, tls.ApiVersion));
+        Assert.Equal(["*.stripe.com", "api.stripe.com"], tls.Spec.Hostnames!);
+        AssertEgressParent(Assert.Single(tls.Spec.ParentRefs!), "all-egress-traffic", 443);
+        AssertBackToNetwork(Assert.Single(tls.Spec.Rules!).BackendRefs, "all-egress-traffic");
+
+        var http = Assert.Single(result.Resources.OfType<PolicyHttpRoute>());
+        Assert.Equal("stripe-80", http.Metadata.Name);
+        Assert.Equal(["*.stripe.com", "api.stripe.com"], http.Spec.Hostnames!);
+        AssertEgressParent(Assert.Single(http.Spec.ParentRefs!), "all-egress-traffic", 80);
+        var rule = Assert.Single(http.Spec.Rules!);
+        Assert.Null(rule.Matches);
+        AssertBackToNetwork(rule.BackendRefs, "all-egress-traffic");
+
+        var grpc = Assert.Single(result.Resources.OfType<GatewayResources.GrpcRoute>());
+        Assert.Equal("stripe-50051", grpc.Metadata.Name);
+        Assert.Equal(["*.stripe.com", "api.stripe.com"], grpc.Spec.Hostnames!);
+        AssertEgressParent(Assert.Single(grpc.Spec.ParentRefs!), "all-egress-traffic", 50051);
+    }
+
+    [Fact]
+    public void ResourcesComeOut_NetworkFirst_ThenRoutesByName()
+    {
+        var result = Translate(Stripe(Port(443, Protocol.Tls), Port(80, Protocol.Http)));
+        Assert.Equal(["EgressNetwork/all-egress-traffic", "TLSRoute/stripe-443", "HTTPRoute/stripe-80"], result.Resources.Select(Describe));
+    }
+
+    private static string Describe(object resource) => resource is k8s.IKubernetesObject<k8s.Models.V1ObjectMeta> k ? $"{k.Kind}/{k.Metadata.Name}" : resource.GetType().Name;
+
+    [Fact]
+    public void HttpRoutes_FollowTheRouteApiOption()
+    {
+        var translator = new LinkerdTranslator(new LinkerdOptions { RouteApi = LinkerdRouteApi.GatewayApi });
+        var result = translator.Translate(new MeshConfig { Name = "m", ExternalServices = [Stripe(Port(80, Protocol.Http))] });
+        Assert.Empty(result.Resources.OfType<PolicyHttpRoute>());
+        var http = Assert.Single(result.Resources.OfType<GatewayResources.HttpRoute>());
+        Assert.Equal("gateway.networking.k8s.io/v1", http.ApiVersion);
+        Assert.Equal(["*.stripe.com", "api.stripe.com"], http.Spec.Hostnames!);
+    }
+
+    [Fact]
+    public void ServicesOfANamespace_ShareOneNetwork_OtherNamespacesHaveTheirOwn()
+    {
+        var result = Translate(
+            Stripe(Port(443, Protocol.Tls)),
+            Stripe(Port(443, Protocol.Tls)) with { Name = "httpbin", Hosts = ["httpbin.org"] },
+            Stripe(Port(443, Protocol.Tls)) with { Namespace = "ops" });
+        Assert.Equal([("all-egress-traffic", "ops"), ("all-egress-traffic", "shop")], result.Resources.OfType<EgressNetwork>().Select(n => (n.Metadata.Name, n.Metadata.NamespaceProperty)));
+        Assert.Equal(3, result.Resources.OfType<GatewayResources.TlsRoute>().Count());
+        Assert.Empty(Warnings(result));
+    }
+
+    [Fact]
+    public void Addresses_AreTheirOwnDenyNetwork_WithTheRoutesOfTheirPorts()
+    {
+        var result = Translate(Payments("203.0.113.7", "2001:db8::1", "198.51.100.0/24"));
+        Assert.Empty(Warnings(result));
+        var network = Assert.Single(result.Resources.OfType<EgressNetwork>());
+        Assert.Equal(("payments", "shop", "Deny"), (network.Metadata.Name, network.Metadata.NamespaceProperty, network.Spec.TrafficPolicy));
         Assert.Equal(["203.0.113.7/32", "2001:db8::1/128", "198.51.100.0/24"], network.Spec.Networks!.Select(n => n.Cidr));
+        var tls = Assert.Single(result.Resources.OfType<GatewayResources.TlsRoute>());
+        Assert.Equal("payments-443", tls.Metadata.Name);
+        Assert.Equal(["api.stripe.com"], tls.Spec.Hostnames!);
+        AssertEgressParent(Assert.Single(tls.Spec.ParentRefs!), "payments", 443);
+        AssertBackToNetwork(Assert.Single(tls.Spec.Rules!).BackendRefs, "payments");
+    }
+
+    [Fact]
+    public void AddressesWithoutPorts_AreAnAllowNetwork_AndTheHostsAreReported()
+    {
+        var result = Translate(Payments("203.0.113.7") with { Ports = [] });
+        var network = Assert.Single(result.Resources);
+        Assert.Equal("Allow", Assert.IsType<EgressNetwork>(network).Spec.TrafficPolicy);
         Assert.Contains(result.Diagnostics, d => d.Code == DiagnosticCodes.Approximated && d.Path == "$.spec.externalServices[0].hosts");
+    }
+
+    [Fact]
+    public void AddressesWithATcpPort_StayAllow_SoTheTcpPortIsReachable()
+    {
+        var result = Translate(Payments("203.0.113.7") with { Ports = [Port(443, Protocol.Tls), Port(5432, Protocol.Tcp)] });
+        Assert.Equal("Allow", Assert.Single(result.Resources.OfType<EgressNetwork>()).Spec.TrafficPolicy);
+        Assert.Equal("payments-443", Assert.Single(result.Resources.OfType<GatewayResources.TlsRoute>()).Metadata.Name);
+        Assert.Contains(result.Diagnostics, d => d.Code == DiagnosticCodes.Approximated && d.Path == "$.spec.externalServices[0].ports[1]");
         Assert.Contains(result.Diagnostics, d => d.Code == DiagnosticCodes.Approximated && d.Path == "$.spec.externalServices[0].ports");
     }
 
     [Fact]
-    public void HostsWithoutAddresses_AreNotWritten()
+    public void TcpPortsOfAServiceNamedByHost_AreReported()
     {
-        var result = Translator.Translate(new MeshConfig { Name = "m", ExternalServices = [Api() with { Resolution = Resolution.Dns }] });
-        Assert.Empty(result.Resources);
-        Assert.Contains(result.Diagnostics, d => d.Code == DiagnosticCodes.Unsupported && d.Path == "$.spec.externalServices[0].hosts");
+        var result = Translate(Stripe(Port(443, Protocol.Tls), Port(5432, Protocol.Tcp)));
+        Assert.Single(result.Resources.OfType<GatewayResources.TlsRoute>());
+        Assert.Contains(result.Diagnostics, d => d.Code == DiagnosticCodes.Unsupported && d.Path == "$.spec.externalServices[0].ports[1]");
     }
 
     [Fact]
-    public void EgressNetwork_ReadsBackAsAStaticExternalServiceNamedByItsHost()
+    public void AServiceNamedByHostWithOnlyTcp_WritesNothing_NotEvenADenyNetwork()
+    {
+        var result = Translate(Stripe(Port(5432, Protocol.Tcp)));
+        Assert.Empty(result.Resources);
+        Assert.Contains(result.Diagnostics, d => d.Code == DiagnosticCodes.Unsupported && d.Path == "$.spec.externalServices[0].ports[0]");
+    }
+
+    [Fact]
+    public void HostsWithoutAddressesOrPorts_AreNotWritten()
+    {
+        var result = Translate(Stripe());
+        Assert.Empty(result.Resources);
+        Assert.Contains(result.Diagnostics, d => d.Code == DiagnosticCodes.Unsupported && d.Path == "$.spec.externalServices[0].ports");
+    }
+
+    [Fact]
+    public void Http2PortsAndPortNames_AreReportedAsApproximated()
+    {
+        var result = Translate(Stripe(Port(8080, Protocol.Http2), Port(443, Protocol.Tls, "https")));
+        Assert.Contains(result.Diagnostics, d => d.Code == DiagnosticCodes.Approximated && d.Path == "$.spec.externalServices[0].ports[0].protocol");
+        Assert.Contains(result.Diagnostics, d => d.Code == DiagnosticCodes.Approximated && d.Path == "$.spec.externalServices[0].ports[1].name");
+        Assert.Single(result.Resources.OfType<PolicyHttpRoute>());
+    }
+
+    [Fact]
+    public void DerivedPortNames_AreNotReported()
+    {
+        var result = Translate(Stripe(Port(443, Protocol.Tls, "tls-443")));
+        Assert.Empty(Warnings(result));
+    }
+
+    [Fact]
+    public void OnOneSharedPort_GrpcBesideHttp_IsWrittenAsAnHttpRoute()
+    {
+        var result = Translate(Stripe(Port(8080, Protocol.Http)), Stripe(Port(8080, Protocol.Grpc)) with { Name = "grpcbin", Hosts = ["grpcb.in"] });
+        Assert.Empty(result.Resources.OfType<GatewayResources.GrpcRoute>());
+        Assert.Equal(["grpcbin-8080", "stripe-8080"], result.Resources.OfType<PolicyHttpRoute>().Select(r => r.Metadata.Name));
+        Assert.Contains(result.Diagnostics, d => d.Code == DiagnosticCodes.Approximated && d.Path == "$.spec.externalServices[1].ports[0].protocol");
+    }
+
+    [Fact]
+    public void OnOneSharedPort_TlsBesideHttp_IsNotWritten()
+    {
+        var result = Translate(Stripe(Port(443, Protocol.Http)), Stripe(Port(443, Protocol.Tls)) with { Name = "httpbin", Hosts = ["httpbin.org"] });
+        Assert.Empty(result.Resources.OfType<GatewayResources.TlsRoute>());
+        Assert.Contains(result.Diagnostics, d => d.Code == DiagnosticCodes.Unsupported && d.Path == "$.spec.externalServices[1].ports[0]");
+    }
+
+    [Fact]
+    public void DifferentKindsOnOnePort_OfDifferentNetworks_DoNotConflict()
+    {
+        var result = Translate(Stripe(Port(443, Protocol.Http)), Payments("203.0.113.7"));
+        Assert.Single(result.Resources.OfType<GatewayResources.TlsRoute>());
+        Assert.Single(result.Resources.OfType<PolicyHttpRoute>());
+        Assert.Empty(Warnings(result));
+    }
+
+    [Fact]
+    public void ResolutionNotReadBack_IsReported()
+    {
+        var byHost = Translate(Stripe(Port(443, Protocol.Tls)) with { Resolution = Resolution.None });
+        Assert.Contains(byHost.Diagnostics, d => d.Code == DiagnosticCodes.Approximated && d.Path == "$.spec.externalServices[0].resolution");
+        var byAddress = Translate(Payments("203.0.113.7") with { Resolution = Resolution.Dns });
+        Assert.Contains(byAddress.Diagnostics, d => d.Code == DiagnosticCodes.Approximated && d.Path == "$.spec.externalServices[0].resolution");
+    }
+
+    [Fact]
+    public void MoreThanSixteenHosts_AreCutAndReported()
+    {
+        var result = Translate(Stripe(Port(443, Protocol.Tls)) with { Hosts = [.. Enumerable.Range(0, 18).Select(i => $"h{i:D2}.example.com")] });
+        var tls = Assert.Single(result.Resources.OfType<GatewayResources.TlsRoute>());
+        Assert.Equal(16, tls.Spec.Hostnames!.Count);
+        Assert.Contains(result.Diagnostics, d => d.Code == DiagnosticCodes.Unsupported && d.Path == "$.spec.externalServices[0].hosts" && d.Message.Contains("h17.example.com", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void ARouteNameTakenByAMeshRoute_IsReported()
+    {
+        var web = new MeshService { Name = "web", Namespace = "shop", Ports = [Port(80, Protocol.Http)] };
+        var model = new MeshConfig
+        {
+            Name = "m",
+            Services = [web],
+            Routes = [new HttpRoute { Name = "stripe-80", Namespace = "shop", Host = web.Reference, Rules = [new HttpRouteRule { Backends = [new WeightedBackend { Service = web.Reference, Port = 80 }] }] }],
+            ExternalServices = [Stripe(Port(80, Protocol.Http), Port(443, Protocol.Tls))],
+        };
+        var result = Translator.Translate(model);
+        Assert.Equal(["stripe-80"], result.Resources.OfType<PolicyHttpRoute>().Select(r => r.Metadata.Name));
+        Assert.Equal("Service", Assert.Single(result.Resources.OfType<PolicyHttpRoute>().Single().Spec.ParentRefs!).Kind);
+        Assert.Contains(result.Diagnostics, d => d.Code == DiagnosticCodes.Unsupported && d.Path == "$.spec.externalServices[0].ports[0]");
+        Assert.Single(result.Resources.OfType<GatewayResources.TlsRoute>());
+    }
+
+    [Fact]
+    public void AnAddressServiceNamedLikeTheSharedNetwork_PushesTheSharedNetworkToAnotherName()
+    {
+        var result = Translate(Payments("203.0.113.7") with { Name = "all-egress-traffic" }, Stripe(Port(443, Protocol.Tls)));
+        Assert.Equal(["all-egress-traffic", "all-egress-traffic-2"], result.Resources.OfType<EgressNetwork>().Select(n => n.Metadata.Name));
+        Assert.Equal("all-egress-traffic-2", result.Resources.OfType<GatewayResources.TlsRoute>().Single(r => r.Metadata.Name == "stripe-443").Spec.ParentRefs![0].Name);
+        var back = Translator.ImportYaml(Translator.WriteYaml(result.Resources), "back.yaml");
+        Assert.Equal(2, back.Config!.ExternalServices.Count);
+    }
+
+    // ---- Import ----
+
+    [Fact]
+    public void LinkerdsReferenceExample_ReadsAsAnExternalServiceNamedAfterItsRoute()
+    {
+        var result = Translator.ImportYaml("""
+            apiVersion: policy.linkerd.io/v1alpha1
+            kind: EgressNetwork
+            metadata: { namespace: linkerd-egress, name: all-egress-traffic }
+            spec: { trafficPolicy: Deny }
+            ---
+            apiVersion: gateway.networking.k8s.io/v1alpha2
+            kind: TLSRoute
+            metadata: { name: tls-egress, namespace: linkerd-egress }
+            spec:
+              hostnames: [httpbin.org]
+              parentRefs:
+              - { name: all-egress-traffic, kind: EgressNetwork, group: policy.linkerd.io, namespace: linkerd-egress, port: 443 }
+              rules:
+              - backendRefs: [{ kind: EgressNetwork, group: policy.linkerd.io, name: all-egress-traffic }]
+            """, "in.yaml");
+        Assert.Empty(result.Diagnostics);
+        var external = Assert.Single(result.Config!.ExternalServices);
+        Assert.Equal(new ExternalService { Name = "tls-egress", Namespace = "linkerd-egress", Hosts = ["httpbin.org"], Ports = [Port(443, Protocol.Tls, "tls-443")], Resolution = Resolution.Dns }, external);
+    }
+
+    private const string SharedNetwork = """
+        apiVersion: policy.linkerd.io/v1alpha1
+        kind: EgressNetwork
+        metadata: { namespace: shop, name: egress }
+        spec: { trafficPolicy: Deny }
+
+        """;
+
+    private static string Route(string kind, string name, int port, string hosts, string? rules = null, string network = "egress")
+    {
+        var apiVersion = kind switch { "TLSRoute" => "gateway.networking.k8s.io/v1alpha2", "GRPCRoute" => "gateway.networking.k8s.io/v1", _ => "policy.linkerd.io/v1beta3" };
+        rules ??= "[{ backendRefs: [{ kind: EgressNetwork, group: policy.linkerd.io, name: " + network + " }] }]";
+        return "---\n"
+            + $"apiVersion: {apiVersion}\n"
+            + $"kind: {kind}\n"
+            + "metadata: { name: " + name + ", namespace: shop }\n"
+            + "spec:\n"
+            + (hosts.Length == 0 ? string.Empty : $"  hostnames: [{hosts}]\n")
+            + "  parentRefs: [{ name: " + network + ", kind: EgressNetwork, group: policy.linkerd.io, port: " + port + " }]\n"
+            + $"  rules: {rules}\n";
+    }
+
+    [Fact]
+    public void TheRoutesOfOneServicesPorts_ComeTogetherByName()
+    {
+        var result = Translator.ImportYaml(SharedNetwork + Route("HTTPRoute", "stripe-80", 80, "api.stripe.com") + Route("TLSRoute", "stripe-443", 443, "api.stripe.com") + Route("GRPCRoute", "stripe-50051", 50051, "api.stripe.com"), "in.yaml");
+        var external = Assert.Single(result.Config!.ExternalServices);
+        Assert.Equal("stripe", external.Name);
+        Assert.Equal([(80, Protocol.Http), (443, Protocol.Tls), (50051, Protocol.Grpc)], external.Ports.Select(p => (p.Port, p.Protocol)));
+        Assert.Equal(Resolution.Dns, external.Resolution);
+        Assert.Contains(result.Diagnostics, d => d.Path == "in.yaml#0 $.metadata.name" && d.Severity == DiagnosticSeverity.Info);
+        Assert.DoesNotContain(result.Diagnostics, d => d.Severity >= DiagnosticSeverity.Warning);
+    }
+
+    [Fact]
+    public void RoutesOfOneNameThatDisagreeOnTheirHosts_StayApart()
+    {
+        var result = Translator.ImportYaml(SharedNetwork + Route("HTTPRoute", "stripe-80", 80, "api.stripe.com") + Route("TLSRoute", "stripe-443", 443, "httpbin.org"), "in.yaml");
+        Assert.Equal(["stripe-443", "stripe-80"], result.Config!.ExternalServices.Select(e => e.Name));
+        Assert.Equal(["httpbin.org"], result.Config.ExternalServices[0].Hosts);
+    }
+
+    [Fact]
+    public void AnAllowNetworkWithoutNetworks_IsReported_ItsRoutesRead()
+    {
+        var result = Translator.ImportYaml(SharedNetwork.Replace("Deny", "Allow", StringComparison.Ordinal) + Route("TLSRoute", "stripe-443", 443, "api.stripe.com"), "in.yaml");
+        Assert.Equal("stripe", Assert.Single(result.Config!.ExternalServices).Name);
+        Assert.Contains(result.Diagnostics, d => d.Code == DiagnosticCodes.FieldNotImported && d.Path == "in.yaml#0 $.spec.trafficPolicy");
+    }
+
+    [Fact]
+    public void NetworksThatLetNothingOrEverythingThrough_AreReported()
+    {
+        var result = Translator.ImportYaml("""
+            apiVersion: policy.linkerd.io/v1alpha1
+            kind: EgressNetwork
+            metadata: { name: all, namespace: egress }
+            spec: { trafficPolicy: Deny }
+            ---
+            apiVersion: policy.linkerd.io/v1alpha1
+            kind: EgressNetwork
+            metadata: { name: all, namespace: open }
+            spec: { trafficPolicy: Allow }
+            ---
+            apiVersion: policy.linkerd.io/v1alpha1
+            kind: EgressNetwork
+            metadata: { name: closed, namespace: shop }
+            spec: { trafficPolicy: Deny, networks: [{ cidr: 203.0.113.0/24 }] }
+            ---
+            apiVersion: policy.linkerd.io/v1alpha1
+            kind: EgressNetwork
+            metadata: { name: none, namespace: shop }
+            spec: { trafficPolicy: Allow, networks: [] }
+            """, "in.yaml");
+        Assert.Empty(result.Config!.ExternalServices);
+        Assert.Contains(result.Diagnostics, d => d.Code == DiagnosticCodes.FieldNotImported && d.Path == "in.yaml#0 $.spec.trafficPolicy");
+        Assert.Contains(result.Diagnostics, d => d.Code == DiagnosticCodes.FieldNotImported && d.Path == "in.yaml#1 $.spec.trafficPolicy");
+        Assert.Contains(result.Diagnostics, d => d.Code == DiagnosticCodes.FieldNotImported && d.Path == "in.yaml#2 $.spec");
+        Assert.Contains(result.Diagnostics, d => d.Code == DiagnosticCodes.FieldNotImported && d.Path == "in.yaml#3 $.spec");
+    }
+
+    [Fact]
+    public void OfTwoNetworksWithoutNetworks_OnlyTheOneLinkerdConsultsIsRead()
+    {
+        var another = "---\n" + SharedNetwork.Replace("name: egress", "name: another", StringComparison.Ordinal);
+        var result = Translator.ImportYaml(SharedNetwork + another + Route("TLSRoute", "stripe-443", 443, "api.stripe.com", network: "another") + Route("TLSRoute", "shadowed-443", 443, "httpbin.org"), "in.yaml");
+        // 'another' sorts first, so Linkerd consults it; 'egress' and its routes apply to nothing.
+        Assert.Equal("stripe", Assert.Single(result.Config!.ExternalServices).Name);
+        Assert.Contains(result.Diagnostics, d => d.Code == DiagnosticCodes.FieldNotImported && d.Path == "in.yaml#0 $.spec" && d.Message.Contains("'another'", StringComparison.Ordinal));
+        Assert.Contains(result.Diagnostics, d => d.Code == DiagnosticCodes.FieldNotImported && d.Path == "in.yaml#3 $.spec.parentRefs[0]");
+    }
+
+    [Fact]
+    public void ThePolicyHttpRouteWins_OverATlsRouteOnTheSamePort()
+    {
+        var result = Translator.ImportYaml(SharedNetwork + Route("HTTPRoute", "a-443", 443, "a.example.com") + Route("TLSRoute", "b-443", 443, "b.example.com"), "in.yaml");
+        var external = Assert.Single(result.Config!.ExternalServices);
+        Assert.Equal(("a", Protocol.Http), (external.Name, external.Ports.Single().Protocol));
+        Assert.Contains(result.Diagnostics, d => d.Code == DiagnosticCodes.FieldNotImported && d.Path == "in.yaml#2 $.spec.parentRefs[0]" && d.Message.Contains("HTTPRoutes", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void MatchesAndOtherBackends_AreReported_ARouteThatSendsEverythingElsewhereIsNotRead()
+    {
+        var result = Translator.ImportYaml(SharedNetwork
+            + Route("HTTPRoute", "get-80", 80, "httpbin.org", "[{ matches: [{ path: { value: /get } }] }]")
+            + Route("HTTPRoute", "internal-8080", 8080, "httpbin.org", "[{ backendRefs: [{ kind: Service, name: internal-egress, port: 80 }] }]"), "in.yaml");
+        var external = Assert.Single(result.Config!.ExternalServices);
+        Assert.Equal(("get", 80), (external.Name, external.Ports.Single().Port));
+        Assert.Contains(result.Diagnostics, d => d.Code == DiagnosticCodes.FieldNotImported && d.Path == "in.yaml#1 $.spec.rules[0].matches");
+        Assert.Contains(result.Diagnostics, d => d.Code == DiagnosticCodes.FieldNotImported && d.Path == "in.yaml#2 $.spec.rules[0].backendRefs[0]");
+        Assert.Contains(result.Diagnostics, d => d.Code == DiagnosticCodes.FieldNotImported && d.Path == "in.yaml#2 $.spec");
+    }
+
+    [Fact]
+    public void RoutesWithoutHostsOrANetwork_AreReported()
+    {
+        var result = Translator.ImportYaml(SharedNetwork + Route("HTTPRoute", "any-80", 80, "") + Route("TLSRoute", "lost-443", 443, "httpbin.org", network: "missing"), "in.yaml");
+        Assert.Empty(result.Config!.ExternalServices);
+        Assert.Contains(result.Diagnostics, d => d.Code == DiagnosticCodes.FieldNotImported && d.Path == "in.yaml#1 $.spec" && d.Message.Contains("without hostnames", StringComparison.Ordinal));
+        Assert.Contains(result.Diagnostics, d => d.Code == DiagnosticCodes.FieldNotImported && d.Path == "in.yaml#2 $.spec.parentRefs[0]" && d.Message.Contains("'missing'", StringComparison.Ordinal));
+        Assert.Contains(result.Diagnostics, d => d.Code == DiagnosticCodes.FieldNotImported && d.Path == "in.yaml#0 $.spec.trafficPolicy");
+    }
+
+    [Fact]
+    public void AnAddressNetwork_TakesTheHostsAndPortsOfItsRoutes_DisagreementsReported()
+    {
+        var result = Translator.ImportYaml("""
+            apiVersion: policy.linkerd.io/v1alpha1
+            kind: EgressNetwork
+            metadata: { name: payments, namespace: shop }
+            spec: { trafficPolicy: Deny, networks: [{ cidr: 203.0.113.7/32 }] }
+
+            """ + Route("TLSRoute", "payments-443", 443, "api.stripe.com", network: "payments") + Route("HTTPRoute", "payments-80", 80, "pay.stripe.com", network: "payments"), "in.yaml");
+        var external = Assert.Single(result.Config!.ExternalServices);
+        Assert.Equal(("payments", Resolution.Static), (external.Name, external.Resolution));
+        Assert.Equal(["203.0.113.7"], external.Addresses);
+        Assert.Equal(["api.stripe.com", "pay.stripe.com"], external.Hosts);
+        Assert.Equal([80, 443], external.Ports.Select(p => p.Port));
+        Assert.Contains(result.Diagnostics, d => d.Code == DiagnosticCodes.FieldNotImported && d.Path == "in.yaml#1 $.spec.hostnames");
+        Assert.Contains(result.Diagnostics, d => d.Code == DiagnosticCodes.FieldNotImported && d.Path == "in.yaml#2 $.spec.hostnames");
+    }
+
+    [Fact]
+    public void EgressNetwork_WithoutRoutes_ReadsBackAsAStaticExternalServiceNamedByItsHost()
     {
         var result = Translator.ImportYaml("""
             apiVersion: policy.linkerd.io/v1alpha1
@@ -48,31 +437,148 @@ public sealed class EgressTests
         var external = Assert.Single(result.Config!.ExternalServices);
         Assert.Equal(["payments"], external.Hosts);
         Assert.Equal(Resolution.Static, external.Resolution);
+        Assert.Empty(external.Ports);
         Assert.Equal(["198.51.100.0/24", "203.0.113.7"], external.Addresses.Order(StringComparer.Ordinal));
         Assert.Contains(result.Diagnostics, d => d.Code == DiagnosticCodes.FieldNotImported && d.Path == "in.yaml#0 $.spec.networks[1].except");
     }
 
     [Fact]
-    public void DenyOrNetworklessEgress_IsReported()
+    public void RetryAnnotationsAndNonEgressParentsOfAnEgressRoute_AreReported()
     {
-        var result = Translator.ImportYaml("""
-            apiVersion: policy.linkerd.io/v1alpha1
-            kind: EgressNetwork
-            metadata: { name: all, namespace: egress }
-            spec: { trafficPolicy: Deny }
+        var result = Translator.ImportYaml(SharedNetwork + """
+            ---
+            apiVersion: policy.linkerd.io/v1beta3
+            kind: HTTPRoute
+            metadata:
+              name: stripe-80
+              namespace: shop
+              annotations: { retry.linkerd.io/limit: "2" }
+            spec:
+              hostnames: [api.stripe.com]
+              parentRefs:
+              - { name: egress, kind: EgressNetwork, group: policy.linkerd.io, port: 80 }
+              - { name: web, kind: Service, group: core, port: 80 }
             """, "in.yaml");
-        Assert.Empty(result.Config!.ExternalServices);
-        Assert.Contains(result.Diagnostics, d => d.Code == DiagnosticCodes.FieldNotImported && d.Path == "in.yaml#0 $.spec.trafficPolicy");
+        Assert.Equal("stripe", Assert.Single(result.Config!.ExternalServices).Name);
+        Assert.Empty(result.Config.Routes);
+        Assert.Contains(result.Diagnostics, d => d.Code == DiagnosticCodes.FieldNotImported && d.Path == "in.yaml#1 $.metadata.annotations['retry.linkerd.io/limit']");
+        Assert.Contains(result.Diagnostics, d => d.Code == DiagnosticCodes.FieldNotImported && d.Path == "in.yaml#1 $.spec.parentRefs[1]");
     }
 
-    /// <summary>External services whose host is their name, static, without ports: a fixed point (200 cases).</summary>
     [Fact]
-    public void ExternalServices_InLinkerdsForm_RoundTrip() =>
-        Gen.Select(Gen.OneOf("payments", "stripe", "db"), Gen.OneOf("shop", "ops"), Gen.OneOf("10.1.2.3", "192.0.2.0/24", "2001:db8::1", "2001:db8::/48").ArrayUnique[1, 3],
-            (name, ns, addresses) => new MeshConfig { Name = "imported", ExternalServices = [new ExternalService { Name = name, Namespace = ns, Hosts = [name], Resolution = Resolution.Static, Addresses = [.. addresses] }] }.Normalize())
-        .Sample(model =>
+    public void ATlsRouteOfAService_IsOutOfScope()
+    {
+        var result = Translator.ImportYaml("""
+            apiVersion: gateway.networking.k8s.io/v1alpha2
+            kind: TLSRoute
+            metadata: { name: tls, namespace: shop }
+            spec:
+              hostnames: [web.example.com]
+              parentRefs: [{ name: web, kind: Service, group: core, port: 443 }]
+              rules: [{ backendRefs: [{ name: web, port: 443 }] }]
+            """, "in.yaml");
+        Assert.Empty(result.Config!.ExternalServices);
+        Assert.Contains(result.Diagnostics, d => d.Code == DiagnosticCodes.OutOfScope && d.Path == "in.yaml#0 $.kind");
+    }
+
+    [Fact]
+    public void HostnamesOfAMeshRoute_AreStillOutOfScope()
+    {
+        var result = Translator.ImportYaml("""
+            apiVersion: policy.linkerd.io/v1beta3
+            kind: HTTPRoute
+            metadata: { name: web, namespace: shop }
+            spec:
+              hostnames: [web.example.com]
+              parentRefs: [{ name: web, kind: Service, group: core, port: 80 }]
+              rules: [{ backendRefs: [{ name: web, port: 80 }] }]
+            """, "in.yaml");
+        Assert.Single(result.Config!.Routes);
+        Assert.Contains(result.Diagnostics, d => d.Code == DiagnosticCodes.OutOfScope && d.Path == "in.yaml#0 $.spec.hostnames");
+    }
+
+    [Fact]
+    public void InvalidHostnamesAndPolicies_AreReported()
+    {
+        var result = Translator.ImportYaml(SharedNetwork + Route("TLSRoute", "stripe-443", 443, "\"Api.Stripe.com\", \"not a host\""), "in.yaml");
+        Assert.Equal(["api.stripe.com"], Assert.Single(result.Config!.ExternalServices).Hosts);
+        Assert.Contains(result.Diagnostics, d => d.Code == DiagnosticCodes.FieldNotImported && d.Path == "in.yaml#1 $.spec.hostnames[1]");
+
+        var bad = Translator.ImportYaml(SharedNetwork.Replace("Deny", "Sometimes", StringComparison.Ordinal), "bad.yaml");
+        Assert.Null(bad.Config);
+        Assert.Contains(bad.Diagnostics, d => d.Code == DiagnosticCodes.InvalidResource && d.Path == "bad.yaml#0 $.spec.trafficPolicy");
+    }
+
+    // ---- Properties ----
+
+    /// <summary>External services within Linkerd's capabilities (by host or address, HTTP, gRPC and TLS ports): typed and YAML round trips give the normal form, with no warning either way (300 cases each).</summary>
+    [Fact]
+    public void ExternalServices_WithinCapabilities_RoundTrip() =>
+        EgressModels.WithinCapabilities.Sample(model =>
         {
             var translated = Translator.Translate(model);
-            Assert.Equal(model, Translator.ImportYaml(Translator.WriteYaml(translated.Resources), "back.yaml").Config);
-        }, iter: 200);
+            Assert.DoesNotContain(translated.Diagnostics, d => d.Severity >= DiagnosticSeverity.Warning);
+            Assert.Equal(model.Normalize(), Translator.Import(translated.Resources).Config);
+            var back = Translator.ImportYaml(Translator.WriteYaml(translated.Resources), "back.yaml");
+            Assert.DoesNotContain(back.Diagnostics, d => d.Severity >= DiagnosticSeverity.Warning);
+            Assert.Equal(model.Normalize(), back.Config);
+        }, iter: 300);
+
+    /// <summary>The same with HTTP routes as <c>gateway.networking.k8s.io/v1</c> (150 cases).</summary>
+    [Fact]
+    public void ExternalServices_WithinCapabilities_RoundTrip_GatewayApiRoutes()
+    {
+        var translator = new LinkerdTranslator(new LinkerdOptions { RouteApi = LinkerdRouteApi.GatewayApi });
+        EgressModels.WithinCapabilities.Sample(model =>
+        {
+            var translated = translator.Translate(model);
+            Assert.Equal(model.Normalize(), translator.ImportYaml(translator.WriteYaml(translated.Resources), "back.yaml").Config);
+        }, iter: 150);
+    }
+
+    /// <summary>Same model, same bytes (100 cases).</summary>
+    [Fact]
+    public void ExternalServices_TranslateDeterministically() =>
+        EgressModels.WithinCapabilities.Sample(model =>
+            Assert.Equal(Translator.WriteYaml(Translator.Translate(model).Resources), Translator.WriteYaml(Translator.Translate(model with { }).Resources)), iter: 100);
+
+    /// <summary>
+    /// Import is a fixed point on Linkerd's side: for EgressNetworks and routes of every shape, importing what the import
+    /// translates to gives the same model, without errors; typed objects and their YAML import alike (400 cases).
+    /// </summary>
+    [Fact]
+    public void Import_IsAFixedPoint_ForEgressOfAnyShape()
+    {
+        int byHost = 0, byAddress = 0, namedAfterRoute = 0;
+        EgressModels.LinkerdInputs.Sample(resources =>
+        {
+            var first = Translator.Import(resources);
+            Assert.False(first.HasErrors, string.Join("\n", first.Diagnostics));
+            Assert.Equal(first.Config, Translator.ImportYaml(Translator.WriteYaml(resources), "in.yaml").Config);
+            var again = Translator.Import(Translator.Translate(first.Config!).Resources);
+            Assert.Equal(first.Config, again.Config);
+            var externals = first.Config!.ExternalServices;
+            if (externals.Any(e => e.Resolution == Resolution.Dns)) Interlocked.Increment(ref byHost);
+            if (externals.Any(e => e.Resolution == Resolution.Static && !e.Ports.IsEmpty)) Interlocked.Increment(ref byAddress);
+            if (externals.Any(e => e.Name.EndsWith("-80", StringComparison.Ordinal) || e.Name.EndsWith("-443", StringComparison.Ordinal))) Interlocked.Increment(ref namedAfterRoute);
+        }, iter: 400);
+        // The inputs reach every kind of external service, including ones named after a route whose name does not end in its port.
+        Assert.True(byHost > 0 && byAddress > 0 && namedAfterRoute > 0, $"by host {byHost}, by address {byAddress}, named after a route {namedAfterRoute}");
+    }
+
+    /// <summary>
+    /// Any valid external services (every protocol, port names, resolutions, with and without addresses): what one round trip
+    /// gives, a second gives again (300 cases).
+    /// </summary>
+    [Fact]
+    public void AnyExternalServices_ReachAFixedPointAfterOneRoundTrip() =>
+        Mesh.Testing.MeshGenerators.ExternalService.Array[0, 4]
+            .Select(services => new MeshConfig { Name = "m", ExternalServices = [.. services.DistinctBy(e => (e.Namespace, e.Name))] })
+            .Sample(model =>
+            {
+                var once = Translator.Import(Translator.Translate(model).Resources);
+                Assert.False(once.HasErrors, string.Join("\n", once.Diagnostics));
+                var twice = Translator.Import(Translator.Translate(once.Config!).Resources);
+                Assert.Equal(once.Config, twice.Config);
+            }, iter: 300);
 }

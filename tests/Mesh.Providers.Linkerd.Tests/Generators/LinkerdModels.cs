@@ -21,7 +21,7 @@ internal static class LinkerdModels
 
     /// <summary>
     /// Valid routing models within Linkerd's capabilities, mapped by <see cref="ToLinkerd"/>. Authorization, egress and
-    /// outlier detection have their own round-trip properties (<c>AuthorizationRoundTrip</c>, <c>EgressRoundTrip</c>), since
+    /// outlier detection have their own round-trip properties (<c>AuthorizationRoundTrip</c>, <c>EgressTests</c> over <c>EgressModels</c>), since
     /// their Servers and EgressNetworks carry services and hosts of their own.
     /// </summary>
     public static Gen<MeshConfig> WithinCapabilities =>

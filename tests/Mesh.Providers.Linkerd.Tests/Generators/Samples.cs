@@ -107,4 +107,38 @@ internal static class Samples
             },
         ],
     };
+
+    /// <summary>
+    /// External services of every form Linkerd writes: by host only (HTTP, HTTP/2, gRPC and TLS ports, a wildcard host, two
+    /// services sharing their namespace's EgressNetwork), with addresses and routed ports (Deny), with addresses and a TCP
+    /// port (Allow), and by network only.
+    /// </summary>
+    public static MeshConfig Egress { get; } = new()
+    {
+        Name = "egress",
+        ExternalServices =
+        [
+            new ExternalService
+            {
+                Name = "stripe", Namespace = "shop", Hosts = ["api.stripe.com", "*.stripe.com"], Resolution = Resolution.Dns,
+                Ports = [new ServicePort { Port = 443, Protocol = Protocol.Tls }, new ServicePort { Port = 80, Protocol = Protocol.Http }, new ServicePort { Port = 50051, Protocol = Protocol.Grpc }],
+            },
+            new ExternalService
+            {
+                Name = "httpbin", Namespace = "shop", Hosts = ["httpbin.org"], Resolution = Resolution.Dns,
+                Ports = [new ServicePort { Port = 443, Protocol = Protocol.Tls }, new ServicePort { Port = 8080, Protocol = Protocol.Http2 }],
+            },
+            new ExternalService
+            {
+                Name = "ledger", Namespace = "shop", Hosts = ["ledger.example.com"], Resolution = Resolution.Static, Addresses = ["203.0.113.7", "2001:db8::/48"],
+                Ports = [new ServicePort { Port = 443, Protocol = Protocol.Tls }, new ServicePort { Port = 8080, Protocol = Protocol.Http }],
+            },
+            new ExternalService
+            {
+                Name = "db", Namespace = "ops", Hosts = ["db.example.com"], Resolution = Resolution.Static, Addresses = ["198.51.100.0/24"],
+                Ports = [new ServicePort { Port = 5432, Protocol = Protocol.Tcp }, new ServicePort { Port = 8443, Protocol = Protocol.Tls }],
+            },
+            new ExternalService { Name = "backup", Namespace = "ops", Hosts = ["backup"], Resolution = Resolution.Static, Addresses = ["192.0.2.10"] },
+        ],
+    };
 }

@@ -1,0 +1,44 @@
+using System.Text.Json.Serialization;
+using k8s;
+using k8s.Models;
+using YamlDotNet.Serialization;
+
+namespace Mesh.Providers.GatewayApi.Resources;
+
+/// <summary>
+/// TLS connections selected by their SNI host name (<c>gateway.networking.k8s.io/v1alpha2</c>, the version the Gateway API
+/// CRDs bundled with Linkerd serve). Linkerd writes it with an <c>EgressNetwork</c> parent to let TLS to the named hosts leave
+/// the cluster.
+/// </summary>
+[KubernetesEntity(Group = KubeGroup, Kind = KubeKind, ApiVersion = KubeApiVersion, PluralName = KubePluralName)]
+public sealed class TlsRoute : KubernetesObject, IKubernetesObject<V1ObjectMeta>, ISpec<TlsRouteSpec>
+{
+    /// <summary>The API group.</summary>
+    public const string KubeGroup = "gateway.networking.k8s.io";
+
+    /// <summary>The kind.</summary>
+    public const string KubeKind = "TLSRoute";
+
+    /// <summary>The version written.</summary>
+    public const string KubeApiVersion = "v1alpha2";
+
+    /// <summary>The plural resource name.</summary>
+    public const string KubePluralName = "tlsroutes";
+
+    /// <summary>Creates an empty resource with <c>apiVersion</c> and <c>kind</c> set.</summary>
+    public TlsRoute()
+    {
+        ApiVersion = KubeGroup + "/" + KubeApiVersion;
+        Kind = KubeKind;
+    }
+
+    /// <summary>The object metadata (name, namespace).</summary>
+    [JsonPropertyName("metadata")]
+    [YamlMember(Alias = "metadata", Order = 1)]
+    public V1ObjectMeta Metadata { get; set; } = new();
+
+    /// <summary>The spec.</summary>
+    [JsonPropertyName("spec")]
+    [YamlMember(Alias = "spec", Order = 2)]
+    public TlsRouteSpec Spec { get; set; } = new();
+}

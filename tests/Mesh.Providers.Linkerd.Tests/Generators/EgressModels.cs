@@ -1,0 +1,112 @@
+using CsCheck;
+using Mesh.Model;
+using Mesh.Providers.Linkerd.Resources;
+using Mesh.Testing;
+using GatewayResources = Mesh.Providers.GatewayApi.Resources;
+
+namespace Mesh.Providers.Linkerd.Tests.Generators;
+
+/// <summary>
+/// Egress both ways: <see cref="WithinCapabilities"/> are models whose external services Linkerd writes and reads back
+/// exactly; <see cref="LinkerdInputs"/> are EgressNetworks and routes on them of every shape the importer meets (with and
+/// without networks, Allow and Deny, route names with and without a port suffix, routes that disagree on their hosts,
+/// routes without hosts, on missing networks, or that send traffic elsewhere).
+/// </summary>
+internal static class EgressModels
+{
+    private static readonly string[] Hosts = ["httpbin.org", "api.stripe.com", "*.googleapis.com", "db.internal", "example.com"];
+
+    private static readonly string[] Addresses = ["203.0.113.7", "198.51.100.0/24", "2001:db8::1", "2001:db8::/48"];
+
+    /// <summary>
+    /// A port written as a route. Each kind of route has its own port numbers, so the services of one namespace never put
+    /// two kinds of route on one port of its shared EgressNetwork (where Linkerd would apply only one: that is reported).
+    /// </summary>
+    private static readonly Gen<ServicePort> RoutedPort = Gen.OneOf(
+        Gen.OneOf(80, 8080).Select(p => new ServicePort { Port = p, Protocol = Protocol.Http }),
+        Gen.OneOf(9090, 50051).Select(p => new ServicePort { Port = p, Protocol = Protocol.Grpc }),
+        Gen.OneOf(443, 8443).Select(p => new ServicePort { Port = p, Protocol = Protocol.Tls }));
+
+    /// <summary>An external service with hosts and routed ports: by host only (dns), or with addresses (static).</summary>
+    private static readonly Gen<ExternalService> Routed = Gen.Select(
+        MeshGenerators.DnsName, MeshGenerators.Namespace, Gen.OneOf(Hosts).ArrayUnique[1, 3], RoutedPort.Array[1, 3], Gen.OneOf(Addresses).ArrayUnique[0, 2],
+        (name, ns, hosts, ports, addresses) => new ExternalService
+        {
+            Name = name,
+            Namespace = ns,
+            Hosts = hosts,
+            Ports = [.. ports.DistinctBy(p => p.Port)],
+            Resolution = addresses.Length == 0 ? Resolution.Dns : Resolution.Static,
+            Addresses = addresses,
+        });
+
+    /// <summary>An external service by network only: addresses, no ports, its name as its host (what an Allow EgressNetwork without routes reads as).</summary>
+    private static readonly Gen<ExternalService> ByNetwork = Gen.Select(
+        MeshGenerators.DnsName, MeshGenerators.Namespace, Gen.OneOf(Addresses).ArrayUnique[1, 3],
+        (name, ns, addresses) => new ExternalService { Name = name, Namespace = ns, Hosts = [name], Resolution = Resolution.Static, Addresses = addresses });
+
+    /// <summary>Models of 1–4 external services within Linkerd's capabilities (not normalised: the round trip gives the normal form).</summary>
+    public static Gen<MeshConfig> WithinCapabilities { get; } =
+        Gen.Frequency((4, Routed), (1, ByNetwork)).Array[1, 4]
+            .Select(services => new MeshConfig { Name = "imported", ExternalServices = [.. services.DistinctBy(s => (s.Namespace, s.Name))] });
+
+    private static readonly string[] Namespaces = ["shop", "ops"];
+
+    private static readonly string[] NetworkNames = ["all-egress-traffic", "egress", "payments", "api"];
+
+    private static readonly string[] ParentNames = [.. NetworkNames, "missing"];
+
+    private static readonly string[] Cidrs = ["203.0.113.7/32", "198.51.100.0/24", "2001:db8::1/128", "2001:db8::/48"];
+
+    private static readonly Gen<EgressNetwork> Network = Gen.Select(
+        Gen.OneOf(NetworkNames), Gen.OneOf(Namespaces), Gen.OneOf("Allow", "Deny"), Gen.Int[0, 4], Gen.OneOf(Cidrs).ArrayUnique[1, 2],
+        (name, ns, policy, form, cidrs) => new EgressNetwork
+        {
+            Metadata = { Name = name, NamespaceProperty = ns },
+            Spec =
+            {
+                TrafficPolicy = policy,
+                // Without networks (everything outside the cluster), an empty list (nothing), or CIDRs.
+                Networks = form switch
+                {
+                    0 or 1 => null,
+                    2 => [],
+                    _ => [.. cidrs.Select(c => new Network { Cidr = c })],
+                },
+            },
+        });
+
+    private static GatewayResources.BackendRef ToParent(string network) => new() { Group = EgressNetwork.KubeGroup, Kind = EgressNetwork.KubeKind, Name = network };
+
+    private static readonly GatewayResources.BackendRef Elsewhere = new() { Kind = "Service", Name = "internal-egress", Port = 80 };
+
+    /// <summary>A route on an EgressNetwork (or on one that is missing): kind, name, hosts, parent port and rule shape vary.</summary>
+    private static readonly Gen<object> Route = Gen.Select(
+        Gen.Int[0, 3], Gen.OneOf("api", "api-80", "api-443", "web-8080", "tls-egress", "payments"), Gen.OneOf(Namespaces), Gen.OneOf(Hosts).ArrayUnique[0, 2],
+        Gen.OneOf(ParentNames), Gen.OneOf(80, 443, 8080), Gen.Int[0, 3],
+        (kind, name, ns, hosts, network, port, rules) =>
+        {
+            var metadata = new k8s.Models.V1ObjectMeta { Name = name, NamespaceProperty = ns };
+            List<string>? hostnames = hosts.Length == 0 ? null : [.. hosts];
+            List<GatewayResources.ParentReference> parents = [new() { Group = EgressNetwork.KubeGroup, Kind = EgressNetwork.KubeKind, Namespace = ns, Name = network, Port = port }];
+            // 0: no rules; 1: back to the EgressNetwork; 2: a rule without backends; 3: to a Service instead.
+            List<GatewayResources.BackendRef>? backends = rules switch { 1 => [ToParent(network)], 3 => [Elsewhere], _ => null };
+            object route = kind switch
+            {
+                0 => new PolicyHttpRoute { Metadata = metadata, Spec = { Hostnames = hostnames, ParentRefs = parents, Rules = rules == 0 ? null : [new() { BackendRefs = backends }] } },
+                1 => new GatewayResources.HttpRoute { Metadata = metadata, Spec = { Hostnames = hostnames, ParentRefs = parents, Rules = rules == 0 ? null : [new() { BackendRefs = backends }] } },
+                2 => new GatewayResources.GrpcRoute { Metadata = metadata, Spec = { Hostnames = hostnames, ParentRefs = parents, Rules = rules == 0 ? null : [new() { BackendRefs = backends }] } },
+                _ => new GatewayResources.TlsRoute { Metadata = metadata, Spec = { Hostnames = hostnames, ParentRefs = parents, Rules = rules == 0 ? null : [new() { BackendRefs = backends }] } },
+            };
+            return route;
+        });
+
+    /// <summary>0–3 EgressNetworks and 0–5 routes on them, distinct by kind, namespace and name.</summary>
+    public static Gen<List<object>> LinkerdInputs { get; } = Gen.Select(
+        Network.Array[0, 3], Route.Array[0, 5],
+        (networks, routes) => new List<object>(
+            [
+                .. networks.DistinctBy(n => (n.Metadata.NamespaceProperty, n.Metadata.Name)),
+                .. routes.DistinctBy(r => (((k8s.IKubernetesObject<k8s.Models.V1ObjectMeta>)r).ApiVersion, ((k8s.IKubernetesObject<k8s.Models.V1ObjectMeta>)r).Kind, ((k8s.IKubernetesObject<k8s.Models.V1ObjectMeta>)r).Metadata.NamespaceProperty, ((k8s.IKubernetesObject<k8s.Models.V1ObjectMeta>)r).Metadata.Name)),
+            ]));
+}
