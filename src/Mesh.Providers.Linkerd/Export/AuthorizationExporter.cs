@@ -26,7 +26,8 @@ internal static class AuthorizationExporter
 
     public static IEnumerable<object> Export(MeshConfig config, LinkerdOptions options, ExportContext ctx)
     {
-        var output = new SortedDictionary<(int Order, string Namespace, string Name), object>(OrdinalKeyComparer.Instance);
+        // Hashed while policies are added (each commit looks its names up), sorted once at the end.
+        var output = new Dictionary<(int Order, string Namespace, string Name), object>();
         var pending = new Dictionary<(int Order, string Namespace, string Name), object>();
         void Add(int order, string ns, string name, object resource) => pending.TryAdd((order, ns, name), resource);
 
@@ -218,7 +219,11 @@ internal static class AuthorizationExporter
                 Commit(path);
             }
         }
-        return output.Values;
+        var keys = new List<(int Order, string Namespace, string Name)>(output.Keys);
+        keys.Sort(OrdinalKeyComparer.Instance);
+        var result = new List<object>(keys.Count);
+        foreach (var key in keys) result.Add(output[key]);
+        return result;
     }
 
     private static string ServerName(MeshService service, string? subset, ServicePort port) =>
