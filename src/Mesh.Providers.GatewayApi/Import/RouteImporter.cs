@@ -62,7 +62,9 @@ internal static class RouteImporter
             if (parents![i] is not { } parent) continue;
             if (parent.Kind != "Service" || !IsCoreGroup(parent.Group))
             {
-                ctx.OutOfScope(source, path, $"A {parent.Kind ?? "Gateway"} parent binds the route to a gateway; only Service parents (mesh routing) are in the model.");
+                ctx.OutOfScope(source, path, parent.Kind is null or "Gateway"
+                    ? "A Gateway parent binds the route to a gateway; only Service parents (mesh routing) are in the model."
+                    : $"A {parent.Kind} parent is not a Service; only routes whose parent is a Service (mesh routing) are in the model.");
                 continue;
             }
             if (string.IsNullOrEmpty(parent.Name))
