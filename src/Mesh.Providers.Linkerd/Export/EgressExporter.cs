@@ -13,9 +13,10 @@ namespace Mesh.Providers.Linkerd.Export;
 /// Linkerd decides egress per client namespace and per destination address: every address outside the cluster belongs
 /// to exactly one EgressNetwork of the client's namespace (the one with the most specific network; among equals the
 /// oldest, then the first by name), whose <c>trafficPolicy</c> says what happens to traffic no route matches. Routes
-/// (HTTPRoute, GRPCRoute, TLSRoute) take the EgressNetwork and a port as parent and select traffic by host name: the
-/// <c>Host</c> header or <c>:authority</c>, or the TLS SNI. So one EgressNetwork per external service cannot work for
-/// host names: those without networks all cover the same addresses, and only one of them is ever consulted.
+/// (HTTPRoute, GRPCRoute, TLSRoute, TCPRoute) take the EgressNetwork and a port as parent; the first three select traffic
+/// by host name (the <c>Host</c> header or <c>:authority</c>, or the TLS SNI), a TCPRoute takes every connection on its
+/// port. So one EgressNetwork per external service cannot work for host names: those without networks all cover the same
+/// addresses, and only one of them is ever consulted.
 /// </para>
 /// <para>
 /// The model says "these hosts, on these ports, are reachable". It is written as an allow-list per namespace:
@@ -29,17 +30,28 @@ namespace Mesh.Providers.Linkerd.Export;
 /// declared hosts on the declared ports leave the namespace — what Istio's registry-only mode makes of its ServiceEntries —
 /// and since every such route hangs on the one network Linkerd consults, every declared host really is reachable;</item>
 /// <item>an external service with addresses keeps its own EgressNetwork whose networks are the addresses (more specific
-/// than the namespace's, so it decides for them), with its ports as routes on it: <c>Deny</c> when every port has a route,
-/// <c>Allow</c> otherwise (no ports, or a TCP port) so that nothing declared becomes unreachable.</item>
+/// than the namespace's, so it decides for them), with its ports as routes on it — TCP ports as TCPRoutes
+/// (<see cref="LinkerdExporter.TcpApiVersion"/>), which the network limits to the addresses — and <c>trafficPolicy:
+/// Deny</c>; <c>Allow</c> only when a port has no route (no ports at all, or a route name already taken) so that nothing
+/// declared becomes unreachable.</item>
 /// </list>
+/// <para>
+/// TCP ports of a service named by host only are reported and not written. A TCP connection carries no host name, so a
+/// TCPRoute cannot be limited to the hosts: on the namespace's shared network it would let every destination outside the
+/// cluster out on its port, turning the allow-list into allow-all there — and read back it would have no host to give the
+/// external service (the importer declines routes that let every host through the shared network). Refusing, with a
+/// diagnostic that says to give the service its addresses, keeps the allow-list what the model says; on a service's own
+/// network the addresses already limit the destination, so there the TCPRoute is exact.
+/// </para>
 /// <para>
 /// Every route has one rule whose backend is its EgressNetwork without a port (the original destination, as Linkerd's
 /// documentation writes it), and is named <c>&lt;external service&gt;-&lt;port&gt;</c>, which the importer reads back.
-/// Linkerd applies one kind of route per port of an EgressNetwork (GRPCRoute, else HTTPRoute, else TLSRoute): on the shared
-/// network a gRPC port that shares its number with an HTTP port is written as an HTTPRoute (which matches gRPC), and a TLS
-/// port that shares it with HTTP is not written. TCP ports have no host name to match and are reported (TCPRoute is not
-/// written by this provider); the resolution is reported unless it is what reads back (dns for host names, static for
-/// addresses), and so are port names and HTTP/2 (which reads back as http).
+/// Linkerd applies one kind of route per port of an EgressNetwork (GRPCRoute, else HTTPRoute, else TLSRoute, else
+/// TCPRoute): on the shared network a gRPC port that shares its number with an HTTP port is written as an HTTPRoute (which
+/// matches gRPC), and a TLS port that shares it with HTTP is not written; a service's own network has one route per port
+/// number. The resolution is reported unless it is what reads back (dns for host names, static for addresses), and so are
+/// port names and HTTP/2 (which reads back as http), and the hosts of a service with addresses whose only routes are
+/// TCPRoutes (they read back as its name).
 /// </para>
 /// </summary>
 internal static class EgressExporter
@@ -56,6 +68,7 @@ internal static class EgressExporter
         Http,
         Grpc,
         Tls,
+        Tcp,
     }
 
     private sealed record Plan(ExternalService Service, string Path, bool OwnNetwork, RouteKind[] Kinds, bool[] Reported);
@@ -78,6 +91,7 @@ internal static class EgressExporter
             var ns = external.Namespace;
             var network = plan.OwnNetwork ? external.Name : SharedName(ns, own);
             List<string>? hosts = null;
+            var anyRoute = false;
             var unwritten = new List<int>();
             for (var k = 0; k < external.Ports.Count; k++)
             {
@@ -98,17 +112,19 @@ internal static class EgressExporter
                     unwritten.Add(k);
                     continue;
                 }
-                hosts ??= Hosts(external, plan.Path, ctx);
-                result.Add((ns, 1, name, Route(kind, name, ns, network, port.Port, hosts, options)));
-                var readBack = kind == RouteKind.Grpc ? Protocol.Grpc : kind == RouteKind.Tls ? Protocol.Tls : Protocol.Http;
+                // A TCPRoute has no host names: the hosts are only worked out (and cut to the limit) for the routes that carry them.
+                if (kind != RouteKind.Tcp) hosts ??= Hosts(external, plan.Path, ctx);
+                anyRoute = true;
+                result.Add((ns, 1, name, Route(kind, name, ns, network, port.Port, hosts ?? [], options)));
+                var readBack = kind switch { RouteKind.Grpc => Protocol.Grpc, RouteKind.Tls => Protocol.Tls, RouteKind.Tcp => Protocol.Tcp, _ => Protocol.Http };
                 if (port.Protocol == Protocol.Http2) ctx.Approximated($"{at}.protocol", "An HTTPRoute matches HTTP/1 and HTTP/2 alike; the port reads back as http.");
                 if (port.Name is { } portName && portName != $"{WireNames.Of(port.Protocol)}-{port.Port}")
                 {
                     ctx.Approximated($"{at}.name", $"A route names the port of its EgressNetwork by number; the name '{portName}' is not written (it reads back as '{WireNames.Of(readBack)}-{port.Port}').");
                 }
             }
-            if (plan.OwnNetwork) OwnNetwork(plan, unwritten, hosts is not null, result, ctx);
-            else if (SharedNetwork(plan, unwritten, hosts is not null, ctx)) used[ns] = network;
+            if (plan.OwnNetwork) OwnNetwork(plan, unwritten, anyRoute, hosts is not null, result, ctx);
+            else if (SharedNetwork(plan, unwritten, anyRoute, ctx)) used[ns] = network;
         }
         foreach (var (ns, name) in used)
         {
@@ -137,7 +153,7 @@ internal static class EgressExporter
         return name;
     }
 
-    /// <summary>What to write for each external service: its network, and the kind of route of each port.</summary>
+    /// <summary>What to write for each external service: its network, and the kind of route of each port (TCP only on its own network).</summary>
     private static List<Plan> Plans(MeshConfig config, ExportContext ctx)
     {
         var plans = new List<Plan>();
@@ -162,17 +178,28 @@ internal static class EgressExporter
                 Protocol.Http or Protocol.Http2 => RouteKind.Http,
                 Protocol.Grpc => RouteKind.Grpc,
                 Protocol.Tls => RouteKind.Tls,
+                Protocol.Tcp when own => RouteKind.Tcp,
                 _ => RouteKind.None,
             }).ToArray();
-            plans.Add(new Plan(external, path, own, kinds, new bool[kinds.Length]));
+            var reported = new bool[kinds.Length];
+            for (var k = 0; k < kinds.Length; k++)
+            {
+                // Only a TCP port of a service named by host is left without a route on purpose (reported with the shared network).
+                if (kinds[k] != RouteKind.None || external.Ports[k].Protocol == Protocol.Tcp) continue;
+                ctx.Unsupported($"{path}.ports[{k}].protocol", $"'{external.Ports[k].Protocol}' is not a protocol this provider writes a route for; port {external.Ports[k].Port} is not written.");
+                reported[k] = true;
+            }
+            plans.Add(new Plan(external, path, own, kinds, reported));
         }
         return plans;
     }
 
     /// <summary>
-    /// Linkerd applies one kind of route per port of an EgressNetwork — GRPCRoutes, else HTTPRoutes, else TLSRoutes. On a
-    /// namespace's shared network, a gRPC port whose number also carries HTTP becomes an HTTPRoute (which matches gRPC), and
-    /// a TLS port whose number carries HTTP or gRPC is not written (its TLSRoute would have no effect).
+    /// Linkerd applies one kind of route per port of an EgressNetwork — GRPCRoutes, else HTTPRoutes, else TLSRoutes, else
+    /// TCPRoutes. On a namespace's shared network, a gRPC port whose number also carries HTTP becomes an HTTPRoute (which
+    /// matches gRPC), and a TLS port whose number carries HTTP or gRPC is not written (its TLSRoute would have no effect).
+    /// No TCPRoute is written there (see the class summary), and a service's own network has one route per port number, so
+    /// TCPRoutes never meet another kind.
     /// </summary>
     private static void ResolvePortConflicts(List<Plan> plans, ExportContext ctx)
     {
@@ -199,25 +226,24 @@ internal static class EgressExporter
         }
     }
 
-    /// <summary>The service's own EgressNetwork: its addresses as networks; Deny when every port has a route, Allow otherwise.</summary>
-    private static void OwnNetwork(Plan plan, List<int> unwritten, bool anyRoute, List<(string, int, string, object)> result, ExportContext ctx)
+    /// <summary>
+    /// The service's own EgressNetwork: its addresses as networks; Deny when every port has a route (TCP ports included),
+    /// Allow otherwise (no ports, or a route whose name was taken).
+    /// </summary>
+    private static void OwnNetwork(Plan plan, List<int> unwritten, bool anyRoute, bool hostRoute, List<(string, int, string, object)> result, ExportContext ctx)
     {
         var external = plan.Service;
         var deny = !external.Ports.IsEmpty && unwritten.Count == 0;
-        // Without routes the host reads back as the name: nothing is lost when that is the only host.
-        if (!anyRoute && !(external.Hosts.Count == 1 && string.Equals(external.Hosts[0], external.Name, StringComparison.OrdinalIgnoreCase)))
+        // Without a route that names them the host reads back as the name: nothing is lost when that is the only host.
+        if (!hostRoute && !(external.Hosts.Count == 1 && string.Equals(external.Hosts[0], external.Name, StringComparison.OrdinalIgnoreCase)))
         {
-            var why = external.Ports.IsEmpty ? "this external service has no ports" : "no port of this external service has a route";
-            ctx.Approximated($"{plan.Path}.hosts", $"Linkerd matches host names with routes on a port of an EgressNetwork, and {why}: the network of {string.Join(", ", external.Addresses)} is written with trafficPolicy Allow, which admits every host and port there ({string.Join(", ", external.Hosts)} among them); read back, the external service's host is its name.");
+            var addresses = string.Join(", ", external.Addresses);
+            var hosts = string.Join(", ", external.Hosts);
+            ctx.Approximated($"{plan.Path}.hosts", anyRoute
+                ? $"Only TCPRoutes are written for this external service, and a TCP connection carries no host name: they admit every connection to {addresses} on their ports, whatever host ({hosts} among them) it was meant for; the hosts are not written, and read back, the external service's host is its name."
+                : $"Linkerd matches host names with routes on a port of an EgressNetwork, and {(external.Ports.IsEmpty ? "this external service has no ports" : "no port of this external service has a route")}: the network of {addresses} is written with trafficPolicy Allow, which admits every host and port there ({hosts} among them); read back, the external service's host is its name.");
         }
-        if (!deny)
-        {
-            foreach (var k in unwritten.Where(k => !plan.Reported[k]))
-            {
-                ctx.Approximated($"{plan.Path}.ports[{k}]", $"This provider does not write TCPRoutes yet, so port {external.Ports[k].Port} has no route; it stays reachable through the network's trafficPolicy Allow, and is not read back.");
-            }
-            if (anyRoute) ctx.Approximated($"{plan.Path}.ports", "Not every port has a route, so the EgressNetwork is written with trafficPolicy Allow to keep them reachable: every port and host of its networks may be reached, not only those its routes name.");
-        }
+        if (!deny && anyRoute) ctx.Approximated($"{plan.Path}.ports", "Not every port has a route, so the EgressNetwork is written with trafficPolicy Allow to keep them reachable: every port and host of its networks may be reached, not only those its routes name.");
         if (external.Resolution != Resolution.Static)
         {
             ctx.Approximated($"{plan.Path}.resolution", "Linkerd forwards egress traffic to the address the client connected to; the resolution is not written (an external service with addresses reads back as static).");
@@ -239,7 +265,8 @@ internal static class EgressExporter
         var external = plan.Service;
         foreach (var k in unwritten.Where(k => !plan.Reported[k]))
         {
-            ctx.Unsupported($"{plan.Path}.ports[{k}]", $"A TCP connection carries no host name to match, and this provider does not write TCPRoutes yet: port {external.Ports[k].Port} is not written, and where namespace '{external.Namespace}' has an egress network (trafficPolicy Deny) for other hosts, connections on it are refused.");
+            var port = external.Ports[k].Port;
+            ctx.Unsupported($"{plan.Path}.ports[{k}]", $"A TCP connection carries no host name to match: a TCPRoute on port {port} of namespace '{external.Namespace}''s shared EgressNetwork would let every destination outside the cluster out on that port, not only {string.Join(", ", external.Hosts)}, so it is not written. Where the namespace's EgressNetwork (trafficPolicy Deny) is written for other hosts, connections on port {port} are refused; give the external service its addresses to have the port written as a TCPRoute on an EgressNetwork of those addresses.");
         }
         if (!anyRoute) return false;
         if (external.Resolution != Resolution.Dns)
@@ -263,6 +290,7 @@ internal static class EgressExporter
         RouteKind.Http when options.RouteApi == LinkerdRouteApi.Policy => (PolicyHttpRoute.KubeGroup, PolicyHttpRoute.KubeKind),
         RouteKind.Http => (GatewayResources.HttpRoute.KubeGroup, GatewayResources.HttpRoute.KubeKind),
         RouteKind.Grpc => (GatewayResources.GrpcRoute.KubeGroup, GatewayResources.GrpcRoute.KubeKind),
+        RouteKind.Tcp => (GatewayResources.TcpRoute.KubeGroup, GatewayResources.TcpRoute.KubeKind),
         _ => (GatewayResources.TlsRoute.KubeGroup, GatewayResources.TlsRoute.KubeKind),
     };
 
@@ -281,6 +309,9 @@ internal static class EgressExporter
                     : new GatewayResources.HttpRoute { Metadata = metadata, Spec = spec };
             case RouteKind.Grpc:
                 return new GatewayResources.GrpcRoute { Metadata = metadata, Spec = { Hostnames = [.. hosts], ParentRefs = parents, Rules = [new() { BackendRefs = backends }] } };
+            case RouteKind.Tcp:
+                // Linkerd applies a TCPRoute with exactly one rule.
+                return new GatewayResources.TcpRoute { ApiVersion = LinkerdExporter.TcpApiVersion, Metadata = metadata, Spec = { ParentRefs = parents, Rules = [new() { BackendRefs = backends }] } };
             default:
                 return new GatewayResources.TlsRoute { Metadata = metadata, Spec = { Hostnames = [.. hosts], ParentRefs = parents, Rules = [new() { BackendRefs = backends }] } };
         }

@@ -14,18 +14,23 @@ namespace Mesh.Providers.Linkerd.Import;
 /// <list type="bullet">
 /// <item>An EgressNetwork with networks is an external service of its name with those addresses (a <c>/32</c> or
 /// <c>/128</c> as the single address) and static resolution; the routes on it give the hosts (their <c>hostnames</c>)
-/// and ports (the parent port; HTTPRoute → http, GRPCRoute → grpc, TLSRoute → tls). Without routes, an <c>Allow</c>
-/// network's host is its name; a <c>Deny</c> network lets nothing through and is reported.</item>
+/// and ports (the parent port; HTTPRoute → http, GRPCRoute → grpc, TLSRoute → tls, TCPRoute → tcp: the network limits
+/// its connections to the addresses, which is what the model's port means). Without routes naming hosts (none, or only
+/// TCPRoutes, which have no host names) the host is the network's name; a <c>Deny</c> network without routes lets nothing
+/// through and is reported.</item>
 /// <item>The EgressNetwork without networks that Linkerd consults for a namespace (the oldest, then the first by name;
 /// others are reported) is the namespace's allow-list: its routes become external services with dns resolution, named
 /// after the route less its <c>-&lt;port&gt;</c> suffix, so the routes of one service's ports come together again (routes
 /// of one name that disagree on their hosts stay apart, each named after its route). <c>Deny</c> is what the model means;
 /// <c>Allow</c> (every destination reachable) is reported.</item>
-/// <item>Per port of a network Linkerd applies one kind of route (GRPCRoute, else HTTPRoute, else TLSRoute): the others
-/// are reported. A rule carries the route when it has no backends or a backend that is its EgressNetwork (the original
-/// destination); matches, filters, timeouts and other backends narrow or redirect the traffic and are reported, and a
-/// route none of whose rules lets traffic leave is not imported. A route without hostnames (every host), on an unknown or
-/// inapplicable network, or on a network of another namespace, is reported.</item>
+/// <item>Per port of a network Linkerd applies one kind of route (GRPCRoute, else HTTPRoute, else TLSRoute, else
+/// TCPRoute): the others are reported. A rule carries the route when it has no backends or a backend that is its
+/// EgressNetwork (the original destination); matches, filters, timeouts and other backends narrow or redirect the traffic
+/// and are reported, and a route none of whose rules lets traffic leave is not imported, nor is a TCPRoute without
+/// exactly one rule (Linkerd rejects it). A route without hostnames (every host) on a namespace's network — a TCPRoute
+/// there above all, which lets every destination outside the cluster out on its port, and which
+/// <see cref="EgressExporter"/> never writes for that reason — a route on an unknown or inapplicable network, or on a
+/// network of another namespace, is reported.</item>
 /// </list>
 /// </summary>
 internal sealed class EgressImporter(SourceDiagnostics ctx)
@@ -46,6 +51,7 @@ internal sealed class EgressImporter(SourceDiagnostics ctx)
         GatewayResources.HttpRoute r => r.Spec?.ParentRefs,
         GatewayResources.GrpcRoute r => r.Spec?.ParentRefs,
         GatewayResources.TlsRoute r => r.Spec?.ParentRefs,
+        GatewayResources.TcpRoute r => r.Spec?.ParentRefs,
         _ => null,
     };
 
@@ -61,6 +67,11 @@ internal sealed class EgressImporter(SourceDiagnostics ctx)
         {
             ctx.NotImported(source, "$.metadata.annotations" + JsonPaths.Segment(key), "Retries and timeouts of egress routes are not in the model's external services; the annotation was not imported.");
         }
+        if (resource is GatewayResources.TcpRoute tcp && tcp.Spec?.Rules is var tcpRules && (tcpRules?.Count ?? 0) != 1)
+        {
+            ctx.NotImported(source, tcpRules is null ? "$.spec" : "$.spec.rules", $"Linkerd applies a TCPRoute only when it has exactly one rule, and this one has {tcpRules?.Count ?? 0}: it applies to nothing and was not imported.");
+            return;
+        }
         var parents = Parents(ParentsOf(resource), ns, source);
         var names = parents.Select(p => p.Network).ToHashSet(StringComparer.Ordinal);
         var ports = parents.Select(p => p.Port).ToHashSet();
@@ -70,6 +81,7 @@ internal sealed class EgressImporter(SourceDiagnostics ctx)
             PolicyHttpRoute r => ("HTTPRoute", 1, Protocol.Http, r.Spec?.Hostnames, HttpRules(r.Spec?.Rules, names, ports, ns, source)),
             GatewayResources.HttpRoute r => ("HTTPRoute", 1, Protocol.Http, r.Spec?.Hostnames, HttpRules(r.Spec?.Rules, names, ports, ns, source)),
             GatewayResources.TlsRoute r => ("TLSRoute", 2, Protocol.Tls, r.Spec?.Hostnames, TlsRules(r.Spec?.Rules, names, ports, ns, source)),
+            GatewayResources.TcpRoute r => ("TCPRoute", 3, Protocol.Tcp, null, r.Spec!.Rules![0] is { } rule && Backends(rule.BackendRefs, names, ports, ns, source, "$.spec.rules[0]")),
             _ => throw new ArgumentException("Not a route.", nameof(resource)),
         };
         var hosts = Hostnames(hostnames, source);
@@ -140,7 +152,7 @@ internal sealed class EgressImporter(SourceDiagnostics ctx)
             }
             else if (services.Count == 0)
             {
-                ctx.NotImported(entry.Source, "$.spec.trafficPolicy", $"With trafficPolicy Deny and no route, nothing outside the cluster may be reached from namespace '{ns}'; the model has no external service to say so, so it was not imported.");
+                ctx.NotImported(entry.Source, "$.spec.trafficPolicy", $"With trafficPolicy Deny and no imported route, namespace '{ns}' may reach nothing outside the cluster but what its other routes (reported) allow; the model has no external service to say so, so it was not imported.");
             }
             else if (name != EgressExporter.NamespaceNetwork)
             {
@@ -177,7 +189,7 @@ internal sealed class EgressImporter(SourceDiagnostics ctx)
         return active;
     }
 
-    /// <summary>The routes on each live network, one kind per port (GRPCRoute, else HTTPRoute, else TLSRoute); what is left over is reported.</summary>
+    /// <summary>The routes on each live network, one kind per port (GRPCRoute, else HTTPRoute, else TLSRoute, else TCPRoute); what is left over is reported.</summary>
     private Dictionary<(string, string), List<(RouteEntry Route, Attachment Parent)>> Attach(Dictionary<(string Namespace, string Name), NetworkEntry> networks, HashSet<(string, string)> dead)
     {
         var byPort = new Dictionary<(string Namespace, string Network, int Port), List<(RouteEntry Route, Attachment Parent)>>();
@@ -211,7 +223,7 @@ internal sealed class EgressImporter(SourceDiagnostics ctx)
             var winning = list.First(a => a.Route.Precedence == winner).Route.Kind;
             foreach (var (route, parent) in list.Where(a => a.Route.Precedence != winner))
             {
-                ctx.NotImported(route.Source, $"$.spec.parentRefs[{parent.Index}]", $"Linkerd applies one kind of route per port of an EgressNetwork (GRPCRoute, else HTTPRoute, else TLSRoute): port {port} of '{network}' has {winning}s, so this {route.Kind} has no effect there and was not imported.");
+                ctx.NotImported(route.Source, $"$.spec.parentRefs[{parent.Index}]", $"Linkerd applies one kind of route per port of an EgressNetwork (GRPCRoute, else HTTPRoute, else TLSRoute, else TCPRoute): port {port} of '{network}' has {winning}s, so this {route.Kind} has no effect there and was not imported.");
             }
             if (!result.TryGetValue((ns, network), out var attached)) result[(ns, network)] = attached = [];
             attached.AddRange(list.Where(a => a.Route.Precedence == winner));
@@ -251,7 +263,7 @@ internal sealed class EgressImporter(SourceDiagnostics ctx)
         var hosts = Hosts(routes.Select(r => r.Route).Distinct().ToList(), $"the other routes of EgressNetwork '{entry.Name}'");
         if (hosts.Count == 0)
         {
-            ctx.NotImportedInfo(entry.Source, "$.metadata.name", $"No route of this EgressNetwork has hostnames; the external service's host is its name '{name}'.");
+            ctx.NotImportedInfo(entry.Source, "$.metadata.name", $"No route of this EgressNetwork has hostnames (a TCPRoute has none); the external service's host is its name '{name}'.");
             hosts = [name];
         }
         return new ExternalService
@@ -276,6 +288,11 @@ internal sealed class EgressImporter(SourceDiagnostics ctx)
         foreach (var group in attached.GroupBy(a => a.Route))
         {
             var route = group.Key;
+            if (route.Kind == "TCPRoute")
+            {
+                ctx.NotImported(route.Source, "$.spec", $"A TCPRoute matches no host name: on an EgressNetwork without networks it lets every destination outside the cluster leave on port {string.Join(", ", group.Select(a => a.Parent.Port).Distinct())}. The model's external services named by host say which hosts may leave, and a TCP port is limited only by addresses (an external service with addresses has an EgressNetwork of its own), so it was not imported.");
+                continue;
+            }
             if (route.Hostnames is not { Count: > 0 })
             {
                 ctx.NotImported(route.Source, "$.spec", $"A route without hostnames lets every host name leave on port {string.Join(", ", group.Select(a => a.Parent.Port).Distinct())}; the model's external services name their hosts, so it was not imported.");
@@ -335,11 +352,12 @@ internal sealed class EgressImporter(SourceDiagnostics ctx)
         return ServiceName(route.Name, route.Source);
     }
 
-    /// <summary>The union of the routes' host names; a route whose hosts are not all of them is reported.</summary>
+    /// <summary>The union of the routes' host names; a route whose hosts are not all of them is reported (a TCPRoute has none to report).</summary>
     private List<string> Hosts(List<RouteEntry> routes, string others)
     {
         var all = routes.SelectMany(r => r.Hostnames ?? []).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
-        foreach (var route in routes)
+        // A TCPRoute has no host names to agree or disagree with.
+        foreach (var route in routes.Where(r => r.Kind != "TCPRoute"))
         {
             if (route.Hostnames is not { Count: > 0 })
             {

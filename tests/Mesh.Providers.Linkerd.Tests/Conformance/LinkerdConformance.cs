@@ -29,7 +29,8 @@ public sealed class LinkerdGatewayApiRoundTrip : RoundTripSuite
 /// <summary>
 /// Output validated strictly against <c>crds/linkerd/install_crds_with_gateway_api.golden.yaml</c>: 150 generated models plus
 /// the routing, security, TCP and egress samples (Server, AuthorizationPolicy, MeshTLSAuthentication, NetworkAuthentication,
-/// policy HTTPRoute, v1alpha2 TCPRoute, EgressNetwork, and the HTTPRoute, GRPCRoute and TLSRoute <c>v1alpha2</c> egress routes).
+/// policy HTTPRoute, v1alpha2 TCPRoute, EgressNetwork, and the egress routes on it: HTTPRoute, GRPCRoute, and <c>v1alpha2</c>
+/// TLSRoute and TCPRoute).
 /// </summary>
 public sealed class LinkerdSchema : SchemaSuite
 {
@@ -248,6 +249,49 @@ public sealed class LinkerdBadInput : BadInputSuite
               parentRefs: [{ name: all, kind: EgressNetwork, group: policy.linkerd.io, port: 70000 }]
               rules: [{ backendRefs: [{ name: all, kind: EgressNetwork, group: policy.linkerd.io }] }]
             """, "$.spec.parentRefs[0].port"),
+        new("egress TCPRoute parent port out of range", """
+            apiVersion: gateway.networking.k8s.io/v1alpha2
+            kind: TCPRoute
+            metadata: { name: db-5432, namespace: ns }
+            spec:
+              parentRefs: [{ name: db, kind: EgressNetwork, group: policy.linkerd.io, port: 0 }]
+              rules: [{ backendRefs: [{ name: db, kind: EgressNetwork, group: policy.linkerd.io }] }]
+            """, "$.spec.parentRefs[0].port"),
+        new("egress TCPRoute parent without a name", """
+            apiVersion: gateway.networking.k8s.io/v1alpha2
+            kind: TCPRoute
+            metadata: { name: db-5432, namespace: ns }
+            spec:
+              parentRefs: [{ kind: EgressNetwork, group: policy.linkerd.io, port: 5432 }]
+              rules: [{ backendRefs: [{ name: db, kind: EgressNetwork, group: policy.linkerd.io }] }]
+            """, "$.spec.parentRefs[0].name"),
+        new("egress TCPRoute backendRefs not a list", """
+            apiVersion: gateway.networking.k8s.io/v1alpha2
+            kind: TCPRoute
+            metadata: { name: db-5432, namespace: ns }
+            spec:
+              parentRefs: [{ name: db, kind: EgressNetwork, group: policy.linkerd.io, port: 5432 }]
+              rules: [{ backendRefs: db }]
+            """, "$.spec.rules[0].backendRefs"),
+        new("egress TCPRoute with hostnames (a field TCPRoute does not have)", """
+            apiVersion: gateway.networking.k8s.io/v1alpha2
+            kind: TCPRoute
+            metadata: { name: db-5432, namespace: ns }
+            spec:
+              hostnames: [db.example.com]
+              parentRefs: [{ name: db, kind: EgressNetwork, group: policy.linkerd.io, port: 5432 }]
+              rules: [{ backendRefs: [{ name: db, kind: EgressNetwork, group: policy.linkerd.io }] }]
+            """, "$.spec.hostnames"),
+        new("egress TCPRoute with two rules", """
+            apiVersion: gateway.networking.k8s.io/v1alpha2
+            kind: TCPRoute
+            metadata: { name: db-5432, namespace: ns }
+            spec:
+              parentRefs: [{ name: db, kind: EgressNetwork, group: policy.linkerd.io, port: 5432 }]
+              rules:
+              - backendRefs: [{ name: db, kind: EgressNetwork, group: policy.linkerd.io }]
+              - backendRefs: [{ name: db, kind: EgressNetwork, group: policy.linkerd.io }]
+            """, "$.spec.rules"),
     ];
 }
 

@@ -133,21 +133,25 @@ public sealed class EgressTests
     }
 
     [Fact]
-    public void AddressesWithATcpPort_StayAllow_SoTheTcpPortIsReachable()
+    public void AddressesWithATcpPort_AreADenyNetwork_WithATcpRouteBesideTheOtherRoutes()
     {
         var result = Translate(Payments("203.0.113.7") with { Ports = [Port(443, Protocol.Tls), Port(5432, Protocol.Tcp)] });
-        Assert.Equal("Allow", Assert.Single(result.Resources.OfType<EgressNetwork>()).Spec.TrafficPolicy);
+        Assert.Empty(Warnings(result));
+        Assert.Equal("Deny", Assert.Single(result.Resources.OfType<EgressNetwork>()).Spec.TrafficPolicy);
         Assert.Equal("payments-443", Assert.Single(result.Resources.OfType<GatewayResources.TlsRoute>()).Metadata.Name);
-        Assert.Contains(result.Diagnostics, d => d.Code == DiagnosticCodes.Approximated && d.Path == "$.spec.externalServices[0].ports[1]");
-        Assert.Contains(result.Diagnostics, d => d.Code == DiagnosticCodes.Approximated && d.Path == "$.spec.externalServices[0].ports");
+        Assert.Equal("payments-5432", Assert.Single(result.Resources.OfType<GatewayResources.TcpRoute>()).Metadata.Name);
     }
 
     [Fact]
-    public void TcpPortsOfAServiceNamedByHost_AreReported()
+    public void TcpPortsOfAServiceNamedByHost_AreReported_NotWrittenOnTheSharedNetwork()
     {
         var result = Translate(Stripe(Port(443, Protocol.Tls), Port(5432, Protocol.Tcp)));
         Assert.Single(result.Resources.OfType<GatewayResources.TlsRoute>());
-        Assert.Contains(result.Diagnostics, d => d.Code == DiagnosticCodes.Unsupported && d.Path == "$.spec.externalServices[0].ports[1]");
+        Assert.Empty(result.Resources.OfType<GatewayResources.TcpRoute>());
+        var reported = Assert.Single(result.Diagnostics, d => d.Path == "$.spec.externalServices[0].ports[1]");
+        Assert.Equal(DiagnosticCodes.Unsupported, reported.Code);
+        Assert.Contains("every destination outside the cluster", reported.Message, StringComparison.Ordinal);
+        Assert.Contains("give the external service its addresses", reported.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -511,9 +515,15 @@ public sealed class EgressTests
 
     // ---- Properties ----
 
-    /// <summary>External services within Linkerd's capabilities (by host or address, HTTP, gRPC and TLS ports): typed and YAML round trips give the normal form, with no warning either way (300 cases each).</summary>
+    /// <summary>
+    /// External services within Linkerd's capabilities (by host or address, HTTP, gRPC and TLS ports, TCP ports with
+    /// addresses): typed and YAML round trips give the normal form, with no warning either way (300 cases; the TCPRoutes
+    /// written are counted, and must be).
+    /// </summary>
     [Fact]
-    public void ExternalServices_WithinCapabilities_RoundTrip() =>
+    public void ExternalServices_WithinCapabilities_RoundTrip()
+    {
+        int withTcp = 0, tcpOnly = 0;
         EgressModels.WithinCapabilities.Sample(model =>
         {
             var translated = Translator.Translate(model);
@@ -522,7 +532,12 @@ public sealed class EgressTests
             var back = Translator.ImportYaml(Translator.WriteYaml(translated.Resources), "back.yaml");
             Assert.DoesNotContain(back.Diagnostics, d => d.Severity >= DiagnosticSeverity.Warning);
             Assert.Equal(model.Normalize(), back.Config);
+            if (translated.Resources.OfType<GatewayResources.TcpRoute>().Any()) Interlocked.Increment(ref withTcp);
+            if (model.ExternalServices.Any(e => !e.Ports.IsEmpty && e.Ports.All(p => p.Protocol == Protocol.Tcp))) Interlocked.Increment(ref tcpOnly);
         }, iter: 300);
+        TestContext.Current.TestOutputHelper?.WriteLine($"300 models: {withTcp} with TCPRoutes, {tcpOnly} with an external service of TCP ports only");
+        Assert.True(withTcp > 0 && tcpOnly > 0, $"with TCPRoutes {withTcp}, TCP only {tcpOnly}");
+    }
 
     /// <summary>The same with HTTP routes as <c>gateway.networking.k8s.io/v1</c> (150 cases).</summary>
     [Fact]
@@ -544,12 +559,13 @@ public sealed class EgressTests
 
     /// <summary>
     /// Import is a fixed point on Linkerd's side: for EgressNetworks and routes of every shape, importing what the import
-    /// translates to gives the same model, without errors; typed objects and their YAML import alike (400 cases).
+    /// translates to gives the same model, without errors; typed objects and their YAML import alike (1000 cases, TCPRoutes
+    /// among them).
     /// </summary>
     [Fact]
     public void Import_IsAFixedPoint_ForEgressOfAnyShape()
     {
-        int byHost = 0, byAddress = 0, namedAfterRoute = 0;
+        int byHost = 0, byAddress = 0, namedAfterRoute = 0, tcp = 0;
         EgressModels.LinkerdInputs.Sample(resources =>
         {
             var first = Translator.Import(resources);
@@ -560,10 +576,13 @@ public sealed class EgressTests
             var externals = first.Config!.ExternalServices;
             if (externals.Any(e => e.Resolution == Resolution.Dns)) Interlocked.Increment(ref byHost);
             if (externals.Any(e => e.Resolution == Resolution.Static && !e.Ports.IsEmpty)) Interlocked.Increment(ref byAddress);
-            if (externals.Any(e => e.Name.EndsWith("-80", StringComparison.Ordinal) || e.Name.EndsWith("-443", StringComparison.Ordinal))) Interlocked.Increment(ref namedAfterRoute);
-        }, iter: 400);
-        // The inputs reach every kind of external service, including ones named after a route whose name does not end in its port.
-        Assert.True(byHost > 0 && byAddress > 0 && namedAfterRoute > 0, $"by host {byHost}, by address {byAddress}, named after a route {namedAfterRoute}");
+            if (externals.Any(e => e.Name.EndsWith("-80", StringComparison.Ordinal) || e.Name.EndsWith("-443", StringComparison.Ordinal) || e.Name.EndsWith("-8080", StringComparison.Ordinal))) Interlocked.Increment(ref namedAfterRoute);
+            if (externals.Any(e => e.Ports.Any(p => p.Protocol == Protocol.Tcp))) Interlocked.Increment(ref tcp);
+        }, iter: 1000);
+        TestContext.Current.TestOutputHelper?.WriteLine($"1000 inputs: by host {byHost}, by address {byAddress}, named after a route {namedAfterRoute}, with a TCP port {tcp}");
+        // The inputs reach every kind of external service, including ones named after a route whose name does not end in its
+        // port, and TCP ports read from TCPRoutes.
+        Assert.True(byHost > 0 && byAddress > 0 && namedAfterRoute > 0 && tcp > 0, $"by host {byHost}, by address {byAddress}, named after a route {namedAfterRoute}, TCP {tcp}");
     }
 
     /// <summary>

@@ -1,5 +1,6 @@
 using CsCheck;
 using Mesh.Model;
+using Mesh.Providers.Linkerd.Export;
 using Mesh.Providers.Linkerd.Resources;
 using Mesh.Testing;
 using GatewayResources = Mesh.Providers.GatewayApi.Resources;
@@ -10,7 +11,7 @@ namespace Mesh.Providers.Linkerd.Tests.Generators;
 /// Egress both ways: <see cref="WithinCapabilities"/> are models whose external services Linkerd writes and reads back
 /// exactly; <see cref="LinkerdInputs"/> are EgressNetworks and routes on them of every shape the importer meets (with and
 /// without networks, Allow and Deny, route names with and without a port suffix, routes that disagree on their hosts,
-/// routes without hosts, on missing networks, or that send traffic elsewhere).
+/// routes without hosts, TCPRoutes with no, one or two rules, routes on missing networks, or that send traffic elsewhere).
 /// </summary>
 internal static class EgressModels
 {
@@ -27,16 +28,41 @@ internal static class EgressModels
         Gen.OneOf(9090, 50051).Select(p => new ServicePort { Port = p, Protocol = Protocol.Grpc }),
         Gen.OneOf(443, 8443).Select(p => new ServicePort { Port = p, Protocol = Protocol.Tls }));
 
-    /// <summary>An external service with hosts and routed ports: by host only (dns), or with addresses (static).</summary>
+    /// <summary>
+    /// A TCP port: written as a TCPRoute on the service's own EgressNetwork only (by host only, a TCP port is reported). Its
+    /// numbers may be those of other kinds, since a service's own network has one route per port number.
+    /// </summary>
+    private static readonly Gen<ServicePort> TcpPort = Gen.OneOf(5432, 6379, 443).Select(p => new ServicePort { Port = p, Protocol = Protocol.Tcp });
+
+    /// <summary>
+    /// An external service with hosts and routed ports: by host only (dns), or with addresses (static), which may add TCP
+    /// ports (the routed ports come first, so at least one route names the hosts).
+    /// </summary>
     private static readonly Gen<ExternalService> Routed = Gen.Select(
-        MeshGenerators.DnsName, MeshGenerators.Namespace, Gen.OneOf(Hosts).ArrayUnique[1, 3], RoutedPort.Array[1, 3], Gen.OneOf(Addresses).ArrayUnique[0, 2],
-        (name, ns, hosts, ports, addresses) => new ExternalService
+        MeshGenerators.DnsName, MeshGenerators.Namespace, Gen.OneOf(Hosts).ArrayUnique[1, 3], RoutedPort.Array[1, 3], TcpPort.Array[0, 2], Gen.OneOf(Addresses).ArrayUnique[0, 2],
+        (name, ns, hosts, ports, tcp, addresses) => new ExternalService
         {
             Name = name,
             Namespace = ns,
             Hosts = hosts,
-            Ports = [.. ports.DistinctBy(p => p.Port)],
+            Ports = [.. (addresses.Length == 0 ? ports : [.. ports, .. tcp]).DistinctBy(p => p.Port)],
             Resolution = addresses.Length == 0 ? Resolution.Dns : Resolution.Static,
+            Addresses = addresses,
+        });
+
+    /// <summary>
+    /// An external service with addresses and TCP ports only: TCPRoutes on its own Deny network, and its name as its host
+    /// (a TCPRoute carries no host names, so that is what reads back).
+    /// </summary>
+    private static readonly Gen<ExternalService> TcpOnly = Gen.Select(
+        MeshGenerators.DnsName, MeshGenerators.Namespace, TcpPort.Array[1, 2], Gen.OneOf(Addresses).ArrayUnique[1, 2],
+        (name, ns, ports, addresses) => new ExternalService
+        {
+            Name = name,
+            Namespace = ns,
+            Hosts = [name],
+            Ports = [.. ports.DistinctBy(p => p.Port)],
+            Resolution = Resolution.Static,
             Addresses = addresses,
         });
 
@@ -47,7 +73,7 @@ internal static class EgressModels
 
     /// <summary>Models of 1–4 external services within Linkerd's capabilities (not normalised: the round trip gives the normal form).</summary>
     public static Gen<MeshConfig> WithinCapabilities { get; } =
-        Gen.Frequency((4, Routed), (1, ByNetwork)).Array[1, 4]
+        Gen.Frequency((4, Routed), (1, TcpOnly), (1, ByNetwork)).Array[1, 4]
             .Select(services => new MeshConfig { Name = "imported", ExternalServices = [.. services.DistinctBy(s => (s.Namespace, s.Name))] });
 
     private static readonly string[] Namespaces = ["shop", "ops"];
@@ -80,19 +106,30 @@ internal static class EgressModels
 
     private static readonly GatewayResources.BackendRef Elsewhere = new() { Kind = "Service", Name = "internal-egress", Port = 80 };
 
-    /// <summary>A route on an EgressNetwork (or on one that is missing): kind, name, hosts, parent port and rule shape vary.</summary>
-    private static readonly Gen<object> Route = Gen.Select(
-        Gen.Int[0, 3], Gen.OneOf("api", "api-80", "api-443", "web-8080", "tls-egress", "payments"), Gen.OneOf(Namespaces), Gen.OneOf(Hosts).ArrayUnique[0, 2],
-        Gen.OneOf(ParentNames), Gen.OneOf(80, 443, 8080), Gen.Int[0, 3],
+    /// <summary>
+    /// A route on one of <paramref name="networks"/> in one of <paramref name="namespaces"/>, on one of
+    /// <paramref name="ports"/>: kind (HTTPRoute of either group, GRPCRoute, TLSRoute, TCPRoute), name, hosts (none for a
+    /// TCPRoute), parent port and rule shape vary.
+    /// </summary>
+    private static Gen<object> RouteOn(Gen<string> networks, Gen<string> namespaces, Gen<int> ports) => Gen.Select(
+        Gen.Int[0, 4], Gen.OneOf("api", "api-80", "api-443", "web-8080", "tls-egress", "payments"), namespaces, Gen.OneOf(Hosts).ArrayUnique[0, 2],
+        networks, ports, Gen.Int[0, 4],
         (kind, name, ns, hosts, network, port, rules) =>
         {
             var metadata = new k8s.Models.V1ObjectMeta { Name = name, NamespaceProperty = ns };
             List<string>? hostnames = hosts.Length == 0 ? null : [.. hosts];
             List<GatewayResources.ParentReference> parents = [new() { Group = EgressNetwork.KubeGroup, Kind = EgressNetwork.KubeKind, Namespace = ns, Name = network, Port = port }];
-            // 0: no rules; 1: back to the EgressNetwork; 2: a rule without backends; 3: to a Service instead.
-            List<GatewayResources.BackendRef>? backends = rules switch { 1 => [ToParent(network)], 3 => [Elsewhere], _ => null };
+            // 0: no rules; 1: back to the EgressNetwork; 2: a rule without backends; 3: to a Service instead; 4: back to the
+            // EgressNetwork, and for a TCPRoute a second rule to a Service (Linkerd takes a TCPRoute of exactly one rule).
+            List<GatewayResources.BackendRef>? backends = rules switch { 1 or 4 => [ToParent(network)], 3 => [Elsewhere], _ => null };
             object route = kind switch
             {
+                4 => new GatewayResources.TcpRoute
+                {
+                    ApiVersion = LinkerdExporter.TcpApiVersion,
+                    Metadata = metadata,
+                    Spec = { ParentRefs = parents, Rules = rules switch { 0 => null, 4 => [new() { BackendRefs = backends }, new() { BackendRefs = [Elsewhere] }], _ => [new() { BackendRefs = backends }] } },
+                },
                 0 => new PolicyHttpRoute { Metadata = metadata, Spec = { Hostnames = hostnames, ParentRefs = parents, Rules = rules == 0 ? null : [new() { BackendRefs = backends }] } },
                 1 => new GatewayResources.HttpRoute { Metadata = metadata, Spec = { Hostnames = hostnames, ParentRefs = parents, Rules = rules == 0 ? null : [new() { BackendRefs = backends }] } },
                 2 => new GatewayResources.GrpcRoute { Metadata = metadata, Spec = { Hostnames = hostnames, ParentRefs = parents, Rules = rules == 0 ? null : [new() { BackendRefs = backends }] } },
@@ -101,12 +138,27 @@ internal static class EgressModels
             return route;
         });
 
-    /// <summary>0–3 EgressNetworks and 0–5 routes on them, distinct by kind, namespace and name.</summary>
-    public static Gen<List<object>> LinkerdInputs { get; } = Gen.Select(
-        Network.Array[0, 3], Route.Array[0, 5],
-        (networks, routes) => new List<object>(
-            [
-                .. networks.DistinctBy(n => (n.Metadata.NamespaceProperty, n.Metadata.Name)),
-                .. routes.DistinctBy(r => (((k8s.IKubernetesObject<k8s.Models.V1ObjectMeta>)r).ApiVersion, ((k8s.IKubernetesObject<k8s.Models.V1ObjectMeta>)r).Kind, ((k8s.IKubernetesObject<k8s.Models.V1ObjectMeta>)r).Metadata.NamespaceProperty, ((k8s.IKubernetesObject<k8s.Models.V1ObjectMeta>)r).Metadata.Name)),
-            ]));
+    /// <summary>A route on any EgressNetwork of <see cref="Network"/>'s, or on one that is missing.</summary>
+    private static readonly Gen<object> Route = RouteOn(Gen.OneOf(ParentNames), Gen.OneOf(Namespaces), Gen.OneOf(80, 443, 8080));
+
+    private static List<object> Distinct(IEnumerable<EgressNetwork> networks, IEnumerable<object> routes) =>
+    [
+        .. networks.DistinctBy(n => (n.Metadata.NamespaceProperty, n.Metadata.Name)),
+        .. routes.Cast<k8s.IKubernetesObject<k8s.Models.V1ObjectMeta>>().DistinctBy(r => (r.ApiVersion, r.Kind, r.Metadata.NamespaceProperty, r.Metadata.Name)),
+    ];
+
+    /// <summary>0–3 EgressNetworks and 0–5 routes on them (or on missing ones).</summary>
+    private static readonly Gen<List<object>> Mixed = Gen.Select(Network.Array[0, 3], Route.Array[0, 5], Distinct);
+
+    /// <summary>
+    /// One EgressNetwork with networks and 1–4 routes of any kind on it: the shape written for an external service with
+    /// addresses, where TCPRoutes are read (on a network without networks they are reported).
+    /// </summary>
+    private static readonly Gen<List<object>> OnAnAddressNetwork = Gen.Select(Gen.OneOf(NetworkNames), Gen.OneOf(Namespaces), Gen.OneOf("Allow", "Deny"), Gen.OneOf(Cidrs).ArrayUnique[1, 2])
+        .SelectMany((name, ns, policy, cidrs) => RouteOn(Gen.Const(name), Gen.Const(ns), Gen.OneOf(80, 443, 5432)).Array[1, 4].Select(routes => Distinct(
+            [new EgressNetwork { Metadata = { Name = name, NamespaceProperty = ns }, Spec = { TrafficPolicy = policy, Networks = [.. cidrs.Select(c => new Network { Cidr = c })] } }],
+            routes)));
+
+    /// <summary>EgressNetworks and routes, distinct by kind, namespace and name: mixed (4 in 5) or on one network with addresses.</summary>
+    public static Gen<List<object>> LinkerdInputs { get; } = Gen.Frequency((4, Mixed), (1, OnAnAddressNetwork));
 }

@@ -111,7 +111,8 @@ internal static class Samples
     /// <summary>
     /// External services of every form Linkerd writes: by host only (HTTP, HTTP/2, gRPC and TLS ports, a wildcard host, two
     /// services sharing their namespace's EgressNetwork), with addresses and routed ports (Deny), with addresses and a TCP
-    /// port (Allow), and by network only.
+    /// port beside a TLS port and with addresses and TCP ports only (Deny, <c>v1alpha2</c> TCPRoutes whose parent and
+    /// backend are the EgressNetwork), and by network only (Allow).
     /// </summary>
     public static MeshConfig Egress { get; } = new()
     {
@@ -137,6 +138,11 @@ internal static class Samples
             {
                 Name = "db", Namespace = "ops", Hosts = ["db.example.com"], Resolution = Resolution.Static, Addresses = ["198.51.100.0/24"],
                 Ports = [new ServicePort { Port = 5432, Protocol = Protocol.Tcp }, new ServicePort { Port = 8443, Protocol = Protocol.Tls }],
+            },
+            new ExternalService
+            {
+                Name = "cache", Namespace = "ops", Hosts = ["cache"], Resolution = Resolution.Static, Addresses = ["192.0.2.20", "2001:db8::20"],
+                Ports = [new ServicePort { Port = 6379, Protocol = Protocol.Tcp }, new ServicePort { Port = 26379, Protocol = Protocol.Tcp }],
             },
             new ExternalService { Name = "backup", Namespace = "ops", Hosts = ["backup"], Resolution = Resolution.Static, Addresses = ["192.0.2.10"] },
         ],
