@@ -12,7 +12,8 @@ namespace Mesh.Providers.Linkerd;
 /// <c>gateway.networking.k8s.io/v1</c>, see <see cref="LinkerdOptions.RouteApi"/>) and GRPCRoutes with retries and shared
 /// timeouts as Linkerd's annotations; TCP routes as <c>gateway.networking.k8s.io/v1alpha2</c> TCPRoutes; access policies as Servers, AuthorizationPolicies, MeshTLSAuthentications,
 /// NetworkAuthentications and per-route policy HTTPRoutes; external services as EgressNetworks — and reads all of these
-/// back, plus the legacy ServiceProfile and ServerAuthorization and the failure-accrual annotations of Services.
+/// back, plus the legacy ServiceProfile and ServerAuthorization, and core Services: their ports (which also resolve Servers'
+/// container port names) and failure-accrual annotations.
 /// Stateless and thread-safe.
 /// </summary>
 public sealed class LinkerdTranslator : ITranslator

@@ -15,7 +15,8 @@ namespace Mesh.Providers.Linkerd.Export;
 /// Model → Linkerd: routes (the Gateway API mapping with Linkerd's filter set, HTTP routes in the configured API group,
 /// retries and shared timeouts as Linkerd's route annotations), TCP routes as <c>v1alpha2</c> TCPRoutes, authorization
 /// (<see cref="AuthorizationExporter"/>) and egress (<see cref="EgressExporter"/>). Outlier detection is reported with the
-/// Service annotations to apply; everything else is reported.
+/// Service annotations to apply, service ports the written resources do not carry with <see cref="ServicePortReport"/>;
+/// everything else is reported.
 /// </summary>
 internal static class LinkerdExporter
 {
@@ -68,7 +69,9 @@ internal static class LinkerdExporter
         Report(config, ctx);
         var policies = AuthorizationExporter.Export(config, options, ctx);
         var egress = EgressExporter.Export(config, ctx);
-        return ([.. routes.Values, .. tcp.Select(t => t.Route), .. policies, .. egress], ctx.Diagnostics);
+        List<object> resources = [.. routes.Values, .. tcp.Select(t => t.Route), .. policies, .. egress];
+        ServicePortReport.Report(config, resources, options, ctx);
+        return (resources, ctx.Diagnostics);
     }
 
     /// <summary>
