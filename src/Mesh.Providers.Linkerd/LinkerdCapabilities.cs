@@ -76,7 +76,7 @@ public static class LinkerdCapabilities
         [MeshFeature.AccessFromNamespaces] = Capability.Native,
         [MeshFeature.AccessFromIpBlocks] = Capability.Native,
         [MeshFeature.AccessFromUnauthenticated] = Capability.Unsupported("Linkerd authenticates by mesh identity or network; it cannot allow only clients without an identity (an all-networks NetworkAuthentication admits every client)."),
-        [MeshFeature.AccessToPorts] = Capability.Approximated("Linkerd has no port condition: the rule is written for the Servers of those ports, and reads back with a port only when the workload has more than one Server."),
+        [MeshFeature.AccessToPorts] = Capability.Approximated("Linkerd has no port condition: the rule is written for the Servers of those ports, and reads back with a port only when the service has more than one port."),
         [MeshFeature.AccessToMethods] = Capability.Native,
         [MeshFeature.AccessToPaths] = Capability.Approximated("A policy HTTPRoute whose parent is the Server: exact paths and prefixes ('/api/*' as PathPrefix /api, which also matches /api itself); suffix and inner wildcards are not expressible."),
         [MeshFeature.AccessSubsetTarget] = Capability.Approximated("The subset's labels join the Server's pod selector; read back, the policy targets the whole service."),

@@ -13,8 +13,9 @@ namespace Mesh.Providers.Linkerd;
 /// timeouts as Linkerd's annotations; TCP routes as <c>gateway.networking.k8s.io/v1alpha2</c> TCPRoutes; access policies as
 /// Servers, AuthorizationPolicies, MeshTLSAuthentications, NetworkAuthentications and per-route policy HTTPRoutes; external
 /// services as EgressNetworks with an HTTPRoute, GRPCRoute or TLSRoute per port naming their hosts (each namespace's
-/// allow-list), and a TCPRoute per TCP port of those with addresses — and reads all of these
-/// back, plus the legacy ServiceProfile and ServerAuthorization and the failure-accrual annotations of Services.
+/// allow-list), and a TCPRoute per TCP port of those with addresses — and reads all of these back, plus the legacy
+/// ServiceProfile and ServerAuthorization, and core Services: their ports (which also resolve Servers' container port
+/// names) and failure-accrual annotations.
 /// Stateless and thread-safe.
 /// </summary>
 public sealed class LinkerdTranslator : ITranslator

@@ -143,7 +143,7 @@ internal static class AuthorizationExporter
                         }
                         ports.RemoveAll(p => !to.Ports.AsSpan().Contains(p.Port));
                         if (ports.Count == 0) continue;
-                        ctx.Approximated($"{rulePath}.to.ports", "Linkerd has no port condition: the rule is written for the Servers of these ports, and reads back with a port only when the workload has more than one Server.");
+                        ctx.Approximated($"{rulePath}.to.ports", "Linkerd has no port condition: the rule is written for the Servers of these ports, and reads back with a port only when the service has more than one port.");
                     }
                     List<GatewayResources.HttpRouteMatch>? matches = null;
                     if (to is not null && (!to.Methods.IsEmpty || !to.Paths.IsEmpty))

@@ -15,7 +15,8 @@ namespace Mesh.Providers.Linkerd.Export;
 /// Model → Linkerd: routes (the Gateway API mapping with Linkerd's filter set, HTTP routes in the configured API group,
 /// retries and shared timeouts as Linkerd's route annotations), TCP routes as <c>v1alpha2</c> TCPRoutes, authorization
 /// (<see cref="AuthorizationExporter"/>) and egress (<see cref="EgressExporter"/>: EgressNetworks and the routes on them).
-/// Outlier detection is reported with the Service annotations to apply; everything else is reported.
+/// Outlier detection is reported with the Service annotations to apply, service ports the written resources do not carry
+/// with <see cref="ServicePortReport"/>; everything else is reported.
 /// </summary>
 internal static class LinkerdExporter
 {
@@ -69,7 +70,9 @@ internal static class LinkerdExporter
         var policies = AuthorizationExporter.Export(config, options, ctx).ToList();
         // The names taken are only needed (and only worth collecting) when there is egress to write.
         var egress = config.ExternalServices.IsEmpty ? [] : EgressExporter.Export(config, options, ctx, Written([.. routes.Values, .. tcp.Select(t => t.Route), .. policies]));
-        return ([.. routes.Values, .. tcp.Select(t => t.Route), .. policies, .. egress], ctx.Diagnostics);
+        List<object> resources = [.. routes.Values, .. tcp.Select(t => t.Route), .. policies, .. egress];
+        ServicePortReport.Report(config, resources, options, ctx);
+        return (resources, ctx.Diagnostics);
     }
 
     /// <summary>The <c>group/Kind</c>, namespace and name of each resource written.</summary>

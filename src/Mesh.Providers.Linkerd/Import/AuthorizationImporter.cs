@@ -11,11 +11,14 @@ namespace Mesh.Providers.Linkerd.Import;
 /// <summary>
 /// Linkerd authorization → access policies. Each <c>AuthorizationPolicy</c> (and each legacy <c>ServerAuthorization</c>)
 /// becomes an allow policy with one rule: its target Server's workload (the <see cref="LinkerdOptions.WorkloadLabel"/> of
-/// the pod selector) is the target, its authentication the source, and the Server's port (when the workload has more than
-/// one Server) and the matches of a policy HTTPRoute the operation. Servers also give the workload's service its ports.
+/// the pod selector) is the target, its authentication the source, and the Server's port (when the service has more than
+/// one port) and the matches of a policy HTTPRoute the operation. Servers also give the workload's service its ports; a
+/// Server's container port name is resolved through the Services of the input (<see cref="ServiceImporter"/>).
 /// </summary>
-internal sealed class AuthorizationImporter(LinkerdOptions options, SourceDiagnostics ctx)
+internal sealed class AuthorizationImporter(LinkerdOptions options, ServiceImporter services, SourceDiagnostics ctx)
 {
+    private readonly Dictionary<(string Namespace, string Name), (ServiceRef Service, int Port)> _workloads = [];
+
     private readonly Dictionary<(string Namespace, string Name), (Server Server, string Source)> _servers = [];
     private readonly Dictionary<(string Namespace, string Name), (MeshTlsAuthentication Resource, string Source)> _meshTls = [];
     private readonly Dictionary<(string Namespace, string Name), (NetworkAuthentication Resource, string Source)> _networks = [];
@@ -54,10 +57,10 @@ internal sealed class AuthorizationImporter(LinkerdOptions options, SourceDiagno
         }
     }
 
-    /// <summary>Reads everything added; Servers' ports go to <paramref name="model"/>.</summary>
-    public List<AccessPolicy> Build(ModelBuilder model)
+    /// <summary>Reads the Servers added: their ports go to <paramref name="model"/>.</summary>
+    public void AddServers(ModelBuilder model)
     {
-        var workloads = new Dictionary<(string Namespace, string Name), (ServiceRef Service, int Port)>();
+        var workloads = _workloads;
         foreach (var ((ns, name), (server, source)) in _servers.OrderBy(s => s.Key, OrdinalKeyComparer.Instance))
         {
             if (Workload(server, ns, source) is { } workload)
@@ -72,8 +75,27 @@ internal sealed class AuthorizationImporter(LinkerdOptions options, SourceDiagno
                 ctx.NotImported(source, "$.spec.accessPolicy", $"The Server's default policy '{access}' (for traffic no AuthorizationPolicy allows) is not in the model.");
             }
         }
-        var serverCount = workloads.Values.GroupBy(w => w.Service).ToDictionary(g => g.Key, g => g.Count());
-        AccessOperation? PortOperation((ServiceRef Service, int Port) w) => serverCount[w.Service] > 1 ? new AccessOperation { Ports = [w.Port] } : null;
+    }
+
+    /// <summary>
+    /// The access policies of everything added, once <see cref="AddServers"/> has run; <paramref name="model"/> holds every
+    /// port of every service. A Server's policy applies to its port only: the rule names the port when the service has others.
+    /// </summary>
+    public List<AccessPolicy> Build(MeshConfig model)
+    {
+        var workloads = _workloads;
+        AccessOperation? PortOperation((ServiceRef Service, int Port) w) => model.FindService(w.Service) is { Ports.Count: > 1 } ? new AccessOperation { Ports = [w.Port] } : null;
+
+        // Linkerd applies the default policy to ports no Server covers; the model's allow policy denies what no rule allows on
+        // every port, and the Servers written back cover every port.
+        var covered = workloads.Values.GroupBy(w => w.Service).ToDictionary(g => g.Key, g => g.Select(w => w.Port).ToHashSet());
+        void Uncovered(ServiceRef service, string source, string path)
+        {
+            var others = model.FindService(service)?.Ports.Select(p => p.Port).Where(p => !covered[service].Contains(p)).ToList() ?? [];
+            if (others.Count == 0) return;
+            var ports = (others.Count == 1 ? "port " : "ports ") + string.Join(", ", others);
+            ctx.NotImported(source, path, $"The policy applies to the ports of the Servers of '{service}' only; {ports} of the service {(others.Count == 1 ? "has" : "have")} no Server in the input, so Linkerd's default policy governs {(others.Count == 1 ? "it" : "them")}, which the model's allow policy (what no rule allows is denied, on every port of the service) does not express. Written back, every port of the service gets a Server that denies what no policy allows.");
+        }
 
         var result = new List<AccessPolicy>();
         foreach (var (policy, ns, source) in _policies)
@@ -105,6 +127,7 @@ internal sealed class AuthorizationImporter(LinkerdOptions options, SourceDiagno
                         }
                         _usedServers.Add((ns, target.Name!));
                         result.Add(Policy(name, ns, workload.Service, new AccessRule { From = from, To = PortOperation(workload) }));
+                        Uncovered(workload.Service, source, "$.spec.targetRef");
                         break;
                     case "HTTPRoute":
                         if (!_routes.TryGetValue((ns, target.Name ?? string.Empty), out var route))
@@ -123,6 +146,7 @@ internal sealed class AuthorizationImporter(LinkerdOptions options, SourceDiagno
                         _usedServers.Add((parent.Namespace ?? ns, parent.Name!));
                         var ports = PortOperation(routeWorkload);
                         result.Add(Policy(name, ns, routeWorkload.Service, new AccessRule { From = from, To = operation with { Ports = ports?.Ports ?? default } }));
+                        Uncovered(routeWorkload.Service, source, "$.spec.targetRef");
                         break;
                     default:
                         ctx.NotImported(source, "$.spec", $"A policy targeting a {target?.Kind ?? "missing kind"} is not in the model (it targets Servers, their HTTPRoutes or Namespaces); it is not imported.");
@@ -134,7 +158,7 @@ internal sealed class AuthorizationImporter(LinkerdOptions options, SourceDiagno
                 if (result.Count > before) _usedAuthentications.UnionWith(_pendingAuthentications);
             }
         }
-        foreach (var (authorization, ns, source) in _legacy) Legacy(authorization, ns, source, workloads, PortOperation, result);
+        foreach (var (authorization, ns, source) in _legacy) Legacy(authorization, ns, source, workloads, PortOperation, Uncovered, result);
         foreach (var ((ns, name), (_, source)) in _servers.Where(s => workloads.ContainsKey(s.Key) && !_usedServers.Contains(s.Key)).OrderBy(s => s.Key, OrdinalKeyComparer.Instance))
         {
             var w = workloads[(ns, name)];
@@ -183,12 +207,18 @@ internal sealed class AuthorizationImporter(LinkerdOptions options, SourceDiagno
             ctx.NotImported(source, "$.spec", $"The pod selector has no '{options.WorkloadLabel}' label naming a service; the Server and its policies are not imported.");
             return null;
         }
-        if (server.Spec.Port is not int port)
+        switch (server.Spec.Port)
         {
-            ctx.NotImported(source, "$.spec", $"Port '{server.Spec.Port}' is a container port name, which the model's service ports cannot refer to; the Server and its policies are not imported.");
-            return null;
+            case int port:
+                return (new ServiceRef(service, ns), port);
+            case string name when services.ResolveServerPort(ns, service, name, source) is { } resolved:
+                return (new ServiceRef(service, ns), resolved);
+            case string:
+                return null;
+            default:
+                ctx.NotImported(source, "$.spec", "The Server has no port; it and its policies are not imported.");
+                return null;
         }
-        return (new ServiceRef(service, ns), port);
     }
 
     /// <summary>The source of a policy with exactly one authentication (Linkerd requires all; the model's sources are alternatives).</summary>
@@ -330,7 +360,7 @@ internal sealed class AuthorizationImporter(LinkerdOptions options, SourceDiagno
         return new AccessOperation { Methods = [.. distinctMethods], Paths = [.. distinctPaths] };
     }
 
-    private void Legacy(ServerAuthorization authorization, string ns, string source, Dictionary<(string Namespace, string Name), (ServiceRef Service, int Port)> workloads, Func<(ServiceRef, int), AccessOperation?> ports, List<AccessPolicy> result)
+    private void Legacy(ServerAuthorization authorization, string ns, string source, Dictionary<(string Namespace, string Name), (ServiceRef Service, int Port)> workloads, Func<(ServiceRef, int), AccessOperation?> ports, Action<ServiceRef, string, string> uncovered, List<AccessPolicy> result)
     {
         var name = authorization.Metadata?.Name ?? "server-authorization";
         var server = authorization.Spec.Server;
@@ -392,5 +422,6 @@ internal sealed class AuthorizationImporter(LinkerdOptions options, SourceDiagno
             var policyName = targets.Count == 1 ? name : ResourceNames.Join(name, (t + 1).ToString(System.Globalization.CultureInfo.InvariantCulture));
             result.Add(Policy(policyName, ns, targets[t].Service, new AccessRule { From = from, To = ports(targets[t]) }));
         }
+        foreach (var service in targets.Select(t => t.Service).Distinct()) uncovered(service, source, "$.spec.server");
     }
 }

@@ -17,7 +17,8 @@ namespace Mesh.Providers.Linkerd.Import;
 /// <summary>
 /// Linkerd resources → model: routes (both API groups) with the retry and timeout annotations applied to their rules, TCPRoutes,
 /// legacy ServiceProfiles, authorization (<see cref="AuthorizationImporter"/>), egress (<see cref="EgressImporter"/>:
-/// EgressNetworks and the routes whose parent is one) and the failure-accrual annotations of Services.
+/// EgressNetworks and the routes whose parent is one), and core Services: their ports (<see cref="ServiceImporter"/>) and
+/// failure-accrual annotations.
 /// </summary>
 internal static class LinkerdImporter
 {
@@ -37,7 +38,7 @@ internal static class LinkerdImporter
             [typeof(NetworkAuthentication)] = NetworkAuthentication.KubeGroup + "/" + NetworkAuthentication.KubeApiVersion,
             [typeof(EgressNetwork)] = EgressNetwork.KubeGroup + "/" + EgressNetwork.KubeApiVersion,
             [typeof(ServerAuthorization)] = ServerAuthorization.KubeGroup + "/" + ServerAuthorization.KubeApiVersion,
-            [typeof(AnnotatedService)] = AnnotatedService.KubeApiVersion,
+            [typeof(CoreService)] = CoreService.KubeApiVersion,
         },
         new HashSet<string>(LinkerdResourceTypes.Groups, StringComparer.Ordinal),
         "a Linkerd resource this provider reads",
@@ -53,7 +54,8 @@ internal static class LinkerdImporter
     {
         var model = new ModelBuilder();
         var gatewayOptions = new GatewayApiOptions { DefaultNamespace = options.DefaultNamespace };
-        var authorization = new AuthorizationImporter(options, ctx);
+        var services = new ServiceImporter(options, ctx);
+        var authorization = new AuthorizationImporter(options, services, ctx);
         var egress = new EgressImporter(ctx);
         var destinations = new List<DestinationPolicy>();
         foreach (var (resource, source) in resources)
@@ -86,10 +88,13 @@ internal static class LinkerdImporter
                 ctx.OutOfScope(source, "$.kind", "A TLSRoute without an EgressNetwork parent routes TLS inside the mesh, which the model does not describe; it was skipped.");
                 continue;
             }
-            if (resource is AnnotatedService service)
+            if (resource is CoreService service)
             {
-                GatewayApiImporter.Metadata(service.Metadata, source, ctx, FailureAccrualImporter.Carried);
-                if (FailureAccrualImporter.Import(service, GatewayApiImporter.Name(service, source, ctx), GatewayApiImporter.Namespace(service, gatewayOptions), source, ctx) is { } destination) destinations.Add(destination);
+                GatewayApiImporter.Metadata(service.Metadata, source, ctx, ServiceImporter.CarriedAnnotations);
+                var serviceName = GatewayApiImporter.Name(service, source, ctx);
+                var serviceNamespace = GatewayApiImporter.Namespace(service, gatewayOptions);
+                if (FailureAccrualImporter.Import(service, serviceName, serviceNamespace, source, ctx) is { } destination) destinations.Add(destination);
+                services.Add(service, serviceName, serviceNamespace, source);
                 continue;
             }
             if (resource is ServiceProfile profile)
@@ -145,11 +150,15 @@ internal static class LinkerdImporter
             }
         }
         var modelName = importOptions?.ModelName ?? "imported";
-        var accessPolicies = authorization.Build(model);
+        // Servers name ports (resolving container port names through the Services), then the Services' own ports fill in
+        // what no route or Server names; a Server's policy names its port when the service ends up with others.
+        authorization.AddServers(model);
+        var withPorts = services.Merge(model.Build(modelName));
+        var accessPolicies = authorization.Build(withPorts);
         var externals = egress.Build();
         var config = ctx.Diagnostics.Any(d => d.IsError)
             ? new MeshConfig { Name = modelName }
-            : (model.Build(modelName) with { AccessPolicies = [.. accessPolicies], ExternalServices = [.. externals], DestinationPolicies = [.. destinations] }).Normalize();
+            : (withPorts with { AccessPolicies = [.. accessPolicies], ExternalServices = [.. externals], DestinationPolicies = [.. destinations] }).Normalize();
         return ImportResult.Create(config, ctx.Diagnostics, importOptions);
     }
 

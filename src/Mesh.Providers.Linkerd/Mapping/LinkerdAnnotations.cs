@@ -17,6 +17,9 @@ internal static class LinkerdAnnotations
     public const string FailureAccrualMaxPenalty = "balancer.linkerd.io/failure-accrual-consecutive-max-penalty";
     public const string FailureAccrualJitterRatio = "balancer.linkerd.io/failure-accrual-consecutive-jitter-ratio";
 
+    /// <summary>Ports (and ranges) of a Service (or workload) Linkerd proxies as opaque TCP without protocol detection.</summary>
+    public const string OpaquePorts = "config.linkerd.io/opaque-ports";
+
     /// <summary>The annotations the route importer reads (others are reported).</summary>
     public static IReadOnlySet<string> Carried { get; } = new HashSet<string>(StringComparer.Ordinal) { RetryHttp, RetryGrpc, RetryLimit, RetryTimeout, TimeoutRequest };
 }
