@@ -19,12 +19,14 @@ internal static class ServicePortReport
 {
     public static void Report(MeshConfig config, IEnumerable<object> written, LinkerdOptions options, ExportContext ctx)
     {
-        var back = ReadBack(written, options);
+        var back = new Dictionary<ServiceRef, MeshService>();
+        foreach (var s in ReadBack(written, options).Services) back.TryAdd(s.Reference, s);
         for (var i = 0; i < config.Services.Count; i++)
         {
             var service = config.Services[i];
+            var read = back.GetValueOrDefault(service.Reference);
+            if (read is not null && read.Ports == service.Ports) continue;
             var path = $"$.spec.services[{i}]";
-            var read = back.FindService(service.Reference);
             if (read is null)
             {
                 if (!service.Ports.IsEmpty)
