@@ -11,6 +11,8 @@ internal sealed class ExportContext(GatewayApiOptions options, MeshConfig config
 
     private Dictionary<ServiceRef, MeshService>? _services;
 
+    private readonly Dictionary<string, string> _messages = new(StringComparer.Ordinal);
+
     public GatewayApiOptions Options { get; } = options;
 
     public List<Diagnostic> Diagnostics { get; } = [];
@@ -32,6 +34,12 @@ internal sealed class ExportContext(GatewayApiOptions options, MeshConfig config
 
     public void Approximated(string path, string message) => Add(DiagnosticSeverity.Warning, DiagnosticCodes.Approximated, path, message);
 
-    private void Add(DiagnosticSeverity severity, DiagnosticCode code, string path, string message) =>
+    private void Add(DiagnosticSeverity severity, DiagnosticCode code, string path, string message)
+    {
+        // A large model repeats a handful of messages thousands of times (the same limitation on every service): the
+        // diagnostics keep one instance of each text, so what a translation retains is mostly its resources.
+        if (_messages.TryGetValue(message, out var shared)) message = shared;
+        else _messages.Add(message, message);
         Diagnostics.Add(new Diagnostic { Severity = severity, Code = code, Path = path, Message = message, Provider = Dialect.ProviderId });
+    }
 }

@@ -29,6 +29,9 @@ internal sealed class ModelBuilder
         if (Ports(service).TryAdd(port, Protocol.Tcp)) _tcpOnly.Add((service.Namespace, service.Name, port));
     }
 
+    /// <summary>The ports recorded for <paramref name="service"/> so far (null when none), without building a model.</summary>
+    public IReadOnlyDictionary<int, Protocol>? PortsOf(ServiceRef service) => _ports.GetValueOrDefault((service.Namespace, service.Name));
+
     private SortedDictionary<int, Protocol> Ports(ServiceRef service)
     {
         if (!_ports.TryGetValue((service.Namespace, service.Name), out var ports)) _ports[(service.Namespace, service.Name)] = ports = [];

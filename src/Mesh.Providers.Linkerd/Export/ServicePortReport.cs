@@ -19,13 +19,12 @@ internal static class ServicePortReport
 {
     public static void Report(MeshConfig config, IEnumerable<object> written, LinkerdOptions options, ExportContext ctx)
     {
-        var back = new Dictionary<ServiceRef, MeshService>();
-        foreach (var s in ReadBack(written, options).Services) back.TryAdd(s.Reference, s);
+        var back = ReadBack(written, options);
         for (var i = 0; i < config.Services.Count; i++)
         {
             var service = config.Services[i];
-            var read = back.GetValueOrDefault(service.Reference);
-            if (read is not null && read.Ports == service.Ports) continue;
+            var read = back.PortsOf(service.Reference);
+            if (read is not null && ComesBack(service, read)) continue;
             var path = $"$.spec.services[{i}]";
             if (read is null)
             {
@@ -38,12 +37,12 @@ internal static class ServicePortReport
             for (var k = 0; k < service.Ports.Count; k++)
             {
                 var port = service.Ports[k];
-                var at = read.FindPort(port.Port);
-                if (at is null)
+                if (!read.TryGetValue(port.Port, out var protocol))
                 {
                     ctx.Info($"{path}.ports[{k}]", $"Linkerd takes a service's ports from its Kubernetes Service, which this provider does not write, and no route or Server written names port {port.Port} of '{service.Reference}': the port is not written.");
                     continue;
                 }
+                var at = new ServicePort { Port = port.Port, Protocol = protocol };
                 if (at.Protocol == port.Protocol && at.EffectiveName == port.EffectiveName) continue;
                 var lost = new List<string>();
                 if (at.EffectiveName != port.EffectiveName) lost.Add($"its name '{port.EffectiveName}' (read back as '{at.EffectiveName}')");
@@ -57,8 +56,19 @@ internal static class ServicePortReport
         }
     }
 
+    /// <summary>Whether every port of <paramref name="service"/> reads back with its protocol and name (the common case, checked without allocating).</summary>
+    private static bool ComesBack(MeshService service, IReadOnlyDictionary<int, Protocol> read)
+    {
+        foreach (var port in service.Ports)
+        {
+            if (!read.TryGetValue(port.Port, out var protocol) || protocol != port.Protocol) return false;
+            if (port.Name is not null && port.Name != $"{WireNames.Of(protocol)}-{port.Port}") return false;
+        }
+        return true;
+    }
+
     /// <summary>The services and ports the importer reads from <paramref name="written"/>: route parents (HTTP, gRPC, TCP) in order, then Servers.</summary>
-    private static MeshConfig ReadBack(IEnumerable<object> written, LinkerdOptions options)
+    private static ModelBuilder ReadBack(IEnumerable<object> written, LinkerdOptions options)
     {
         var model = new ModelBuilder();
         var servers = new List<Server>();
@@ -93,7 +103,7 @@ internal static class ServicePortReport
                 model.AddPort(new ServiceRef(name, server.Metadata.NamespaceProperty), port, ProxyProtocols.Parse(server.Spec.ProxyProtocol) ?? Protocol.Http);
             }
         }
-        return model.Build("written");
+        return model;
     }
 
     private static void Parents(List<GatewayResources.ParentReference>? parents, string ns, Protocol protocol, ModelBuilder model)

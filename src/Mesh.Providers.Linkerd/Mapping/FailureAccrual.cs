@@ -14,18 +14,18 @@ internal static class FailureAccrual
     /// <summary>Linkerd's default of <c>…-max-failures</c>.</summary>
     public const int DefaultMaxFailures = 7;
 
-    /// <summary>The annotations for <paramref name="outlier"/>, in key order.</summary>
-    public static SortedDictionary<string, string> Annotations(OutlierDetection outlier)
+    /// <summary>The annotations for <paramref name="outlier"/>, in key order (failure-accrual, …-max-failures, …-min-penalty).</summary>
+    public static List<KeyValuePair<string, string>> Annotations(OutlierDetection outlier)
     {
-        var result = new SortedDictionary<string, string>(StringComparer.Ordinal) { [LinkerdAnnotations.FailureAccrual] = "consecutive" };
+        var result = new List<KeyValuePair<string, string>>(3) { new(LinkerdAnnotations.FailureAccrual, "consecutive") };
         if ((outlier.Consecutive5xx ?? outlier.ConsecutiveGatewayErrors) is { } failures)
         {
-            result[LinkerdAnnotations.FailureAccrualMaxFailures] = failures.ToString(CultureInfo.InvariantCulture);
+            result.Add(new(LinkerdAnnotations.FailureAccrualMaxFailures, failures.ToString(CultureInfo.InvariantCulture)));
         }
         if (outlier.BaseEjectionTime is { } penalty)
         {
             GatewayDuration.TryFormat(penalty, out var text);
-            result[LinkerdAnnotations.FailureAccrualMinPenalty] = text;
+            result.Add(new(LinkerdAnnotations.FailureAccrualMinPenalty, text));
         }
         return result;
     }
