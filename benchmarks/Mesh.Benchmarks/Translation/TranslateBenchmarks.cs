@@ -13,7 +13,7 @@ namespace Mesh.Benchmarks.Translation;
 /// </summary>
 /// <typeparam name="TTranslator">The provider's translator.</typeparam>
 [MemoryDiagnoser]
-[SimpleJob(launchCount: 1, warmupCount: 3, iterationCount: 5)]
+[Config(typeof(GcModesConfig))]
 [GenericTypeArguments(typeof(IstioTranslator))]
 [GenericTypeArguments(typeof(GatewayApiTranslator))]
 [GenericTypeArguments(typeof(LinkerdTranslator))]
