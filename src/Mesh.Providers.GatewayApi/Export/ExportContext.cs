@@ -11,7 +11,24 @@ internal sealed class ExportContext(GatewayApiOptions options, MeshConfig config
 
     private Dictionary<ServiceRef, MeshService>? _services;
 
-    private readonly Dictionary<string, string> _messages = new(StringComparer.Ordinal);
+    private readonly Dictionary<(string Template, string Argument), string> _formatted = [];
+
+    /// <summary>The message of a backend written with its service's only port, once per service and port.</summary>
+    public MessageCache<(ServiceRef Service, int Port)> OnlyPortMessages { get; } = new();
+
+    /// <summary>
+    /// <paramref name="template"/> with <paramref name="argument"/> in place of <c>{0}</c>, formatted once per translation:
+    /// messages that repeat on every service (a subset, a filter, a service's port) are built once, not per occurrence.
+    /// </summary>
+    public string Message(string template, string argument)
+    {
+        if (!_formatted.TryGetValue((template, argument), out var text))
+        {
+            text = string.Format(System.Globalization.CultureInfo.InvariantCulture, template, argument);
+            _formatted.Add((template, argument), text);
+        }
+        return text;
+    }
 
     public GatewayApiOptions Options { get; } = options;
 
@@ -34,12 +51,6 @@ internal sealed class ExportContext(GatewayApiOptions options, MeshConfig config
 
     public void Approximated(string path, string message) => Add(DiagnosticSeverity.Warning, DiagnosticCodes.Approximated, path, message);
 
-    private void Add(DiagnosticSeverity severity, DiagnosticCode code, string path, string message)
-    {
-        // A large model repeats a handful of messages thousands of times (the same limitation on every service): the
-        // diagnostics keep one instance of each text, so what a translation retains is mostly its resources.
-        if (_messages.TryGetValue(message, out var shared)) message = shared;
-        else _messages.Add(message, message);
+    private void Add(DiagnosticSeverity severity, DiagnosticCode code, string path, string message) =>
         Diagnostics.Add(new Diagnostic { Severity = severity, Code = code, Path = path, Message = message, Provider = Dialect.ProviderId });
-    }
 }

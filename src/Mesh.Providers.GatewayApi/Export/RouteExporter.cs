@@ -166,7 +166,7 @@ internal static class RouteExporter
     private static bool Supported(object? value, bool supported, string filter, string rulePath, string field, ExportContext ctx)
     {
         if (value is null) return false;
-        if (!supported) ctx.Unsupported($"{rulePath}.{field}", $"{ctx.Dialect.DisplayName} does not run the {filter} filter; it is not written.");
+        if (!supported) ctx.Unsupported($"{rulePath}.{field}", ctx.Message(ctx.Dialect.DisplayName + " does not run the {0} filter; it is not written.", filter));
         return supported;
     }
 
@@ -237,7 +237,7 @@ internal static class RouteExporter
         for (var i = 0; i < backends.Count; i++)
         {
             var b = backends[i];
-            if (b.Subset is not null) ctx.Unsupported($"{rulePath}.backends[{i}].subset", $"Gateway API backends are whole Services; subset '{b.Subset}' is not written.");
+            if (b.Subset is not null) ctx.Unsupported($"{rulePath}.backends[{i}].subset", ctx.Message("Gateway API backends are whole Services; subset '{0}' is not written.", b.Subset));
             result.Add(new BackendRef
             {
                 Name = b.Service.Name,
@@ -262,7 +262,7 @@ internal static class RouteExporter
     {
         if (ctx.FindService(service) is { Ports.Count: 1 } known)
         {
-            ctx.Info(path, $"The backend has no port; the only port of '{service}', {known.Ports[0].Port}, is written (a Service backendRef needs one).");
+            ctx.Info(path, ctx.OnlyPortMessages.Get((service, known.Ports[0].Port), static k => $"The backend has no port; the only port of '{k.Service}', {k.Port}, is written (a Service backendRef needs one)."));
             return known.Ports[0].Port;
         }
         ctx.Unsupported(path, $"A Service backendRef needs a port, and '{service}' has no single port in the model to take; the backend is written without one and the API server will reject it.");

@@ -94,11 +94,11 @@ internal static class LinkerdExporter
     /// </summary>
     private static Dictionary<string, string>? Annotations(Model.HttpRoute route, bool grpc, string path, ExportContext ctx, List<GatewayResources.HttpRouteRule>? rules)
     {
-        var annotations = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        var annotations = new List<KeyValuePair<string, string>>(4);
         var first = route.Rules.Count > 0 ? route.Rules[0] : null;
         if (first is not null && rules is not null && first.Timeout is { } timeout && route.Rules.All(r => r.Timeout == timeout) && rules.All(r => r.Timeouts is not null))
         {
-            annotations[LinkerdAnnotations.TimeoutRequest] = rules[0].Timeouts!.Request!;
+            annotations.Add(new(LinkerdAnnotations.TimeoutRequest, rules[0].Timeouts!.Request!));
             foreach (var rule in rules) rule.Timeouts = null;
         }
         if (route.Rules.Any(r => r.Retry is not null))
@@ -115,16 +115,21 @@ internal static class LinkerdExporter
                 }
             }
         }
-        return annotations.Count == 0 ? null : new Dictionary<string, string>(annotations, StringComparer.Ordinal);
+        if (annotations.Count == 0) return null;
+        // Written in key order (the writer keeps a dictionary's order).
+        annotations.Sort(static (a, b) => string.CompareOrdinal(a.Key, b.Key));
+        var result = new Dictionary<string, string>(annotations.Count, StringComparer.Ordinal);
+        foreach (var (key, value) in annotations) result.Add(key, value);
+        return result;
     }
 
-    private static void Retry(RetryPolicy retry, bool grpc, string path, ExportContext ctx, SortedDictionary<string, string> annotations)
+    private static void Retry(RetryPolicy retry, bool grpc, string path, ExportContext ctx, List<KeyValuePair<string, string>> annotations)
     {
-        annotations[LinkerdAnnotations.RetryLimit] = retry.Attempts.ToString(CultureInfo.InvariantCulture);
+        annotations.Add(new(LinkerdAnnotations.RetryLimit, retry.Attempts.ToString(CultureInfo.InvariantCulture)));
         if (retry.PerTryTimeout is { } perTry)
         {
             if (!GatewayDuration.TryFormat(perTry, out var text)) ctx.Approximated($"{path}.perTryTimeout", $"The per-try timeout is written in whole milliseconds: {text}.");
-            annotations[LinkerdAnnotations.RetryTimeout] = text;
+            annotations.Add(new(LinkerdAnnotations.RetryTimeout, text));
         }
         if (retry.Backoff is not null) ctx.Unsupported($"{path}.backoff", "Linkerd has no retry back-off setting; it is not written.");
         var conditions = new List<string>();
@@ -147,7 +152,7 @@ internal static class LinkerdExporter
                     break;
             }
         }
-        if (conditions.Count > 0) annotations[grpc ? LinkerdAnnotations.RetryGrpc : LinkerdAnnotations.RetryHttp] = string.Join(",", conditions);
+        if (conditions.Count > 0) annotations.Add(new(grpc ? LinkerdAnnotations.RetryGrpc : LinkerdAnnotations.RetryHttp, string.Join(",", conditions)));
     }
 
     /// <summary>
