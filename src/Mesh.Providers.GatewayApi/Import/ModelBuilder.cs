@@ -6,7 +6,8 @@ namespace Mesh.Providers.GatewayApi.Import;
 /// <summary>The model being assembled by an import: routes, TCP routes, and the services their parentRefs name with ports.</summary>
 internal sealed class ModelBuilder
 {
-    private readonly SortedDictionary<(string Namespace, string Name), SortedDictionary<int, Protocol>> _ports = new(OrdinalKeyComparer.Instance);
+    // Hashed while recording; Build sorts services and ports once.
+    private readonly Dictionary<(string Namespace, string Name), Dictionary<int, Protocol>> _ports = [];
 
     // Ports named only by TCPRoute parents: any other source of the same port says more about its protocol.
     private readonly HashSet<(string Namespace, string Name, int Port)> _tcpOnly = [];
@@ -32,7 +33,7 @@ internal sealed class ModelBuilder
     /// <summary>The ports recorded for <paramref name="service"/> so far (null when none), without building a model.</summary>
     public IReadOnlyDictionary<int, Protocol>? PortsOf(ServiceRef service) => _ports.GetValueOrDefault((service.Namespace, service.Name));
 
-    private SortedDictionary<int, Protocol> Ports(ServiceRef service)
+    private Dictionary<int, Protocol> Ports(ServiceRef service)
     {
         if (!_ports.TryGetValue((service.Namespace, service.Name), out var ports)) _ports[(service.Namespace, service.Name)] = ports = [];
         return ports;
@@ -41,11 +42,11 @@ internal sealed class ModelBuilder
     public MeshConfig Build(string name) => new MeshConfig
     {
         Name = name,
-        Services = [.. _ports.Select(s => new MeshService
+        Services = [.. _ports.OrderBy(s => s.Key, OrdinalKeyComparer.Instance).Select(s => new MeshService
         {
             Name = s.Key.Name,
             Namespace = s.Key.Namespace,
-            Ports = [.. s.Value.Select(p => new ServicePort { Port = p.Key, Protocol = p.Value })],
+            Ports = [.. s.Value.OrderBy(p => p.Key).Select(p => new ServicePort { Port = p.Key, Protocol = p.Value })],
         })],
         Routes = [.. Routes],
         TcpRoutes = [.. TcpRoutes],

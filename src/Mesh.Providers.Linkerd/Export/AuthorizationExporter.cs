@@ -27,9 +27,10 @@ internal static class AuthorizationExporter
     public static IEnumerable<object> Export(MeshConfig config, LinkerdOptions options, ExportContext ctx)
     {
         // Hashed while policies are added (each commit looks its names up), sorted once at the end.
-        var output = new Dictionary<(int Order, string Namespace, string Name), object>();
+        var output = new Dictionary<(int Order, string Namespace, string Name), object>(config.AccessPolicies.Count * 4);
         var pending = new Dictionary<(int Order, string Namespace, string Name), object>();
         void Add(int order, string ns, string name, object resource) => pending.TryAdd((order, ns, name), resource);
+        Action<int, string, string, object> add = Add;
 
         // A policy's resources are written together or not at all: Servers are shared by the policies of a workload,
         // any other name taken twice (names derive from policy names) would make one policy refer to another's resources.
@@ -162,7 +163,7 @@ internal static class AuthorizationExporter
                         ports.RemoveAll(p => p.Protocol is Protocol.Tcp or Protocol.Tls);
                     }
                     // The authentications are written only once the rule is known to be written.
-                    var sources = Sources(rule.From, policy.Namespace, authBase, rulePath, options, ctx, Add);
+                    var sources = Sources(rule.From, policy.Namespace, authBase, rulePath, options, ctx, add);
                     if (sources.Count == 0 || (service is not null && ports.Count == 0)) continue;
                     if (service is null)
                     {
@@ -258,11 +259,14 @@ internal static class AuthorizationExporter
             var spec = new MeshTlsAuthenticationSpec();
             if (from.Namespaces.IsEmpty)
             {
-                spec.IdentityRefs = [.. from.ServiceAccounts.Select(sa => new PolicyReference { Kind = "ServiceAccount", Name = sa.Name, Namespace = sa.Namespace })];
+                spec.IdentityRefs = new List<PolicyReference>(from.ServiceAccounts.Count);
+                foreach (var sa in from.ServiceAccounts) spec.IdentityRefs.Add(new PolicyReference { Kind = "ServiceAccount", Name = sa.Name, Namespace = sa.Namespace });
             }
             else
             {
-                spec.Identities = [.. from.ServiceAccounts.Select(sa => LinkerdIdentity.Of(sa, options.TrustDomain)), .. from.Namespaces.Select(n => LinkerdIdentity.OfNamespace(n, options.TrustDomain))];
+                spec.Identities = new List<string>(from.ServiceAccounts.Count + from.Namespaces.Count);
+                foreach (var sa in from.ServiceAccounts) spec.Identities.Add(LinkerdIdentity.Of(sa, options.TrustDomain));
+                foreach (var n in from.Namespaces) spec.Identities.Add(LinkerdIdentity.OfNamespace(n, options.TrustDomain));
             }
             add(1, ns, name, new MeshTlsAuthentication { Metadata = { Name = name, NamespaceProperty = ns }, Spec = spec });
             result.Add((MeshTlsAuthentication.KubeKind, name));
