@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 
 namespace Mesh.Providers.GatewayApi.Mapping;
 
@@ -34,14 +33,20 @@ internal static class GatewayDuration
             text = "0s";
             return exact;
         }
-        var builder = new StringBuilder();
+        // At most "99999h59m59s999ms": formatted in place, one string.
+        Span<char> buffer = stackalloc char[32];
+        var length = 0;
         foreach (var (per, unit) in Units)
         {
             var amount = ticks / per;
             ticks -= amount * per;
-            if (amount > 0) builder.Append(amount.ToString(CultureInfo.InvariantCulture)).Append(unit);
+            if (amount <= 0) continue;
+            amount.TryFormat(buffer[length..], out var written, default, CultureInfo.InvariantCulture);
+            length += written;
+            unit.CopyTo(buffer[length..]);
+            length += unit.Length;
         }
-        text = builder.ToString();
+        text = new string(buffer[..length]);
         return exact;
     }
 

@@ -1,5 +1,6 @@
 using Mesh.Kubernetes;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using Mesh.Diagnostics;
 using Mesh.Model;
 using Mesh.Providers.GatewayApi;
@@ -105,7 +106,7 @@ internal static class LinkerdExporter
         {
             if (first?.Retry is { } retry && route.Rules.All(r => r.Retry == retry))
             {
-                Retry(retry, grpc, $"{path}.rules[0].retry", ctx, annotations);
+                Retry(retry, grpc, path, ctx, annotations);
             }
             else
             {
@@ -123,15 +124,15 @@ internal static class LinkerdExporter
         return result;
     }
 
-    private static void Retry(RetryPolicy retry, bool grpc, string path, ExportContext ctx, List<KeyValuePair<string, string>> annotations)
+    private static void Retry(RetryPolicy retry, bool grpc, string routePath, ExportContext ctx, List<KeyValuePair<string, string>> annotations)
     {
         annotations.Add(new(LinkerdAnnotations.RetryLimit, retry.Attempts.ToString(CultureInfo.InvariantCulture)));
         if (retry.PerTryTimeout is { } perTry)
         {
-            if (!GatewayDuration.TryFormat(perTry, out var text)) ctx.Approximated($"{path}.perTryTimeout", $"The per-try timeout is written in whole milliseconds: {text}.");
+            if (!GatewayDuration.TryFormat(perTry, out var text)) ctx.Approximated($"{routePath}.rules[0].retry.perTryTimeout", $"The per-try timeout is written in whole milliseconds: {text}.");
             annotations.Add(new(LinkerdAnnotations.RetryTimeout, text));
         }
-        if (retry.Backoff is not null) ctx.Unsupported($"{path}.backoff", "Linkerd has no retry back-off setting; it is not written.");
+        if (retry.Backoff is not null) ctx.Unsupported($"{routePath}.rules[0].retry.backoff", "Linkerd has no retry back-off setting; it is not written.");
         var conditions = new List<string>();
         foreach (var condition in retry.On)
         {
@@ -148,7 +149,7 @@ internal static class LinkerdExporter
                     break;
                 default:
                     if (grpc && GrpcConditions.TryGetValue(condition, out var name)) conditions.Add(name);
-                    else ctx.Unsupported($"{path}.on", $"Linkerd cannot retry on '{WireNames.Of(condition)}' for {(grpc ? "a GRPCRoute" : "an HTTPRoute")}; the condition is not written.");
+                    else ctx.Unsupported($"{routePath}.rules[0].retry.on", $"Linkerd cannot retry on '{WireNames.Of(condition)}' for {(grpc ? "a GRPCRoute" : "an HTTPRoute")}; the condition is not written.");
                     break;
             }
         }
@@ -246,9 +247,25 @@ internal static class LinkerdExporter
             ctx.Unsupported($"{path}.outlierDetection", "Linkerd's failure accrual is set per Service, not per subset; the outlier detection is not written.");
             return;
         }
-        var annotations = FailureAccrual.Annotations(outlier);
-        var text = string.Join(", ", annotations.Select(a => $"{a.Key}: \"{a.Value}\""));
-        ctx.Approximated($"{path}.outlierDetection", $"Linkerd's outlier detection is failure accrual, set by annotations on the Service, which this provider does not write: annotate Service '{policy.Target.Service.Namespace}/{policy.Target.Service.Name}' with {text}.");
+        // One string for the message (pooled buffer), not one per annotation and one for their list.
+        var message = new DefaultInterpolatedStringHandler(0, 0, CultureInfo.InvariantCulture);
+        message.AppendLiteral("Linkerd's outlier detection is failure accrual, set by annotations on the Service, which this provider does not write: annotate Service '");
+        message.AppendFormatted(policy.Target.Service.Namespace);
+        message.AppendLiteral("/");
+        message.AppendFormatted(policy.Target.Service.Name);
+        message.AppendLiteral("' with ");
+        var first = true;
+        foreach (var (key, value) in FailureAccrual.Annotations(outlier))
+        {
+            if (!first) message.AppendLiteral(", ");
+            first = false;
+            message.AppendFormatted(key);
+            message.AppendLiteral(": \"");
+            message.AppendFormatted(value);
+            message.AppendLiteral("\"");
+        }
+        message.AppendLiteral(".");
+        ctx.Approximated($"{path}.outlierDetection", message.ToStringAndClear());
         if (outlier.Consecutive5xx is null && outlier.ConsecutiveGatewayErrors is not null) ctx.Approximated($"{path}.outlierDetection.consecutiveGatewayErrors", "Linkerd counts every failed response (5xx) toward failure accrual, not only gateway errors.");
         if (outlier.Consecutive5xx is not null && outlier.ConsecutiveGatewayErrors is not null) ctx.Unsupported($"{path}.outlierDetection.consecutiveGatewayErrors", "Linkerd has one consecutive-failure count; the gateway-error count is not written.");
         if (outlier.Interval is not null) ctx.Unsupported($"{path}.outlierDetection.interval", "Linkerd's failure accrual counts consecutive failures, not failures per interval; the interval is not written.");
