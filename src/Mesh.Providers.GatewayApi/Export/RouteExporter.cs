@@ -272,25 +272,29 @@ internal static class RouteExporter
     private static HttpHeaderFilter? Headers(HeaderModifier? modifier, string rulePath, string field, ExportContext ctx)
     {
         if (modifier is null) return null;
-        IEnumerable<HttpHeader> Entries(IEnumerable<KeyValuePair<string, string>> entries, string list)
-        {
-            foreach (var (name, value) in entries)
-            {
-                if (value.Length == 0)
-                {
-                    ctx.Unsupported($"{rulePath}.{field}.{list}{Mesh.Kubernetes.JsonPaths.Segment(name)}", $"Gateway API header values have at least one character; the empty value of '{name}' is not written.");
-                    continue;
-                }
-                yield return new HttpHeader { Name = name, Value = value };
-            }
-        }
         var result = new HttpHeaderFilter
         {
-            Set = Lists.OrNull(Entries(modifier.Set, "set")),
-            Add = Lists.OrNull(Entries(modifier.Add, "add")),
+            Set = Entries(modifier.Set, rulePath, field, "set", ctx),
+            Add = Entries(modifier.Add, rulePath, field, "add", ctx),
             Remove = Lists.OrNull(modifier.Remove),
         };
         return result.Set is null && result.Add is null && result.Remove is null ? null : result;
+    }
+
+    private static List<HttpHeader>? Entries(Mesh.Collections.EquatableMap<string> entries, string rulePath, string field, string list, ExportContext ctx)
+    {
+        if (entries.Count == 0) return null;
+        var result = new List<HttpHeader>(entries.Count);
+        foreach (var (name, value) in entries)
+        {
+            if (value.Length == 0)
+            {
+                ctx.Unsupported($"{rulePath}.{field}.{list}{Mesh.Kubernetes.JsonPaths.Segment(name)}", $"Gateway API header values have at least one character; the empty value of '{name}' is not written.");
+                continue;
+            }
+            result.Add(new HttpHeader { Name = name, Value = value });
+        }
+        return result.Count == 0 ? null : result;
     }
 
     private static HttpRequestRedirectFilter? Redirect(Model.Redirect redirect, string path, ExportContext ctx)
