@@ -44,11 +44,11 @@ internal static class RouteExporter
         };
     }
 
-    private static List<T>? Rules<T>(Model.HttpRoute route, string path, ExportContext ctx, Func<HttpRouteRule, ServiceRef, string, string, ExportContext, T> rule)
+    private static List<T>? Rules<T>(Model.HttpRoute route, string path, ExportContext ctx, Func<HttpRouteRule, ServiceRef, string, RulePath, ExportContext, T> rule)
     {
         if (route.Rules.IsEmpty) return null;
         var result = new List<T>(route.Rules.Count);
-        for (var k = 0; k < route.Rules.Count; k++) result.Add(rule(route.Rules[k], route.Host, route.Namespace, $"{path}.rules[{k}]", ctx));
+        for (var k = 0; k < route.Rules.Count; k++) result.Add(rule(route.Rules[k], route.Host, route.Namespace, new RulePath(path, k), ctx));
         return result;
     }
 
@@ -103,7 +103,7 @@ internal static class RouteExporter
         && (rule.Mirror is null || dialect.Mirror) && (rule.ResponseHeaders is null || dialect.ResponseHeaders) && rule.Backends.All(b => b.Subset is null) && rule.Mirror is not { Subset: not null }
         && rule.Matches.All(m => m.Method is null && m.QueryParams.IsEmpty && m.Headers.All(h => h.Kind is ValueMatchKind.Exact or ValueMatchKind.Regex && !string.IsNullOrEmpty(h.Value)) && (m.Path is null || GrpcPath.TryFromPath(m.Path, out _)));
 
-    private static Resources.HttpRouteRule HttpRule(HttpRouteRule rule, ServiceRef host, string ns, string path, ExportContext ctx)
+    private static Resources.HttpRouteRule HttpRule(HttpRouteRule rule, ServiceRef host, string ns, RulePath path, ExportContext ctx)
     {
         List<HttpRouteMatch>? matches = null;
         if (!rule.Matches.IsEmpty)
@@ -138,7 +138,7 @@ internal static class RouteExporter
         return result;
     }
 
-    private static GrpcRouteRule GrpcRule(HttpRouteRule rule, ServiceRef host, string ns, string path, ExportContext ctx)
+    private static GrpcRouteRule GrpcRule(HttpRouteRule rule, ServiceRef host, string ns, RulePath path, ExportContext ctx)
     {
         var filters = new List<GrpcRouteFilter>();
         if (Headers(rule.RequestHeaders, path, "requestHeaders", ctx) is { } request) filters.Add(new GrpcRouteFilter { Type = "RequestHeaderModifier", RequestHeaderModifier = request });
@@ -156,14 +156,14 @@ internal static class RouteExporter
         };
     }
 
-    private static void CommonUnsupported(HttpRouteRule rule, string path, ExportContext ctx)
+    private static void CommonUnsupported(HttpRouteRule rule, RulePath path, ExportContext ctx)
     {
         if (rule.Retry is not null && !ctx.Dialect.RetriesElsewhere) ctx.Unsupported($"{path}.retry", "Retries are experimental-channel only in Gateway API; the retry policy is not written.");
         if (rule.Fault is { Delay: not null } or { Abort: not null }) ctx.Unsupported($"{path}.fault", $"Fault injection is not in {ctx.Dialect.DisplayName} routing; the fault is not written.");
     }
 
     /// <summary>Whether <paramref name="value"/> is set and the dialect supports it; a set value it does not support is reported.</summary>
-    private static bool Supported(object? value, bool supported, string filter, string rulePath, string field, ExportContext ctx)
+    private static bool Supported(object? value, bool supported, string filter, RulePath rulePath, string field, ExportContext ctx)
     {
         if (value is null) return false;
         if (!supported) ctx.Unsupported($"{rulePath}.{field}", ctx.Message(ctx.Dialect.DisplayName + " does not run the {0} filter; it is not written.", filter));
@@ -171,7 +171,7 @@ internal static class RouteExporter
     }
 
     /// <summary>Match <paramref name="index"/> of a rule; its path (<c>rulePath.matches[index]</c>) is built only for a diagnostic.</summary>
-    private static HttpRouteMatch HttpMatch(HttpMatch match, string rulePath, int index, ExportContext ctx)
+    private static HttpRouteMatch HttpMatch(HttpMatch match, RulePath rulePath, int index, ExportContext ctx)
     {
         var result = new HttpRouteMatch();
         if (match.Path is { } p)
@@ -212,7 +212,7 @@ internal static class RouteExporter
     }
 
     /// <summary>Whether a value match is writable, and its wire type: null for Exact (the default) or <c>RegularExpression</c>.</summary>
-    private static bool TryValueType(ValueMatch m, string rulePath, int match, string list, int index, string what, ExportContext ctx, out string? type)
+    private static bool TryValueType(ValueMatch m, RulePath rulePath, int match, string list, int index, string what, ExportContext ctx, out string? type)
     {
         string Path() => $"{rulePath}.matches[{match}].{list}[{index}]";
         type = null;
@@ -230,7 +230,7 @@ internal static class RouteExporter
         return true;
     }
 
-    private static List<BackendRef>? Backends(Mesh.Collections.EquatableArray<WeightedBackend> backends, string ns, string rulePath, ExportContext ctx)
+    private static List<BackendRef>? Backends(Mesh.Collections.EquatableArray<WeightedBackend> backends, string ns, RulePath rulePath, ExportContext ctx)
     {
         if (backends.IsEmpty) return null;
         var result = new List<BackendRef>(backends.Count);
@@ -254,7 +254,7 @@ internal static class RouteExporter
     /// The port of a Service backend given without one (the CRDs require it): the service's only port when the model
     /// defines the service with exactly one; otherwise none, reported.
     /// </summary>
-    private static int? BackendPort(ServiceRef service, string rulePath, int index, ExportContext ctx) =>
+    private static int? BackendPort(ServiceRef service, RulePath rulePath, int index, ExportContext ctx) =>
         BackendPort(service, $"{rulePath}.backends[{index}].port", ctx);
 
     /// <summary>The port written for a Service backend the model gives without one, at <paramref name="path"/> (see the overload above).</summary>
@@ -269,7 +269,7 @@ internal static class RouteExporter
         return null;
     }
 
-    private static HttpHeaderFilter? Headers(HeaderModifier? modifier, string rulePath, string field, ExportContext ctx)
+    private static HttpHeaderFilter? Headers(HeaderModifier? modifier, RulePath rulePath, string field, ExportContext ctx)
     {
         if (modifier is null) return null;
         var result = new HttpHeaderFilter
@@ -281,7 +281,7 @@ internal static class RouteExporter
         return result.Set is null && result.Add is null && result.Remove is null ? null : result;
     }
 
-    private static List<HttpHeader>? Entries(Mesh.Collections.EquatableMap<string> entries, string rulePath, string field, string list, ExportContext ctx)
+    private static List<HttpHeader>? Entries(Mesh.Collections.EquatableMap<string> entries, RulePath rulePath, string field, string list, ExportContext ctx)
     {
         if (entries.Count == 0) return null;
         var result = new List<HttpHeader>(entries.Count);
