@@ -32,7 +32,7 @@ internal sealed class ExportContext(GatewayApiOptions options, MeshConfig config
 
     public GatewayApiOptions Options { get; } = options;
 
-    public List<Diagnostic> Diagnostics { get; } = [];
+    public ChunkedList<Diagnostic> Diagnostics { get; } = new();
 
     /// <summary>The service named <paramref name="reference"/> (an indexed lookup; the first definition wins).</summary>
     public MeshService? FindService(ServiceRef reference)

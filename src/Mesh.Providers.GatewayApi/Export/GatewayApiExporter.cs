@@ -11,7 +11,7 @@ namespace Mesh.Providers.GatewayApi.Export;
 /// </summary>
 internal static class GatewayApiExporter
 {
-    public static (List<object> Resources, List<Diagnostic> Diagnostics) Export(MeshConfig config, GatewayApiOptions options)
+    public static (List<object> Resources, IReadOnlyList<Diagnostic> Diagnostics) Export(MeshConfig config, GatewayApiOptions options)
     {
         var ctx = new ExportContext(options, config);
         var routes = new SortedDictionary<(string Namespace, string Name), object>(OrdinalKeyComparer.Instance);

@@ -22,12 +22,18 @@ internal static class AuthorizationExporter
 
     private const string PolicyGroup = "policy.linkerd.io";
 
+    /// <summary>The kinds written, in output order: the first number of each resource's key.</summary>
+    private const int KindCount = 5;
+
     private sealed record Grant(int Rule, ServicePort? Port, string SourceKind, string AuthenticationName, List<GatewayResources.HttpRouteMatch>? Matches);
 
     public static IEnumerable<object> Export(MeshConfig config, LinkerdOptions options, ExportContext ctx)
     {
-        // Hashed while policies are added (each commit looks its names up), sorted once at the end.
-        var output = new Dictionary<(int Order, string Namespace, string Name), object>(config.AccessPolicies.Count * 4);
+        // One table per kind (Server, MeshTLSAuthentication, NetworkAuthentication, HTTPRoute, AuthorizationPolicy), hashed
+        // while policies are added (each commit looks its names up) and sorted once at the end; per kind, so that no table
+        // of a large mesh becomes one large-object-heap array.
+        var output = new Dictionary<(string Namespace, string Name), object>[KindCount];
+        for (var k = 0; k < KindCount; k++) output[k] = new Dictionary<(string Namespace, string Name), object>(config.AccessPolicies.Count);
         var pending = new Dictionary<(int Order, string Namespace, string Name), object>();
         void Add(int order, string ns, string name, object resource) => pending.TryAdd((order, ns, name), resource);
         Action<int, string, string, object> add = Add;
@@ -39,7 +45,7 @@ internal static class AuthorizationExporter
             (int Order, string Namespace, string Name) clash = default;
             foreach (var key in pending.Keys)
             {
-                if (key.Order != 0 && output.ContainsKey(key))
+                if (key.Order != 0 && output[key.Order].ContainsKey((key.Namespace, key.Name)))
                 {
                     clash = key;
                     break;
@@ -51,7 +57,7 @@ internal static class AuthorizationExporter
             }
             else
             {
-                foreach (var (key, resource) in pending) output.TryAdd(key, resource);
+                foreach (var (key, resource) in pending) output[key.Order].TryAdd((key.Namespace, key.Name), resource);
             }
             pending.Clear();
         }
@@ -220,10 +226,13 @@ internal static class AuthorizationExporter
                 Commit(path);
             }
         }
-        var keys = new List<(int Order, string Namespace, string Name)>(output.Keys);
-        keys.Sort(OrdinalKeyComparer.Instance);
-        var result = new List<object>(keys.Count);
-        foreach (var key in keys) result.Add(output[key]);
+        var result = new List<object>();
+        foreach (var kind in output)
+        {
+            var keys = new List<(string Namespace, string Name)>(kind.Keys);
+            keys.Sort(OrdinalKeyComparer.Instance);
+            foreach (var key in keys) result.Add(kind[key]);
+        }
         return result;
     }
 

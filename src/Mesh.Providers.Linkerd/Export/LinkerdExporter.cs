@@ -35,7 +35,7 @@ internal static class LinkerdExporter
         [RetryCondition.Unavailable] = "unavailable",
     };
 
-    public static (List<object> Resources, List<Diagnostic> Diagnostics) Export(MeshConfig config, LinkerdOptions options)
+    public static (List<object> Resources, IReadOnlyList<Diagnostic> Diagnostics) Export(MeshConfig config, LinkerdOptions options)
     {
         var ctx = new ExportContext(new GatewayApiOptions { DefaultNamespace = options.DefaultNamespace, EmitGrpcRoutes = true }, config, Dialect);
         var routes = new SortedDictionary<(string Namespace, string Name), object>(OrdinalKeyComparer.Instance);
