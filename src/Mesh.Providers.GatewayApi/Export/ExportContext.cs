@@ -11,7 +11,7 @@ internal sealed class ExportContext(GatewayApiOptions options, MeshConfig config
 
     private Dictionary<ServiceRef, MeshService>? _services;
 
-    private readonly Dictionary<(string Template, string Argument), string> _formatted = [];
+    private readonly MessageCache<(string Template, string Argument)> _formatted = new();
 
     /// <summary>The message of a backend written with its service's only port, once per service and port.</summary>
     public MessageCache<(ServiceRef Service, int Port)> OnlyPortMessages { get; } = new();
@@ -20,15 +20,8 @@ internal sealed class ExportContext(GatewayApiOptions options, MeshConfig config
     /// <paramref name="template"/> with <paramref name="argument"/> in place of <c>{0}</c>, formatted once per translation:
     /// messages that repeat on every service (a subset, a filter, a service's port) are built once, not per occurrence.
     /// </summary>
-    public string Message(string template, string argument)
-    {
-        if (!_formatted.TryGetValue((template, argument), out var text))
-        {
-            text = string.Format(System.Globalization.CultureInfo.InvariantCulture, template, argument);
-            _formatted.Add((template, argument), text);
-        }
-        return text;
-    }
+    public string Message(string template, string argument) =>
+        _formatted.Get((template, argument), static k => string.Format(System.Globalization.CultureInfo.InvariantCulture, k.Template, k.Argument));
 
     public GatewayApiOptions Options { get; } = options;
 
