@@ -1,16 +1,16 @@
 namespace Mesh.Providers.GatewayApi;
 
-/// <summary>Options of the Gateway API translator.</summary>
-public sealed class GatewayApiOptions
+/// <summary>Options of the Gateway API translator. Immutable: derive variants with <c>with</c>.</summary>
+public sealed record GatewayApiOptions
 {
     /// <summary>The namespace of imported resources that have none in their metadata.</summary>
     /// <value>Defaults to <c>default</c>.</value>
-    public string DefaultNamespace { get; set; } = "default";
+    public string DefaultNamespace { get; init; } = "default";
 
     /// <summary>
     /// Whether a route whose host service speaks only gRPC (every port <c>grpc</c>) and whose rules GRPCRoute can express
     /// is written as a <c>GRPCRoute</c>; otherwise every route is an <c>HTTPRoute</c> (which carries gRPC too).
     /// </summary>
     /// <value>Defaults to <see langword="true"/>.</value>
-    public bool EmitGrpcRoutes { get; set; } = true;
+    public bool EmitGrpcRoutes { get; init; } = true;
 }

@@ -1,7 +1,9 @@
+using Mesh.Diagnostics;
 using Mesh.Kubernetes;
 using Mesh.Model;
 using Mesh.Providers.GatewayApi.Export;
 using Mesh.Providers.GatewayApi.Import;
+using Mesh.Providers.GatewayApi.Resources;
 using Mesh.Translation;
 
 namespace Mesh.Providers.GatewayApi;
@@ -10,11 +12,11 @@ namespace Mesh.Providers.GatewayApi;
 /// Translates the unified model to Kubernetes Gateway API mesh routes (GAMMA: <c>HTTPRoute</c>, <c>GRPCRoute</c> and
 /// <c>TCPRoute</c> whose parent is a Service) and reads them back. Stateless and thread-safe.
 /// </summary>
-public sealed class GatewayApiTranslator : ITranslator
+public sealed class GatewayApiTranslator : KubernetesTranslator<GatewayApiOptions>
 {
     internal const string ProviderId = "gateway-api";
 
-    private readonly GatewayApiOptions _options;
+    private static readonly string[] Namespaces = [typeof(Resources.HttpRoute).Namespace!];
 
     /// <summary>Creates a translator with default <see cref="GatewayApiOptions"/>.</summary>
     public GatewayApiTranslator()
@@ -22,51 +24,33 @@ public sealed class GatewayApiTranslator : ITranslator
     {
     }
 
-    /// <summary>Creates a translator with <paramref name="options"/> (copied; later changes have no effect).</summary>
+    /// <summary>Creates a translator with <paramref name="options"/>.</summary>
     /// <param name="options">The options.</param>
     public GatewayApiTranslator(GatewayApiOptions options)
+        : base(options)
     {
-        ArgumentNullException.ThrowIfNull(options);
-        _options = new GatewayApiOptions { DefaultNamespace = options.DefaultNamespace, EmitGrpcRoutes = options.EmitGrpcRoutes };
     }
 
     /// <inheritdoc />
-    public ProviderName Provider => ProviderName.GatewayApi;
+    public override ProviderName Provider => ProviderName.GatewayApi;
 
     /// <inheritdoc />
-    public ProviderCapabilities Capabilities => GatewayApiCapabilities.Instance;
+    public override ProviderCapabilities Capabilities => GatewayApiCapabilities.Instance;
 
     /// <inheritdoc />
-    public TranslationResult Translate(MeshConfig config, TranslationOptions? options = null)
-    {
-        ArgumentNullException.ThrowIfNull(config);
-        var (resources, diagnostics) = GatewayApiExporter.Export(config, _options);
-        return TranslationResult.Create(resources, diagnostics, options);
-    }
+    protected override ResourceCatalog Catalog => GatewayApiResourceTypes.Catalog;
 
     /// <inheritdoc />
-    public ImportResult Import(IEnumerable<object> resources, ImportOptions? options = null) =>
-        GatewayApiImporter.Import(ImportSources.FromObjects(resources, _options.DefaultNamespace), new SourceDiagnostics(ProviderId, []), _options, options);
+    protected override string DefaultNamespace => Options.DefaultNamespace;
 
     /// <inheritdoc />
-    public ImportResult ImportYaml(IReadOnlyList<SourceText> sources, ImportOptions? options = null)
-    {
-        var ctx = new SourceDiagnostics(ProviderId, []);
-        return GatewayApiImporter.Import(ImportSources.FromYaml(sources, ctx, (document, source) => ResourceReader.Read(document, source, ctx)), ctx, _options, options);
-    }
+    protected override IReadOnlyList<string> ResourceNamespaces => Namespaces;
 
     /// <inheritdoc />
-    public ImportResult ImportYaml(string yaml, string sourceName, ImportOptions? options = null)
-    {
-        ArgumentNullException.ThrowIfNull(yaml);
-        ArgumentNullException.ThrowIfNull(sourceName);
-        return ImportYaml([new SourceText(sourceName, yaml)], options);
-    }
+    protected override (IReadOnlyList<object> Resources, IReadOnlyList<Diagnostic> Diagnostics) Export(MeshConfig config) =>
+        GatewayApiExporter.Export(config, Options);
 
     /// <inheritdoc />
-    public string WriteYaml(IEnumerable<object> resources)
-    {
-        ArgumentNullException.ThrowIfNull(resources);
-        return KubeYamlWriter.Write(resources, typeof(Resources.HttpRoute).Namespace!);
-    }
+    protected override ImportResult ImportResources(IReadOnlyList<(object Resource, string Source)> resources, ImportContext context, ImportOptions? options) =>
+        GatewayApiImporter.Import(resources, context, options);
 }

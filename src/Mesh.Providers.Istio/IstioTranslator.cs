@@ -1,9 +1,9 @@
+using Mesh.Diagnostics;
 using Mesh.Kubernetes;
 using Mesh.Model;
 using Mesh.Providers.Istio.Export;
 using Mesh.Providers.Istio.Import;
 using Mesh.Providers.Istio.Resources;
-using Mesh.Providers.Istio.Yaml;
 using Mesh.Translation;
 
 namespace Mesh.Providers.Istio;
@@ -12,11 +12,11 @@ namespace Mesh.Providers.Istio;
 /// Translates the unified model to Istio resources (<c>VirtualService</c>, <c>DestinationRule</c>, <c>ServiceEntry</c>,
 /// <c>PeerAuthentication</c>, <c>AuthorizationPolicy</c>) and reads them back. Stateless and thread-safe.
 /// </summary>
-public sealed class IstioTranslator : ITranslator
+public sealed class IstioTranslator : KubernetesTranslator<IstioOptions>
 {
     internal const string ProviderId = "istio";
 
-    private readonly IstioOptions _options;
+    private static readonly string[] Namespaces = [typeof(VirtualService).Namespace!];
 
     /// <summary>Creates a translator with default <see cref="IstioOptions"/>.</summary>
     public IstioTranslator()
@@ -24,58 +24,36 @@ public sealed class IstioTranslator : ITranslator
     {
     }
 
-    /// <summary>Creates a translator with <paramref name="options"/> (copied; later changes have no effect).</summary>
+    /// <summary>Creates a translator with <paramref name="options"/>.</summary>
     /// <param name="options">The options.</param>
     public IstioTranslator(IstioOptions options)
+        : base(options)
     {
-        ArgumentNullException.ThrowIfNull(options);
-        _options = new IstioOptions
-        {
-            ClusterDomain = options.ClusterDomain,
-            RootNamespace = options.RootNamespace,
-            TrustDomain = options.TrustDomain,
-            DefaultNamespace = options.DefaultNamespace,
-            ServiceLabel = options.ServiceLabel,
-        };
     }
 
     /// <inheritdoc />
-    public ProviderName Provider => ProviderName.Istio;
+    public override ProviderName Provider => ProviderName.Istio;
 
     /// <inheritdoc />
-    public ProviderCapabilities Capabilities => IstioCapabilities.Instance;
+    public override ProviderCapabilities Capabilities => IstioCapabilities.Instance;
 
     /// <inheritdoc />
-    public TranslationResult Translate(MeshConfig config, TranslationOptions? options = null)
-    {
-        ArgumentNullException.ThrowIfNull(config);
-        var (resources, diagnostics) = IstioExporter.Export(config, _options);
-        return TranslationResult.Create(resources, diagnostics, options);
-    }
+    protected override ResourceCatalog Catalog => IstioResourceTypes.Catalog;
 
     /// <inheritdoc />
-    public ImportResult Import(IEnumerable<object> resources, ImportOptions? options = null) =>
-        IstioImporter.Import(ImportSources.FromObjects(resources, _options.DefaultNamespace), new ImportContext(_options, []), options);
+    protected override string DefaultNamespace => Options.DefaultNamespace;
 
     /// <inheritdoc />
-    public ImportResult ImportYaml(IReadOnlyList<SourceText> sources, ImportOptions? options = null)
-    {
-        var ctx = new ImportContext(_options, []);
-        return IstioImporter.Import(ImportSources.FromYaml(sources, ctx, (document, source) => ResourceReader.Read(document, source, ctx)), ctx, options);
-    }
+    protected override IReadOnlyList<string> ResourceNamespaces => Namespaces;
 
     /// <inheritdoc />
-    public ImportResult ImportYaml(string yaml, string sourceName, ImportOptions? options = null)
-    {
-        ArgumentNullException.ThrowIfNull(yaml);
-        ArgumentNullException.ThrowIfNull(sourceName);
-        return ImportYaml([new SourceText(sourceName, yaml)], options);
-    }
+    protected override (IReadOnlyList<object> Resources, IReadOnlyList<Diagnostic> Diagnostics) Export(MeshConfig config) =>
+        IstioExporter.Export(config, Options);
 
     /// <inheritdoc />
-    public string WriteYaml(IEnumerable<object> resources)
-    {
-        ArgumentNullException.ThrowIfNull(resources);
-        return IstioYamlWriter.Write(resources);
-    }
+    protected override ImportContext CreateImportContext() => new IstioImportContext(Options);
+
+    /// <inheritdoc />
+    protected override ImportResult ImportResources(IReadOnlyList<(object Resource, string Source)> resources, ImportContext context, ImportOptions? options) =>
+        IstioImporter.Import(resources, (IstioImportContext)context, options);
 }

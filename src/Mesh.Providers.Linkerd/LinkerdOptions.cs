@@ -1,24 +1,24 @@
 namespace Mesh.Providers.Linkerd;
 
-/// <summary>Options of the Linkerd translator.</summary>
-public sealed class LinkerdOptions
+/// <summary>Options of the Linkerd translator. Immutable: derive variants with <c>with</c>.</summary>
+public sealed record LinkerdOptions
 {
     /// <summary>The namespace of imported resources that have none in their metadata.</summary>
     /// <value>Defaults to <c>default</c>.</value>
-    public string DefaultNamespace { get; set; } = "default";
+    public string DefaultNamespace { get; init; } = "default";
 
     /// <summary>The API group HTTP routes are written in (both are read). gRPC routes are always <c>gateway.networking.k8s.io/v1</c> GRPCRoutes, TCP routes <c>gateway.networking.k8s.io/v1alpha2</c> TCPRoutes.</summary>
     /// <value>Defaults to <see cref="LinkerdRouteApi.Policy"/>.</value>
-    public LinkerdRouteApi RouteApi { get; set; } = LinkerdRouteApi.Policy;
+    public LinkerdRouteApi RouteApi { get; init; } = LinkerdRouteApi.Policy;
 
     /// <summary>
     /// The pod label whose value is a service's name: a <c>Server</c> written for an access policy selects
     /// <c>label: service-name</c> plus the target subset's labels, and an imported Server's selector names its service by it.
     /// </summary>
     /// <value>Defaults to <c>app</c>.</value>
-    public string WorkloadLabel { get; set; } = "app";
+    public string WorkloadLabel { get; init; } = "app";
 
     /// <summary>The identity trust domain of the mesh: identities are <c>sa.ns.serviceaccount.identity.linkerd.&lt;domain&gt;</c>.</summary>
     /// <value>Defaults to <c>cluster.local</c>.</value>
-    public string TrustDomain { get; set; } = "cluster.local";
+    public string TrustDomain { get; init; } = "cluster.local";
 }

@@ -1,6 +1,6 @@
+using Mesh.Diagnostics;
 using Mesh.Kubernetes;
 using Mesh.Model;
-using Mesh.Providers.GatewayApi.Import;
 using Mesh.Providers.Linkerd.Export;
 using Mesh.Providers.Linkerd.Import;
 using Mesh.Translation;
@@ -18,11 +18,11 @@ namespace Mesh.Providers.Linkerd;
 /// names) and failure-accrual annotations.
 /// Stateless and thread-safe.
 /// </summary>
-public sealed class LinkerdTranslator : ITranslator
+public sealed class LinkerdTranslator : KubernetesTranslator<LinkerdOptions>
 {
     internal const string ProviderId = "linkerd";
 
-    private readonly LinkerdOptions _options;
+    private static readonly string[] Namespaces = [typeof(GatewayApi.Resources.HttpRoute).Namespace!, typeof(Resources.PolicyHttpRoute).Namespace!];
 
     /// <summary>Creates a translator with default <see cref="LinkerdOptions"/>.</summary>
     public LinkerdTranslator()
@@ -30,51 +30,33 @@ public sealed class LinkerdTranslator : ITranslator
     {
     }
 
-    /// <summary>Creates a translator with <paramref name="options"/> (copied; later changes have no effect).</summary>
+    /// <summary>Creates a translator with <paramref name="options"/>.</summary>
     /// <param name="options">The options.</param>
     public LinkerdTranslator(LinkerdOptions options)
+        : base(options)
     {
-        ArgumentNullException.ThrowIfNull(options);
-        _options = new LinkerdOptions { DefaultNamespace = options.DefaultNamespace, RouteApi = options.RouteApi, WorkloadLabel = options.WorkloadLabel, TrustDomain = options.TrustDomain };
     }
 
     /// <inheritdoc />
-    public ProviderName Provider => ProviderName.Linkerd;
+    public override ProviderName Provider => ProviderName.Linkerd;
 
     /// <inheritdoc />
-    public ProviderCapabilities Capabilities => LinkerdCapabilities.Instance;
+    public override ProviderCapabilities Capabilities => LinkerdCapabilities.Instance;
 
     /// <inheritdoc />
-    public TranslationResult Translate(MeshConfig config, TranslationOptions? options = null)
-    {
-        ArgumentNullException.ThrowIfNull(config);
-        var (resources, diagnostics) = LinkerdExporter.Export(config, _options);
-        return TranslationResult.Create(resources, diagnostics, options);
-    }
+    protected override ResourceCatalog Catalog => LinkerdImporter.Catalog;
 
     /// <inheritdoc />
-    public ImportResult Import(IEnumerable<object> resources, ImportOptions? options = null) =>
-        LinkerdImporter.Import(ImportSources.FromObjects(resources, _options.DefaultNamespace), new SourceDiagnostics(ProviderId, []), _options, options);
+    protected override string DefaultNamespace => Options.DefaultNamespace;
 
     /// <inheritdoc />
-    public ImportResult ImportYaml(IReadOnlyList<SourceText> sources, ImportOptions? options = null)
-    {
-        var ctx = new SourceDiagnostics(ProviderId, []);
-        return LinkerdImporter.Import(ImportSources.FromYaml(sources, ctx, (document, source) => ResourceReader.Read(document, source, ctx, LinkerdImporter.Catalog)), ctx, _options, options);
-    }
+    protected override IReadOnlyList<string> ResourceNamespaces => Namespaces;
 
     /// <inheritdoc />
-    public ImportResult ImportYaml(string yaml, string sourceName, ImportOptions? options = null)
-    {
-        ArgumentNullException.ThrowIfNull(yaml);
-        ArgumentNullException.ThrowIfNull(sourceName);
-        return ImportYaml([new SourceText(sourceName, yaml)], options);
-    }
+    protected override (IReadOnlyList<object> Resources, IReadOnlyList<Diagnostic> Diagnostics) Export(MeshConfig config) =>
+        LinkerdExporter.Export(config, Options);
 
     /// <inheritdoc />
-    public string WriteYaml(IEnumerable<object> resources)
-    {
-        ArgumentNullException.ThrowIfNull(resources);
-        return KubeYamlWriter.Write(resources, typeof(GatewayApi.Resources.HttpRoute).Namespace!, typeof(Resources.PolicyHttpRoute).Namespace!);
-    }
+    protected override ImportResult ImportResources(IReadOnlyList<(object Resource, string Source)> resources, ImportContext context, ImportOptions? options) =>
+        LinkerdImporter.Import(resources, context, Options, options);
 }

@@ -129,6 +129,9 @@ public static class DiagnosticCodes
     /// <summary>Weights were rescaled and rounding changed their ratio.</summary>
     public static readonly DiagnosticCode WeightsRounded = new("MESH2103");
 
+    /// <summary>How a model feature was written where the provider loses nothing it applies (information: ports left to the Kubernetes Service, a backend's only port written out, …).</summary>
+    public static readonly DiagnosticCode TranslationNote = new("MESH2104");
+
     /// <summary>An input field that was not carried into the model.</summary>
     public static readonly DiagnosticCode FieldNotImported = new("MESH2201");
 

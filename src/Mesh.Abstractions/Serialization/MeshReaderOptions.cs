@@ -1,6 +1,6 @@
 namespace Mesh.Serialization;
 
-/// <summary>Limits that keep reading untrusted mesh YAML or JSON bounded in time and memory.</summary>
+/// <summary>Limits that keep reading untrusted YAML or JSON (mesh models, provider manifests, endpoint files) bounded in time and memory; <see cref="YamlStreamReader"/> enforces them.</summary>
 public sealed record MeshReaderOptions
 {
     /// <summary>The options used when none are given.</summary>
@@ -17,6 +17,14 @@ public sealed record MeshReaderOptions
     /// <summary>The most YAML nodes (scalars, sequences, mappings, mapping keys included) accepted in one document.</summary>
     /// <value>Defaults to 1,000,000.</value>
     public int MaxNodes { get; init; } = 1_000_000;
+
+    /// <summary>
+    /// Whether YAML aliases (<c>*name</c>) are read: an aliased node is shared, not copied, and counts toward
+    /// <see cref="MaxNodes"/> and <see cref="MaxDepth"/> as if written out, so an alias bomb stops at the limit. Mesh models
+    /// refuse aliases (write the value out); Kubernetes manifests, which <c>kubectl</c> reads with aliases, allow them.
+    /// </summary>
+    /// <value>Defaults to <see langword="false"/>.</value>
+    public bool AllowAliases { get; init; }
 
     /// <summary>The most diagnostics collected before reading stops reporting further problems.</summary>
     /// <value>Defaults to 1,000.</value>

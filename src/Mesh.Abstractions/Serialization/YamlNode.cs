@@ -1,44 +1,70 @@
 namespace Mesh.Serialization;
 
-/// <summary>The kinds of node in a parsed document.</summary>
-internal enum YamlNodeKind
+/// <summary>The kinds of node in a parsed YAML document.</summary>
+public enum YamlNodeKind
 {
+    /// <summary>A scalar: text, typed by the reader of the format.</summary>
     Scalar,
+
+    /// <summary>A sequence of nodes.</summary>
     Sequence,
+
+    /// <summary>A mapping: keys and values alternately in <see cref="YamlNode.Children"/>.</summary>
     Mapping,
 }
 
 /// <summary>
-/// One node of a parsed document: a scalar with its text, or a sequence or mapping of child nodes
-/// (a mapping holds keys and values alternately). Built iteratively, so depth never touches the call stack.
+/// One node of a document read by <see cref="YamlStreamReader"/>: a scalar with its text, or a sequence or mapping of
+/// child nodes (a mapping holds keys and values alternately). Built iteratively, so depth never touches the call stack.
+/// Where the input used a YAML alias, the aliased node is shared, not copied; <see cref="Size"/> counts it as expanded.
 /// </summary>
-internal sealed class YamlNode
+public sealed class YamlNode
 {
-    public YamlNodeKind Kind { get; init; }
+    internal YamlNode(YamlNodeKind kind, int line, int column, string value, bool isPlain)
+    {
+        Kind = kind;
+        Line = line;
+        Column = column;
+        Value = value;
+        IsPlain = isPlain;
+    }
 
-    public int Line { get; init; }
+    /// <summary>What the node is.</summary>
+    public YamlNodeKind Kind { get; }
 
-    public int Column { get; init; }
+    /// <summary>The 1-based line where the node starts.</summary>
+    public int Line { get; }
+
+    /// <summary>The 1-based column where the node starts.</summary>
+    public int Column { get; }
 
     /// <summary>The text of a scalar; empty for collections.</summary>
-    public string Value { get; init; } = string.Empty;
+    public string Value { get; }
 
     /// <summary>Whether a scalar was written plain (unquoted, untagged), so its type is resolved from its text.</summary>
-    public bool IsPlain { get; init; }
+    public bool IsPlain { get; }
 
     /// <summary>Sequence items, or mapping keys and values alternately.</summary>
-    public List<YamlNode> Children { get; } = [];
+    public IReadOnlyList<YamlNode> Children => Items;
+
+    /// <summary>The number of nodes in this subtree with every alias expanded (1 for a scalar).</summary>
+    public long Size { get; internal set; } = 1;
+
+    /// <summary>The nesting depth of collections below this node with every alias expanded (0 for a scalar or an empty collection).</summary>
+    public int Height { get; internal set; }
+
+    internal List<YamlNode> Items { get; } = [];
 
     private ScalarType? _scalarType;
 
     /// <summary>The type a scalar's text resolves to (quoted scalars are always strings); resolved once.</summary>
-    public ScalarType ScalarType => _scalarType ??= Kind == YamlNodeKind.Scalar && IsPlain ? ScalarTypes.Resolve(Value) : ScalarType.String;
+    internal ScalarType ScalarType => _scalarType ??= Kind == YamlNodeKind.Scalar && IsPlain ? ScalarTypes.Resolve(Value) : ScalarType.String;
 
     /// <summary>Whether this is a plain null scalar (<c>~</c>, <c>null</c> or nothing).</summary>
-    public bool IsNull => Kind == YamlNodeKind.Scalar && IsPlain && ScalarType == ScalarType.Null;
+    internal bool IsNull => Kind == YamlNodeKind.Scalar && IsPlain && ScalarType == ScalarType.Null;
 
     /// <summary>A short description for messages: "a mapping", "a sequence", "the integer 5".</summary>
-    public string Describe() => Kind switch
+    internal string Describe() => Kind switch
     {
         YamlNodeKind.Mapping => "a mapping",
         YamlNodeKind.Sequence => "a sequence",

@@ -11,9 +11,9 @@ namespace Mesh.Providers.GatewayApi.Export;
 /// </summary>
 internal static class GatewayApiExporter
 {
-    public static (List<object> Resources, IReadOnlyList<Diagnostic> Diagnostics) Export(MeshConfig config, GatewayApiOptions options)
+    public static (IReadOnlyList<object> Resources, IReadOnlyList<Diagnostic> Diagnostics) Export(MeshConfig config, GatewayApiOptions options)
     {
-        var ctx = new ExportContext(options, config);
+        var ctx = new RouteExportContext(options, config);
         var routes = new SortedDictionary<(string Namespace, string Name), object>(OrdinalKeyComparer.Instance);
         for (var i = 0; i < config.Routes.Count; i++)
         {
@@ -31,7 +31,7 @@ internal static class GatewayApiExporter
         return ([.. routes.Values, .. tcp.Select(t => t.Route)], ctx.Diagnostics);
     }
 
-    private static void Report(MeshConfig config, ExportContext ctx)
+    private static void Report(MeshConfig config, RouteExportContext ctx)
     {
         for (var i = 0; i < config.DestinationPolicies.Count; i++)
         {

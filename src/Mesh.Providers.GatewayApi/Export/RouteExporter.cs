@@ -1,3 +1,4 @@
+using Mesh.Kubernetes;
 using System.Globalization;
 using Mesh.Model;
 using Mesh.Providers.GatewayApi.Mapping;
@@ -9,7 +10,7 @@ using HttpMatch = Mesh.Model.HttpMatch;
 namespace Mesh.Providers.GatewayApi.Export;
 
 /// <summary>A model route → an <c>HTTPRoute</c>, or a <c>GRPCRoute</c> when its host speaks only gRPC and every rule fits.</summary>
-internal static class RouteExporter
+public static class RouteExporter
 {
     /// <summary>The methods of the CRD's method enum.</summary>
     public static readonly HashSet<string> Methods = new(StringComparer.Ordinal) { "GET", "HEAD", "POST", "PUT", "DELETE", "CONNECT", "OPTIONS", "TRACE", "PATCH" };
@@ -17,7 +18,15 @@ internal static class RouteExporter
     /// <summary>The redirect status codes of the CRD's enum.</summary>
     public static readonly int[] RedirectCodes = [301, 302, 303, 307, 308];
 
-    public static object Route(Model.HttpRoute route, string path, ExportContext ctx)
+    /// <summary>
+    /// Writes <paramref name="route"/> as an <c>HTTPRoute</c>, or as a <c>GRPCRoute</c> when its host speaks only gRPC, its rules fit
+    /// and the options allow it; what the route's <see cref="RouteExportContext.Dialect"/> cannot express is reported to <paramref name="ctx"/>.
+    /// </summary>
+    /// <param name="route">The model route.</param>
+    /// <param name="path">Its JSON path in the model (<c>$.spec.routes[i]</c>).</param>
+    /// <param name="ctx">The translation's context.</param>
+    /// <returns>A <see cref="Resources.HttpRoute"/> or a <see cref="Resources.GrpcRoute"/>.</returns>
+    public static object Route(Model.HttpRoute route, string path, RouteExportContext ctx)
     {
         var host = ctx.FindService(route.Host);
         var metadata = new k8s.Models.V1ObjectMeta { Name = route.Name, NamespaceProperty = route.Namespace };
@@ -44,7 +53,7 @@ internal static class RouteExporter
         };
     }
 
-    private static List<T>? Rules<T>(Model.HttpRoute route, string path, ExportContext ctx, Func<HttpRouteRule, ServiceRef, string, RulePath, ExportContext, T> rule)
+    private static List<T>? Rules<T>(Model.HttpRoute route, string path, RouteExportContext ctx, Func<HttpRouteRule, ServiceRef, string, RulePath, RouteExportContext, T> rule)
     {
         if (route.Rules.IsEmpty) return null;
         var result = new List<T>(route.Rules.Count);
@@ -103,7 +112,7 @@ internal static class RouteExporter
         && (rule.Mirror is null || dialect.Mirror) && (rule.ResponseHeaders is null || dialect.ResponseHeaders) && rule.Backends.All(b => b.Subset is null) && rule.Mirror is not { Subset: not null }
         && rule.Matches.All(m => m.Method is null && m.QueryParams.IsEmpty && m.Headers.All(h => h.Kind is ValueMatchKind.Exact or ValueMatchKind.Regex && !string.IsNullOrEmpty(h.Value)) && (m.Path is null || GrpcPath.TryFromPath(m.Path, out _)));
 
-    private static Resources.HttpRouteRule HttpRule(HttpRouteRule rule, ServiceRef host, string ns, RulePath path, ExportContext ctx)
+    private static Resources.HttpRouteRule HttpRule(HttpRouteRule rule, ServiceRef host, string ns, RulePath path, RouteExportContext ctx)
     {
         List<HttpRouteMatch>? matches = null;
         if (!rule.Matches.IsEmpty)
@@ -138,7 +147,7 @@ internal static class RouteExporter
         return result;
     }
 
-    private static GrpcRouteRule GrpcRule(HttpRouteRule rule, ServiceRef host, string ns, RulePath path, ExportContext ctx)
+    private static GrpcRouteRule GrpcRule(HttpRouteRule rule, ServiceRef host, string ns, RulePath path, RouteExportContext ctx)
     {
         var filters = new List<GrpcRouteFilter>();
         if (Headers(rule.RequestHeaders, path, "requestHeaders", ctx) is { } request) filters.Add(new GrpcRouteFilter { Type = "RequestHeaderModifier", RequestHeaderModifier = request });
@@ -156,14 +165,14 @@ internal static class RouteExporter
         };
     }
 
-    private static void CommonUnsupported(HttpRouteRule rule, RulePath path, ExportContext ctx)
+    private static void CommonUnsupported(HttpRouteRule rule, RulePath path, RouteExportContext ctx)
     {
         if (rule.Retry is not null && !ctx.Dialect.RetriesElsewhere) ctx.Unsupported($"{path}.retry", "Retries are experimental-channel only in Gateway API; the retry policy is not written.");
         if (rule.Fault is { Delay: not null } or { Abort: not null }) ctx.Unsupported($"{path}.fault", $"Fault injection is not in {ctx.Dialect.DisplayName} routing; the fault is not written.");
     }
 
     /// <summary>Whether <paramref name="value"/> is set and the dialect supports it; a set value it does not support is reported.</summary>
-    private static bool Supported(object? value, bool supported, string filter, RulePath rulePath, string field, ExportContext ctx)
+    private static bool Supported(object? value, bool supported, string filter, RulePath rulePath, string field, RouteExportContext ctx)
     {
         if (value is null) return false;
         if (!supported) ctx.Unsupported($"{rulePath}.{field}", ctx.Message(ctx.Dialect.DisplayName + " does not run the {0} filter; it is not written.", filter));
@@ -171,7 +180,7 @@ internal static class RouteExporter
     }
 
     /// <summary>Match <paramref name="index"/> of a rule; its path (<c>rulePath.matches[index]</c>) is built only for a diagnostic.</summary>
-    private static HttpRouteMatch HttpMatch(HttpMatch match, RulePath rulePath, int index, ExportContext ctx)
+    private static HttpRouteMatch HttpMatch(HttpMatch match, RulePath rulePath, int index, RouteExportContext ctx)
     {
         var result = new HttpRouteMatch();
         if (match.Path is { } p)
@@ -212,7 +221,7 @@ internal static class RouteExporter
     }
 
     /// <summary>Whether a value match is writable, and its wire type: null for Exact (the default) or <c>RegularExpression</c>.</summary>
-    private static bool TryValueType(ValueMatch m, RulePath rulePath, int match, string list, int index, string what, ExportContext ctx, out string? type)
+    private static bool TryValueType(ValueMatch m, RulePath rulePath, int match, string list, int index, string what, RouteExportContext ctx, out string? type)
     {
         string Path() => $"{rulePath}.matches[{match}].{list}[{index}]";
         type = null;
@@ -230,7 +239,7 @@ internal static class RouteExporter
         return true;
     }
 
-    private static List<BackendRef>? Backends(Mesh.Collections.EquatableArray<WeightedBackend> backends, string ns, RulePath rulePath, ExportContext ctx)
+    private static List<BackendRef>? Backends(Mesh.Collections.EquatableArray<WeightedBackend> backends, string ns, RulePath rulePath, RouteExportContext ctx)
     {
         if (backends.IsEmpty) return null;
         var result = new List<BackendRef>(backends.Count);
@@ -254,22 +263,22 @@ internal static class RouteExporter
     /// The port of a Service backend given without one (the CRDs require it): the service's only port when the model
     /// defines the service with exactly one; otherwise none, reported.
     /// </summary>
-    private static int? BackendPort(ServiceRef service, RulePath rulePath, int index, ExportContext ctx) =>
+    private static int? BackendPort(ServiceRef service, RulePath rulePath, int index, RouteExportContext ctx) =>
         BackendPort(service, $"{rulePath}.backends[{index}].port", ctx);
 
     /// <summary>The port written for a Service backend the model gives without one, at <paramref name="path"/> (see the overload above).</summary>
-    internal static int? BackendPort(ServiceRef service, string path, ExportContext ctx)
+    internal static int? BackendPort(ServiceRef service, string path, RouteExportContext ctx)
     {
         if (ctx.FindService(service) is { Ports.Count: 1 } known)
         {
-            ctx.Info(path, ctx.OnlyPortMessages.Get((service, known.Ports[0].Port), static k => $"The backend has no port; the only port of '{k.Service}', {k.Port}, is written (a Service backendRef needs one)."));
+            ctx.Note(path, ctx.OnlyPortMessages.Get((service, known.Ports[0].Port), static k => $"The backend has no port; the only port of '{k.Service}', {k.Port}, is written (a Service backendRef needs one)."));
             return known.Ports[0].Port;
         }
         ctx.Unsupported(path, $"A Service backendRef needs a port, and '{service}' has no single port in the model to take; the backend is written without one and the API server will reject it.");
         return null;
     }
 
-    private static HttpHeaderFilter? Headers(HeaderModifier? modifier, RulePath rulePath, string field, ExportContext ctx)
+    private static HttpHeaderFilter? Headers(HeaderModifier? modifier, RulePath rulePath, string field, RouteExportContext ctx)
     {
         if (modifier is null) return null;
         var result = new HttpHeaderFilter
@@ -281,7 +290,7 @@ internal static class RouteExporter
         return result.Set is null && result.Add is null && result.Remove is null ? null : result;
     }
 
-    private static List<HttpHeader>? Entries(Mesh.Collections.EquatableMap<string> entries, RulePath rulePath, string field, string list, ExportContext ctx)
+    private static List<HttpHeader>? Entries(Mesh.Collections.EquatableMap<string> entries, RulePath rulePath, string field, string list, RouteExportContext ctx)
     {
         if (entries.Count == 0) return null;
         var result = new List<HttpHeader>(entries.Count);
@@ -297,7 +306,7 @@ internal static class RouteExporter
         return result.Count == 0 ? null : result;
     }
 
-    private static HttpRequestRedirectFilter? Redirect(Model.Redirect redirect, string path, ExportContext ctx)
+    private static HttpRequestRedirectFilter? Redirect(Model.Redirect redirect, string path, RouteExportContext ctx)
     {
         var result = new HttpRequestRedirectFilter { Hostname = redirect.Host, Port = redirect.Port };
         if (redirect.Scheme is { } scheme)
@@ -325,7 +334,7 @@ internal static class RouteExporter
         return result;
     }
 
-    private static HttpUrlRewriteFilter? Rewrite(Model.Rewrite rewrite, string path, ExportContext ctx)
+    private static HttpUrlRewriteFilter? Rewrite(Model.Rewrite rewrite, string path, RouteExportContext ctx)
     {
         var result = new HttpUrlRewriteFilter { Hostname = rewrite.Authority };
         if (rewrite.FullPath is { } full)
@@ -340,7 +349,7 @@ internal static class RouteExporter
         return result.Hostname is null && result.Path is null ? null : result;
     }
 
-    private static HttpRequestMirrorFilter Mirror(Model.Mirror mirror, string ns, string path, ExportContext ctx)
+    private static HttpRequestMirrorFilter Mirror(Model.Mirror mirror, string ns, string path, RouteExportContext ctx)
     {
         if (mirror.Subset is not null) ctx.Unsupported($"{path}.subset", $"Gateway API mirrors to a whole Service; subset '{mirror.Subset}' is not written.");
         var result = new HttpRequestMirrorFilter
@@ -360,7 +369,7 @@ internal static class RouteExporter
         return result;
     }
 
-    private static Fraction MirrorFraction(decimal percentage, string path, ExportContext ctx)
+    private static Fraction MirrorFraction(decimal percentage, string path, RouteExportContext ctx)
     {
         var scaled = percentage * 100m;
         if (!decimal.IsInteger(scaled))
@@ -370,7 +379,7 @@ internal static class RouteExporter
         return new Fraction { Numerator = (int)decimal.Round(scaled), Denominator = 10000 };
     }
 
-    private static HttpCorsFilter? Cors(Model.CorsPolicy cors, string path, ExportContext ctx)
+    private static HttpCorsFilter? Cors(Model.CorsPolicy cors, string path, RouteExportContext ctx)
     {
         int? maxAge = null;
         if (cors.MaxAge is { } age)

@@ -8,10 +8,10 @@ namespace Mesh.Providers.GatewayApi.Export;
 /// Model TCP routes → <c>TCPRoute</c>s: the host Service is the one parent, on the route's port or, for a route
 /// without a port (every port of the host), without one; the weighted backends are the one rule's <c>backendRefs</c>.
 /// </summary>
-internal static class TcpRouteExporter
+public static class TcpRouteExporter
 {
     /// <summary>The TCPRoutes of <paramref name="config"/>, written as <paramref name="apiVersion"/>, sorted by namespace and name, each with the index of its model route.</summary>
-    public static List<(int Index, Resources.TcpRoute Route)> Export(MeshConfig config, ExportContext ctx, string apiVersion)
+    public static List<(int Index, Resources.TcpRoute Route)> Export(MeshConfig config, RouteExportContext ctx, string apiVersion)
     {
         var written = new SortedDictionary<(string Namespace, string Name), (int, Resources.TcpRoute)>(OrdinalKeyComparer.Instance);
         for (var i = 0; i < config.TcpRoutes.Count; i++)
@@ -29,7 +29,7 @@ internal static class TcpRouteExporter
     }
 
     /// <summary>One model TCP route as a TCPRoute, or null (reported) when it has no backend to write.</summary>
-    public static Resources.TcpRoute? Route(Model.TcpRoute route, string path, ExportContext ctx, string apiVersion)
+    public static Resources.TcpRoute? Route(Model.TcpRoute route, string path, RouteExportContext ctx, string apiVersion)
     {
         if (route.Backends.IsEmpty)
         {

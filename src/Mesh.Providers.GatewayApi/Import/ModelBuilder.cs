@@ -4,7 +4,7 @@ using Mesh.Model;
 namespace Mesh.Providers.GatewayApi.Import;
 
 /// <summary>The model being assembled by an import: routes, TCP routes, and the services their parentRefs name with ports.</summary>
-internal sealed class ModelBuilder
+public sealed class ModelBuilder
 {
     // Hashed while recording; Build sorts services and ports once.
     private readonly Dictionary<(string Namespace, string Name), Dictionary<int, Protocol>> _ports = [];
@@ -12,8 +12,10 @@ internal sealed class ModelBuilder
     // Ports named only by TCPRoute parents: any other source of the same port says more about its protocol.
     private readonly HashSet<(string Namespace, string Name, int Port)> _tcpOnly = [];
 
+    /// <summary>The HTTP routes imported so far.</summary>
     public List<Model.HttpRoute> Routes { get; } = [];
 
+    /// <summary>The TCP routes imported so far.</summary>
     public List<Model.TcpRoute> TcpRoutes { get; } = [];
 
     /// <summary>Records that <paramref name="service"/> serves <paramref name="protocol"/> on <paramref name="port"/>; a GRPCRoute parent (gRPC) outweighs an HTTPRoute parent (HTTP, which carries gRPC too), and both outweigh a TCPRoute parent.</summary>
@@ -39,6 +41,9 @@ internal sealed class ModelBuilder
         return ports;
     }
 
+    /// <summary>The normalised model: a service per parent named (with its ports), the routes and the TCP routes.</summary>
+    /// <param name="name">The model's name.</param>
+    /// <returns>The model.</returns>
     public MeshConfig Build(string name) => new MeshConfig
     {
         Name = name,

@@ -11,9 +11,16 @@ using HttpMatch = Mesh.Model.HttpMatch;
 namespace Mesh.Providers.GatewayApi.Import;
 
 /// <summary><c>HTTPRoute</c> / <c>GRPCRoute</c> in mesh form → a model route of their parent Service.</summary>
-internal static class RouteImporter
+public static class RouteImporter
 {
-    public static void Http(HttpRouteSpec? routeSpec, string name, string ns, string source, ModelBuilder model, SourceDiagnostics ctx)
+    /// <summary>Imports the rules of a HTTPRoute named <paramref name="name"/> in <paramref name="ns"/> into <paramref name="model"/>, reporting every field not carried.</summary>
+    /// <param name="routeSpec">The spec (null is read as empty).</param>
+    /// <param name="name">The route's name.</param>
+    /// <param name="ns">The route's namespace.</param>
+    /// <param name="source">Its source name (<c>file#doc</c>).</param>
+    /// <param name="model">The model being assembled.</param>
+    /// <param name="ctx">The import's context.</param>
+    public static void Http(HttpRouteSpec? routeSpec, string name, string ns, string source, ModelBuilder model, ImportContext ctx)
     {
         var spec = routeSpec ?? new HttpRouteSpec();
         Hostnames(spec.Hostnames, source, ctx);
@@ -30,7 +37,14 @@ internal static class RouteImporter
         model.Routes.Add(new Model.HttpRoute { Name = name, Namespace = ns, Host = host, Rules = [.. rules] });
     }
 
-    public static void Grpc(GrpcRouteSpec? routeSpec, string name, string ns, string source, ModelBuilder model, SourceDiagnostics ctx)
+    /// <summary>Imports the rules of a GRPCRoute named <paramref name="name"/> in <paramref name="ns"/> into <paramref name="model"/>, reporting every field not carried.</summary>
+    /// <param name="routeSpec">The spec (null is read as empty).</param>
+    /// <param name="name">The route's name.</param>
+    /// <param name="ns">The route's namespace.</param>
+    /// <param name="source">Its source name (<c>file#doc</c>).</param>
+    /// <param name="model">The model being assembled.</param>
+    /// <param name="ctx">The import's context.</param>
+    public static void Grpc(GrpcRouteSpec? routeSpec, string name, string ns, string source, ModelBuilder model, ImportContext ctx)
     {
         var spec = routeSpec ?? new GrpcRouteSpec();
         Hostnames(spec.Hostnames, source, ctx);
@@ -48,12 +62,12 @@ internal static class RouteImporter
     }
 
     /// <summary>Reports the <c>hostnames</c> of a mesh route: a mesh route is selected by its parent Service, not by host name.</summary>
-    public static void Hostnames(List<string>? hostnames, string source, SourceDiagnostics ctx)
+    public static void Hostnames(List<string>? hostnames, string source, ImportContext ctx)
     {
         if (hostnames is not null) ctx.OutOfScope(source, "$.spec.hostnames", "Hostnames select requests at a Gateway; mesh routes are selected by their parent Service, so they were not imported.");
     }
 
-    private static ServiceRef? Parent(List<ParentReference>? parents, string ns, string source, Protocol protocol, ModelBuilder model, SourceDiagnostics ctx)
+    private static ServiceRef? Parent(List<ParentReference>? parents, string ns, string source, Protocol protocol, ModelBuilder model, ImportContext ctx)
     {
         ServiceRef? host = null;
         for (var i = 0; i < (parents?.Count ?? 0); i++)
@@ -88,7 +102,7 @@ internal static class RouteImporter
         return host;
     }
 
-    private static HttpRouteRule? HttpRule(Resources.HttpRouteRule rule, ServiceRef host, string ns, string source, string path, SourceDiagnostics ctx)
+    private static HttpRouteRule? HttpRule(Resources.HttpRouteRule rule, ServiceRef host, string ns, string source, string path, ImportContext ctx)
     {
         var matches = new List<HttpMatch>();
         for (var i = 0; i < (rule.Matches?.Count ?? 0); i++)
@@ -177,7 +191,7 @@ internal static class RouteImporter
         };
     }
 
-    private static HttpRouteRule? GrpcRule(GrpcRouteRule rule, ServiceRef host, string ns, string source, string path, SourceDiagnostics ctx)
+    private static HttpRouteRule? GrpcRule(GrpcRouteRule rule, ServiceRef host, string ns, string source, string path, ImportContext ctx)
     {
         var matches = new List<HttpMatch>();
         for (var i = 0; i < (rule.Matches?.Count ?? 0); i++)
@@ -238,7 +252,7 @@ internal static class RouteImporter
     /// </summary>
     private static EquatableArray<WeightedBackend> ParentBackend(ServiceRef host) => [new WeightedBackend { Service = host }];
 
-    private static T? Once<T>(T? existing, T? value, string source, string path, SourceDiagnostics ctx)
+    private static T? Once<T>(T? existing, T? value, string source, string path, ImportContext ctx)
         where T : class
     {
         if (existing is null) return value;
@@ -246,7 +260,7 @@ internal static class RouteImporter
         return existing;
     }
 
-    private static HttpMatch? HttpMatch(HttpRouteMatch m, string source, string path, SourceDiagnostics ctx)
+    private static HttpMatch? HttpMatch(HttpRouteMatch m, string source, string path, ImportContext ctx)
     {
         PathMatch? p = null;
         if (m.Path is { } pm)
@@ -276,7 +290,7 @@ internal static class RouteImporter
         };
     }
 
-    private static EquatableArray<ValueMatch> Values(List<(string? Type, string? Name, string? Value)>? list, string source, string path, SourceDiagnostics ctx)
+    private static EquatableArray<ValueMatch> Values(List<(string? Type, string? Name, string? Value)>? list, string source, string path, ImportContext ctx)
     {
         if (list is null) return default;
         var result = new List<ValueMatch>();
@@ -306,7 +320,7 @@ internal static class RouteImporter
     }
 
     /// <summary>The Service <c>backendRefs</c> of a rule as weighted backends; every other one is reported.</summary>
-    internal static EquatableArray<WeightedBackend> Backends(List<BackendRef>? refs, string ns, string source, string path, SourceDiagnostics ctx)
+    internal static EquatableArray<WeightedBackend> Backends(List<BackendRef>? refs, string ns, string source, string path, ImportContext ctx)
     {
         if (refs is null) return default;
         var backends = new List<WeightedBackend>();
@@ -359,7 +373,7 @@ internal static class RouteImporter
     /// <summary>The core API group: <c>""</c> as Gateway API writes it, or <c>core</c> as Linkerd's documentation does.</summary>
     internal static bool IsCoreGroup(string? group) => string.IsNullOrEmpty(group) || group == "core";
 
-    private static TimeSpan? Duration(string? text, string source, string path, SourceDiagnostics ctx)
+    private static TimeSpan? Duration(string? text, string source, string path, ImportContext ctx)
     {
         if (text is null) return null;
         if (GatewayDuration.TryParse(text, out var value)) return value;
@@ -367,7 +381,7 @@ internal static class RouteImporter
         return null;
     }
 
-    private static HeaderModifier Headers(HttpHeaderFilter h, string source, string path, SourceDiagnostics ctx)
+    private static HeaderModifier Headers(HttpHeaderFilter h, string source, string path, ImportContext ctx)
     {
         IEnumerable<KeyValuePair<string, string>> Entries(List<HttpHeader>? entries, string list)
         {
@@ -396,7 +410,7 @@ internal static class RouteImporter
         };
     }
 
-    private static Model.Redirect? Redirect(HttpRequestRedirectFilter r, string source, string path, SourceDiagnostics ctx)
+    private static Model.Redirect? Redirect(HttpRequestRedirectFilter r, string source, string path, ImportContext ctx)
     {
         if (r.Scheme is not (null or "http" or "https"))
         {
@@ -412,14 +426,14 @@ internal static class RouteImporter
         return new Model.Redirect { Scheme = r.Scheme, Host = r.Hostname, Port = r.Port, Path = full, PathPrefix = prefix, StatusCode = r.StatusCode ?? 302 };
     }
 
-    private static Model.Rewrite? Rewrite(HttpUrlRewriteFilter w, string source, string path, SourceDiagnostics ctx)
+    private static Model.Rewrite? Rewrite(HttpUrlRewriteFilter w, string source, string path, ImportContext ctx)
     {
         if (!PathModifier(w.Path, source, $"{path}.path", ctx, out var full, out var prefix)) return null;
         var result = new Model.Rewrite { Authority = w.Hostname, FullPath = full, PathPrefix = prefix };
         return result is { Authority: null, FullPath: null, PathPrefix: null } ? null : result;
     }
 
-    private static bool PathModifier(HttpPathModifier? modifier, string source, string path, SourceDiagnostics ctx, out string? full, out string? prefix)
+    private static bool PathModifier(HttpPathModifier? modifier, string source, string path, ImportContext ctx, out string? full, out string? prefix)
     {
         full = prefix = null;
         if (modifier is null) return true;
@@ -439,7 +453,7 @@ internal static class RouteImporter
         }
     }
 
-    private static Model.Mirror? Mirror(HttpRequestMirrorFilter m, string ns, string source, string path, SourceDiagnostics ctx)
+    private static Model.Mirror? Mirror(HttpRequestMirrorFilter m, string ns, string source, string path, ImportContext ctx)
     {
         if (m.BackendRef is not { } b || string.IsNullOrEmpty(b.Name))
         {
@@ -475,7 +489,7 @@ internal static class RouteImporter
         return new Model.Mirror { Service = new ServiceRef(b.Name, string.IsNullOrEmpty(b.Namespace) ? ns : b.Namespace), Port = b.Port, Percentage = percentage };
     }
 
-    private static Model.CorsPolicy Cors(HttpCorsFilter c, string source, string path, SourceDiagnostics ctx)
+    private static Model.CorsPolicy Cors(HttpCorsFilter c, string source, string path, ImportContext ctx)
     {
         if (c.MaxAge is < 1) ctx.Invalid(source, $"{path}.maxAge", "maxAge is a whole number of seconds, at least 1.");
         return new()

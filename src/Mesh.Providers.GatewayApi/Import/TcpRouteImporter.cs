@@ -10,9 +10,16 @@ namespace Mesh.Providers.GatewayApi.Import;
 /// backend list, so further parentRefs of the Service and further rules (<c>v1alpha2</c> allows 16; <c>v1</c> and
 /// Linkerd take one) are reported.
 /// </summary>
-internal static class TcpRouteImporter
+public static class TcpRouteImporter
 {
-    public static void Import(TcpRouteSpec? routeSpec, string name, string ns, string source, ModelBuilder model, SourceDiagnostics ctx)
+    /// <summary>Imports the parent and rule of a TCPRoute named <paramref name="name"/> in <paramref name="ns"/> into <paramref name="model"/>, reporting every field not carried.</summary>
+    /// <param name="routeSpec">The spec (null is read as empty).</param>
+    /// <param name="name">The route's name.</param>
+    /// <param name="ns">The route's namespace.</param>
+    /// <param name="source">Its source name (<c>file#doc</c>).</param>
+    /// <param name="model">The model being assembled.</param>
+    /// <param name="ctx">The import's context.</param>
+    public static void Import(TcpRouteSpec? routeSpec, string name, string ns, string source, ModelBuilder model, ImportContext ctx)
     {
         var spec = routeSpec ?? new TcpRouteSpec();
         if (Parent(spec.ParentRefs, ns, source, ctx) is not var (host, port))
@@ -44,7 +51,7 @@ internal static class TcpRouteImporter
     }
 
     /// <summary>The first Service parent and its port (null: every port); other parents are reported.</summary>
-    private static (ServiceRef Host, int? Port)? Parent(List<ParentReference>? parents, string ns, string source, SourceDiagnostics ctx)
+    private static (ServiceRef Host, int? Port)? Parent(List<ParentReference>? parents, string ns, string source, ImportContext ctx)
     {
         (ServiceRef Host, int? Port)? found = null;
         for (var i = 0; i < (parents?.Count ?? 0); i++)

@@ -6,7 +6,7 @@ namespace Mesh.Providers.GatewayApi.Mapping;
 /// Gateway API durations (GEP-2257): one to four <c>number unit</c> parts, each number of at most five digits, units
 /// <c>h</c>, <c>m</c>, <c>s</c>, <c>ms</c>; no decimals, no sign (<c>1s500ms</c>, not <c>1.5s</c>).
 /// </summary>
-internal static class GatewayDuration
+public static class GatewayDuration
 {
     /// <summary>The pattern of the CRDs' duration fields.</summary>
     public const string Pattern = "^([0-9]{1,5}(h|m|s|ms)){1,4}$";

@@ -4,7 +4,7 @@ using Mesh.Providers.GatewayApi.Resources;
 namespace Mesh.Providers.GatewayApi.Mapping;
 
 /// <summary>gRPC calls are HTTP/2 requests to <c>/package.Service/Method</c>: a method match is an exact path, a service match a prefix.</summary>
-internal static class GrpcPath
+public static class GrpcPath
 {
     /// <summary>The GRPCRoute method match of <paramref name="path"/>: exact <c>/S/M</c> → service S, method M; prefix <c>/S/</c> → service S.</summary>
     public static bool TryFromPath(PathMatch path, out GrpcMethodMatch method)

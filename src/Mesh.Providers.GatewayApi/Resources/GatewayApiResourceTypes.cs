@@ -1,3 +1,5 @@
+using Mesh.Kubernetes;
+
 namespace Mesh.Providers.GatewayApi.Resources;
 
 /// <summary>
@@ -23,6 +25,23 @@ public static class GatewayApiResourceTypes
         [$"{Group}/v1/{TcpRoute.KubeKind}"] = typeof(TcpRoute),
         [$"{Group}/{TcpRoute.KubeApiVersionV1Alpha2}/{TcpRoute.KubeKind}"] = typeof(TcpRoute),
     };
+
+    /// <summary>What the Gateway API provider reads: the kinds of <see cref="TypeMap"/>, each written in its current version.</summary>
+    public static ResourceCatalog Catalog { get; } = new(
+        TypeMap,
+        new Dictionary<Type, string>
+        {
+            [typeof(HttpRoute)] = HttpRoute.KubeGroup + "/" + HttpRoute.KubeApiVersion,
+            [typeof(GrpcRoute)] = GrpcRoute.KubeGroup + "/" + GrpcRoute.KubeApiVersion,
+            [typeof(TcpRoute)] = TcpRoute.KubeGroup + "/" + TcpRoute.KubeApiVersion,
+        },
+        new HashSet<string>(StringComparer.Ordinal) { Group },
+        "a Gateway API route this provider reads",
+        VersionNotes: new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            [$"{TcpRoute.KubeGroup}/{TcpRoute.KubeApiVersionV1Alpha2}/{TcpRoute.KubeKind}"] =
+                $"{TcpRoute.KubeGroup}/{TcpRoute.KubeApiVersionV1Alpha2} is the experimental version of TCPRoute, which the standard-channel CRDs no longer serve; it was read as {TcpRoute.KubeGroup}/{TcpRoute.KubeApiVersion} (the same fields).",
+        });
 
     /// <summary>A new, mutable copy of <see cref="TypeMap"/>, in the form <c>KubernetesYaml.LoadAllFromString(yaml, typeMap)</c> takes.</summary>
     /// <returns>The copy.</returns>

@@ -1,3 +1,4 @@
+using Mesh.Kubernetes;
 using Mesh.Model;
 using Mesh.Providers.Istio.Resources;
 
@@ -6,7 +7,7 @@ namespace Mesh.Providers.Istio.Export;
 /// <summary>External services → <c>ServiceEntry</c>s (<c>MESH_EXTERNAL</c>, the default location).</summary>
 internal static class EgressExporter
 {
-    public static IEnumerable<ServiceEntry> ServiceEntries(MeshConfig config, ExportContext ctx)
+    public static IEnumerable<ServiceEntry> ServiceEntries(MeshConfig config, IstioExportContext ctx)
     {
         var result = new List<ServiceEntry>();
         for (var i = 0; i < config.ExternalServices.Count; i++)

@@ -9,9 +9,9 @@ namespace Mesh.Providers.Istio.Export;
 /// <summary>Model → Istio resources, in a deterministic order: DestinationRules, VirtualServices, ServiceEntries, PeerAuthentications, AuthorizationPolicies.</summary>
 internal static class IstioExporter
 {
-    public static (List<object> Resources, List<Diagnostic> Diagnostics) Export(MeshConfig config, IstioOptions options)
+    public static (IReadOnlyList<object> Resources, IReadOnlyList<Diagnostic> Diagnostics) Export(MeshConfig config, IstioOptions options)
     {
-        var ctx = new ExportContext(options, config);
+        var ctx = new IstioExportContext(options, config);
         var resources = new List<object>();
         resources.AddRange(PolicyExporter.DestinationRules(config, ctx));
         resources.AddRange(VirtualServices(config, ctx));
@@ -21,7 +21,7 @@ internal static class IstioExporter
         return (resources, ctx.Diagnostics);
     }
 
-    private static SortedDictionary<(string Namespace, string Name), VirtualService>.ValueCollection VirtualServices(MeshConfig config, ExportContext ctx)
+    private static SortedDictionary<(string Namespace, string Name), VirtualService>.ValueCollection VirtualServices(MeshConfig config, IstioExportContext ctx)
     {
         var byName = new SortedDictionary<(string Namespace, string Name), VirtualService>(OrdinalKeyComparer.Instance);
         var hosts = new Dictionary<(string, string), ServiceRef>();

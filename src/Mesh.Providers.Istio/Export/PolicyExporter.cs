@@ -9,7 +9,7 @@ namespace Mesh.Providers.Istio.Export;
 /// <summary>Services' subsets and destination policies → <c>DestinationRule</c>s (one per host, named after the service).</summary>
 internal static class PolicyExporter
 {
-    public static IEnumerable<DestinationRule> DestinationRules(MeshConfig config, ExportContext ctx)
+    public static IEnumerable<DestinationRule> DestinationRules(MeshConfig config, IstioExportContext ctx)
     {
         var byService = new SortedDictionary<string, (ServiceRef Ref, DestinationRule Rule)>(StringComparer.Ordinal);
         DestinationRule RuleFor(ServiceRef service)
@@ -32,7 +32,7 @@ internal static class PolicyExporter
             var service = config.Services[i];
             if (!service.Ports.IsEmpty)
             {
-                ctx.Info($"$.spec.services[{i}].ports", "Istio reads service ports from the Kubernetes Service, which this provider does not write.");
+                ctx.Note($"$.spec.services[{i}].ports", "Istio reads service ports from the Kubernetes Service, which this provider does not write.");
             }
             if (service.Subsets.IsEmpty) continue;
             var rule = RuleFor(service.Reference);
@@ -51,7 +51,7 @@ internal static class PolicyExporter
             }
             if (policy is { LoadBalancer: null, OutlierDetection: null } && (policy.ConnectionPool is null || policy.ConnectionPool == new Model.ConnectionPool()))
             {
-                ctx.Info(path, "The policy sets nothing (all defaults); no traffic policy is written for it.");
+                ctx.Note(path, "The policy sets nothing (all defaults); no traffic policy is written for it.");
                 continue;
             }
             var rule = RuleFor(policy.Target.Service);
@@ -73,7 +73,7 @@ internal static class PolicyExporter
         return byService.Values.Select(v => v.Rule);
     }
 
-    private static TrafficPolicy Traffic(DestinationPolicy policy, string path, ExportContext ctx)
+    private static TrafficPolicy Traffic(DestinationPolicy policy, string path, IstioExportContext ctx)
     {
         var result = new TrafficPolicy();
         if (policy.LoadBalancer is { } lb)
@@ -120,7 +120,7 @@ internal static class PolicyExporter
         return result;
     }
 
-    private static LoadBalancerSettings? Hash(ConsistentHash? hash, string path, ExportContext ctx)
+    private static LoadBalancerSettings? Hash(ConsistentHash? hash, string path, IstioExportContext ctx)
     {
         if (hash is null)
         {

@@ -16,7 +16,7 @@ internal static class RouteExporter
     /// <summary>The regex written for "any value" (header/query presence, any origin).</summary>
     public const string AnyValue = ".*";
 
-    public static Resources.HttpRoute Rule(HttpRouteRule rule, string path, ExportContext ctx)
+    public static Resources.HttpRoute Rule(HttpRouteRule rule, string path, IstioExportContext ctx)
     {
         var result = new Resources.HttpRoute
         {
@@ -81,13 +81,13 @@ internal static class RouteExporter
         return result;
     }
 
-    public static Resources.TcpRoute Tcp(Model.TcpRoute route, string path, ExportContext ctx) => new()
+    public static Resources.TcpRoute Tcp(Model.TcpRoute route, string path, IstioExportContext ctx) => new()
     {
         Match = route.Port is { } port ? [new L4MatchAttributes { Port = port }] : null,
         Route = Lists.OrNull(Backends(route.Backends, $"{path}.backends", ctx).Select(b => new RouteDestination { Destination = b.Destination, Weight = b.Weight })),
     };
 
-    private static HttpMatchRequest Match(HttpMatch match, string rulePath, int index, ExportContext ctx)
+    private static HttpMatchRequest Match(HttpMatch match, string rulePath, int index, IstioExportContext ctx)
     {
         // Paths are built only when a diagnostic needs one.
         string At(string list, int i) => $"{rulePath}.matches[{index}].{list}[{i}]";
@@ -134,7 +134,7 @@ internal static class RouteExporter
         return result;
     }
 
-    private static void Put(Dictionary<string, StringMatch> map, string name, StringMatch value, Func<string> path, ExportContext ctx)
+    private static void Put(Dictionary<string, StringMatch> map, string name, StringMatch value, Func<string> path, IstioExportContext ctx)
     {
         if (!map.TryAdd(name, value))
         {
@@ -151,7 +151,7 @@ internal static class RouteExporter
 
     internal readonly record struct Weighted(Resources.Destination Destination, int? Weight);
 
-    internal static List<Weighted> Backends(IReadOnlyList<WeightedBackend> backends, string path, ExportContext ctx)
+    internal static List<Weighted> Backends(IReadOnlyList<WeightedBackend> backends, string path, IstioExportContext ctx)
     {
         var list = new List<Weighted>(backends.Count);
         if (backends.Count == 0) return list;
@@ -174,14 +174,14 @@ internal static class RouteExporter
         return list;
     }
 
-    internal static Resources.Destination Destination(ServiceRef service, string? subset, int? port, ExportContext ctx) => new()
+    internal static Resources.Destination Destination(ServiceRef service, string? subset, int? port, IstioExportContext ctx) => new()
     {
         Host = ctx.Fqdn(service),
         Subset = subset,
         Port = port is { } p ? new PortSelector { Number = p } : null,
     };
 
-    private static HttpRetry Retry(RetryPolicy retry, string path, ExportContext ctx)
+    private static HttpRetry Retry(RetryPolicy retry, string path, IstioExportContext ctx)
     {
         var on = retry.On.Select(WireNames.Of).Concat(retry.StatusCodes.Select(c => c.ToString(CultureInfo.InvariantCulture)));
         var retryOn = string.Join(",", on);

@@ -1,3 +1,4 @@
+using Mesh.Kubernetes;
 using System.Text;
 using Mesh.Collections;
 using Mesh.Model;
@@ -8,7 +9,7 @@ namespace Mesh.Providers.Istio.Export;
 /// <summary>mTLS policies → <c>PeerAuthentication</c>s; access policies → <c>AuthorizationPolicy</c>s.</summary>
 internal static class SecurityExporter
 {
-    public static IEnumerable<PeerAuthentication> PeerAuthentications(MeshConfig config, ExportContext ctx)
+    public static IEnumerable<PeerAuthentication> PeerAuthentications(MeshConfig config, IstioExportContext ctx)
     {
         var root = ctx.Options.RootNamespace;
         var byScope = new Dictionary<(string Namespace, EquatableMap<string> Labels), PeerAuthentication>();
@@ -112,7 +113,7 @@ internal static class SecurityExporter
         _ => "DISABLE",
     };
 
-    public static IEnumerable<AuthorizationPolicy> AuthorizationPolicies(MeshConfig config, ExportContext ctx)
+    public static IEnumerable<AuthorizationPolicy> AuthorizationPolicies(MeshConfig config, IstioExportContext ctx)
     {
         var result = new List<AuthorizationPolicy>();
         for (var i = 0; i < config.AccessPolicies.Count; i++)
@@ -127,7 +128,7 @@ internal static class SecurityExporter
                     ctx.Unsupported($"{path}.target.service", $"An AuthorizationPolicy selects workloads of its own namespace only; '{target.Service}' is not in '{policy.Namespace}', so the policy is not written.");
                     continue;
                 }
-                var labels = new Dictionary<string, string>(StringComparer.Ordinal) { [ctx.Options.ServiceLabel] = target.Service.Name };
+                var labels = new Dictionary<string, string>(StringComparer.Ordinal) { [ctx.Options.WorkloadLabel] = target.Service.Name };
                 if (target.Subset is { } subsetName)
                 {
                     var subset = ctx.FindService(target.Service)?.FindSubset(subsetName);
@@ -137,9 +138,9 @@ internal static class SecurityExporter
                         continue;
                     }
                     var service = ctx.FindService(target.Service)!;
-                    if (subset.Labels.TryGetValue(ctx.Options.ServiceLabel, out var own) && own != target.Service.Name)
+                    if (subset.Labels.TryGetValue(ctx.Options.WorkloadLabel, out var own) && own != target.Service.Name)
                     {
-                        ctx.Unsupported($"{path}.target.subset", $"Subset '{subsetName}' sets the '{ctx.Options.ServiceLabel}' label to '{own}', which the selector uses for the service name; the policy is not written.");
+                        ctx.Unsupported($"{path}.target.subset", $"Subset '{subsetName}' sets the '{ctx.Options.WorkloadLabel}' label to '{own}', which the selector uses for the service name; the policy is not written.");
                         continue;
                     }
                     if (subset.Labels.IsEmpty || service.Subsets.Any(s => s.Name != subsetName && s.Labels == subset.Labels))
@@ -173,7 +174,7 @@ internal static class SecurityExporter
         return result.OrderBy(p => p.Metadata.NamespaceProperty, StringComparer.Ordinal).ThenBy(p => p.Metadata.Name, StringComparer.Ordinal);
     }
 
-    private static Resources.Rule Rule(AccessRule rule, ExportContext ctx)
+    private static Resources.Rule Rule(AccessRule rule, IstioExportContext ctx)
     {
         var result = new Resources.Rule();
         if (rule.From is { } from)

@@ -1,3 +1,4 @@
+using Mesh.Kubernetes;
 using Mesh.Model;
 using Mesh.Providers.Istio.Resources;
 using Model = Mesh.Model;
@@ -7,9 +8,9 @@ namespace Mesh.Providers.Istio.Import;
 /// <summary><c>ServiceEntry</c> → an external service.</summary>
 internal static class EgressImporter
 {
-    public static void Import(ServiceEntry se, string ns, string source, ModelBuilder model, ImportContext ctx)
+    public static void Import(ServiceEntry se, string ns, string source, ModelBuilder model, IstioImportContext ctx)
     {
-        var name = IstioImporter.Name(se, source, ctx);
+        var name = ctx.NameOf(se, source);
         var spec = se.Spec;
         if (spec?.Hosts is not { Count: > 0 })
         {

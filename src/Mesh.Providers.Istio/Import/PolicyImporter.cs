@@ -10,7 +10,7 @@ namespace Mesh.Providers.Istio.Import;
 /// <summary><c>DestinationRule</c> → the host's service with its subsets, and destination policies for the host and each subset.</summary>
 internal static class PolicyImporter
 {
-    public static void Services(DestinationRule dr, string ns, string source, ModelBuilder model, ImportContext ctx)
+    public static void Services(DestinationRule dr, string ns, string source, ModelBuilder model, IstioImportContext ctx)
     {
         if (!TryHost(dr, ns, source, ctx, report: false, out var service)) return;
         // A service exists in the model when the rule gives it subsets or a policy the model carries.
@@ -36,7 +36,7 @@ internal static class PolicyImporter
         model.Services[key] = existing with { Subsets = [.. subsets] };
     }
 
-    public static void Policies(DestinationRule dr, string ns, string source, ModelBuilder model, ImportContext ctx)
+    public static void Policies(DestinationRule dr, string ns, string source, ModelBuilder model, IstioImportContext ctx)
     {
         if (!TryHost(dr, ns, source, ctx, report: true, out var service)) return;
         if (dr.Spec.TrafficPolicy is { } traffic && Carried(traffic)) Add(traffic, service, null, source, "$.spec.trafficPolicy", model, ctx);
@@ -52,7 +52,7 @@ internal static class PolicyImporter
             || traffic.ConnectionPool?.Tcp is { MaxConnections: not null } or { ConnectTimeout: not null }
             || traffic.ConnectionPool?.Http is { Http1MaxPendingRequests: not null } or { Http2MaxRequests: not null } or { MaxRequestsPerConnection: not null } or { MaxRetries: not null });
 
-    private static bool TryHost(DestinationRule dr, string ns, string source, ImportContext ctx, bool report, out ServiceRef service)
+    private static bool TryHost(DestinationRule dr, string ns, string source, IstioImportContext ctx, bool report, out ServiceRef service)
     {
         service = default;
         if (string.IsNullOrEmpty(dr.Spec?.Host))
@@ -65,7 +65,7 @@ internal static class PolicyImporter
         return false;
     }
 
-    private static void Add(TrafficPolicy traffic, ServiceRef service, string? subset, string source, string path, ModelBuilder model, ImportContext ctx)
+    private static void Add(TrafficPolicy traffic, ServiceRef service, string? subset, string source, string path, ModelBuilder model, IstioImportContext ctx)
     {
         if (model.DestinationPolicies.Any(p => p.Target.Service == service && p.Target.Subset == subset))
         {
@@ -96,7 +96,7 @@ internal static class PolicyImporter
         });
     }
 
-    private static Model.LoadBalancer? LoadBalancer(LoadBalancerSettings lb, string source, string path, ImportContext ctx)
+    private static Model.LoadBalancer? LoadBalancer(LoadBalancerSettings lb, string source, string path, IstioImportContext ctx)
     {
         if (lb.ConsistentHash is { } hash)
         {
@@ -139,7 +139,7 @@ internal static class PolicyImporter
         }
     }
 
-    private static TimeSpan? Duration(string? text, string source, string path, ImportContext ctx)
+    private static TimeSpan? Duration(string? text, string source, string path, IstioImportContext ctx)
     {
         if (text is null) return null;
         if (GoDuration.TryParse(text, out var value)) return value;

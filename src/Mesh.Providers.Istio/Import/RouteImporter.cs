@@ -12,9 +12,9 @@ namespace Mesh.Providers.Istio.Import;
 /// <summary><c>VirtualService</c> → HTTP and TCP routes of its (first mesh-service) host.</summary>
 internal static class RouteImporter
 {
-    public static void Import(VirtualService vs, string ns, string source, ModelBuilder model, ImportContext ctx)
+    public static void Import(VirtualService vs, string ns, string source, ModelBuilder model, IstioImportContext ctx)
     {
-        var name = IstioImporter.Name(vs, source, ctx);
+        var name = ctx.NameOf(vs, source);
         var spec = vs.Spec;
         if (spec?.Hosts is not { Count: > 0 } hosts)
         {
@@ -72,7 +72,7 @@ internal static class RouteImporter
         }
     }
 
-    private static HttpRouteRule? Rule(Resources.HttpRoute rule, string ns, string source, string path, ImportContext ctx)
+    private static HttpRouteRule? Rule(Resources.HttpRoute rule, string ns, string source, string path, IstioImportContext ctx)
     {
         var matches = new List<HttpMatch>();
         if (rule.Match is { } match)
@@ -110,7 +110,7 @@ internal static class RouteImporter
         };
     }
 
-    private static HttpMatch Match(HttpMatchRequest m, string source, string path, ImportContext ctx)
+    private static HttpMatch Match(HttpMatchRequest m, string source, string path, IstioImportContext ctx)
     {
         PathMatch? uri = null;
         if (m.Uri is { } u)
@@ -138,7 +138,7 @@ internal static class RouteImporter
         foreach (var (name, value) in m.WithoutHeaders ?? [])
         {
             if (value is null || (value.Exact ?? value.Prefix ?? value.Regex) is null || value.Regex == RouteExporter.AnyValue) headers.Add(ValueMatch.Absent(name));
-            else ctx.NotImported(source, $"{path}.withoutHeaders{IstioJson.Segment(name)}", "The model negates header presence only, not a header value; the condition was not imported.");
+            else ctx.NotImported(source, $"{path}.withoutHeaders{JsonPaths.Segment(name)}", "The model negates header presence only, not a header value; the condition was not imported.");
         }
         var query = new List<ValueMatch>();
         foreach (var (name, value) in m.QueryParams ?? [])
@@ -156,7 +156,7 @@ internal static class RouteImporter
         _ => ValueMatch.Regex(name, value.Regex ?? string.Empty),
     };
 
-    internal static EquatableArray<WeightedBackend> Backends(List<(Resources.Destination? Destination, int? Weight)>? route, string ns, string source, string path, ImportContext ctx)
+    internal static EquatableArray<WeightedBackend> Backends(List<(Resources.Destination? Destination, int? Weight)>? route, string ns, string source, string path, IstioImportContext ctx)
     {
         if (route is null) return default;
         var backends = new List<WeightedBackend>();
@@ -204,7 +204,7 @@ internal static class RouteImporter
         return [.. backends];
     }
 
-    private static TimeSpan? Duration(string? text, string source, string path, ImportContext ctx)
+    private static TimeSpan? Duration(string? text, string source, string path, IstioImportContext ctx)
     {
         if (text is null) return null;
         if (GoDuration.TryParse(text, out var value)) return value;
@@ -212,7 +212,7 @@ internal static class RouteImporter
         return null;
     }
 
-    private static RetryPolicy Retry(HttpRetry retry, string source, string path, ImportContext ctx)
+    private static RetryPolicy Retry(HttpRetry retry, string source, string path, IstioImportContext ctx)
     {
         var on = new List<RetryCondition>();
         var codes = new List<int>();
@@ -239,7 +239,7 @@ internal static class RouteImporter
         };
     }
 
-    private static FaultInjection? Fault(HttpFaultInjection fault, string source, string path, ImportContext ctx)
+    private static FaultInjection? Fault(HttpFaultInjection fault, string source, string path, IstioImportContext ctx)
     {
         FaultDelay? delay = null;
         if (fault.Delay is { } d)
@@ -256,7 +256,7 @@ internal static class RouteImporter
         return delay is null && abort is null ? null : new FaultInjection { Delay = delay, Abort = abort };
     }
 
-    private static decimal Percentage(Percent? percent, string source, string path, ImportContext ctx)
+    private static decimal Percentage(Percent? percent, string source, string path, IstioImportContext ctx)
     {
         if (percent?.Value is not { } value) return 100m;
         if (value is < 0 or > 100 || double.IsNaN(value))
@@ -267,7 +267,7 @@ internal static class RouteImporter
         return (decimal)value;
     }
 
-    private static Model.Mirror? Mirror(Resources.HttpRoute rule, string ns, string source, string path, ImportContext ctx)
+    private static Model.Mirror? Mirror(Resources.HttpRoute rule, string ns, string source, string path, IstioImportContext ctx)
     {
         Model.Mirror? From(Resources.Destination? destination, Percent? percent, string at, string percentPath)
         {
@@ -296,7 +296,7 @@ internal static class RouteImporter
         return mirror;
     }
 
-    private static Model.Rewrite? Rewrite(HttpRewrite rewrite, string source, string path, ImportContext ctx)
+    private static Model.Rewrite? Rewrite(HttpRewrite rewrite, string source, string path, IstioImportContext ctx)
     {
         string? fullPath = null;
         if (rewrite.UriRegexRewrite is { } regex)
@@ -321,7 +321,7 @@ internal static class RouteImporter
         Remove = [.. (ops.Remove ?? []).Where(h => h is not null)],
     };
 
-    private static Model.CorsPolicy Cors(Resources.CorsPolicy cors, string source, string path, ImportContext ctx)
+    private static Model.CorsPolicy Cors(Resources.CorsPolicy cors, string source, string path, IstioImportContext ctx)
     {
         var origins = new List<string>();
         for (var i = 0; i < (cors.AllowOrigins?.Count ?? 0); i++)

@@ -1,3 +1,4 @@
+using Mesh.Kubernetes;
 using System.Globalization;
 using Mesh.Collections;
 using Mesh.Model;
@@ -9,7 +10,7 @@ namespace Mesh.Providers.Istio.Import;
 /// <summary><c>PeerAuthentication</c> → mTLS policies; <c>AuthorizationPolicy</c> → access policies.</summary>
 internal static class SecurityImporter
 {
-    public static void Mtls(PeerAuthentication pa, string ns, string source, ModelBuilder model, ImportContext ctx)
+    public static void Mtls(PeerAuthentication pa, string ns, string source, ModelBuilder model, IstioImportContext ctx)
     {
         var spec = pa.Spec;
         var labels = (spec?.Selector?.MatchLabels ?? []).Where(e => e.Value is not null).ToEquatableMap();
@@ -26,7 +27,7 @@ internal static class SecurityImporter
         }
         foreach (var (key, value) in spec?.PortLevelMtls ?? [])
         {
-            var path = $"$.spec.portLevelMtls{IstioJson.Segment(key)}";
+            var path = $"$.spec.portLevelMtls{JsonPaths.Segment(key)}";
             if (!int.TryParse(key, NumberStyles.None, CultureInfo.InvariantCulture, out var port) || port is < 1 or > 65535)
             {
                 ctx.Invalid(source, path, $"'{key}' is not a port number.");
@@ -44,7 +45,7 @@ internal static class SecurityImporter
         }
     }
 
-    private static MtlsMode? Mode(string? mode, string source, string path, ImportContext ctx)
+    private static MtlsMode? Mode(string? mode, string source, string path, IstioImportContext ctx)
     {
         switch (mode)
         {
@@ -60,9 +61,9 @@ internal static class SecurityImporter
         }
     }
 
-    public static void Access(AuthorizationPolicy ap, string ns, string source, ModelBuilder model, ImportContext ctx)
+    public static void Access(AuthorizationPolicy ap, string ns, string source, ModelBuilder model, IstioImportContext ctx)
     {
-        var name = IstioImporter.Name(ap, source, ctx);
+        var name = ctx.NameOf(ap, source);
         var spec = ap.Spec;
         AccessAction action;
         switch (spec?.Action)
@@ -81,14 +82,14 @@ internal static class SecurityImporter
         var labels = spec?.Selector?.MatchLabels;
         if (labels is { Count: > 0 })
         {
-            if (!labels.TryGetValue(ctx.Options.ServiceLabel, out var serviceName) || string.IsNullOrEmpty(serviceName))
+            if (!labels.TryGetValue(ctx.Options.WorkloadLabel, out var serviceName) || string.IsNullOrEmpty(serviceName))
             {
-                ctx.NotImported(source, "$.spec", $"The model targets services, found by the '{ctx.Options.ServiceLabel}' label; a selector without it was not imported, nor the policy.");
+                ctx.NotImported(source, "$.spec", $"The model targets services, found by the '{ctx.Options.WorkloadLabel}' label; a selector without it was not imported, nor the policy.");
                 return;
             }
             var service = new ServiceRef(serviceName, ns);
             string? subset = null;
-            var rest = labels.Where(e => e.Key != ctx.Options.ServiceLabel && e.Value is not null).ToEquatableMap();
+            var rest = labels.Where(e => e.Key != ctx.Options.WorkloadLabel && e.Value is not null).ToEquatableMap();
             if (!rest.IsEmpty)
             {
                 subset = model.FindService(service)?.Subsets.FirstOrDefault(s => s.Labels == rest)?.Name;
@@ -123,7 +124,7 @@ internal static class SecurityImporter
         model.AccessPolicies.Add(new AccessPolicy { Name = name, Namespace = ns, Target = target, Action = action, Rules = [.. rules] });
     }
 
-    private static AccessSource? Sources(List<RuleFrom>? from, string source, string path, ImportContext ctx)
+    private static AccessSource? Sources(List<RuleFrom>? from, string source, string path, IstioImportContext ctx)
     {
         if (from is null) return null;
         var accounts = new List<ServiceAccountRef>();
@@ -161,7 +162,7 @@ internal static class SecurityImporter
         return parts is [{ Length: > 0 }, "ns", { Length: > 0 } ns, "sa", { Length: > 0 } sa] ? new ServiceAccountRef(ns, sa) : null;
     }
 
-    private static AccessOperation Operation(Operation op, string source, string path, ImportContext ctx)
+    private static AccessOperation Operation(Operation op, string source, string path, IstioImportContext ctx)
     {
         var ports = new List<int>();
         for (var i = 0; i < (op.Ports?.Count ?? 0); i++)

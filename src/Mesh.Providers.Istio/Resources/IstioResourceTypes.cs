@@ -1,3 +1,5 @@
+using Mesh.Kubernetes;
+
 namespace Mesh.Providers.Istio.Resources;
 
 /// <summary>
@@ -19,6 +21,24 @@ public static class IstioResourceTypes
 
     /// <summary>The Istio API groups.</summary>
     public static IReadOnlyList<string> Groups { get; } = ["networking.istio.io", "security.istio.io"];
+
+    /// <summary>
+    /// What the Istio provider reads: the kinds of <see cref="TypeMap"/>, each written as <c>v1</c>; other kinds of the Istio groups
+    /// are out of scope, and the gateway binding and visibility fields (<c>gateways</c>, <c>exportTo</c>) are reported as such.
+    /// </summary>
+    public static ResourceCatalog Catalog { get; } = new(
+        TypeMap,
+        TypeMap.Values.Distinct().ToDictionary(t => t, t => TypeMap.First(e => e.Value == t).Key.Split('/')[0] + "/" + CurrentVersion),
+        new HashSet<string>(Groups, StringComparer.Ordinal),
+        "an Istio resource this provider reads")
+    {
+        OutOfScopeKinds = "gateways, Envoy filters, telemetry",
+        OutOfScopeFields = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["gateways"] = "'gateways' (gateway binding / visibility) is outside the model; it was not imported.",
+            ["exportTo"] = "'exportTo' (gateway binding / visibility) is outside the model; it was not imported.",
+        },
+    };
 
     private static Dictionary<string, Type> Build()
     {

@@ -27,7 +27,7 @@ internal static class AuthorizationExporter
 
     private sealed record Grant(int Rule, ServicePort? Port, string SourceKind, string AuthenticationName, List<GatewayResources.HttpRouteMatch>? Matches);
 
-    public static IEnumerable<object> Export(MeshConfig config, LinkerdOptions options, ExportContext ctx)
+    public static IEnumerable<object> Export(MeshConfig config, LinkerdOptions options, RouteExportContext ctx)
     {
         // One table per kind (Server, MeshTLSAuthentication, NetworkAuthentication, HTTPRoute, AuthorizationPolicy), hashed
         // while policies are added (each commit looks its names up) and sorted once at the end; per kind, so that no table
@@ -120,7 +120,7 @@ internal static class AuthorizationExporter
                 }
                 else
                 {
-                    ctx.Info(path, $"A Namespace-wide AuthorizationPolicy applies to the Servers of namespace '{policy.Namespace}'; ports no Server covers keep the cluster's default policy.");
+                    ctx.Note(path, $"A Namespace-wide AuthorizationPolicy applies to the Servers of namespace '{policy.Namespace}'; ports no Server covers keep the cluster's default policy.");
                 }
                 if (policy.Rules.IsEmpty)
                 {
@@ -251,7 +251,7 @@ internal static class AuthorizationExporter
     };
 
     /// <summary>The authentications of a rule's sources (each is one alternative), written through <paramref name="add"/>.</summary>
-    private static List<(string Kind, string Name)> Sources(AccessSource? from, string ns, string authBase, string rulePath, LinkerdOptions options, ExportContext ctx, Action<int, string, string, object> add)
+    private static List<(string Kind, string Name)> Sources(AccessSource? from, string ns, string authBase, string rulePath, LinkerdOptions options, RouteExportContext ctx, Action<int, string, string, object> add)
     {
         var result = new List<(string, string)>();
         var any = from is null || (from.ServiceAccounts.IsEmpty && from.Namespaces.IsEmpty && from.IpBlocks.IsEmpty && !from.Unauthenticated);
@@ -294,7 +294,7 @@ internal static class AuthorizationExporter
     }
 
     /// <summary>The route matches of a rule's methods and paths (every combination), or null when no path can be written.</summary>
-    private static List<GatewayResources.HttpRouteMatch>? Matches(AccessOperation to, string rulePath, ExportContext ctx)
+    private static List<GatewayResources.HttpRouteMatch>? Matches(AccessOperation to, string rulePath, RouteExportContext ctx)
     {
         var paths = new List<GatewayResources.HttpPathMatch?>();
         for (var j = 0; j < to.Paths.Count; j++)

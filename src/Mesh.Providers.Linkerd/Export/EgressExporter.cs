@@ -1,3 +1,4 @@
+using Mesh.Kubernetes;
 using k8s.Models;
 using Mesh.Model;
 using Mesh.Providers.GatewayApi.Export;
@@ -78,7 +79,7 @@ internal static class EgressExporter
     /// then by name. <paramref name="written"/> holds the <c>group/Kind</c>, namespace and name of every resource already
     /// written (mesh routes, access policies): a route that would take one of those names is reported instead.
     /// </summary>
-    public static IEnumerable<object> Export(MeshConfig config, LinkerdOptions options, ExportContext ctx, IReadOnlySet<(string Kind, string Namespace, string Name)> written)
+    public static IEnumerable<object> Export(MeshConfig config, LinkerdOptions options, RouteExportContext ctx, IReadOnlySet<(string Kind, string Namespace, string Name)> written)
     {
         var plans = Plans(config, ctx);
         ResolvePortConflicts(plans, ctx);
@@ -154,7 +155,7 @@ internal static class EgressExporter
     }
 
     /// <summary>What to write for each external service: its network, and the kind of route of each port (TCP only on its own network).</summary>
-    private static List<Plan> Plans(MeshConfig config, ExportContext ctx)
+    private static List<Plan> Plans(MeshConfig config, RouteExportContext ctx)
     {
         var plans = new List<Plan>();
         var seen = new HashSet<(string, string)>();
@@ -201,7 +202,7 @@ internal static class EgressExporter
     /// No TCPRoute is written there (see the class summary), and a service's own network has one route per port number, so
     /// TCPRoutes never meet another kind.
     /// </summary>
-    private static void ResolvePortConflicts(List<Plan> plans, ExportContext ctx)
+    private static void ResolvePortConflicts(List<Plan> plans, RouteExportContext ctx)
     {
         var ports = plans
             .Where(p => !p.OwnNetwork)
@@ -230,7 +231,7 @@ internal static class EgressExporter
     /// The service's own EgressNetwork: its addresses as networks; Deny when every port has a route (TCP ports included),
     /// Allow otherwise (no ports, or a route whose name was taken).
     /// </summary>
-    private static void OwnNetwork(Plan plan, List<int> unwritten, bool anyRoute, bool hostRoute, List<(string, int, string, object)> result, ExportContext ctx)
+    private static void OwnNetwork(Plan plan, List<int> unwritten, bool anyRoute, bool hostRoute, List<(string, int, string, object)> result, RouteExportContext ctx)
     {
         var external = plan.Service;
         var deny = !external.Ports.IsEmpty && unwritten.Count == 0;
@@ -260,7 +261,7 @@ internal static class EgressExporter
     }
 
     /// <summary>A service named by host only: its routes hang on the namespace's shared network (written when any route is: returns whether one is).</summary>
-    private static bool SharedNetwork(Plan plan, List<int> unwritten, bool anyRoute, ExportContext ctx)
+    private static bool SharedNetwork(Plan plan, List<int> unwritten, bool anyRoute, RouteExportContext ctx)
     {
         var external = plan.Service;
         foreach (var k in unwritten.Where(k => !plan.Reported[k]))
@@ -277,7 +278,7 @@ internal static class EgressExporter
     }
 
     /// <summary>The hosts as route hostnames: lower case, distinct, sorted, at most <see cref="MaxHostnames"/> (the rest reported).</summary>
-    private static List<string> Hosts(ExternalService external, string path, ExportContext ctx)
+    private static List<string> Hosts(ExternalService external, string path, RouteExportContext ctx)
     {
         var hosts = external.Hosts.Select(h => h.ToLowerInvariant()).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
         if (hosts.Count <= MaxHostnames) return hosts;

@@ -35,9 +35,9 @@ internal static class LinkerdExporter
         [RetryCondition.Unavailable] = "unavailable",
     };
 
-    public static (List<object> Resources, IReadOnlyList<Diagnostic> Diagnostics) Export(MeshConfig config, LinkerdOptions options)
+    public static (IReadOnlyList<object> Resources, IReadOnlyList<Diagnostic> Diagnostics) Export(MeshConfig config, LinkerdOptions options)
     {
-        var ctx = new ExportContext(new GatewayApiOptions { DefaultNamespace = options.DefaultNamespace, EmitGrpcRoutes = true }, config, Dialect);
+        var ctx = new RouteExportContext(new GatewayApiOptions { DefaultNamespace = options.DefaultNamespace, EmitGrpcRoutes = true }, config, Dialect);
         var routes = new SortedDictionary<(string Namespace, string Name), object>(OrdinalKeyComparer.Instance);
         for (var i = 0; i < config.Routes.Count; i++)
         {
@@ -93,7 +93,7 @@ internal static class LinkerdExporter
     /// The route's annotations: retries when every rule has the same policy, and <c>timeout.linkerd.io/request</c> when every
     /// rule has the same timeout (the per-rule <c>timeouts.request</c> are then left out).
     /// </summary>
-    private static Dictionary<string, string>? Annotations(Model.HttpRoute route, bool grpc, string path, ExportContext ctx, List<GatewayResources.HttpRouteRule>? rules)
+    private static Dictionary<string, string>? Annotations(Model.HttpRoute route, bool grpc, string path, RouteExportContext ctx, List<GatewayResources.HttpRouteRule>? rules)
     {
         var annotations = new List<KeyValuePair<string, string>>(4);
         var first = route.Rules.Count > 0 ? route.Rules[0] : null;
@@ -124,7 +124,7 @@ internal static class LinkerdExporter
         return result;
     }
 
-    private static void Retry(RetryPolicy retry, bool grpc, string routePath, ExportContext ctx, List<KeyValuePair<string, string>> annotations)
+    private static void Retry(RetryPolicy retry, bool grpc, string routePath, RouteExportContext ctx, List<KeyValuePair<string, string>> annotations)
     {
         annotations.Add(new(LinkerdAnnotations.RetryLimit, retry.Attempts.ToString(CultureInfo.InvariantCulture)));
         if (retry.PerTryTimeout is { } perTry)
@@ -163,7 +163,7 @@ internal static class LinkerdExporter
     /// therefore approximated; one on an HTTP-family port of the model that no such route names turns off HTTP detection
     /// there (an info).
     /// </summary>
-    private static void TcpPrecedence(MeshConfig config, IEnumerable<object> routes, List<(int Index, GatewayResources.TcpRoute Route)> tcp, ExportContext ctx)
+    private static void TcpPrecedence(MeshConfig config, IEnumerable<object> routes, List<(int Index, GatewayResources.TcpRoute Route)> tcp, RouteExportContext ctx)
     {
         if (tcp.Count == 0) return;
         // The ports each Service's HTTP or gRPC route is written for (null: every port).
@@ -212,12 +212,12 @@ internal static class LinkerdExporter
             var http = host.Ports.Where(p => p.Protocol is Protocol.Http or Protocol.Http2 or Protocol.Grpc && (route.Port is null || p.Port == route.Port) && !shadowed.Contains(p.Port)).Select(p => p.Port).Order().ToList();
             if (http.Count > 0)
             {
-                ctx.Info(path, $"Linkerd proxies {(http.Count == 1 ? "port " : "ports ")}{string.Join(", ", http)} of '{route.Host}' opaquely while this TCPRoute is attached: no HTTP detection there, so no per-request metrics, retries or timeouts. A Service port with appProtocol http or kubernetes.io/h2c ignores the TCPRoute instead.");
+                ctx.Note(path, $"Linkerd proxies {(http.Count == 1 ? "port " : "ports ")}{string.Join(", ", http)} of '{route.Host}' opaquely while this TCPRoute is attached: no HTTP detection there, so no per-request metrics, retries or timeouts. A Service port with appProtocol http or kubernetes.io/h2c ignores the TCPRoute instead.");
             }
         }
     }
 
-    private static void Report(MeshConfig config, ExportContext ctx)
+    private static void Report(MeshConfig config, RouteExportContext ctx)
     {
         for (var i = 0; i < config.DestinationPolicies.Count; i++) Destination(config.DestinationPolicies[i], $"$.spec.destinationPolicies[{i}]", ctx);
         for (var i = 0; i < config.Mtls.Count; i++)
@@ -237,7 +237,7 @@ internal static class LinkerdExporter
     /// failure accrual, annotations on the Service, which this provider does not write — the diagnostic names the exact
     /// annotations to apply.
     /// </summary>
-    private static void Destination(DestinationPolicy policy, string path, ExportContext ctx)
+    private static void Destination(DestinationPolicy policy, string path, RouteExportContext ctx)
     {
         if (policy.LoadBalancer is not null) ctx.Unsupported($"{path}.loadBalancer", "Linkerd always balances with EWMA / power of two choices; the load balancer is not written.");
         if (policy.ConnectionPool is not null) ctx.Unsupported($"{path}.connectionPool", "Linkerd has no connection-pool limits or connect timeout; they are not written.");

@@ -1,3 +1,4 @@
+using Mesh.Kubernetes;
 using Mesh.Model;
 using Mesh.Providers.GatewayApi.Export;
 using Mesh.Providers.GatewayApi.Import;
@@ -17,7 +18,7 @@ namespace Mesh.Providers.Linkerd.Export;
 /// </summary>
 internal static class ServicePortReport
 {
-    public static void Report(MeshConfig config, IEnumerable<object> written, LinkerdOptions options, ExportContext ctx)
+    public static void Report(MeshConfig config, IEnumerable<object> written, LinkerdOptions options, RouteExportContext ctx)
     {
         var back = ReadBack(written, options);
         for (var i = 0; i < config.Services.Count; i++)
@@ -30,7 +31,7 @@ internal static class ServicePortReport
             {
                 if (!service.Ports.IsEmpty)
                 {
-                    ctx.Info(path, $"Linkerd takes a service's ports from its Kubernetes Service, which this provider does not write, and no route or Server written names a port of '{service.Reference}': its ports are not written.");
+                    ctx.Note(path, $"Linkerd takes a service's ports from its Kubernetes Service, which this provider does not write, and no route or Server written names a port of '{service.Reference}': its ports are not written.");
                 }
                 continue;
             }
@@ -39,7 +40,7 @@ internal static class ServicePortReport
                 var port = service.Ports[k];
                 if (!read.TryGetValue(port.Port, out var protocol))
                 {
-                    ctx.Info($"{path}.ports[{k}]", $"Linkerd takes a service's ports from its Kubernetes Service, which this provider does not write, and no route or Server written names port {port.Port} of '{service.Reference}': the port is not written.");
+                    ctx.Note($"{path}.ports[{k}]", $"Linkerd takes a service's ports from its Kubernetes Service, which this provider does not write, and no route or Server written names port {port.Port} of '{service.Reference}': the port is not written.");
                     continue;
                 }
                 var at = new ServicePort { Port = port.Port, Protocol = protocol };
@@ -51,7 +52,7 @@ internal static class ServicePortReport
                     var hint = AppProtocols.Of(port.Protocol) is { } app ? $"; appProtocol {app} on the Service port says {WireNames.Of(port.Protocol)} to Linkerd" : string.Empty;
                     lost.Add($"its protocol {WireNames.Of(port.Protocol)} (the route or Server written reads back as {WireNames.Of(at.Protocol)}{hint})");
                 }
-                ctx.Info($"{path}.ports[{k}]", $"Port {port.Port} of '{service.Reference}' is written only by number: {string.Join(" and ", lost)} {(lost.Count == 1 ? "belongs" : "belong")} to the Kubernetes Service, which this provider does not write.");
+                ctx.Note($"{path}.ports[{k}]", $"Port {port.Port} of '{service.Reference}' is written only by number: {string.Join(" and ", lost)} {(lost.Count == 1 ? "belongs" : "belong")} to the Kubernetes Service, which this provider does not write.");
             }
         }
     }

@@ -15,7 +15,7 @@ namespace Mesh.Providers.Linkerd.Import;
 /// one port) and the matches of a policy HTTPRoute the operation. Servers also give the workload's service its ports; a
 /// Server's container port name is resolved through the Services of the input (<see cref="ServiceImporter"/>).
 /// </summary>
-internal sealed class AuthorizationImporter(LinkerdOptions options, ServiceImporter services, SourceDiagnostics ctx)
+internal sealed class AuthorizationImporter(LinkerdOptions options, ServiceImporter services, ImportContext ctx)
 {
     private readonly Dictionary<(string Namespace, string Name), (ServiceRef Service, int Port)> _workloads = [];
 

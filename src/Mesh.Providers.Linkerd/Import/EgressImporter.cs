@@ -33,7 +33,7 @@ namespace Mesh.Providers.Linkerd.Import;
 /// network of another namespace, is reported.</item>
 /// </list>
 /// </summary>
-internal sealed class EgressImporter(SourceDiagnostics ctx)
+internal sealed class EgressImporter(ImportContext ctx)
 {
     private readonly List<NetworkEntry> _networks = [];
     private readonly List<RouteEntry> _routes = [];

@@ -21,7 +21,7 @@ internal static class FailureAccrualImporter
 
     private static string At(string key) => "$.metadata.annotations" + JsonPaths.Segment(key);
 
-    public static DestinationPolicy? Import(CoreService service, string name, string ns, string source, SourceDiagnostics ctx)
+    public static DestinationPolicy? Import(CoreService service, string name, string ns, string source, ImportContext ctx)
     {
         var annotations = service.Metadata?.Annotations;
         foreach (var key in new[] { LinkerdAnnotations.FailureAccrualMaxPenalty, LinkerdAnnotations.FailureAccrualJitterRatio })

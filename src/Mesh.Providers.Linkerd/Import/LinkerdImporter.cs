@@ -50,10 +50,9 @@ internal static class LinkerdImporter
 
     private static readonly HashSet<string> NoAnnotations = [];
 
-    public static ImportResult Import(IReadOnlyList<(object Resource, string Source)> resources, SourceDiagnostics ctx, LinkerdOptions options, ImportOptions? importOptions)
+    public static ImportResult Import(IReadOnlyList<(object Resource, string Source)> resources, ImportContext ctx, LinkerdOptions options, ImportOptions? importOptions)
     {
         var model = new ModelBuilder();
-        var gatewayOptions = new GatewayApiOptions { DefaultNamespace = options.DefaultNamespace };
         var services = new ServiceImporter(options, ctx);
         var authorization = new AuthorizationImporter(options, services, ctx);
         var egress = new EgressImporter(ctx);
@@ -65,49 +64,49 @@ internal static class LinkerdImporter
                 || (resource is GatewayResources.HttpRoute gatewayRoute && AuthorizationImporter.IsServerRoute(gatewayRoute.Spec)))
             {
                 var meta = (k8s.IKubernetesObject<V1ObjectMeta>)resource;
-                GatewayApiImporter.Metadata(meta.Metadata, source, ctx);
-                authorization.Add(resource, GatewayApiImporter.Namespace(meta, gatewayOptions), GatewayApiImporter.Name(meta, source, ctx), source);
+                ctx.ReportMetadata(meta.Metadata, source);
+                authorization.Add(resource, ctx.NamespaceOf(meta), ctx.NameOf(meta, source), source);
                 continue;
             }
             if (resource is EgressNetwork network)
             {
-                GatewayApiImporter.Metadata(network.Metadata, source, ctx);
-                egress.Add(network, GatewayApiImporter.Name(network, source, ctx), GatewayApiImporter.Namespace(network, gatewayOptions), source);
+                ctx.ReportMetadata(network.Metadata, source);
+                egress.Add(network, ctx.NameOf(network, source), ctx.NamespaceOf(network), source);
                 continue;
             }
             if (EgressImporter.IsEgressRoute(resource))
             {
                 var route = (k8s.IKubernetesObject<V1ObjectMeta>)resource;
-                GatewayApiImporter.Metadata(route.Metadata, source, ctx, LinkerdAnnotations.Carried);
-                egress.AddRoute(resource, route.Metadata, GatewayApiImporter.Name(route, source, ctx), GatewayApiImporter.Namespace(route, gatewayOptions), source);
+                ctx.ReportMetadata(route.Metadata, source, LinkerdAnnotations.Carried);
+                egress.AddRoute(resource, route.Metadata, ctx.NameOf(route, source), ctx.NamespaceOf(route), source);
                 continue;
             }
             if (resource is GatewayResources.TlsRoute tls)
             {
-                GatewayApiImporter.Metadata(tls.Metadata, source, ctx);
+                ctx.ReportMetadata(tls.Metadata, source);
                 ctx.OutOfScope(source, "$.kind", "A TLSRoute without an EgressNetwork parent routes TLS inside the mesh, which the model does not describe; it was skipped.");
                 continue;
             }
             if (resource is CoreService service)
             {
-                GatewayApiImporter.Metadata(service.Metadata, source, ctx, ServiceImporter.CarriedAnnotations);
-                var serviceName = GatewayApiImporter.Name(service, source, ctx);
-                var serviceNamespace = GatewayApiImporter.Namespace(service, gatewayOptions);
+                ctx.ReportMetadata(service.Metadata, source, ServiceImporter.CarriedAnnotations);
+                var serviceName = ctx.NameOf(service, source);
+                var serviceNamespace = ctx.NamespaceOf(service);
                 if (FailureAccrualImporter.Import(service, serviceName, serviceNamespace, source, ctx) is { } destination) destinations.Add(destination);
                 services.Add(service, serviceName, serviceNamespace, source);
                 continue;
             }
             if (resource is ServiceProfile profile)
             {
-                GatewayApiImporter.Metadata(profile.Metadata, source, ctx);
-                ServiceProfileImporter.Import(profile, GatewayApiImporter.Namespace(profile, gatewayOptions), source, model, ctx);
+                ctx.ReportMetadata(profile.Metadata, source);
+                ServiceProfileImporter.Import(profile, ctx.NamespaceOf(profile), source, model, ctx);
                 continue;
             }
             if (resource is GatewayResources.TcpRoute tcp)
             {
                 // Linkerd's route annotations (retries, timeouts) are HTTP and gRPC settings: on a TCPRoute each is reported.
-                GatewayApiImporter.Metadata(tcp.Metadata, source, ctx, NoAnnotations);
-                TcpRouteImporter.Import(tcp.Spec, GatewayApiImporter.Name(tcp, source, ctx), GatewayApiImporter.Namespace(tcp, gatewayOptions), source, model, ctx);
+                ctx.ReportMetadata(tcp.Metadata, source, NoAnnotations);
+                TcpRouteImporter.Import(tcp.Spec, ctx.NameOf(tcp, source), ctx.NamespaceOf(tcp), source, model, ctx);
                 continue;
             }
             if (resource is not k8s.IKubernetesObject<V1ObjectMeta> k || resource is not (PolicyHttpRoute or GatewayResources.HttpRoute or GatewayResources.GrpcRoute))
@@ -115,9 +114,9 @@ internal static class LinkerdImporter
                 ctx.UnknownKind(source, "$", $"{resource.GetType().Name} is not a Linkerd route this provider reads; it was skipped.");
                 continue;
             }
-            GatewayApiImporter.Metadata(k.Metadata, source, ctx, LinkerdAnnotations.Carried);
-            var name = GatewayApiImporter.Name(k, source, ctx);
-            var ns = GatewayApiImporter.Namespace(k, gatewayOptions);
+            ctx.ReportMetadata(k.Metadata, source, LinkerdAnnotations.Carried);
+            var name = ctx.NameOf(k, source);
+            var ns = ctx.NamespaceOf(k);
             var before = model.Routes.Count;
             var grpc = false;
             switch (resource)
@@ -162,7 +161,7 @@ internal static class LinkerdImporter
         return ImportResult.Create(config, ctx.Diagnostics, importOptions);
     }
 
-    private static Func<HttpRouteRule, HttpRouteRule> Apply(IDictionary<string, string> annotations, bool grpc, string source, SourceDiagnostics ctx)
+    private static Func<HttpRouteRule, HttpRouteRule> Apply(IDictionary<string, string> annotations, bool grpc, string source, ImportContext ctx)
     {
         var timeout = Duration(annotations, LinkerdAnnotations.TimeoutRequest, source, ctx);
         var retry = Retry(annotations, grpc, source, ctx);
@@ -171,7 +170,7 @@ internal static class LinkerdImporter
 
     private static string At(string annotation) => "$.metadata.annotations" + JsonPaths.Segment(annotation);
 
-    private static TimeSpan? Duration(IDictionary<string, string> annotations, string key, string source, SourceDiagnostics ctx)
+    private static TimeSpan? Duration(IDictionary<string, string> annotations, string key, string source, ImportContext ctx)
     {
         if (!annotations.TryGetValue(key, out var text) || text is null) return null;
         if (GatewayDuration.TryParse(text, out var value) || GoDuration.TryParse(text, out value)) return value;
@@ -179,7 +178,7 @@ internal static class LinkerdImporter
         return null;
     }
 
-    private static RetryPolicy? Retry(IDictionary<string, string> annotations, bool grpc, string source, SourceDiagnostics ctx)
+    private static RetryPolicy? Retry(IDictionary<string, string> annotations, bool grpc, string source, ImportContext ctx)
     {
         var hasAny = annotations.ContainsKey(LinkerdAnnotations.RetryLimit) || annotations.ContainsKey(LinkerdAnnotations.RetryTimeout)
             || annotations.ContainsKey(LinkerdAnnotations.RetryHttp) || annotations.ContainsKey(LinkerdAnnotations.RetryGrpc);
@@ -215,7 +214,7 @@ internal static class LinkerdImporter
         };
     }
 
-    private static void HttpConditions(string text, List<RetryCondition> on, List<int> codes, string source, SourceDiagnostics ctx)
+    private static void HttpConditions(string text, List<RetryCondition> on, List<int> codes, string source, ImportContext ctx)
     {
         foreach (var token in text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
@@ -235,7 +234,7 @@ internal static class LinkerdImporter
         return Enumerable.Range(from, to - from + 1);
     }
 
-    private static void GrpcConditions(string text, List<RetryCondition> on, string source, SourceDiagnostics ctx)
+    private static void GrpcConditions(string text, List<RetryCondition> on, string source, ImportContext ctx)
     {
         foreach (var token in text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {

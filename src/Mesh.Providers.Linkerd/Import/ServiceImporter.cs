@@ -22,7 +22,7 @@ namespace Mesh.Providers.Linkerd.Import;
 /// This provider does not write Services, so what only a Service says (port names, protocols, ports no route or Server names)
 /// is not written back; each port read gets an info saying so.
 /// </summary>
-internal sealed class ServiceImporter(LinkerdOptions options, SourceDiagnostics ctx)
+internal sealed class ServiceImporter(LinkerdOptions options, ImportContext ctx)
 {
     private sealed record Port(int Index, string? Name, int Number, object? TargetPort, Protocol Protocol, string Why, bool Explicit);
 

@@ -15,7 +15,7 @@ namespace Mesh.Providers.Linkerd.Import;
 /// </summary>
 internal static class ServiceProfileImporter
 {
-    public static void Import(ServiceProfile profile, string ns, string source, ModelBuilder model, SourceDiagnostics ctx)
+    public static void Import(ServiceProfile profile, string ns, string source, ModelBuilder model, ImportContext ctx)
     {
         ctx.Legacy(source, "$.kind", "ServiceProfile is Linkerd's legacy routing; its routes, timeouts and retries are written back as an HTTPRoute with retry.linkerd.io and timeout.linkerd.io annotations.");
         var name = profile.Metadata?.Name;
@@ -65,7 +65,7 @@ internal static class ServiceProfileImporter
         model.Routes.Add(new Model.HttpRoute { Name = host.Name, Namespace = ns, Host = host, Rules = [.. rules] });
     }
 
-    private static Mesh.Collections.EquatableArray<WeightedBackend> Backends(List<WeightedDestination>? overrides, ServiceRef host, string source, SourceDiagnostics ctx)
+    private static Mesh.Collections.EquatableArray<WeightedBackend> Backends(List<WeightedDestination>? overrides, ServiceRef host, string source, ImportContext ctx)
     {
         if (overrides is not { Count: > 0 }) return [new WeightedBackend { Service = host }];
         var backends = new List<WeightedBackend>();

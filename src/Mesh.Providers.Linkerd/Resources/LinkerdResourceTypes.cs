@@ -1,3 +1,4 @@
+using Mesh.Kubernetes;
 using Mesh.Providers.GatewayApi.Resources;
 
 namespace Mesh.Providers.Linkerd.Resources;

@@ -1,3 +1,4 @@
+using Mesh.Kubernetes;
 using System.Text.Json.Serialization;
 using YamlDotNet.Serialization;
 

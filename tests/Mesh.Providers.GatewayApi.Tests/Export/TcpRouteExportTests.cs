@@ -42,7 +42,7 @@ public sealed class TcpRouteExportTests
         var backend = Assert.Single(Assert.Single(cache.Spec.Rules!).BackendRefs!);
         Assert.Equal(6379, backend.Port);
         Assert.Null(backend.Weight);
-        Assert.Contains(result.Diagnostics, d => d.Severity == DiagnosticSeverity.Info && d.Code == DiagnosticCodes.Approximated && d.Path == "$.spec.tcpRoutes[1].backends[0].port");
+        Assert.Contains(result.Diagnostics, d => d.Severity == DiagnosticSeverity.Info && d.Code == DiagnosticCodes.TranslationNote && d.Path == "$.spec.tcpRoutes[1].backends[0].port");
     }
 
     [Fact]

@@ -192,7 +192,7 @@ public sealed class ImportYamlTests
     public void AddGatewayApi_RegistersOnce()
     {
         var services = new ServiceCollection();
-        services.AddMeshSdk().AddGatewayApi(o => o.DefaultNamespace = "apps").AddGatewayApi();
+        services.AddMeshSdk().AddGatewayApi(new GatewayApiOptions { DefaultNamespace = "apps" }).AddGatewayApi();
         using var provider = services.BuildServiceProvider();
         Assert.Single(provider.GetServices<ITranslator>(), t => t.Provider == ProviderName.GatewayApi);
     }

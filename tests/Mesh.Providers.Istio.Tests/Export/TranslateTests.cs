@@ -241,7 +241,7 @@ public sealed class TranslateTests
     public void AddIstio_RegistersTheTranslator_Once()
     {
         var services = new Microsoft.Extensions.DependencyInjection.ServiceCollection();
-        Mesh.DependencyInjection.MeshServiceCollectionExtensions.AddMeshSdk(services).AddIstio(o => o.ClusterDomain = "corp.local").AddIstio();
+        Mesh.DependencyInjection.MeshServiceCollectionExtensions.AddMeshSdk(services).AddIstio(new IstioOptions { ClusterDomain = "corp.local" }).AddIstio();
         using var provider = Microsoft.Extensions.DependencyInjection.ServiceCollectionContainerBuilderExtensions.BuildServiceProvider(services);
         var registry = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<ITranslatorRegistry>(provider);
         var istio = registry.Get(ProviderName.Istio);

@@ -215,7 +215,7 @@ public sealed class ImportYamlTests
         Assert.Equal("istio-system", options.RootNamespace);
         Assert.Equal("cluster.local", options.TrustDomain);
         Assert.Equal("default", options.DefaultNamespace);
-        Assert.Equal("app", options.ServiceLabel);
+        Assert.Equal("app", options.WorkloadLabel);
     }
 
     [Fact]

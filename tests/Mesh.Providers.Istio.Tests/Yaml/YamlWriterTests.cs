@@ -3,7 +3,7 @@ using CsCheck;
 using Mesh.Providers.Conformance.Support;
 using Mesh.Providers.Istio.Resources;
 using Mesh.Providers.Istio.Tests.Generators;
-using Mesh.Providers.Istio.Yaml;
+using Mesh.Kubernetes;
 
 namespace Mesh.Providers.Istio.Tests.Yaml;
 
@@ -53,7 +53,7 @@ public sealed class YamlWriterTests
     [InlineData("a: b")]
     [InlineData("*")]
     [InlineData("")]
-    public void Strings_ThatAReaderCouldTakeForSomethingElse_AreQuoted(string text) => Assert.False(IstioYamlWriter.IsPlainSafe(text));
+    public void Strings_ThatAReaderCouldTakeForSomethingElse_AreQuoted(string text) => Assert.False(KubeYamlWriter.IsPlainSafe(text));
 
     [Theory]
     [InlineData("reviews.bookinfo.svc.cluster.local")]
@@ -62,7 +62,7 @@ public sealed class YamlWriterTests
     [InlineData("/api/v1")]
     [InlineData("10.0.0.0/8")]
     [InlineData("x-user")]
-    public void Strings_ThatCanOnlyBeStrings_ArePlain(string text) => Assert.True(IstioYamlWriter.IsPlainSafe(text));
+    public void Strings_ThatCanOnlyBeStrings_ArePlain(string text) => Assert.True(KubeYamlWriter.IsPlainSafe(text));
 
     [Fact]
     public void WriteYaml_PutsApiVersionAndKindFirst()

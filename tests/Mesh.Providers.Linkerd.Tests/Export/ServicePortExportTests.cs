@@ -26,7 +26,7 @@ public sealed class ServicePortExportTests
     {
         var result = Translator.Translate(Model(new ServicePort { Port = 80, Protocol = Protocol.Http }, new ServicePort { Port = 9990, Protocol = Protocol.Tcp }));
         var port = Assert.Single(result.Diagnostics, d => d.Path == "$.spec.services[0].ports[1]");
-        Assert.Equal((DiagnosticCodes.Approximated, DiagnosticSeverity.Info), (port.Code, port.Severity));
+        Assert.Equal((DiagnosticCodes.TranslationNote, DiagnosticSeverity.Info), (port.Code, port.Severity));
         Assert.Contains("port 9990", port.Message, StringComparison.Ordinal);
         // No written resource names the db service at all: one diagnostic for the service.
         Assert.Contains(result.Diagnostics, d => d.Path == "$.spec.services[1]" && d.Severity == DiagnosticSeverity.Info);

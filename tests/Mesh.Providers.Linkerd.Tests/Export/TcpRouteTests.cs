@@ -83,7 +83,7 @@ public sealed class TcpRouteTests
         var model = WebModel(new TcpRoute { Name = "web-l4", Namespace = "shop", Host = Web, Backends = [new WeightedBackend { Service = new ServiceRef("web-v2", "shop"), Port = 8080 }] }) with { Routes = [] };
         var result = Translator.Translate(model);
         var note = Assert.Single(result.Diagnostics, d => d.Path == "$.spec.tcpRoutes[0]");
-        Assert.Equal((DiagnosticSeverity.Info, DiagnosticCodes.Approximated), (note.Severity, note.Code));
+        Assert.Equal((DiagnosticSeverity.Info, DiagnosticCodes.TranslationNote), (note.Severity, note.Code));
         Assert.Contains("port 8080", note.Message, StringComparison.Ordinal);
         Assert.False(Translator.Translate(model, new TranslationOptions { Strict = true }).HasErrors);
     }

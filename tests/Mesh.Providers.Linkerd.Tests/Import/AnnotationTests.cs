@@ -184,7 +184,7 @@ public sealed class AnnotationTests
     public void AddLinkerd_RegistersOnce()
     {
         var services = new ServiceCollection();
-        services.AddMeshSdk().AddLinkerd(o => o.RouteApi = LinkerdRouteApi.GatewayApi).AddLinkerd();
+        services.AddMeshSdk().AddLinkerd(new LinkerdOptions { RouteApi = LinkerdRouteApi.GatewayApi }).AddLinkerd();
         using var provider = services.BuildServiceProvider();
         Assert.Single(provider.GetServices<ITranslator>(), t => t.Provider == ProviderName.Linkerd);
     }

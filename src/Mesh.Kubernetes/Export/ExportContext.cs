@@ -1,0 +1,82 @@
+using System.Globalization;
+using Mesh.Diagnostics;
+using Mesh.Model;
+
+namespace Mesh.Kubernetes;
+
+/// <summary>
+/// The state of one translation of a model to a provider: the model with an indexed service lookup, messages formatted once
+/// per translation, and the diagnostics raised so far (kept in chunks, so a large translation puts nothing on the
+/// large-object heap). Each method raises one code with one severity. Not thread-safe: one context per translation.
+/// </summary>
+public class ExportContext
+{
+    private Dictionary<ServiceRef, MeshService>? _services;
+    private readonly MessageCache<(string Template, string Argument)> _formatted = new();
+
+    /// <summary>Creates the context of one translation.</summary>
+    /// <param name="provider">The provider named in the diagnostics.</param>
+    /// <param name="config">The model being translated.</param>
+    public ExportContext(string provider, MeshConfig config)
+    {
+        ArgumentNullException.ThrowIfNull(provider);
+        ArgumentNullException.ThrowIfNull(config);
+        Provider = provider;
+        Config = config;
+    }
+
+    /// <summary>The provider named in the diagnostics.</summary>
+    public string Provider { get; }
+
+    /// <summary>The model being translated.</summary>
+    public MeshConfig Config { get; }
+
+    /// <summary>The diagnostics raised so far.</summary>
+    public ChunkedList<Diagnostic> Diagnostics { get; } = new();
+
+    /// <summary>The service named <paramref name="reference"/> (an indexed lookup; the first definition wins), or null.</summary>
+    /// <param name="reference">The service.</param>
+    /// <returns>The service, or null when the model does not declare it.</returns>
+    public MeshService? FindService(ServiceRef reference)
+    {
+        if (_services is null)
+        {
+            _services = new Dictionary<ServiceRef, MeshService>(Config.Services.Count);
+            foreach (var service in Config.Services) _services.TryAdd(service.Reference, service);
+        }
+        return _services.GetValueOrDefault(reference);
+    }
+
+    /// <summary>
+    /// <paramref name="template"/> with <paramref name="argument"/> in place of <c>{0}</c>, formatted once per translation:
+    /// messages that repeat on every service (a subset, a filter, a service's port) are built once, not per occurrence.
+    /// </summary>
+    /// <param name="template">A composite format string with one placeholder.</param>
+    /// <param name="argument">The value of the placeholder.</param>
+    /// <returns>The message.</returns>
+    public string Message(string template, string argument) =>
+        _formatted.Get((template, argument), static k => string.Format(CultureInfo.InvariantCulture, k.Template, k.Argument));
+
+    /// <summary>A model feature the provider cannot express; it is not in the output (warning, <see cref="DiagnosticCodes.Unsupported"/>).</summary>
+    /// <param name="path">The JSON path into the model.</param>
+    /// <param name="message">What is lost and why.</param>
+    public void Unsupported(string path, string message) => Add(DiagnosticSeverity.Warning, DiagnosticCodes.Unsupported, path, message);
+
+    /// <summary>A model feature written only approximately (warning, <see cref="DiagnosticCodes.Approximated"/>).</summary>
+    /// <param name="path">The JSON path into the model.</param>
+    /// <param name="message">What differs.</param>
+    public void Approximated(string path, string message) => Add(DiagnosticSeverity.Warning, DiagnosticCodes.Approximated, path, message);
+
+    /// <summary>Weights rescaled with a change of ratio (warning, <see cref="DiagnosticCodes.WeightsRounded"/>).</summary>
+    /// <param name="path">The JSON path into the model.</param>
+    /// <param name="message">The weights before and after.</param>
+    public void Rounded(string path, string message) => Add(DiagnosticSeverity.Warning, DiagnosticCodes.WeightsRounded, path, message);
+
+    /// <summary>How a feature was written, where nothing the provider applies is lost (info, <see cref="DiagnosticCodes.TranslationNote"/>).</summary>
+    /// <param name="path">The JSON path into the model.</param>
+    /// <param name="message">The note.</param>
+    public void Note(string path, string message) => Add(DiagnosticSeverity.Info, DiagnosticCodes.TranslationNote, path, message);
+
+    private void Add(DiagnosticSeverity severity, DiagnosticCode code, string path, string message) =>
+        Diagnostics.Add(new Diagnostic { Severity = severity, Code = code, Path = path, Message = message, Provider = Provider });
+}

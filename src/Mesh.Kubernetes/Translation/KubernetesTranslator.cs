@@ -1,0 +1,93 @@
+using Mesh.Diagnostics;
+using Mesh.Model;
+using Mesh.Translation;
+
+namespace Mesh.Kubernetes;
+
+/// <summary>
+/// The shell of a translator for a Kubernetes-based mesh: it implements <see cref="ITranslator"/>'s plumbing — reading YAML
+/// with the hardened reader, typing documents with the provider's <see cref="Catalog"/> and reporting unknown fields,
+/// naming sources, applying <see cref="TranslationOptions.Strict"/>, writing <c>kubectl</c>-ready YAML — so that a provider
+/// supplies only its resources, its mapping (<see cref="Export"/>, <see cref="ImportResources"/>), its capabilities and its
+/// options. Implementations must stay stateless and thread-safe.
+/// </summary>
+/// <typeparam name="TOptions">The provider's options (an immutable record).</typeparam>
+public abstract class KubernetesTranslator<TOptions> : ITranslator
+    where TOptions : class
+{
+    /// <summary>Creates the translator with its options.</summary>
+    /// <param name="options">The options; they must not change afterwards (use an immutable record).</param>
+    protected KubernetesTranslator(TOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        Options = options;
+    }
+
+    /// <summary>The translator's options.</summary>
+    public TOptions Options { get; }
+
+    /// <inheritdoc />
+    public abstract ProviderName Provider { get; }
+
+    /// <inheritdoc />
+    public abstract ProviderCapabilities Capabilities { get; }
+
+    /// <summary>The kinds the provider reads, with their written versions.</summary>
+    protected abstract ResourceCatalog Catalog { get; }
+
+    /// <summary>The namespace of imported resources whose metadata names none.</summary>
+    protected abstract string DefaultNamespace { get; }
+
+    /// <summary>The .NET namespaces of the typed resources <see cref="WriteYaml"/> writes itself (others go to KubernetesClient's serializer).</summary>
+    protected abstract IReadOnlyList<string> ResourceNamespaces { get; }
+
+    /// <summary>Model → the provider's typed resources, in a deterministic order, with the diagnostics of what was not expressed exactly.</summary>
+    /// <param name="config">The model.</param>
+    /// <returns>The resources and the diagnostics.</returns>
+    protected abstract (IReadOnlyList<object> Resources, IReadOnlyList<Diagnostic> Diagnostics) Export(MeshConfig config);
+
+    /// <summary>The provider's typed resources, each named by its source, → a model; every field not carried is reported to <paramref name="context"/>.</summary>
+    /// <param name="resources">The resources with their source names.</param>
+    /// <param name="context">The import's context (diagnostics, default namespace).</param>
+    /// <param name="options">The import options, or null.</param>
+    /// <returns>The import result.</returns>
+    protected abstract ImportResult ImportResources(IReadOnlyList<(object Resource, string Source)> resources, ImportContext context, ImportOptions? options);
+
+    /// <summary>Creates the context of one import; a provider overrides it to carry its options into its importers.</summary>
+    /// <returns>A new context.</returns>
+    protected virtual ImportContext CreateImportContext() => new(Provider.Value, DefaultNamespace);
+
+    /// <inheritdoc />
+    public TranslationResult Translate(MeshConfig config, TranslationOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        var (resources, diagnostics) = Export(config);
+        return TranslationResult.Create(resources, diagnostics, options);
+    }
+
+    /// <inheritdoc />
+    public ImportResult Import(IEnumerable<object> resources, ImportOptions? options = null) =>
+        ImportResources(ImportSources.FromObjects(resources, DefaultNamespace), CreateImportContext(), options);
+
+    /// <inheritdoc />
+    public ImportResult ImportYaml(IReadOnlyList<SourceText> sources, ImportOptions? options = null)
+    {
+        var context = CreateImportContext();
+        return ImportResources(ImportSources.FromYaml(sources, context, Catalog), context, options);
+    }
+
+    /// <inheritdoc />
+    public ImportResult ImportYaml(string yaml, string sourceName, ImportOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(yaml);
+        ArgumentNullException.ThrowIfNull(sourceName);
+        return ImportYaml([new SourceText(sourceName, yaml)], options);
+    }
+
+    /// <inheritdoc />
+    public string WriteYaml(IEnumerable<object> resources)
+    {
+        ArgumentNullException.ThrowIfNull(resources);
+        return KubeYamlWriter.Write(resources, ResourceNamespaces);
+    }
+}

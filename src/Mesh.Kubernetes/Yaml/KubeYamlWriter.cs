@@ -1,0 +1,237 @@
+using System.Collections;
+using System.Globalization;
+using System.Text;
+
+namespace Mesh.Kubernetes;
+
+/// <summary>
+/// Writes resources as a <c>---</c>-separated block-style YAML stream, what <c>kubectl apply</c> takes: the same
+/// documents KubernetesClient's <c>KubernetesYaml</c> writes (same wire names, nulls left out), without its per-call
+/// serializer set-up (objects of other types are handed to <c>KubernetesYaml</c>). Strings are written plain only when no YAML 1.1 or 1.2 reader could take them for anything
+/// else (numbers, booleans, null, timestamps, indicators); otherwise double-quoted.
+/// </summary>
+public static class KubeYamlWriter
+{
+    /// <summary>Writes <paramref name="resources"/>; objects whose type lives in one of <paramref name="ownNamespaces"/> are written by this writer, others by <c>KubernetesYaml</c>.</summary>
+    /// <param name="resources">The resources; nulls are skipped.</param>
+    /// <param name="ownNamespaces">The .NET namespaces of the typed resources this writer writes itself.</param>
+    /// <returns>The YAML stream.</returns>
+    public static string Write(IEnumerable<object> resources, IReadOnlyList<string> ownNamespaces)
+    {
+        ArgumentNullException.ThrowIfNull(resources);
+        ArgumentNullException.ThrowIfNull(ownNamespaces);
+        var builder = new StringBuilder(4096);
+        var first = true;
+        foreach (var resource in resources)
+        {
+            if (resource is null) continue;
+            if (!first) builder.Append("---\n");
+            first = false;
+            if (resource.GetType().Namespace is { } ns && (ns == typeof(KubeYamlWriter).Namespace || ownNamespaces.Contains(ns)))
+            {
+                WriteMapping(builder, resource, 0, null);
+            }
+            else
+            {
+                // Objects that are not this provider's resources keep KubernetesClient's own converters.
+                var text = k8s.KubernetesYaml.Serialize(resource);
+                builder.Append(text);
+                if (text.Length > 0 && text[^1] != '\n') builder.Append('\n');
+            }
+        }
+        return builder.ToString();
+    }
+
+    private static bool IsScalar(object value) => value is string or bool or int or long or double or float or decimal or DateTime or DateTimeOffset or Enum;
+
+    private static bool IsEmpty(object value) => value switch
+    {
+        ICollection c => c.Count == 0,
+        _ => false,
+    };
+
+    private static void Indent(StringBuilder builder, int indent) => builder.Append(' ', indent);
+
+    private static void WriteMapping(StringBuilder builder, object value, int indent, string? firstPrefix)
+    {
+        var written = 0;
+        if (value is IDictionary dictionary)
+        {
+            foreach (DictionaryEntry entry in dictionary)
+            {
+                if (entry.Value is null) continue;
+                WriteEntry(builder, Convert.ToString(entry.Key, CultureInfo.InvariantCulture) ?? string.Empty, entry.Value, indent, written++ == 0 ? firstPrefix : null);
+            }
+        }
+        else
+        {
+            foreach (var member in YamlShape.Of(value.GetType()).Members)
+            {
+                if (member.Get(value) is not { } memberValue) continue;
+                WriteEntry(builder, member.Name, memberValue, indent, written++ == 0 ? firstPrefix : null);
+            }
+        }
+        if (written == 0)
+        {
+            if (firstPrefix is not null) builder.Append(firstPrefix);
+            else Indent(builder, indent);
+            builder.Append("{}\n");
+        }
+    }
+
+    private static void WriteEntry(StringBuilder builder, string key, object value, int indent, string? prefix)
+    {
+        if (prefix is not null) builder.Append(prefix);
+        else Indent(builder, indent);
+        Scalar(builder, key);
+        builder.Append(':');
+        if (IsScalar(value))
+        {
+            builder.Append(' ');
+            Scalar(builder, value);
+            builder.Append('\n');
+        }
+        else if (IsEmpty(value))
+        {
+            builder.Append(value is IDictionary ? " {}\n" : " []\n");
+        }
+        else if (value is IEnumerable sequence and not IDictionary)
+        {
+            builder.Append('\n');
+            WriteSequence(builder, sequence, indent);
+        }
+        else
+        {
+            builder.Append('\n');
+            WriteMapping(builder, value, indent + 2, null);
+        }
+    }
+
+    private static void WriteSequence(StringBuilder builder, IEnumerable sequence, int indent)
+    {
+        foreach (var item in sequence)
+        {
+            if (item is null)
+            {
+                Indent(builder, indent);
+                builder.Append("- null\n");
+            }
+            else if (IsScalar(item))
+            {
+                Indent(builder, indent);
+                builder.Append("- ");
+                Scalar(builder, item);
+                builder.Append('\n');
+            }
+            else if (IsEmpty(item))
+            {
+                Indent(builder, indent);
+                builder.Append(item is IDictionary ? "- {}\n" : "- []\n");
+            }
+            else if (item is IEnumerable inner and not IDictionary)
+            {
+                Indent(builder, indent);
+                builder.Append("-\n");
+                WriteSequence(builder, inner, indent + 2);
+            }
+            else
+            {
+                WriteMapping(builder, item, indent + 2, new string(' ', indent) + "- ");
+            }
+        }
+    }
+
+    private static void Scalar(StringBuilder builder, object value)
+    {
+        switch (value)
+        {
+            case string s:
+                if (IsPlainSafe(s)) builder.Append(s);
+                else Quoted(builder, s);
+                break;
+            case bool b:
+                builder.Append(b ? "true" : "false");
+                break;
+            case double d:
+                builder.Append(d.ToString("R", CultureInfo.InvariantCulture));
+                break;
+            case float f:
+                builder.Append(f.ToString("R", CultureInfo.InvariantCulture));
+                break;
+            case DateTime t:
+                builder.Append(t.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture));
+                break;
+            case DateTimeOffset t:
+                builder.Append(t.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture));
+                break;
+            case IFormattable formattable:
+                builder.Append(formattable.ToString(null, CultureInfo.InvariantCulture));
+                break;
+            default:
+                Quoted(builder, value.ToString() ?? string.Empty);
+                break;
+        }
+    }
+
+    /// <summary>
+    /// Plain only for <c>[A-Za-z0-9_/][A-Za-z0-9_./-]*</c> that is not a number (any YAML 1.1/1.2 form), a boolean or
+    /// null word of either version, or a timestamp.
+    /// </summary>
+    public static bool IsPlainSafe(string s)
+    {
+        if (s.Length == 0) return false;
+        var c0 = s[0];
+        if (!(char.IsAsciiLetterOrDigit(c0) || c0 is '_' or '/')) return false;
+        var digitsOrSigns = true;
+        foreach (var c in s)
+        {
+            if (!(char.IsAsciiLetterOrDigit(c) || c is '_' or '.' or '/' or '-')) return false;
+            if (!(char.IsAsciiDigit(c) || c is '_' or '.' or '-' or '+' or 'e' or 'E')) digitsOrSigns = false;
+        }
+        if (digitsOrSigns && char.IsAsciiDigit(c0)) return false;
+        if (c0 == '0' && s.Length > 1 && s[1] is 'x' or 'X' or 'o' or 'O' or 'b' or 'B') return false;
+        switch (s.ToLowerInvariant())
+        {
+            case "true" or "false" or "yes" or "no" or "on" or "off" or "y" or "n" or "null":
+                return false;
+        }
+        return true;
+    }
+
+    private static void Quoted(StringBuilder builder, string s)
+    {
+        builder.Append('"');
+        for (var i = 0; i < s.Length; i++)
+        {
+            var c = s[i];
+            switch (c)
+            {
+                case '"': builder.Append("\\\""); break;
+                case '\\': builder.Append("\\\\"); break;
+                case '\n': builder.Append("\\n"); break;
+                case '\r': builder.Append("\\r"); break;
+                case '\t': builder.Append("\\t"); break;
+                default:
+                    if (char.IsHighSurrogate(c) && i + 1 < s.Length && char.IsLowSurrogate(s[i + 1]))
+                    {
+                        builder.Append(c).Append(s[++i]);
+                    }
+                    else if (char.IsSurrogate(c))
+                    {
+                        // A lone surrogate is not text and cannot be written as UTF-8: the replacement character stands in.
+                        builder.Append("\\ufffd");
+                    }
+                    else if (char.IsControl(c) || c is '\u0085' or '\u2028' or '\u2029' or '\uFEFF')
+                    {
+                        builder.Append("\\u").Append(((int)c).ToString("x4", CultureInfo.InvariantCulture));
+                    }
+                    else
+                    {
+                        builder.Append(c);
+                    }
+                    break;
+            }
+        }
+        builder.Append('"');
+    }
+}

@@ -1,0 +1,9 @@
+using Mesh.Kubernetes;
+
+namespace Mesh.Providers.Istio.Import;
+
+/// <summary>The state of one Istio import: the kit's <see cref="ImportContext"/> with the translator's options.</summary>
+internal sealed class IstioImportContext(IstioOptions options) : ImportContext(IstioTranslator.ProviderId, options.DefaultNamespace)
+{
+    public IstioOptions Options { get; } = options;
+}
