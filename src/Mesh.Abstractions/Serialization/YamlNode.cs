@@ -45,7 +45,7 @@ public sealed class YamlNode
     public bool IsPlain { get; }
 
     /// <summary>Sequence items, or mapping keys and values alternately.</summary>
-    public IReadOnlyList<YamlNode> Children => Items;
+    public IReadOnlyList<YamlNode> Children => (IReadOnlyList<YamlNode>?)_items ?? [];
 
     /// <summary>The number of nodes in this subtree with every alias expanded (1 for a scalar).</summary>
     public long Size { get; internal set; } = 1;
@@ -53,7 +53,10 @@ public sealed class YamlNode
     /// <summary>The nesting depth of collections below this node with every alias expanded (0 for a scalar or an empty collection).</summary>
     public int Height { get; internal set; }
 
-    internal List<YamlNode> Items { get; } = [];
+    // Created on the first child: a million scalars need no million empty lists.
+    private List<YamlNode>? _items;
+
+    internal void Add(YamlNode child) => (_items ??= []).Add(child);
 
     private ScalarType? _scalarType;
 

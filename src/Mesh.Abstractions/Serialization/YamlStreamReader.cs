@@ -94,7 +94,7 @@ public static class YamlStreamReader
                             return documents;
                         }
                         if (stack.Count == 0) root = target;
-                        else stack.Peek().Node.Items.Add(target);
+                        else stack.Peek().Node.Add(target);
                         break;
                     case NodeEvent node:
                         if (++nodes > options.MaxNodes)
@@ -109,7 +109,7 @@ public static class YamlStreamReader
                             return documents;
                         }
                         if (stack.Count == 0) root = created;
-                        else stack.Peek().Node.Items.Add(created);
+                        else stack.Peek().Node.Add(created);
                         if (created.Kind != YamlNodeKind.Scalar) stack.Push((created, node.Anchor));
                         else if (!node.Anchor.IsEmpty) anchors[node.Anchor.Value] = created;
                         break;
@@ -117,7 +117,7 @@ public static class YamlStreamReader
                         var (done, anchor) = stack.Pop();
                         long size = 1;
                         var height = 0;
-                        foreach (var child in done.Items)
+                        foreach (var child in done.Children)
                         {
                             size += child.Size;
                             height = Math.Max(height, child.Height + 1);

@@ -5,7 +5,7 @@ namespace Mesh.Cli.Commands;
 /// <summary>Imports provider manifests from files.</summary>
 internal static class ManifestReader
 {
-    /// <summary>Imports every file as one stream of documents; null when a file is missing (reported on stderr).</summary>
+    /// <summary>Imports every file as one stream of documents; null when a file is missing or too large to read (reported on stderr).</summary>
     public static ImportResult? Import(ITranslator translator, IReadOnlyList<string> files, TextWriter stderr, bool strict)
     {
         var sources = new List<SourceText>(files.Count);
@@ -14,6 +14,13 @@ internal static class ManifestReader
             if (!File.Exists(file))
             {
                 stderr.WriteLine($"error: file not found: {file}");
+                return null;
+            }
+            // Refused before it is read: the reader would refuse it anyway, after holding all of it in memory.
+            var limit = Mesh.Kubernetes.KubernetesYamlReader.DefaultOptions.MaxBytes;
+            if (new FileInfo(file).Length > limit)
+            {
+                stderr.WriteLine($"error: {file} is larger than {limit} bytes (the manifest reader's MaxBytes); it was not read.");
                 return null;
             }
             sources.Add(new SourceText(Path.GetFileName(file), File.ReadAllText(file)));

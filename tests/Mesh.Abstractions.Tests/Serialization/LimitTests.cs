@@ -20,6 +20,46 @@ public class LimitTests
         Assert.Equal(options, MeshReaderOptions.Default);
     }
 
+    /// <summary>The shared hostile shapes (alias bomb, 20,000-deep nesting, 50 MB, 1,000,000 nodes) are each one MESH1006 with a location, and no model.</summary>
+    [Fact]
+    public void SharedHostileShapes_AreEachALimitDiagnostic()
+    {
+        foreach (var (name, make) in HostileYaml.All("kind: Mesh\nmetadata: { name: m }\n"))
+        {
+            var result = MeshYaml.Read(make(), "hostile.yaml");
+            var d = Assert.Single(result.Diagnostics);
+            Assert.True(d.Code == DiagnosticCodes.LimitExceeded, $"{name}: {d}");
+            Assert.NotNull(d.Location);
+            Assert.Null(result.Config);
+        }
+    }
+
+    /// <summary>With aliases allowed, the same bomb stops at MaxNodes while the aliases are counted, never expanded.</summary>
+    [Fact]
+    public void AliasBomb_WithAliasesAllowed_StopsAtMaxNodes()
+    {
+        var diagnostics = new List<Diagnostic>();
+        var documents = YamlStreamReader.Read(HostileYaml.AliasBomb(), "bomb.yaml", MeshReaderOptions.Default with { AllowAliases = true }, diagnostics);
+        Assert.Empty(documents);
+        var d = Assert.Single(diagnostics);
+        Assert.Equal(DiagnosticCodes.LimitExceeded, d.Code);
+        Assert.Contains("MaxNodes", d.Message, StringComparison.Ordinal);
+        Assert.Equal("bomb.yaml", d.Location!.File);
+    }
+
+    /// <summary>Aliases within the limits are read as the node they name, counted as if written out.</summary>
+    [Fact]
+    public void Aliases_WithinLimits_ShareTheirNode_AndCountAsExpanded()
+    {
+        var diagnostics = new List<Diagnostic>();
+        var documents = YamlStreamReader.Read("a: &x [1, 2, 3]\nb: *x\n", null, MeshReaderOptions.Default with { AllowAliases = true }, diagnostics);
+        Assert.Empty(diagnostics);
+        var root = Assert.Single(documents);
+        Assert.Same(root.Children[1], root.Children[3]);
+        Assert.Equal(1 + 2 + 4 + 4, root.Size);
+        Assert.Equal(2, root.Height);
+    }
+
     [Fact]
     public void AliasBomb_IsRejectedAtTheFirstAlias()
     {

@@ -1,5 +1,7 @@
 using CsCheck;
+using System.Diagnostics;
 using Mesh.Diagnostics;
+using Mesh.Testing;
 using Xunit;
 
 namespace Mesh.Providers.Conformance.Suites;
@@ -80,5 +82,36 @@ public abstract class BadInputSuite : ConformanceSuite
             var result = Translator.ImportYaml(string.Join('\n', mutated), "mutated.yaml");
             Assert.True(!result.HasErrors || result.Config is null);
         }, iter: 400);
+    }
+
+    /// <summary>The head of a manifest of the provider, put before each hostile body (so the reader, not the kind check, must stop it).</summary>
+    protected virtual string HostileHead => string.Join('\n', ValidDocument.Split('\n').TakeWhile(l => !l.StartsWith("spec:", StringComparison.Ordinal))) + "\n";
+
+    /// <summary>
+    /// Hostile YAML — an alias bomb, a 20,000-deep nesting, a 50 MB document, a document of 1,000,000 small nodes — is a reader
+    /// diagnostic (MESH1006, with a line and column) and no model, never an exception; the memory each allocates is bounded.
+    /// </summary>
+    [Fact]
+    public void HostileYaml_IsALimitDiagnostic_InBoundedMemory()
+    {
+        var failures = new List<string>();
+        foreach (var (name, make) in HostileYaml.All(HostileHead))
+        {
+            var yaml = make();
+            var allocated = GC.GetAllocatedBytesForCurrentThread();
+            var clock = Stopwatch.StartNew();
+            var result = Translator.ImportYaml(yaml, "hostile.yaml");
+            clock.Stop();
+            allocated = GC.GetAllocatedBytesForCurrentThread() - allocated;
+            TestContext.Current.TestOutputHelper?.WriteLine($"{name}: {clock.ElapsedMilliseconds} ms, {allocated / (1024 * 1024)} MiB allocated, {string.Join(" | ", result.Diagnostics.Where(d => d.IsError))}");
+            var limit = result.Diagnostics.FirstOrDefault(d => d.Code == DiagnosticCodes.LimitExceeded);
+            if (limit is null) failures.Add($"{name}: no {DiagnosticCodes.LimitExceeded}; got {string.Join(" | ", result.Diagnostics)}");
+            else if (limit.Location is null || !limit.Path.StartsWith("hostile.yaml#0 ", StringComparison.Ordinal)) failures.Add($"{name}: the diagnostic has no location or source path: {limit}");
+            if (result.Config is not null) failures.Add($"{name}: a model was returned");
+            // All a reader may allocate (most of it short-lived parser events) while refusing the input: well under the 2 GB an
+            // alias-expanding reader reached before it ran out of memory.
+            if (allocated > 768L * 1024 * 1024) failures.Add($"{name}: {allocated / (1024 * 1024)} MiB allocated");
+        }
+        Assert.True(failures.Count == 0, string.Join("\n", failures));
     }
 }

@@ -100,6 +100,17 @@ public abstract class CorpusSuite : ConformanceSuite
         || (leaf.StartsWith(diagnosticPath, StringComparison.Ordinal) && leaf[diagnosticPath.Length] is '.' or '[');
 
     /// <summary>Every corpus file imports without an exception and without errors.</summary>
+    /// <summary>Prints, per file and in total, the resources read and the input fields carried and reported; some field must be carried.</summary>
+    [Fact]
+    public void CorpusCounts_AreReported()
+    {
+        var reports = CheckCorpus();
+        var lines = reports.Select(r => $"{r.File}: resources {r.Resources}, fields carried {r.FieldsCarried}, reported {r.FieldsReported}, re-import differences explained {r.DifferencesExplained}");
+        TestContext.Current.TestOutputHelper?.WriteLine(string.Join("\n", lines));
+        TestContext.Current.TestOutputHelper?.WriteLine($"TOTAL files {reports.Count}, resources {reports.Sum(r => r.Resources)}, fields carried {reports.Sum(r => r.FieldsCarried)}, fields reported {reports.Sum(r => r.FieldsReported)}");
+        Assert.True(reports.Sum(r => r.FieldsCarried) > 0);
+    }
+
     [Fact]
     public void EveryFile_Imports()
     {

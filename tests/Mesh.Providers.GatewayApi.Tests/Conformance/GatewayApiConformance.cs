@@ -43,16 +43,6 @@ public sealed class GatewayApiCorpus : CorpusSuite
     protected override ITranslator Translator { get; } = new GatewayApiTranslator();
 
     protected override string CorpusFolder => "examples/gateway-api";
-
-    [Fact]
-    public void CorpusCounts_AreReported()
-    {
-        var reports = CheckCorpus();
-        var lines = reports.Select(r => $"{r.File}: resources {r.Resources}, fields carried {r.FieldsCarried}, reported {r.FieldsReported}");
-        TestContext.Current.TestOutputHelper?.WriteLine(string.Join("\n", lines));
-        TestContext.Current.TestOutputHelper?.WriteLine($"TOTAL files {reports.Count}, resources {reports.Sum(r => r.Resources)}, fields carried {reports.Sum(r => r.FieldsCarried)}, fields reported {reports.Sum(r => r.FieldsReported)}");
-        Assert.True(reports.Sum(r => r.FieldsCarried) > 0);
-    }
 }
 
 public sealed class GatewayApiBadInput : BadInputSuite
