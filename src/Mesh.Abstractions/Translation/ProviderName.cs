@@ -1,6 +1,10 @@
 namespace Mesh.Translation;
 
-/// <summary>The name a provider is known by on the command line and in the registry (<c>istio</c>, <c>linkerd</c>, …). Compared case-insensitively.</summary>
+/// <summary>
+/// The name a provider is known by on the command line, in the registry and in diagnostics (<c>istio</c>, <c>linkerd</c>, …).
+/// Compared case-insensitively. The named instances are the providers this SDK ships; a provider package of its own uses
+/// <c>new ProviderName("name")</c>.
+/// </summary>
 /// <param name="Value">The name, lower case by convention.</param>
 public readonly record struct ProviderName(string Value)
 {
@@ -12,12 +16,6 @@ public readonly record struct ProviderName(string Value)
 
     /// <summary>Kubernetes Gateway API mesh routing (GAMMA).</summary>
     public static ProviderName GatewayApi { get; } = new("gateway-api");
-
-    /// <summary>AWS App Mesh.</summary>
-    public static ProviderName AppMesh { get; } = new("appmesh");
-
-    /// <summary>Open Service Mesh (SMI).</summary>
-    public static ProviderName Osm { get; } = new("osm");
 
     /// <inheritdoc />
     public bool Equals(ProviderName other) => string.Equals(Value, other.Value, StringComparison.OrdinalIgnoreCase);
