@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.IO.Hashing;
 using Mesh.Model;
+using Mesh.Xds.EnvoyApi;
 using Mesh.Xds.Planning;
 using Mesh.Xds.Wire;
 
@@ -142,9 +143,9 @@ internal static class ResourceWriter
     {
         public void Encode<TSink>(ref TSink s) where TSink : IProtoSink, allows ref struct
         {
-            s.Utf8(4, TypeUrlBytes.Of(type));
-            s.String(5, nonce);
-            s.Hex(1, version);
+            s.Utf8(DiscoveryResponseFields.TypeUrl, TypeUrlBytes.Of(type));
+            s.String(DiscoveryResponseFields.Nonce, nonce);
+            s.Hex(DiscoveryResponseFields.VersionInfo, version);
         }
     }
 
