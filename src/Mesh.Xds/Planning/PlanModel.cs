@@ -16,7 +16,7 @@ internal sealed record ClusterPlan(
     string? Subset,
     KeyValuePair<string, string>[] SubsetLabels,
     TimeSpan ConnectTimeout,
-    int LbPolicy,
+    LbPolicy LbPolicy,
     ConnectionPool? Pool,
     OutlierDetection? Outlier,
     string? TlsSni,
@@ -42,7 +42,7 @@ internal sealed record RoutePlan(
     string? MirrorCluster,
     string? RetryOn,
     ConsistentHash? HashOn,
-    int RedirectCode)
+    RedirectResponseCode RedirectCode)
 {
     /// <summary><see cref="Name"/> as UTF-8, encoded once.</summary>
     public byte[] NameUtf8 { get; } = System.Text.Encoding.UTF8.GetBytes(Name);
