@@ -1,6 +1,5 @@
 using System.Buffers;
 using System.IO.Hashing;
-using Mesh.Model;
 using Mesh.Xds.EnvoyApi;
 using Mesh.Xds.Planning;
 using Mesh.Xds.Wire;
@@ -148,7 +147,4 @@ internal static class ResourceWriter
             s.Hex(DiscoveryResponseFields.VersionInfo, version);
         }
     }
-
-    /// <summary>The sorted endpoints of one cluster's service port, by scanning a snapshot (for incremental updates).</summary>
-    public static EndpointList ScanEndpoints(EndpointSnapshot snapshot, ServiceRef service, int port) => EndpointIndex.Scan(snapshot, service, port);
 }

@@ -1,6 +1,5 @@
 using Mesh.Collections;
 using Mesh.Model;
-using Mesh.Xds.EnvoyApi;
 
 namespace Mesh.Xds.Planning;
 
