@@ -13,6 +13,7 @@ internal sealed class PlanContext
     private readonly Dictionary<ServiceRef, List<int>> _routesByHost = [];
     private readonly Dictionary<ServiceRef, List<DestinationPolicy>> _policiesByService = [];
     private readonly List<Diagnostic> _diagnostics;
+    private readonly HashSet<Diagnostic> _reported = [];
 
     public PlanContext(MeshConfig config, XdsProxy proxy, XdsEncoderOptions options, List<Diagnostic> diagnostics)
     {
@@ -82,9 +83,18 @@ internal sealed class PlanContext
 
     public string ClusterName(ServiceRef service, int port, string? subset) => ResourceNames.OutboundCluster(Fqdn(service), port, subset);
 
-    public void Error(DiagnosticCode code, string path, string message) => _diagnostics.Add(Diagnostic.Error(code, path, message) with { Provider = "xds" });
+    public void Error(DiagnosticCode code, string path, string message) => Report(Diagnostic.Error(code, path, message) with { Provider = "xds" });
 
-    public void Warning(DiagnosticCode code, string path, string message) => _diagnostics.Add(Diagnostic.Warning(code, path, message) with { Provider = "xds" });
+    public void Warning(DiagnosticCode code, string path, string message) => Report(Diagnostic.Warning(code, path, message) with { Provider = "xds" });
+
+    /// <summary>
+    /// Adds a diagnostic unless the same one (severity, code, path, message) was reported already: a host's rules
+    /// are planned once per HTTP port of the host, and a problem of a rule is one problem.
+    /// </summary>
+    private void Report(Diagnostic diagnostic)
+    {
+        if (_reported.Add(diagnostic)) _diagnostics.Add(diagnostic);
+    }
 
     /// <summary>Whether a port is one Envoy routes HTTP on (HTTP/1, HTTP/2 or gRPC).</summary>
     public static bool IsHttp(Protocol protocol) => protocol is Protocol.Http or Protocol.Http2 or Protocol.Grpc;
