@@ -1,3 +1,4 @@
+using Mesh.Xds.EnvoyApi;
 using Mesh.Xds.Wire;
 
 namespace Mesh.Xds.Encoders;
@@ -11,21 +12,21 @@ internal readonly struct DeltaDiscoveryResponseEncoder(XdsResourceSet resources,
     public void Encode<TSink>(ref TSink s) where TSink : IProtoSink, allows ref struct
     {
         var typeUrl = TypeUrlBytes.Of(resources.Type);
-        s.Hex(1, resources.Version);
+        s.Hex(DeltaDiscoveryResponseFields.SystemVersionInfo, resources.Version);
         foreach (var index in indexes)
         {
             var resource = resources[index];
-            s.Begin(2);
-            s.Hex(1, resource.Version);
-            s.Begin(2);
-            s.Utf8(1, typeUrl);
-            s.Bytes(2, resource.Payload.Span);
+            s.Begin(DeltaDiscoveryResponseFields.Resources);
+            s.Hex(ResourceFields.Version, resource.Version);
+            s.Begin(ResourceFields.Resource);
+            s.Utf8(AnyFields.TypeUrl, typeUrl);
+            s.Bytes(AnyFields.Value, resource.Payload.Span);
             s.End();
-            s.String(3, resource.Name);
+            s.String(ResourceFields.Name, resource.Name);
             s.End();
         }
-        s.Utf8(4, typeUrl);
-        s.String(5, nonce);
-        foreach (var name in removed) s.StringAlways(6, name);
+        s.Utf8(DeltaDiscoveryResponseFields.TypeUrl, typeUrl);
+        s.String(DeltaDiscoveryResponseFields.Nonce, nonce);
+        foreach (var name in removed) s.StringAlways(DeltaDiscoveryResponseFields.RemovedResources, name);
     }
 }

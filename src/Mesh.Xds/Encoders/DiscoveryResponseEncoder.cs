@@ -1,3 +1,4 @@
+using Mesh.Xds.EnvoyApi;
 using Mesh.Xds.Wire;
 
 namespace Mesh.Xds.Encoders;
@@ -11,16 +12,16 @@ internal readonly struct DiscoveryResponseEncoder(XdsResourceSet resources, stri
     public void Encode<TSink>(ref TSink s) where TSink : IProtoSink, allows ref struct
     {
         var typeUrl = TypeUrlBytes.Of(resources.Type);
-        s.Hex(1, resources.Version);
+        s.Hex(DiscoveryResponseFields.VersionInfo, resources.Version);
         for (var i = 0; i < resources.Count; i++)
         {
             var resource = resources[i];
-            s.Begin(2);
-            s.Utf8(1, typeUrl);
-            s.Bytes(2, resource.Payload.Span);
+            s.Begin(DiscoveryResponseFields.Resources);
+            s.Utf8(AnyFields.TypeUrl, typeUrl);
+            s.Bytes(AnyFields.Value, resource.Payload.Span);
             s.End();
         }
-        s.Utf8(4, typeUrl);
-        s.String(5, nonce);
+        s.Utf8(DiscoveryResponseFields.TypeUrl, typeUrl);
+        s.String(DiscoveryResponseFields.Nonce, nonce);
     }
 }

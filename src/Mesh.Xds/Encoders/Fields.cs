@@ -1,3 +1,4 @@
+using Mesh.Xds.EnvoyApi;
 using Mesh.Xds.Wire;
 
 namespace Mesh.Xds.Encoders;
@@ -12,8 +13,8 @@ internal static class Fields
         var seconds = (ulong)(ticks / TimeSpan.TicksPerSecond);
         var nanos = (ulong)(ticks % TimeSpan.TicksPerSecond * 100);
         s.Known(field, VarintField(seconds) + VarintField(nanos));
-        s.Varint(1, seconds);
-        s.Varint(2, nanos);
+        s.Varint(DurationFields.Seconds, seconds);
+        s.Varint(DurationFields.Nanos, nanos);
     }
 
     /// <summary><c>google.protobuf.Duration</c> when a value is present.</summary>
@@ -27,7 +28,7 @@ internal static class Fields
     {
         var v = (ulong)Math.Max(0, value);
         s.Known(field, VarintField(v));
-        s.Varint(1, v);
+        s.Varint(WrapperFields.Value, v);
     }
 
     /// <summary>The size of a varint field with a one-byte tag (fields 1–15), zero when the value is the default.</summary>
@@ -46,9 +47,9 @@ internal static class Fields
     public static void AdsConfigSource<TSink>(ref TSink s, int field) where TSink : IProtoSink, allows ref struct
     {
         s.Begin(field);
-        s.Begin(3);
+        s.Begin(ConfigSourceFields.Ads);
         s.End();
-        s.Varint(6, 2);
+        s.Varint(ConfigSourceFields.ResourceApiVersion, (ulong)ApiVersion.V3);
         s.End();
     }
 
@@ -59,12 +60,12 @@ internal static class Fields
         s.Begin(field);
         if (decimal.Truncate(clamped) == clamped)
         {
-            s.Varint(1, (ulong)clamped);
+            s.Varint(FractionalPercentFields.Numerator, (ulong)clamped);
         }
         else
         {
-            s.Varint(1, (ulong)decimal.Round(clamped * 10_000m));
-            s.Varint(2, 2);
+            s.Varint(FractionalPercentFields.Numerator, (ulong)decimal.Round(clamped * 10_000m));
+            s.Varint(FractionalPercentFields.Denominator, (ulong)DenominatorType.Million);
         }
         s.End();
     }
@@ -73,15 +74,15 @@ internal static class Fields
     public static void BeginAny<TSink>(ref TSink s, int field, ReadOnlySpan<byte> typeUrl) where TSink : IProtoSink, allows ref struct
     {
         s.Begin(field);
-        s.Utf8(1, typeUrl);
-        s.Begin(2);
+        s.Utf8(AnyFields.TypeUrl, typeUrl);
+        s.Begin(AnyFields.Value);
     }
 
     /// <summary>A <c>google.protobuf.Any</c> holding a message with no fields (its empty value is omitted, as protobuf does).</summary>
     public static void EmptyAny<TSink>(ref TSink s, int field, ReadOnlySpan<byte> typeUrl) where TSink : IProtoSink, allows ref struct
     {
         s.Begin(field);
-        s.Utf8(1, typeUrl);
+        s.Utf8(AnyFields.TypeUrl, typeUrl);
         s.End();
     }
 

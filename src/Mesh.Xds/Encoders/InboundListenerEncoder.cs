@@ -1,3 +1,4 @@
+using Mesh.Xds.EnvoyApi;
 using Mesh.Xds.Planning;
 using Mesh.Xds.Wire;
 
@@ -15,81 +16,57 @@ internal static class InboundListenerEncoder
 
     public static void Write<TSink>(ref TSink s, ListenerPlan l, InboundPlan inbound, XdsEncoderOptions options) where TSink : IProtoSink, allows ref struct
     {
-        s.String(1, l.Name);
-        s.Begin(2);
-        s.Begin(1);
-        s.Utf8(2, "0.0.0.0"u8);
-        s.Varint(3, (ulong)l.Port);
+        s.String(ListenerFields.Name, l.Name);
+        s.Begin(ListenerFields.Address);
+        s.Begin(AddressFields.SocketAddress);
+        s.Utf8(SocketAddressFields.Address, "0.0.0.0"u8);
+        s.Varint(SocketAddressFields.PortValue, (ulong)l.Port);
         s.End();
         s.End();
         foreach (var port in inbound.Ports)
         {
-            s.Begin(3); // filter_chains
-            s.Begin(1); // filter_chain_match
-            Fields.UInt32Value(ref s, 8, port.Port);
+            s.Begin(ListenerFields.FilterChains);
+            s.Begin(FilterChainFields.FilterChainMatch);
+            Fields.UInt32Value(ref s, FilterChainMatchFields.DestinationPort, port.Port);
             s.End();
-            s.Begin(3); // filters
-            s.Utf8(1, "envoy.filters.network.http_connection_manager"u8);
-            Fields.BeginAny(ref s, 4, TypeUrlBytes.HttpConnectionManager);
-            s.String(2, port.ClusterName);
-            s.Begin(4); // route_config, inline
+            s.Begin(FilterChainFields.Filters);
+            s.Utf8(FilterFields.Name, "envoy.filters.network.http_connection_manager"u8);
+            Fields.BeginAny(ref s, FilterFields.TypedConfig, TypeUrlBytes.HttpConnectionManager);
+            s.String(HttpConnectionManagerFields.StatPrefix, port.ClusterName);
+            s.Begin(HttpConnectionManagerFields.RouteConfig);
             RouteConfigEncoder.Write(ref s, port.Routes);
             s.End();
             if (inbound.HasDeny) Rbac(ref s, inbound.Deny, deny: true);
             if (inbound.HasAllow) Rbac(ref s, inbound.Allow, deny: false);
-            s.Begin(5);
-            s.Utf8(1, "envoy.filters.http.router"u8);
-            Fields.EmptyAny(ref s, 4, TypeUrlBytes.Router);
+            s.Begin(HttpConnectionManagerFields.HttpFilters);
+            s.Utf8(HttpFilterFields.Name, "envoy.filters.http.router"u8);
+            Fields.EmptyAny(ref s, HttpFilterFields.TypedConfig, TypeUrlBytes.Router);
             s.End();
             Fields.EndAny(ref s);
             s.End();
-            if (port.Tls)
-            {
-                s.Begin(6); // transport_socket
-                s.Utf8(1, "envoy.transport_sockets.tls"u8);
-                Fields.BeginAny(ref s, 3, TypeUrlBytes.DownstreamTlsContext);
-                s.Begin(1); // common_tls_context
-                s.Begin(6);
-                s.String(1, options.CertificateSecretName);
-                Fields.AdsConfigSource(ref s, 2);
-                s.End();
-                s.Begin(8);
-                s.Begin(1);
-                s.End();
-                s.Begin(2);
-                s.String(1, options.RootCaSecretName);
-                Fields.AdsConfigSource(ref s, 2);
-                s.End();
-                s.End();
-                s.End();
-                s.Begin(2); // require_client_certificate
-                s.Bool(1, true);
-                s.End();
-                Fields.EndAny(ref s);
-                s.End();
-            }
-            s.String(7, port.ClusterName);
+            if (port.Tls) TlsContextEncoder.Downstream(ref s, FilterChainFields.TransportSocket, options);
+            s.String(FilterChainFields.Name, port.ClusterName);
             s.End();
         }
-        s.Varint(16, 1); // traffic_direction: INBOUND
+        s.Varint(ListenerFields.TrafficDirection, (ulong)TrafficDirection.Inbound);
     }
 
     private static void Rbac<TSink>(ref TSink s, RbacPolicyPlan[] policies, bool deny) where TSink : IProtoSink, allows ref struct
     {
-        s.Begin(5);
-        s.String(1, RbacFilter);
-        Fields.BeginAny(ref s, 4, TypeUrlBytes.Rbac);
-        s.Begin(1); // rules
-        s.Varint(1, deny ? 1UL : 0UL);
+        s.Begin(HttpConnectionManagerFields.HttpFilters);
+        s.String(HttpFilterFields.Name, RbacFilter);
+        Fields.BeginAny(ref s, HttpFilterFields.TypedConfig, TypeUrlBytes.Rbac);
+        s.Begin(RbacFilterFields.Rules);
+        s.Varint(RbacFields.Action, (ulong)(deny ? RbacAction.Deny : RbacAction.Allow));
         foreach (var policy in policies)
         {
-            s.Begin(2); // policies map entry
-            s.StringAlways(1, policy.Name);
-            s.Begin(2);
-            s.Begin(1);
+            s.Begin(RbacFields.Policies);
+            s.StringAlways(MapEntryFields.Key, policy.Name);
+            s.Begin(MapEntryFields.Value);
+            s.Begin(PolicyFields.Permissions);
             Permission(ref s, policy);
             s.End();
-            s.Begin(2);
+            s.Begin(PolicyFields.Principals);
             Principal(ref s, policy);
             s.End();
             s.End();
@@ -108,18 +85,18 @@ internal static class InboundListenerEncoder
         var paths = policy.Paths;
         if (ports.IsEmpty && methods.IsEmpty && paths.Length == 0)
         {
-            s.Bool(3, true); // any
+            s.Bool(PermissionFields.Any, true);
             return;
         }
-        s.Begin(1); // and_rules
+        s.Begin(PermissionFields.AndRules);
         if (!ports.IsEmpty)
         {
-            s.Begin(1);
-            s.Begin(2); // or_rules
+            s.Begin(PermissionSetFields.Rules);
+            s.Begin(PermissionFields.OrRules);
             foreach (var port in ports)
             {
-                s.Begin(1);
-                s.Varint(6, (ulong)Math.Max(0, port));
+                s.Begin(PermissionSetFields.Rules);
+                s.Varint(PermissionFields.DestinationPort, (ulong)Math.Max(0, port));
                 s.End();
             }
             s.End();
@@ -127,15 +104,15 @@ internal static class InboundListenerEncoder
         }
         if (!methods.IsEmpty)
         {
-            s.Begin(1);
-            s.Begin(2);
+            s.Begin(PermissionSetFields.Rules);
+            s.Begin(PermissionFields.OrRules);
             foreach (var method in methods)
             {
-                s.Begin(1);
-                s.Begin(4); // header
-                s.Utf8(1, ":method"u8);
-                s.Begin(13);
-                s.StringAlways(1, method);
+                s.Begin(PermissionSetFields.Rules);
+                s.Begin(PermissionFields.Header);
+                s.Utf8(HeaderMatcherFields.Name, ":method"u8);
+                s.Begin(HeaderMatcherFields.StringMatch);
+                s.StringAlways(StringMatcherFields.Exact, method);
                 s.End();
                 s.End();
                 s.End();
@@ -145,14 +122,14 @@ internal static class InboundListenerEncoder
         }
         if (paths.Length > 0)
         {
-            s.Begin(1);
-            s.Begin(2);
+            s.Begin(PermissionSetFields.Rules);
+            s.Begin(PermissionFields.OrRules);
             foreach (var (field, value) in paths)
             {
-                s.Begin(1);
-                s.Begin(10); // url_path
-                s.Begin(1); // path
-                s.StringAlways(field, value);
+                s.Begin(PermissionSetFields.Rules);
+                s.Begin(PermissionFields.UrlPath);
+                s.Begin(PathMatcherFields.Path);
+                s.StringAlways(field, value); // a StringMatcher field: exact, prefix or suffix
                 s.End();
                 s.End();
                 s.End();
@@ -167,44 +144,44 @@ internal static class InboundListenerEncoder
     {
         if (policy.AnySource)
         {
-            s.Bool(3, true); // any
+            s.Bool(PrincipalFields.Any, true);
             return;
         }
-        s.Begin(2); // or_ids
+        s.Begin(PrincipalFields.OrIds);
         foreach (var principal in policy.ServiceAccountPrincipals)
         {
-            s.Begin(1);
-            s.Begin(4); // authenticated
-            s.Begin(2);
-            s.StringAlways(1, principal);
+            s.Begin(PrincipalSetFields.Ids);
+            s.Begin(PrincipalFields.Authenticated);
+            s.Begin(AuthenticatedFields.PrincipalName);
+            s.StringAlways(StringMatcherFields.Exact, principal);
             s.End();
             s.End();
             s.End();
         }
         foreach (var prefix in policy.NamespacePrefixes)
         {
-            s.Begin(1);
-            s.Begin(4);
-            s.Begin(2);
-            s.StringAlways(2, prefix);
+            s.Begin(PrincipalSetFields.Ids);
+            s.Begin(PrincipalFields.Authenticated);
+            s.Begin(AuthenticatedFields.PrincipalName);
+            s.StringAlways(StringMatcherFields.Prefix, prefix);
             s.End();
             s.End();
             s.End();
         }
         foreach (var (address, length) in policy.Cidrs)
         {
-            s.Begin(1);
-            s.Begin(10); // direct_remote_ip
-            s.String(1, address);
-            Fields.UInt32Value(ref s, 2, length);
+            s.Begin(PrincipalSetFields.Ids);
+            s.Begin(PrincipalFields.DirectRemoteIp);
+            s.String(CidrRangeFields.AddressPrefix, address);
+            Fields.UInt32Value(ref s, CidrRangeFields.PrefixLen, length);
             s.End();
             s.End();
         }
         if (policy.Unauthenticated)
         {
-            s.Begin(1);
-            s.Begin(8); // not_id
-            s.Begin(4); // authenticated (any identity)
+            s.Begin(PrincipalSetFields.Ids);
+            s.Begin(PrincipalFields.NotId);
+            s.Begin(PrincipalFields.Authenticated); // any authenticated identity
             s.End();
             s.End();
             s.End();

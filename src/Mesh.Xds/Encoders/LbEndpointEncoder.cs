@@ -1,3 +1,4 @@
+using Mesh.Xds.EnvoyApi;
 using Mesh.Xds.Wire;
 
 namespace Mesh.Xds.Encoders;
@@ -15,13 +16,13 @@ internal readonly struct LbEndpointEncoder(byte[] address, ulong port, EndpointH
         var addressLength = Fields.LengthField(socketAddress);
         var endpointLength = Fields.LengthField(addressLength);
         var endpointWeight = (ulong)Math.Max(0, weight);
-        s.Known(2, Fields.LengthField(endpointLength) + Fields.VarintField((ulong)health) + Fields.LengthField(Fields.VarintField(endpointWeight))); // lb_endpoints
-        s.Known(1, endpointLength); // endpoint
-        s.Known(1, addressLength); // address
-        s.Known(1, socketAddress); // socket_address
-        s.Bytes(2, address);
-        s.Varint(3, port);
-        s.Varint(2, (ulong)health);
-        Fields.UInt32Value(ref s, 4, weight);
+        s.Known(LocalityLbEndpointsFields.LbEndpoints, Fields.LengthField(endpointLength) + Fields.VarintField((ulong)health) + Fields.LengthField(Fields.VarintField(endpointWeight)));
+        s.Known(LbEndpointFields.Endpoint, endpointLength);
+        s.Known(EndpointFields.Address, addressLength);
+        s.Known(AddressFields.SocketAddress, socketAddress);
+        s.Bytes(SocketAddressFields.Address, address);
+        s.Varint(SocketAddressFields.PortValue, port);
+        s.Varint(LbEndpointFields.HealthStatus, (ulong)health); // EndpointHealth has core.v3.HealthStatus's values
+        Fields.UInt32Value(ref s, LbEndpointFields.LoadBalancingWeight, weight);
     }
 }

@@ -1,3 +1,4 @@
+using Mesh.Xds.EnvoyApi;
 using Mesh.Xds.Planning;
 using Mesh.Xds.Wire;
 
@@ -19,50 +20,50 @@ internal readonly struct ListenerEncoder(ListenerPlan listener, XdsEncoderOption
             InboundListenerEncoder.Write(ref s, l, inbound, options);
             return;
         }
-        s.Utf8(1, l.NameUtf8);
+        s.Utf8(ListenerFields.Name, l.NameUtf8);
         if (l.ApiListener)
         {
-            s.Begin(19);
-            Fields.BeginAny(ref s, 1, TypeUrlBytes.HttpConnectionManager);
+            s.Begin(ListenerFields.ApiListener);
+            Fields.BeginAny(ref s, ApiListenerFields.ApiListener, TypeUrlBytes.HttpConnectionManager);
             ConnectionManager(ref s, l);
             Fields.EndAny(ref s);
             s.End();
             return;
         }
-        s.Begin(2);
-        s.Begin(1);
-        s.Utf8(2, "0.0.0.0"u8);
-        s.Varint(3, (ulong)l.Port);
+        s.Begin(ListenerFields.Address);
+        s.Begin(AddressFields.SocketAddress);
+        s.Utf8(SocketAddressFields.Address, "0.0.0.0"u8);
+        s.Varint(SocketAddressFields.PortValue, (ulong)l.Port);
         s.End();
         s.End();
-        s.Begin(3); // filter_chains
-        s.Begin(3); // filters
-        s.Utf8(1, "envoy.filters.network.http_connection_manager"u8);
-        Fields.BeginAny(ref s, 4, TypeUrlBytes.HttpConnectionManager);
+        s.Begin(ListenerFields.FilterChains);
+        s.Begin(FilterChainFields.Filters);
+        s.Utf8(FilterFields.Name, "envoy.filters.network.http_connection_manager"u8);
+        Fields.BeginAny(ref s, FilterFields.TypedConfig, TypeUrlBytes.HttpConnectionManager);
         ConnectionManager(ref s, l);
         Fields.EndAny(ref s);
         s.End();
         s.End();
-        s.Varint(16, 2); // traffic_direction: OUTBOUND
+        s.Varint(ListenerFields.TrafficDirection, (ulong)TrafficDirection.Outbound);
     }
 
     private static void ConnectionManager<TSink>(ref TSink s, ListenerPlan l) where TSink : IProtoSink, allows ref struct
     {
-        s.String(2, l.StatPrefix);
-        s.Begin(3); // rds
-        Fields.AdsConfigSource(ref s, 1);
-        s.String(2, l.RouteConfigName);
+        s.String(HttpConnectionManagerFields.StatPrefix, l.StatPrefix);
+        s.Begin(HttpConnectionManagerFields.Rds);
+        Fields.AdsConfigSource(ref s, RdsFields.ConfigSource);
+        s.String(RdsFields.RouteConfigName, l.RouteConfigName);
         s.End();
         if (l.Fault)
         {
-            s.Begin(5);
-            s.Utf8(1, "envoy.filters.http.fault"u8);
-            Fields.EmptyAny(ref s, 4, TypeUrlBytes.HttpFault);
+            s.Begin(HttpConnectionManagerFields.HttpFilters);
+            s.Utf8(HttpFilterFields.Name, "envoy.filters.http.fault"u8);
+            Fields.EmptyAny(ref s, HttpFilterFields.TypedConfig, TypeUrlBytes.HttpFault);
             s.End();
         }
-        s.Begin(5);
-        s.Utf8(1, "envoy.filters.http.router"u8);
-        Fields.EmptyAny(ref s, 4, TypeUrlBytes.Router);
+        s.Begin(HttpConnectionManagerFields.HttpFilters);
+        s.Utf8(HttpFilterFields.Name, "envoy.filters.http.router"u8);
+        Fields.EmptyAny(ref s, HttpFilterFields.TypedConfig, TypeUrlBytes.Router);
         s.End();
     }
 }

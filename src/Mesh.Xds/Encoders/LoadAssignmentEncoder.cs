@@ -1,3 +1,4 @@
+using Mesh.Xds.EnvoyApi;
 using Mesh.Xds.Planning;
 using Mesh.Xds.Wire;
 
@@ -21,7 +22,7 @@ internal readonly struct LoadAssignmentEncoder(ClusterPlan cluster, EndpointList
     /// </summary>
     public static void Write<TSink>(ref TSink s, ClusterPlan c, EndpointList list, bool[]? selection) where TSink : IProtoSink, allows ref struct
     {
-        s.Utf8(1, c.NameUtf8);
+        s.Utf8(ClusterLoadAssignmentFields.ClusterName, c.NameUtf8);
         // Endpoints are sorted by locality, so each locality is one run (found when the list was built).
         ReadOnlySpan<int> layout = list.Layout;
         ReadOnlySpan<byte> encoded = list.Encoded;
@@ -52,7 +53,7 @@ internal readonly struct LoadAssignmentEncoder(ClusterPlan cluster, EndpointList
             {
                 var total = (int)Math.Min(weight, int.MaxValue);
                 var locality = encoded[runs[r * 3 + 1]..runs[r * 3 + 2]];
-                s.Known(2, locality.Length + bytes + Fields.VarintField((ulong)total) + 2); // locality_lb_endpoints
+                s.Known(ClusterLoadAssignmentFields.Endpoints, locality.Length + bytes + Fields.LengthField(Fields.VarintField((ulong)total)));
                 s.Raw(locality);
                 if (selection is null)
                 {
@@ -74,7 +75,7 @@ internal readonly struct LoadAssignmentEncoder(ClusterPlan cluster, EndpointList
                         s.Raw(encoded[start..layout[k * 2 - 2]]);
                     }
                 }
-                Fields.UInt32Value(ref s, 3, total);
+                Fields.UInt32Value(ref s, LocalityLbEndpointsFields.LoadBalancingWeight, total);
             }
             i = end;
         }

@@ -1,3 +1,4 @@
+using Mesh.Xds.EnvoyApi;
 using Mesh.Xds.Wire;
 
 namespace Mesh.Xds.Encoders;
@@ -10,10 +11,10 @@ internal readonly struct LocalityEncoder(EndpointLocality locality) : IMessageEn
 {
     public void Encode<TSink>(ref TSink s) where TSink : IProtoSink, allows ref struct
     {
-        s.Begin(1);
-        s.String(1, locality.Region);
-        s.String(2, locality.Zone);
-        s.String(3, locality.SubZone);
+        s.Begin(LocalityLbEndpointsFields.Locality);
+        s.String(LocalityFields.Region, locality.Region);
+        s.String(LocalityFields.Zone, locality.Zone);
+        s.String(LocalityFields.SubZone, locality.SubZone);
         s.End();
     }
 }

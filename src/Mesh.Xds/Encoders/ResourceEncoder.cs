@@ -1,3 +1,4 @@
+using Mesh.Xds.EnvoyApi;
 using Mesh.Xds.Planning;
 using Mesh.Xds.Wire;
 
@@ -8,7 +9,7 @@ internal readonly struct ResourceEncoder(XdsPlan plan, ResolvedEndpoints? endpoi
 {
     public void Encode<TSink>(ref TSink s) where TSink : IProtoSink, allows ref struct
     {
-        if (asAny) Fields.BeginAny(ref s, 2, TypeUrlBytes.Of(type));
+        if (asAny) Fields.BeginAny(ref s, DiscoveryResponseFields.Resources, TypeUrlBytes.Of(type));
         switch (type)
         {
             case XdsResourceType.Listener:
@@ -16,7 +17,7 @@ internal readonly struct ResourceEncoder(XdsPlan plan, ResolvedEndpoints? endpoi
                 break;
             case XdsResourceType.RouteConfiguration when rendered is not null:
                 // Virtual hosts rendered one by one beforehand, each measured and written while its data is in cache.
-                s.Utf8(1, plan.RouteConfigs[index].NameUtf8);
+                s.Utf8(RouteConfigurationFields.Name, plan.RouteConfigs[index].NameUtf8);
                 s.Raw(rendered.AsSpan(0, renderedLength));
                 break;
             case XdsResourceType.RouteConfiguration:

@@ -1,6 +1,6 @@
 using System.Buffers;
 using System.IO.Hashing;
-using Mesh.Model;
+using Mesh.Xds.EnvoyApi;
 using Mesh.Xds.Planning;
 using Mesh.Xds.Wire;
 
@@ -142,12 +142,9 @@ internal static class ResourceWriter
     {
         public void Encode<TSink>(ref TSink s) where TSink : IProtoSink, allows ref struct
         {
-            s.Utf8(4, TypeUrlBytes.Of(type));
-            s.String(5, nonce);
-            s.Hex(1, version);
+            s.Utf8(DiscoveryResponseFields.TypeUrl, TypeUrlBytes.Of(type));
+            s.String(DiscoveryResponseFields.Nonce, nonce);
+            s.Hex(DiscoveryResponseFields.VersionInfo, version);
         }
     }
-
-    /// <summary>The sorted endpoints of one cluster's service port, by scanning a snapshot (for incremental updates).</summary>
-    public static EndpointList ScanEndpoints(EndpointSnapshot snapshot, ServiceRef service, int port) => EndpointIndex.Scan(snapshot, service, port);
 }

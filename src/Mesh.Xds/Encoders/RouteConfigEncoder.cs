@@ -1,4 +1,5 @@
 using Mesh.Model;
+using Mesh.Xds.EnvoyApi;
 using Mesh.Xds.Planning;
 using Mesh.Xds.Wire;
 
@@ -13,19 +14,19 @@ internal readonly struct RouteConfigEncoder(RouteConfigPlan config) : IMessageEn
 
     public static void Write<TSink>(ref TSink s, RouteConfigPlan config) where TSink : IProtoSink, allows ref struct
     {
-        s.Utf8(1, config.NameUtf8);
+        s.Utf8(RouteConfigurationFields.Name, config.NameUtf8);
         foreach (var host in config.VirtualHosts) VirtualHost(ref s, host);
     }
 
-    /// <summary>One virtual host as field 2 of its RouteConfiguration.</summary>
+    /// <summary>One virtual host as field 2 (<c>virtual_hosts</c>) of its RouteConfiguration.</summary>
     public static void VirtualHost<TSink>(ref TSink s, VirtualHostPlan host) where TSink : IProtoSink, allows ref struct
     {
-        s.Begin(2);
-        s.Utf8(1, host.NameUtf8);
-        foreach (var domain in host.DomainsUtf8) s.Utf8(2, domain);
+        s.Begin(RouteConfigurationFields.VirtualHosts);
+        s.Utf8(VirtualHostFields.Name, host.NameUtf8);
+        foreach (var domain in host.DomainsUtf8) s.Utf8(VirtualHostFields.Domains, domain);
         foreach (var route in host.Routes)
         {
-            s.Begin(3);
+            s.Begin(VirtualHostFields.Routes);
             Route(ref s, route);
             s.End();
         }
@@ -34,62 +35,62 @@ internal readonly struct RouteConfigEncoder(RouteConfigPlan config) : IMessageEn
 
     private static void Route<TSink>(ref TSink s, RoutePlan route) where TSink : IProtoSink, allows ref struct
     {
-        s.Begin(1);
+        s.Begin(RouteFields.Match);
         Match(ref s, route.Match);
         s.End();
         var rule = route.Rule;
         if (rule?.Redirect is { } redirect)
         {
-            s.Begin(3);
-            s.String(1, redirect.Host);
-            s.String(2, redirect.Path);
-            s.Varint(3, (ulong)route.RedirectCode);
-            s.String(5, redirect.PathPrefix);
-            s.String(7, redirect.Scheme);
-            s.Varint(8, (ulong)(redirect.Port ?? 0));
+            s.Begin(RouteFields.Redirect);
+            s.String(RedirectActionFields.HostRedirect, redirect.Host);
+            s.String(RedirectActionFields.PathRedirect, redirect.Path);
+            s.Varint(RedirectActionFields.ResponseCode, (ulong)route.RedirectCode);
+            s.String(RedirectActionFields.PrefixRewrite, redirect.PathPrefix);
+            s.String(RedirectActionFields.SchemeRedirect, redirect.Scheme);
+            s.Varint(RedirectActionFields.PortRedirect, (ulong)(redirect.Port ?? 0));
             s.End();
         }
         else
         {
-            s.Begin(2);
+            s.Begin(RouteFields.Route);
             Action(ref s, route);
             s.End();
         }
-        foreach (var (key, value) in route.RequestSet) Header(ref s, 9, key, value, overwrite: true);
-        foreach (var (key, value) in route.RequestAdd) Header(ref s, 9, key, value, overwrite: false);
-        foreach (var (key, value) in route.ResponseSet) Header(ref s, 10, key, value, overwrite: true);
-        foreach (var (key, value) in route.ResponseAdd) Header(ref s, 10, key, value, overwrite: false);
+        foreach (var (key, value) in route.RequestSet) Header(ref s, RouteFields.RequestHeadersToAdd, key, value, overwrite: true);
+        foreach (var (key, value) in route.RequestAdd) Header(ref s, RouteFields.RequestHeadersToAdd, key, value, overwrite: false);
+        foreach (var (key, value) in route.ResponseSet) Header(ref s, RouteFields.ResponseHeadersToAdd, key, value, overwrite: true);
+        foreach (var (key, value) in route.ResponseAdd) Header(ref s, RouteFields.ResponseHeadersToAdd, key, value, overwrite: false);
         if (rule?.ResponseHeaders is { } response)
         {
-            foreach (var name in response.Remove) s.StringAlways(11, name);
+            foreach (var name in response.Remove) s.StringAlways(RouteFields.ResponseHeadersToRemove, name);
         }
         if (rule?.RequestHeaders is { } request)
         {
-            foreach (var name in request.Remove) s.StringAlways(12, name);
+            foreach (var name in request.Remove) s.StringAlways(RouteFields.RequestHeadersToRemove, name);
         }
         if (rule?.Fault is { } fault && (fault.Delay is not null || fault.Abort is not null))
         {
-            s.Begin(13); // typed_per_filter_config entry
-            s.Utf8(1, "envoy.filters.http.fault"u8);
-            Fields.BeginAny(ref s, 2, TypeUrlBytes.HttpFault);
+            s.Begin(RouteFields.TypedPerFilterConfig);
+            s.Utf8(MapEntryFields.Key, "envoy.filters.http.fault"u8);
+            Fields.BeginAny(ref s, MapEntryFields.Value, TypeUrlBytes.HttpFault);
             if (fault.Delay is { } delay)
             {
-                s.Begin(1);
-                Fields.Duration(ref s, 3, delay.Duration);
-                Fields.Percent(ref s, 4, delay.Percentage);
+                s.Begin(HttpFaultFields.Delay);
+                Fields.Duration(ref s, FaultDelayFields.FixedDelay, delay.Duration);
+                Fields.Percent(ref s, FaultDelayFields.Percentage, delay.Percentage);
                 s.End();
             }
             if (fault.Abort is { } abort)
             {
-                s.Begin(2);
-                s.Varint(2, (ulong)Math.Max(0, abort.HttpStatus));
-                Fields.Percent(ref s, 3, abort.Percentage);
+                s.Begin(HttpFaultFields.Abort);
+                s.Varint(FaultAbortFields.HttpStatus, (ulong)Math.Max(0, abort.HttpStatus));
+                Fields.Percent(ref s, FaultAbortFields.Percentage, abort.Percentage);
                 s.End();
             }
             Fields.EndAny(ref s);
             s.End();
         }
-        s.Utf8(14, route.NameUtf8);
+        s.Utf8(RouteFields.Name, route.NameUtf8);
     }
 
     private static void Match<TSink>(ref TSink s, HttpMatch? match) where TSink : IProtoSink, allows ref struct
@@ -97,56 +98,56 @@ internal readonly struct RouteConfigEncoder(RouteConfigPlan config) : IMessageEn
         switch (match?.Path)
         {
             case null:
-                s.Utf8(1, "/"u8);
+                s.Utf8(RouteMatchFields.Prefix, "/"u8);
                 break;
             case { Kind: PathMatchKind.Prefix } p:
-                s.StringAlways(1, p.Value);
+                s.StringAlways(RouteMatchFields.Prefix, p.Value);
                 break;
             case { Kind: PathMatchKind.Exact } p:
-                s.StringAlways(2, p.Value);
+                s.StringAlways(RouteMatchFields.Path, p.Value);
                 break;
             case { Kind: PathMatchKind.Regex, Value: null or "" }:
                 // An empty pattern matches every path; Envoy rejects empty regexes.
-                s.Utf8(1, "/"u8);
+                s.Utf8(RouteMatchFields.Prefix, "/"u8);
                 break;
             case { Kind: PathMatchKind.Regex } p:
-                s.Begin(10);
-                s.String(2, p.Value);
+                s.Begin(RouteMatchFields.SafeRegex);
+                s.String(RegexMatcherFields.Regex, p.Value);
                 s.End();
                 break;
         }
         if (match is null) return;
         if (match.Method is { } method)
         {
-            s.Begin(6);
-            s.Utf8(1, ":method"u8);
-            s.Begin(13);
-            s.StringAlways(1, method);
+            s.Begin(RouteMatchFields.Headers);
+            s.Utf8(HeaderMatcherFields.Name, ":method"u8);
+            s.Begin(HeaderMatcherFields.StringMatch);
+            s.StringAlways(StringMatcherFields.Exact, method);
             s.End();
             s.End();
         }
         foreach (var header in match.Headers)
         {
-            s.Begin(6);
-            s.String(1, header.Name);
+            s.Begin(RouteMatchFields.Headers);
+            s.String(HeaderMatcherFields.Name, header.Name);
             if (header.Kind is ValueMatchKind.Present or ValueMatchKind.Absent || MatchesAnyValue(header))
             {
-                s.Bool(7, true);
-                s.Bool(8, header.Kind == ValueMatchKind.Absent);
+                s.Bool(HeaderMatcherFields.PresentMatch, true);
+                s.Bool(HeaderMatcherFields.InvertMatch, header.Kind == ValueMatchKind.Absent);
             }
             else
             {
-                StringMatcher(ref s, 13, header.Kind, header.Value ?? string.Empty);
+                StringMatcher(ref s, HeaderMatcherFields.StringMatch, header.Kind, header.Value ?? string.Empty);
             }
             s.End();
         }
         foreach (var query in match.QueryParams)
         {
             if (query.Kind == ValueMatchKind.Absent) continue; // reported by the planner
-            s.Begin(7);
-            s.String(1, query.Name);
-            if (query.Kind == ValueMatchKind.Present || MatchesAnyValue(query)) s.Bool(6, true);
-            else StringMatcher(ref s, 5, query.Kind, query.Value ?? string.Empty);
+            s.Begin(RouteMatchFields.QueryParameters);
+            s.String(QueryParameterMatcherFields.Name, query.Name);
+            if (query.Kind == ValueMatchKind.Present || MatchesAnyValue(query)) s.Bool(QueryParameterMatcherFields.PresentMatch, true);
+            else StringMatcher(ref s, QueryParameterMatcherFields.StringMatch, query.Kind, query.Value ?? string.Empty);
             s.End();
         }
     }
@@ -163,14 +164,14 @@ internal readonly struct RouteConfigEncoder(RouteConfigPlan config) : IMessageEn
         switch (kind)
         {
             case ValueMatchKind.Exact:
-                s.StringAlways(1, value);
+                s.StringAlways(StringMatcherFields.Exact, value);
                 break;
             case ValueMatchKind.Prefix:
-                s.StringAlways(2, value);
+                s.StringAlways(StringMatcherFields.Prefix, value);
                 break;
             default:
-                s.Begin(5);
-                s.String(2, value);
+                s.Begin(StringMatcherFields.SafeRegex);
+                s.String(RegexMatcherFields.Regex, value);
                 s.End();
                 break;
         }
@@ -182,65 +183,65 @@ internal readonly struct RouteConfigEncoder(RouteConfigPlan config) : IMessageEn
         var rule = route.Rule;
         if (route.Backends.Length == 1)
         {
-            s.Utf8(1, route.Backends[0].ClusterUtf8);
+            s.Utf8(RouteActionFields.Cluster, route.Backends[0].ClusterUtf8);
         }
         else if (route.Backends.Length > 1)
         {
-            s.Begin(3);
+            s.Begin(RouteActionFields.WeightedClusters);
             foreach (var backend in route.Backends)
             {
-                s.Begin(1);
-                s.Utf8(1, backend.ClusterUtf8);
-                Fields.UInt32Value(ref s, 2, backend.Weight);
+                s.Begin(WeightedClusterFields.Clusters);
+                s.Utf8(ClusterWeightFields.Name, backend.ClusterUtf8);
+                Fields.UInt32Value(ref s, ClusterWeightFields.Weight, backend.Weight);
                 s.End();
             }
             s.End();
         }
         if (rule?.Rewrite is { } rewrite)
         {
-            s.String(5, rewrite.PathPrefix);
-            s.String(6, rewrite.Authority);
+            s.String(RouteActionFields.PrefixRewrite, rewrite.PathPrefix);
+            s.String(RouteActionFields.HostRewriteLiteral, rewrite.Authority);
         }
-        Fields.Duration(ref s, 8, rule?.Timeout);
+        Fields.Duration(ref s, RouteActionFields.Timeout, rule?.Timeout);
         if (rule?.Retry is { } retry)
         {
-            s.Begin(9);
-            if (route.RetryOnUtf8 is { } retryOn) s.Utf8(1, retryOn);
-            Fields.UInt32Value(ref s, 2, retry.Attempts);
-            Fields.Duration(ref s, 3, retry.PerTryTimeout);
-            s.PackedUInt32(7, retry.StatusCodes.AsSpan());
+            s.Begin(RouteActionFields.RetryPolicy);
+            if (route.RetryOnUtf8 is { } retryOn) s.Utf8(RetryPolicyFields.RetryOn, retryOn);
+            Fields.UInt32Value(ref s, RetryPolicyFields.NumRetries, retry.Attempts);
+            Fields.Duration(ref s, RetryPolicyFields.PerTryTimeout, retry.PerTryTimeout);
+            s.PackedUInt32(RetryPolicyFields.RetriableStatusCodes, retry.StatusCodes.AsSpan());
             if (retry.Backoff is { } backoff)
             {
-                s.Begin(8);
-                Fields.Duration(ref s, 1, backoff.BaseInterval);
-                Fields.Duration(ref s, 2, backoff.MaxInterval);
+                s.Begin(RetryPolicyFields.RetryBackOff);
+                Fields.Duration(ref s, RetryBackOffFields.BaseInterval, backoff.BaseInterval);
+                Fields.Duration(ref s, RetryBackOffFields.MaxInterval, backoff.MaxInterval);
                 s.End();
             }
             s.End();
         }
         if (route.HashOn is { } hash)
         {
-            s.Begin(15);
+            s.Begin(RouteActionFields.HashPolicy);
             switch (hash.Key)
             {
                 case HashKey.Header:
-                    s.Begin(1);
-                    s.String(1, hash.Name);
+                    s.Begin(HashPolicyFields.Header);
+                    s.String(HashPolicyHeaderFields.HeaderName, hash.Name);
                     s.End();
                     break;
                 case HashKey.Cookie:
-                    s.Begin(2);
-                    s.String(1, hash.Name);
+                    s.Begin(HashPolicyFields.Cookie);
+                    s.String(HashPolicyCookieFields.Name, hash.Name);
                     s.End();
                     break;
                 case HashKey.SourceIp:
-                    s.Begin(3);
-                    s.Bool(1, true);
+                    s.Begin(HashPolicyFields.ConnectionProperties);
+                    s.Bool(HashPolicyConnectionPropertiesFields.SourceIp, true);
                     s.End();
                     break;
                 case HashKey.QueryParameter:
-                    s.Begin(5);
-                    s.String(1, hash.Name);
+                    s.Begin(HashPolicyFields.QueryParameter);
+                    s.String(HashPolicyQueryParameterFields.Name, hash.Name);
                     s.End();
                     break;
             }
@@ -248,24 +249,24 @@ internal readonly struct RouteConfigEncoder(RouteConfigPlan config) : IMessageEn
         }
         if (route.MirrorCluster is { } mirror)
         {
-            s.Begin(30);
-            s.String(1, mirror);
+            s.Begin(RouteActionFields.RequestMirrorPolicies);
+            s.String(RequestMirrorPolicyFields.Cluster, mirror);
             var percentage = rule!.Mirror!.Percentage;
             if (percentage < 100m)
             {
-                s.Begin(3);
-                Fields.Percent(ref s, 1, percentage);
+                s.Begin(RequestMirrorPolicyFields.RuntimeFraction);
+                Fields.Percent(ref s, RuntimeFractionalPercentFields.DefaultValue, percentage);
                 s.End();
             }
             s.End();
         }
         if (rule?.Rewrite?.FullPath is { } fullPath)
         {
-            s.Begin(32);
-            s.Begin(1);
-            s.String(2, FullPathPattern);
+            s.Begin(RouteActionFields.RegexRewrite);
+            s.Begin(RegexMatchAndSubstituteFields.Pattern);
+            s.String(RegexMatcherFields.Regex, FullPathPattern);
             s.End();
-            s.StringAlways(2, fullPath);
+            s.StringAlways(RegexMatchAndSubstituteFields.Substitution, fullPath);
             s.End();
         }
     }
@@ -273,11 +274,11 @@ internal readonly struct RouteConfigEncoder(RouteConfigPlan config) : IMessageEn
     private static void Header<TSink>(ref TSink s, int field, string key, string value, bool overwrite) where TSink : IProtoSink, allows ref struct
     {
         s.Begin(field);
-        s.Begin(1);
-        s.String(1, key);
-        s.String(2, value);
+        s.Begin(HeaderValueOptionFields.Header);
+        s.String(HeaderValueFields.Key, key);
+        s.String(HeaderValueFields.Value, value);
         s.End();
-        s.Varint(3, overwrite ? 2UL : 0UL);
+        s.Varint(HeaderValueOptionFields.AppendAction, (ulong)(overwrite ? HeaderAppendAction.OverwriteIfExistsOrAdd : HeaderAppendAction.AppendIfExistsOrAdd));
         s.End();
     }
 }

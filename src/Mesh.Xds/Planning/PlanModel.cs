@@ -1,5 +1,6 @@
 using Mesh.Collections;
 using Mesh.Model;
+using Mesh.Xds.EnvoyApi;
 
 namespace Mesh.Xds.Planning;
 
@@ -15,7 +16,7 @@ internal sealed record ClusterPlan(
     string? Subset,
     KeyValuePair<string, string>[] SubsetLabels,
     TimeSpan ConnectTimeout,
-    int LbPolicy,
+    LbPolicy LbPolicy,
     ConnectionPool? Pool,
     OutlierDetection? Outlier,
     string? TlsSni,
@@ -41,7 +42,7 @@ internal sealed record RoutePlan(
     string? MirrorCluster,
     string? RetryOn,
     ConsistentHash? HashOn,
-    int RedirectCode)
+    RedirectResponseCode RedirectCode)
 {
     /// <summary><see cref="Name"/> as UTF-8, encoded once.</summary>
     public byte[] NameUtf8 { get; } = System.Text.Encoding.UTF8.GetBytes(Name);
@@ -95,9 +96,12 @@ internal sealed record InboundPortPlan(int Port, string ClusterName, RouteConfig
 /// <summary>One access rule as an Envoy RBAC policy (a policy per rule, since a rule ANDs its source and operation).</summary>
 internal sealed record RbacPolicyPlan(string Name, AccessSource? From, AccessOperation? To, (string Prefix, int Length)[] Cidrs, string[] ServiceAccountPrincipals, string[] NamespacePrefixes, bool Unauthenticated)
 {
-    /// <summary>The operation's path patterns as StringMatcher field (1 exact, 2 prefix, 3 suffix) and value.</summary>
+    /// <summary>The operation's path patterns as the StringMatcher field (exact, prefix or suffix) and its value.</summary>
     public (int Field, string Value)[] Paths { get; } = [.. (To?.Paths ?? default).Select(p =>
-        p.Length > 1 && p.EndsWith('*') ? (2, p[..^1]) : p.Length > 1 && p.StartsWith('*') ? (3, p[1..]) : p == "*" ? (2, "/") : (1, p))];
+        p.Length > 1 && p.EndsWith('*') ? (StringMatcherFields.Prefix, p[..^1])
+        : p.Length > 1 && p.StartsWith('*') ? (StringMatcherFields.Suffix, p[1..])
+        : p == "*" ? (StringMatcherFields.Prefix, "/")
+        : (StringMatcherFields.Exact, p))];
 
     /// <summary>Whether the source matches anyone (no list given).</summary>
     public bool AnySource => Cidrs.Length == 0 && ServiceAccountPrincipals.Length == 0 && NamespacePrefixes.Length == 0 && !Unauthenticated;

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using Mesh.Xds.EnvoyApi;
 using Mesh.Xds.Rendering;
 
 namespace Mesh.Xds;
@@ -146,7 +147,7 @@ public static class XdsJson
                 ulong value = 0;
                 while (wrapper.Next(out var f, out var w))
                 {
-                    if (f == 1 && w == 0) wrapper.Varint(out value);
+                    if (f == WrapperFields.Value && w == 0) wrapper.Varint(out value);
                     else if (!wrapper.Skip(w)) break;
                 }
                 if (spec.Kind == FieldKind.BoolValue) json.WriteBooleanValue(value != 0);
@@ -170,8 +171,8 @@ public static class XdsJson
         {
             if (wire == 2 && reader.LengthDelimited(out var content))
             {
-                if (field == 1) typeUrl = Encoding.UTF8.GetString(content);
-                else if (field == 2) value = content;
+                if (field == AnyFields.TypeUrl) typeUrl = Encoding.UTF8.GetString(content);
+                else if (field == AnyFields.Value) value = content;
             }
             else if (!reader.Skip(wire))
             {
@@ -190,11 +191,11 @@ public static class XdsJson
         {
             if (wire == 2 && reader.LengthDelimited(out var content))
             {
-                if (field == 1)
+                if (field == MapEntryFields.Key)
                 {
                     json.WriteString("key", Encoding.UTF8.GetString(content));
                 }
-                else if (field == 2)
+                else if (field == MapEntryFields.Value)
                 {
                     json.WritePropertyName("value");
                     if (valueType is null) Any(json, content);
@@ -215,8 +216,8 @@ public static class XdsJson
         ulong seconds = 0, nanos = 0;
         while (reader.Next(out var field, out var wire))
         {
-            if (wire == 0 && field == 1) reader.Varint(out seconds);
-            else if (wire == 0 && field == 2) reader.Varint(out nanos);
+            if (wire == 0 && field == DurationFields.Seconds) reader.Varint(out seconds);
+            else if (wire == 0 && field == DurationFields.Nanos) reader.Varint(out nanos);
             else if (!reader.Skip(wire)) break;
         }
         var text = nanos == 0

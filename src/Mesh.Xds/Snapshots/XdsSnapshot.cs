@@ -11,6 +11,10 @@ namespace Mesh.Xds;
 /// </summary>
 public sealed class XdsSnapshot
 {
+    /// <summary>The four resource types in the order the snapshot holds and compares them.</summary>
+    internal static readonly XdsResourceType[] ResourceTypes =
+        [XdsResourceType.Listener, XdsResourceType.RouteConfiguration, XdsResourceType.Cluster, XdsResourceType.ClusterLoadAssignment];
+
     internal XdsSnapshot(XdsPlan plan, EndpointSnapshot endpoints, XdsResourceSet listeners, XdsResourceSet routes, XdsResourceSet clusters, XdsResourceSet loadAssignments)
     {
         Plan = plan;

@@ -28,6 +28,28 @@ public sealed class BadInputTests
     }
 
     [Fact]
+    public void AProblemOfARule_IsReportedOnce_ThoughItsHostHasTwoHttpPorts()
+    {
+        var config = Bookinfo() with
+        {
+            Services = [.. Bookinfo().Services, new MeshService { Name = "two", Namespace = "bookinfo", Ports = [new ServicePort { Port = 80, Protocol = Protocol.Http }, new ServicePort { Port = 8080, Protocol = Protocol.Grpc }] }],
+            Routes =
+            [
+                new HttpRoute
+                {
+                    Name = "r",
+                    Namespace = "bookinfo",
+                    Host = new ServiceRef("two", "bookinfo"),
+                    Rules = [new HttpRouteRule { Matches = [new HttpMatch { Path = PathMatch.Regex("(?=x)a"), QueryParams = [ValueMatch.Absent("q")] }] }],
+                },
+            ],
+        };
+        var result = Build(config);
+        Assert.Equal(XdsDiagnosticCodes.RegexRejected, Assert.Single(result.Diagnostics, d => d.IsError).Code);
+        Assert.Single(result.Diagnostics, d => d.Code == XdsDiagnosticCodes.NotEncoded);
+    }
+
+    [Fact]
     public void RegexCheck_IsPluggable()
     {
         var encoder = new XdsEncoder(new XdsEncoderOptions { RegexCheck = p => p.Contains('x', StringComparison.Ordinal) ? "no x" : null });

@@ -1,0 +1,72 @@
+using Mesh.Xds.EnvoyApi;
+using Mesh.Xds.Wire;
+
+namespace Mesh.Xds.Encoders;
+
+/// <summary>
+/// The mTLS transport socket, written once for both sides: an <c>UpstreamTlsContext</c> on outbound clusters
+/// (Istio's <c>istio</c> ALPN and the SNI) and a <c>DownstreamTlsContext</c> requiring a client certificate on
+/// inbound filter chains. Both take the workload certificate and the trust bundle over SDS from ADS, by the secret
+/// names in <see cref="XdsEncoderOptions"/>.
+/// </summary>
+internal static class TlsContextEncoder
+{
+    /// <summary>The <c>core.v3.TransportSocket</c> holding an <c>UpstreamTlsContext</c>, as <paramref name="field"/> of its message.</summary>
+    public static void Upstream<TSink>(ref TSink s, int field, string sni, XdsEncoderOptions options) where TSink : IProtoSink, allows ref struct
+    {
+        BeginTransportSocket(ref s, field, TypeUrlBytes.UpstreamTlsContext);
+        s.Begin(UpstreamTlsContextFields.CommonTlsContext);
+        CommonTlsContext(ref s, options, istioAlpn: true);
+        s.End();
+        s.String(UpstreamTlsContextFields.Sni, sni);
+        EndTransportSocket(ref s);
+    }
+
+    /// <summary>The <c>core.v3.TransportSocket</c> holding a <c>DownstreamTlsContext</c> that requires a client certificate.</summary>
+    public static void Downstream<TSink>(ref TSink s, int field, XdsEncoderOptions options) where TSink : IProtoSink, allows ref struct
+    {
+        BeginTransportSocket(ref s, field, TypeUrlBytes.DownstreamTlsContext);
+        s.Begin(DownstreamTlsContextFields.CommonTlsContext);
+        CommonTlsContext(ref s, options, istioAlpn: false);
+        s.End();
+        s.Begin(DownstreamTlsContextFields.RequireClientCertificate);
+        s.Bool(WrapperFields.Value, true);
+        s.End();
+        EndTransportSocket(ref s);
+    }
+
+    private static void BeginTransportSocket<TSink>(ref TSink s, int field, ReadOnlySpan<byte> typeUrl) where TSink : IProtoSink, allows ref struct
+    {
+        s.Begin(field);
+        s.Utf8(TransportSocketFields.Name, "envoy.transport_sockets.tls"u8);
+        Fields.BeginAny(ref s, TransportSocketFields.TypedConfig, typeUrl);
+    }
+
+    private static void EndTransportSocket<TSink>(ref TSink s) where TSink : IProtoSink, allows ref struct
+    {
+        Fields.EndAny(ref s);
+        s.End();
+    }
+
+    /// <summary>The content of a <c>CommonTlsContext</c>: the certificate and the validation context over SDS.</summary>
+    private static void CommonTlsContext<TSink>(ref TSink s, XdsEncoderOptions options, bool istioAlpn) where TSink : IProtoSink, allows ref struct
+    {
+        if (istioAlpn) s.Utf8(CommonTlsContextFields.AlpnProtocols, "istio"u8);
+        s.Begin(CommonTlsContextFields.TlsCertificateSdsSecretConfigs);
+        SdsSecret(ref s, options.CertificateSecretName);
+        s.End();
+        s.Begin(CommonTlsContextFields.CombinedValidationContext);
+        s.Begin(CombinedCertificateValidationContextFields.DefaultValidationContext);
+        s.End();
+        s.Begin(CombinedCertificateValidationContextFields.ValidationContextSdsSecretConfig);
+        SdsSecret(ref s, options.RootCaSecretName);
+        s.End();
+        s.End();
+    }
+
+    private static void SdsSecret<TSink>(ref TSink s, string name) where TSink : IProtoSink, allows ref struct
+    {
+        s.String(SdsSecretConfigFields.Name, name);
+        Fields.AdsConfigSource(ref s, SdsSecretConfigFields.SdsConfig);
+    }
+}

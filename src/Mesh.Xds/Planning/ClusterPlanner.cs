@@ -1,0 +1,121 @@
+using Mesh.Model;
+using Mesh.Xds.EnvoyApi;
+
+namespace Mesh.Xds.Planning;
+
+/// <summary>
+/// Plans the outbound clusters: one per service port and one per subset of it, with the destination policy's load
+/// balancer, connection pool and outlier detection, and upstream TLS when the service's mTLS mode is strict.
+/// </summary>
+internal static class ClusterPlanner
+{
+    /// <summary>The outbound clusters, sorted by name; ports Envoy would reject and names declared twice are errors.</summary>
+    public static ClusterPlan[] Clusters(PlanContext context)
+    {
+        var config = context.Config;
+        var result = new List<ClusterPlan>();
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        for (var s = 0; s < config.Services.Count; s++)
+        {
+            var service = config.Services[s];
+            var ports = new HashSet<int>();
+            for (var p = 0; p < service.Ports.Count; p++)
+            {
+                var port = service.Ports[p];
+                if (!PlanContext.IsValidPort(port.Port))
+                {
+                    context.Error(XdsDiagnosticCodes.PortOutOfRange, $"$.spec.services[{s}].ports[{p}].port", $"Port {port.Port} is outside 1-65535.");
+                    continue;
+                }
+                if (!ports.Add(port.Port))
+                {
+                    context.Error(XdsDiagnosticCodes.DuplicateResource, $"$.spec.services[{s}].ports[{p}]", $"Port {port.Port} of {service.Reference} is declared twice.");
+                    continue;
+                }
+                Add(Cluster(context, service, s, port, null));
+                var subsets = new HashSet<string>(StringComparer.Ordinal);
+                for (var k = 0; k < service.Subsets.Count; k++)
+                {
+                    var subset = service.Subsets[k];
+                    if (!subsets.Add(subset.Name))
+                    {
+                        if (p == 0) context.Error(XdsDiagnosticCodes.DuplicateResource, $"$.spec.services[{s}].subsets.{subset.Name}", $"Subset '{subset.Name}' of {service.Reference} is declared twice.");
+                        continue;
+                    }
+                    Add(Cluster(context, service, s, port, subset));
+                }
+            }
+        }
+        result.Sort((a, b) => string.CompareOrdinal(a.Name, b.Name));
+        // Built again in sorted order so that each cluster and its UTF-8 name sit next to the previous one in
+        // memory: CDS and EDS walk the clusters in this order, and at tens of thousands of clusters a walk in
+        // creation order (service by service) would miss the cache on almost every cluster.
+        var sorted = new ClusterPlan[result.Count];
+        for (var i = 0; i < sorted.Length; i++)
+        {
+            var c = result[i];
+            sorted[i] = new ClusterPlan(c.Name, c.Service, c.Port, c.Protocol, c.Subset, c.SubsetLabels, c.ConnectTimeout, c.LbPolicy, c.Pool, c.Outlier, c.TlsSni, c.Inbound);
+        }
+        return sorted;
+
+        void Add(ClusterPlan cluster)
+        {
+            if (names.Add(cluster.Name)) result.Add(cluster);
+        }
+    }
+
+    private static ClusterPlan Cluster(PlanContext context, MeshService service, int serviceIndex, ServicePort port, Subset? subset)
+    {
+        var proxyless = context.Proxyless;
+        var (lb, pool, outlier) = context.Policy(service.Reference, subset?.Name);
+        var lbPolicy = lb?.Algorithm switch
+        {
+            null or LoadBalancerAlgorithm.RoundRobin => LbPolicy.RoundRobin,
+            LoadBalancerAlgorithm.LeastRequest => proxyless ? LbPolicy.RoundRobin : LbPolicy.LeastRequest,
+            LoadBalancerAlgorithm.Random => proxyless ? LbPolicy.RoundRobin : LbPolicy.Random,
+            LoadBalancerAlgorithm.ConsistentHash => LbPolicy.RingHash,
+            _ => LbPolicy.RoundRobin,
+        };
+        if (proxyless && lb?.Algorithm is LoadBalancerAlgorithm.LeastRequest or LoadBalancerAlgorithm.Random && subset is null && port == service.Ports[0])
+        {
+            context.Warning(XdsDiagnosticCodes.ProxylessApproximated, $"$.spec.services[{serviceIndex}]",
+                $"Proxyless gRPC clients accept ROUND_ROBIN or RING_HASH only: {WireNames.Of(lb.Algorithm)} for {service.Reference} is encoded as ROUND_ROBIN.");
+        }
+        var fqdn = context.Fqdn(service.Reference);
+        string? sni = null;
+        if (OutboundMtlsMode(context.Config, service) == MtlsMode.Strict && !proxyless)
+        {
+            sni = ResourceNames.Sni(fqdn, port.Port, subset?.Name);
+        }
+        return new ClusterPlan(
+            ResourceNames.OutboundCluster(fqdn, port.Port, subset?.Name),
+            service.Reference,
+            port.Port,
+            port.Protocol,
+            subset?.Name,
+            [.. subset?.Labels ?? default],
+            pool?.ConnectTimeout ?? context.Options.DefaultConnectTimeout,
+            lbPolicy,
+            pool,
+            outlier,
+            sni);
+    }
+
+    /// <summary>
+    /// The mTLS mode clients use towards a service: its namespace's, else the mesh's, else permissive (workload-
+    /// and port-scoped modes govern the server's inbound side; see <see cref="InboundPlanner"/>).
+    /// </summary>
+    private static MtlsMode OutboundMtlsMode(MeshConfig config, MeshService service)
+    {
+        MtlsMode? mesh = null, ns = null;
+        foreach (var policy in config.Mtls)
+        {
+            switch (policy.Scope.Kind)
+            {
+                case MtlsScopeKind.Mesh: mesh = policy.Mode; break;
+                case MtlsScopeKind.Namespace when string.Equals(policy.Scope.Namespace, service.Namespace, StringComparison.Ordinal): ns = policy.Mode; break;
+            }
+        }
+        return ns ?? mesh ?? MtlsMode.Permissive;
+    }
+}

@@ -1,0 +1,146 @@
+using System.Globalization;
+using Mesh.Model;
+using Mesh.Xds.EnvoyApi;
+
+namespace Mesh.Xds.Planning;
+
+/// <summary>
+/// Plans the inbound side of a sidecar whose own service is given: a local STATIC cluster per HTTP port, one
+/// <c>virtualInbound</c> listener with a filter chain per port (terminating mTLS where the workload's mode is
+/// strict) and RBAC policies from the access policies that apply to the workload.
+/// </summary>
+internal static class InboundPlanner
+{
+    public static (ClusterPlan[] Clusters, ListenerPlan? Listener) Inbound(PlanContext context)
+    {
+        var proxy = context.Proxy;
+        var options = context.Options;
+        if (proxy.Kind != XdsProxyKind.Sidecar || proxy.Service is not { } ownRef || context.FindService(ownRef) is not { } own) return ([], null);
+        var ports = new List<InboundPortPlan>();
+        var clusters = new List<ClusterPlan>();
+        var seen = new HashSet<int>();
+        foreach (var port in own.Ports.OrderBy(p => p.Port))
+        {
+            if (!PlanContext.IsHttp(port.Protocol) || !PlanContext.IsValidPort(port.Port) || !seen.Add(port.Port)) continue;
+            var name = ResourceNames.InboundCluster(port.Port);
+            clusters.Add(new ClusterPlan(name, ownRef, port.Port, port.Protocol, null, [], options.DefaultConnectTimeout, LbPolicy.RoundRobin, null, null, null, Inbound: true));
+            var route = new RoutePlan(ResourceNames.DefaultRoute, null, null, [new BackendPlan(name, 1, ownRef, null)], null, null, null, default);
+            var routes = new RouteConfigPlan(name, [new VirtualHostPlan(ResourceNames.InboundVirtualHost(port.Port), ownRef, port.Port, ["*"], [route])]);
+            var (mode, source) = InboundMtls(context, own, port.Port);
+            if (mode == MtlsMode.Permissive && source >= 0)
+            {
+                context.Warning(XdsDiagnosticCodes.NotEncoded, $"$.spec.mtls[{source}]", $"Permissive mTLS on inbound port {port.Port}: the inbound filter chain accepts plaintext only (no TLS-inspector chain for mTLS callers is emitted).");
+            }
+            ports.Add(new InboundPortPlan(port.Port, name, routes, mode == MtlsMode.Strict));
+        }
+        if (ports.Count == 0) return ([], null);
+        var deny = new List<RbacPolicyPlan>();
+        var allow = new List<RbacPolicyPlan>();
+        bool hasDeny = false, hasAllow = false;
+        var accessPolicies = context.Config.AccessPolicies;
+        var order = Enumerable.Range(0, accessPolicies.Count)
+            .OrderBy(i => accessPolicies[i].Namespace, StringComparer.Ordinal)
+            .ThenBy(i => accessPolicies[i].Name, StringComparer.Ordinal);
+        foreach (var i in order)
+        {
+            var policy = accessPolicies[i];
+            if (!AppliesToProxy(context, policy)) continue;
+            var target = policy.Action == AccessAction.Deny ? deny : allow;
+            if (policy.Action == AccessAction.Deny) hasDeny = true; else hasAllow = true;
+            for (var r = 0; r < policy.Rules.Count; r++)
+            {
+                var rule = policy.Rules[r];
+                var path = $"$.spec.accessPolicies[{i}].rules[{r}]";
+                target.Add(new RbacPolicyPlan(
+                    ResourceNames.RbacPolicy(policy, r),
+                    rule.From,
+                    rule.To,
+                    Cidrs(context, rule.From, path + ".from.ipBlocks"),
+                    [.. (rule.From?.ServiceAccounts ?? default).Select(a => ResourceNames.ServiceAccountPrincipal(options.TrustDomain, a))],
+                    [.. (rule.From?.Namespaces ?? default).Select(n => ResourceNames.NamespacePrincipalPrefix(options.TrustDomain, n))],
+                    rule.From?.Unauthenticated ?? false));
+            }
+        }
+        var inbound = new InboundPlan([.. ports], [.. deny], [.. allow], hasDeny, hasAllow);
+        var listener = new ListenerPlan(ResourceNames.InboundListener, options.InboundPort, false, string.Empty, false, ResourceNames.InboundStatPrefix(options.InboundPort), inbound);
+        return ([.. clusters], listener);
+    }
+
+    /// <summary>
+    /// Whether an access policy applies to this sidecar: same namespace, and no target, or its own service, or a
+    /// subset of it whose labels the workload carries.
+    /// </summary>
+    public static bool AppliesToProxy(PlanContext context, AccessPolicy policy)
+    {
+        var proxy = context.Proxy;
+        if (proxy.Kind != XdsProxyKind.Sidecar || proxy.Service is not { } own) return false;
+        if (!string.Equals(policy.Namespace, own.Namespace, StringComparison.Ordinal)) return false;
+        if (policy.Target is null) return true;
+        if (policy.Target.Service != own) return false;
+        if (policy.Target.Subset is not { } subsetName) return true;
+        var subset = context.FindService(own)?.FindSubset(subsetName);
+        return subset is not null && subset.Labels.All(l => proxy.Labels.TryGetValue(l.Key, out var v) && string.Equals(v, l.Value, StringComparison.Ordinal));
+    }
+
+    /// <summary>An access rule's IP blocks as CIDR ranges; a block that is not an address or CIDR is an error.</summary>
+    private static (string, int)[] Cidrs(PlanContext context, AccessSource? from, string path)
+    {
+        if (from is null || from.IpBlocks.IsEmpty) return [];
+        var result = new List<(string, int)>();
+        for (var i = 0; i < from.IpBlocks.Count; i++)
+        {
+            var block = from.IpBlocks[i];
+            var slash = block.IndexOf('/', StringComparison.Ordinal);
+            var address = slash < 0 ? block : block[..slash];
+            if (!System.Net.IPAddress.TryParse(address, out var ip))
+            {
+                context.Error(XdsDiagnosticCodes.InvalidAddress, $"{path}[{i}]", $"'{block}' is not an IP address or CIDR block.");
+                continue;
+            }
+            var max = ip.AddressFamily == System.Net.Sockets.AddressFamily.InterNetworkV6 ? 128 : 32;
+            var length = max;
+            if (slash >= 0 && (!int.TryParse(block.AsSpan(slash + 1), NumberStyles.None, CultureInfo.InvariantCulture, out length) || length > max))
+            {
+                context.Error(XdsDiagnosticCodes.InvalidAddress, $"{path}[{i}]", $"'{block}' has an invalid prefix length (0-{max}).");
+                continue;
+            }
+            result.Add((address, length));
+        }
+        return [.. result];
+    }
+
+    /// <summary>
+    /// The workload's mTLS mode on one inbound port and the index of the policy that set it (-1 for the default,
+    /// permissive): the most specific scope wins, port over workload over namespace over mesh, a later policy over
+    /// an earlier one of the same scope.
+    /// </summary>
+    private static (MtlsMode Mode, int Source) InboundMtls(PlanContext context, MeshService own, int port)
+    {
+        var labels = context.Proxy.Labels;
+        MtlsMode? mode = null;
+        var rank = -1;
+        var source = -1;
+        var mtls = context.Config.Mtls;
+        for (var i = 0; i < mtls.Count; i++)
+        {
+            var policy = mtls[i];
+            var scope = policy.Scope;
+            var matches = scope.Kind switch
+            {
+                MtlsScopeKind.Mesh => true,
+                MtlsScopeKind.Namespace => string.Equals(scope.Namespace, own.Namespace, StringComparison.Ordinal),
+                _ => string.Equals(scope.Namespace, own.Namespace, StringComparison.Ordinal)
+                    && scope.Workload.All(l => labels.TryGetValue(l.Key, out var v) && string.Equals(v, l.Value, StringComparison.Ordinal))
+                    && (scope.Kind == MtlsScopeKind.Workload || scope.Port == port),
+            };
+            var r = (int)scope.Kind;
+            if (matches && r >= rank)
+            {
+                rank = r;
+                mode = policy.Mode;
+                source = i;
+            }
+        }
+        return (mode ?? MtlsMode.Permissive, source);
+    }
+}

@@ -1,0 +1,65 @@
+using System.Globalization;
+using Mesh.Model;
+
+namespace Mesh.Xds.Planning;
+
+/// <summary>
+/// Every name the plan gives a resource or a principal, in one place: Istio's conventions, so that tools and
+/// dashboards that read Istio's names read ours.
+/// </summary>
+internal static class ResourceNames
+{
+    /// <summary>The name of the inbound listener.</summary>
+    public const string InboundListener = "virtualInbound";
+
+    /// <summary>The name of the route that sends what no rule matched to the service itself.</summary>
+    public const string DefaultRoute = "default";
+
+    /// <summary><c>name.namespace.svc.&lt;cluster domain&gt;</c>.</summary>
+    public static string Fqdn(ServiceRef service, string clusterDomain) => service.ToFqdn(clusterDomain);
+
+    /// <summary><c>&lt;fqdn&gt;:&lt;port&gt;</c>: a virtual host, and a proxyless client's listener and route configuration.</summary>
+    public static string FqdnPort(string fqdn, int port) => string.Create(CultureInfo.InvariantCulture, $"{fqdn}:{port}");
+
+    /// <summary><c>outbound|&lt;port&gt;|&lt;subset&gt;|&lt;fqdn&gt;</c>.</summary>
+    public static string OutboundCluster(string fqdn, int port, string? subset) =>
+        string.Create(CultureInfo.InvariantCulture, $"outbound|{port}|{subset}|{fqdn}");
+
+    /// <summary>The SNI of an outbound mTLS cluster: <c>outbound_.&lt;port&gt;_.&lt;subset&gt;_.&lt;fqdn&gt;</c>.</summary>
+    public static string Sni(string fqdn, int port, string? subset) =>
+        string.Create(CultureInfo.InvariantCulture, $"outbound_.{port}_.{subset}_.{fqdn}");
+
+    /// <summary>A sidecar's outbound route configuration: the port.</summary>
+    public static string OutboundRouteConfig(int port) => port.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>A sidecar's outbound listener: <c>0.0.0.0_&lt;port&gt;</c>.</summary>
+    public static string OutboundListener(int port) => string.Create(CultureInfo.InvariantCulture, $"0.0.0.0_{port}");
+
+    /// <summary>The stat prefix of a sidecar's outbound listener.</summary>
+    public static string OutboundStatPrefix(string listener) => "outbound_" + listener;
+
+    /// <summary>A route of a rule with no match (<paramref name="match"/> null) or of one of its matches.</summary>
+    public static string Route(HttpRoute route, int rule, int? match) => match is { } m
+        ? $"{route.Namespace}.{route.Name}.{rule}.{m}"
+        : $"{route.Namespace}.{route.Name}.{rule}";
+
+    /// <summary>A sidecar's local cluster for a port of its own service: <c>inbound|&lt;port&gt;||</c>.</summary>
+    public static string InboundCluster(int port) => string.Create(CultureInfo.InvariantCulture, $"inbound|{port}||");
+
+    /// <summary>The virtual host of an inbound port: <c>inbound|http|&lt;port&gt;</c>.</summary>
+    public static string InboundVirtualHost(int port) => string.Create(CultureInfo.InvariantCulture, $"inbound|http|{port}");
+
+    /// <summary>The stat prefix of the inbound listener: <c>inbound_0.0.0.0_&lt;port&gt;</c>.</summary>
+    public static string InboundStatPrefix(int port) => "inbound_0.0.0.0_" + port.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>An RBAC policy, one per access rule: <c>&lt;namespace&gt;/&lt;policy&gt;/&lt;rule index&gt;</c>.</summary>
+    public static string RbacPolicy(AccessPolicy policy, int rule) =>
+        string.Create(CultureInfo.InvariantCulture, $"{policy.Namespace}/{policy.Name}/{rule}");
+
+    /// <summary>The SPIFFE identity of a service account.</summary>
+    public static string ServiceAccountPrincipal(string trustDomain, ServiceAccountRef account) =>
+        $"spiffe://{trustDomain}/ns/{account.Namespace}/sa/{account.Name}";
+
+    /// <summary>The SPIFFE identity prefix of every workload of a namespace.</summary>
+    public static string NamespacePrincipalPrefix(string trustDomain, string @namespace) => $"spiffe://{trustDomain}/ns/{@namespace}/";
+}

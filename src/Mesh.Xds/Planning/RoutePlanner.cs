@@ -1,0 +1,200 @@
+using Mesh.Collections;
+using Mesh.Model;
+
+namespace Mesh.Xds.Planning;
+
+/// <summary>
+/// Plans the route configurations: sidecars get one per outbound port holding a virtual host per service on that
+/// port; proxyless clients one per service port, named like its listener, with one virtual host. Each virtual host
+/// holds the HTTP routes for its service, rule by rule and match by match, then a catch-all to the service itself
+/// unless the rules already end with one.
+/// </summary>
+internal static class RoutePlanner
+{
+    public static RouteConfigPlan[] RouteConfigs(PlanContext context)
+    {
+        var config = context.Config;
+        var hostsByConfig = new SortedDictionary<string, List<VirtualHostPlan>>(StringComparer.Ordinal);
+        for (var s = 0; s < config.Services.Count; s++)
+        {
+            var service = config.Services[s];
+            if (!context.IsFirstDeclaration(s)) continue;
+            var seen = new HashSet<int>();
+            foreach (var port in service.Ports)
+            {
+                if (!PlanContext.IsHttp(port.Protocol) || !PlanContext.IsValidPort(port.Port) || !seen.Add(port.Port)) continue;
+                var fqdnPort = ResourceNames.FqdnPort(context.Fqdn(service.Reference), port.Port);
+                var configName = context.Proxyless ? fqdnPort : ResourceNames.OutboundRouteConfig(port.Port);
+                var host = new VirtualHostPlan(fqdnPort, service.Reference, port.Port, Domains(context, service.Reference, port.Port, fqdnPort), Routes(context, service, port.Port));
+                if (!hostsByConfig.TryGetValue(configName, out var hosts)) hostsByConfig[configName] = hosts = [];
+                hosts.Add(host);
+            }
+        }
+        for (var r = 0; r < config.Routes.Count; r++)
+        {
+            var route = config.Routes[r];
+            var service = context.FindService(route.Host);
+            if (service is null)
+            {
+                context.Error(XdsDiagnosticCodes.UnknownReference, $"$.spec.routes[{r}].host", $"Route {route.Namespace}/{route.Name} is for {route.Host}, which is not a service of the model.");
+            }
+            else if (!service.Ports.Any(p => PlanContext.IsHttp(p.Protocol)))
+            {
+                context.Warning(XdsDiagnosticCodes.NotEncoded, $"$.spec.routes[{r}]", $"Route {route.Namespace}/{route.Name}: {route.Host} has no HTTP, HTTP/2 or gRPC port, so the route has no listener to apply to.");
+            }
+        }
+        return [.. hostsByConfig.Select(p => new RouteConfigPlan(p.Key, [.. p.Value.OrderBy(h => h.Name, StringComparer.Ordinal)]))];
+    }
+
+    /// <summary>
+    /// The names clients use for a service port: for sidecars, <c>name</c> (in the proxy's own namespace),
+    /// <c>name.ns</c>, <c>name.ns.svc</c> and the FQDN, each also with <c>:port</c>; for proxyless clients, only
+    /// <c>fqdn:port</c>, the <c>xds:///</c> target.
+    /// </summary>
+    private static string[] Domains(PlanContext context, ServiceRef service, int port, string fqdnPort)
+    {
+        if (context.Proxyless) return [fqdnPort];
+        var p = port.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var fqdn = context.Fqdn(service);
+        var names = new List<string>(8);
+        if (string.Equals(service.Namespace, context.Proxy.Namespace, StringComparison.Ordinal)) names.Add(service.Name);
+        names.Add($"{service.Name}.{service.Namespace}");
+        names.Add($"{service.Name}.{service.Namespace}.svc");
+        names.Add(fqdn);
+        var domains = new List<string>(names.Count * 2);
+        foreach (var name in names)
+        {
+            domains.Add(name);
+            domains.Add($"{name}:{p}");
+        }
+        return [.. domains];
+    }
+
+    private static RoutePlan[] Routes(PlanContext context, MeshService host, int port)
+    {
+        var config = context.Config;
+        var routes = new List<RoutePlan>();
+        var indexes = context.RoutesFor(host.Reference) is { } list ? new List<int>(list) : [];
+        indexes.Sort((a, b) =>
+        {
+            var c = string.CompareOrdinal(config.Routes[a].Namespace, config.Routes[b].Namespace);
+            return c != 0 ? c : string.CompareOrdinal(config.Routes[a].Name, config.Routes[b].Name);
+        });
+        var catchAll = false;
+        foreach (var r in indexes)
+        {
+            var route = config.Routes[r];
+            for (var i = 0; i < route.Rules.Count && !catchAll; i++)
+            {
+                var rule = route.Rules[i];
+                var path = $"$.spec.routes[{r}].rules[{i}]";
+                var backends = Backends(context, host, port, rule.Backends, path);
+                var mirror = rule.Mirror is null ? null : Reference(context, rule.Mirror.Service, rule.Mirror.Port, rule.Mirror.Subset, port, path + ".mirror");
+                var retryOn = rule.Retry is null ? null : RetryOn(rule.Retry);
+                var hash = backends.Length > 0 ? HashFor(context, backends[0].Service, backends[0].Subset) : null;
+                var redirectCode = rule.Redirect is null ? default : NackChecks.RedirectCode(context, rule.Redirect.StatusCode, path + ".redirect.statusCode");
+                NackChecks.Rule(context, rule, path);
+                if (rule.Cors is not null)
+                {
+                    context.Warning(XdsDiagnosticCodes.NotEncoded, path + ".cors", "CORS policies are not encoded into xDS yet (they need the envoy.filters.http.cors filter); the rule is emitted without CORS.");
+                }
+                if (context.Proxyless && rule.Redirect is not null)
+                {
+                    context.Warning(XdsDiagnosticCodes.ProxylessApproximated, path + ".redirect", "Proxyless gRPC clients fail RPCs on redirect routes; the route is encoded as Envoy would take it.");
+                }
+                if (rule.Matches.IsEmpty)
+                {
+                    routes.Add(new RoutePlan(ResourceNames.Route(route, i, null), null, rule, backends, mirror, retryOn, hash, redirectCode));
+                    catchAll = true;
+                    continue;
+                }
+                for (var m = 0; m < rule.Matches.Count; m++)
+                {
+                    var match = rule.Matches[m];
+                    NackChecks.Match(context, match, $"{path}.matches[{m}]");
+                    routes.Add(new RoutePlan(ResourceNames.Route(route, i, m), match, rule, backends, mirror, retryOn, hash, redirectCode));
+                    if (match.Path is null or { Kind: PathMatchKind.Prefix, Value: "/" } && match.Headers.IsEmpty && match.QueryParams.IsEmpty && match.Method is null) catchAll = true;
+                }
+            }
+        }
+        if (!catchAll)
+        {
+            var cluster = context.ClusterName(host.Reference, port, null);
+            routes.Add(new RoutePlan(ResourceNames.DefaultRoute, null, null, [new BackendPlan(cluster, 1, host.Reference, null)], null, null, HashFor(context, host.Reference, null), default));
+        }
+        return [.. routes];
+    }
+
+    /// <summary>The hash policy of a route whose first backend has a consistent-hash load balancer (source IP when it names no key).</summary>
+    private static ConsistentHash? HashFor(PlanContext context, ServiceRef service, string? subset)
+    {
+        var (lb, _, _) = context.Policy(service, subset);
+        return lb is { Algorithm: LoadBalancerAlgorithm.ConsistentHash } ? lb.ConsistentHash ?? ConsistentHash.SourceIp : null;
+    }
+
+    /// <summary>
+    /// The weighted clusters of a rule (the host itself when it names none); backends that do not resolve, or
+    /// whose weight is negative, are errors; zero weights are left out, and all of them zero is an error.
+    /// </summary>
+    private static BackendPlan[] Backends(PlanContext context, MeshService host, int port, EquatableArray<WeightedBackend> backends, string path)
+    {
+        if (backends.IsEmpty) return [new BackendPlan(context.ClusterName(host.Reference, port, null), 1, host.Reference, null)];
+        var result = new List<BackendPlan>(backends.Count);
+        for (var b = 0; b < backends.Count; b++)
+        {
+            var backend = backends[b];
+            var cluster = Reference(context, backend.Service, backend.Port, backend.Subset, port, $"{path}.backends[{b}]");
+            if (cluster is null) continue;
+            if (backend.Weight < 0)
+            {
+                context.Error(XdsDiagnosticCodes.InvalidValue, $"{path}.backends[{b}].weight", $"Weight {backend.Weight} is negative.");
+                continue;
+            }
+            if (backend.Weight > 0) result.Add(new BackendPlan(cluster, backend.Weight, backend.Service, backend.Subset));
+        }
+        if (result.Count == 0 && backends.All(b => b.Weight == 0))
+        {
+            context.Error(XdsDiagnosticCodes.InvalidValue, path + ".backends", "The backends' weights add up to zero.");
+        }
+        return [.. result];
+    }
+
+    /// <summary>
+    /// The cluster a backend or mirror refers to: its port, else the host's port when the service has it, else the
+    /// service's only port; a missing service, port or subset is an error (null).
+    /// </summary>
+    private static string? Reference(PlanContext context, ServiceRef target, int? targetPort, string? subset, int port, string path)
+    {
+        var service = context.FindService(target);
+        if (service is null)
+        {
+            context.Error(XdsDiagnosticCodes.UnknownReference, path + ".service", $"{target} is not a service of the model.");
+            return null;
+        }
+        var resolved = targetPort ?? (service.FindPort(port) is not null ? port : service.Ports.Count == 1 ? service.Ports[0].Port : (int?)null);
+        if (resolved is null || service.FindPort(resolved.Value) is null)
+        {
+            context.Error(XdsDiagnosticCodes.UnknownReference, path + ".port", resolved is null
+                ? $"{target} has no port {port} and more than one port: say which one."
+                : $"{target} has no port {resolved}.");
+            return null;
+        }
+        if (subset is not null && service.FindSubset(subset) is null)
+        {
+            context.Error(XdsDiagnosticCodes.UnknownReference, path + ".subset", $"{target} has no subset '{subset}'.");
+            return null;
+        }
+        return context.ClusterName(target, resolved.Value, subset);
+    }
+
+    /// <summary>Envoy's <c>retry_on</c>: the rule's conditions, plus retriable-status-codes when it lists status codes.</summary>
+    private static string? RetryOn(RetryPolicy retry)
+    {
+        var conditions = retry.On.Select(WireNames.Of).ToList();
+        if (!retry.StatusCodes.IsEmpty && !retry.On.AsSpan().Contains(RetryCondition.RetriableStatusCodes))
+        {
+            conditions.Add(WireNames.Of(RetryCondition.RetriableStatusCodes));
+        }
+        return conditions.Count == 0 ? null : string.Join(',', conditions);
+    }
+}
