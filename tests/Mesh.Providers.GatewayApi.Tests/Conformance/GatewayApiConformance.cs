@@ -24,9 +24,16 @@ public sealed class GatewayApiSchema : SchemaSuite
     protected override IReadOnlyList<string> CrdFiles =>
         ["crds/gateway-api/gateway.networking.k8s.io_httproutes.yaml", "crds/gateway-api/gateway.networking.k8s.io_grpcroutes.yaml", "crds/gateway-api/gateway.networking.k8s.io_tcproutes.yaml"];
 
+    protected override string CorpusFolder => "examples/gateway-api";
+
     protected override Gen<MeshConfig> Models => GatewayApiModels.Any;
 
-    protected override IEnumerable<MeshConfig> SampleModels => [Samples.Routing, Samples.Tcp];
+    /// <summary>The routing and TCP samples and every <c>samples/*.mesh.yaml</c> of the repository (the README's Bookinfo).</summary>
+    protected override IEnumerable<MeshConfig> SampleModels => [Samples.Routing, Samples.Tcp, .. RepositorySamples.MeshYaml()];
+
+    /// <summary>A regex match beside a ReplacePrefixMatch rewrite in an HTTPRoute rule, a parentRef given twice.</summary>
+    protected override IEnumerable<Action<System.Text.Json.Nodes.JsonNode>> RuleViolations(System.Text.Json.Nodes.JsonNode resource) =>
+        GatewayApiRuleViolations.Of(resource);
 
     /// <summary>The standard-channel CRDs serve TCPRoute as v1 only, the version this provider writes.</summary>
     [Fact]
