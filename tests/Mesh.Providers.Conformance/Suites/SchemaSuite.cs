@@ -34,18 +34,36 @@ public abstract class SchemaSuite : ConformanceSuite
     /// <value>Defaults to 150.</value>
     protected virtual long Iterations => 150;
 
+    /// <summary>
+    /// CEL rules that the provider's output for generated models is known to break, left alone on purpose, each with the
+    /// reason: a failure of one of these rules (matched by its message) does not fail
+    /// <see cref="GeneratedModels_EmitOnlySchemaValidObjects"/>, and is counted and printed by
+    /// <see cref="CelRules_OnEmittedObjects_AreCounted"/>. The sample models get no such allowance.
+    /// </summary>
+    protected virtual IReadOnlyList<KnownRejection> KnownRejections => [];
+
     private CrdSchemaSet Schemas => _schemas ??= new CrdSchemaSet(CrdFiles.Select(ConformancePaths.Require).ToList());
 
     /// <summary>Validates the YAML the provider writes for <paramref name="model"/>; returns every problem.</summary>
     /// <param name="model">The model.</param>
-    protected IReadOnlyList<string> Problems(MeshConfig model)
+    protected IReadOnlyList<string> Problems(MeshConfig model) => Problems(Schemas, model, allowKnownRejections: false, tolerated: null);
+
+    private List<string> Problems(CrdSchemaSet schemas, MeshConfig model, bool allowKnownRejections, List<string>? tolerated)
     {
         var yaml = Translator.WriteYaml(Translator.Translate(model).Resources);
         var problems = new List<string>();
         foreach (var resource in YamlJson.Documents(yaml))
         {
             var id = $"{resource["kind"]}/{resource["metadata"]?["namespace"]}/{resource["metadata"]?["name"]}";
-            problems.AddRange(Schemas.Validate(resource).Select(p => $"{id} {p}"));
+            foreach (var problem in schemas.Validate(resource))
+            {
+                if (allowKnownRejections && KnownRejections.FirstOrDefault(k => problem.Contains($": {k.RuleMessage} (", StringComparison.Ordinal)) is { } known)
+                {
+                    if (tolerated is not null) lock (tolerated) tolerated.Add(known.RuleMessage);
+                    continue;
+                }
+                problems.Add($"{id} {problem}");
+            }
         }
         return problems;
     }
@@ -63,14 +81,14 @@ public abstract class SchemaSuite : ConformanceSuite
         }
     }
 
-    /// <summary>Generated models validate strictly.</summary>
+    /// <summary>Generated models validate strictly (but for <see cref="KnownRejections"/>).</summary>
     [Fact]
     public void GeneratedModels_EmitOnlySchemaValidObjects()
     {
         _ = Schemas;
         Models.Sample(model =>
         {
-            var problems = Problems(model);
+            var problems = Problems(Schemas, model, allowKnownRejections: true, tolerated: null);
             Assert.True(problems.Count == 0, string.Join("\n", problems));
         }, iter: Iterations);
     }
@@ -162,25 +180,28 @@ public abstract class SchemaSuite : ConformanceSuite
 
     /// <summary>
     /// What the CEL check covers on this provider's output (the samples and a run of generated models): rules checked,
-    /// violated and unevaluated (with reasons), printed; fewer rules are unevaluable than declared, and none fails.
+    /// violated and unevaluated (with reasons), and the known rejections met, printed; fewer rules are unevaluable than
+    /// declared, and no rule fails but the known rejections.
     /// </summary>
     [Fact]
     public void CelRules_OnEmittedObjects_AreCounted()
     {
         var schemas = new CrdSchemaSet(CrdFiles.Select(ConformancePaths.Require).ToList());
         var problems = new List<string>();
-        void Check(MeshConfig model)
+        var tolerated = new List<string>();
+        foreach (var model in SampleModels) problems.AddRange(Problems(schemas, model, allowKnownRejections: false, tolerated: null));
+        Models.Sample(model =>
         {
-            foreach (var resource in YamlJson.Documents(Translator.WriteYaml(Translator.Translate(model).Resources)))
-            {
-                var found = schemas.ValidateRules(resource);
-                if (found.Count > 0) lock (problems) problems.AddRange(found.Select(p => $"{model.Name} {resource["kind"]}/{resource["metadata"]?["name"]} {p}"));
-            }
-        }
-        foreach (var model in SampleModels) Check(model);
-        Models.Sample(Check, iter: Math.Min(Iterations, 50));
+            var found = Problems(schemas, model, allowKnownRejections: true, tolerated);
+            lock (problems) problems.AddRange(found);
+        }, iter: Math.Min(Iterations, 50));
         var report = schemas.CelReport;
-        TestContext.Current.TestOutputHelper?.WriteLine($"{Translator.Provider} output ({string.Join(", ", CrdFiles)})\n{report}");
+        var output = TestContext.Current.TestOutputHelper;
+        output?.WriteLine($"{Translator.Provider} output ({string.Join(", ", CrdFiles)})\n{report}");
+        foreach (var known in KnownRejections)
+        {
+            output?.WriteLine($"known rejection, {tolerated.Count(t => t == known.RuleMessage)} failures: \"{known.RuleMessage}\" ({known.Reason})");
+        }
         Assert.True(report.Unevaluable + report.Unevaluated < report.Declared, report.ToString());
         Assert.True(report.Checked > 0, report.ToString());
         Assert.True(problems.Count == 0, string.Join("\n", problems));
