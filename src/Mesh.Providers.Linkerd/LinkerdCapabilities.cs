@@ -39,7 +39,7 @@ public static class LinkerdCapabilities
         [MeshFeature.RewritePathPrefix] = Capability.Unsupported("Linkerd does not run the URLRewrite filter."),
         [MeshFeature.RewriteFullPath] = Capability.Unsupported("Linkerd does not run the URLRewrite filter."),
         [MeshFeature.RewriteAuthority] = Capability.Unsupported("Linkerd does not run the URLRewrite filter."),
-        [MeshFeature.Redirect] = Capability.Approximated("RequestRedirect: scheme http/https, hostname, port, full path or prefix replacement; status 301 or 302 only (other codes are written as 302)."),
+        [MeshFeature.Redirect] = Capability.Approximated("RequestRedirect: scheme http/https, hostname, port, full path or prefix replacement; status 301 or 302 only (other codes are written as 302). A prefix replacement needs exactly one PathPrefix match (or none): beside exact-path matches only it is written as a full path, beside other matches it is not written."),
         [MeshFeature.RequestHeaders] = Capability.Native,
         [MeshFeature.ResponseHeaders] = Capability.Unsupported("policy.linkerd.io HTTPRoute has no ResponseHeaderModifier filter."),
         [MeshFeature.Cors] = Capability.Unsupported("Linkerd does not run a CORS filter."),

@@ -127,13 +127,13 @@ public static class RouteExporter
         if (rule.Redirect is { } redirect)
         {
             if (!rule.Backends.IsEmpty) ctx.Unsupported($"{path}.backends", "A redirecting rule answers the request itself; its backends are not written.");
-            if (Redirect(redirect, $"{path}.redirect", ctx) is { } r) filters.Add(new HttpRouteFilter { Type = "RequestRedirect", RequestRedirect = r });
+            if (Redirect(redirect, rule, $"{path}.redirect", ctx) is { } r) filters.Add(new HttpRouteFilter { Type = "RequestRedirect", RequestRedirect = r });
             if (rule.Rewrite is not null) ctx.Unsupported($"{path}.rewrite", "Gateway API does not allow URLRewrite beside RequestRedirect; the rewrite is not written.");
         }
         else
         {
             result.BackendRefs = IsParentBackend(rule, host) ? null : Backends(rule.Backends, ns, path, ctx);
-            if (Supported(rule.Rewrite, ctx.Dialect.Rewrite, "URLRewrite", path, "rewrite", ctx) && Rewrite(rule.Rewrite!, $"{path}.rewrite", ctx) is { } w) filters.Add(new HttpRouteFilter { Type = "URLRewrite", UrlRewrite = w });
+            if (Supported(rule.Rewrite, ctx.Dialect.Rewrite, "URLRewrite", path, "rewrite", ctx) && Rewrite(rule.Rewrite!, rule, $"{path}.rewrite", ctx) is { } w) filters.Add(new HttpRouteFilter { Type = "URLRewrite", UrlRewrite = w });
         }
         if (Supported(rule.Mirror, ctx.Dialect.Mirror, "RequestMirror", path, "mirror", ctx)) filters.Add(new HttpRouteFilter { Type = "RequestMirror", RequestMirror = Mirror(rule.Mirror!, ns, $"{path}.mirror", ctx) });
         if (Supported(rule.Cors, ctx.Dialect.Cors, "CORS", path, "cors", ctx) && Cors(rule.Cors!, $"{path}.cors", ctx) is { } c) filters.Add(new HttpRouteFilter { Type = "CORS", Cors = c });
@@ -306,7 +306,7 @@ public static class RouteExporter
         return result.Count == 0 ? null : result;
     }
 
-    private static HttpRequestRedirectFilter? Redirect(Model.Redirect redirect, string path, RouteExportContext ctx)
+    private static HttpRequestRedirectFilter? Redirect(Model.Redirect redirect, HttpRouteRule rule, string path, RouteExportContext ctx)
     {
         var result = new HttpRequestRedirectFilter { Hostname = redirect.Host, Port = redirect.Port };
         if (redirect.Scheme is { } scheme)
@@ -321,7 +321,7 @@ public static class RouteExporter
         }
         else if (redirect.PathPrefix is { } prefix)
         {
-            result.Path = new HttpPathModifier { Type = "ReplacePrefixMatch", ReplacePrefixMatch = prefix };
+            result.Path = PrefixReplacement(rule, prefix, "redirect", path, ctx);
         }
         if (Array.IndexOf(ctx.Dialect.RedirectCodes, redirect.StatusCode) < 0)
         {
@@ -334,7 +334,7 @@ public static class RouteExporter
         return result;
     }
 
-    private static HttpUrlRewriteFilter? Rewrite(Model.Rewrite rewrite, string path, RouteExportContext ctx)
+    private static HttpUrlRewriteFilter? Rewrite(Model.Rewrite rewrite, HttpRouteRule rule, string path, RouteExportContext ctx)
     {
         var result = new HttpUrlRewriteFilter { Hostname = rewrite.Authority };
         if (rewrite.FullPath is { } full)
@@ -344,9 +344,51 @@ public static class RouteExporter
         }
         else if (rewrite.PathPrefix is { } prefix)
         {
-            result.Path = new HttpPathModifier { Type = "ReplacePrefixMatch", ReplacePrefixMatch = prefix };
+            result.Path = PrefixReplacement(rule, prefix, "rewrite", path, ctx);
         }
         return result.Hostname is null && result.Path is null ? null : result;
+    }
+
+    /// <summary>How a replacement of the matched path prefix (a rewrite's or a redirect's) can be written in Gateway API.</summary>
+    public enum PrefixForm
+    {
+        /// <summary>As ReplacePrefixMatch: the rule has no match, or one whose path is a prefix or absent (defaulted to PathPrefix <c>/</c>).</summary>
+        ReplacePrefixMatch,
+
+        /// <summary>As ReplaceFullPath: every match is an exact path, so the matched prefix is the whole path.</summary>
+        ReplaceFullPath,
+
+        /// <summary>Not at all: Gateway API allows ReplacePrefixMatch only beside exactly one PathPrefix match.</summary>
+        None,
+    }
+
+    /// <summary>How a prefix replacement of <paramref name="rule"/> is written (see <see cref="PrefixForm"/>).</summary>
+    public static PrefixForm PrefixReplacement(HttpRouteRule rule)
+    {
+        if (rule.Matches.IsEmpty || (rule.Matches.Count == 1 && rule.Matches[0].Path is null or { Kind: PathMatchKind.Prefix })) return PrefixForm.ReplacePrefixMatch;
+        return rule.Matches.All(m => m.Path is { Kind: PathMatchKind.Exact }) ? PrefixForm.ReplaceFullPath : PrefixForm.None;
+    }
+
+    /// <summary>
+    /// The path modifier of a rewrite or redirect that replaces the matched prefix with <paramref name="prefix"/>. Gateway API
+    /// allows ReplacePrefixMatch only in a rule with exactly one match whose path is a PathPrefix (the API server defaults a
+    /// rule without matches, and a match without a path, to PathPrefix <c>/</c>). When every match is an exact path, the
+    /// matched prefix is the whole path, so the replacement is written, equivalently, as ReplaceFullPath (reported, as it
+    /// reads back as a full-path replacement). Otherwise the prefix replacement is not written (reported).
+    /// </summary>
+    private static HttpPathModifier? PrefixReplacement(HttpRouteRule rule, string prefix, string filter, string path, RouteExportContext ctx)
+    {
+        switch (PrefixReplacement(rule))
+        {
+            case PrefixForm.ReplacePrefixMatch:
+                return new HttpPathModifier { Type = "ReplacePrefixMatch", ReplacePrefixMatch = prefix };
+            case PrefixForm.ReplaceFullPath:
+                ctx.Approximated(path, ctx.Message("Every match of the rule is an exact path, so replacing the matched prefix replaces the whole path: the {0} is written as ReplaceFullPath (Gateway API allows ReplacePrefixMatch only beside exactly one PathPrefix match).", filter));
+                return new HttpPathModifier { Type = "ReplaceFullPath", ReplaceFullPath = prefix };
+            default:
+                ctx.Unsupported(path, ctx.Message("Gateway API replaces a matched prefix only in a rule with exactly one match, on a PathPrefix; this rule's matches are not that, so the prefix replacement of the {0} is not written.", filter));
+                return null;
+        }
     }
 
     private static HttpRequestMirrorFilter Mirror(Model.Mirror mirror, string ns, string path, RouteExportContext ctx)
@@ -391,9 +433,15 @@ public static class RouteExporter
             }
             maxAge = (int)Math.Clamp(seconds, 1, int.MaxValue);
         }
+        var origins = cors.AllowOrigins;
+        if (origins.Count > 1 && origins.AsSpan().Contains("*"))
+        {
+            ctx.Note($"{path}.allowOrigins", "'*' allows every origin, and Gateway API rejects it beside other origins: only '*' is written.");
+            origins = ["*"];
+        }
         return new HttpCorsFilter
         {
-            AllowOrigins = Lists.OrNull(cors.AllowOrigins),
+            AllowOrigins = Lists.OrNull(origins),
             AllowMethods = Lists.OrNull(cors.AllowMethods),
             AllowHeaders = Lists.OrNull(cors.AllowHeaders),
             ExposeHeaders = Lists.OrNull(cors.ExposeHeaders),

@@ -1,18 +1,19 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using System.Text.RegularExpressions;
 using Json.Schema;
 using Mesh.Providers.Conformance.Support;
 
 namespace Mesh.Providers.Conformance.Schema;
 
-/// <summary>The strict JSON Schemas of every served version of every kind in a set of CRD files, and the CEL duration rule.</summary>
-public sealed partial class CrdSchemaSet
+/// <summary>
+/// The strict JSON Schemas of every served version of every kind in a set of CRD files, and their CEL rules
+/// (<c>x-kubernetes-validations</c>): what the API server enforces on create, checked on the object after the schema
+/// defaults are applied.
+/// </summary>
+public sealed class CrdSchemaSet
 {
     private readonly Dictionary<string, (JsonSchema Schema, JsonObject OpenApi)> _byKind = new(StringComparer.Ordinal);
-
-    [GeneratedRegex(@"^duration\(self\)\s*>=\s*duration\('([^']+)'\)$")]
-    private static partial Regex DurationRule();
+    private readonly CelRules _rules = new();
 
     /// <summary>Loads the CRDs in <paramref name="files"/> (YAML streams of <c>CustomResourceDefinition</c>s).</summary>
     /// <param name="files">The CRD files.</param>
@@ -38,7 +39,9 @@ public sealed partial class CrdSchemaSet
                     rootProperties.TryAdd("metadata", new JsonObject { ["type"] = "object" });
                     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema";
                     var built = JsonSchema.FromText(schema.ToJsonString(), new BuildOptions { SchemaRegistry = new SchemaRegistry() }, new Uri($"https://mesh-sdk.test/crd/{n++}"));
-                    _byKind[$"{group}/{version["name"]!.GetValue<string>()}/{kind}"] = (built, openApi);
+                    var key = $"{group}/{version["name"]!.GetValue<string>()}/{kind}";
+                    _byKind[key] = (built, openApi);
+                    _rules.Declare(key, openApi);
                 }
             }
         }
@@ -47,15 +50,20 @@ public sealed partial class CrdSchemaSet
     /// <summary>The <c>apiVersion/kind</c> pairs known.</summary>
     public IReadOnlyCollection<string> Kinds => _byKind.Keys;
 
-    /// <summary>Every problem of <paramref name="resource"/>: schema violations (unknown fields included) and broken duration rules.</summary>
-    /// <param name="resource">A manifest as a JSON tree.</param>
+    /// <summary>What the CEL rules did on the objects validated so far: rules checked, violated and unevaluated (with reasons).</summary>
+    public CelReport CelReport => _rules.Report();
+
+    /// <summary>
+    /// Every problem of <paramref name="resource"/>, defaulted by its schema as the API server does: schema violations
+    /// (unknown fields included) and failed CEL rules.
+    /// </summary>
+    /// <param name="resource">A manifest as a JSON tree (not changed).</param>
     public IReadOnlyList<string> Validate(JsonNode resource)
     {
         ArgumentNullException.ThrowIfNull(resource);
-        var key = $"{resource["apiVersion"]?.GetValue<string>()}/{resource["kind"]?.GetValue<string>()}";
-        if (!_byKind.TryGetValue(key, out var entry)) return [$"no served CRD schema for {key}"];
+        if (!TryDefault(resource, out var entry, out var defaulted)) return [$"no served CRD schema for {Key(resource)}"];
         var problems = new List<string>();
-        using var document = JsonDocument.Parse(resource.ToJsonString());
+        using var document = JsonDocument.Parse(defaulted.ToJsonString());
         var result = entry.Schema.Evaluate(document.RootElement, new EvaluationOptions { OutputFormat = OutputFormat.List });
         if (!result.IsValid)
         {
@@ -66,43 +74,33 @@ public sealed partial class CrdSchemaSet
             }
             if (problems.Count == 0) problems.Add("invalid (no detail)");
         }
-        CheckDurations(entry.OpenApi, resource, "$", problems);
+        _rules.Evaluate(entry.OpenApi, defaulted, problems);
         return problems;
     }
 
-    /// <summary>Istio's CEL rule <c>duration(self) &gt;= duration('1ms')</c>, checked wherever the schema declares it.</summary>
-    private static void CheckDurations(JsonObject schema, JsonNode? value, string path, List<string> problems)
+    /// <summary>The failed CEL rules of <paramref name="resource"/> (defaulted first), without the schema check.</summary>
+    /// <param name="resource">A manifest as a JSON tree (not changed).</param>
+    public IReadOnlyList<string> ValidateRules(JsonNode resource)
     {
-        if (value is null) return;
-        if (schema["x-kubernetes-validations"] is JsonArray rules)
-        {
-            foreach (var rule in rules.OfType<JsonObject>())
-            {
-                var match = DurationRule().Match(rule["rule"]?.GetValue<string>() ?? string.Empty);
-                if (!match.Success) continue;
-                if (!GoDuration.TryParse(match.Groups[1].Value, out var minimum)) continue;
-                if (value is not JsonValue v || !v.TryGetValue<string>(out var text) || !GoDuration.TryParse(text, out var duration))
-                {
-                    problems.Add($"{path}: '{value.ToJsonString()}' is not a duration (CEL duration(self))");
-                }
-                else if (duration < minimum)
-                {
-                    problems.Add($"{path}: {text} is below the minimum {match.Groups[1].Value} (CEL {rule["rule"]})");
-                }
-            }
-        }
-        switch (value)
-        {
-            case JsonObject obj:
-                foreach (var (key, child) in obj)
-                {
-                    if (schema["properties"]?[key] is JsonObject property) CheckDurations(property, child, path + YamlJson.Segment(key), problems);
-                    else if (schema["additionalProperties"] is JsonObject additional) CheckDurations(additional, child, path + YamlJson.Segment(key), problems);
-                }
-                break;
-            case JsonArray array when schema["items"] is JsonObject items:
-                for (var i = 0; i < array.Count; i++) CheckDurations(items, array[i], $"{path}[{i}]", problems);
-                break;
-        }
+        ArgumentNullException.ThrowIfNull(resource);
+        if (!TryDefault(resource, out var entry, out var defaulted)) return [$"no served CRD schema for {Key(resource)}"];
+        var problems = new List<string>();
+        _rules.Evaluate(entry.OpenApi, defaulted, problems);
+        return problems;
+    }
+
+    /// <summary>Whether a served schema knows <paramref name="resource"/>'s <c>apiVersion/kind</c>.</summary>
+    /// <param name="resource">A manifest as a JSON tree.</param>
+    public bool Knows(JsonNode resource) => resource is not null && _byKind.ContainsKey(Key(resource));
+
+    private static string Key(JsonNode resource) => $"{resource["apiVersion"]?.GetValue<string>()}/{resource["kind"]?.GetValue<string>()}";
+
+    private bool TryDefault(JsonNode resource, out (JsonSchema Schema, JsonObject OpenApi) entry, out JsonNode defaulted)
+    {
+        defaulted = resource;
+        if (!_byKind.TryGetValue(Key(resource), out entry)) return false;
+        defaulted = resource.DeepClone();
+        StructuralDefaulting.Apply(entry.OpenApi, defaulted);
+        return true;
     }
 }

@@ -24,9 +24,23 @@ public sealed class GatewayApiSchema : SchemaSuite
     protected override IReadOnlyList<string> CrdFiles =>
         ["crds/gateway-api/gateway.networking.k8s.io_httproutes.yaml", "crds/gateway-api/gateway.networking.k8s.io_grpcroutes.yaml", "crds/gateway-api/gateway.networking.k8s.io_tcproutes.yaml"];
 
+    protected override string CorpusFolder => "examples/gateway-api";
+
     protected override Gen<MeshConfig> Models => GatewayApiModels.Any;
 
-    protected override IEnumerable<MeshConfig> SampleModels => [Samples.Routing, Samples.Tcp];
+    /// <summary>The routing and TCP samples and every <c>samples/*.mesh.yaml</c> of the repository (the README's Bookinfo).</summary>
+    protected override IEnumerable<MeshConfig> SampleModels => [Samples.Routing, Samples.Tcp, .. RepositorySamples.MeshYaml()];
+
+    /// <summary>What the API server rejects in the output for generated models, left alone (see the reasons).</summary>
+    protected override IReadOnlyList<KnownRejection> KnownRejections =>
+    [
+        new("Must have port for Service reference", "a backend or mirror without a port, whose service the model does not give exactly one port: written without one and reported (MESH2101: the API server will reject it), as choosing a port or leaving the backend out would send its traffic elsewhere"),
+        new("sectionName must be unique when parentRefs includes 2 or more references to the same parent", "a route whose host has two or more HTTP ports gets one parentRef per port; the standard-channel CRDs tell parentRefs to one Service apart only by sectionName (the Service port name), not by port, so the API server rejects the route; not changed here, as the importer reads the host's ports from the parentRefs and the model's port names may not be the Service's"),
+    ];
+
+    /// <summary>A regex match beside a ReplacePrefixMatch rewrite in an HTTPRoute rule, a parentRef given twice.</summary>
+    protected override IEnumerable<Action<System.Text.Json.Nodes.JsonNode>> RuleViolations(System.Text.Json.Nodes.JsonNode resource) =>
+        GatewayApiRuleViolations.Of(resource);
 
     /// <summary>The standard-channel CRDs serve TCPRoute as v1 only, the version this provider writes.</summary>
     [Fact]

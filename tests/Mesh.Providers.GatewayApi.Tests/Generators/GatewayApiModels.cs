@@ -31,10 +31,12 @@ internal static class GatewayApiModels
     /// <item>a service survives only as a route host with HTTP-family ports (named by the route's parentRefs) or as the
     /// host of a TCP route on one port: its ports keep their numbers, lose their names, and read back as <c>grpc</c> when
     /// the route is a GRPCRoute, <c>http</c> for an HTTPRoute, else <c>tcp</c> (a TCP route without a port names none);</item>
-    /// <item>a redirect or rewrite that replaces both the full path and the prefix keeps the full path;</item>
+    /// <item>a redirect or rewrite that replaces both the full path and the prefix keeps the full path; one that replaces the
+    /// prefix keeps it beside no match or one PathPrefix match, replaces the full path instead beside exact-path matches
+    /// only, and loses it beside any other matches (a rewrite left with nothing is dropped);</item>
     /// <item>header and query matches and header values that are empty are dropped (the CRD requires one character);</item>
     /// <item>a backend (of a route or a TCP route) or mirror without a port takes the port of its service when the mapped model has that service with exactly one port;</item>
-    /// <item>CORS maxAge is rounded up to whole seconds.</item>
+    /// <item>CORS maxAge is rounded up to whole seconds, and origins that include <c>*</c> become just <c>*</c>.</item>
     /// </list>
     /// </summary>
     public static MeshConfig ToGatewayApi(MeshConfig m)
@@ -76,10 +78,32 @@ internal static class GatewayApiModels
         ResponseHeaders = Headers(rule.ResponseHeaders),
         Backends = [.. rule.Backends.Select(b => b with { Subset = null })],
         Mirror = rule.Mirror is { } mirror ? mirror with { Subset = null } : null,
-        Redirect = rule.Redirect is { Path: not null, PathPrefix: not null } r ? r with { PathPrefix = null } : rule.Redirect,
-        Rewrite = rule.Rewrite is { FullPath: not null, PathPrefix: not null } w ? w with { PathPrefix = null } : rule.Rewrite,
-        Cors = rule.Cors is { MaxAge: { } age } cors ? cors with { MaxAge = TimeSpan.FromSeconds(Math.Max(1, Math.Ceiling(age.TotalSeconds))) } : rule.Cors,
+        Redirect = rule.Redirect is { } r ? r with { Path = r.Path ?? FullPath(rule, r.PathPrefix), PathPrefix = r.Path is null ? Prefix(rule, r.PathPrefix) : null } : null,
+        Rewrite = Rewrite(rule),
+        Cors = Cors(rule.Cors),
     };
+
+    private static CorsPolicy? Cors(CorsPolicy? cors)
+    {
+        if (cors is null) return null;
+        if (cors.MaxAge is { } age) cors = cors with { MaxAge = TimeSpan.FromSeconds(Math.Max(1, Math.Ceiling(age.TotalSeconds))) };
+        return cors.AllowOrigins.Count > 1 && cors.AllowOrigins.Contains("*") ? cors with { AllowOrigins = ["*"] } : cors;
+    }
+
+    private static Rewrite? Rewrite(HttpRouteRule rule)
+    {
+        if (rule.Rewrite is not { } w) return null;
+        var mapped = w.FullPath is not null ? w with { PathPrefix = null } : w with { FullPath = FullPath(rule, w.PathPrefix), PathPrefix = Prefix(rule, w.PathPrefix) };
+        return mapped is { FullPath: null, PathPrefix: null, Authority: null } ? null : mapped;
+    }
+
+    /// <summary>A prefix replacement kept as one: beside no match or one PathPrefix match.</summary>
+    private static string? Prefix(HttpRouteRule rule, string? prefix) =>
+        RouteExporter.PrefixReplacement(rule) == RouteExporter.PrefixForm.ReplacePrefixMatch ? prefix : null;
+
+    /// <summary>A prefix replacement read back as a full-path one: beside exact-path matches only.</summary>
+    private static string? FullPath(HttpRouteRule rule, string? prefix) =>
+        RouteExporter.PrefixReplacement(rule) == RouteExporter.PrefixForm.ReplaceFullPath ? prefix : null;
 
     private static bool Writable(ValueMatch m) => !string.IsNullOrEmpty(m.Value);
 

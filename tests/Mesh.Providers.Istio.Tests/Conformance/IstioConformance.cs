@@ -20,22 +20,12 @@ public sealed class IstioSchema : SchemaSuite
 
     protected override IReadOnlyList<string> CrdFiles => ["crds/istio/customresourcedefinitions.gen.yaml"];
 
+    protected override string CorpusFolder => "examples/istio";
+
     protected override Gen<MeshConfig> Models => IstioModels.Any;
 
     /// <summary>The C# Bookinfo model and every <c>samples/*.mesh.yaml</c> of the repository.</summary>
-    protected override IEnumerable<MeshConfig> SampleModels => [Samples.Bookinfo, .. RepositorySamples()];
-
-    private static IEnumerable<MeshConfig> RepositorySamples()
-    {
-        var folder = ConformancePaths.RepoRoot is { } root ? Path.Combine(root, "samples") : null;
-        if (folder is null || !Directory.Exists(folder)) yield break;
-        foreach (var file in Directory.GetFiles(folder, "*.mesh.yaml").Order(StringComparer.Ordinal))
-        {
-            var read = Mesh.Serialization.MeshYaml.Read(File.ReadAllText(file), Path.GetFileName(file));
-            Assert.False(read.HasErrors, string.Join("\n", read.Diagnostics));
-            yield return read.Config!;
-        }
-    }
+    protected override IEnumerable<MeshConfig> SampleModels => [Samples.Bookinfo, .. RepositorySamples.MeshYaml()];
 
     protected override IEnumerable<Action<System.Text.Json.Nodes.JsonNode, string>> DurationPaths(System.Text.Json.Nodes.JsonNode resource) =>
         resource["kind"]?.GetValue<string>() == "DestinationRule"

@@ -38,9 +38,21 @@ public sealed class LinkerdSchema : SchemaSuite
 
     protected override IReadOnlyList<string> CrdFiles => ["crds/linkerd/install_crds_with_gateway_api.golden.yaml"];
 
+    protected override string CorpusFolder => "examples/linkerd";
+
     protected override Gen<MeshConfig> Models => LinkerdModels.Any;
 
-    protected override IEnumerable<MeshConfig> SampleModels => [Samples.Routing, Samples.Security, Samples.Tcp, Samples.Egress];
+    protected override IEnumerable<MeshConfig> SampleModels => [Samples.Routing, Samples.Security, Samples.Tcp, Samples.Egress, .. RepositorySamples.MeshYaml()];
+
+    /// <summary>What the API server rejects in the output for generated models, left alone (see the reason).</summary>
+    protected override IReadOnlyList<KnownRejection> KnownRejections =>
+    [
+        new("Must have port for Service reference", "a backend without a port, whose service the model does not give exactly one port: written without one and reported (MESH2101: the API server will reject it), as choosing a port or leaving the backend out would send its traffic elsewhere"),
+    ];
+
+    /// <summary>On the Gateway API routes: a regex match beside a ReplacePrefixMatch rewrite in an HTTPRoute rule, a parentRef given twice.</summary>
+    protected override IEnumerable<Action<System.Text.Json.Nodes.JsonNode>> RuleViolations(System.Text.Json.Nodes.JsonNode resource) =>
+        GatewayApiRuleViolations.Of(resource);
 
     /// <summary>The golden file Linkerd installs serves TCPRoute as v1alpha2 only, the version this provider writes.</summary>
     [Fact]
@@ -59,9 +71,21 @@ public sealed class LinkerdGatewayApiSchema : SchemaSuite
 
     protected override IReadOnlyList<string> CrdFiles => ["crds/linkerd/install_crds_with_gateway_api.golden.yaml"];
 
+    protected override string CorpusFolder => "examples/linkerd";
+
     protected override Gen<MeshConfig> Models => LinkerdModels.Any;
 
-    protected override IEnumerable<MeshConfig> SampleModels => [Samples.Routing, Samples.Security, Samples.Tcp, Samples.Egress];
+    protected override IEnumerable<MeshConfig> SampleModels => [Samples.Routing, Samples.Security, Samples.Tcp, Samples.Egress, .. RepositorySamples.MeshYaml()];
+
+    /// <summary>What the API server rejects in the output for generated models, left alone (see the reason).</summary>
+    protected override IReadOnlyList<KnownRejection> KnownRejections =>
+    [
+        new("Must have port for Service reference", "a backend without a port, whose service the model does not give exactly one port: written without one and reported (MESH2101: the API server will reject it), as choosing a port or leaving the backend out would send its traffic elsewhere"),
+    ];
+
+    /// <summary>On the Gateway API routes: a regex match beside a ReplacePrefixMatch rewrite in an HTTPRoute rule, a parentRef given twice.</summary>
+    protected override IEnumerable<Action<System.Text.Json.Nodes.JsonNode>> RuleViolations(System.Text.Json.Nodes.JsonNode resource) =>
+        GatewayApiRuleViolations.Of(resource);
 
     protected override long Iterations => 75;
 }

@@ -37,6 +37,8 @@ internal static class LinkerdModels
     /// <item>retries survive only when every rule of the route has the same policy (Linkerd's annotations are per route),
     /// keeping the conditions the route kind takes (5xx, gateway-error, status codes for HTTP; the gRPC codes for GRPCRoutes);</item>
     /// <item>redirect codes other than 301 and 302 become 302 (Linkerd's schema takes those two);</item>
+    /// <item>a redirect's prefix replacement is kept beside no match or one PathPrefix match, replaces the full path instead
+    /// beside exact-path matches only, and is lost beside any other matches (as for Gateway API);</item>
     /// <item>a backend (of a route or a TCP route) without a port takes the port of its service when the mapped model has that service with exactly one port;</item>
     /// <item>mTLS policies are dropped (strict is always on in Linkerd and nothing is written).</item>
     /// </list>
@@ -101,7 +103,7 @@ internal static class LinkerdModels
     {
         Backends = [.. rule.Backends.Select(b => b with { Subset = null })],
         Matches = [.. rule.Matches.Select(m => m with { Headers = [.. m.Headers.Where(h => !string.IsNullOrEmpty(h.Value))], QueryParams = [.. m.QueryParams.Where(q => !string.IsNullOrEmpty(q.Value))] })],
-        Redirect = rule.Redirect is { } r ? r with { PathPrefix = r.Path is null ? r.PathPrefix : null, StatusCode = r.StatusCode is 301 or 302 ? r.StatusCode : 302 } : null,
+        Redirect = rule.Redirect is { } r ? r with { Path = r.Path ?? FullPath(rule, r.PathPrefix), PathPrefix = r.Path is null ? Prefix(rule, r.PathPrefix) : null, StatusCode = r.StatusCode is 301 or 302 ? r.StatusCode : 302 } : null,
         RequestHeaders = Headers(rule.RequestHeaders),
         ResponseHeaders = null,
         Mirror = null,
@@ -109,6 +111,14 @@ internal static class LinkerdModels
         Cors = null,
         Fault = null,
     };
+
+    /// <summary>A prefix replacement kept as one: beside no match or one PathPrefix match.</summary>
+    private static string? Prefix(HttpRouteRule rule, string? prefix) =>
+        RouteExporter.PrefixReplacement(rule) == RouteExporter.PrefixForm.ReplacePrefixMatch ? prefix : null;
+
+    /// <summary>A prefix replacement read back as a full-path one: beside exact-path matches only.</summary>
+    private static string? FullPath(HttpRouteRule rule, string? prefix) =>
+        RouteExporter.PrefixReplacement(rule) == RouteExporter.PrefixForm.ReplaceFullPath ? prefix : null;
 
     private static HeaderModifier? Headers(HeaderModifier? modifier)
     {
