@@ -76,6 +76,31 @@ public sealed class XdsCommandTests : IDisposable
     }
 
     [Fact]
+    public void UnreadableEndpoints_ExitOne_WithTheSharedReadingCodes()
+    {
+        var endpoints = Path.Combine(_dir, "endpoints.yaml");
+        File.WriteAllText(endpoints, "endpoints:\n  - service: reviews.bookinfo\n    port: \"9080\"\n    colour: blue\n");
+        var run = CliRunner.Invoke("xds", Model, "--endpoints", endpoints, "--node", "n", "--namespace", "bookinfo");
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("error MESH1003 $.endpoints[0].colour: ", run.Stderr, StringComparison.Ordinal);
+        Assert.Contains("error MESH1002 $.endpoints[0].port: ", run.Stderr, StringComparison.Ordinal);
+        Assert.Contains("endpoints.yaml:3:11", run.Stderr, StringComparison.Ordinal);
+        Assert.Equal(string.Empty, run.Stdout);
+    }
+
+    [Fact]
+    public void AnAliasInTheEndpointsFile_IsALimitError_AtTheAlias()
+    {
+        var endpoints = Path.Combine(_dir, "endpoints.yaml");
+        File.WriteAllText(endpoints, "endpoints:\n  - &e { service: reviews.bookinfo, port: 9080 }\n  - *e\n");
+        var run = CliRunner.Invoke("xds", Model, "--endpoints", endpoints, "--node", "n", "--namespace", "bookinfo");
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("error MESH1006 $: ", run.Stderr, StringComparison.Ordinal);
+        Assert.Contains("endpoints.yaml:3:5", run.Stderr, StringComparison.Ordinal);
+        Assert.Equal(string.Empty, run.Stdout);
+    }
+
+    [Fact]
     public void AMissingEndpointsFile_IsAUsageError() =>
         Assert.Equal(2, CliRunner.Invoke("xds", Model, "--endpoints", Path.Combine(_dir, "none.yaml"), "--node", "n").ExitCode);
 }

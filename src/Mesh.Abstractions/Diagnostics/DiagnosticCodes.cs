@@ -1,12 +1,13 @@
 namespace Mesh.Diagnostics;
 
 /// <summary>
-/// The stable diagnostic codes. Ranges: <c>MESH10xx</c> reading model YAML/JSON, <c>MESH20xx</c> model validation,
-/// <c>MESH21xx</c> translation to a provider, <c>MESH22xx</c> import from a provider, <c>MESH40xx</c> xDS.
+/// The stable diagnostic codes. Ranges: <c>MESH10xx</c> reading YAML/JSON (mesh models and the xDS endpoints file),
+/// <c>MESH20xx</c> model validation, <c>MESH21xx</c> translation to a provider, <c>MESH22xx</c> import from a provider,
+/// <c>MESH40xx</c> xDS.
 /// </summary>
 public static class DiagnosticCodes
 {
-    // Reading (MESH10xx).
+    // Reading (MESH10xx): mesh models (MeshYaml, MeshJson) and the xDS endpoints file (EndpointsYaml).
 
     /// <summary>The text is not well-formed YAML or JSON.</summary>
     public static readonly DiagnosticCode Syntax = new("MESH1001");

@@ -2,21 +2,13 @@ using Mesh.Diagnostics;
 
 namespace Mesh.Xds;
 
-/// <summary>The diagnostic codes of the xDS encoder and its endpoints file (<c>MESH40xx</c>).</summary>
+/// <summary>
+/// The diagnostic codes of the xDS encoder and of the values in its endpoints file (<c>MESH40xx</c>). Reading problems of
+/// the endpoints file (syntax, wrong type, unknown or missing key, exceeded limit) carry the shared <c>MESH10xx</c> codes
+/// of <see cref="DiagnosticCodes"/>, as in mesh models.
+/// </summary>
 public static class XdsDiagnosticCodes
 {
-    /// <summary>The endpoints file is not well-formed YAML.</summary>
-    public static readonly DiagnosticCode Syntax = new("MESH4001");
-
-    /// <summary>A value in the endpoints file has the wrong type (a list where a map is expected, text where a number is).</summary>
-    public static readonly DiagnosticCode WrongType = new("MESH4002");
-
-    /// <summary>The endpoints file has a key the format does not define.</summary>
-    public static readonly DiagnosticCode UnknownKey = new("MESH4003");
-
-    /// <summary>A required key of the endpoints file is missing.</summary>
-    public static readonly DiagnosticCode MissingRequired = new("MESH4004");
-
     /// <summary>Endpoints name a service, or a service port, that the model does not have.</summary>
     public static readonly DiagnosticCode UnknownService = new("MESH4005");
 

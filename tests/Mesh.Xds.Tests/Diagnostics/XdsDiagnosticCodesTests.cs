@@ -20,6 +20,15 @@ public class XdsDiagnosticCodesTests
     }
 
     [Fact]
+    public void ReadingCodes_AreTheSharedOnes_NotRedeclared()
+    {
+        // The endpoints file reports syntax, wrong types, unknown and missing keys with DiagnosticCodes (MESH10xx).
+        string[] reading = [nameof(DiagnosticCodes.Syntax), nameof(DiagnosticCodes.WrongType), nameof(DiagnosticCodes.UnknownKey), nameof(DiagnosticCodes.MissingRequired), nameof(DiagnosticCodes.LimitExceeded)];
+        Assert.DoesNotContain(All(), c => reading.Contains(c.Name));
+        Assert.DoesNotContain(All(), c => c.Code.Value is "MESH4001" or "MESH4002" or "MESH4003" or "MESH4004");
+    }
+
+    [Fact]
     public void EveryCode_IsDocumented()
     {
         var page = File.ReadAllText(Path.Combine(TestPaths.RepoRoot, "docs", "diagnostics.md"));

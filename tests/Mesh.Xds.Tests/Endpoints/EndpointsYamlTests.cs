@@ -1,4 +1,6 @@
+using Mesh.Diagnostics;
 using Mesh.Model;
+using Mesh.Serialization;
 
 namespace Mesh.Xds.Tests.Endpoints;
 
@@ -45,7 +47,7 @@ public sealed class EndpointsYamlTests
         var result = EndpointsYaml.Read("endpoints:\n  - service: [unclosed\n", "eps.yaml");
         Assert.Null(result.Snapshot);
         var diagnostic = Assert.Single(result.Diagnostics);
-        Assert.Equal(XdsDiagnosticCodes.Syntax, diagnostic.Code);
+        Assert.Equal(DiagnosticCodes.Syntax, diagnostic.Code);
         Assert.Equal("eps.yaml", diagnostic.Location!.File);
     }
 
@@ -73,12 +75,12 @@ public sealed class EndpointsYamlTests
         Assert.Equal(XdsDiagnosticCodes.InvalidAddress, byPath["$.endpoints[0].addresses[1].address"].Code);
         Assert.Equal(6, byPath["$.endpoints[0].addresses[1].address"].Location!.Line);
         Assert.Equal(XdsDiagnosticCodes.InvalidValue, byPath["$.endpoints[0].addresses[1].weight"].Code);
-        Assert.Equal(XdsDiagnosticCodes.WrongType, byPath["$.endpoints[0].addresses[2].port"].Code);
+        Assert.Equal(DiagnosticCodes.WrongType, byPath["$.endpoints[0].addresses[2].port"].Code);
         Assert.Equal(XdsDiagnosticCodes.InvalidValue, byPath["$.endpoints[0].addresses[2].health"].Code);
-        Assert.Equal(XdsDiagnosticCodes.UnknownKey, byPath["$.endpoints[0].addresses[2].colour"].Code);
-        Assert.Equal(XdsDiagnosticCodes.WrongType, byPath["$.endpoints[1].service"].Code);
-        Assert.Equal(XdsDiagnosticCodes.MissingRequired, byPath["$.endpoints[2].service"].Code);
-        Assert.Equal(XdsDiagnosticCodes.WrongType, byPath["$.endpoints[3]"].Code);
+        Assert.Equal(DiagnosticCodes.UnknownKey, byPath["$.endpoints[0].addresses[2].colour"].Code);
+        Assert.Equal(DiagnosticCodes.WrongType, byPath["$.endpoints[1].service"].Code);
+        Assert.Equal(DiagnosticCodes.MissingRequired, byPath["$.endpoints[2].service"].Code);
+        Assert.Equal(DiagnosticCodes.WrongType, byPath["$.endpoints[3]"].Code);
         Assert.All(result.Diagnostics, d => Assert.Equal("eps.yaml", d.Location!.File));
     }
 
@@ -121,9 +123,156 @@ public sealed class EndpointsYamlTests
     [Fact]
     public void WrongTopLevelShapes_AreDiagnostics()
     {
-        Assert.Equal(XdsDiagnosticCodes.WrongType, Assert.Single(EndpointsYaml.Read("- a\n- b\n").Diagnostics).Code);
-        Assert.Equal(XdsDiagnosticCodes.WrongType, Assert.Single(EndpointsYaml.Read("endpoints: 3\n").Diagnostics).Code);
-        Assert.Equal(XdsDiagnosticCodes.UnknownKey, Assert.Single(EndpointsYaml.Read("endpoint: []\n").Diagnostics).Code);
+        Assert.Equal(DiagnosticCodes.WrongType, Assert.Single(EndpointsYaml.Read("- a\n- b\n").Diagnostics).Code);
+        Assert.Equal(DiagnosticCodes.WrongType, Assert.Single(EndpointsYaml.Read("endpoints: 3\n").Diagnostics).Code);
+        Assert.Equal(DiagnosticCodes.UnknownKey, Assert.Single(EndpointsYaml.Read("endpoint: []\n").Diagnostics).Code);
+    }
+
+    [Theory]
+    [InlineData("{ service: a.b, port: \"80\" }", "$.endpoints[0].port")]
+    [InlineData("{ service: a.b, port: 80.0 }", "$.endpoints[0].port")]
+    [InlineData("{ service: a.b, port: true }", "$.endpoints[0].port")]
+    [InlineData("{ service: a.b, port: ~ }", "$.endpoints[0].port")]
+    [InlineData("{ service: 1.5, port: 80 }", "$.endpoints[0].service")]
+    [InlineData("{ service: a.b, port: 80, addresses: [{ address: 1 }] }", "$.endpoints[0].addresses[0].address")]
+    [InlineData("{ service: a.b, port: 80, addresses: [{ address: 10.0.0.1, weight: \"5\" }] }", "$.endpoints[0].addresses[0].weight")]
+    [InlineData("{ service: a.b, port: 80, addresses: [{ address: 10.0.0.1, weight: x }] }", "$.endpoints[0].addresses[0].weight")]
+    [InlineData("{ service: a.b, port: 80, addresses: [{ address: 10.0.0.1, health: true }] }", "$.endpoints[0].addresses[0].health")]
+    [InlineData("{ service: a.b, port: 80, addresses: [{ address: 10.0.0.1, labels: { version: 1 } }] }", "$.endpoints[0].addresses[0].labels.version")]
+    [InlineData("{ service: a.b, port: 80, addresses: [{ address: 10.0.0.1, labels: { version: } }] }", "$.endpoints[0].addresses[0].labels.version")]
+    [InlineData("{ service: a.b, port: 80, addresses: [{ address: 10.0.0.1, locality: { region: r1, zone: ~ } }] }", "$.endpoints[0].addresses[0].locality.zone")]
+    public void PlainScalars_AreTypedByTheCoreSchema_AsInMeshModels(string entry, string path)
+    {
+        var result = EndpointsYaml.Read($"endpoints:\n  - {entry}\n");
+        Assert.Null(result.Snapshot);
+        var diagnostic = Assert.Single(result.Diagnostics);
+        Assert.Equal(DiagnosticCodes.WrongType, diagnostic.Code);
+        Assert.Equal(path, diagnostic.Path);
+    }
+
+    [Fact]
+    public void ALabelName_MustBeAScalar()
+    {
+        var result = EndpointsYaml.Read("endpoints:\n  - { service: a.b, port: 80, addresses: [{ address: 10.0.0.1, labels: { [k]: v } }] }\n", "eps.yaml");
+        Assert.Null(result.Snapshot);
+        var diagnostic = Assert.Single(result.Diagnostics);
+        Assert.Equal(DiagnosticCodes.WrongType, diagnostic.Code);
+        Assert.Equal("$.endpoints[0].addresses[0].labels", diagnostic.Path);
+        Assert.Equal(new SourceLocation("eps.yaml", 2, 74), diagnostic.Location);
+    }
+
+    [Fact]
+    public void QuotedStrings_AndCoreSchemaIntegers_AreRead()
+    {
+        var result = EndpointsYaml.Read("endpoints:\n  - { service: \"a.b\", port: +80, addresses: [{ address: \"10.0.0.1\", port: 0081, weight: 2, health: \"draining\", labels: { version: \"1\" }, locality: { region: \"1\" } }] }\n");
+        Assert.Empty(result.Diagnostics);
+        var entry = Assert.Single(result.Snapshot!.Services);
+        Assert.Equal(80, entry.Port);
+        var address = Assert.Single(entry.Addresses);
+        Assert.Equal(81, address.Port);
+        Assert.Equal(2, address.Weight);
+        Assert.Equal(EndpointHealth.Draining, address.Health);
+        Assert.Equal("1", address.Labels["version"]);
+        Assert.Equal(new EndpointLocality("1"), address.Locality);
+    }
+
+    [Theory]
+    [InlineData("+80")]
+    [InlineData("080")]
+    [InlineData("\"80\"")]
+    [InlineData("'80'")]
+    [InlineData("!!str 80")]
+    [InlineData("80.0")]
+    [InlineData("8e1")]
+    [InlineData("0x50")]
+    [InlineData("~")]
+    [InlineData("true")]
+    [InlineData("eighty")]
+    public void APort_IsANumber_ExactlyWhenTheModelReaderTakesIt(string value)
+    {
+        var model = MeshYaml.Read($"kind: Mesh\nmetadata: {{ name: m }}\nspec:\n  services:\n    - {{ name: a, namespace: b, ports: [{{ name: http, port: {value}, protocol: http }}] }}\n");
+        var endpoints = EndpointsYaml.Read($"endpoints:\n  - {{ service: a.b, port: {value} }}\n");
+        Assert.Equal(model.Diagnostics.Count == 0, endpoints.Diagnostics.Count == 0);
+    }
+
+    [Theory]
+    [InlineData("v1")]
+    [InlineData("1")]
+    [InlineData("\"1\"")]
+    [InlineData("1.5")]
+    [InlineData(".nan")]
+    [InlineData("0o17")]
+    [InlineData("true")]
+    [InlineData("yes")]
+    [InlineData("1_000")]
+    [InlineData("~")]
+    [InlineData("null")]
+    [InlineData("''")]
+    public void ALabelValue_IsAString_ExactlyWhenTheModelReaderTakesIt(string value)
+    {
+        var model = MeshYaml.Read($"kind: Mesh\nmetadata: {{ name: m }}\nspec:\n  services:\n    - {{ name: a, namespace: b, ports: [{{ name: http, port: 80, protocol: http }}], subsets: {{ v1: {{ version: {value} }} }} }}\n");
+        var endpoints = EndpointsYaml.Read($"endpoints:\n  - {{ service: a.b, port: 80, addresses: [{{ address: 10.0.0.1, labels: {{ version: {value} }} }}] }}\n");
+        Assert.Equal(model.Diagnostics.Count == 0, endpoints.Diagnostics.Count == 0);
+    }
+
+    [Theory]
+    [InlineData("~\n")]
+    [InlineData("null\n")]
+    [InlineData("---\n")]
+    [InlineData("# nothing yet\n")]
+    public void ANullDocument_IsAnEmptySnapshot(string yaml)
+    {
+        var result = EndpointsYaml.Read(yaml);
+        Assert.Empty(result.Diagnostics);
+        Assert.Empty(result.Snapshot!.Services);
+    }
+
+    [Fact]
+    public void ASecondDocument_IsASyntaxError_EvenAfterAnEmptyFirstOne()
+    {
+        var result = EndpointsYaml.Read("---\n---\nendpoints: []\n", "eps.yaml");
+        Assert.Null(result.Snapshot);
+        var diagnostic = Assert.Single(result.Diagnostics);
+        Assert.Equal(DiagnosticCodes.Syntax, diagnostic.Code);
+        Assert.Equal(new SourceLocation("eps.yaml", 3, 1), diagnostic.Location);
+    }
+
+    [Fact]
+    public void ARepeatedKey_IsASyntaxError_AtTheRepeat()
+    {
+        var result = EndpointsYaml.Read("endpoints:\n  - service: a.b\n    service: c.d\n    port: 80\n", "eps.yaml");
+        Assert.Null(result.Snapshot);
+        var diagnostic = Assert.Single(result.Diagnostics);
+        Assert.Equal(DiagnosticCodes.Syntax, diagnostic.Code);
+        Assert.Equal("$", diagnostic.Path);
+        Assert.Equal(new SourceLocation("eps.yaml", 3, 5), diagnostic.Location);
+    }
+
+    [Fact]
+    public void Aliases_AreRefused_UnlessTheOptionsAllowThem()
+    {
+        const string yaml = "endpoints:\n  - &entry { service: a.b, port: 80 }\n  - *entry\n";
+        var refused = EndpointsYaml.Read(yaml, "eps.yaml");
+        Assert.Null(refused.Snapshot);
+        var diagnostic = Assert.Single(refused.Diagnostics);
+        Assert.Equal(DiagnosticCodes.LimitExceeded, diagnostic.Code);
+        Assert.Equal(new SourceLocation("eps.yaml", 3, 5), diagnostic.Location);
+
+        var allowed = EndpointsYaml.Read(yaml, "eps.yaml", MeshReaderOptions.Default with { AllowAliases = true });
+        Assert.Empty(allowed.Diagnostics);
+        Assert.Equal(2, allowed.Snapshot!.Services.Count);
+    }
+
+    [Fact]
+    public void TheOptions_BoundSizeNodesAndDiagnostics()
+    {
+        const string yaml = "endpoints:\n  - just\n  - some\n  - text\n  - here\n";
+        Assert.Equal(DiagnosticCodes.LimitExceeded, Assert.Single(EndpointsYaml.Read(yaml, null, new MeshReaderOptions { MaxBytes = 16 }).Diagnostics).Code);
+        Assert.Equal(DiagnosticCodes.LimitExceeded, Assert.Single(EndpointsYaml.Read(yaml, null, new MeshReaderOptions { MaxNodes = 5 }).Diagnostics).Code);
+        Assert.Equal(DiagnosticCodes.LimitExceeded, Assert.Single(EndpointsYaml.Read("endpoints: [[[]]]\n", null, new MeshReaderOptions { MaxDepth = 3 }).Diagnostics).Code);
+        var capped = EndpointsYaml.Read(yaml, null, new MeshReaderOptions { MaxDiagnostics = 2 });
+        Assert.Equal([DiagnosticCodes.WrongType, DiagnosticCodes.WrongType, DiagnosticCodes.LimitExceeded], capped.Diagnostics.Select(d => d.Code));
+        Assert.Null(capped.Snapshot);
     }
 
     [Fact]
