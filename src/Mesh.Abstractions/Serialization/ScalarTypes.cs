@@ -2,13 +2,22 @@ using System.Text.RegularExpressions;
 
 namespace Mesh.Serialization;
 
-/// <summary>What a plain scalar's text means under the YAML 1.2 core schema.</summary>
-internal enum ScalarType
+/// <summary>What a scalar means under the YAML 1.2 core schema (<see cref="YamlNode.ScalarType"/>).</summary>
+public enum ScalarType
 {
+    /// <summary><c>~</c>, <c>null</c>, <c>Null</c>, <c>NULL</c> or nothing, written plain.</summary>
     Null,
+
+    /// <summary><c>true</c> or <c>false</c> (also capitalised or upper case), written plain.</summary>
     Bool,
+
+    /// <summary>A decimal, <c>0o</c> octal or <c>0x</c> hexadecimal integer, written plain.</summary>
     Int,
+
+    /// <summary>A decimal or exponent number, <c>.inf</c> or <c>.nan</c>, written plain.</summary>
     Float,
+
+    /// <summary>Anything else, and every quoted or tagged scalar.</summary>
     String,
 }
 

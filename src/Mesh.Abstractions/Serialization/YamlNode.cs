@@ -60,8 +60,11 @@ public sealed class YamlNode
 
     private ScalarType? _scalarType;
 
-    /// <summary>The type a scalar's text resolves to (quoted scalars are always strings); resolved once.</summary>
-    internal ScalarType ScalarType => _scalarType ??= Kind == YamlNodeKind.Scalar && IsPlain ? ScalarTypes.Resolve(Value) : ScalarType.String;
+    /// <summary>
+    /// What a scalar means under the YAML 1.2 core schema: plain scalars are typed by their text, quoted and tagged ones are
+    /// strings (as are collections). Every reader of the SDK types scalars this one way; resolved once.
+    /// </summary>
+    public ScalarType ScalarType => _scalarType ??= Kind == YamlNodeKind.Scalar && IsPlain ? ScalarTypes.Resolve(Value) : ScalarType.String;
 
     /// <summary>Whether this is a plain null scalar (<c>~</c>, <c>null</c> or nothing).</summary>
     internal bool IsNull => Kind == YamlNodeKind.Scalar && IsPlain && ScalarType == ScalarType.Null;

@@ -94,57 +94,15 @@ public static class KubernetesYamlReader
         }
     }
 
-    private static JsonValue? ScalarValue(YamlNode scalar)
+    /// <summary>The JSON value of a scalar, typed as <see cref="YamlNode.ScalarType"/> says; a number JSON cannot hold exactly stays text.</summary>
+    private static JsonValue? ScalarValue(YamlNode scalar) => scalar.ScalarType switch
     {
-        var text = scalar.Value;
-        if (!scalar.IsPlain) return JsonValue.Create(text);
-        switch (text)
-        {
-            case "" or "~" or "null" or "Null" or "NULL":
-                return null;
-            case "true" or "True" or "TRUE":
-                return JsonValue.Create(true);
-            case "false" or "False" or "FALSE":
-                return JsonValue.Create(false);
-        }
-        if (IsInteger(text) && long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var integer)) return JsonValue.Create(integer);
-        if (IsFloat(text) && double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var real) && double.IsFinite(real)) return JsonValue.Create(real);
-        return JsonValue.Create(text);
-    }
-
-    private static bool IsInteger(string text)
-    {
-        var start = text[0] is '-' or '+' ? 1 : 0;
-        if (start == text.Length) return false;
-        for (var i = start; i < text.Length; i++)
-        {
-            if (!char.IsAsciiDigit(text[i])) return false;
-        }
-        return true;
-    }
-
-    private static bool IsFloat(string text)
-    {
-        // YAML 1.2 core schema: [-+]? ( \. [0-9]+ | [0-9]+ ( \. [0-9]* )? ) ( [eE] [-+]? [0-9]+ )?
-        var i = text[0] is '-' or '+' ? 1 : 0;
-        var digits = 0;
-        while (i < text.Length && char.IsAsciiDigit(text[i])) { i++; digits++; }
-        if (i < text.Length && text[i] == '.')
-        {
-            i++;
-            while (i < text.Length && char.IsAsciiDigit(text[i])) { i++; digits++; }
-        }
-        if (digits == 0) return false;
-        if (i < text.Length && text[i] is 'e' or 'E')
-        {
-            i++;
-            if (i < text.Length && text[i] is '-' or '+') i++;
-            var exponent = 0;
-            while (i < text.Length && char.IsAsciiDigit(text[i])) { i++; exponent++; }
-            if (exponent == 0) return false;
-        }
-        return i == text.Length;
-    }
+        ScalarType.Null => null,
+        ScalarType.Bool => JsonValue.Create(scalar.Value[0] is 't' or 'T'),
+        ScalarType.Int when long.TryParse(scalar.Value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var integer) => JsonValue.Create(integer),
+        ScalarType.Float when double.TryParse(scalar.Value, NumberStyles.Float, CultureInfo.InvariantCulture, out var real) && double.IsFinite(real) => JsonValue.Create(real),
+        _ => JsonValue.Create(scalar.Value),
+    };
 
     private sealed class MappingKeyException(DiagnosticCode code, string path, YamlNode key, string message) : Exception(message)
     {

@@ -68,7 +68,7 @@ public static class EndpointsYaml
             {
                 Error(DiagnosticCodes.Syntax, "$", "The endpoints file must hold one YAML document.", documents[1]);
             }
-            if (EndpointScalars.Resolve(documents[0]) == EndpointScalarType.Null) return EndpointSnapshot.Empty;
+            if (documents[0].ScalarType == ScalarType.Null) return EndpointSnapshot.Empty;
             if (Map(documents[0], "$") is not { } root) return null;
             CheckKeys(root, "$", RootKeys);
             var services = new List<ServiceEndpoints>();
@@ -149,7 +149,7 @@ public static class EndpointsYaml
             var weight = 1;
             if (Get(map, "weight") is { } weightNode && Scalar(weightNode, path + ".weight") is { } weightText)
             {
-                if (EndpointScalars.Resolve(weightNode) != EndpointScalarType.Int)
+                if (weightNode.ScalarType != ScalarType.Int)
                 {
                     Error(DiagnosticCodes.WrongType, path + ".weight", $"Expected a weight (an integer from 1 to {int.MaxValue}), found {Describe(weightNode)}.", weightNode);
                 }
@@ -162,7 +162,7 @@ public static class EndpointsYaml
             var health = EndpointHealth.Healthy;
             if (Get(map, "health") is { } healthNode && Scalar(healthNode, path + ".health") is { } healthText)
             {
-                if (EndpointScalars.Resolve(healthNode) is not (EndpointScalarType.String or EndpointScalarType.Int))
+                if (healthNode.ScalarType is not (ScalarType.String or ScalarType.Int))
                 {
                     Error(DiagnosticCodes.WrongType, path + ".health", $"Expected one of {string.Join(", ", WireNames.All<EndpointHealth>())}, found {Describe(healthNode)}.", healthNode);
                 }
@@ -220,7 +220,7 @@ public static class EndpointsYaml
         private int? Port(YamlNode node, string path)
         {
             if (Scalar(node, path) is not { } text) return null;
-            if (EndpointScalars.Resolve(node) != EndpointScalarType.Int)
+            if (node.ScalarType != ScalarType.Int)
             {
                 Error(DiagnosticCodes.WrongType, path, $"Expected a port number, found {Describe(node)}.", node);
                 return null;
@@ -264,9 +264,9 @@ public static class EndpointsYaml
         private string? String(YamlNode node, string path)
         {
             if (Scalar(node, path) is not { } text) return null;
-            var type = EndpointScalars.Resolve(node);
-            if (type == EndpointScalarType.String) return text;
-            var hint = type == EndpointScalarType.Null ? string.Empty : $"; quote it (\"{text}\") to make it a string";
+            var type = node.ScalarType;
+            if (type == ScalarType.String) return text;
+            var hint = type == ScalarType.Null ? string.Empty : $"; quote it (\"{text}\") to make it a string";
             Error(DiagnosticCodes.WrongType, path, $"Expected a string, found {Describe(node)}{hint}.", node);
             return null;
         }
@@ -275,12 +275,12 @@ public static class EndpointsYaml
         {
             YamlNodeKind.Mapping => "a map",
             YamlNodeKind.Sequence => "a list",
-            _ => EndpointScalars.Resolve(node) switch
+            _ => node.ScalarType switch
             {
-                EndpointScalarType.Null => node.Value.Length == 0 ? "nothing" : "null",
-                EndpointScalarType.Bool => $"the boolean {node.Value}",
-                EndpointScalarType.Int => $"the integer {node.Value}",
-                EndpointScalarType.Float => $"the number {node.Value}",
+                ScalarType.Null => node.Value.Length == 0 ? "nothing" : "null",
+                ScalarType.Bool => $"the boolean {node.Value}",
+                ScalarType.Int => $"the integer {node.Value}",
+                ScalarType.Float => $"the number {node.Value}",
                 _ => $"the string '{node.Value}'",
             },
         };
