@@ -14,8 +14,6 @@ namespace Mesh.Providers.GatewayApi;
 /// </summary>
 public sealed class GatewayApiTranslator : KubernetesTranslator<GatewayApiOptions>
 {
-    internal const string ProviderId = "gateway-api";
-
     private static readonly string[] Namespaces = [typeof(Resources.HttpRoute).Namespace!];
 
     /// <summary>Creates a translator with default <see cref="GatewayApiOptions"/>.</summary>

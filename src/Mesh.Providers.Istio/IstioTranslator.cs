@@ -14,8 +14,6 @@ namespace Mesh.Providers.Istio;
 /// </summary>
 public sealed class IstioTranslator : KubernetesTranslator<IstioOptions>
 {
-    internal const string ProviderId = "istio";
-
     private static readonly string[] Namespaces = [typeof(VirtualService).Namespace!];
 
     /// <summary>Creates a translator with default <see cref="IstioOptions"/>.</summary>

@@ -20,8 +20,6 @@ namespace Mesh.Providers.Linkerd;
 /// </summary>
 public sealed class LinkerdTranslator : KubernetesTranslator<LinkerdOptions>
 {
-    internal const string ProviderId = "linkerd";
-
     private static readonly string[] Namespaces = [typeof(GatewayApi.Resources.HttpRoute).Namespace!, typeof(Resources.PolicyHttpRoute).Namespace!];
 
     /// <summary>Creates a translator with default <see cref="LinkerdOptions"/>.</summary>

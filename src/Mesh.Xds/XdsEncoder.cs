@@ -1,5 +1,6 @@
 using System.Buffers;
 using Mesh.Diagnostics;
+using Mesh.Translation;
 using Mesh.Model;
 using Mesh.Xds.Encoders;
 using Mesh.Xds.Planning;
@@ -13,6 +14,9 @@ namespace Mesh.Xds;
 /// </summary>
 public sealed class XdsEncoder
 {
+    /// <summary>The name the encoder's diagnostics carry as their provider: <c>xds</c>.</summary>
+    public static ProviderName ProviderName { get; } = new("xds");
+
     /// <summary>Creates an encoder.</summary>
     /// <param name="options">The options, or null for <see cref="XdsEncoderOptions.Default"/>.</param>
     public XdsEncoder(XdsEncoderOptions? options = null) => Options = options ?? XdsEncoderOptions.Default;

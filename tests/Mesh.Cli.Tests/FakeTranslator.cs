@@ -24,7 +24,7 @@ internal sealed class FakeTranslator : ITranslator
             {
                 if (config.Routes[r].Rules[i].Fault is not null)
                 {
-                    diagnostics.Add(Diagnostic.Warning(DiagnosticCodes.Unsupported, $"$.spec.routes[{r}].rules[{i}].fault", "fake meshes never fail") with { Provider = "fake" });
+                    diagnostics.Add(Diagnostic.Warning(DiagnosticCodes.Unsupported, $"$.spec.routes[{r}].rules[{i}].fault", "fake meshes never fail") with { Provider = new ProviderName("fake") });
                 }
             }
         }
@@ -37,7 +37,7 @@ internal sealed class FakeTranslator : ITranslator
     public ImportResult ImportYaml(IReadOnlyList<SourceText> sources, ImportOptions? options = null)
     {
         var names = sources.SelectMany(s => s.Text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToList();
-        var dropped = Diagnostic.Warning(DiagnosticCodes.FieldNotImported, $"{sources[0].Name}#0 $.spec.gateways", "gateways are out of scope") with { Provider = "fake" };
+        var dropped = Diagnostic.Warning(DiagnosticCodes.FieldNotImported, $"{sources[0].Name}#0 $.spec.gateways", "gateways are out of scope") with { Provider = new ProviderName("fake") };
         return ImportResult.Create(new MeshConfig { Name = options?.ModelName ?? "imported", Services = [.. names.Select(n => new MeshService { Name = n, Namespace = "ns" })] }, [dropped], options);
     }
 

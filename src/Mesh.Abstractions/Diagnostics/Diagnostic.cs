@@ -1,4 +1,5 @@
 using System.Globalization;
+using Mesh.Translation;
 
 namespace Mesh.Diagnostics;
 
@@ -21,7 +22,7 @@ public sealed record Diagnostic
     public required string Message { get; init; }
 
     /// <summary>The provider that raised it, or null for the model itself.</summary>
-    public string? Provider { get; init; }
+    public ProviderName? Provider { get; init; }
 
     /// <summary>The position in the source text, when the input came from a file.</summary>
     public SourceLocation? Location { get; init; }

@@ -22,7 +22,7 @@ internal static class DiagnosticWriter
                     json.WriteString("code", d.Code.Value);
                     json.WriteString("path", d.Path);
                     json.WriteString("message", d.Message);
-                    if (d.Provider is not null) json.WriteString("provider", d.Provider);
+                    if (d.Provider is { } provider) json.WriteString("provider", provider.Value);
                     if (d.Location is not null)
                     {
                         if (d.Location.File is not null) json.WriteString("file", d.Location.File);

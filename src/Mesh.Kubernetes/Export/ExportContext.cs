@@ -1,5 +1,6 @@
 using System.Globalization;
 using Mesh.Diagnostics;
+using Mesh.Translation;
 using Mesh.Model;
 
 namespace Mesh.Kubernetes;
@@ -17,16 +18,15 @@ public class ExportContext
     /// <summary>Creates the context of one translation.</summary>
     /// <param name="provider">The provider named in the diagnostics.</param>
     /// <param name="config">The model being translated.</param>
-    public ExportContext(string provider, MeshConfig config)
+    public ExportContext(ProviderName provider, MeshConfig config)
     {
-        ArgumentNullException.ThrowIfNull(provider);
         ArgumentNullException.ThrowIfNull(config);
         Provider = provider;
         Config = config;
     }
 
     /// <summary>The provider named in the diagnostics.</summary>
-    public string Provider { get; }
+    public ProviderName Provider { get; }
 
     /// <summary>The model being translated.</summary>
     public MeshConfig Config { get; }

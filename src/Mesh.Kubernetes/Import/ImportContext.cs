@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using k8s;
 using k8s.Models;
 using Mesh.Diagnostics;
+using Mesh.Translation;
 
 namespace Mesh.Kubernetes;
 
@@ -19,9 +20,8 @@ public class ImportContext
     /// <param name="provider">The provider named in the diagnostics.</param>
     /// <param name="defaultNamespace">The namespace of resources whose metadata names none.</param>
     /// <param name="diagnostics">The list that receives the diagnostics, or null for a new one.</param>
-    public ImportContext(string provider, string defaultNamespace, List<Diagnostic>? diagnostics = null)
+    public ImportContext(ProviderName provider, string defaultNamespace, List<Diagnostic>? diagnostics = null)
     {
-        ArgumentNullException.ThrowIfNull(provider);
         ArgumentNullException.ThrowIfNull(defaultNamespace);
         Provider = provider;
         DefaultNamespace = defaultNamespace;
@@ -29,7 +29,7 @@ public class ImportContext
     }
 
     /// <summary>The provider named in the diagnostics.</summary>
-    public string Provider { get; }
+    public ProviderName Provider { get; }
 
     /// <summary>The namespace of resources whose metadata names none.</summary>
     public string DefaultNamespace { get; }

@@ -55,7 +55,7 @@ public abstract class KubernetesTranslator<TOptions> : ITranslator
 
     /// <summary>Creates the context of one import; a provider overrides it to carry its options into its importers.</summary>
     /// <returns>A new context.</returns>
-    protected virtual ImportContext CreateImportContext() => new(Provider.Value, DefaultNamespace);
+    protected virtual ImportContext CreateImportContext() => new(Provider, DefaultNamespace);
 
     /// <inheritdoc />
     public TranslationResult Translate(MeshConfig config, TranslationOptions? options = null)

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using Mesh.Diagnostics;
+using Mesh.Translation;
 using Mesh.Serialization;
 
 namespace Mesh.Kubernetes;
@@ -27,7 +28,7 @@ public static class KubernetesYamlReader
     /// <param name="diagnostics">Receives the problems.</param>
     /// <param name="options">The limits, or null for <see cref="DefaultOptions"/>.</param>
     /// <returns>The documents read completely, in order.</returns>
-    public static IReadOnlyList<YamlDocument> Read(string yaml, string sourceName, string provider, ICollection<Diagnostic> diagnostics, MeshReaderOptions? options = null)
+    public static IReadOnlyList<YamlDocument> Read(string yaml, string sourceName, ProviderName provider, ICollection<Diagnostic> diagnostics, MeshReaderOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(yaml);
         ArgumentNullException.ThrowIfNull(sourceName);

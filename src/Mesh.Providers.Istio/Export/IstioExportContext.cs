@@ -1,10 +1,11 @@
+using Mesh.Translation;
 using Mesh.Kubernetes;
 using Mesh.Model;
 
 namespace Mesh.Providers.Istio.Export;
 
 /// <summary>The state of one translation to Istio: the kit's <see cref="ExportContext"/> with the options and the FQDNs computed so far.</summary>
-internal sealed class IstioExportContext(IstioOptions options, MeshConfig config) : ExportContext(IstioTranslator.ProviderId, config)
+internal sealed class IstioExportContext(IstioOptions options, MeshConfig config) : ExportContext(ProviderName.Istio, config)
 {
     private readonly Dictionary<ServiceRef, string> _fqdns = [];
 

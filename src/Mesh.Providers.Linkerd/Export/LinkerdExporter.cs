@@ -1,3 +1,4 @@
+using Mesh.Translation;
 using Mesh.Kubernetes;
 using System.Globalization;
 using System.Runtime.CompilerServices;
@@ -24,7 +25,7 @@ internal static class LinkerdExporter
     /// <summary>The <c>apiVersion</c> TCPRoutes are written with: the only one Linkerd's bundled Gateway API CRDs serve.</summary>
     public const string TcpApiVersion = GatewayResources.TcpRoute.KubeGroup + "/" + GatewayResources.TcpRoute.KubeApiVersionV1Alpha2;
 
-    public static RouteDialect Dialect { get; } = new(LinkerdTranslator.ProviderId, "Linkerd", Rewrite: false, Mirror: false, Cors: false, ResponseHeaders: false, RetriesElsewhere: true, RedirectCodes: [301, 302]);
+    public static RouteDialect Dialect { get; } = new(ProviderName.Linkerd, "Linkerd", Rewrite: false, Mirror: false, Cors: false, ResponseHeaders: false, RetriesElsewhere: true, RedirectCodes: [301, 302]);
 
     private static readonly Dictionary<RetryCondition, string> GrpcConditions = new()
     {

@@ -25,22 +25,22 @@ internal static class EndpointChecks
             var location = endpoints.Locations is { } locations && i < locations.Count ? locations[i] : null;
             if (!plan.ClustersByService.TryGetValue(entry.Service, out var clusters))
             {
-                diagnostics.Add(Diagnostic.Warning(XdsDiagnosticCodes.UnknownService, $"$.endpoints[{i}].service", $"{entry.Service} is not a service of the model; its endpoints are ignored.") with { Location = location, Provider = "xds" });
+                diagnostics.Add(Diagnostic.Warning(XdsDiagnosticCodes.UnknownService, $"$.endpoints[{i}].service", $"{entry.Service} is not a service of the model; its endpoints are ignored.") with { Location = location, Provider = XdsEncoder.ProviderName });
                 continue;
             }
             if (entry.Port is < 1 or > 65535)
             {
-                diagnostics.Add(Diagnostic.Error(XdsDiagnosticCodes.PortOutOfRange, $"$.endpoints[{i}].port", $"Port {entry.Port} is outside 1-65535.") with { Location = location, Provider = "xds" });
+                diagnostics.Add(Diagnostic.Error(XdsDiagnosticCodes.PortOutOfRange, $"$.endpoints[{i}].port", $"Port {entry.Port} is outside 1-65535.") with { Location = location, Provider = XdsEncoder.ProviderName });
                 continue;
             }
             if (!clusters.Any(c => plan.Clusters[c].Port == entry.Port))
             {
-                diagnostics.Add(Diagnostic.Warning(XdsDiagnosticCodes.UnknownService, $"$.endpoints[{i}].port", $"{entry.Service} has no port {entry.Port}; these endpoints are ignored.") with { Location = location, Provider = "xds" });
+                diagnostics.Add(Diagnostic.Warning(XdsDiagnosticCodes.UnknownService, $"$.endpoints[{i}].port", $"{entry.Service} has no port {entry.Port}; these endpoints are ignored.") with { Location = location, Provider = XdsEncoder.ProviderName });
                 continue;
             }
             if (!seen.Add((entry.Service, entry.Port)))
             {
-                diagnostics.Add(Diagnostic.Warning(XdsDiagnosticCodes.DuplicateEndpoint, $"$.endpoints[{i}]", $"{entry.Service} port {entry.Port} is listed more than once; the address lists are merged.") with { Location = location, Provider = "xds" });
+                diagnostics.Add(Diagnostic.Warning(XdsDiagnosticCodes.DuplicateEndpoint, $"$.endpoints[{i}]", $"{entry.Service} port {entry.Port} is listed more than once; the address lists are merged.") with { Location = location, Provider = XdsEncoder.ProviderName });
             }
             for (var a = 0; a < entry.Addresses.Count; a++)
             {
@@ -48,19 +48,19 @@ internal static class EndpointChecks
                 var path = $"$.endpoints[{i}].addresses[{a}]";
                 if (!System.Net.IPAddress.TryParse(address.Address, out _))
                 {
-                    diagnostics.Add(Diagnostic.Error(XdsDiagnosticCodes.InvalidAddress, path + ".address", $"'{address.Address}' is not an IP literal.") with { Location = location, Provider = "xds" });
+                    diagnostics.Add(Diagnostic.Error(XdsDiagnosticCodes.InvalidAddress, path + ".address", $"'{address.Address}' is not an IP literal.") with { Location = location, Provider = XdsEncoder.ProviderName });
                 }
                 if (address.Port is < 1 or > 65535)
                 {
-                    diagnostics.Add(Diagnostic.Error(XdsDiagnosticCodes.PortOutOfRange, path + ".port", $"Port {address.Port} is outside 1-65535.") with { Location = location, Provider = "xds" });
+                    diagnostics.Add(Diagnostic.Error(XdsDiagnosticCodes.PortOutOfRange, path + ".port", $"Port {address.Port} is outside 1-65535.") with { Location = location, Provider = XdsEncoder.ProviderName });
                 }
                 if (address.Weight < 1)
                 {
-                    diagnostics.Add(Diagnostic.Error(XdsDiagnosticCodes.InvalidValue, path + ".weight", $"Weight {address.Weight} is below 1.") with { Location = location, Provider = "xds" });
+                    diagnostics.Add(Diagnostic.Error(XdsDiagnosticCodes.InvalidValue, path + ".weight", $"Weight {address.Weight} is below 1.") with { Location = location, Provider = XdsEncoder.ProviderName });
                 }
                 if (!Enum.IsDefined(address.Health))
                 {
-                    diagnostics.Add(Diagnostic.Error(XdsDiagnosticCodes.InvalidValue, path + ".health", $"Health {(int)address.Health} is not a defined value.") with { Location = location, Provider = "xds" });
+                    diagnostics.Add(Diagnostic.Error(XdsDiagnosticCodes.InvalidValue, path + ".health", $"Health {(int)address.Health} is not a defined value.") with { Location = location, Provider = XdsEncoder.ProviderName });
                 }
             }
         }

@@ -83,9 +83,9 @@ internal sealed class PlanContext
 
     public string ClusterName(ServiceRef service, int port, string? subset) => ResourceNames.OutboundCluster(Fqdn(service), port, subset);
 
-    public void Error(DiagnosticCode code, string path, string message) => Report(Diagnostic.Error(code, path, message) with { Provider = "xds" });
+    public void Error(DiagnosticCode code, string path, string message) => Report(Diagnostic.Error(code, path, message) with { Provider = XdsEncoder.ProviderName });
 
-    public void Warning(DiagnosticCode code, string path, string message) => Report(Diagnostic.Warning(code, path, message) with { Provider = "xds" });
+    public void Warning(DiagnosticCode code, string path, string message) => Report(Diagnostic.Warning(code, path, message) with { Provider = XdsEncoder.ProviderName });
 
     /// <summary>
     /// Adds a diagnostic unless the same one (severity, code, path, message) was reported already: a host's rules

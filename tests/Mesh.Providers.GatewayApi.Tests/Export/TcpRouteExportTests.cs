@@ -1,3 +1,4 @@
+using Mesh.Translation;
 using CsCheck;
 using Mesh.Diagnostics;
 using Mesh.Model;
@@ -74,7 +75,7 @@ public sealed class TcpRouteExportTests
     {
         var model = Model(new TcpRoute { Name = "db", Namespace = "data", Host = Db, Port = 5432, Backends = [new WeightedBackend { Service = Db, Subset = "v2", Port = 5432 }] });
         var result = Translator.Translate(model);
-        Assert.Contains(result.Diagnostics, d => d.Code == DiagnosticCodes.Unsupported && d.Path == "$.spec.tcpRoutes[0].backends[0].subset" && d.Provider == "gateway-api");
+        Assert.Contains(result.Diagnostics, d => d.Code == DiagnosticCodes.Unsupported && d.Path == "$.spec.tcpRoutes[0].backends[0].subset" && d.Provider == ProviderName.GatewayApi);
         Assert.Equal("db", Assert.Single(Assert.Single(Written(model, "db").Spec.Rules!).BackendRefs!).Name);
     }
 

@@ -37,7 +37,7 @@ public sealed class TcpRouteTests
         var model = WebModel(new TcpRoute { Name = "web-l4", Namespace = "shop", Host = Web, Port = 8080, Backends = [new WeightedBackend { Service = new ServiceRef("web-v2", "shop"), Port = 8080 }] });
         var result = Translator.Translate(model);
         var approximated = Assert.Single(result.Diagnostics, d => d.Code == DiagnosticCodes.Approximated && d.Severity == DiagnosticSeverity.Warning);
-        Assert.Equal(("$.spec.tcpRoutes[0]", "linkerd"), (approximated.Path, approximated.Provider));
+        Assert.Equal(("$.spec.tcpRoutes[0]", "linkerd"), (approximated.Path, approximated.Provider?.Value));
         Assert.Contains("HTTPRoute 'shop/web' on port 8080", approximated.Message, StringComparison.Ordinal);
         Assert.Single(result.Resources.OfType<TcpRouteResource>());
         Assert.True(Translator.Translate(model, new TranslationOptions { Strict = true }).HasErrors);

@@ -85,7 +85,7 @@ public sealed class AnnotationTests
             Routes = [Generators.Samples.Routing.Routes[0] with { Rules = [Generators.Samples.Routing.Routes[0].Rules[0] with { Rewrite = new Rewrite { PathPrefix = "/v2" }, Mirror = new Mirror { Service = new ServiceRef("shadow", "shop") }, ResponseHeaders = new HeaderModifier { Remove = ["server"] } }] }],
         };
         var result = Translator.Translate(model);
-        Assert.Contains(result.Diagnostics, d => d.Code == DiagnosticCodes.Unsupported && d.Path == "$.spec.routes[0].rules[0].rewrite" && d.Provider == "linkerd");
+        Assert.Contains(result.Diagnostics, d => d.Code == DiagnosticCodes.Unsupported && d.Path == "$.spec.routes[0].rules[0].rewrite" && d.Provider == ProviderName.Linkerd);
         Assert.Contains(result.Diagnostics, d => d.Code == DiagnosticCodes.Unsupported && d.Path == "$.spec.routes[0].rules[0].mirror");
         Assert.Contains(result.Diagnostics, d => d.Code == DiagnosticCodes.Unsupported && d.Path == "$.spec.routes[0].rules[0].responseHeaders");
         Assert.DoesNotContain("URLRewrite", Translator.WriteYaml(result.Resources), StringComparison.Ordinal);
