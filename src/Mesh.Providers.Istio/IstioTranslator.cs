@@ -1,9 +1,8 @@
 using Mesh.Diagnostics;
 using Mesh.Kubernetes;
 using Mesh.Model;
-using Mesh.Providers.Istio.Export;
-using Mesh.Providers.Istio.Import;
 using Mesh.Providers.Istio.Resources;
+using Mesh.Providers.Istio.Translation;
 using Mesh.Translation;
 
 namespace Mesh.Providers.Istio;

@@ -1,4 +1,4 @@
-namespace Mesh.Providers.Istio.Export;
+namespace Mesh.Providers.Istio.Translation;
 
 /// <summary>Empty collections are written as absent fields, never as <c>[]</c> or <c>{}</c>.</summary>
 internal static class Lists

@@ -1,11 +1,15 @@
 using Mesh.Kubernetes;
 using Mesh.Model;
+using Mesh.Providers.Istio.Mapping;
 using Mesh.Providers.Istio.Resources;
 using Mesh.Translation;
 
-namespace Mesh.Providers.Istio.Import;
+namespace Mesh.Providers.Istio.Translation;
 
-/// <summary>Istio resources → model. DestinationRules are read first, so subsets are known when policies refer to them.</summary>
+/// <summary>
+/// Istio resources → model. DestinationRules are read first, so subsets are known when policies refer to them; each kind
+/// is read by its mapping in <c>Mapping/</c>.
+/// </summary>
 internal static class IstioImporter
 {
     public static ImportResult Import(IReadOnlyList<(object Resource, string Source)> resources, IstioImportContext ctx, ImportOptions? options)
@@ -13,33 +17,33 @@ internal static class IstioImporter
         var model = new ModelBuilder();
         foreach (var (resource, source) in resources)
         {
-            if (resource is DestinationRule dr) PolicyImporter.Services(dr, ctx.NamespaceOf(dr), source, model, ctx);
+            if (resource is DestinationRule dr) DestinationRuleMapping.ServiceToModel(dr, ctx.NamespaceOf(dr), source, model, ctx);
         }
         new ImportHandlers()
             .On<VirtualService>((vs, source) =>
             {
                 ctx.ReportMetadata(vs.Metadata, source);
-                RouteImporter.Import(vs, ctx.NamespaceOf(vs), source, model, ctx);
+                VirtualServiceMapping.ToModel(vs, ctx.NamespaceOf(vs), source, model, ctx);
             })
             .On<DestinationRule>((dr, source) =>
             {
                 ctx.ReportMetadata(dr.Metadata, source);
-                PolicyImporter.Policies(dr, ctx.NamespaceOf(dr), source, model, ctx);
+                DestinationRuleMapping.PoliciesToModel(dr, ctx.NamespaceOf(dr), source, model, ctx);
             })
             .On<ServiceEntry>((se, source) =>
             {
                 ctx.ReportMetadata(se.Metadata, source);
-                EgressImporter.Import(se, ctx.NamespaceOf(se), source, model, ctx);
+                EgressMapping.ToModel(se, ctx.NamespaceOf(se), source, model, ctx);
             })
             .On<PeerAuthentication>((pa, source) =>
             {
                 ctx.ReportMetadata(pa.Metadata, source);
-                SecurityImporter.Mtls(pa, ctx.NamespaceOf(pa), source, model, ctx);
+                MtlsMapping.ToModel(pa, ctx.NamespaceOf(pa), source, model, ctx);
             })
             .On<AuthorizationPolicy>((ap, source) =>
             {
                 ctx.ReportMetadata(ap.Metadata, source);
-                SecurityImporter.Access(ap, ctx.NamespaceOf(ap), source, model, ctx);
+                AccessPolicyMapping.ToModel(ap, ctx.NamespaceOf(ap), source, model, ctx);
             })
             .On<Sidecar>((_, source) => ctx.OutOfScope(source, "$.spec", "Sidecar scoping (which hosts a proxy may reach) is outside the model; it was not imported."))
             .Dispatch(resources, ctx, "an Istio resource this provider reads");

@@ -2,7 +2,7 @@ using Mesh.Translation;
 using Mesh.Kubernetes;
 using Mesh.Model;
 
-namespace Mesh.Providers.Istio.Export;
+namespace Mesh.Providers.Istio.Translation;
 
 /// <summary>The state of one translation to Istio: the kit's <see cref="ExportContext"/> with the options and the FQDNs computed so far.</summary>
 internal sealed class IstioExportContext(IstioOptions options, MeshConfig config) : ExportContext(ProviderName.Istio, config)
@@ -16,7 +16,7 @@ internal sealed class IstioExportContext(IstioOptions options, MeshConfig config
     {
         if (!_fqdns.TryGetValue(service, out var fqdn))
         {
-            fqdn = Mapping.IstioHosts.Fqdn(service, Options);
+            fqdn = Mapping.HostMapping.ToIstio(service, Options);
             _fqdns[service] = fqdn;
         }
         return fqdn;

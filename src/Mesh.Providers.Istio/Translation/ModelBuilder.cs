@@ -1,7 +1,7 @@
 using Mesh.Collections;
 using Mesh.Model;
 
-namespace Mesh.Providers.Istio.Import;
+namespace Mesh.Providers.Istio.Translation;
 
 /// <summary>The model being assembled by an import.</summary>
 internal sealed class ModelBuilder

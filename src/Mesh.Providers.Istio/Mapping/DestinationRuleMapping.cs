@@ -1,0 +1,142 @@
+using Mesh.Model;
+using Mesh.Providers.Istio.Resources;
+using Mesh.Providers.Istio.Translation;
+
+namespace Mesh.Providers.Istio.Mapping;
+
+/// <summary>
+/// Services' subsets and destination policies ↔ <c>DestinationRule</c>s: one per host, named after the service, with the
+/// service's subsets (<see cref="SubsetMapping"/>) and a traffic policy for the host or a subset per destination policy
+/// (load balancer, connection pool, outlier detection: each its own mapping). Read in two passes: the services and their
+/// subsets first (<see cref="ServiceToModel"/>), then the policies (<see cref="PoliciesToModel"/>).
+/// </summary>
+internal static class DestinationRuleMapping
+{
+    public static IEnumerable<DestinationRule> ToIstio(MeshConfig config, IstioExportContext ctx)
+    {
+        var byService = new SortedDictionary<string, (ServiceRef Ref, DestinationRule Rule)>(StringComparer.Ordinal);
+        DestinationRule RuleFor(ServiceRef service)
+        {
+            var key = service.Namespace + "/" + service.Name;
+            if (!byService.TryGetValue(key, out var entry))
+            {
+                entry = (service, new DestinationRule
+                {
+                    Metadata = { Name = service.Name, NamespaceProperty = service.Namespace },
+                    Spec = { Host = ctx.Fqdn(service) },
+                });
+                byService[key] = entry;
+            }
+            return entry.Rule;
+        }
+
+        for (var i = 0; i < config.Services.Count; i++)
+        {
+            var service = config.Services[i];
+            if (!service.Ports.IsEmpty)
+            {
+                ctx.Note($"$.spec.services[{i}].ports", "Istio reads service ports from the Kubernetes Service, which this provider does not write.");
+            }
+            if (service.Subsets.IsEmpty) continue;
+            var rule = RuleFor(service.Reference);
+            rule.Spec.Subsets = SubsetMapping.ToIstio(service.Subsets);
+        }
+
+        var seen = new HashSet<(ServiceRef, string?)>();
+        for (var i = 0; i < config.DestinationPolicies.Count; i++)
+        {
+            var policy = config.DestinationPolicies[i];
+            var path = $"$.spec.destinationPolicies[{i}]";
+            if (!seen.Add((policy.Target.Service, policy.Target.Subset)))
+            {
+                ctx.Unsupported(path, "A second destination policy for the same target is not written: Istio keeps one traffic policy per host or subset.");
+                continue;
+            }
+            if (policy is { LoadBalancer: null, OutlierDetection: null } && (policy.ConnectionPool is null || policy.ConnectionPool == new Model.ConnectionPool()))
+            {
+                ctx.Note(path, "The policy sets nothing (all defaults); no traffic policy is written for it.");
+                continue;
+            }
+            var rule = RuleFor(policy.Target.Service);
+            var traffic = TrafficToIstio(policy, path, ctx);
+            if (policy.Target.Subset is not { } subsetName)
+            {
+                rule.Spec.TrafficPolicy = traffic;
+                continue;
+            }
+            rule.Spec.Subsets ??= [];
+            var subset = rule.Spec.Subsets.Find(s => s.Name == subsetName);
+            if (subset is null)
+            {
+                subset = new Resources.Subset { Name = subsetName };
+                rule.Spec.Subsets.Add(subset);
+            }
+            subset.TrafficPolicy = traffic;
+        }
+        return byService.Values.Select(v => v.Rule);
+    }
+
+    private static TrafficPolicy TrafficToIstio(DestinationPolicy policy, string path, IstioExportContext ctx)
+    {
+        var result = new TrafficPolicy();
+        if (policy.LoadBalancer is { } lb) result.LoadBalancer = LoadBalancerMapping.ToIstio(lb, path, ctx);
+        if (policy.ConnectionPool is { } pool && pool != new Model.ConnectionPool()) result.ConnectionPool = ConnectionPoolMapping.ToIstio(pool);
+        if (policy.OutlierDetection is { } od) result.OutlierDetection = OutlierDetectionMapping.ToIstio(od);
+        return result;
+    }
+
+    /// <summary>First pass: the rule's host as a service with the rule's subsets, when it has subsets or a policy the model carries.</summary>
+    public static void ServiceToModel(DestinationRule dr, string ns, string source, ModelBuilder model, IstioImportContext ctx)
+    {
+        if (!TryHost(dr, ns, source, ctx, report: false, out var service)) return;
+        // A service exists in the model when the rule gives it subsets or a policy the model carries.
+        if (dr.Spec.Subsets is not { Count: > 0 } && !Carried(dr.Spec.TrafficPolicy)) return;
+        var key = service.Namespace + "/" + service.Name;
+        var existing = model.Services.TryGetValue(key, out var s) ? s : new MeshService { Name = service.Name, Namespace = service.Namespace };
+        model.Services[key] = existing with { Subsets = SubsetMapping.ToModel(dr.Spec.Subsets, service, existing.Subsets, source, ctx) };
+    }
+
+    /// <summary>Second pass: the traffic policies of the host and of each subset as destination policies.</summary>
+    public static void PoliciesToModel(DestinationRule dr, string ns, string source, ModelBuilder model, IstioImportContext ctx)
+    {
+        if (!TryHost(dr, ns, source, ctx, report: true, out var service)) return;
+        if (dr.Spec.TrafficPolicy is { } traffic && Carried(traffic)) PolicyToModel(traffic, service, null, source, "$.spec.trafficPolicy", model, ctx);
+        for (var i = 0; i < (dr.Spec.Subsets?.Count ?? 0); i++)
+        {
+            if (dr.Spec.Subsets![i] is { TrafficPolicy: { } policy, Name: { Length: > 0 } name } && Carried(policy)) PolicyToModel(policy, service, name, source, $"$.spec.subsets[{i}].trafficPolicy", model, ctx);
+        }
+    }
+
+    /// <summary>Whether a traffic policy holds anything the model carries (an empty or TLS-only policy does not).</summary>
+    private static bool Carried(TrafficPolicy? traffic) =>
+        traffic is not null && (traffic.LoadBalancer is not null || traffic.OutlierDetection is not null || ConnectionPoolMapping.Carried(traffic.ConnectionPool));
+
+    private static bool TryHost(DestinationRule dr, string ns, string source, IstioImportContext ctx, bool report, out ServiceRef service)
+    {
+        service = default;
+        if (string.IsNullOrEmpty(dr.Spec?.Host))
+        {
+            if (report) ctx.Invalid(source, "$.spec.host", "A DestinationRule needs a host.");
+            return false;
+        }
+        if (HostMapping.TryToModel(dr.Spec.Host, ns, ctx.Options, out service)) return true;
+        if (report) ctx.NotImported(source, "$.spec", $"'{dr.Spec.Host}' is not a mesh service; policies for other hosts are not in the model.");
+        return false;
+    }
+
+    private static void PolicyToModel(TrafficPolicy traffic, ServiceRef service, string? subset, string source, string path, ModelBuilder model, IstioImportContext ctx)
+    {
+        if (model.DestinationPolicies.Any(p => p.Target.Service == service && p.Target.Subset == subset))
+        {
+            ctx.NotImported(source, path, "Another DestinationRule already sets the policy of this target; this one was not imported.");
+            return;
+        }
+        model.DestinationPolicies.Add(new DestinationPolicy
+        {
+            Target = new PolicyTarget { Service = service, Subset = subset },
+            LoadBalancer = traffic.LoadBalancer is { } lb ? LoadBalancerMapping.ToModel(lb, source, $"{path}.loadBalancer", ctx) : null,
+            ConnectionPool = traffic.ConnectionPool is { } pool ? ConnectionPoolMapping.ToModel(pool, source, $"{path}.connectionPool", ctx) : null,
+            OutlierDetection = traffic.OutlierDetection is { } od ? OutlierDetectionMapping.ToModel(od, source, $"{path}.outlierDetection", ctx) : null,
+        });
+    }
+}

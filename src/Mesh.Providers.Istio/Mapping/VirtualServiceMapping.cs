@@ -1,0 +1,94 @@
+using Mesh.Kubernetes;
+using Mesh.Model;
+using Mesh.Providers.Istio.Resources;
+using Mesh.Providers.Istio.Translation;
+
+namespace Mesh.Providers.Istio.Mapping;
+
+/// <summary>
+/// HTTP and TCP routes ↔ <c>VirtualService</c>s: one per route name and namespace, its host the FQDN of the route's host
+/// (a TCP route sharing the name of an HTTP route with another host becomes <c>NAME-tcp</c>); read back as the routes of
+/// the first host that is a mesh service. Rules are mapped by <see cref="HttpRouteMapping"/> and <see cref="TcpRouteMapping"/>.
+/// </summary>
+internal static class VirtualServiceMapping
+{
+    public static SortedDictionary<(string Namespace, string Name), VirtualService>.ValueCollection ToIstio(MeshConfig config, IstioExportContext ctx)
+    {
+        var byName = new SortedDictionary<(string Namespace, string Name), VirtualService>(OrdinalKeyComparer.Instance);
+        var hosts = new Dictionary<(string, string), ServiceRef>();
+        VirtualService For(string ns, string name, ServiceRef host)
+        {
+            if (!byName.TryGetValue((ns, name), out var vs))
+            {
+                vs = new VirtualService
+                {
+                    Metadata = { Name = name, NamespaceProperty = ns },
+                    Spec = { Hosts = [ctx.Fqdn(host)] },
+                };
+                byName[(ns, name)] = vs;
+                hosts[(ns, name)] = host;
+            }
+            return vs;
+        }
+
+        for (var i = 0; i < config.Routes.Count; i++)
+        {
+            var route = config.Routes[i];
+            var vs = For(route.Namespace, route.Name, route.Host);
+            vs.Spec.Http = Lists.OrNull(route.Rules.Select((r, k) => HttpRouteMapping.ToIstio(r, $"$.spec.routes[{i}].rules[{k}]", ctx)));
+        }
+        for (var i = 0; i < config.TcpRoutes.Count; i++)
+        {
+            var route = config.TcpRoutes[i];
+            var name = route.Name;
+            if (hosts.TryGetValue((route.Namespace, name), out var existing) && existing != route.Host)
+            {
+                name = $"{route.Name}-tcp";
+                ctx.Approximated($"$.spec.tcpRoutes[{i}].name", $"An HTTP route named '{route.Name}' has another host; the TCP route is written as VirtualService '{name}'.");
+            }
+            var vs = For(route.Namespace, name, route.Host);
+            (vs.Spec.Tcp ??= []).Add(TcpRouteMapping.ToIstio(route, $"$.spec.tcpRoutes[{i}]", ctx));
+        }
+        return byName.Values;
+    }
+
+    public static void ToModel(VirtualService vs, string ns, string source, ModelBuilder model, IstioImportContext ctx)
+    {
+        var name = ctx.NameOf(vs, source);
+        var spec = vs.Spec;
+        if (spec?.Hosts is not { Count: > 0 } hosts)
+        {
+            ctx.Invalid(source, "$.spec.hosts", "A VirtualService needs at least one host.");
+            return;
+        }
+        ServiceRef? host = null;
+        for (var i = 0; i < hosts.Count; i++)
+        {
+            if (host is null && HostMapping.TryToModel(hosts[i], ns, ctx.Options, out var service))
+            {
+                host = service;
+                continue;
+            }
+            ctx.NotImported(source, $"$.spec.hosts[{i}]", host is null
+                ? $"'{hosts[i]}' is not a mesh service (short name or *.svc.{ctx.Options.ClusterDomain}); the model routes calls to mesh services only."
+                : "A model route has one host service; only the first one was imported.");
+        }
+        if (host is null)
+        {
+            if (spec.Http is not null) ctx.NotImported(source, "$.spec.http", "No host of this VirtualService is a mesh service, so its HTTP rules have no place in the model.");
+            if (spec.Tcp is not null) ctx.NotImported(source, "$.spec.tcp", "No host of this VirtualService is a mesh service, so its TCP rules have no place in the model.");
+            return;
+        }
+
+        if (spec.Http is { } http)
+        {
+            var rules = new List<HttpRouteRule>();
+            for (var i = 0; i < http.Count; i++)
+            {
+                if (http[i] is { } rule && HttpRouteMapping.ToModel(rule, ns, source, $"$.spec.http[{i}]", ctx) is { } imported) rules.Add(imported);
+            }
+            model.Routes.Add(new Model.HttpRoute { Name = name, Namespace = ns, Host = host.Value, Rules = [.. rules] });
+        }
+        if (spec.Tcp is { } tcp) TcpRouteMapping.ToModel(tcp, name, ns, host.Value, source, model, ctx);
+    }
+}

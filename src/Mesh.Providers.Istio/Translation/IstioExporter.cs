@@ -1,0 +1,24 @@
+using Mesh.Diagnostics;
+using Mesh.Model;
+using Mesh.Providers.Istio.Mapping;
+
+namespace Mesh.Providers.Istio.Translation;
+
+/// <summary>
+/// Model → Istio resources, in a deterministic order: DestinationRules, VirtualServices, ServiceEntries, PeerAuthentications,
+/// AuthorizationPolicies. Each kind is written by its mapping in <c>Mapping/</c>.
+/// </summary>
+internal static class IstioExporter
+{
+    public static (IReadOnlyList<object> Resources, IReadOnlyList<Diagnostic> Diagnostics) Export(MeshConfig config, IstioOptions options)
+    {
+        var ctx = new IstioExportContext(options, config);
+        var resources = new List<object>();
+        resources.AddRange(DestinationRuleMapping.ToIstio(config, ctx));
+        resources.AddRange(VirtualServiceMapping.ToIstio(config, ctx));
+        resources.AddRange(EgressMapping.ToIstio(config, ctx));
+        resources.AddRange(MtlsMapping.ToIstio(config, ctx));
+        resources.AddRange(AccessPolicyMapping.ToIstio(config, ctx));
+        return (resources, ctx.Diagnostics);
+    }
+}
