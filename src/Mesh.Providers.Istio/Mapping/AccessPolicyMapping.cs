@@ -136,7 +136,7 @@ internal static class AccessPolicyMapping
                 subset = model.FindService(service)?.Subsets.FirstOrDefault(s => s.Labels == rest)?.Name;
                 if (subset is null)
                 {
-                    ctx.NotImported(source, "$.spec", $"No subset of '{service}' has the labels {rest}; the policy (selector {labels}) was not imported.");
+                    ctx.NotImported(source, "$.spec", $"No subset of '{service}' has the labels {rest}; the policy (selector {labels.Where(e => e.Value is not null).ToEquatableMap()}) was not imported.");
                     return;
                 }
             }

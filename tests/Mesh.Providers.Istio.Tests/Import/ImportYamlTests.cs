@@ -92,6 +92,23 @@ public sealed class ImportYamlTests
     }
 
     [Fact]
+    public void Import_AuthorizationPolicyOnAnUnknownSubset_NamesTheSelectorsLabels()
+    {
+        var result = Translator.ImportYaml("""
+            apiVersion: security.istio.io/v1
+            kind: AuthorizationPolicy
+            metadata: { name: p, namespace: bookinfo }
+            spec:
+              selector: { matchLabels: { app: reviews, version: v9 } }
+              action: ALLOW
+              rules: [{}]
+            """, "ap.yaml");
+        var d = Assert.Single(result.Diagnostics, d => d.Message.Contains("selector", StringComparison.Ordinal) && d.Path == "ap.yaml#0 $.spec");
+        Assert.Contains("(selector {app: reviews, version: v9})", d.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("System.", d.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Import_EmptyAuthorizationPolicy_IsAllowNothing()
     {
         var result = Translator.ImportYaml("apiVersion: security.istio.io/v1\nkind: AuthorizationPolicy\nmetadata: { name: deny-all, namespace: shop }\nspec: {}\n", "ap.yaml");
