@@ -2,6 +2,7 @@ using System.Buffers;
 using Mesh.Diagnostics;
 using Mesh.Translation;
 using Mesh.Model;
+using Mesh.Validation;
 using Mesh.Xds.Encoders;
 using Mesh.Xds.Planning;
 
@@ -24,7 +25,12 @@ public sealed class XdsEncoder
     /// <summary>The encoder's options.</summary>
     public XdsEncoderOptions Options { get; }
 
-    /// <summary>Resolves a model for one proxy, once, for any number of encodes.</summary>
+    /// <summary>
+    /// Resolves a model for one proxy, once, for any number of encodes. The model is validated first with
+    /// <see cref="MeshValidator"/>, whose diagnostics (<c>MESH20xx</c>) come first; the encoder adds only what Envoy
+    /// needs beyond the model's rules (<c>MESH40xx</c>). A model with validation errors is not planned: the compiled
+    /// configuration has errors and no resources.
+    /// </summary>
     /// <param name="config">The model.</param>
     /// <param name="proxy">The proxy asking.</param>
     /// <returns>The compiled configuration with its diagnostics.</returns>
@@ -32,12 +38,14 @@ public sealed class XdsEncoder
     {
         ArgumentNullException.ThrowIfNull(config);
         ArgumentNullException.ThrowIfNull(proxy);
-        var diagnostics = new List<Diagnostic>();
-        var plan = Planner.Plan(config, proxy, Options, diagnostics);
+        var diagnostics = new List<Diagnostic>(MeshValidator.Validate(config));
+        var valid = !diagnostics.Any(d => d.IsError);
+        NackChecks.Proxy(proxy, diagnostics);
+        var plan = valid ? Planner.Plan(config, proxy, Options, diagnostics) : XdsPlan.Unplanned(proxy, Options);
         return new XdsCompiledConfig(plan, diagnostics);
     }
 
-    /// <summary>Encodes every resource for one proxy: compile, check the endpoints, encode.</summary>
+    /// <summary>Encodes every resource for one proxy: compile (validating the model), check the endpoints, encode.</summary>
     /// <param name="config">The model.</param>
     /// <param name="endpoints">The live endpoints.</param>
     /// <param name="proxy">The proxy asking.</param>
@@ -71,7 +79,8 @@ public sealed class XdsEncoder
     /// endpoint pre-encoded) and the plan's clusters are resolved against it (on the first load-assignment response
     /// for that plan and snapshot, subset selections included). Its
     /// <c>version_info</c>, a hash of the response's resources, is written after them (field order is free in
-    /// protobuf). Errors in <paramref name="compiled"/> are the caller's to check first.
+    /// protobuf). Errors in <paramref name="compiled"/> are the caller's to check first (a model that failed
+    /// validation has no resources to write).
     /// </summary>
     /// <param name="compiled">The compiled configuration.</param>
     /// <param name="endpoints">The live endpoints.</param>

@@ -15,11 +15,13 @@ public sealed record XdsEncoderOptions
     public TimeSpan DefaultConnectTimeout { get; init; } = TimeSpan.FromSeconds(10);
 
     /// <summary>
-    /// Checks a regular expression before it is encoded: returns null when the engine of the xDS client (RE2) can
-    /// run it, or the reason it cannot. Null uses <see cref="Mesh.Validation.Re2.Check"/>, the SDK's RE2 syntax
-    /// checker (the same one model validation uses).
+    /// An extra check of each regular expression before it is encoded, for the engine of the xDS clients (for
+    /// example a binding to the RE2 library they run): returns null when it can run the pattern, or the reason it
+    /// cannot (reported as <c>MESH4010</c>). Every model's regexes are checked anyway by model validation, which
+    /// <see cref="XdsEncoder.Compile"/> runs first, with <see cref="Mesh.Validation.Re2.Check"/>, the SDK's RE2 syntax
+    /// checker (<c>MESH2013</c>/<c>MESH2014</c>); this check runs only on models that pass it.
     /// </summary>
-    /// <value>null.</value>
+    /// <value>null: no check beyond model validation.</value>
     public Func<string, string?>? RegexCheck { get; init; }
 
     /// <summary>The SPIFFE trust domain of workload identities, used in RBAC principals (<c>spiffe://domain/ns/x/sa/y</c>).</summary>

@@ -100,6 +100,54 @@ public sealed class XdsCommandTests : IDisposable
         Assert.Equal(string.Empty, run.Stdout);
     }
 
+    /// <summary>A model of one service, reviews, whose one route has <paramref name="rule"/> (YAML lines under <c>rules:</c>).</summary>
+    private string WriteModel(params string[] rule)
+    {
+        var path = Path.Combine(_dir, "model.yaml");
+        string[] lines =
+        [
+            "kind: Mesh",
+            "metadata: { name: m }",
+            "spec:",
+            "  services:",
+            "    - { name: reviews, namespace: bookinfo, ports: [{ port: 9080, protocol: http }] }",
+            "  routes:",
+            "    - name: reviews",
+            "      namespace: bookinfo",
+            "      host: reviews.bookinfo",
+            "      rules:",
+            .. rule.Select(l => "        " + l),
+        ];
+        File.WriteAllText(path, string.Join('\n', lines) + "\n");
+        return path;
+    }
+
+    [Fact]
+    public void AModelWarning_IsPrintedOnce_WithItsLine()
+    {
+        // statusCodes without retriable-status-codes: the validator's warning, which the encoder must not repeat.
+        var model = WriteModel("- backends: [{ service: reviews.bookinfo }]", "  retry: { attempts: 2, on: [5xx], statusCodes: [503] }");
+        var endpoints = Path.Combine(_dir, "endpoints.yaml");
+        File.WriteAllText(endpoints, "endpoints:\n  - service: reviews.bookinfo\n    port: 9080\n    addresses: [{ address: 10.0.0.1 }]\n");
+        var run = CliRunner.Invoke("xds", model, "--endpoints", endpoints, "--node", "n", "--namespace", "bookinfo");
+        Assert.True(run.ExitCode == 0, run.Stderr);
+        var line = Assert.Single(run.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.StartsWith("warning MESH2025 $.spec.routes[0].rules[0].retry.statusCodes: ", line, StringComparison.Ordinal);
+        Assert.Contains("model.yaml:12:", line, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AModelError_IsPrintedOnce_WithItsLine_AndNothingIsWritten()
+    {
+        var model = WriteModel("- backends: [{ service: reviews.bookinfo, weight: -1 }, { service: reviews.bookinfo, weight: 2 }]");
+        var run = CliRunner.Invoke("xds", model, "--endpoints", Endpoints, "--node", "n", "--namespace", "bookinfo");
+        Assert.Equal(1, run.ExitCode);
+        var line = Assert.Single(run.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.StartsWith("error MESH2005 $.spec.routes[0].rules[0].backends[0].weight: ", line, StringComparison.Ordinal);
+        Assert.Contains("model.yaml:11:", line, StringComparison.Ordinal);
+        Assert.Equal(string.Empty, run.Stdout);
+    }
+
     [Fact]
     public void AMissingEndpointsFile_IsAUsageError() =>
         Assert.Equal(2, CliRunner.Invoke("xds", Model, "--endpoints", Path.Combine(_dir, "none.yaml"), "--node", "n").ExitCode);

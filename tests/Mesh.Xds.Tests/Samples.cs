@@ -49,7 +49,7 @@ internal static class Samples
                         Matches = [new HttpMatch { Path = PathMatch.Prefix("/api"), Method = "GET" }],
                         Backends = [new WeightedBackend { Service = Reviews, Subset = "v1", Weight = 75 }, new WeightedBackend { Service = Reviews, Subset = "v3", Weight = 25 }],
                         Timeout = TimeSpan.FromSeconds(10),
-                        Retry = new RetryPolicy { Attempts = 3, PerTryTimeout = TimeSpan.FromMilliseconds(2500), On = [RetryCondition.ServerError, RetryCondition.ConnectFailure], StatusCodes = [503], Backoff = new RetryBackoff { BaseInterval = TimeSpan.FromMilliseconds(25), MaxInterval = TimeSpan.FromMilliseconds(250) } },
+                        Retry = new RetryPolicy { Attempts = 3, PerTryTimeout = TimeSpan.FromMilliseconds(2500), On = [RetryCondition.ServerError, RetryCondition.ConnectFailure, RetryCondition.RetriableStatusCodes], StatusCodes = [503], Backoff = new RetryBackoff { BaseInterval = TimeSpan.FromMilliseconds(25), MaxInterval = TimeSpan.FromMilliseconds(250) } },
                         Mirror = new Mirror { Service = Reviews, Subset = "v3", Percentage = 12.5m },
                         RequestHeaders = new HeaderModifier { Set = new Dictionary<string, string> { ["x-env"] = "prod" }, Add = new Dictionary<string, string> { ["x-trace"] = "1" }, Remove = ["x-debug"] },
                         ResponseHeaders = new HeaderModifier { Remove = ["server"] },
@@ -64,6 +64,7 @@ internal static class Samples
                     new HttpRouteRule
                     {
                         Matches = [new HttpMatch { Path = PathMatch.Regex("^/ratings/[0-9]+$"), QueryParams = [ValueMatch.Present("debug")] }],
+                        Backends = [new WeightedBackend { Service = Ratings }],
                         Fault = new FaultInjection { Delay = new FaultDelay { Duration = TimeSpan.FromSeconds(2), Percentage = 10m }, Abort = new FaultAbort { HttpStatus = 503, Percentage = 0.5m } },
                         Rewrite = new Rewrite { PathPrefix = "/v2/ratings", Authority = "ratings.internal" },
                     },

@@ -8,15 +8,37 @@ namespace Mesh.Cli.Commands;
 /// <summary>Reads a model file (YAML or JSON) and validates it, locating every diagnostic in the source text.</summary>
 internal static class ModelLoader
 {
-    /// <summary>The outcome: the model when it is usable, every diagnostic, and whether the file could be read at all.</summary>
-    public sealed record Loaded(MeshConfig? Config, IReadOnlyList<Diagnostic> Diagnostics, bool Unreadable);
+    /// <summary>
+    /// The outcome: the model when it is usable, every diagnostic, whether the file could be read at all, and where
+    /// the model's paths are in the file.
+    /// </summary>
+    public sealed record Loaded(MeshConfig? Config, IReadOnlyList<Diagnostic> Diagnostics, bool Unreadable, SourceMap Sources)
+    {
+        /// <summary>
+        /// Locates a diagnostic about the model (a <c>$.spec…</c> or <c>$.metadata…</c> path) in the model file; others
+        /// (endpoints, proxy) are returned unchanged.
+        /// </summary>
+        public Diagnostic Locate(Diagnostic diagnostic) =>
+            diagnostic.Path.StartsWith("$.spec", StringComparison.Ordinal) || diagnostic.Path.StartsWith("$.metadata", StringComparison.Ordinal)
+                ? Sources.Locate(diagnostic)
+                : diagnostic;
+    }
 
-    public static Loaded Load(string path, TextWriter stderr)
+    /// <summary>Reads and validates the model: the config is null when it has reading or validation errors.</summary>
+    public static Loaded Load(string path, TextWriter stderr) => Load(path, stderr, validate: true);
+
+    /// <summary>
+    /// Reads the model without validating it, for a consumer that validates it itself (the xDS encoder), so that
+    /// no problem is reported twice: the config is null when it has reading errors.
+    /// </summary>
+    public static Loaded Read(string path, TextWriter stderr) => Load(path, stderr, validate: false);
+
+    private static Loaded Load(string path, TextWriter stderr, bool validate)
     {
         if (!File.Exists(path))
         {
             stderr.WriteLine($"error: file not found: {path}");
-            return new Loaded(null, [], Unreadable: true);
+            return new Loaded(null, [], Unreadable: true, SourceMap.Empty);
         }
 
         MeshReadResult read;
@@ -24,10 +46,10 @@ internal static class ModelLoader
         {
             read = MeshYaml.Read(stream, path);
         }
-        if (read.Config is null) return new Loaded(null, read.Diagnostics, Unreadable: false);
+        if (read.Config is null) return new Loaded(null, read.Diagnostics, Unreadable: false, read.SourceMap);
 
-        var validation = MeshValidator.Validate(read.Config).Select(read.SourceMap.Locate);
+        IEnumerable<Diagnostic> validation = validate ? MeshValidator.Validate(read.Config).Select(read.SourceMap.Locate) : [];
         var all = read.Diagnostics.Concat(validation).ToList();
-        return new Loaded(all.Any(d => d.IsError) ? null : read.Config, all, Unreadable: false);
+        return new Loaded(all.Any(d => d.IsError) ? null : read.Config, all, Unreadable: false, read.SourceMap);
     }
 }

@@ -57,19 +57,23 @@ internal static class XdsCommand
                 return ExitCodes.Usage;
             }
 
-            var loaded = ModelLoader.Load(parse.GetValue(model)!, context.Stderr);
+            // The encoder validates the model itself (once), so the model is only read here.
+            var loaded = ModelLoader.Read(parse.GetValue(model)!, context.Stderr);
             if (loaded.Unreadable) return ExitCodes.Usage;
             var read = EndpointsYaml.Read(File.ReadAllText(endpointsPath), endpointsPath);
             var diagnostics = new List<Diagnostic>([.. loaded.Diagnostics, .. read.Diagnostics]);
             XdsSnapshot? snapshot = null;
-            if (loaded.Config is not null && read.Snapshot is not null)
+            if (loaded.Config is not null)
             {
                 var proxy = parse.GetValue(proxyless)
                     ? XdsProxy.ProxylessGrpc(parse.GetValue(node)!, parse.GetValue(ns))
                     : XdsProxy.Sidecar(parse.GetValue(node)!, parse.GetValue(ns)!, serviceText is null ? null : ownService);
-                var built = new XdsEncoder().Build(loaded.Config, read.Snapshot, proxy);
-                diagnostics.AddRange(built.Diagnostics);
-                snapshot = built.Snapshot;
+                var encoder = new XdsEncoder();
+                var compiled = encoder.Compile(loaded.Config, proxy);
+                // Without usable endpoints the model's problems are still worth reporting.
+                var built = read.Snapshot is null ? null : encoder.Encode(compiled, read.Snapshot);
+                diagnostics.AddRange((built?.Diagnostics ?? compiled.Diagnostics).Select(loaded.Locate));
+                snapshot = built?.Snapshot;
             }
             DiagnosticWriter.Write(context.Stderr, diagnostics, parse.GetValue(diagnosticsFormat));
             if (snapshot is null || diagnostics.Any(d => d.IsError)) return ExitCodes.Errors;

@@ -209,7 +209,7 @@ internal readonly struct RouteConfigEncoder(RouteConfigPlan config) : IMessageEn
             if (route.RetryOnUtf8 is { } retryOn) s.Utf8(RetryPolicyFields.RetryOn, retryOn);
             Fields.UInt32Value(ref s, RetryPolicyFields.NumRetries, retry.Attempts);
             Fields.Duration(ref s, RetryPolicyFields.PerTryTimeout, retry.PerTryTimeout);
-            s.PackedUInt32(RetryPolicyFields.RetriableStatusCodes, retry.StatusCodes.AsSpan());
+            s.PackedUInt32(RetryPolicyFields.RetriableStatusCodes, route.RetriableStatusCodes);
             if (retry.Backoff is { } backoff)
             {
                 s.Begin(RetryPolicyFields.RetryBackOff);

@@ -7,7 +7,9 @@ namespace Mesh.Xds;
 /// <summary>
 /// Checks an <see cref="EndpointSnapshot"/> against a plan before it is encoded, whether it was read from YAML or
 /// built in code: endpoints of a service or port the model does not have, and lists given twice, are warnings (and
-/// ignored or merged); ports, addresses, weights and health values Envoy would reject are errors.
+/// ignored or merged); ports, addresses, weights and health values Envoy would reject are errors. Against the plan
+/// of a model that failed validation (<see cref="XdsPlan.IsPlanned"/> false) only the values are checked: which
+/// services the model has is not known then.
 /// </summary>
 internal static class EndpointChecks
 {
@@ -23,7 +25,8 @@ internal static class EndpointChecks
             var entry = endpoints.Services[i];
             if (only is { } service && entry.Service != service) continue;
             var location = endpoints.Locations is { } locations && i < locations.Count ? locations[i] : null;
-            if (!plan.ClustersByService.TryGetValue(entry.Service, out var clusters))
+            int[]? clusters = null;
+            if (plan.IsPlanned && !plan.ClustersByService.TryGetValue(entry.Service, out clusters))
             {
                 diagnostics.Add(Diagnostic.Warning(XdsDiagnosticCodes.UnknownService, $"$.endpoints[{i}].service", $"{entry.Service} is not a service of the model; its endpoints are ignored.") with { Location = location, Provider = XdsEncoder.ProviderName });
                 continue;
@@ -33,7 +36,7 @@ internal static class EndpointChecks
                 diagnostics.Add(Diagnostic.Error(XdsDiagnosticCodes.PortOutOfRange, $"$.endpoints[{i}].port", $"Port {entry.Port} is outside 1-65535.") with { Location = location, Provider = XdsEncoder.ProviderName });
                 continue;
             }
-            if (!clusters.Any(c => plan.Clusters[c].Port == entry.Port))
+            if (clusters is not null && !clusters.Any(c => plan.Clusters[c].Port == entry.Port))
             {
                 diagnostics.Add(Diagnostic.Warning(XdsDiagnosticCodes.UnknownService, $"$.endpoints[{i}].port", $"{entry.Service} has no port {entry.Port}; these endpoints are ignored.") with { Location = location, Provider = XdsEncoder.ProviderName });
                 continue;

@@ -9,41 +9,18 @@ namespace Mesh.Xds.Planning;
 /// </summary>
 internal static class ClusterPlanner
 {
-    /// <summary>The outbound clusters, sorted by name; ports Envoy would reject and names declared twice are errors.</summary>
+    /// <summary>The outbound clusters, sorted by name (a valid model's ports and subsets are unique, so their names are).</summary>
     public static ClusterPlan[] Clusters(PlanContext context)
     {
         var config = context.Config;
         var result = new List<ClusterPlan>();
-        var names = new HashSet<string>(StringComparer.Ordinal);
         for (var s = 0; s < config.Services.Count; s++)
         {
             var service = config.Services[s];
-            var ports = new HashSet<int>();
-            for (var p = 0; p < service.Ports.Count; p++)
+            foreach (var port in service.Ports)
             {
-                var port = service.Ports[p];
-                if (!PlanContext.IsValidPort(port.Port))
-                {
-                    context.Error(XdsDiagnosticCodes.PortOutOfRange, $"$.spec.services[{s}].ports[{p}].port", $"Port {port.Port} is outside 1-65535.");
-                    continue;
-                }
-                if (!ports.Add(port.Port))
-                {
-                    context.Error(XdsDiagnosticCodes.DuplicateResource, $"$.spec.services[{s}].ports[{p}]", $"Port {port.Port} of {service.Reference} is declared twice.");
-                    continue;
-                }
-                Add(Cluster(context, service, s, port, null));
-                var subsets = new HashSet<string>(StringComparer.Ordinal);
-                for (var k = 0; k < service.Subsets.Count; k++)
-                {
-                    var subset = service.Subsets[k];
-                    if (!subsets.Add(subset.Name))
-                    {
-                        if (p == 0) context.Error(XdsDiagnosticCodes.DuplicateResource, $"$.spec.services[{s}].subsets.{subset.Name}", $"Subset '{subset.Name}' of {service.Reference} is declared twice.");
-                        continue;
-                    }
-                    Add(Cluster(context, service, s, port, subset));
-                }
+                result.Add(Cluster(context, service, s, port, null));
+                foreach (var subset in service.Subsets) result.Add(Cluster(context, service, s, port, subset));
             }
         }
         result.Sort((a, b) => string.CompareOrdinal(a.Name, b.Name));
@@ -57,11 +34,6 @@ internal static class ClusterPlanner
             sorted[i] = new ClusterPlan(c.Name, c.Service, c.Port, c.Protocol, c.Subset, c.SubsetLabels, c.ConnectTimeout, c.LbPolicy, c.Pool, c.Outlier, c.TlsSni, c.Inbound);
         }
         return sorted;
-
-        void Add(ClusterPlan cluster)
-        {
-            if (names.Add(cluster.Name)) result.Add(cluster);
-        }
     }
 
     private static ClusterPlan Cluster(PlanContext context, MeshService service, int serviceIndex, ServicePort port, Subset? subset)

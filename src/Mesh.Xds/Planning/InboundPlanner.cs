@@ -18,10 +18,9 @@ internal static class InboundPlanner
         if (proxy.Kind != XdsProxyKind.Sidecar || proxy.Service is not { } ownRef || context.FindService(ownRef) is not { } own) return ([], null);
         var ports = new List<InboundPortPlan>();
         var clusters = new List<ClusterPlan>();
-        var seen = new HashSet<int>();
         foreach (var port in own.Ports.OrderBy(p => p.Port))
         {
-            if (!PlanContext.IsHttp(port.Protocol) || !PlanContext.IsValidPort(port.Port) || !seen.Add(port.Port)) continue;
+            if (!PlanContext.IsHttp(port.Protocol)) continue;
             var name = ResourceNames.InboundCluster(port.Port);
             clusters.Add(new ClusterPlan(name, ownRef, port.Port, port.Protocol, null, [], options.DefaultConnectTimeout, LbPolicy.RoundRobin, null, null, null, Inbound: true));
             var route = new RoutePlan(ResourceNames.DefaultRoute, null, null, [new BackendPlan(name, 1, ownRef, null)], null, null, null, default);
@@ -50,12 +49,11 @@ internal static class InboundPlanner
             for (var r = 0; r < policy.Rules.Count; r++)
             {
                 var rule = policy.Rules[r];
-                var path = $"$.spec.accessPolicies[{i}].rules[{r}]";
                 target.Add(new RbacPolicyPlan(
                     ResourceNames.RbacPolicy(policy, r),
                     rule.From,
                     rule.To,
-                    Cidrs(context, rule.From, path + ".from.ipBlocks"),
+                    Cidrs(rule.From),
                     [.. (rule.From?.ServiceAccounts ?? default).Select(a => ResourceNames.ServiceAccountPrincipal(options.TrustDomain, a))],
                     [.. (rule.From?.Namespaces ?? default).Select(n => ResourceNames.NamespacePrincipalPrefix(options.TrustDomain, n))],
                     rule.From?.Unauthenticated ?? false));
@@ -82,31 +80,25 @@ internal static class InboundPlanner
         return subset is not null && subset.Labels.All(l => proxy.Labels.TryGetValue(l.Key, out var v) && string.Equals(v, l.Value, StringComparison.Ordinal));
     }
 
-    /// <summary>An access rule's IP blocks as CIDR ranges; a block that is not an address or CIDR is an error.</summary>
-    private static (string, int)[] Cidrs(PlanContext context, AccessSource? from, string path)
+    /// <summary>
+    /// An access rule's IP blocks as CIDR ranges: an address alone is a host range (/32 or /128). The validator
+    /// accepts only dotted-quad IPv4, IPv6 and prefix lengths that fit the family, so each block splits cleanly.
+    /// </summary>
+    private static (string, int)[] Cidrs(AccessSource? from)
     {
         if (from is null || from.IpBlocks.IsEmpty) return [];
-        var result = new List<(string, int)>();
-        for (var i = 0; i < from.IpBlocks.Count; i++)
+        var result = new (string, int)[from.IpBlocks.Count];
+        for (var i = 0; i < result.Length; i++)
         {
             var block = from.IpBlocks[i];
             var slash = block.IndexOf('/', StringComparison.Ordinal);
             var address = slash < 0 ? block : block[..slash];
-            if (!System.Net.IPAddress.TryParse(address, out var ip))
-            {
-                context.Error(XdsDiagnosticCodes.InvalidAddress, $"{path}[{i}]", $"'{block}' is not an IP address or CIDR block.");
-                continue;
-            }
-            var max = ip.AddressFamily == System.Net.Sockets.AddressFamily.InterNetworkV6 ? 128 : 32;
-            var length = max;
-            if (slash >= 0 && (!int.TryParse(block.AsSpan(slash + 1), NumberStyles.None, CultureInfo.InvariantCulture, out length) || length > max))
-            {
-                context.Error(XdsDiagnosticCodes.InvalidAddress, $"{path}[{i}]", $"'{block}' has an invalid prefix length (0-{max}).");
-                continue;
-            }
-            result.Add((address, length));
+            var length = slash < 0
+                ? (address.Contains(':', StringComparison.Ordinal) ? 128 : 32)
+                : int.Parse(block.AsSpan(slash + 1), NumberStyles.None, CultureInfo.InvariantCulture);
+            result[i] = (address, length);
         }
-        return [.. result];
+        return result;
     }
 
     /// <summary>

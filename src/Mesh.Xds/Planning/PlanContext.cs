@@ -4,13 +4,14 @@ using Mesh.Model;
 namespace Mesh.Xds.Planning;
 
 /// <summary>
-/// What every planning step shares for one <see cref="Planner.Plan"/> call: the model, the proxy, the options, the
-/// model indexed by service, and the diagnostics being collected. Not thread-safe; one per call.
+/// What every planning step shares for one <see cref="Planner.Plan"/> call: the model (valid: <c>MeshValidator</c>
+/// found no error in it), the proxy, the options, the model indexed by service, and the diagnostics being collected.
+/// Not thread-safe; one per call.
 /// </summary>
 internal sealed class PlanContext
 {
     private readonly Dictionary<ServiceRef, int> _serviceIndex = [];
-    private readonly Dictionary<ServiceRef, List<int>> _routesByHost = [];
+    private readonly Dictionary<ServiceRef, int> _routeByHost = [];
     private readonly Dictionary<ServiceRef, List<DestinationPolicy>> _policiesByService = [];
     private readonly List<Diagnostic> _diagnostics;
     private readonly HashSet<Diagnostic> _reported = [];
@@ -20,18 +21,11 @@ internal sealed class PlanContext
         Config = config;
         Proxy = proxy;
         Options = options;
-        RegexCheck = options.RegexCheck ?? (pattern => Mesh.Validation.Re2.Check(pattern)?.Message);
+        RegexCheck = options.RegexCheck;
         _diagnostics = diagnostics;
-        for (var i = 0; i < config.Services.Count; i++)
-        {
-            if (!_serviceIndex.TryAdd(config.Services[i].Reference, i)) DuplicateServices.Add(i);
-        }
-        for (var r = 0; r < config.Routes.Count; r++)
-        {
-            var host = config.Routes[r].Host;
-            if (!_routesByHost.TryGetValue(host, out var list)) _routesByHost[host] = list = [];
-            list.Add(r);
-        }
+        // The validator rejects a service declared twice and two routes for one host; first wins all the same.
+        for (var i = 0; i < config.Services.Count; i++) _serviceIndex.TryAdd(config.Services[i].Reference, i);
+        for (var r = 0; r < config.Routes.Count; r++) _routeByHost.TryAdd(config.Routes[r].Host, r);
         foreach (var policy in config.DestinationPolicies)
         {
             if (!_policiesByService.TryGetValue(policy.Target.Service, out var list)) _policiesByService[policy.Target.Service] = list = [];
@@ -45,23 +39,20 @@ internal sealed class PlanContext
 
     public XdsEncoderOptions Options { get; }
 
-    /// <summary>The RE2 check: null when a pattern is accepted, else the reason.</summary>
-    public Func<string, string?> RegexCheck { get; }
+    /// <summary>The caller's regex check (null when a pattern is accepted, else the reason), or null when none is given.</summary>
+    public Func<string, string?>? RegexCheck { get; }
 
     public bool Proxyless => Proxy.Kind == XdsProxyKind.ProxylessGrpc;
 
-    /// <summary>The indexes of services declared again after their first declaration (same name and namespace).</summary>
-    public List<int> DuplicateServices { get; } = [];
-
-    /// <summary>The service of a reference (its first declaration), or null.</summary>
+    /// <summary>
+    /// The service of a reference, or null: a valid model's references all resolve, but to an external service
+    /// as well, which has no clusters.
+    /// </summary>
     public MeshService? FindService(ServiceRef reference) =>
         _serviceIndex.TryGetValue(reference, out var index) ? Config.Services[index] : null;
 
-    /// <summary>Whether the service at <paramref name="index"/> is the first declaration of its name.</summary>
-    public bool IsFirstDeclaration(int index) => _serviceIndex[Config.Services[index].Reference] == index;
-
-    /// <summary>The indexes of the HTTP routes for a host, in declaration order, or null.</summary>
-    public List<int>? RoutesFor(ServiceRef host) => _routesByHost.TryGetValue(host, out var list) ? list : null;
+    /// <summary>The index of the HTTP route for a host (a valid model has at most one), or null.</summary>
+    public int? RouteFor(ServiceRef host) => _routeByHost.TryGetValue(host, out var index) ? index : null;
 
     /// <summary>
     /// The destination policy settings for a service or one subset of it: each of load balancer, connection pool
@@ -98,7 +89,4 @@ internal sealed class PlanContext
 
     /// <summary>Whether a port is one Envoy routes HTTP on (HTTP/1, HTTP/2 or gRPC).</summary>
     public static bool IsHttp(Protocol protocol) => protocol is Protocol.Http or Protocol.Http2 or Protocol.Grpc;
-
-    /// <summary>Whether a port number is one Envoy accepts (1-65535).</summary>
-    public static bool IsValidPort(int port) => port is >= 1 and <= 65535;
 }

@@ -50,6 +50,12 @@ internal sealed record RoutePlan(
     /// <summary><see cref="RetryOn"/> as UTF-8, encoded once (null when there is none).</summary>
     public byte[]? RetryOnUtf8 { get; } = string.IsNullOrEmpty(RetryOn) ? null : System.Text.Encoding.UTF8.GetBytes(RetryOn);
 
+    /// <summary>
+    /// The retry policy's <c>retriable_status_codes</c>: its status codes when it retries on
+    /// <c>retriable-status-codes</c>, else none (the model ignores them then, and the validator warns).
+    /// </summary>
+    public int[] RetriableStatusCodes { get; } = Rule?.Retry is { } retry && retry.On.AsSpan().Contains(RetryCondition.RetriableStatusCodes) ? [.. retry.StatusCodes] : [];
+
     /// <summary>The rule's request header sets, as an array so encoding does not allocate an enumerator.</summary>
     public KeyValuePair<string, string>[] RequestSet { get; } = [.. Rule?.RequestHeaders?.Set ?? default];
 

@@ -4,18 +4,16 @@ using Mesh.Model;
 namespace Mesh.Xds.Planning;
 
 /// <summary>
-/// Resolves a <see cref="MeshConfig"/> for one proxy into an <see cref="XdsPlan"/>, collecting diagnostics: the
-/// checks Envoy needs (<see cref="NackChecks"/>), then clusters, route configurations, listeners, the sidecar's
-/// inbound side, and what is not encoded, each planned by its own type over one <see cref="PlanContext"/>.
+/// Resolves a valid <see cref="MeshConfig"/> (one <c>MeshValidator</c> found no error in; <see cref="XdsEncoder.Compile"/>
+/// validates first) for one proxy into an <see cref="XdsPlan"/>, collecting diagnostics: clusters, route
+/// configurations, listeners, the sidecar's inbound side, and what is not encoded, each planned by its own type over
+/// one <see cref="PlanContext"/>. It reports only what Envoy needs beyond the model's rules.
 /// </summary>
 internal static class Planner
 {
     public static XdsPlan Plan(MeshConfig config, XdsProxy proxy, XdsEncoderOptions options, List<Diagnostic> diagnostics)
     {
         var context = new PlanContext(config, proxy, options, diagnostics);
-        NackChecks.Proxy(context);
-        NackChecks.DuplicateServices(context);
-        NackChecks.DestinationPolicies(context);
         var clusters = ClusterPlanner.Clusters(context);
         var routeConfigs = RoutePlanner.RouteConfigs(context);
         var listeners = ListenerPlanner.Listeners(context, routeConfigs);

@@ -1,13 +1,14 @@
 using Mesh.Collections;
 using Mesh.Model;
+using Mesh.Xds.EnvoyApi;
 
 namespace Mesh.Xds.Planning;
 
 /// <summary>
 /// Plans the route configurations: sidecars get one per outbound port holding a virtual host per service on that
 /// port; proxyless clients one per service port, named like its listener, with one virtual host. Each virtual host
-/// holds the HTTP routes for its service, rule by rule and match by match, then a catch-all to the service itself
-/// unless the rules already end with one.
+/// holds the HTTP route for its service (a valid model has at most one), rule by rule and match by match, then a
+/// catch-all to the service itself unless the rules already end with one.
 /// </summary>
 internal static class RoutePlanner
 {
@@ -15,14 +16,11 @@ internal static class RoutePlanner
     {
         var config = context.Config;
         var hostsByConfig = new SortedDictionary<string, List<VirtualHostPlan>>(StringComparer.Ordinal);
-        for (var s = 0; s < config.Services.Count; s++)
+        foreach (var service in config.Services)
         {
-            var service = config.Services[s];
-            if (!context.IsFirstDeclaration(s)) continue;
-            var seen = new HashSet<int>();
             foreach (var port in service.Ports)
             {
-                if (!PlanContext.IsHttp(port.Protocol) || !PlanContext.IsValidPort(port.Port) || !seen.Add(port.Port)) continue;
+                if (!PlanContext.IsHttp(port.Protocol)) continue;
                 var fqdnPort = ResourceNames.FqdnPort(context.Fqdn(service.Reference), port.Port);
                 var configName = context.Proxyless ? fqdnPort : ResourceNames.OutboundRouteConfig(port.Port);
                 var host = new VirtualHostPlan(fqdnPort, service.Reference, port.Port, Domains(context, service.Reference, port.Port, fqdnPort), Routes(context, service, port.Port));
@@ -36,7 +34,8 @@ internal static class RoutePlanner
             var service = context.FindService(route.Host);
             if (service is null)
             {
-                context.Error(XdsDiagnosticCodes.UnknownReference, $"$.spec.routes[{r}].host", $"Route {route.Namespace}/{route.Name} is for {route.Host}, which is not a service of the model.");
+                // The validator resolved the host, so it is an external service.
+                context.Warning(XdsDiagnosticCodes.NotEncoded, $"$.spec.routes[{r}]", $"Route {route.Namespace}/{route.Name} is for the external service {route.Host}; external services are not encoded into xDS, and neither is the route.");
             }
             else if (!service.Ports.Any(p => PlanContext.IsHttp(p.Protocol)))
             {
@@ -72,18 +71,11 @@ internal static class RoutePlanner
 
     private static RoutePlan[] Routes(PlanContext context, MeshService host, int port)
     {
-        var config = context.Config;
         var routes = new List<RoutePlan>();
-        var indexes = context.RoutesFor(host.Reference) is { } list ? new List<int>(list) : [];
-        indexes.Sort((a, b) =>
-        {
-            var c = string.CompareOrdinal(config.Routes[a].Namespace, config.Routes[b].Namespace);
-            return c != 0 ? c : string.CompareOrdinal(config.Routes[a].Name, config.Routes[b].Name);
-        });
         var catchAll = false;
-        foreach (var r in indexes)
+        if (context.RouteFor(host.Reference) is { } r)
         {
-            var route = config.Routes[r];
+            var route = context.Config.Routes[r];
             for (var i = 0; i < route.Rules.Count && !catchAll; i++)
             {
                 var rule = route.Rules[i];
@@ -92,8 +84,7 @@ internal static class RoutePlanner
                 var mirror = rule.Mirror is null ? null : Reference(context, rule.Mirror.Service, rule.Mirror.Port, rule.Mirror.Subset, port, path + ".mirror");
                 var retryOn = rule.Retry is null ? null : RetryOn(rule.Retry);
                 var hash = backends.Length > 0 ? HashFor(context, backends[0].Service, backends[0].Subset) : null;
-                var redirectCode = rule.Redirect is null ? default : NackChecks.RedirectCode(context, rule.Redirect.StatusCode, path + ".redirect.statusCode");
-                NackChecks.Rule(context, rule, path);
+                var redirectCode = rule.Redirect is null ? default : RedirectCode(rule.Redirect.StatusCode);
                 if (rule.Cors is not null)
                 {
                     context.Warning(XdsDiagnosticCodes.NotEncoded, path + ".cors", "CORS policies are not encoded into xDS yet (they need the envoy.filters.http.cors filter); the rule is emitted without CORS.");
@@ -133,8 +124,9 @@ internal static class RoutePlanner
     }
 
     /// <summary>
-    /// The weighted clusters of a rule (the host itself when it names none); backends that do not resolve, or
-    /// whose weight is negative, are errors; zero weights are left out, and all of them zero is an error.
+    /// The weighted clusters of a rule (the host itself when it names none, which a valid model allows only for a
+    /// redirect); backends that do not resolve to a cluster are errors; zero weights are left out (the validator
+    /// rejects negative weights and all-zero weights).
     /// </summary>
     private static BackendPlan[] Backends(PlanContext context, MeshService host, int port, EquatableArray<WeightedBackend> backends, string path)
     {
@@ -144,57 +136,46 @@ internal static class RoutePlanner
         {
             var backend = backends[b];
             var cluster = Reference(context, backend.Service, backend.Port, backend.Subset, port, $"{path}.backends[{b}]");
-            if (cluster is null) continue;
-            if (backend.Weight < 0)
-            {
-                context.Error(XdsDiagnosticCodes.InvalidValue, $"{path}.backends[{b}].weight", $"Weight {backend.Weight} is negative.");
-                continue;
-            }
-            if (backend.Weight > 0) result.Add(new BackendPlan(cluster, backend.Weight, backend.Service, backend.Subset));
-        }
-        if (result.Count == 0 && backends.All(b => b.Weight == 0))
-        {
-            context.Error(XdsDiagnosticCodes.InvalidValue, path + ".backends", "The backends' weights add up to zero.");
+            if (cluster is not null && backend.Weight > 0) result.Add(new BackendPlan(cluster, backend.Weight, backend.Service, backend.Subset));
         }
         return [.. result];
     }
 
     /// <summary>
     /// The cluster a backend or mirror refers to: its port, else the host's port when the service has it, else the
-    /// service's only port; a missing service, port or subset is an error (null).
+    /// service's only port. The validator resolved the service, an explicit port and the subset; what is left is
+    /// the encoder's: a reference to an external service (which has no cluster), or no port to pick. Both are
+    /// errors (null): dropping the backend would change where the rule sends traffic.
     /// </summary>
     private static string? Reference(PlanContext context, ServiceRef target, int? targetPort, string? subset, int port, string path)
     {
         var service = context.FindService(target);
         if (service is null)
         {
-            context.Error(XdsDiagnosticCodes.UnknownReference, path + ".service", $"{target} is not a service of the model.");
+            context.Error(XdsDiagnosticCodes.UnknownReference, path + ".service", $"{target} is an external service; external services are not encoded into xDS, so there is no cluster to send to.");
             return null;
         }
         var resolved = targetPort ?? (service.FindPort(port) is not null ? port : service.Ports.Count == 1 ? service.Ports[0].Port : (int?)null);
-        if (resolved is null || service.FindPort(resolved.Value) is null)
+        if (resolved is not { } p)
         {
-            context.Error(XdsDiagnosticCodes.UnknownReference, path + ".port", resolved is null
-                ? $"{target} has no port {port} and more than one port: say which one."
-                : $"{target} has no port {resolved}.");
+            context.Error(XdsDiagnosticCodes.UnknownReference, path + ".port", service.Ports.Count == 0
+                ? $"{target} has no ports, so there is no cluster to send to."
+                : $"{target} has no port {port} and more than one port: say which one.");
             return null;
         }
-        if (subset is not null && service.FindSubset(subset) is null)
-        {
-            context.Error(XdsDiagnosticCodes.UnknownReference, path + ".subset", $"{target} has no subset '{subset}'.");
-            return null;
-        }
-        return context.ClusterName(target, resolved.Value, subset);
+        return context.ClusterName(target, p, subset);
     }
 
-    /// <summary>Envoy's <c>retry_on</c>: the rule's conditions, plus retriable-status-codes when it lists status codes.</summary>
-    private static string? RetryOn(RetryPolicy retry)
+    /// <summary>Envoy's <c>retry_on</c>: the rule's conditions, as the model states them (status codes apply only with retriable-status-codes).</summary>
+    private static string? RetryOn(RetryPolicy retry) => retry.On.IsEmpty ? null : string.Join(',', retry.On.Select(WireNames.Of));
+
+    /// <summary>The redirect status as Envoy's response code (the validator allows these five only).</summary>
+    private static RedirectResponseCode RedirectCode(int status) => status switch
     {
-        var conditions = retry.On.Select(WireNames.Of).ToList();
-        if (!retry.StatusCodes.IsEmpty && !retry.On.AsSpan().Contains(RetryCondition.RetriableStatusCodes))
-        {
-            conditions.Add(WireNames.Of(RetryCondition.RetriableStatusCodes));
-        }
-        return conditions.Count == 0 ? null : string.Join(',', conditions);
-    }
+        302 => RedirectResponseCode.Found,
+        303 => RedirectResponseCode.SeeOther,
+        307 => RedirectResponseCode.TemporaryRedirect,
+        308 => RedirectResponseCode.PermanentRedirect,
+        _ => RedirectResponseCode.MovedPermanently,
+    };
 }

@@ -5,6 +5,25 @@ namespace Mesh.Xds.Planning;
 /// <summary>The model resolved for one proxy: the resources to emit, sorted by name, and which depend on what.</summary>
 internal sealed class XdsPlan
 {
+    /// <summary>
+    /// The plan of a model that failed validation: no resources, so that nothing downstream (encoding, the
+    /// endpoint checks, <see cref="XdsCompiledConfig.CountOf"/>) needs a case of its own.
+    /// </summary>
+    public static XdsPlan Unplanned(XdsProxy proxy, XdsEncoderOptions options) => new()
+    {
+        Proxy = proxy,
+        Options = options,
+        Clusters = [],
+        RouteConfigs = [],
+        Listeners = [],
+        ClustersByService = [],
+        RouteConfigsByHost = [],
+        IsPlanned = false,
+    };
+
+    /// <summary>Whether the model was planned; false for <see cref="Unplanned"/>, whose services are unknown.</summary>
+    public bool IsPlanned { get; init; } = true;
+
     public required XdsProxy Proxy { get; init; }
 
     public required XdsEncoderOptions Options { get; init; }

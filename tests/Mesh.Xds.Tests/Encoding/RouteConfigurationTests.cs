@@ -76,6 +76,20 @@ public sealed class RouteConfigurationTests
     }
 
     [Fact]
+    public void StatusCodesWithoutRetriableStatusCodes_AreNotSent_AsTheModelAndItsValidatorSay()
+    {
+        var config = Bookinfo();
+        var rule = config.Routes[0].Rules[1];
+        config = config with { Routes = [config.Routes[0] with { Rules = [config.Routes[0].Rules[0], rule with { Retry = rule.Retry! with { On = [RetryCondition.ServerError] } }] }, config.Routes[1]] };
+        var result = new XdsEncoder().Build(config, SampleEndpoints(), Sidecar);
+        var warning = Assert.Single(result.Diagnostics);
+        Assert.Equal((Mesh.Diagnostics.DiagnosticCodes.RetryStatusCodes, "$.spec.routes[0].rules[1].retry.statusCodes"), (warning.Code, warning.Path));
+        var retry = Host(result.Snapshot!, "9080", "reviews.bookinfo.svc.cluster.local:9080").Routes[1].Route_.RetryPolicy;
+        Assert.Equal("5xx", retry.RetryOn);
+        Assert.Empty(retry.RetriableStatusCodes);
+    }
+
+    [Fact]
     public void HostWithoutCatchAll_EndsWithADefaultRouteToTheWholeService()
     {
         var routes = Host(Build(), "9080", "reviews.bookinfo.svc.cluster.local:9080").Routes;
@@ -128,7 +142,7 @@ public sealed class RouteConfigurationTests
                 new HttpRoute
                 {
                     Name = "r", Namespace = "bookinfo", Host = Ratings,
-                    Rules = [new HttpRouteRule { Matches = [new HttpMatch { Headers = [ValueMatch.Prefix("a", "x"), ValueMatch.Regex("b", "y+"), ValueMatch.Present("c"), ValueMatch.Absent("d")] }] }],
+                    Rules = [new HttpRouteRule { Matches = [new HttpMatch { Headers = [ValueMatch.Prefix("a", "x"), ValueMatch.Regex("b", "y+"), ValueMatch.Present("c"), ValueMatch.Absent("d")] }], Backends = [new WeightedBackend { Service = Ratings }] }],
                 },
             ],
         };
@@ -151,7 +165,7 @@ public sealed class RouteConfigurationTests
                 new HttpRoute
                 {
                     Name = "r", Namespace = "bookinfo", Host = Ratings,
-                    Rules = [new HttpRouteRule { Matches = [new HttpMatch { Path = PathMatch.Regex(""), Headers = [ValueMatch.Prefix("a", ""), ValueMatch.Regex("b", "")], QueryParams = [ValueMatch.Prefix("q", "")] }] }],
+                    Rules = [new HttpRouteRule { Matches = [new HttpMatch { Path = PathMatch.Regex(""), Headers = [ValueMatch.Prefix("a", ""), ValueMatch.Regex("b", "")], QueryParams = [ValueMatch.Prefix("q", "")] }], Backends = [new WeightedBackend { Service = Ratings }] }],
                 },
             ],
         };
@@ -166,7 +180,7 @@ public sealed class RouteConfigurationTests
     {
         var config = Bookinfo() with
         {
-            Routes = [new HttpRoute { Name = "r", Namespace = "bookinfo", Host = Ratings, Rules = [new HttpRouteRule { Rewrite = new Rewrite { FullPath = "/health" } }] }],
+            Routes = [new HttpRoute { Name = "r", Namespace = "bookinfo", Host = Ratings, Rules = [new HttpRouteRule { Rewrite = new Rewrite { FullPath = "/health" }, Backends = [new WeightedBackend { Service = Ratings }] }] }],
         };
         var route = Host(Build(config), "9080", "ratings.bookinfo.svc.cluster.local:9080").Routes.Single();
         Assert.Equal("^/.*$", route.Route_.RegexRewrite.Pattern.Regex);

@@ -285,7 +285,7 @@ internal static class ObjectModelEncoder
         if (rule?.Retry is { } retry)
         {
             action.RetryPolicy = new RetryPolicy { RetryOn = r.RetryOn ?? string.Empty, NumRetries = U(retry.Attempts), PerTryTimeout = Dur(retry.PerTryTimeout) };
-            action.RetryPolicy.RetriableStatusCodes.AddRange(retry.StatusCodes.Select(c => (uint)c));
+            if (retry.On.AsSpan().Contains(RetryCondition.RetriableStatusCodes)) action.RetryPolicy.RetriableStatusCodes.AddRange(retry.StatusCodes.Select(c => (uint)c));
             if (retry.Backoff is { } backoff)
             {
                 action.RetryPolicy.RetryBackOff = new RetryPolicy.Types.RetryBackOff { BaseInterval = Dur(backoff.BaseInterval), MaxInterval = Dur(backoff.MaxInterval) };

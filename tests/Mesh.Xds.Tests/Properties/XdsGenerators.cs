@@ -6,8 +6,8 @@ namespace Mesh.Xds.Tests.Properties;
 
 /// <summary>
 /// Small, bounded CsCheck generators of a model plus its endpoints. Cross-references (backends, mirrors,
-/// endpoints) are generated as indexes and resolved modulo what exists, so every generated input is valid and
-/// shrinking keeps working.
+/// endpoints) are generated as indexes and resolved modulo what exists, and values stay within the model's rules
+/// (<c>MeshValidator</c>, which the encoder runs first), so every generated input is valid and shrinking keeps working.
 /// </summary>
 internal static class XdsGenerators
 {
@@ -25,8 +25,6 @@ internal static class XdsGenerators
 
     private sealed record AddressSpec(int Service, int Port, int Octet, int Label, int Locality, int Weight, EndpointHealth Health, int? TargetPort);
 
-    private static Gen<TimeSpan> Duration => Gen.Int[0, 120_000].Select(ms => TimeSpan.FromMilliseconds(ms));
-
     private static Gen<TimeSpan> PositiveDuration => Gen.Int[1, 120_000].Select(ms => TimeSpan.FromMilliseconds(ms));
 
     private static Gen<decimal> Percentage => Gen.OneOf(0m, 0.5m, 10m, 12.5m, 33.3333m, 100m);
@@ -37,7 +35,8 @@ internal static class XdsGenerators
 
     private static Gen<HttpMatch> Match =>
         Gen.Select(
-            Gen.Select(Gen.Enum<PathMatchKind>(), Gen.OneOf("/", "/api", "/v1/items", "^/x/[0-9]+$", "")).Select((k, v) => new PathMatch(k, v)).Null(0.3),
+            Gen.Select(Gen.Enum<PathMatchKind>(), Gen.OneOf("/", "/api", "/v1/items"), Gen.OneOf("^/x/[0-9]+$", "/api", ""))
+                .Select((k, path, regex) => new PathMatch(k, k == PathMatchKind.Regex ? regex : path)).Null(0.3),
             ValueMatch.Array[0, 2],
             ValueMatch.Array[0, 1],
             Gen.OneOf("GET", "POST").Null(0.7))
@@ -47,14 +46,15 @@ internal static class XdsGenerators
         Gen.Select(Gen.Int[0, 99], Gen.Int[0, 99], Gen.Int[0, 99], Gen.Int[0, 100]).Select((s, u, p, w) => new BackendSpec(s, u, p, w));
 
     private static Gen<RetryPolicy> Retry =>
-        Gen.Select(Gen.Int[0, 5], Duration.Nullable(), Gen.Enum<RetryCondition>().Array[0, 3], Gen.OneOf(500, 503, 429).Array[0, 2], Duration.Nullable(0.5))
+        Gen.Select(Gen.Int[0, 5], PositiveDuration.Nullable(), Gen.Enum<RetryCondition>().Array[0, 3], Gen.OneOf(500, 503, 429).Array[0, 2], PositiveDuration.Nullable(0.5))
             .Select((attempts, perTry, on, codes, backoff) => new RetryPolicy
             {
                 Attempts = attempts,
                 PerTryTimeout = perTry,
                 On = on.Distinct().ToArray(),
-                StatusCodes = codes,
-                Backoff = backoff is null ? null : new RetryBackoff { BaseInterval = backoff.Value + TimeSpan.FromMilliseconds(1), MaxInterval = (backoff.Value + TimeSpan.FromMilliseconds(1)) * 2 },
+                // retriable-status-codes needs a status code; codes without it are allowed (a warning: ignored).
+                StatusCodes = codes.Length == 0 && on.Contains(RetryCondition.RetriableStatusCodes) ? [503] : codes,
+                Backoff = backoff is null ? null : new RetryBackoff { BaseInterval = backoff.Value, MaxInterval = backoff.Value * 2 },
             });
 
     private static Gen<FaultInjection> Fault =>
@@ -84,7 +84,7 @@ internal static class XdsGenerators
 
     private static Gen<RuleSpec> Rule =>
         Gen.Select(
-            Gen.Select(Match.Array[0, 2], Backend.Array[0, 3], Duration.Nullable(), Retry.Null(0.5), Fault.Null(0.7)),
+            Gen.Select(Match.Array[0, 2], Backend.Array[0, 3], PositiveDuration.Nullable(), Retry.Null(0.5), Fault.Null(0.7)),
             Gen.Select(Backend.Null(0.7), Percentage, Rewrite.Null(0.7), Headers.Null(0.6), Redirect.Null(0.9)))
         .Select((a, b) => new RuleSpec(a.Item1, a.Item2, a.Item3, a.Item4, a.Item5, b.Item1, b.Item2, b.Item3, b.Item4, b.Item5));
 
@@ -158,9 +158,10 @@ internal static class XdsGenerators
                 Host = services[i].Reference,
                 Rules = rules[i].Select(r =>
                 {
-                    var backends = r.Backends.Select(ResolveBackend).ToArray();
+                    // A rule redirects, or sends to backends (the host itself when none were generated), not both.
+                    WeightedBackend[] backends = r.Redirect is not null ? [] : r.Backends.Length == 0 ? [new WeightedBackend { Service = services[i].Reference }] : r.Backends.Select(ResolveBackend).ToArray();
                     if (backends.Length > 0 && backends.All(b => b.Weight == 0)) backends[0] = backends[0] with { Weight = 1 };
-                    var mirror = r.Mirror is null ? null : ResolveBackend(r.Mirror);
+                    var mirror = r.Mirror is null || r.Redirect is not null ? null : ResolveBackend(r.Mirror);
                     return new HttpRouteRule
                     {
                         Matches = r.Matches,

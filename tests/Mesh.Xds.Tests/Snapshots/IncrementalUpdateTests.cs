@@ -58,6 +58,20 @@ public sealed class IncrementalUpdateTests
         Assert.Equal(full.ToDiscoveryResponse(XdsResourceType.RouteConfiguration), update.Snapshot!.ToDiscoveryResponse(XdsResourceType.RouteConfiguration));
     }
 
+    [Theory]
+    [InlineData(XdsChangeKind.Routes)]
+    [InlineData(XdsChangeKind.Model)]
+    public void AChangeToAnInvalidModel_IsRefused_WithTheValidatorsDiagnostics(XdsChangeKind kind)
+    {
+        var config = Bookinfo();
+        var changed = config with { Routes = [config.Routes[0] with { Rules = [config.Routes[0].Rules[0] with { Timeout = TimeSpan.Zero }] }, config.Routes[1]] };
+        var update = new XdsEncoder().Update(Build(config), changed, SampleEndpoints(), kind == XdsChangeKind.Routes ? XdsChange.Routes(Reviews) : XdsChange.Model);
+        Assert.Null(update.Snapshot);
+        Assert.Empty(update.Changed);
+        var diagnostic = Assert.Single(update.Diagnostics);
+        Assert.Equal((Mesh.Diagnostics.DiagnosticCodes.NonPositiveDuration, "$.spec.routes[0].rules[0].timeout"), (diagnostic.Code, diagnostic.Path));
+    }
+
     [Fact]
     public void RouteChange_ThatAddsAFault_ReencodesTheListenerToo()
     {

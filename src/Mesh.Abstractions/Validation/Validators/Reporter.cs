@@ -72,7 +72,8 @@ internal readonly struct Reporter(IValidationContext context, Action<ValidationF
     {
         if (value is { } v && v is < 0m or > 100m)
         {
-            Error(property, DiagnosticCodes.PercentageOutOfRange, $"{what} {v} is outside 0–100.");
+            // Invariant: a decimal in the current culture could read "12,5".
+            Error(property, DiagnosticCodes.PercentageOutOfRange, string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{what} {v} is outside 0–100."));
         }
     }
 
