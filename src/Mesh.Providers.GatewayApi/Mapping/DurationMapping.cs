@@ -3,10 +3,12 @@ using System.Globalization;
 namespace Mesh.Providers.GatewayApi.Mapping;
 
 /// <summary>
-/// Gateway API durations (GEP-2257): one to four <c>number unit</c> parts, each number of at most five digits, units
-/// <c>h</c>, <c>m</c>, <c>s</c>, <c>ms</c>; no decimals, no sign (<c>1s500ms</c>, not <c>1.5s</c>).
+/// A model duration (<see cref="TimeSpan"/>) ↔ a Gateway API duration (GEP-2257): one to four <c>number unit</c> parts,
+/// each number of at most five digits, units <c>h</c>, <c>m</c>, <c>s</c>, <c>ms</c>; no decimals, no sign (<c>1s500ms</c>,
+/// not <c>1.5s</c>). Used for route timeouts (<c>timeouts.request</c>) and by meshes built on Gateway API for theirs
+/// (Linkerd's retry and timeout annotations).
 /// </summary>
-public static class GatewayDuration
+public static class DurationMapping
 {
     /// <summary>The pattern of the CRDs' duration fields.</summary>
     public const string Pattern = "^([0-9]{1,5}(h|m|s|ms)){1,4}$";
@@ -15,7 +17,7 @@ public static class GatewayDuration
         [(TimeSpan.TicksPerHour, "h"), (TimeSpan.TicksPerMinute, "m"), (TimeSpan.TicksPerSecond, "s"), (TimeSpan.TicksPerMillisecond, "ms")];
 
     /// <summary>
-    /// Writes <paramref name="value"/> as hours, minutes, seconds and milliseconds, leaving out zero parts. Returns false
+    /// Model → Gateway API: writes <paramref name="value"/> as hours, minutes, seconds and milliseconds, leaving out zero parts. Returns false
     /// (and the nearest writable value) when the value has a sub-millisecond part, is negative, or needs more than five
     /// digits of hours.
     /// </summary>
@@ -50,7 +52,7 @@ public static class GatewayDuration
         return exact;
     }
 
-    /// <summary>Reads a GEP-2257 duration; anything the pattern rejects (decimals, signs, other units, more than four parts) is false.</summary>
+    /// <summary>Gateway API → model: reads a GEP-2257 duration; anything the pattern rejects (decimals, signs, other units, more than four parts) is false.</summary>
     public static bool TryParse(string? text, out TimeSpan value)
     {
         value = default;

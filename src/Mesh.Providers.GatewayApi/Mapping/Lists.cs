@@ -1,4 +1,4 @@
-namespace Mesh.Providers.GatewayApi.Export;
+namespace Mesh.Providers.GatewayApi.Mapping;
 
 /// <summary>Empty collections are written as absent fields, never as <c>[]</c>.</summary>
 internal static class Lists

@@ -1,17 +1,18 @@
 using Mesh.Kubernetes;
 using Mesh.Diagnostics;
 using Mesh.Model;
+using Mesh.Providers.GatewayApi.Mapping;
 
-namespace Mesh.Providers.GatewayApi.Export;
+namespace Mesh.Providers.GatewayApi.Translation;
 
 /// <summary>
 /// Model → Gateway API resources: one <c>HTTPRoute</c> (or <c>GRPCRoute</c>) per model route and one <c>TCPRoute</c> per
 /// TCP route, each kind sorted by namespace and name. Everything else in the model is reported, one diagnostic per item,
 /// with the reason.
 /// </summary>
-internal static class GatewayApiExporter
+internal static class GatewayApiExport
 {
-    public static (IReadOnlyList<object> Resources, IReadOnlyList<Diagnostic> Diagnostics) Export(MeshConfig config, GatewayApiOptions options)
+    public static (IReadOnlyList<object> Resources, IReadOnlyList<Diagnostic> Diagnostics) ToGatewayApi(MeshConfig config, GatewayApiOptions options)
     {
         var ctx = new RouteExportContext(options, config);
         var routes = new SortedDictionary<(string Namespace, string Name), object>(OrdinalKeyComparer.Instance);
@@ -24,9 +25,9 @@ internal static class GatewayApiExporter
                 ctx.Unsupported(path, $"Another route is already written as '{route.Namespace}/{route.Name}'; Gateway API routes have one parent Service each, so this route is not written.");
                 continue;
             }
-            routes[(route.Namespace, route.Name)] = RouteExporter.Route(route, path, ctx);
+            routes[(route.Namespace, route.Name)] = HttpRouteMapping.ToGatewayApi(route, path, ctx);
         }
-        var tcp = TcpRouteExporter.Export(config, ctx, Resources.TcpRoute.KubeGroup + "/" + Resources.TcpRoute.KubeApiVersion);
+        var tcp = TcpRouteMapping.ToGatewayApi(config, ctx, Resources.TcpRoute.KubeGroup + "/" + Resources.TcpRoute.KubeApiVersion);
         Report(config, ctx);
         return ([.. routes.Values, .. tcp.Select(t => t.Route)], ctx.Diagnostics);
     }

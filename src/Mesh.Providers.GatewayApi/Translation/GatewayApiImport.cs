@@ -1,31 +1,32 @@
 using Mesh.Kubernetes;
 using Mesh.Model;
+using Mesh.Providers.GatewayApi.Mapping;
 using Mesh.Providers.GatewayApi.Resources;
 using Mesh.Translation;
 
-namespace Mesh.Providers.GatewayApi.Import;
+namespace Mesh.Providers.GatewayApi.Translation;
 
 /// <summary>Gateway API routes (HTTPRoute, GRPCRoute, TCPRoute) → model. Anything else is reported and skipped.</summary>
-internal static class GatewayApiImporter
+internal static class GatewayApiImport
 {
-    public static ImportResult Import(IReadOnlyList<(object Resource, string Source)> resources, ImportContext ctx, ImportOptions? importOptions)
+    public static ImportResult ToModel(IReadOnlyList<(object Resource, string Source)> resources, ImportContext ctx, ImportOptions? importOptions)
     {
         var model = new ModelBuilder();
         new ImportHandlers()
             .On<Resources.HttpRoute>((route, source) =>
             {
                 ctx.ReportMetadata(route.Metadata, source);
-                RouteImporter.Http(route.Spec, ctx.NameOf(route, source), ctx.NamespaceOf(route), source, model, ctx);
+                HttpRouteMapping.ToModel(route.Spec, ctx.NameOf(route, source), ctx.NamespaceOf(route), source, model, ctx);
             })
             .On<GrpcRoute>((route, source) =>
             {
                 ctx.ReportMetadata(route.Metadata, source);
-                RouteImporter.Grpc(route.Spec, ctx.NameOf(route, source), ctx.NamespaceOf(route), source, model, ctx);
+                HttpRouteMapping.ToModel(route.Spec, ctx.NameOf(route, source), ctx.NamespaceOf(route), source, model, ctx);
             })
             .On<Resources.TcpRoute>((route, source) =>
             {
                 ctx.ReportMetadata(route.Metadata, source);
-                TcpRouteImporter.Import(route.Spec, ctx.NameOf(route, source), ctx.NamespaceOf(route), source, model, ctx);
+                TcpRouteMapping.ToModel(route.Spec, ctx.NameOf(route, source), ctx.NamespaceOf(route), source, model, ctx);
             })
             .Dispatch(resources, ctx, "a Gateway API route this provider reads");
         var name = importOptions?.ModelName ?? "imported";

@@ -1,7 +1,7 @@
 using Mesh.Kubernetes;
 using Mesh.Model;
 
-namespace Mesh.Providers.GatewayApi.Import;
+namespace Mesh.Providers.GatewayApi.Translation;
 
 /// <summary>The model being assembled by an import: routes, TCP routes, and the services their parentRefs name with ports.</summary>
 public sealed class ModelBuilder

@@ -1,6 +1,6 @@
 using Mesh.Translation;
 
-namespace Mesh.Providers.GatewayApi.Export;
+namespace Mesh.Providers.GatewayApi.Translation;
 
 /// <summary>
 /// What an implementation of Gateway API mesh routing supports, for providers built on this one (Linkerd): which

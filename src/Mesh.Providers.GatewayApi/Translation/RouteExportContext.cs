@@ -1,7 +1,7 @@
 using Mesh.Kubernetes;
 using Mesh.Model;
 
-namespace Mesh.Providers.GatewayApi.Export;
+namespace Mesh.Providers.GatewayApi.Translation;
 
 /// <summary>
 /// The state of one translation to Gateway API routes: the kit's <see cref="ExportContext"/> with the options and the
@@ -28,5 +28,5 @@ public sealed class RouteExportContext : ExportContext
     public GatewayApiOptions Options { get; }
 
     /// <summary>The message of a backend written with its service's only port, once per service and port.</summary>
-    public MessageCache<(ServiceRef Service, int Port)> OnlyPortMessages { get; } = new();
+    internal MessageCache<(ServiceRef Service, int Port)> OnlyPortMessages { get; } = new();
 }

@@ -1,7 +1,7 @@
 using Mesh.Kubernetes;
 using k8s.Models;
 using Mesh.Model;
-using Mesh.Providers.GatewayApi.Export;
+using Mesh.Providers.GatewayApi.Translation;
 using Mesh.Providers.Linkerd.Mapping;
 using Mesh.Providers.Linkerd.Resources;
 using GatewayResources = Mesh.Providers.GatewayApi.Resources;

@@ -5,7 +5,7 @@ using System.Runtime.CompilerServices;
 using Mesh.Diagnostics;
 using Mesh.Model;
 using Mesh.Providers.GatewayApi;
-using Mesh.Providers.GatewayApi.Export;
+using Mesh.Providers.GatewayApi.Translation;
 using Mesh.Providers.GatewayApi.Mapping;
 using Mesh.Providers.Linkerd.Mapping;
 using Mesh.Providers.Linkerd.Resources;
@@ -49,7 +49,7 @@ internal static class LinkerdExporter
                 ctx.Unsupported(path, $"Another route is already written as '{route.Namespace}/{route.Name}'; this route is not written.");
                 continue;
             }
-            var written = RouteExporter.Route(route, path, ctx);
+            var written = HttpRouteMapping.ToGatewayApi(route, path, ctx);
             switch (written)
             {
                 case GatewayResources.HttpRoute http:
@@ -66,7 +66,7 @@ internal static class LinkerdExporter
                     break;
             }
         }
-        var tcp = TcpRouteExporter.Export(config, ctx, TcpApiVersion);
+        var tcp = TcpRouteMapping.ToGatewayApi(config, ctx, TcpApiVersion);
         TcpPrecedence(config, routes.Values, tcp, ctx);
         Report(config, ctx);
         var policies = AuthorizationExporter.Export(config, options, ctx).ToList();
@@ -130,7 +130,7 @@ internal static class LinkerdExporter
         annotations.Add(new(LinkerdAnnotations.RetryLimit, retry.Attempts.ToString(CultureInfo.InvariantCulture)));
         if (retry.PerTryTimeout is { } perTry)
         {
-            if (!GatewayDuration.TryFormat(perTry, out var text)) ctx.Approximated($"{routePath}.rules[0].retry.perTryTimeout", $"The per-try timeout is written in whole milliseconds: {text}.");
+            if (!DurationMapping.TryFormat(perTry, out var text)) ctx.Approximated($"{routePath}.rules[0].retry.perTryTimeout", $"The per-try timeout is written in whole milliseconds: {text}.");
             annotations.Add(new(LinkerdAnnotations.RetryTimeout, text));
         }
         if (retry.Backoff is not null) ctx.Unsupported($"{routePath}.rules[0].retry.backoff", "Linkerd has no retry back-off setting; it is not written.");

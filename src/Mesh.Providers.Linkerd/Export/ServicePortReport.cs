@@ -1,7 +1,6 @@
 using Mesh.Kubernetes;
 using Mesh.Model;
-using Mesh.Providers.GatewayApi.Export;
-using Mesh.Providers.GatewayApi.Import;
+using Mesh.Providers.GatewayApi.Translation;
 using Mesh.Providers.Linkerd.Import;
 using Mesh.Providers.Linkerd.Mapping;
 using Mesh.Providers.Linkerd.Resources;

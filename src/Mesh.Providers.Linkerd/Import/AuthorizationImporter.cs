@@ -1,6 +1,7 @@
 using Mesh.Kubernetes;
 using Mesh.Model;
-using Mesh.Providers.GatewayApi.Import;
+using Mesh.Providers.GatewayApi.Mapping;
+using Mesh.Providers.GatewayApi.Translation;
 using Mesh.Providers.Linkerd.Export;
 using Mesh.Providers.Linkerd.Mapping;
 using Mesh.Providers.Linkerd.Resources;
@@ -47,11 +48,11 @@ internal sealed class AuthorizationImporter(LinkerdOptions options, ServiceImpor
                 _legacy.Add((a, ns, source));
                 break;
             case PolicyHttpRoute r:
-                RouteImporter.Hostnames(r.Spec.Hostnames, source, ctx);
+                HttpRouteMapping.ReportHostnames(r.Spec.Hostnames, source, ctx);
                 _routes.TryAdd((ns, name), (r.Spec, source));
                 break;
             case GatewayResources.HttpRoute r:
-                RouteImporter.Hostnames(r.Spec.Hostnames, source, ctx);
+                HttpRouteMapping.ReportHostnames(r.Spec.Hostnames, source, ctx);
                 _routes.TryAdd((ns, name), (r.Spec, source));
                 break;
         }

@@ -51,7 +51,7 @@ internal static class FailureAccrualImporter
         TimeSpan? penalty = null;
         if (annotations.TryGetValue(LinkerdAnnotations.FailureAccrualMinPenalty, out var penaltyText))
         {
-            if (GatewayDuration.TryParse(penaltyText, out var value) || GoDuration.TryParse(penaltyText, out value)) penalty = value;
+            if (DurationMapping.TryParse(penaltyText, out var value) || GoDuration.TryParse(penaltyText, out value)) penalty = value;
             else
             {
                 ctx.Invalid(source, At(LinkerdAnnotations.FailureAccrualMinPenalty), $"'{penaltyText}' is not a duration (e.g. 1s, 500ms).");

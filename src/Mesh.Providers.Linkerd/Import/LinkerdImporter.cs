@@ -4,7 +4,7 @@ using Mesh.Collections;
 using Mesh.Kubernetes;
 using Mesh.Model;
 using Mesh.Providers.GatewayApi;
-using Mesh.Providers.GatewayApi.Import;
+using Mesh.Providers.GatewayApi.Translation;
 using Mesh.Providers.GatewayApi.Mapping;
 using Mesh.Providers.Linkerd.Export;
 using Mesh.Providers.Linkerd.Mapping;
@@ -106,7 +106,7 @@ internal static class LinkerdImporter
             {
                 // Linkerd's route annotations (retries, timeouts) are HTTP and gRPC settings: on a TCPRoute each is reported.
                 ctx.ReportMetadata(tcp.Metadata, source, NoAnnotations);
-                TcpRouteImporter.Import(tcp.Spec, ctx.NameOf(tcp, source), ctx.NamespaceOf(tcp), source, model, ctx);
+                TcpRouteMapping.ToModel(tcp.Spec, ctx.NameOf(tcp, source), ctx.NamespaceOf(tcp), source, model, ctx);
                 continue;
             }
             if (resource is not k8s.IKubernetesObject<V1ObjectMeta> k || resource is not (PolicyHttpRoute or GatewayResources.HttpRoute or GatewayResources.GrpcRoute))
@@ -122,14 +122,14 @@ internal static class LinkerdImporter
             switch (resource)
             {
                 case PolicyHttpRoute policy:
-                    RouteImporter.Http(policy.Spec, name, ns, source, model, ctx);
+                    HttpRouteMapping.ToModel(policy.Spec, name, ns, source, model, ctx);
                     break;
                 case GatewayResources.HttpRoute http:
-                    RouteImporter.Http(http.Spec, name, ns, source, model, ctx);
+                    HttpRouteMapping.ToModel(http.Spec, name, ns, source, model, ctx);
                     break;
                 case GatewayResources.GrpcRoute g:
                     grpc = true;
-                    RouteImporter.Grpc(g.Spec, name, ns, source, model, ctx);
+                    HttpRouteMapping.ToModel(g.Spec, name, ns, source, model, ctx);
                     break;
             }
             var annotations = k.Metadata?.Annotations;
@@ -173,7 +173,7 @@ internal static class LinkerdImporter
     private static TimeSpan? Duration(IDictionary<string, string> annotations, string key, string source, ImportContext ctx)
     {
         if (!annotations.TryGetValue(key, out var text) || text is null) return null;
-        if (GatewayDuration.TryParse(text, out var value) || GoDuration.TryParse(text, out value)) return value;
+        if (DurationMapping.TryParse(text, out var value) || GoDuration.TryParse(text, out value)) return value;
         ctx.Invalid(source, At(key), $"'{text}' is not a duration (e.g. 300ms, 2s, 1m).");
         return null;
     }

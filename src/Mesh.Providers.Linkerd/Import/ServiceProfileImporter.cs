@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using Mesh.Kubernetes;
 using Mesh.Model;
-using Mesh.Providers.GatewayApi.Import;
+using Mesh.Providers.GatewayApi.Translation;
 using Mesh.Providers.Linkerd.Resources;
 
 namespace Mesh.Providers.Linkerd.Import;

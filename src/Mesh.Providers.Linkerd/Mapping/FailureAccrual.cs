@@ -24,7 +24,7 @@ internal static class FailureAccrual
         }
         if (outlier.BaseEjectionTime is { } penalty)
         {
-            GatewayDuration.TryFormat(penalty, out var text);
+            DurationMapping.TryFormat(penalty, out var text);
             result.Add(new(LinkerdAnnotations.FailureAccrualMinPenalty, text));
         }
         return result;
