@@ -1,15 +1,14 @@
-using Mesh.Kubernetes;
 using k8s.Models;
+using Mesh.Kubernetes;
 using Mesh.Model;
 using Mesh.Providers.GatewayApi.Translation;
-using Mesh.Providers.Linkerd.Mapping;
 using Mesh.Providers.Linkerd.Resources;
-using GatewayResources = Mesh.Providers.GatewayApi.Resources;
+using static Mesh.Providers.Linkerd.Mapping.EgressRouteMapping;
 
-namespace Mesh.Providers.Linkerd.Export;
+namespace Mesh.Providers.Linkerd.Mapping;
 
 /// <summary>
-/// External services → <c>EgressNetwork</c>s and the routes that let their hosts leave.
+/// External services ↔ <c>EgressNetwork</c>s and the routes that let their hosts leave.
 /// <para>
 /// Linkerd decides egress per client namespace and per destination address: every address outside the cluster belongs
 /// to exactly one EgressNetwork of the client's namespace (the one with the most specific network; among equals the
@@ -20,66 +19,45 @@ namespace Mesh.Providers.Linkerd.Export;
 /// addresses, and only one of them is ever consulted.
 /// </para>
 /// <para>
-/// The model says "these hosts, on these ports, are reachable". It is written as an allow-list per namespace:
-/// </para>
-/// <list type="bullet">
-/// <item>the external services of a namespace named by host only share one EgressNetwork without networks,
-/// <c>all-egress-traffic</c> (<c>-2</c>, … if an external service with addresses has that name), with
-/// <c>trafficPolicy: Deny</c>; each of their ports is a route on it whose
-/// <c>hostnames</c> are the hosts: HTTP and HTTP/2 ports an HTTPRoute (<see cref="LinkerdOptions.RouteApi"/> picks its API
-/// group, as for mesh routes), gRPC ports a GRPCRoute, TLS ports a TLSRoute (<c>v1alpha2</c>). With Deny exactly the
-/// declared hosts on the declared ports leave the namespace — what Istio's registry-only mode makes of its ServiceEntries —
-/// and since every such route hangs on the one network Linkerd consults, every declared host really is reachable;</item>
-/// <item>an external service with addresses keeps its own EgressNetwork whose networks are the addresses (more specific
-/// than the namespace's, so it decides for them), with its ports as routes on it — TCP ports as TCPRoutes
-/// (<see cref="LinkerdExporter.TcpApiVersion"/>), which the network limits to the addresses — and <c>trafficPolicy:
-/// Deny</c>; <c>Allow</c> only when a port has no route (no ports at all, or a route name already taken) so that nothing
-/// declared becomes unreachable.</item>
-/// </list>
-/// <para>
-/// TCP ports of a service named by host only are reported and not written. A TCP connection carries no host name, so a
-/// TCPRoute cannot be limited to the hosts: on the namespace's shared network it would let every destination outside the
-/// cluster out on its port, turning the allow-list into allow-all there — and read back it would have no host to give the
-/// external service (the importer declines routes that let every host through the shared network). Refusing, with a
-/// diagnostic that says to give the service its addresses, keeps the allow-list what the model says; on a service's own
-/// network the addresses already limit the destination, so there the TCPRoute is exact.
+/// The model says "these hosts, on these ports, are reachable". It is written as an allow-list per namespace: the external
+/// services named by host only share the namespace's EgressNetwork without networks, with <c>trafficPolicy: Deny</c>, and an
+/// external service with addresses keeps its own EgressNetwork of those networks (more specific than the namespace's, so it
+/// decides for them) — <see cref="EgressNetworkMapping"/>; each port is a route on the network (<see cref="EgressRouteMapping"/>).
+/// With Deny exactly the declared hosts on the declared ports leave the namespace — what Istio's registry-only mode makes of
+/// its ServiceEntries — and since every such route hangs on the one network Linkerd consults, every declared host really is
+/// reachable.
 /// </para>
 /// <para>
-/// Every route has one rule whose backend is its EgressNetwork without a port (the original destination, as Linkerd's
-/// documentation writes it), and is named <c>&lt;external service&gt;-&lt;port&gt;</c>, which the importer reads back.
+/// TCP ports of a service named by host only are reported and not written (see <see cref="EgressNetworkMapping.SharedNetwork"/>).
+/// </para>
+/// <para>
 /// Linkerd applies one kind of route per port of an EgressNetwork (GRPCRoute, else HTTPRoute, else TLSRoute, else
 /// TCPRoute): on the shared network a gRPC port that shares its number with an HTTP port is written as an HTTPRoute (which
 /// matches gRPC), and a TLS port that shares it with HTTP is not written; a service's own network has one route per port
-/// number. The resolution is reported unless it is what reads back (dns for host names, static for addresses), and so are
-/// port names and HTTP/2 (which reads back as http), and the hosts of a service with addresses whose only routes are
+/// number. Read back, the other kinds on a port are reported, as are EgressNetworks Linkerd does not consult. Port names and
+/// HTTP/2 (which reads back as http) are reported, and so are the hosts of a service with addresses whose only routes are
 /// TCPRoutes (they read back as its name).
 /// </para>
+/// Static members map model → Linkerd; an instance reads the egress resources of one import (everything is collected first,
+/// since a route may come before its network).
 /// </summary>
-internal static class EgressExporter
+internal sealed class EgressMapping(ImportContext ctx)
 {
-    /// <summary>The EgressNetwork without networks written in each namespace that has external services named by host only.</summary>
-    public const string NamespaceNetwork = "all-egress-traffic";
+    private readonly List<NetworkEntry> _networks = [];
+    private readonly List<RouteEntry> _routes = [];
 
-    /// <summary>The most host names a Gateway API route takes.</summary>
-    public const int MaxHostnames = 16;
+    /// <summary>What is written for an external service: its network (its own, or the namespace's), and the kind of route of each port.</summary>
+    internal sealed record Plan(ExternalService Service, string Path, bool OwnNetwork, RouteKind[] Kinds, bool[] Reported);
 
-    private enum RouteKind
-    {
-        None,
-        Http,
-        Grpc,
-        Tls,
-        Tcp,
-    }
-
-    private sealed record Plan(ExternalService Service, string Path, bool OwnNetwork, RouteKind[] Kinds, bool[] Reported);
+    /// <summary>An EgressNetwork read.</summary>
+    internal sealed record NetworkEntry(EgressNetwork Network, string Name, string Namespace, string Source);
 
     /// <summary>
-    /// The EgressNetworks and routes of <paramref name="config"/>'s external services, ordered by namespace, networks first,
-    /// then by name. <paramref name="written"/> holds the <c>group/Kind</c>, namespace and name of every resource already
-    /// written (mesh routes, access policies): a route that would take one of those names is reported instead.
+    /// Model → Linkerd: the EgressNetworks and routes of <paramref name="config"/>'s external services, ordered by namespace,
+    /// networks first, then by name. <paramref name="written"/> holds the <c>group/Kind</c>, namespace and name of every resource
+    /// already written (mesh routes, access policies): a route that would take one of those names is reported instead.
     /// </summary>
-    public static IEnumerable<object> Export(MeshConfig config, LinkerdOptions options, RouteExportContext ctx, IReadOnlySet<(string Kind, string Namespace, string Name)> written)
+    public static IEnumerable<object> ToLinkerd(MeshConfig config, LinkerdOptions options, RouteExportContext ctx, IReadOnlySet<(string Kind, string Namespace, string Name)> written)
     {
         var plans = Plans(config, ctx);
         ResolvePortConflicts(plans, ctx);
@@ -90,7 +68,7 @@ internal static class EgressExporter
         {
             var external = plan.Service;
             var ns = external.Namespace;
-            var network = plan.OwnNetwork ? external.Name : SharedName(ns, own);
+            var network = plan.OwnNetwork ? external.Name : EgressNetworkMapping.SharedName(ns, own);
             List<string>? hosts = null;
             var anyRoute = false;
             var unwritten = new List<int>();
@@ -116,7 +94,7 @@ internal static class EgressExporter
                 // A TCPRoute has no host names: the hosts are only worked out (and cut to the limit) for the routes that carry them.
                 if (kind != RouteKind.Tcp) hosts ??= Hosts(external, plan.Path, ctx);
                 anyRoute = true;
-                result.Add((ns, 1, name, Route(kind, name, ns, network, port.Port, hosts ?? [], options)));
+                result.Add((ns, 1, name, EgressRouteMapping.ToLinkerd(kind, name, ns, network, port.Port, hosts ?? [], options)));
                 var readBack = kind switch { RouteKind.Grpc => Protocol.Grpc, RouteKind.Tls => Protocol.Tls, RouteKind.Tcp => Protocol.Tcp, _ => Protocol.Http };
                 if (port.Protocol == Protocol.Http2) ctx.Approximated($"{at}.protocol", "An HTTPRoute matches HTTP/1 and HTTP/2 alike; the port reads back as http.");
                 if (port.Name is { } portName && portName != $"{WireNames.Of(port.Protocol)}-{port.Port}")
@@ -124,34 +102,15 @@ internal static class EgressExporter
                     ctx.Approximated($"{at}.name", $"A route names the port of its EgressNetwork by number; the name '{portName}' is not written (it reads back as '{WireNames.Of(readBack)}-{port.Port}').");
                 }
             }
-            if (plan.OwnNetwork) OwnNetwork(plan, unwritten, anyRoute, hosts is not null, result, ctx);
-            else if (SharedNetwork(plan, unwritten, anyRoute, ctx)) used[ns] = network;
+            if (plan.OwnNetwork) result.Add((external.Namespace, 0, external.Name, EgressNetworkMapping.OwnNetwork(plan, unwritten, anyRoute, hosts is not null, ctx)));
+            else if (EgressNetworkMapping.SharedNetwork(plan, unwritten, anyRoute, ctx)) used[ns] = network;
         }
-        foreach (var (ns, name) in used)
-        {
-            result.Add((ns, 0, name, new EgressNetwork
-            {
-                Metadata = new V1ObjectMeta { Name = name, NamespaceProperty = ns },
-                Spec = { TrafficPolicy = "Deny" },
-            }));
-        }
+        foreach (var (ns, name) in used) result.Add((ns, 0, name, EgressNetworkMapping.Shared(ns, name)));
         return result
             .OrderBy(r => r.Namespace, StringComparer.Ordinal)
             .ThenBy(r => r.Rank)
             .ThenBy(r => r.Name, StringComparer.Ordinal)
             .Select(r => r.Resource);
-    }
-
-    /// <summary>
-    /// The name of a namespace's shared EgressNetwork: <see cref="NamespaceNetwork"/>, or when an external service with
-    /// addresses of that namespace has that name (its own network), the first of <c>all-egress-traffic-2</c>, <c>-3</c>, … that
-    /// none has.
-    /// </summary>
-    private static string SharedName(string ns, HashSet<(string, string)> own)
-    {
-        var name = NamespaceNetwork;
-        for (var n = 2; own.Contains((ns, name)); n++) name = $"{NamespaceNetwork}-{n.ToString(System.Globalization.CultureInfo.InvariantCulture)}";
-        return name;
     }
 
     /// <summary>What to write for each external service: its network, and the kind of route of each port (TCP only on its own network).</summary>
@@ -227,94 +186,115 @@ internal static class EgressExporter
         }
     }
 
-    /// <summary>
-    /// The service's own EgressNetwork: its addresses as networks; Deny when every port has a route (TCP ports included),
-    /// Allow otherwise (no ports, or a route whose name was taken).
-    /// </summary>
-    private static void OwnNetwork(Plan plan, List<int> unwritten, bool anyRoute, bool hostRoute, List<(string, int, string, object)> result, RouteExportContext ctx)
+    /// <summary>Linkerd → model: reads an EgressNetwork.</summary>
+    public void Read(EgressNetwork network, string name, string ns, string source) => _networks.Add(new NetworkEntry(network, name, ns, source));
+
+    /// <summary>Linkerd → model: reads an egress route (<see cref="EgressRouteMapping.IsEgressRoute"/>): its parents, its hostnames and whether its rules let traffic leave.</summary>
+    public void ReadRoute(object resource, V1ObjectMeta? metadata, string name, string ns, string source)
     {
-        var external = plan.Service;
-        var deny = !external.Ports.IsEmpty && unwritten.Count == 0;
-        // Without a route that names them the host reads back as the name: nothing is lost when that is the only host.
-        if (!hostRoute && !(external.Hosts.Count == 1 && string.Equals(external.Hosts[0], external.Name, StringComparison.OrdinalIgnoreCase)))
+        if (EgressRouteMapping.ToModel(resource, metadata, name, ns, source, ctx) is { } route) _routes.Add(route);
+    }
+
+    /// <summary>Linkerd → model: the external services of everything read.</summary>
+    public List<ExternalService> ToModel()
+    {
+        var networks = new Dictionary<(string Namespace, string Name), NetworkEntry>();
+        var dead = new HashSet<(string, string)>();
+        foreach (var entry in _networks)
         {
-            var addresses = string.Join(", ", external.Addresses);
-            var hosts = string.Join(", ", external.Hosts);
-            ctx.Approximated($"{plan.Path}.hosts", anyRoute
-                ? $"Only TCPRoutes are written for this external service, and a TCP connection carries no host name: they admit every connection to {addresses} on their ports, whatever host ({hosts} among them) it was meant for; the hosts are not written, and read back, the external service's host is its name."
-                : $"Linkerd matches host names with routes on a port of an EgressNetwork, and {(external.Ports.IsEmpty ? "this external service has no ports" : "no port of this external service has a route")}: the network of {addresses} is written with trafficPolicy Allow, which admits every host and port there ({hosts} among them); read back, the external service's host is its name.");
-        }
-        if (!deny && anyRoute) ctx.Approximated($"{plan.Path}.ports", "Not every port has a route, so the EgressNetwork is written with trafficPolicy Allow to keep them reachable: every port and host of its networks may be reached, not only those its routes name.");
-        if (external.Resolution != Resolution.Static)
-        {
-            ctx.Approximated($"{plan.Path}.resolution", "Linkerd forwards egress traffic to the address the client connected to; the resolution is not written (an external service with addresses reads back as static).");
-        }
-        result.Add((external.Namespace, 0, external.Name, new EgressNetwork
-        {
-            Metadata = new V1ObjectMeta { Name = external.Name, NamespaceProperty = external.Namespace },
-            Spec =
+            if (!networks.TryAdd((entry.Namespace, entry.Name), entry))
             {
-                TrafficPolicy = deny ? "Deny" : "Allow",
-                Networks = [.. external.Addresses.Select(a => new Network { Cidr = Cidrs.Of(a) })],
-            },
-        }));
+                ctx.NotImported(entry.Source, "$", $"Another EgressNetwork '{entry.Namespace}/{entry.Name}' was read already; this one was not imported.");
+                continue;
+            }
+            var policy = entry.Network.Spec?.TrafficPolicy;
+            if (policy is not ("Allow" or "Deny"))
+            {
+                ctx.Invalid(entry.Source, "$.spec.trafficPolicy", policy is null ? "An EgressNetwork needs a traffic policy (Allow or Deny)." : $"'{policy}' is not a traffic policy (Allow, Deny).");
+                dead.Add((entry.Namespace, entry.Name));
+            }
+            else if (entry.Network.Spec!.Networks is { Count: 0 })
+            {
+                ctx.NotImported(entry.Source, "$.spec", "An empty list of networks captures no address: the EgressNetwork and its routes apply to nothing, so it was not imported.");
+                dead.Add((entry.Namespace, entry.Name));
+            }
+        }
+        var active = EgressNetworkMapping.ActiveNamespaceNetworks(networks, dead, ctx);
+        var attached = Attach(networks, dead);
+        var result = new List<ExternalService>();
+        var taken = new HashSet<(string, string)>();
+        foreach (var ((ns, name), entry) in networks.OrderBy(n => n.Key, OrdinalKeyComparer.Instance))
+        {
+            if (dead.Contains((ns, name)) || entry.Network.Spec!.Networks is null) continue;
+            if (EgressNetworkMapping.AddressService(entry, attached.GetValueOrDefault((ns, name)) ?? [], ctx) is { } external)
+            {
+                result.Add(external);
+                taken.Add((ns, external.Name));
+            }
+        }
+        foreach (var ((ns, name), entry) in active.OrderBy(n => n.Key, StringComparer.Ordinal).Select(n => (n.Value, networks[n.Value])))
+        {
+            var services = EgressNetworkMapping.HostServices(attached.GetValueOrDefault((ns, name)) ?? [], taken, ctx);
+            result.AddRange(services);
+            if (entry.Network.Spec!.TrafficPolicy == "Allow")
+            {
+                ctx.NotImported(entry.Source, "$.spec.trafficPolicy", services.Count == 0
+                    ? $"With trafficPolicy Allow and no networks, every destination outside the cluster may be reached from namespace '{ns}': the default of a mesh without external services, so it was not imported."
+                    : $"With trafficPolicy Allow, destinations no route matches may be reached from namespace '{ns}' too; the routes' hosts were imported as external services, which are written back with trafficPolicy Deny (only they may leave).");
+            }
+            else if (services.Count == 0)
+            {
+                ctx.NotImported(entry.Source, "$.spec.trafficPolicy", $"With trafficPolicy Deny and no imported route, namespace '{ns}' may reach nothing outside the cluster but what its other routes (reported) allow; the model has no external service to say so, so it was not imported.");
+            }
+            else if (name != EgressNetworkMapping.NamespaceNetwork)
+            {
+                ctx.NotImportedInfo(entry.Source, "$.metadata.name", $"The name of the namespace's EgressNetwork without networks is not part of the model; this provider writes it as '{EgressNetworkMapping.NamespaceNetwork}'.");
+            }
+        }
+        return result;
     }
 
-    /// <summary>A service named by host only: its routes hang on the namespace's shared network (written when any route is: returns whether one is).</summary>
-    private static bool SharedNetwork(Plan plan, List<int> unwritten, bool anyRoute, RouteExportContext ctx)
+    /// <summary>The routes on each live network, one kind per port (GRPCRoute, else HTTPRoute, else TLSRoute, else TCPRoute); what is left over is reported.</summary>
+    private Dictionary<(string, string), List<(RouteEntry Route, Attachment Parent)>> Attach(Dictionary<(string Namespace, string Name), NetworkEntry> networks, HashSet<(string, string)> dead)
     {
-        var external = plan.Service;
-        foreach (var k in unwritten.Where(k => !plan.Reported[k]))
+        var byPort = new Dictionary<(string Namespace, string Network, int Port), List<(RouteEntry Route, Attachment Parent)>>();
+        foreach (var route in _routes)
         {
-            var port = external.Ports[k].Port;
-            ctx.Unsupported($"{plan.Path}.ports[{k}]", $"A TCP connection carries no host name to match: a TCPRoute on port {port} of namespace '{external.Namespace}''s shared EgressNetwork would let every destination outside the cluster out on that port, not only {string.Join(", ", external.Hosts)}, so it is not written. Where the namespace's EgressNetwork (trafficPolicy Deny) is written for other hosts, connections on port {port} are refused; give the external service its addresses to have the port written as a TCPRoute on an EgressNetwork of those addresses.");
+            var kept = 0;
+            foreach (var parent in route.Parents)
+            {
+                var key = (route.Namespace, parent.Network);
+                if (!networks.ContainsKey(key))
+                {
+                    ctx.NotImported(route.Source, $"$.spec.parentRefs[{parent.Index}]", $"The EgressNetwork '{parent.Network}' is not among the imported resources; what the route allows on its port {parent.Port} was not imported.");
+                    continue;
+                }
+                if (dead.Contains(key))
+                {
+                    ctx.NotImported(route.Source, $"$.spec.parentRefs[{parent.Index}]", $"The EgressNetwork '{parent.Network}' applies to nothing (see its diagnostics), and so does this parent; it was not imported.");
+                    continue;
+                }
+                var at = (route.Namespace, parent.Network, parent.Port);
+                if (!byPort.TryGetValue(at, out var list)) byPort[at] = list = [];
+                list.Add((route, parent));
+                kept++;
+            }
+            if (kept == 0) ctx.NotImported(route.Source, "$.spec", "No parent of this route is an EgressNetwork that was imported; the route was not imported.");
         }
-        if (!anyRoute) return false;
-        if (external.Resolution != Resolution.Dns)
+        var result = new Dictionary<(string, string), List<(RouteEntry Route, Attachment Parent)>>();
+        foreach (var ((ns, network, port), list) in byPort)
         {
-            ctx.Approximated($"{plan.Path}.resolution", "Linkerd forwards egress traffic to the address the client resolved and connected to; the resolution is not written (an external service named by host reads back as dns).");
+            var winner = list.Min(a => a.Route.Precedence);
+            var winning = list.First(a => a.Route.Precedence == winner).Route.Kind;
+            foreach (var (route, parent) in list.Where(a => a.Route.Precedence != winner))
+            {
+                ctx.NotImported(route.Source, $"$.spec.parentRefs[{parent.Index}]", $"Linkerd applies one kind of route per port of an EgressNetwork (GRPCRoute, else HTTPRoute, else TLSRoute, else TCPRoute): port {port} of '{network}' has {winning}s, so this {route.Kind} has no effect there and was not imported.");
+            }
+            if (!result.TryGetValue((ns, network), out var attached)) result[(ns, network)] = attached = [];
+            attached.AddRange(list.Where(a => a.Route.Precedence == winner));
         }
-        return true;
-    }
-
-    /// <summary>The hosts as route hostnames: lower case, distinct, sorted, at most <see cref="MaxHostnames"/> (the rest reported).</summary>
-    private static List<string> Hosts(ExternalService external, string path, RouteExportContext ctx)
-    {
-        var hosts = external.Hosts.Select(h => h.ToLowerInvariant()).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
-        if (hosts.Count <= MaxHostnames) return hosts;
-        ctx.Unsupported($"{path}.hosts", $"A route takes at most {MaxHostnames} host names; {string.Join(", ", hosts.Skip(MaxHostnames))} are not written.");
-        return hosts.Take(MaxHostnames).ToList();
-    }
-
-    private static (string Group, string Kind) Identity(RouteKind kind, LinkerdOptions options) => kind switch
-    {
-        RouteKind.Http when options.RouteApi == LinkerdRouteApi.Policy => (PolicyHttpRoute.KubeGroup, PolicyHttpRoute.KubeKind),
-        RouteKind.Http => (GatewayResources.HttpRoute.KubeGroup, GatewayResources.HttpRoute.KubeKind),
-        RouteKind.Grpc => (GatewayResources.GrpcRoute.KubeGroup, GatewayResources.GrpcRoute.KubeKind),
-        RouteKind.Tcp => (GatewayResources.TcpRoute.KubeGroup, GatewayResources.TcpRoute.KubeKind),
-        _ => (GatewayResources.TlsRoute.KubeGroup, GatewayResources.TlsRoute.KubeKind),
-    };
-
-    private static object Route(RouteKind kind, string name, string ns, string network, int port, List<string> hosts, LinkerdOptions options)
-    {
-        var metadata = new V1ObjectMeta { Name = name, NamespaceProperty = ns };
-        List<GatewayResources.ParentReference> parents = [new() { Group = EgressNetwork.KubeGroup, Kind = EgressNetwork.KubeKind, Namespace = ns, Name = network, Port = port }];
-        // The EgressNetwork as backend is the original destination; Linkerd's documentation leaves its port out.
-        List<GatewayResources.BackendRef> backends = [new() { Group = EgressNetwork.KubeGroup, Kind = EgressNetwork.KubeKind, Name = network }];
-        switch (kind)
-        {
-            case RouteKind.Http:
-                var spec = new GatewayResources.HttpRouteSpec { Hostnames = [.. hosts], ParentRefs = parents, Rules = [new() { BackendRefs = backends }] };
-                return options.RouteApi == LinkerdRouteApi.Policy
-                    ? new PolicyHttpRoute { Metadata = metadata, Spec = spec }
-                    : new GatewayResources.HttpRoute { Metadata = metadata, Spec = spec };
-            case RouteKind.Grpc:
-                return new GatewayResources.GrpcRoute { Metadata = metadata, Spec = { Hostnames = [.. hosts], ParentRefs = parents, Rules = [new() { BackendRefs = backends }] } };
-            case RouteKind.Tcp:
-                // Linkerd applies a TCPRoute with exactly one rule.
-                return new GatewayResources.TcpRoute { ApiVersion = LinkerdExporter.TcpApiVersion, Metadata = metadata, Spec = { ParentRefs = parents, Rules = [new() { BackendRefs = backends }] } };
-            default:
-                return new GatewayResources.TlsRoute { Metadata = metadata, Spec = { Hostnames = [.. hosts], ParentRefs = parents, Rules = [new() { BackendRefs = backends }] } };
-        }
+        // Routes in the order they were read, so that names and diagnostics do not depend on hashing.
+        foreach (var list in result.Values) list.Sort((a, b) => _routes.IndexOf(a.Route).CompareTo(_routes.IndexOf(b.Route)) is var c && c != 0 ? c : a.Parent.Index.CompareTo(b.Parent.Index));
+        return result;
     }
 }

@@ -1,43 +1,45 @@
 using System.Globalization;
 using Mesh.Kubernetes;
 using Mesh.Model;
-using Mesh.Providers.Linkerd.Mapping;
+using Mesh.Providers.GatewayApi.Translation;
 using Mesh.Providers.Linkerd.Resources;
+using GatewayResources = Mesh.Providers.GatewayApi.Resources;
 
-namespace Mesh.Providers.Linkerd.Import;
+namespace Mesh.Providers.Linkerd.Mapping;
 
 /// <summary>
-/// Core <c>v1</c> Services → the ports of model services, and the numbers of Servers' container port names.
+/// The ports of core <c>v1</c> Services ↔ the ports of model services. This provider reads Services but never writes them (they
+/// are the cluster's own objects).
 /// <list type="bullet">
-/// <item>Each TCP port of a Service becomes a port of the model service of the Service's name and namespace, with its name and a
-/// protocol: from <c>appProtocol</c> (<see cref="AppProtocols"/>), else opaque TCP on the Service's
+/// <item>Linkerd → model: each TCP port of a Service becomes a port of the model service of the Service's name and namespace,
+/// with its name and a protocol: from <c>appProtocol</c> (<see cref="AppProtocols"/>), else opaque TCP on the Service's
 /// <c>config.linkerd.io/opaque-ports</c> (or Linkerd's default opaque ports without that annotation), else HTTP, which Linkerd
 /// detects. A Service port is the weakest source of a protocol: a route or Server naming the same port decides it (as TCPRoute
-/// parents yield to HTTP ones). UDP and SCTP ports are reported.</item>
-/// <item>A Server whose port is a container port name is matched with the Services of its namespace whose selector has the
-/// same <see cref="LinkerdOptions.WorkloadLabel"/> value as the Server's pod selector: the Service port whose <c>targetPort</c>
-/// is that name, or, when none is, the Service port of that name without a named <c>targetPort</c>. Its number is the Server's
-/// port; two different numbers are reported as ambiguous, not guessed.</item>
+/// parents yield to HTTP ones). UDP and SCTP ports are reported. The Services read also resolve Servers' container port names
+/// (<see cref="Candidates"/>).</item>
+/// <item>Model → Linkerd: what only a Service says (port names, protocols, ports no route or Server names) is not written; each
+/// port that does not come back is reported (<see cref="ToLinkerd"/>), and each port read gets an info saying so.</item>
 /// </list>
-/// This provider does not write Services, so what only a Service says (port names, protocols, ports no route or Server names)
-/// is not written back; each port read gets an info saying so.
+/// Static members map model → Linkerd; an instance reads the Services of one import.
 /// </summary>
-internal sealed class ServiceImporter(LinkerdOptions options, ImportContext ctx)
+internal sealed class ServicePortMapping(LinkerdOptions options, ImportContext ctx)
 {
-    private sealed record Port(int Index, string? Name, int Number, object? TargetPort, Protocol Protocol, string Why, bool Explicit);
+    /// <summary>A port read from a Service: its index in the Service's list, name, number, targetPort and protocol (and why).</summary>
+    internal sealed record PortEntry(int Index, string? Name, int Number, object? TargetPort, Protocol Protocol, string Why, bool Explicit);
 
-    private sealed record Read(string Namespace, string Name, string Source, string? Workload, List<Port> Ports)
+    /// <summary>A Service read: its workload (the <see cref="LinkerdOptions.WorkloadLabel"/> value of its selector) and ports.</summary>
+    internal sealed record ServiceEntry(string Namespace, string Name, string Source, string? Workload, List<PortEntry> Ports)
     {
         public ServiceRef Reference => new(Name, Namespace);
     }
 
-    private readonly SortedDictionary<(string Namespace, string Name), Read> _services = new(OrdinalKeyComparer.Instance);
+    private readonly SortedDictionary<(string Namespace, string Name), ServiceEntry> _services = new(OrdinalKeyComparer.Instance);
 
     /// <summary>The annotations of a Service that are read (others are reported).</summary>
-    public static IReadOnlySet<string> CarriedAnnotations { get; } = new HashSet<string>(FailureAccrualImporter.Carried, StringComparer.Ordinal) { LinkerdAnnotations.OpaquePorts };
+    public static IReadOnlySet<string> CarriedAnnotations { get; } = new HashSet<string>(FailureAccrualMapping.Carried, StringComparer.Ordinal) { LinkerdAnnotations.OpaquePorts };
 
-    /// <summary>Reads the ports and selector of <paramref name="service"/>.</summary>
-    public void Add(CoreService service, string name, string ns, string source)
+    /// <summary>Linkerd → model: reads the ports and selector of <paramref name="service"/>.</summary>
+    public void Read(CoreService service, string name, string ns, string source)
     {
         if (name.Length == 0) return;
         if (_services.ContainsKey((ns, name)))
@@ -59,7 +61,7 @@ internal sealed class ServiceImporter(LinkerdOptions options, ImportContext ctx)
                 ? $"The model's services have no pod selector, and this one has no '{options.WorkloadLabel}' label: no Server's container port name is resolved through this Service."
                 : $"The model's services have no pod selector; it matches this Service with the Servers of the '{options.WorkloadLabel}: {workload}' pods, whose container port names the Service's ports resolve.");
         }
-        var ports = new List<Port>();
+        var ports = new List<PortEntry>();
         var seen = new HashSet<int>();
         var list = spec?.Ports ?? [];
         for (var k = 0; k < list.Count; k++)
@@ -126,53 +128,20 @@ internal sealed class ServiceImporter(LinkerdOptions options, ImportContext ctx)
                     ctx.NotImportedInfo(source, $"{path}.appProtocol", $"appProtocol '{other}' is not one Linkerd reads (http, kubernetes.io/h2c, linkerd.io/opaque, linkerd.io/tcp) or this provider maps: Linkerd detects the protocol, and the port is read as {WireNames.Of(protocol)}.");
                 }
             }
-            ports.Add(new Port(k, portName, number, target, protocol, why, isExplicit));
+            ports.Add(new PortEntry(k, portName, number, target, protocol, why, isExplicit));
         }
-        _services[(ns, name)] = new Read(ns, name, source, workload, ports);
+        _services[(ns, name)] = new ServiceEntry(ns, name, source, workload, ports);
     }
 
     /// <summary>
-    /// The number of container port <paramref name="portName"/> of the <paramref name="workload"/> pods for a Server of
-    /// <paramref name="source"/>, through a Service of <paramref name="ns"/>; null (reported at the Server's <c>$.spec</c>)
-    /// when no Service port leads to it or two lead to different numbers.
+    /// The ports, with their Service, of the Services of <paramref name="ns"/> that select the <paramref name="workload"/> pods and
+    /// satisfy <paramref name="match"/> (how a Server's container port name is resolved, see <see cref="ServerMapping"/>).
     /// </summary>
-    public int? ResolveServerPort(string ns, string workload, string portName, string source)
-    {
-        var byTarget = Candidates(ns, workload, p => p.TargetPort is string t && t == portName);
-        var matches = byTarget.Count > 0 ? byTarget : Candidates(ns, workload, p => p.Name == portName && p.TargetPort is not string);
-        if (matches.Count == 0)
-        {
-            ctx.NotImported(source, "$.spec", $"Port '{portName}' is a container port name, which the model's service ports (numbers) cannot hold, and no Service in the input selects the '{options.WorkloadLabel}: {workload}' pods with a port whose targetPort (or, without a named targetPort, whose name) is '{portName}'; the Server and its policies are not imported. Include the workload's Service in the input to resolve the name.");
-            return null;
-        }
-        if (matches.Select(m => m.Port.Number).Distinct().Count() > 1)
-        {
-            var list = string.Join(", ", matches.Select(m => $"port {m.Port.Number} of Service '{m.Service.Namespace}/{m.Service.Name}'"));
-            ctx.NotImported(source, "$.spec", $"Container port name '{portName}' is ambiguous: {list} lead to it; the Server and its policies are not imported rather than read with a guessed number.");
-            return null;
-        }
-        var (service, port) = matches[0];
-        var via = $"Service '{service.Namespace}/{service.Name}' port {port.Number}";
-        if (byTarget.Count > 0)
-        {
-            ctx.NotImported(source, "$.spec.port", $"Container port name '{portName}' is resolved through {via} (targetPort {portName}): the Server is read as port {port.Number}. Written back, its port is the number {port.Number}, which Linkerd matches against the container's ports: right only if container port '{portName}' is {port.Number}.");
-        }
-        else if (port.TargetPort is int target && target != port.Number)
-        {
-            ctx.NotImported(source, "$.spec.port", $"Container port name '{portName}' is resolved through {via}, of the same name, which targets container port {target}: the Server is read as port {port.Number}. Written back, its port is the number {port.Number}, which Linkerd matches against the container's ports, not {target}.");
-        }
-        else
-        {
-            ctx.NotImportedInfo(source, "$.spec.port", $"Container port name '{portName}' is resolved through {via}, of the same name, which targets container port {port.Number} (taken to be the port of that name): the Server is read, and written back, as port {port.Number}.");
-        }
-        return port.Number;
-    }
-
-    private List<(Read Service, Port Port)> Candidates(string ns, string workload, Func<Port, bool> match) =>
+    public List<(ServiceEntry Service, PortEntry Port)> Candidates(string ns, string workload, Func<PortEntry, bool> match) =>
         [.. _services.Values.Where(s => s.Namespace == ns && s.Workload == workload).SelectMany(s => s.Ports.Where(match).Select(p => (s, p)))];
 
-    /// <summary>The model with every Service port read added to its service (a port already there keeps its protocol and takes the Service port's name).</summary>
-    public MeshConfig Merge(MeshConfig config)
+    /// <summary>Linkerd → model: the model with every Service port read added to its service (a port already there keeps its protocol and takes the Service port's name).</summary>
+    public MeshConfig ToModel(MeshConfig config)
     {
         if (_services.Count == 0) return config;
         var services = config.Services.ToList();
@@ -239,4 +208,112 @@ internal sealed class ServiceImporter(LinkerdOptions options, ImportContext ctx)
     private static bool IsDnsLabel(string name) =>
         name.Length is > 0 and <= 63 && char.IsAsciiLetterOrDigit(name[0]) && char.IsAsciiLetterOrDigit(name[^1])
         && name.All(c => c == '-' || char.IsAsciiDigit(c) || char.IsAsciiLetterLower(c));
+
+    /// <summary>
+    /// Model → Linkerd: a port reaches Linkerd's resources only as the parent port of a route or the port of a Server, by number,
+    /// with the protocol the route's kind or the Server's <c>proxyProtocol</c> says, and never with its name. Each port of the
+    /// model that <paramref name="written"/>, read back the way the importer reads it, does not give back as it is (missing,
+    /// another protocol, another name) gets an info at its path.
+    /// </summary>
+    public static void ToLinkerd(MeshConfig config, IEnumerable<object> written, LinkerdOptions options, RouteExportContext ctx)
+    {
+        var back = ReadBack(written, options);
+        for (var i = 0; i < config.Services.Count; i++)
+        {
+            var service = config.Services[i];
+            var read = back.PortsOf(service.Reference);
+            if (read is not null && ComesBack(service, read)) continue;
+            var path = $"$.spec.services[{i}]";
+            if (read is null)
+            {
+                if (!service.Ports.IsEmpty)
+                {
+                    ctx.Note(path, $"Linkerd takes a service's ports from its Kubernetes Service, which this provider does not write, and no route or Server written names a port of '{service.Reference}': its ports are not written.");
+                }
+                continue;
+            }
+            for (var k = 0; k < service.Ports.Count; k++)
+            {
+                var port = service.Ports[k];
+                if (!read.TryGetValue(port.Port, out var protocol))
+                {
+                    ctx.Note($"{path}.ports[{k}]", $"Linkerd takes a service's ports from its Kubernetes Service, which this provider does not write, and no route or Server written names port {port.Port} of '{service.Reference}': the port is not written.");
+                    continue;
+                }
+                var at = new ServicePort { Port = port.Port, Protocol = protocol };
+                if (at.Protocol == port.Protocol && at.EffectiveName == port.EffectiveName) continue;
+                var lost = new List<string>();
+                if (at.EffectiveName != port.EffectiveName) lost.Add($"its name '{port.EffectiveName}' (read back as '{at.EffectiveName}')");
+                if (at.Protocol != port.Protocol)
+                {
+                    var hint = AppProtocols.Of(port.Protocol) is { } app ? $"; appProtocol {app} on the Service port says {WireNames.Of(port.Protocol)} to Linkerd" : string.Empty;
+                    lost.Add($"its protocol {WireNames.Of(port.Protocol)} (the route or Server written reads back as {WireNames.Of(at.Protocol)}{hint})");
+                }
+                ctx.Note($"{path}.ports[{k}]", $"Port {port.Port} of '{service.Reference}' is written only by number: {string.Join(" and ", lost)} {(lost.Count == 1 ? "belongs" : "belong")} to the Kubernetes Service, which this provider does not write.");
+            }
+        }
+    }
+
+    /// <summary>Whether every port of <paramref name="service"/> reads back with its protocol and name (the common case, checked without allocating).</summary>
+    private static bool ComesBack(MeshService service, IReadOnlyDictionary<int, Protocol> read)
+    {
+        foreach (var port in service.Ports)
+        {
+            if (!read.TryGetValue(port.Port, out var protocol) || protocol != port.Protocol) return false;
+            if (port.Name is not null && port.Name != $"{WireNames.Of(protocol)}-{port.Port}") return false;
+        }
+        return true;
+    }
+
+    /// <summary>The services and ports the importer reads from <paramref name="written"/>: route parents (HTTP, gRPC, TCP) in order, then Servers.</summary>
+    private static ModelBuilder ReadBack(IEnumerable<object> written, LinkerdOptions options)
+    {
+        var model = new ModelBuilder();
+        var servers = new List<Server>();
+        foreach (var resource in written)
+        {
+            switch (resource)
+            {
+                case PolicyHttpRoute p when !AuthorizationRouteMapping.IsServerRoute(p.Spec):
+                    Parents(p.Spec.ParentRefs, p.Metadata.NamespaceProperty, Protocol.Http, model);
+                    break;
+                case GatewayResources.HttpRoute h when !AuthorizationRouteMapping.IsServerRoute(h.Spec):
+                    Parents(h.Spec.ParentRefs, h.Metadata.NamespaceProperty, Protocol.Http, model);
+                    break;
+                case GatewayResources.GrpcRoute g:
+                    Parents(g.Spec.ParentRefs, g.Metadata.NamespaceProperty, Protocol.Grpc, model);
+                    break;
+                case GatewayResources.TcpRoute t:
+                    if (t.Spec.ParentRefs?.FirstOrDefault(p => p.Kind == "Service" && p.Name is not null) is { } parent && parent.Port is { } tcpPort)
+                    {
+                        model.AddTcpPort(new ServiceRef(parent.Name!, parent.Namespace ?? t.Metadata.NamespaceProperty), tcpPort);
+                    }
+                    break;
+                case Server s:
+                    servers.Add(s);
+                    break;
+            }
+        }
+        foreach (var server in servers)
+        {
+            if (server.Spec.PodSelector?.MatchLabels?.GetValueOrDefault(options.WorkloadLabel) is { } name && server.Spec.Port is int port)
+            {
+                model.AddPort(new ServiceRef(name, server.Metadata.NamespaceProperty), port, ProxyProtocols.Parse(server.Spec.ProxyProtocol) ?? Protocol.Http);
+            }
+        }
+        return model;
+    }
+
+    private static void Parents(List<GatewayResources.ParentReference>? parents, string ns, Protocol protocol, ModelBuilder model)
+    {
+        ServiceRef? host = null;
+        foreach (var parent in parents ?? [])
+        {
+            if (parent.Kind != "Service" || parent.Name is null) continue;
+            var service = new ServiceRef(parent.Name, parent.Namespace ?? ns);
+            if (host is not null && host != service) continue;
+            host = service;
+            if (parent.Port is { } port) model.AddPort(service, port, protocol);
+        }
+    }
 }

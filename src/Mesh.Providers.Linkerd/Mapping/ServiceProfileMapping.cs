@@ -5,17 +5,19 @@ using Mesh.Model;
 using Mesh.Providers.GatewayApi.Translation;
 using Mesh.Providers.Linkerd.Resources;
 
-namespace Mesh.Providers.Linkerd.Import;
+namespace Mesh.Providers.Linkerd.Mapping;
 
 /// <summary>
-/// The legacy <c>ServiceProfile</c> → a model route of its service: each profile route becomes a rule (path regex and
+/// The legacy <c>ServiceProfile</c> → a model route of its service (read only: it is written back as an HTTPRoute with
+/// Linkerd's retry and timeout annotations, see <see cref="RouteMapping"/>): each profile route becomes a rule (path regex and
 /// method), timeouts carry over, <c>isRetryable</c> becomes a retry on 5xx with Linkerd's default limit of 1, and
 /// <c>dstOverrides</c> become the weighted backends. A final rule without matches keeps unclassified requests flowing
 /// to the service, as they did under the profile.
 /// </summary>
-internal static class ServiceProfileImporter
+internal static class ServiceProfileMapping
 {
-    public static void Import(ServiceProfile profile, string ns, string source, ModelBuilder model, ImportContext ctx)
+    /// <summary>Linkerd → model: the route of <paramref name="profile"/>, added to <paramref name="model"/>; what it cannot carry is reported.</summary>
+    public static void ToModel(ServiceProfile profile, string ns, string source, ModelBuilder model, ImportContext ctx)
     {
         ctx.Legacy(source, "$.kind", "ServiceProfile is Linkerd's legacy routing; its routes, timeouts and retries are written back as an HTTPRoute with retry.linkerd.io and timeout.linkerd.io annotations.");
         var name = profile.Metadata?.Name;

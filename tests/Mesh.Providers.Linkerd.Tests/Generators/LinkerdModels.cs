@@ -2,7 +2,7 @@ using CsCheck;
 using Mesh.Collections;
 using Mesh.Model;
 using Mesh.Providers.GatewayApi.Mapping;
-using Mesh.Providers.Linkerd.Export;
+using Mesh.Providers.Linkerd.Mapping;
 using Mesh.Testing;
 using Mesh.Translation;
 
@@ -52,14 +52,14 @@ internal static class LinkerdModels
         {
             var host = m.FindService(route.Host);
             var mapped = route with { Rules = [.. route.Rules.Select(Rule)] };
-            var grpc = HttpRouteMapping.IsGrpc(mapped, host, LinkerdExporter.Dialect);
+            var grpc = HttpRouteMapping.IsGrpc(mapped, host, RouteMapping.Dialect);
             var retry = mapped.Rules.Count > 0 && mapped.Rules.All(r => r.Retry == mapped.Rules[0].Retry) ? Retry(mapped.Rules[0].Retry, grpc) : null;
             routes.Add(mapped with { Rules = [.. mapped.Rules.Select(r => r with { Retry = retry })] });
         }
         foreach (var service in m.Services)
         {
             var hosted = routes.Where(r => r.Host == service.Reference).ToList();
-            var grpc = hosted.Any(r => HttpRouteMapping.IsGrpc(r, service, LinkerdExporter.Dialect));
+            var grpc = hosted.Any(r => HttpRouteMapping.IsGrpc(r, service, RouteMapping.Dialect));
             var ports = hosted.Count == 0 ? new List<ServicePort>() : HttpRouteMapping.ParentPorts(service, grpc).Select(p => new ServicePort { Port = p, Protocol = grpc ? Protocol.Grpc : Protocol.Http }).ToList();
             // A TCP route's port reads back as a tcp port, unless an HTTP or gRPC route names it too.
             foreach (var tcp in tcpRoutes.Where(t => t.Host == service.Reference && t.Port is not null && ports.All(p => p.Port != t.Port)))
