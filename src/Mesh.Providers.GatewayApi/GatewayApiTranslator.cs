@@ -1,9 +1,8 @@
 using Mesh.Diagnostics;
 using Mesh.Kubernetes;
 using Mesh.Model;
-using Mesh.Providers.GatewayApi.Export;
-using Mesh.Providers.GatewayApi.Import;
 using Mesh.Providers.GatewayApi.Resources;
+using Mesh.Providers.GatewayApi.Translation;
 using Mesh.Translation;
 
 namespace Mesh.Providers.GatewayApi;
@@ -46,9 +45,9 @@ public sealed class GatewayApiTranslator : KubernetesTranslator<GatewayApiOption
 
     /// <inheritdoc />
     protected override (IReadOnlyList<object> Resources, IReadOnlyList<Diagnostic> Diagnostics) Export(MeshConfig config) =>
-        GatewayApiExporter.Export(config, Options);
+        GatewayApiExport.ToGatewayApi(config, Options);
 
     /// <inheritdoc />
     protected override ImportResult ImportResources(IReadOnlyList<(object Resource, string Source)> resources, ImportContext context, ImportOptions? options) =>
-        GatewayApiImporter.Import(resources, context, options);
+        GatewayApiImport.ToModel(resources, context, options);
 }

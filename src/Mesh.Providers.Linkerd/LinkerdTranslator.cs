@@ -1,8 +1,7 @@
 using Mesh.Diagnostics;
 using Mesh.Kubernetes;
 using Mesh.Model;
-using Mesh.Providers.Linkerd.Export;
-using Mesh.Providers.Linkerd.Import;
+using Mesh.Providers.Linkerd.Translation;
 using Mesh.Translation;
 
 namespace Mesh.Providers.Linkerd;
@@ -42,7 +41,7 @@ public sealed class LinkerdTranslator : KubernetesTranslator<LinkerdOptions>
     public override ProviderCapabilities Capabilities => LinkerdCapabilities.Instance;
 
     /// <inheritdoc />
-    protected override ResourceCatalog Catalog => LinkerdImporter.Catalog;
+    protected override ResourceCatalog Catalog => LinkerdImport.Catalog;
 
     /// <inheritdoc />
     protected override string DefaultNamespace => Options.DefaultNamespace;
@@ -52,9 +51,9 @@ public sealed class LinkerdTranslator : KubernetesTranslator<LinkerdOptions>
 
     /// <inheritdoc />
     protected override (IReadOnlyList<object> Resources, IReadOnlyList<Diagnostic> Diagnostics) Export(MeshConfig config) =>
-        LinkerdExporter.Export(config, Options);
+        LinkerdExport.ToLinkerd(config, Options);
 
     /// <inheritdoc />
     protected override ImportResult ImportResources(IReadOnlyList<(object Resource, string Source)> resources, ImportContext context, ImportOptions? options) =>
-        LinkerdImporter.Import(resources, context, Options, options);
+        LinkerdImport.ToModel(resources, context, Options, options);
 }

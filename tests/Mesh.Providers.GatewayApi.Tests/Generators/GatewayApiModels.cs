@@ -1,7 +1,7 @@
 using CsCheck;
 using Mesh.Collections;
 using Mesh.Model;
-using Mesh.Providers.GatewayApi.Export;
+using Mesh.Providers.GatewayApi.Mapping;
 using Mesh.Testing;
 using Mesh.Translation;
 
@@ -47,8 +47,8 @@ internal static class GatewayApiModels
         foreach (var service in m.Services)
         {
             var hosted = routes.Where(r => r.Host == service.Reference).ToList();
-            var grpc = hosted.Any(r => RouteExporter.IsGrpc(r, service));
-            var ports = hosted.Count == 0 ? new List<ServicePort>() : RouteExporter.ParentPorts(service, grpc).Select(p => new ServicePort { Port = p, Protocol = grpc ? Protocol.Grpc : Protocol.Http }).ToList();
+            var grpc = hosted.Any(r => HttpRouteMapping.IsGrpc(r, service));
+            var ports = hosted.Count == 0 ? new List<ServicePort>() : HttpRouteMapping.ParentPorts(service, grpc).Select(p => new ServicePort { Port = p, Protocol = grpc ? Protocol.Grpc : Protocol.Http }).ToList();
             // A TCP route's port reads back as a tcp port, unless an HTTP or gRPC route names it too.
             foreach (var tcp in tcpRoutes.Where(t => t.Host == service.Reference && t.Port is not null && ports.All(p => p.Port != t.Port)))
             {
@@ -99,11 +99,11 @@ internal static class GatewayApiModels
 
     /// <summary>A prefix replacement kept as one: beside no match or one PathPrefix match.</summary>
     private static string? Prefix(HttpRouteRule rule, string? prefix) =>
-        RouteExporter.PrefixReplacement(rule) == RouteExporter.PrefixForm.ReplacePrefixMatch ? prefix : null;
+        PathModifierMapping.PrefixReplacement(rule) == PathModifierMapping.PrefixForm.ReplacePrefixMatch ? prefix : null;
 
     /// <summary>A prefix replacement read back as a full-path one: beside exact-path matches only.</summary>
     private static string? FullPath(HttpRouteRule rule, string? prefix) =>
-        RouteExporter.PrefixReplacement(rule) == RouteExporter.PrefixForm.ReplaceFullPath ? prefix : null;
+        PathModifierMapping.PrefixReplacement(rule) == PathModifierMapping.PrefixForm.ReplaceFullPath ? prefix : null;
 
     private static bool Writable(ValueMatch m) => !string.IsNullOrEmpty(m.Value);
 

@@ -7,7 +7,7 @@ namespace Mesh.Providers.GatewayApi.Tests.Mapping;
 /// <summary>GEP-2257 durations: what is written matches the CRDs' pattern, and reads back to the same value.</summary>
 public sealed partial class GatewayDurationTests
 {
-    [GeneratedRegex(GatewayDuration.Pattern)]
+    [GeneratedRegex(DurationMapping.Pattern)]
     private static partial Regex CrdPattern();
 
     [Theory]
@@ -19,7 +19,7 @@ public sealed partial class GatewayDurationTests
     [InlineData(250, "250ms")]
     public void Format_WritesHoursMinutesSecondsMilliseconds(long milliseconds, string expected)
     {
-        Assert.True(GatewayDuration.TryFormat(TimeSpan.FromMilliseconds(milliseconds), out var text));
+        Assert.True(DurationMapping.TryFormat(TimeSpan.FromMilliseconds(milliseconds), out var text));
         Assert.Equal(expected, text);
     }
 
@@ -28,18 +28,18 @@ public sealed partial class GatewayDurationTests
         Gen.Long[0, 99_999L * 3_600_000].Sample(ms =>
         {
             var value = TimeSpan.FromMilliseconds(ms);
-            Assert.True(GatewayDuration.TryFormat(value, out var text));
+            Assert.True(DurationMapping.TryFormat(value, out var text));
             Assert.Matches(CrdPattern(), text);
-            Assert.True(GatewayDuration.TryParse(text, out var back));
+            Assert.True(DurationMapping.TryParse(text, out var back));
             Assert.Equal(value, back);
         }, iter: 2000);
 
     [Fact]
     public void Format_ReportsSubMillisecondAndTooLongValues()
     {
-        Assert.False(GatewayDuration.TryFormat(TimeSpan.FromTicks(15_000), out var rounded));
+        Assert.False(DurationMapping.TryFormat(TimeSpan.FromTicks(15_000), out var rounded));
         Assert.Equal("1ms", rounded);
-        Assert.False(GatewayDuration.TryFormat(TimeSpan.FromHours(100_000), out var capped));
+        Assert.False(DurationMapping.TryFormat(TimeSpan.FromHours(100_000), out var capped));
         Assert.Matches(CrdPattern(), capped);
     }
 
@@ -54,12 +54,12 @@ public sealed partial class GatewayDurationTests
     [InlineData("10")]
     public void Parse_RejectsWhatThePatternRejects(string text)
     {
-        Assert.False(GatewayDuration.TryParse(text, out _));
+        Assert.False(DurationMapping.TryParse(text, out _));
         Assert.DoesNotMatch(CrdPattern(), text);
     }
 
     [Fact]
     public void Parse_AcceptsExactlyWhatThePatternAccepts() =>
         Gen.String[Gen.Char["0123456789hms."], 1, 12].Sample(text =>
-            Assert.Equal(CrdPattern().IsMatch(text), GatewayDuration.TryParse(text, out _)), iter: 3000);
+            Assert.Equal(CrdPattern().IsMatch(text), DurationMapping.TryParse(text, out _)), iter: 3000);
 }

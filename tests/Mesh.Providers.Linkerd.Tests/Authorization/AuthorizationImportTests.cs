@@ -8,7 +8,7 @@ public sealed class AuthorizationImportTests
 {
     private static readonly LinkerdTranslator Translator = new();
 
-    private static Translation.ImportResult Import(string yaml, string name)
+    private static Mesh.Translation.ImportResult Import(string yaml, string name)
     {
         var result = Translator.ImportYaml(yaml, name);
         Assert.False(result.Config is null, string.Join("\n", result.Diagnostics));

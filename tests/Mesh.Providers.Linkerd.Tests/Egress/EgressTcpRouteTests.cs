@@ -21,7 +21,7 @@ public sealed class EgressTcpRouteTests
         Name = "ledger", Namespace = "shop", Hosts = ["ledger.example.com"], Ports = [.. ports], Resolution = Resolution.Static, Addresses = ["203.0.113.7", "2001:db8::/48"],
     };
 
-    private static Translation.TranslationResult Translate(params ExternalService[] services) =>
+    private static Mesh.Translation.TranslationResult Translate(params ExternalService[] services) =>
         Translator.Translate(new MeshConfig { Name = "m", ExternalServices = [.. services] });
 
     private static List<Diagnostic> Warnings(IEnumerable<Diagnostic> diagnostics) => [.. diagnostics.Where(d => d.Severity >= DiagnosticSeverity.Warning)];

@@ -27,10 +27,10 @@ public sealed class EgressTests
         Name = "payments", Namespace = "shop", Hosts = ["api.stripe.com"], Ports = [Port(443, Protocol.Tls)], Resolution = Resolution.Static, Addresses = [.. addresses],
     };
 
-    private static Translation.TranslationResult Translate(params ExternalService[] services) =>
+    private static Mesh.Translation.TranslationResult Translate(params ExternalService[] services) =>
         Translator.Translate(new MeshConfig { Name = "m", ExternalServices = [.. services] });
 
-    private static List<Diagnostic> Warnings(Translation.TranslationResult result) => [.. result.Diagnostics.Where(d => d.Severity >= DiagnosticSeverity.Warning)];
+    private static List<Diagnostic> Warnings(Mesh.Translation.TranslationResult result) => [.. result.Diagnostics.Where(d => d.Severity >= DiagnosticSeverity.Warning)];
 
     private static void AssertEgressParent(GatewayResources.ParentReference parent, string network, int port)
     {

@@ -1,6 +1,6 @@
 using CsCheck;
 using Mesh.Model;
-using Mesh.Providers.Linkerd.Export;
+using Mesh.Providers.Linkerd.Mapping;
 using Mesh.Providers.Linkerd.Resources;
 using Mesh.Testing;
 using GatewayResources = Mesh.Providers.GatewayApi.Resources;
@@ -126,7 +126,7 @@ internal static class EgressModels
             {
                 4 => new GatewayResources.TcpRoute
                 {
-                    ApiVersion = LinkerdExporter.TcpApiVersion,
+                    ApiVersion = RouteMapping.TcpApiVersion,
                     Metadata = metadata,
                     Spec = { ParentRefs = parents, Rules = rules switch { 0 => null, 4 => [new() { BackendRefs = backends }, new() { BackendRefs = [Elsewhere] }], _ => [new() { BackendRefs = backends }] } },
                 },

@@ -1,0 +1,197 @@
+using Mesh.Kubernetes;
+using Mesh.Model;
+using Mesh.Providers.GatewayApi.Resources;
+using Mesh.Providers.GatewayApi.Translation;
+using HttpRouteRule = Mesh.Model.HttpRouteRule;
+
+namespace Mesh.Providers.GatewayApi.Mapping;
+
+/// <summary>
+/// A model route ↔ an <c>HTTPRoute</c> or a <c>GRPCRoute</c> in mesh form (GAMMA), at the level of the route: which kind is
+/// written (a <c>GRPCRoute</c> when the host speaks only gRPC and every rule fits), its <c>parentRefs</c> (the host Service,
+/// once per HTTP-family port) and its <c>hostnames</c>. The rules map in <see cref="HttpRuleMapping"/> and
+/// <see cref="GrpcRuleMapping"/>. Public: meshes that route with Gateway API (Linkerd) write and read their routes with it.
+/// </summary>
+public static class HttpRouteMapping
+{
+    /// <summary>
+    /// Model → Gateway API: writes <paramref name="route"/> as an <c>HTTPRoute</c>, or as a <c>GRPCRoute</c> when its host speaks
+    /// only gRPC, its rules fit and the options allow it; what the route's <see cref="RouteExportContext.Dialect"/> cannot express
+    /// is reported to <paramref name="ctx"/>.
+    /// </summary>
+    /// <param name="route">The model route.</param>
+    /// <param name="path">Its JSON path in the model (<c>$.spec.routes[i]</c>).</param>
+    /// <param name="ctx">The translation's context.</param>
+    /// <returns>A <see cref="Resources.HttpRoute"/> or a <see cref="Resources.GrpcRoute"/>.</returns>
+    public static object ToGatewayApi(Model.HttpRoute route, string path, RouteExportContext ctx)
+    {
+        var host = ctx.FindService(route.Host);
+        var metadata = new k8s.Models.V1ObjectMeta { Name = route.Name, NamespaceProperty = route.Namespace };
+        if (ctx.Options.EmitGrpcRoutes && IsGrpc(route, host, ctx.Dialect))
+        {
+            return new GrpcRoute
+            {
+                Metadata = metadata,
+                Spec = new GrpcRouteSpec
+                {
+                    ParentRefs = Parents(route, host, grpc: true),
+                    Rules = Rules(route, path, ctx, GrpcRuleMapping.ToGatewayApi),
+                },
+            };
+        }
+        return new Resources.HttpRoute
+        {
+            Metadata = metadata,
+            Spec = new HttpRouteSpec
+            {
+                ParentRefs = Parents(route, host, grpc: false),
+                Rules = Rules(route, path, ctx, HttpRuleMapping.ToGatewayApi),
+            },
+        };
+    }
+
+    private static List<T>? Rules<T>(Model.HttpRoute route, string path, RouteExportContext ctx, Func<HttpRouteRule, ServiceRef, string, RulePath, RouteExportContext, T> rule)
+    {
+        if (route.Rules.IsEmpty) return null;
+        var result = new List<T>(route.Rules.Count);
+        for (var k = 0; k < route.Rules.Count; k++) result.Add(rule(route.Rules[k], route.Host, route.Namespace, new RulePath(path, k), ctx));
+        return result;
+    }
+
+    /// <summary>Whether <paramref name="route"/> is written as a GRPCRoute: its host's ports are all gRPC and every rule is expressible there.</summary>
+    /// <param name="route">The model route.</param>
+    /// <param name="host">Its host service in the model, or null when the model does not define it.</param>
+    /// <param name="dialect">What the target implementation supports, or null for plain Gateway API.</param>
+    /// <returns>Whether a GRPCRoute is written (when the options allow GRPCRoutes).</returns>
+    public static bool IsGrpc(Model.HttpRoute route, MeshService? host, RouteDialect? dialect = null)
+    {
+        if (host is not { Ports.IsEmpty: false }) return false;
+        foreach (var port in host.Ports)
+        {
+            if (port.Protocol != Protocol.Grpc) return false;
+        }
+        foreach (var rule in route.Rules)
+        {
+            if (!GrpcRuleMapping.IsExpressible(rule, dialect ?? RouteDialect.GatewayApi)) return false;
+        }
+        return true;
+    }
+
+    /// <summary>The service ports a route's parentRefs name: the host's HTTP-family ports (gRPC only for a GRPCRoute).</summary>
+    /// <param name="host">The host service in the model, or null when the model does not define it (no ports).</param>
+    /// <param name="grpc">Whether the route is written as a GRPCRoute.</param>
+    /// <returns>The ports, in ascending order.</returns>
+    public static List<int> ParentPorts(MeshService? host, bool grpc)
+    {
+        var ports = new List<int>(host?.Ports.Count ?? 0);
+        if (host is null) return ports;
+        foreach (var p in host.Ports)
+        {
+            if (grpc ? p.Protocol == Protocol.Grpc : p.Protocol is Protocol.Http or Protocol.Http2 or Protocol.Grpc) ports.Add(p.Port);
+        }
+        ports.Sort();
+        return ports;
+    }
+
+    private static List<ParentReference> Parents(Model.HttpRoute route, MeshService? host, bool grpc)
+    {
+        var ns = route.Host.Namespace == route.Namespace ? null : route.Host.Namespace;
+        var ports = ParentPorts(host, grpc);
+        if (ports.Count == 0) return [new ParentReference { Group = string.Empty, Kind = "Service", Namespace = ns, Name = route.Host.Name }];
+        var result = new List<ParentReference>(ports.Count);
+        foreach (var p in ports) result.Add(new ParentReference { Group = string.Empty, Kind = "Service", Namespace = ns, Name = route.Host.Name, Port = p });
+        return result;
+    }
+
+    /// <summary>Gateway API → model: imports the rules of a HTTPRoute named <paramref name="name"/> in <paramref name="ns"/> into <paramref name="model"/>, reporting every field not carried.</summary>
+    /// <param name="routeSpec">The spec (null is read as empty).</param>
+    /// <param name="name">The route's name.</param>
+    /// <param name="ns">The route's namespace.</param>
+    /// <param name="source">Its source name (<c>file#doc</c>).</param>
+    /// <param name="model">The model being assembled.</param>
+    /// <param name="ctx">The import's context.</param>
+    public static void ToModel(HttpRouteSpec? routeSpec, string name, string ns, string source, ModelBuilder model, ImportContext ctx)
+    {
+        var spec = routeSpec ?? new HttpRouteSpec();
+        ReportHostnames(spec.Hostnames, source, ctx);
+        if (Parent(spec.ParentRefs, ns, source, Protocol.Http, model, ctx) is not { } host)
+        {
+            if (spec.Rules is not null) ctx.NotImported(source, "$.spec.rules", "The route has no Service parent, so its rules have no place in the model (mesh routes attach to Services).");
+            return;
+        }
+        var rules = new List<HttpRouteRule>();
+        for (var i = 0; i < (spec.Rules?.Count ?? 0); i++)
+        {
+            if (spec.Rules![i] is { } rule && HttpRuleMapping.ToModel(rule, host, ns, source, $"$.spec.rules[{i}]", ctx) is { } imported) rules.Add(imported);
+        }
+        model.Routes.Add(new Model.HttpRoute { Name = name, Namespace = ns, Host = host, Rules = [.. rules] });
+    }
+
+    /// <summary>Gateway API → model: imports the rules of a GRPCRoute named <paramref name="name"/> in <paramref name="ns"/> into <paramref name="model"/>, reporting every field not carried.</summary>
+    /// <param name="routeSpec">The spec (null is read as empty).</param>
+    /// <param name="name">The route's name.</param>
+    /// <param name="ns">The route's namespace.</param>
+    /// <param name="source">Its source name (<c>file#doc</c>).</param>
+    /// <param name="model">The model being assembled.</param>
+    /// <param name="ctx">The import's context.</param>
+    public static void ToModel(GrpcRouteSpec? routeSpec, string name, string ns, string source, ModelBuilder model, ImportContext ctx)
+    {
+        var spec = routeSpec ?? new GrpcRouteSpec();
+        ReportHostnames(spec.Hostnames, source, ctx);
+        if (Parent(spec.ParentRefs, ns, source, Protocol.Grpc, model, ctx) is not { } host)
+        {
+            if (spec.Rules is not null) ctx.NotImported(source, "$.spec.rules", "The route has no Service parent, so its rules have no place in the model (mesh routes attach to Services).");
+            return;
+        }
+        var rules = new List<HttpRouteRule>();
+        for (var i = 0; i < (spec.Rules?.Count ?? 0); i++)
+        {
+            if (spec.Rules![i] is { } rule && GrpcRuleMapping.ToModel(rule, host, ns, source, $"$.spec.rules[{i}]", ctx) is { } imported) rules.Add(imported);
+        }
+        model.Routes.Add(new Model.HttpRoute { Name = name, Namespace = ns, Host = host, Rules = [.. rules] });
+    }
+
+    /// <summary>Gateway API → model: reports the <c>hostnames</c> of a mesh route, which a mesh route is not selected by (its parent Service is).</summary>
+    /// <param name="hostnames">The route's hostnames (nothing is reported when null).</param>
+    /// <param name="source">The route's source name (<c>file#doc</c>).</param>
+    /// <param name="ctx">The import's context.</param>
+    public static void ReportHostnames(List<string>? hostnames, string source, ImportContext ctx)
+    {
+        if (hostnames is not null) ctx.OutOfScope(source, "$.spec.hostnames", "Hostnames select requests at a Gateway; mesh routes are selected by their parent Service, so they were not imported.");
+    }
+
+    private static ServiceRef? Parent(List<ParentReference>? parents, string ns, string source, Protocol protocol, ModelBuilder model, ImportContext ctx)
+    {
+        ServiceRef? host = null;
+        for (var i = 0; i < (parents?.Count ?? 0); i++)
+        {
+            var path = $"$.spec.parentRefs[{i}]";
+            if (parents![i] is not { } parent) continue;
+            if (parent.Kind != "Service" || !BackendMapping.IsCoreGroup(parent.Group))
+            {
+                ctx.OutOfScope(source, path, parent.Kind is null or "Gateway"
+                    ? "A Gateway parent binds the route to a gateway; only Service parents (mesh routing) are in the model."
+                    : $"A {parent.Kind} parent is not a Service; only routes whose parent is a Service (mesh routing) are in the model.");
+                continue;
+            }
+            if (string.IsNullOrEmpty(parent.Name))
+            {
+                ctx.Invalid(source, $"{path}.name", "A parentRef needs a name.");
+                continue;
+            }
+            var service = new ServiceRef(parent.Name, string.IsNullOrEmpty(parent.Namespace) ? ns : parent.Namespace);
+            if (host is not null && host != service)
+            {
+                ctx.NotImported(source, path, "A model route has one host service; only the first Service parent was imported.");
+                continue;
+            }
+            host = service;
+            if (parent.Port is { } port)
+            {
+                if (port is < 1 or > 65535) ctx.Invalid(source, $"{path}.port", "A port is between 1 and 65535.");
+                else model.AddPort(service, port, protocol);
+            }
+        }
+        return host;
+    }
+}

@@ -1,0 +1,61 @@
+using Mesh.Kubernetes;
+using Mesh.Diagnostics;
+using Mesh.Model;
+using Mesh.Providers.GatewayApi.Mapping;
+
+namespace Mesh.Providers.GatewayApi.Translation;
+
+/// <summary>
+/// Model → Gateway API resources: one <c>HTTPRoute</c> (or <c>GRPCRoute</c>) per model route and one <c>TCPRoute</c> per
+/// TCP route, each kind sorted by namespace and name. Everything else in the model is reported, one diagnostic per item,
+/// with the reason.
+/// </summary>
+internal static class GatewayApiExport
+{
+    public static (IReadOnlyList<object> Resources, IReadOnlyList<Diagnostic> Diagnostics) ToGatewayApi(MeshConfig config, GatewayApiOptions options)
+    {
+        var ctx = new RouteExportContext(options, config);
+        var routes = new SortedDictionary<(string Namespace, string Name), object>(OrdinalKeyComparer.Instance);
+        for (var i = 0; i < config.Routes.Count; i++)
+        {
+            var route = config.Routes[i];
+            var path = $"$.spec.routes[{i}]";
+            if (routes.ContainsKey((route.Namespace, route.Name)))
+            {
+                ctx.Unsupported(path, $"Another route is already written as '{route.Namespace}/{route.Name}'; Gateway API routes have one parent Service each, so this route is not written.");
+                continue;
+            }
+            routes[(route.Namespace, route.Name)] = HttpRouteMapping.ToGatewayApi(route, path, ctx);
+        }
+        var tcp = TcpRouteMapping.ToGatewayApi(config, ctx, Resources.TcpRoute.KubeGroup + "/" + Resources.TcpRoute.KubeApiVersion);
+        Report(config, ctx);
+        return ([.. routes.Values, .. tcp.Select(t => t.Route)], ctx.Diagnostics);
+    }
+
+    private static void Report(MeshConfig config, RouteExportContext ctx)
+    {
+        for (var i = 0; i < config.DestinationPolicies.Count; i++)
+        {
+            ctx.Unsupported($"$.spec.destinationPolicies[{i}]", "Load balancing, connection limits and outlier detection are not part of Gateway API routes; the policy is not written.");
+        }
+        for (var i = 0; i < config.Mtls.Count; i++)
+        {
+            ctx.Unsupported($"$.spec.mtls[{i}]", "mTLS is provided by the mesh implementation; Gateway API has no mTLS setting.");
+        }
+        for (var i = 0; i < config.AccessPolicies.Count; i++)
+        {
+            ctx.Unsupported($"$.spec.accessPolicies[{i}]", "Authorization is not part of Gateway API; the access policy is not written.");
+        }
+        for (var i = 0; i < config.ExternalServices.Count; i++)
+        {
+            ctx.Unsupported($"$.spec.externalServices[{i}]", "Egress is not in the standard channel of Gateway API; the external service is not written.");
+        }
+        for (var i = 0; i < config.Services.Count; i++)
+        {
+            for (var k = 0; k < config.Services[i].Subsets.Count; k++)
+            {
+                ctx.Unsupported($"$.spec.services[{i}].subsets.{config.Services[i].Subsets[k].Name}", "Gateway API has no subsets; backends are whole Services.");
+            }
+        }
+    }
+}

@@ -1,0 +1,69 @@
+using Mesh.Diagnostics;
+using Mesh.Model;
+using Mesh.Providers.GatewayApi;
+using Mesh.Providers.GatewayApi.Translation;
+using Mesh.Providers.Linkerd.Mapping;
+
+namespace Mesh.Providers.Linkerd.Translation;
+
+/// <summary>
+/// Model → Linkerd, in output order: routes and TCP routes (<see cref="RouteMapping"/>), authorization
+/// (<see cref="AuthorizationMapping"/>) and egress (<see cref="EgressMapping"/>). mTLS, subsets, load balancing and connection
+/// limits are reported, outlier detection with the Service annotations to apply (<see cref="FailureAccrualMapping"/>), and
+/// service ports the written resources do not carry (<see cref="ServicePortMapping"/>).
+/// </summary>
+internal static class LinkerdExport
+{
+    public static (IReadOnlyList<object> Resources, IReadOnlyList<Diagnostic> Diagnostics) ToLinkerd(MeshConfig config, LinkerdOptions options)
+    {
+        var ctx = new RouteExportContext(new GatewayApiOptions { DefaultNamespace = options.DefaultNamespace, EmitGrpcRoutes = true }, config, RouteMapping.Dialect);
+        var (routes, tcp) = RouteMapping.ToLinkerd(config, options, ctx);
+        Report(config, ctx);
+        var policies = AuthorizationMapping.ToLinkerd(config, options, ctx).ToList();
+        // The names taken are only needed (and only worth collecting) when there is egress to write.
+        var egress = config.ExternalServices.IsEmpty ? [] : EgressMapping.ToLinkerd(config, options, ctx, Written([.. routes, .. tcp.Select(t => t.Route), .. policies]));
+        List<object> resources = [.. routes, .. tcp.Select(t => t.Route), .. policies, .. egress];
+        ServicePortMapping.ToLinkerd(config, resources, options, ctx);
+        return (resources, ctx.Diagnostics);
+    }
+
+    /// <summary>The <c>group/Kind</c>, namespace and name of each resource written.</summary>
+    private static HashSet<(string Kind, string Namespace, string Name)> Written(List<object> resources)
+    {
+        var written = new HashSet<(string, string, string)>();
+        foreach (var resource in resources)
+        {
+            if (resource is not k8s.IKubernetesObject<k8s.Models.V1ObjectMeta> k) continue;
+            var slash = k.ApiVersion.IndexOf('/', StringComparison.Ordinal);
+            written.Add(($"{(slash < 0 ? string.Empty : k.ApiVersion[..slash])}/{k.Kind}", k.Metadata.NamespaceProperty, k.Metadata.Name));
+        }
+        return written;
+    }
+
+    private static void Report(MeshConfig config, RouteExportContext ctx)
+    {
+        for (var i = 0; i < config.DestinationPolicies.Count; i++) Destination(config.DestinationPolicies[i], $"$.spec.destinationPolicies[{i}]", ctx);
+        for (var i = 0; i < config.Mtls.Count; i++)
+        {
+            var mode = config.Mtls[i].Mode;
+            if (mode == MtlsMode.Strict) ctx.Approximated($"$.spec.mtls[{i}]", "mTLS is always on between meshed pods in Linkerd: nothing is written, so the policy is not read back.");
+            else ctx.Unsupported($"$.spec.mtls[{i}].mode", $"mTLS is always on in Linkerd; mode '{WireNames.Of(mode)}' cannot be expressed.");
+        }
+        for (var i = 0; i < config.Services.Count; i++)
+        {
+            for (var k = 0; k < config.Services[i].Subsets.Count; k++) ctx.Unsupported($"$.spec.services[{i}].subsets.{config.Services[i].Subsets[k].Name}", "Linkerd routes to whole Services; there are no subsets.");
+        }
+    }
+
+    /// <summary>
+    /// A destination policy: Linkerd has no load-balancer choice or connection limits; its outlier detection is Linkerd's
+    /// failure accrual, annotations on the Service, which this provider does not write — the diagnostic names the exact
+    /// annotations to apply.
+    /// </summary>
+    private static void Destination(DestinationPolicy policy, string path, RouteExportContext ctx)
+    {
+        if (policy.LoadBalancer is not null) ctx.Unsupported($"{path}.loadBalancer", "Linkerd always balances with EWMA / power of two choices; the load balancer is not written.");
+        if (policy.ConnectionPool is not null) ctx.Unsupported($"{path}.connectionPool", "Linkerd has no connection-pool limits or connect timeout; they are not written.");
+        if (policy.OutlierDetection is { } outlier) FailureAccrualMapping.ToLinkerd(policy, outlier, path, ctx);
+    }
+}
