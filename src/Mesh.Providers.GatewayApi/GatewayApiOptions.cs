@@ -1,7 +1,9 @@
+using Mesh.Kubernetes;
+
 namespace Mesh.Providers.GatewayApi;
 
 /// <summary>Options of the Gateway API translator. Immutable: derive variants with <c>with</c>.</summary>
-public sealed record GatewayApiOptions
+public sealed record GatewayApiOptions : IKubernetesProviderOptions
 {
     /// <summary>The namespace of imported resources that have none in their metadata.</summary>
     /// <value>Defaults to <c>default</c>.</value>

@@ -38,9 +38,6 @@ public sealed class GatewayApiTranslator : KubernetesTranslator<GatewayApiOption
     protected override ResourceCatalog Catalog => GatewayApiResourceTypes.Catalog;
 
     /// <inheritdoc />
-    protected override string DefaultNamespace => Options.DefaultNamespace;
-
-    /// <inheritdoc />
     protected override IReadOnlyList<string> ResourceNamespaces => Namespaces;
 
     /// <inheritdoc />

@@ -1,7 +1,9 @@
+using Mesh.Kubernetes;
+
 namespace Mesh.Providers.Istio;
 
 /// <summary>Options of the Istio translator. Immutable: derive variants with <c>with</c>.</summary>
-public sealed record IstioOptions
+public sealed record IstioOptions : IKubernetesProviderOptions
 {
     /// <summary>The cluster's DNS domain, used to write and read service FQDNs (<c>reviews.bookinfo.svc.cluster.local</c>).</summary>
     /// <value>Defaults to <c>cluster.local</c>.</value>

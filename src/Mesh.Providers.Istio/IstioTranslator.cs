@@ -38,9 +38,6 @@ public sealed class IstioTranslator : KubernetesTranslator<IstioOptions>
     protected override ResourceCatalog Catalog => IstioResourceTypes.Catalog;
 
     /// <inheritdoc />
-    protected override string DefaultNamespace => Options.DefaultNamespace;
-
-    /// <inheritdoc />
     protected override IReadOnlyList<string> ResourceNamespaces => Namespaces;
 
     /// <inheritdoc />

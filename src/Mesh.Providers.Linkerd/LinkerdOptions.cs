@@ -1,7 +1,9 @@
+using Mesh.Kubernetes;
+
 namespace Mesh.Providers.Linkerd;
 
 /// <summary>Options of the Linkerd translator. Immutable: derive variants with <c>with</c>.</summary>
-public sealed record LinkerdOptions
+public sealed record LinkerdOptions : IKubernetesProviderOptions
 {
     /// <summary>The namespace of imported resources that have none in their metadata.</summary>
     /// <value>Defaults to <c>default</c>.</value>

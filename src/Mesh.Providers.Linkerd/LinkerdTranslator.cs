@@ -44,9 +44,6 @@ public sealed class LinkerdTranslator : KubernetesTranslator<LinkerdOptions>
     protected override ResourceCatalog Catalog => LinkerdImport.Catalog;
 
     /// <inheritdoc />
-    protected override string DefaultNamespace => Options.DefaultNamespace;
-
-    /// <inheritdoc />
     protected override IReadOnlyList<string> ResourceNamespaces => Namespaces;
 
     /// <inheritdoc />

@@ -13,7 +13,7 @@ namespace Mesh.Kubernetes;
 /// </summary>
 /// <typeparam name="TOptions">The provider's options (an immutable record).</typeparam>
 public abstract class KubernetesTranslator<TOptions> : ITranslator
-    where TOptions : class
+    where TOptions : class, IKubernetesProviderOptions
 {
     /// <summary>Creates the translator with its options.</summary>
     /// <param name="options">The options; they must not change afterwards (use an immutable record).</param>
@@ -35,9 +35,6 @@ public abstract class KubernetesTranslator<TOptions> : ITranslator
     /// <summary>The kinds the provider reads, with their written versions.</summary>
     protected abstract ResourceCatalog Catalog { get; }
 
-    /// <summary>The namespace of imported resources whose metadata names none.</summary>
-    protected abstract string DefaultNamespace { get; }
-
     /// <summary>The .NET namespaces of the typed resources <see cref="WriteYaml"/> writes itself (others go to KubernetesClient's serializer).</summary>
     protected abstract IReadOnlyList<string> ResourceNamespaces { get; }
 
@@ -55,7 +52,7 @@ public abstract class KubernetesTranslator<TOptions> : ITranslator
 
     /// <summary>Creates the context of one import; a provider overrides it to carry its options into its importers.</summary>
     /// <returns>A new context.</returns>
-    protected virtual ImportContext CreateImportContext() => new(Provider, DefaultNamespace);
+    protected virtual ImportContext CreateImportContext() => new(Provider, Options.DefaultNamespace);
 
     /// <inheritdoc />
     public TranslationResult Translate(MeshConfig config, TranslationOptions? options = null)
@@ -67,7 +64,7 @@ public abstract class KubernetesTranslator<TOptions> : ITranslator
 
     /// <inheritdoc />
     public ImportResult Import(IEnumerable<object> resources, ImportOptions? options = null) =>
-        ImportResources(ImportSources.FromObjects(resources, DefaultNamespace), CreateImportContext(), options);
+        ImportResources(ImportSources.FromObjects(resources, Options.DefaultNamespace), CreateImportContext(), options);
 
     /// <inheritdoc />
     public ImportResult ImportYaml(IReadOnlyList<SourceText> sources, ImportOptions? options = null)

@@ -12,7 +12,7 @@ namespace Mesh.Providers.GatewayApi.Mapping;
 internal static class RedirectMapping
 {
     /// <summary>The redirect status codes of the CRD's enum.</summary>
-    public static readonly int[] RedirectCodes = [301, 302, 303, 307, 308];
+    private static readonly int[] RedirectCodes = [301, 302, 303, 307, 308];
 
     /// <summary>Model → Gateway API: the filter settings of <paramref name="redirect"/> (at <paramref name="path"/>).</summary>
     public static HttpRequestRedirectFilter? ToGatewayApi(Model.Redirect redirect, HttpRouteRule rule, string path, RouteExportContext ctx)
@@ -32,7 +32,7 @@ internal static class RedirectMapping
         {
             result.Path = PathModifierMapping.PrefixToGatewayApi(rule, prefix, "redirect", path, ctx);
         }
-        if (Array.IndexOf(ctx.Dialect.RedirectCodes, redirect.StatusCode) < 0)
+        if (!ctx.Dialect.RedirectCodes.Contains(redirect.StatusCode))
         {
             ctx.Unsupported($"{path}.statusCode", $"{ctx.Dialect.DisplayName} redirect codes are {string.Join(", ", ctx.Dialect.RedirectCodes)}; {redirect.StatusCode} is written as 302.");
         }

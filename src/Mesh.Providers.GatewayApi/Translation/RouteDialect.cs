@@ -14,7 +14,7 @@ namespace Mesh.Providers.GatewayApi.Translation;
 /// <param name="ResponseHeaders">Whether the ResponseHeaderModifier filter is supported.</param>
 /// <param name="RetriesElsewhere">Whether the caller writes retries itself (nothing is reported here).</param>
 /// <param name="RedirectCodes">The redirect status codes the implementation's schema takes.</param>
-public sealed record RouteDialect(ProviderName ProviderId, string DisplayName, bool Rewrite, bool Mirror, bool Cors, bool ResponseHeaders, bool RetriesElsewhere, int[] RedirectCodes)
+public sealed record RouteDialect(ProviderName ProviderId, string DisplayName, bool Rewrite, bool Mirror, bool Cors, bool ResponseHeaders, bool RetriesElsewhere, IReadOnlyList<int> RedirectCodes)
 {
     /// <summary>Plain Gateway API (standard channel): every filter, no retries.</summary>
     public static RouteDialect GatewayApi { get; } = new(ProviderName.GatewayApi, "Gateway API", Rewrite: true, Mirror: true, Cors: true, ResponseHeaders: true, RetriesElsewhere: false, RedirectCodes: [301, 302, 303, 307, 308]);

@@ -33,8 +33,6 @@ internal sealed class TestTranslator(TestOptions options) : KubernetesTranslator
 
     protected override ResourceCatalog Catalog => TestCatalog;
 
-    protected override string DefaultNamespace => Options.DefaultNamespace;
-
     protected override IReadOnlyList<string> ResourceNamespaces { get; } = [typeof(Widget).Namespace!];
 
     protected override (IReadOnlyList<object> Resources, IReadOnlyList<Diagnostic> Diagnostics) Export(MeshConfig config)
@@ -66,7 +64,7 @@ internal sealed class TestTranslator(TestOptions options) : KubernetesTranslator
     }
 }
 
-internal sealed record TestOptions
+internal sealed record TestOptions : IKubernetesProviderOptions
 {
     public string DefaultNamespace { get; init; } = "default";
 }

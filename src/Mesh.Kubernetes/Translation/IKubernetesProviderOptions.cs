@@ -1,0 +1,8 @@
+namespace Mesh.Kubernetes;
+
+/// <summary>What every Kubernetes-based provider's options say, for <see cref="KubernetesTranslator{TOptions}"/>.</summary>
+public interface IKubernetesProviderOptions
+{
+    /// <summary>The namespace of imported resources whose metadata names none.</summary>
+    string DefaultNamespace { get; }
+}
