@@ -1,13 +1,12 @@
-using System.Text.Json.Serialization;
 using k8s;
 using k8s.Models;
-using YamlDotNet.Serialization;
+using Mesh.Kubernetes;
 
 namespace Mesh.Providers.GatewayApi.Resources;
 
 /// <summary>HTTP routing rules for a Service (<c>gateway.networking.k8s.io/v1</c>, mesh form).</summary>
 [KubernetesEntity(Group = KubeGroup, Kind = KubeKind, ApiVersion = KubeApiVersion, PluralName = KubePluralName)]
-public sealed class HttpRoute : KubernetesObject, IKubernetesObject<V1ObjectMeta>, ISpec<HttpRouteSpec>
+public sealed class HttpRoute : CustomResource<HttpRouteSpec>
 {
     /// <summary>The API group.</summary>
     public const string KubeGroup = "gateway.networking.k8s.io";
@@ -23,18 +22,7 @@ public sealed class HttpRoute : KubernetesObject, IKubernetesObject<V1ObjectMeta
 
     /// <summary>Creates an empty resource with <c>apiVersion</c> and <c>kind</c> set.</summary>
     public HttpRoute()
+        : base(KubeGroup + "/" + KubeApiVersion, KubeKind)
     {
-        ApiVersion = KubeGroup + "/" + KubeApiVersion;
-        Kind = KubeKind;
     }
-
-    /// <summary>The object metadata (name, namespace, labels).</summary>
-    [JsonPropertyName("metadata")]
-    [YamlMember(Alias = "metadata", Order = 1)]
-    public V1ObjectMeta Metadata { get; set; } = new();
-
-    /// <summary>The spec.</summary>
-    [JsonPropertyName("spec")]
-    [YamlMember(Alias = "spec", Order = 2)]
-    public HttpRouteSpec Spec { get; set; } = new();
 }

@@ -1,7 +1,6 @@
-using System.Text.Json.Serialization;
 using k8s;
 using k8s.Models;
-using YamlDotNet.Serialization;
+using Mesh.Kubernetes;
 
 namespace Mesh.Providers.GatewayApi.Resources;
 
@@ -11,7 +10,7 @@ namespace Mesh.Providers.GatewayApi.Resources;
 /// <see cref="KubernetesObject.ApiVersion"/> to write that version.
 /// </summary>
 [KubernetesEntity(Group = KubeGroup, Kind = KubeKind, ApiVersion = KubeApiVersion, PluralName = KubePluralName)]
-public sealed class TcpRoute : KubernetesObject, IKubernetesObject<V1ObjectMeta>, ISpec<TcpRouteSpec>
+public sealed class TcpRoute : CustomResource<TcpRouteSpec>
 {
     /// <summary>The API group.</summary>
     public const string KubeGroup = "gateway.networking.k8s.io";
@@ -30,18 +29,7 @@ public sealed class TcpRoute : KubernetesObject, IKubernetesObject<V1ObjectMeta>
 
     /// <summary>Creates an empty resource with <c>apiVersion</c> (<c>v1</c>) and <c>kind</c> set.</summary>
     public TcpRoute()
+        : base(KubeGroup + "/" + KubeApiVersion, KubeKind)
     {
-        ApiVersion = KubeGroup + "/" + KubeApiVersion;
-        Kind = KubeKind;
     }
-
-    /// <summary>The object metadata (name, namespace, labels).</summary>
-    [JsonPropertyName("metadata")]
-    [YamlMember(Alias = "metadata", Order = 1)]
-    public V1ObjectMeta Metadata { get; set; } = new();
-
-    /// <summary>The spec.</summary>
-    [JsonPropertyName("spec")]
-    [YamlMember(Alias = "spec", Order = 2)]
-    public TcpRouteSpec Spec { get; set; } = new();
 }

@@ -1,7 +1,6 @@
-using System.Text.Json.Serialization;
 using k8s;
 using k8s.Models;
-using YamlDotNet.Serialization;
+using Mesh.Kubernetes;
 
 namespace Mesh.Providers.GatewayApi.Resources;
 
@@ -11,7 +10,7 @@ namespace Mesh.Providers.GatewayApi.Resources;
 /// the cluster.
 /// </summary>
 [KubernetesEntity(Group = KubeGroup, Kind = KubeKind, ApiVersion = KubeApiVersion, PluralName = KubePluralName)]
-public sealed class TlsRoute : KubernetesObject, IKubernetesObject<V1ObjectMeta>, ISpec<TlsRouteSpec>
+public sealed class TlsRoute : CustomResource<TlsRouteSpec>
 {
     /// <summary>The API group.</summary>
     public const string KubeGroup = "gateway.networking.k8s.io";
@@ -27,18 +26,7 @@ public sealed class TlsRoute : KubernetesObject, IKubernetesObject<V1ObjectMeta>
 
     /// <summary>Creates an empty resource with <c>apiVersion</c> and <c>kind</c> set.</summary>
     public TlsRoute()
+        : base(KubeGroup + "/" + KubeApiVersion, KubeKind)
     {
-        ApiVersion = KubeGroup + "/" + KubeApiVersion;
-        Kind = KubeKind;
     }
-
-    /// <summary>The object metadata (name, namespace).</summary>
-    [JsonPropertyName("metadata")]
-    [YamlMember(Alias = "metadata", Order = 1)]
-    public V1ObjectMeta Metadata { get; set; } = new();
-
-    /// <summary>The spec.</summary>
-    [JsonPropertyName("spec")]
-    [YamlMember(Alias = "spec", Order = 2)]
-    public TlsRouteSpec Spec { get; set; } = new();
 }

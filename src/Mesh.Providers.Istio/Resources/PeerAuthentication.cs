@@ -1,13 +1,11 @@
-using System.Text.Json.Serialization;
-using k8s;
 using k8s.Models;
-using YamlDotNet.Serialization;
+using Mesh.Kubernetes;
 
 namespace Mesh.Providers.Istio.Resources;
 
 /// <summary>The mTLS mode workloads accept (<c>security.istio.io/v1</c>).</summary>
 [KubernetesEntity(Group = KubeGroup, Kind = KubeKind, ApiVersion = KubeApiVersion, PluralName = KubePluralName)]
-public sealed class PeerAuthentication : KubernetesObject, IKubernetesObject<V1ObjectMeta>, ISpec<PeerAuthenticationSpec>
+public sealed class PeerAuthentication : CustomResource<PeerAuthenticationSpec>
 {
     /// <summary>The API group.</summary>
     public const string KubeGroup = "security.istio.io";
@@ -23,18 +21,7 @@ public sealed class PeerAuthentication : KubernetesObject, IKubernetesObject<V1O
 
     /// <summary>Creates an empty resource with <c>apiVersion</c> and <c>kind</c> set.</summary>
     public PeerAuthentication()
+        : base(KubeGroup + "/" + KubeApiVersion, KubeKind)
     {
-        ApiVersion = KubeGroup + "/" + KubeApiVersion;
-        Kind = KubeKind;
     }
-
-    /// <summary>The object metadata (name, namespace, labels).</summary>
-    [JsonPropertyName("metadata")]
-    [YamlMember(Alias = "metadata", Order = 1)]
-    public V1ObjectMeta Metadata { get; set; } = new();
-
-    /// <summary>The spec.</summary>
-    [JsonPropertyName("spec")]
-    [YamlMember(Alias = "spec", Order = 2)]
-    public PeerAuthenticationSpec Spec { get; set; } = new();
 }

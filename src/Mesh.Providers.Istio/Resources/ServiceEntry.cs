@@ -1,13 +1,11 @@
-using System.Text.Json.Serialization;
-using k8s;
 using k8s.Models;
-using YamlDotNet.Serialization;
+using Mesh.Kubernetes;
 
 namespace Mesh.Providers.Istio.Resources;
 
 /// <summary>A service added to the mesh's registry, e.g. an external one (<c>networking.istio.io/v1</c>).</summary>
 [KubernetesEntity(Group = KubeGroup, Kind = KubeKind, ApiVersion = KubeApiVersion, PluralName = KubePluralName)]
-public sealed class ServiceEntry : KubernetesObject, IKubernetesObject<V1ObjectMeta>, ISpec<ServiceEntrySpec>
+public sealed class ServiceEntry : CustomResource<ServiceEntrySpec>
 {
     /// <summary>The API group.</summary>
     public const string KubeGroup = "networking.istio.io";
@@ -23,18 +21,7 @@ public sealed class ServiceEntry : KubernetesObject, IKubernetesObject<V1ObjectM
 
     /// <summary>Creates an empty resource with <c>apiVersion</c> and <c>kind</c> set.</summary>
     public ServiceEntry()
+        : base(KubeGroup + "/" + KubeApiVersion, KubeKind)
     {
-        ApiVersion = KubeGroup + "/" + KubeApiVersion;
-        Kind = KubeKind;
     }
-
-    /// <summary>The object metadata (name, namespace, labels).</summary>
-    [JsonPropertyName("metadata")]
-    [YamlMember(Alias = "metadata", Order = 1)]
-    public V1ObjectMeta Metadata { get; set; } = new();
-
-    /// <summary>The spec.</summary>
-    [JsonPropertyName("spec")]
-    [YamlMember(Alias = "spec", Order = 2)]
-    public ServiceEntrySpec Spec { get; set; } = new();
 }

@@ -1,13 +1,11 @@
-using System.Text.Json.Serialization;
-using k8s;
 using k8s.Models;
-using YamlDotNet.Serialization;
+using Mesh.Kubernetes;
 
 namespace Mesh.Providers.Istio.Resources;
 
 /// <summary>The reachable hosts of workloads' proxies (<c>networking.istio.io/v1</c>).</summary>
 [KubernetesEntity(Group = KubeGroup, Kind = KubeKind, ApiVersion = KubeApiVersion, PluralName = KubePluralName)]
-public sealed class Sidecar : KubernetesObject, IKubernetesObject<V1ObjectMeta>, ISpec<SidecarSpec>
+public sealed class Sidecar : CustomResource<SidecarSpec>
 {
     /// <summary>The API group.</summary>
     public const string KubeGroup = "networking.istio.io";
@@ -23,18 +21,7 @@ public sealed class Sidecar : KubernetesObject, IKubernetesObject<V1ObjectMeta>,
 
     /// <summary>Creates an empty resource with <c>apiVersion</c> and <c>kind</c> set.</summary>
     public Sidecar()
+        : base(KubeGroup + "/" + KubeApiVersion, KubeKind)
     {
-        ApiVersion = KubeGroup + "/" + KubeApiVersion;
-        Kind = KubeKind;
     }
-
-    /// <summary>The object metadata (name, namespace, labels).</summary>
-    [JsonPropertyName("metadata")]
-    [YamlMember(Alias = "metadata", Order = 1)]
-    public V1ObjectMeta Metadata { get; set; } = new();
-
-    /// <summary>The spec.</summary>
-    [JsonPropertyName("spec")]
-    [YamlMember(Alias = "spec", Order = 2)]
-    public SidecarSpec Spec { get; set; } = new();
 }

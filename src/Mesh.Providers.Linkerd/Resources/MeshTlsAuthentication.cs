@@ -1,13 +1,11 @@
-using System.Text.Json.Serialization;
-using k8s;
 using k8s.Models;
-using YamlDotNet.Serialization;
+using Mesh.Kubernetes;
 
 namespace Mesh.Providers.Linkerd.Resources;
 
 /// <summary>Linkerd's <c>MeshTLSAuthentication</c> (<c>policy.linkerd.io/v1alpha1</c>): clients whose mesh TLS identity is one of a list.</summary>
 [KubernetesEntity(Group = KubeGroup, Kind = KubeKind, ApiVersion = KubeApiVersion, PluralName = KubePluralName)]
-public sealed class MeshTlsAuthentication : KubernetesObject, IKubernetesObject<V1ObjectMeta>, ISpec<MeshTlsAuthenticationSpec>
+public sealed class MeshTlsAuthentication : CustomResource<MeshTlsAuthenticationSpec>
 {
     /// <summary>The API group.</summary>
     public const string KubeGroup = "policy.linkerd.io";
@@ -23,18 +21,7 @@ public sealed class MeshTlsAuthentication : KubernetesObject, IKubernetesObject<
 
     /// <summary>Creates an empty resource with <c>apiVersion</c> and <c>kind</c> set.</summary>
     public MeshTlsAuthentication()
+        : base(KubeGroup + "/" + KubeApiVersion, KubeKind)
     {
-        ApiVersion = KubeGroup + "/" + KubeApiVersion;
-        Kind = KubeKind;
     }
-
-    /// <summary>The object metadata.</summary>
-    [JsonPropertyName("metadata")]
-    [YamlMember(Alias = "metadata", Order = 1)]
-    public V1ObjectMeta Metadata { get; set; } = new();
-
-    /// <summary>The spec.</summary>
-    [JsonPropertyName("spec")]
-    [YamlMember(Alias = "spec", Order = 2)]
-    public MeshTlsAuthenticationSpec Spec { get; set; } = new();
 }

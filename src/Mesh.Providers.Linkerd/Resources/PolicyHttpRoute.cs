@@ -1,8 +1,6 @@
-using System.Text.Json.Serialization;
-using k8s;
 using k8s.Models;
+using Mesh.Kubernetes;
 using Mesh.Providers.GatewayApi.Resources;
-using YamlDotNet.Serialization;
 
 namespace Mesh.Providers.Linkerd.Resources;
 
@@ -11,7 +9,7 @@ namespace Mesh.Providers.Linkerd.Resources;
 /// without the Gateway API CRDs can route. Its filters are RequestHeaderModifier and RequestRedirect.
 /// </summary>
 [KubernetesEntity(Group = KubeGroup, Kind = KubeKind, ApiVersion = KubeApiVersion, PluralName = KubePluralName)]
-public sealed class PolicyHttpRoute : KubernetesObject, IKubernetesObject<V1ObjectMeta>, ISpec<HttpRouteSpec>
+public sealed class PolicyHttpRoute : CustomResource<HttpRouteSpec>
 {
     /// <summary>The API group.</summary>
     public const string KubeGroup = "policy.linkerd.io";
@@ -27,18 +25,7 @@ public sealed class PolicyHttpRoute : KubernetesObject, IKubernetesObject<V1Obje
 
     /// <summary>Creates an empty resource with <c>apiVersion</c> and <c>kind</c> set.</summary>
     public PolicyHttpRoute()
+        : base(KubeGroup + "/" + KubeApiVersion, KubeKind)
     {
-        ApiVersion = KubeGroup + "/" + KubeApiVersion;
-        Kind = KubeKind;
     }
-
-    /// <summary>The object metadata (name, namespace, the retry and timeout annotations).</summary>
-    [JsonPropertyName("metadata")]
-    [YamlMember(Alias = "metadata", Order = 1)]
-    public V1ObjectMeta Metadata { get; set; } = new();
-
-    /// <summary>The spec (Gateway API's <c>HTTPRoute</c> spec).</summary>
-    [JsonPropertyName("spec")]
-    [YamlMember(Alias = "spec", Order = 2)]
-    public HttpRouteSpec Spec { get; set; } = new();
 }

@@ -1,13 +1,11 @@
-using System.Text.Json.Serialization;
-using k8s;
 using k8s.Models;
-using YamlDotNet.Serialization;
+using Mesh.Kubernetes;
 
 namespace Mesh.Providers.Linkerd.Resources;
 
 /// <summary>Linkerd's <c>Server</c> (<c>policy.linkerd.io/v1beta3</c>): one port of the pods a selector picks, the unit Linkerd authorizes inbound traffic on.</summary>
 [KubernetesEntity(Group = KubeGroup, Kind = KubeKind, ApiVersion = KubeApiVersion, PluralName = KubePluralName)]
-public sealed class Server : KubernetesObject, IKubernetesObject<V1ObjectMeta>, ISpec<ServerSpec>
+public sealed class Server : CustomResource<ServerSpec>
 {
     /// <summary>The API group.</summary>
     public const string KubeGroup = "policy.linkerd.io";
@@ -23,18 +21,7 @@ public sealed class Server : KubernetesObject, IKubernetesObject<V1ObjectMeta>, 
 
     /// <summary>Creates an empty resource with <c>apiVersion</c> and <c>kind</c> set.</summary>
     public Server()
+        : base(KubeGroup + "/" + KubeApiVersion, KubeKind)
     {
-        ApiVersion = KubeGroup + "/" + KubeApiVersion;
-        Kind = KubeKind;
     }
-
-    /// <summary>The object metadata.</summary>
-    [JsonPropertyName("metadata")]
-    [YamlMember(Alias = "metadata", Order = 1)]
-    public V1ObjectMeta Metadata { get; set; } = new();
-
-    /// <summary>The spec.</summary>
-    [JsonPropertyName("spec")]
-    [YamlMember(Alias = "spec", Order = 2)]
-    public ServerSpec Spec { get; set; } = new();
 }

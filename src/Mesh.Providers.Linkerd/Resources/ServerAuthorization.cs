@@ -1,13 +1,11 @@
-using System.Text.Json.Serialization;
-using k8s;
 using k8s.Models;
-using YamlDotNet.Serialization;
+using Mesh.Kubernetes;
 
 namespace Mesh.Providers.Linkerd.Resources;
 
 /// <summary>Linkerd's legacy <c>ServerAuthorization</c> (<c>policy.linkerd.io/v1beta1</c>), read on import only: it became <see cref="AuthorizationPolicy"/> with <see cref="MeshTlsAuthentication"/> / <see cref="NetworkAuthentication"/>.</summary>
 [KubernetesEntity(Group = KubeGroup, Kind = KubeKind, ApiVersion = KubeApiVersion, PluralName = KubePluralName)]
-public sealed class ServerAuthorization : KubernetesObject, IKubernetesObject<V1ObjectMeta>, ISpec<ServerAuthorizationSpec>
+public sealed class ServerAuthorization : CustomResource<ServerAuthorizationSpec>
 {
     /// <summary>The API group.</summary>
     public const string KubeGroup = "policy.linkerd.io";
@@ -23,18 +21,7 @@ public sealed class ServerAuthorization : KubernetesObject, IKubernetesObject<V1
 
     /// <summary>Creates an empty resource with <c>apiVersion</c> and <c>kind</c> set.</summary>
     public ServerAuthorization()
+        : base(KubeGroup + "/" + KubeApiVersion, KubeKind)
     {
-        ApiVersion = KubeGroup + "/" + KubeApiVersion;
-        Kind = KubeKind;
     }
-
-    /// <summary>The object metadata.</summary>
-    [JsonPropertyName("metadata")]
-    [YamlMember(Alias = "metadata", Order = 1)]
-    public V1ObjectMeta Metadata { get; set; } = new();
-
-    /// <summary>The spec.</summary>
-    [JsonPropertyName("spec")]
-    [YamlMember(Alias = "spec", Order = 2)]
-    public ServerAuthorizationSpec Spec { get; set; } = new();
 }

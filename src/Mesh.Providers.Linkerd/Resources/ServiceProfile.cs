@@ -1,7 +1,5 @@
-using System.Text.Json.Serialization;
-using k8s;
 using k8s.Models;
-using YamlDotNet.Serialization;
+using Mesh.Kubernetes;
 
 namespace Mesh.Providers.Linkerd.Resources;
 
@@ -10,7 +8,7 @@ namespace Mesh.Providers.Linkerd.Resources;
 /// and traffic split become model routes, written back as HTTPRoutes with Linkerd's annotations.
 /// </summary>
 [KubernetesEntity(Group = KubeGroup, Kind = KubeKind, ApiVersion = KubeApiVersion, PluralName = KubePluralName)]
-public sealed class ServiceProfile : KubernetesObject, IKubernetesObject<V1ObjectMeta>, ISpec<ServiceProfileSpec>
+public sealed class ServiceProfile : CustomResource<ServiceProfileSpec>
 {
     /// <summary>The API group.</summary>
     public const string KubeGroup = "linkerd.io";
@@ -26,18 +24,7 @@ public sealed class ServiceProfile : KubernetesObject, IKubernetesObject<V1Objec
 
     /// <summary>Creates an empty resource with <c>apiVersion</c> and <c>kind</c> set.</summary>
     public ServiceProfile()
+        : base(KubeGroup + "/" + KubeApiVersion, KubeKind)
     {
-        ApiVersion = KubeGroup + "/" + KubeApiVersion;
-        Kind = KubeKind;
     }
-
-    /// <summary>The object metadata (the name is the service FQDN).</summary>
-    [JsonPropertyName("metadata")]
-    [YamlMember(Alias = "metadata", Order = 1)]
-    public V1ObjectMeta Metadata { get; set; } = new();
-
-    /// <summary>The spec.</summary>
-    [JsonPropertyName("spec")]
-    [YamlMember(Alias = "spec", Order = 2)]
-    public ServiceProfileSpec Spec { get; set; } = new();
 }
