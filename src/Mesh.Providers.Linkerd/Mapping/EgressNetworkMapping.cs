@@ -2,6 +2,7 @@ using k8s.Models;
 using Mesh.Collections;
 using Mesh.Kubernetes;
 using Mesh.Model;
+using Mesh.Validation;
 using Mesh.Providers.GatewayApi.Translation;
 using Mesh.Providers.Linkerd.Resources;
 using static Mesh.Providers.Linkerd.Mapping.EgressRouteMapping;
@@ -246,7 +247,7 @@ internal static class EgressNetworkMapping
         if (ports.Count == 1)
         {
             var suffix = "-" + ports[0].ToString(System.Globalization.CultureInfo.InvariantCulture);
-            if (route.Name.Length > suffix.Length && route.Name.EndsWith(suffix, StringComparison.Ordinal) && IsDnsLabel(route.Name[..^suffix.Length])) return route.Name[..^suffix.Length];
+            if (route.Name.Length > suffix.Length && route.Name.EndsWith(suffix, StringComparison.Ordinal) && DnsNames.IsDnsLabel(route.Name[..^suffix.Length])) return route.Name[..^suffix.Length];
         }
         return ServiceName(route.Name, route.Source, ctx);
     }
@@ -276,7 +277,7 @@ internal static class EgressNetworkMapping
     /// <summary>A model name for a resource name: itself when it is a DNS label, else made one (and said so).</summary>
     private static string ServiceName(string name, string source, ImportContext ctx)
     {
-        if (IsDnsLabel(name)) return name;
+        if (DnsNames.IsDnsLabel(name)) return name;
         var label = ResourceNames.Join(name, string.Empty);
         ctx.NotImportedInfo(source, "$.metadata.name", $"'{name}' is not a DNS label, which the model's external service names are; it was read as '{label}'.");
         return label;

@@ -1,6 +1,7 @@
 using k8s.Models;
 using Mesh.Kubernetes;
 using Mesh.Model;
+using Mesh.Validation;
 using Mesh.Providers.GatewayApi.Translation;
 using Mesh.Providers.Linkerd.Resources;
 using GatewayResources = Mesh.Providers.GatewayApi.Resources;
@@ -191,7 +192,7 @@ internal static class EgressRouteMapping
         for (var k = 0; k < hostnames.Count; k++)
         {
             var host = hostnames[k]?.ToLowerInvariant();
-            if (IsHostName(host)) result.Add(host!);
+            if (DnsNames.IsHostName(host)) result.Add(host!);
             else ctx.NotImported(source, $"$.spec.hostnames[{k}]", $"'{hostnames[k]}' is not a host name (DNS labels, '*.' allowed as the first); it was not imported.");
         }
         return result;
@@ -260,22 +261,5 @@ internal static class EgressRouteMapping
             if (backend.Weight is not null) ctx.NotImportedInfo(source, $"{at}.weight", "The model's external services have no weights; the weight was not imported.");
         }
         return forwards;
-    }
-
-    /// <summary>Whether <paramref name="text"/> is a DNS label (lower-case letters, digits and '-', at most 63 characters).</summary>
-    public static bool IsDnsLabel(string text) =>
-        text.Length is > 0 and <= 63 && char.IsAsciiLetterOrDigit(text[0]) && char.IsAsciiLetterOrDigit(text[^1])
-        && text.All(c => c is (>= 'a' and <= 'z') or (>= '0' and <= '9') or '-');
-
-    private static bool IsHostName(string? text)
-    {
-        if (string.IsNullOrEmpty(text) || text.Length > 253) return false;
-        var labels = text.Split('.');
-        for (var i = 0; i < labels.Length; i++)
-        {
-            if (i == 0 && labels[i] == "*" && labels.Length > 1) continue;
-            if (!IsDnsLabel(labels[i])) return false;
-        }
-        return true;
     }
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Mesh.Kubernetes;
 using Mesh.Model;
+using Mesh.Validation;
 using Mesh.Providers.GatewayApi.Translation;
 using Mesh.Providers.Linkerd.Resources;
 using GatewayResources = Mesh.Providers.GatewayApi.Resources;
@@ -97,7 +98,7 @@ internal sealed class ServicePortMapping(LinkerdOptions options, ImportContext c
                 continue;
             }
             var portName = p.Name;
-            if (portName is not null && !IsDnsLabel(portName))
+            if (portName is not null && !DnsNames.IsDnsLabel(portName))
             {
                 ctx.NotImported(source, $"{path}.name", $"'{portName}' is not a port name the model takes (a DNS label: lower-case letters, digits and '-'); the port is read without it.");
                 portName = null;
@@ -204,10 +205,6 @@ internal sealed class ServicePortMapping(LinkerdOptions options, ImportContext c
     }
 
     private static bool Contains(List<(int From, int To)> ranges, int port) => ranges.Exists(r => port >= r.From && port <= r.To);
-
-    private static bool IsDnsLabel(string name) =>
-        name.Length is > 0 and <= 63 && char.IsAsciiLetterOrDigit(name[0]) && char.IsAsciiLetterOrDigit(name[^1])
-        && name.All(c => c == '-' || char.IsAsciiDigit(c) || char.IsAsciiLetterLower(c));
 
     /// <summary>
     /// Model → Linkerd: a port reaches Linkerd's resources only as the parent port of a route or the port of a Server, by number,

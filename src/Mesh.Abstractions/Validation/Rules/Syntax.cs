@@ -5,32 +5,11 @@ namespace Mesh.Validation.Rules;
 /// <summary>Syntax checks for names, hosts, addresses and HTTP tokens.</summary>
 internal static class Syntax
 {
-    public const int MaxLabelLength = 63;
+    /// <inheritdoc cref="DnsNames.IsDnsLabel(string?)"/>
+    public static bool IsDnsLabel(string? text) => DnsNames.IsDnsLabel(text);
 
-    /// <summary>A DNS-1123 label: lower-case alphanumerics and '-', starting and ending alphanumeric, at most 63 characters.</summary>
-    public static bool IsDnsLabel(string? text)
-    {
-        if (string.IsNullOrEmpty(text) || text.Length > MaxLabelLength) return false;
-        if (text[0] == '-' || text[^1] == '-') return false;
-        foreach (var c in text)
-        {
-            if (!(c is >= 'a' and <= 'z' or >= '0' and <= '9' or '-')) return false;
-        }
-        return true;
-    }
-
-    /// <summary>A DNS name of labels (case-insensitive), at most 253 characters; <c>*.</c> is allowed only as the first label.</summary>
-    public static bool IsHostName(string? text)
-    {
-        if (string.IsNullOrEmpty(text) || text.Length > 253) return false;
-        var labels = text.Split('.');
-        for (var i = 0; i < labels.Length; i++)
-        {
-            if (i == 0 && labels[i] == "*" && labels.Length > 1) continue;
-            if (!IsDnsLabel(labels[i].ToLowerInvariant())) return false;
-        }
-        return true;
-    }
+    /// <inheritdoc cref="DnsNames.IsHostName(string?)"/>
+    public static bool IsHostName(string? text) => DnsNames.IsHostName(text);
 
     /// <summary>An IPv4 or IPv6 address in its textual form.</summary>
     public static bool IsIpAddress(string? text)

@@ -48,7 +48,7 @@ internal readonly struct Reporter(IValidationContext context, Action<ValidationF
         }
         else if (!Syntax.IsDnsLabel(value))
         {
-            Error(property, DiagnosticCodes.InvalidName, $"{what} '{value}' is not a DNS-1123 label (lower-case letters, digits and '-', starting and ending with a letter or digit, at most {Syntax.MaxLabelLength} characters).");
+            Error(property, DiagnosticCodes.InvalidName, $"{what} '{value}' is not a DNS-1123 label (lower-case letters, digits and '-', starting and ending with a letter or digit, at most {DnsNames.MaxLabelLength} characters).");
         }
     }
 
