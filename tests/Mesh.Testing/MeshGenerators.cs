@@ -28,6 +28,9 @@ public static class MeshGenerators
     private static readonly string[] TrickyValues =
         ["v1", "prod", "2", "1.0", "true", "false", "null", "~", "yes", "on", "0x1F", "1e3", "", "a b", "x: y", "#hash", "-dash", "é-ü", "'quoted'", "\"dq\"", "1:30", "[x]", "{y}", "*star", "&amp", "!bang", "%pct", "@at", "`tick`", "line\nbreak"];
 
+    /// <summary>Kubernetes label values that still look like other YAML types (numbers, booleans, null), so writers must quote right.</summary>
+    private static readonly string[] LabelValues = ["v1", "prod", "2", "1.0", "true", "false", "null", "yes", "on", "0x1F", "1e3", "", "canary_1", "x.y-z", "Y"];
+
     /// <summary>A DNS-1123 label.</summary>
     public static Gen<string> DnsName { get; } = Gen.OneOf(
         Gen.OneOf(ServiceNames),
@@ -51,21 +54,31 @@ public static class MeshGenerators
         Gen.Int[0, 100].Select(i => (decimal)i),
         Gen.Int[0, 10000].Select(i => i / 100m));
 
-    /// <summary>A label map (0–3 entries), values possibly needing quotes.</summary>
-    public static Gen<EquatableMap<string>> Labels { get; } = Map(Gen.OneOf(LabelKeys), TrickyString, 0, 3);
+    /// <summary>A Kubernetes label map (0–3 entries), values possibly needing quotes in YAML.</summary>
+    public static Gen<EquatableMap<string>> Labels { get; } = Map(Gen.OneOf(LabelKeys), Gen.OneOf(LabelValues), 0, 3);
 
-    /// <summary>A service port with a protocol; the name is set or left to its effective default.</summary>
+    /// <summary>A workload selector: half the time empty (the default <c>{ app: &lt;name&gt; }</c>), else 1–2 labels.</summary>
+    public static Gen<EquatableMap<string>> Selector { get; } = Gen.OneOf(
+        Gen.Const(EquatableMap<string>.Empty),
+        Map(Gen.OneOf("app", "app.kubernetes.io/name", "tier"), Gen.OneOf(ServiceNames), 1, 2));
+
+    /// <summary>A target port: none (the port), a number or a container port name.</summary>
+    public static Gen<TargetPort?> TargetPort { get; } = Gen.Int[0, 3].Select(Gen.Int[1, 65535], Gen.OneOf("http", "http-web", "grpc-api", "metrics", "tcp-db"),
+        (kind, number, name) => kind switch { 0 => Model.TargetPort.Of(number), 1 => Model.TargetPort.Named(name), _ => (TargetPort?)null });
+
+    /// <summary>A service port with a protocol and target port; the name is set or left to its effective default.</summary>
     public static Gen<ServicePort> Port { get; } = Gen.Select(
-        Gen.Int[1, 65535], Gen.Enum<Protocol>(), Gen.Bool,
-        (port, protocol, named) => new ServicePort { Port = port, Protocol = protocol, Name = named ? $"{WireNames.Of(protocol)}-p{port}" : null });
+        Gen.Int[1, 65535], Gen.Enum<Protocol>(), Gen.Bool, TargetPort,
+        (port, protocol, named, target) => new ServicePort { Port = port, Protocol = protocol, Name = named ? $"{WireNames.Of(protocol)}-p{port}" : null, TargetPort = target });
 
-    /// <summary>A service with 1–3 ports (unique numbers and names) and 0–3 subsets (unique names).</summary>
+    /// <summary>A service with a selector, 1–3 ports (unique numbers and names) and 0–3 subsets (unique names).</summary>
     public static Gen<MeshService> Service { get; } = Gen.Select(
-        DnsName, Namespace, Port.Array[1, 3], Gen.OneOf(SubsetNames).ArrayUnique[0, 3], Labels.Array[3],
-        (name, ns, ports, subsets, labels) => new MeshService
+        DnsName, Namespace, Port.Array[1, 3], Gen.OneOf(SubsetNames).ArrayUnique[0, 3], Labels.Array[3], Selector,
+        (name, ns, ports, subsets, labels, selector) => new MeshService
         {
             Name = name,
             Namespace = ns,
+            Selector = selector,
             Ports = [.. ports.DistinctBy(p => p.Port).DistinctBy(p => p.EffectiveName)],
             Subsets = [.. subsets.Select((s, i) => new Subset { Name = s, Labels = labels[i] })],
         });
@@ -229,7 +242,7 @@ public static class MeshGenerators
     /// <summary>An external service with hosts, ports, a resolution and (for static resolution) addresses.</summary>
     public static Gen<ExternalService> ExternalService { get; } = Gen.Select(
         DnsName, Namespace, Gen.OneOf("httpbin.example.com", "api.stripe.com", "*.googleapis.com", "db.internal").ArrayUnique[1, 2],
-        Port.Array[0, 2], Gen.Enum<Resolution>(), Gen.OneOf("10.1.2.3", "192.0.2.10", "2001:db8::1").ArrayUnique[1, 2],
+        Port.Select(p => p with { TargetPort = null }).Array[0, 2], Gen.Enum<Resolution>(), Gen.OneOf("10.1.2.3", "192.0.2.10", "2001:db8::1").ArrayUnique[1, 2],
         (name, ns, hosts, ports, resolution, addresses) => new ExternalService
         {
             Name = name,

@@ -18,12 +18,13 @@ internal static class Normalizer
 
     private static MeshService Service(MeshService s) => s with
     {
-        Ports = Ports(s.Ports),
+        Selector = s.EffectiveSelector,
+        Ports = Ports(s.Ports, target: true),
         Subsets = [.. s.Subsets.OrderBy(x => x.Name, StringComparer.Ordinal)],
     };
 
-    private static EquatableArray<ServicePort> Ports(EquatableArray<ServicePort> ports) =>
-        [.. ports.Select(p => p with { Name = p.EffectiveName }).OrderBy(p => p.Port).ThenBy(p => p.Name, StringComparer.Ordinal)];
+    private static EquatableArray<ServicePort> Ports(EquatableArray<ServicePort> ports, bool target = false) =>
+        [.. ports.Select(p => p with { Name = p.EffectiveName, TargetPort = target ? p.EffectiveTargetPort : p.TargetPort }).OrderBy(p => p.Port).ThenBy(p => p.Name, StringComparer.Ordinal)];
 
     private static HttpRoute Route(HttpRoute r) => r with { Rules = [.. r.Rules.Select(Rule)] };
 

@@ -53,6 +53,7 @@ internal static class MeshConfigReader
     {
         Name = m.RequiredString("name"),
         Namespace = m.RequiredString("namespace"),
+        Selector = m.StringMap("selector"),
         Ports = m.List("ports", (n, p) => Item(m.Context, n, p, Port)),
         Subsets = m.Take("subsets") is { } subsets ? Subsets(m.Context, subsets, m.PathOf("subsets")) : default,
     };
@@ -65,7 +66,14 @@ internal static class MeshConfigReader
         Name = m.String("name"),
         Port = m.RequiredInt("port"),
         Protocol = m.RequiredEnum<Protocol>("protocol"),
+        TargetPort = m.Take("targetPort") is { } target ? TargetPort(m.Context, target, m.PathOf("targetPort")) : null,
     };
+
+    /// <summary>A target port: an integer, or a container port name (a string).</summary>
+    private static TargetPort TargetPort(ReadContext c, YamlNode node, string path) =>
+        node.Kind == YamlNodeKind.Scalar && node.ScalarType == ScalarType.Int
+            ? Model.TargetPort.Of(c.Int(node, path))
+            : Model.TargetPort.Named(c.String(node, path));
 
     private static HttpRoute Route(MapView m) => new()
     {

@@ -28,6 +28,7 @@ internal static class MeshConfigWriter
         return new WriteMapping()
             .String("name", s.Name)
             .String("namespace", s.Namespace)
+            .Mapping("selector", WriteMapping.Strings(s.Selector))
             .Sequence("ports", s.Ports, Port)
             .Mapping("subsets", subsets);
     }
@@ -35,7 +36,9 @@ internal static class MeshConfigWriter
     private static WriteMapping Port(ServicePort p) => new WriteMapping()
         .String("name", p.Name)
         .Int("port", p.Port)
-        .String("protocol", WireNames.Of(p.Protocol));
+        .String("protocol", WireNames.Of(p.Protocol))
+        .String("targetPort", p.TargetPort?.Name)
+        .Int("targetPort", p.TargetPort?.Number);
 
     private static WriteMapping Route(HttpRoute r) => new WriteMapping()
         .String("name", r.Name)

@@ -72,6 +72,9 @@ public class GeneratorCoverageTests
         Both(configs.SelectMany(c => c.Services), s => !s.Subsets.IsEmpty, "service subsets");
         Both(configs.SelectMany(c => c.Services).SelectMany(s => s.Ports), p => p.Name is not null, "port name");
         Both(configs.SelectMany(c => c.Services).SelectMany(s => s.Subsets), s => !s.Labels.IsEmpty, "subset labels");
+        Both(configs.SelectMany(c => c.Services), s => !s.Selector.IsEmpty, "service selector");
+        Both(configs.SelectMany(c => c.Services).SelectMany(s => s.Ports), p => p.TargetPort is not null, "service target port");
+        Both(configs.SelectMany(c => c.Services).SelectMany(s => s.Ports), p => p.TargetPort?.Name is not null, "named target port");
     }
 
     [Fact]

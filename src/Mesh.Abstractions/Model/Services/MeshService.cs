@@ -11,6 +11,33 @@ public sealed record MeshService
     /// <summary>The namespace (a DNS-1123 label).</summary>
     public required string Namespace { get; init; }
 
+    /// <summary>The labels of the workloads the service selects (YAML <c>selector</c>), like a Kubernetes Service's selector.</summary>
+    /// <value>Empty means the default <c>{ app: &lt;name&gt; }</c>; <see cref="MeshConfig.Normalize"/> makes it explicit.</value>
+    public EquatableMap<string> Selector { get; init; }
+
+    /// <summary>The selector after normalisation: <see cref="Selector"/>, or <c>{ app: &lt;name&gt; }</c> when it is empty.</summary>
+    public EquatableMap<string> EffectiveSelector => Selector.IsEmpty ? DefaultSelector(Name) : Selector;
+
+    /// <summary>The label key of the default selector, <c>app</c>.</summary>
+    public const string DefaultSelectorKey = "app";
+
+    /// <summary>The default selector of a service: <c>{ app: &lt;name&gt; }</c>.</summary>
+    /// <param name="name">The service name.</param>
+    public static EquatableMap<string> DefaultSelector(string name) => new([new(DefaultSelectorKey, name)]);
+
+    /// <summary>The labels of the workloads in a subset: the selector ∪ the subset's labels (a subset label overrides a selector label of the same key).</summary>
+    /// <param name="subset">The subset name, or null for the whole service.</param>
+    /// <returns>The labels, or null when the subset is not defined.</returns>
+    public EquatableMap<string>? WorkloadLabels(string? subset)
+    {
+        if (subset is null) return EffectiveSelector;
+        if (FindSubset(subset) is not { } found) return null;
+        var labels = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var label in EffectiveSelector) labels[label.Key] = label.Value;
+        foreach (var label in found.Labels) labels[label.Key] = label.Value;
+        return new EquatableMap<string>(labels);
+    }
+
     /// <summary>The ports the service listens on.</summary>
     public EquatableArray<ServicePort> Ports { get; init; }
 

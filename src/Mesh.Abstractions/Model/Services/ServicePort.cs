@@ -13,6 +13,13 @@ public sealed record ServicePort
     /// <summary>The application protocol spoken on the port.</summary>
     public required Protocol Protocol { get; init; }
 
+    /// <summary>The port on the workloads that traffic to this port is forwarded to (YAML <c>targetPort</c>: a number or a container port name).</summary>
+    /// <value>Null means "the same number as <see cref="Port"/>"; <see cref="MeshConfig.Normalize"/> makes it explicit.</value>
+    public TargetPort? TargetPort { get; init; }
+
+    /// <summary>The target port after normalisation: <see cref="TargetPort"/>, or <see cref="Port"/> when it is null.</summary>
+    public TargetPort EffectiveTargetPort => TargetPort ?? Model.TargetPort.Of(Port);
+
     /// <summary>The name this port has after normalisation.</summary>
     public string EffectiveName => Name ?? $"{WireNames.Of(Protocol)}-{Port}";
 }

@@ -3,7 +3,7 @@ using Mesh.Model;
 
 namespace Mesh.Validation.Validators;
 
-/// <summary>Validates a <see cref="MeshService"/>: names, ports (unique numbers) and subsets (unique DNS-label names).</summary>
+/// <summary>Validates a <see cref="MeshService"/>: names, the selector, ports (unique numbers, target ports) and subsets (unique DNS-label names).</summary>
 internal sealed class MeshServiceValidator : ModelValidator<MeshService>
 {
     public static readonly MeshServiceValidator Instance = new();
@@ -14,6 +14,7 @@ internal sealed class MeshServiceValidator : ModelValidator<MeshService>
     {
         report.DnsLabel(nameof(MeshService.Name), item.Name, "The service name");
         report.DnsLabel(nameof(MeshService.Namespace), item.Namespace, "The service namespace");
+        report.Labels(nameof(MeshService.Selector), item.Selector, "A selector label");
         report.NoNullItems(nameof(MeshService.Ports), item.Ports, "A port");
         var ports = new HashSet<int>();
         for (var i = 0; i < item.Ports.Count; i++)
@@ -39,13 +40,7 @@ internal sealed class MeshServiceValidator : ModelValidator<MeshService>
             {
                 report.Error(path, DiagnosticCodes.DuplicateName, $"Subset '{subset.Name}' is declared more than once.");
             }
-            foreach (var label in subset.Labels)
-            {
-                if (string.IsNullOrEmpty(label.Key) || label.Value is null)
-                {
-                    report.Error(path, DiagnosticCodes.MissingRequired, "A subset label needs a non-empty key and a value.");
-                }
-            }
+            report.Labels(path, subset.Labels, $"A label of subset '{subset.Name}'");
         }
     }
 }

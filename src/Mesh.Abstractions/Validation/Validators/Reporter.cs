@@ -52,6 +52,22 @@ internal readonly struct Reporter(IValidationContext context, Action<ValidationF
         }
     }
 
+    /// <summary>Checks a label map (a selector or a subset's labels): keys and values in Kubernetes label syntax.</summary>
+    public void Labels(string property, EquatableMap<string> labels, string what)
+    {
+        foreach (var (key, value) in labels)
+        {
+            if (!KubernetesNames.IsLabelKey(key))
+            {
+                Error(property, DiagnosticCodes.InvalidName, $"{what} key '{key}' is not a Kubernetes label key (an optional DNS-subdomain prefix and '/', then at most {KubernetesNames.MaxLabelLength} letters, digits, '-', '_' or '.', starting and ending with a letter or digit).");
+            }
+            else if (!KubernetesNames.IsLabelValue(value))
+            {
+                Error(property, DiagnosticCodes.InvalidName, $"{what} '{key}' has the value '{value}', which is not a Kubernetes label value (at most {KubernetesNames.MaxLabelLength} letters, digits, '-', '_' or '.', starting and ending with a letter or digit).");
+            }
+        }
+    }
+
     public void Port(string property, int? port, string what)
     {
         if (port is { } p && p is < 1 or > 65535)
