@@ -9,6 +9,9 @@ public sealed record GatewayApiOptions : IKubernetesProviderOptions
     /// <value>Defaults to <c>default</c>.</value>
     public string DefaultNamespace { get; init; } = "default";
 
+    /// <summary>Which core <c>v1</c> Services translation writes. Default: <see cref="ServiceOutput.Subsets"/> (Gateway API routes to Services).</summary>
+    public ServiceOutput ServiceOutput { get; init; } = ServiceOutput.Subsets;
+
     /// <summary>
     /// Whether a route whose host service speaks only gRPC (every port <c>grpc</c>) and whose rules GRPCRoute can express
     /// is written as a <c>GRPCRoute</c>; otherwise every route is an <c>HTTPRoute</c> (which carries gRPC too).

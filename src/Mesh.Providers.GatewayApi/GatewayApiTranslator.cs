@@ -41,7 +41,7 @@ public sealed class GatewayApiTranslator : KubernetesTranslator<GatewayApiOption
     protected override IReadOnlyList<string> ResourceNamespaces => Namespaces;
 
     /// <inheritdoc />
-    protected override (IReadOnlyList<object> Resources, IReadOnlyList<Diagnostic> Diagnostics) Export(MeshConfig config) =>
+    protected override (IReadOnlyList<object> Resources, IReadOnlyList<Diagnostic> Diagnostics) Export(MeshConfig config, LeafServicePlan leaves) =>
         GatewayApiExport.ToGatewayApi(config, Options);
 
     /// <inheritdoc />

@@ -21,6 +21,9 @@ public sealed record IstioOptions : IKubernetesProviderOptions
     /// <value>Defaults to <c>default</c>.</value>
     public string DefaultNamespace { get; init; } = "default";
 
+    /// <summary>Which core <c>v1</c> Services translation writes. Default: <see cref="ServiceOutput.None"/> (Istio routes to subsets natively (DestinationRule)).</summary>
+    public ServiceOutput ServiceOutput { get; init; } = ServiceOutput.None;
+
     /// <summary>The workload label that names a service's pods; access policies select <c>label: service-name</c> plus the subset's labels.</summary>
     /// <value>Defaults to <c>app</c>.</value>
     public string WorkloadLabel { get; init; } = "app";

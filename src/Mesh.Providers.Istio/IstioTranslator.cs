@@ -41,7 +41,7 @@ public sealed class IstioTranslator : KubernetesTranslator<IstioOptions>
     protected override IReadOnlyList<string> ResourceNamespaces => Namespaces;
 
     /// <inheritdoc />
-    protected override (IReadOnlyList<object> Resources, IReadOnlyList<Diagnostic> Diagnostics) Export(MeshConfig config) =>
+    protected override (IReadOnlyList<object> Resources, IReadOnlyList<Diagnostic> Diagnostics) Export(MeshConfig config, LeafServicePlan leaves) =>
         IstioExporter.Export(config, Options);
 
     /// <inheritdoc />

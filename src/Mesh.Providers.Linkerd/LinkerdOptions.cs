@@ -9,6 +9,9 @@ public sealed record LinkerdOptions : IKubernetesProviderOptions
     /// <value>Defaults to <c>default</c>.</value>
     public string DefaultNamespace { get; init; } = "default";
 
+    /// <summary>Which core <c>v1</c> Services translation writes. Default: <see cref="ServiceOutput.Subsets"/> (Linkerd routes to Services).</summary>
+    public ServiceOutput ServiceOutput { get; init; } = ServiceOutput.Subsets;
+
     /// <summary>The API group HTTP routes are written in (both are read). gRPC routes are always <c>gateway.networking.k8s.io/v1</c> GRPCRoutes, TCP routes <c>gateway.networking.k8s.io/v1alpha2</c> TCPRoutes.</summary>
     /// <value>Defaults to <see cref="LinkerdRouteApi.Policy"/>.</value>
     public LinkerdRouteApi RouteApi { get; init; } = LinkerdRouteApi.Policy;

@@ -47,7 +47,7 @@ public sealed class LinkerdTranslator : KubernetesTranslator<LinkerdOptions>
     protected override IReadOnlyList<string> ResourceNamespaces => Namespaces;
 
     /// <inheritdoc />
-    protected override (IReadOnlyList<object> Resources, IReadOnlyList<Diagnostic> Diagnostics) Export(MeshConfig config) =>
+    protected override (IReadOnlyList<object> Resources, IReadOnlyList<Diagnostic> Diagnostics) Export(MeshConfig config, LeafServicePlan leaves) =>
         LinkerdExport.ToLinkerd(config, Options);
 
     /// <inheritdoc />

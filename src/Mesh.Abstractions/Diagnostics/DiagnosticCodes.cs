@@ -133,6 +133,9 @@ public static class DiagnosticCodes
     /// <summary>How a model feature was written where the provider loses nothing it applies (information: ports left to the Kubernetes Service, a backend's only port written out, …).</summary>
     public static readonly DiagnosticCode TranslationNote = new("MESH2104");
 
+    /// <summary>A rule whose traffic reaches other workloads, or other shares of them, after a migration (<c>mesh migrate</c>).</summary>
+    public static readonly DiagnosticCode BehaviourChanged = new("MESH2105");
+
     /// <summary>An input field that was not carried into the model.</summary>
     public static readonly DiagnosticCode FieldNotImported = new("MESH2201");
 
@@ -147,4 +150,16 @@ public static class DiagnosticCodes
 
     /// <summary>A feature outside the model's scope (gateways, export rules, …).</summary>
     public static readonly DiagnosticCode OutOfScope = new("MESH2205");
+
+    /// <summary>A service the input refers to but does not contain, declared from what the references say (information).</summary>
+    public static readonly DiagnosticCode ServiceInferred = new("MESH2206");
+
+    /// <summary>A subset the input routes to but never defines, declared without labels (all the service's workloads).</summary>
+    public static readonly DiagnosticCode SubsetUndefined = new("MESH2207");
+
+    /// <summary>A leaf Service (one selecting a subset of another Service's workloads) read back as a subset of that service (information).</summary>
+    public static readonly DiagnosticCode SubsetFolded = new("MESH2208");
+
+    /// <summary>The model imported from the input fails validation; the import gives no model.</summary>
+    public static readonly DiagnosticCode ImportedModelInvalid = new("MESH2209");
 }

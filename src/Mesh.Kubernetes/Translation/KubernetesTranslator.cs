@@ -1,6 +1,7 @@
 using Mesh.Diagnostics;
 using Mesh.Model;
 using Mesh.Translation;
+using Mesh.Validation;
 
 namespace Mesh.Kubernetes;
 
@@ -38,10 +39,15 @@ public abstract class KubernetesTranslator<TOptions> : ITranslator
     /// <summary>The .NET namespaces of the typed resources <see cref="WriteYaml"/> writes itself (others go to KubernetesClient's serializer).</summary>
     protected abstract IReadOnlyList<string> ResourceNamespaces { get; }
 
-    /// <summary>Model → the provider's typed resources, in a deterministic order, with the diagnostics of what was not expressed exactly.</summary>
+    /// <summary>
+    /// Model (valid) → the provider's typed resources, in a deterministic order, with the diagnostics of what was not expressed
+    /// exactly. Backends to a subset with a leaf Service in <paramref name="leaves"/> name that Service
+    /// (<see cref="LeafServicePlan.Target"/>); the shell writes the Services themselves (<see cref="ServiceOutput"/>).
+    /// </summary>
     /// <param name="config">The model.</param>
+    /// <param name="leaves">The leaf Services written with the resources (empty with <see cref="ServiceOutput.None"/>).</param>
     /// <returns>The resources and the diagnostics.</returns>
-    protected abstract (IReadOnlyList<object> Resources, IReadOnlyList<Diagnostic> Diagnostics) Export(MeshConfig config);
+    protected abstract (IReadOnlyList<object> Resources, IReadOnlyList<Diagnostic> Diagnostics) Export(MeshConfig config, LeafServicePlan leaves);
 
     /// <summary>The provider's typed resources, each named by its source, → a model; every field not carried is reported to <paramref name="context"/>.</summary>
     /// <param name="resources">The resources with their source names.</param>
@@ -55,22 +61,50 @@ public abstract class KubernetesTranslator<TOptions> : ITranslator
     protected virtual ImportContext CreateImportContext() => new(Provider, Options.DefaultNamespace);
 
     /// <inheritdoc />
+    /// <remarks>An invalid model is not translated: its validation errors are the result's diagnostics.</remarks>
     public TranslationResult Translate(MeshConfig config, TranslationOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(config);
-        var (resources, diagnostics) = Export(config);
-        return TranslationResult.Create(resources, diagnostics, options);
+        var invalid = MeshValidator.Validate(config);
+        if (invalid.Any(d => d.IsError)) return TranslationResult.Create([], [.. invalid.Select(d => d with { Provider = Provider })], options);
+        var leaves = Options.ServiceOutput == ServiceOutput.None ? LeafServicePlan.Empty : LeafServicePlan.Create(config);
+        var (resources, diagnostics) = Export(config, leaves);
+        var services = CoreServiceWriter.Write(config, leaves, Options.ServiceOutput);
+        return TranslationResult.Create(services.Count == 0 ? resources : [.. services, .. resources], diagnostics, options);
     }
 
     /// <inheritdoc />
-    public ImportResult Import(IEnumerable<object> resources, ImportOptions? options = null) =>
-        ImportResources(ImportSources.FromObjects(resources, Options.DefaultNamespace), CreateImportContext(), options);
+    public ImportResult Import(IEnumerable<object> resources, ImportOptions? options = null)
+    {
+        var sources = ImportSources.FromObjects(resources, Options.DefaultNamespace);
+        return Complete(ImportResources(sources, CreateImportContext(), options), sources, options);
+    }
 
     /// <inheritdoc />
     public ImportResult ImportYaml(IReadOnlyList<SourceText> sources, ImportOptions? options = null)
     {
         var context = CreateImportContext();
-        return ImportResources(ImportSources.FromYaml(sources, context, Catalog), context, options);
+        var typed = ImportSources.FromYaml(sources, context, Catalog);
+        return Complete(ImportResources(typed, context, options), typed, options);
+    }
+
+    /// <summary>
+    /// Turns the provider's import into a valid model: leaf Services fold back into subsets (<see cref="ServiceFolding"/>),
+    /// services and subsets the input names but lacks are declared (<see cref="ImportCompletion"/>), and a model that still
+    /// fails validation is reported as errors instead of returned.
+    /// </summary>
+    private ImportResult Complete(ImportResult result, IReadOnlyList<(object Resource, string Source)> resources, ImportOptions? options)
+    {
+        if (result.Config is not { } config) return result;
+        var diagnostics = result.Diagnostics.ToList();
+        var services = resources.Where(r => r.Resource is CoreService).Select(r => ((CoreService)r.Resource, r.Source)).ToList();
+        config = ServiceFolding.Fold(config, services, Provider, diagnostics);
+        config = ImportCompletion.Complete(config, Provider, diagnostics).Normalize();
+        foreach (var problem in MeshValidator.Validate(config).Where(d => d.IsError))
+        {
+            diagnostics.Add(Diagnostic.Error(DiagnosticCodes.ImportedModelInvalid, problem.Path, $"The imported model is invalid: {problem.Message} ({problem.Code})") with { Provider = Provider });
+        }
+        return ImportResult.Create(config, diagnostics, options);
     }
 
     /// <inheritdoc />

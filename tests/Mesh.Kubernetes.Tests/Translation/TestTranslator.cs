@@ -35,7 +35,7 @@ internal sealed class TestTranslator(TestOptions options) : KubernetesTranslator
 
     protected override IReadOnlyList<string> ResourceNamespaces { get; } = [typeof(Widget).Namespace!];
 
-    protected override (IReadOnlyList<object> Resources, IReadOnlyList<Diagnostic> Diagnostics) Export(MeshConfig config)
+    protected override (IReadOnlyList<object> Resources, IReadOnlyList<Diagnostic> Diagnostics) Export(MeshConfig config, LeafServicePlan leaves)
     {
         var ctx = new ExportContext(Provider, config);
         var widgets = new List<object>();
@@ -57,7 +57,11 @@ internal sealed class TestTranslator(TestOptions options) : KubernetesTranslator
                 context.ReportMetadata(widget.Metadata, source);
                 services.Add(new MeshService { Name = context.NameOf(widget, source), Namespace = context.NamespaceOf(widget) });
             })
-            .On<CoreService>((service, source) => context.ReportMetadata(service.Metadata, source))
+            .On<CoreService>((service, source) =>
+            {
+                context.ReportMetadata(service.Metadata, source);
+                if (CoreServiceReader.Read(service, context.NameOf(service, source), context.NamespaceOf(service), source, context) is { } read) services.Add(read);
+            })
             .Dispatch(resources, context, "a test resource");
         var config = new MeshConfig { Name = options?.ModelName ?? "imported", Services = [.. services] };
         return ImportResult.Create(config, context.Diagnostics, options);
@@ -67,6 +71,8 @@ internal sealed class TestTranslator(TestOptions options) : KubernetesTranslator
 internal sealed record TestOptions : IKubernetesProviderOptions
 {
     public string DefaultNamespace { get; init; } = "default";
+
+    public ServiceOutput ServiceOutput { get; init; } = ServiceOutput.None;
 }
 
 [KubernetesEntity(Group = "test.mesh", ApiVersion = "v1", Kind = "Widget", PluralName = "widgets")]

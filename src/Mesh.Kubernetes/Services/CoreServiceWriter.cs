@@ -1,0 +1,74 @@
+using Mesh.Model;
+
+namespace Mesh.Kubernetes;
+
+/// <summary>
+/// Model → core <c>v1</c> Services: a model service as its Service (selector, ports with name, number, target port and
+/// <c>appProtocol</c>) and a leaf Service as the Service of one subset (selector ∪ subset labels, the parent's ports,
+/// labelled and annotated with <see cref="LeafServiceLabels"/>).
+/// </summary>
+public static class CoreServiceWriter
+{
+    /// <summary>The Services a translation writes for <paramref name="output"/>: with <see cref="ServiceOutput.All"/> one per model service, then the leaf Services of <paramref name="plan"/>.</summary>
+    /// <param name="config">The model.</param>
+    /// <param name="plan">The leaf Services.</param>
+    /// <param name="output">What to write.</param>
+    /// <returns>The Services, in a deterministic order.</returns>
+    public static IReadOnlyList<CoreService> Write(MeshConfig config, LeafServicePlan plan, ServiceOutput output)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        ArgumentNullException.ThrowIfNull(plan);
+        if (output == ServiceOutput.None) return [];
+        var services = new List<CoreService>();
+        if (output == ServiceOutput.All)
+        {
+            foreach (var service in config.Services.OrderBy(s => s.Namespace, StringComparer.Ordinal).ThenBy(s => s.Name, StringComparer.Ordinal)) services.Add(Service(service));
+        }
+        foreach (var leaf in plan.Leaves) services.Add(Leaf(leaf));
+        return services;
+    }
+
+    /// <summary>The Service of a model service.</summary>
+    /// <param name="service">The service.</param>
+    /// <returns>The Service.</returns>
+    public static CoreService Service(MeshService service)
+    {
+        ArgumentNullException.ThrowIfNull(service);
+        return Create(service.Name, service.Namespace, service.EffectiveSelector, service.Ports, labels: null, annotations: null);
+    }
+
+    /// <summary>The leaf Service of one subset.</summary>
+    /// <param name="leaf">The leaf.</param>
+    /// <returns>The Service.</returns>
+    public static CoreService Leaf(LeafService leaf)
+    {
+        ArgumentNullException.ThrowIfNull(leaf);
+        var parent = leaf.Parent;
+        return Create(
+            leaf.Name,
+            parent.Namespace,
+            parent.WorkloadLabels(leaf.Subset.Name) ?? parent.EffectiveSelector,
+            parent.Ports,
+            labels: new Dictionary<string, string>(StringComparer.Ordinal) { [LeafServiceLabels.Parent] = parent.Name, [LeafServiceLabels.Subset] = leaf.Subset.Name },
+            annotations: new Dictionary<string, string>(StringComparer.Ordinal) { [LeafServiceLabels.SubsetOf] = $"{parent.Name}/{leaf.Subset.Name}" });
+    }
+
+    private static CoreService Create(string name, string ns, IEnumerable<KeyValuePair<string, string>> selector, IEnumerable<ServicePort> ports, Dictionary<string, string>? labels, Dictionary<string, string>? annotations) => new()
+    {
+        Metadata = new k8s.Models.V1ObjectMeta { Name = name, NamespaceProperty = ns, Labels = labels, Annotations = annotations },
+        Spec = new CoreServiceSpec
+        {
+            Selector = selector.ToDictionary(e => e.Key, e => e.Value, StringComparer.Ordinal),
+            Ports = [.. ports.OrderBy(p => p.Port).Select(Port)],
+        },
+    };
+
+    private static CoreServicePort? Port(ServicePort port) => new()
+    {
+        Name = port.EffectiveName,
+        Port = port.Port,
+        TargetPort = port.EffectiveTargetPort is { Name: { } named } ? named : port.EffectiveTargetPort.Number,
+        Protocol = "TCP",
+        AppProtocol = AppProtocols.Of(port.Protocol),
+    };
+}

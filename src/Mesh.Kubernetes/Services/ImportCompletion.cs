@@ -1,0 +1,111 @@
+using Mesh.Diagnostics;
+using Mesh.Model;
+using Mesh.Translation;
+
+namespace Mesh.Kubernetes;
+
+/// <summary>
+/// Makes an imported model self-contained, so that it validates: a service that routes, backends, mirrors or policies name but
+/// that the input does not contain is declared from what the references say (its ports from backend and TCP route ports, with
+/// the protocol of the route kind), with an information naming where it was inferred from; a subset named but never defined
+/// is declared without labels (all the service's workloads) with a warning; a port a backend names that its service does not
+/// declare is added with a warning.
+/// </summary>
+public static class ImportCompletion
+{
+    /// <summary>Completes <paramref name="config"/>.</summary>
+    /// <param name="config">The imported model.</param>
+    /// <param name="provider">The provider (tags the diagnostics).</param>
+    /// <param name="diagnostics">Receives what was inferred.</param>
+    /// <returns>The completed model.</returns>
+    public static MeshConfig Complete(MeshConfig config, ProviderName provider, ICollection<Diagnostic> diagnostics)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        ArgumentNullException.ThrowIfNull(diagnostics);
+        var external = new HashSet<ServiceRef>(config.ExternalServices.Select(e => new ServiceRef(e.Name, e.Namespace)));
+        var services = new Dictionary<ServiceRef, Draft>();
+        var order = new List<ServiceRef>();
+        foreach (var service in config.Services)
+        {
+            if (services.ContainsKey(service.Reference)) continue;
+            services[service.Reference] = new Draft(service, Inferred: null);
+            order.Add(service.Reference);
+        }
+
+        void Refer(ServiceRef service, string? subset, int? port, Protocol protocol, string path, string what)
+        {
+            if (service.Name is null || service.Namespace is null || external.Contains(service)) return;
+            if (!services.TryGetValue(service, out var draft))
+            {
+                draft = new Draft(new MeshService { Name = service.Name, Namespace = service.Namespace }, Inferred: path);
+                services[service] = draft;
+                order.Add(service);
+                diagnostics.Add(Diagnostic.Info(DiagnosticCodes.ServiceInferred, path, $"Service '{service}' is not in the input; it is declared from the {what} that names it (selector {{ app: {service.Name} }}{(port is null ? "" : $", port {port}")}). Include its Kubernetes Service to import its real selector and ports.") with { Provider = provider });
+            }
+            if (subset is not null && draft.Service.FindSubset(subset) is null && !draft.Subsets.Contains(subset))
+            {
+                draft.Subsets.Add(subset);
+                diagnostics.Add(Diagnostic.Warning(DiagnosticCodes.SubsetUndefined, path, $"Subset '{subset}' of service '{service}' is named by a {what} but defined nowhere in the input (a mesh sends such traffic nowhere until it is defined); it is declared without labels, i.e. all of the service's workloads.") with { Provider = provider });
+            }
+            if (port is { } p and >= 1 and <= 65535 && draft.Service.FindPort(p) is null && !draft.Ports.ContainsKey(p))
+            {
+                draft.Ports[p] = protocol;
+                if (draft.Inferred is null)
+                {
+                    diagnostics.Add(Diagnostic.Warning(DiagnosticCodes.ServiceInferred, path, $"Port {p} of service '{service}' is named by a {what} but not declared by the service's Kubernetes Service in the input; it is added as a {WireNames.Of(protocol)} port.") with { Provider = provider });
+                }
+            }
+        }
+
+        for (var i = 0; i < config.Routes.Count; i++)
+        {
+            var route = config.Routes[i];
+            Refer(route.Host, null, null, Protocol.Http, $"$.spec.routes[{i}].host", $"route '{route.Namespace}/{route.Name}'");
+            for (var j = 0; j < route.Rules.Count; j++)
+            {
+                var rule = route.Rules[j];
+                for (var k = 0; k < rule.Backends.Count; k++)
+                {
+                    var b = rule.Backends[k];
+                    Refer(b.Service, b.Subset, b.Port, Protocol.Http, $"$.spec.routes[{i}].rules[{j}].backends[{k}]", $"backend of route '{route.Namespace}/{route.Name}'");
+                }
+                if (rule.Mirror is { } m) Refer(m.Service, m.Subset, m.Port, Protocol.Http, $"$.spec.routes[{i}].rules[{j}].mirror", $"mirror of route '{route.Namespace}/{route.Name}'");
+            }
+        }
+        for (var i = 0; i < config.TcpRoutes.Count; i++)
+        {
+            var tcp = config.TcpRoutes[i];
+            Refer(tcp.Host, null, tcp.Port, Protocol.Tcp, $"$.spec.tcpRoutes[{i}].host", $"TCP route '{tcp.Namespace}/{tcp.Name}'");
+            for (var k = 0; k < tcp.Backends.Count; k++)
+            {
+                var b = tcp.Backends[k];
+                Refer(b.Service, b.Subset, b.Port, Protocol.Tcp, $"$.spec.tcpRoutes[{i}].backends[{k}]", $"backend of TCP route '{tcp.Namespace}/{tcp.Name}'");
+            }
+        }
+        for (var i = 0; i < config.DestinationPolicies.Count; i++)
+        {
+            var t = config.DestinationPolicies[i].Target;
+            if (t is not null) Refer(t.Service, t.Subset, null, Protocol.Http, $"$.spec.destinationPolicies[{i}].target", "destination policy");
+        }
+        for (var i = 0; i < config.AccessPolicies.Count; i++)
+        {
+            if (config.AccessPolicies[i].Target is { } t) Refer(t.Service, t.Subset, null, Protocol.Http, $"$.spec.accessPolicies[{i}].target", $"access policy '{config.AccessPolicies[i].Namespace}/{config.AccessPolicies[i].Name}'");
+        }
+
+        if (services.Values.All(d => d.Inferred is null && d.Subsets.Count == 0 && d.Ports.Count == 0)) return config;
+        return config with { Services = [.. order.Select(r => services[r].Build())] };
+    }
+
+    private sealed record Draft(MeshService Service, string? Inferred)
+    {
+        public List<string> Subsets { get; } = [];
+
+        public SortedDictionary<int, Protocol> Ports { get; } = [];
+
+        public MeshService Build() => Subsets.Count == 0 && Ports.Count == 0 ? Service : Service with
+        {
+            Subsets = [.. Service.Subsets, .. Subsets.Select(s => new Subset { Name = s })],
+            Ports = [.. Service.Ports, .. Ports.Select(p => new ServicePort { Port = p.Key, Protocol = p.Value })],
+        };
+    }
+}
