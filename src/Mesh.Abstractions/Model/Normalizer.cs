@@ -20,8 +20,14 @@ internal static class Normalizer
     {
         Selector = s.EffectiveSelector,
         Ports = Ports(s.Ports, target: true),
-        Subsets = [.. s.Subsets.OrderBy(x => x.Name, StringComparer.Ordinal)],
+        Subsets = [.. s.Subsets.Select(x => Beyond(x, s.EffectiveSelector)).OrderBy(x => x.Name, StringComparer.Ordinal)],
     };
+
+    /// <summary>A subset's labels that the selector does not already say: <c>{ app: reviews, version: v1 }</c> under <c>{ app: reviews }</c> is <c>{ version: v1 }</c> (the same workloads).</summary>
+    private static Subset Beyond(Subset subset, EquatableMap<string> selector) =>
+        subset.Labels.Any(l => selector.TryGetValue(l.Key, out var v) && v == l.Value)
+            ? subset with { Labels = subset.Labels.Where(l => !(selector.TryGetValue(l.Key, out var v) && v == l.Value)).ToEquatableMap() }
+            : subset;
 
     private static EquatableArray<ServicePort> Ports(EquatableArray<ServicePort> ports, bool target = false) =>
         [.. ports.Select(p => p with { Name = p.EffectiveName, TargetPort = target ? p.EffectiveTargetPort : p.TargetPort }).OrderBy(p => p.Port).ThenBy(p => p.Name, StringComparer.Ordinal)];

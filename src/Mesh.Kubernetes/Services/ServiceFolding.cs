@@ -46,7 +46,7 @@ public static class ServiceFolding
 
         var pinned = Pinned(config);
         var byRef = config.Services.ToDictionary(s => s.Reference);
-        var folds = new Dictionary<ServiceRef, (MeshService Parent, Subset Subset, bool Marked)>();
+        var folds = new Dictionary<ServiceRef, (MeshService Parent, Subset Subset, bool Marked, MeshService Leaf)>();
         foreach (var leaf in config.Services)
         {
             if (!leaf.Subsets.IsEmpty || pinned.Contains(leaf.Reference)) continue;
@@ -67,7 +67,7 @@ public static class ServiceFolding
             var labels = Difference(leaf.EffectiveSelector, parent.EffectiveSelector);
             subsetName ??= SubsetName(leaf.Name, parent);
             if (parent.FindSubset(subsetName) is { } existing && existing.Labels != labels) subsetName = leaf.Name;
-            folds[leaf.Reference] = (parent, new Subset { Name = subsetName, Labels = labels }, marked);
+            folds[leaf.Reference] = (parent, new Subset { Name = subsetName, Labels = labels }, marked, leaf);
         }
         // A parent that is itself folded would leave its leaves dangling: keep such chains unfolded.
         foreach (var leaf in folds.Keys.ToList())
@@ -77,7 +77,7 @@ public static class ServiceFolding
         if (folds.Count == 0) return config;
 
         var added = new Dictionary<ServiceRef, List<Subset>>();
-        foreach (var (leaf, (parent, subset, marked)) in folds.OrderBy(f => f.Key.ToString(), StringComparer.Ordinal))
+        foreach (var (leaf, (parent, subset, marked, _)) in folds.OrderBy(f => f.Key.ToString(), StringComparer.Ordinal))
         {
             if (!added.TryGetValue(parent.Reference, out var list)) added[parent.Reference] = list = [];
             if (parent.FindSubset(subset.Name) is null && !list.Exists(s => s.Name == subset.Name)) list.Add(subset);
@@ -103,7 +103,7 @@ public static class ServiceFolding
 
         return config with
         {
-            Services = [.. config.Services.Where(s => !folds.ContainsKey(s.Reference)).Select(s => added.TryGetValue(s.Reference, out var extra) ? s with { Subsets = [.. s.Subsets, .. extra] } : s)],
+            Services = [.. config.Services.Where(s => !folds.ContainsKey(s.Reference)).Select(s => added.TryGetValue(s.Reference, out var extra) ? s with { Subsets = [.. s.Subsets, .. extra], Ports = Ports(s, folds.Values.Where(f => f.Parent == s)) } : s)],
             Routes = [.. config.Routes.Select(r => r with
             {
                 Rules = [.. r.Rules.Select(rule => rule with
@@ -116,6 +116,17 @@ public static class ServiceFolding
             DestinationPolicies = [.. config.DestinationPolicies.Select(p => p with { Target = Target(p.Target)! })],
             AccessPolicies = [.. config.AccessPolicies.Select(p => p with { Target = Target(p.Target) })],
         };
+    }
+
+    /// <summary>The parent's ports, plus the ports of its leaves it lacks (a parent declared only from a route's reference has none).</summary>
+    private static EquatableArray<ServicePort> Ports(MeshService parent, IEnumerable<(MeshService Parent, Subset Subset, bool Marked, MeshService Leaf)> leaves)
+    {
+        var ports = parent.Ports.ToList();
+        foreach (var port in leaves.SelectMany(l => l.Leaf.Ports))
+        {
+            if (!ports.Exists(p => p.Port == port.Port)) ports.Add(port);
+        }
+        return ports.Count == parent.Ports.Count ? parent.Ports : [.. ports];
     }
 
     private static Mirror Mirror(Mirror mirror, Func<ServiceRef, string?, (ServiceRef, string?)> map)

@@ -89,8 +89,8 @@ public abstract class KubernetesTranslator<TOptions> : ITranslator
     }
 
     /// <summary>
-    /// Turns the provider's import into a valid model: leaf Services fold back into subsets (<see cref="ServiceFolding"/>),
-    /// services and subsets the input names but lacks are declared (<see cref="ImportCompletion"/>), and a model that still
+    /// Turns the provider's import into a valid model: services and subsets the input names but lacks are declared
+    /// (<see cref="ImportCompletion"/>), leaf Services fold back into subsets (<see cref="ServiceFolding"/>), and a model that still
     /// fails validation is reported as errors instead of returned.
     /// </summary>
     private ImportResult Complete(ImportResult result, IReadOnlyList<(object Resource, string Source)> resources, ImportOptions? options)
@@ -98,8 +98,9 @@ public abstract class KubernetesTranslator<TOptions> : ITranslator
         if (result.Config is not { } config) return result;
         var diagnostics = result.Diagnostics.ToList();
         var services = resources.Where(r => r.Resource is CoreService).Select(r => ((CoreService)r.Resource, r.Source)).ToList();
-        config = ServiceFolding.Fold(config, services, Provider, diagnostics);
-        config = ImportCompletion.Complete(config, Provider, diagnostics).Normalize();
+        // Completion first: with leaf Services only, the parent exists only as the host a route names.
+        config = ImportCompletion.Complete(config, Provider, diagnostics);
+        config = ServiceFolding.Fold(config, services, Provider, diagnostics).Normalize();
         foreach (var problem in MeshValidator.Validate(config).Where(d => d.IsError))
         {
             diagnostics.Add(Diagnostic.Error(DiagnosticCodes.ImportedModelInvalid, problem.Path, $"The imported model is invalid: {problem.Message} ({problem.Code})") with { Provider = Provider });
