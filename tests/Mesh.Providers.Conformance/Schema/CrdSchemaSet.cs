@@ -31,20 +31,34 @@ public sealed class CrdSchemaSet
                 foreach (var version in crd["spec"]!["versions"]!.AsArray().OfType<JsonObject>())
                 {
                     if (version["served"]?.GetValue<bool>() != true || version["schema"]?["openAPIV3Schema"] is not JsonObject openApi) continue;
-                    var schema = StructuralSchema.ToJsonSchema(openApi);
-                    // apiVersion, kind and metadata are implicit in every CRD's root schema.
-                    var rootProperties = (JsonObject)(schema["properties"] ??= new JsonObject());
-                    rootProperties.TryAdd("apiVersion", new JsonObject { ["type"] = "string" });
-                    rootProperties.TryAdd("kind", new JsonObject { ["type"] = "string" });
-                    rootProperties.TryAdd("metadata", new JsonObject { ["type"] = "object" });
-                    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema";
-                    var built = JsonSchema.FromText(schema.ToJsonString(), new BuildOptions { SchemaRegistry = new SchemaRegistry() }, new Uri($"https://mesh-sdk.test/crd/{n++}"));
-                    var key = $"{group}/{version["name"]!.GetValue<string>()}/{kind}";
-                    _byKind[key] = (built, openApi);
-                    _rules.Declare(key, openApi);
+                    Add($"{group}/{version["name"]!.GetValue<string>()}/{kind}", openApi, n++);
                 }
             }
         }
+        // Core kinds the translators write next to their CRDs (v1 Service), from the schemas vendored with the suites.
+        foreach (var name in typeof(CrdSchemaSet).Assembly.GetManifestResourceNames().Where(r => r.EndsWith(".yaml", StringComparison.Ordinal)))
+        {
+            using var stream = typeof(CrdSchemaSet).Assembly.GetManifestResourceStream(name)!;
+            using var reader = new StreamReader(stream);
+            foreach (var core in YamlJson.Documents(reader.ReadToEnd()))
+            {
+                if (core["openAPIV3Schema"] is JsonObject openApi) Add($"{core["apiVersion"]!.GetValue<string>()}/{core["kind"]!.GetValue<string>()}", openApi, n++);
+            }
+        }
+    }
+
+    private void Add(string key, JsonObject openApi, int n)
+    {
+        var schema = StructuralSchema.ToJsonSchema(openApi);
+        // apiVersion, kind and metadata are implicit in every CRD's root schema.
+        var rootProperties = (JsonObject)(schema["properties"] ??= new JsonObject());
+        rootProperties.TryAdd("apiVersion", new JsonObject { ["type"] = "string" });
+        rootProperties.TryAdd("kind", new JsonObject { ["type"] = "string" });
+        rootProperties.TryAdd("metadata", new JsonObject { ["type"] = "object" });
+        schema["$schema"] = "https://json-schema.org/draft/2020-12/schema";
+        var built = JsonSchema.FromText(schema.ToJsonString(), new BuildOptions { SchemaRegistry = new SchemaRegistry() }, new Uri($"https://mesh-sdk.test/crd/{n}"));
+        _byKind[key] = (built, openApi);
+        _rules.Declare(key, openApi);
     }
 
     /// <summary>The <c>apiVersion/kind</c> pairs known.</summary>
