@@ -1,0 +1,13 @@
+using Mesh.Providers.Conformance.Suites;
+using Mesh.Providers.Conformance.Support;
+using Mesh.Translation;
+
+namespace Mesh.Providers.Istio.Tests.Conformance;
+
+/// <summary>The migration matrix: this provider paired with every other, both ways.</summary>
+public sealed class IstioMigrationMatrix : MigrationMatrixSuite
+{
+    protected override ITranslator Translator { get; } = new IstioTranslator();
+
+    protected override IReadOnlyList<ITranslator> Partners => MigrationPartners.Except(Translator.Provider);
+}
