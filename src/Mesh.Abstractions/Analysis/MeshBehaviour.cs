@@ -35,10 +35,24 @@ public sealed class MeshBehaviour
     /// <summary>Computes the behaviour of <paramref name="config"/>. Never throws on an invalid model: what it cannot resolve it marks (see <see cref="Workload"/>).</summary>
     /// <param name="config">The model, as given (paths index it); it need not be normalised.</param>
     /// <returns>The behaviour.</returns>
-    public static MeshBehaviour Of(MeshConfig config)
+    public static MeshBehaviour Of(MeshConfig config) => Of(config, []);
+
+    /// <summary>
+    /// Computes the behaviour of <paramref name="config"/> on a cluster whose Kubernetes Services are
+    /// <paramref name="clusterServices"/>: a service listed there selects its workloads with that service's selector and
+    /// forwards its ports as that service's ports do, whether or not the model declares the service; subsets stay the
+    /// model's. Use it to compare a model with one re-imported from a mesh that does not carry Services (Gateway API and
+    /// Linkerd routes, Istio resources): evaluate both with the original model's services, e.g.
+    /// <c>MeshBehaviour.Of(source, source.Services).CompareTo(MeshBehaviour.Of(imported, source.Services))</c>.
+    /// </summary>
+    /// <param name="config">The model, as given (paths index it); it need not be normalised.</param>
+    /// <param name="clusterServices">The Services of the cluster (their name, namespace, selector and ports count; their subsets do not).</param>
+    /// <returns>The behaviour.</returns>
+    public static MeshBehaviour Of(MeshConfig config, IEnumerable<MeshService> clusterServices)
     {
         ArgumentNullException.ThrowIfNull(config);
-        var resolver = new WorkloadResolver(config);
+        ArgumentNullException.ThrowIfNull(clusterServices);
+        var resolver = new WorkloadResolver(config, clusterServices);
         var rules = new List<RuleBehaviour>();
         var occurrences = new Dictionary<string, int>(StringComparer.Ordinal);
 

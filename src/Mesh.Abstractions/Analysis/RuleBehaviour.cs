@@ -6,7 +6,7 @@ namespace Mesh.Analysis;
 
 /// <summary>
 /// What one rule does: which traffic it matches and where that traffic goes. For an HTTP route one of its rules; for a TCP
-/// route the route itself. Built by <see cref="MeshBehaviour.Of"/>; rules of two models are paired by <see cref="Key"/>.
+/// route the route itself. Built by <see cref="MeshBehaviour.Of(MeshConfig)"/>; rules of two models are paired by <see cref="Key"/>.
 /// </summary>
 public sealed record RuleBehaviour
 {

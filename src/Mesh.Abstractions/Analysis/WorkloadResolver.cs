@@ -8,9 +8,16 @@ internal sealed class WorkloadResolver
 {
     private readonly Dictionary<ServiceRef, MeshService> _services = [];
     private readonly Dictionary<ServiceRef, ExternalService> _externals = [];
+    private readonly Dictionary<ServiceRef, MeshService> _cluster = [];
 
-    public WorkloadResolver(MeshConfig config)
+    /// <param name="config">The model whose references are resolved.</param>
+    /// <param name="clusterServices">Services whose selector and ports replace the model's (see <see cref="MeshBehaviour.Of(MeshConfig, IEnumerable{MeshService})"/>), or null.</param>
+    public WorkloadResolver(MeshConfig config, IEnumerable<MeshService>? clusterServices = null)
     {
+        foreach (var service in clusterServices ?? [])
+        {
+            if (service is { Name: not null, Namespace: not null }) _cluster.TryAdd(service.Reference, service);
+        }
         // The first of a name wins, as in MeshConfig.FindService (a second one is a validation error).
         foreach (var service in config.Services)
         {
@@ -29,7 +36,8 @@ internal sealed class WorkloadResolver
     /// <param name="requestPort">The port the traffic arrived on when known (a TCP route's port), else null.</param>
     public (Workload Workload, TargetPort? Port) Resolve(ServiceRef service, string? subset, int? port, int? requestPort)
     {
-        if (_services.TryGetValue(service, out var declared))
+        var declared = Declared(service);
+        if (declared is not null)
         {
             var labels = declared.WorkloadLabels(subset) ?? declared.EffectiveSelector.SetItem(Workload.UndefinedSubsetKey, subset!);
             return (new Workload(service.Namespace, labels), Port(declared.Ports, port, requestPort));
@@ -45,6 +53,17 @@ internal sealed class WorkloadResolver
         var defaults = MeshService.DefaultSelector(service.Name);
         if (subset is not null) defaults = defaults.SetItem(Workload.UndefinedSubsetKey, subset);
         return (new Workload(service.Namespace, defaults), (port ?? requestPort) is { } number ? TargetPort.Of(number) : null);
+    }
+
+    /// <summary>The service as the model declares it, with the selector and ports of the cluster's service of its name when there is one.</summary>
+    private MeshService? Declared(ServiceRef service)
+    {
+        var inModel = _services.GetValueOrDefault(service);
+        if (!_cluster.TryGetValue(service, out var inCluster)) return inModel;
+        // The subsets are the mesh's configuration; which pods a Service selects and where its ports forward are the cluster's.
+        return inModel is null
+            ? inCluster with { Subsets = [] }
+            : inModel with { Selector = inCluster.Selector, Ports = inCluster.Ports };
     }
 
     private static TargetPort? Port(EquatableArray<ServicePort> ports, int? port, int? requestPort)

@@ -165,4 +165,16 @@ public class MeshBehaviourPropertyTests
             Assert.Contains(" → ", change.Message, StringComparison.Ordinal);
         }, iter: Iterations);
     }
+
+    [Fact]
+    public void ClusterServices_RestoreSelectorsAndTargetPorts_TheModelDoesNotCarry() =>
+        MeshGenerators.Config.Sample(config =>
+        {
+            var stripped = config with
+            {
+                Services = [.. config.Services.Select(s => s with { Selector = default, Ports = [.. s.Ports.Select(p => p with { TargetPort = null })] })],
+            };
+            var changes = MeshBehaviour.Of(config).CompareTo(MeshBehaviour.Of(stripped, config.Services));
+            Assert.True(changes.Count == 0, string.Join("\n", changes));
+        }, iter: Iterations);
 }

@@ -409,4 +409,33 @@ public class MeshBehaviourTests
         var change = Assert.Single(thirds.CompareTo(almost));
         Assert.Contains("v1}:9080 33.33% (1/3) → 33.33% (3333/10000)", change.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void ClusterServices_GiveSelectorsAndPorts_ToAModelThatLostThem()
+    {
+        var cluster = Reviews with
+        {
+            Selector = [new("app.kubernetes.io/name", "reviews")],
+            Ports = [new ServicePort { Port = 9080, Protocol = Protocol.Http, TargetPort = TargetPort.Named("http-web") }],
+        };
+        var source = Model(To("v1", 4), To("v2", 1)) with { Services = [cluster] };
+        // As re-imported from a mesh whose resources hold no Service: the subsets' labels, no selector, the port written out.
+        var imported = Model(To("v1", 4, port: 9080), To("v2", 1, port: 9080)) with { Services = [Reviews with { Ports = [] }] };
+
+        Assert.NotEmpty(MeshBehaviour.Of(source).CompareTo(MeshBehaviour.Of(imported)));
+        Assert.Empty(MeshBehaviour.Of(source, source.Services).CompareTo(MeshBehaviour.Of(imported, source.Services)));
+        Assert.Equal(
+            "bookinfo{app.kubernetes.io/name=reviews,version=v1}:http-web 80%, bookinfo{app.kubernetes.io/name=reviews,version=v2}:http-web 20%",
+            MeshBehaviour.Of(imported, source.Services).Rules[0].Summary);
+    }
+
+    [Fact]
+    public void ClusterServices_DoNotDefineSubsets()
+    {
+        var config = Model(To("v1")) with { Services = [] };
+
+        var rule = MeshBehaviour.Of(config, [Reviews]).Rules[0];
+
+        Assert.Equal("bookinfo{?subset=v1,app=reviews}:9080 100%", rule.Summary);
+    }
 }
