@@ -23,7 +23,8 @@ public sealed class MeshBehaviour
     {
         Rules = rules;
         _byKey = new Dictionary<string, RuleBehaviour>(StringComparer.Ordinal);
-        foreach (var rule in rules) _byKey.Add(rule.Key, rule);
+        // Keys are unique by construction (the occurrence index); TryAdd keeps a host name holding key syntax from throwing.
+        foreach (var rule in rules) _byKey.TryAdd(rule.Key, rule);
     }
 
     /// <summary>
