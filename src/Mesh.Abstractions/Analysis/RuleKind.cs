@@ -1,0 +1,11 @@
+namespace Mesh.Analysis;
+
+/// <summary>The kind of route a rule belongs to.</summary>
+public enum RuleKind
+{
+    /// <summary>A rule of an HTTP route (<c>spec.routes[i].rules[j]</c>), also HTTP/2 and gRPC.</summary>
+    Http,
+
+    /// <summary>A TCP route (<c>spec.tcpRoutes[i]</c>): one weighted split of connections, on one port or every port of the host.</summary>
+    Tcp,
+}
