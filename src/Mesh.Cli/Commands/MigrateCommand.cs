@@ -46,9 +46,11 @@ internal static class MigrateCommand
                     diagnostics.AddRange(translated.Diagnostics);
                     if (!translated.HasErrors)
                     {
-                        var before = MeshBehaviour.Of(imported.Config);
+                        // The source's Services stand for the cluster's: a target that writes no Service (Istio by default)
+                        // routes to the Services already there.
+                        var before = MeshBehaviour.Of(imported.Config, imported.Config.Services);
                         rules = before.Rules.Count;
-                        changes = Compare(before, target, translated, parse.GetValue(allowLoss), diagnostics);
+                        changes = Compare(before, imported.Config, target, translated, parse.GetValue(allowLoss), diagnostics);
                     }
                 }
             }
@@ -67,7 +69,7 @@ internal static class MigrateCommand
     /// MESH2105 error (a warning with <c>--allow-loss</c>), naming the target's own diagnostic when the rule uses a feature
     /// the target cannot express.
     /// </summary>
-    private static IReadOnlyList<BehaviourChange> Compare(MeshBehaviour before, ITranslator target, TranslationResult translated, bool allowLoss, List<Diagnostic> diagnostics)
+    private static IReadOnlyList<BehaviourChange> Compare(MeshBehaviour before, Model.MeshConfig source, ITranslator target, TranslationResult translated, bool allowLoss, List<Diagnostic> diagnostics)
     {
         var back = target.Import(translated.Resources);
         if (back.Config is null)
@@ -75,7 +77,7 @@ internal static class MigrateCommand
             diagnostics.Add(Diagnostic.Error(DiagnosticCodes.BehaviourChanged, "$", $"What {target.Provider} was given does not import back into a model, so its behaviour cannot be checked: {string.Join("; ", back.Diagnostics.Where(d => d.IsError).Take(3).Select(d => $"{d.Code} {d.Path}: {d.Message}"))}") with { Provider = target.Provider });
             return [];
         }
-        var changes = before.CompareTo(MeshBehaviour.Of(back.Config));
+        var changes = before.CompareTo(MeshBehaviour.Of(back.Config, source.Services));
         foreach (var change in changes)
         {
             var path = change.Before?.Path ?? change.After?.Path ?? "$";

@@ -152,7 +152,7 @@ public abstract class CorpusSuite : ConformanceSuite
             var name = Path.GetFileName(file);
             var imported = Translator.ImportYaml(File.ReadAllText(file), name);
             if (imported.Config is not { } model) continue;
-            var before = MeshBehaviour.Of(model);
+            var before = MeshBehaviour.Of(model, model.Services);
             foreach (var target in MigrationPartners.Except(Translator.Provider))
             {
                 var translated = target.Translate(model);
@@ -167,7 +167,7 @@ public abstract class CorpusSuite : ConformanceSuite
                     problems.Add($"{name} → {target.Provider}: re-import failed: {string.Join("; ", back.Diagnostics.Where(d => d.IsError))}");
                     continue;
                 }
-                var changes = before.CompareTo(MeshBehaviour.Of(back.Config));
+                var changes = before.CompareTo(MeshBehaviour.Of(back.Config, model.Services));
                 var named = 0;
                 foreach (var change in changes)
                 {

@@ -65,7 +65,8 @@ public abstract class MigrationMatrixSuite : ConformanceSuite
     {
         var first = RoundTrip(model, from);
         var second = RoundTrip(first, to);
-        var changes = MeshBehaviour.Of(model).CompareTo(MeshBehaviour.Of(second));
+        // The model's Services stand for the cluster's (a provider that writes none routes to those already there).
+        var changes = MeshBehaviour.Of(model, model.Services).CompareTo(MeshBehaviour.Of(second, model.Services));
         Assert.True(changes.Count == 0, $"{string.Join("\n", changes.Select(c => c.Message))}\n--- model:\n{Mesh.Serialization.MeshYaml.Write(model)}");
     }
 
