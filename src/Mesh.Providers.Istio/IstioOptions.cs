@@ -1,3 +1,4 @@
+using Mesh.Translation;
 using Mesh.Kubernetes;
 
 namespace Mesh.Providers.Istio;

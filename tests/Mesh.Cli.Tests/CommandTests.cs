@@ -186,3 +186,128 @@ public sealed class CommandTests : IDisposable
             "docs/capabilities.md is stale: run `dotnet run --project src/Mesh.Cli -- capabilities --format markdown -o docs/capabilities.md` (or set MESH_REGENERATE_DOCS=1 and rerun the tests).");
     }
 }
+
+/// <summary><c>mesh migrate</c> with the real providers: behaviour is checked, leaf Services carry subsets to meshes that route to Services.</summary>
+public sealed class MigrateBehaviourTests : IDisposable
+{
+    private readonly string _dir = Directory.CreateTempSubdirectory("mesh-migrate-").FullName;
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+
+    /// <summary>The reviews Service as <c>kubectl get svc reviews -o yaml</c> gives it (trimmed), which the Istio files route through.</summary>
+    private const string ReviewsService = """
+        apiVersion: v1
+        kind: Service
+        metadata:
+          name: reviews
+          namespace: default
+          labels: { app: reviews, service: reviews }
+        spec:
+          selector: { app: reviews }
+          ports:
+          - name: http
+            port: 9080
+            targetPort: 9080
+            protocol: TCP
+            appProtocol: http
+        """;
+
+    private static string Example(string provider, string file)
+    {
+        var root = Mesh.Testing.TestPaths.RepoRoot;
+        var path = Path.GetFullPath(Path.Combine(root, "..", "shared", "conformance", "examples", provider, file));
+        if (!File.Exists(path)) Assert.Skip("../shared/conformance (upstream example manifests) is not present next to the repository.");
+        return path;
+    }
+
+    private string Write(string name, string text)
+    {
+        var path = Path.Combine(_dir, name);
+        File.WriteAllText(path, text);
+        return path;
+    }
+
+    [Theory]
+    [InlineData("linkerd")]
+    [InlineData("gateway-api")]
+    public void BookinfoCanary_ToAMeshOfServices_WritesLeafServicesWithPorts_AndKeepsThe8020Split(string target)
+    {
+        var run = CliRunner.Invoke(
+            "migrate",
+            Example("istio", "istio__bookinfo_networking_destination-rule-all.yaml"),
+            Example("istio", "istio__bookinfo_networking_virtual-service-reviews-80-20.yaml"),
+            Write("reviews-svc.yaml", ReviewsService),
+            "--from", "istio", "--to", target);
+        Assert.True(run.ExitCode == 0, run.Stderr);
+        Assert.Contains("behaviour: all 1 rule(s) send the same traffic to the same workloads", run.Stderr, StringComparison.Ordinal);
+        var documents = run.Stdout.Split("\n---\n");
+        foreach (var version in new[] { "v1", "v2" })
+        {
+            var leaf = Assert.Single(documents, d => d.Contains("kind: Service\n", StringComparison.Ordinal) && d.Contains($"name: reviews-{version}\n", StringComparison.Ordinal));
+            Assert.Contains($"version: {version}", leaf, StringComparison.Ordinal);
+            Assert.Contains("app: reviews", leaf, StringComparison.Ordinal);
+            Assert.Contains("port: 9080", leaf, StringComparison.Ordinal);
+        }
+        var route = Assert.Single(documents, d => d.Contains("kind: HTTPRoute", StringComparison.Ordinal));
+        Assert.Matches("name: reviews-v1\\s+(namespace: default\\s+)?port: 9080\\s+weight: 80", route.Replace("kind: Service\n", "", StringComparison.Ordinal));
+        Assert.Matches("name: reviews-v2\\s+(namespace: default\\s+)?port: 9080\\s+weight: 20", route.Replace("kind: Service\n", "", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void RuleTheTargetCannotExpress_IsABehaviourChange_AnErrorUnlessAllowLoss()
+    {
+        var manifest = Write("vs.yaml", """
+            apiVersion: networking.istio.io/v1
+            kind: VirtualService
+            metadata: { name: reviews, namespace: default }
+            spec:
+              hosts: [reviews]
+              http:
+              - match:
+                - withoutHeaders: { x-canary: {} }
+                route:
+                - destination: { host: reviews, port: { number: 9080 } }
+            """);
+        var service = Write("svc.yaml", ReviewsService);
+        var run = CliRunner.Invoke("migrate", manifest, service, "--from", "istio", "--to", "gateway-api");
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("error MESH2105", run.Stderr, StringComparison.Ordinal);
+        Assert.Contains("change their traffic on gateway-api", run.Stderr, StringComparison.Ordinal);
+        Assert.Equal(string.Empty, run.Stdout);
+
+        var allowed = CliRunner.Invoke("migrate", manifest, service, "--from", "istio", "--to", "gateway-api", "--allow-loss");
+        Assert.True(allowed.ExitCode == 0, allowed.Stderr);
+        Assert.Contains("warning MESH2105", allowed.Stderr, StringComparison.Ordinal);
+        Assert.Contains("kind: HTTPRoute", allowed.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ServiceWithTargetPortAndAppProtocol_KeepsBothThroughAMigration()
+    {
+        var manifest = Write("in.yaml", """
+            apiVersion: v1
+            kind: Service
+            metadata: { name: web, namespace: shop }
+            spec:
+              selector: { app.kubernetes.io/name: web }
+              ports:
+              - { name: http, port: 80, targetPort: http-web, appProtocol: kubernetes.io/h2c }
+            ---
+            apiVersion: networking.istio.io/v1
+            kind: VirtualService
+            metadata: { name: web, namespace: shop }
+            spec:
+              hosts: [web]
+              http:
+              - route:
+                - destination: { host: web, port: { number: 80 } }
+            """);
+        var run = CliRunner.Invoke("migrate", manifest, "--from", "istio", "--to", "linkerd", "--services", "all");
+        Assert.True(run.ExitCode == 0, run.Stderr);
+        var back = CliRunner.Invoke("import", Write("out.yaml", run.Stdout), "--from", "linkerd");
+        Assert.True(back.ExitCode == 0, back.Stderr);
+        Assert.Contains("targetPort: http-web", back.Stdout, StringComparison.Ordinal);
+        Assert.Contains("protocol: http2", back.Stdout, StringComparison.Ordinal);
+        Assert.Contains("app.kubernetes.io/name: web", back.Stdout, StringComparison.Ordinal);
+    }
+}

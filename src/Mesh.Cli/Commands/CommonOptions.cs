@@ -17,6 +17,21 @@ internal static class CommonOptions
         Description = "Write the result to this file (or into this existing directory) instead of stdout.",
     };
 
+    /// <summary><c>--services none|subsets|all</c>: which core v1 Services a Kubernetes provider writes (default: the provider's own).</summary>
+    public static Option<Mesh.Translation.ServiceOutput?> Services() => new("--services")
+    {
+        Description = "Which Kubernetes Services to write: none, subsets (a leaf Service per subset routed to) or all (every service too). Default: the provider's (subsets for gateway-api and linkerd, none for istio).",
+        CustomParser = result => result.Tokens.Count == 1 && Enum.TryParse<Mesh.Translation.ServiceOutput>(result.Tokens[0].Value, ignoreCase: true, out var value)
+            ? value
+            : Fail(result),
+    };
+
+    private static Mesh.Translation.ServiceOutput? Fail(System.CommandLine.Parsing.ArgumentResult result)
+    {
+        result.AddError($"--services takes none, subsets or all, not '{string.Join(" ", result.Tokens.Select(t => t.Value))}'.");
+        return null;
+    }
+
     public static Option<bool> Strict() => new("--strict")
     {
         Description = "Treat features the target cannot express exactly as errors; nothing is written then.",

@@ -22,9 +22,10 @@ internal static class MigrateCommand
         var to = new Option<string>("--to") { Description = "The target provider.", Required = true };
         var output = CommonOptions.Output();
         var strict = CommonOptions.Strict();
+        var services = CommonOptions.Services();
         var format = CommonOptions.Format();
         var allowLoss = new Option<bool>("--allow-loss") { Description = "Write the output even when rules' traffic changes (behaviour changes become warnings)." };
-        var command = new Command("migrate", "Move a configuration from one mesh to another, checking that every rule sends the same traffic to the same workloads, with a report of everything that does not carry over.") { manifests, from, to, output, strict, format, allowLoss };
+        var command = new Command("migrate", "Move a configuration from one mesh to another, checking that every rule sends the same traffic to the same workloads, with a report of everything that does not carry over.") { manifests, from, to, output, strict, services, format, allowLoss };
         command.SetAction(parse =>
         {
             if (!context.TryGetTranslator(parse.GetValue(from), out var source)) return ExitCodes.Usage;
@@ -42,7 +43,7 @@ internal static class MigrateCommand
                 diagnostics.AddRange(MeshValidator.Validate(imported.Config));
                 if (!diagnostics.Any(d => d.IsError))
                 {
-                    translated = target.Translate(imported.Config, new TranslationOptions { Strict = isStrict });
+                    translated = target.Translate(imported.Config, new TranslationOptions { Strict = isStrict, Services = parse.GetValue(services) });
                     diagnostics.AddRange(translated.Diagnostics);
                     if (!translated.HasErrors)
                     {

@@ -13,8 +13,9 @@ internal static class TranslateCommand
         var to = new Option<string>("--to") { Description = "The target provider (see 'mesh capabilities').", Required = true };
         var output = CommonOptions.Output();
         var strict = CommonOptions.Strict();
+        var services = CommonOptions.Services();
         var format = CommonOptions.Format();
-        var command = new Command("translate", "Translate a mesh model to a provider's native configuration.") { model, to, output, strict, format };
+        var command = new Command("translate", "Translate a mesh model to a provider's native configuration.") { model, to, output, strict, services, format };
         command.SetAction(parse =>
         {
             if (!context.TryGetTranslator(parse.GetValue(to), out var translator)) return ExitCodes.Usage;
@@ -26,7 +27,7 @@ internal static class TranslateCommand
                 return ExitCodes.Errors;
             }
 
-            var result = translator.Translate(loaded.Config, new TranslationOptions { Strict = parse.GetValue(strict) });
+            var result = translator.Translate(loaded.Config, new TranslationOptions { Strict = parse.GetValue(strict), Services = parse.GetValue(services) });
             DiagnosticWriter.Write(context.Stderr, [.. loaded.Diagnostics, .. result.Diagnostics], parse.GetValue(format));
             if (result.HasErrors) return ExitCodes.Errors;
 

@@ -1,3 +1,4 @@
+using Mesh.Translation;
 using Mesh.Model;
 
 namespace Mesh.Kubernetes;

@@ -1,3 +1,4 @@
+using Mesh.Translation;
 namespace Mesh.Kubernetes;
 
 /// <summary>What every Kubernetes-based provider's options say, for <see cref="KubernetesTranslator{TOptions}"/>.</summary>

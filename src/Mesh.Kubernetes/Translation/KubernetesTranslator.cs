@@ -67,9 +67,10 @@ public abstract class KubernetesTranslator<TOptions> : ITranslator
         ArgumentNullException.ThrowIfNull(config);
         var invalid = MeshValidator.Validate(config);
         if (invalid.Any(d => d.IsError)) return TranslationResult.Create([], [.. invalid.Select(d => d with { Provider = Provider })], options);
-        var leaves = Options.ServiceOutput == ServiceOutput.None ? LeafServicePlan.Empty : LeafServicePlan.Create(config);
+        var output = options?.Services ?? Options.ServiceOutput;
+        var leaves = output == ServiceOutput.None ? LeafServicePlan.Empty : LeafServicePlan.Create(config);
         var (resources, diagnostics) = Export(config, leaves);
-        var services = CoreServiceWriter.Write(config, leaves, Options.ServiceOutput);
+        var services = CoreServiceWriter.Write(config, leaves, output);
         return TranslationResult.Create(services.Count == 0 ? resources : [.. services, .. resources], diagnostics, options);
     }
 

@@ -1,6 +1,6 @@
-namespace Mesh.Kubernetes;
+namespace Mesh.Translation;
 
-/// <summary>Which core <c>v1</c> Services a translator writes next to the mesh's own resources.</summary>
+/// <summary>Which core <c>v1</c> Services a Kubernetes provider's translator writes next to the mesh's own resources.</summary>
 public enum ServiceOutput
 {
     /// <summary>No Services: the cluster's own Services are used as they are (the default where subsets are native, e.g. Istio).</summary>
