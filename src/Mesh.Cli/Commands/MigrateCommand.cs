@@ -43,7 +43,7 @@ internal static class MigrateCommand
                 diagnostics.AddRange(MeshValidator.Validate(imported.Config));
                 if (!diagnostics.Any(d => d.IsError))
                 {
-                    translated = target.Translate(imported.Config, new TranslationOptions { Strict = isStrict, Services = parse.GetValue(services) });
+                    translated = target.Translate(imported.Config, new TranslationOptions { Strict = isStrict, Services = parse.GetValue(services), Validate = false });
                     diagnostics.AddRange(translated.Diagnostics);
                     if (!translated.HasErrors)
                     {

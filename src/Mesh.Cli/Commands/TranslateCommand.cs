@@ -27,7 +27,8 @@ internal static class TranslateCommand
                 return ExitCodes.Errors;
             }
 
-            var result = translator.Translate(loaded.Config, new TranslationOptions { Strict = parse.GetValue(strict), Services = parse.GetValue(services) });
+            // Validated by ModelLoader, with the diagnostics located in the file.
+            var result = translator.Translate(loaded.Config, new TranslationOptions { Strict = parse.GetValue(strict), Services = parse.GetValue(services), Validate = false });
             DiagnosticWriter.Write(context.Stderr, [.. loaded.Diagnostics, .. result.Diagnostics], parse.GetValue(format));
             if (result.HasErrors) return ExitCodes.Errors;
 

@@ -65,7 +65,7 @@ public abstract class KubernetesTranslator<TOptions> : ITranslator
     public TranslationResult Translate(MeshConfig config, TranslationOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(config);
-        var invalid = MeshValidator.Validate(config);
+        var invalid = options?.Validate ?? true ? MeshValidator.Validate(config) : [];
         if (invalid.Any(d => d.IsError)) return TranslationResult.Create([], [.. invalid.Select(d => d with { Provider = Provider })], options);
         var output = options?.Services ?? Options.ServiceOutput;
         var leaves = output == ServiceOutput.None ? LeafServicePlan.Empty : LeafServicePlan.Create(config);
