@@ -10,19 +10,17 @@ public sealed record LinkerdOptions : IKubernetesProviderOptions
     /// <value>Defaults to <c>default</c>.</value>
     public string DefaultNamespace { get; init; } = "default";
 
-    /// <summary>Which core <c>v1</c> Services translation writes. Default: <see cref="ServiceOutput.Subsets"/> (Linkerd routes to Services).</summary>
+    /// <summary>
+    /// Which core <c>v1</c> Services translation writes. With <see cref="ServiceOutput.All"/> every model service's Service
+    /// (selector, ports with names, target ports and <c>appProtocol</c>) is written, so what only a Service says survives;
+    /// otherwise the cluster's own Services are assumed, and what the written resources do not carry is reported.
+    /// </summary>
+    /// <value>Defaults to <see cref="ServiceOutput.Subsets"/> (Linkerd routes to Services).</value>
     public ServiceOutput ServiceOutput { get; init; } = ServiceOutput.Subsets;
 
     /// <summary>The API group HTTP routes are written in (both are read). gRPC routes are always <c>gateway.networking.k8s.io/v1</c> GRPCRoutes, TCP routes <c>gateway.networking.k8s.io/v1alpha2</c> TCPRoutes.</summary>
     /// <value>Defaults to <see cref="LinkerdRouteApi.Policy"/>.</value>
     public LinkerdRouteApi RouteApi { get; init; } = LinkerdRouteApi.Policy;
-
-    /// <summary>
-    /// The pod label whose value is a service's name: a <c>Server</c> written for an access policy selects
-    /// <c>label: service-name</c> plus the target subset's labels, and an imported Server's selector names its service by it.
-    /// </summary>
-    /// <value>Defaults to <c>app</c>.</value>
-    public string WorkloadLabel { get; init; } = "app";
 
     /// <summary>The identity trust domain of the mesh: identities are <c>sa.ns.serviceaccount.identity.linkerd.&lt;domain&gt;</c>.</summary>
     /// <value>Defaults to <c>cluster.local</c>.</value>

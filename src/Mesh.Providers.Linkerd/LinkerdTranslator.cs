@@ -13,8 +13,9 @@ namespace Mesh.Providers.Linkerd;
 /// Servers, AuthorizationPolicies, MeshTLSAuthentications, NetworkAuthentications and per-route policy HTTPRoutes; external
 /// services as EgressNetworks with an HTTPRoute, GRPCRoute or TLSRoute per port naming their hosts (each namespace's
 /// allow-list), and a TCPRoute per TCP port of those with addresses — and reads all of these back, plus the legacy
-/// ServiceProfile and ServerAuthorization, and core Services: their ports (which also resolve Servers' container port
-/// names) and failure-accrual annotations.
+/// ServiceProfile and ServerAuthorization, and core Services: their selectors and ports (which also tell which service a
+/// Server's pods belong to and which service port its container port is) and failure-accrual annotations. The shell writes
+/// core Services per <see cref="LinkerdOptions.ServiceOutput"/>.
 /// Stateless and thread-safe.
 /// </summary>
 public sealed class LinkerdTranslator : KubernetesTranslator<LinkerdOptions>

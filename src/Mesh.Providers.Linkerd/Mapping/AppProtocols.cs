@@ -5,8 +5,9 @@ namespace Mesh.Providers.Linkerd.Mapping;
 /// <summary>
 /// A Service port's <c>appProtocol</c> ↔ the model's protocol. Linkerd reads four values (<c>http</c>: HTTP/1,
 /// <c>kubernetes.io/h2c</c>: HTTP/2, <c>linkerd.io/opaque</c> and its alias <c>linkerd.io/tcp</c>: opaque TCP) and detects the
-/// protocol for any other; a few other common values still say which application protocol the port speaks
-/// (<c>grpc</c>, <c>tcp</c>, <c>kubernetes.io/ws</c> over HTTP/1.1, <c>kubernetes.io/wss</c>, <c>https</c> and <c>tls</c> as TLS).
+/// protocol for any other; the other values the kit knows still say which application protocol the port speaks
+/// (<c>grpc</c>, <c>http2</c>, <c>tcp</c>, <c>kubernetes.io/ws</c> over HTTP/1.1, <c>kubernetes.io/wss</c>, <c>https</c> and
+/// <c>tls</c> as TLS).
 /// </summary>
 internal static class AppProtocols
 {
@@ -16,16 +17,8 @@ internal static class AppProtocols
     /// <summary>Whether Linkerd itself acts on <paramref name="appProtocol"/> (for any other value it detects the protocol).</summary>
     public static bool IsReadByLinkerd(string appProtocol) => appProtocol is "http" or "kubernetes.io/h2c" or "linkerd.io/opaque" or "linkerd.io/tcp";
 
-    /// <summary>The model protocol <paramref name="appProtocol"/> names, or null for a value this provider does not map.</summary>
-    public static Protocol? Parse(string? appProtocol) => appProtocol switch
-    {
-        "http" or "kubernetes.io/ws" => Protocol.Http,
-        "kubernetes.io/h2c" => Protocol.Http2,
-        "grpc" => Protocol.Grpc,
-        "linkerd.io/opaque" or "linkerd.io/tcp" or "tcp" => Protocol.Tcp,
-        "https" or "tls" or "kubernetes.io/wss" => Protocol.Tls,
-        _ => null,
-    };
+    /// <summary>The model protocol <paramref name="appProtocol"/> names (the kit's <see cref="Kubernetes.AppProtocols.Parse"/>, which knows Linkerd's values), or null for a value no protocol of the model is named by.</summary>
+    public static Protocol? Parse(string? appProtocol) => Kubernetes.AppProtocols.Parse(appProtocol);
 
     /// <summary>The <c>appProtocol</c> that makes Linkerd treat a port as <paramref name="protocol"/>, or null where detection is what Linkerd does (gRPC is detected as HTTP/2, TLS from the client is proxied opaquely).</summary>
     public static string? Of(Protocol protocol) => protocol switch

@@ -26,7 +26,6 @@ internal sealed class AuthorizationMapping
     private sealed record Grant(int Rule, ServicePort? Port, string SourceKind, string AuthenticationName, List<GatewayResources.HttpRouteMatch>? Matches);
 
     private readonly ImportContext _ctx;
-    private readonly LinkerdOptions _options;
     private readonly ServerMapping _servers;
     private readonly AuthenticationMapping _authentications;
     private readonly AuthorizationRouteMapping _routes;
@@ -37,8 +36,7 @@ internal sealed class AuthorizationMapping
     public AuthorizationMapping(LinkerdOptions options, ServicePortMapping services, ImportContext ctx)
     {
         _ctx = ctx;
-        _options = options;
-        _servers = new ServerMapping(options, services, ctx);
+        _servers = new ServerMapping(services, ctx);
         _authentications = new AuthenticationMapping(options, ctx);
         _routes = new AuthorizationRouteMapping(ctx);
         _legacy = new ServerAuthorizationMapping(_servers, _authentications, ctx);
@@ -62,7 +60,7 @@ internal sealed class AuthorizationMapping
                     ctx.Unsupported($"{path}.action", "Linkerd authorization only allows (traffic no policy allows is denied by the Server's default); a deny policy cannot be expressed and is not written.");
                     continue;
                 }
-                if (!ServerMapping.ToLinkerd(policy, path, options, ctx, out var service, out var servers)) continue;
+                if (!ServerMapping.ToLinkerd(policy, path, options.ServiceOutput, ctx, out var service, out var servers)) continue;
                 foreach (var server in servers) output.Add(AuthorizationOutput.Servers, policy.Namespace, server.Metadata.Name, server);
                 if (policy.Rules.IsEmpty)
                 {
@@ -188,6 +186,12 @@ internal sealed class AuthorizationMapping
     /// <summary>Linkerd → model: reads the Servers: their ports go to <paramref name="model"/>.</summary>
     public void ReadServers(ModelBuilder model) => _servers.ToModel(model);
 
+    /// <summary>The service ports the Servers read name (once <see cref="ReadServers"/> has run).</summary>
+    public IReadOnlySet<(ServiceRef Service, int Port)> ServerPorts => _servers.Ports;
+
+    /// <summary>Linkerd → model: <paramref name="config"/> with the subsets the Servers select (once <see cref="ReadServers"/> has run).</summary>
+    public MeshConfig AddSubsets(MeshConfig config) => _servers.AddSubsets(config);
+
     /// <summary>
     /// Linkerd → model: the access policies of everything read, once <see cref="ReadServers"/> has run; <paramref name="model"/>
     /// holds every port of every service. A Server's policy applies to its port only: the rule names the port when the service
@@ -196,7 +200,7 @@ internal sealed class AuthorizationMapping
     public List<AccessPolicy> ToModel(MeshConfig model)
     {
         var workloads = _servers.Workloads;
-        AccessOperation? PortOperation((ServiceRef Service, int Port) w) => ServerMapping.PortOperation(w, model);
+        AccessOperation? PortOperation(ServerMapping.ServerWorkload w) => ServerMapping.PortOperation(w, model);
         var uncovered = _servers.Uncovered(model);
 
         var result = new List<AccessPolicy>();
@@ -219,17 +223,17 @@ internal sealed class AuthorizationMapping
                             _ctx.NotImported(source, "$.spec", $"The policy targets namespace '{target.Name}' from namespace '{ns}'; Linkerd applies it to no Server, so it is not imported.");
                             continue;
                         }
-                        result.Add(Policy(name, ns, null, new AccessRule { From = from }));
+                        result.Add(Policy(name, ns, null, null, new AccessRule { From = from }));
                         break;
                     case "Server":
                         if (!workloads.TryGetValue((ns, target.Name ?? string.Empty), out var workload))
                         {
-                            _ctx.NotImported(source, "$.spec", $"Server '{target.Name}' is not in the input (or selects no service by the '{_options.WorkloadLabel}' label); the policy is not imported.");
+                            _ctx.NotImported(source, "$.spec", $"Server '{target.Name}' is not in the input (or is not imported: see its diagnostics); the policy is not imported.");
                             continue;
                         }
                         _servers.Use((ns, target.Name!));
-                        result.Add(Policy(name, ns, workload.Service, new AccessRule { From = from, To = PortOperation(workload) }));
-                        uncovered(workload.Service, source, "$.spec.targetRef");
+                        result.Add(Policy(name, ns, workload.Service, workload.Subset, new AccessRule { From = from, To = PortOperation(workload) }));
+                        uncovered(workload, source, "$.spec.targetRef");
                         break;
                     case "HTTPRoute":
                         if (!_routes.TryTarget(ns, target.Name, out var route))
@@ -246,8 +250,8 @@ internal sealed class AuthorizationMapping
                         if (_routes.ToModel(route.Spec, route.Source) is not { } operation) continue;
                         _servers.Use((parent.Namespace ?? ns, parent.Name!));
                         var ports = PortOperation(routeWorkload);
-                        result.Add(Policy(name, ns, routeWorkload.Service, new AccessRule { From = from, To = operation with { Ports = ports?.Ports ?? default } }));
-                        uncovered(routeWorkload.Service, source, "$.spec.targetRef");
+                        result.Add(Policy(name, ns, routeWorkload.Service, routeWorkload.Subset, new AccessRule { From = from, To = operation with { Ports = ports?.Ports ?? default } }));
+                        uncovered(routeWorkload, source, "$.spec.targetRef");
                         break;
                     default:
                         _ctx.NotImported(source, "$.spec", $"A policy targeting a {target?.Kind ?? "missing kind"} is not in the model (it targets Servers, their HTTPRoutes or Namespaces); it is not imported.");
@@ -266,12 +270,12 @@ internal sealed class AuthorizationMapping
         return result;
     }
 
-    /// <summary>An allow policy of one rule, targeting <paramref name="service"/> (or, when null, its namespace).</summary>
-    internal static AccessPolicy Policy(string name, string ns, ServiceRef? service, AccessRule rule) => new()
+    /// <summary>An allow policy of one rule, targeting <paramref name="service"/> (or its <paramref name="subset"/>; or, when null, its namespace).</summary>
+    internal static AccessPolicy Policy(string name, string ns, ServiceRef? service, string? subset, AccessRule rule) => new()
     {
         Name = name,
         Namespace = ns,
-        Target = service is { } s ? new PolicyTarget { Service = s } : null,
+        Target = service is { } s ? new PolicyTarget { Service = s, Subset = subset } : null,
         Action = AccessAction.Allow,
         Rules = [rule],
     };

@@ -10,8 +10,8 @@ namespace Mesh.Providers.Linkerd.Mapping;
 /// <summary>
 /// Outlier detection ↔ Linkerd's consecutive-failure accrual, the <c>balancer.linkerd.io/failure-accrual*</c> annotations of
 /// a Service: <c>consecutive</c> mode, <c>…-max-failures</c> from the consecutive 5xx (or gateway-error) count,
-/// <c>…-min-penalty</c> from the base ejection time. This provider does not write Services, so the export reports the
-/// annotations to apply; a core <c>v1</c> Service carrying them is read back as a destination policy's outlier detection
+/// <c>…-min-penalty</c> from the base ejection time. The Services this provider writes carry no annotations, so the export
+/// reports the annotations to apply; a core <c>v1</c> Service carrying them is read back as a destination policy's outlier detection
 /// (max failures defaulting to Linkerd's 7).
 /// </summary>
 internal static class FailureAccrualMapping
@@ -54,7 +54,7 @@ internal static class FailureAccrualMapping
         }
         // One string for the message (pooled buffer), not one per annotation and one for their list.
         var message = new DefaultInterpolatedStringHandler(0, 0, CultureInfo.InvariantCulture);
-        message.AppendLiteral("Linkerd's outlier detection is failure accrual, set by annotations on the Service, which this provider does not write: annotate Service '");
+        message.AppendLiteral("Linkerd's outlier detection is failure accrual, set by annotations on the Service, which this provider does not write (a Service it writes carries none): annotate Service '");
         message.AppendFormatted(policy.Target.Service.Namespace);
         message.AppendLiteral("/");
         message.AppendFormatted(policy.Target.Service.Name);

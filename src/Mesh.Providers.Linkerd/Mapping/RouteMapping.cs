@@ -62,7 +62,7 @@ internal static class RouteMapping
             }
         }
         var tcp = TcpRouteMapping.ToGatewayApi(config, ctx, TcpApiVersion);
-        TcpPrecedence(config, routes.Values, tcp, ctx);
+        TcpPrecedence(config, routes.Values, tcp, options.ServiceOutput, ctx);
         return (routes.Values, tcp);
     }
 
@@ -71,9 +71,10 @@ internal static class RouteMapping
     /// unless the port is opaque (appProtocol <c>linkerd.io/opaque</c>, or listed in <c>config.linkerd.io/opaque-ports</c>),
     /// where only TCPRoutes count. A TCP split on a port an HTTP or gRPC route of the same Service also names is
     /// therefore approximated; one on an HTTP-family port of the model that no such route names turns off HTTP detection
-    /// there (an info).
+    /// there (an info) — unless the Service written with <see cref="ServiceOutput.All"/> gives the port an <c>appProtocol</c>
+    /// Linkerd reads as HTTP (<c>http</c>, <c>kubernetes.io/h2c</c>), with which Linkerd ignores the TCPRoute (approximated).
     /// </summary>
-    private static void TcpPrecedence(MeshConfig config, IEnumerable<object> routes, List<(int Index, GatewayResources.TcpRoute Route)> tcp, RouteExportContext ctx)
+    private static void TcpPrecedence(MeshConfig config, IEnumerable<object> routes, List<(int Index, GatewayResources.TcpRoute Route)> tcp, ServiceOutput output, RouteExportContext ctx)
     {
         if (tcp.Count == 0) return;
         // The ports each Service's HTTP or gRPC route is written for (null: every port).
@@ -120,6 +121,16 @@ internal static class RouteMapping
             }
             if (ctx.FindService(route.Host) is not { } host) continue;
             var http = host.Ports.Where(p => p.Protocol is Protocol.Http or Protocol.Http2 or Protocol.Grpc && (route.Port is null || p.Port == route.Port) && !shadowed.Contains(p.Port)).Select(p => p.Port).Order().ToList();
+            if (output == ServiceOutput.All)
+            {
+                // The Service written says appProtocol http or kubernetes.io/h2c there, which Linkerd reads: it keeps HTTP and ignores the TCPRoute.
+                var ignored = http.Where(p => host.FindPort(p)!.Protocol is Protocol.Http or Protocol.Http2).ToList();
+                if (ignored.Count > 0)
+                {
+                    ctx.Approximated(path, $"The Service written for '{route.Host}' gives {(ignored.Count == 1 ? "port " : "ports ")}{string.Join(", ", ignored)} an appProtocol Linkerd reads as HTTP (http or kubernetes.io/h2c), and there Linkerd ignores a TCPRoute: this TCP split does not apply on {(ignored.Count == 1 ? "it" : "them")}.");
+                    http.RemoveAll(ignored.Contains);
+                }
+            }
             if (http.Count > 0)
             {
                 ctx.Note(path, $"Linkerd proxies {(http.Count == 1 ? "port " : "ports ")}{string.Join(", ", http)} of '{route.Host}' opaquely while this TCPRoute is attached: no HTTP detection there, so no per-request metrics, retries or timeouts. A Service port with appProtocol http or kubernetes.io/h2c ignores the TCPRoute instead.");

@@ -26,17 +26,17 @@ internal sealed class ServerAuthorizationMapping(ServerMapping servers, Authenti
     /// are read; <paramref name="ports"/> gives a Server's port condition, <paramref name="uncovered"/> reports the ports of a
     /// service no Server covers.
     /// </summary>
-    public void ToModel(Func<(ServiceRef, int), AccessOperation?> ports, Action<ServiceRef, string, string> uncovered, List<AccessPolicy> result)
+    public void ToModel(Func<ServerMapping.ServerWorkload, AccessOperation?> ports, Action<ServerMapping.ServerWorkload, string, string> uncovered, List<AccessPolicy> result)
     {
         foreach (var (authorization, ns, source) in _read) ToModel(authorization, ns, source, ports, uncovered, result);
     }
 
-    private void ToModel(ServerAuthorization authorization, string ns, string source, Func<(ServiceRef, int), AccessOperation?> ports, Action<ServiceRef, string, string> uncovered, List<AccessPolicy> result)
+    private void ToModel(ServerAuthorization authorization, string ns, string source, Func<ServerMapping.ServerWorkload, AccessOperation?> ports, Action<ServerMapping.ServerWorkload, string, string> uncovered, List<AccessPolicy> result)
     {
         var workloads = servers.Workloads;
         var name = authorization.Metadata?.Name ?? "server-authorization";
         var server = authorization.Spec.Server;
-        var targets = new List<(ServiceRef Service, int Port)>();
+        var targets = new List<ServerMapping.ServerWorkload>();
         if (server?.Name is { } serverName)
         {
             if (workloads.TryGetValue((ns, serverName), out var w))
@@ -92,8 +92,8 @@ internal sealed class ServerAuthorizationMapping(ServerMapping servers, Authenti
         for (var t = 0; t < targets.Count; t++)
         {
             var policyName = targets.Count == 1 ? name : ResourceNames.Join(name, (t + 1).ToString(System.Globalization.CultureInfo.InvariantCulture));
-            result.Add(AuthorizationMapping.Policy(policyName, ns, targets[t].Service, new AccessRule { From = from, To = ports(targets[t]) }));
+            result.Add(AuthorizationMapping.Policy(policyName, ns, targets[t].Service, targets[t].Subset, new AccessRule { From = from, To = ports(targets[t]) }));
         }
-        foreach (var service in targets.Select(t => t.Service).Distinct()) uncovered(service, source, "$.spec.server");
+        foreach (var workload in targets.DistinctBy(t => (t.Service, t.Subset))) uncovered(workload, source, "$.spec.server");
     }
 }

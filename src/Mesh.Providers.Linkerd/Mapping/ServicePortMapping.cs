@@ -1,4 +1,5 @@
 using System.Globalization;
+using Mesh.Collections;
 using Mesh.Kubernetes;
 using Mesh.Model;
 using Mesh.Validation;
@@ -9,37 +10,47 @@ using GatewayResources = Mesh.Providers.GatewayApi.Resources;
 namespace Mesh.Providers.Linkerd.Mapping;
 
 /// <summary>
-/// The ports of core <c>v1</c> Services ↔ the ports of model services. This provider reads Services but never writes them (they
-/// are the cluster's own objects).
+/// Core <c>v1</c> Services ↔ model services: their selector, and their ports with names, target ports and protocols.
 /// <list type="bullet">
-/// <item>Linkerd → model: each TCP port of a Service becomes a port of the model service of the Service's name and namespace,
-/// with its name and a protocol: from <c>appProtocol</c> (<see cref="AppProtocols"/>), else opaque TCP on the Service's
+/// <item>Linkerd → model: a Service becomes the model service of its name and namespace, with its selector (as the kit's
+/// <see cref="CoreServiceReader"/> reads it) and each TCP port with its name, <c>targetPort</c> and a protocol by Linkerd's
+/// own rules: from <c>appProtocol</c> (<see cref="AppProtocols"/>), else opaque TCP on the Service's
 /// <c>config.linkerd.io/opaque-ports</c> (or Linkerd's default opaque ports without that annotation), else HTTP, which Linkerd
-/// detects. A Service port is the weakest source of a protocol: a route or Server naming the same port decides it (as TCPRoute
-/// parents yield to HTTP ones). UDP and SCTP ports are reported. The Services read also resolve Servers' container port names
-/// (<see cref="Candidates"/>).</item>
-/// <item>Model → Linkerd: what only a Service says (port names, protocols, ports no route or Server names) is not written; each
-/// port that does not come back is reported (<see cref="ToLinkerd"/>), and each port read gets an info saying so.</item>
+/// detects (Linkerd reads no port-name prefixes). A route or Server naming the same port decides its protocol, except that an
+/// explicit <c>appProtocol</c> says more than a route kind that carries it (HTTP/2 or gRPC under an HTTPRoute, anything under a
+/// TCPRoute). UDP and SCTP ports are reported. The Services read also tell which service a Server's pods belong to
+/// (<see cref="Selecting"/>) and resolve Servers' container port names (<see cref="Candidates"/>).</item>
+/// <item>Model → Linkerd: the translator shell writes the Services per <see cref="LinkerdOptions.ServiceOutput"/>; with
+/// <see cref="ServiceOutput.All"/> every service's Service carries its selector and ports. Otherwise a service's ports reach
+/// Linkerd's resources only through the routes and Servers that name them, and what only its Service would say is reported
+/// (<see cref="ToLinkerd"/>).</item>
 /// </list>
 /// Static members map model → Linkerd; an instance reads the Services of one import.
 /// </summary>
 internal sealed class ServicePortMapping(LinkerdOptions options, ImportContext ctx)
 {
-    /// <summary>A port read from a Service: its index in the Service's list, name, number, targetPort and protocol (and why).</summary>
-    internal sealed record PortEntry(int Index, string? Name, int Number, object? TargetPort, Protocol Protocol, string Why, bool Explicit);
+    /// <summary>A port read from a Service: its index in the Service's list, name, number, target port and protocol (and why).</summary>
+    internal sealed record PortEntry(int Index, string? Name, int Number, TargetPort? Target, Protocol Protocol, string Why, bool Explicit);
 
-    /// <summary>A Service read: its workload (the <see cref="LinkerdOptions.WorkloadLabel"/> value of its selector) and ports.</summary>
-    internal sealed record ServiceEntry(string Namespace, string Name, string Source, string? Workload, List<PortEntry> Ports)
+    /// <summary>
+    /// A Service read: its selector (empty when it has none: it then selects no pods, and the model gives it the default
+    /// selector), the parent service and subset it stands for when it is a leaf Service (<see cref="LeafServiceLabels.SubsetOf"/>),
+    /// and its ports.
+    /// </summary>
+    internal sealed record ServiceEntry(string Namespace, string Name, string Source, EquatableMap<string> Selector, (string Parent, string Subset)? LeafOf, List<PortEntry> Ports)
     {
         public ServiceRef Reference => new(Name, Namespace);
+
+        /// <summary>The selector the model gives the service: its own, or <c>{ app: &lt;name&gt; }</c> when it has none.</summary>
+        public EquatableMap<string> EffectiveSelector => Selector.IsEmpty ? MeshService.DefaultSelector(Name) : Selector;
     }
 
     private readonly SortedDictionary<(string Namespace, string Name), ServiceEntry> _services = new(OrdinalKeyComparer.Instance);
 
     /// <summary>The annotations of a Service that are read (others are reported).</summary>
-    public static IReadOnlySet<string> CarriedAnnotations { get; } = new HashSet<string>(FailureAccrualMapping.Carried, StringComparer.Ordinal) { LinkerdAnnotations.OpaquePorts };
+    public static IReadOnlySet<string> CarriedAnnotations { get; } = new HashSet<string>(FailureAccrualMapping.Carried, StringComparer.Ordinal) { LinkerdAnnotations.OpaquePorts, LeafServiceLabels.SubsetOf };
 
-    /// <summary>Linkerd → model: reads the ports and selector of <paramref name="service"/>.</summary>
+    /// <summary>Linkerd → model: reads the selector and ports of <paramref name="service"/>.</summary>
     public void Read(CoreService service, string name, string ns, string source)
     {
         if (name.Length == 0) return;
@@ -50,18 +61,11 @@ internal sealed class ServicePortMapping(LinkerdOptions options, ImportContext c
         }
         var opaque = OpaquePorts(service.Metadata?.Annotations, source, out var opaqueWhy);
         var spec = service.Spec;
-        string? workload = null;
         if (spec is not null && spec.Ports is not { Count: > 0 })
         {
             ctx.NotImportedInfo(source, "$.spec", "The Service has no ports: nothing of its spec is carried into the model.");
         }
-        if (spec?.Selector is { } selector)
-        {
-            selector.TryGetValue(options.WorkloadLabel, out workload);
-            ctx.NotImportedInfo(source, "$.spec.selector", workload is null
-                ? $"The model's services have no pod selector, and this one has no '{options.WorkloadLabel}' label: no Server's container port name is resolved through this Service."
-                : $"The model's services have no pod selector; it matches this Service with the Servers of the '{options.WorkloadLabel}: {workload}' pods, whose container port names the Service's ports resolve.");
-        }
+        var selector = Selector(spec?.Selector, name, source, reportMissing: spec?.Ports is { Count: > 0 });
         var ports = new List<PortEntry>();
         var seen = new HashSet<int>();
         var list = spec?.Ports ?? [];
@@ -79,12 +83,7 @@ internal sealed class ServicePortMapping(LinkerdOptions options, ImportContext c
                 ctx.Invalid(source, $"{path}.port", "A port is between 1 and 65535.");
                 continue;
             }
-            var target = p.TargetPort is "" ? null : p.TargetPort;
-            if (target is int t && t is < 1 or > 65535)
-            {
-                ctx.Invalid(source, $"{path}.targetPort", "A target port is a number between 1 and 65535 or a container port name.");
-                continue;
-            }
+            if (!TryTarget(p.TargetPort, source, $"{path}.targetPort", out var target)) continue;
             if (p.Protocol is not (null or "TCP"))
             {
                 ctx.NotImported(source, path, p.Protocol is "UDP" or "SCTP"
@@ -131,24 +130,107 @@ internal sealed class ServicePortMapping(LinkerdOptions options, ImportContext c
             }
             ports.Add(new PortEntry(k, portName, number, target, protocol, why, isExplicit));
         }
-        _services[(ns, name)] = new ServiceEntry(ns, name, source, workload, ports);
+        var leaf = service.Metadata?.Annotations is { } annotations && annotations.TryGetValue(LeafServiceLabels.SubsetOf, out var mark) && LeafServiceLabels.TryParse(mark, out var parent, out var subset)
+            ? (parent, subset)
+            : ((string, string)?)null;
+        _services[(ns, name)] = new ServiceEntry(ns, name, source, selector, leaf, ports);
+    }
+
+    /// <summary>The selector of a Service, each label checked as the kit's <see cref="CoreServiceReader"/> checks it.</summary>
+    private EquatableMap<string> Selector(Dictionary<string, string>? labels, string name, string source, bool reportMissing)
+    {
+        if (labels is not { Count: > 0 })
+        {
+            if (reportMissing) ctx.NotImported(source, "$.spec", $"The Service has no selector (its endpoints are managed outside Kubernetes' selection); the model takes its workloads to be the default selector {{ app: {name} }}.");
+            return EquatableMap<string>.Empty;
+        }
+        var selector = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (key, value) in labels)
+        {
+            if (KubernetesNames.IsLabelKey(key) && KubernetesNames.IsLabelValue(value)) selector[key] = value;
+            else ctx.Invalid(source, "$.spec.selector" + JsonPaths.Segment(key), $"'{key}: {value}' is not a Kubernetes label; the selector is read without it.");
+        }
+        return selector.ToEquatableMap();
+    }
+
+    /// <summary>A port's <c>targetPort</c>: a number (1–65535, also as a numeric string), a container port name, or absent (the port itself). False (an error) for anything else.</summary>
+    private bool TryTarget(object? value, string source, string path, out TargetPort? target)
+    {
+        target = null;
+        switch (value)
+        {
+            case null or "":
+                return true;
+            case int number when number is >= 1 and <= 65535:
+                target = TargetPort.Of(number);
+                return true;
+            case string text when int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var number) && number is >= 1 and <= 65535:
+                target = TargetPort.Of(number);
+                return true;
+            case string text when KubernetesNames.IsPortName(text):
+                target = TargetPort.Named(text);
+                return true;
+            default:
+                ctx.Invalid(source, path, "A target port is a number between 1 and 65535 or a container port name.");
+                return false;
+        }
     }
 
     /// <summary>
-    /// The ports, with their Service, of the Services of <paramref name="ns"/> that select the <paramref name="workload"/> pods and
-    /// satisfy <paramref name="match"/> (how a Server's container port name is resolved, see <see cref="ServerMapping"/>).
+    /// The Services of <paramref name="ns"/> that select pods carrying <paramref name="labels"/>: those whose selector as the
+    /// model reads it (<see cref="ServiceEntry.EffectiveSelector"/>) the labels include, leaf Services (which stand for a
+    /// subset of another service) left out, most specific (largest selector) first, then by name.
     /// </summary>
-    public List<(ServiceEntry Service, PortEntry Port)> Candidates(string ns, string workload, Func<PortEntry, bool> match) =>
-        [.. _services.Values.Where(s => s.Namespace == ns && s.Workload == workload).SelectMany(s => s.Ports.Where(match).Select(p => (s, p)))];
+    public List<ServiceEntry> Selecting(string ns, IReadOnlyDictionary<string, string> labels) =>
+        [.. _services.Values
+            .Where(s => s.Namespace == ns && s.LeafOf is null && Includes(labels, s.EffectiveSelector))
+            .OrderByDescending(s => s.EffectiveSelector.Count)
+            .ThenBy(s => s.Name, StringComparer.Ordinal)];
 
-    /// <summary>Linkerd → model: the model with every Service port read added to its service (a port already there keeps its protocol and takes the Service port's name).</summary>
-    public MeshConfig ToModel(MeshConfig config)
+    /// <summary>The leaf Service of the input that stands for the subset of <paramref name="service"/> whose pods carry exactly <paramref name="labels"/>, or null.</summary>
+    public ServiceEntry? LeafFor(ServiceRef service, IReadOnlyDictionary<string, string> labels) =>
+        _services.Values.FirstOrDefault(s => s.Namespace == service.Namespace && s.LeafOf is { } leaf && leaf.Parent == service.Name && s.Selector.Count == labels.Count && Includes(labels, s.Selector));
+
+    /// <summary>The Service of <paramref name="service"/>'s name in the input, or null.</summary>
+    public ServiceEntry? Find(ServiceRef service) => _services.GetValueOrDefault((service.Namespace, service.Name));
+
+    /// <summary>
+    /// The ports, with their Service, of the Services of <paramref name="ns"/> whose selector <paramref name="podLabels"/>
+    /// includes (so they send to those pods) and that satisfy <paramref name="match"/>: how a Server's container port name is
+    /// resolved, see <see cref="ServerMapping"/>. A Service without a selector selects no pods and never matches.
+    /// </summary>
+    public List<(ServiceEntry Service, PortEntry Port)> Candidates(string ns, IReadOnlyDictionary<string, string> podLabels, Func<PortEntry, bool> match) =>
+        [.. _services.Values.Where(s => s.Namespace == ns && !s.Selector.IsEmpty && Includes(podLabels, s.Selector)).SelectMany(s => s.Ports.Where(match).Select(p => (s, p)))];
+
+    /// <summary>Whether <paramref name="labels"/> has every label of <paramref name="selector"/>.</summary>
+    public static bool Includes(IReadOnlyDictionary<string, string> labels, IEnumerable<KeyValuePair<string, string>> selector) =>
+        selector.All(l => labels.TryGetValue(l.Key, out var v) && v == l.Value);
+
+    /// <summary>
+    /// Linkerd → model: the model with every Service read given its selector and its ports (a port already there takes the
+    /// Service port's name and target port, and keeps its protocol unless the Service's <c>appProtocol</c> says more than the
+    /// route kind that named it; a port a Server in <paramref name="serverPorts"/> names keeps the Server's protocol).
+    /// </summary>
+    public MeshConfig ToModel(MeshConfig config, IReadOnlySet<(ServiceRef Service, int Port)> serverPorts)
     {
         if (_services.Count == 0) return config;
         var services = config.Services.ToList();
-        foreach (var service in _services.Values.Where(s => s.Ports.Count > 0))
+        var written = options.ServiceOutput == ServiceOutput.All
+            ? "Written back with the service's Service (ServiceOutput All)."
+            : $"The service's own Service is written back only with ServiceOutput All (the option is {options.ServiceOutput}): otherwise the port is written back only as the port of a route or Server that names it, by number.";
+        foreach (var service in _services.Values)
         {
             var index = services.FindIndex(s => s.Reference == service.Reference);
+            if (service.Ports.Count == 0)
+            {
+                // A Service without ports is a model service only when a route or Server names it; it then gives its selector.
+                if (index >= 0 && !service.Selector.IsEmpty) services[index] = services[index] with { Selector = service.Selector };
+                continue;
+            }
+            if (options.ServiceOutput != ServiceOutput.All && !service.Selector.IsEmpty)
+            {
+                ctx.NotImportedInfo(service.Source, "$.spec.selector", $"Read as the selector {service.Selector} of service '{service.Reference}'. The service's own Service is written back only with ServiceOutput All (the option is {options.ServiceOutput}): otherwise the selector is written back only as the pod selector of the Servers of the access policies that target the service.");
+            }
             var ports = index >= 0 ? services[index].Ports.ToList() : [];
             foreach (var port in service.Ports)
             {
@@ -156,26 +238,41 @@ internal sealed class ServicePortMapping(LinkerdOptions options, ImportContext c
                 string protocol;
                 if (at < 0)
                 {
-                    ports.Add(new ServicePort { Port = port.Number, Protocol = port.Protocol, Name = port.Name });
+                    ports.Add(new ServicePort { Port = port.Number, Protocol = port.Protocol, Name = port.Name, TargetPort = port.Target });
                     protocol = $"{WireNames.Of(port.Protocol)}: {port.Why}";
                 }
                 else
                 {
                     var present = ports[at];
-                    ports[at] = present with { Name = port.Name ?? present.Name };
-                    protocol = present.Protocol == port.Protocol || !port.Explicit
-                        ? $"{WireNames.Of(present.Protocol)}, as a route or Server of the input names it"
-                        : $"{WireNames.Of(present.Protocol)}, as a route or Server of the input names it; the Service's {port.Why} ({WireNames.Of(port.Protocol)}) yields to it";
+                    var server = serverPorts.Contains((service.Reference, port.Number));
+                    var wins = port.Explicit && !server && SaysMore(port.Protocol, present.Protocol);
+                    ports[at] = present with { Name = port.Name ?? present.Name, TargetPort = port.Target, Protocol = wins ? port.Protocol : present.Protocol };
+                    var by = server ? "a Server of the input names it" : "a route of the input names it";
+                    protocol = wins
+                        ? $"{WireNames.Of(port.Protocol)}: {port.Why}, which says more than the {WireNames.Of(present.Protocol)} of the route that names it"
+                        : present.Protocol == port.Protocol || !port.Explicit
+                            ? $"{WireNames.Of(present.Protocol)}, as {by}"
+                            : $"{WireNames.Of(present.Protocol)}, as {by}; the Service's {port.Why} ({WireNames.Of(port.Protocol)}) yields to it";
                 }
                 var named = port.Name is null ? string.Empty : $" '{port.Name}'";
-                ctx.NotImportedInfo(service.Source, $"$.spec.ports[{port.Index}]", $"Read as port {port.Number}{named} ({protocol}) of service '{service.Reference}'. This provider does not write Services: the port is written back only as the port of a route or Server that names it, by number.");
+                ctx.NotImportedInfo(service.Source, $"$.spec.ports[{port.Index}]", $"Read as port {port.Number}{named} ({protocol}) of service '{service.Reference}'. {written}");
             }
-            var merged = new MeshService { Name = service.Name, Namespace = service.Namespace, Ports = [.. ports] };
-            if (index >= 0) services[index] = services[index] with { Ports = merged.Ports };
-            else services.Add(merged);
+            if (index >= 0) services[index] = services[index] with { Selector = service.Selector, Ports = [.. ports] };
+            else services.Add(new MeshService { Name = service.Name, Namespace = service.Namespace, Selector = service.Selector, Ports = [.. ports] });
         }
         return (config with { Services = [.. services] }).Normalize();
     }
+
+    /// <summary>
+    /// Whether a Service's explicit protocol says more than the protocol a route's kind gave the port: HTTP/2 or gRPC on an
+    /// HTTPRoute's port (which carries both), anything on a TCPRoute's port (which yields to any other source).
+    /// </summary>
+    private static bool SaysMore(Protocol service, Protocol route) => route switch
+    {
+        Protocol.Http => service is Protocol.Http2 or Protocol.Grpc,
+        Protocol.Tcp => service != Protocol.Tcp,
+        _ => false,
+    };
 
     /// <summary>The opaque port ranges of a Service: its <c>config.linkerd.io/opaque-ports</c> (which replaces the default list), else Linkerd's default opaque ports.</summary>
     private List<(int From, int To)> OpaquePorts(IDictionary<string, string>? annotations, string source, out string why)
@@ -207,25 +304,50 @@ internal sealed class ServicePortMapping(LinkerdOptions options, ImportContext c
     private static bool Contains(List<(int From, int To)> ranges, int port) => ranges.Exists(r => port >= r.From && port <= r.To);
 
     /// <summary>
-    /// Model → Linkerd: a port reaches Linkerd's resources only as the parent port of a route or the port of a Server, by number,
-    /// with the protocol the route's kind or the Server's <c>proxyProtocol</c> says, and never with its name. Each port of the
-    /// model that <paramref name="written"/>, read back the way the importer reads it, does not give back as it is (missing,
-    /// another protocol, another name) gets an info at its path.
+    /// Model → Linkerd: what of each service's Kubernetes Service the translation does not carry, as infos at its paths. With
+    /// <see cref="ServiceOutput.All"/> the translator writes every service's Service (selector, ports with names, target ports and
+    /// <c>appProtocol</c>), so nothing is lost; only a TCP port is noted where Linkerd would not proxy it opaquely, as the Service
+    /// says <c>appProtocol: tcp</c>, which Linkerd does not read. Otherwise the service's own Service is not written: a port reaches
+    /// Linkerd's resources only as the parent port of a route or the port of a Server, by number, with the protocol the route's
+    /// kind or the Server's <c>proxyProtocol</c> says, never with its name or target port. Then each port that
+    /// <paramref name="written"/>, read back the way the importer reads it without the Service, does not give back as it is
+    /// (missing, another protocol, another name), each target port other than the port itself, and a selector other than the
+    /// default are noted.
     /// </summary>
     public static void ToLinkerd(MeshConfig config, IEnumerable<object> written, LinkerdOptions options, RouteExportContext ctx)
     {
-        var back = ReadBack(written, options);
+        if (options.ServiceOutput == ServiceOutput.All)
+        {
+            OpaqueNotes(config, ctx);
+            return;
+        }
+        var notWritten = options.ServiceOutput == ServiceOutput.Subsets
+            ? "which this translation does not write (ServiceOutput Subsets writes only the Services of subsets; All writes every service's)"
+            : "which this translation does not write (ServiceOutput None; All writes every service's)";
+        var back = ReadBack(written);
         for (var i = 0; i < config.Services.Count; i++)
         {
             var service = config.Services[i];
+            var path = $"$.spec.services[{i}]";
+            if (!service.Selector.IsEmpty && service.Selector != MeshService.DefaultSelector(service.Name))
+            {
+                ctx.Note($"{path}.selector", $"The selector {service.Selector} of '{service.Reference}' belongs to its Kubernetes Service, {notWritten}: read back without it, the service selects {{ {MeshService.DefaultSelectorKey}: {service.Name} }}, and a Server written for it is matched to its service by its '{MeshService.DefaultSelectorKey}' label.");
+            }
+            for (var k = 0; k < service.Ports.Count; k++)
+            {
+                var port = service.Ports[k];
+                if (port.TargetPort is { } target && target != TargetPort.Of(port.Port))
+                {
+                    ctx.Note($"{path}.ports[{k}].targetPort", $"Target port {target} of port {port.Port} of '{service.Reference}' belongs to its Kubernetes Service, {notWritten}: read back, the port targets itself.");
+                }
+            }
             var read = back.PortsOf(service.Reference);
             if (read is not null && ComesBack(service, read)) continue;
-            var path = $"$.spec.services[{i}]";
             if (read is null)
             {
                 if (!service.Ports.IsEmpty)
                 {
-                    ctx.Note(path, $"Linkerd takes a service's ports from its Kubernetes Service, which this provider does not write, and no route or Server written names a port of '{service.Reference}': its ports are not written.");
+                    ctx.Note(path, $"Linkerd takes a service's ports from its Kubernetes Service, {notWritten}, and no route or Server written names a port of '{service.Reference}': its ports are not written.");
                 }
                 continue;
             }
@@ -234,7 +356,7 @@ internal sealed class ServicePortMapping(LinkerdOptions options, ImportContext c
                 var port = service.Ports[k];
                 if (!read.TryGetValue(port.Port, out var protocol))
                 {
-                    ctx.Note($"{path}.ports[{k}]", $"Linkerd takes a service's ports from its Kubernetes Service, which this provider does not write, and no route or Server written names port {port.Port} of '{service.Reference}': the port is not written.");
+                    ctx.Note($"{path}.ports[{k}]", $"Linkerd takes a service's ports from its Kubernetes Service, {notWritten}, and no route or Server written names port {port.Port} of '{service.Reference}': the port is not written.");
                     continue;
                 }
                 var at = new ServicePort { Port = port.Port, Protocol = protocol };
@@ -246,7 +368,26 @@ internal sealed class ServicePortMapping(LinkerdOptions options, ImportContext c
                     var hint = AppProtocols.Of(port.Protocol) is { } app ? $"; appProtocol {app} on the Service port says {WireNames.Of(port.Protocol)} to Linkerd" : string.Empty;
                     lost.Add($"its protocol {WireNames.Of(port.Protocol)} (the route or Server written reads back as {WireNames.Of(at.Protocol)}{hint})");
                 }
-                ctx.Note($"{path}.ports[{k}]", $"Port {port.Port} of '{service.Reference}' is written only by number: {string.Join(" and ", lost)} {(lost.Count == 1 ? "belongs" : "belong")} to the Kubernetes Service, which this provider does not write.");
+                ctx.Note($"{path}.ports[{k}]", $"Port {port.Port} of '{service.Reference}' is written only by number: {string.Join(" and ", lost)} {(lost.Count == 1 ? "belongs" : "belong")} to the Kubernetes Service, {notWritten}.");
+            }
+        }
+    }
+
+    /// <summary>
+    /// With every Service written: the TCP ports Linkerd would not proxy opaquely. The Service says <c>appProtocol: tcp</c>
+    /// (<see cref="Kubernetes.AppProtocols.Of"/>), which Linkerd does not read, so it detects the protocol there, unless the
+    /// port is one of its default opaque ports.
+    /// </summary>
+    private static void OpaqueNotes(MeshConfig config, RouteExportContext ctx)
+    {
+        for (var i = 0; i < config.Services.Count; i++)
+        {
+            var service = config.Services[i];
+            for (var k = 0; k < service.Ports.Count; k++)
+            {
+                var port = service.Ports[k];
+                if (port.Protocol != Protocol.Tcp || AppProtocols.DefaultOpaquePorts.Contains(port.Port)) continue;
+                ctx.Note($"$.spec.services[{i}].ports[{k}]", $"Port {port.Port} of '{service.Reference}' is written in its Service with appProtocol {Kubernetes.AppProtocols.Of(Protocol.Tcp)}, which Linkerd does not read: Linkerd detects the protocol there (a protocol whose server speaks first waits for the detection timeout). appProtocol {AppProtocols.Of(Protocol.Tcp)}, or the Service annotation {LinkerdAnnotations.OpaquePorts}, makes Linkerd proxy it opaquely; it reads back as tcp either way.");
             }
         }
     }
@@ -262,8 +403,8 @@ internal sealed class ServicePortMapping(LinkerdOptions options, ImportContext c
         return true;
     }
 
-    /// <summary>The services and ports the importer reads from <paramref name="written"/>: route parents (HTTP, gRPC, TCP) in order, then Servers.</summary>
-    private static ModelBuilder ReadBack(IEnumerable<object> written, LinkerdOptions options)
+    /// <summary>The services and ports the importer reads from <paramref name="written"/>: route parents (HTTP, gRPC, TCP) in order, then Servers, each matched to its service by its <c>app</c> label as the importer does without the Services.</summary>
+    private static ModelBuilder ReadBack(IEnumerable<object> written)
     {
         var model = new ModelBuilder();
         var servers = new List<Server>();
@@ -293,7 +434,7 @@ internal sealed class ServicePortMapping(LinkerdOptions options, ImportContext c
         }
         foreach (var server in servers)
         {
-            if (server.Spec.PodSelector?.MatchLabels?.GetValueOrDefault(options.WorkloadLabel) is { } name && server.Spec.Port is int port)
+            if (server.Spec.PodSelector?.MatchLabels?.GetValueOrDefault(MeshService.DefaultSelectorKey) is { } name && server.Spec.Port is int port)
             {
                 model.AddPort(new ServiceRef(name, server.Metadata.NamespaceProperty), port, ProxyProtocols.Parse(server.Spec.ProxyProtocol) ?? Protocol.Http);
             }

@@ -8,8 +8,8 @@ namespace Mesh.Providers.Linkerd.Translation;
 
 /// <summary>
 /// Model → Linkerd, in output order: routes and TCP routes (<see cref="RouteMapping"/>), authorization
-/// (<see cref="AuthorizationMapping"/>) and egress (<see cref="EgressMapping"/>). mTLS, subsets, load balancing and connection
-/// limits are reported, outlier detection with the Service annotations to apply (<see cref="FailureAccrualMapping"/>), and
+/// (<see cref="AuthorizationMapping"/>) and egress (<see cref="EgressMapping"/>). mTLS, subsets (but for those access policies
+/// target, which their Servers select), load balancing and connection limits are reported, outlier detection with the Service annotations to apply (<see cref="FailureAccrualMapping"/>), and
 /// service ports the written resources do not carry (<see cref="ServicePortMapping"/>).
 /// </summary>
 internal static class LinkerdExport
@@ -49,9 +49,16 @@ internal static class LinkerdExport
             if (mode == MtlsMode.Strict) ctx.Approximated($"$.spec.mtls[{i}]", "mTLS is always on between meshed pods in Linkerd: nothing is written, so the policy is not read back.");
             else ctx.Unsupported($"$.spec.mtls[{i}].mode", $"mTLS is always on in Linkerd; mode '{WireNames.Of(mode)}' cannot be expressed.");
         }
+        // A subset an access policy targets is written as the pod selector of its Servers; routing to one is not (yet) expressed.
+        var authorized = config.AccessPolicies.Where(p => p.Target?.Subset is not null).Select(p => (p.Target!.Service, p.Target.Subset!)).ToHashSet();
         for (var i = 0; i < config.Services.Count; i++)
         {
-            for (var k = 0; k < config.Services[i].Subsets.Count; k++) ctx.Unsupported($"$.spec.services[{i}].subsets.{config.Services[i].Subsets[k].Name}", "Linkerd routes to whole Services; there are no subsets.");
+            var service = config.Services[i];
+            for (var k = 0; k < service.Subsets.Count; k++)
+            {
+                if (authorized.Contains((service.Reference, service.Subsets[k].Name))) continue;
+                ctx.Unsupported($"$.spec.services[{i}].subsets.{service.Subsets[k].Name}", "Linkerd routes to whole Services; there are no subsets.");
+            }
         }
     }
 

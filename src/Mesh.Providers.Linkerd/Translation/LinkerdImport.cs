@@ -13,8 +13,8 @@ namespace Mesh.Providers.Linkerd.Translation;
 /// <summary>
 /// Linkerd resources → model, dispatched by kind: routes of both API groups with their annotations (<see cref="RouteMapping"/>),
 /// TCPRoutes, legacy ServiceProfiles (<see cref="ServiceProfileMapping"/>), authorization (<see cref="AuthorizationMapping"/>),
-/// egress (<see cref="EgressMapping"/>: EgressNetworks and the routes whose parent is one), and core Services: their ports
-/// (<see cref="ServicePortMapping"/>) and failure-accrual annotations (<see cref="FailureAccrualMapping"/>). Anything else is
+/// egress (<see cref="EgressMapping"/>: EgressNetworks and the routes whose parent is one), and core Services: their selectors and
+/// ports (<see cref="ServicePortMapping"/>) and failure-accrual annotations (<see cref="FailureAccrualMapping"/>). Anything else is
 /// reported and skipped.
 /// </summary>
 internal static class LinkerdImport
@@ -111,10 +111,11 @@ internal static class LinkerdImport
             RouteMapping.ToModel(resource, k.Metadata, ctx.NameOf(k, source), ctx.NamespaceOf(k), source, model, ctx);
         }
         var modelName = importOptions?.ModelName ?? "imported";
-        // Servers name ports (resolving container port names through the Services), then the Services' own ports fill in
-        // what no route or Server names; a Server's policy names its port when the service ends up with others.
+        // Servers name ports (resolving container ports through the Services that select their pods), then the Services give
+        // their selectors and fill in the ports no route or Server names, and the Servers' subsets join their services; a
+        // Server's policy names its port when the service ends up with others.
         authorization.ReadServers(model);
-        var withPorts = services.ToModel(model.Build(modelName));
+        var withPorts = authorization.AddSubsets(services.ToModel(model.Build(modelName), authorization.ServerPorts));
         var accessPolicies = authorization.ToModel(withPorts);
         var externals = egress.ToModel();
         var config = ctx.Diagnostics.Any(d => d.IsError)

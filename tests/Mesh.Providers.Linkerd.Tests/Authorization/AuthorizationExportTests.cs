@@ -1,4 +1,5 @@
 using Mesh.Diagnostics;
+using Mesh.Kubernetes;
 using Mesh.Model;
 using Mesh.Providers.Linkerd.Resources;
 
@@ -54,13 +55,33 @@ public sealed class AuthorizationExportTests
     }
 
     [Fact]
-    public void WorkloadLabel_IsAnOption()
+    public void ServiceSelector_IsTheServersPodSelector_AndRoundTripsWithItsService()
     {
-        var translator = new LinkerdTranslator(new LinkerdOptions { WorkloadLabel = "app.kubernetes.io/name" });
-        var model = Model(new AccessRule());
-        var server = Assert.Single(translator.Translate(model).Resources.OfType<Server>());
+        var service = new MeshService { Name = "web", Namespace = "shop", Selector = new Dictionary<string, string> { ["app.kubernetes.io/name"] = "web" }, Ports = [new ServicePort { Port = 8080, Protocol = Protocol.Http, TargetPort = TargetPort.Named("http-web") }] };
+        var model = Model(new AccessRule(), service: service);
+        var server = Assert.Single(Translator.Translate(model).Resources.OfType<Server>());
         Assert.Equal(new Dictionary<string, string> { ["app.kubernetes.io/name"] = "web" }, server.Spec.PodSelector!.MatchLabels);
-        Assert.Equal(model.Normalize(), translator.ImportYaml(translator.WriteYaml(translator.Translate(model).Resources), "x.yaml").Config);
+        // A Server names a port of the pods: the container port the service port targets.
+        Assert.Equal("http-web", server.Spec.Port);
+        // With the service's own Service written, the Server is matched to the service by its selector again.
+        var all = new LinkerdTranslator(new LinkerdOptions { ServiceOutput = ServiceOutput.All });
+        var translated = all.Translate(model);
+        Assert.DoesNotContain(translated.Diagnostics, d => d.Severity >= DiagnosticSeverity.Warning);
+        var back = all.ImportYaml(all.WriteYaml(translated.Resources), "x.yaml");
+        Assert.DoesNotContain(back.Diagnostics, d => d.Severity >= DiagnosticSeverity.Warning);
+        Assert.Equal(model.Normalize(), back.Config);
+    }
+
+    [Fact]
+    public void ServiceSelectorAndTargetPorts_WithoutTheServiceWritten_AreNoted()
+    {
+        var service = new MeshService { Name = "web", Namespace = "shop", Selector = new Dictionary<string, string> { ["app.kubernetes.io/name"] = "web" }, Ports = [new ServicePort { Port = 8080, Protocol = Protocol.Http, TargetPort = TargetPort.Named("http-web") }] };
+        var result = Translator.Translate(Model(new AccessRule(), service: service));
+        Assert.Contains(result.Diagnostics, d => d.Code == DiagnosticCodes.TranslationNote && d.Path == "$.spec.services[0].selector");
+        Assert.Contains(result.Diagnostics, d => d.Code == DiagnosticCodes.TranslationNote && d.Path == "$.spec.services[0].ports[0].targetPort");
+        var policy = Assert.Single(result.Diagnostics, d => d.Path == "$.spec.accessPolicies[0]");
+        Assert.Equal(DiagnosticCodes.TranslationNote, policy.Code);
+        Assert.Contains("container port name cannot be resolved", policy.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -130,25 +151,67 @@ public sealed class AuthorizationExportTests
     }
 
     [Fact]
-    public void UnknownTargetService_IsReported()
+    public void UnknownTargetService_IsAValidationError()
     {
         var model = Model(new AccessRule()) with { Services = [] };
         var result = Translator.Translate(model);
-        Assert.Contains(result.Diagnostics, d => d.Code == DiagnosticCodes.Unsupported && d.Path == "$.spec.accessPolicies[0].target.service");
+        var error = Assert.Single(result.Diagnostics, d => d.IsError);
+        Assert.Equal((DiagnosticCodes.DanglingService, "$.spec.accessPolicies[0].target.service", "linkerd"), (error.Code, error.Path, error.Provider?.Value));
         Assert.Empty(result.Resources);
     }
 
     [Fact]
-    public void SubsetTarget_AddsTheSubsetLabels_AndIsApproximated()
+    public void SubsetTarget_SelectsTheSelectorAndTheSubsetLabels_AndRoundTrips()
     {
         var service = new MeshService { Name = "web", Namespace = "shop", Ports = [new ServicePort { Port = 8080, Protocol = Protocol.Grpc }], Subsets = [new Subset { Name = "v2", Labels = new Dictionary<string, string> { ["version"] = "v2" } }] };
         var model = Model(new AccessRule()) with { Services = [service] };
         model = model with { AccessPolicies = [model.AccessPolicies[0] with { Target = new PolicyTarget { Service = Web, Subset = "v2" } }] };
         var result = Translator.Translate(model);
         var server = Assert.Single(result.Resources.OfType<Server>());
+        Assert.Equal("web-v2-8080", server.Metadata.Name);
         Assert.Equal(new Dictionary<string, string> { ["app"] = "web", ["version"] = "v2" }, server.Spec.PodSelector!.MatchLabels);
         Assert.Equal("gRPC", server.Spec.ProxyProtocol);
-        Assert.Contains(result.Diagnostics, d => d.Code == DiagnosticCodes.Approximated && d.Path == "$.spec.accessPolicies[0].target.subset");
+        Assert.DoesNotContain(result.Diagnostics, d => d.Severity >= DiagnosticSeverity.Warning);
+        // Read back, the labels beyond the service's selector are the subset, named as the Server's name says.
+        Assert.Equal(model.Normalize(), Translator.ImportYaml(Translator.WriteYaml(result.Resources), "x.yaml").Config);
+    }
+
+    [Fact]
+    public void SubsetTarget_OfAServiceWithItsOwnSelector_SelectsTheSelectorUnionTheSubsetLabels()
+    {
+        var service = new MeshService
+        {
+            Name = "web", Namespace = "shop",
+            Selector = new Dictionary<string, string> { ["app.kubernetes.io/name"] = "storefront", ["tier"] = "frontend" },
+            Ports = [new ServicePort { Port = 80, Protocol = Protocol.Http, TargetPort = 8080 }],
+            Subsets = [new Subset { Name = "canary", Labels = new Dictionary<string, string> { ["track"] = "canary" } }],
+        };
+        var model = Model(new AccessRule { From = new AccessSource { ServiceAccounts = [new ServiceAccountRef("shop", "checkout")] } }, service: service);
+        model = model with { AccessPolicies = [model.AccessPolicies[0] with { Target = new PolicyTarget { Service = Web, Subset = "canary" } }] };
+        var all = new LinkerdTranslator(new LinkerdOptions { ServiceOutput = ServiceOutput.All });
+        var result = all.Translate(model);
+        var server = Assert.Single(result.Resources.OfType<Server>());
+        Assert.Equal("web-canary-80", server.Metadata.Name);
+        Assert.Equal(new Dictionary<string, string> { ["app.kubernetes.io/name"] = "storefront", ["tier"] = "frontend", ["track"] = "canary" }, server.Spec.PodSelector!.MatchLabels);
+        Assert.Equal(8080, server.Spec.Port);
+        Assert.DoesNotContain(result.Diagnostics, d => d.Severity >= DiagnosticSeverity.Warning);
+        // The Service written says the selector; the Servers' labels beyond it read back as the subset, with its name.
+        var back = all.ImportYaml(all.WriteYaml(result.Resources), "x.yaml");
+        Assert.DoesNotContain(back.Diagnostics, d => d.Severity >= DiagnosticSeverity.Warning);
+        Assert.Equal(new PolicyTarget { Service = Web, Subset = "canary" }, Assert.Single(back.Config!.AccessPolicies).Target);
+        Assert.Equal(model.Normalize(), back.Config);
+    }
+
+    [Fact]
+    public void SubsetTarget_ThatReplacesASelectorLabel_IsApproximated()
+    {
+        var service = new MeshService { Name = "web", Namespace = "shop", Ports = [new ServicePort { Port = 8080, Protocol = Protocol.Http }], Subsets = [new Subset { Name = "legacy", Labels = new Dictionary<string, string> { ["app"] = "web-legacy" } }] };
+        var model = Model(new AccessRule()) with { Services = [service] };
+        model = model with { AccessPolicies = [model.AccessPolicies[0] with { Target = new PolicyTarget { Service = Web, Subset = "legacy" } }] };
+        var result = Translator.Translate(model);
+        // The Server selects the subset's pods as the model defines them (the subset label wins), and says why it does not read back.
+        Assert.Equal(new Dictionary<string, string> { ["app"] = "web-legacy" }, Assert.Single(result.Resources.OfType<Server>()).Spec.PodSelector!.MatchLabels);
+        Assert.Contains(result.Diagnostics, d => d.Code == DiagnosticCodes.Approximated && d.Path == "$.spec.accessPolicies[0].target.subset" && d.Message.Contains("'app: web' to 'web-legacy'", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -34,7 +34,8 @@ public sealed class LinkerdGatewayApiRoundTrip : RoundTripSuite
 /// </summary>
 public sealed class LinkerdSchema : SchemaSuite
 {
-    protected override ITranslator Translator { get; } = new LinkerdTranslator();
+    /// <summary>The default translator's CRDs (the core Services it writes are not CRDs: <see cref="CustomResourcesOnly"/>).</summary>
+    protected override ITranslator Translator { get; } = new CustomResourcesOnly(new LinkerdTranslator());
 
     protected override IReadOnlyList<string> CrdFiles => ["crds/linkerd/install_crds_with_gateway_api.golden.yaml"];
 
@@ -67,7 +68,8 @@ public sealed class LinkerdSchema : SchemaSuite
 /// <summary>Gateway API output of the Linkerd provider validated against the Gateway API CRDs Linkerd ships.</summary>
 public sealed class LinkerdGatewayApiSchema : SchemaSuite
 {
-    protected override ITranslator Translator { get; } = new LinkerdTranslator(new LinkerdOptions { RouteApi = LinkerdRouteApi.GatewayApi });
+    /// <summary>The translator's CRDs (the core Services it writes are not CRDs: <see cref="CustomResourcesOnly"/>).</summary>
+    protected override ITranslator Translator { get; } = new CustomResourcesOnly(new LinkerdTranslator(new LinkerdOptions { RouteApi = LinkerdRouteApi.GatewayApi }));
 
     protected override IReadOnlyList<string> CrdFiles => ["crds/linkerd/install_crds_with_gateway_api.golden.yaml"];
 

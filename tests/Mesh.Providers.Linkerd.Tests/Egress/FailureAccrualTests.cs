@@ -14,6 +14,7 @@ public sealed class FailureAccrualTests
         var model = new MeshConfig
         {
             Name = "m",
+            Services = [new MeshService { Name = "web", Namespace = "shop", Ports = [new ServicePort { Port = 80, Protocol = Protocol.Http }] }],
             DestinationPolicies = [new DestinationPolicy { Target = new PolicyTarget { Service = new ServiceRef("web", "shop") }, OutlierDetection = new OutlierDetection { Consecutive5xx = 5, BaseEjectionTime = TimeSpan.FromSeconds(30), Interval = TimeSpan.FromSeconds(10) } }],
         };
         var result = Translator.Translate(model);

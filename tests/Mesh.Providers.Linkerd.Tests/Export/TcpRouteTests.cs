@@ -48,7 +48,7 @@ public sealed class TcpRouteTests
     {
         var model = WebModel(new TcpRoute { Name = "web-l4", Namespace = "shop", Host = Web, Backends = [new WeightedBackend { Service = new ServiceRef("web-v2", "shop"), Port = 9000 }] }) with
         {
-            Services = [new MeshService { Name = "web", Namespace = "shop", Ports = [new ServicePort { Port = 8080, Protocol = Protocol.Http }, new ServicePort { Port = 9000, Protocol = Protocol.Tcp }] }],
+            Services = [new MeshService { Name = "web", Namespace = "shop", Ports = [new ServicePort { Port = 8080, Protocol = Protocol.Http }, new ServicePort { Port = 9000, Protocol = Protocol.Tcp }] }, WebV2],
         };
         var result = Translator.Translate(model);
         var approximated = Assert.Single(result.Diagnostics, d => d.Code == DiagnosticCodes.Approximated && d.Severity == DiagnosticSeverity.Warning);
@@ -61,7 +61,7 @@ public sealed class TcpRouteTests
     {
         var model = WebModel(new TcpRoute { Name = "web-l4", Namespace = "shop", Host = Web, Backends = [new WeightedBackend { Service = new ServiceRef("web-v2", "shop"), Port = 8080 }] }) with
         {
-            Services = [new MeshService { Name = "web", Namespace = "shop", Ports = [new ServicePort { Port = 8080, Protocol = Protocol.Grpc }] }],
+            Services = [new MeshService { Name = "web", Namespace = "shop", Ports = [new ServicePort { Port = 8080, Protocol = Protocol.Grpc }] }, WebV2],
         };
         var approximated = Assert.Single(Translator.Translate(model).Diagnostics, d => d.Code == DiagnosticCodes.Approximated && d.Severity == DiagnosticSeverity.Warning);
         Assert.Contains("GRPCRoute 'shop/web' on port 8080 of", approximated.Message, StringComparison.Ordinal);
@@ -72,7 +72,7 @@ public sealed class TcpRouteTests
     {
         var model = WebModel(new TcpRoute { Name = "web-l4", Namespace = "shop", Host = Web, Port = 9000, Backends = [new WeightedBackend { Service = new ServiceRef("web-v2", "shop"), Port = 9000 }] }) with
         {
-            Services = [new MeshService { Name = "web", Namespace = "shop", Ports = [new ServicePort { Port = 8080, Protocol = Protocol.Http }, new ServicePort { Port = 9000, Protocol = Protocol.Tcp }] }],
+            Services = [new MeshService { Name = "web", Namespace = "shop", Ports = [new ServicePort { Port = 8080, Protocol = Protocol.Http }, new ServicePort { Port = 9000, Protocol = Protocol.Tcp }] }, WebV2],
         };
         Assert.DoesNotContain(Translator.Translate(model).Diagnostics, d => d.Path.StartsWith("$.spec.tcpRoutes", StringComparison.Ordinal));
     }
@@ -141,7 +141,7 @@ public sealed class TcpRouteTests
     /// </summary>
     [Fact]
     public void TcpSplits_RoundTrip_AndAreApproximatedExactlyWhereAnHttpRouteSharesTheirPort() =>
-        MeshGenerators.TcpSplits.Sample(model =>
+        MeshGenerators.TcpSplits.Select(Declared).Sample(model =>
         {
             var translated = Translator.Translate(model);
             var shared = model.Routes.Count > 0 && model.TcpRoutes.Any(t => t.Port is null);
@@ -160,10 +160,43 @@ public sealed class TcpRouteTests
         Assert.Contains(models, m => m.TcpRoutes.Any(t => t.Port is not null && m.Services.Any(s => s.Reference == t.Host)));
     }
 
+    /// <summary>
+    /// The shared TCP split models, which leave the backend Services and a host without ports undeclared, made valid the way the
+    /// import declares what its input names but lacks: each such service with the ports its backends name (<c>http</c> from a
+    /// route, <c>tcp</c> from a TCP route).
+    /// </summary>
+    private static MeshConfig Declared(MeshConfig model)
+    {
+        var services = model.Services.ToList();
+        void Declare(ServiceRef service, int? port, Protocol protocol)
+        {
+            var index = services.FindIndex(s => s.Reference == service);
+            if (index < 0)
+            {
+                services.Add(new MeshService { Name = service.Name, Namespace = service.Namespace });
+                index = services.Count - 1;
+            }
+            if (port is { } p && services[index].FindPort(p) is null) services[index] = services[index] with { Ports = [.. services[index].Ports, new ServicePort { Port = p, Protocol = protocol }] };
+        }
+        foreach (var route in model.Routes)
+        {
+            Declare(route.Host, null, Protocol.Http);
+            foreach (var backend in route.Rules.SelectMany(r => r.Backends)) Declare(backend.Service, backend.Port, Protocol.Http);
+        }
+        foreach (var tcp in model.TcpRoutes)
+        {
+            Declare(tcp.Host, null, Protocol.Tcp);
+            foreach (var backend in tcp.Backends) Declare(backend.Service, backend.Port, Protocol.Tcp);
+        }
+        return model with { Services = [.. services] };
+    }
+
+    private static readonly MeshService WebV2 = new() { Name = "web-v2", Namespace = "shop", Ports = [new ServicePort { Port = 8080, Protocol = Protocol.Http }, new ServicePort { Port = 9000, Protocol = Protocol.Tcp }] };
+
     private static MeshConfig WebModel(TcpRoute tcp) => new()
     {
         Name = "web",
-        Services = [new MeshService { Name = "web", Namespace = "shop", Ports = [new ServicePort { Port = 8080, Protocol = Protocol.Http }] }],
+        Services = [new MeshService { Name = "web", Namespace = "shop", Ports = [new ServicePort { Port = 8080, Protocol = Protocol.Http }] }, WebV2],
         Routes = [new HttpRoute { Name = "web", Namespace = "shop", Host = Web, Rules = [new HttpRouteRule { Backends = [new WeightedBackend { Service = Web, Port = 8080 }] }] }],
         TcpRoutes = [tcp],
     };

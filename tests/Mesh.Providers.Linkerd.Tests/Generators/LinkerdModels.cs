@@ -20,20 +20,27 @@ internal static class LinkerdModels
     public static Gen<MeshConfig> Any => MeshGenerators.Config;
 
     /// <summary>
-    /// Valid routing models within Linkerd's capabilities, mapped by <see cref="ToLinkerd"/>. Authorization, egress and
-    /// outlier detection have their own round-trip properties (<c>AuthorizationRoundTrip</c>, <c>EgressTests</c> over <c>EgressModels</c>), since
-    /// their Servers and EgressNetworks carry services and hosts of their own.
+    /// Valid routing models within Linkerd's capabilities, mapped by <see cref="ToLinkerd"/> (models the mapping cannot keep
+    /// valid are left out). Authorization, egress and outlier detection have their own round-trip properties
+    /// (<c>AuthorizationRoundTrip</c>, <c>EgressTests</c> over <c>EgressModels</c>), since their Servers and EgressNetworks
+    /// carry services and hosts of their own.
     /// </summary>
     public static Gen<MeshConfig> WithinCapabilities =>
-        MeshGenerators.ConfigSupporting(f => Capabilities[f].Support != CapabilitySupport.Unsupported && !OwnProperty(f)).Select(ToLinkerd);
+        MeshGenerators.ConfigSupporting(f => Capabilities[f].Support != CapabilitySupport.Unsupported && !OwnProperty(f)).Select(ToLinkerd).Where(m => m is not null).Select(m => m!);
 
     private static bool OwnProperty(MeshFeature f) => f.Area is "Security" or "Egress" || f.Id.StartsWith("destination.outlierDetection", StringComparison.Ordinal);
 
     /// <summary>
-    /// Maps a model to what the Linkerd provider writes and reads back exactly: as for Gateway API (only routes and TCP
-    /// routes; no subsets; services as route hosts with their parentRef ports, a TCP route's port read back as <c>tcp</c>;
-    /// empty header values dropped), plus:
+    /// Maps a model to what the Linkerd provider writes and reads back exactly (with the default
+    /// <see cref="LinkerdOptions.ServiceOutput"/>, which writes no service's own Service): as for Gateway API (only routes and
+    /// TCP routes; no subsets; empty header values dropped), plus:
     /// <list type="bullet">
+    /// <item>the services are what the import declares: a route or TCP route host with the ports its parentRefs name (a TCP
+    /// route's port read back as <c>tcp</c> unless an HTTP or gRPC route names it too), and every other service a backend
+    /// names, with the ports backends name (<c>http</c> from a route, <c>tcp</c> from a TCP route, the first reference
+    /// deciding), all with the default selector; services nothing names are not written, so they are dropped;</item>
+    /// <item>a model where a backend names a port of a route's host that the host's parentRefs do not name is left out (null):
+    /// the import would add the port with a warning;</item>
     /// <item>retries survive only when every rule of the route has the same policy (Linkerd's annotations are per route),
     /// keeping the conditions the route kind takes (5xx, gateway-error, status codes for HTTP; the gRPC codes for GRPCRoutes);</item>
     /// <item>redirect codes other than 301 and 302 become 302 (Linkerd's schema takes those two);</item>
@@ -43,9 +50,8 @@ internal static class LinkerdModels
     /// <item>mTLS policies are dropped (strict is always on in Linkerd and nothing is written).</item>
     /// </list>
     /// </summary>
-    public static MeshConfig ToLinkerd(MeshConfig m)
+    public static MeshConfig? ToLinkerd(MeshConfig m)
     {
-        var services = new List<MeshService>();
         var tcpRoutes = m.TcpRoutes.Select(t => t with { Backends = [.. t.Backends.Select(b => b with { Subset = null })] }).ToList();
         var routes = new List<HttpRoute>();
         foreach (var route in m.Routes)
@@ -56,20 +62,49 @@ internal static class LinkerdModels
             var retry = mapped.Rules.Count > 0 && mapped.Rules.All(r => r.Retry == mapped.Rules[0].Retry) ? Retry(mapped.Rules[0].Retry, grpc) : null;
             routes.Add(mapped with { Rules = [.. mapped.Rules.Select(r => r with { Retry = retry })] });
         }
+        // The hosts read back with ports from their parentRefs (the input's services); other services are declared from references.
+        var read = new Dictionary<ServiceRef, List<ServicePort>>();
         foreach (var service in m.Services)
         {
             var hosted = routes.Where(r => r.Host == service.Reference).ToList();
             var grpc = hosted.Any(r => HttpRouteMapping.IsGrpc(r, service, RouteMapping.Dialect));
             var ports = hosted.Count == 0 ? new List<ServicePort>() : HttpRouteMapping.ParentPorts(service, grpc).Select(p => new ServicePort { Port = p, Protocol = grpc ? Protocol.Grpc : Protocol.Http }).ToList();
-            // A TCP route's port reads back as a tcp port, unless an HTTP or gRPC route names it too.
             foreach (var tcp in tcpRoutes.Where(t => t.Host == service.Reference && t.Port is not null && ports.All(p => p.Port != t.Port)))
             {
                 ports.Add(new ServicePort { Port = tcp.Port!.Value, Protocol = Protocol.Tcp });
             }
-            if (ports.Count > 0) services.Add(new MeshService { Name = service.Name, Namespace = service.Namespace, Ports = [.. ports] });
+            if (ports.Count > 0) read[service.Reference] = ports;
+        }
+        void Declare(Dictionary<ServiceRef, List<ServicePort>> declared, List<ServiceRef> order, ServiceRef service, int? port, Protocol protocol)
+        {
+            if (read.ContainsKey(service)) return;
+            if (!declared.TryGetValue(service, out var ports))
+            {
+                declared[service] = ports = [];
+                order.Add(service);
+            }
+            if (port is { } p && ports.All(x => x.Port != p)) ports.Add(new ServicePort { Port = p, Protocol = protocol });
+        }
+        // The services the import declares, in the order it meets their references: routes' hosts and backends, then TCP routes'.
+        List<MeshService> Services()
+        {
+            var declared = new Dictionary<ServiceRef, List<ServicePort>>();
+            var order = new List<ServiceRef>();
+            foreach (var route in routes)
+            {
+                Declare(declared, order, route.Host, null, Protocol.Http);
+                foreach (var backend in route.Rules.SelectMany(r => r.Backends)) Declare(declared, order, backend.Service, backend.Port, Protocol.Http);
+            }
+            foreach (var tcp in tcpRoutes)
+            {
+                Declare(declared, order, tcp.Host, null, Protocol.Tcp);
+                foreach (var backend in tcp.Backends) Declare(declared, order, backend.Service, backend.Port, Protocol.Tcp);
+            }
+            return [.. read.Select(e => new MeshService { Name = e.Key.Name, Namespace = e.Key.Namespace, Ports = [.. e.Value] })
+                .Concat(order.Select(r => new MeshService { Name = r.Name, Namespace = r.Namespace, Ports = [.. declared[r]] }))];
         }
         // A backend or mirror without a port takes its service's only port (the CRDs require one).
-        var single = services.Where(s => s.Ports.Count == 1).ToDictionary(s => s.Reference, s => s.Ports[0].Port);
+        var single = Services().Where(s => s.Ports.Count == 1).ToDictionary(s => s.Reference, s => s.Ports[0].Port);
         int? Port(ServiceRef service, int? port) => port ?? (single.TryGetValue(service, out var p) ? p : null);
         routes = [.. routes.Select(r => r with
         {
@@ -80,6 +115,20 @@ internal static class LinkerdModels
             })],
         })];
         tcpRoutes = [.. tcpRoutes.Select(t => t with { Backends = [.. t.Backends.Select(b => b with { Port = Port(b.Service, b.Port) })] })];
+        // Declared again: a port a backend now names decides the protocol where a later reference named it before.
+        var services = Services();
+        // The ports the import reads from parentRefs, as the export writes them for these services; a backend naming another
+        // port of such a service is added by the import with a warning, so the model is left out.
+        var parents = new Dictionary<ServiceRef, HashSet<int>>();
+        foreach (var route in routes)
+        {
+            var host = services.Find(s => s.Reference == route.Host);
+            var ports = HttpRouteMapping.ParentPorts(host, HttpRouteMapping.IsGrpc(route, host, RouteMapping.Dialect));
+            if (ports.Count > 0) parents[route.Host] = [.. ports];
+        }
+        foreach (var tcp in tcpRoutes.Where(t => t.Port is not null)) parents[tcp.Host] = [.. parents.GetValueOrDefault(tcp.Host) ?? [], tcp.Port!.Value];
+        var backends = routes.SelectMany(r => r.Rules.SelectMany(x => x.Backends)).Concat(tcpRoutes.SelectMany(t => t.Backends));
+        if (backends.Any(b => b.Port is { } p && parents.TryGetValue(b.Service, out var named) && !named.Contains(p))) return null;
         return new MeshConfig { Name = "imported", Services = [.. services], Routes = [.. routes], TcpRoutes = [.. tcpRoutes] };
     }
 

@@ -14,7 +14,9 @@ internal static class Samples
         Services =
         [
             new MeshService { Name = "web", Namespace = "shop", Ports = [new ServicePort { Port = 8080, Protocol = Protocol.Http }] },
+            new MeshService { Name = "web-canary", Namespace = "shop", Ports = [new ServicePort { Port = 8080, Protocol = Protocol.Http }] },
             new MeshService { Name = "echo", Namespace = "grpc", Ports = [new ServicePort { Port = 7070, Protocol = Protocol.Grpc }] },
+            new MeshService { Name = "echo-v2", Namespace = "grpc", Ports = [new ServicePort { Port = 7070, Protocol = Protocol.Grpc }] },
         ],
         Routes =
         [
@@ -92,6 +94,7 @@ internal static class Samples
             new MeshService { Name = "db", Namespace = "data", Ports = [new ServicePort { Port = 5432, Protocol = Protocol.Tcp }] },
             new MeshService { Name = "cache", Namespace = "data", Ports = [new ServicePort { Port = 6379, Protocol = Protocol.Tcp }] },
             new MeshService { Name = "cache-blue", Namespace = "data", Ports = [new ServicePort { Port = 6379, Protocol = Protocol.Tcp }] },
+            new MeshService { Name = "db-dr", Namespace = "backup", Ports = [new ServicePort { Port = 5432, Protocol = Protocol.Tcp }] },
         ],
         TcpRoutes =
         [

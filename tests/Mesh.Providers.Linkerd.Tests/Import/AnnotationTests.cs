@@ -82,6 +82,7 @@ public sealed class AnnotationTests
     {
         var model = Generators.Samples.Routing with
         {
+            Services = [.. Generators.Samples.Routing.Services, new MeshService { Name = "shadow", Namespace = "shop", Ports = [new ServicePort { Port = 8080, Protocol = Protocol.Http }] }],
             Routes = [Generators.Samples.Routing.Routes[0] with { Rules = [Generators.Samples.Routing.Routes[0].Rules[0] with { Rewrite = new Rewrite { PathPrefix = "/v2" }, Mirror = new Mirror { Service = new ServiceRef("shadow", "shop") }, ResponseHeaders = new HeaderModifier { Remove = ["server"] } }] }],
         };
         var result = Translator.Translate(model);
@@ -101,7 +102,7 @@ public sealed class AnnotationTests
     }
 
     [Fact]
-    public void Server_WithoutWorkloadLabel_IsReported()
+    public void Server_ThatNoServiceSelectsAndNoAppLabelNames_IsReported()
     {
         var result = Translator.ImportYaml("apiVersion: policy.linkerd.io/v1beta3\nkind: Server\nmetadata: { name: s }\nspec: { port: 80 }\n", "in.yaml");
         Assert.Contains(result.Diagnostics, d => d.Code == DiagnosticCodes.FieldNotImported && d.Path == "in.yaml#0 $.spec");
@@ -173,7 +174,7 @@ public sealed class AnnotationTests
     {
         var options = new LinkerdOptions();
         Assert.Equal("default", options.DefaultNamespace);
-        Assert.Equal("app", options.WorkloadLabel);
+        Assert.Equal(Mesh.Kubernetes.ServiceOutput.Subsets, options.ServiceOutput);
         Assert.Equal("cluster.local", options.TrustDomain);
         Assert.Equal(LinkerdRouteApi.Policy, options.RouteApi);
         Assert.Equal(ProviderName.Linkerd, Translator.Provider);

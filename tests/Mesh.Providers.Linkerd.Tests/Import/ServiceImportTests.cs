@@ -4,7 +4,7 @@ using Mesh.Translation;
 
 namespace Mesh.Providers.Linkerd.Tests.Import;
 
-/// <summary>Core Services on import: their ports become the ports of model services, and they resolve Servers' container port names.</summary>
+/// <summary>Core Services on import: their selectors and ports become those of model services, and they tell which service a Server's pods belong to and which service port its container port is.</summary>
 public sealed class ServiceImportTests
 {
     private static readonly LinkerdTranslator Translator = new();
@@ -62,11 +62,13 @@ public sealed class ServiceImportTests
             """));
         var service = Assert.Single(result.Config!.Services);
         Assert.Equal(new ServiceRef("web", "shop"), service.Reference);
+        Assert.Equal(new Dictionary<string, string> { ["app"] = "web" }, service.Selector);
         Assert.Equal(
-            [new ServicePort { Name = "http", Port = 80, Protocol = Protocol.Http }, new ServicePort { Name = "admin", Port = 9990, Protocol = Protocol.Http2 }],
+            [new ServicePort { Name = "http", Port = 80, Protocol = Protocol.Http, TargetPort = 8080 }, new ServicePort { Name = "admin", Port = 9990, Protocol = Protocol.Http2, TargetPort = 9990 }],
             service.Ports);
-        // Each port read says what it became and that Services are not written back.
+        // Each port read says what it became and whether the Service is written back (only with ServiceOutput All).
         Assert.Contains("port 80 'http'", At(result, "0 $.spec.ports[0]").Message, StringComparison.Ordinal);
+        Assert.Contains("only with ServiceOutput All", At(result, "0 $.spec.ports[0]").Message, StringComparison.Ordinal);
         Assert.Equal(DiagnosticSeverity.Info, At(result, "0 $.spec.ports[1]").Severity);
     }
 
@@ -161,7 +163,12 @@ public sealed class ServiceImportTests
             var diagnostic = At(result, "0 " + path);
             Assert.Equal((DiagnosticCodes.FieldNotImported, DiagnosticSeverity.Warning), (diagnostic.Code, diagnostic.Severity));
         }
-        Assert.Equal(DiagnosticSeverity.Info, At(result, "0 $.spec.selector").Severity);
+        // The selector is the model service's selector; an info says the default translator does not write it back.
+        Assert.Equal(new Dictionary<string, string> { ["app"] = "web" }, Assert.Single(result.Config!.Services).Selector);
+        var selector = At(result, "0 $.spec.selector");
+        Assert.Equal(DiagnosticSeverity.Info, selector.Severity);
+        Assert.Contains("written back only with ServiceOutput All", selector.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("no pod selector", selector.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -192,7 +199,7 @@ public sealed class ServiceImportTests
               rules: [{ backendRefs: [{ name: web, port: 9090 }] }]
             """);
         Assert.Equal(
-            [new ServicePort { Name = "api", Port = 9090, Protocol = Protocol.Grpc }, new ServicePort { Name = "other", Port = 9091, Protocol = Protocol.Http }],
+            [new ServicePort { Name = "api", Port = 9090, Protocol = Protocol.Grpc, TargetPort = 9090 }, new ServicePort { Name = "other", Port = 9091, Protocol = Protocol.Http, TargetPort = 9091 }],
             Assert.Single(result.Config!.Services).Ports);
         Assert.Contains("appProtocol http (http) yields", At(result, "0 $.spec.ports[0]").Message, StringComparison.Ordinal);
     }
@@ -203,13 +210,18 @@ public sealed class ServiceImportTests
         var result = Import(Service("web", "  - { name: http, port: 80, targetPort: web }\n  - { name: metrics, port: 9100, targetPort: 9100 }") + Server("web") + Policy);
         var service = Assert.Single(result.Config!.Services);
         Assert.Equal([80, 9100], service.Ports.Select(p => p.Port));
+        // The port keeps its target, the container port the Server names.
+        Assert.Equal(TargetPort.Named("web"), service.Ports[0].TargetPort);
         var policy = Assert.Single(result.Config.AccessPolicies);
         Assert.Equal(new ServiceRef("web", "shop"), policy.Target!.Service);
         // The service has another port: the rule says which one the Server covers.
         Assert.Equal([80], Assert.Single(policy.Rules).To!.Ports);
         var resolved = At(result, "1 $.spec.port");
-        Assert.Equal((DiagnosticCodes.FieldNotImported, DiagnosticSeverity.Warning), (resolved.Code, resolved.Severity));
+        Assert.Equal((DiagnosticCodes.FieldNotImported, DiagnosticSeverity.Info), (resolved.Code, resolved.Severity));
         Assert.Contains("Service 'shop/web' port 80 (targetPort web)", resolved.Message, StringComparison.Ordinal);
+        // Written back, the Server names the container port again.
+        var server = Assert.Single(Translator.Translate(result.Config).Resources.OfType<Mesh.Providers.Linkerd.Resources.Server>(), s => s.Metadata.Name == "web-80");
+        Assert.Equal("web", server.Spec.Port);
         // Port 9100 has no Server: Linkerd's default policy governs it, which the model's allow policy does not say.
         Assert.Contains("port 9100", At(result, "2 $.spec.targetRef").Message, StringComparison.Ordinal);
     }
