@@ -52,6 +52,10 @@ public sealed class LinkerdTranslator : KubernetesTranslator<LinkerdOptions>
         LinkerdExport.ToLinkerd(config, Options);
 
     /// <inheritdoc />
+    /// <summary>Linkerd proxies a port opaquely only when its <c>appProtocol</c> is <c>linkerd.io/opaque</c>; other protocols take the kit's values.</summary>
+    protected override string AppProtocolOf(Protocol protocol) => protocol == Protocol.Tcp ? "linkerd.io/opaque" : base.AppProtocolOf(protocol);
+
+    /// <inheritdoc />
     protected override ImportResult ImportResources(IReadOnlyList<(object Resource, string Source)> resources, ImportContext context, ImportOptions? options) =>
         LinkerdImport.ToModel(resources, context, Options, options);
 }

@@ -14,8 +14,9 @@ public static class CoreServiceWriter
     /// <param name="config">The model.</param>
     /// <param name="plan">The leaf Services.</param>
     /// <param name="output">What to write.</param>
+    /// <param name="appProtocol">The <c>appProtocol</c> of a port's protocol, or null for <see cref="AppProtocols.Of"/>.</param>
     /// <returns>The Services, in a deterministic order.</returns>
-    public static IReadOnlyList<CoreService> Write(MeshConfig config, LeafServicePlan plan, ServiceOutput output)
+    public static IReadOnlyList<CoreService> Write(MeshConfig config, LeafServicePlan plan, ServiceOutput output, Func<Protocol, string>? appProtocol = null)
     {
         ArgumentNullException.ThrowIfNull(config);
         ArgumentNullException.ThrowIfNull(plan);
@@ -23,25 +24,27 @@ public static class CoreServiceWriter
         var services = new List<CoreService>();
         if (output == ServiceOutput.All)
         {
-            foreach (var service in config.Services.OrderBy(s => s.Namespace, StringComparer.Ordinal).ThenBy(s => s.Name, StringComparer.Ordinal)) services.Add(Service(service));
+            foreach (var service in config.Services.OrderBy(s => s.Namespace, StringComparer.Ordinal).ThenBy(s => s.Name, StringComparer.Ordinal)) services.Add(Service(service, appProtocol));
         }
-        foreach (var leaf in plan.Leaves) services.Add(Leaf(leaf));
+        foreach (var leaf in plan.Leaves) services.Add(Leaf(leaf, appProtocol));
         return services;
     }
 
     /// <summary>The Service of a model service.</summary>
     /// <param name="service">The service.</param>
+    /// <param name="appProtocol">The <c>appProtocol</c> of a port's protocol, or null for <see cref="AppProtocols.Of"/>.</param>
     /// <returns>The Service.</returns>
-    public static CoreService Service(MeshService service)
+    public static CoreService Service(MeshService service, Func<Protocol, string>? appProtocol = null)
     {
         ArgumentNullException.ThrowIfNull(service);
-        return Create(service.Name, service.Namespace, service.EffectiveSelector, service.Ports, labels: null, annotations: null);
+        return Create(service.Name, service.Namespace, service.EffectiveSelector, service.Ports, labels: null, annotations: null, appProtocol ?? AppProtocols.Of);
     }
 
     /// <summary>The leaf Service of one subset.</summary>
     /// <param name="leaf">The leaf.</param>
+    /// <param name="appProtocol">The <c>appProtocol</c> of a port's protocol, or null for <see cref="AppProtocols.Of"/>.</param>
     /// <returns>The Service.</returns>
-    public static CoreService Leaf(LeafService leaf)
+    public static CoreService Leaf(LeafService leaf, Func<Protocol, string>? appProtocol = null)
     {
         ArgumentNullException.ThrowIfNull(leaf);
         var parent = leaf.Parent;
@@ -51,25 +54,26 @@ public static class CoreServiceWriter
             parent.WorkloadLabels(leaf.Subset.Name) ?? parent.EffectiveSelector,
             parent.Ports,
             labels: new Dictionary<string, string>(StringComparer.Ordinal) { [LeafServiceLabels.Parent] = parent.Name, [LeafServiceLabels.Subset] = leaf.Subset.Name },
-            annotations: new Dictionary<string, string>(StringComparer.Ordinal) { [LeafServiceLabels.SubsetOf] = $"{parent.Name}/{leaf.Subset.Name}" });
+            annotations: new Dictionary<string, string>(StringComparer.Ordinal) { [LeafServiceLabels.SubsetOf] = $"{parent.Name}/{leaf.Subset.Name}" },
+            appProtocol ?? AppProtocols.Of);
     }
 
-    private static CoreService Create(string name, string ns, IEnumerable<KeyValuePair<string, string>> selector, IEnumerable<ServicePort> ports, Dictionary<string, string>? labels, Dictionary<string, string>? annotations) => new()
+    private static CoreService Create(string name, string ns, IEnumerable<KeyValuePair<string, string>> selector, IEnumerable<ServicePort> ports, Dictionary<string, string>? labels, Dictionary<string, string>? annotations, Func<Protocol, string> appProtocol) => new()
     {
         Metadata = new k8s.Models.V1ObjectMeta { Name = name, NamespaceProperty = ns, Labels = labels, Annotations = annotations },
         Spec = new CoreServiceSpec
         {
             Selector = selector.ToDictionary(e => e.Key, e => e.Value, StringComparer.Ordinal),
-            Ports = [.. ports.OrderBy(p => p.Port).Select(Port)],
+            Ports = [.. ports.OrderBy(p => p.Port).Select(p => Port(p, appProtocol))],
         },
     };
 
-    private static CoreServicePort? Port(ServicePort port) => new()
+    private static CoreServicePort? Port(ServicePort port, Func<Protocol, string> appProtocol) => new()
     {
         Name = port.EffectiveName,
         Port = port.Port,
         TargetPort = port.EffectiveTargetPort is { Name: { } named } ? named : port.EffectiveTargetPort.Number,
         Protocol = "TCP",
-        AppProtocol = AppProtocols.Of(port.Protocol),
+        AppProtocol = appProtocol(port.Protocol),
     };
 }

@@ -56,6 +56,17 @@ public abstract class KubernetesTranslator<TOptions> : ITranslator
     /// <returns>The import result.</returns>
     protected abstract ImportResult ImportResources(IReadOnlyList<(object Resource, string Source)> resources, ImportContext context, ImportOptions? options);
 
+    /// <summary>
+    /// Whether the mesh routes to label subsets itself (Istio's DestinationRule subsets): then no leaf Service is planned and
+    /// <see cref="ServiceOutput.All"/> writes only the services' own Services.
+    /// </summary>
+    protected virtual bool SubsetsAreNative => false;
+
+    /// <summary>The <c>appProtocol</c> written Services give a port of <paramref name="protocol"/>; a provider overrides it for its mesh's own values.</summary>
+    /// <param name="protocol">The port's protocol.</param>
+    /// <returns>The value (by default <see cref="AppProtocols.Of"/>).</returns>
+    protected virtual string AppProtocolOf(Protocol protocol) => AppProtocols.Of(protocol);
+
     /// <summary>Creates the context of one import; a provider overrides it to carry its options into its importers.</summary>
     /// <returns>A new context.</returns>
     protected virtual ImportContext CreateImportContext() => new(Provider, Options.DefaultNamespace);
@@ -68,9 +79,9 @@ public abstract class KubernetesTranslator<TOptions> : ITranslator
         var invalid = options?.Validate ?? true ? MeshValidator.Validate(config) : [];
         if (invalid.Any(d => d.IsError)) return TranslationResult.Create([], [.. invalid.Select(d => d with { Provider = Provider })], options);
         var output = options?.Services ?? Options.ServiceOutput;
-        var leaves = output == ServiceOutput.None ? LeafServicePlan.Empty : LeafServicePlan.Create(config);
+        var leaves = output == ServiceOutput.None || SubsetsAreNative ? LeafServicePlan.Empty : LeafServicePlan.Create(config);
         var (resources, diagnostics) = Export(config, leaves);
-        var services = CoreServiceWriter.Write(config, leaves, output);
+        var services = CoreServiceWriter.Write(config, leaves, output, AppProtocolOf);
         return TranslationResult.Create(services.Count == 0 ? resources : [.. services, .. resources], diagnostics, options);
     }
 
