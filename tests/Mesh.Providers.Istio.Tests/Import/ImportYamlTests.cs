@@ -145,7 +145,7 @@ public sealed class ImportYamlTests
     [Fact]
     public void Import_UnrelatedAndOutOfScopeKinds_AreReportedAndSkipped()
     {
-        var result = Translator.ImportYaml("apiVersion: networking.istio.io/v1\nkind: Gateway\nmetadata: { name: g }\nspec: {}\n---\napiVersion: v1\nkind: Service\nmetadata: { name: s }\n", "mix.yaml");
+        var result = Translator.ImportYaml("apiVersion: networking.istio.io/v1\nkind: Gateway\nmetadata: { name: g }\nspec: {}\n---\napiVersion: v1\nkind: ConfigMap\nmetadata: { name: s }\n", "mix.yaml");
         Assert.False(result.HasErrors);
         Assert.Contains(result.Diagnostics, d => d.Code == DiagnosticCodes.OutOfScope && d.Path == "mix.yaml#0 $.kind");
         Assert.Contains(result.Diagnostics, d => d.Code == DiagnosticCodes.UnknownResourceKind && d.Path == "mix.yaml#1 $.kind");
