@@ -127,11 +127,14 @@ public sealed class TranslateTests
             AccessPolicies = [new AccessPolicy { Name = "deny-all", Namespace = "bookinfo", Target = new PolicyTarget { Service = Reviews }, Action = AccessAction.Allow }],
         });
         var ap = result.Resources.OfType<AuthorizationPolicy>().Single();
-        Assert.Equal("ALLOW", ap.Spec.Action);
+        Assert.Null(ap.Spec.Action); // ALLOW, Istio's default: the spec is Istio's allow-nothing form, a selector only
         Assert.Null(ap.Spec.Rules);
         Assert.Equal("reviews", ap.Spec.Selector!.MatchLabels!["app"]);
         var yaml = Translator.WriteYaml(result.Resources);
         Assert.DoesNotContain("rules", yaml, StringComparison.Ordinal);
+        Assert.DoesNotContain("action", yaml, StringComparison.Ordinal);
+        var back = Assert.Single(Translator.ImportYaml(yaml, "ap.yaml").Config!.AccessPolicies);
+        Assert.Equal((AccessAction.Allow, 0), (back.Action, back.Rules.Count));
     }
 
     [Fact]

@@ -92,7 +92,7 @@ public sealed class ImportYamlTests
     }
 
     [Fact]
-    public void Import_AuthorizationPolicyOnAnUnknownSubset_NamesTheSelectorsLabels()
+    public void Import_AuthorizationPolicyOnAnUnknownSubset_DeclaresTheSubsetFromTheSelectorsLabels()
     {
         var result = Translator.ImportYaml("""
             apiVersion: security.istio.io/v1
@@ -103,7 +103,14 @@ public sealed class ImportYamlTests
               action: ALLOW
               rules: [{}]
             """, "ap.yaml");
-        var d = Assert.Single(result.Diagnostics, d => d.Message.Contains("selector", StringComparison.Ordinal) && d.Path == "ap.yaml#0 $.spec");
+        Assert.False(result.HasErrors, string.Join("\n", result.Diagnostics));
+        var policy = Assert.Single(result.Config!.AccessPolicies);
+        Assert.Equal(new PolicyTarget { Service = new ServiceRef("reviews", "bookinfo"), Subset = "v9" }, policy.Target);
+        var reviews = Assert.Single(result.Config.Services);
+        Assert.Equal(new Dictionary<string, string> { ["app"] = "reviews", ["version"] = "v9" }, reviews.WorkloadLabels("v9")!.Value);
+        var d = Assert.Single(result.Diagnostics, d => d.Message.Contains("new subset", StringComparison.Ordinal));
+        Assert.Equal("ap.yaml#0 $.spec.selector", d.Path);
+        Assert.Equal(DiagnosticCodes.ServiceInferred, d.Code);
         Assert.Contains("(selector {app: reviews, version: v9})", d.Message, StringComparison.Ordinal);
         Assert.DoesNotContain("System.", d.Message, StringComparison.Ordinal);
     }
@@ -232,7 +239,7 @@ public sealed class ImportYamlTests
         Assert.Equal("istio-system", options.RootNamespace);
         Assert.Equal("cluster.local", options.TrustDomain);
         Assert.Equal("default", options.DefaultNamespace);
-        Assert.Equal("app", options.WorkloadLabel);
+        Assert.Equal(Mesh.Kubernetes.ServiceOutput.None, options.ServiceOutput);
     }
 
     [Fact]
