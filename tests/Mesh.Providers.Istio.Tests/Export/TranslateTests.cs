@@ -12,9 +12,18 @@ public sealed class TranslateTests
     private static readonly IstioTranslator Translator = new();
     private static readonly ServiceRef Reviews = new("reviews", "bookinfo");
 
+    /// <summary>The reviews service with subsets v1, v2 and v3 (labelled by version), which the rules route to.</summary>
+    private static readonly MeshService ReviewsService = new()
+    {
+        Name = "reviews",
+        Namespace = "bookinfo",
+        Subsets = [.. new[] { "v1", "v2", "v3" }.Select(v => new Model.Subset { Name = v, Labels = new Dictionary<string, string> { ["version"] = v } })],
+    };
+
     private static MeshConfig WithRule(HttpRouteRule rule) => new()
     {
         Name = "t",
+        Services = [ReviewsService],
         Routes = [new Model.HttpRoute { Name = "reviews", Namespace = "bookinfo", Host = Reviews, Rules = [rule] }],
     };
 
@@ -25,7 +34,7 @@ public sealed class TranslateTests
     {
         var result = Translator.Translate(WithRule(new HttpRouteRule
         {
-            Matches = [new HttpMatch { Path = PathMatch.Regex("^/r/[0-9]+$"), Headers = [ValueMatch.Present("X-Debug"), ValueMatch.Absent("x-internal")], Method = "get" }],
+            Matches = [new HttpMatch { Path = PathMatch.Regex("^/r/[0-9]+$"), Headers = [ValueMatch.Present("X-Debug"), ValueMatch.Absent("x-internal")], Method = "GET" }],
             Backends = [new WeightedBackend { Service = Reviews, Subset = "v1" }],
         }));
         var vs = result.Resources.OfType<VirtualService>().Single();
@@ -37,6 +46,14 @@ public sealed class TranslateTests
         Assert.Null(match.Headers["x-debug"].Exact);
         Assert.True(match.WithoutHeaders!.ContainsKey("x-internal"));
         Assert.Null(vs.Spec.Http[0].Route![0].Weight);
+    }
+
+    [Fact]
+    public void Translate_ALowerCaseMethod_IsRejectedBeforeTranslation()
+    {
+        var result = Translator.Translate(WithRule(new HttpRouteRule { Matches = [new HttpMatch { Method = "get" }], Backends = [new WeightedBackend { Service = Reviews }] }));
+        Assert.Contains(result.Diagnostics, d => d.IsError && d.Code == DiagnosticCodes.InvalidHttpMethod && d.Path == "$.spec.routes[0].rules[0].matches[0].method");
+        Assert.Empty(result.Resources);
     }
 
     [Fact]
@@ -124,6 +141,7 @@ public sealed class TranslateTests
         var result = Translator.Translate(new MeshConfig
         {
             Name = "t",
+            Services = [ReviewsService],
             AccessPolicies = [new AccessPolicy { Name = "deny-all", Namespace = "bookinfo", Target = new PolicyTarget { Service = Reviews }, Action = AccessAction.Allow }],
         });
         var ap = result.Resources.OfType<AuthorizationPolicy>().Single();
@@ -182,10 +200,13 @@ public sealed class TranslateTests
     }
 
     [Fact]
-    public void Translate_NamespacePortMtls_IsUnsupported()
+    public void Translate_NamespacePortMtls_IsRejectedBeforeTranslation()
     {
+        // Istio sets port-level mTLS only for workloads chosen by a selector; the model's validation already rejects a
+        // namespace-wide port scope (MESH2024), and an invalid model is not translated.
         var result = Translator.Translate(new MeshConfig { Name = "t", Mtls = [new MtlsPolicy { Scope = new MtlsScope { Namespace = "bookinfo", Port = 8080 }, Mode = MtlsMode.Strict }] });
-        Assert.Contains(result.Diagnostics, d => d.Code == DiagnosticCodes.Unsupported && d.Path == "$.spec.mtls[0].scope.port");
+        Assert.Contains(result.Diagnostics, d => d.IsError && d.Code == DiagnosticCodes.MissingWorkloadSelector && d.Path == "$.spec.mtls[0].scope.port" && d.Provider == ProviderName.Istio);
+        Assert.Empty(result.Resources);
     }
 
     [Fact]
