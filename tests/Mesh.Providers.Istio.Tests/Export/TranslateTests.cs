@@ -111,6 +111,18 @@ public sealed class TranslateTests
     }
 
     [Fact]
+    public void Translate_RetryStatusCodesWithoutTheirCondition_AreWrittenWithRetriableStatusCodes_AndSaySo()
+    {
+        var result = Translator.Translate(WithRule(new HttpRouteRule
+        {
+            Backends = [new WeightedBackend { Service = Reviews }],
+            Retry = new RetryPolicy { Attempts = 2, On = [RetryCondition.ServerError], StatusCodes = [503, 429] },
+        }));
+        Assert.Equal("5xx,retriable-status-codes,503,429", Http(result).Retries!.RetryOn);
+        Assert.Contains(result.Diagnostics, d => d.Code == DiagnosticCodes.Approximated && d.Path == "$.spec.routes[0].rules[0].retry.statusCodes");
+    }
+
+    [Fact]
     public void Translate_QueryAbsenceAndPrefixRedirect_AreReportedUnsupported_AndStrictFails()
     {
         var model = WithRule(new HttpRouteRule

@@ -267,4 +267,39 @@ public sealed class ImportYamlTests
         Assert.Equal(6, d.Location!.Line);
         Assert.Null(result.Config);
     }
+    private static RetryPolicy ImportRetry(string retryOn, out Mesh.Translation.ImportResult result)
+    {
+        result = Translator.ImportYaml($"apiVersion: networking.istio.io/v1\nkind: VirtualService\nmetadata: {{ name: r, namespace: bookinfo }}\nspec:\n  hosts: [reviews]\n  http:\n  - route: [{{ destination: {{ host: reviews }} }}]\n    retries: {{ attempts: 3, retryOn: \"{retryOn}\" }}\n", "vs.yaml");
+        Assert.False(result.HasErrors, string.Join("\n", result.Diagnostics));
+        return result.Config!.Routes.Single().Rules.Single().Retry!;
+    }
+
+    [Fact]
+    public void Import_RetryStatusCodesWithoutTheirCondition_ImplyRetriableStatusCodes_AsInIstio()
+    {
+        var retry = ImportRetry("5xx,503", out var result);
+        Assert.Equal([RetryCondition.ServerError, RetryCondition.RetriableStatusCodes], retry.On.Order());
+        Assert.Equal([503], retry.StatusCodes);
+        Assert.DoesNotContain(Mesh.Validation.MeshValidator.Validate(result.Config!), d => d.Code == DiagnosticCodes.RetryStatusCodes);
+        Assert.Contains(result.Diagnostics, d => d.Severity == DiagnosticSeverity.Info && d.Path == "vs.yaml#0 $.spec.http[0].retries.retryOn");
+        Assert.Equal("5xx,retriable-status-codes,503", Translator.Translate(result.Config!).Resources.OfType<VirtualService>().Single().Spec.Http![0].Retries!.RetryOn);
+    }
+
+    [Fact]
+    public void Import_RetryStatusCodesWithTheirCondition_AreReadAsTheyAre()
+    {
+        var retry = ImportRetry("retriable-status-codes,429,503", out var result);
+        Assert.Equal([RetryCondition.RetriableStatusCodes], retry.On);
+        Assert.Equal([429, 503], retry.StatusCodes.Order());
+        Assert.DoesNotContain(result.Diagnostics, d => d.Path.EndsWith("retryOn", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Import_RetriableStatusCodesWithoutCodes_IsReportedAndNotImported()
+    {
+        var retry = ImportRetry("connect-failure,retriable-status-codes", out var result);
+        Assert.Equal([RetryCondition.ConnectFailure], retry.On);
+        Assert.Contains(result.Diagnostics, d => d.Code == DiagnosticCodes.FieldNotImported && d.Severity == DiagnosticSeverity.Warning && d.Path == "vs.yaml#0 $.spec.http[0].retries.retryOn");
+        Assert.DoesNotContain(Mesh.Validation.MeshValidator.Validate(result.Config!), d => d.Code == DiagnosticCodes.RetryStatusCodes);
+    }
 }
