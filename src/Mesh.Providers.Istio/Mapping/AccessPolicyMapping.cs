@@ -1,6 +1,5 @@
 using System.Globalization;
 using Mesh.Collections;
-using Mesh.Kubernetes;
 using Mesh.Model;
 using Mesh.Providers.Istio.Resources;
 using Mesh.Providers.Istio.Translation;
@@ -156,7 +155,7 @@ internal static class AccessPolicyMapping
         {
             if (!KubernetesNames.IsLabelKey(key) || !KubernetesNames.IsLabelValue(value))
             {
-                ctx.Invalid(source, "$.spec.selector.matchLabels" + JsonPaths.Segment(key), $"'{key}: {value}' is not a Kubernetes label.");
+                ctx.NotImported(source, "$.spec", $"The selector's '{key}: {value}' is not a Kubernetes label, so it selects no workload of the model; the policy was not imported.");
                 return null;
             }
         }

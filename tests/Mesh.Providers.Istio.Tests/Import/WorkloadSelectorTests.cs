@@ -85,6 +85,16 @@ public sealed class WorkloadSelectorTests
     }
 
     [Fact]
+    public void Import_ASelectorLabelThatIsNoKubernetesLabel_SkipsThePolicy_NotTheImport()
+    {
+        var result = Translator.ImportYaml("apiVersion: security.istio.io/v1\nkind: AuthorizationPolicy\nmetadata: { name: p, namespace: shop }\nspec:\n  selector: { matchLabels: { app: \"not a label!\" } }\n", "ap.yaml");
+
+        Assert.False(result.HasErrors, string.Join("\n", result.Diagnostics));
+        Assert.Empty(result.Config!.AccessPolicies);
+        Assert.Contains(result.Diagnostics, d => d.Code == DiagnosticCodes.FieldNotImported && d.Path == "ap.yaml#0 $.spec");
+    }
+
+    [Fact]
     public void Translate_AnAccessPolicy_SelectsTheServicesSelectorAndTheSubsetsLabels()
     {
         var config = new MeshConfig
