@@ -22,10 +22,12 @@ public sealed record IstioOptions : IKubernetesProviderOptions
     /// <value>Defaults to <c>default</c>.</value>
     public string DefaultNamespace { get; init; } = "default";
 
-    /// <summary>Which core <c>v1</c> Services translation writes. Default: <see cref="ServiceOutput.None"/> (Istio routes to subsets natively (DestinationRule)).</summary>
+    /// <summary>
+    /// Which core <c>v1</c> Services translation writes. Istio routes to subsets natively (DestinationRules) and reads ports,
+    /// target ports and selectors from the cluster's Services; <see cref="ServiceOutput.All"/> writes those Services too (with
+    /// the model's selectors, ports, target ports and <c>appProtocol</c>s), so a model's workloads survive a switch of mesh.
+    /// Import always reads the Services it is given.
+    /// </summary>
+    /// <value>Defaults to <see cref="ServiceOutput.None"/>.</value>
     public ServiceOutput ServiceOutput { get; init; } = ServiceOutput.None;
-
-    /// <summary>The workload label that names a service's pods; access policies select <c>label: service-name</c> plus the subset's labels.</summary>
-    /// <value>Defaults to <c>app</c>.</value>
-    public string WorkloadLabel { get; init; } = "app";
 }

@@ -151,7 +151,7 @@ public static class DiagnosticCodes
     /// <summary>A feature outside the model's scope (gateways, export rules, …).</summary>
     public static readonly DiagnosticCode OutOfScope = new("MESH2205");
 
-    /// <summary>A service the input refers to but does not contain, declared from what the references say (information).</summary>
+    /// <summary>A service (or a subset) the input refers to but does not contain, declared from what the references say (information).</summary>
     public static readonly DiagnosticCode ServiceInferred = new("MESH2206");
 
     /// <summary>A subset the input routes to but never defines, declared without labels (all the service's workloads).</summary>

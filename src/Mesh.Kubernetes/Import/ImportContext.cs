@@ -15,6 +15,7 @@ namespace Mesh.Kubernetes;
 public class ImportContext
 {
     private readonly Dictionary<string, IReadOnlyDictionary<string, SourceLocation>> _positions = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (string Source, string Prefix)> _listItems = new(StringComparer.Ordinal);
 
     /// <summary>Creates the context of one import.</summary>
     /// <param name="provider">The provider named in the diagnostics.</param>
@@ -54,6 +55,35 @@ public class ImportContext
     /// <param name="source">The source name (<c>file#doc</c>).</param>
     /// <param name="positions">The positions by JSON path, from <see cref="YamlDocument.Positions"/>.</param>
     public void AddPositions(string source, IReadOnlyDictionary<string, SourceLocation> positions) => _positions[source] = positions;
+
+    /// <summary>
+    /// Names an item of a <c>List</c> document as a source of its own (<c>file#doc/items[2]</c>), so that mappings report at
+    /// <c>$.spec…</c> as for any resource; diagnostics are moved back into the list (<c>file#doc $.items[2].spec…</c>).
+    /// </summary>
+    /// <param name="source">The List document's source name.</param>
+    /// <param name="prefix">The item's path in the document, <c>$.items[i]</c>.</param>
+    /// <returns>The item's source name.</returns>
+    internal string AddListItem(string source, string prefix)
+    {
+        var item = source + "/" + prefix[2..];
+        _listItems[item] = (source, prefix);
+        return item;
+    }
+
+    /// <summary>The diagnostic's path with a List item's source name moved back into its List (<see cref="AddListItem"/>).</summary>
+    internal Diagnostic Relocate(Diagnostic d)
+    {
+        if (_listItems.Count == 0) return d;
+        var space = d.Path.IndexOf(' ', StringComparison.Ordinal);
+        var source = space < 0 ? d.Path : d.Path[..space];
+        if (!_listItems.TryGetValue(source, out var item)) return d;
+        var rest = space < 0 ? string.Empty : d.Path[(space + 1)..];
+        return d with { Path = $"{item.Source} {item.Prefix}{(rest.StartsWith('$') ? rest[1..] : rest.Length == 0 ? string.Empty : " " + rest)}" };
+    }
+
+    /// <summary><paramref name="result"/> with every diagnostic <see cref="Relocate(Diagnostic)"/>d.</summary>
+    internal ImportResult Relocate(ImportResult result) =>
+        _listItems.Count == 0 ? result : result with { Diagnostics = [.. result.Diagnostics.Select(Relocate)] };
 
     /// <summary>The namespace of <paramref name="resource"/>: its metadata's, else <see cref="DefaultNamespace"/>.</summary>
     /// <param name="resource">The resource.</param>
@@ -111,13 +141,13 @@ public class ImportContext
     {
         var tagged = d with { Provider = Provider };
         var space = d.Path.IndexOf(' ', StringComparison.Ordinal);
-        if (space < 0 || !_positions.TryGetValue(d.Path[..space], out var positions)) return tagged;
+        if (space < 0 || !_positions.TryGetValue(d.Path[..space], out var positions)) return Relocate(tagged);
         var path = d.Path[(space + 1)..];
         while (true)
         {
-            if (positions.TryGetValue(path, out var location)) return tagged with { Location = location };
+            if (positions.TryGetValue(path, out var location)) return Relocate(tagged with { Location = location });
             var cut = Math.Max(path.LastIndexOf('.'), path.LastIndexOf('['));
-            if (cut <= 0) return tagged;
+            if (cut <= 0) return Relocate(tagged);
             path = path[..cut];
         }
     }
@@ -156,6 +186,16 @@ public class ImportContext
     /// <param name="message">What it became.</param>
     public void Legacy(string source, string path, string message) =>
         Diagnostics.Add(Tag(Diagnostic.Info(DiagnosticCodes.LegacyForm, $"{source} {path}", message)));
+
+    /// <summary>
+    /// A service or subset the input implies but does not declare, declared from what the input says (info,
+    /// <see cref="DiagnosticCodes.ServiceInferred"/>), e.g. a subset read from the labels of a policy's workload selector.
+    /// </summary>
+    /// <param name="source">The source name.</param>
+    /// <param name="path">The JSON path in the source document.</param>
+    /// <param name="message">What was declared, from what.</param>
+    public void Inferred(string source, string path, string message) =>
+        Diagnostics.Add(Tag(Diagnostic.Info(DiagnosticCodes.ServiceInferred, $"{source} {path}", message)));
 
     /// <summary>A kind the provider does not read (warning, <see cref="DiagnosticCodes.UnknownResourceKind"/>).</summary>
     /// <param name="source">The source name.</param>

@@ -97,7 +97,7 @@ public abstract class KubernetesTranslator<TOptions> : ITranslator
     {
         var context = CreateImportContext();
         var typed = ImportSources.FromYaml(sources, context, Catalog);
-        return Complete(ImportResources(typed, context, options), typed, options);
+        return context.Relocate(Complete(ImportResources(typed, context, options), typed, options));
     }
 
     /// <summary>

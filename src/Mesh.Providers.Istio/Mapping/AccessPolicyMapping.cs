@@ -3,13 +3,16 @@ using Mesh.Collections;
 using Mesh.Model;
 using Mesh.Providers.Istio.Resources;
 using Mesh.Providers.Istio.Translation;
+using Mesh.Validation;
 
 namespace Mesh.Providers.Istio.Mapping;
 
 /// <summary>
-/// Access policies ↔ <c>AuthorizationPolicy</c>s: the target as a selector on the workload label (plus the subset's labels),
+/// Access policies ↔ <c>AuthorizationPolicy</c>s: the target as a selector on its workloads' labels (the service's selector
+/// plus the subset's labels, <see cref="WorkloadSelectorMapping"/>),
 /// service accounts as <c>TRUST_DOMAIN/ns/NS/sa/SA</c> principals, unauthenticated callers as <c>notPrincipals: ["*"]</c>,
-/// one operation per rule (a rule with several operations is read as one rule per operation).
+/// one operation per rule (a rule with several operations is read as one rule per operation); ALLOW, Istio's default action,
+/// is left out.
 /// </summary>
 internal static class AccessPolicyMapping
 {
@@ -28,33 +31,20 @@ internal static class AccessPolicyMapping
                     ctx.Unsupported($"{path}.target.service", $"An AuthorizationPolicy selects workloads of its own namespace only; '{target.Service}' is not in '{policy.Namespace}', so the policy is not written.");
                     continue;
                 }
-                var labels = new Dictionary<string, string>(StringComparer.Ordinal) { [ctx.Options.WorkloadLabel] = target.Service.Name };
-                if (target.Subset is { } subsetName)
+                var service = ctx.FindService(target.Service);
+                if (service?.WorkloadLabels(target.Subset) is not { } labels)
                 {
-                    var subset = ctx.FindService(target.Service)?.FindSubset(subsetName);
-                    if (subset is null)
-                    {
-                        ctx.Unsupported($"{path}.target.subset", $"Subset '{subsetName}' of '{target.Service}' is not defined, so its labels are unknown; the policy is not written.");
-                        continue;
-                    }
-                    var service = ctx.FindService(target.Service)!;
-                    if (subset.Labels.TryGetValue(ctx.Options.WorkloadLabel, out var own) && own != target.Service.Name)
-                    {
-                        ctx.Unsupported($"{path}.target.subset", $"Subset '{subsetName}' sets the '{ctx.Options.WorkloadLabel}' label to '{own}', which the selector uses for the service name; the policy is not written.");
-                        continue;
-                    }
-                    if (subset.Labels.IsEmpty || service.Subsets.Any(s => s.Name != subsetName && s.Labels == subset.Labels))
-                    {
-                        ctx.Approximated($"{path}.target.subset", $"Subset '{subsetName}' has no labels of its own to select it by; the policy selects every workload of '{target.Service}'.");
-                    }
-                    foreach (var (key, value) in subset.Labels) labels[key] = value;
-                }
-                if (labels.Any(l => l.Value.Contains('*', StringComparison.Ordinal)))
-                {
-                    ctx.Unsupported($"{path}.target", "Istio selectors take no '*' in label values; the policy is not written.");
+                    ctx.Unsupported(target.Subset is null ? $"{path}.target.service" : $"{path}.target.subset", $"{(target.Subset is null ? $"Service '{target.Service}'" : $"Subset '{target.Subset}' of '{target.Service}'")} is not defined, so its workloads' labels are unknown; the policy is not written.");
                     continue;
                 }
-                selector = new WorkloadSelector { MatchLabels = labels };
+                var back = WorkloadSelectorMapping.Resolve(labels, policy.Namespace, config.Services);
+                if (back is not { IsNewSubset: false } selection || selection.Service.Reference != target.Service || selection.Subset != target.Subset)
+                {
+                    var what = target.Subset is null ? $"service '{target.Service}'" : $"subset '{target.Subset}' of '{target.Service}'";
+                    var reading = back is { } b ? b.ToString() : $"no service of '{policy.Namespace}' (none's selector is contained in it)";
+                    ctx.Approximated($"{path}.target", $"The selector {labels} selects exactly the workloads of {what}, but it reads back as {reading}: the same workloads, attributed to another target.");
+                }
+                selector = new WorkloadSelector { MatchLabels = Lists.OrNull(labels) };
             }
             if (selector is null && policy.Namespace == ctx.Options.RootNamespace)
             {
@@ -66,7 +56,8 @@ internal static class AccessPolicyMapping
                 Spec =
                 {
                     Selector = selector,
-                    Action = policy.Action == AccessAction.Allow ? "ALLOW" : "DENY",
+                    // ALLOW is Istio's default action: left out, as in Istio's own allow-nothing policy (`spec: {}`).
+                    Action = policy.Action == AccessAction.Allow ? null : "DENY",
                     Rules = Lists.OrNull(policy.Rules.Select(r => RuleToIstio(r, ctx))),
                 },
             });
@@ -109,7 +100,11 @@ internal static class AccessPolicyMapping
         AccessAction action;
         switch (spec?.Action)
         {
-            case null or "ALLOW": action = AccessAction.Allow; break;
+            case null: action = AccessAction.Allow; break;
+            case "ALLOW":
+                action = AccessAction.Allow;
+                ctx.NotImportedInfo(source, "$.spec.action", "ALLOW is Istio's default action; it is written back left out.");
+                break;
             case "DENY": action = AccessAction.Deny; break;
             case "AUDIT" or "CUSTOM":
                 ctx.NotImported(source, "$.spec", $"{spec.Action} policies (audit logging, external authorizers) are not in the model; the policy was not imported.");
@@ -120,29 +115,12 @@ internal static class AccessPolicyMapping
         }
 
         PolicyTarget? target = null;
-        var labels = spec?.Selector?.MatchLabels;
-        if (labels is { Count: > 0 })
+        var labels = (spec?.Selector?.MatchLabels ?? []).Where(e => e.Value is not null).ToEquatableMap();
+        if (!labels.IsEmpty)
         {
-            if (!labels.TryGetValue(ctx.Options.WorkloadLabel, out var serviceName) || string.IsNullOrEmpty(serviceName))
-            {
-                ctx.NotImported(source, "$.spec", $"The model targets services, found by the '{ctx.Options.WorkloadLabel}' label; a selector without it was not imported, nor the policy.");
-                return;
-            }
-            var service = new ServiceRef(serviceName, ns);
-            string? subset = null;
-            var rest = labels.Where(e => e.Key != ctx.Options.WorkloadLabel && e.Value is not null).ToEquatableMap();
-            if (!rest.IsEmpty)
-            {
-                subset = model.FindService(service)?.Subsets.FirstOrDefault(s => s.Labels == rest)?.Name;
-                if (subset is null)
-                {
-                    ctx.NotImported(source, "$.spec", $"No subset of '{service}' has the labels {rest}; the policy (selector {labels.Where(e => e.Value is not null).ToEquatableMap()}) was not imported.");
-                    return;
-                }
-            }
-            target = new PolicyTarget { Service = service, Subset = subset };
+            target = TargetToModel(labels, ns, source, model, ctx);
+            if (target is null) return;
         }
-
         if (target is null && ns == ctx.Options.RootNamespace)
         {
             ctx.NotImported(source, "$.metadata.namespace", $"Without a selector, a policy in Istio's root namespace '{ns}' applies to the whole mesh; the model reads it as a policy for the workloads of '{ns}' only.");
@@ -163,6 +141,51 @@ internal static class AccessPolicyMapping
             foreach (var to in operations) rules.Add(new AccessRule { From = from, To = to });
         }
         model.AccessPolicies.Add(new AccessPolicy { Name = name, Namespace = ns, Target = target, Action = action, Rules = [.. rules] });
+    }
+
+    /// <summary>
+    /// The target a workload selector names (<see cref="WorkloadSelectorMapping.Resolve"/>): a service whose selector the labels
+    /// contain, the other labels being one of its subsets (declared when none has them). When no service's selector fits, a
+    /// service the input does not declare is found by the <c>app</c> label (its default selector), as Istio's samples label
+    /// workloads. Null (reported) when the selector names no service.
+    /// </summary>
+    private static PolicyTarget? TargetToModel(EquatableMap<string> labels, string ns, string source, ModelBuilder model, IstioImportContext ctx)
+    {
+        foreach (var (key, value) in labels)
+        {
+            if (!KubernetesNames.IsLabelKey(key) || !KubernetesNames.IsLabelValue(value))
+            {
+                ctx.NotImported(source, "$.spec", $"The selector's '{key}: {value}' is not a Kubernetes label, so it selects no workload of the model; the policy was not imported.");
+                return null;
+            }
+        }
+        MeshService service;
+        var selection = WorkloadSelectorMapping.Resolve(labels, ns, model.Services.Values);
+        if (selection is { } found)
+        {
+            if (!found.IsNewSubset) return new PolicyTarget { Service = found.Service.Reference, Subset = found.Subset };
+            service = found.Service;
+        }
+        else if (labels.TryGetValue(MeshService.DefaultSelectorKey, out var app) && DnsNames.IsDnsLabel(app) && model.FindService(new ServiceRef(app, ns)) is null)
+        {
+            var rest = WorkloadSelectorMapping.Rest(labels, MeshService.DefaultSelector(app));
+            if (rest.IsEmpty) return new PolicyTarget { Service = new ServiceRef(app, ns) };
+            service = new MeshService { Name = app, Namespace = ns };
+            ctx.Inferred(source, "$.spec.selector", $"Service '{service.Reference}' is not in the input; it is declared from the selector's '{MeshService.DefaultSelectorKey}' label (selector {{ {MeshService.DefaultSelectorKey}: {app} }}). Include its Kubernetes Service to import its real selector and ports.");
+        }
+        else
+        {
+            var why = model.FindService(new ServiceRef(labels.TryGetValue(MeshService.DefaultSelectorKey, out var named) ? named : string.Empty, ns)) is { } other
+                ? $"; service '{other.Reference}' selects {other.EffectiveSelector}"
+                : string.Empty;
+            ctx.NotImported(source, "$.spec", $"The model targets services; no service of '{ns}' in the input has a selector contained in the policy's selector {labels}{why}, so the policy was not imported.");
+            return null;
+        }
+        var subsetLabels = WorkloadSelectorMapping.Rest(labels, service.EffectiveSelector);
+        var name = WorkloadSelectorMapping.SubsetName(subsetLabels, service);
+        model.Services[ns + "/" + service.Name] = service with { Subsets = [.. service.Subsets, new Model.Subset { Name = name, Labels = subsetLabels }] };
+        ctx.Inferred(source, "$.spec.selector", $"No subset of '{service.Reference}' has the labels {subsetLabels}; the policy's workloads (selector {labels}) are read as a new subset '{name}' of it.");
+        return new PolicyTarget { Service = service.Reference, Subset = name };
     }
 
     private static AccessSource? SourcesToModel(List<RuleFrom>? from, string source, string path, IstioImportContext ctx)

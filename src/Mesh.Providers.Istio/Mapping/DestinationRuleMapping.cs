@@ -1,3 +1,5 @@
+using Mesh.Translation;
+using Mesh.Kubernetes;
 using Mesh.Model;
 using Mesh.Providers.Istio.Resources;
 using Mesh.Providers.Istio.Translation;
@@ -33,9 +35,17 @@ internal static class DestinationRuleMapping
         for (var i = 0; i < config.Services.Count; i++)
         {
             var service = config.Services[i];
-            if (!service.Ports.IsEmpty)
+            if (ctx.Options.ServiceOutput != ServiceOutput.All)
             {
-                ctx.Note($"$.spec.services[{i}].ports", "Istio reads service ports from the Kubernetes Service, which this provider does not write.");
+                // The cluster's own Service carries these; with ServiceOutput.All the translation writes it.
+                if (!service.Ports.IsEmpty)
+                {
+                    ctx.Note($"$.spec.services[{i}].ports", "Istio reads service ports (names, target ports, protocols) from the Kubernetes Service, which this translation does not write (ServiceOutput.All writes it).");
+                }
+                if (!service.Selector.IsEmpty && service.Selector != MeshService.DefaultSelector(service.Name))
+                {
+                    ctx.Note($"$.spec.services[{i}].selector", "Istio finds a service's workloads by the selector of its Kubernetes Service, which this translation does not write (ServiceOutput.All writes it).");
+                }
             }
             if (service.Subsets.IsEmpty) continue;
             var rule = RuleFor(service.Reference);

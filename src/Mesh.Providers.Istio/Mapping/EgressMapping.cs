@@ -1,6 +1,7 @@
 using Mesh.Model;
 using Mesh.Providers.Istio.Resources;
 using Mesh.Providers.Istio.Translation;
+using Mesh.Validation;
 
 namespace Mesh.Providers.Istio.Mapping;
 
@@ -148,17 +149,26 @@ internal static class EgressMapping
             ports.Add(new Model.ServicePort { Port = number, Name = port.Name, Protocol = protocol });
         }
         var addresses = new List<string>();
+        void Address(string? address, string path)
+        {
+            if (address is null) return;
+            if (IpAddresses.IsIpOrCidr(address)) addresses.Add(address);
+            else ctx.NotImported(source, path, $"'{address}' is not an IP address or CIDR block{(address.StartsWith("unix://", StringComparison.Ordinal) ? " (it is a Unix domain socket)" : string.Empty)}, the only addresses the model's external services hold; it was not imported.");
+        }
         if (resolution == Resolution.Static)
         {
             if (spec.Addresses is not null) ctx.NotImported(source, "$.spec.addresses", "With STATIC resolution the model keeps the endpoint addresses; the virtual addresses were not imported.");
             for (var i = 0; i < (spec.Endpoints?.Count ?? 0); i++)
             {
-                if (spec.Endpoints![i]?.Address is { } address) addresses.Add(address);
+                Address(spec.Endpoints![i]?.Address, $"$.spec.endpoints[{i}].address");
             }
         }
         else
         {
-            addresses.AddRange((spec.Addresses ?? []).Where(a => a is not null));
+            for (var i = 0; i < (spec.Addresses?.Count ?? 0); i++)
+            {
+                Address(spec.Addresses![i], $"$.spec.addresses[{i}]");
+            }
             if (spec.Endpoints is not null) ctx.NotImported(source, "$.spec.endpoints", "Endpoints are kept for STATIC resolution only; they were not imported.");
         }
         model.ExternalServices.Add(new ExternalService

@@ -3,9 +3,10 @@ using Mesh.Kubernetes;
 namespace Mesh.Providers.Istio.Resources;
 
 /// <summary>
-/// The type map of the Istio kinds this provider reads and writes, keyed <c>group/version/Kind</c> as KubernetesClient's
-/// <c>KubernetesYaml.LoadAllFromString(yaml, typeMap)</c> expects. Every kind is read from <c>v1</c> and its older served
-/// versions (<c>v1beta1</c>, and <c>v1alpha3</c> for networking), whose schemas are the same.
+/// The type map of the kinds this provider reads and writes, keyed <c>group/version/Kind</c> as KubernetesClient's
+/// <c>KubernetesYaml.LoadAllFromString(yaml, typeMap)</c> expects: the Istio kinds, each read from <c>v1</c> and its older
+/// served versions (<c>v1beta1</c>, and <c>v1alpha3</c> for networking), whose schemas are the same; and core <c>v1</c>
+/// <c>Service</c>s (<see cref="CoreService"/>: their selector and ports).
 /// </summary>
 public static class IstioResourceTypes
 {
@@ -23,12 +24,13 @@ public static class IstioResourceTypes
     public static IReadOnlyList<string> Groups { get; } = ["networking.istio.io", "security.istio.io"];
 
     /// <summary>
-    /// What the Istio provider reads: the kinds of <see cref="TypeMap"/>, each written as <c>v1</c>; other kinds of the Istio groups
-    /// are out of scope, and the gateway binding and visibility fields (<c>gateways</c>, <c>exportTo</c>) are reported as such.
+    /// What the Istio provider reads: the kinds of <see cref="TypeMap"/>, each written as <c>v1</c> (core Services as <c>v1</c>
+    /// of the core group); other kinds of the Istio groups are out of scope, and the gateway binding and visibility fields
+    /// (<c>gateways</c>, <c>exportTo</c>) are reported as such.
     /// </summary>
     public static ResourceCatalog Catalog { get; } = new(
         TypeMap,
-        TypeMap.Values.Distinct().ToDictionary(t => t, t => TypeMap.First(e => e.Value == t).Key.Split('/')[0] + "/" + CurrentVersion),
+        TypeMap.Values.Distinct().ToDictionary(t => t, t => t == typeof(CoreService) ? CoreService.KubeApiVersion : TypeMap.First(e => e.Value == t).Key.Split('/')[0] + "/" + CurrentVersion),
         new HashSet<string>(Groups, StringComparer.Ordinal),
         "an Istio resource this provider reads")
     {
@@ -55,6 +57,7 @@ public static class IstioResourceTypes
         Add(Sidecar.KubeGroup, Sidecar.KubeKind, typeof(Sidecar), networking);
         Add(PeerAuthentication.KubeGroup, PeerAuthentication.KubeKind, typeof(PeerAuthentication), security);
         Add(AuthorizationPolicy.KubeGroup, AuthorizationPolicy.KubeKind, typeof(AuthorizationPolicy), security);
+        map[$"{CoreService.KubeApiVersion}/{CoreService.KubeKind}"] = typeof(CoreService);
         return map;
     }
 

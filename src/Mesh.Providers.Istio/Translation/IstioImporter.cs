@@ -7,8 +7,8 @@ using Mesh.Translation;
 namespace Mesh.Providers.Istio.Translation;
 
 /// <summary>
-/// Istio resources → model. DestinationRules are read first, so subsets are known when policies refer to them; each kind
-/// is read by its mapping in <c>Mapping/</c>.
+/// Istio resources and core Services → model. Services and DestinationRules are read first, so the services' selectors,
+/// ports and subsets are known when routes and policies refer to them; each kind is read by its mapping in <c>Mapping/</c>.
 /// </summary>
 internal static class IstioImporter
 {
@@ -18,8 +18,10 @@ internal static class IstioImporter
         foreach (var (resource, source) in resources)
         {
             if (resource is DestinationRule dr) DestinationRuleMapping.ServiceToModel(dr, ctx.NamespaceOf(dr), source, model, ctx);
+            else if (resource is CoreService service) CoreServiceMapping.ToModel(service, source, model, ctx);
         }
         new ImportHandlers()
+            .On<CoreService>((_, _) => { /* read in the first pass */ })
             .On<VirtualService>((vs, source) =>
             {
                 ctx.ReportMetadata(vs.Metadata, source);

@@ -8,6 +8,9 @@ internal sealed class ModelBuilder
 {
     public SortedDictionary<string, MeshService> Services { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>The services (<c>namespace/name</c>) read from core Services, whose selector and ports are the Service's.</summary>
+    public HashSet<string> ReadServices { get; } = new(StringComparer.Ordinal);
+
     public List<HttpRoute> Routes { get; } = [];
 
     public List<TcpRoute> TcpRoutes { get; } = [];

@@ -1,3 +1,4 @@
+using Mesh.Translation;
 using Mesh.Kubernetes;
 using Mesh.Model;
 using Mesh.Providers.GatewayApi.Translation;

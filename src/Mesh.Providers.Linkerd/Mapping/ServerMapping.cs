@@ -1,3 +1,4 @@
+using Mesh.Translation;
 using Mesh.Collections;
 using Mesh.Kubernetes;
 using Mesh.Model;

@@ -1,3 +1,4 @@
+using Mesh.Translation;
 using System.Globalization;
 using Mesh.Collections;
 using Mesh.Kubernetes;

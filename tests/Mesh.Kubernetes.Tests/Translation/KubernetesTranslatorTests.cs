@@ -30,6 +30,17 @@ public sealed class KubernetesTranslatorTests
     }
 
     [Fact]
+    public void AV1List_IsReadAsItsItems_WithDiagnosticsInsideTheList()
+    {
+        var result = Import("apiVersion: v1\nkind: List\nmetadata: { resourceVersion: \"\" }\nitems:\n- apiVersion: test.mesh/v1\n  kind: Widget\n  metadata: { name: a }\n  spec: { size: 1 }\n- apiVersion: test.mesh/v1\n  kind: Widget\n  metadata: { name: b }\n  spec:\n    size: 2\n    colour: red\n- apiVersion: test.mesh/v1\n  kind: Gadget\n  metadata: { name: c }\n");
+        Assert.False(result.HasErrors, string.Join("\n", result.Diagnostics));
+        Assert.Equal(["a", "b"], result.Config!.Services.Select(s => s.Name));
+        var colour = Assert.Single(result.Diagnostics, d => d.Code == DiagnosticCodes.FieldNotImported);
+        Assert.Equal(("in.yaml#0 $.items[1].spec.colour", 14), (colour.Path, colour.Location!.Line));
+        Assert.Contains(result.Diagnostics, d => d.Code == DiagnosticCodes.OutOfScope && d.Path == "in.yaml#0 $.items[2].kind");
+    }
+
+    [Fact]
     public void AnOutOfScopeField_IsReportedAsSuch()
     {
         var result = Import("apiVersion: test.mesh/v1\nkind: Widget\nmetadata: { name: w }\nspec: { size: 2, gateways: [g] }\n");

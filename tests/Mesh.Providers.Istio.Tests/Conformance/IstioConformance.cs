@@ -1,4 +1,5 @@
 using CsCheck;
+using Mesh.Kubernetes;
 using Mesh.Model;
 using Mesh.Providers.Conformance.Suites;
 using Mesh.Providers.Conformance.Support;
@@ -7,9 +8,13 @@ using Mesh.Translation;
 
 namespace Mesh.Providers.Istio.Tests.Conformance;
 
+/// <summary>
+/// The round trip model → Istio → model with <see cref="ServiceOutput.All"/>: Istio reads services' selectors, ports and
+/// target ports from the cluster's Services, so the translation writes them and the import reads them back.
+/// </summary>
 public sealed class IstioRoundTrip : RoundTripSuite
 {
-    protected override ITranslator Translator { get; } = new IstioTranslator();
+    protected override ITranslator Translator { get; } = new IstioTranslator(new IstioOptions { ServiceOutput = ServiceOutput.All });
 
     protected override Gen<MeshConfig> ModelsWithinCapabilities => IstioModels.WithinCapabilities;
 }

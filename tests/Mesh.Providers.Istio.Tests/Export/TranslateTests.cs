@@ -12,9 +12,18 @@ public sealed class TranslateTests
     private static readonly IstioTranslator Translator = new();
     private static readonly ServiceRef Reviews = new("reviews", "bookinfo");
 
+    /// <summary>The reviews service with subsets v1, v2 and v3 (labelled by version), which the rules route to.</summary>
+    private static readonly MeshService ReviewsService = new()
+    {
+        Name = "reviews",
+        Namespace = "bookinfo",
+        Subsets = [.. new[] { "v1", "v2", "v3" }.Select(v => new Model.Subset { Name = v, Labels = new Dictionary<string, string> { ["version"] = v } })],
+    };
+
     private static MeshConfig WithRule(HttpRouteRule rule) => new()
     {
         Name = "t",
+        Services = [ReviewsService],
         Routes = [new Model.HttpRoute { Name = "reviews", Namespace = "bookinfo", Host = Reviews, Rules = [rule] }],
     };
 
@@ -25,7 +34,7 @@ public sealed class TranslateTests
     {
         var result = Translator.Translate(WithRule(new HttpRouteRule
         {
-            Matches = [new HttpMatch { Path = PathMatch.Regex("^/r/[0-9]+$"), Headers = [ValueMatch.Present("X-Debug"), ValueMatch.Absent("x-internal")], Method = "get" }],
+            Matches = [new HttpMatch { Path = PathMatch.Regex("^/r/[0-9]+$"), Headers = [ValueMatch.Present("X-Debug"), ValueMatch.Absent("x-internal")], Method = "GET" }],
             Backends = [new WeightedBackend { Service = Reviews, Subset = "v1" }],
         }));
         var vs = result.Resources.OfType<VirtualService>().Single();
@@ -37,6 +46,14 @@ public sealed class TranslateTests
         Assert.Null(match.Headers["x-debug"].Exact);
         Assert.True(match.WithoutHeaders!.ContainsKey("x-internal"));
         Assert.Null(vs.Spec.Http[0].Route![0].Weight);
+    }
+
+    [Fact]
+    public void Translate_ALowerCaseMethod_IsRejectedBeforeTranslation()
+    {
+        var result = Translator.Translate(WithRule(new HttpRouteRule { Matches = [new HttpMatch { Method = "get" }], Backends = [new WeightedBackend { Service = Reviews }] }));
+        Assert.Contains(result.Diagnostics, d => d.IsError && d.Code == DiagnosticCodes.InvalidHttpMethod && d.Path == "$.spec.routes[0].rules[0].matches[0].method");
+        Assert.Empty(result.Resources);
     }
 
     [Fact]
@@ -94,6 +111,18 @@ public sealed class TranslateTests
     }
 
     [Fact]
+    public void Translate_RetryStatusCodesWithoutTheirCondition_AreWrittenWithRetriableStatusCodes_AndSaySo()
+    {
+        var result = Translator.Translate(WithRule(new HttpRouteRule
+        {
+            Backends = [new WeightedBackend { Service = Reviews }],
+            Retry = new RetryPolicy { Attempts = 2, On = [RetryCondition.ServerError], StatusCodes = [503, 429] },
+        }));
+        Assert.Equal("5xx,retriable-status-codes,503,429", Http(result).Retries!.RetryOn);
+        Assert.Contains(result.Diagnostics, d => d.Code == DiagnosticCodes.Approximated && d.Path == "$.spec.routes[0].rules[0].retry.statusCodes");
+    }
+
+    [Fact]
     public void Translate_QueryAbsenceAndPrefixRedirect_AreReportedUnsupported_AndStrictFails()
     {
         var model = WithRule(new HttpRouteRule
@@ -124,14 +153,18 @@ public sealed class TranslateTests
         var result = Translator.Translate(new MeshConfig
         {
             Name = "t",
+            Services = [ReviewsService],
             AccessPolicies = [new AccessPolicy { Name = "deny-all", Namespace = "bookinfo", Target = new PolicyTarget { Service = Reviews }, Action = AccessAction.Allow }],
         });
         var ap = result.Resources.OfType<AuthorizationPolicy>().Single();
-        Assert.Equal("ALLOW", ap.Spec.Action);
+        Assert.Null(ap.Spec.Action); // ALLOW, Istio's default: the spec is Istio's allow-nothing form, a selector only
         Assert.Null(ap.Spec.Rules);
         Assert.Equal("reviews", ap.Spec.Selector!.MatchLabels!["app"]);
         var yaml = Translator.WriteYaml(result.Resources);
         Assert.DoesNotContain("rules", yaml, StringComparison.Ordinal);
+        Assert.DoesNotContain("action", yaml, StringComparison.Ordinal);
+        var back = Assert.Single(Translator.ImportYaml(yaml, "ap.yaml").Config!.AccessPolicies);
+        Assert.Equal((AccessAction.Allow, 0), (back.Action, back.Rules.Count));
     }
 
     [Fact]
@@ -179,10 +212,13 @@ public sealed class TranslateTests
     }
 
     [Fact]
-    public void Translate_NamespacePortMtls_IsUnsupported()
+    public void Translate_NamespacePortMtls_IsRejectedBeforeTranslation()
     {
+        // Istio sets port-level mTLS only for workloads chosen by a selector; the model's validation already rejects a
+        // namespace-wide port scope (MESH2024), and an invalid model is not translated.
         var result = Translator.Translate(new MeshConfig { Name = "t", Mtls = [new MtlsPolicy { Scope = new MtlsScope { Namespace = "bookinfo", Port = 8080 }, Mode = MtlsMode.Strict }] });
-        Assert.Contains(result.Diagnostics, d => d.Code == DiagnosticCodes.Unsupported && d.Path == "$.spec.mtls[0].scope.port");
+        Assert.Contains(result.Diagnostics, d => d.IsError && d.Code == DiagnosticCodes.MissingWorkloadSelector && d.Path == "$.spec.mtls[0].scope.port" && d.Provider == ProviderName.Istio);
+        Assert.Empty(result.Resources);
     }
 
     [Fact]

@@ -23,40 +23,48 @@ internal static class IstioModels
         MeshGenerators.ConfigSupporting(f => Capabilities[f].Support != CapabilitySupport.Unsupported).Select(ToIstioCapabilities);
 
     /// <summary>
-    /// Maps a model to what Istio writes and reads back exactly:
+    /// Maps a model to what Istio (with <see cref="Mesh.Translation.ServiceOutput.All"/>, which writes the services' Kubernetes
+    /// Services) writes and reads back exactly:
     /// <list type="bullet">
-    /// <item>service ports are dropped (Istio reads them from Kubernetes Services); policies that set nothing, and services
-    /// with neither subsets nor such a policy, are dropped (nothing of them is written);</item>
+    /// <item>policies that set nothing are dropped (nothing of them is written);</item>
     /// <item>split weights are made representable out of 100 (otherwise rounded, MESH2103);</item>
     /// <item>prefix redirects and back-off maxima are dropped (reported Unsupported / Approximated);</item>
-    /// <item>an access policy on a subset that its labels cannot single out (no labels, the labels of another subset, or an
-    /// <c>app</c> label of its own) targets the whole service instead (reported on export);</item>
-    /// <item>policies whose selector would need a <c>*</c> in a label value, which Istio rejects, are dropped (reported Unsupported).</item>
+    /// <item>an access policy whose target's workloads are also exactly those of another service or subset of its namespace
+    /// (a subset without labels of its own, two subsets with the same labels, services with the same selector) cannot be told
+    /// from it by a selector (reported on export): a subset target becomes its whole service when that one is told apart,
+    /// else the policy is dropped;</item>
+    /// <item>mTLS policies whose selector would need a <c>*</c> in a label value, which Istio rejects, are dropped (reported Unsupported).</item>
     /// </list>
     /// </summary>
     public static MeshConfig ToIstioCapabilities(MeshConfig m)
     {
         var policies = m.DestinationPolicies.Where(p => p.LoadBalancer is not null || p.OutlierDetection is not null || (p.ConnectionPool is { } c && c != new ConnectionPool())).ToList();
-        var withPolicy = policies.Select(p => p.Target.Service).ToHashSet();
         return m with
         {
             Name = "imported",
-            Services = [.. m.Services.Where(s => !s.Subsets.IsEmpty || withPolicy.Contains(s.Reference)).Select(s => s with { Ports = [] })],
             DestinationPolicies = [.. policies],
             Routes = [.. m.Routes.Select(r => r with { Rules = [.. r.Rules.Select(Rule)] })],
             TcpRoutes = [.. m.TcpRoutes.Select(r => r with { Backends = Representable(r.Backends) })],
             AccessPolicies = [.. m.AccessPolicies
-                .Select(a => a.Target is { Subset: { } subset } target && !Distinguishable(m, target.Service, subset) ? a with { Target = target with { Subset = null } } : a)
-                .Where(a => a.Target?.Subset is not { } subset || !m.FindService(a.Target.Service)!.FindSubset(subset)!.Labels.Values.Any(v => v.Contains('*', StringComparison.Ordinal)))],
+                .Select(a => a.Target is { } target && !TellsApart(m, target) ? a with { Target = target with { Subset = null } } : a)
+                .Where(a => a.Target is not { } target || TellsApart(m, target))],
             Mtls = [.. m.Mtls.Where(p => !p.Scope.Workload.Values.Any(v => v.Contains('*', StringComparison.Ordinal)))],
         };
     }
 
-    private static bool Distinguishable(MeshConfig m, ServiceRef service, string subset)
+    /// <summary>
+    /// Whether the target's workload labels (the selector a policy is written with) are those of no other target of its
+    /// namespace: no other service has them as its selector (for a whole service: none that sorts before it), and no subset
+    /// of any service but the target itself has them.
+    /// </summary>
+    private static bool TellsApart(MeshConfig m, PolicyTarget target)
     {
-        var owner = m.FindService(service);
-        var labels = owner?.FindSubset(subset)?.Labels ?? default;
-        return !labels.IsEmpty && !labels.ContainsKey("app") && !owner!.Subsets.Any(s => s.Name != subset && s.Labels == labels);
+        var owner = m.FindService(target.Service)!;
+        var labels = owner.WorkloadLabels(target.Subset)!.Value;
+        var neighbours = m.Services.Where(s => s.Namespace == owner.Namespace).ToList();
+        if (target.Subset is null) return !neighbours.Any(s => s != owner && s.EffectiveSelector == labels && string.CompareOrdinal(s.Name, owner.Name) < 0);
+        return !neighbours.Any(s => s.EffectiveSelector == labels)
+            && !neighbours.Any(s => s.Subsets.Any(x => !(s == owner && x.Name == target.Subset) && s.WorkloadLabels(x.Name) == labels));
     }
 
     private static HttpRouteRule Rule(HttpRouteRule rule) => rule with

@@ -1,3 +1,4 @@
+using Mesh.Translation;
 using Mesh.Diagnostics;
 using Mesh.Model;
 using Mesh.Providers.Istio.Resources;
@@ -92,7 +93,7 @@ public sealed class ImportYamlTests
     }
 
     [Fact]
-    public void Import_AuthorizationPolicyOnAnUnknownSubset_NamesTheSelectorsLabels()
+    public void Import_AuthorizationPolicyOnAnUnknownSubset_DeclaresTheSubsetFromTheSelectorsLabels()
     {
         var result = Translator.ImportYaml("""
             apiVersion: security.istio.io/v1
@@ -103,7 +104,14 @@ public sealed class ImportYamlTests
               action: ALLOW
               rules: [{}]
             """, "ap.yaml");
-        var d = Assert.Single(result.Diagnostics, d => d.Message.Contains("selector", StringComparison.Ordinal) && d.Path == "ap.yaml#0 $.spec");
+        Assert.False(result.HasErrors, string.Join("\n", result.Diagnostics));
+        var policy = Assert.Single(result.Config!.AccessPolicies);
+        Assert.Equal(new PolicyTarget { Service = new ServiceRef("reviews", "bookinfo"), Subset = "v9" }, policy.Target);
+        var reviews = Assert.Single(result.Config.Services);
+        Assert.Equal(new Dictionary<string, string> { ["app"] = "reviews", ["version"] = "v9" }, reviews.WorkloadLabels("v9")!.Value);
+        var d = Assert.Single(result.Diagnostics, d => d.Message.Contains("new subset", StringComparison.Ordinal));
+        Assert.Equal("ap.yaml#0 $.spec.selector", d.Path);
+        Assert.Equal(DiagnosticCodes.ServiceInferred, d.Code);
         Assert.Contains("(selector {app: reviews, version: v9})", d.Message, StringComparison.Ordinal);
         Assert.DoesNotContain("System.", d.Message, StringComparison.Ordinal);
     }
@@ -145,7 +153,7 @@ public sealed class ImportYamlTests
     [Fact]
     public void Import_UnrelatedAndOutOfScopeKinds_AreReportedAndSkipped()
     {
-        var result = Translator.ImportYaml("apiVersion: networking.istio.io/v1\nkind: Gateway\nmetadata: { name: g }\nspec: {}\n---\napiVersion: v1\nkind: Service\nmetadata: { name: s }\n", "mix.yaml");
+        var result = Translator.ImportYaml("apiVersion: networking.istio.io/v1\nkind: Gateway\nmetadata: { name: g }\nspec: {}\n---\napiVersion: v1\nkind: ConfigMap\nmetadata: { name: s }\n", "mix.yaml");
         Assert.False(result.HasErrors);
         Assert.Contains(result.Diagnostics, d => d.Code == DiagnosticCodes.OutOfScope && d.Path == "mix.yaml#0 $.kind");
         Assert.Contains(result.Diagnostics, d => d.Code == DiagnosticCodes.UnknownResourceKind && d.Path == "mix.yaml#1 $.kind");
@@ -232,7 +240,7 @@ public sealed class ImportYamlTests
         Assert.Equal("istio-system", options.RootNamespace);
         Assert.Equal("cluster.local", options.TrustDomain);
         Assert.Equal("default", options.DefaultNamespace);
-        Assert.Equal("app", options.WorkloadLabel);
+        Assert.Equal(Mesh.Translation.ServiceOutput.None, options.ServiceOutput);
     }
 
     [Fact]
@@ -259,5 +267,40 @@ public sealed class ImportYamlTests
         Assert.Equal("dup.yaml#0 $.spec.hosts", d.Path);
         Assert.Equal(6, d.Location!.Line);
         Assert.Null(result.Config);
+    }
+    private static RetryPolicy ImportRetry(string retryOn, out Mesh.Translation.ImportResult result)
+    {
+        result = Translator.ImportYaml($"apiVersion: networking.istio.io/v1\nkind: VirtualService\nmetadata: {{ name: r, namespace: bookinfo }}\nspec:\n  hosts: [reviews]\n  http:\n  - route: [{{ destination: {{ host: reviews }} }}]\n    retries: {{ attempts: 3, retryOn: \"{retryOn}\" }}\n", "vs.yaml");
+        Assert.False(result.HasErrors, string.Join("\n", result.Diagnostics));
+        return result.Config!.Routes.Single().Rules.Single().Retry!;
+    }
+
+    [Fact]
+    public void Import_RetryStatusCodesWithoutTheirCondition_ImplyRetriableStatusCodes_AsInIstio()
+    {
+        var retry = ImportRetry("5xx,503", out var result);
+        Assert.Equal([RetryCondition.ServerError, RetryCondition.RetriableStatusCodes], retry.On.Order());
+        Assert.Equal([503], retry.StatusCodes);
+        Assert.DoesNotContain(Mesh.Validation.MeshValidator.Validate(result.Config!), d => d.Code == DiagnosticCodes.RetryStatusCodes);
+        Assert.Contains(result.Diagnostics, d => d.Severity == DiagnosticSeverity.Info && d.Path == "vs.yaml#0 $.spec.http[0].retries.retryOn");
+        Assert.Equal("5xx,retriable-status-codes,503", Translator.Translate(result.Config!).Resources.OfType<VirtualService>().Single().Spec.Http![0].Retries!.RetryOn);
+    }
+
+    [Fact]
+    public void Import_RetryStatusCodesWithTheirCondition_AreReadAsTheyAre()
+    {
+        var retry = ImportRetry("retriable-status-codes,429,503", out var result);
+        Assert.Equal([RetryCondition.RetriableStatusCodes], retry.On);
+        Assert.Equal([429, 503], retry.StatusCodes.Order());
+        Assert.DoesNotContain(result.Diagnostics, d => d.Path.EndsWith("retryOn", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Import_RetriableStatusCodesWithoutCodes_IsReportedAndNotImported()
+    {
+        var retry = ImportRetry("connect-failure,retriable-status-codes", out var result);
+        Assert.Equal([RetryCondition.ConnectFailure], retry.On);
+        Assert.Contains(result.Diagnostics, d => d.Code == DiagnosticCodes.FieldNotImported && d.Severity == DiagnosticSeverity.Warning && d.Path == "vs.yaml#0 $.spec.http[0].retries.retryOn");
+        Assert.DoesNotContain(Mesh.Validation.MeshValidator.Validate(result.Config!), d => d.Code == DiagnosticCodes.RetryStatusCodes);
     }
 }

@@ -174,7 +174,7 @@ public sealed class AnnotationTests
     {
         var options = new LinkerdOptions();
         Assert.Equal("default", options.DefaultNamespace);
-        Assert.Equal(Mesh.Kubernetes.ServiceOutput.Subsets, options.ServiceOutput);
+        Assert.Equal(Mesh.Translation.ServiceOutput.Subsets, options.ServiceOutput);
         Assert.Equal("cluster.local", options.TrustDomain);
         Assert.Equal(LinkerdRouteApi.Policy, options.RouteApi);
         Assert.Equal(ProviderName.Linkerd, Translator.Provider);

@@ -1,3 +1,4 @@
+using Mesh.Translation;
 using System.Globalization;
 using System.Text;
 using CsCheck;
@@ -11,13 +12,13 @@ namespace Mesh.Providers.Linkerd.Tests.Import;
 /// Generated manifests of a workload — its Service (ports with names, appProtocols and targetPorts of every form), a
 /// Server per chosen port naming the container port, an AuthorizationPolicy per Server — import to exactly the Service's
 /// selector and ports and a policy per Server; importing the export again gives the same model when the Services are written
-/// (<see cref="Kubernetes.ServiceOutput.All"/>), and changes only what the export reports when they are not (300 cases each).
+/// (<see cref="ServiceOutput.All"/>), and changes only what the export reports when they are not (300 cases each).
 /// </summary>
 public sealed class ServiceRoundTrip
 {
     private static readonly LinkerdTranslator Translator = new();
 
-    private static readonly LinkerdTranslator WithServices = new(new LinkerdOptions { ServiceOutput = Kubernetes.ServiceOutput.All });
+    private static readonly LinkerdTranslator WithServices = new(new LinkerdOptions { ServiceOutput = ServiceOutput.All });
 
     private static readonly (string AppProtocol, Protocol Protocol, string ProxyProtocol)[] Protocols =
     [
