@@ -24,8 +24,9 @@ internal static class BackendMapping
     public static List<BackendRef>? ToGatewayApi(EquatableArray<WeightedBackend> backends, string ns, RulePath rulePath, int? parentPort, RouteExportContext ctx)
     {
         if (backends.IsEmpty) return null;
-        var ports = new int?[backends.Count];
-        var kept = new bool[backends.Count];
+        // Per backend: the port written, and whether it is written at all (a handful per rule: on the stack).
+        Span<int?> ports = backends.Count <= 32 ? stackalloc int?[backends.Count] : new int?[backends.Count];
+        Span<bool> kept = backends.Count <= 32 ? stackalloc bool[backends.Count] : new bool[backends.Count];
         var written = 0;
         for (var i = 0; i < backends.Count; i++)
         {

@@ -45,6 +45,7 @@ internal sealed class ServiceMapping(ImportContext ctx)
     public MeshConfig Complete(MeshConfig built, ModelBuilder model)
     {
         var references = model.References;
+        var named = references.GroupBy(r => r.Service).ToDictionary(g => g.Key, g => g.ToList());
         var declared = new Dictionary<ServiceRef, Entry>();
         var order = new List<ServiceRef>();
         void Declare(ServiceRef reference, Entry entry)
@@ -55,7 +56,7 @@ internal sealed class ServiceMapping(ImportContext ctx)
 
         foreach (var (service, reference, source) in _services)
         {
-            if (CoreServiceReader.Read(WithIntTargetPorts(service), reference.Name, reference.Namespace, source, ctx, p => RouteProtocol(reference, p.Port, model)) is { } read)
+            if (CoreServiceReader.Read(WithIntTargetPorts(service), reference.Name, reference.Namespace, source, ctx, p => RouteProtocol(reference, p.Port, model, named)) is { } read)
             {
                 Declare(reference, new Entry(read, source, FromInput: true));
             }
@@ -76,13 +77,13 @@ internal sealed class ServiceMapping(ImportContext ctx)
             if (!declared.TryGetValue(implied.Reference, out var entry))
             {
                 Declare(implied.Reference, new Entry(implied, Source: null, FromInput: false));
-                if (First(references, implied.Reference, null) is { } at) Inferred(implied.Reference, implied, at);
+                if (First(named, implied.Reference, null) is { } at) Inferred(implied.Reference, implied, at);
                 continue;
             }
             var ports = entry.Service.Ports.ToList();
             foreach (var port in implied.Ports)
             {
-                var at = First(references, implied.Reference, port.Port);
+                var at = First(named, implied.Reference, port.Port);
                 if (entry.Service.FindPort(port.Port) is { } existing)
                 {
                     if (entry.FromInput && model.PortName(implied.Reference, port.Port) is { } section && section != existing.EffectiveName && at is not null)
@@ -102,7 +103,7 @@ internal sealed class ServiceMapping(ImportContext ctx)
         {
             if (!declared.TryGetValue(reference.Service, out var entry))
             {
-                var ports = references.Where(r => r.Service == reference.Service && r.Port is not null).GroupBy(r => r.Port!.Value)
+                var ports = named[reference.Service].Where(r => r.Port is not null).GroupBy(r => r.Port!.Value)
                     .Select(g => new ServicePort { Port = g.Key, Protocol = Strongest(g.Select(r => r.Protocol)) }).ToList();
                 var service = new MeshService { Name = reference.Service.Name, Namespace = reference.Service.Namespace, Ports = [.. ports] };
                 Declare(reference.Service, new Entry(service, Source: null, FromInput: false));
@@ -110,7 +111,7 @@ internal sealed class ServiceMapping(ImportContext ctx)
                 continue;
             }
             if (reference.Port is not { } number || entry.Service.FindPort(number) is not null) continue;
-            var protocol = Strongest(references.Where(r => r.Service == reference.Service && r.Port == number).Select(r => r.Protocol));
+            var protocol = Strongest(named[reference.Service].Where(r => r.Port == number).Select(r => r.Protocol));
             declared[reference.Service] = entry with { Service = entry.Service with { Ports = [.. entry.Service.Ports, new ServicePort { Port = number, Protocol = protocol }] } };
             if (entry.FromInput) Warning(reference.Source, reference.Path, $"Port {number} of '{reference.Service}' is named by the {reference.What} but not declared by its Service in the input ({entry.Source}); it is added as a {WireNames.Of(protocol)} port.");
         }
@@ -144,20 +145,20 @@ internal sealed class ServiceMapping(ImportContext ctx)
     }
 
     /// <summary>The protocol the routes say a port of a Service speaks, for a port whose Service says none (null: HTTP).</summary>
-    private static Protocol? RouteProtocol(ServiceRef service, int? port, ModelBuilder model)
+    private static Protocol? RouteProtocol(ServiceRef service, int? port, ModelBuilder model, Dictionary<ServiceRef, List<ServiceReference>> named)
     {
         if (port is not { } number) return null;
         if (model.PortsOf(service) is { } ports && ports.TryGetValue(number, out var protocol)) return protocol;
-        var named = model.References.Where(r => r.Service == service && r.Port == number).Select(r => r.Protocol).ToList();
-        return named.Count == 0 ? null : Strongest(named);
+        var protocols = named.GetValueOrDefault(service)?.Where(r => r.Port == number).Select(r => r.Protocol).ToList();
+        return protocols is not { Count: > 0 } ? null : Strongest(protocols);
     }
 
     /// <summary>gRPC (a GRPCRoute) says more than HTTP (an HTTPRoute carries gRPC too), which says more than TCP (a TCPRoute carries anything).</summary>
     private static Protocol Strongest(IEnumerable<Protocol> protocols) =>
         protocols.MaxBy(p => p switch { Protocol.Grpc => 3, Protocol.Http => 2, _ => 1 });
 
-    private static ServiceReference? First(List<ServiceReference> references, ServiceRef service, int? port) =>
-        references.Find(r => r.Service == service && (port is null || r.Port == port));
+    private static ServiceReference? First(Dictionary<ServiceRef, List<ServiceReference>> named, ServiceRef service, int? port) =>
+        named.GetValueOrDefault(service)?.Find(r => port is null || r.Port == port);
 
     private void Inferred(ServiceRef reference, MeshService service, ServiceReference at)
     {

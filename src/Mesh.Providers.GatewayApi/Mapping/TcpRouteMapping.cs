@@ -44,8 +44,8 @@ public static class TcpRouteMapping
             ctx.Unsupported($"{path}.backends", "A TCPRoute rule needs at least one backendRef and this TCP route has none; it is not written.");
             return null;
         }
-        var ports = new int?[route.Backends.Count];
-        var kept = new bool[route.Backends.Count];
+        Span<int?> ports = route.Backends.Count <= 32 ? stackalloc int?[route.Backends.Count] : new int?[route.Backends.Count];
+        Span<bool> kept = route.Backends.Count <= 32 ? stackalloc bool[route.Backends.Count] : new bool[route.Backends.Count];
         var written = 0;
         for (var i = 0; i < route.Backends.Count; i++)
         {
