@@ -1,12 +1,28 @@
+using Mesh.Kubernetes;
 using Mesh.Translation;
 
 namespace Mesh.Providers.GatewayApi;
 
-/// <summary>What Gateway API mesh routing (GAMMA, standard channel) expresses of the unified model, feature by feature (rendered into <c>docs/capabilities.md</c>).</summary>
+/// <summary>
+/// What Gateway API mesh routing (GAMMA, standard channel) expresses of the unified model, feature by feature (rendered into
+/// <c>docs/capabilities.md</c>). Backends, mirrors and TCP backends to a subset route to the subset's leaf Service, written
+/// with the routes unless <see cref="GatewayApiOptions.ServiceOutput"/> is <see cref="ServiceOutput.None"/>
+/// (<see cref="WithoutLeafServices"/>).
+/// </summary>
 public static class GatewayApiCapabilities
 {
-    /// <summary>Gateway API's capabilities: every <see cref="MeshFeature.All"/> entry is declared.</summary>
-    public static ProviderCapabilities Instance { get; } = new(ProviderName.GatewayApi, new Dictionary<MeshFeature, Capability>
+    /// <summary>Gateway API's capabilities (with leaf Services, the default): every <see cref="MeshFeature.All"/> entry is declared.</summary>
+    public static ProviderCapabilities Instance { get; } = new(ProviderName.GatewayApi, Features(leafServices: true));
+
+    /// <summary>Gateway API's capabilities when no Service is written (<see cref="ServiceOutput.None"/>): a subset cannot be routed to.</summary>
+    public static ProviderCapabilities WithoutLeafServices { get; } = new(ProviderName.GatewayApi, Features(leafServices: false));
+
+    /// <summary>The capabilities of a translator with <paramref name="output"/>.</summary>
+    /// <param name="output">The Services written.</param>
+    /// <returns><see cref="Instance"/>, or <see cref="WithoutLeafServices"/> for <see cref="ServiceOutput.None"/>.</returns>
+    public static ProviderCapabilities For(ServiceOutput output) => output == ServiceOutput.None ? WithoutLeafServices : Instance;
+
+    private static Dictionary<MeshFeature, Capability> Features(bool leafServices) => new()
     {
         [MeshFeature.PathExact] = Capability.Native,
         [MeshFeature.PathPrefix] = Capability.Native,
@@ -23,7 +39,7 @@ public static class GatewayApiCapabilities
         [MeshFeature.QueryAbsent] = Capability.Unsupported("Gateway API has no negated query parameter match."),
         [MeshFeature.MethodMatch] = Capability.Approximated("The nine methods of the CRD enum (GET ... PATCH) are native; other methods cannot be matched. GRPCRoute matches gRPC service/method, mapped to exact or prefix paths /pkg.Service/Method."),
         [MeshFeature.WeightedSplit] = Capability.Native,
-        [MeshFeature.BackendSubset] = Capability.Unsupported("backendRefs name Services; there are no subsets (use one Service per version)."),
+        [MeshFeature.BackendSubset] = leafServices ? Capability.Native : Capability.Unsupported("backendRefs name Services; there are no subsets, and with ServiceOutput None no leaf Service is written for one (use one Service per version)."),
         [MeshFeature.BackendPort] = Capability.Native,
         [MeshFeature.Timeout] = Capability.Approximated("timeouts.request in GEP-2257 syntax (1s500ms): whole milliseconds, at most 99999h; HTTPRoute only (GRPCRoute has no timeouts)."),
         [MeshFeature.RetryAttempts] = Capability.Unsupported("Retries are experimental-channel only (rules[].retry); the standard channel cannot express them."),
@@ -34,7 +50,7 @@ public static class GatewayApiCapabilities
         [MeshFeature.RetryBackoff] = Capability.Unsupported("Retries are experimental-channel only (rules[].retry); the standard channel cannot express them."),
         [MeshFeature.FaultDelay] = Capability.Unsupported("Fault injection is not in Gateway API (only through an implementation-specific ExtensionRef filter)."),
         [MeshFeature.FaultAbort] = Capability.Unsupported("Fault injection is not in Gateway API (only through an implementation-specific ExtensionRef filter)."),
-        [MeshFeature.Mirror] = Capability.Approximated("RequestMirror filter to a Service; a subset cannot be named."),
+        [MeshFeature.Mirror] = leafServices ? Capability.Native : Capability.Approximated("RequestMirror filter to a Service; with ServiceOutput None a subset cannot be named."),
         [MeshFeature.MirrorPercentage] = Capability.Approximated("Whole percentages as percent, others as a fraction over 10000."),
         [MeshFeature.RewritePathPrefix] = Capability.Approximated("URLRewrite ReplacePrefixMatch, which Gateway API allows only in a rule with exactly one PathPrefix match (or no match); beside exact-path matches only it is written as ReplaceFullPath (the matched prefix is the whole path), beside other matches it is not written."),
         [MeshFeature.RewriteFullPath] = Capability.Native,
@@ -62,7 +78,7 @@ public static class GatewayApiCapabilities
         [MeshFeature.OutlierInterval] = Capability.Unsupported("Outlier detection is not in Gateway API."),
         [MeshFeature.OutlierBaseEjectionTime] = Capability.Unsupported("Outlier detection is not in Gateway API."),
         [MeshFeature.OutlierMaxEjectionPercent] = Capability.Unsupported("Outlier detection is not in Gateway API."),
-        [MeshFeature.SubsetPolicy] = Capability.Unsupported("Gateway API has no subsets."),
+        [MeshFeature.SubsetPolicy] = Capability.Unsupported("Destination policies are not part of Gateway API routes, for a subset (its leaf Service) or a whole service."),
         [MeshFeature.MtlsStrict] = Capability.Unsupported("mTLS is provided by the mesh implementation; Gateway API has no mTLS setting."),
         [MeshFeature.MtlsPermissive] = Capability.Unsupported("mTLS is provided by the mesh implementation; Gateway API has no mTLS setting."),
         [MeshFeature.MtlsDisabled] = Capability.Unsupported("mTLS is provided by the mesh implementation; Gateway API has no mTLS setting."),
@@ -85,5 +101,5 @@ public static class GatewayApiCapabilities
         [MeshFeature.ExternalResolutionStatic] = Capability.Unsupported("Egress is not in the standard channel of Gateway API."),
         [MeshFeature.ExternalResolutionNone] = Capability.Unsupported("Egress is not in the standard channel of Gateway API."),
         [MeshFeature.ExternalAddresses] = Capability.Unsupported("Egress is not in the standard channel of Gateway API."),
-    });
+    };
 }

@@ -32,7 +32,7 @@ public sealed class GatewayApiTranslator : KubernetesTranslator<GatewayApiOption
     public override ProviderName Provider => ProviderName.GatewayApi;
 
     /// <inheritdoc />
-    public override ProviderCapabilities Capabilities => GatewayApiCapabilities.Instance;
+    public override ProviderCapabilities Capabilities => GatewayApiCapabilities.For(Options.ServiceOutput);
 
     /// <inheritdoc />
     protected override ResourceCatalog Catalog => GatewayApiResourceTypes.Catalog;
@@ -42,7 +42,7 @@ public sealed class GatewayApiTranslator : KubernetesTranslator<GatewayApiOption
 
     /// <inheritdoc />
     protected override (IReadOnlyList<object> Resources, IReadOnlyList<Diagnostic> Diagnostics) Export(MeshConfig config, LeafServicePlan leaves) =>
-        GatewayApiExport.ToGatewayApi(config, Options);
+        GatewayApiExport.ToGatewayApi(config, Options, Options.ServiceOutput == ServiceOutput.None ? null : leaves);
 
     /// <inheritdoc />
     protected override ImportResult ImportResources(IReadOnlyList<(object Resource, string Source)> resources, ImportContext context, ImportOptions? options) =>

@@ -9,15 +9,25 @@ namespace Mesh.Providers.GatewayApi.Mapping;
 /// <summary>
 /// A model route ↔ an <c>HTTPRoute</c> or a <c>GRPCRoute</c> in mesh form (GAMMA), at the level of the route: which kind is
 /// written (a <c>GRPCRoute</c> when the host speaks only gRPC and every rule fits), its <c>parentRefs</c> (the host Service,
-/// once per HTTP-family port) and its <c>hostnames</c>. The rules map in <see cref="HttpRuleMapping"/> and
-/// <see cref="GrpcRuleMapping"/>. Public: meshes that route with Gateway API (Linkerd) write and read their routes with it.
+/// once per HTTP-family port, each named by <c>sectionName</c> too when there are several and the dialect says so), and its
+/// <c>hostnames</c>; a route whose backends without a port take the request's port is written once per parent port
+/// (<see cref="PortSplitMapping"/>). The rules map in <see cref="HttpRuleMapping"/> and <see cref="GrpcRuleMapping"/>.
+/// Public: meshes that route with Gateway API (Linkerd) write and read their routes with it.
 /// </summary>
 public static class HttpRouteMapping
 {
     /// <summary>
-    /// Model → Gateway API: writes <paramref name="route"/> as an <c>HTTPRoute</c>, or as a <c>GRPCRoute</c> when its host speaks
+    /// The annotation on each route of a model route written once per parent port (<see cref="ToGatewayApiRoutes"/>): the
+    /// model route's name, by which the importer reads the routes back as one route.
+    /// </summary>
+    public const string SplitOfAnnotation = "mesh-sdk.io/split-of";
+
+    /// <summary>
+    /// Model → Gateway API: writes <paramref name="route"/> as one <c>HTTPRoute</c>, or as a <c>GRPCRoute</c> when its host speaks
     /// only gRPC, its rules fit and the options allow it; what the route's <see cref="RouteExportContext.Dialect"/> cannot express
-    /// is reported to <paramref name="ctx"/>.
+    /// is reported to <paramref name="ctx"/>. With <see cref="RouteDialect.ResolveBackendPorts"/>, a backend or mirror without a
+    /// port whose service has several ports takes the route's parent port when the route has one; on a route for several
+    /// ports it is left out (reported) — <see cref="ToGatewayApiRoutes"/> writes one route per port instead.
     /// </summary>
     /// <param name="route">The model route.</param>
     /// <param name="path">Its JSON path in the model (<c>$.spec.routes[i]</c>).</param>
@@ -25,37 +35,78 @@ public static class HttpRouteMapping
     /// <returns>A <see cref="Resources.HttpRoute"/> or a <see cref="Resources.GrpcRoute"/>.</returns>
     public static object ToGatewayApi(Model.HttpRoute route, string path, RouteExportContext ctx)
     {
+        ArgumentNullException.ThrowIfNull(route);
+        ArgumentNullException.ThrowIfNull(ctx);
         var host = ctx.FindService(route.Host);
-        var metadata = new k8s.Models.V1ObjectMeta { Name = route.Name, NamespaceProperty = route.Namespace };
-        if (ctx.Options.EmitGrpcRoutes && IsGrpc(route, host, ctx.Dialect))
+        var grpc = ctx.Options.EmitGrpcRoutes && IsGrpc(route, host, ctx.Dialect);
+        var ports = ParentPorts(host, grpc);
+        return Write(route, path, host, grpc, ports, ports.Count == 1 ? ports[0] : null, route.Name, splitOf: null, ctx);
+    }
+
+    /// <summary>
+    /// Model → Gateway API: writes <paramref name="route"/> as <see cref="ToGatewayApi"/> does, but when it is written for
+    /// several ports of its host and, with <see cref="RouteDialect.ResolveBackendPorts"/>, some backend or mirror without a
+    /// port has every one of them (so requests keep the port they came in on), as one route per parent port, named
+    /// <c>&lt;route&gt;-&lt;port&gt;</c> and annotated <see cref="SplitOfAnnotation"/> with the route's name: a Gateway API
+    /// rule applies to every parent of its route, so only one route per port can send each port's requests to that port.
+    /// </summary>
+    /// <param name="route">The model route.</param>
+    /// <param name="path">Its JSON path in the model (<c>$.spec.routes[i]</c>).</param>
+    /// <param name="ctx">The translation's context.</param>
+    /// <returns>One or more <see cref="Resources.HttpRoute"/>s or <see cref="Resources.GrpcRoute"/>s, in port order.</returns>
+    public static IReadOnlyList<object> ToGatewayApiRoutes(Model.HttpRoute route, string path, RouteExportContext ctx)
+    {
+        ArgumentNullException.ThrowIfNull(route);
+        ArgumentNullException.ThrowIfNull(ctx);
+        var host = ctx.FindService(route.Host);
+        var grpc = ctx.Options.EmitGrpcRoutes && IsGrpc(route, host, ctx.Dialect);
+        var ports = ParentPorts(host, grpc);
+        if (ports.Count < 2 || !ctx.Dialect.ResolveBackendPorts || !PortSplitMapping.IsNeeded(route, host!, ports, ctx))
+        {
+            return [Write(route, path, host, grpc, ports, ports.Count == 1 ? ports[0] : null, route.Name, splitOf: null, ctx)];
+        }
+        ctx.Note(path, $"Backends without a port keep the port a request came in on, which a Gateway API rule cannot say for a route on several ports: the route is written as one {(grpc ? "GRPCRoute" : "HTTPRoute")} per port of '{route.Host}' ({string.Join(", ", ports.Select(p => PortSplitMapping.Name(route.Name, p)))}), each annotated {SplitOfAnnotation}: {route.Name}.");
+        var result = new List<object>(ports.Count);
+        RouteExportContext? quiet = null;
+        foreach (var port in ports)
+        {
+            // Every route of the split says the same but for the port, so only the first reports what it cannot write.
+            var c = result.Count == 0 ? ctx : quiet ??= ctx.Quiet(PortSplitMapping.Services(route, ctx));
+            result.Add(Write(route, path, host, grpc, [port], port, PortSplitMapping.Name(route.Name, port), splitOf: route.Name, c));
+        }
+        return result;
+    }
+
+    private static object Write(Model.HttpRoute route, string path, MeshService? host, bool grpc, List<int> ports, int? parentPort, string name, string? splitOf, RouteExportContext ctx)
+    {
+        var metadata = new k8s.Models.V1ObjectMeta { Name = name, NamespaceProperty = route.Namespace };
+        if (splitOf is not null) metadata.Annotations = new Dictionary<string, string>(StringComparer.Ordinal) { [SplitOfAnnotation] = splitOf };
+        var parents = Parents(route, host, ports, ctx.Dialect);
+        if (grpc)
         {
             return new GrpcRoute
             {
                 Metadata = metadata,
-                Spec = new GrpcRouteSpec
-                {
-                    ParentRefs = Parents(route, host, grpc: true),
-                    Rules = Rules(route, path, ctx, GrpcRuleMapping.ToGatewayApi),
-                },
+                Spec = new GrpcRouteSpec { ParentRefs = parents, Rules = Rules(route, path, parentPort, ctx, GrpcRuleMapping.ToGatewayApi) },
             };
         }
         return new Resources.HttpRoute
         {
             Metadata = metadata,
-            Spec = new HttpRouteSpec
-            {
-                ParentRefs = Parents(route, host, grpc: false),
-                Rules = Rules(route, path, ctx, HttpRuleMapping.ToGatewayApi),
-            },
+            Spec = new HttpRouteSpec { ParentRefs = parents, Rules = Rules(route, path, parentPort, ctx, HttpRuleMapping.ToGatewayApi) },
         };
     }
 
-    private static List<T>? Rules<T>(Model.HttpRoute route, string path, RouteExportContext ctx, Func<HttpRouteRule, ServiceRef, string, RulePath, RouteExportContext, T> rule)
+    private static List<T>? Rules<T>(Model.HttpRoute route, string path, int? parentPort, RouteExportContext ctx, Func<HttpRouteRule, ServiceRef, string, RulePath, int?, RouteExportContext, T?> rule)
+        where T : class
     {
         if (route.Rules.IsEmpty) return null;
         var result = new List<T>(route.Rules.Count);
-        for (var k = 0; k < route.Rules.Count; k++) result.Add(rule(route.Rules[k], route.Host, route.Namespace, new RulePath(path, k), ctx));
-        return result;
+        for (var k = 0; k < route.Rules.Count; k++)
+        {
+            if (rule(route.Rules[k], route.Host, route.Namespace, new RulePath(path, k), parentPort, ctx) is { } written) result.Add(written);
+        }
+        return result.Count == 0 ? null : result;
     }
 
     /// <summary>Whether <paramref name="route"/> is written as a GRPCRoute: its host's ports are all gRPC and every rule is expressible there.</summary>
@@ -93,13 +144,17 @@ public static class HttpRouteMapping
         return ports;
     }
 
-    private static List<ParentReference> Parents(Model.HttpRoute route, MeshService? host, bool grpc)
+    private static List<ParentReference> Parents(Model.HttpRoute route, MeshService? host, List<int> ports, RouteDialect dialect)
     {
         var ns = route.Host.Namespace == route.Namespace ? null : route.Host.Namespace;
-        var ports = ParentPorts(host, grpc);
         if (ports.Count == 0) return [new ParentReference { Group = string.Empty, Kind = "Service", Namespace = ns, Name = route.Host.Name }];
+        // Several parentRefs to one Service are told apart by sectionName (the port's name) in the standard-channel CRDs.
+        var named = ports.Count > 1 && dialect.PortSectionNames;
         var result = new List<ParentReference>(ports.Count);
-        foreach (var p in ports) result.Add(new ParentReference { Group = string.Empty, Kind = "Service", Namespace = ns, Name = route.Host.Name, Port = p });
+        foreach (var p in ports)
+        {
+            result.Add(new ParentReference { Group = string.Empty, Kind = "Service", Namespace = ns, Name = route.Host.Name, Port = p, SectionName = named ? host!.FindPort(p)!.EffectiveName : null });
+        }
         return result;
     }
 
@@ -114,7 +169,7 @@ public static class HttpRouteMapping
     {
         var spec = routeSpec ?? new HttpRouteSpec();
         ReportHostnames(spec.Hostnames, source, ctx);
-        if (Parent(spec.ParentRefs, ns, source, Protocol.Http, model, ctx) is not { } host)
+        if (Parent(spec.ParentRefs, ns, source, Protocol.Http, model, ctx, $"parentRef of HTTPRoute '{ns}/{name}'") is not { } host)
         {
             if (spec.Rules is not null) ctx.NotImported(source, "$.spec.rules", "The route has no Service parent, so its rules have no place in the model (mesh routes attach to Services).");
             return;
@@ -122,7 +177,7 @@ public static class HttpRouteMapping
         var rules = new List<HttpRouteRule>();
         for (var i = 0; i < (spec.Rules?.Count ?? 0); i++)
         {
-            if (spec.Rules![i] is { } rule && HttpRuleMapping.ToModel(rule, host, ns, source, $"$.spec.rules[{i}]", ctx) is { } imported) rules.Add(imported);
+            if (spec.Rules![i] is { } rule && HttpRuleMapping.ToModel(rule, host, ns, source, $"$.spec.rules[{i}]", ctx, model, $"HTTPRoute '{ns}/{name}'") is { } imported) rules.Add(imported);
         }
         model.Routes.Add(new Model.HttpRoute { Name = name, Namespace = ns, Host = host, Rules = [.. rules] });
     }
@@ -138,7 +193,7 @@ public static class HttpRouteMapping
     {
         var spec = routeSpec ?? new GrpcRouteSpec();
         ReportHostnames(spec.Hostnames, source, ctx);
-        if (Parent(spec.ParentRefs, ns, source, Protocol.Grpc, model, ctx) is not { } host)
+        if (Parent(spec.ParentRefs, ns, source, Protocol.Grpc, model, ctx, $"parentRef of GRPCRoute '{ns}/{name}'") is not { } host)
         {
             if (spec.Rules is not null) ctx.NotImported(source, "$.spec.rules", "The route has no Service parent, so its rules have no place in the model (mesh routes attach to Services).");
             return;
@@ -146,7 +201,7 @@ public static class HttpRouteMapping
         var rules = new List<HttpRouteRule>();
         for (var i = 0; i < (spec.Rules?.Count ?? 0); i++)
         {
-            if (spec.Rules![i] is { } rule && GrpcRuleMapping.ToModel(rule, host, ns, source, $"$.spec.rules[{i}]", ctx) is { } imported) rules.Add(imported);
+            if (spec.Rules![i] is { } rule && GrpcRuleMapping.ToModel(rule, host, ns, source, $"$.spec.rules[{i}]", ctx, model, $"GRPCRoute '{ns}/{name}'") is { } imported) rules.Add(imported);
         }
         model.Routes.Add(new Model.HttpRoute { Name = name, Namespace = ns, Host = host, Rules = [.. rules] });
     }
@@ -160,7 +215,7 @@ public static class HttpRouteMapping
         if (hostnames is not null) ctx.OutOfScope(source, "$.spec.hostnames", "Hostnames select requests at a Gateway; mesh routes are selected by their parent Service, so they were not imported.");
     }
 
-    private static ServiceRef? Parent(List<ParentReference>? parents, string ns, string source, Protocol protocol, ModelBuilder model, ImportContext ctx)
+    private static ServiceRef? Parent(List<ParentReference>? parents, string ns, string source, Protocol protocol, ModelBuilder model, ImportContext ctx, string what)
     {
         ServiceRef? host = null;
         for (var i = 0; i < (parents?.Count ?? 0); i++)
@@ -188,10 +243,38 @@ public static class HttpRouteMapping
             host = service;
             if (parent.Port is { } port)
             {
-                if (port is < 1 or > 65535) ctx.Invalid(source, $"{path}.port", "A port is between 1 and 65535.");
-                else model.AddPort(service, port, protocol);
+                if (port is < 1 or > 65535)
+                {
+                    ctx.Invalid(source, $"{path}.port", "A port is between 1 and 65535.");
+                    continue;
+                }
+                model.AddPort(service, port, protocol);
             }
+            model.Refer(service, parent.Port, protocol, source, path, what);
+            SectionName(parent, service, source, path, model, ctx);
         }
         return host;
+    }
+
+    /// <summary>
+    /// Gateway API → model: the <c>sectionName</c> of a Service parentRef, which names the Service port of the parentRef's
+    /// <c>port</c>: read as that port's name. Without a port, or as a name the model cannot give the port, it is reported.
+    /// </summary>
+    internal static void SectionName(ParentReference parent, ServiceRef service, string source, string path, ModelBuilder model, ImportContext ctx)
+    {
+        if (string.IsNullOrEmpty(parent.SectionName)) return;
+        var at = $"{path}.sectionName";
+        if (parent.Port is not { } port)
+        {
+            ctx.NotImported(source, at, $"The parentRef names its Service port only by name ('{parent.SectionName}'); the model names a route's ports by number, so it was read as a parent on every port of '{service}'.");
+        }
+        else if (!Validation.DnsNames.IsDnsLabel(parent.SectionName))
+        {
+            ctx.NotImported(source, at, $"'{parent.SectionName}' is not a port name the model takes (a DNS label); port {port} is read without it.");
+        }
+        else if (!model.NamePort(service, port, parent.SectionName))
+        {
+            ctx.NotImported(source, at, $"Another port of '{service}' is already named '{parent.SectionName}', or port {port} already has another name; this name was not imported.");
+        }
     }
 }

@@ -16,9 +16,19 @@ namespace Mesh.Providers.GatewayApi.Mapping;
 /// </summary>
 internal static class HttpRuleMapping
 {
-    /// <summary>Model → Gateway API: rule <c>path</c> of a route of <paramref name="host"/> in namespace <paramref name="ns"/>.</summary>
-    public static Resources.HttpRouteRule ToGatewayApi(HttpRouteRule rule, ServiceRef host, string ns, RulePath path, RouteExportContext ctx)
+    /// <summary>
+    /// Model → Gateway API: rule <c>path</c> of a route of <paramref name="host"/> in namespace <paramref name="ns"/> written
+    /// for <paramref name="parentPort"/> (null: several ports, or every port), or null (reported) when none of its backends can
+    /// be written (see <see cref="BackendMapping.TryPort"/>).
+    /// </summary>
+    public static Resources.HttpRouteRule? ToGatewayApi(HttpRouteRule rule, ServiceRef host, string ns, RulePath path, int? parentPort, RouteExportContext ctx)
     {
+        List<BackendRef>? backendRefs = null;
+        if (rule.Redirect is null && !BackendMapping.IsParentBackend(rule, host))
+        {
+            backendRefs = BackendMapping.ToGatewayApi(rule.Backends, ns, path, parentPort, ctx);
+            if (!Writable(rule, backendRefs, path, ctx)) return null;
+        }
         var result = new Resources.HttpRouteRule { Matches = MatchMapping.ToHttpRouteMatches(rule.Matches, path, ctx) };
         var filters = new List<HttpRouteFilter>();
         if (HeaderMapping.ToGatewayApi(rule.RequestHeaders, path, "requestHeaders", ctx) is { } request) filters.Add(new HttpRouteFilter { Type = "RequestHeaderModifier", RequestHeaderModifier = request });
@@ -31,16 +41,28 @@ internal static class HttpRuleMapping
         }
         else
         {
-            result.BackendRefs = BackendMapping.IsParentBackend(rule, host) ? null : BackendMapping.ToGatewayApi(rule.Backends, ns, path, ctx);
+            result.BackendRefs = backendRefs;
             if (Supported(rule.Rewrite, ctx.Dialect.Rewrite, "URLRewrite", path, "rewrite", ctx) && RewriteMapping.ToGatewayApi(rule.Rewrite!, rule, $"{path}.rewrite", ctx) is { } w) filters.Add(new HttpRouteFilter { Type = "URLRewrite", UrlRewrite = w });
         }
-        if (Supported(rule.Mirror, ctx.Dialect.Mirror, "RequestMirror", path, "mirror", ctx)) filters.Add(new HttpRouteFilter { Type = "RequestMirror", RequestMirror = MirrorMapping.ToGatewayApi(rule.Mirror!, ns, $"{path}.mirror", ctx) });
+        if (Supported(rule.Mirror, ctx.Dialect.Mirror, "RequestMirror", path, "mirror", ctx) && MirrorMapping.ToGatewayApi(rule.Mirror!, ns, path, parentPort, ctx) is { } mirror) filters.Add(new HttpRouteFilter { Type = "RequestMirror", RequestMirror = mirror });
         if (Supported(rule.Cors, ctx.Dialect.Cors, "CORS", path, "cors", ctx) && CorsMapping.ToGatewayApi(rule.Cors!, $"{path}.cors", ctx) is { } c) filters.Add(new HttpRouteFilter { Type = "CORS", Cors = c });
         result.Filters = filters.Count == 0 ? null : filters;
         if (rule.Timeout is { } timeout) result.Timeouts = TimeoutMapping.ToGatewayApi(timeout, path, ctx);
         if (rule.Retry is not null && !ctx.Dialect.RetriesElsewhere) ctx.Unsupported($"{path}.retry", "Retries are experimental-channel only in Gateway API; the retry policy is not written.");
         if (rule.Fault is { Delay: not null } or { Abort: not null }) ctx.Unsupported($"{path}.fault", $"Fault injection is not in {ctx.Dialect.DisplayName} routing; the fault is not written.");
         return result;
+    }
+
+    /// <summary>
+    /// Whether a rule whose model backends are written as <paramref name="backendRefs"/> can be written: where the dialect
+    /// resolves backend ports (<see cref="RouteDialect.ResolveBackendPorts"/>), some backend with a share of traffic must be
+    /// left (backends whose port cannot be determined are left out); otherwise the rule is reported.
+    /// </summary>
+    public static bool Writable(HttpRouteRule rule, List<BackendRef>? backendRefs, RulePath path, RouteExportContext ctx)
+    {
+        if (!ctx.Dialect.ResolveBackendPorts || rule.Backends.IsEmpty || (backendRefs is not null && backendRefs.Exists(b => b.Weight is not 0))) return true;
+        ctx.Unsupported(path.ToString(), "No backend of this rule with a share of traffic can be written with the port a Service backendRef needs, so the rule is not written: the requests it matches go to the next rule, or to the host itself.");
+        return false;
     }
 
     /// <summary>Whether <paramref name="value"/> is set and the dialect supports it; a set value it does not support is reported.</summary>
@@ -51,9 +73,14 @@ internal static class HttpRuleMapping
         return supported;
     }
 
-    /// <summary>Gateway API → model: the rule at <paramref name="path"/> of a route of <paramref name="host"/>, or null (reported) when it neither routes nor redirects.</summary>
-    public static HttpRouteRule? ToModel(Resources.HttpRouteRule rule, ServiceRef host, string ns, string source, string path, ImportContext ctx)
+    /// <summary>
+    /// Gateway API → model: the rule at <paramref name="path"/> of a route of <paramref name="host"/> (<paramref name="what"/>
+    /// names the route in messages), or null (reported) when it neither routes nor redirects; the Services it names are recorded
+    /// in <paramref name="model"/>.
+    /// </summary>
+    public static HttpRouteRule? ToModel(Resources.HttpRouteRule rule, ServiceRef host, string ns, string source, string path, ImportContext ctx, ModelBuilder model, string what)
     {
+        var mark = model.References.Count;
         var matches = new List<HttpMatch>();
         for (var i = 0; i < (rule.Matches?.Count ?? 0); i++)
         {
@@ -63,6 +90,7 @@ internal static class HttpRuleMapping
         Model.Redirect? redirect = null;
         Model.Rewrite? rewrite = null;
         Model.Mirror? mirror = null;
+        string? mirrorAt = null;
         Model.CorsPolicy? cors = null;
         for (var i = 0; i < (rule.Filters?.Count ?? 0); i++)
         {
@@ -83,7 +111,9 @@ internal static class HttpRuleMapping
                     rewrite = Once(rewrite, RewriteMapping.ToModel(w, source, $"{at}.urlRewrite", ctx), source, at, ctx);
                     break;
                 case "RequestMirror" when f.RequestMirror is { } m:
+                    var first = mirror is null;
                     mirror = Once(mirror, MirrorMapping.ToModel(m, ns, source, $"{at}.requestMirror", ctx), source, at, ctx);
+                    if (first && mirror is not null) mirrorAt = $"{at}.requestMirror.backendRef";
                     break;
                 case "CORS" when f.Cors is { } c:
                     cors = Once(cors, CorsMapping.ToModel(c, source, $"{at}.cors", ctx), source, at, ctx);
@@ -99,11 +129,14 @@ internal static class HttpRuleMapping
                     break;
             }
         }
-        var backends = BackendMapping.ToModel(rule.BackendRefs, ns, source, $"{path}.backendRefs", ctx);
+        if (mirror is not null) model.Refer(mirror.Service, mirror.Port, Protocol.Http, source, mirrorAt!, $"mirror of {what}");
+        var backendMark = model.References.Count;
+        var backends = BackendMapping.ToModel(rule.BackendRefs, ns, source, $"{path}.backendRefs", ctx, model, Protocol.Http, $"backendRef of {what}");
         var timeout = rule.Timeouts is { } timeouts ? TimeoutMapping.ToModel(timeouts, source, path, ctx) : null;
         if (redirect is not null && !backends.IsEmpty)
         {
             ctx.NotImported(source, $"{path}.backendRefs", "A redirecting rule answers the request itself; its backends were not imported.");
+            model.Forget(backendMark);
             backends = default;
         }
         if (redirect is null && backends.IsEmpty)
@@ -115,6 +148,7 @@ internal static class HttpRuleMapping
             else
             {
                 ctx.NotImported(source, path, "The rule neither routes to a Service nor redirects; it was not imported.");
+                model.Forget(mark);
                 return null;
             }
         }

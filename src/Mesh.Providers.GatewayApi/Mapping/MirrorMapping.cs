@@ -7,28 +7,35 @@ using Mesh.Providers.GatewayApi.Translation;
 namespace Mesh.Providers.GatewayApi.Mapping;
 
 /// <summary>
-/// A model mirror ↔ a <c>RequestMirror</c> filter: the target Service as <c>backendRef</c> (a whole Service: no subset), a
-/// whole percentage as <c>percent</c>, any other as a <c>fraction</c> over 10000.
+/// A model mirror ↔ a <c>RequestMirror</c> filter: the target Service as <c>backendRef</c> (a subset's leaf Service when one
+/// is written), with the port the CRDs require (see <see cref="BackendMapping.TryPort"/>), a whole percentage as
+/// <c>percent</c>, any other as a <c>fraction</c> over 10000.
 /// </summary>
 internal static class MirrorMapping
 {
-    /// <summary>Model → Gateway API: the filter settings of <paramref name="mirror"/> (at <paramref name="path"/>) in a route of namespace <paramref name="ns"/>.</summary>
-    public static HttpRequestMirrorFilter ToGatewayApi(Model.Mirror mirror, string ns, string path, RouteExportContext ctx)
+    /// <summary>
+    /// Model → Gateway API: the filter settings of the mirror of rule <paramref name="rulePath"/> in a route of namespace
+    /// <paramref name="ns"/> written for <paramref name="parentPort"/>, or null (reported) when no port can be determined for it.
+    /// </summary>
+    public static HttpRequestMirrorFilter? ToGatewayApi(Model.Mirror mirror, string ns, RulePath rulePath, int? parentPort, RouteExportContext ctx)
     {
-        if (mirror.Subset is not null) ctx.Unsupported($"{path}.subset", $"Gateway API mirrors to a whole Service; subset '{mirror.Subset}' is not written.");
+        var at = RefPath.Mirror(rulePath);
+        var port = mirror.Port;
+        if (port is null && !BackendMapping.TryPort(mirror.Service, parentPort, at, "mirror", ctx, out port)) return null;
+        var service = BackendMapping.Target(mirror.Service, mirror.Subset, at, ctx, "Gateway API mirrors to a whole Service; subset '{0}' is not written.");
         var result = new HttpRequestMirrorFilter
         {
             BackendRef = new BackendObjectReference
             {
-                Name = mirror.Service.Name,
-                Namespace = mirror.Service.Namespace == ns ? null : mirror.Service.Namespace,
-                Port = mirror.Port ?? BackendMapping.BackendPort(mirror.Service, $"{path}.port", ctx),
+                Name = service.Name,
+                Namespace = service.Namespace == ns ? null : service.Namespace,
+                Port = port,
             },
         };
         if (mirror.Percentage != 100m)
         {
             if (decimal.IsInteger(mirror.Percentage)) result.Percent = (int)mirror.Percentage;
-            else result.Fraction = MirrorFraction(mirror.Percentage, path, ctx);
+            else result.Fraction = MirrorFraction(mirror.Percentage, at.ToString(), ctx);
         }
         return result;
     }
@@ -54,6 +61,11 @@ internal static class MirrorMapping
         if (!BackendMapping.IsService(b.Group, b.Kind))
         {
             ctx.NotImported(source, $"{path}.backendRef", $"A {b.Kind} mirror target is not a Service; the mirror was not imported.");
+            return null;
+        }
+        if (b.Port is < 1 or > 65535)
+        {
+            ctx.Invalid(source, $"{path}.backendRef.port", "A port is between 1 and 65535.");
             return null;
         }
         var percentage = 100m;

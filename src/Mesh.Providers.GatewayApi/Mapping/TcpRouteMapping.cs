@@ -44,19 +44,36 @@ public static class TcpRouteMapping
             ctx.Unsupported($"{path}.backends", "A TCPRoute rule needs at least one backendRef and this TCP route has none; it is not written.");
             return null;
         }
-        var backends = new List<BackendRef>(route.Backends.Count);
+        Span<int?> ports = route.Backends.Count <= 32 ? stackalloc int?[route.Backends.Count] : new int?[route.Backends.Count];
+        Span<bool> kept = route.Backends.Count <= 32 ? stackalloc bool[route.Backends.Count] : new bool[route.Backends.Count];
+        var written = 0;
         for (var i = 0; i < route.Backends.Count; i++)
         {
             var b = route.Backends[i];
-            if (b.Subset is not null) ctx.Unsupported($"{path}.backends[{i}].subset", $"TCPRoute backends are whole Services; subset '{b.Subset}' is not written.");
+            ports[i] = b.Port;
+            // The route's port is the parent port a backend without one keeps (a route without a port has none to give).
+            kept[i] = b.Port is not null || BackendMapping.TryPort(b.Service, route.Port, RefPath.TcpBackend(path, i), "backend", ctx, out ports[i]);
+            if (kept[i]) written++;
+        }
+        var backends = new List<BackendRef>(written);
+        for (var i = 0; i < route.Backends.Count; i++)
+        {
+            if (!kept[i]) continue;
+            var b = route.Backends[i];
+            var service = BackendMapping.Target(b.Service, b.Subset, RefPath.TcpBackend(path, i), ctx, "TCPRoute backends are whole Services; subset '{0}' is not written.");
             backends.Add(new BackendRef
             {
-                Name = b.Service.Name,
-                Namespace = b.Service.Namespace == route.Namespace ? null : b.Service.Namespace,
-                Port = b.Port ?? BackendMapping.BackendPort(b.Service, $"{path}.backends[{i}].port", ctx),
+                Name = service.Name,
+                Namespace = service.Namespace == route.Namespace ? null : service.Namespace,
+                Port = ports[i],
                 // A single backend takes every connection: its weight is left out, as is the default weight 1.
-                Weight = b.Weight == 1 || route.Backends.Count == 1 ? null : b.Weight,
+                Weight = b.Weight == 1 || written == 1 ? null : b.Weight,
             });
+        }
+        if (ctx.Dialect.ResolveBackendPorts && !backends.Exists(b => b.Weight is not 0))
+        {
+            ctx.Unsupported($"{path}.backends", "No backend of this TCP route with a share of connections can be written with the port a Service backendRef needs, so the TCPRoute is not written.");
+            return null;
         }
         return new Resources.TcpRoute
         {
@@ -81,7 +98,9 @@ public static class TcpRouteMapping
     public static void ToModel(TcpRouteSpec? routeSpec, string name, string ns, string source, ModelBuilder model, ImportContext ctx)
     {
         var spec = routeSpec ?? new TcpRouteSpec();
-        if (Parent(spec.ParentRefs, ns, source, ctx) is not var (host, port))
+        var mark = model.References.Count;
+        var what = $"TCPRoute '{ns}/{name}'";
+        if (Parent(spec.ParentRefs, ns, source, ctx, model, what) is not var (host, port))
         {
             if (spec.Rules is not null) ctx.NotImported(source, "$.spec.rules", "The route has no Service parent, so its rules have no place in the model (mesh routes attach to Services).");
             return;
@@ -91,6 +110,7 @@ public static class TcpRouteMapping
         if (first < 0)
         {
             ctx.NotImported(source, "$.spec", "The TCPRoute has no rule, so it routes no connection; it was not imported.");
+            model.Forget(mark);
             return;
         }
         for (var i = first + 1; i < rules.Count; i++)
@@ -99,10 +119,11 @@ public static class TcpRouteMapping
             ctx.NotImported(source, $"$.spec.rules[{i}]", "A model TCP route has one list of backends (TCPRoute v1, and Linkerd, take exactly one rule); only the first rule was imported.");
         }
         var path = $"$.spec.rules[{first}]";
-        var backends = BackendMapping.ToModel(rules[first]!.BackendRefs, ns, source, $"{path}.backendRefs", ctx);
+        var backends = BackendMapping.ToModel(rules[first]!.BackendRefs, ns, source, $"{path}.backendRefs", ctx, model, Protocol.Tcp, $"backendRef of {what}");
         if (backends.IsEmpty)
         {
             ctx.NotImported(source, path, "The rule routes to no Service, so the TCP route was not imported.");
+            model.Forget(mark);
             return;
         }
         if (port is { } p) model.AddTcpPort(host, p);
@@ -110,7 +131,7 @@ public static class TcpRouteMapping
     }
 
     /// <summary>The first Service parent and its port (null: every port); other parents are reported.</summary>
-    private static (ServiceRef Host, int? Port)? Parent(List<ParentReference>? parents, string ns, string source, ImportContext ctx)
+    private static (ServiceRef Host, int? Port)? Parent(List<ParentReference>? parents, string ns, string source, ImportContext ctx, ModelBuilder model, string what)
     {
         (ServiceRef Host, int? Port)? found = null;
         for (var i = 0; i < (parents?.Count ?? 0); i++)
@@ -142,6 +163,8 @@ public static class TcpRouteMapping
                 continue;
             }
             found = (service, parent.Port);
+            model.Refer(service, parent.Port, Protocol.Tcp, source, path, $"parentRef of {what}");
+            HttpRouteMapping.SectionName(parent, service, source, path, model, ctx);
         }
         return found;
     }

@@ -4,9 +4,10 @@ namespace Mesh.Providers.GatewayApi.Resources;
 
 /// <summary>
 /// The type map of the Gateway API kinds this provider reads and writes, keyed <c>group/version/Kind</c> as
-/// KubernetesClient's <c>KubernetesYaml.LoadAllFromString(yaml, typeMap)</c> expects. <c>HTTPRoute</c> is also read
-/// from <c>v1beta1</c>, a served version with the same schema, and <c>TCPRoute</c> from <c>v1alpha2</c>, its experimental
-/// version (the one Linkerd bundles).
+/// KubernetesClient's <c>KubernetesYaml.LoadAllFromString(yaml, typeMap)</c> expects, and the core <c>v1</c> Service
+/// (the kit's <see cref="CoreService"/>: the services routes name, and the leaf Services of subsets). <c>HTTPRoute</c> is
+/// also read from <c>v1beta1</c>, a served version with the same schema, and <c>TCPRoute</c> from <c>v1alpha2</c>, its
+/// experimental version (the one Linkerd bundles).
 /// </summary>
 public static class GatewayApiResourceTypes
 {
@@ -24,9 +25,10 @@ public static class GatewayApiResourceTypes
         [$"{Group}/v1/{GrpcRoute.KubeKind}"] = typeof(GrpcRoute),
         [$"{Group}/v1/{TcpRoute.KubeKind}"] = typeof(TcpRoute),
         [$"{Group}/{TcpRoute.KubeApiVersionV1Alpha2}/{TcpRoute.KubeKind}"] = typeof(TcpRoute),
+        [$"{CoreService.KubeApiVersion}/{CoreService.KubeKind}"] = typeof(CoreService),
     };
 
-    /// <summary>What the Gateway API provider reads: the kinds of <see cref="TypeMap"/>, each written in its current version.</summary>
+    /// <summary>What the Gateway API provider reads: the kinds of <see cref="TypeMap"/>, each written in its current version (core Services in <c>v1</c>).</summary>
     public static ResourceCatalog Catalog { get; } = new(
         TypeMap,
         new Dictionary<Type, string>
@@ -34,9 +36,10 @@ public static class GatewayApiResourceTypes
             [typeof(HttpRoute)] = HttpRoute.KubeGroup + "/" + HttpRoute.KubeApiVersion,
             [typeof(GrpcRoute)] = GrpcRoute.KubeGroup + "/" + GrpcRoute.KubeApiVersion,
             [typeof(TcpRoute)] = TcpRoute.KubeGroup + "/" + TcpRoute.KubeApiVersion,
+            [typeof(CoreService)] = CoreService.KubeApiVersion,
         },
         new HashSet<string>(StringComparer.Ordinal) { Group },
-        "a Gateway API route this provider reads",
+        "a Gateway API route or core Service this provider reads",
         VersionNotes: new Dictionary<string, string>(StringComparer.Ordinal)
         {
             [$"{TcpRoute.KubeGroup}/{TcpRoute.KubeApiVersionV1Alpha2}/{TcpRoute.KubeKind}"] =

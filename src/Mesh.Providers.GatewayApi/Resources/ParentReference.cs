@@ -33,4 +33,12 @@ public sealed class ParentReference
     [JsonPropertyName("port")]
     [YamlMember(Alias = "port")]
     public int? Port { get; set; }
+
+    /// <summary>
+    /// The section of the parent the route applies to: for a Service, a port's name (written beside <see cref="Port"/>, which
+    /// it must match, when a route names several ports of one Service); absent means the whole parent.
+    /// </summary>
+    [JsonPropertyName("sectionName")]
+    [YamlMember(Alias = "sectionName")]
+    public string? SectionName { get; set; }
 }

@@ -6,15 +6,16 @@ using Mesh.Providers.GatewayApi.Mapping;
 namespace Mesh.Providers.GatewayApi.Translation;
 
 /// <summary>
-/// Model → Gateway API resources: one <c>HTTPRoute</c> (or <c>GRPCRoute</c>) per model route and one <c>TCPRoute</c> per
-/// TCP route, each kind sorted by namespace and name. Everything else in the model is reported, one diagnostic per item,
-/// with the reason.
+/// Model → Gateway API resources: one <c>HTTPRoute</c> (or <c>GRPCRoute</c>) per model route — one per parent port where
+/// backends keep the request's port (<see cref="HttpRouteMapping.ToGatewayApiRoutes"/>) — and one <c>TCPRoute</c> per TCP
+/// route, each kind sorted by namespace and name; backends to subsets name the leaf Services of the plan given,
+/// which the translator shell writes. Everything else in the model is reported, one diagnostic per item, with the reason.
 /// </summary>
 internal static class GatewayApiExport
 {
-    public static (IReadOnlyList<object> Resources, IReadOnlyList<Diagnostic> Diagnostics) ToGatewayApi(MeshConfig config, GatewayApiOptions options)
+    public static (IReadOnlyList<object> Resources, IReadOnlyList<Diagnostic> Diagnostics) ToGatewayApi(MeshConfig config, GatewayApiOptions options, LeafServicePlan? leaves)
     {
-        var ctx = new RouteExportContext(options, config);
+        var ctx = new RouteExportContext(options, config, leaves: leaves);
         var routes = new SortedDictionary<(string Namespace, string Name), object>(OrdinalKeyComparer.Instance);
         for (var i = 0; i < config.Routes.Count; i++)
         {
@@ -25,7 +26,14 @@ internal static class GatewayApiExport
                 ctx.Unsupported(path, $"Another route is already written as '{route.Namespace}/{route.Name}'; Gateway API routes have one parent Service each, so this route is not written.");
                 continue;
             }
-            routes[(route.Namespace, route.Name)] = HttpRouteMapping.ToGatewayApi(route, path, ctx);
+            foreach (var resource in HttpRouteMapping.ToGatewayApiRoutes(route, path, ctx))
+            {
+                var metadata = ((k8s.IKubernetesObject<k8s.Models.V1ObjectMeta>)resource).Metadata;
+                if (!routes.TryAdd((route.Namespace, metadata.Name), resource))
+                {
+                    ctx.Unsupported(path, $"Another route is already written as '{route.Namespace}/{metadata.Name}'; this route's {resource switch { Resources.GrpcRoute => "GRPCRoute", _ => "HTTPRoute" }} of that name is not written.");
+                }
+            }
         }
         var tcp = TcpRouteMapping.ToGatewayApi(config, ctx, Resources.TcpRoute.KubeGroup + "/" + Resources.TcpRoute.KubeApiVersion);
         Report(config, ctx);
@@ -52,9 +60,14 @@ internal static class GatewayApiExport
         }
         for (var i = 0; i < config.Services.Count; i++)
         {
-            for (var k = 0; k < config.Services[i].Subsets.Count; k++)
+            var service = config.Services[i];
+            for (var k = 0; k < service.Subsets.Count; k++)
             {
-                ctx.Unsupported($"$.spec.services[{i}].subsets.{config.Services[i].Subsets[k].Name}", "Gateway API has no subsets; backends are whole Services.");
+                var subset = service.Subsets[k].Name;
+                if (ctx.Leaves?.HasLeaf(service.Reference, subset) == true) continue;
+                ctx.Unsupported($"$.spec.services[{i}].subsets.{subset}", ctx.Leaves is null
+                    ? "Gateway API has no subsets; backends are whole Services."
+                    : "Gateway API has no subsets: a subset is written as a leaf Service (selecting the service's selector and the subset's labels) only when a route, mirror or TCP route sends to it, and none sends to this one; it is not written.");
             }
         }
     }

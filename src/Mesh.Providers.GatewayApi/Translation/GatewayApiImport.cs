@@ -6,31 +6,53 @@ using Mesh.Translation;
 
 namespace Mesh.Providers.GatewayApi.Translation;
 
-/// <summary>Gateway API routes (HTTPRoute, GRPCRoute, TCPRoute) → model. Anything else is reported and skipped.</summary>
+/// <summary>
+/// Gateway API routes (HTTPRoute, GRPCRoute, TCPRoute) and core Services → model: the routes first (routes written once per
+/// parent port read back as one, <see cref="PortSplitMapping"/>), then the Services and every service the routes name
+/// (<see cref="ServiceMapping"/>). Anything else is reported and skipped. Leaf Services fold back into subsets in the
+/// translator shell.
+/// </summary>
 internal static class GatewayApiImport
 {
+    private static readonly HashSet<string> RouteAnnotations = new(StringComparer.Ordinal) { HttpRouteMapping.SplitOfAnnotation };
+
     public static ImportResult ToModel(IReadOnlyList<(object Resource, string Source)> resources, ImportContext ctx, ImportOptions? importOptions)
     {
         var model = new ModelBuilder();
+        var services = new ServiceMapping(ctx);
+        var splits = new List<PortSplitMapping.Part>();
+        void Split(k8s.Models.V1ObjectMeta? metadata, List<ParentReference>? parents, int before, string source)
+        {
+            if (model.Routes.Count == before || metadata?.Annotations is not { } annotations || !annotations.TryGetValue(HttpRouteMapping.SplitOfAnnotation, out var of)) return;
+            var service = parents?.Where(p => p is { Kind: "Service" } && BackendMapping.IsCoreGroup(p.Group)).ToList();
+            splits.Add(new PortSplitMapping.Part(model.Routes[^1], of, service is [{ Port: { } port }] ? port : null, source));
+        }
+
         new ImportHandlers()
             .On<Resources.HttpRoute>((route, source) =>
             {
-                ctx.ReportMetadata(route.Metadata, source);
+                ctx.ReportMetadata(route.Metadata, source, RouteAnnotations);
+                var before = model.Routes.Count;
                 HttpRouteMapping.ToModel(route.Spec, ctx.NameOf(route, source), ctx.NamespaceOf(route), source, model, ctx);
+                Split(route.Metadata, route.Spec?.ParentRefs, before, source);
             })
             .On<GrpcRoute>((route, source) =>
             {
-                ctx.ReportMetadata(route.Metadata, source);
+                ctx.ReportMetadata(route.Metadata, source, RouteAnnotations);
+                var before = model.Routes.Count;
                 HttpRouteMapping.ToModel(route.Spec, ctx.NameOf(route, source), ctx.NamespaceOf(route), source, model, ctx);
+                Split(route.Metadata, route.Spec?.ParentRefs, before, source);
             })
             .On<Resources.TcpRoute>((route, source) =>
             {
                 ctx.ReportMetadata(route.Metadata, source);
                 TcpRouteMapping.ToModel(route.Spec, ctx.NameOf(route, source), ctx.NamespaceOf(route), source, model, ctx);
             })
-            .Dispatch(resources, ctx, "a Gateway API route this provider reads");
+            .On<CoreService>((service, source) => services.Read(service, ctx.NameOf(service, source), ctx.NamespaceOf(service), source))
+            .Dispatch(resources, ctx, GatewayApiResourceTypes.Catalog.Description);
+        PortSplitMapping.ToModel(splits, model.Routes, ctx);
         var name = importOptions?.ModelName ?? "imported";
-        var config = ctx.HasErrors ? new MeshConfig { Name = name } : model.Build(name);
+        var config = ctx.HasErrors ? new MeshConfig { Name = name } : services.Complete(model.Build(name), model).Normalize();
         return ImportResult.Create(config, ctx.Diagnostics, importOptions);
     }
 }

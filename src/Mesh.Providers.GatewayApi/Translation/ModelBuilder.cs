@@ -12,11 +12,17 @@ public sealed class ModelBuilder
     // Ports named only by TCPRoute parents: any other source of the same port says more about its protocol.
     private readonly HashSet<(string Namespace, string Name, int Port)> _tcpOnly = [];
 
+    // Port names from parentRefs' sectionName; the first name of a port wins.
+    private readonly Dictionary<(string Namespace, string Name, int Port), string> _names = [];
+
     /// <summary>The HTTP routes imported so far.</summary>
     public List<Model.HttpRoute> Routes { get; } = [];
 
     /// <summary>The TCP routes imported so far.</summary>
     public List<Model.TcpRoute> TcpRoutes { get; } = [];
+
+    /// <summary>Every service a route imported so far names (host, backend, mirror), in input order, with where it was named (for the Gateway API importer's diagnostics).</summary>
+    internal List<ServiceReference> References { get; } = [];
 
     /// <summary>Records that <paramref name="service"/> serves <paramref name="protocol"/> on <paramref name="port"/>; a GRPCRoute parent (gRPC) outweighs an HTTPRoute parent (HTTP, which carries gRPC too), and both outweigh a TCPRoute parent.</summary>
     public void AddPort(ServiceRef service, int port, Protocol protocol)
@@ -35,13 +41,38 @@ public sealed class ModelBuilder
     /// <summary>The ports recorded for <paramref name="service"/> so far (null when none), without building a model.</summary>
     public IReadOnlyDictionary<int, Protocol>? PortsOf(ServiceRef service) => _ports.GetValueOrDefault((service.Namespace, service.Name));
 
+    /// <summary>
+    /// Records the name a parentRef's <c>sectionName</c> gives <paramref name="port"/> of <paramref name="service"/>; false
+    /// (nothing recorded) when the port already has another name or another port of the service has this one.
+    /// </summary>
+    internal bool NamePort(ServiceRef service, int port, string name)
+    {
+        if (_names.TryGetValue((service.Namespace, service.Name, port), out var existing)) return existing == name;
+        foreach (var (key, other) in _names)
+        {
+            if (other == name && key.Namespace == service.Namespace && key.Name == service.Name) return false;
+        }
+        _names[(service.Namespace, service.Name, port)] = name;
+        return true;
+    }
+
+    /// <summary>The name a parentRef gave <paramref name="port"/> of <paramref name="service"/>, or null.</summary>
+    internal string? PortName(ServiceRef service, int port) => _names.GetValueOrDefault((service.Namespace, service.Name, port));
+
+    /// <summary>Records that a route names <paramref name="service"/> (on <paramref name="port"/>, when given) at <paramref name="path"/> of <paramref name="source"/>.</summary>
+    internal void Refer(ServiceRef service, int? port, Protocol protocol, string source, string path, string what) =>
+        References.Add(new ServiceReference(service, port, protocol, source, path, what));
+
+    /// <summary>Forgets the references recorded since <paramref name="mark"/> (a count of <see cref="References"/>): what names them was not imported.</summary>
+    internal void Forget(int mark) => References.RemoveRange(mark, References.Count - mark);
+
     private Dictionary<int, Protocol> Ports(ServiceRef service)
     {
         if (!_ports.TryGetValue((service.Namespace, service.Name), out var ports)) _ports[(service.Namespace, service.Name)] = ports = [];
         return ports;
     }
 
-    /// <summary>The normalised model: a service per parent named (with its ports), the routes and the TCP routes.</summary>
+    /// <summary>The normalised model: a service per parent named (with its ports, named as a parentRef's <c>sectionName</c> names them), the routes and the TCP routes.</summary>
     /// <param name="name">The model's name.</param>
     /// <returns>The model.</returns>
     public MeshConfig Build(string name) => new MeshConfig
@@ -51,9 +82,18 @@ public sealed class ModelBuilder
         {
             Name = s.Key.Name,
             Namespace = s.Key.Namespace,
-            Ports = [.. s.Value.OrderBy(p => p.Key).Select(p => new ServicePort { Port = p.Key, Protocol = p.Value })],
+            Ports = [.. s.Value.OrderBy(p => p.Key).Select(p => new ServicePort { Port = p.Key, Protocol = p.Value, Name = _names.GetValueOrDefault((s.Key.Namespace, s.Key.Name, p.Key)) })],
         })],
         Routes = [.. Routes],
         TcpRoutes = [.. TcpRoutes],
     }.Normalize();
 }
+
+/// <summary>Where an imported route names a service: its host (from a parentRef), a backend or a mirror.</summary>
+/// <param name="Service">The service named.</param>
+/// <param name="Port">The port named, or null.</param>
+/// <param name="Protocol">The protocol the kind of route says the port speaks.</param>
+/// <param name="Source">The source name (<c>file#doc</c>).</param>
+/// <param name="Path">The JSON path in the source document.</param>
+/// <param name="What">What names it, for messages (<c>backendRef of HTTPRoute 'ns/name'</c>).</param>
+internal sealed record ServiceReference(ServiceRef Service, int? Port, Protocol Protocol, string Source, string Path, string What);

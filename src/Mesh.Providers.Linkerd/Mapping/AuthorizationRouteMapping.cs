@@ -86,6 +86,10 @@ internal sealed class AuthorizationRouteMapping(ImportContext ctx)
     public void Read(GatewayResources.HttpRouteSpec spec, string ns, string name, string source)
     {
         HttpRouteMapping.ReportHostnames(spec.Hostnames, source, ctx);
+        for (var i = 0; i < (spec.ParentRefs?.Count ?? 0); i++)
+        {
+            if (!string.IsNullOrEmpty(spec.ParentRefs![i]?.SectionName)) ctx.NotImported(source, $"$.spec.parentRefs[{i}].sectionName", "The model has no place for this field; it was not imported.");
+        }
         _routes.TryAdd((ns, name), (spec, source));
     }
 

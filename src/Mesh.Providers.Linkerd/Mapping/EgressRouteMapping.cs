@@ -149,6 +149,7 @@ internal static class EgressRouteMapping
         {
             var path = $"$.spec.parentRefs[{i}]";
             if (parents![i] is not { } parent) continue;
+            if (!string.IsNullOrEmpty(parent.SectionName)) ctx.NotImported(source, $"{path}.sectionName", "The model has no place for this field; it was not imported.");
             if (parent.Kind != EgressNetwork.KubeKind)
             {
                 ctx.NotImported(source, path, $"A route with an EgressNetwork parent is read as egress; this {parent.Kind ?? "Gateway"} parent was not imported (give it a route of its own).");

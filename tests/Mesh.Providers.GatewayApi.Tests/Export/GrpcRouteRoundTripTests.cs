@@ -1,12 +1,14 @@
 using CsCheck;
+using Mesh.Diagnostics;
 using Mesh.Model;
 using GrpcRoute = Mesh.Providers.GatewayApi.Resources.GrpcRoute;
 
 namespace Mesh.Providers.GatewayApi.Tests.Export;
 
 /// <summary>
-/// Routes of gRPC-only services (the shared generators rarely produce gRPC paths): written as GRPCRoutes, and read
-/// back to the same model through typed objects and YAML. 300 cases.
+/// Routes of gRPC-only services (the shared generators rarely produce gRPC paths): written as GRPCRoutes (one parentRef per
+/// port, named by sectionName when there are several), and read back to the same model through typed objects and YAML.
+/// 300 cases.
 /// </summary>
 public sealed class GrpcRouteRoundTripTests
 {
@@ -35,7 +37,14 @@ public sealed class GrpcRouteRoundTripTests
         (ports, rules) => new MeshConfig
         {
             Name = "imported",
-            Services = [new MeshService { Name = "echo", Namespace = "grpc", Ports = [.. ports.Distinct().Select(p => new ServicePort { Port = p, Protocol = Protocol.Grpc })] }],
+            Services =
+            [
+                new MeshService { Name = "echo", Namespace = "grpc", Ports = [.. ports.Distinct().Select(p => new ServicePort { Port = p, Protocol = Protocol.Grpc })] },
+                // The backends, as an import reads them back from GRPCRoute backendRefs (their Services are not written).
+                .. new[] { "echo-v1", "echo-v2", "echo-v3", "shadow" }
+                    .Where(n => rules.Any(r => r.Backends.Any(b => b.Service.Name == n) || r.Mirror?.Service.Name == n))
+                    .Select(n => new MeshService { Name = n, Namespace = "grpc", Ports = [new ServicePort { Port = 7070, Protocol = Protocol.Grpc }] }),
+            ],
             Routes = [new HttpRoute { Name = "echo", Namespace = "grpc", Host = new ServiceRef("echo", "grpc"), Rules = [.. rules] }],
         });
 
@@ -49,7 +58,8 @@ public sealed class GrpcRouteRoundTripTests
             var typed = Translator.Import(translated.Resources);
             Assert.Equal(model.Normalize(), typed.Config);
             var yaml = Translator.ImportYaml(Translator.WriteYaml(translated.Resources), "grpc.yaml");
-            Assert.Empty(yaml.Diagnostics);
+            // No Service is written, so the import declares each service from the route, saying so.
+            Assert.All(yaml.Diagnostics, d => Assert.Equal((DiagnosticCodes.ServiceInferred, DiagnosticSeverity.Info), (d.Code, d.Severity)));
             Assert.Equal(model.Normalize(), yaml.Config);
         }, iter: 300);
 }

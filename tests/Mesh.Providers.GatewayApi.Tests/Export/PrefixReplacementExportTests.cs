@@ -34,11 +34,11 @@ public sealed class PrefixReplacementExportTests
 
     private static HttpMatch Path(PathMatch path) => new() { Path = path };
 
-    /// <summary>The problems the API server would find in the objects written for <paramref name="model"/> (schema and CEL).</summary>
+    /// <summary>The problems the API server would find in the routes written for <paramref name="model"/> (schema and CEL; leaf Services are core Services, not CRDs).</summary>
     private static List<string> ApiServerProblems(MeshConfig model)
     {
         var schemas = new CrdSchemaSet(new[] { "httproutes", "grpcroutes", "tcproutes" }.Select(k => ConformancePaths.Require($"crds/gateway-api/gateway.networking.k8s.io_{k}.yaml")).ToList());
-        return [.. YamlJson.Documents(Translator.WriteYaml(Translator.Translate(model).Resources)).SelectMany(schemas.Validate)];
+        return [.. YamlJson.Documents(Translator.WriteYaml(Translator.Translate(model).Resources.Where(r => r is not Kubernetes.CoreService))).SelectMany(schemas.Validate)];
     }
 
     [Fact]

@@ -9,8 +9,8 @@ namespace Mesh.Providers.GatewayApi.Tests.Generators;
 
 /// <summary>
 /// The shared generators seen through Gateway API: <see cref="Any"/> is every valid model; <see cref="WithinCapabilities"/>
-/// drops what Gateway API reports Unsupported and maps, one by one, what it approximates to the nearest model it
-/// expresses exactly.
+/// drops what Gateway API reports Unsupported and maps, one by one, what it approximates or leaves out to the nearest model
+/// it expresses exactly (written with every service as a core Service).
 /// </summary>
 internal static class GatewayApiModels
 {
@@ -24,60 +24,108 @@ internal static class GatewayApiModels
         MeshGenerators.ConfigSupporting(f => Capabilities[f].Support != CapabilitySupport.Unsupported).Select(ToGatewayApi);
 
     /// <summary>
-    /// Maps a model to what Gateway API writes and reads back exactly:
+    /// Maps a model to what Gateway API writes and reads back exactly with every service written as a core Service
+    /// (<see cref="Kubernetes.ServiceOutput.All"/>):
     /// <list type="bullet">
-    /// <item>only routes and TCP routes are written: policies, mTLS, access and egress are dropped (each reported Unsupported);</item>
-    /// <item>subsets are dropped from services, backends and mirrors (backends are whole Services);</item>
-    /// <item>a service survives only as a route host with HTTP-family ports (named by the route's parentRefs) or as the
-    /// host of a TCP route on one port: its ports keep their numbers, lose their names, and read back as <c>grpc</c> when
-    /// the route is a GRPCRoute, <c>http</c> for an HTTPRoute, else <c>tcp</c> (a TCP route without a port names none);</item>
+    /// <item>only services, routes and TCP routes are written: policies, mTLS, access and egress are dropped (each reported Unsupported);</item>
+    /// <item>services keep their selector, ports (names, protocols, target ports) and the subsets a backend, mirror or TCP
+    /// backend sends to (as leaf Services); a subset's labels that its service's selector already says are dropped (the leaf
+    /// selects the same), and subsets nothing sends to are dropped;</item>
+    /// <item>a backend (of a route or a TCP route) or mirror without a port keeps none when its service has exactly one port
+    /// (that port is written), or when the route is written for one port of its host that the service has (the route's port
+    /// is written), or when the route is written once per parent port because some backend or mirror without a port has
+    /// every one of them (then each route's own port); otherwise it is left out (reported), and a rule or TCP route left
+    /// without a backend with a share of traffic is dropped;</item>
     /// <item>a redirect or rewrite that replaces both the full path and the prefix keeps the full path; one that replaces the
     /// prefix keeps it beside no match or one PathPrefix match, replaces the full path instead beside exact-path matches
     /// only, and loses it beside any other matches (a rewrite left with nothing is dropped);</item>
     /// <item>header and query matches and header values that are empty are dropped (the CRD requires one character);</item>
-    /// <item>a backend (of a route or a TCP route) or mirror without a port takes the port of its service when the mapped model has that service with exactly one port;</item>
     /// <item>CORS maxAge is rounded up to whole seconds, and origins that include <c>*</c> become just <c>*</c>.</item>
     /// </list>
     /// </summary>
     public static MeshConfig ToGatewayApi(MeshConfig m)
     {
-        var routes = m.Routes.Select(r => r with { Rules = [.. r.Rules.Select(Rule)] }).ToList();
-        var services = new List<MeshService>();
-        var tcpRoutes = m.TcpRoutes.Select(t => t with { Backends = [.. t.Backends.Select(b => b with { Subset = null })] }).ToList();
-        foreach (var service in m.Services)
+        var services = m.Services.ToDictionary(s => s.Reference);
+        var routes = m.Routes.Select(r => Ports(r with { Rules = [.. r.Rules.Select(Rule)] }, services)).ToList();
+        var tcpRoutes = m.TcpRoutes.Select(t => Ports(t, services)).OfType<TcpRoute>().ToList();
+        var routed = new HashSet<(ServiceRef, string)>();
+        foreach (var rule in routes.SelectMany(r => r.Rules))
         {
-            var hosted = routes.Where(r => r.Host == service.Reference).ToList();
-            var grpc = hosted.Any(r => HttpRouteMapping.IsGrpc(r, service));
-            var ports = hosted.Count == 0 ? new List<ServicePort>() : HttpRouteMapping.ParentPorts(service, grpc).Select(p => new ServicePort { Port = p, Protocol = grpc ? Protocol.Grpc : Protocol.Http }).ToList();
-            // A TCP route's port reads back as a tcp port, unless an HTTP or gRPC route names it too.
-            foreach (var tcp in tcpRoutes.Where(t => t.Host == service.Reference && t.Port is not null && ports.All(p => p.Port != t.Port)))
-            {
-                ports.Add(new ServicePort { Port = tcp.Port!.Value, Protocol = Protocol.Tcp });
-            }
-            if (ports.Count > 0) services.Add(new MeshService { Name = service.Name, Namespace = service.Namespace, Ports = [.. ports] });
+            foreach (var b in rule.Backends) if (b.Subset is { } subset) routed.Add((b.Service, subset));
+            if (rule.Mirror is { Subset: { } mirrored } mirror) routed.Add((mirror.Service, mirrored));
         }
-        // A backend or mirror without a port takes its service's only port (the CRDs require one).
-        var single = services.Where(s => s.Ports.Count == 1).ToDictionary(s => s.Reference, s => s.Ports[0].Port);
-        int? Port(ServiceRef service, int? port) => port ?? (single.TryGetValue(service, out var p) ? p : null);
-        routes = [.. routes.Select(r => r with
+        foreach (var b in tcpRoutes.SelectMany(t => t.Backends)) if (b.Subset is { } subset) routed.Add((b.Service, subset));
+        return new MeshConfig
         {
-            Rules = [.. r.Rules.Select(rule => rule with
+            Name = "imported",
+            Services = [.. m.Services.Select(s => s with
             {
-                Backends = [.. rule.Backends.Select(b => b with { Port = Port(b.Service, b.Port) })],
-                Mirror = rule.Mirror is { } mirror ? mirror with { Port = Port(mirror.Service, mirror.Port) } : null,
+                Subsets = [.. s.Subsets.Where(sub => routed.Contains((s.Reference, sub.Name))).Select(sub => sub with
+                {
+                    Labels = sub.Labels.Where(l => !(s.EffectiveSelector.TryGetValue(l.Key, out var v) && v == l.Value)).ToEquatableMap(),
+                })],
             })],
-        })];
-        tcpRoutes = [.. tcpRoutes.Select(t => t with { Backends = [.. t.Backends.Select(b => b with { Port = Port(b.Service, b.Port) })] })];
-        return new MeshConfig { Name = "imported", Services = [.. services], Routes = [.. routes], TcpRoutes = [.. tcpRoutes] };
+            Routes = [.. routes],
+            TcpRoutes = [.. tcpRoutes],
+        };
     }
+
+    /// <summary>The route with the ports of its backends and mirrors as written (see <see cref="ToGatewayApi"/>).</summary>
+    private static HttpRoute Ports(HttpRoute route, Dictionary<ServiceRef, MeshService> services)
+    {
+        var host = services[route.Host];
+        var parents = HttpRouteMapping.ParentPorts(host, HttpRouteMapping.IsGrpc(route, host));
+        int Has(ServiceRef service) => parents.Count(p => services[service].FindPort(p) is not null);
+        bool Dependent(ServiceRef service) => services[service].Ports.Count != 1;
+        var dependents = route.Rules
+            .SelectMany(rule => (rule.Redirect is null && !IsParentBackend(rule, route.Host) ? rule.Backends.Where(b => b.Port is null).Select(b => b.Service) : [])
+                .Concat(rule.Mirror is { Port: null } m ? [m.Service] : []))
+            .Where(Dependent)
+            .ToList();
+        var split = parents.Count >= 2 && dependents.Any(d => Has(d) == parents.Count) && dependents.All(d => Has(d) == 0 || Has(d) == parents.Count);
+        // Whether a reference without a port is written: with its service's only port, the route's one port, or per port.
+        bool Written(ServiceRef service) =>
+            !Dependent(service) || (parents.Count == 1 && Has(service) == 1) || (split && Has(service) == parents.Count);
+        // The port written and read back: its own, its service's only one, the route's one parent port, or none (per port).
+        int? Port(ServiceRef service, int? port) =>
+            port ?? (services[service].Ports.Count == 1 ? services[service].Ports[0].Port : parents.Count == 1 ? parents[0] : null);
+        var rules = new List<HttpRouteRule>();
+        foreach (var rule in route.Rules)
+        {
+            if (rule.Redirect is not null || IsParentBackend(rule, route.Host))
+            {
+                rules.Add(rule with { Mirror = Mirror(rule.Mirror) });
+                continue;
+            }
+            var backends = rule.Backends.Where(b => b.Port is not null || Written(b.Service)).Select(b => b with { Port = Port(b.Service, b.Port) }).ToList();
+            if (!backends.Exists(b => b.Weight > 0)) continue;
+            rules.Add(rule with { Backends = [.. backends], Mirror = Mirror(rule.Mirror) });
+        }
+        return route with { Rules = [.. rules] };
+
+        Mirror? Mirror(Mirror? mirror) =>
+            mirror is null || (mirror.Port is null && !Written(mirror.Service)) ? null : mirror with { Port = Port(mirror.Service, mirror.Port) };
+    }
+
+    /// <summary>The TCP route with the ports of its backends as written, or null when none with a share of connections is.</summary>
+    private static TcpRoute? Ports(TcpRoute route, Dictionary<ServiceRef, MeshService> services)
+    {
+        var backends = route.Backends
+            .Where(b => b.Port is not null || services[b.Service].Ports.Count == 1 || (route.Port is { } p && services[b.Service].FindPort(p) is not null))
+            .Select(b => b with { Port = b.Port ?? (services[b.Service].Ports.Count == 1 ? services[b.Service].Ports[0].Port : route.Port) })
+            .ToList();
+        return backends.Exists(b => b.Weight > 0) ? route with { Backends = [.. backends] } : null;
+    }
+
+    /// <summary>A rule written without backendRefs: its one backend is the host, without port or subset (GEP-1426).</summary>
+    private static bool IsParentBackend(HttpRouteRule rule, ServiceRef host) =>
+        rule.Backends.Count == 1 && rule.Backends[0] is { Port: null, Subset: null } only && only.Service == host;
 
     private static HttpRouteRule Rule(HttpRouteRule rule) => rule with
     {
         Matches = [.. rule.Matches.Select(m => m with { Headers = [.. m.Headers.Where(Writable)], QueryParams = [.. m.QueryParams.Where(Writable)] })],
         RequestHeaders = Headers(rule.RequestHeaders),
         ResponseHeaders = Headers(rule.ResponseHeaders),
-        Backends = [.. rule.Backends.Select(b => b with { Subset = null })],
-        Mirror = rule.Mirror is { } mirror ? mirror with { Subset = null } : null,
         Redirect = rule.Redirect is { } r ? r with { Path = r.Path ?? FullPath(rule, r.PathPrefix), PathPrefix = r.Path is null ? Prefix(rule, r.PathPrefix) : null } : null,
         Rewrite = Rewrite(rule),
         Cors = Cors(rule.Cors),

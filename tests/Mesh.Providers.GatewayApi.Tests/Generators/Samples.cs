@@ -18,6 +18,8 @@ internal static class Samples
             new MeshService { Name = "reviews", Namespace = "bookinfo", Ports = [new ServicePort { Port = 9080, Protocol = Protocol.Http }] },
             new MeshService { Name = "ratings", Namespace = "bookinfo", Ports = [new ServicePort { Port = 9080, Protocol = Protocol.Http }] },
             new MeshService { Name = "echo", Namespace = "grpc", Ports = [new ServicePort { Port = 7070, Protocol = Protocol.Grpc }] },
+            new MeshService { Name = "echo-v1", Namespace = "grpc", Ports = [new ServicePort { Port = 7070, Protocol = Protocol.Grpc }] },
+            new MeshService { Name = "echo-v2", Namespace = "grpc", Ports = [new ServicePort { Port = 7070, Protocol = Protocol.Grpc }] },
         ],
         Routes =
         [
@@ -81,6 +83,7 @@ internal static class Samples
             new MeshService { Name = "db-v2", Namespace = "data", Ports = [new ServicePort { Port = 5432, Protocol = Protocol.Tcp }] },
             new MeshService { Name = "cache", Namespace = "data", Ports = [new ServicePort { Port = 6379, Protocol = Protocol.Tcp }, new ServicePort { Port = 16379, Protocol = Protocol.Tcp }] },
             new MeshService { Name = "cache-blue", Namespace = "data", Ports = [new ServicePort { Port = 6379, Protocol = Protocol.Tcp }] },
+            new MeshService { Name = "db-dr", Namespace = "backup", Ports = [new ServicePort { Port = 5432, Protocol = Protocol.Tcp }] },
         ],
         TcpRoutes =
         [

@@ -38,9 +38,15 @@ public sealed class ImportYamlTests
         Assert.Equal(TimeSpan.FromMilliseconds(1500), rule.Timeout);
         Assert.Contains(rule.Backends, b => b.Service == new ServiceRef("reviews-v2", "canary") && b.Weight == 10);
         Assert.Contains(rule.Backends, b => b.Service == new ServiceRef("reviews-v1", "bookinfo") && b.Weight == 90);
-        var service = Assert.Single(result.Config.Services);
+        var service = result.Config.Services.Single(s => s.Name == "reviews");
         Assert.Equal(9080, Assert.Single(service.Ports).Port);
         Assert.Equal(Protocol.Http, service.Ports[0].Protocol);
+        // No Service is in the input: each service is declared from where the route names it, said at that place.
+        Assert.Equal(["reviews-v1.bookinfo", "reviews-v2.canary", "reviews.bookinfo"], result.Config.Services.Select(s => s.Reference.ToString()).Order(StringComparer.Ordinal));
+        Assert.Equal(
+            ["in.yaml#0 $.spec.parentRefs[0]", "in.yaml#0 $.spec.rules[0].backendRefs[0]", "in.yaml#0 $.spec.rules[0].backendRefs[1]"],
+            result.Diagnostics.Where(d => d.Code == DiagnosticCodes.ServiceInferred).Select(d => d.Path));
+        Assert.All(result.Diagnostics, d => Assert.True(d.Severity == DiagnosticSeverity.Info && d.Location is not null, d.ToString()));
     }
 
     [Fact]
@@ -114,7 +120,7 @@ public sealed class ImportYamlTests
     }
 
     [Fact]
-    public void GatewayParents_HostnamesAndRuleNames_AreReportedWithPaths()
+    public void GatewayParents_HostnamesRuleNamesAndPortlessSectionNames_AreReportedWithPaths_AndASectionNameNamesItsPort()
     {
         var result = Read("""
             apiVersion: gateway.networking.k8s.io/v1
@@ -124,6 +130,7 @@ public sealed class ImportYamlTests
               parentRefs:
               - { name: edge, kind: Gateway, group: gateway.networking.k8s.io }
               - { group: "", kind: Service, name: web, port: 80, sectionName: http }
+              - { group: "", kind: Service, name: web, sectionName: admin }
               hostnames: [web.example.com]
               rules:
               - name: main
@@ -132,7 +139,9 @@ public sealed class ImportYamlTests
         Assert.False(result.HasErrors);
         var paths = result.Diagnostics.Select(d => d.Path).ToList();
         Assert.Contains("in.yaml#0 $.spec.parentRefs[0]", paths);
-        Assert.Contains("in.yaml#0 $.spec.parentRefs[1].sectionName", paths);
+        Assert.Contains("in.yaml#0 $.spec.parentRefs[2].sectionName", paths);
+        Assert.DoesNotContain("in.yaml#0 $.spec.parentRefs[1].sectionName", paths);
+        Assert.Equal("http", result.Config!.Services.Single(s => s.Name == "web").FindPort(80)!.Name);
         Assert.Contains("in.yaml#0 $.spec.hostnames", paths);
         Assert.Contains("in.yaml#0 $.spec.rules[0].name", paths);
         Assert.Contains("in.yaml#0 $.metadata.labels", paths);
@@ -183,6 +192,10 @@ public sealed class ImportYamlTests
         var options = new GatewayApiOptions();
         Assert.Equal("default", options.DefaultNamespace);
         Assert.True(options.EmitGrpcRoutes);
+        Assert.Equal(Kubernetes.ServiceOutput.Subsets, options.ServiceOutput);
+        Assert.Same(GatewayApiCapabilities.Instance, Translator.Capabilities);
+        Assert.True(Translation.RouteDialect.GatewayApi is { PortSectionNames: true, ResolveBackendPorts: true });
+        Assert.True(new Translation.RouteDialect(ProviderName.GatewayApi, "other", true, true, true, true, false, [302]) is { PortSectionNames: false, ResolveBackendPorts: false });
         Assert.Equal(ProviderName.GatewayApi, Translator.Provider);
         Assert.Equal("gateway-api", Translator.Provider.ToString());
         Assert.All(MeshFeature.All, f => Assert.NotEqual("Not declared by the provider.", GatewayApiCapabilities.Instance[f].Reason));

@@ -27,15 +27,16 @@ public sealed class TcpRouteImportTests
     public void V1TcpRoute_BecomesATcpRouteOfItsParentServiceAndPort()
     {
         var result = Read(V1);
-        Assert.DoesNotContain(result.Diagnostics, d => d.Severity >= DiagnosticSeverity.Info);
+        // The only diagnostics: the services are not in the input, so each is declared from where the route names it.
+        Assert.All(result.Diagnostics, d => Assert.Equal((DiagnosticCodes.ServiceInferred, DiagnosticSeverity.Info), (d.Code, d.Severity)));
+        Assert.Equal(["in.yaml#0 $.spec.parentRefs[0]", "in.yaml#0 $.spec.rules[0].backendRefs[0]", "in.yaml#0 $.spec.rules[0].backendRefs[1]"], result.Diagnostics.Select(d => d.Path));
         var route = Assert.Single(result.Config!.TcpRoutes);
         Assert.Equal(("db", "data", new ServiceRef("db", "data"), (int?)5432), (route.Name, route.Namespace, route.Host, route.Port));
         Assert.Equal(
             [(new ServiceRef("db-v1", "data"), (int?)5432, 90), (new ServiceRef("db-v2", "canary"), (int?)5432, 10)],
             route.Backends.Select(b => (b.Service, b.Port, b.Weight)));
-        var service = Assert.Single(result.Config.Services);
-        Assert.Equal(new ServicePort { Port = 5432, Protocol = Protocol.Tcp }.Port, Assert.Single(service.Ports).Port);
-        Assert.Equal(Protocol.Tcp, service.Ports[0].Protocol);
+        Assert.Equal(["db-v1.data", "db-v2.canary", "db.data"], result.Config.Services.Select(s => s.Reference.ToString()).Order(StringComparer.Ordinal));
+        Assert.All(result.Config.Services, s => Assert.Equal((5432, Protocol.Tcp), (Assert.Single(s.Ports).Port, s.Ports[0].Protocol)));
     }
 
     [Fact]
@@ -44,7 +45,7 @@ public sealed class TcpRouteImportTests
         var result = Read(V1.Replace("gateway.networking.k8s.io/v1", "gateway.networking.k8s.io/v1alpha2", StringComparison.Ordinal));
         Assert.False(result.HasErrors);
         Assert.Equal(Read(V1).Config, result.Config);
-        var note = Assert.Single(result.Diagnostics);
+        var note = Assert.Single(result.Diagnostics, d => d.Code != DiagnosticCodes.ServiceInferred);
         Assert.Equal((DiagnosticCodes.LegacyForm, DiagnosticSeverity.Info, "in.yaml#0 $.apiVersion"), (note.Code, note.Severity, note.Path));
         Assert.Contains("v1alpha2", note.Message, StringComparison.Ordinal);
     }
@@ -72,7 +73,8 @@ public sealed class TcpRouteImportTests
         var route = Assert.Single(result.Config!.TcpRoutes);
         Assert.Null(route.Port);
         Assert.Equal(100, Assert.Single(route.Backends).Weight);
-        Assert.Empty(result.Config.Services);
+        Assert.Empty(result.Config.Services.Single(s => s.Name == "cache").Ports);
+        Assert.Equal(6379, Assert.Single(result.Config.Services.Single(s => s.Name == "cache-blue").Ports).Port);
         Assert.Contains(result.Diagnostics, d => d.Severity == DiagnosticSeverity.Info && d.Path == "in.yaml#0 $.spec.rules[0].backendRefs[0].weight");
     }
 
@@ -100,7 +102,6 @@ public sealed class TcpRouteImportTests
         string[] paths =
         [
             "$.metadata.labels",
-            "$.spec.parentRefs[0].sectionName",
             "$.spec.parentRefs[1]",
             "$.spec.parentRefs[2]",
             "$.spec.parentRefs[3]",
@@ -113,6 +114,9 @@ public sealed class TcpRouteImportTests
         var route = Assert.Single(result.Config!.TcpRoutes);
         Assert.Equal(5432, route.Port);
         Assert.Equal(new ServiceRef("db-v1", "data"), Assert.Single(route.Backends).Service);
+        // The sectionName of the parentRef names its port.
+        Assert.DoesNotContain(result.Diagnostics, d => d.Path == "in.yaml#0 $.spec.parentRefs[0].sectionName");
+        Assert.Equal("postgres", result.Config.Services.Single(s => s.Name == "db").FindPort(5432)!.Name);
     }
 
     [Fact]
@@ -164,7 +168,7 @@ public sealed class TcpRouteImportTests
         foreach (var yaml in new[] { V1 + "\n---\n" + http, http + "\n---\n" + V1 })
         {
             var result = Read(yaml);
-            Assert.Equal(Protocol.Http, Assert.Single(Assert.Single(result.Config!.Services).Ports).Protocol);
+            Assert.Equal(Protocol.Http, Assert.Single(result.Config!.Services.Single(s => s.Name == "db").Ports).Protocol);
             Assert.Single(result.Config.TcpRoutes);
             Assert.Single(result.Config.Routes);
         }
