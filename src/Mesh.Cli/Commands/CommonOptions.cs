@@ -1,3 +1,4 @@
+using Mesh.Translation;
 using System.CommandLine;
 using Mesh.Cli.Output;
 

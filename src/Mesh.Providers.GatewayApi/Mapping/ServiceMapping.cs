@@ -1,3 +1,4 @@
+using Mesh.Translation;
 using System.Text.Json;
 using Mesh.Diagnostics;
 using Mesh.Kubernetes;

@@ -1,3 +1,4 @@
+using Mesh.Translation;
 using CsCheck;
 using Mesh.Kubernetes;
 using Mesh.Model;

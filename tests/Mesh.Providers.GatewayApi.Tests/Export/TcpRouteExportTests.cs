@@ -94,7 +94,7 @@ public sealed class TcpRouteExportTests
         {
             Services = [new MeshService { Name = "db", Namespace = "data", Ports = [new ServicePort { Port = 5432, Protocol = Protocol.Tcp }], Subsets = [new Subset { Name = "v2", Labels = new Dictionary<string, string> { ["version"] = "v2" } }] }],
         };
-        var none = new GatewayApiTranslator(new GatewayApiOptions { ServiceOutput = Kubernetes.ServiceOutput.None });
+        var none = new GatewayApiTranslator(new GatewayApiOptions { ServiceOutput = ServiceOutput.None });
         var result = none.Translate(model);
         Assert.Contains(result.Diagnostics, d => d.Code == DiagnosticCodes.Unsupported && d.Path == "$.spec.tcpRoutes[0].backends[0].subset" && d.Provider == ProviderName.GatewayApi);
         Assert.Equal("db", Assert.Single(Assert.Single(result.Resources.OfType<TcpRouteResource>().Single().Spec.Rules!).BackendRefs!).Name);

@@ -25,7 +25,7 @@ internal static class GatewayApiModels
 
     /// <summary>
     /// Maps a model to what Gateway API writes and reads back exactly with every service written as a core Service
-    /// (<see cref="Kubernetes.ServiceOutput.All"/>):
+    /// (<see cref="ServiceOutput.All"/>):
     /// <list type="bullet">
     /// <item>only services, routes and TCP routes are written: policies, mTLS, access and egress are dropped (each reported Unsupported);</item>
     /// <item>services keep their selector, ports (names, protocols, target ports) and the subsets a backend, mirror or TCP

@@ -192,7 +192,7 @@ public sealed class ImportYamlTests
         var options = new GatewayApiOptions();
         Assert.Equal("default", options.DefaultNamespace);
         Assert.True(options.EmitGrpcRoutes);
-        Assert.Equal(Kubernetes.ServiceOutput.Subsets, options.ServiceOutput);
+        Assert.Equal(ServiceOutput.Subsets, options.ServiceOutput);
         Assert.Same(GatewayApiCapabilities.Instance, Translator.Capabilities);
         Assert.True(Translation.RouteDialect.GatewayApi is { PortSectionNames: true, ResolveBackendPorts: true });
         Assert.True(new Translation.RouteDialect(ProviderName.GatewayApi, "other", true, true, true, true, false, [302]) is { PortSectionNames: false, ResolveBackendPorts: false });
