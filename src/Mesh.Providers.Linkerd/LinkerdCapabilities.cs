@@ -5,8 +5,18 @@ namespace Mesh.Providers.Linkerd;
 /// <summary>What the Linkerd provider expresses of the unified model, feature by feature.</summary>
 public static class LinkerdCapabilities
 {
-    /// <summary>Linkerd's capabilities: every <see cref="MeshFeature.All"/> entry is declared.</summary>
-    public static ProviderCapabilities Instance { get; } = new(ProviderName.Linkerd, new Dictionary<MeshFeature, Capability>
+    /// <summary>Linkerd's capabilities (with leaf Services, the default): every <see cref="MeshFeature.All"/> entry is declared.</summary>
+    public static ProviderCapabilities Instance { get; } = new(ProviderName.Linkerd, Features(leafServices: true));
+
+    /// <summary>Linkerd's capabilities with <see cref="ServiceOutput.None"/>: a route cannot send to a subset.</summary>
+    public static ProviderCapabilities WithoutLeafServices { get; } = new(ProviderName.Linkerd, Features(leafServices: false));
+
+    /// <summary>The capabilities of a translator with <paramref name="output"/>.</summary>
+    /// <param name="output">The Services written.</param>
+    /// <returns><see cref="Instance"/>, or <see cref="WithoutLeafServices"/> for <see cref="ServiceOutput.None"/>.</returns>
+    public static ProviderCapabilities For(ServiceOutput output) => output == ServiceOutput.None ? WithoutLeafServices : Instance;
+
+    private static Dictionary<MeshFeature, Capability> Features(bool leafServices) => new()
     {
         [MeshFeature.PathExact] = Capability.Native,
         [MeshFeature.PathPrefix] = Capability.Native,
@@ -23,7 +33,7 @@ public static class LinkerdCapabilities
         [MeshFeature.QueryAbsent] = Capability.Unsupported("Gateway API has no negated query parameter match."),
         [MeshFeature.MethodMatch] = Capability.Approximated("The nine methods of the CRD enum (GET ... PATCH) are native; other methods cannot be matched. GRPCRoute matches gRPC service/method, mapped to exact or prefix paths /pkg.Service/Method."),
         [MeshFeature.WeightedSplit] = Capability.Native,
-        [MeshFeature.BackendSubset] = Capability.Unsupported("backendRefs name Services; there are no subsets (use one Service per version)."),
+        [MeshFeature.BackendSubset] = leafServices ? Capability.Native : Capability.Unsupported("backendRefs name Services; there are no subsets, and with ServiceOutput None no leaf Service is written for one (use one Service per version)."),
         [MeshFeature.BackendPort] = Capability.Native,
         [MeshFeature.Timeout] = Capability.Approximated("Per rule as timeouts.request (GEP-2257: whole milliseconds), or the timeout.linkerd.io/request annotation when every rule of a route has the same timeout."),
         [MeshFeature.RetryAttempts] = Capability.Approximated("retry.linkerd.io/limit on the route: Linkerd sets retries per route, so the rules of a route must share one retry policy."),
@@ -85,5 +95,5 @@ public static class LinkerdCapabilities
         [MeshFeature.ExternalResolutionStatic] = Capability.Approximated("The addresses are the networks of the service's own EgressNetwork, which governs the traffic clients send to them (Linkerd does not send traffic for the hosts there itself); read back as static."),
         [MeshFeature.ExternalResolutionNone] = Capability.Approximated("Linkerd forwards egress to the address the client connected to, as passthrough does, but nothing is written for it: read back as dns (by host) or static (with addresses)."),
         [MeshFeature.ExternalAddresses] = Capability.Approximated("The service's own EgressNetwork: the addresses as networks (a single address as /32 or /128, read back as the address), its ports as routes on it — TCP ports as v1alpha2 TCPRoutes, which the network limits to the addresses — and trafficPolicy Deny; Allow, admitting every port and host there, when it has no ports. A TCPRoute names no host: with TCP ports only, the hosts read back as the service's name."),
-    });
+    };
 }

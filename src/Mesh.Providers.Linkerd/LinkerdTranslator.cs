@@ -39,7 +39,7 @@ public sealed class LinkerdTranslator : KubernetesTranslator<LinkerdOptions>
     public override ProviderName Provider => ProviderName.Linkerd;
 
     /// <inheritdoc />
-    public override ProviderCapabilities Capabilities => LinkerdCapabilities.Instance;
+    public override ProviderCapabilities Capabilities => LinkerdCapabilities.For(Options.ServiceOutput);
 
     /// <inheritdoc />
     protected override ResourceCatalog Catalog => LinkerdImport.Catalog;
@@ -49,9 +49,8 @@ public sealed class LinkerdTranslator : KubernetesTranslator<LinkerdOptions>
 
     /// <inheritdoc />
     protected override (IReadOnlyList<object> Resources, IReadOnlyList<Diagnostic> Diagnostics) Export(MeshConfig config, LeafServicePlan leaves) =>
-        LinkerdExport.ToLinkerd(config, Options);
+        LinkerdExport.ToLinkerd(config, Options, leaves);
 
-    /// <inheritdoc />
     /// <summary>Linkerd proxies a port opaquely only when its <c>appProtocol</c> is <c>linkerd.io/opaque</c>; other protocols take the kit's values.</summary>
     protected override string AppProtocolOf(Protocol protocol) => protocol == Protocol.Tcp ? "linkerd.io/opaque" : base.AppProtocolOf(protocol);
 

@@ -243,7 +243,7 @@ public sealed class MigrateBehaviourTests : IDisposable
         var documents = run.Stdout.Split("\n---\n");
         foreach (var version in new[] { "v1", "v2" })
         {
-            var leaf = Assert.Single(documents, d => d.Contains("kind: Service\n", StringComparison.Ordinal) && d.Contains($"name: reviews-{version}\n", StringComparison.Ordinal));
+            var leaf = Assert.Single(documents, d => d.StartsWith("apiVersion: v1\nkind: Service\n", StringComparison.Ordinal) && d.Contains($"name: reviews-{version}\n", StringComparison.Ordinal));
             Assert.Contains($"version: {version}", leaf, StringComparison.Ordinal);
             Assert.Contains("app: reviews", leaf, StringComparison.Ordinal);
             Assert.Contains("port: 9080", leaf, StringComparison.Ordinal);

@@ -54,7 +54,11 @@ public static class CoreServiceWriter
             parent.WorkloadLabels(leaf.Subset.Name) ?? parent.EffectiveSelector,
             parent.Ports,
             labels: new Dictionary<string, string>(StringComparer.Ordinal) { [LeafServiceLabels.Parent] = parent.Name, [LeafServiceLabels.Subset] = leaf.Subset.Name },
-            annotations: new Dictionary<string, string>(StringComparer.Ordinal) { [LeafServiceLabels.SubsetOf] = $"{parent.Name}/{leaf.Subset.Name}" },
+            annotations: new Dictionary<string, string>(StringComparer.Ordinal)
+            {
+                [LeafServiceLabels.SubsetOf] = $"{parent.Name}/{leaf.Subset.Name}",
+                [LeafServiceLabels.ParentSelector] = LeafServiceLabels.FormatSelector(parent.EffectiveSelector),
+            },
             appProtocol ?? AppProtocols.Of);
     }
 

@@ -1,3 +1,5 @@
+using Mesh.Collections;
+
 namespace Mesh.Kubernetes;
 
 /// <summary>
@@ -14,6 +16,36 @@ public static class LeafServiceLabels
 
     /// <summary>The annotation an importer reads: <c>mesh-sdk.io/subset-of: &lt;service&gt;/&lt;subset&gt;</c> (same namespace).</summary>
     public const string SubsetOf = "mesh-sdk.io/subset-of";
+
+    /// <summary>
+    /// The annotation naming the parent's selector, <c>mesh-sdk.io/parent-selector: app=reviews,tier=web</c>, so that a leaf
+    /// folds back exactly even when its parent's own Service is not in the input.
+    /// </summary>
+    public const string ParentSelector = "mesh-sdk.io/parent-selector";
+
+    /// <summary>Formats a selector for <see cref="ParentSelector"/> (label keys and values cannot hold ',' or '=').</summary>
+    /// <param name="selector">The selector.</param>
+    /// <returns>The annotation value.</returns>
+    public static string FormatSelector(EquatableMap<string> selector) => string.Join(",", selector.Select(l => $"{l.Key}={l.Value}"));
+
+    /// <summary>Parses a <see cref="ParentSelector"/> value.</summary>
+    /// <param name="value">The annotation value.</param>
+    /// <param name="selector">The selector.</param>
+    /// <returns>Whether the value is a non-empty list of valid <c>key=value</c> labels.</returns>
+    public static bool TryParseSelector(string? value, out EquatableMap<string> selector)
+    {
+        selector = default;
+        if (string.IsNullOrEmpty(value)) return false;
+        var labels = new List<KeyValuePair<string, string>>();
+        foreach (var part in value.Split(','))
+        {
+            var eq = part.IndexOf('=', StringComparison.Ordinal);
+            if (eq < 0 || !Validation.KubernetesNames.IsLabelKey(part[..eq]) || !Validation.KubernetesNames.IsLabelValue(part[(eq + 1)..])) return false;
+            labels.Add(new(part[..eq], part[(eq + 1)..]));
+        }
+        selector = new EquatableMap<string>(labels);
+        return true;
+    }
 
     /// <summary>Parses a <see cref="SubsetOf"/> value.</summary>
     /// <param name="value">The annotation value.</param>

@@ -31,17 +31,37 @@ public static class ServiceFolding
         ArgumentNullException.ThrowIfNull(diagnostics);
         if (config.Services.Count < 2) return config;
 
-        var marks = new Dictionary<ServiceRef, (string Parent, string Subset)>();
+        var marks = new Dictionary<ServiceRef, (string Parent, string Subset, EquatableMap<string>? ParentSelector)>();
         var sources = new Dictionary<ServiceRef, string>();
+        // The selectors the Services of the input state: a leaf known to the model only by reference (declared by completion
+        // with the default selector) still folds with the labels it really selects.
+        var selectors = new Dictionary<ServiceRef, EquatableMap<string>>();
         foreach (var (service, source) in services)
         {
             if (service.Metadata?.Name is not { Length: > 0 } name) continue;
             var reference = new ServiceRef(name, string.IsNullOrEmpty(service.Metadata.NamespaceProperty) ? config.Services.FirstOrDefault(s => s.Name == name)?.Namespace ?? "" : service.Metadata.NamespaceProperty);
             sources.TryAdd(reference, source);
+            if (service.Spec?.Selector is { Count: > 0 } written && written.All(l => Validation.KubernetesNames.IsLabelKey(l.Key) && Validation.KubernetesNames.IsLabelValue(l.Value)))
+            {
+                selectors.TryAdd(reference, written.ToEquatableMap());
+            }
             if (service.Metadata.Annotations is { } annotations && annotations.TryGetValue(LeafServiceLabels.SubsetOf, out var mark) && LeafServiceLabels.TryParse(mark, out var parent, out var subset))
             {
-                marks.TryAdd(reference, (parent, subset));
+                EquatableMap<string>? parentSelector = annotations.TryGetValue(LeafServiceLabels.ParentSelector, out var text) && LeafServiceLabels.TryParseSelector(text, out var parsed) ? parsed : null;
+                marks.TryAdd(reference, (parent, subset, parentSelector));
             }
+        }
+
+        // A leaf whose parent the input lacks (a mesh that writes only leaf Services, the parent not being a route host):
+        // the parent is declared from the leaf — its selector from the annotation, its ports the leaf's.
+        foreach (var leaf in config.Services.ToList())
+        {
+            if (!marks.TryGetValue(leaf.Reference, out var m) || m.ParentSelector is not { } parentSelector) continue;
+            var parentRef = new ServiceRef(m.Parent, leaf.Namespace);
+            if (config.Services.Any(s => s.Reference == parentRef)) continue;
+            config = config with { Services = [.. config.Services, new MeshService { Name = m.Parent, Namespace = leaf.Namespace, Selector = parentSelector, Ports = leaf.Ports }] };
+            var at = sources.TryGetValue(leaf.Reference, out var leafSource) ? $"{leafSource} $.metadata.annotations" : "$.spec.services";
+            diagnostics.Add(Diagnostic.Info(DiagnosticCodes.ServiceInferred, at, $"Service '{parentRef}' is not in the input; it is declared from its leaf Service '{leaf.Reference}' (the parent's selector from {LeafServiceLabels.ParentSelector}, the leaf's ports).") with { Provider = provider });
         }
 
         var pinned = Pinned(config);
@@ -64,7 +84,7 @@ public static class ServiceFolding
                 parent = StructuralParent(leaf, config.Services);
             }
             if (parent is null) continue;
-            var labels = Difference(leaf.EffectiveSelector, parent.EffectiveSelector);
+            var labels = Difference(selectors.TryGetValue(leaf.Reference, out var stated) ? stated : leaf.EffectiveSelector, parent.EffectiveSelector);
             subsetName ??= SubsetName(leaf.Name, parent);
             if (parent.FindSubset(subsetName) is { } existing && existing.Labels != labels) subsetName = leaf.Name;
             folds[leaf.Reference] = (parent, new Subset { Name = subsetName, Labels = labels }, marked, leaf);

@@ -20,7 +20,7 @@ namespace Mesh.Providers.GatewayApi.Mapping;
 /// </summary>
 internal sealed class ServiceMapping(ImportContext ctx)
 {
-    private static readonly HashSet<string> Carried = new(StringComparer.Ordinal) { LeafServiceLabels.SubsetOf };
+    private static readonly HashSet<string> Carried = new(StringComparer.Ordinal) { LeafServiceLabels.SubsetOf, LeafServiceLabels.ParentSelector };
 
     private readonly List<(CoreService Service, ServiceRef Reference, string Source)> _services = [];
     private readonly HashSet<ServiceRef> _seen = [];
@@ -68,8 +68,9 @@ internal sealed class ServiceMapping(ImportContext ctx)
             if (service.Metadata?.Annotations is not { } annotations || !annotations.TryGetValue(LeafServiceLabels.SubsetOf, out var mark) || !LeafServiceLabels.TryParse(mark, out var parentName, out _)) continue;
             var parent = new ServiceRef(parentName, reference.Namespace);
             if (declared.ContainsKey(parent) || !declared.TryGetValue(reference, out var leaf)) continue;
-            Declare(parent, new Entry(new MeshService { Name = parentName, Namespace = reference.Namespace, Ports = leaf.Service.Ports }, source, FromInput: false));
-            Info(source, "$.metadata.annotations" + JsonPaths.Segment(LeafServiceLabels.SubsetOf), $"Service '{parent}' is not in the input; it is declared from its leaf Service '{reference}' (the leaf's ports, selector {{ {MeshService.DefaultSelectorKey}: {parentName} }}). Include its Kubernetes Service to import its real selector.");
+            var parentSelector = annotations.TryGetValue(LeafServiceLabels.ParentSelector, out var selectorText) && LeafServiceLabels.TryParseSelector(selectorText, out var parsed) ? parsed : default;
+            Declare(parent, new Entry(new MeshService { Name = parentName, Namespace = reference.Namespace, Selector = parentSelector, Ports = leaf.Service.Ports }, source, FromInput: false));
+            Info(source, "$.metadata.annotations" + JsonPaths.Segment(LeafServiceLabels.SubsetOf), $"Service '{parent}' is not in the input; it is declared from its leaf Service '{reference}' (the leaf's ports, and the selector its {LeafServiceLabels.ParentSelector} annotation names, else {{ {MeshService.DefaultSelectorKey}: {parentName} }}).");
         }
 
         // The services the routes' parentRefs imply, with the ports the routes name.

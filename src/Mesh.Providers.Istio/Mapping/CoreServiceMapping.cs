@@ -15,7 +15,7 @@ namespace Mesh.Providers.Istio.Mapping;
 internal static class CoreServiceMapping
 {
     /// <summary>The annotation read (by <see cref="ServiceFolding"/>): a leaf Service names the subset it stands for.</summary>
-    private static readonly IReadOnlySet<string> Carried = new HashSet<string>(StringComparer.Ordinal) { LeafServiceLabels.SubsetOf };
+    private static readonly IReadOnlySet<string> Carried = new HashSet<string>(StringComparer.Ordinal) { LeafServiceLabels.SubsetOf, LeafServiceLabels.ParentSelector };
 
     public static void ToModel(CoreService service, string source, ModelBuilder model, IstioImportContext ctx)
     {

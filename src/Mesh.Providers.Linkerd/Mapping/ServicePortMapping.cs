@@ -49,7 +49,7 @@ internal sealed class ServicePortMapping(LinkerdOptions options, ImportContext c
     private readonly SortedDictionary<(string Namespace, string Name), ServiceEntry> _services = new(OrdinalKeyComparer.Instance);
 
     /// <summary>The annotations of a Service that are read (others are reported).</summary>
-    public static IReadOnlySet<string> CarriedAnnotations { get; } = new HashSet<string>(FailureAccrualMapping.Carried, StringComparer.Ordinal) { LinkerdAnnotations.OpaquePorts, LeafServiceLabels.SubsetOf };
+    public static IReadOnlySet<string> CarriedAnnotations { get; } = new HashSet<string>(FailureAccrualMapping.Carried, StringComparer.Ordinal) { LinkerdAnnotations.OpaquePorts, LeafServiceLabels.SubsetOf, LeafServiceLabels.ParentSelector };
 
     /// <summary>Linkerd → model: reads the selector and ports of <paramref name="service"/>.</summary>
     public void Read(CoreService service, string name, string ns, string source)

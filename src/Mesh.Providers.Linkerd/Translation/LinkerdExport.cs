@@ -1,3 +1,4 @@
+using Mesh.Kubernetes;
 using Mesh.Diagnostics;
 using Mesh.Model;
 using Mesh.Providers.GatewayApi;
@@ -14,11 +15,11 @@ namespace Mesh.Providers.Linkerd.Translation;
 /// </summary>
 internal static class LinkerdExport
 {
-    public static (IReadOnlyList<object> Resources, IReadOnlyList<Diagnostic> Diagnostics) ToLinkerd(MeshConfig config, LinkerdOptions options)
+    public static (IReadOnlyList<object> Resources, IReadOnlyList<Diagnostic> Diagnostics) ToLinkerd(MeshConfig config, LinkerdOptions options, LeafServicePlan leaves)
     {
-        var ctx = new RouteExportContext(new GatewayApiOptions { DefaultNamespace = options.DefaultNamespace, EmitGrpcRoutes = true }, config, RouteMapping.Dialect);
+        var ctx = new RouteExportContext(new GatewayApiOptions { DefaultNamespace = options.DefaultNamespace, EmitGrpcRoutes = true }, config, RouteMapping.Dialect, leaves);
         var (routes, tcp) = RouteMapping.ToLinkerd(config, options, ctx);
-        Report(config, ctx);
+        Report(config, leaves, ctx);
         var policies = AuthorizationMapping.ToLinkerd(config, options, ctx).ToList();
         // The names taken are only needed (and only worth collecting) when there is egress to write.
         var egress = config.ExternalServices.IsEmpty ? [] : EgressMapping.ToLinkerd(config, options, ctx, Written([.. routes, .. tcp.Select(t => t.Route), .. policies]));
@@ -40,7 +41,7 @@ internal static class LinkerdExport
         return written;
     }
 
-    private static void Report(MeshConfig config, RouteExportContext ctx)
+    private static void Report(MeshConfig config, LeafServicePlan leaves, RouteExportContext ctx)
     {
         for (var i = 0; i < config.DestinationPolicies.Count; i++) Destination(config.DestinationPolicies[i], $"$.spec.destinationPolicies[{i}]", ctx);
         for (var i = 0; i < config.Mtls.Count; i++)
@@ -49,15 +50,18 @@ internal static class LinkerdExport
             if (mode == MtlsMode.Strict) ctx.Approximated($"$.spec.mtls[{i}]", "mTLS is always on between meshed pods in Linkerd: nothing is written, so the policy is not read back.");
             else ctx.Unsupported($"$.spec.mtls[{i}].mode", $"mTLS is always on in Linkerd; mode '{WireNames.Of(mode)}' cannot be expressed.");
         }
-        // A subset an access policy targets is written as the pod selector of its Servers; routing to one is not (yet) expressed.
+        // A subset an access policy targets is written as the pod selector of its Servers, one a route sends to as its leaf
+        // Service; any other subset has nothing to be written as.
         var authorized = config.AccessPolicies.Where(p => p.Target?.Subset is not null).Select(p => (p.Target!.Service, p.Target.Subset!)).ToHashSet();
         for (var i = 0; i < config.Services.Count; i++)
         {
             var service = config.Services[i];
             for (var k = 0; k < service.Subsets.Count; k++)
             {
-                if (authorized.Contains((service.Reference, service.Subsets[k].Name))) continue;
-                ctx.Unsupported($"$.spec.services[{i}].subsets.{service.Subsets[k].Name}", "Linkerd routes to whole Services; there are no subsets.");
+                if (authorized.Contains((service.Reference, service.Subsets[k].Name)) || leaves.HasLeaf(service.Reference, service.Subsets[k].Name)) continue;
+                ctx.Unsupported($"$.spec.services[{i}].subsets.{service.Subsets[k].Name}", leaves.Leaves.Count == 0 && config.Routes.Any(r => r.Rules.Any(x => x.Backends.Any(b => b.Subset is not null)))
+                    ? "Linkerd routes to whole Services and ServiceOutput None writes no leaf Service: the subset is not written."
+                    : "Linkerd routes to whole Services; no route sends to this subset, so no leaf Service is written for it.");
             }
         }
     }

@@ -5,11 +5,24 @@ using Mesh.Translation;
 
 namespace Mesh.Providers.Conformance.Support;
 
-/// <summary>Every provider the SDK ships, with default options: the partners of the migration matrix.</summary>
+/// <summary>
+/// Every provider the SDK ships, writing the Services of the model too (<see cref="ServiceOutput.All"/>): the partners of the
+/// migration matrix. A migration moves the cluster's Services with the routes (as <c>kubectl get svc,…</c> exports them);
+/// without them, a mesh that does not write Services (Istio by default) hands on no ports, and a Service-routing mesh
+/// cannot name one in a backend.
+/// </summary>
 public static class MigrationPartners
 {
     /// <summary>A translator of each provider.</summary>
-    public static IReadOnlyList<ITranslator> All { get; } = [new IstioTranslator(), new GatewayApiTranslator(), new LinkerdTranslator()];
+    public static IReadOnlyList<ITranslator> All { get; } = [
+        new IstioTranslator(new IstioOptions { ServiceOutput = ServiceOutput.All }),
+        new GatewayApiTranslator(new GatewayApiOptions { ServiceOutput = ServiceOutput.All }),
+        new LinkerdTranslator(new LinkerdOptions { ServiceOutput = ServiceOutput.All }),
+    ];
+
+    /// <summary>This provider's partner translator (the one the matrix uses for it).</summary>
+    /// <param name="provider">The provider.</param>
+    public static ITranslator Of(ProviderName provider) => All.Single(t => t.Provider == provider);
 
     /// <summary>Every provider but <paramref name="provider"/>.</summary>
     /// <param name="provider">The provider under test.</param>

@@ -7,7 +7,7 @@ namespace Mesh.Providers.GatewayApi.Tests.Conformance;
 /// <summary>The migration matrix: this provider paired with every other, both ways.</summary>
 public sealed class GatewayApiMigrationMatrix : MigrationMatrixSuite
 {
-    protected override ITranslator Translator { get; } = new GatewayApiTranslator();
+    protected override ITranslator Translator => MigrationPartners.Of(ProviderName.GatewayApi);
 
     protected override IReadOnlyList<ITranslator> Partners => MigrationPartners.Except(Translator.Provider);
 }

@@ -7,7 +7,7 @@ namespace Mesh.Providers.Istio.Tests.Conformance;
 /// <summary>The migration matrix: this provider paired with every other, both ways.</summary>
 public sealed class IstioMigrationMatrix : MigrationMatrixSuite
 {
-    protected override ITranslator Translator { get; } = new IstioTranslator();
+    protected override ITranslator Translator => MigrationPartners.Of(ProviderName.Istio);
 
     protected override IReadOnlyList<ITranslator> Partners => MigrationPartners.Except(Translator.Provider);
 }
