@@ -82,6 +82,7 @@ public sealed class CanarySplitTests
             metadata:
               annotations:
                 mesh-sdk.io/subset-of: reviews/canary
+                mesh-sdk.io/parent-selector: "app=reviews"
               labels:
                 mesh-sdk.io/parent-service: reviews
                 mesh-sdk.io/subset: canary
@@ -103,6 +104,7 @@ public sealed class CanarySplitTests
             metadata:
               annotations:
                 mesh-sdk.io/subset-of: reviews/stable
+                mesh-sdk.io/parent-selector: "app=reviews"
               labels:
                 mesh-sdk.io/parent-service: reviews
                 mesh-sdk.io/subset: stable

@@ -10,7 +10,12 @@ public sealed class CapabilityRowTests : CapabilityRowSuite
 {
     protected override ITranslator Translator { get; } = new LinkerdTranslator();
 
-    protected override IReadOnlyDictionary<MeshFeature, MeshConfig> Cases { get; } = ServicePortCapabilityCases.All.ToDictionary(c => c.Key, c => Declared(c.Value));
+    /// <summary>The shared cases made valid; the subset backend names its port, as every other backend of these cases does (a backendRef to a leaf Service is written with one).</summary>
+    protected override IReadOnlyDictionary<MeshFeature, MeshConfig> Cases { get; } = ServicePortCapabilityCases.All.ToDictionary(
+        c => c.Key,
+        c => Declared(c.Key == MeshFeature.BackendSubset
+            ? c.Value with { Routes = [.. c.Value.Routes.Select(r => r with { Rules = [.. r.Rules.Select(rule => rule with { Backends = [.. rule.Backends.Select(b => b with { Port = 9080 })] })] })] }
+            : c.Value));
 
     /// <summary>
     /// The shared cases name services and subsets they do not declare (the split and mirror target <c>ratings</c>, the TCP
