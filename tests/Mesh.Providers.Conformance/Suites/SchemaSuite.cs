@@ -1,3 +1,4 @@
+using Mesh.Translation;
 using System.Text.Json.Nodes;
 using CsCheck;
 using Mesh.Model;
@@ -91,6 +92,33 @@ public abstract class SchemaSuite : ConformanceSuite
             var problems = Problems(Schemas, model, allowKnownRejections: true, tolerated: null);
             Assert.True(problems.Count == 0, string.Join("\n", problems));
         }, iter: Iterations);
+    }
+
+    /// <summary>
+    /// The Services the provider writes (with every Service written) are checked against the vendored core <c>v1</c> Service
+    /// schema, and that check can fail: an unknown field, a port out of range, two unnamed ports, an invalid named target
+    /// port and a Service name that is not a DNS-1035 label are each caught.
+    /// </summary>
+    [Fact]
+    public void WrittenServices_ValidateAgainstTheCoreServiceSchema_WhichCatchesBrokenServices()
+    {
+        var model = SampleModels.First();
+        var services = YamlJson.Documents(Translator.WriteYaml(Translator.Translate(model, new TranslationOptions { Services = ServiceOutput.All }).Resources))
+            .Where(d => d["apiVersion"]?.GetValue<string>() == "v1" && d["kind"]?.GetValue<string>() == "Service").ToList();
+        Assert.NotEmpty(services);
+        Assert.All(services, s => Assert.Empty(Schemas.Validate(s)));
+
+        JsonNode Broken(Action<JsonNode> change)
+        {
+            var copy = services[0].DeepClone();
+            change(copy);
+            return copy;
+        }
+        Assert.NotEmpty(Schemas.Validate(Broken(s => s["spec"]!["notAField"] = "x")));
+        Assert.NotEmpty(Schemas.Validate(Broken(s => s["spec"]!["ports"]![0]!["port"] = 0)));
+        Assert.NotEmpty(Schemas.Validate(Broken(s => s["spec"]!["ports"] = new JsonArray(new JsonObject { ["port"] = 80 }, new JsonObject { ["port"] = 81 }))));
+        Assert.NotEmpty(Schemas.Validate(Broken(s => s["spec"]!["ports"]![0]!["targetPort"] = "Not_A_Port_Name")));
+        Assert.NotEmpty(Schemas.Validate(Broken(s => s["metadata"]!["name"] = "1-starts-with-a-digit")));
     }
 
     /// <summary>The check can fail: an unknown field, a wrong type and a too-short duration are each caught.</summary>

@@ -23,12 +23,12 @@ public sealed class GatewayApiRoundTrip : RoundTripSuite
 
 /// <summary>
 /// Output validated strictly against <c>crds/gateway-api</c> (HTTPRoute, GRPCRoute, TCPRoute): 150 generated models plus the
-/// samples, with the default options. The leaf Services written beside the routes are core <c>v1</c> Services, not CRDs,
-/// and are left out of this suite (<see cref="CrdResourcesOnly"/>).
+/// samples, with every Service written (<see cref="ServiceOutput.All"/>): the leaf and service Services are checked against the
+/// vendored core Service schema.
 /// </summary>
 public sealed class GatewayApiSchema : SchemaSuite
 {
-    protected override ITranslator Translator { get; } = new CrdResourcesOnly(new GatewayApiTranslator());
+    protected override ITranslator Translator { get; } = new GatewayApiTranslator(new GatewayApiOptions { ServiceOutput = ServiceOutput.All });
 
     protected override IReadOnlyList<string> CrdFiles =>
         ["crds/gateway-api/gateway.networking.k8s.io_httproutes.yaml", "crds/gateway-api/gateway.networking.k8s.io_grpcroutes.yaml", "crds/gateway-api/gateway.networking.k8s.io_tcproutes.yaml"];

@@ -21,7 +21,7 @@ public sealed class IstioRoundTrip : RoundTripSuite
 
 public sealed class IstioSchema : SchemaSuite
 {
-    protected override ITranslator Translator { get; } = new IstioTranslator();
+    protected override ITranslator Translator { get; } = new IstioTranslator(new IstioOptions { ServiceOutput = ServiceOutput.All });
 
     protected override IReadOnlyList<string> CrdFiles => ["crds/istio/customresourcedefinitions.gen.yaml"];
 

@@ -34,8 +34,8 @@ public sealed class LinkerdGatewayApiRoundTrip : RoundTripSuite
 /// </summary>
 public sealed class LinkerdSchema : SchemaSuite
 {
-    /// <summary>The default translator's CRDs (the core Services it writes are not CRDs: <see cref="CustomResourcesOnly"/>).</summary>
-    protected override ITranslator Translator { get; } = new CustomResourcesOnly(new LinkerdTranslator());
+    /// <summary>The translator writing every Service too: routes and policies against their CRDs, Services against the core Service schema.</summary>
+    protected override ITranslator Translator { get; } = new LinkerdTranslator(new LinkerdOptions { ServiceOutput = ServiceOutput.All });
 
     protected override IReadOnlyList<string> CrdFiles => ["crds/linkerd/install_crds_with_gateway_api.golden.yaml"];
 
@@ -68,8 +68,8 @@ public sealed class LinkerdSchema : SchemaSuite
 /// <summary>Gateway API output of the Linkerd provider validated against the Gateway API CRDs Linkerd ships.</summary>
 public sealed class LinkerdGatewayApiSchema : SchemaSuite
 {
-    /// <summary>The translator's CRDs (the core Services it writes are not CRDs: <see cref="CustomResourcesOnly"/>).</summary>
-    protected override ITranslator Translator { get; } = new CustomResourcesOnly(new LinkerdTranslator(new LinkerdOptions { RouteApi = LinkerdRouteApi.GatewayApi }));
+    /// <summary>The Gateway API route form, with every Service written (checked against the core Service schema).</summary>
+    protected override ITranslator Translator { get; } = new LinkerdTranslator(new LinkerdOptions { RouteApi = LinkerdRouteApi.GatewayApi, ServiceOutput = ServiceOutput.All });
 
     protected override IReadOnlyList<string> CrdFiles => ["crds/linkerd/install_crds_with_gateway_api.golden.yaml"];
 
