@@ -19,6 +19,7 @@ internal static class AccessPolicyMapping
     public static IEnumerable<AuthorizationPolicy> ToIstio(MeshConfig config, IstioExportContext ctx)
     {
         var result = new List<AuthorizationPolicy>();
+        var index = config.AccessPolicies.IsEmpty ? null : new WorkloadSelectorMapping.Index(config.Services);
         for (var i = 0; i < config.AccessPolicies.Count; i++)
         {
             var policy = config.AccessPolicies[i];
@@ -37,7 +38,7 @@ internal static class AccessPolicyMapping
                     ctx.Unsupported(target.Subset is null ? $"{path}.target.service" : $"{path}.target.subset", $"{(target.Subset is null ? $"Service '{target.Service}'" : $"Subset '{target.Subset}' of '{target.Service}'")} is not defined, so its workloads' labels are unknown; the policy is not written.");
                     continue;
                 }
-                var back = WorkloadSelectorMapping.Resolve(labels, policy.Namespace, config.Services);
+                var back = WorkloadSelectorMapping.Resolve(labels, policy.Namespace, index!);
                 if (back is not { IsNewSubset: false } selection || selection.Service.Reference != target.Service || selection.Subset != target.Subset)
                 {
                     var what = target.Subset is null ? $"service '{target.Service}'" : $"subset '{target.Subset}' of '{target.Service}'";
@@ -144,7 +145,7 @@ internal static class AccessPolicyMapping
     }
 
     /// <summary>
-    /// The target a workload selector names (<see cref="WorkloadSelectorMapping.Resolve"/>): a service whose selector the labels
+    /// The target a workload selector names (<see cref="WorkloadSelectorMapping.Resolve(EquatableMap{string}, string, IEnumerable{MeshService})"/>): a service whose selector the labels
     /// contain, the other labels being one of its subsets (declared when none has them). When no service's selector fits, a
     /// service the input does not declare is found by the <c>app</c> label (its default selector), as Istio's samples label
     /// workloads. Null (reported) when the selector names no service.

@@ -8,7 +8,7 @@ namespace Mesh.Providers.Istio.Mapping;
 /// <summary>
 /// A policy target (a service, or a subset of it) ↔ the workload selector of an Istio policy: written as the target's
 /// workload labels (<see cref="MeshService.WorkloadLabels"/>: the service's selector ∪ the subset's labels), read back by
-/// <see cref="Resolve"/>. Both directions use the same resolution, so the export can tell when a selector reads back as
+/// <see cref="Resolve(EquatableMap{string}, string, IEnumerable{MeshService})"/>. Both directions use the same resolution, so the export can tell when a selector reads back as
 /// another target (the workloads are the same; only which service or subset they are attributed to differs).
 /// </summary>
 internal static class WorkloadSelectorMapping
@@ -62,6 +62,53 @@ internal static class WorkloadSelectorMapping
         }
         return container is null ? null : new Selection(container, null, Rest(labels, container.EffectiveSelector));
     }
+
+    /// <summary>
+    /// The services that can answer <see cref="Resolve(EquatableMap{string}, string, IEnumerable{MeshService})"/> for a label set, indexed once per translation by each label of their
+    /// selector and of their subsets' workloads: a service whose selector (or subset's workloads) the labels contain shares at
+    /// least one label with them, so <see cref="Resolve(EquatableMap{string}, string, Index)"/> looks at those services only
+    /// instead of every service of the namespace for every policy.
+    /// </summary>
+    public sealed class Index
+    {
+        private readonly Dictionary<(string Namespace, string Key, string Value), List<MeshService>> _byLabel = [];
+
+        /// <summary>Indexes <paramref name="services"/>.</summary>
+        public Index(IEnumerable<MeshService> services)
+        {
+            foreach (var service in services)
+            {
+                var keys = new HashSet<(string, string, string)>();
+                foreach (var label in service.EffectiveSelector) keys.Add((service.Namespace, label.Key, label.Value));
+                foreach (var subset in service.Subsets)
+                {
+                    foreach (var label in service.WorkloadLabels(subset.Name) ?? default) keys.Add((service.Namespace, label.Key, label.Value));
+                }
+                foreach (var key in keys)
+                {
+                    if (!_byLabel.TryGetValue(key, out var list)) _byLabel[key] = list = [];
+                    list.Add(service);
+                }
+            }
+        }
+
+        /// <summary>The services of <paramref name="ns"/> sharing a label with <paramref name="labels"/>.</summary>
+        public IEnumerable<MeshService> Candidates(EquatableMap<string> labels, string ns)
+        {
+            var seen = new HashSet<MeshService>(ReferenceEqualityComparer.Instance);
+            foreach (var label in labels)
+            {
+                if (!_byLabel.TryGetValue((ns, label.Key, label.Value), out var list)) continue;
+                foreach (var service in list)
+                {
+                    if (seen.Add(service)) yield return service;
+                }
+            }
+        }
+    }
+
+    /// <summary><see cref="Resolve(EquatableMap{string}, string, IEnumerable{MeshService})"/> over the candidates of an <see cref="Index"/>.</summary>
+    public static Selection? Resolve(EquatableMap<string> labels, string ns, Index index) => Resolve(labels, ns, index.Candidates(labels, ns));
 
     /// <summary>Whether every entry of <paramref name="part"/> is in <paramref name="labels"/>.</summary>
     public static bool Contains(EquatableMap<string> labels, EquatableMap<string> part) =>
