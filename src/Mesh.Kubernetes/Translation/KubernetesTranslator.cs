@@ -82,6 +82,19 @@ public abstract class KubernetesTranslator<TOptions> : ITranslator
         var leaves = output == ServiceOutput.None || SubsetsAreNative ? LeafServicePlan.Empty : LeafServicePlan.Create(config);
         var (resources, diagnostics) = Export(config, leaves);
         var services = CoreServiceWriter.Write(config, leaves, output, AppProtocolOf);
+        if (services.Any(s => s.Spec?.Ports is not { Count: > 0 }))
+        {
+            // A Service needs a port (the API server rejects one without): report instead of writing an invalid object.
+            var reported = diagnostics.ToList();
+            foreach (var service in services.Where(s => s.Spec?.Ports is not { Count: > 0 }))
+            {
+                var parent = (service.Metadata.Annotations is { } a && a.TryGetValue(LeafServiceLabels.SubsetOf, out var of) ? of : null)?.Split('/')[0] ?? service.Metadata.Name;
+                var index = config.Services.ToList().FindIndex(m => m.Name == parent && m.Namespace == service.Metadata.NamespaceProperty);
+                reported.Add(Diagnostic.Warning(DiagnosticCodes.Unsupported, index < 0 ? "$.spec.services" : $"$.spec.services[{index}].ports", $"Service '{service.Metadata.Name}.{service.Metadata.NamespaceProperty}' is not written: the model declares no port for '{parent}', and a Kubernetes Service needs one (import the service's own Service with the routes to carry its ports).") with { Provider = Provider });
+            }
+            diagnostics = reported;
+            services = [.. services.Where(s => s.Spec?.Ports is { Count: > 0 })];
+        }
         return TranslationResult.Create(services.Count == 0 ? resources : [.. services, .. resources], diagnostics, options);
     }
 

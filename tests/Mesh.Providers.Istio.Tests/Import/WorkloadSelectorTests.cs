@@ -101,7 +101,7 @@ public sealed class WorkloadSelectorTests
         var config = new MeshConfig
         {
             Name = "t",
-            Services = [new MeshService { Name = "api", Namespace = "shop", Selector = new Dictionary<string, string> { ["app.kubernetes.io/name"] = "api" }, Subsets = [new Model.Subset { Name = "v2", Labels = new Dictionary<string, string> { ["version"] = "v2" } }] }],
+            Services = [new MeshService { Name = "api", Namespace = "shop", Selector = new Dictionary<string, string> { ["app.kubernetes.io/name"] = "api" }, Ports = [new Model.ServicePort { Port = 8080, Protocol = Protocol.Http }], Subsets = [new Model.Subset { Name = "v2", Labels = new Dictionary<string, string> { ["version"] = "v2" } }] }],
             AccessPolicies =
             [
                 new AccessPolicy { Name = "all", Namespace = "shop", Target = new PolicyTarget { Service = new("api", "shop") }, Action = AccessAction.Deny },
