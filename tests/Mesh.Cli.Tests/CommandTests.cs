@@ -254,6 +254,46 @@ public sealed class MigrateBehaviourTests : IDisposable
     }
 
     [Fact]
+    public void LinkerdTrafficShifting_ToIstio_BecomesSubsetsOfOneService()
+    {
+        var manifest = Write("shift.yaml", """
+            apiVersion: v1
+            kind: Service
+            metadata: { name: podinfo, namespace: test }
+            spec: { selector: { app: podinfo }, ports: [{ name: http, port: 9898 }] }
+            ---
+            apiVersion: v1
+            kind: Service
+            metadata: { name: podinfo-v1, namespace: test }
+            spec: { selector: { app: podinfo, version: v1 }, ports: [{ name: http, port: 9898 }] }
+            ---
+            apiVersion: v1
+            kind: Service
+            metadata: { name: podinfo-v2, namespace: test }
+            spec: { selector: { app: podinfo, version: v2 }, ports: [{ name: http, port: 9898 }] }
+            ---
+            apiVersion: policy.linkerd.io/v1beta3
+            kind: HTTPRoute
+            metadata: { name: podinfo, namespace: test }
+            spec:
+              parentRefs: [{ name: podinfo, kind: Service, group: core, port: 9898 }]
+              rules:
+              - backendRefs:
+                - { name: podinfo-v1, port: 9898, weight: 90 }
+                - { name: podinfo-v2, port: 9898, weight: 10 }
+            """);
+        var run = CliRunner.Invoke("migrate", manifest, "--from", "linkerd", "--to", "istio");
+        Assert.True(run.ExitCode == 0, run.Stderr);
+        Assert.Contains("behaviour: all 1 rule(s) send the same traffic to the same workloads on istio.", run.Stderr, StringComparison.Ordinal);
+        var rule = Assert.Single(run.Stdout.Split("\n---\n"), d => d.Contains("kind: DestinationRule", StringComparison.Ordinal));
+        Assert.Matches("name: v1\\s+labels:\\s+version: v1", rule);
+        Assert.Matches("name: v2\\s+labels:\\s+version: v2", rule);
+        var route = Assert.Single(run.Stdout.Split("\n---\n"), d => d.Contains("kind: VirtualService", StringComparison.Ordinal));
+        Assert.Matches("subset: v1\\s+(port:\\s+number: 9898\\s+)?weight: 90", route);
+        Assert.Matches("subset: v2\\s+(port:\\s+number: 9898\\s+)?weight: 10", route);
+    }
+
+    [Fact]
     public void RuleTheTargetCannotExpress_IsABehaviourChange_AnErrorUnlessAllowLoss()
     {
         var manifest = Write("vs.yaml", """
