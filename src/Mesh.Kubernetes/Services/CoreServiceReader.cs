@@ -1,3 +1,4 @@
+using System.Globalization;
 using Mesh.Collections;
 using Mesh.Model;
 using Mesh.Validation;
@@ -26,19 +27,7 @@ public static class CoreServiceReader
         ArgumentNullException.ThrowIfNull(ctx);
         if (name.Length == 0) return null;
         var spec = service.Spec;
-        var selector = new Dictionary<string, string>(StringComparer.Ordinal);
-        if (spec?.Selector is { Count: > 0 } labels)
-        {
-            foreach (var (key, value) in labels)
-            {
-                if (KubernetesNames.IsLabelKey(key) && KubernetesNames.IsLabelValue(value)) selector[key] = value;
-                else ctx.Invalid(source, "$.spec.selector" + JsonPaths.Segment(key), $"'{key}: {value}' is not a Kubernetes label; the selector is read without it.");
-            }
-        }
-        else
-        {
-            ctx.NotImported(source, "$.spec", $"The Service has no selector (its endpoints are managed outside Kubernetes' selection); the model takes its workloads to be the default selector {{ app: {name} }}.");
-        }
+        var selector = ReadSelector(spec?.Selector, name, source, ctx, reportMissing: true);
         var ports = new List<ServicePort>();
         var seen = new HashSet<int>();
         var list = spec?.Ports ?? [];
@@ -67,14 +56,7 @@ public static class CoreServiceReader
                 ctx.NotImported(source, $"{path}.name", $"'{portName}' is not a port name the model takes (a DNS label); the port is read without it.");
                 portName = null;
             }
-            TargetPort? target = p.TargetPort switch
-            {
-                int t when t is >= 1 and <= 65535 => TargetPort.Of(t),
-                string s when int.TryParse(s, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var t) && t is >= 1 and <= 65535 => TargetPort.Of(t),
-                string s when KubernetesNames.IsPortName(s) => TargetPort.Named(s),
-                null or "" => null,
-                _ => Invalid(ctx, source, $"{path}.targetPort", p.TargetPort),
-            };
+            TryReadTargetPort(p.TargetPort, source, $"{path}.targetPort", ctx, "the target port is read as the port itself", out var target);
             var protocol = AppProtocols.Parse(p.AppProtocol) ?? FromName(portName) ?? fallback?.Invoke(p) ?? Protocol.Http;
             if (p.AppProtocol is not null && AppProtocols.Parse(p.AppProtocol) is null)
             {
@@ -86,7 +68,7 @@ public static class CoreServiceReader
         {
             Name = name,
             Namespace = ns,
-            Selector = selector.ToEquatableMap(),
+            Selector = selector,
             Ports = [.. ports],
         };
     }
@@ -109,9 +91,61 @@ public static class CoreServiceReader
         };
     }
 
-    private static TargetPort? Invalid(ImportContext ctx, string source, string path, object? value)
+    /// <summary>A Service's selector, each label checked (an invalid one is reported at its path and left out).</summary>
+    /// <param name="labels">The selector, or null.</param>
+    /// <param name="name">The Service's name (for the default selector named in the report).</param>
+    /// <param name="source">Its source name.</param>
+    /// <param name="ctx">The import context.</param>
+    /// <param name="reportMissing">Whether a Service without a selector is reported.</param>
+    /// <returns>The selector; empty when there is none (the model's default).</returns>
+    public static EquatableMap<string> ReadSelector(IReadOnlyDictionary<string, string>? labels, string name, string source, ImportContext ctx, bool reportMissing)
     {
-        ctx.Invalid(source, path, $"'{value}' is neither a port number (1–65535) nor a container port name; the target port is read as the port itself.");
-        return null;
+        ArgumentNullException.ThrowIfNull(ctx);
+        if (labels is not { Count: > 0 })
+        {
+            if (reportMissing) ctx.NotImported(source, "$.spec", $"The Service has no selector (its endpoints are managed outside Kubernetes' selection); the model takes its workloads to be the default selector {{ app: {name} }}.");
+            return EquatableMap<string>.Empty;
+        }
+        var selector = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (key, value) in labels)
+        {
+            if (KubernetesNames.IsLabelKey(key) && KubernetesNames.IsLabelValue(value)) selector[key] = value;
+            else ctx.Invalid(source, "$.spec.selector" + JsonPaths.Segment(key), $"'{key}: {value}' is not a Kubernetes label; the selector is read without it.");
+        }
+        return selector.ToEquatableMap();
+    }
+
+    /// <summary>
+    /// A port's <c>targetPort</c>: a number 1–65535 (of any integer type — KubernetesClient's YAML loader gives the smallest
+    /// that holds it — or a numeric string), a container port name, or absent (null: the port itself).
+    /// </summary>
+    /// <param name="value">The value.</param>
+    /// <param name="source">Its source name.</param>
+    /// <param name="path">Its path.</param>
+    /// <param name="ctx">The import context (an invalid value is reported there).</param>
+    /// <param name="consequence">What the caller does with an invalid value, for the report.</param>
+    /// <param name="target">The target port, or null.</param>
+    /// <returns>False when the value is neither, and was reported.</returns>
+    public static bool TryReadTargetPort(object? value, string source, string path, ImportContext ctx, string consequence, out TargetPort? target)
+    {
+        ArgumentNullException.ThrowIfNull(ctx);
+        target = null;
+        switch (value)
+        {
+            case null or "":
+                return true;
+            case byte or sbyte or short or ushort or int or uint or long or ulong when Convert.ToDecimal(value, CultureInfo.InvariantCulture) is >= 1 and <= 65535 and var number:
+                target = TargetPort.Of((int)number);
+                return true;
+            case string text when int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var number) && number is >= 1 and <= 65535:
+                target = TargetPort.Of(number);
+                return true;
+            case string text when KubernetesNames.IsPortName(text):
+                target = TargetPort.Named(text);
+                return true;
+            default:
+                ctx.Invalid(source, path, $"'{value}' is neither a port number (1–65535) nor a container port name; {consequence}.");
+                return false;
+        }
     }
 }

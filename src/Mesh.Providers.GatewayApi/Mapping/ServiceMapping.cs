@@ -57,7 +57,7 @@ internal sealed class ServiceMapping(ImportContext ctx)
 
         foreach (var (service, reference, source) in _services)
         {
-            if (CoreServiceReader.Read(WithIntTargetPorts(service), reference.Name, reference.Namespace, source, ctx, p => RouteProtocol(reference, p.Port, model, named)) is { } read)
+            if (CoreServiceReader.Read(service, reference.Name, reference.Namespace, source, ctx, p => RouteProtocol(reference, p.Port, model, named)) is { } read)
             {
                 Declare(reference, new Entry(read, source, FromInput: true));
             }
@@ -118,32 +118,6 @@ internal sealed class ServiceMapping(ImportContext ctx)
             if (entry.FromInput) Warning(reference.Source, reference.Path, $"Port {number} of '{reference.Service}' is named by the {reference.What} but not declared by its Service in the input ({entry.Source}); it is added as a {WireNames.Of(protocol)} port.");
         }
         return built with { Services = [.. order.Select(r => declared[r].Service)] };
-    }
-
-    /// <summary>
-    /// <paramref name="service"/> with every numeric <c>targetPort</c> an <see cref="int"/>, as <see cref="CoreServiceReader"/>
-    /// reads it: KubernetesClient's YAML loader gives a number the smallest integer type that holds it (a
-    /// <see cref="short"/> for 8080). The Service given is not changed.
-    /// </summary>
-    private static CoreService WithIntTargetPorts(CoreService service)
-    {
-        if (service.Spec?.Ports is not { } ports || ports.TrueForAll(p => p?.TargetPort is null or int or string)) return service;
-        return new CoreService
-        {
-            Metadata = service.Metadata,
-            Spec = new CoreServiceSpec
-            {
-                Selector = service.Spec.Selector,
-                Ports = [.. ports.Select(p => p is null ? null : new CoreServicePort
-                {
-                    Name = p.Name,
-                    Port = p.Port,
-                    Protocol = p.Protocol,
-                    AppProtocol = p.AppProtocol,
-                    TargetPort = p.TargetPort is byte or sbyte or short or ushort or uint or long or ulong && Convert.ToInt64(p.TargetPort, System.Globalization.CultureInfo.InvariantCulture) is >= int.MinValue and <= int.MaxValue and var n ? (int)n : p.TargetPort,
-                })],
-            },
-        };
     }
 
     /// <summary>The protocol the routes say a port of a Service speaks, for a port whose Service says none (null: HTTP).</summary>

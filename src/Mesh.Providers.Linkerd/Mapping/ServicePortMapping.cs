@@ -66,7 +66,7 @@ internal sealed class ServicePortMapping(LinkerdOptions options, ImportContext c
         {
             ctx.NotImportedInfo(source, "$.spec", "The Service has no ports: nothing of its spec is carried into the model.");
         }
-        var selector = Selector(spec?.Selector, name, source, reportMissing: spec?.Ports is { Count: > 0 });
+        var selector = CoreServiceReader.ReadSelector(spec?.Selector, name, source, ctx, reportMissing: spec?.Ports is { Count: > 0 });
         var ports = new List<PortEntry>();
         var seen = new HashSet<int>();
         var list = spec?.Ports ?? [];
@@ -84,7 +84,7 @@ internal sealed class ServicePortMapping(LinkerdOptions options, ImportContext c
                 ctx.Invalid(source, $"{path}.port", "A port is between 1 and 65535.");
                 continue;
             }
-            if (!TryTarget(p.TargetPort, source, $"{path}.targetPort", out var target)) continue;
+            if (!CoreServiceReader.TryReadTargetPort(p.TargetPort, source, $"{path}.targetPort", ctx, "the port is not imported", out var target)) continue;
             if (p.Protocol is not (null or "TCP"))
             {
                 ctx.NotImported(source, path, p.Protocol is "UDP" or "SCTP"
@@ -135,46 +135,6 @@ internal sealed class ServicePortMapping(LinkerdOptions options, ImportContext c
             ? (parent, subset)
             : ((string, string)?)null;
         _services[(ns, name)] = new ServiceEntry(ns, name, source, selector, leaf, ports);
-    }
-
-    /// <summary>The selector of a Service, each label checked as the kit's <see cref="CoreServiceReader"/> checks it.</summary>
-    private EquatableMap<string> Selector(Dictionary<string, string>? labels, string name, string source, bool reportMissing)
-    {
-        if (labels is not { Count: > 0 })
-        {
-            if (reportMissing) ctx.NotImported(source, "$.spec", $"The Service has no selector (its endpoints are managed outside Kubernetes' selection); the model takes its workloads to be the default selector {{ app: {name} }}.");
-            return EquatableMap<string>.Empty;
-        }
-        var selector = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var (key, value) in labels)
-        {
-            if (KubernetesNames.IsLabelKey(key) && KubernetesNames.IsLabelValue(value)) selector[key] = value;
-            else ctx.Invalid(source, "$.spec.selector" + JsonPaths.Segment(key), $"'{key}: {value}' is not a Kubernetes label; the selector is read without it.");
-        }
-        return selector.ToEquatableMap();
-    }
-
-    /// <summary>A port's <c>targetPort</c>: a number (1–65535, also as a numeric string), a container port name, or absent (the port itself). False (an error) for anything else.</summary>
-    private bool TryTarget(object? value, string source, string path, out TargetPort? target)
-    {
-        target = null;
-        switch (value)
-        {
-            case null or "":
-                return true;
-            case int number when number is >= 1 and <= 65535:
-                target = TargetPort.Of(number);
-                return true;
-            case string text when int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var number) && number is >= 1 and <= 65535:
-                target = TargetPort.Of(number);
-                return true;
-            case string text when KubernetesNames.IsPortName(text):
-                target = TargetPort.Named(text);
-                return true;
-            default:
-                ctx.Invalid(source, path, "A target port is a number between 1 and 65535 or a container port name.");
-                return false;
-        }
     }
 
     /// <summary>
