@@ -14,6 +14,9 @@ public readonly record struct ProviderName(string Value)
     /// <summary>Linkerd.</summary>
     public static ProviderName Linkerd { get; } = new("linkerd");
 
+    /// <summary>AWS App Mesh (<c>appmesh.k8s.aws/v1beta2</c>).</summary>
+    public static ProviderName AppMesh { get; } = new("appmesh");
+
     /// <summary>Kubernetes Gateway API mesh routing (GAMMA).</summary>
     public static ProviderName GatewayApi { get; } = new("gateway-api");
 
