@@ -1,0 +1,28 @@
+using System.Text.Json.Serialization;
+using YamlDotNet.Serialization;
+
+namespace Mesh.Providers.AppMesh.Resources;
+
+/// <summary>An HTTP/1.1 or HTTP/2 route of a virtual router (<c>httpRoute</c>, <c>http2Route</c>).</summary>
+public sealed class HttpRouteSpec
+{
+    /// <summary>The requests it takes (required).</summary>
+    [JsonPropertyName("match")]
+    [YamlMember(Alias = "match")]
+    public HttpRouteMatch? Match { get; set; }
+
+    /// <summary>Where they go (required).</summary>
+    [JsonPropertyName("action")]
+    [YamlMember(Alias = "action")]
+    public RouteAction? Action { get; set; }
+
+    /// <summary>The retries.</summary>
+    [JsonPropertyName("retryPolicy")]
+    [YamlMember(Alias = "retryPolicy")]
+    public RetryPolicy? RetryPolicy { get; set; }
+
+    /// <summary>The timeouts.</summary>
+    [JsonPropertyName("timeout")]
+    [YamlMember(Alias = "timeout")]
+    public RouteTimeout? Timeout { get; set; }
+}
