@@ -1,0 +1,95 @@
+using Mesh.Translation;
+
+namespace Mesh.Providers.AppMesh;
+
+/// <summary>What the AWS App Mesh provider expresses of the unified model, feature by feature.</summary>
+public static class AppMeshCapabilities
+{
+    private const string NoLoadBalancer = "App Mesh has no load-balancer setting (Envoy's round robin is fixed).";
+    private const string NoAuthorization = "App Mesh has no identity-based authorization: a virtual node's backends list which virtual services it may call, nothing more. Access policies are not written.";
+    private const string TlsNote = "Listener tls.mode on each virtual node port (the narrowest policy that applies), with the certificate source of AppMeshOptions.Tls; App Mesh does not issue certificates — provision them (SPIRE over SDS, files, or ACM Private CA). Read back per workload, or per port when the ports differ.";
+
+    /// <summary>App Mesh's capabilities: every <see cref="MeshFeature.All"/> entry is declared.</summary>
+    public static ProviderCapabilities Instance { get; } = new(ProviderName.AppMesh, Features());
+
+    private static Dictionary<MeshFeature, Capability> Features() => new()
+    {
+        [MeshFeature.PathExact] = Capability.Native,
+        [MeshFeature.PathPrefix] = Capability.Native,
+        [MeshFeature.PathRegex] = Capability.Native,
+        [MeshFeature.HeaderExact] = Capability.Native,
+        [MeshFeature.HeaderPrefix] = Capability.Native,
+        [MeshFeature.HeaderRegex] = Capability.Native,
+        [MeshFeature.HeaderPresent] = Capability.Native,
+        [MeshFeature.HeaderAbsent] = Capability.Native,
+        [MeshFeature.QueryExact] = Capability.Native,
+        [MeshFeature.QueryPrefix] = Capability.Unsupported("App Mesh matches query parameters by exact value only."),
+        [MeshFeature.QueryRegex] = Capability.Unsupported("App Mesh matches query parameters by exact value only."),
+        [MeshFeature.QueryPresent] = Capability.Unsupported("App Mesh matches query parameters by exact value only."),
+        [MeshFeature.QueryAbsent] = Capability.Unsupported("App Mesh matches query parameters by exact value only."),
+        [MeshFeature.MethodMatch] = Capability.Approximated("The nine methods of the route's method enum (GET, POST, …, TRACE) are native; others cannot be matched. A gRPC route matches service and method names: exact /pkg.Service/Method or prefix /pkg.Service/ paths."),
+        [MeshFeature.WeightedSplit] = Capability.Approximated("weightedTargets weights are 0–100 and at most 10 targets: weights are reduced to lowest terms, and rescaled to 100 by largest remainder (reported) when a weight is still above 100."),
+        [MeshFeature.BackendSubset] = Capability.Native,
+        [MeshFeature.BackendPort] = Capability.Native,
+        [MeshFeature.Timeout] = Capability.Native,
+        [MeshFeature.RetryAttempts] = Capability.Native,
+        [MeshFeature.RetryPerTryTimeout] = Capability.Approximated("perRetryTimeout is required by App Mesh: a policy without one is written with 15s (App Mesh's default request timeout)."),
+        [MeshFeature.RetryOnHttp] = Capability.Approximated("httpRetryEvents server-error (5xx), gateway-error, client-error (409, retriable-4xx), stream-error (refused-stream) and tcpRetryEvents connection-error (connect-failure); reset is not expressible. Without conditions, server-error, gateway-error and connection-error are written."),
+        [MeshFeature.RetryOnGrpc] = Capability.Approximated("grpcRetryEvents (cancelled, deadline-exceeded, internal, resource-exhausted, unavailable) on gRPC routes only."),
+        [MeshFeature.RetryStatusCodes] = Capability.Unsupported("App Mesh retries on event classes, not on status codes."),
+        [MeshFeature.RetryBackoff] = Capability.Unsupported("App Mesh has no retry back-off setting."),
+        [MeshFeature.FaultDelay] = Capability.Unsupported("App Mesh has no fault injection."),
+        [MeshFeature.FaultAbort] = Capability.Unsupported("App Mesh has no fault injection."),
+        [MeshFeature.Mirror] = Capability.Unsupported("App Mesh has no traffic mirroring."),
+        [MeshFeature.MirrorPercentage] = Capability.Unsupported("App Mesh has no traffic mirroring."),
+        [MeshFeature.RewritePathPrefix] = Capability.Unsupported("App Mesh rewrites only at its ingress gateway (GatewayRoute), not between services."),
+        [MeshFeature.RewriteFullPath] = Capability.Unsupported("App Mesh rewrites only at its ingress gateway (GatewayRoute), not between services."),
+        [MeshFeature.RewriteAuthority] = Capability.Unsupported("App Mesh rewrites only at its ingress gateway (GatewayRoute), not between services."),
+        [MeshFeature.Redirect] = Capability.Unsupported("App Mesh routes have no redirect action."),
+        [MeshFeature.RequestHeaders] = Capability.Unsupported("App Mesh routes cannot change headers."),
+        [MeshFeature.ResponseHeaders] = Capability.Unsupported("App Mesh routes cannot change headers."),
+        [MeshFeature.Cors] = Capability.Unsupported("App Mesh has no CORS policy."),
+        [MeshFeature.TcpSplit] = Capability.Native,
+        [MeshFeature.LbRoundRobin] = Capability.Unsupported(NoLoadBalancer),
+        [MeshFeature.LbLeastRequest] = Capability.Unsupported(NoLoadBalancer),
+        [MeshFeature.LbRandom] = Capability.Unsupported(NoLoadBalancer),
+        [MeshFeature.HashHeader] = Capability.Unsupported(NoLoadBalancer),
+        [MeshFeature.HashCookie] = Capability.Unsupported(NoLoadBalancer),
+        [MeshFeature.HashSourceIp] = Capability.Unsupported(NoLoadBalancer),
+        [MeshFeature.HashQueryParameter] = Capability.Unsupported(NoLoadBalancer),
+        [MeshFeature.MaxConnections] = Capability.Approximated("The virtual node listener's connectionPool: http.maxConnections or tcp.maxConnections, by the port's protocol (HTTP/2 and gRPC listeners limit requests, not connections)."),
+        [MeshFeature.MaxPendingRequests] = Capability.Approximated("connectionPool.http.maxPendingRequests on HTTP/1 listeners only."),
+        [MeshFeature.MaxRequests] = Capability.Approximated("connectionPool.http2.maxRequests or grpc.maxRequests on HTTP/2 and gRPC listeners only."),
+        [MeshFeature.MaxRequestsPerConnection] = Capability.Unsupported("App Mesh's connection pool has no per-connection request limit."),
+        [MeshFeature.MaxRetries] = Capability.Unsupported("App Mesh's connection pool has no concurrent-retry limit."),
+        [MeshFeature.ConnectTimeout] = Capability.Unsupported("App Mesh has no connect timeout setting."),
+        [MeshFeature.OutlierConsecutive5xx] = Capability.Native,
+        [MeshFeature.OutlierConsecutiveGatewayErrors] = Capability.Unsupported("App Mesh's outlier detection counts server errors (maxServerErrors) only."),
+        [MeshFeature.OutlierInterval] = Capability.Approximated("outlierDetection needs all four settings: a missing one is written with Envoy's default (5 errors, 10s interval, 30s ejection, 10%)."),
+        [MeshFeature.OutlierBaseEjectionTime] = Capability.Approximated("outlierDetection needs all four settings: a missing one is written with Envoy's default (5 errors, 10s interval, 30s ejection, 10%)."),
+        [MeshFeature.OutlierMaxEjectionPercent] = Capability.Approximated("outlierDetection needs all four settings: a missing one is written with Envoy's default (5 errors, 10s interval, 30s ejection, 10%)."),
+        [MeshFeature.SubsetPolicy] = Capability.Native,
+        [MeshFeature.MtlsStrict] = Capability.Approximated(TlsNote),
+        [MeshFeature.MtlsPermissive] = Capability.Approximated(TlsNote),
+        [MeshFeature.MtlsDisabled] = Capability.Approximated(TlsNote),
+        [MeshFeature.MtlsScopeMesh] = Capability.Approximated("Written on every virtual node's listeners; read back per workload."),
+        [MeshFeature.MtlsScopeNamespace] = Capability.Approximated("Written on the listeners of the namespace's virtual nodes; read back per workload."),
+        [MeshFeature.MtlsScopeWorkload] = Capability.Approximated("Written on the listeners of the virtual nodes whose pods the workload labels select; read back with the node's labels."),
+        [MeshFeature.MtlsScopePort] = Capability.Approximated("Written on that listener of the virtual nodes the workload labels select; read back with the node's labels."),
+        [MeshFeature.AccessAllow] = Capability.Unsupported(NoAuthorization),
+        [MeshFeature.AccessDeny] = Capability.Unsupported(NoAuthorization),
+        [MeshFeature.AccessFromServiceAccounts] = Capability.Unsupported(NoAuthorization),
+        [MeshFeature.AccessFromNamespaces] = Capability.Unsupported(NoAuthorization),
+        [MeshFeature.AccessFromIpBlocks] = Capability.Unsupported(NoAuthorization),
+        [MeshFeature.AccessFromUnauthenticated] = Capability.Unsupported(NoAuthorization),
+        [MeshFeature.AccessToPorts] = Capability.Unsupported(NoAuthorization),
+        [MeshFeature.AccessToMethods] = Capability.Unsupported(NoAuthorization),
+        [MeshFeature.AccessToPaths] = Capability.Unsupported(NoAuthorization),
+        [MeshFeature.AccessSubsetTarget] = Capability.Unsupported(NoAuthorization),
+        [MeshFeature.ExternalHosts] = Capability.Approximated("A virtual node with DNS discovery of the host and a virtual service named after it, listed in every node's backends; the Mesh's egressFilter is DROP_ALL. One host per external service (others are not written); wildcards cannot be resolved."),
+        [MeshFeature.ExternalResolutionDns] = Capability.Native,
+        [MeshFeature.ExternalResolutionStatic] = Capability.Unsupported("App Mesh discovers endpoints by DNS or Cloud Map; static addresses cannot be written."),
+        [MeshFeature.ExternalResolutionNone] = Capability.Unsupported("App Mesh resolves a virtual node's endpoints itself; passthrough is not expressible (ALLOW_ALL egress lets any host out instead)."),
+        [MeshFeature.ExternalAddresses] = Capability.Unsupported("App Mesh discovers endpoints by DNS or Cloud Map; addresses cannot be written."),
+    };
+}
