@@ -12,11 +12,15 @@ public static class DnsNames
     /// <summary>The longest host name: 253 characters.</summary>
     public const int MaxHostNameLength = 253;
 
-    /// <summary>Whether <paramref name="text"/> is a DNS-1123 label: lower-case alphanumerics and '-', starting and ending alphanumeric, at most 63 characters.</summary>
+    /// <summary>
+    /// Whether <paramref name="text"/> is a DNS-1123 label: lower-case alphanumerics and '-', starting and ending alphanumeric, at
+    /// most 63 characters. A <c>${NAME}</c> template placeholder stands for a valid fragment (<see cref="TemplatePlaceholders"/>).
+    /// </summary>
     /// <param name="text">The text.</param>
     /// <returns>Whether it is a label.</returns>
     public static bool IsDnsLabel(string? text)
     {
+        if (TemplatePlaceholders.Contains(text)) text = TemplatePlaceholders.Substitute(text!);
         if (string.IsNullOrEmpty(text) || text.Length > MaxLabelLength) return false;
         if (text[0] == '-' || text[^1] == '-') return false;
         foreach (var c in text)
@@ -26,11 +30,15 @@ public static class DnsNames
         return true;
     }
 
-    /// <summary>Whether <paramref name="text"/> is a DNS name of labels (case-insensitive), at most 253 characters; <c>*.</c> is allowed only as the first label.</summary>
+    /// <summary>
+    /// Whether <paramref name="text"/> is a DNS name of labels (case-insensitive), at most 253 characters; <c>*.</c> is allowed only
+    /// as the first label. A <c>${NAME}</c> template placeholder stands for a valid fragment (<see cref="TemplatePlaceholders"/>).
+    /// </summary>
     /// <param name="text">The text.</param>
     /// <returns>Whether it is a host name.</returns>
     public static bool IsHostName(string? text)
     {
+        if (TemplatePlaceholders.Contains(text)) text = TemplatePlaceholders.Substitute(text!);
         if (string.IsNullOrEmpty(text) || text.Length > MaxHostNameLength) return false;
         var labels = text.Split('.');
         for (var i = 0; i < labels.Length; i++)

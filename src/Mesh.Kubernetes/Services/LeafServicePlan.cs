@@ -38,13 +38,30 @@ public sealed class LeafServicePlan
     /// <summary>Plans the leaf Services of <paramref name="config"/> (a valid model).</summary>
     /// <param name="config">The model.</param>
     /// <returns>The plan.</returns>
-    public static LeafServicePlan Create(MeshConfig config)
+    public static LeafServicePlan Create(MeshConfig config) => Create(config, everySubset: false);
+
+    /// <summary>
+    /// Plans the leaf Services of <paramref name="config"/> (a valid model): with <paramref name="everySubset"/>, one for every
+    /// subset of every service (a mesh that addresses each subset by its own DNS name, such as App Mesh's virtual nodes), else one
+    /// for each subset a route, mirror or TCP route sends to.
+    /// </summary>
+    /// <param name="config">The model.</param>
+    /// <param name="everySubset">Whether every subset gets a leaf Service.</param>
+    /// <returns>The plan.</returns>
+    public static LeafServicePlan Create(MeshConfig config, bool everySubset)
     {
         ArgumentNullException.ThrowIfNull(config);
         var wanted = new SortedSet<(string Namespace, string Service, string Subset)>();
         void Want(ServiceRef service, string? subset)
         {
             if (subset is not null && service.Name is not null && service.Namespace is not null) wanted.Add((service.Namespace, service.Name, subset));
+        }
+        if (everySubset)
+        {
+            foreach (var service in config.Services)
+            {
+                foreach (var subset in service.Subsets) Want(service.Reference, subset.Name);
+            }
         }
         foreach (var route in config.Routes)
         {

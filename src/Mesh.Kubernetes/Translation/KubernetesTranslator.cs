@@ -62,6 +62,11 @@ public abstract class KubernetesTranslator<TOptions> : ITranslator
     /// </summary>
     protected virtual bool SubsetsAreNative => false;
 
+    /// <summary>Plans the leaf Services of a translation that writes Services; a provider whose mesh needs one for every subset overrides it.</summary>
+    /// <param name="config">The (valid) model.</param>
+    /// <returns>The plan (by default <see cref="LeafServicePlan.Create(MeshConfig)"/>).</returns>
+    protected virtual LeafServicePlan PlanLeaves(MeshConfig config) => LeafServicePlan.Create(config);
+
     /// <summary>The <c>appProtocol</c> written Services give a port of <paramref name="protocol"/>; a provider overrides it for its mesh's own values.</summary>
     /// <param name="protocol">The port's protocol.</param>
     /// <returns>The value (by default <see cref="AppProtocols.Of"/>).</returns>
@@ -79,7 +84,7 @@ public abstract class KubernetesTranslator<TOptions> : ITranslator
         var invalid = options?.Validate ?? true ? MeshValidator.Validate(config) : [];
         if (invalid.Any(d => d.IsError)) return TranslationResult.Create([], [.. invalid.Select(d => d with { Provider = Provider })], options);
         var output = options?.Services ?? Options.ServiceOutput;
-        var leaves = output == ServiceOutput.None || SubsetsAreNative ? LeafServicePlan.Empty : LeafServicePlan.Create(config);
+        var leaves = output == ServiceOutput.None || SubsetsAreNative ? LeafServicePlan.Empty : PlanLeaves(config);
         var (resources, diagnostics) = Export(config, leaves);
         var services = CoreServiceWriter.Write(config, leaves, output, AppProtocolOf);
         if (services.Any(s => s.Spec?.Ports is not { Count: > 0 }))

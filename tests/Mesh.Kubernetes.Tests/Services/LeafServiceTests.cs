@@ -61,6 +61,16 @@ public class LeafServiceTests
     }
 
     [Fact]
+    public void Plan_OfEverySubset_AddsUnroutedSubsets_WithTheSameNames()
+    {
+        var model = Canary() with { Routes = [] };
+        Assert.Empty(LeafServicePlan.Create(model).Leaves);
+        var every = LeafServicePlan.Create(model, everySubset: true);
+        Assert.Equal(["reviews-canary", "reviews-stable"], every.Leaves.Select(l => l.Name));
+        Assert.Equal(LeafServicePlan.Create(Canary()).Target(new("reviews", "bookinfo"), "stable"), every.Target(new("reviews", "bookinfo"), "stable"));
+    }
+
+    [Fact]
     public void Plan_AvoidsTakenNames_AndKeepsNamesWithin63Characters()
     {
         var config = Canary();
