@@ -2,6 +2,7 @@ using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Jobs;
 using Mesh.Model;
+using Mesh.Providers.AppMesh;
 using Mesh.Providers.GatewayApi;
 using Mesh.Providers.Istio;
 using Mesh.Providers.Linkerd;
@@ -21,6 +22,7 @@ namespace Mesh.Benchmarks.Translation;
 [GenericTypeArguments(typeof(IstioTranslator))]
 [GenericTypeArguments(typeof(GatewayApiTranslator))]
 [GenericTypeArguments(typeof(LinkerdTranslator))]
+[GenericTypeArguments(typeof(AppMeshTranslator))]
 public class ServiceOutputBenchmarks<TTranslator> where TTranslator : ITranslator, new()
 {
     private const int Services = 1000;

@@ -1,4 +1,5 @@
 using Mesh.DependencyInjection;
+using Mesh.Providers.AppMesh;
 using Mesh.Providers.GatewayApi;
 using Mesh.Providers.Istio;
 using Mesh.Providers.Linkerd;
@@ -16,7 +17,8 @@ internal static class CliServices
         services.AddMeshSdk()
             .AddIstio()
             .AddGatewayApi()
-            .AddLinkerd();
+            .AddLinkerd()
+            .AddAppMesh();
         return services.BuildServiceProvider();
     }
 }

@@ -1,0 +1,79 @@
+using CsCheck;
+using Mesh.Model;
+using Mesh.Providers.AppMesh.Tests.Generators;
+using Mesh.Providers.Conformance.Suites;
+using Mesh.Providers.Conformance.Support;
+using Mesh.Translation;
+
+namespace Mesh.Providers.AppMesh.Tests.Conformance;
+
+/// <summary>300 generated models per property (typed and YAML), 100 for determinism; every Service written, as a migration carries them.</summary>
+public sealed class AppMeshRoundTrip : RoundTripSuite
+{
+    protected override ITranslator Translator { get; } = new AppMeshTranslator(new AppMeshOptions { ServiceOutput = ServiceOutput.All });
+
+    protected override Gen<MeshConfig> ModelsWithinCapabilities => AppMeshModels.WithinCapabilities;
+}
+
+/// <summary>Output validated strictly against <c>crds/appmesh</c> (under <c>spec</c>, where the API server prunes unknown fields) and written Services against the core Service schema.</summary>
+public sealed class AppMeshSchema : SchemaSuite
+{
+    protected override ITranslator Translator { get; } = new AppMeshTranslator(new AppMeshOptions { ServiceOutput = ServiceOutput.All });
+
+    protected override IReadOnlyList<string> CrdFiles =>
+    [
+        "crds/appmesh/appmesh.k8s.aws_meshes.yaml",
+        "crds/appmesh/appmesh.k8s.aws_virtualnodes.yaml",
+        "crds/appmesh/appmesh.k8s.aws_virtualrouters.yaml",
+        "crds/appmesh/appmesh.k8s.aws_virtualservices.yaml",
+        "crds/appmesh/appmesh.k8s.aws_virtualgateways.yaml",
+        "crds/appmesh/appmesh.k8s.aws_gatewayroutes.yaml",
+        "crds/appmesh/appmesh.k8s.aws_backendgroups.yaml",
+    ];
+
+    protected override string CorpusFolder => "examples/appmesh";
+
+    protected override Gen<MeshConfig> Models => AppMeshModels.Any;
+
+    protected override IEnumerable<MeshConfig> SampleModels => [Samples.Routing, Samples.Resilience, Samples.Security, Samples.Egress, .. RepositorySamples.MeshYaml()];
+}
+
+/// <summary>The same schema check with Cloud Map discovery and file certificates.</summary>
+public sealed class AppMeshCloudMapSchema : SchemaSuite
+{
+    protected override ITranslator Translator { get; } = new AppMeshTranslator(new AppMeshOptions
+    {
+        Discovery = AppMeshDiscovery.CloudMap,
+        CloudMapNamespace = "prod.local",
+        Tls = new AppMeshTlsOptions { Source = AppMeshCertificateSource.File },
+    });
+
+    protected override IReadOnlyList<string> CrdFiles =>
+    [
+        "crds/appmesh/appmesh.k8s.aws_meshes.yaml",
+        "crds/appmesh/appmesh.k8s.aws_virtualnodes.yaml",
+        "crds/appmesh/appmesh.k8s.aws_virtualrouters.yaml",
+        "crds/appmesh/appmesh.k8s.aws_virtualservices.yaml",
+    ];
+
+    protected override string CorpusFolder => "examples/appmesh";
+
+    protected override Gen<MeshConfig> Models => AppMeshModels.Any;
+
+    protected override IEnumerable<MeshConfig> SampleModels => [Samples.Routing, Samples.Resilience, Samples.Security, Samples.Egress];
+
+    protected override long Iterations => 75;
+}
+
+public sealed class AppMeshCorpus : CorpusSuite
+{
+    protected override ITranslator Translator { get; } = new AppMeshTranslator();
+
+    protected override string CorpusFolder => "examples/appmesh";
+}
+
+public sealed class AppMeshSuiteCoverage
+{
+    [Fact]
+    public void EveryConformanceSuite_IsDerived() => SuiteCoverage.AssertEverySuiteDerived(typeof(AppMeshSuiteCoverage).Assembly);
+}
