@@ -204,7 +204,14 @@ internal sealed class ModelAssembly(ImportIndex index, ImportContext ctx, string
         {
             ctx.ReportMetadata(doc.Resource.Metadata, doc.Source, consumed.Contains(key) ? LeafCarried : null);
             if (consumed.Contains(key) || doc.Name.Length == 0) continue;
-            if (CoreServiceReader.Read(doc.Resource, doc.Name, doc.Namespace, doc.Source, ctx) is { } service) cores[key] = service;
+            var read = doc.Resource;
+            if (read.Spec?.Selector is not { Count: > 0 } && _drafts.TryGetValue(key, out var implied) && implied.Selector is { IsEmpty: false } selector)
+            {
+                // A Service without a selector in front of App Mesh nodes: the nodes' pod selectors say which pods it stands for.
+                ImportNotes.Note(ctx, doc.Source, "$.spec", $"The Service has no selector; the model takes the selector its virtual nodes imply, {{ {string.Join(", ", selector.Select(l => $"{l.Key}: {l.Value}"))} }}.");
+                read = new CoreService { Metadata = read.Metadata, Spec = new CoreServiceSpec { Ports = read.Spec?.Ports, Selector = new Dictionary<string, string>(selector, StringComparer.Ordinal) } };
+            }
+            if (CoreServiceReader.Read(read, doc.Name, doc.Namespace, doc.Source, ctx) is { } service) cores[key] = service;
         }
         var result = new List<MeshService>();
         foreach (var (key, draft) in _drafts) result.Add(draft.Build(cores.GetValueOrDefault(key)));
