@@ -20,7 +20,7 @@ internal static class ImportYaml
           listeners:
             - portMapping: { port: {{port}}, protocol: {{protocol}} }
         {{extra}}
-          serviceDiscovery: { dns: { hostname: {{(hostname.Length > 0 ? hostname : name + ".shop.svc.cluster.local")}} } }
+          serviceDiscovery: { dns: { hostname: "{{(hostname.Length > 0 ? hostname : name + ".shop.svc.cluster.local")}}" } }
         ---
         """ + "\n";
 
