@@ -33,7 +33,11 @@ internal sealed class ModelAssembly(ImportIndex index, ImportContext ctx, string
         foreach (var (key, router) in index.Routers)
         {
             if (routerHosts.TryGetValue(key, out var hosts)) ReadRouter(router, hosts);
-            else ctx.NotImported(router.Source, "$.spec", "No virtual service of the input names this router as its provider, so App Mesh routes no traffic through it; it was not imported.");
+            else
+            {
+                RouterMapping.ReadListeners(router, ctx);
+                ctx.NotImported(router.Source, "$.spec", "No virtual service of the input names this router as its provider, so App Mesh routes no traffic through it; it was not imported.");
+            }
         }
         ReadUnroutedNodes();
         var consumed = CheckHostnames();
