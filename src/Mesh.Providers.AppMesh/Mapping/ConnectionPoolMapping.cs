@@ -9,7 +9,7 @@ namespace Mesh.Providers.AppMesh.Mapping;
 /// <c>http2|grpc{maxRequests}</c>, <c>tcp{maxConnections}</c>. A pool of another protocol than the listener's is reported
 /// (Envoy applies only the listener's).
 /// </summary>
-internal static class ConnectionPoolMapping
+internal static partial class ConnectionPoolMapping
 {
     public static ModelPool? ToModel(Resources.ConnectionPool? pool, Protocol protocol, string source, string path, ImportContext ctx)
     {

@@ -7,7 +7,7 @@ namespace Mesh.Providers.AppMesh.Mapping;
 /// External services: a virtual service whose provider is a node found by a DNS name outside the cluster becomes an external
 /// service named after the virtual service, its one host the node's hostname and its ports the node's listeners.
 /// </summary>
-internal static class EgressMapping
+internal static partial class EgressMapping
 {
     public static ExternalService ToModel(ServiceProvision provision, ImportContext ctx)
     {

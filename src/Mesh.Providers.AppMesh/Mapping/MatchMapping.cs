@@ -15,7 +15,7 @@ internal sealed record MatchResult(HttpMatch Match, bool Broadened);
 /// as headers. A condition the model cannot say (header range, inverted value, scheme) is dropped and reported, and so is the rule,
 /// which now matches more requests.
 /// </summary>
-internal static class MatchMapping
+internal static partial class MatchMapping
 {
     private static readonly HashSet<string> Methods = new(StringComparer.Ordinal) { "CONNECT", "DELETE", "GET", "HEAD", "OPTIONS", "PATCH", "POST", "PUT", "TRACE" };
 

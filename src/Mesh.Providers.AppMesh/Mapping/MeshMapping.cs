@@ -9,7 +9,7 @@ namespace Mesh.Providers.AppMesh.Mapping;
 /// carried implicitly; <c>ALLOW_ALL</c> cannot be said and is reported; the namespace selector, owner, AWS name and service
 /// discovery are App Mesh settings the export derives from its options.
 /// </summary>
-internal static class MeshMapping
+internal static partial class MeshMapping
 {
     public static void ToModel(ImportDocument<AppMeshMesh> mesh, ImportContext ctx)
     {

@@ -7,7 +7,7 @@ namespace Mesh.Providers.AppMesh.Mapping;
 /// A listener's <c>outlierDetection</c> → the model's: <c>maxServerErrors</c> → consecutive 5xx, <c>interval</c>,
 /// <c>baseEjectionDuration</c> → base ejection time, <c>maxEjectionPercent</c> (0–100).
 /// </summary>
-internal static class OutlierDetectionMapping
+internal static partial class OutlierDetectionMapping
 {
     public static ModelOutlier? ToModel(Resources.OutlierDetection? outlier, string source, string path, ImportContext ctx)
     {

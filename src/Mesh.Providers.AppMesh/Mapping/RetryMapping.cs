@@ -8,7 +8,7 @@ namespace Mesh.Providers.AppMesh.Mapping;
 /// A route's <c>retryPolicy</c> → the rule's retry policy: <c>maxRetries</c> → attempts, <c>perRetryTimeout</c> → per-try timeout,
 /// HTTP, gRPC (gRPC routes only) and TCP retry events → conditions. Unknown events are invalid input.
 /// </summary>
-internal static class RetryMapping
+internal static partial class RetryMapping
 {
     public static RetryPolicy? ToModel(Resources.RetryPolicy? retry, bool grpc, string source, string path, ImportContext ctx)
     {

@@ -16,7 +16,7 @@ internal sealed record RouterRoutes(List<HttpRoute> Http, List<TcpRoute> Tcp);
 /// match, per port), a name that does not parse being one rule of a route named after the router. The implicit route the export
 /// writes for a service with subsets and no route is skipped.
 /// </summary>
-internal static class RouterMapping
+internal static partial class RouterMapping
 {
     /// <summary>The annotation naming the route the export wrote only to spread traffic over subsets.</summary>
     public const string ImplicitRoute = "mesh-sdk.io/implicit-route";

@@ -9,7 +9,7 @@ namespace Mesh.Providers.AppMesh.Mapping;
 /// <c>weightedTargets</c> → backends: each node resolved to its service and subset by the caller (against the router's host),
 /// weights 0–100 and the target <c>port</c>. A target whose node is not in the input is reported at its reference and left out.
 /// </summary>
-internal static class TargetMapping
+internal static partial class TargetMapping
 {
     /// <summary>The backends of <paramref name="action"/>; null when the input is invalid.</summary>
     public static List<WeightedBackend>? ToModel(RouteAction? action, Func<AppMeshReference, NodeTarget?> resolve, string source, string path, ImportContext ctx)

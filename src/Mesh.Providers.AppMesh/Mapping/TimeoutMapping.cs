@@ -4,7 +4,7 @@ using Mesh.Providers.AppMesh.Resources;
 namespace Mesh.Providers.AppMesh.Mapping;
 
 /// <summary>A route's <c>timeout</c>: <c>perRequest</c> → the rule's timeout; <c>idle</c> (a connection setting) is reported.</summary>
-internal static class TimeoutMapping
+internal static partial class TimeoutMapping
 {
     public static TimeSpan? ToModel(RouteTimeout? timeout, string source, string path, ImportContext ctx)
     {

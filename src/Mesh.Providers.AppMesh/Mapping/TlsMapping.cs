@@ -9,7 +9,7 @@ namespace Mesh.Providers.AppMesh.Mapping;
 /// workload policy when every listener says the same mode. Certificates, validation and the client side
 /// (<c>backendDefaults</c>, backend client policies) are provisioning the target mesh does itself, and are reported.
 /// </summary>
-internal static class TlsMapping
+internal static partial class TlsMapping
 {
     private static readonly Dictionary<string, MtlsMode> Modes = new(StringComparer.Ordinal)
     {

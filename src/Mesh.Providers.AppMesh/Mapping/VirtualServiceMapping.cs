@@ -13,7 +13,7 @@ internal sealed record ServiceProvision(ImportDocument<VirtualService> Document,
 /// else the virtual service's own name; the provider resolves to a router or a node of the input, a missing one is reported at
 /// the reference's path and the virtual service skipped.
 /// </summary>
-internal static class VirtualServiceMapping
+internal static partial class VirtualServiceMapping
 {
     public static ServiceProvision? ToModel(
         ImportDocument<VirtualService> vs,
