@@ -1,12 +1,26 @@
+using k8s;
+using k8s.Models;
 using Mesh.Kubernetes;
+using Mesh.Providers.AppMesh.Mapping;
 using Mesh.Providers.AppMesh.Resources;
 using Mesh.Translation;
 
 namespace Mesh.Providers.AppMesh.Translation;
 
-/// <summary>App Mesh resources → model.</summary>
+/// <summary>
+/// App Mesh resources → model, in two passes so references resolve across files: first every Mesh, VirtualNode, VirtualRouter,
+/// VirtualService and core Service is collected (<see cref="ImportIndex"/>); then <see cref="ModelAssembly"/> resolves
+/// VirtualService → router or node → pod selector and builds the model. Ingress (VirtualGateway, GatewayRoute) is outside the
+/// model and BackendGroups are an allow-list the model derives: both are reported.
+/// </summary>
 internal static class AppMeshImport
 {
+    /// <summary>The annotations the import reads: the leaf and implicit-route markers the export writes.</summary>
+    public static IReadOnlySet<string> Carried { get; } = new HashSet<string>(StringComparer.Ordinal)
+    {
+        LeafServiceLabels.SubsetOf, LeafServiceLabels.ParentSelector, RouterMapping.ImplicitRoute,
+    };
+
     public static ResourceCatalog Catalog { get; } = new(
         AppMeshResourceTypes.TypeMap,
         new Dictionary<Type, string>
@@ -23,6 +37,43 @@ internal static class AppMeshImport
         new HashSet<string>(AppMeshResourceTypes.Groups, StringComparer.Ordinal),
         "an App Mesh resource this provider reads");
 
-    public static ImportResult ToModel(IReadOnlyList<(object Resource, string Source)> resources, ImportContext ctx, AppMeshOptions options, ImportOptions? importOptions) =>
-        throw new NotImplementedException("import: being written");
+    public static ImportResult ToModel(IReadOnlyList<(object Resource, string Source)> resources, ImportContext ctx, AppMeshOptions options, ImportOptions? importOptions)
+    {
+        var index = new ImportIndex();
+        new ImportHandlers()
+            .On<AppMeshMesh>((r, s) => index.Meshes.Add(Collect(r, s, ctx)))
+            .On<VirtualNode>((r, s) => ImportIndex.Add(index.Nodes, Collect(r, s, ctx), ctx))
+            .On<VirtualRouter>((r, s) => ImportIndex.Add(index.Routers, Collect(r, s, ctx), ctx))
+            .On<VirtualService>((r, s) => ImportIndex.Add(index.VirtualServices, Collect(r, s, ctx), ctx))
+            .On<CoreService>((r, s) => ImportIndex.Add(index.Services, ImportDocument.Of(r, s, ctx), ctx))
+            .On<VirtualGateway>((r, s) => Report(r, s, ctx, "A VirtualGateway is ingress, which is outside the model; it was not imported."))
+            .On<GatewayRoute>((r, s) => Report(r, s, ctx, $"A GatewayRoute routes ingress traffic, which is outside the model; it was not imported{Target(r)}."))
+            .On<BackendGroup>((r, s) =>
+            {
+                ctx.ReportMetadata(r.Metadata, s, Carried);
+                ctx.NotImported(s, "$.spec", "A BackendGroup is an allow-list of the services a node may call, which the model derives on export; it was not imported.");
+            })
+            .Dispatch(resources, ctx, "an App Mesh resource this provider reads");
+        var config = new ModelAssembly(index, ctx, options.ClusterDomain).Build(importOptions?.ModelName ?? "imported");
+        return ImportResult.Create(ctx.HasErrors ? new Model.MeshConfig { Name = config.Name } : config.Normalize(), ctx.Diagnostics, importOptions);
+    }
+
+    private static ImportDocument<T> Collect<T>(T resource, string source, ImportContext ctx)
+        where T : class, IKubernetesObject<V1ObjectMeta>
+    {
+        ctx.ReportMetadata(resource.Metadata, source, Carried);
+        return ImportDocument.Of(resource, source, ctx);
+    }
+
+    private static void Report<T>(T resource, string source, ImportContext ctx, string message)
+        where T : class, IKubernetesObject<V1ObjectMeta>
+    {
+        ctx.ReportMetadata(resource.Metadata, source, Carried);
+        ctx.OutOfScope(source, "$.spec", message);
+    }
+
+    private static string Target(GatewayRoute route) =>
+        (route.Spec.HttpRoute?.Action?.Target ?? route.Spec.Http2Route?.Action?.Target ?? route.Spec.GrpcRoute?.Action?.Target)?.VirtualService?.VirtualServiceRef?.Name is { } name
+            ? $" (it sends to virtual service {name}, which is imported)"
+            : string.Empty;
 }

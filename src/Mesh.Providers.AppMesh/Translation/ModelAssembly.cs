@@ -1,0 +1,269 @@
+using Mesh.Collections;
+using Mesh.Kubernetes;
+using Mesh.Model;
+using Mesh.Providers.AppMesh.Mapping;
+using Mesh.Providers.AppMesh.Resources;
+
+namespace Mesh.Providers.AppMesh.Translation;
+
+/// <summary>
+/// The second pass: resolves virtual services to routers and nodes, nodes to services and subsets against each router's host,
+/// and assembles services (with their core Services), routes, destination and mTLS policies and external services. Everything is
+/// visited in namespace/name order so one input always gives one model.
+/// </summary>
+internal sealed class ModelAssembly(ImportIndex index, ImportContext ctx, string domain)
+{
+    private readonly SortedDictionary<ResourceKey, NodeInfo> _nodes = [];
+    private readonly Dictionary<ResourceKey, List<NodeTarget>> _targets = [];
+    private readonly HashSet<ResourceKey> _externalNodes = [];
+    private readonly SortedDictionary<ResourceKey, ServiceDraft> _drafts = [];
+    private readonly List<HttpRoute> _routes = [];
+    private readonly List<TcpRoute> _tcpRoutes = [];
+    private readonly List<ExternalService> _externals = [];
+
+    public MeshConfig Build(string name)
+    {
+        foreach (var mesh in index.Meshes) MeshMapping.ToModel(mesh, ctx);
+        foreach (var (key, node) in index.Nodes)
+        {
+            _nodes[key] = VirtualNodeMapping.ToModel(node, ctx);
+            VirtualNodeMapping.ReportCloudMap(_nodes[key], ctx);
+        }
+        var routerHosts = ReadVirtualServices();
+        foreach (var (key, router) in index.Routers)
+        {
+            if (routerHosts.TryGetValue(key, out var hosts)) ReadRouter(router, hosts);
+            else
+            {
+                RouterMapping.ReadListeners(router, ctx);
+                ctx.NotImported(router.Source, "$.spec", "No virtual service of the input names this router as its provider, so App Mesh routes no traffic through it; it was not imported.");
+            }
+        }
+        ReadUnroutedNodes();
+        var consumed = CheckHostnames();
+        var services = ReadServices(consumed);
+        var (destinations, mtls) = ReadPolicies();
+        return new MeshConfig
+        {
+            Name = name,
+            Services = [.. services],
+            Routes = [.. _routes],
+            TcpRoutes = [.. _tcpRoutes],
+            DestinationPolicies = [.. destinations],
+            Mtls = [.. mtls],
+            ExternalServices = [.. _externals],
+        };
+    }
+
+    private Dictionary<ResourceKey, List<ServiceRef>> ReadVirtualServices()
+    {
+        var routerHosts = new Dictionary<ResourceKey, List<ServiceRef>>();
+        var routers = index.Routers.ToDictionary(r => r.Key, r => r.Value);
+        foreach (var vs in index.VirtualServices.Values)
+        {
+            if (VirtualServiceMapping.ToModel(vs, routers, _nodes, domain, ctx) is not { } provision) continue;
+            if (provision.External)
+            {
+                _externalNodes.Add(provision.Node!.Key);
+                _externals.Add(EgressMapping.ToModel(provision, ctx));
+            }
+            else if (provision.Node is { } node)
+            {
+                var draft = Draft(provision.Host);
+                draft.Selector ??= node.Labels;
+                foreach (var l in node.Listeners) draft.AddPort(l.Port, l.Protocol);
+                AddTarget(node, new NodeTarget(provision.Host, null));
+            }
+            else
+            {
+                var key = new ResourceKey(provision.Router!.Namespace, provision.Router.Name);
+                if (!routerHosts.TryGetValue(key, out var hosts)) routerHosts[key] = hosts = [];
+                if (!hosts.Contains(provision.Host)) hosts.Add(provision.Host);
+            }
+        }
+        return routerHosts;
+    }
+
+    private void ReadRouter(ImportDocument<VirtualRouter> router, List<ServiceRef> hosts)
+    {
+        var listeners = RouterMapping.ReadListeners(router, ctx);
+        var targets = RouterMapping.TargetRefs(router.Resource).Select(r => Node(r, router.Namespace)).OfType<NodeInfo>().Distinct().ToList();
+        for (var h = 0; h < hosts.Count; h++)
+        {
+            var host = hosts[h];
+            var selector = HostSelector(host, targets);
+            var draft = Draft(host);
+            if (!selector.IsEmpty) draft.Selector ??= selector;
+            foreach (var (port, protocol) in listeners) draft.AddPort(port, protocol);
+            NodeTarget? Resolve(AppMeshReference reference)
+            {
+                if (Node(reference, router.Namespace) is not { } node) return null;
+                var (target, labels) = VirtualNodeMapping.Resolve(node, host, selector, domain);
+                if (target.Subset is { } subset)
+                {
+                    if (!draft.Subsets.TryAdd(subset, labels ?? EquatableMap<string>.Empty) && draft.Subsets[subset] != (labels ?? EquatableMap<string>.Empty))
+                    {
+                        ctx.NotImported(node.Document.Source, "$.spec.podSelector", $"Subset {subset} of {host} is already defined with other labels; this node was read as that subset.");
+                    }
+                }
+                else if (target.Service != host)
+                {
+                    var own = Draft(target.Service);
+                    own.Selector ??= node.Labels;
+                    foreach (var l in node.Listeners) own.AddPort(l.Port, l.Protocol);
+                }
+                AddTarget(node, target);
+                return target;
+            }
+            // Every target declares its subset, including those of the implicit route, which is not itself imported.
+            foreach (var reference in RouterMapping.TargetRefs(router.Resource)) Resolve(reference);
+            var first = h == 0;
+            var routes = RouterMapping.ToModel(router, host, listeners, Resolve, n => first ? n : $"{n}-{host.Name}", first, ctx);
+            _routes.AddRange(routes.Http);
+            _tcpRoutes.AddRange(routes.Tcp);
+        }
+    }
+
+    /// <summary>The host's selector: its core Service's, else the parent selector its leaf nodes name, else the labels its targets share.</summary>
+    private EquatableMap<string> HostSelector(ServiceRef host, List<NodeInfo> targets)
+    {
+        if (index.Services.TryGetValue(new ResourceKey(host.Namespace, host.Name), out var core) && core.Resource.Spec?.Selector is { Count: > 0 } selector)
+        {
+            return selector.ToEquatableMap();
+        }
+        foreach (var node in targets)
+        {
+            if (node.SubsetOf?.Parent == host.Name && node.ParentSelector is { } parent) return parent;
+        }
+        var labeled = targets.Where(t => t.Labels is { IsEmpty: false }).ToList();
+        if (labeled.Count == 0) return EquatableMap<string>.Empty;
+        IEnumerable<KeyValuePair<string, string>> first = labeled[0].Labels!.Value;
+        return first.Where(l => labeled.All(t => t.Labels!.Value.TryGetValue(l.Key, out var v) && v == l.Value)).ToEquatableMap();
+    }
+
+    private void ReadUnroutedNodes()
+    {
+        foreach (var (key, node) in _nodes)
+        {
+            if (_targets.ContainsKey(key) || _externalNodes.Contains(key)) continue;
+            if (node.SubsetOf is { } subsetOf)
+            {
+                var parent = new ServiceRef(subsetOf.Parent, node.Document.Namespace);
+                var draft = Draft(parent);
+                draft.Selector ??= node.ParentSelector;
+                draft.Subsets.TryAdd(subsetOf.Subset, VirtualNodeMapping.Difference(node.Labels ?? EquatableMap<string>.Empty, node.ParentSelector ?? EquatableMap<string>.Empty));
+                foreach (var l in node.Listeners) draft.AddPort(l.Port, l.Protocol);
+                AddTarget(node, new NodeTarget(parent, subsetOf.Subset));
+                continue;
+            }
+            if (VirtualServiceMapping.IsExternal(node.DnsHostname, domain))
+            {
+                ctx.NotImported(node.Document.Source, "$.spec", "No virtual service provides this node of an external host, so no caller can reach it; it was not imported.");
+                _externalNodes.Add(key);
+                continue;
+            }
+            var own = VirtualNodeMapping.OwnService(node, domain);
+            var ownDraft = Draft(own);
+            ownDraft.Selector ??= node.Labels;
+            foreach (var l in node.Listeners) ownDraft.AddPort(l.Port, l.Protocol);
+            AddTarget(node, new NodeTarget(own, null));
+        }
+    }
+
+    /// <summary>
+    /// The core Services that are a subset node's own DNS name (its leaf, written back by the export) and a note on every DNS
+    /// hostname the export would not write back (it names the Service of the node's service or subset).
+    /// </summary>
+    private HashSet<ResourceKey> CheckHostnames()
+    {
+        var consumed = new HashSet<ResourceKey>();
+        foreach (var (key, node) in _nodes)
+        {
+            if (node.DnsHostname is not { } hostname || _externalNodes.Contains(key) || !_targets.TryGetValue(key, out var targets)) continue;
+            var named = VirtualServiceMapping.TryParseHost(hostname, domain, out var dns) && hostname.EndsWith(".svc." + domain, StringComparison.OrdinalIgnoreCase);
+            var expected = false;
+            foreach (var target in targets)
+            {
+                if (!named || dns.Namespace != target.Service.Namespace) continue;
+                if (target.Subset is null && dns.Name == target.Service.Name) expected = true;
+                if (target.Subset is { } subset && dns.Name != target.Service.Name)
+                {
+                    var leaf = new ResourceKey(dns.Namespace, dns.Name);
+                    if (index.Services.ContainsKey(leaf) && !_drafts.ContainsKey(leaf)) consumed.Add(leaf);
+                    if (index.Services.ContainsKey(leaf) || dns.Name == $"{target.Service.Name}-{subset}") expected = true;
+                }
+            }
+            if (!expected)
+            {
+                ctx.NotImportedInfo(node.Document.Source, "$.spec.serviceDiscovery.dns.hostname", $"Callers of this node resolve '{hostname}'; the model addresses the node's pods by their labels, and the export names the Service of the node's service or subset.");
+            }
+        }
+        return consumed;
+    }
+
+    private List<MeshService> ReadServices(HashSet<ResourceKey> consumed)
+    {
+        var cores = new Dictionary<ResourceKey, MeshService>();
+        foreach (var (key, doc) in index.Services)
+        {
+            ctx.ReportMetadata(doc.Resource.Metadata, doc.Source, consumed.Contains(key) ? LeafCarried : null);
+            if (consumed.Contains(key) || doc.Name.Length == 0) continue;
+            var read = doc.Resource;
+            if (read.Spec?.Selector is not { Count: > 0 } && _drafts.TryGetValue(key, out var implied) && implied.Selector is { IsEmpty: false } selector)
+            {
+                // A Service without a selector in front of App Mesh nodes: the nodes' pod selectors say which pods it stands for.
+                ImportNotes.Note(ctx, doc.Source, "$.spec", $"The Service has no selector; the model takes the selector its virtual nodes imply, {{ {string.Join(", ", selector.Select(l => $"{l.Key}: {l.Value}"))} }}.");
+                read = new CoreService { Metadata = read.Metadata, Spec = new CoreServiceSpec { Ports = read.Spec?.Ports, Selector = new Dictionary<string, string>(selector, StringComparer.Ordinal) } };
+            }
+            if (CoreServiceReader.Read(read, doc.Name, doc.Namespace, doc.Source, ctx) is { } service) cores[key] = service;
+        }
+        var result = new List<MeshService>();
+        foreach (var (key, draft) in _drafts) result.Add(draft.Build(cores.GetValueOrDefault(key)));
+        foreach (var (key, core) in cores)
+        {
+            if (!_drafts.ContainsKey(key)) result.Add(core);
+        }
+        return result;
+    }
+
+    private static readonly HashSet<string> LeafCarried = new(StringComparer.Ordinal) { LeafServiceLabels.SubsetOf, LeafServiceLabels.ParentSelector };
+
+    private (List<DestinationPolicy>, List<MtlsPolicy>) ReadPolicies()
+    {
+        var destinations = new List<DestinationPolicy>();
+        var mtls = new List<MtlsPolicy>();
+        foreach (var (key, node) in _nodes)
+        {
+            var (pool, outlier) = ListenerPolicyMapping.ToModel(node, ctx);
+            if (_externalNodes.Contains(key))
+            {
+                if (pool is not null || outlier is not null) ctx.NotImported(node.Document.Source, "$.spec.listeners", "Connection limits and outlier detection of an external host's node are not imported.");
+                continue;
+            }
+            mtls.AddRange(TlsMapping.ToModel(node, ctx));
+            if (pool is null && outlier is null) continue;
+            foreach (var target in _targets.GetValueOrDefault(key) ?? [])
+            {
+                destinations.Add(new DestinationPolicy { Target = new PolicyTarget { Service = target.Service, Subset = target.Subset }, ConnectionPool = pool, OutlierDetection = outlier });
+            }
+        }
+        return (destinations, mtls.Distinct().ToList());
+    }
+
+    private NodeInfo? Node(AppMeshReference reference, string defaultNamespace) =>
+        string.IsNullOrEmpty(reference.Name) ? null
+            : _nodes.GetValueOrDefault(new ResourceKey(string.IsNullOrEmpty(reference.Namespace) ? defaultNamespace : reference.Namespace, reference.Name));
+
+    private ServiceDraft Draft(ServiceRef service)
+    {
+        var key = new ResourceKey(service.Namespace, service.Name);
+        if (!_drafts.TryGetValue(key, out var draft)) _drafts[key] = draft = new ServiceDraft(service);
+        return draft;
+    }
+
+    private void AddTarget(NodeInfo node, NodeTarget target)
+    {
+        if (!_targets.TryGetValue(node.Key, out var list)) _targets[node.Key] = list = [];
+        if (!list.Contains(target)) list.Add(target);
+    }
+}
