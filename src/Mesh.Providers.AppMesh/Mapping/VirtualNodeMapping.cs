@@ -58,7 +58,7 @@ internal static partial class VirtualNodeMapping
         {
             if (listeners![i] is not { } listener) continue;
             var path = $"$.spec.listeners[{i}]";
-            if (listener.HealthCheck is not null) ctx.NotImportedInfo(source, path + ".healthCheck", "Health checks are the workload's probes, not part of the model.");
+            if (listener.HealthCheck is not null) ctx.NotImportedInfo(source, path + ".healthCheck", "Active health checking (Envoy probing the listener) has no place in the model; it is not imported. Kubernetes readiness probes keep unhealthy pods out of the Service's endpoints.");
             if (listener.Timeout is not null) ctx.NotImported(source, path + ".timeout", "Listener timeouts (the inbound side) are not part of the model; route timeouts are.");
             if (ListenerMapping.ToModel(listener.PortMapping, source, path + ".portMapping", ctx) is not { } port) continue;
             if (!seen.Add(port.Port))
