@@ -7,17 +7,226 @@ using Mesh.Providers.AppMesh.Translation;
 
 namespace Mesh.Providers.AppMesh.Mapping;
 
-/// <summary>The model routes one router gives its host.</summary>
-internal sealed record RouterRoutes(List<HttpRoute> Http, List<TcpRoute> Tcp);
-
 /// <summary>
-/// A virtual router's routes → the host's model routes: routes taken in priority order (unprioritised ones after, in document
-/// order), their names parsed with <see cref="RouteNames"/> to regroup one model rule written as several App Mesh routes (per
-/// match, per port), a name that does not parse being one rule of a route named after the router. The implicit route the export
-/// writes for a service with subsets and no route is skipped.
+/// Virtual routers: one named after each service that is a route host or has subsets, listening on the service's ports. The
+/// host's HTTP rules become one App Mesh route per (rule, match, HTTP-family port) — its type by the listener's protocol
+/// (httpRoute, http2Route, grpcRoute), <c>match.port</c> and target ports set when the router has several listeners — and its
+/// TCP routes one tcpRoute per TCP port; all named by <see cref="RouteNames"/> and prioritised 0, 1, 2, … in model order
+/// (first match wins). A service with subsets and no route gets the implicit route <c>default</c> splitting equally over its
+/// subsets' nodes, marked by the <see cref="ImplicitRouteAnnotation"/> annotation.
 /// </summary>
 internal static partial class RouterMapping
 {
+    // Model → App Mesh.
+    /// <summary>The annotation naming the route written for a service with subsets and no route (the import skips it).</summary>
+    public const string ImplicitRouteAnnotation = "mesh-sdk.io/implicit-route";
+
+    /// <summary>The name of the implicit route (with <c>-p&lt;port&gt;</c> per listener on a router with several listeners).</summary>
+    public const string ImplicitRouteName = "default";
+
+    /// <summary>App Mesh's route priorities are 0–1000.</summary>
+    public const int MaxRoutes = 1001;
+
+    /// <summary>The routers, in model order of their services, and the services they provide for.</summary>
+    public static (List<VirtualRouter> Routers, HashSet<ServiceRef> Routed) ToAppMesh(AppMeshExportContext ctx)
+    {
+        var config = ctx.Config;
+        var http = new Dictionary<ServiceRef, List<int>>();
+        var tcp = new Dictionary<ServiceRef, List<int>>();
+        for (var i = 0; i < config.Routes.Count; i++) Group(http, config.Routes[i].Host, i, $"$.spec.routes[{i}]", ctx);
+        for (var i = 0; i < config.TcpRoutes.Count; i++) Group(tcp, config.TcpRoutes[i].Host, i, $"$.spec.tcpRoutes[{i}]", ctx);
+
+        var routers = new List<VirtualRouter>();
+        var routed = new HashSet<ServiceRef>();
+        for (var i = 0; i < config.Services.Count; i++)
+        {
+            var service = config.Services[i];
+            var httpRoutes = http.GetValueOrDefault(service.Reference) ?? [];
+            var tcpRoutes = tcp.GetValueOrDefault(service.Reference) ?? [];
+            if (httpRoutes.Count + tcpRoutes.Count == 0 && service.Subsets.IsEmpty) continue;
+            if (!routed.Add(service.Reference)) continue;
+            if (service.Ports.IsEmpty)
+            {
+                ctx.Unsupported($"$.spec.services[{i}].ports", "An App Mesh virtual router needs a listener, and the service has no port: no router is written (its routes and its subsets' split are not written, and its virtual service has no provider).");
+                routed.Remove(service.Reference);
+                continue;
+            }
+            routers.Add(Router(service, i, httpRoutes, tcpRoutes, ctx));
+        }
+        return (routers, routed);
+    }
+
+    private static void Group(Dictionary<ServiceRef, List<int>> byHost, ServiceRef host, int index, string path, AppMeshExportContext ctx)
+    {
+        if (ctx.FindService(host) is null)
+        {
+            ctx.Unsupported($"{path}.host", $"App Mesh routes traffic to services of the mesh: the route of '{host}', which is not a service of the model, is not written.");
+            return;
+        }
+        if (!byHost.TryGetValue(host, out var list)) byHost[host] = list = [];
+        list.Add(index);
+    }
+
+    private static VirtualRouter Router(MeshService service, int index, List<int> httpRoutes, List<int> tcpRoutes, AppMeshExportContext ctx)
+    {
+        var listeners = service.Ports.Select(p => (p.Port, Protocol: ListenerProtocols.Of(p.Protocol))).ToList();
+        var multi = listeners.Count > 1;
+        var routes = new List<(VirtualRouterRoute Route, string Path)>();
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        void Add(VirtualRouterRoute route, string path)
+        {
+            if (names.Add(route.Name!)) routes.Add((route, path));
+            else ctx.UnsupportedOnce(path, $"Another route of virtual router '{service.Name}' is already named '{route.Name}': this one is not written.");
+        }
+
+        foreach (var r in httpRoutes) HttpRoutes(ctx.Config.Routes[r], r, service, listeners, multi, Add, ctx);
+        foreach (var t in tcpRoutes) TcpRoutes(ctx.Config.TcpRoutes[t], t, service, listeners, multi, Add, ctx);
+        var implicitRoute = httpRoutes.Count + tcpRoutes.Count == 0;
+        if (implicitRoute)
+        {
+            ctx.Approximated($"$.spec.services[{index}]", $"App Mesh reaches a subset only through a virtual node of its own: the router's route '{ImplicitRouteName}' splits '{service.Name}' equally over its subsets' nodes (Kubernetes spreads by pod count, App Mesh by weight).");
+            var whole = new EquatableArray<WeightedBackend>([new WeightedBackend { Service = service.Reference }]);
+            foreach (var (port, protocol) in listeners)
+            {
+                var action = TargetMapping.ToAppMesh(whole, $"$.spec.services[{index}]", service.Namespace, multi ? port : null, ctx);
+                if (action is null) continue;
+                var name = multi ? string.Create(CultureInfo.InvariantCulture, $"{ImplicitRouteName}-p{port}") : ImplicitRouteName;
+                Add(Typed(name, protocol, multi ? port : null, action, grpcMatch: new GrpcRouteMatch { Port = multi ? port : null }, httpMatch: new HttpRouteMatch { Prefix = "/", Port = multi ? port : null }, retry: null, grpcRetry: null, timeout: null), $"$.spec.services[{index}]");
+            }
+        }
+
+        if (routes.Count > MaxRoutes)
+        {
+            ctx.Unsupported(routes[MaxRoutes].Path, $"App Mesh route priorities are 0–1000, so a router holds at most {MaxRoutes} ordered routes: virtual router '{service.Name}' would need {routes.Count}; the last {routes.Count - MaxRoutes} are not written.");
+            routes.RemoveRange(MaxRoutes, routes.Count - MaxRoutes);
+        }
+        for (var p = 0; p < routes.Count; p++) routes[p].Route.Priority = p;
+
+        return new VirtualRouter
+        {
+            Metadata =
+            {
+                Name = service.Name,
+                NamespaceProperty = service.Namespace,
+                Annotations = implicitRoute ? new Dictionary<string, string>(StringComparer.Ordinal) { [ImplicitRouteAnnotation] = ImplicitRouteName } : null,
+            },
+            Spec =
+            {
+                Listeners = [.. listeners.Select(l => new VirtualRouterListener { PortMapping = new PortMapping { Port = l.Port, Protocol = l.Protocol } })],
+                Routes = Lists.OrNull(routes.Select(r => r.Route)),
+            },
+        };
+    }
+
+    private static void HttpRoutes(HttpRoute route, int r, MeshService host, List<(int Port, string Protocol)> listeners, bool multi, Action<VirtualRouterRoute, string> add, AppMeshExportContext ctx)
+    {
+        var routePath = $"$.spec.routes[{r}]";
+        var ports = listeners.Where(l => ListenerProtocols.IsHttpFamily(l.Protocol)).ToList();
+        if (ports.Count == 0)
+        {
+            ctx.Unsupported(routePath, $"'{host.Reference}' has no HTTP, HTTP/2 or gRPC port, and App Mesh writes HTTP routes on such listeners only: the route is not written.");
+            return;
+        }
+        for (var k = 0; k < route.Rules.Count; k++)
+        {
+            var rule = route.Rules[k];
+            var rulePath = $"{routePath}.rules[{k}]";
+            ReportRuleFeatures(rule, rulePath, ctx);
+            if (rule.Backends.IsEmpty) continue;
+            var matches = rule.Matches.IsEmpty ? [null] : rule.Matches.Select(m => (HttpMatch?)m).ToList();
+            for (var m = 0; m < matches.Count; m++)
+            {
+                var matchPath = $"{rulePath}.matches[{m}]";
+                foreach (var (port, protocol) in ports)
+                {
+                    int? listenerPort = multi ? port : null;
+                    var action = TargetMapping.ToAppMesh(rule.Backends, $"{rulePath}.backends", host.Namespace, listenerPort, ctx);
+                    if (action is null) continue;
+                    GrpcRouteMatch? grpcMatch = null;
+                    HttpRouteMatch? httpMatch = null;
+                    if (protocol == ListenerProtocols.Grpc)
+                    {
+                        grpcMatch = MatchMapping.Grpc(matches[m], matchPath, listenerPort, ctx);
+                        if (grpcMatch is null) continue;
+                    }
+                    else
+                    {
+                        httpMatch = MatchMapping.Http(matches[m], matchPath, listenerPort, ctx);
+                    }
+                    var name = RouteNames.Of(route.Name, k, rule.Matches.Count > 1 ? m : null, listenerPort);
+                    add(Typed(
+                        name,
+                        protocol,
+                        listenerPort,
+                        action,
+                        grpcMatch,
+                        httpMatch,
+                        retry: protocol == ListenerProtocols.Grpc ? null : RetryMapping.ToAppMesh(rule.Retry, $"{rulePath}.retry", grpc: false, ctx),
+                        grpcRetry: protocol == ListenerProtocols.Grpc ? RetryMapping.ToAppMesh(rule.Retry, $"{rulePath}.retry", grpc: true, ctx) : null,
+                        timeout: TimeoutMapping.ToAppMesh(rule.Timeout, $"{rulePath}.timeout", ctx)), rulePath);
+                }
+            }
+        }
+    }
+
+    private static void TcpRoutes(TcpRoute route, int t, MeshService host, List<(int Port, string Protocol)> listeners, bool multi, Action<VirtualRouterRoute, string> add, AppMeshExportContext ctx)
+    {
+        var path = $"$.spec.tcpRoutes[{t}]";
+        var ports = listeners.Where(l => l.Protocol == ListenerProtocols.Tcp && (route.Port is null || l.Port == route.Port)).Select(l => l.Port).ToList();
+        if (ports.Count == 0)
+        {
+            ctx.Unsupported(route.Port is null ? path : $"{path}.port", route.Port is { } p
+                ? string.Create(CultureInfo.InvariantCulture, $"App Mesh writes TCP routes on tcp listeners only, and port {p} of '{host.Reference}' is not a TCP or TLS port: the route is not written.")
+                : $"'{host.Reference}' has no TCP or TLS port, and App Mesh writes TCP routes on tcp listeners only: the route is not written.");
+            return;
+        }
+        foreach (var port in ports)
+        {
+            int? listenerPort = multi ? port : null;
+            var action = TargetMapping.ToAppMesh(route.Backends, $"{path}.backends", host.Namespace, listenerPort, ctx);
+            if (action is null) continue;
+            add(new VirtualRouterRoute
+            {
+                Name = RouteNames.OfTcp(route.Name, listenerPort),
+                TcpRoute = new TcpRouteSpec { Match = listenerPort is { } lp ? new TcpRouteMatch { Port = lp } : null, Action = action },
+            }, path);
+        }
+    }
+
+    private static VirtualRouterRoute Typed(string name, string protocol, int? port, RouteAction action, GrpcRouteMatch? grpcMatch, HttpRouteMatch? httpMatch, Resources.RetryPolicy? retry, Resources.RetryPolicy? grpcRetry, RouteTimeout? timeout)
+    {
+        var route = new VirtualRouterRoute { Name = name };
+        switch (protocol)
+        {
+            case ListenerProtocols.Grpc:
+                route.GrpcRoute = new GrpcRouteSpec { Match = grpcMatch ?? new GrpcRouteMatch { Port = port }, Action = action, RetryPolicy = grpcRetry, Timeout = timeout };
+                break;
+            case ListenerProtocols.Http2:
+                route.Http2Route = new HttpRouteSpec { Match = httpMatch, Action = action, RetryPolicy = retry, Timeout = timeout };
+                break;
+            case ListenerProtocols.Http:
+                route.HttpRoute = new HttpRouteSpec { Match = httpMatch, Action = action, RetryPolicy = retry, Timeout = timeout };
+                break;
+            default:
+                route.TcpRoute = new TcpRouteSpec { Match = port is { } p ? new TcpRouteMatch { Port = p } : null, Action = action };
+                break;
+        }
+        return route;
+    }
+
+    /// <summary>What a rule says that App Mesh routes cannot: each part is reported at its path and not written.</summary>
+    private static void ReportRuleFeatures(HttpRouteRule rule, string path, AppMeshExportContext ctx)
+    {
+        if (rule.Mirror is not null) ctx.Unsupported($"{path}.mirror", "App Mesh has no traffic mirroring: the mirror is not written.");
+        if (rule.Fault is not null) ctx.Unsupported($"{path}.fault", "App Mesh has no fault injection: the fault is not written.");
+        if (rule.Rewrite is not null) ctx.Unsupported($"{path}.rewrite", "App Mesh rewrites only at its ingress gateway (GatewayRoute), not between services: the rewrite is not written.");
+        if (rule.Redirect is not null) ctx.Unsupported($"{path}.redirect", rule.Backends.IsEmpty ? "App Mesh routes have no redirect action: the redirecting rule is not written." : "App Mesh routes have no redirect action: the redirect is not written.");
+        if (rule.RequestHeaders is not null) ctx.Unsupported($"{path}.requestHeaders", "App Mesh routes cannot change headers: the request header changes are not written.");
+        if (rule.ResponseHeaders is not null) ctx.Unsupported($"{path}.responseHeaders", "App Mesh routes cannot change headers: the response header changes are not written.");
+        if (rule.Cors is not null) ctx.Unsupported($"{path}.cors", "App Mesh has no CORS policy: the CORS policy is not written.");
+    }
+
+    // App Mesh → model.
     /// <summary>The annotation naming the route the export wrote only to spread traffic over subsets.</summary>
     public const string ImplicitRoute = "mesh-sdk.io/implicit-route";
 
@@ -141,45 +350,4 @@ internal static partial class RouterMapping
         var modelName = RouteNames.TryParseTcp(name, out var parsed) ? parsed : count == 0 ? router.Name : $"{router.Name}-{count}";
         return new TcpRoute { Name = routeName(modelName), Namespace = host.Namespace, Host = host, Port = port, Backends = [.. backends] };
     }
-}
-
-/// <summary>One model rule being regrouped from its App Mesh routes.</summary>
-internal sealed record RuleDraft(HttpMatch Match, List<WeightedBackend> Backends, Model.RetryPolicy? Retry, TimeSpan? Timeout);
-
-/// <summary>Model routes and their rules in first-seen order; the App Mesh routes of one rule merge their matches.</summary>
-internal sealed class RuleGroups
-{
-    private readonly List<(string Name, List<(string Key, List<HttpMatch> Matches, RuleDraft First)> Rules)> _routes = [];
-
-    public void Add(string route, string rule, RuleDraft draft, string source, string path, ImportContext ctx)
-    {
-        var group = _routes.FindIndex(r => r.Name == route);
-        if (group < 0)
-        {
-            _routes.Add((route, []));
-            group = _routes.Count - 1;
-        }
-        var rules = _routes[group].Rules;
-        var existing = rules.FindIndex(r => r.Key == rule);
-        if (existing < 0)
-        {
-            rules.Add((rule, [draft.Match], draft));
-            return;
-        }
-        var first = rules[existing].First;
-        if (!first.Backends.SequenceEqual(draft.Backends) || first.Retry != draft.Retry || first.Timeout != draft.Timeout)
-        {
-            ctx.NotImported(source, path, $"This route is part of rule {rule} of {route} but sends, retries or times out differently from its first route; only its match was kept.");
-        }
-        if (!rules[existing].Matches.Contains(draft.Match)) rules[existing].Matches.Add(draft.Match);
-    }
-
-    public IEnumerable<(string Name, EquatableArray<HttpRouteRule> Rules)> Routes() =>
-        _routes.Select(r => (r.Name, r.Rules.Select(rule => new HttpRouteRule
-        {
-            Matches = rule.Matches.Any(m => m == new HttpMatch()) ? [] : [.. rule.Matches],
-            Backends = [.. rule.First.Backends],
-            Retry = rule.First.Retry,
-            Timeout = rule.First.Timeout,
-        }).ToEquatableArray()));
 }

@@ -1,16 +1,104 @@
 using System.Globalization;
+using Mesh.Collections;
 using Mesh.Kubernetes;
 using Mesh.Model;
 using Mesh.Providers.AppMesh.Resources;
+using Mesh.Providers.AppMesh.Translation;
 
 namespace Mesh.Providers.AppMesh.Mapping;
 
 /// <summary>
-/// <c>weightedTargets</c> → backends: each node resolved to its service and subset by the caller (against the router's host),
-/// weights 0–100 and the target <c>port</c>. A target whose node is not in the input is reported at its reference and left out.
+/// Weighted backends → a route's <c>weightedTargets</c> (at most 10, weights 0–100): each backend's node (the subset's; a whole
+/// service with subsets is its subsets' nodes with the weight split equally, reported), in another namespace named with it;
+/// <c>port</c> the backend's, or the route's on a router with several listeners. Weights that fit are kept; otherwise they
+/// are reduced (<see cref="Weights.Scale"/>), and a change of ratio is reported as rounded.
 /// </summary>
 internal static partial class TargetMapping
 {
+    // Model → App Mesh.
+    /// <summary>App Mesh's limit of weighted targets per route.</summary>
+    public const int MaxTargets = 10;
+
+    /// <summary>The action, or null when no backend has a node (reported).</summary>
+    public static RouteAction? ToAppMesh(EquatableArray<WeightedBackend> backends, string path, string routerNamespace, int? routePort, AppMeshExportContext ctx)
+    {
+        var resolved = new List<(WeightedBackend Backend, int Index, IReadOnlyList<PlannedNode> Nodes)>();
+        var split = 1;
+        for (var b = 0; b < backends.Count; b++)
+        {
+            var backend = backends[b];
+            var nodes = ctx.Plan.Targets(backend.Service, backend.Subset);
+            if (nodes.Count == 0)
+            {
+                ctx.UnsupportedOnce($"{path}[{b}]", $"No virtual node stands for '{backend.Service}': the backend is not written.");
+                continue;
+            }
+            if (nodes.Count > 1)
+            {
+                ctx.ApproximatedOnce($"{path}[{b}]", $"'{backend.Service}' has subsets, each its own virtual node: the backend's weight is split equally over {string.Join(", ", nodes.Select(n => n.Name))} (App Mesh weights nodes; Kubernetes spreads by pod count).");
+                split = Lcm(split, nodes.Count);
+            }
+            resolved.Add((backend, b, nodes));
+        }
+        // Expanded weights keep every ratio exact: each backend's weight times the common split, shared by its nodes.
+        var targets = new List<(PlannedNode Node, int? Port, long Weight)>();
+        foreach (var (backend, _, nodes) in resolved)
+        {
+            foreach (var node in nodes)
+            {
+                var port = backend.Port ?? routePort;
+                var weight = (long)backend.Weight * split / nodes.Count;
+                var existing = targets.FindIndex(t => t.Node == node && t.Port == port);
+                if (existing >= 0) targets[existing] = targets[existing] with { Weight = targets[existing].Weight + weight };
+                else targets.Add((node, port, weight));
+            }
+        }
+        if (targets.Count == 0) return null;
+        if (targets.Count > MaxTargets)
+        {
+            ctx.UnsupportedOnce(path, $"App Mesh routes to at most {MaxTargets} weighted targets: {targets.Count - MaxTargets} of the {targets.Count} ({string.Join(", ", targets.Skip(MaxTargets).Select(t => t.Node.Name))}) are not written.");
+            targets = targets.Take(MaxTargets).ToList();
+        }
+        var weights = Normalise([.. targets.Select(t => t.Weight)], split);
+        var (scaled, rounded) = Weights.Scale(weights);
+        if (rounded)
+        {
+            ctx.RoundedOnce(path, string.Create(CultureInfo.InvariantCulture, $"App Mesh weights are 0–100: {string.Join(":", weights)} is written as {string.Join(":", scaled)}."));
+        }
+        return new RouteAction
+        {
+            WeightedTargets = [.. targets.Select((t, i) => new WeightedTarget
+            {
+                VirtualNodeRef = new AppMeshReference { Name = t.Node.Name, Namespace = t.Node.Namespace == routerNamespace ? null : t.Node.Namespace },
+                Weight = scaled[i],
+                Port = t.Port,
+            })],
+        };
+    }
+
+    /// <summary>
+    /// Expanded weights as ints: back to the model's scale when the split divides them all (90 over two subsets is 45:45),
+    /// reduced by their gcd and then scaled down proportionally only if still beyond int.
+    /// </summary>
+    private static List<int> Normalise(List<long> weights, int split)
+    {
+        if (split > 1 && weights.All(w => w % split == 0)) weights = [.. weights.Select(w => w / split)];
+        if (weights.Max() <= int.MaxValue) return [.. weights.Select(w => (int)w)];
+        var gcd = weights.Aggregate(0L, Gcd);
+        if (gcd > 1) weights = [.. weights.Select(w => w / gcd)];
+        var max = weights.Max();
+        return max <= int.MaxValue ? [.. weights.Select(w => (int)w)] : [.. weights.Select(w => (int)(w * (double)int.MaxValue / max))];
+    }
+
+    private static long Gcd(long a, long b)
+    {
+        while (b != 0) (a, b) = (b, a % b);
+        return a;
+    }
+
+    private static int Lcm(int a, int b) => (int)(a / Gcd(a, b) * b);
+
+    // App Mesh → model.
     /// <summary>The backends of <paramref name="action"/>; null when the input is invalid.</summary>
     public static List<WeightedBackend>? ToModel(RouteAction? action, Func<AppMeshReference, NodeTarget?> resolve, string source, string path, ImportContext ctx)
     {

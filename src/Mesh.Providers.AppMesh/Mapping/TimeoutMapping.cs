@@ -1,11 +1,22 @@
 using Mesh.Kubernetes;
 using Mesh.Providers.AppMesh.Resources;
+using Mesh.Providers.AppMesh.Translation;
 
 namespace Mesh.Providers.AppMesh.Mapping;
 
-/// <summary>A route's <c>timeout</c>: <c>perRequest</c> → the rule's timeout; <c>idle</c> (a connection setting) is reported.</summary>
+/// <summary>A rule's timeout → the route's <c>timeout.perRequest</c> (<c>{value, unit}</c>; sub-millisecond parts rounded and reported).</summary>
 internal static partial class TimeoutMapping
 {
+    // Model → App Mesh.
+    public static RouteTimeout? ToAppMesh(TimeSpan? timeout, string path, AppMeshExportContext ctx)
+    {
+        if (timeout is not { } value) return null;
+        var (duration, rounded) = DurationMapping.ToAppMesh(value);
+        if (rounded) ctx.ApproximatedOnce(path, "App Mesh durations are whole seconds or milliseconds: the timeout is rounded to the millisecond.");
+        return new RouteTimeout { PerRequest = duration };
+    }
+
+    // App Mesh → model.
     public static TimeSpan? ToModel(RouteTimeout? timeout, string source, string path, ImportContext ctx)
     {
         if (timeout is null) return null;

@@ -1,16 +1,113 @@
 using Mesh.Collections;
 using Mesh.Kubernetes;
 using Mesh.Model;
+using Mesh.Providers.AppMesh.Resources;
+using Mesh.Providers.AppMesh.Translation;
 
 namespace Mesh.Providers.AppMesh.Mapping;
 
 /// <summary>
-/// Listener <c>tls.mode</c> → mTLS policies scoped to the node's workload (namespace + pod selector) and port, collapsed to one
-/// workload policy when every listener says the same mode. Certificates, validation and the client side
-/// (<c>backendDefaults</c>, backend client policies) are provisioning the target mesh does itself, and are reported.
+/// mTLS policies → each node listener's <c>tls</c>: the mode of the narrowest policy that applies (port &gt; workload — its labels
+/// a subset of the node's pod selector — &gt; namespace &gt; mesh), with the certificate of <see cref="AppMeshOptions.Tls"/> and,
+/// for STRICT and PERMISSIVE with SDS or file certificates, the trust clients' certificates are validated against (mutual TLS).
+/// When any listener takes TLS, every service node originates it: <c>backendDefaults.clientPolicy.tls</c> enforced, with the
+/// same trust (and the node's own certificate for SDS or files). App Mesh issues no certificates: a note says so once.
 /// </summary>
 internal static partial class TlsMapping
 {
+    // Model → App Mesh.
+    public static void Report(MeshConfig config, AppMeshExportContext ctx)
+    {
+        if (config.Mtls.IsEmpty) return;
+        var tls = ctx.Options.Tls;
+        ctx.Note("$.spec.mtls", tls.Source switch
+        {
+            AppMeshCertificateSource.Sds => $"App Mesh does not issue certificates: listeners and clients take them from an SDS provider (SPIRE's agent), 'spiffe://{tls.TrustDomain}/ns/<namespace>/<virtual node>', trusting 'spiffe://{tls.TrustDomain}'; register each workload with SPIRE.",
+            AppMeshCertificateSource.File => $"App Mesh does not issue certificates: mount them in each Envoy container ({tls.CertificateChainPath}, {tls.PrivateKeyPath}, trust {tls.TrustChainPath}).",
+            _ => "App Mesh does not issue certificates here: listeners use the ACM certificate and clients trust the ACM Private CA of AppMeshOptions.Tls; App Mesh validates no client certificate from ACM, so the TLS is one-way.",
+        });
+        if (tls.Source == AppMeshCertificateSource.Acm && (tls.CertificateArn is null || tls.CertificateAuthorityArn is null))
+        {
+            ctx.Unsupported("$.spec.mtls", $"ACM certificates need AppMeshOptions.Tls.{(tls.CertificateArn is null ? "CertificateArn" : "CertificateAuthorityArn")}, which is not set: no TLS is written (listeners and clients stay plaintext).");
+        }
+    }
+
+    /// <summary>The effective policy of one listener of <paramref name="node"/> and its index, or null when none applies.</summary>
+    public static (MtlsPolicy Policy, int Index)? Effective(PlannedNode node, ServicePort port, MeshConfig config)
+    {
+        if (node.Service is not { } service) return null;
+        var labels = service.WorkloadLabels(node.Subset?.Name) ?? service.EffectiveSelector;
+        (MtlsPolicy, int)? best = null;
+        var bestRank = -1;
+        for (var i = 0; i < config.Mtls.Count; i++)
+        {
+            var policy = config.Mtls[i];
+            var scope = policy.Scope;
+            var rank = (int)scope.Kind;
+            if (rank <= bestRank) continue;
+            if (scope.Namespace is { } ns && !string.Equals(ns, node.Namespace, StringComparison.Ordinal)) continue;
+            if (!scope.Workload.All(l => labels.TryGetValue(l.Key, out var v) && string.Equals(v, l.Value, StringComparison.Ordinal))) continue;
+            if (scope.Port is { } p && p != port.Port && p != port.EffectiveTargetPort.Number) continue;
+            best = (policy, i);
+            bestRank = rank;
+        }
+        return best;
+    }
+
+    /// <summary>Whether any listener of the plan takes TLS (STRICT or PERMISSIVE).</summary>
+    public static bool AnyEncrypted(AppMeshExportContext ctx) =>
+        CanWrite(ctx) && ctx.Plan.Nodes.Any(n => n.Service is not null && n.Ports.Any(p => Effective(n, p, ctx.Config) is { Policy.Mode: not MtlsMode.Disabled }));
+
+    public static ListenerTls? Listener(PlannedNode node, ServicePort port, AppMeshExportContext ctx)
+    {
+        if (Effective(node, port, ctx.Config) is not { } effective || !CanWrite(ctx)) return null;
+        var mode = effective.Policy.Mode;
+        return new ListenerTls
+        {
+            Mode = mode switch { MtlsMode.Strict => "STRICT", MtlsMode.Permissive => "PERMISSIVE", _ => "DISABLED" },
+            Certificate = Certificate(node, ctx.Options.Tls),
+            Validation = mode == MtlsMode.Disabled || ctx.Options.Tls.Source == AppMeshCertificateSource.Acm ? null : new TlsValidationContext { Trust = Trust(ctx.Options.Tls) },
+        };
+    }
+
+    /// <summary>The client side of a service node: TLS enforced towards every backend when any listener takes it.</summary>
+    public static BackendDefaults? ClientDefaults(PlannedNode node, bool anyEncrypted, AppMeshExportContext ctx)
+    {
+        if (!anyEncrypted || node.Service is null) return null;
+        var tls = ctx.Options.Tls;
+        return new BackendDefaults
+        {
+            ClientPolicy = new ClientPolicy
+            {
+                Tls = new ClientPolicyTls
+                {
+                    Enforce = true,
+                    Certificate = tls.Source == AppMeshCertificateSource.Acm ? null : Certificate(node, tls),
+                    Validation = new TlsValidationContext { Trust = Trust(tls) },
+                },
+            },
+        };
+    }
+
+    /// <summary>ACM without both ARNs cannot be written (reported by <see cref="Report"/>).</summary>
+    private static bool CanWrite(AppMeshExportContext ctx) =>
+        ctx.Options.Tls.Source != AppMeshCertificateSource.Acm || (ctx.Options.Tls.CertificateArn is not null && ctx.Options.Tls.CertificateAuthorityArn is not null);
+
+    private static TlsCertificate Certificate(PlannedNode node, AppMeshTlsOptions tls) => tls.Source switch
+    {
+        AppMeshCertificateSource.Sds => new TlsCertificate { Sds = new TlsSdsSource { SecretName = $"spiffe://{tls.TrustDomain}/ns/{node.Namespace}/{node.Name}" } },
+        AppMeshCertificateSource.File => new TlsCertificate { File = new TlsFileCertificate { CertificateChain = tls.CertificateChainPath, PrivateKey = tls.PrivateKeyPath } },
+        _ => new TlsCertificate { Acm = new TlsAcmCertificate { CertificateArn = tls.CertificateArn } },
+    };
+
+    private static TlsValidationTrust Trust(AppMeshTlsOptions tls) => tls.Source switch
+    {
+        AppMeshCertificateSource.Sds => new TlsValidationTrust { Sds = new TlsSdsSource { SecretName = $"spiffe://{tls.TrustDomain}" } },
+        AppMeshCertificateSource.File => new TlsValidationTrust { File = new TlsFileTrust { CertificateChain = tls.TrustChainPath } },
+        _ => new TlsValidationTrust { Acm = new TlsAcmTrust { CertificateAuthorityArns = [tls.CertificateAuthorityArn!] } },
+    };
+
+    // App Mesh → model.
     private static readonly Dictionary<string, MtlsMode> Modes = new(StringComparer.Ordinal)
     {
         ["STRICT"] = MtlsMode.Strict,

@@ -5,16 +5,37 @@ using Mesh.Providers.AppMesh.Translation;
 
 namespace Mesh.Providers.AppMesh.Mapping;
 
-/// <summary>What a virtual service provides: a routed host (its router), a whole service (its node), or an external host.</summary>
-internal sealed record ServiceProvision(ImportDocument<VirtualService> Document, ServiceRef Host, ImportDocument<VirtualRouter>? Router, NodeInfo? Node, bool External);
-
 /// <summary>
-/// Virtual services → hosts: the host is the Service its <c>awsName</c> names (<c>name.ns.svc.&lt;domain&gt;</c> or <c>name.ns</c>),
-/// else the virtual service's own name; the provider resolves to a router or a node of the input, a missing one is reported at
-/// the reference's path and the virtual service skipped.
+/// Virtual services: one per service, named after it, <c>awsName</c> its cluster FQDN, provided by its virtual router when it
+/// has one (a route host or a service with subsets), else by its one virtual node; one per external service, <c>awsName</c>
+/// the host its node resolves, provided by that node.
 /// </summary>
 internal static partial class VirtualServiceMapping
 {
+    // Model → App Mesh.
+    public static VirtualService ToAppMesh(MeshService service, bool routed, AppMeshExportContext ctx) => new()
+    {
+        Metadata = { Name = service.Name, NamespaceProperty = service.Namespace },
+        Spec =
+        {
+            AwsName = ctx.Fqdn(service.Reference),
+            // A service with subsets has no node of its own: without a router (reported) it has no provider.
+            Provider = routed ? new VirtualServiceProvider { VirtualRouter = new VirtualRouterServiceProvider { VirtualRouterRef = new AppMeshReference { Name = service.Name } } }
+                : service.Subsets.IsEmpty ? NodeProvider(service.Name)
+                : null,
+        },
+    };
+
+    public static VirtualService ToAppMesh(PlannedNode external) => new()
+    {
+        Metadata = { Name = external.Name, NamespaceProperty = external.Namespace },
+        Spec = { AwsName = external.Host, Provider = NodeProvider(external.Name) },
+    };
+
+    private static VirtualServiceProvider NodeProvider(string node) =>
+        new() { VirtualNode = new VirtualNodeServiceProvider { VirtualNodeRef = new AppMeshReference { Name = node } } };
+
+    // App Mesh → model.
     public static ServiceProvision? ToModel(
         ImportDocument<VirtualService> vs,
         IReadOnlyDictionary<ResourceKey, ImportDocument<VirtualRouter>> routers,

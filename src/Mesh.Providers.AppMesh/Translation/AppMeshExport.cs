@@ -1,11 +1,47 @@
 using Mesh.Diagnostics;
+using Mesh.Kubernetes;
 using Mesh.Model;
+using Mesh.Providers.AppMesh.Mapping;
 
 namespace Mesh.Providers.AppMesh.Translation;
 
-/// <summary>Model → App Mesh, in output order: the Mesh, VirtualNodes, VirtualRouters, VirtualServices.</summary>
+/// <summary>
+/// Model → App Mesh, in output order: the Mesh, VirtualNodes, VirtualRouters, VirtualServices, each kind sorted by namespace
+/// then name (ordinal). External services are planned first (<see cref="EgressMapping"/>) so that the node plan
+/// (<see cref="NodePlan"/>) knows every node a route or policy may name; what the model says that App Mesh cannot is reported
+/// by the mappings, and access policies as a whole (<see cref="AccessPolicyMapping"/>).
+/// </summary>
 internal static class AppMeshExport
 {
-    public static (IReadOnlyList<object> Resources, IReadOnlyList<Diagnostic> Diagnostics) ToAppMesh(MeshConfig config, AppMeshOptions options) =>
-        throw new NotImplementedException("export: being written");
+    public static (IReadOnlyList<object> Resources, IReadOnlyList<Diagnostic> Diagnostics) ToAppMesh(MeshConfig config, AppMeshOptions options)
+    {
+        var ctx = new AppMeshExportContext(options, config);
+        var externals = EgressMapping.ToAppMesh(config, ctx);
+        ctx.Plan = NodePlan.Create(config, externals);
+        var mesh = MeshMapping.ToAppMesh(ctx);
+        TlsMapping.Report(config, ctx);
+        DestinationPolicyMapping.Report(config, ctx);
+        AccessPolicyMapping.Report(config, ctx);
+
+        var (routers, routed) = RouterMapping.ToAppMesh(ctx);
+        var services = new List<Resources.VirtualService>();
+        var seen = new HashSet<ServiceRef>();
+        foreach (var service in config.Services)
+        {
+            if (seen.Add(service.Reference)) services.Add(VirtualServiceMapping.ToAppMesh(service, routed.Contains(service.Reference), ctx));
+        }
+        services.AddRange(externals.Select(VirtualServiceMapping.ToAppMesh));
+        Sort(services);
+
+        var serviceRefs = services.Select(s => new ServiceRef(s.Metadata.Name, s.Metadata.NamespaceProperty)).ToList();
+        var anyEncrypted = TlsMapping.AnyEncrypted(ctx);
+        var nodes = ctx.Plan.Nodes.Select(n => VirtualNodeMapping.ToAppMesh(n, serviceRefs, anyEncrypted, ctx)).ToList();
+        Sort(nodes);
+        Sort(routers);
+        return ([mesh, .. nodes, .. routers, .. services], ctx.Diagnostics);
+    }
+
+    private static void Sort<T>(List<T> resources)
+        where T : k8s.IKubernetesObject<k8s.Models.V1ObjectMeta> =>
+        resources.Sort((a, b) => OrdinalKeyComparer.Instance.Compare((a.Metadata.NamespaceProperty, a.Metadata.Name), (b.Metadata.NamespaceProperty, b.Metadata.Name)));
 }

@@ -1,0 +1,42 @@
+using Mesh.Model;
+using Mesh.Providers.AppMesh.Translation;
+
+namespace Mesh.Providers.AppMesh.Mapping;
+
+/// <summary>
+/// Destination policies land on the listeners of their target's virtual nodes (App Mesh limits a node's inbound side, which
+/// every caller shares): <see cref="For"/> picks a node's policy — its subset's, else its service's. What App Mesh has no
+/// setting for is reported once per policy here; the per-listener fit in <see cref="ConnectionPoolMapping"/>.
+/// </summary>
+internal static partial class DestinationPolicyMapping
+{
+    public static void Report(MeshConfig config, AppMeshExportContext ctx)
+    {
+        for (var i = 0; i < config.DestinationPolicies.Count; i++)
+        {
+            var policy = config.DestinationPolicies[i];
+            var path = $"$.spec.destinationPolicies[{i}]";
+            if (policy.LoadBalancer is not null) ctx.Unsupported($"{path}.loadBalancer", "App Mesh has no load-balancer setting (Envoy's round robin is fixed): the load balancer is not written.");
+            if (policy.ConnectionPool is { } pool) ConnectionPoolMapping.Report(pool, $"{path}.connectionPool", ctx);
+            if (policy.OutlierDetection is { } outlier) OutlierDetectionMapping.Report(outlier, $"{path}.outlierDetection", ctx);
+            if (ctx.Plan.Targets(policy.Target.Service, policy.Target.Subset).Count == 0)
+            {
+                ctx.Unsupported(path, $"No virtual node stands for '{policy.Target.Service}'{(policy.Target.Subset is { } s ? $" subset '{s}'" : "")}: the policy is not written.");
+            }
+        }
+    }
+
+    /// <summary>The policy of a node and its index: the first naming its subset, else the first naming its whole service.</summary>
+    public static (DestinationPolicy Policy, int Index)? For(PlannedNode node, MeshConfig config)
+    {
+        (DestinationPolicy, int)? whole = null;
+        for (var i = 0; i < config.DestinationPolicies.Count; i++)
+        {
+            var policy = config.DestinationPolicies[i];
+            if (policy.Target.Service != node.Owner) continue;
+            if (policy.Target.Subset is null) whole ??= (policy, i);
+            else if (string.Equals(policy.Target.Subset, node.Subset?.Name, StringComparison.Ordinal)) return (policy, i);
+        }
+        return whole;
+    }
+}

@@ -1,0 +1,93 @@
+using CsCheck;
+using Mesh.Model;
+using Mesh.Providers.Conformance.Schema;
+using Mesh.Providers.Conformance.Support;
+using Mesh.Testing;
+using Mesh.Translation;
+using static Mesh.Providers.AppMesh.Tests.Export.Models;
+
+namespace Mesh.Providers.AppMesh.Tests.Export;
+
+/// <summary>The App Mesh resources written for the example models and for generated models validate strictly against the upstream CRDs.</summary>
+public sealed class SchemaCheckTests
+{
+    private static readonly string[] Crds = ["meshes", "virtualnodes", "virtualrouters", "virtualservices"];
+
+    private static readonly Lazy<CrdSchemaSet> Schemas = new(() => new CrdSchemaSet(Crds.Select(c => ConformancePaths.Require($"crds/appmesh/appmesh.k8s.aws_{c}.yaml")).ToList()));
+
+    private static List<string> Problems(MeshConfig model, AppMeshOptions? options = null)
+    {
+        var translator = new AppMeshTranslator(options ?? new AppMeshOptions());
+        var result = translator.Translate(model, new TranslationOptions { Services = ServiceOutput.None });
+        var problems = new List<string>();
+        foreach (var resource in YamlJson.Documents(translator.WriteYaml(result.Resources)))
+        {
+            foreach (var problem in Schemas.Value.Validate(resource)) problems.Add($"{resource["kind"]}/{resource["metadata"]?["name"]} {problem}");
+        }
+        return problems;
+    }
+
+    public static TheoryData<string> Examples => ["canary", "multiport", "mtls", "egress", "implicit", "policies"];
+
+    private static MeshConfig Example(string name) => name switch
+    {
+        "canary" => Routed(
+            Rule(To(Reviews, "v1", 333), To(Reviews, "v2", 667), To(Reviews, "v3", 1000)) with { Retry = new RetryPolicy { Attempts = 2 }, Timeout = TimeSpan.FromMilliseconds(1500), Matches = [new HttpMatch { Method = "GET", Headers = [ValueMatch.Absent("x-a"), ValueMatch.Present("x-b")], QueryParams = [ValueMatch.Exact("q", "1")] }] },
+            Rule(To(Reviews))),
+        "multiport" => new MeshConfig
+        {
+            Name = "shop",
+            Services = [new MeshService { Name = "api", Namespace = "shop", Ports = [Http(8080), Port(8081, Protocol.Http2), Port(9090, Protocol.Grpc), Port(5432, Protocol.Tcp)], Subsets = [Version("v1"), Version("v2")] }],
+            Routes = [new HttpRoute { Name = "api", Namespace = "shop", Host = new ServiceRef("api", "shop"), Rules = [new HttpRouteRule { Matches = [new HttpMatch { Path = PathMatch.Exact("/a.B/C") }], Backends = [To(new ServiceRef("api", "shop"), "v2")], Retry = new RetryPolicy { Attempts = 1, On = [RetryCondition.Unavailable, RetryCondition.ServerError] } }] }],
+            TcpRoutes = [new TcpRoute { Name = "db", Namespace = "shop", Host = new ServiceRef("api", "shop"), Backends = [To(new ServiceRef("api", "shop"), "v1")] }],
+        },
+        "implicit" => new MeshConfig { Name = "shop", Services = [new MeshService { Name = "api", Namespace = "shop", Ports = [Http(8080), Port(5432, Protocol.Tcp)], Subsets = [Version("v1"), Version("v2")] }] },
+        "mtls" => Routed(Rule(To(Reviews, "v1"))) with { Mtls = [new MtlsPolicy { Scope = MtlsScope.Mesh, Mode = MtlsMode.Permissive }, new MtlsPolicy { Scope = MtlsScope.ForNamespace("bookinfo"), Mode = MtlsMode.Strict }] },
+        "egress" => Routed(Rule(To(Reviews, "v1"))) with { ExternalServices = [new ExternalService { Name = "pay", Namespace = "bookinfo", Hosts = ["api.pay.example"], Ports = [Port(443, Protocol.Tls), Http(80)] }] },
+        _ => Routed(Rule(To(Reviews, "v1"))) with
+        {
+            DestinationPolicies =
+            [
+                new DestinationPolicy { Target = new PolicyTarget { Service = Reviews }, ConnectionPool = new ConnectionPool { MaxConnections = 10, MaxPendingRequests = 5 }, OutlierDetection = new OutlierDetection { Consecutive5xx = 2 } },
+                new DestinationPolicy { Target = new PolicyTarget { Service = Ratings }, ConnectionPool = new ConnectionPool { MaxPendingRequests = 5 } },
+            ],
+        },
+    };
+
+    [Theory]
+    [MemberData(nameof(Examples))]
+    public void Example_ValidatesAgainstTheCrds(string name)
+    {
+        var problems = Problems(Example(name));
+        Assert.True(problems.Count == 0, string.Join("\n", problems));
+    }
+
+    [Fact]
+    public void FileTlsAndCloudMap_ValidateAgainstTheCrds()
+    {
+        var options = new AppMeshOptions { Discovery = AppMeshDiscovery.CloudMap, CloudMapNamespace = "prod.local", Tls = new AppMeshTlsOptions { Source = AppMeshCertificateSource.File } };
+        var problems = Problems(Example("mtls"), options);
+        Assert.True(problems.Count == 0, string.Join("\n", problems));
+    }
+
+    [Fact]
+    public void TheCheckCanFail()
+    {
+        var translator = new AppMeshTranslator();
+        var node = YamlJson.Documents(translator.WriteYaml(translator.Translate(Example("canary"), new TranslationOptions { Services = ServiceOutput.None }).Resources))
+            .First(d => d["kind"]?.GetValue<string>() == "VirtualRouter");
+        node["spec"]!["routes"]![0]!["priority"] = 1001;
+        Assert.NotEmpty(Schemas.Value.Validate(node));
+    }
+
+    [Fact]
+    public void GeneratedModels_ValidateAgainstTheCrds()
+    {
+        _ = Schemas.Value;
+        MeshGenerators.Config.Sample(model =>
+        {
+            var problems = Problems(model);
+            Assert.True(problems.Count == 0, string.Join("\n", problems));
+        }, iter: 150);
+    }
+}
