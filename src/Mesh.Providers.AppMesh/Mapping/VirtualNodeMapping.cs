@@ -91,9 +91,7 @@ internal static partial class VirtualNodeMapping
                     {
                         NamespaceName = cloudMap,
                         ServiceName = service.Name,
-                        Attributes = node.Subset is { } subset
-                            ? Lists.OrNull(subset.Labels.OrderBy(l => l.Key, StringComparer.Ordinal).Select(l => new AwsCloudMapInstanceAttribute { Key = l.Key, Value = l.Value }))
-                            : null,
+                        Attributes = node.Subset is { } subset ? Attributes(node, subset, ctx) : null,
                     },
                 };
             }
@@ -101,6 +99,19 @@ internal static partial class VirtualNodeMapping
         }
         var host = node.Host ?? ctx.Fqdn(new ServiceRef(node.Name, node.Namespace));
         return new ServiceDiscovery { Dns = new DnsServiceDiscovery { Hostname = host } };
+    }
+
+    /// <summary>
+    /// A subset's labels as Cloud Map instance attributes, sorted by key. Cloud Map attribute values are not empty: a label
+    /// with an empty value is left out (the node then also finds instances without it), reported.
+    /// </summary>
+    private static List<AwsCloudMapInstanceAttribute>? Attributes(PlannedNode node, Subset subset, AppMeshExportContext ctx)
+    {
+        foreach (var empty in subset.Labels.Where(l => l.Value.Length == 0))
+        {
+            ctx.Approximated($"{node.Path}.subsets.{subset.Name}", $"Cloud Map attribute values cannot be empty: the label '{empty.Key}' is not written as an attribute, so the node also finds instances of the service without it.");
+        }
+        return Lists.OrNull(subset.Labels.Where(l => l.Value.Length > 0).OrderBy(l => l.Key, StringComparer.Ordinal).Select(l => new AwsCloudMapInstanceAttribute { Key = l.Key, Value = l.Value }));
     }
 
     /// <summary>

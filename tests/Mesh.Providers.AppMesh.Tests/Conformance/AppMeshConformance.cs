@@ -36,6 +36,9 @@ public sealed class AppMeshSchema : SchemaSuite
     protected override Gen<MeshConfig> Models => AppMeshModels.Any;
 
     protected override IEnumerable<MeshConfig> SampleModels => [Samples.Routing, Samples.Resilience, Samples.Security, Samples.Egress, .. RepositorySamples.MeshYaml()];
+
+    /// <summary>App Mesh's CRDs declare no CEL rules (durations are objects, checked structurally): the rules broken are the core Service's, on the Services written.</summary>
+    protected override IEnumerable<Action<System.Text.Json.Nodes.JsonNode>> RuleViolations(System.Text.Json.Nodes.JsonNode resource) => AppMeshRuleViolations.Of(resource);
 }
 
 /// <summary>The same schema check with Cloud Map discovery and file certificates.</summary>
@@ -63,6 +66,9 @@ public sealed class AppMeshCloudMapSchema : SchemaSuite
     protected override IEnumerable<MeshConfig> SampleModels => [Samples.Routing, Samples.Resilience, Samples.Security, Samples.Egress];
 
     protected override long Iterations => 75;
+
+    /// <summary>App Mesh's CRDs declare no CEL rules (durations are objects, checked structurally): the rules broken are the core Service's, on the Services written.</summary>
+    protected override IEnumerable<Action<System.Text.Json.Nodes.JsonNode>> RuleViolations(System.Text.Json.Nodes.JsonNode resource) => AppMeshRuleViolations.Of(resource);
 }
 
 public sealed class AppMeshCorpus : CorpusSuite
@@ -76,4 +82,16 @@ public sealed class AppMeshSuiteCoverage
 {
     [Fact]
     public void EveryConformanceSuite_IsDerived() => SuiteCoverage.AssertEverySuiteDerived(typeof(AppMeshSuiteCoverage).Assembly);
+}
+
+/// <summary>Violations of the core Service schema's CEL rules (a target port that is neither a number nor an IANA name).</summary>
+internal static class AppMeshRuleViolations
+{
+    public static IEnumerable<Action<System.Text.Json.Nodes.JsonNode>> Of(System.Text.Json.Nodes.JsonNode resource)
+    {
+        if (resource["kind"]?.GetValue<string>() == "Service" && resource["spec"]?["ports"] is System.Text.Json.Nodes.JsonArray { Count: > 0 })
+        {
+            yield return node => node["spec"]!["ports"]![0]!["targetPort"] = "Not_A_Port_Name";
+        }
+    }
 }
