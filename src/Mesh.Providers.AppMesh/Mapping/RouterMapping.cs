@@ -88,7 +88,7 @@ internal static partial class RouterMapping
             var whole = new EquatableArray<WeightedBackend>([new WeightedBackend { Service = service.Reference }]);
             foreach (var (port, protocol) in listeners)
             {
-                var action = TargetMapping.ToAppMesh(whole, $"$.spec.services[{index}]", service.Namespace, multi ? port : null, ctx);
+                var action = TargetMapping.ToAppMesh(whole, $"$.spec.services[{index}]", service.Namespace, multi ? port : null, ctx, implicitSplit: true);
                 if (action is null) continue;
                 var name = multi ? string.Create(CultureInfo.InvariantCulture, $"{ImplicitRouteName}-p{port}") : ImplicitRouteName;
                 Add(Typed(name, protocol, multi ? port : null, action, grpcMatch: new GrpcRouteMatch { Port = multi ? port : null }, httpMatch: new HttpRouteMatch { Prefix = "/", Port = multi ? port : null }, retry: null, grpcRetry: null, timeout: null), $"$.spec.services[{index}]");

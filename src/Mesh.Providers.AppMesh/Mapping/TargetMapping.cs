@@ -20,7 +20,7 @@ internal static partial class TargetMapping
     public const int MaxTargets = 10;
 
     /// <summary>The action, or null when no backend has a node (reported).</summary>
-    public static RouteAction? ToAppMesh(EquatableArray<WeightedBackend> backends, string path, string routerNamespace, int? routePort, AppMeshExportContext ctx)
+    public static RouteAction? ToAppMesh(EquatableArray<WeightedBackend> backends, string path, string routerNamespace, int? routePort, AppMeshExportContext ctx, bool implicitSplit = false)
     {
         var resolved = new List<(WeightedBackend Backend, int Index, IReadOnlyList<PlannedNode> Nodes)>();
         var split = 1;
@@ -35,7 +35,7 @@ internal static partial class TargetMapping
             }
             if (nodes.Count > 1)
             {
-                ctx.ApproximatedOnce($"{path}[{b}]", $"'{backend.Service}' has subsets, each its own virtual node: the backend's weight is split equally over {string.Join(", ", nodes.Select(n => n.Name))} (App Mesh weights nodes; Kubernetes spreads by pod count).");
+                if (!implicitSplit) ctx.ApproximatedOnce($"{path}[{b}]", $"'{backend.Service}' has subsets, each its own virtual node: the backend's weight is split equally over {string.Join(", ", nodes.Select(n => n.Name))} (App Mesh weights nodes; Kubernetes spreads by pod count).");
                 split = Lcm(split, nodes.Count);
             }
             resolved.Add((backend, b, nodes));

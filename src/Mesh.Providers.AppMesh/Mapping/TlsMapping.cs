@@ -29,6 +29,43 @@ internal static partial class TlsMapping
         if (tls.Source == AppMeshCertificateSource.Acm && (tls.CertificateArn is null || tls.CertificateAuthorityArn is null))
         {
             ctx.Unsupported("$.spec.mtls", $"ACM certificates need AppMeshOptions.Tls.{(tls.CertificateArn is null ? "CertificateArn" : "CertificateAuthorityArn")}, which is not set: no TLS is written (listeners and clients stay plaintext).");
+            return;
+        }
+        ReportScopes(config, ctx);
+    }
+
+    /// <summary>
+    /// What each policy becomes: nothing when no node listener takes it (reported), else the listeners' modes, read back per
+    /// virtual node — one workload policy with the node's pod labels when all its listeners agree, else one per port — so a
+    /// policy of another scope is approximated.
+    /// </summary>
+    private static void ReportScopes(MeshConfig config, AppMeshExportContext ctx)
+    {
+        var covered = new Dictionary<int, bool>();
+        foreach (var node in ctx.Plan.Nodes)
+        {
+            if (node.Service is not { } service) continue;
+            var labels = service.WorkloadLabels(node.Subset?.Name) ?? service.EffectiveSelector;
+            var effective = node.Ports.Select(p => Effective(node, p, config)).ToList();
+            var collapsed = effective.All(e => e is not null && e.Value.Policy.Mode == effective[0]!.Value.Policy.Mode);
+            foreach (var e in effective)
+            {
+                if (e is not { } found) continue;
+                var scope = found.Policy.Scope;
+                var exact = scope.Workload == labels && (collapsed ? scope.Kind == MtlsScopeKind.Workload : scope.Kind == MtlsScopeKind.Port);
+                covered[found.Index] = covered.GetValueOrDefault(found.Index, true) && exact;
+            }
+        }
+        for (var i = 0; i < config.Mtls.Count; i++)
+        {
+            if (!covered.TryGetValue(i, out var exact))
+            {
+                ctx.Unsupported($"$.spec.mtls[{i}]", "No virtual node listener is in this policy's scope (or narrower policies cover each one it selects): nothing is written for it.");
+            }
+            else if (!exact)
+            {
+                ctx.Approximated($"$.spec.mtls[{i}].scope", "Written as the tls.mode of each virtual node listener in scope: it reads back per virtual node (its pod labels), and per port where a node's listeners differ.");
+            }
         }
     }
 

@@ -28,6 +28,8 @@ public sealed class CapabilityRowTests : CapabilityRowSuite
     private static readonly Dictionary<MeshFeature, MeshConfig> CaseTable = new(Shared.All)
     {
         [MeshFeature.TcpSplit] = Shared.All[MeshFeature.TcpSplit] with { Services = [Reviews with { Ports = [new ServicePort { Port = 9000, Protocol = Protocol.Tcp }] }] },
+        // A backend naming the port of a service without subsets (one to a service with subsets is split over their nodes).
+        [MeshFeature.BackendPort] = Shared.All[MeshFeature.BackendPort] with { Services = [Reviews with { Subsets = [] }] },
     };
 
     protected override ITranslator Translator { get; } = new AppMeshTranslator(new AppMeshOptions { ServiceOutput = ServiceOutput.All });
