@@ -49,6 +49,9 @@ public sealed class AppMeshTranslator : KubernetesTranslator<AppMeshOptions>
     /// <summary>Every subset gets a leaf Service: its virtual node's DNS hostname names it.</summary>
     protected override LeafServicePlan PlanLeaves(MeshConfig config) => LeafServicePlan.Create(config, everySubset: true);
 
+    /// <summary>None: App Mesh's listeners carry each port's protocol (and import reads it there), so Services need no <c>appProtocol</c>.</summary>
+    protected override string? AppProtocolOf(Protocol protocol) => null;
+
     /// <inheritdoc />
     protected override (IReadOnlyList<object> Resources, IReadOnlyList<Diagnostic> Diagnostics) Export(MeshConfig config, LeafServicePlan leaves) =>
         AppMeshExport.ToAppMesh(config, Options);

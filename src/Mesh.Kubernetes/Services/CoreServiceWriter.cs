@@ -6,7 +6,8 @@ namespace Mesh.Kubernetes;
 /// <summary>
 /// Model → core <c>v1</c> Services: a model service as its Service (selector, ports with name, number, target port and
 /// <c>appProtocol</c>) and a leaf Service as the Service of one subset (selector ∪ subset labels, the parent's ports,
-/// labelled and annotated with <see cref="LeafServiceLabels"/>).
+/// labelled and annotated with <see cref="LeafServiceLabels"/>). Defaults the API server fills in itself are not written
+/// (<c>protocol: TCP</c>, a <c>targetPort</c> equal to the port), so the output holds only what the model says.
 /// </summary>
 public static class CoreServiceWriter
 {
@@ -14,9 +15,9 @@ public static class CoreServiceWriter
     /// <param name="config">The model.</param>
     /// <param name="plan">The leaf Services.</param>
     /// <param name="output">What to write.</param>
-    /// <param name="appProtocol">The <c>appProtocol</c> of a port's protocol, or null for <see cref="AppProtocols.Of"/>.</param>
+    /// <param name="appProtocol">The <c>appProtocol</c> of a port's protocol (a null result writes none), or null for <see cref="AppProtocols.Of"/>.</param>
     /// <returns>The Services, in a deterministic order.</returns>
-    public static IReadOnlyList<CoreService> Write(MeshConfig config, LeafServicePlan plan, ServiceOutput output, Func<Protocol, string>? appProtocol = null)
+    public static IReadOnlyList<CoreService> Write(MeshConfig config, LeafServicePlan plan, ServiceOutput output, Func<Protocol, string?>? appProtocol = null)
     {
         ArgumentNullException.ThrowIfNull(config);
         ArgumentNullException.ThrowIfNull(plan);
@@ -32,9 +33,9 @@ public static class CoreServiceWriter
 
     /// <summary>The Service of a model service.</summary>
     /// <param name="service">The service.</param>
-    /// <param name="appProtocol">The <c>appProtocol</c> of a port's protocol, or null for <see cref="AppProtocols.Of"/>.</param>
+    /// <param name="appProtocol">The <c>appProtocol</c> of a port's protocol (a null result writes none), or null for <see cref="AppProtocols.Of"/>.</param>
     /// <returns>The Service.</returns>
-    public static CoreService Service(MeshService service, Func<Protocol, string>? appProtocol = null)
+    public static CoreService Service(MeshService service, Func<Protocol, string?>? appProtocol = null)
     {
         ArgumentNullException.ThrowIfNull(service);
         return Create(service.Name, service.Namespace, service.EffectiveSelector, service.Ports, labels: null, annotations: null, appProtocol ?? AppProtocols.Of);
@@ -42,9 +43,9 @@ public static class CoreServiceWriter
 
     /// <summary>The leaf Service of one subset.</summary>
     /// <param name="leaf">The leaf.</param>
-    /// <param name="appProtocol">The <c>appProtocol</c> of a port's protocol, or null for <see cref="AppProtocols.Of"/>.</param>
+    /// <param name="appProtocol">The <c>appProtocol</c> of a port's protocol (a null result writes none), or null for <see cref="AppProtocols.Of"/>.</param>
     /// <returns>The Service.</returns>
-    public static CoreService Leaf(LeafService leaf, Func<Protocol, string>? appProtocol = null)
+    public static CoreService Leaf(LeafService leaf, Func<Protocol, string?>? appProtocol = null)
     {
         ArgumentNullException.ThrowIfNull(leaf);
         var parent = leaf.Parent;
@@ -62,7 +63,7 @@ public static class CoreServiceWriter
             appProtocol ?? AppProtocols.Of);
     }
 
-    private static CoreService Create(string name, string ns, IEnumerable<KeyValuePair<string, string>> selector, IEnumerable<ServicePort> ports, Dictionary<string, string>? labels, Dictionary<string, string>? annotations, Func<Protocol, string> appProtocol) => new()
+    private static CoreService Create(string name, string ns, IEnumerable<KeyValuePair<string, string>> selector, IEnumerable<ServicePort> ports, Dictionary<string, string>? labels, Dictionary<string, string>? annotations, Func<Protocol, string?> appProtocol) => new()
     {
         Metadata = new k8s.Models.V1ObjectMeta { Name = name, NamespaceProperty = ns, Labels = labels, Annotations = annotations },
         Spec = new CoreServiceSpec
@@ -72,12 +73,17 @@ public static class CoreServiceWriter
         },
     };
 
-    private static CoreServicePort? Port(ServicePort port, Func<Protocol, string> appProtocol) => new()
+    private static CoreServicePort? Port(ServicePort port, Func<Protocol, string?> appProtocol) => new()
     {
         Name = port.EffectiveName,
         Port = port.Port,
-        TargetPort = port.EffectiveTargetPort is { Name: { } named } ? named : port.EffectiveTargetPort.Number,
-        Protocol = "TCP",
+        // Kubernetes defaults targetPort to the port and protocol to TCP (the model's ports are all TCP).
+        TargetPort = port.EffectiveTargetPort switch
+        {
+            { Name: { } named } => named,
+            { Number: var number } when number != port.Port => number,
+            _ => null,
+        },
         AppProtocol = appProtocol(port.Protocol),
     };
 }

@@ -67,10 +67,13 @@ public abstract class KubernetesTranslator<TOptions> : ITranslator
     /// <returns>The plan (by default <see cref="LeafServicePlan.Create(MeshConfig)"/>).</returns>
     protected virtual LeafServicePlan PlanLeaves(MeshConfig config) => LeafServicePlan.Create(config);
 
-    /// <summary>The <c>appProtocol</c> written Services give a port of <paramref name="protocol"/>; a provider overrides it for its mesh's own values.</summary>
+    /// <summary>
+    /// The <c>appProtocol</c> written Services give a port of <paramref name="protocol"/>; a provider overrides it for its
+    /// mesh's own values, or returns null when its mesh carries the protocol elsewhere and the Service needs none.
+    /// </summary>
     /// <param name="protocol">The port's protocol.</param>
-    /// <returns>The value (by default <see cref="AppProtocols.Of"/>).</returns>
-    protected virtual string AppProtocolOf(Protocol protocol) => AppProtocols.Of(protocol);
+    /// <returns>The value (by default <see cref="AppProtocols.Of"/>), or null to write none.</returns>
+    protected virtual string? AppProtocolOf(Protocol protocol) => AppProtocols.Of(protocol);
 
     /// <summary>Creates the context of one import; a provider overrides it to carry its options into its importers.</summary>
     /// <returns>A new context.</returns>

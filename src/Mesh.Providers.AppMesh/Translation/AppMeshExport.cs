@@ -6,7 +6,7 @@ using Mesh.Providers.AppMesh.Mapping;
 namespace Mesh.Providers.AppMesh.Translation;
 
 /// <summary>
-/// Model → App Mesh, in output order: the Mesh, VirtualNodes, VirtualRouters, VirtualServices, each kind sorted by namespace
+/// Model → App Mesh, in output order: the Mesh (only when anything else is written), VirtualNodes, VirtualRouters, VirtualServices, each kind sorted by namespace
 /// then name (ordinal). External services are planned first (<see cref="EgressMapping"/>) so that the node plan
 /// (<see cref="NodePlan"/>) knows every node a route or policy may name; what the model says that App Mesh cannot is reported
 /// by the mappings, and access policies as a whole (<see cref="AccessPolicyMapping"/>).
@@ -38,6 +38,8 @@ internal static class AppMeshExport
         var nodes = ctx.Plan.Nodes.Select(n => VirtualNodeMapping.ToAppMesh(n, serviceRefs, anyEncrypted, ctx)).ToList();
         Sort(nodes);
         Sort(routers);
+        // The Mesh only holds what else is written: a model with nothing to write writes no Mesh either.
+        if (nodes.Count == 0 && routers.Count == 0 && services.Count == 0) return ([], ctx.Diagnostics);
         return ([mesh, .. nodes, .. routers, .. services], ctx.Diagnostics);
     }
 

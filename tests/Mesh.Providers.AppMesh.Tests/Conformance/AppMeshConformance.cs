@@ -76,6 +76,18 @@ public sealed class AppMeshCorpus : CorpusSuite
     protected override ITranslator Translator { get; } = new AppMeshTranslator();
 
     protected override string CorpusFolder => "examples/appmesh";
+
+    /// <summary>What the App Mesh export writes from the whole model or from <see cref="AppMeshOptions"/>, not from one input field.</summary>
+    protected override IReadOnlyList<DerivedField> DerivedFields =>
+    [
+        new("VirtualNode $.spec.backends", "the model does not say which service calls which: every node may call every virtual service (App Mesh drops calls to undeclared backends)"),
+        new("VirtualService $.spec.provider.virtualNode", "every model service gets a virtual service, so that meshed callers reach it; a service without a router is provided by its node"),
+        new("VirtualRouter $.spec.routes[].priority", "always written: App Mesh orders a router's routes by priority, which carries the model's rule order"),
+        new("VirtualNode $.spec.backendDefaults.clientPolicy", "client TLS policy follows AppMeshOptions.Tls whenever any listener encrypts"),
+        new("VirtualNode $.spec.listeners[].tls.certificate", "the certificate source is AppMeshOptions.Tls, not part of the model"),
+        new("VirtualNode $.spec.listeners[].tls.validation", "the trust source is AppMeshOptions.Tls, not part of the model"),
+        new("VirtualNode $.spec.serviceDiscovery", "the discovery form (DNS or Cloud Map) is AppMeshOptions.Discovery, not part of the model"),
+    ];
 }
 
 public sealed class AppMeshSuiteCoverage

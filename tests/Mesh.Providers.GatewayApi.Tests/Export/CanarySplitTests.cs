@@ -59,7 +59,7 @@ public sealed class CanarySplitTests
             Assert.Equal("bookinfo", leaf.Metadata.NamespaceProperty);
             Assert.Equal(new Dictionary<string, string> { ["app"] = "reviews", ["track"] = track }, leaf.Spec!.Selector);
             var port = Assert.Single(leaf.Spec.Ports!)!;
-            Assert.Equal(("http", (int?)9080, (object?)"http-web", "TCP", "http"), (port.Name, port.Port, port.TargetPort, port.Protocol, port.AppProtocol));
+            Assert.Equal(("http", (int?)9080, (object?)"http-web", (string?)null, "http"), (port.Name, port.Port, port.TargetPort, port.Protocol, port.AppProtocol));
             Assert.Equal($"reviews/{track}", leaf.Metadata.Annotations![LeafServiceLabels.SubsetOf]);
             Assert.Equal(new Dictionary<string, string> { [LeafServiceLabels.Parent] = "reviews", [LeafServiceLabels.Subset] = track }, leaf.Metadata.Labels);
         }
@@ -93,7 +93,6 @@ public sealed class CanarySplitTests
               - name: http
                 port: 9080
                 targetPort: http-web
-                protocol: TCP
                 appProtocol: http
               selector:
                 app: reviews
@@ -115,7 +114,6 @@ public sealed class CanarySplitTests
               - name: http
                 port: 9080
                 targetPort: http-web
-                protocol: TCP
                 appProtocol: http
               selector:
                 app: reviews
