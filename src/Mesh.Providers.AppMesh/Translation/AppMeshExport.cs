@@ -22,6 +22,7 @@ internal static class AppMeshExport
         TlsMapping.Report(config, ctx);
         DestinationPolicyMapping.Report(config, ctx);
         AccessPolicyMapping.Report(config, ctx);
+        ServicePortMapping.Report(config, ctx);
 
         var (routers, routed) = RouterMapping.ToAppMesh(ctx);
         var services = new List<Resources.VirtualService>();

@@ -54,7 +54,7 @@ internal static class AppMeshImport
                 ctx.NotImported(s, "$.spec", "A BackendGroup is an allow-list of the services a node may call, which the model derives on export; it was not imported.");
             })
             .Dispatch(resources, ctx, "an App Mesh resource this provider reads");
-        var config = new ModelAssembly(index, ctx, options.ClusterDomain).Build(importOptions?.ModelName ?? "imported");
+        var config = new ModelAssembly(index, ctx, options.ClusterDomain, options.ServiceOutput).Build(importOptions?.ModelName ?? "imported");
         return ImportResult.Create(ctx.HasErrors ? new Model.MeshConfig { Name = config.Name } : config.Normalize(), ctx.Diagnostics, importOptions);
     }
 

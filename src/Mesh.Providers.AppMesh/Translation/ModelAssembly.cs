@@ -8,10 +8,10 @@ namespace Mesh.Providers.AppMesh.Translation;
 
 /// <summary>
 /// The second pass: resolves virtual services to routers and nodes, nodes to services and subsets against each router's host,
-/// and assembles services (with their core Services), routes, destination and mTLS policies and external services. Everything is
+/// and assembles services (with their core Services, or for a service without one the ports of a subset's leaf Service), routes, destination and mTLS policies and external services. Everything is
 /// visited in namespace/name order so one input always gives one model.
 /// </summary>
-internal sealed class ModelAssembly(ImportIndex index, ImportContext ctx, string domain)
+internal sealed class ModelAssembly(ImportIndex index, ImportContext ctx, string domain, Mesh.Translation.ServiceOutput output)
 {
     private readonly SortedDictionary<ResourceKey, NodeInfo> _nodes = [];
     private readonly Dictionary<ResourceKey, List<NodeTarget>> _targets = [];
@@ -171,12 +171,13 @@ internal sealed class ModelAssembly(ImportIndex index, ImportContext ctx, string
     }
 
     /// <summary>
-    /// The core Services that are a subset node's own DNS name (its leaf, written back by the export) and a note on every DNS
+    /// The core Services that are a subset node's own DNS name (its leaf, written back by the export), with the key of the
+    /// subset's service, and a note on every DNS
     /// hostname the export would not write back (it names the Service of the node's service or subset).
     /// </summary>
-    private HashSet<ResourceKey> CheckHostnames()
+    private Dictionary<ResourceKey, ResourceKey> CheckHostnames()
     {
-        var consumed = new HashSet<ResourceKey>();
+        var consumed = new Dictionary<ResourceKey, ResourceKey>();
         foreach (var (key, node) in _nodes)
         {
             if (node.DnsHostname is not { } hostname || _externalNodes.Contains(key) || !_targets.TryGetValue(key, out var targets)) continue;
@@ -189,7 +190,7 @@ internal sealed class ModelAssembly(ImportIndex index, ImportContext ctx, string
                 if (target.Subset is { } subset && dns.Name != target.Service.Name)
                 {
                     var leaf = new ResourceKey(dns.Namespace, dns.Name);
-                    if (index.Services.ContainsKey(leaf) && !_drafts.ContainsKey(leaf)) consumed.Add(leaf);
+                    if (index.Services.ContainsKey(leaf) && !_drafts.ContainsKey(leaf)) consumed.TryAdd(leaf, new ResourceKey(target.Service.Namespace, target.Service.Name));
                     if (index.Services.ContainsKey(leaf) || dns.Name == $"{target.Service.Name}-{subset}") expected = true;
                 }
             }
@@ -201,29 +202,54 @@ internal sealed class ModelAssembly(ImportIndex index, ImportContext ctx, string
         return consumed;
     }
 
-    private List<MeshService> ReadServices(HashSet<ResourceKey> consumed)
+    private List<MeshService> ReadServices(Dictionary<ResourceKey, ResourceKey> consumed)
     {
         var cores = new Dictionary<ResourceKey, MeshService>();
+        var leaves = new Dictionary<ResourceKey, MeshService>();
         foreach (var (key, doc) in index.Services)
         {
-            ctx.ReportMetadata(doc.Resource.Metadata, doc.Source, consumed.Contains(key) ? LeafCarried : null);
-            if (consumed.Contains(key) || doc.Name.Length == 0) continue;
+            ctx.ReportMetadata(doc.Resource.Metadata, doc.Source, consumed.ContainsKey(key) ? LeafCarried : null);
+            if (doc.Name.Length == 0) continue;
+            if (consumed.TryGetValue(key, out var parent))
+            {
+                // A subset's leaf: its ports are the service's (the export writes them back on every leaf); the first leaf gives
+                // the names and target ports of a service that has no Service of its own.
+                if (CoreServiceReader.Read(doc.Resource, doc.Name, doc.Namespace, doc.Source, ctx) is { } leaf) leaves.TryAdd(parent, leaf with { Selector = EquatableMap<string>.Empty });
+                continue;
+            }
+            if (!_drafts.TryGetValue(key, out var implied))
+            {
+                // No virtual node or virtual service stands for it: App Mesh does not mesh its pods, and the model has no service for it.
+                ctx.NotImported(doc.Source, "$.spec", "No virtual node or virtual service of the input stands for this Service, so App Mesh does not mesh it; it was not imported.");
+                continue;
+            }
             var read = doc.Resource;
-            if (read.Spec?.Selector is not { Count: > 0 } && _drafts.TryGetValue(key, out var implied) && implied.Selector is { IsEmpty: false } selector)
+            if (read.Spec?.Selector is not { Count: > 0 } && implied.Selector is { IsEmpty: false } selector)
             {
                 // A Service without a selector in front of App Mesh nodes: the nodes' pod selectors say which pods it stands for.
                 ImportNotes.Note(ctx, doc.Source, "$.spec", $"The Service has no selector; the model takes the selector its virtual nodes imply, {{ {string.Join(", ", selector.Select(l => $"{l.Key}: {l.Value}"))} }}.");
                 read = new CoreService { Metadata = read.Metadata, Spec = new CoreServiceSpec { Ports = read.Spec?.Ports, Selector = new Dictionary<string, string>(selector, StringComparer.Ordinal) } };
             }
-            if (CoreServiceReader.Read(read, doc.Name, doc.Namespace, doc.Source, ctx) is { } service) cores[key] = service;
+            if (CoreServiceReader.Read(read, doc.Name, doc.Namespace, doc.Source, ctx) is { } service)
+            {
+                cores[key] = service;
+                ReportOwnServiceNotWritten(doc.Source);
+            }
         }
-        var result = new List<MeshService>();
-        foreach (var (key, draft) in _drafts) result.Add(draft.Build(cores.GetValueOrDefault(key)));
-        foreach (var (key, core) in cores)
+        return [.. _drafts.Select(d => d.Value.Build(cores.GetValueOrDefault(d.Key) ?? leaves.GetValueOrDefault(d.Key)))];
+    }
+
+    /// <summary>
+    /// The service's own Service is read into the model, but this translator writes it back only with
+    /// <see cref="Mesh.Translation.ServiceOutput.All"/> (by default only the leaf Services DNS discovery names).
+    /// </summary>
+    private void ReportOwnServiceNotWritten(string source)
+    {
+        if (output == Mesh.Translation.ServiceOutput.All) return;
+        foreach (var path in new[] { "$.spec.ports", "$.spec.selector" })
         {
-            if (!_drafts.ContainsKey(key)) result.Add(core);
+            ImportNotes.Note(ctx, source, path, $"Read into the model's service; the export writes a service's own Service only with ServiceOutput All (it is {output}), so this is not written back.");
         }
-        return result;
     }
 
     private static readonly HashSet<string> LeafCarried = new(StringComparer.Ordinal) { LeafServiceLabels.SubsetOf, LeafServiceLabels.ParentSelector };
