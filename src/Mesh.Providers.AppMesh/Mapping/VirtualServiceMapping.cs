@@ -72,7 +72,8 @@ internal static partial class VirtualServiceMapping
             ctx.NotImported(source, "$.spec.provider.virtualNode.virtualNodeRef.name", $"Virtual node {nodeKey} is not in the input; the virtual service was skipped.");
             return null;
         }
-        if (IsExternal(node.DnsHostname, domain))
+        // A node selecting no pods stands for endpoints without Envoy (outside the mesh, found by DNS): an external service.
+        if (IsExternal(node.DnsHostname, domain) || (node.Labels is not { IsEmpty: false } && node.DnsHostname is not null))
         {
             if (spec.AwsName is not null && !string.Equals(spec.AwsName, node.DnsHostname, StringComparison.OrdinalIgnoreCase))
             {
