@@ -59,7 +59,7 @@ public sealed class CoreServiceImportTests
 
         Assert.Equal(new Dictionary<string, string> { ["app"] = "reviews" }, service.Spec!.Selector);
         var port = Assert.Single(service.Spec.Ports!)!;
-        Assert.Equal(("http", 9080, (object?)9080, "http"), (port.Name, port.Port!.Value, port.TargetPort, port.AppProtocol));
+        Assert.Equal(("http", 9080, (object?)null, "http"), (port.Name, port.Port!.Value, port.TargetPort, port.AppProtocol));
     }
 
     [Fact]
