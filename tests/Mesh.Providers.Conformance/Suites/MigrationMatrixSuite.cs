@@ -34,10 +34,18 @@ public abstract class MigrationMatrixSuite : ConformanceSuite
     public IEnumerable<(ITranslator From, ITranslator To)> Pairs() =>
         Partners.SelectMany(p => new[] { (Translator, p), (p, Translator) });
 
+    /// <summary>
+    /// Why the matrix of this provider does not hold yet, when it does not: the test is then skipped with this reason (so the gap
+    /// is visible in every test run) instead of passing or being left out.
+    /// </summary>
+    /// <value>Defaults to null: the matrix must hold.</value>
+    protected virtual string? KnownGap => null;
+
     /// <summary>Every ordered pair keeps every rule's behaviour.</summary>
     [Fact]
     public void Migration_KeepsTheBehaviourOfEveryRule_ForEveryPairBothWays()
     {
+        if (KnownGap is { } gap) Assert.Skip(gap);
         Assert.NotEmpty(Partners);
         var failures = new List<string>();
         foreach (var (from, to) in Pairs())
