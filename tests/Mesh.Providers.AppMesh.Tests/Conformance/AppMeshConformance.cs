@@ -179,7 +179,7 @@ public sealed class AppMeshBadInput : BadInputSuite
             kind: VirtualService
             metadata: { name: r, namespace: ns }
             spec: { provider: { virtualRouter: { virtualRouterRef: { name: r } } } }
-                        ---
+            ---
             apiVersion: appmesh.k8s.aws/v1beta2
             kind: VirtualNode
             metadata: { name: n, namespace: ns }
