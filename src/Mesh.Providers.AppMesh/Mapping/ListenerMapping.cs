@@ -42,26 +42,39 @@ internal static class ListenerMapping
 internal static class ListenerPolicyMapping
 {
     /// <summary>
-    /// The pool and outlier detection of the first listener that has them; other listeners' differing settings are reported
-    /// (the model has one destination policy per target, not per port).
+    /// The node's one connection pool and outlier detection. The export writes the model's pool on each listener as that
+    /// listener's protocol takes it (http: connections and pending requests; http2 and grpc: requests; tcp: connections), so the
+    /// listeners' pools are merged field by field; two listeners that set one field differently, or outlier detections that
+    /// differ, are reported and the first is kept (the model has one destination policy per target, not per port).
     /// </summary>
     public static (Model.ConnectionPool? Pool, Model.OutlierDetection? Outlier) ToModel(NodeInfo node, ImportContext ctx)
     {
         var source = node.Document.Source;
         Model.ConnectionPool? pool = null;
         Model.OutlierDetection? outlier = null;
-        var poolSet = false;
         var outlierSet = false;
         foreach (var listener in node.Listeners)
         {
             var path = $"$.spec.listeners[{listener.Index}]";
             var p = ConnectionPoolMapping.ToModel(listener.Listener.ConnectionPool, listener.Protocol, source, path + ".connectionPool", ctx);
             var o = OutlierDetectionMapping.ToModel(listener.Listener.OutlierDetection, source, path + ".outlierDetection", ctx);
-            if (!poolSet) (pool, poolSet) = (p, true);
-            else if (p != pool) ctx.NotImported(source, path + ".connectionPool", "The model has one connection pool per workload; the first listener's was kept.");
+            if (p is not null)
+            {
+                if (pool is null) pool = p;
+                else if (Conflicts(pool.MaxConnections, p.MaxConnections) || Conflicts(pool.MaxPendingRequests, p.MaxPendingRequests) || Conflicts(pool.MaxRequests, p.MaxRequests))
+                {
+                    ctx.NotImported(source, path + ".connectionPool", "The model has one connection pool per workload: this listener sets a limit another listener sets differently; the first listener's value was kept.");
+                }
+                else
+                {
+                    pool = pool with { MaxConnections = pool.MaxConnections ?? p.MaxConnections, MaxPendingRequests = pool.MaxPendingRequests ?? p.MaxPendingRequests, MaxRequests = pool.MaxRequests ?? p.MaxRequests };
+                }
+            }
             if (!outlierSet) (outlier, outlierSet) = (o, true);
             else if (o != outlier) ctx.NotImported(source, path + ".outlierDetection", "The model has one outlier detection per workload; the first listener's was kept.");
         }
         return (pool, outlier);
     }
+
+    private static bool Conflicts(int? a, int? b) => a is not null && b is not null && a != b;
 }

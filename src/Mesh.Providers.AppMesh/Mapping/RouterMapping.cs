@@ -227,6 +227,9 @@ internal static partial class RouterMapping
     }
 
     // App Mesh → model.
+    private static bool IsPortVariant(string name, string stem) =>
+        name.Length > stem.Length + 2 && name.StartsWith(stem + "-p", StringComparison.Ordinal) && name.AsSpan(stem.Length + 2).ContainsAnyExceptInRange('0', '9') == false;
+
     /// <summary>The annotation naming the route the export wrote only to spread traffic over subsets.</summary>
     public const string ImplicitRoute = "mesh-sdk.io/implicit-route";
 
@@ -280,7 +283,8 @@ internal static partial class RouterMapping
                 quiet.Invalid(source, path, "A route takes exactly one of httpRoute, http2Route, grpcRoute or tcpRoute.");
                 continue;
             }
-            if (string.Equals(route.Name, implicitRoute, StringComparison.Ordinal)) continue;
+            // The implicit route (one per listener, -p<port>, on a router with several) stands for "no route".
+            if (implicitRoute is not null && (string.Equals(route.Name, implicitRoute, StringComparison.Ordinal) || IsPortVariant(route.Name, implicitRoute))) continue;
             if (route.TcpRoute is { } tcpRoute)
             {
                 if (Tcp(tcpRoute, route.Name, router, host, listeners, resolve, routeName, tcp.Count, source, path + ".tcpRoute", quiet) is { } t) tcp.Add(t);

@@ -33,8 +33,9 @@ internal static partial class TargetMapping
                 ctx.UnsupportedOnce($"{path}[{b}]", $"No virtual node stands for '{backend.Service}': the backend is not written.");
                 continue;
             }
-            if (nodes.Count > 1)
+            if (backend.Subset is null && nodes.Any(n => n.Subset is not null))
             {
+                // Even one subset: its node stands for the subset's pods only, not the whole service's.
                 if (!implicitSplit) ctx.ApproximatedOnce($"{path}[{b}]", $"'{backend.Service}' has subsets, each its own virtual node: the backend's weight is split equally over {string.Join(", ", nodes.Select(n => n.Name))} (App Mesh weights nodes; Kubernetes spreads by pod count).");
                 split = Lcm(split, nodes.Count);
             }

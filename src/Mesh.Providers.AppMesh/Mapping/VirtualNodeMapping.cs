@@ -224,7 +224,7 @@ internal static partial class VirtualNodeMapping
     /// <summary>
     /// Where <paramref name="node"/>'s pods sit when <paramref name="host"/>'s router sends to it: the subset its annotations name;
     /// the whole host when its pod selector is the host's selector; a subset (the node's name less a <c>host-</c> prefix) with the
-    /// extra labels when it is a proper superset; otherwise the node's own service.
+    /// extra labels when it is a proper superset; a subset of another service its annotations name; otherwise the node's own service.
     /// </summary>
     public static (NodeTarget Target, EquatableMap<string>? SubsetLabels) Resolve(NodeInfo node, ServiceRef host, EquatableMap<string> hostSelector, string domain)
     {
@@ -238,6 +238,11 @@ internal static partial class VirtualNodeMapping
         {
             if (labels.Count == hostSelector.Count) return (new NodeTarget(host, null), null);
             return (new NodeTarget(host, SubsetName(node.Document.Name, host.Name)), Difference(labels, hostSelector));
+        }
+        // A subset node the export annotated is that subset of its parent, whichever host routes to it.
+        if (node.SubsetOf is { } subsetOf && node.ParentSelector is { } parentSelector)
+        {
+            return (new NodeTarget(new ServiceRef(subsetOf.Parent, node.Document.Namespace), subsetOf.Subset), Difference(labels, parentSelector));
         }
         return (new NodeTarget(OwnService(node, domain), null), null);
     }

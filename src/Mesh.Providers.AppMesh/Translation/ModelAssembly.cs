@@ -101,9 +101,16 @@ internal sealed class ModelAssembly(ImportIndex index, ImportContext ctx, string
                 var (target, labels) = VirtualNodeMapping.Resolve(node, host, selector, domain);
                 if (target.Subset is { } subset)
                 {
-                    if (!draft.Subsets.TryAdd(subset, labels ?? EquatableMap<string>.Empty) && draft.Subsets[subset] != (labels ?? EquatableMap<string>.Empty))
+                    // The subset of the host, or of the service a subset node's annotations name.
+                    var owner = target.Service == host ? draft : Draft(target.Service);
+                    if (target.Service != host)
                     {
-                        ctx.NotImported(node.Document.Source, "$.spec.podSelector", $"Subset {subset} of {host} is already defined with other labels; this node was read as that subset.");
+                        owner.Selector ??= node.ParentSelector;
+                        foreach (var l in node.Listeners) owner.AddPort(l.Port, l.Protocol);
+                    }
+                    if (!owner.Subsets.TryAdd(subset, labels ?? EquatableMap<string>.Empty) && owner.Subsets[subset] != (labels ?? EquatableMap<string>.Empty))
+                    {
+                        ctx.NotImported(node.Document.Source, "$.spec.podSelector", $"Subset {subset} of {target.Service} is already defined with other labels; this node was read as that subset.");
                     }
                 }
                 else if (target.Service != host)
@@ -257,6 +264,7 @@ internal sealed class ModelAssembly(ImportIndex index, ImportContext ctx, string
     private (List<DestinationPolicy>, List<MtlsPolicy>) ReadPolicies()
     {
         var destinations = new List<DestinationPolicy>();
+        var byTarget = new Dictionary<PolicyTarget, DestinationPolicy>();
         var mtls = new List<MtlsPolicy>();
         foreach (var (key, node) in _nodes)
         {
@@ -268,9 +276,13 @@ internal sealed class ModelAssembly(ImportIndex index, ImportContext ctx, string
             }
             mtls.AddRange(TlsMapping.ToModel(node, ctx));
             if (pool is null && outlier is null) continue;
-            foreach (var target in _targets.GetValueOrDefault(key) ?? [])
+            foreach (var target in (_targets.GetValueOrDefault(key) ?? []).Distinct())
             {
-                destinations.Add(new DestinationPolicy { Target = new PolicyTarget { Service = target.Service, Subset = target.Subset }, ConnectionPool = pool, OutlierDetection = outlier });
+                var policy = new DestinationPolicy { Target = new PolicyTarget { Service = target.Service, Subset = target.Subset }, ConnectionPool = pool, OutlierDetection = outlier };
+                // One policy per target: a node reached under several hosts resolves to the same target each time; two nodes
+                // standing for one target with different settings keep the first (in namespace/name order), reported.
+                if (byTarget.TryAdd(policy.Target, policy)) destinations.Add(policy);
+                else if (byTarget[policy.Target] != policy) ctx.NotImported(node.Document.Source, "$.spec.listeners", $"Another virtual node stands for {target.Service}{(target.Subset is null ? "" : "/" + target.Subset)} with other connection limits or outlier detection; the first node's were kept.");
             }
         }
         return (destinations, mtls.Distinct().ToList());

@@ -107,3 +107,126 @@ internal static class AppMeshRuleViolations
         }
     }
 }
+
+public sealed class AppMeshBadInput : BadInputSuite
+{
+    protected override ITranslator Translator { get; } = new AppMeshTranslator();
+
+    protected override string ValidDocument => """
+        apiVersion: appmesh.k8s.aws/v1beta2
+        kind: VirtualRouter
+        metadata:
+          name: color
+          namespace: howto
+        spec:
+          listeners:
+          - portMapping: { port: 8080, protocol: http }
+          routes:
+          - name: color-route
+            priority: 10
+            httpRoute:
+              match:
+                prefix: /
+                headers:
+                - name: color_header
+                  match: { exact: blue }
+              action:
+                weightedTargets:
+                - virtualNodeRef: { name: blue }
+                  weight: 90
+                - virtualNodeRef: { name: white }
+                  weight: 10
+              retryPolicy:
+                maxRetries: 2
+                perRetryTimeout: { value: 500, unit: ms }
+                httpRetryEvents: [server-error]
+              timeout:
+                perRequest: { value: 2, unit: s }
+        """;
+
+    protected override IEnumerable<BadInputCase> Cases =>
+    [
+        new("wrong type (weight as string)", """
+            apiVersion: appmesh.k8s.aws/v1beta2
+            kind: VirtualRouter
+            metadata: { name: r, namespace: ns }
+            spec:
+              listeners: [{ portMapping: { port: 80, protocol: http } }]
+              routes:
+              - name: a
+                httpRoute:
+                  match: { prefix: / }
+                  action: { weightedTargets: [{ virtualNodeRef: { name: n }, weight: ninety }] }
+            """, "$.spec.routes[0].httpRoute.action.weightedTargets[0].weight"),
+        new("unknown listener protocol", """
+            apiVersion: appmesh.k8s.aws/v1beta2
+            kind: VirtualNode
+            metadata: { name: n, namespace: ns }
+            spec:
+              podSelector: { matchLabels: { app: n } }
+              listeners: [{ portMapping: { port: 80, protocol: quic } }]
+            """, "$.spec.listeners[0].portMapping.protocol"),
+        new("unknown TLS mode", """
+            apiVersion: appmesh.k8s.aws/v1beta2
+            kind: VirtualNode
+            metadata: { name: n, namespace: ns }
+            spec:
+              podSelector: { matchLabels: { app: n } }
+              listeners: [{ portMapping: { port: 80, protocol: http }, tls: { mode: SOMETIMES } }]
+            """, "$.spec.listeners[0].tls.mode"),
+        new("unknown duration unit", """
+            apiVersion: appmesh.k8s.aws/v1beta2
+            kind: VirtualRouter
+            metadata: { name: r, namespace: ns }
+            spec:
+              listeners: [{ portMapping: { port: 80, protocol: http } }]
+              routes:
+              - name: a
+                httpRoute:
+                  match: { prefix: / }
+                  action: { weightedTargets: [{ virtualNodeRef: { name: n }, weight: 1 }] }
+                  timeout: { perRequest: { value: 2, unit: h } }
+            ---
+            apiVersion: appmesh.k8s.aws/v1beta2
+            kind: VirtualService
+            metadata: { name: r, namespace: ns }
+            spec: { provider: { virtualRouter: { virtualRouterRef: { name: r } } } }
+            ---
+            apiVersion: appmesh.k8s.aws/v1beta2
+            kind: VirtualNode
+            metadata: { name: n, namespace: ns }
+            spec:
+              podSelector: { matchLabels: { app: r } }
+              listeners: [{ portMapping: { port: 80, protocol: http } }]
+            """, "$.spec.routes[0].httpRoute.timeout.perRequest.unit"),
+        new("weight above 100", """
+            apiVersion: appmesh.k8s.aws/v1beta2
+            kind: VirtualRouter
+            metadata: { name: r, namespace: ns }
+            spec:
+              listeners: [{ portMapping: { port: 80, protocol: http } }]
+              routes:
+              - name: a
+                httpRoute:
+                  match: { prefix: / }
+                  action: { weightedTargets: [{ virtualNodeRef: { name: n }, weight: 250 }] }
+            ---
+            apiVersion: appmesh.k8s.aws/v1beta2
+            kind: VirtualService
+            metadata: { name: r, namespace: ns }
+            spec: { provider: { virtualRouter: { virtualRouterRef: { name: r } } } }
+            """, "$.spec.routes[0].httpRoute.action.weightedTargets[0].weight"),
+        new("unknown egress filter", """
+            apiVersion: appmesh.k8s.aws/v1beta2
+            kind: Mesh
+            metadata: { name: m }
+            spec: { egressFilter: { type: SOMETIMES } }
+            """, "$.spec.egressFilter.type"),
+        new("unknown apiVersion", """
+            apiVersion: appmesh.k8s.aws/v1beta1
+            kind: VirtualNode
+            metadata: { name: n }
+            spec: {}
+            """, "$.apiVersion"),
+    ];
+}

@@ -1,4 +1,5 @@
 using CsCheck;
+using Mesh.Collections;
 using Mesh.Model;
 using Mesh.Providers.AppMesh.Mapping;
 using Mesh.Testing;
@@ -16,104 +17,146 @@ internal static class AppMeshModels
 
     private static readonly HashSet<RetryCondition> HttpConditions = [RetryCondition.ServerError, RetryCondition.GatewayError, RetryCondition.Retriable4xx, RetryCondition.RefusedStream, RetryCondition.ConnectFailure];
 
-    private static readonly HashSet<RetryCondition> GrpcConditions = [RetryCondition.Cancelled, RetryCondition.DeadlineExceeded, RetryCondition.Internal, RetryCondition.ResourceExhausted, RetryCondition.Unavailable];
-
     private static readonly string[] Methods = ["CONNECT", "DELETE", "GET", "HEAD", "OPTIONS", "PATCH", "POST", "PUT", "TRACE"];
 
     /// <summary>Valid models using every model feature.</summary>
     public static Gen<MeshConfig> Any => MeshGenerators.Config;
 
     /// <summary>
-    /// Valid routing and destination-policy models within App Mesh's capabilities, mapped by <see cref="ToAppMesh"/> (models the
-    /// mapping cannot keep exact are left out). mTLS and egress have their own example tests.
+    /// Valid routing and destination-policy models within App Mesh's capabilities, mapped by <see cref="ToAppMesh"/>. mTLS,
+    /// egress and gRPC routes have their own example tests (Export/, Import/).
     /// </summary>
     public static Gen<MeshConfig> WithinCapabilities =>
         MeshGenerators.ConfigSupporting(f => Capabilities[f].Support != CapabilitySupport.Unsupported && f.Area is not ("Security" or "Egress"))
-            .Select(ToAppMesh).Where(m => m is not null).Select(m => m!);
+            .Select(ToAppMesh);
 
     /// <summary>
-    /// Maps a model to what the App Mesh provider writes and reads back exactly (every Service written):
+    /// Maps a model to what the App Mesh provider writes and reads back exactly with every Service written:
     /// <list type="bullet">
-    /// <item>TLS ports become TCP (App Mesh listeners speak http, http2, grpc or tcp) and target ports the port itself;</item>
-    /// <item>routes live in their host's namespace and are named after it when a host has one route;</item>
-    /// <item>a match on the path prefix <c>/</c> alone is no path condition, and a rule whose only match is empty matches everything;</item>
-    /// <item>weights are scaled as App Mesh's 0–100 weights are; a backend without a subset to a service with subsets is left out (null);</item>
-    /// <item>retries keep the conditions of the route kind, a per-try timeout of 15s when none is set, the default events when none are given, no status codes or back-off;</item>
-    /// <item>rules with more than 10 backends, and models whose hosts have no HTTP or TCP port, are left out.</item>
+    /// <item>TLS ports become TCP (App Mesh listeners speak http, http2, grpc or tcp);</item>
+    /// <item>HTTP routes are kept on hosts with one HTTP or HTTP/2 port, TCP routes on hosts with one TCP port, each in its host's
+    /// namespace (a router lives beside its virtual service);</item>
+    /// <item>a match on the path prefix <c>/</c> alone is no path condition, and a rule with a match left empty matches everything;
+    /// header and query conditions on the empty string and query conditions other than exact are not written;</item>
+    /// <item>a backend without a subset to a service with subsets names its first subset (else it is split over them); backends to
+    /// the same node and port are one target; weights are scaled as App Mesh's 0–100 weights are; a TCP route names its host's port;</item>
+    /// <item>retries keep the HTTP conditions App Mesh has (the defaults when none are given; no policy when none is left), a per-try
+    /// timeout of 15s when none is set, no status codes or back-off;</item>
+    /// <item>destination policies are per virtual node: a service's policy applies to each of its subsets unless the subset has
+    /// its own, keeping what the first port's listener takes, outlier detection with Envoy's defaults filled in;</item>
+    /// <item>the model is named <c>imported</c> when nothing is written (no Mesh carries the name); a model with a subset that has no
+    /// labels of its own (the whole service's pods) is replaced by the empty model.</item>
     /// </list>
     /// </summary>
-    public static MeshConfig? ToAppMesh(MeshConfig m)
+    public static MeshConfig ToAppMesh(MeshConfig m)
     {
         var services = m.Services.Select(s => s with
         {
-            Ports = [.. s.Ports.Select(p => p with { Protocol = p.Protocol == Protocol.Tls ? Protocol.Tcp : p.Protocol, TargetPort = null })],
+            Ports = [.. s.Ports.Select(p => p with { Protocol = p.Protocol == Protocol.Tls ? Protocol.Tcp : p.Protocol })],
         }).ToList();
+        // A subset with no labels of its own selects the service's pods: App Mesh gives a pod one node, so it cannot be told apart.
+        if (services.Any(s => s.Subsets.Any(x => x.Labels.All(l => s.EffectiveSelector.TryGetValue(l.Key, out var v) && v == l.Value))))
+        {
+            return new MeshConfig { Name = "imported" };
+        }
         var byRef = services.ToDictionary(s => s.Reference);
+        WeightedBackend Backend(WeightedBackend b) =>
+            b.Subset is null && byRef.TryGetValue(b.Service, out var s) && !s.Subsets.IsEmpty ? b with { Subset = s.Subsets[0].Name } : b;
+
         var routes = new List<HttpRoute>();
         foreach (var route in m.Routes)
         {
-            if (!byRef.TryGetValue(route.Host, out var host)) return null;
-            var grpc = host.Ports.Count > 0 && host.Ports.All(p => p.Protocol == Protocol.Grpc);
+            if (!byRef.TryGetValue(route.Host, out var host) || host.Ports.Count != 1 || host.Ports[0].Protocol is not (Protocol.Http or Protocol.Http2)) continue;
             var rules = new List<HttpRouteRule>();
             foreach (var rule in route.Rules)
             {
-                if (rule.Backends.IsEmpty) continue;
-                if (rule.Backends.Count > 10) return null;
-                if (rule.Backends.Any(b => b.Subset is null && byRef.TryGetValue(b.Service, out var s) && !s.Subsets.IsEmpty)) return null;
-                var (weights, _) = Weights.Scale([.. rule.Backends.Select(b => b.Weight)]);
+                if (rule.Backends.IsEmpty || rule.Backends.Count > 10) continue;
+                var backends = Merged(rule.Backends.Select(Backend));
+                var (weights, _) = Weights.Scale([.. backends.Select(b => b.Weight)]);
                 rules.Add(rule with
                 {
                     Matches = Matches(rule.Matches),
-                    Backends = [.. rule.Backends.Select((b, i) => b with { Weight = weights[i] })],
-                    Retry = Retry(rule.Retry, grpc),
+                    Backends = [.. backends.Select((b, i) => b with { Weight = weights[i] })],
+                    Retry = Retry(rule.Retry),
                     Mirror = null, Fault = null, Rewrite = null, Redirect = null, RequestHeaders = null, ResponseHeaders = null, Cors = null,
                 });
             }
             routes.Add(route with { Namespace = host.Namespace, Rules = [.. rules] });
         }
+
         var tcpRoutes = new List<TcpRoute>();
         foreach (var tcp in m.TcpRoutes)
         {
-            if (!byRef.TryGetValue(tcp.Host, out var host)) return null;
-            if (tcp.Backends.Count > 10 || tcp.Backends.Any(b => b.Subset is null && byRef.TryGetValue(b.Service, out var s) && !s.Subsets.IsEmpty)) return null;
-            var (weights, _) = Weights.Scale([.. tcp.Backends.Select(b => b.Weight)]);
-            tcpRoutes.Add(tcp with { Namespace = host.Namespace, Backends = [.. tcp.Backends.Select((b, i) => b with { Weight = weights[i] })] });
+            if (!byRef.TryGetValue(tcp.Host, out var host) || host.Ports.Count != 1 || host.Ports[0].Protocol != Protocol.Tcp || tcp.Backends.Count > 10) continue;
+            var backends = Merged(tcp.Backends.Select(Backend));
+            var (weights, _) = Weights.Scale([.. backends.Select(b => b.Weight)]);
+            tcpRoutes.Add(tcp with { Namespace = host.Namespace, Port = tcp.Port ?? host.Ports[0].Port, Backends = [.. backends.Select((b, i) => b with { Weight = weights[i] })] });
         }
-        var policies = m.DestinationPolicies.Select(p => p with
+
+        var policies = new List<DestinationPolicy>();
+        foreach (var service in services.Where(s => !s.Ports.IsEmpty))
         {
-            LoadBalancer = null,
-            ConnectionPool = p.ConnectionPool is { } pool ? Pool(pool, byRef.GetValueOrDefault(p.Target.Service)) : null,
-            OutlierDetection = p.OutlierDetection is { } o ? Outlier(o) : null,
-        }).Where(p => p.ConnectionPool is not null || p.OutlierDetection is not null).ToList();
-        return new MeshConfig { Name = m.Name, Services = [.. services], Routes = [.. routes], TcpRoutes = [.. tcpRoutes], DestinationPolicies = [.. policies] };
+            var whole = m.DestinationPolicies.FirstOrDefault(p => p.Target.Service == service.Reference && p.Target.Subset is null);
+            if (service.Subsets.IsEmpty)
+            {
+                if (whole is not null) policies.Add(Policy(whole, service));
+                continue;
+            }
+            foreach (var subset in service.Subsets)
+            {
+                var own = m.DestinationPolicies.FirstOrDefault(p => p.Target.Service == service.Reference && p.Target.Subset == subset.Name) ?? whole;
+                if (own is not null) policies.Add(Policy(own with { Target = new PolicyTarget { Service = service.Reference, Subset = subset.Name } }, service));
+            }
+        }
+
+        var written = services.Count > 0;
+        return new MeshConfig
+        {
+            Name = written ? m.Name : "imported",
+            Services = [.. services],
+            Routes = [.. routes],
+            TcpRoutes = [.. tcpRoutes],
+            DestinationPolicies = [.. policies.Where(p => p.ConnectionPool is not null || p.OutlierDetection is not null)],
+        };
     }
 
-    private static Mesh.Collections.EquatableArray<HttpMatch> Matches(Mesh.Collections.EquatableArray<HttpMatch> matches)
+    /// <summary>Backends to the same node and port are one weighted target: their weights add up.</summary>
+    private static List<WeightedBackend> Merged(IEnumerable<WeightedBackend> backends) =>
+        [.. backends.GroupBy(b => (b.Service, b.Subset, b.Port)).Select(g => g.First() with { Weight = g.Sum(b => b.Weight) })];
+
+    private static EquatableArray<HttpMatch> Matches(EquatableArray<HttpMatch> matches)
     {
         var mapped = matches.Select(x => x with
         {
             Path = x.Path is { Kind: PathMatchKind.Prefix, Value: "/" } ? null : x.Path,
-            QueryParams = [.. x.QueryParams.Where(q => q.Kind == ValueMatchKind.Exact)],
+            Headers = [.. x.Headers.Where(h => h.Value is null || h.Value.Length > 0)],
+            QueryParams = [.. x.QueryParams.Where(q => q.Kind == ValueMatchKind.Exact && q.Value is { Length: > 0 })],
             Method = x.Method is { } method && Methods.Contains(method) ? method : null,
         }).ToList();
         return mapped.Any(x => x.Path is null && x.Headers.IsEmpty && x.QueryParams.IsEmpty && x.Method is null) ? [] : [.. mapped];
     }
 
-    private static RetryPolicy? Retry(RetryPolicy? retry, bool grpc)
+    private static RetryPolicy? Retry(RetryPolicy? retry)
     {
         if (retry is null) return null;
-        var on = retry.On.Where(c => HttpConditions.Contains(c) || (grpc && GrpcConditions.Contains(c))).ToList();
-        if (retry.On.IsEmpty) on = [RetryCondition.ServerError, RetryCondition.GatewayError, RetryCondition.ConnectFailure];
+        var on = retry.On.IsEmpty ? [RetryCondition.ServerError, RetryCondition.GatewayError, RetryCondition.ConnectFailure] : retry.On.Where(HttpConditions.Contains).ToList();
+        if (on.Count == 0) return null;
         return retry with { On = [.. on], StatusCodes = default, Backoff = null, PerTryTimeout = retry.PerTryTimeout ?? TimeSpan.FromSeconds(15) };
     }
 
-    /// <summary>What the first listener's protocol keeps of a connection pool.</summary>
-    private static ConnectionPool? Pool(ConnectionPool pool, MeshService? service)
+    private static DestinationPolicy Policy(DestinationPolicy policy, MeshService service) => policy with
     {
-        var protocol = service is { Ports.Count: > 0 } ? service.Ports[0].Protocol : Protocol.Http;
+        LoadBalancer = null,
+        ConnectionPool = policy.ConnectionPool is { } pool ? Pool(pool, service.Ports[0].Protocol) : null,
+        OutlierDetection = policy.OutlierDetection is { } o && (o.Consecutive5xx is not null || o.Interval is not null || o.BaseEjectionTime is not null || o.MaxEjectionPercent is not null) ? Outlier(o) : null,
+    };
+
+    /// <summary>What a listener of <paramref name="protocol"/> keeps of a connection pool.</summary>
+    private static ConnectionPool? Pool(ConnectionPool pool, Protocol protocol)
+    {
         var kept = protocol switch
         {
-            Protocol.Http => new ConnectionPool { MaxConnections = pool.MaxConnections, MaxPendingRequests = pool.MaxPendingRequests },
+            Protocol.Http => pool.MaxConnections is null ? new ConnectionPool() : new ConnectionPool { MaxConnections = pool.MaxConnections, MaxPendingRequests = pool.MaxPendingRequests },
             Protocol.Http2 or Protocol.Grpc => new ConnectionPool { MaxRequests = pool.MaxRequests },
             _ => new ConnectionPool { MaxConnections = pool.MaxConnections },
         };

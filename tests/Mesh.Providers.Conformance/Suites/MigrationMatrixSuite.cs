@@ -34,10 +34,18 @@ public abstract class MigrationMatrixSuite : ConformanceSuite
     public IEnumerable<(ITranslator From, ITranslator To)> Pairs() =>
         Partners.SelectMany(p => new[] { (Translator, p), (p, Translator) });
 
+    /// <summary>
+    /// Why the matrix of this provider does not hold yet, when it does not: the test is then skipped with this reason (so the gap
+    /// is visible in every test run) instead of passing or being left out.
+    /// </summary>
+    /// <value>Defaults to null: the matrix must hold.</value>
+    protected virtual string? KnownGap => null;
+
     /// <summary>Every ordered pair keeps every rule's behaviour.</summary>
     [Fact]
     public void Migration_KeepsTheBehaviourOfEveryRule_ForEveryPairBothWays()
     {
+        if (KnownGap is { } gap) Assert.Skip(gap);
         Assert.NotEmpty(Partners);
         var failures = new List<string>();
         foreach (var (from, to) in Pairs())
@@ -54,9 +62,18 @@ public abstract class MigrationMatrixSuite : ConformanceSuite
         Assert.True(failures.Count == 0, string.Join("\n\n", failures));
     }
 
-    /// <summary>Generated valid models using only the behaviour features both providers express natively.</summary>
+    /// <summary>
+    /// Generated valid models using only the behaviour features both providers express natively, and that neither export
+    /// reports as not expressed exactly (a warning): forms the capability table does not separate, such as a backend naming a
+    /// whole service that has subsets (App Mesh gives each subset a virtual node of its own and splits such a backend over them)
+    /// or a path condition on a gRPC-only host (App Mesh routes gRPC by service and method names).
+    /// </summary>
     protected static Gen<MeshConfig> Within(ITranslator a, ITranslator b) =>
-        MeshGenerators.ConfigSupporting(f => BehaviourFeatures.Contains(f) && Native(a, f) && Native(b, f)).Select(Portable);
+        MeshGenerators.ConfigSupporting(f => BehaviourFeatures.Contains(f) && Native(a, f) && Native(b, f)).Select(Portable)
+            .Where(m => Exact(a, m) && Exact(b, m));
+
+    private static bool Exact(ITranslator translator, MeshConfig model) =>
+        !translator.Translate(model).Diagnostics.Any(d => d.Severity >= Mesh.Diagnostics.DiagnosticSeverity.Warning);
 
     /// <summary>
     /// Removes the forms the capability table does not separate but some mesh cannot write exactly (each is reported by its
