@@ -15,6 +15,7 @@ internal sealed class ModelAssembly(ImportIndex index, ImportContext ctx, string
 {
     private readonly SortedDictionary<ResourceKey, NodeInfo> _nodes = [];
     private readonly Dictionary<ResourceKey, List<NodeTarget>> _targets = [];
+    private readonly Dictionary<ResourceKey, ServiceRef> _routedBy = [];
     private readonly HashSet<ResourceKey> _externalNodes = [];
     private readonly SortedDictionary<ResourceKey, ServiceDraft> _drafts = [];
     private readonly List<HttpRoute> _routes = [];
@@ -40,6 +41,7 @@ internal sealed class ModelAssembly(ImportIndex index, ImportContext ctx, string
             }
         }
         ReadUnroutedNodes();
+        ReportSubsetHosts();
         var consumed = CheckHostnames();
         var services = ReadServices(consumed);
         var (destinations, mtls) = ReadPolicies();
@@ -53,6 +55,45 @@ internal sealed class ModelAssembly(ImportIndex index, ImportContext ctx, string
             Mtls = [.. mtls],
             ExternalServices = [.. _externals],
         };
+    }
+
+    /// <summary>
+    /// A virtual service whose node a router of another host also reaches: the model has one place for those pods — a subset
+    /// of that host when they are a subset of its pods (the import's folding then makes references to this service name the
+    /// subset) — so the virtual service itself is not carried as such.
+    /// </summary>
+    private void ReportSubsetHosts()
+    {
+        foreach (var vs in index.VirtualServices.Values)
+        {
+            if (vs.Resource.Spec.Provider?.VirtualNode?.VirtualNodeRef is not { } reference || Node(reference, vs.Namespace) is not { } node) continue;
+            var host = new ServiceRef(vs.Name, vs.Namespace);
+            if (_routedBy.TryGetValue(node.Key, out var router) && router != host)
+            {
+                ctx.NotImportedInfo(vs.Source, "$.spec.provider", $"Virtual node {node.Document.Name} is also a target of {router}'s router: its pods are read as that target (a subset of {router} when they are a subset of its pods), and calls to this virtual service's name go to the Service of that name.");
+            }
+            else if (FoldsInto(host) is { } parent)
+            {
+                ctx.NotImportedInfo(vs.Source, "$.spec.provider", $"The Service {host.Name} selects a subset of {parent}'s pods with the same ports: the import reads it as a subset of {parent}, so this virtual service is carried as that subset's Service, not as a service of its own.");
+            }
+        }
+    }
+
+    /// <summary>The service whose subset the kit's folding reads <paramref name="host"/>'s core Service as (a proper superset of its selector, the same ports), if any.</summary>
+    private ServiceRef? FoldsInto(ServiceRef host)
+    {
+        if (!index.Services.TryGetValue(new ResourceKey(host.Namespace, host.Name), out var own) || own.Resource.Spec?.Selector is not { Count: > 0 } selector) return null;
+        var ports = own.Resource.Spec.Ports?.Select(p => p?.Port).Order().ToList() ?? [];
+        foreach (var (key, other) in index.Services)
+        {
+            if (key.Namespace != host.Namespace || key.Name == host.Name) continue;
+            // The parent's selector: its Service's, else the one its virtual nodes imply.
+            var parent = other.Resource.Spec?.Selector is { Count: > 0 } written ? written.ToEquatableMap() : _drafts.GetValueOrDefault(key)?.Selector;
+            if (parent is not { } p || p.Count == 0 || p.Count >= selector.Count || !p.All(l => selector.TryGetValue(l.Key, out var v) && v == l.Value)) continue;
+            if (!(other.Resource.Spec?.Ports?.Select(x => x?.Port).Order().ToList() ?? []).SequenceEqual(ports)) continue;
+            return new ServiceRef(key.Name, key.Namespace);
+        }
+        return null;
     }
 
     private Dictionary<ResourceKey, List<ServiceRef>> ReadVirtualServices()
@@ -98,6 +139,7 @@ internal sealed class ModelAssembly(ImportIndex index, ImportContext ctx, string
             NodeTarget? Resolve(AppMeshReference reference)
             {
                 if (Node(reference, router.Namespace) is not { } node) return null;
+                _routedBy.TryAdd(node.Key, host);
                 var (target, labels) = VirtualNodeMapping.Resolve(node, host, selector, domain);
                 if (target.Subset is { } subset)
                 {

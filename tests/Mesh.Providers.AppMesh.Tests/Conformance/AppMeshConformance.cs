@@ -87,6 +87,9 @@ public sealed class AppMeshCorpus : CorpusSuite
         new("VirtualNode $.spec.listeners[].tls.certificate", "the certificate source is AppMeshOptions.Tls, not part of the model"),
         new("VirtualNode $.spec.listeners[].tls.validation", "the trust source is AppMeshOptions.Tls, not part of the model"),
         new("VirtualNode $.spec.serviceDiscovery", "the discovery form (DNS or Cloud Map) is AppMeshOptions.Discovery, not part of the model"),
+        new("VirtualService $.spec.awsName", "the export names each virtual service by the cluster FQDN its callers resolve (App Mesh's own default is name.namespace)"),
+        new("Service $.spec.selector", "with DNS discovery each subset's virtual node names a leaf Service selecting only that subset's pods (the parent's selector and the subset's labels), written whether or not the input had one (its nodes may be found through Cloud Map)"),
+        new("Service $.spec.ports[].name", "a leaf Service carries its parent's port names (see the leaf Service selector)"),
     ];
 }
 
