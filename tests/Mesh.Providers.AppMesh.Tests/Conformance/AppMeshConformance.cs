@@ -20,16 +20,7 @@ public sealed class AppMeshSchema : SchemaSuite
 {
     protected override ITranslator Translator { get; } = new AppMeshTranslator(new AppMeshOptions { ServiceOutput = ServiceOutput.All });
 
-    protected override IReadOnlyList<string> CrdFiles =>
-    [
-        "crds/appmesh/appmesh.k8s.aws_meshes.yaml",
-        "crds/appmesh/appmesh.k8s.aws_virtualnodes.yaml",
-        "crds/appmesh/appmesh.k8s.aws_virtualrouters.yaml",
-        "crds/appmesh/appmesh.k8s.aws_virtualservices.yaml",
-        "crds/appmesh/appmesh.k8s.aws_virtualgateways.yaml",
-        "crds/appmesh/appmesh.k8s.aws_gatewayroutes.yaml",
-        "crds/appmesh/appmesh.k8s.aws_backendgroups.yaml",
-    ];
+    protected override IReadOnlyList<string> CrdFiles => AppMeshCrds.All;
 
     protected override string CorpusFolder => "examples/appmesh";
 
@@ -51,13 +42,7 @@ public sealed class AppMeshCloudMapSchema : SchemaSuite
         Tls = new AppMeshTlsOptions { Source = AppMeshCertificateSource.File },
     });
 
-    protected override IReadOnlyList<string> CrdFiles =>
-    [
-        "crds/appmesh/appmesh.k8s.aws_meshes.yaml",
-        "crds/appmesh/appmesh.k8s.aws_virtualnodes.yaml",
-        "crds/appmesh/appmesh.k8s.aws_virtualrouters.yaml",
-        "crds/appmesh/appmesh.k8s.aws_virtualservices.yaml",
-    ];
+    protected override IReadOnlyList<string> CrdFiles => AppMeshCrds.Written;
 
     protected override string CorpusFolder => "examples/appmesh";
 
