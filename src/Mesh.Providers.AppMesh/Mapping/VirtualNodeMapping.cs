@@ -222,9 +222,9 @@ internal static partial class VirtualNodeMapping
     }
 
     /// <summary>
-    /// Where <paramref name="node"/>'s pods sit when <paramref name="host"/>'s router sends to it: the subset its annotations name;
-    /// the whole host when its pod selector is the host's selector; a subset (the node's name less a <c>host-</c> prefix) with the
-    /// extra labels when it is a proper superset; a subset of another service its annotations name; otherwise the node's own service.
+    /// Where <paramref name="node"/>'s pods sit when <paramref name="host"/>'s router sends to it: the subset its annotations name
+    /// (of the host or of another service); the whole host when its pod selector is the host's selector; a subset (the node's name less a <c>host-</c> prefix) with the
+    /// extra labels when it is a proper superset; otherwise the node's own service.
     /// </summary>
     public static (NodeTarget Target, EquatableMap<string>? SubsetLabels) Resolve(NodeInfo node, ServiceRef host, EquatableMap<string> hostSelector, string domain)
     {
@@ -234,15 +234,16 @@ internal static partial class VirtualNodeMapping
         {
             return (new NodeTarget(host, annotated.Subset), Difference(labels, node.ParentSelector ?? hostSelector));
         }
+        // A subset node the export annotated is that subset of its parent, whichever host routes to it — even when its
+        // labels also select a subset of the routing host's pods (a selector that is a prefix of the parent's).
+        if (node.SubsetOf is { } subsetOf && node.ParentSelector is { } parentSelector)
+        {
+            return (new NodeTarget(new ServiceRef(subsetOf.Parent, node.Document.Namespace), subsetOf.Subset), Difference(labels, parentSelector));
+        }
         if (sameNamespace && !hostSelector.IsEmpty && Contains(labels, hostSelector))
         {
             if (labels.Count == hostSelector.Count) return (new NodeTarget(host, null), null);
             return (new NodeTarget(host, SubsetName(node.Document.Name, host.Name)), Difference(labels, hostSelector));
-        }
-        // A subset node the export annotated is that subset of its parent, whichever host routes to it.
-        if (node.SubsetOf is { } subsetOf && node.ParentSelector is { } parentSelector)
-        {
-            return (new NodeTarget(new ServiceRef(subsetOf.Parent, node.Document.Namespace), subsetOf.Subset), Difference(labels, parentSelector));
         }
         return (new NodeTarget(OwnService(node, domain), null), null);
     }

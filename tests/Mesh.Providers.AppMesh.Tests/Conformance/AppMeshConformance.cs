@@ -50,7 +50,7 @@ public sealed class AppMeshCloudMapSchema : SchemaSuite
 
     protected override IEnumerable<MeshConfig> SampleModels => [Samples.Routing, Samples.Resilience, Samples.Security, Samples.Egress];
 
-    protected override long Iterations => 75;
+    protected override long Iterations => Soak.Scale(75);
 
     /// <summary>App Mesh's CRDs declare no CEL rules (durations are objects, checked structurally): the rules broken are the core Service's, on the Services written.</summary>
     protected override IEnumerable<Action<System.Text.Json.Nodes.JsonNode>> RuleViolations(System.Text.Json.Nodes.JsonNode resource) => AppMeshRuleViolations.Of(resource);

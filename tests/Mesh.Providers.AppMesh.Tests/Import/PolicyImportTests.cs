@@ -202,6 +202,38 @@ public sealed class PolicyImportTests
     }
 
     [Fact]
+    public void AnnotatedSubsetNode_StaysItsParentsSubset_WhenItsLabelsAlsoSelectTheRoutingHost()
+    {
+        // details selects app=details; checkout selects app=details,tier=web and its subset v3 overrides tier. The v3 node's
+        // labels are a proper superset of details' selector, yet its annotations say it is checkout/v3 — and so must the import.
+        var checkout = new ServiceRef("checkout", "shop");
+        var details = new ServiceRef("details", "shop");
+        var model = new MeshConfig
+        {
+            Name = "shop",
+            Services =
+            [
+                new MeshService { Name = "details", Namespace = "shop", Selector = new Dictionary<string, string> { ["app"] = "details" }, Ports = [new ServicePort { Port = 7000, Protocol = Protocol.Tcp }] },
+                new MeshService
+                {
+                    Name = "checkout", Namespace = "shop",
+                    Selector = new Dictionary<string, string> { ["app"] = "details", ["tier"] = "web" },
+                    Ports = [new ServicePort { Port = 7000, Protocol = Protocol.Tcp }],
+                    Subsets = [new Subset { Name = "v3", Labels = new Dictionary<string, string> { ["tier"] = "prod" } }],
+                },
+            ],
+            TcpRoutes = [new TcpRoute { Name = "details-tcp", Namespace = "shop", Host = details, Backends = [new WeightedBackend { Service = checkout, Subset = "v3", Weight = 1 }] }],
+        };
+        var translator = new AppMeshTranslator();
+        var yaml = translator.WriteYaml(translator.Translate(model).Resources);
+        var result = translator.ImportYaml(yaml, "x.yaml");
+        Assert.False(result.HasErrors, string.Join("\n", result.Diagnostics));
+        var backend = Assert.Single(Assert.Single(result.Config!.TcpRoutes).Backends);
+        Assert.Equal((checkout, "v3"), (backend.Service, backend.Subset));
+        Assert.Empty(Assert.Single(result.Config.Services, s => s.Name == "details").Subsets);
+    }
+
+    [Fact]
     public void NodeFieldsTheModelDoesNotCarry_AreReportedAtTheirPaths()
     {
         var result = Read(Node("api", "app: api", extra: """

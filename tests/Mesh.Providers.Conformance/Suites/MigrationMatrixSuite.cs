@@ -1,3 +1,4 @@
+using Mesh.Providers.Conformance.Support;
 using CsCheck;
 using Mesh.Analysis;
 using Mesh.Model;
@@ -28,7 +29,7 @@ public abstract class MigrationMatrixSuite : ConformanceSuite
 
     /// <summary>The generated cases per ordered pair.</summary>
     /// <value>Defaults to 150.</value>
-    protected virtual long Iterations => 150;
+    protected virtual long Iterations => Soak.Scale(150);
 
     /// <summary>The ordered pairs of the matrix that involve this provider, as test data.</summary>
     public IEnumerable<(ITranslator From, ITranslator To)> Pairs() =>

@@ -1,3 +1,4 @@
+using Mesh.Providers.Conformance.Support;
 using CsCheck;
 using Mesh.Model;
 using Xunit;
@@ -12,7 +13,7 @@ public abstract class RoundTripSuite : ConformanceSuite
 
     /// <summary>The number of generated cases per property.</summary>
     /// <value>Defaults to 300.</value>
-    protected virtual long Iterations => 300;
+    protected virtual long Iterations => Soak.Scale(300);
 
     /// <summary>The property through typed resources.</summary>
     [Fact]

@@ -33,7 +33,7 @@ public abstract class SchemaSuite : ConformanceSuite
 
     /// <summary>The number of generated models checked.</summary>
     /// <value>Defaults to 150.</value>
-    protected virtual long Iterations => 150;
+    protected virtual long Iterations => Soak.Scale(150);
 
     /// <summary>
     /// CEL rules that the provider's output for generated models is known to break, left alone on purpose, each with the

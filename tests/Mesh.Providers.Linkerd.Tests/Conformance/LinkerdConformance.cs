@@ -23,7 +23,7 @@ public sealed class LinkerdGatewayApiRoundTrip : RoundTripSuite
 
     protected override Gen<MeshConfig> ModelsWithinCapabilities => LinkerdModels.WithinCapabilities;
 
-    protected override long Iterations => 150;
+    protected override long Iterations => Soak.Scale(150);
 }
 
 /// <summary>
@@ -89,7 +89,7 @@ public sealed class LinkerdGatewayApiSchema : SchemaSuite
     protected override IEnumerable<Action<System.Text.Json.Nodes.JsonNode>> RuleViolations(System.Text.Json.Nodes.JsonNode resource) =>
         GatewayApiRuleViolations.Of(resource);
 
-    protected override long Iterations => 75;
+    protected override long Iterations => Soak.Scale(75);
 }
 
 public sealed class LinkerdCorpus : CorpusSuite
