@@ -13,7 +13,9 @@ namespace Mesh.Analysis;
 /// <remarks>
 /// Only routing is evaluated: timeouts, retries, faults, rewrites, header changes, CORS and policies are not part of the
 /// behaviour. Which rule takes a request first is modelled by rule order per host (<see cref="CompareTo"/> reports a
-/// reordering), not by analysing overlapping matches.
+/// reordering), not by analysing overlapping matches. An HTTP backend without a port goes to the request's port; that is
+/// known when the route's host has a single HTTP, HTTP/2 or gRPC port (the only one HTTP rules see traffic of), so naming
+/// that port or leaving it out is the same behaviour.
 /// </remarks>
 public sealed class MeshBehaviour
 {
@@ -60,6 +62,8 @@ public sealed class MeshBehaviour
         foreach (var i in InRouteOrder(config.Routes, r => (r.Namespace, r.Name)))
         {
             var route = config.Routes[i];
+            // "The request's port" is known when the host has one port HTTP traffic can arrive on.
+            var httpPort = resolver.HttpRequestPort(route.Host);
             for (var j = 0; j < route.Rules.Count; j++)
             {
                 if (route.Rules[j] is not { } rule) continue;
@@ -72,9 +76,9 @@ public sealed class MeshBehaviour
                     rules.Add(new RuleBehaviour(RuleKind.Http, route.Host, null, matches, text, occurrence, RuleOutcome.Redirect, [], [], canonical, path));
                     continue;
                 }
-                var destinations = Split(rule.Backends, resolver, requestPort: null);
+                var destinations = Split(rule.Backends, resolver, requestPort: httpPort);
                 var mirrors = rule.Mirror is { Percentage: > 0 } mirror
-                    ? [Mirror(mirror, resolver)]
+                    ? [Mirror(mirror, resolver, httpPort)]
                     : EquatableArray<WorkloadShare>.Empty;
                 var outcome = destinations.IsEmpty ? RuleOutcome.NoDestination : RuleOutcome.Forward;
                 rules.Add(new RuleBehaviour(RuleKind.Http, route.Host, null, matches, text, occurrence, outcome, destinations, mirrors, null, path));
@@ -153,9 +157,9 @@ public sealed class MeshBehaviour
         return Sorted(weights.Select(w => new WorkloadShare(w.Key.Item1, w.Key.Item2, new Share(w.Value, total))));
     }
 
-    private static WorkloadShare Mirror(Mirror mirror, WorkloadResolver resolver)
+    private static WorkloadShare Mirror(Mirror mirror, WorkloadResolver resolver, int? requestPort)
     {
-        var (workload, port) = resolver.Resolve(mirror.Service, mirror.Subset, mirror.Port, requestPort: null);
+        var (workload, port) = resolver.Resolve(mirror.Service, mirror.Subset, mirror.Port, requestPort);
         return new WorkloadShare(workload, port, Share.FromPercentage(Math.Min(mirror.Percentage, 100m)));
     }
 

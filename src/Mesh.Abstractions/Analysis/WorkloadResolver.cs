@@ -29,6 +29,16 @@ internal sealed class WorkloadResolver
         }
     }
 
+    /// <summary>
+    /// The port HTTP requests to <paramref name="host"/> arrive on when only one can carry them — its single HTTP, HTTP/2 or
+    /// gRPC port (an HTTP rule sees no traffic of TCP or TLS ports) — else null.
+    /// </summary>
+    public int? HttpRequestPort(ServiceRef host)
+    {
+        var ports = Declared(host)?.Ports.Where(p => p?.Protocol is Protocol.Http or Protocol.Http2 or Protocol.Grpc).ToList();
+        return ports is [{ } only] ? only.Port : null;
+    }
+
     /// <summary>The workload and port of <paramref name="service"/>/<paramref name="subset"/> on <paramref name="port"/>.</summary>
     /// <param name="service">The service referenced.</param>
     /// <param name="subset">The subset, or null for the whole service.</param>

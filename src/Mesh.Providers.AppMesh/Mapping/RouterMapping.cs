@@ -48,6 +48,8 @@ internal static partial class RouterMapping
             if (service.Ports.IsEmpty)
             {
                 ctx.Unsupported($"$.spec.services[{i}].ports", "An App Mesh virtual router needs a listener, and the service has no port: no router is written (its routes and its subsets' split are not written, and its virtual service has no provider).");
+                foreach (var r in httpRoutes) ctx.Unsupported($"$.spec.routes[{r}]", $"'{service.Reference}' has no port for a router listener: the route is not written.");
+                foreach (var r in tcpRoutes) ctx.Unsupported($"$.spec.tcpRoutes[{r}]", $"'{service.Reference}' has no port for a router listener: the route is not written.");
                 routed.Remove(service.Reference);
                 continue;
             }
@@ -310,16 +312,13 @@ internal static partial class RouterMapping
                 quiet.NotImported(source, at + ".action", "No target of this route is in the input; the rule was skipped.");
                 continue;
             }
-            if (listeners.Count > 1 && matchPort is { } port)
-            {
-                // A multi-listener router repeats each rule per port, its targets on the request's port: the model's backend without a port.
-                backends = [.. backends.Select(b => b.Port == port ? b with { Port = null } : b)];
-            }
-            var draft = new RuleDraft(match.Match, backends, RetryMapping.ToModel(retry, grpc, source, at + ".retryPolicy", quiet), TimeoutMapping.ToModel(timeout, source, at + ".timeout", quiet));
+            // A multi-listener router repeats each rule per port: targets on the request's port are told apart by RuleGroups.
+            var listenerPort = listeners.Count > 1 ? matchPort : null;
+            var draft = new RuleDraft(match.Match, backends, RetryMapping.ToModel(retry, grpc, source, at + ".retryPolicy", quiet), TimeoutMapping.ToModel(timeout, source, at + ".timeout", quiet), listenerPort);
             var name = routeName(parsed ? modelRoute : router.Name);
-            rules.Add(name, parsed ? rule.ToString(CultureInfo.InvariantCulture) : "#" + index.ToString(CultureInfo.InvariantCulture), draft, source, at, quiet);
+            rules.Add(name, parsed ? rule.ToString(CultureInfo.InvariantCulture) : "#" + index.ToString(CultureInfo.InvariantCulture), draft, source, at);
         }
-        var http = rules.Routes().Select(r => new HttpRoute { Name = r.Name, Namespace = host.Namespace, Host = host, Rules = r.Rules }).ToList();
+        var http = rules.Routes(quiet).Select(r => new HttpRoute { Name = r.Name, Namespace = host.Namespace, Host = host, Rules = r.Rules }).ToList();
         return new RouterRoutes(http, tcp);
     }
 

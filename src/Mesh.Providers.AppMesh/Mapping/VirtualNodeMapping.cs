@@ -223,10 +223,11 @@ internal static partial class VirtualNodeMapping
 
     /// <summary>
     /// Where <paramref name="node"/>'s pods sit when <paramref name="host"/>'s router sends to it: the subset its annotations name
-    /// (of the host or of another service); the whole host when its pod selector is the host's selector; a subset (the node's name less a <c>host-</c> prefix) with the
+    /// (of the host or of another service); the whole host when its pod selector is the host's selector (the node's own service
+    /// when its DNS names another Service <paramref name="declared"/> says is in the input); a subset (the node's name less a <c>host-</c> prefix) with the
     /// extra labels when it is a proper superset; otherwise the node's own service.
     /// </summary>
-    public static (NodeTarget Target, EquatableMap<string>? SubsetLabels) Resolve(NodeInfo node, ServiceRef host, EquatableMap<string> hostSelector, string domain)
+    public static (NodeTarget Target, EquatableMap<string>? SubsetLabels) Resolve(NodeInfo node, ServiceRef host, EquatableMap<string> hostSelector, string domain, Func<ServiceRef, bool> declared)
     {
         var labels = node.Labels ?? EquatableMap<string>.Empty;
         var sameNamespace = string.Equals(node.Document.Namespace, host.Namespace, StringComparison.Ordinal);
@@ -242,7 +243,12 @@ internal static partial class VirtualNodeMapping
         }
         if (sameNamespace && !hostSelector.IsEmpty && Contains(labels, hostSelector))
         {
-            if (labels.Count == hostSelector.Count) return (new NodeTarget(host, null), null);
+            if (labels.Count == hostSelector.Count)
+            {
+                // The host's pods — unless the node names a Service of its own the input declares (two services, one selector).
+                var own = OwnService(node, domain);
+                return (new NodeTarget(own != host && declared(own) ? own : host, null), null);
+            }
             return (new NodeTarget(host, SubsetName(node.Document.Name, host.Name)), Difference(labels, hostSelector));
         }
         return (new NodeTarget(OwnService(node, domain), null), null);

@@ -140,7 +140,7 @@ internal sealed class ModelAssembly(ImportIndex index, ImportContext ctx, string
             {
                 if (Node(reference, router.Namespace) is not { } node) return null;
                 _routedBy.TryAdd(node.Key, host);
-                var (target, labels) = VirtualNodeMapping.Resolve(node, host, selector, domain);
+                var (target, labels) = VirtualNodeMapping.Resolve(node, host, selector, domain, Declared);
                 if (target.Subset is { } subset)
                 {
                     // The subset of the host, or of the service a subset node's annotations name.
@@ -172,6 +172,10 @@ internal sealed class ModelAssembly(ImportIndex index, ImportContext ctx, string
             _tcpRoutes.AddRange(routes.Tcp);
         }
     }
+
+    /// <summary>Whether the input declares <paramref name="service"/>: its core Service or a virtual service of its name.</summary>
+    private bool Declared(ServiceRef service) =>
+        index.Services.ContainsKey(new ResourceKey(service.Namespace, service.Name)) || index.VirtualServices.ContainsKey(new ResourceKey(service.Namespace, service.Name));
 
     /// <summary>The host's selector: its core Service's, else the parent selector its leaf nodes name, else the labels its targets share.</summary>
     private EquatableMap<string> HostSelector(ServiceRef host, List<NodeInfo> targets)

@@ -22,15 +22,17 @@ public class MeshBehaviourPropertyTests
     private static List<BackendList> BackendLists(MeshConfig config)
     {
         var lists = new List<BackendList>();
+        var resolver = new WorkloadResolver(config);
         for (var i = 0; i < config.Routes.Count; i++)
         {
             var route = config.Routes[i];
+            var requestPort = resolver.HttpRequestPort(route.Host);
             for (var j = 0; j < route.Rules.Count; j++)
             {
                 var rule = route.Rules[j];
                 if (rule.Redirect is not null) continue;
                 var (ri, rj) = (i, j);
-                lists.Add(new BackendList($"$.spec.routes[{i}].rules[{j}]", rule.Backends, null, backends =>
+                lists.Add(new BackendList($"$.spec.routes[{i}].rules[{j}]", rule.Backends, requestPort, backends =>
                     config with { Routes = SetAt(config.Routes, ri, route with { Rules = SetAt(route.Rules, rj, rule with { Backends = backends }) }) }));
             }
         }

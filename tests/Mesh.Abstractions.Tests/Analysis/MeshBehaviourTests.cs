@@ -133,6 +133,20 @@ public class MeshBehaviourTests
     }
 
     [Fact]
+    public void HttpBackendWithoutAPort_GoesToTheHostsOnlyHttpPort_ElseStaysTheRequestsPort()
+    {
+        // Reviews has one HTTP port (and a TCP one HTTP rules never see): "the request's port" is 9080.
+        var withTcp = Reviews with { Ports = [.. Reviews.Ports, new ServicePort { Port = 9090, Protocol = Protocol.Tcp }] };
+        MeshConfig On(MeshService host, int? port) => Model(To("v2", port: port)) with { Services = [host] };
+        Assert.Empty(MeshBehaviour.Of(On(withTcp, null)).CompareTo(MeshBehaviour.Of(On(withTcp, 9080))));
+        Assert.NotEmpty(MeshBehaviour.Of(On(withTcp, null)).CompareTo(MeshBehaviour.Of(On(withTcp, 9090))));
+
+        // A second HTTP port: the request may arrive on either, so naming one is a change.
+        var twoHttp = Reviews with { Ports = [.. Reviews.Ports, new ServicePort { Port = 9081, Protocol = Protocol.Http2 }] };
+        Assert.NotEmpty(MeshBehaviour.Of(On(twoHttp, null)).CompareTo(MeshBehaviour.Of(On(twoHttp, 9080))));
+    }
+
+    [Fact]
     public void TcpRoutes_AreEvaluatedPerPort_WithTheRoutePortAsTheRequestPort()
     {
         var db = new ServiceRef("db", "data");

@@ -14,7 +14,7 @@ namespace Mesh.Providers.Conformance.Suites;
 /// by a diagnostic; and importing the re-export gives back the very same model (a fixed point), except where a diagnostic of
 /// the export names the difference (what a provider reads but never writes, such as the port names of a core Service).
 /// </summary>
-public abstract partial class CorpusSuite : ConformanceSuite
+public abstract class CorpusSuite : ConformanceSuite
 {
     /// <summary>The corpus folder, relative to <c>../shared/conformance</c> (e.g. <c>examples/istio</c>).</summary>
     protected abstract string CorpusFolder { get; }
@@ -95,21 +95,6 @@ public abstract partial class CorpusSuite : ConformanceSuite
         }
         return new CorpusFileReport(name, inputs.Count, carried, reported, problems, explained);
     }
-
-    /// <summary>
-    /// Whether <paramref name="diagnosticPath"/> is at (or inside) a rule of the same route before the rule at
-    /// <paramref name="rulePath"/> (<c>$.spec.routes[r].rules[j]</c>): first match wins, so an earlier rule the export broadened
-    /// (a condition it could not write, dropped) takes the traffic of later rules — their change is the earlier rule's.
-    /// </summary>
-    private static bool AtEarlierRule(string diagnosticPath, string rulePath)
-    {
-        if (RulePath().Match(rulePath) is not { Success: true } rule || RulePath().Match(diagnosticPath) is not { Success: true } at) return false;
-        return at.Groups["route"].Value == rule.Groups["route"].Value && int.Parse(at.Groups["rule"].Value, System.Globalization.CultureInfo.InvariantCulture) < int.Parse(rule.Groups["rule"].Value, System.Globalization.CultureInfo.InvariantCulture);
-    }
-
-    /// <summary>A rule path's route (<c>$.spec.routes[r]</c>, <c>$.spec.tcpRoutes[r]</c>) and rule index, followed by nothing or a field or index inside the rule.</summary>
-    [System.Text.RegularExpressions.GeneratedRegex(@"^(?<route>\$\.spec\.\w+\[\d+\])\.rules\[(?<rule>\d+)\](?=$|[.\[])")]
-    private static partial System.Text.RegularExpressions.Regex RulePath();
 
     /// <summary>Whether <paramref name="field"/> (<c>"&lt;Kind&gt; &lt;path&gt;"</c>) is, or is under, a <see cref="DerivedFields"/> prefix.</summary>
     private bool IsDerived(string field) => DerivedFields.Any(d => Covers(d.Field, field));
@@ -209,7 +194,7 @@ public abstract partial class CorpusSuite : ConformanceSuite
                 foreach (var change in changes)
                 {
                     var path = change.Before?.Path ?? change.After?.Path ?? "$";
-                    if (translated.Diagnostics.Any(d => d.Severity >= DiagnosticSeverity.Warning && (d.Path.StartsWith(path, StringComparison.Ordinal) || path.StartsWith(d.Path, StringComparison.Ordinal) || AtEarlierRule(d.Path, path)))) named++;
+                    if (ChangeAttribution.Names(translated.Diagnostics, path)) named++;
                     else problems.Add($"{name} → {target.Provider}: {change.Message} (no export diagnostic names {path})");
                 }
                 var key = $"{Translator.Provider} → {target.Provider}";

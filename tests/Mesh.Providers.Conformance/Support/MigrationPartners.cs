@@ -1,3 +1,4 @@
+using Mesh.Providers.AppMesh;
 using Mesh.Providers.GatewayApi;
 using Mesh.Providers.Istio;
 using Mesh.Providers.Linkerd;
@@ -18,6 +19,7 @@ public static class MigrationPartners
         new IstioTranslator(new IstioOptions { ServiceOutput = ServiceOutput.All }),
         new GatewayApiTranslator(new GatewayApiOptions { ServiceOutput = ServiceOutput.All }),
         new LinkerdTranslator(new LinkerdOptions { ServiceOutput = ServiceOutput.All }),
+        new AppMeshTranslator(new AppMeshOptions { ServiceOutput = ServiceOutput.All }),
     ];
 
     /// <summary>This provider's partner translator (the one the matrix uses for it).</summary>

@@ -1,0 +1,53 @@
+using Mesh.Model;
+using Mesh.Translation;
+
+namespace Mesh.Providers.Conformance.Support;
+
+/// <summary>
+/// Generated models moved into the forms a provider writes exactly, for forms its capability row does not separate but its
+/// export reports as changed. The migration matrix draws within them so that its exact part stays large; the changes outside
+/// are each export's own tests (and the matrix still accepts them only where an export names the rule).
+/// </summary>
+public static class ExactForms
+{
+    /// <summary>The label that gives each service's pods their own identity where a mesh needs disjoint selectors.</summary>
+    public const string ServiceLabel = "svc";
+
+    /// <summary><paramref name="model"/> in the forms <paramref name="provider"/> writes exactly (unchanged for most providers).</summary>
+    /// <param name="provider">The provider.</param>
+    /// <param name="model">A generated model.</param>
+    public static MeshConfig For(ProviderName provider, MeshConfig model) => provider == ProviderName.AppMesh ? AppMesh(model) : model;
+
+    /// <summary>
+    /// App Mesh: a gRPC listener matches only gRPC services and methods (ports are HTTP/2 here); HTTP routes need an HTTP,
+    /// HTTP/2 or gRPC listener and TCP routes a tcp one (routes without are left out); each subset's pods are their own node,
+    /// so a whole-service backend of a service with subsets names its first subset; a pod belongs to one node, so services
+    /// select disjoint pods (each its own <see cref="ServiceLabel"/>).
+    /// </summary>
+    private static MeshConfig AppMesh(MeshConfig model)
+    {
+        // A pod is one node: two services selecting the same pods are told apart by a label of their own.
+        var services = model.Services
+            .Select(s => s with
+            {
+                Selector = s.EffectiveSelector.SetItem(ServiceLabel, s.Name),
+                Ports = [.. s.Ports.Select(p => p.Protocol == Protocol.Grpc ? p with { Protocol = Protocol.Http2 } : p)],
+            })
+            .ToList();
+        var byRef = services.GroupBy(s => s.Reference).ToDictionary(g => g.Key, g => g.First());
+        bool HasHttp(ServiceRef host) => byRef.TryGetValue(host, out var s) && s.Ports.Any(p => p.Protocol is Protocol.Http or Protocol.Http2);
+        bool TcpPort(ServiceRef host, int? port) =>
+            byRef.TryGetValue(host, out var s) && s.Ports.Any(p => p.Protocol is Protocol.Tcp or Protocol.Tls && (port is null || p.Port == port));
+        WeightedBackend Node(WeightedBackend b) =>
+            b.Subset is null && byRef.TryGetValue(b.Service, out var s) && s.Subsets is [{ } first, ..] ? b with { Subset = first.Name } : b;
+        return model with
+        {
+            Services = [.. services],
+            Routes = [.. model.Routes.Where(r => HasHttp(r.Host)).Select(r => r with
+            {
+                Rules = [.. r.Rules.Select(rule => rule with { Backends = [.. rule.Backends.Select(Node)] })],
+            })],
+            TcpRoutes = [.. model.TcpRoutes.Where(t => TcpPort(t.Host, t.Port)).Select(t => t with { Backends = [.. t.Backends.Select(Node)] })],
+        };
+    }
+}
