@@ -234,6 +234,47 @@ public sealed class PolicyImportTests
     }
 
     [Fact]
+    public void NodeProvidingItsOwnVirtualService_AndRoutedByAnotherHost_IsReportedAtThatProvider()
+    {
+        var yaml = Service("color") + Service("color-blue", "virtualNode: { virtualNodeRef: { name: color-blue } }") + ColorNodes + Router("""
+                - name: r
+                  priority: 0
+                  httpRoute: { match: { prefix: / }, action: { weightedTargets: [{ virtualNodeRef: { name: color-blue }, weight: 1 }, { virtualNodeRef: { name: color-green }, weight: 1 }] } }
+            """);
+        var result = Read(yaml);
+        Assert.False(result.HasErrors, string.Join("\n", result.Diagnostics));
+        var note = Assert.Single(result.Diagnostics, d => d.Message.Contains("is also a target of color.shop", StringComparison.Ordinal));
+        Assert.EndsWith("#1 $.spec.provider", note.Path, StringComparison.Ordinal);
+        var backends = Assert.Single(Assert.Single(result.Config!.Routes).Rules).Backends;
+        Assert.Equal([(new ServiceRef("color", "shop"), "blue"), (new ServiceRef("color", "shop"), "green")], backends.Select(b => (b.Service, b.Subset!)));
+    }
+
+    [Fact]
+    public void TwoServicesWithOneSelector_StayTwoServices_WhenEachNodeNamesItsOwnService()
+    {
+        // details and api select the same pods; api's router sends to details' node, which names the Service details.
+        var api = new ServiceRef("api", "shop");
+        var details = new ServiceRef("details", "shop");
+        var selector = new Dictionary<string, string> { ["app"] = "api" };
+        var model = new MeshConfig
+        {
+            Name = "shop",
+            Services =
+            [
+                new MeshService { Name = "api", Namespace = "shop", Selector = selector, Ports = [new ServicePort { Port = 8080, Protocol = Protocol.Http }] },
+                new MeshService { Name = "details", Namespace = "shop", Selector = selector, Ports = [new ServicePort { Port = 9080, Protocol = Protocol.Http, TargetPort = 8080 }] },
+            ],
+            Routes = [new HttpRoute { Name = "api", Namespace = "shop", Host = api, Rules = [new HttpRouteRule { Backends = [new WeightedBackend { Service = details, Port = 9080 }] }] }],
+        };
+        var translator = new AppMeshTranslator(new AppMeshOptions { ServiceOutput = Mesh.Translation.ServiceOutput.All });
+        var result = translator.ImportYaml(translator.WriteYaml(translator.Translate(model).Resources), "x.yaml");
+        Assert.False(result.HasErrors, string.Join("\n", result.Diagnostics));
+        var backend = Assert.Single(Assert.Single(result.Config!.Routes).Rules.Single().Backends);
+        Assert.Equal(details, backend.Service);
+        Assert.Equal(["api", "details"], result.Config.Services.Select(s => s.Name).Order());
+    }
+
+    [Fact]
     public void NodeFieldsTheModelDoesNotCarry_AreReportedAtTheirPaths()
     {
         var result = Read(Node("api", "app: api", extra: """
