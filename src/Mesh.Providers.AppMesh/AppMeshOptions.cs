@@ -33,6 +33,10 @@ public sealed record AppMeshOptions : IKubernetesProviderOptions
     /// <value>Defaults to <c>cluster.local</c>.</value>
     public string ClusterDomain { get; init; } = Model.ServiceRef.DefaultClusterDomain;
 
+    /// <summary>How each virtual node names the virtual services it may call.</summary>
+    /// <value>Defaults to <see cref="AppMeshBackends.List"/>.</value>
+    public AppMeshBackends Backends { get; init; } = AppMeshBackends.List;
+
     /// <summary>Where mTLS certificates come from: App Mesh does not issue them.</summary>
     /// <value>Defaults to SDS (SPIRE) with trust domain <c>cluster.local</c>.</value>
     public AppMeshTlsOptions Tls { get; init; } = new();

@@ -1,6 +1,5 @@
 using BenchmarkDotNet.Attributes;
 using Mesh.Model;
-using Mesh.Providers.AppMesh;
 using Mesh.Providers.GatewayApi;
 using Mesh.Providers.Istio;
 using Mesh.Providers.Linkerd;
@@ -18,7 +17,6 @@ namespace Mesh.Benchmarks.Translation;
 [GenericTypeArguments(typeof(IstioTranslator))]
 [GenericTypeArguments(typeof(GatewayApiTranslator))]
 [GenericTypeArguments(typeof(LinkerdTranslator))]
-[GenericTypeArguments(typeof(AppMeshTranslator))]
 public class TranslateBenchmarks<TTranslator> where TTranslator : ITranslator, new()
 {
     private const int Services = 1000;

@@ -27,13 +27,11 @@ internal static partial class DestinationPolicyMapping
     }
 
     /// <summary>The policy of a node and its index: the first naming its subset, else the first naming its whole service.</summary>
-    public static (DestinationPolicy Policy, int Index)? For(PlannedNode node, MeshConfig config)
+    public static (DestinationPolicy Policy, int Index)? For(PlannedNode node, AppMeshExportContext ctx)
     {
         (DestinationPolicy, int)? whole = null;
-        for (var i = 0; i < config.DestinationPolicies.Count; i++)
+        foreach (var (policy, i) in ctx.PoliciesOf(node.Owner))
         {
-            var policy = config.DestinationPolicies[i];
-            if (policy.Target.Service != node.Owner) continue;
             if (policy.Target.Subset is null) whole ??= (policy, i);
             else if (string.Equals(policy.Target.Subset, node.Subset?.Name, StringComparison.Ordinal)) return (policy, i);
         }

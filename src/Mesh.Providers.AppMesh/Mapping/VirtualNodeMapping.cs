@@ -21,7 +21,7 @@ internal static partial class VirtualNodeMapping
     public static VirtualNode ToAppMesh(PlannedNode node, IReadOnlyList<ServiceRef> virtualServices, bool anyEncrypted, AppMeshExportContext ctx)
     {
         var service = node.Service;
-        var policy = DestinationPolicyMapping.For(node, ctx.Config);
+        var policy = DestinationPolicyMapping.For(node, ctx);
         var resource = new VirtualNode
         {
             Metadata = { Name = node.Name, NamespaceProperty = node.Namespace },
@@ -30,7 +30,8 @@ internal static partial class VirtualNodeMapping
                 PodSelector = service is null ? null : new AppMeshLabelSelector { MatchLabels = Lists.SortedOrNull(service.WorkloadLabels(node.Subset?.Name) ?? service.EffectiveSelector) },
                 Listeners = Lists.OrNull(node.Ports.Select((port, k) => Listener(node, port, k, policy, ctx))),
                 ServiceDiscovery = Discovery(node, ctx),
-                Backends = service is null ? null : Lists.OrNull(Backends(node, virtualServices, ctx)),
+                Backends = service is null || ctx.Options.Backends != AppMeshBackends.List ? null : Lists.OrNull(Backends(node, virtualServices, ctx)),
+                BackendGroups = service is null || ctx.Options.Backends != AppMeshBackends.NamespaceGroups ? null : Lists.OrNull(BackendGroups(node, virtualServices, ctx)),
                 BackendDefaults = TlsMapping.ClientDefaults(node, anyEncrypted, ctx),
             },
         };
@@ -114,23 +115,56 @@ internal static partial class VirtualNodeMapping
         return Lists.OrNull(subset.Labels.Where(l => l.Value.Length > 0).OrderBy(l => l.Key, StringComparer.Ordinal).Select(l => new AwsCloudMapInstanceAttribute { Key = l.Key, Value = l.Value }));
     }
 
+    /// <summary>App Mesh's default quota of backends per virtual node.</summary>
+    public const int BackendQuota = 50;
+
     /// <summary>
     /// Every other virtual service of the export (the node's own service's excepted), sorted by namespace and name, less those
-    /// whose ALLOW access policies name only namespaces other than the node's (<see cref="AccessPolicyMapping.Allows"/>).
+    /// whose ALLOW access policies name only namespaces other than the node's (<see cref="AccessPolicyMapping.CallerIndex"/>).
+    /// The entries are shared by every node of a namespace (built once per caller namespace).
     /// </summary>
-    private static IEnumerable<Backend> Backends(PlannedNode node, IReadOnlyList<ServiceRef> virtualServices, AppMeshExportContext ctx)
+    private static List<Backend> Backends(PlannedNode node, IReadOnlyList<ServiceRef> virtualServices, AppMeshExportContext ctx)
     {
+        var callable = ctx.Callable(node.Namespace, virtualServices);
+        var backends = new List<Backend>(callable.Count);
+        foreach (var (vs, backend) in callable)
+        {
+            if (vs != node.Owner) backends.Add(backend);
+        }
+        if (backends.Count > BackendQuota)
+        {
+            ctx.NoteOnce("$.spec.services", string.Create(CultureInfo.InvariantCulture,
+                $"Virtual nodes list up to {backends.Count} backends; App Mesh's default quota is {BackendQuota} per node: raise it, or write namespace backend groups (AppMeshOptions.Backends = NamespaceGroups)."));
+        }
+        return backends;
+    }
+
+    /// <summary>
+    /// One namespace wildcard group (<c>name: "*"</c>) per namespace with a virtual service the node may call; a group that
+    /// also holds services the model's policies keep from the node is reported once.
+    /// </summary>
+    private static List<AppMeshReference> BackendGroups(PlannedNode node, IReadOnlyList<ServiceRef> virtualServices, AppMeshExportContext ctx)
+    {
+        ctx.NoteOnce("$.spec.services", "Virtual nodes name their backends by namespace backend groups (name \"*\"): the App Mesh controller needs enableBackendGroups=true.");
+        var groups = new List<AppMeshReference>();
+        string? last = null;
+        var wider = false;
         foreach (var vs in virtualServices)
         {
-            if (vs == node.Owner || !AccessPolicyMapping.Allows(ctx.Config, vs, node.Namespace)) continue;
-            yield return new Backend
+            if (!ctx.Callers.Allows(vs, node.Namespace))
             {
-                VirtualService = new VirtualServiceBackend
-                {
-                    VirtualServiceRef = new AppMeshReference { Name = vs.Name, Namespace = vs.Namespace == node.Namespace ? null : vs.Namespace },
-                },
-            };
+                wider = true;
+                continue;
+            }
+            if (vs.Namespace == last) continue;
+            last = vs.Namespace;
+            groups.Add(new AppMeshReference { Name = "*", Namespace = vs.Namespace == node.Namespace ? null : vs.Namespace });
         }
+        if (wider && groups.Count > 0)
+        {
+            ctx.ApproximatedOnce("$.spec.accessPolicies", "A namespace backend group holds every virtual service of its namespace, including those the model's namespace-only ALLOW policies keep from some callers.");
+        }
+        return groups;
     }
 
     // App Mesh → model.

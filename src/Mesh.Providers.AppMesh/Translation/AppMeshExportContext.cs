@@ -19,6 +19,54 @@ internal sealed class AppMeshExportContext(AppMeshOptions options, MeshConfig co
     /// <summary>The virtual nodes of the translation (set once the external services are planned).</summary>
     public NodePlan Plan { get; set; } = NodePlan.Empty;
 
+    private AccessPolicyMapping.CallerIndex? _callers;
+    private Dictionary<ServiceRef, List<(DestinationPolicy Policy, int Index)>>? _policies;
+
+    /// <summary>Which callers keep each service among their backends (built on first use).</summary>
+    public AccessPolicyMapping.CallerIndex Callers => _callers ??= new AccessPolicyMapping.CallerIndex(Config);
+
+    /// <summary>The destination policies of each service, in model order, with their index (built on first use).</summary>
+    public IReadOnlyList<(DestinationPolicy Policy, int Index)> PoliciesOf(ServiceRef service)
+    {
+        if (_policies is null)
+        {
+            _policies = [];
+            for (var i = 0; i < Config.DestinationPolicies.Count; i++)
+            {
+                var policy = Config.DestinationPolicies[i];
+                if (policy?.Target?.Service is not { } target) continue;
+                if (!_policies.TryGetValue(target, out var list)) _policies[target] = list = [];
+                list.Add((policy, i));
+            }
+        }
+        return _policies.TryGetValue(service, out var found) ? found : [];
+    }
+
+    private readonly Dictionary<string, List<(ServiceRef Service, Resources.Backend Backend)>> _callable = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// The virtual services nodes of <paramref name="callerNamespace"/> may call, each with its backend entry (shared by every
+    /// node of that namespace), in the order of <paramref name="virtualServices"/>.
+    /// </summary>
+    public List<(ServiceRef Service, Resources.Backend Backend)> Callable(string callerNamespace, IReadOnlyList<ServiceRef> virtualServices)
+    {
+        if (_callable.TryGetValue(callerNamespace, out var cached)) return cached;
+        var list = new List<(ServiceRef, Resources.Backend)>();
+        foreach (var vs in virtualServices)
+        {
+            if (!Callers.Allows(vs, callerNamespace)) continue;
+            list.Add((vs, new Resources.Backend
+            {
+                VirtualService = new Resources.VirtualServiceBackend
+                {
+                    VirtualServiceRef = new Resources.AppMeshReference { Name = vs.Name, Namespace = vs.Namespace == callerNamespace ? null : vs.Namespace },
+                },
+            }));
+        }
+        _callable[callerNamespace] = list;
+        return list;
+    }
+
     /// <summary>The cluster FQDN of <paramref name="service"/> with the configured cluster domain.</summary>
     public string Fqdn(ServiceRef service) => service.ToFqdn(Options.ClusterDomain);
 

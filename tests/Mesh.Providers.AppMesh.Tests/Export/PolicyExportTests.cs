@@ -160,4 +160,37 @@ public sealed class PolicyExportTests
         Assert.Equal("bookinfo", Assert.Single(export.Node("legacy").Spec.Backends!).VirtualService!.VirtualServiceRef!.Namespace);
         Assert.Contains("ratings", export.Node("reviews-v1").Spec.Backends!.Select(b => b.VirtualService!.VirtualServiceRef!.Name));
     }
+
+    [Fact]
+    public void NamespaceGroups_NameOneWildcardGroupPerNamespace_AndReportTheControllerFlagAndWiderGroups()
+    {
+        var other = new MeshService { Name = "legacy", Namespace = "old", Ports = [Http(80)] };
+        var model = Routed(Rule(To(Reviews, "v1"))) with
+        {
+            Services = [.. Routed().Services, other],
+            AccessPolicies =
+            [
+                new AccessPolicy { Name = "ratings", Namespace = "bookinfo", Target = new PolicyTarget { Service = Ratings }, Action = AccessAction.Allow, Rules = [new AccessRule { From = new AccessSource { Namespaces = ["bookinfo"] } }] },
+            ],
+        };
+        var export = new Exported(model, new AppMeshOptions { Backends = AppMeshBackends.NamespaceGroups });
+        Assert.All(export.Nodes, n => Assert.Null(n.Spec.Backends));
+        // reviews-v1 (bookinfo) may call bookinfo's services and old's; legacy (old) calls bookinfo's reviews (and its own namespace).
+        Assert.Equal([("*", null), ("*", "old")], export.Node("reviews-v1").Spec.BackendGroups!.Select(g => (g.Name!, g.Namespace)));
+        Assert.Equal([("*", "bookinfo"), ("*", null)], export.Node("legacy").Spec.BackendGroups!.Select(g => (g.Name!, g.Namespace)));
+        Assert.Contains(export.Diagnostics, d => d.Code == DiagnosticCodes.TranslationNote && d.Message.Contains("enableBackendGroups=true", StringComparison.Ordinal));
+        // bookinfo's group also holds ratings, which the policy keeps from legacy.
+        export.At(DiagnosticCodes.Approximated, "$.spec.accessPolicies");
+    }
+
+    [Fact]
+    public void BackendListsBeyondAppMeshsDefaultQuota_AreNoted()
+    {
+        var services = Enumerable.Range(0, 52).Select(i => new MeshService { Name = $"svc-{i}", Namespace = "shop", Ports = [Http(80)] }).ToList();
+        var export = new Exported(new MeshConfig { Name = "shop", Services = [.. services], Routes = [.. services.Select(s => new HttpRoute { Name = s.Name, Namespace = "shop", Host = s.Reference, Rules = [Rule(To(s.Reference))] })] });
+        Assert.Equal(51, export.Node("svc-0").Spec.Backends!.Count);
+        var note = Assert.Single(export.Diagnostics, d => d.Message.Contains("quota", StringComparison.Ordinal));
+        Assert.Equal(DiagnosticCodes.TranslationNote, note.Code);
+        Assert.Contains("51 backends", note.Message, StringComparison.Ordinal);
+    }
 }
