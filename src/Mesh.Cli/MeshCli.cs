@@ -36,6 +36,15 @@ internal static class MeshCli
             stderr.WriteLine("Run 'mesh --help' for usage.");
             return ExitCodes.Usage;
         }
-        return parse.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr });
+        try
+        {
+            return parse.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false });
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // A file that cannot be read or written is the user's to fix: one line, no stack trace.
+            stderr.WriteLine($"error: {e.Message}");
+            return ExitCodes.Usage;
+        }
     }
 }

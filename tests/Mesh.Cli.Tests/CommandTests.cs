@@ -118,6 +118,27 @@ public sealed class CommandTests : IDisposable
     }
 
     [Fact]
+    public void Translate_ToAFileInAMissingDirectory_CreatesTheDirectory()
+    {
+        var output = Path.Combine(_dir, "new", "deeper", "out.yaml");
+        var run = CliRunner.Invoke(_withFake, "translate", CliRunner.Sample("bookinfo.mesh.yaml"), "--to", "fake", "-o", output);
+        Assert.True(run.ExitCode == 0, run.Stderr);
+        Assert.True(File.Exists(output));
+    }
+
+    [Fact]
+    public void Translate_ToAPathThatCannotBeWritten_IsAOneLineUsageError()
+    {
+        var file = Path.Combine(_dir, "a-file");
+        File.WriteAllText(file, "");
+        var run = CliRunner.Invoke(_withFake, "translate", CliRunner.Sample("bookinfo.mesh.yaml"), "--to", "fake", "-o", Path.Combine(file, "out.yaml"));
+        Assert.Equal(2, run.ExitCode);
+        var error = Assert.Single(run.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries), l => l.StartsWith("error:", StringComparison.Ordinal));
+        Assert.Contains("a-file", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", run.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Translate_Strict_FailsAndWritesNothing()
     {
         var output = Path.Combine(_dir, "strict.yaml");
