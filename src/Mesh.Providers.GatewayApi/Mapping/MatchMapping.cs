@@ -9,7 +9,8 @@ namespace Mesh.Providers.GatewayApi.Mapping;
 
 /// <summary>
 /// A model match ↔ an <c>HTTPRouteMatch</c> (path Exact / PathPrefix / RegularExpression, method, header and query
-/// parameter matches Exact or RegularExpression) or a <c>GRPCRouteMatch</c>. gRPC calls are HTTP/2 requests to
+/// parameter matches Exact or RegularExpression — prefix and presence written as regexes, <see cref="RegexForms"/>) or a
+/// <c>GRPCRouteMatch</c>. gRPC calls are HTTP/2 requests to
 /// <c>/package.Service/Method</c>: a GRPCRoute method match is an exact path, a service match a prefix.
 /// </summary>
 internal static class MatchMapping
@@ -50,7 +51,7 @@ internal static class MatchMapping
             for (var i = 0; i < match.Headers.Count; i++)
             {
                 var h = match.Headers[i];
-                if (TryValueType(h, rulePath, index, "headers", i, "header", ctx, out var type)) headers.Add(new HttpHeaderMatch { Type = type, Name = h.Name, Value = h.Value ?? string.Empty });
+                if (TryValueType(h, rulePath, index, "headers", i, "header", ctx, out var type, out var value)) headers.Add(new HttpHeaderMatch { Type = type, Name = h.Name, Value = value });
             }
             result.Headers = headers.Count == 0 ? null : headers;
         }
@@ -60,7 +61,7 @@ internal static class MatchMapping
             for (var i = 0; i < match.QueryParams.Count; i++)
             {
                 var q = match.QueryParams[i];
-                if (TryValueType(q, rulePath, index, "queryParams", i, "query parameter", ctx, out var type)) query.Add(new HttpQueryParamMatch { Type = type, Name = q.Name, Value = q.Value ?? string.Empty });
+                if (TryValueType(q, rulePath, index, "queryParams", i, "query parameter", ctx, out var type, out var value)) query.Add(new HttpQueryParamMatch { Type = type, Name = q.Name, Value = value });
             }
             result.QueryParams = query.Count == 0 ? null : query;
         }
@@ -72,20 +73,41 @@ internal static class MatchMapping
         Lists.OrNull(matches.Select((m, k) => new GrpcRouteMatch
         {
             Method = m.Path is { } p && TryToGrpcMethod(p, out var method) ? method : null,
-            Headers = Lists.OrNull(m.Headers.Where((h, i) => TryValueType(h, path, k, "headers", i, "header", ctx, out _)).Select(h => new GrpcHeaderMatch { Type = h.Kind == ValueMatchKind.Regex ? "RegularExpression" : null, Name = h.Name, Value = h.Value })),
+            Headers = Lists.OrNull(GrpcHeaders(m, path, k, ctx)),
         }));
 
-    /// <summary>Whether a value match is writable, and its wire type: null for Exact (the default) or <c>RegularExpression</c>.</summary>
-    private static bool TryValueType(ValueMatch m, RulePath rulePath, int match, string list, int index, string what, RouteExportContext ctx, out string? type)
+    private static IEnumerable<GrpcHeaderMatch> GrpcHeaders(HttpMatch m, RulePath path, int k, RouteExportContext ctx)
+    {
+        for (var i = 0; i < m.Headers.Count; i++)
+        {
+            var h = m.Headers[i];
+            if (TryValueType(h, path, k, "headers", i, "header", ctx, out var type, out var value)) yield return new GrpcHeaderMatch { Type = type, Name = h.Name, Value = value };
+        }
+    }
+
+    /// <summary>
+    /// Whether a value match is writable, and its wire type and value: Exact (type null, the default) or
+    /// <c>RegularExpression</c>; a prefix or presence match is written as its regex (<see cref="RegexForms"/>, approximated:
+    /// Gateway API's regex support is implementation-specific).
+    /// </summary>
+    private static bool TryValueType(ValueMatch m, RulePath rulePath, int match, string list, int index, string what, RouteExportContext ctx, out string? type, out string value)
     {
         string Path() => $"{rulePath}.matches[{match}].{list}[{index}]";
         type = null;
+        value = m.Value ?? string.Empty;
+        if (m.Kind is ValueMatchKind.Prefix or ValueMatchKind.Present)
+        {
+            type = "RegularExpression";
+            value = m.Kind == ValueMatchKind.Present ? RegexForms.Present : RegexForms.Prefix(value);
+            ctx.Approximated(Path(), $"Gateway API {what} matches are Exact or RegularExpression: the {m.Kind.ToString().ToLowerInvariant()} condition on '{m.Name}' is written as the regex '{value}' (regex support is implementation-specific).");
+            return true;
+        }
         if (m.Kind is not (ValueMatchKind.Exact or ValueMatchKind.Regex))
         {
             ctx.Unsupported(Path(), $"Gateway API {what} matches are Exact or RegularExpression; the {m.Kind.ToString().ToLowerInvariant()} condition on '{m.Name}' is not written.");
             return false;
         }
-        if (string.IsNullOrEmpty(m.Value))
+        if (value.Length == 0)
         {
             ctx.Unsupported(Path(), $"Gateway API {what} match values have at least one character; the empty-value condition on '{m.Name}' is not written.");
             return false;
@@ -193,7 +215,10 @@ internal static class MatchMapping
                     result.Add(ValueMatch.Exact(name, value ?? string.Empty));
                     break;
                 case "RegularExpression":
-                    result.Add(ValueMatch.Regex(name, value ?? string.Empty));
+                    // The regexes a prefix or presence match is written as are read back as those matches.
+                    result.Add(value == RegexForms.Present ? ValueMatch.Present(name)
+                        : RegexForms.ParsePrefix(value ?? string.Empty) is { } prefix ? ValueMatch.Prefix(name, prefix)
+                        : ValueMatch.Regex(name, value ?? string.Empty));
                     break;
                 default:
                     ctx.Invalid(source, $"{at}.type", $"'{type}' is not a match type (Exact, RegularExpression).");
