@@ -18,6 +18,7 @@ internal static partial class EgressMapping
     {
         var egresses = new List<Egress>();
         var callers = Identities.Callers(ctx.Config);
+        var callerList = Identities.Describe(callers);
         var externals = ctx.Config.ExternalServices;
         for (var i = 0; i < externals.Count; i++)
         {
@@ -33,7 +34,7 @@ internal static partial class EgressMapping
                 ctx.Unsupported($"{path}.ports", "An Egress needs ports: this external service declares none and is not written.");
                 continue;
             }
-            ctx.Approximated(path, ctx.Message("An Egress lets out the workloads of its source accounts: written for the accounts of the model's services ({0}, each named after its service); callers outside the model are not let out.", string.Join(", ", callers)));
+            ctx.Note(path, ctx.Message("An Egress lets out the workloads of its source accounts: written for the accounts of the model's services ({0}, each named after its service); callers outside the model are not let out.", callerList));
             if (external.Resolution != Resolution.Dns)
             {
                 ctx.Approximated($"{path}.resolution", "OSM forwards egress traffic to the address the caller resolved: it has no static or passthrough resolution of its own.");

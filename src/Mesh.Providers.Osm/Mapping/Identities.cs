@@ -21,6 +21,10 @@ internal static class Identities
 
     public static KindReference Service(ServiceRef service) => new() { Kind = ServiceKind, Name = service.Name, Namespace = service.Namespace };
 
+    /// <summary>The accounts for a message: the first five, and how many more.</summary>
+    public static string Describe(IReadOnlyList<ServiceAccountRef> accounts) =>
+        accounts.Count <= 5 ? string.Join(", ", accounts) : $"{string.Join(", ", accounts.Take(5))} and {accounts.Count - 5} more";
+
     /// <summary>The accounts of the model's services, ordered by namespace then name: the callers a per-source policy is written for.</summary>
     public static IReadOnlyList<ServiceAccountRef> Callers(MeshConfig config) =>
         [.. config.Services.Select(s => AccountOf(s.Reference)).Distinct().OrderBy(a => a.Namespace, StringComparer.Ordinal).ThenBy(a => a.Name, StringComparer.Ordinal)];

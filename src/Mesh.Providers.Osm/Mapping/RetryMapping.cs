@@ -25,6 +25,7 @@ internal static partial class RetryMapping
     public static List<Retry> ToOsm(IReadOnlyList<RetryDraft> drafts, OsmExportContext ctx)
     {
         var callers = Identities.Callers(ctx.Config);
+        var callerList = Identities.Describe(callers);
         var policies = new List<(RetryPolicySpec Spec, List<ServiceRef> Hosts)>();
         foreach (var draft in drafts)
         {
@@ -34,14 +35,14 @@ internal static partial class RetryMapping
                 ctx.Unsupported(draft.Path, "A Retry names the service account whose calls retry: the model has no service to call from, so none is written.");
                 continue;
             }
-            ctx.Approximated(draft.Path, ctx.Message("OSM retries per calling service account: a Retry is written for the accounts of the model's services ({0}, each named after its service); callers outside the model do not retry.", string.Join(", ", callers)));
+            ctx.Note(draft.Path, ctx.Message("OSM retries per calling service account: a Retry is written for the accounts of the model's services ({0}, each named after its service); callers outside the model do not retry.", callerList));
             var same = policies.FindIndex(p => Equal(p.Spec, spec));
             if (same < 0) policies.Add((spec, [draft.Host]));
             else if (!policies[same].Hosts.Contains(draft.Host)) policies[same].Hosts.Add(draft.Host);
         }
         if (policies.Count == 0) return [];
         ctx.RetriesWritten = true;
-        ctx.Note(drafts[0].Path, ctx.Options.WriteMeshConfig
+        ctx.Note("$.spec.routes", ctx.Options.WriteMeshConfig
             ? "OSM applies Retry policies only with featureFlags.enableRetryPolicy: the MeshConfig written sets it."
             : "OSM applies Retry policies only with featureFlags.enableRetryPolicy: set it in the MeshConfig (WriteMeshConfig is off).");
         var retries = new List<Retry>();
@@ -82,16 +83,16 @@ internal static partial class RetryMapping
         if (on.Count == 0)
         {
             on.Add(DefaultRetryOn);
-            ctx.Note($"{draft.Path}.on", $"OSM's retryOn is required: the model's mesh-default conditions are written as {DefaultRetryOn}.");
+            ctx.Approximated($"{draft.Path}.on", $"OSM's retryOn is required: the model's mesh-default conditions are written as {DefaultRetryOn}.");
         }
         if (retry.PerTryTimeout is null)
         {
-            ctx.Note($"{draft.Path}.perTryTimeout", "OSM's perTryTimeout is required: written as 15s, Envoy's route timeout, which bounds each try when OSM sets no timeout.");
+            ctx.Approximated($"{draft.Path}.perTryTimeout", "OSM's perTryTimeout is required: written as 15s, Envoy's route timeout, which bounds each try when OSM sets no timeout.");
         }
         var baseInterval = retry.Backoff?.BaseInterval ?? DefaultBaseInterval;
         if (retry.Backoff is null)
         {
-            ctx.Note($"{draft.Path}.backoff", "OSM's retryBackoffBaseInterval is required: written as 25ms, Envoy's default.");
+            ctx.Approximated($"{draft.Path}.backoff", "OSM's retryBackoffBaseInterval is required: written as 25ms, Envoy's default.");
         }
         else if (retry.Backoff.MaxInterval is { } max && max != baseInterval * 10)
         {

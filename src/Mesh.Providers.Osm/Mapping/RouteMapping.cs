@@ -26,19 +26,18 @@ internal static partial class RouteMapping
             var written = IndexOfCatchAll(route);
             if (written < 0)
             {
+                // No rule takes every request: the first is written for all of them, and the others are lost.
                 written = 0;
                 ctx.Unsupported($"{path}.rules[0].matches", $"{NoMatching}: every request to {route.Host} is split as this rule says, not only those it matches.");
-            }
-            for (var j = 0; j < written; j++)
-            {
-                ctx.Unsupported($"{path}.rules[{j}]", $"{NoMatching}: the requests this rule matches are split as rule {written.ToString(CultureInfo.InvariantCulture)} says.");
-            }
-            if (written == 0)
-            {
                 for (var j = 1; j < route.Rules.Count; j++)
                 {
                     ctx.Unsupported($"{path}.rules[{j}]", $"{NoMatching}: the requests this rule matches are split as rule 0 says.");
                 }
+            }
+            // Rules after the catch-all rule are unreachable in the model too: nothing of them is lost.
+            for (var j = 0; j < written; j++)
+            {
+                ctx.Unsupported($"{path}.rules[{j}]", $"{NoMatching}: the requests this rule matches are split as rule {written.ToString(CultureInfo.InvariantCulture)} says.");
             }
             var rule = route.Rules[written];
             var rulePath = $"{path}.rules[{written.ToString(CultureInfo.InvariantCulture)}]";
