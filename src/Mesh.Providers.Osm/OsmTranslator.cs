@@ -14,7 +14,9 @@ namespace Mesh.Providers.Osm;
 /// external services as <c>Egress</c> (<c>policy.openservicemesh.io/v1alpha1</c>); and the mesh-wide settings the model decides as a
 /// partial <c>MeshConfig</c> to merge into the installed one. What OSM cannot express (request matching, timeouts, faults, mirrors,
 /// rewrites, redirects, header changes, load balancing, outlier detection, deny rules, non-strict mTLS) is reported.
-/// Import is not implemented yet: it reports so. Stateless and thread-safe.
+/// Import reads those resources back (with the core Services, leaf Services folded into subsets), reporting every field the model
+/// does not carry and, where SMI leaves overlapping TrafficSplits or TrafficTargets undefined, which one the model kept. Stateless
+/// and thread-safe.
 /// </summary>
 public sealed class OsmTranslator : KubernetesTranslator<OsmOptions>
 {
@@ -52,8 +54,7 @@ public sealed class OsmTranslator : KubernetesTranslator<OsmOptions>
     protected override (IReadOnlyList<object> Resources, IReadOnlyList<Diagnostic> Diagnostics) Export(MeshConfig config, LeafServicePlan leaves) =>
         OsmExport.ToOsm(config, leaves, Options);
 
-    /// <summary>Not implemented yet: the result is an error saying so (the shell's reading of the YAML still reports malformed input).</summary>
     /// <inheritdoc />
     protected override ImportResult ImportResources(IReadOnlyList<(object Resource, string Source)> resources, ImportContext context, ImportOptions? options) =>
-        new() { Diagnostics = [Diagnostic.Error(DiagnosticCodes.Unsupported, "$", "Import from OSM is not implemented yet.") with { Provider = Provider }] };
+        OsmImport.ToModel(resources, context, Options, options);
 }

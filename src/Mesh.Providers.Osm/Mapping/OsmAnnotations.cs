@@ -30,6 +30,10 @@ internal static class OsmAnnotations
     /// <summary>The value of <see cref="RouteKind"/> for a TCP route.</summary>
     public const string TcpRouteKind = "tcp";
 
+    /// <summary>The value of annotation <paramref name="key"/> of <paramref name="metadata"/>, or null.</summary>
+    public static string? Get(k8s.Models.V1ObjectMeta? metadata, string key) =>
+        metadata?.Annotations is { } annotations && annotations.TryGetValue(key, out var value) ? value : null;
+
     /// <summary>The value of <see cref="Mtls"/>.</summary>
     public const string StrictMtls = "strict";
 }

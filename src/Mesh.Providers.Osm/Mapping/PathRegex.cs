@@ -16,6 +16,44 @@ internal static class PathRegex
         return Escape(pattern);
     }
 
+    /// <summary>
+    /// The model path pattern a <c>pathRegex</c> stands for — <c>.*</c> any, <c>.*lit</c> suffix, <c>lit.*</c> prefix, or a literal —,
+    /// or null when it is a regex of another form (the model's access paths are not regexes).
+    /// </summary>
+    public static string? ToPattern(string regex)
+    {
+        if (regex is ".*" or "") return "*";
+        if (regex.StartsWith(".*", StringComparison.Ordinal)) return Unescape(regex[2..]) is { Length: > 0 } suffix ? "*" + suffix : null;
+        if (regex.EndsWith(".*", StringComparison.Ordinal) && !regex.EndsWith(@"\.*", StringComparison.Ordinal)) return Unescape(regex[..^2]) is { } prefix && prefix.StartsWith('/') ? prefix + "*" : null;
+        return Unescape(regex) is { } literal && literal.StartsWith('/') ? literal : null;
+    }
+
+    /// <summary>The literal text <paramref name="regex"/> matches, or null when it holds an unescaped metacharacter.</summary>
+    private static string? Unescape(string regex)
+    {
+        var builder = new StringBuilder(regex.Length);
+        for (var i = 0; i < regex.Length; i++)
+        {
+            var c = regex[i];
+            if (c == '\\')
+            {
+                if (i + 1 >= regex.Length || !Meta.Contains(regex[i + 1], StringComparison.Ordinal)) return null;
+                builder.Append(regex[++i]);
+            }
+            else if (Meta.Contains(c, StringComparison.Ordinal) || c == '*')
+            {
+                return null;
+            }
+            else
+            {
+                builder.Append(c);
+            }
+        }
+        return builder.ToString();
+    }
+
+    private const string Meta = @"\.+*?()|[]{}^$";
+
     /// <summary>Escapes RE2's metacharacters.</summary>
     public static string Escape(string text)
     {

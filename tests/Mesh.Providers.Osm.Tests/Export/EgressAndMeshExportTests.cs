@@ -119,14 +119,6 @@ public sealed class EgressAndMeshExportTests
     }
 
     [Fact]
-    public void Import_ReportsThatItIsNotImplementedYet()
-    {
-        var result = new OsmTranslator().ImportYaml("apiVersion: split.smi-spec.io/v1alpha2\nkind: TrafficSplit\nmetadata: { name: s }\nspec: { service: a, backends: [{ service: b, weight: 1 }] }\n", "split.yaml");
-        Assert.Null(result.Config);
-        Assert.Contains(result.Diagnostics, d => d.IsError && d.Message.Contains("not implemented", StringComparison.Ordinal));
-    }
-
-    [Fact]
     public void TheTranslator_IsRegisteredByAddOsm_AndNamedOsm()
     {
         var services = new Microsoft.Extensions.DependencyInjection.ServiceCollection();
