@@ -47,8 +47,13 @@ internal static partial class AccessPolicyMapping
             var service = new ServiceRef(account, string.IsNullOrEmpty(destination.Namespace) ? doc.Namespace : destination.Namespace);
             var target = Target(doc, service, leaves, ctx);
             var sources = Sources(doc, spec, ctx);
-            var rules = sources is null ? [] : Rules(doc, spec, new AccessSource { ServiceAccounts = [.. sources] }, services.FirstOrDefault(s => s.Reference == service), index, usedGroups, usedTcp, ctx);
-            if (rules.Count == 0) continue;
+            if (sources is null) continue;
+            var rules = Rules(doc, spec, new AccessSource { ServiceAccounts = [.. sources] }, services.FirstOrDefault(s => s.Reference == service), index, usedGroups, usedTcp, ctx);
+            if (rules.Count == 0)
+            {
+                ctx.NotImported(doc.Source, "$.spec", "No rule of the TrafficTarget allows anything the model reads: it is not imported.");
+                continue;
+            }
             var (key, ruleIndex) = PolicyKey(doc, ctx);
             if (!byKey.TryGetValue(key, out var draft))
             {
@@ -115,7 +120,7 @@ internal static partial class AccessPolicyMapping
             }
         }
         if (accounts.Count > 0) return accounts;
-        ctx.NotImported(doc.Source, "$.spec.sources", "No source account: the TrafficTarget allows no one, and is not imported.");
+        ctx.NotImported(doc.Source, "$.spec", "No source account: the TrafficTarget allows no one, and is not imported.");
         return null;
     }
 
@@ -189,7 +194,8 @@ internal static partial class AccessPolicyMapping
         var plain = http.Count == 1 && http[0].Methods.Count == 0 && http[0].Paths.All(p => p is null);
         if (plain && tcp is not null)
         {
-            rules.Add(Rule(from, [], [], service is null ? default : Ports(httpPorts.Concat(tcpPorts))));
+            // A service the input does not declare is taken to speak HTTP on every port (as the export takes it): the TCP ports say it all.
+            rules.Add(Rule(from, [], [], service is not { Ports.IsEmpty: false } ? (tcpAll ? default : [.. tcpPorts.Order()]) : Ports(httpPorts.Concat(tcpPorts))));
             return rules;
         }
         foreach (var (methods, paths) in http)

@@ -14,7 +14,7 @@ namespace Mesh.Providers.Osm.Mapping;
 /// </summary>
 internal static partial class EgressMapping
 {
-    public static List<ExternalService> ToModel(ImportIndex index, ImportContext ctx)
+    public static List<ExternalService> ToModel(ImportIndex index, List<MeshService> services, ImportContext ctx)
     {
         var externals = new List<ExternalService>();
         foreach (var doc in index.Egresses.Values)
@@ -39,6 +39,7 @@ internal static partial class EgressMapping
                 ctx.NotImported(doc.Source, "$.spec", "The Egress names no host (it lets out traffic to IP ranges or ports only): the model names an external service by its hosts, so it is not imported.");
                 continue;
             }
+            DeclareSources(doc, spec, services, ctx);
             var addresses = new List<string>();
             var ips = spec.IpAddresses ?? [];
             for (var k = 0; k < ips.Count; k++)
@@ -74,5 +75,22 @@ internal static partial class EgressMapping
             externals.Add(new ExternalService { Name = doc.Name, Namespace = doc.Namespace, Hosts = [.. hosts], Addresses = [.. addresses], Ports = [.. ports] });
         }
         return externals;
+    }
+
+    /// <summary>
+    /// The service of each source account the input does not declare, declared (no ports; its workloads run as that account,
+    /// <see cref="Identities"/>): so the model has the callers the export writes the Egress for.
+    /// </summary>
+    private static void DeclareSources(ImportDocument<Egress> doc, EgressSpec spec, List<MeshService> services, ImportContext ctx)
+    {
+        var sources = spec.Sources ?? [];
+        for (var k = 0; k < sources.Count; k++)
+        {
+            if (sources[k] is not { Kind: Identities.ServiceAccountKind, Name: { } name } source || !Validation.DnsNames.IsDnsLabel(name)) continue;
+            var ns = string.IsNullOrEmpty(source.Namespace) ? doc.Namespace : source.Namespace;
+            if (!Validation.DnsNames.IsDnsLabel(ns) || services.Exists(s => s.Name == name && s.Namespace == ns)) continue;
+            services.Add(new MeshService { Name = name, Namespace = ns });
+            ctx.Inferred(doc.Source, $"$.spec.sources[{k.ToString(CultureInfo.InvariantCulture)}]", $"Service '{name}.{ns}' is not in the input; it is declared as the service whose workloads run as this source account (selector {{ {MeshService.DefaultSelectorKey}: {name} }}, no port).");
+        }
     }
 }

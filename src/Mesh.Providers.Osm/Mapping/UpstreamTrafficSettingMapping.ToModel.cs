@@ -35,7 +35,11 @@ internal static partial class UpstreamTrafficSettingMapping
             if (spec.RateLimit is not null) ctx.NotImported(doc.Source, "$.spec.rateLimit", "The model has no rate limiting.");
             if (spec.HttpRoutes is not null) ctx.NotImported(doc.Source, "$.spec.httpRoutes", "The model has no per-path rate limiting.");
             var pool = Pool(doc, spec.ConnectionSettings, ctx);
-            if (pool is null) continue;
+            if (pool is null)
+            {
+                ctx.NotImported(doc.Source, "$.spec.host", "The setting has no connection settings the model holds: no destination policy is imported for this host.");
+                continue;
+            }
             if (byHost.TryGetValue(host, out var kept))
             {
                 ctx.NotImported(doc.Source, "$.spec.connectionSettings", $"UpstreamTrafficSetting {kept.Namespace}/{kept.Name} is for {host} too: OSM leaves two settings of one host undefined, and the model keeps {kept.Namespace}/{kept.Name}'s, the first in namespace/name order; these are not imported.");

@@ -38,7 +38,7 @@ internal static class OsmImport
         RetryMapping.ToModel(index, routes, tcpRoutes, ctx);
         var destinations = UpstreamTrafficSettingMapping.ToModel(index, options.ClusterDomain, ctx);
         var access = AccessPolicyMapping.ToModel(index, services, leaves, ctx);
-        var externals = EgressMapping.ToModel(index, ctx);
+        var externals = EgressMapping.ToModel(index, services, ctx);
         var (mtls, permissive, permissiveSource) = MeshConfigMapping.ToModel(index, ctx);
         MeshConfigMapping.ReportPermissiveMode(permissive, permissiveSource, access.Count > 0, ctx);
 

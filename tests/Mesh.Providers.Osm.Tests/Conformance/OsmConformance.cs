@@ -8,9 +8,6 @@ using Mesh.Translation;
 
 namespace Mesh.Providers.Osm.Tests.Conformance;
 
-// The round-trip, corpus, bad-input and migration-matrix suites need the import, and SuiteCoverage would fail without them:
-// they are derived with it.
-
 /// <summary>Output validated strictly against <c>crds/osm</c> (under <c>spec</c>, where the API server prunes unknown fields) and written Services against the core Service schema.</summary>
 public sealed class OsmSchema : SchemaSuite
 {
@@ -61,4 +58,18 @@ public sealed class OsmLeafServicesSchema : SchemaSuite
             yield return node => node["spec"]!["ports"]![0]!["targetPort"] = "Not_A_Port_Name";
         }
     }
+}
+
+public sealed class OsmCorpus : CorpusSuite
+{
+    protected override ITranslator Translator { get; } = new OsmTranslator();
+
+    protected override string CorpusFolder => "examples/osm";
+
+    /// <summary>What the OSM export writes from the whole model, not from one input field.</summary>
+    protected override IReadOnlyList<DerivedField> DerivedFields =>
+    [
+        new("MeshConfig $.spec.traffic.enablePermissiveTrafficPolicyMode", "the partial MeshConfig says whether the model has allow policies (off) or not (on), whatever the input's MeshConfig said"),
+        new("MeshConfig $.spec.featureFlags", "the flags OSM needs to apply the Retry and Egress policies written, set whenever one is written"),
+    ];
 }
