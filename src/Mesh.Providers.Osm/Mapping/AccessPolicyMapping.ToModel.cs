@@ -18,7 +18,7 @@ namespace Mesh.Providers.Osm.Mapping;
 internal static partial class AccessPolicyMapping
 {
     /// <summary>The annotations the import reads on a TrafficTarget.</summary>
-    public static readonly IReadOnlySet<string> Carried = new HashSet<string>(StringComparer.Ordinal) { OsmAnnotations.AccessPolicy, OsmAnnotations.AccessRule, OsmAnnotations.Target };
+    public static readonly IReadOnlySet<string> Carried = new HashSet<string>(StringComparer.Ordinal) { OsmAnnotations.AccessPolicy, OsmAnnotations.AccessRule, OsmAnnotations.Target, OsmAnnotations.AccessPorts };
 
     private sealed record PolicyDraft(string Name, string Namespace, ServiceRef Target, ImportDocument<TrafficTarget> First)
     {
@@ -204,7 +204,28 @@ internal static partial class AccessPolicyMapping
             rules.Add(Rule(from, methods, patterns, tcpServicePorts.Count == 0 || httpPorts.Count == 0 ? default : Ports(httpPorts)));
         }
         if (tcp is not null) rules.Add(Rule(from, [], [], tcpAll && httpPorts.Count == 0 ? default : Ports(tcpPorts)));
-        return rules;
+        return WrittenPorts(doc, rules, ctx);
+    }
+
+    /// <summary>
+    /// The rules with the ports <see cref="OsmAnnotations.AccessPorts"/> names: the TrafficTarget is then one model rule, whose
+    /// TCPRoute (written only for a rule without methods and paths) says no more than the ports.
+    /// </summary>
+    private static List<AccessRule> WrittenPorts(ImportDocument<TrafficTarget> doc, List<AccessRule> rules, ImportContext ctx)
+    {
+        if (OsmAnnotations.Get(doc.Resource.Metadata, OsmAnnotations.AccessPorts) is not { } text || rules.Count == 0) return rules;
+        var ports = new List<int>();
+        foreach (var part in text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            if (int.TryParse(part, NumberStyles.None, CultureInfo.InvariantCulture, out var port) && port is >= 1 and <= 65535) ports.Add(port);
+            else
+            {
+                ctx.NotImported(doc.Source, "$.metadata.annotations" + JsonPaths.Segment(OsmAnnotations.AccessPorts), $"'{text}' is not a list of port numbers; the ports are read from the rules.");
+                return rules;
+            }
+        }
+        var http = rules.Where(r => r.To is { } to && (!to.Methods.IsEmpty || !to.Paths.IsEmpty)).ToList();
+        return [.. (http.Count > 0 ? http : [rules[0]]).Select(r => r with { To = (r.To ?? new AccessOperation()) with { Ports = [.. ports] } })];
     }
 
     private static AccessRule Rule(AccessSource from, List<string> methods, List<string> paths, EquatableArray<int> ports) =>

@@ -87,6 +87,7 @@ internal static partial class AccessPolicyMapping
                     [OsmAnnotations.AccessRule] = j.ToString(CultureInfo.InvariantCulture),
                     [OsmAnnotations.Target] = target.Subset is null ? target.Service.Name : $"{target.Service.Name}/{target.Subset}",
                 };
+                if (!to.Ports.IsEmpty) meta.Annotations[OsmAnnotations.AccessPorts] = string.Join(",", to.Ports.Select(p => p.ToString(CultureInfo.InvariantCulture)));
                 targets.Add(new TrafficTarget
                 {
                     Metadata = meta,

@@ -41,6 +41,26 @@ internal static partial class BackendMapping
             }
             backends.Add(new WeightedBackend { Service = service, Weight = weight });
         }
+        return Ports(doc, backends, ctx);
+    }
+
+    /// <summary>The backends with the ports <see cref="OsmAnnotations.BackendPorts"/> names.</summary>
+    private static List<WeightedBackend> Ports(ImportDocument<TrafficSplit> doc, List<WeightedBackend> backends, ImportContext ctx)
+    {
+        if (OsmAnnotations.Get(doc.Resource.Metadata, OsmAnnotations.BackendPorts) is not { } text) return backends;
+        foreach (var entry in text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            var eq = entry.IndexOf('=', StringComparison.Ordinal);
+            var at = eq < 0 ? -1 : backends.FindIndex(b => b.Service.Name == entry[..eq]);
+            if (at >= 0 && int.TryParse(entry[(eq + 1)..], NumberStyles.None, CultureInfo.InvariantCulture, out var port) && port is >= 1 and <= 65535)
+            {
+                backends[at] = backends[at] with { Port = port };
+            }
+            else
+            {
+                ctx.NotImported(doc.Source, "$.metadata.annotations" + JsonPaths.Segment(OsmAnnotations.BackendPorts), $"'{entry}' is not <backend>=<port> for a backend of this split; it is not imported.");
+            }
+        }
         return backends;
     }
 }

@@ -11,8 +11,13 @@ namespace Mesh.Providers.Osm.Mapping;
 /// </summary>
 internal static partial class BackendMapping
 {
-    public static List<TrafficSplitBackend> ToOsm(SplitDraft draft, OsmExportContext ctx)
+    public static List<TrafficSplitBackend> ToOsm(SplitDraft draft, OsmExportContext ctx) => ToOsm(draft, ctx, out _);
+
+    /// <summary>The backends, and the port of each backend Service whose model port the split keeps (<see cref="OsmAnnotations.BackendPorts"/>).</summary>
+    public static List<TrafficSplitBackend> ToOsm(SplitDraft draft, OsmExportContext ctx, out SortedDictionary<string, int> ports)
     {
+        ports = new SortedDictionary<string, int>(StringComparer.Ordinal);
+        var portless = new HashSet<string>(StringComparer.Ordinal);
         var weights = new Dictionary<string, int>(StringComparer.Ordinal);
         var order = new List<string>();
         var host = ctx.FindService(draft.Host);
@@ -34,6 +39,17 @@ internal static partial class BackendMapping
             if (backend.Port is { } port && draft.Port != port && !(host is { Ports.Count: 1 } && host.Ports[0].Port == port))
             {
                 ctx.ApproximatedOnce($"{path}.port", ctx.Message("A TrafficSplit backend has no port: a request keeps the port it was sent to, not port {0}.", port.ToString(CultureInfo.InvariantCulture)));
+            }
+            // The port is kept when every backend naming the Service names it, exactly.
+            var exact = backend.Port is { } kept && (draft.Port == kept || (host is { Ports.Count: 1 } && host.Ports[0].Port == kept));
+            if (!exact || (ports.TryGetValue(target.Name, out var other) && other != backend.Port) || (weights.ContainsKey(target.Name) && !ports.ContainsKey(target.Name)))
+            {
+                portless.Add(target.Name);
+                ports.Remove(target.Name);
+            }
+            else if (!portless.Contains(target.Name))
+            {
+                ports[target.Name] = backend.Port!.Value;
             }
             if (!weights.ContainsKey(target.Name)) order.Add(target.Name);
             weights[target.Name] = weights.GetValueOrDefault(target.Name) + backend.Weight;

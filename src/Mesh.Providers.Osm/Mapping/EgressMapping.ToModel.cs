@@ -7,7 +7,7 @@ using Mesh.Providers.Osm.Translation;
 namespace Mesh.Providers.Osm.Mapping;
 
 /// <summary>
-/// Egress policies → external services of the Egress's name and namespace: its hosts, its IP ranges as addresses and its ports
+/// Egress policies → external services of the Egress's name and namespace: its hosts, its IP ranges as addresses (a /32 as the address) and its ports
 /// (<c>http</c> → HTTP, <c>https</c> → TLS, <c>tcp</c> → TCP), resolved by DNS. An Egress lets out the workloads of its
 /// sources, the model's external services every caller: the sources are reported, as are HTTPRouteGroup matches and an Egress
 /// without hosts (the model names an external service by its hosts).
@@ -44,7 +44,8 @@ internal static partial class EgressMapping
             var ips = spec.IpAddresses ?? [];
             for (var k = 0; k < ips.Count; k++)
             {
-                if (ips[k] is { } ip && Validation.IpAddresses.IsIpOrCidr(ip)) addresses.Add(ip);
+                // The export writes an IPv4 address as its /32 range: it is read back as the address.
+                if (ips[k] is { } ip && Validation.IpAddresses.IsIpOrCidr(ip)) addresses.Add(ip.EndsWith("/32", StringComparison.Ordinal) && Validation.IpAddresses.IsIpAddress(ip[..^3]) ? ip[..^3] : ip);
                 else ctx.NotImported(doc.Source, $"$.spec.ipAddresses[{k.ToString(CultureInfo.InvariantCulture)}]", $"'{ips[k]}' is not an IP range; it is not imported.");
             }
             var ports = new List<ServicePort>();

@@ -24,6 +24,12 @@ internal static class OsmAnnotations
     /// <summary>On a TrafficTarget: the index of the policy's rule it was written for.</summary>
     public const string AccessRule = "mesh-sdk.io/access-rule";
 
+    /// <summary>On a TrafficTarget whose rule names ports: those service ports, comma-separated (an HTTPRouteGroup has no port, a TCPRoute names target ports).</summary>
+    public const string AccessPorts = "mesh-sdk.io/access-ports";
+
+    /// <summary>On a TrafficSplit: <c>&lt;backend&gt;=&lt;port&gt;</c>, comma-separated, for the backends whose model port the split keeps (the one port a request to the root can come on).</summary>
+    public const string BackendPorts = "mesh-sdk.io/backend-ports";
+
     /// <summary>On the MeshConfig: <c>strict</c> when the model has a mesh-wide strict mTLS policy (OSM is always strict, so nothing else says it).</summary>
     public const string Mtls = "mesh-sdk.io/mtls";
 

@@ -8,7 +8,7 @@ namespace Mesh.Providers.Osm.Mapping;
 
 /// <summary>
 /// TrafficSplits → model routes: each split is a route named after it, hosted on the root Service <c>spec.service</c> names, with
-/// one rule whose backends are the split's (<see cref="BackendMapping"/>) — a TCP route when the split is annotated
+/// one rule whose backends are the split's (<see cref="BackendMapping"/>, their ports from <see cref="OsmAnnotations.BackendPorts"/>) — a TCP route when the split is annotated
 /// <see cref="OsmAnnotations.RouteKind"/> <c>tcp</c> (its port from <see cref="OsmAnnotations.TcpPort"/>), in the namespace
 /// <see cref="OsmAnnotations.RouteNamespace"/> names, else the split's. SMI leaves several splits of one root undefined: the
 /// first in namespace/name order is kept and every other is reported, naming it.
@@ -16,7 +16,7 @@ namespace Mesh.Providers.Osm.Mapping;
 internal static partial class TrafficSplitMapping
 {
     /// <summary>The annotations the import reads on a TrafficSplit.</summary>
-    public static readonly IReadOnlySet<string> Carried = new HashSet<string>(StringComparer.Ordinal) { OsmAnnotations.RouteKind, OsmAnnotations.TcpPort, OsmAnnotations.RouteNamespace };
+    public static readonly IReadOnlySet<string> Carried = new HashSet<string>(StringComparer.Ordinal) { OsmAnnotations.RouteKind, OsmAnnotations.TcpPort, OsmAnnotations.RouteNamespace, OsmAnnotations.BackendPorts };
 
     public static (List<HttpRoute> Http, List<Model.TcpRoute> Tcp) ToModel(ImportIndex index, string clusterDomain, ImportContext ctx)
     {

@@ -73,3 +73,91 @@ public sealed class OsmCorpus : CorpusSuite
         new("MeshConfig $.spec.featureFlags", "the flags OSM needs to apply the Retry and Egress policies written, set whenever one is written"),
     ];
 }
+
+public sealed class OsmBadInput : BadInputSuite
+{
+    protected override ITranslator Translator { get; } = new OsmTranslator();
+
+    protected override string ValidDocument => """
+        apiVersion: split.smi-spec.io/v1alpha2
+        kind: TrafficSplit
+        metadata:
+          name: bookstore-split
+          namespace: bookstore
+          annotations:
+            mesh-sdk.io/route-kind: tcp
+            mesh-sdk.io/tcp-port: "14001"
+        spec:
+          service: bookstore.bookstore.svc.cluster.local
+          backends:
+          - service: bookstore-v1
+            weight: 75
+          - service: bookstore-v2
+            weight: 25
+        """;
+
+    protected override IEnumerable<BadInputCase> Cases =>
+    [
+        new("wrong type (weight as string)", """
+            apiVersion: split.smi-spec.io/v1alpha2
+            kind: TrafficSplit
+            metadata: { name: s, namespace: ns }
+            spec: { service: a, backends: [{ service: b, weight: ninety }] }
+            """, "$.spec.backends[0].weight"),
+        new("unknown egress protocol", """
+            apiVersion: policy.openservicemesh.io/v1alpha1
+            kind: Egress
+            metadata: { name: e, namespace: ns }
+            spec:
+              sources: [{ kind: ServiceAccount, name: a, namespace: ns }]
+              hosts: [example.com]
+              ports: [{ number: 443, protocol: quic }]
+            """, "$.spec.ports[0].protocol"),
+        new("missing root service", """
+            apiVersion: split.smi-spec.io/v1alpha2
+            kind: TrafficSplit
+            metadata: { name: s, namespace: ns }
+            spec: { backends: [{ service: b, weight: 1 }] }
+            """, "$.spec.service"),
+        new("missing backend weight", """
+            apiVersion: split.smi-spec.io/v1alpha2
+            kind: TrafficSplit
+            metadata: { name: s, namespace: ns }
+            spec: { service: a, backends: [{ service: b }] }
+            """, "$.spec.backends[0].weight"),
+        new("destination that is no service account", """
+            kind: TrafficTarget
+            apiVersion: access.smi-spec.io/v1alpha3
+            metadata: { name: t, namespace: ns }
+            spec:
+              destination: { kind: Pod, name: a }
+              sources: [{ kind: ServiceAccount, name: b }]
+              rules: [{ kind: TCPRoute, name: r }]
+            """, "$.spec.destination"),
+        new("retry without a policy", """
+            kind: Retry
+            apiVersion: policy.openservicemesh.io/v1alpha1
+            metadata: { name: r, namespace: ns }
+            spec:
+              source: { kind: ServiceAccount, name: a }
+              destinations: [{ kind: Service, name: b }]
+            """, "$.spec.retryPolicy"),
+        new("unknown apiVersion", """
+            apiVersion: split.smi-spec.io/v1alpha4
+            kind: TrafficSplit
+            metadata: { name: s }
+            spec: {}
+            """, "$.apiVersion"),
+    ];
+}
+
+/// <summary>One case per row of the capability table (<see cref="OsmCapabilityCases"/>); every Service written, as a migration carries them.</summary>
+public sealed class OsmCapabilityRows : CapabilityRowSuite
+{
+    protected override ITranslator Translator { get; } = new OsmTranslator(new OsmOptions { ServiceOutput = ServiceOutput.All });
+
+    private static readonly Dictionary<MeshFeature, MeshConfig> CaseTable = OsmCapabilityCases.All.ToDictionary(c => c.Key, c => OsmModels.RoutedSubsetsOnly(c.Value));
+
+    /// <summary>The cases, each with only the subsets it routes to (OSM has only the leaf Services of those).</summary>
+    protected override IReadOnlyDictionary<MeshFeature, MeshConfig> Cases => CaseTable;
+}
