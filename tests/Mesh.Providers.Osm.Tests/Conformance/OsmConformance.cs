@@ -161,3 +161,11 @@ public sealed class OsmCapabilityRows : CapabilityRowSuite
     /// <summary>The cases, each with only the subsets it routes to (OSM has only the leaf Services of those).</summary>
     protected override IReadOnlyDictionary<MeshFeature, MeshConfig> Cases => CaseTable;
 }
+
+/// <summary>Generated models within OSM's capabilities, in the normal form OSM reads back (<see cref="OsmModels.ToOsm"/>); every Service written, as a migration carries them.</summary>
+public sealed class OsmRoundTrip : RoundTripSuite
+{
+    protected override ITranslator Translator { get; } = new OsmTranslator(new OsmOptions { ServiceOutput = ServiceOutput.All });
+
+    protected override Gen<MeshConfig> ModelsWithinCapabilities => OsmModels.WithinCapabilities;
+}

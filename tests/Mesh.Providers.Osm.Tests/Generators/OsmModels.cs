@@ -1,5 +1,6 @@
 using CsCheck;
 using Mesh.Model;
+using Mesh.Collections;
 using Mesh.Providers.Osm.Mapping;
 using Mesh.Testing;
 using Mesh.Translation;
@@ -23,53 +24,139 @@ internal static class OsmModels
         MeshGenerators.ConfigSupporting(f => Capabilities[f].Support != CapabilitySupport.Unsupported).Select(ToOsm);
 
     /// <summary>
-    /// Leaves out of a model what the OSM export reports as not written although the features it uses are supported:
+    /// Maps a model to what the OSM export writes and the import reads back exactly, with every Service written
+    /// (<see cref="ServiceOutput.All"/>):
     /// <list type="bullet">
-    /// <item>backends in another namespace than their host (TrafficSplit backends are Services of the root's namespace); a route
-    /// left without backends, and a TCP route of a host an HTTP route already splits (one TrafficSplit per root);</item>
-    /// <item>retriable status codes and a maximum back-off interval other than Envoy's, and retries of a model without services;</item>
-    /// <item>access policies for a namespace, rules without service-account sources, methods outside HTTPRouteGroup's enum;</item>
-    /// <item>external services without ports or without a service to call from, and IPv6 addresses;</item>
-    /// <item>subset policies for a subset no route splits to (no leaf Service), and the empty outlier detection or load balancer the
-    /// restriction to supported features leaves (Envoy's defaults, which OSM cannot set either).</item>
+    /// <item>the name is the import's, <c>imported</c>; a port's protocol is what its <c>appProtocol</c> says (HTTP/2 → HTTP, TLS → TCP);</item>
+    /// <item>a route keeps its first rule (OSM has no matching; the generator writes none), without backends in another namespace than
+    /// its host, backends naming one Service merged (their weights added; a port kept only where the export keeps it: every merged
+    /// backend names the one port a request to the host can come on); one TrafficSplit per host (the first route, HTTP before TCP) and
+    /// per host namespace and name; a route whose only backend is its host is no split: it is kept, named after the host, only to carry
+    /// a retry; a route sending nothing is dropped;</item>
+    /// <item>a retry: no retriable status codes (dropped with no other condition), 5xx for the mesh default, 15s per try and a 25ms
+    /// back-off base when unset, Envoy's maximum interval; none without a service to call from;</item>
+    /// <item>only the subsets a route or TCP route sends to (their leaf Services are what OSM has); destination policies keep only their
+    /// connection pool, on a service or a routed subset; an access policy's target subset is kept when routed;</item>
+    /// <item>mTLS is one mesh-wide strict policy when the model has one (narrower strict scopes are met by OSM's mesh-wide mTLS);</item>
+    /// <item>allow policies from service accounts, with the rules OSM writes (methods of HTTPRouteGroup's enum; a rule with methods or
+    /// paths holds on the HTTP ports; the path <c>*</c> is any path); a policy left without rules is dropped;</item>
+    /// <item>external services with ports and a service to call from: IPv4 addresses, DNS resolution, HTTP/2 and gRPC ports as HTTP,
+    /// ports without names.</item>
     /// </list>
     /// </summary>
     public static MeshConfig ToOsm(MeshConfig m)
     {
-        var routes = m.Routes
-            .Select(r => r with
-            {
-                Rules = [.. r.Rules
-                    .Select(rule => rule with { Backends = [.. rule.Backends.Where(b => b.Service.Namespace == r.Host.Namespace)], Retry = Retry(rule.Retry) })
-                    .Where(rule => rule.Backends.Any(b => b.Weight > 0))],
-            })
-            .Where(r => r.Rules.Count > 0)
-            .ToList();
-        var split = routes.Select(r => r.Host).ToHashSet();
-        var tcpRoutes = m.TcpRoutes
-            .Select(t => t with { Backends = [.. t.Backends.Where(b => b.Service.Namespace == t.Host.Namespace)] })
-            .Where(t => t.Backends.Any(b => b.Weight > 0) && split.Add(t.Host))
-            .ToList();
-        var routedSubsets = routes.SelectMany(r => r.Rules[0].Backends).Concat(tcpRoutes.SelectMany(t => t.Backends))
-            .Where(b => b.Subset is not null && b.Weight >= 0).Select(b => (b.Service, b.Subset)).ToHashSet();
-        var access = m.AccessPolicies
-            .Where(p => p.Target is not null)
-            .Select(p => p with
-            {
-                Rules = [.. p.Rules
-                    .Where(r => r.From is { ServiceAccounts.IsEmpty: false })
-                    .Select(r => r with { To = r.To is { } to ? to with { Methods = [.. to.Methods.Where(AccessPolicyMapping.Methods.Contains)] } : null })],
-            })
-            .ToList();
-        return m with
+        var services = m.Services.ToDictionary(s => s.Reference);
+        var hosts = new HashSet<ServiceRef>();
+        var splitNames = new HashSet<(string, string)>();
+        var routes = new List<HttpRoute>();
+        var carriers = new List<(ServiceRef Host, RetryPolicy Retry)>();
+        foreach (var route in m.Routes)
         {
+            if (route.Rules.IsEmpty) continue;
+            var rule = route.Rules[0];
+            // The export writes a Retry for the rule whatever becomes of its split.
+            var retry = m.Services.IsEmpty ? null : Retry(rule.Retry);
+            var backends = Merge(rule.Backends, route.Host, null, services);
+            var split = !rule.Backends.IsEmpty && hosts.Add(route.Host) && backends.Any(b => b.Weight > 0)
+                && !(backends is [{ Subset: null } only] && only.Service == route.Host)
+                && splitNames.Add((route.Host.Namespace, route.Name));
+            if (split) routes.Add(route with { Rules = [new HttpRouteRule { Backends = [.. backends], Retry = retry }] });
+            else if (retry is not null) carriers.Add((route.Host, retry));
+        }
+        var tcpRoutes = new List<TcpRoute>();
+        foreach (var tcp in m.TcpRoutes)
+        {
+            var backends = Merge(tcp.Backends, tcp.Host, tcp.Port, services);
+            if (!hosts.Add(tcp.Host) || !backends.Any(b => b.Weight > 0)) continue;
+            if (backends is [{ Subset: null } only] && only.Service == tcp.Host) continue;
+            if (!splitNames.Add((tcp.Host.Namespace, tcp.Name))) continue;
+            tcpRoutes.Add(tcp with { Backends = [.. backends] });
+        }
+        // A host's Retry without a split is read as a route of its own, named after the host, unless that name is taken.
+        var taken = routes.Select(r => (r.Namespace, r.Name)).Concat(tcpRoutes.Select(t => (t.Namespace, t.Name))).ToHashSet();
+        foreach (var (host, retry) in carriers)
+        {
+            if (tcpRoutes.Exists(t => t.Host == host) || routes.Exists(r => r.Host == host) || !taken.Add((host.Namespace, host.Name))) continue;
+            routes.Add(new HttpRoute { Name = host.Name, Namespace = host.Namespace, Host = host, Rules = [new HttpRouteRule { Backends = [new WeightedBackend { Service = host }], Retry = retry }] });
+        }
+        var routed = routes.SelectMany(r => r.Rules[0].Backends).Concat(tcpRoutes.SelectMany(t => t.Backends))
+            .Where(b => b.Subset is not null).Select(b => (b.Service, b.Subset!)).ToHashSet();
+        PolicyTarget Target(PolicyTarget t) => t.Subset is null || routed.Contains((t.Service, t.Subset)) ? t : t with { Subset = null };
+        return new MeshConfig
+        {
+            Name = "imported",
+            Services = [.. m.Services.Select(s => s with
+            {
+                Ports = [.. s.Ports.Select(p => p with { Name = p.EffectiveName, Protocol = p.Protocol switch { Protocol.Http2 => Protocol.Http, Protocol.Tls => Protocol.Tcp, _ => p.Protocol } })],
+                Subsets = [.. s.Subsets.Where(x => routed.Contains((s.Reference, x.Name)))],
+            })],
             Routes = [.. routes],
             TcpRoutes = [.. tcpRoutes],
             DestinationPolicies = [.. m.DestinationPolicies
-                .Where(p => p.Target.Subset is null || routedSubsets.Contains((p.Target.Service, p.Target.Subset)))
+                .Where(p => p.ConnectionPool is { } pool && pool != new ConnectionPool() && (p.Target.Subset is null || routed.Contains((p.Target.Service, p.Target.Subset))))
                 .Select(p => p with { LoadBalancer = null, OutlierDetection = null })],
-            AccessPolicies = [.. access],
-            ExternalServices = m.Services.IsEmpty ? [] : [.. m.ExternalServices.Where(e => !e.Ports.IsEmpty).Select(e => e with { Addresses = [.. e.Addresses.Where(a => !a.Contains(':', StringComparison.Ordinal))] })],
+            Mtls = m.Mtls.Any(p => p.Mode == MtlsMode.Strict && p.Scope.Kind == MtlsScopeKind.Mesh) ? [new MtlsPolicy { Scope = MtlsScope.Mesh, Mode = MtlsMode.Strict }] : [],
+            AccessPolicies = [.. m.AccessPolicies
+                .Where(p => p.Action == AccessAction.Allow && p.Target is not null)
+                .Select(p => p with { Target = Target(p.Target!), Rules = [.. p.Rules.Select(r => Access(r, services.GetValueOrDefault(p.Target!.Service))).OfType<AccessRule>()] })
+                .Where(p => !p.Rules.IsEmpty)],
+            ExternalServices = m.Services.IsEmpty ? [] : [.. m.ExternalServices.Where(e => !e.Ports.IsEmpty).Select(e => e with
+            {
+                Resolution = Resolution.Dns,
+                Addresses = [.. e.Addresses.Where(a => !a.Contains(':', StringComparison.Ordinal)).Select(a => a.EndsWith("/32", StringComparison.Ordinal) ? a[..^3] : a).Distinct()],
+                Ports = [.. e.Ports.Select(p => new ServicePort { Port = p.Port, Protocol = p.Protocol is Protocol.Http2 or Protocol.Grpc ? Protocol.Http : p.Protocol })],
+            })],
+        };
+    }
+
+    /// <summary>The backends a TrafficSplit keeps: those of the host's namespace, one per Service (weights added), a port only where exact.</summary>
+    private static List<WeightedBackend> Merge(EquatableArray<WeightedBackend> backends, ServiceRef host, int? routePort, Dictionary<ServiceRef, MeshService> services)
+    {
+        var only = services.TryGetValue(host, out var h) && h.Ports.Count == 1 ? h.Ports[0].Port : (int?)null;
+        var merged = new List<WeightedBackend>();
+        var portless = new HashSet<(ServiceRef, string?)>();
+        foreach (var b in backends.Where(b => b.Service.Namespace == host.Namespace))
+        {
+            var exact = b.Port is { } p && (p == routePort || p == only);
+            var at = merged.FindIndex(x => x.Service == b.Service && x.Subset == b.Subset);
+            if (at < 0)
+            {
+                if (!exact) portless.Add((b.Service, b.Subset));
+                merged.Add(b with { Port = exact ? b.Port : null });
+                continue;
+            }
+            if (!exact || merged[at].Port != b.Port) portless.Add((b.Service, b.Subset));
+            merged[at] = merged[at] with { Weight = merged[at].Weight + b.Weight, Port = portless.Contains((b.Service, b.Subset)) ? null : merged[at].Port };
+        }
+        return merged;
+    }
+
+    /// <summary>An access rule as OSM writes it for the target <paramref name="service"/>, or null when nothing of it is written.</summary>
+    private static AccessRule? Access(AccessRule rule, MeshService? service)
+    {
+        if (rule.From is not { ServiceAccounts.IsEmpty: false } from) return null;
+        var to = rule.To ?? new AccessOperation();
+        var methods = to.Methods.Where(AccessPolicyMapping.Methods.Contains).Distinct().ToList();
+        if (methods.Count == 0 && !to.Methods.IsEmpty) return null;
+        var paths = to.Paths.Contains("*") ? [] : to.Paths.Distinct().ToList();
+        var ports = service?.Ports ?? default;
+        var selected = ports.IsEmpty ? [] : to.Ports.IsEmpty ? [.. ports] : ports.Where(p => to.Ports.Contains(p.Port)).ToList();
+        var http = ports.IsEmpty || selected.Any(p => p.Protocol is Protocol.Http or Protocol.Http2 or Protocol.Grpc);
+        var tcp = selected.Any(p => p.Protocol is Protocol.Tcp or Protocol.Tls) || to.Ports.Any(p => !ports.Any(q => q.Port == p));
+        var restricted = methods.Count > 0 || paths.Count > 0;
+        if (!http && !(tcp && !restricted)) return null;
+        var portList = to.Ports.Distinct().ToList();
+        // A rule with methods or paths holds on the HTTP ports only (no TCPRoute is written for it).
+        if (portList.Count == 0 && restricted && !ports.IsEmpty && ports.Any(p => p.Protocol is Protocol.Tcp or Protocol.Tls))
+        {
+            portList = [.. ports.Where(p => p.Protocol is Protocol.Http or Protocol.Http2 or Protocol.Grpc).Select(p => p.Port)];
+        }
+        var operation = new AccessOperation { Methods = [.. methods], Paths = [.. paths], Ports = [.. portList] };
+        return new AccessRule
+        {
+            From = new AccessSource { ServiceAccounts = [.. from.ServiceAccounts.Distinct()] },
+            To = operation == new AccessOperation() ? null : operation,
         };
     }
 
@@ -90,13 +177,14 @@ internal static class OsmModels
     private static RetryPolicy? Retry(RetryPolicy? retry)
     {
         if (retry is null) return null;
-        var on = retry.On.Where(c => c != RetryCondition.RetriableStatusCodes).ToList();
+        var on = retry.On.Where(c => c != RetryCondition.RetriableStatusCodes).Distinct().ToList();
         if (on.Count == 0 && !retry.On.IsEmpty) return null;
         return retry with
         {
-            On = [.. on],
+            On = on.Count == 0 ? [RetryCondition.ServerError] : [.. on],
             StatusCodes = default,
-            Backoff = retry.Backoff is { } b ? b with { MaxInterval = null } : null,
+            PerTryTimeout = retry.PerTryTimeout ?? RetryMapping.DefaultPerTryTimeout,
+            Backoff = new RetryBackoff { BaseInterval = retry.Backoff?.BaseInterval ?? RetryMapping.DefaultBaseInterval },
         };
     }
 }
