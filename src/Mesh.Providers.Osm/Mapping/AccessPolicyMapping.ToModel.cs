@@ -31,6 +31,7 @@ internal static partial class AccessPolicyMapping
         var byKey = new Dictionary<(string, string), PolicyDraft>();
         var usedGroups = new HashSet<(string, string)>();
         var usedTcp = new HashSet<(string, string)>();
+        var byDestination = new Dictionary<ServiceRef, ((string, string) Key, ImportDocument<TrafficTarget> Doc)>();
         foreach (var doc in index.Targets.Values)
         {
             ctx.ReportMetadata(doc.Resource.Metadata, doc.Source, Carried);
@@ -55,6 +56,11 @@ internal static partial class AccessPolicyMapping
                 continue;
             }
             var (key, ruleIndex) = PolicyKey(doc, ctx);
+            if (byDestination.TryGetValue(service, out var earlier) && earlier.Key != key)
+            {
+                ImportNotes.Note(ctx, doc.Source, "$.spec.destination", $"TrafficTarget {earlier.Doc.Namespace}/{earlier.Doc.Name} allows calls to {service} too: SMI does not say how TrafficTargets of one destination combine; OSM allows what any of them allows, and so does the model, which reads each as an access policy of its own.");
+            }
+            byDestination.TryAdd(service, (key, doc));
             if (!byKey.TryGetValue(key, out var draft))
             {
                 draft = new PolicyDraft(key.Item2, key.Item1, target, doc);

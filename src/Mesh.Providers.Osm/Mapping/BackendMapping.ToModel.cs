@@ -35,7 +35,7 @@ internal static partial class BackendMapping
             var same = backends.FindIndex(b => b.Service == service);
             if (same >= 0)
             {
-                ctx.NotImportedInfo(doc.Source, path, $"Service {name} is already a backend of this split: its weights add up.");
+                ImportNotes.Note(ctx, doc.Source, path, $"Service {name} is already a backend of this split: its weights add up.");
                 backends[same] = backends[same] with { Weight = backends[same].Weight + weight };
                 continue;
             }

@@ -68,7 +68,7 @@ internal static partial class MeshConfigMapping
         }
         else
         {
-            ctx.NotImportedInfo(source, Path, mode ? "Permissive mode: the model has no access policy, so every call is allowed." : "Not permissive: OSM allows what the TrafficTargets allow, as the model's access policies do.");
+            ImportNotes.Note(ctx, source, Path, mode ? "Permissive mode: the model has no access policy, so every call is allowed." : "Not permissive: OSM allows what the TrafficTargets allow, as the model's access policies do.");
         }
     }
 

@@ -56,7 +56,7 @@ internal static partial class RetryMapping
                         ctx.NotImported(doc.Source, path, $"No split routes {host}, and the route the model would carry its retries on, {host.Namespace}/{host.Name}, is another host's; the policy is not imported for it.");
                         continue;
                     }
-                    ctx.NotImportedInfo(doc.Source, path, $"No TrafficSplit routes {host}: the retry policy is carried by a route of its own, {host.Namespace}/{host.Name}, that sends every request to it.");
+                    ImportNotes.Note(ctx, doc.Source, path, $"No TrafficSplit routes {host}: the retry policy is carried by a route of its own, {host.Namespace}/{host.Name}, that sends every request to it.");
                     routes.Add(new HttpRoute { Name = host.Name, Namespace = host.Namespace, Host = host, Rules = [new HttpRouteRule { Backends = [new WeightedBackend { Service = host }], Retry = policy }] });
                     setBy[host] = doc;
                     continue;

@@ -108,6 +108,18 @@ public sealed class AccessImportTests
     }
 
     [Fact]
+    public void TrafficTargetsOfOneDestination_AreEachAPolicy_TheUnionNoted()
+    {
+        var result = ReadValid(Bookstore + Routes
+            + Target("a-target", "[{ kind: HTTPRouteGroup, name: bookstore-service-routes, matches: [books-bought] }]")
+            + Target("b-target", "[{ kind: HTTPRouteGroup, name: bookstore-service-routes, matches: [restock] }]"));
+        Assert.Equal(["a-target", "b-target"], result.Config!.AccessPolicies.Select(p => p.Name));
+        var note = At(result, "#6 $.spec.destination");
+        Assert.Equal(DiagnosticCodes.TranslationNote, note.Code);
+        Assert.Contains("bookstore/a-target", note.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void NonAccountSources_AreReported()
     {
         var result = ReadValid(Bookstore + Routes + Target("bookstore", "[{ kind: HTTPRouteGroup, name: bookstore-service-routes }]", sources: "[{ kind: Group, name: admins }]"));
