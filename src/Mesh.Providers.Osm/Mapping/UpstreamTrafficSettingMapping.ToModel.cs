@@ -7,7 +7,8 @@ namespace Mesh.Providers.Osm.Mapping;
 
 /// <summary>
 /// UpstreamTrafficSettings → destination policies: <c>connectionSettings</c> as the connection pool of the Service <c>spec.host</c>
-/// names (a leaf Service's becomes its subset's when the translator shell folds the leaf). Rate limits have no place in the model and
+/// names (a leaf Service's becomes its subset's when the translator shell folds the leaf), or of the external service (Egress) whose
+/// host it is. Rate limits have no place in the model and
 /// are reported. Two settings for one host are undefined in OSM: the first in namespace/name order is kept, the other reported.
 /// </summary>
 internal static partial class UpstreamTrafficSettingMapping
@@ -15,7 +16,7 @@ internal static partial class UpstreamTrafficSettingMapping
     /// <summary>The annotation the import reads (the host names the same target; the annotation is the export's record of it).</summary>
     public static readonly IReadOnlySet<string> Carried = new HashSet<string>(StringComparer.Ordinal) { OsmAnnotations.Target };
 
-    public static List<DestinationPolicy> ToModel(ImportIndex index, string clusterDomain, ImportContext ctx)
+    public static List<DestinationPolicy> ToModel(ImportIndex index, string clusterDomain, IReadOnlyList<ExternalService> externals, ImportContext ctx)
     {
         var policies = new List<DestinationPolicy>();
         var byHost = new Dictionary<ServiceRef, ImportDocument<UpstreamTrafficSetting>>();
@@ -27,9 +28,12 @@ internal static partial class UpstreamTrafficSettingMapping
                 ctx.Invalid(doc.Source, "$.spec", "An UpstreamTrafficSetting needs a spec with a host.");
                 continue;
             }
-            if (HostNames.Parse(spec.Host, doc.Namespace, clusterDomain) is not { } host)
+            // OSM's host is a Service's FQDN or an egress host: an external service of the input holding it is the target.
+            var external = externals.FirstOrDefault(e => spec.Host is { } h && e.Hosts.Any(x => string.Equals(x, h, StringComparison.OrdinalIgnoreCase)));
+            if ((external is null ? HostNames.Parse(spec.Host, doc.Namespace, clusterDomain) : new ServiceRef(external.Name, external.Namespace)) is not { } host)
             {
-                ctx.Invalid(doc.Source, "$.spec.host", spec.Host is null ? "An UpstreamTrafficSetting needs a host." : $"'{spec.Host}' names no Service (name, name.namespace or the cluster FQDN).");
+                if (spec.Host is null) ctx.Invalid(doc.Source, "$.spec.host", "An UpstreamTrafficSetting needs a host.");
+                else ctx.NotImported(doc.Source, "$.spec", $"'{spec.Host}' names no Service (name, name.namespace or the cluster FQDN) and no host of an Egress of the input: the setting is not imported.");
                 continue;
             }
             if (spec.RateLimit is not null) ctx.NotImported(doc.Source, "$.spec.rateLimit", "The model has no rate limiting.");

@@ -8,7 +8,7 @@ namespace Mesh.Providers.Osm.Mapping;
 
 /// <summary>
 /// Destination policies → <c>UpstreamTrafficSetting</c>s: the connection pool as <c>connectionSettings</c>, on the host of the
-/// target's Service — a subset's leaf Service, when a route splits to it —, in that Service's namespace and named after it
+/// target's Service — a subset's leaf Service, when a route splits to it; an external service's (first) host —, in that Service's namespace and named after it
 /// (annotated <see cref="OsmAnnotations.Target"/>). Load balancing and outlier detection have no OSM v1.2 field and are reported.
 /// </summary>
 internal static partial class UpstreamTrafficSettingMapping
@@ -25,6 +25,11 @@ internal static partial class UpstreamTrafficSettingMapping
             if (policy.OutlierDetection is not null) ctx.Unsupported($"{path}.outlierDetection", "UpstreamTrafficSetting has no outlier detection in OSM v1.2.4.");
             if (policy.ConnectionPool is not { } pool || pool == new ConnectionPool()) continue;
             var target = policy.Target;
+            if (ctx.Config.ExternalServices.FirstOrDefault(e => e.Name == target.Service.Name && e.Namespace == target.Service.Namespace) is { } external)
+            {
+                settings.Add(External(external, pool, path, ctx));
+                continue;
+            }
             if (target.Subset is { } subset)
             {
                 if (!ctx.Leaves.HasLeaf(target.Service, subset))
@@ -47,6 +52,25 @@ internal static partial class UpstreamTrafficSettingMapping
             });
         }
         return settings;
+    }
+
+    /// <summary>The setting of an external service: OSM's host is then the egress host (its first; the others are reported).</summary>
+    private static UpstreamTrafficSetting External(ExternalService external, ConnectionPool pool, string path, OsmExportContext ctx)
+    {
+        if (external.Hosts.Count > 1)
+        {
+            ctx.Approximated($"{path}.target", $"An UpstreamTrafficSetting has one host: the connection pool is written for {external.Hosts[0]}, not for the external service's other hosts.");
+        }
+        return new UpstreamTrafficSetting
+        {
+            Metadata = new V1ObjectMeta
+            {
+                Name = external.Name,
+                NamespaceProperty = external.Namespace,
+                Annotations = new Dictionary<string, string>(StringComparer.Ordinal) { [OsmAnnotations.Target] = external.Name },
+            },
+            Spec = new UpstreamTrafficSettingSpec { Host = external.Hosts[0], ConnectionSettings = Settings(pool) },
+        };
     }
 
     private static ConnectionSettings Settings(ConnectionPool pool) => new()

@@ -36,9 +36,9 @@ internal static class OsmImport
         var (services, leaves) = CoreServiceMapping.ToModel(index, ctx);
         var (routes, tcpRoutes) = TrafficSplitMapping.ToModel(index, options.ClusterDomain, ctx);
         RetryMapping.ToModel(index, routes, tcpRoutes, ctx);
-        var destinations = UpstreamTrafficSettingMapping.ToModel(index, options.ClusterDomain, ctx);
-        var access = AccessPolicyMapping.ToModel(index, services, leaves, ctx);
         var externals = EgressMapping.ToModel(index, services, ctx);
+        var destinations = UpstreamTrafficSettingMapping.ToModel(index, options.ClusterDomain, externals, ctx);
+        var access = AccessPolicyMapping.ToModel(index, services, leaves, ctx);
         var (mtls, permissive, permissiveSource) = MeshConfigMapping.ToModel(index, ctx);
         MeshConfigMapping.ReportPermissiveMode(permissive, permissiveSource, access.Count > 0, ctx);
 

@@ -36,7 +36,7 @@ internal static class OsmModels
     /// <item>a retry: no retriable status codes (dropped with no other condition), 5xx for the mesh default, 15s per try and a 25ms
     /// back-off base when unset, Envoy's maximum interval; none without a service to call from;</item>
     /// <item>only the subsets a route or TCP route sends to (their leaf Services are what OSM has); destination policies keep only their
-    /// connection pool, on a service or a routed subset; an access policy's target subset is kept when routed;</item>
+    /// connection pool, on a service, a routed subset or an external service written as an Egress; an access policy's target subset is kept when routed;</item>
     /// <item>mTLS is one mesh-wide strict policy when the model has one (narrower strict scopes are met by OSM's mesh-wide mTLS);</item>
     /// <item>allow policies from service accounts, with the rules OSM writes (methods of HTTPRouteGroup's enum; a rule with methods or
     /// paths holds on the HTTP ports; the path <c>*</c> is any path); a policy left without rules is dropped;</item>
@@ -95,6 +95,7 @@ internal static class OsmModels
             TcpRoutes = [.. tcpRoutes],
             DestinationPolicies = [.. m.DestinationPolicies
                 .Where(p => p.ConnectionPool is { } pool && pool != new ConnectionPool() && (p.Target.Subset is null || routed.Contains((p.Target.Service, p.Target.Subset))))
+                .Where(p => !m.ExternalServices.Any(e => e.Name == p.Target.Service.Name && e.Namespace == p.Target.Service.Namespace) || (!m.Services.IsEmpty && m.ExternalServices.Any(e => e.Name == p.Target.Service.Name && e.Namespace == p.Target.Service.Namespace && !e.Ports.IsEmpty)))
                 .Select(p => p with { LoadBalancer = null, OutlierDetection = null })],
             Mtls = m.Mtls.Any(p => p.Mode == MtlsMode.Strict && p.Scope.Kind == MtlsScopeKind.Mesh) ? [new MtlsPolicy { Scope = MtlsScope.Mesh, Mode = MtlsMode.Strict }] : [],
             AccessPolicies = [.. m.AccessPolicies

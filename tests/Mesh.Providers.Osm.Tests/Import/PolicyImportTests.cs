@@ -97,6 +97,45 @@ public sealed class PolicyImportTests
     }
 
     [Fact]
+    public void UpstreamTrafficSetting_OfAnEgressHost_IsTheExternalServicesPolicy()
+    {
+        var result = ReadValid(Bookstore + """
+            kind: Egress
+            apiVersion: policy.openservicemesh.io/v1alpha1
+            metadata: { name: httpbin, namespace: bookbuyer }
+            spec:
+              sources: [{ kind: ServiceAccount, name: bookbuyer, namespace: bookbuyer }]
+              hosts: [httpbin.org]
+              ports: [{ number: 80, protocol: http }]
+            ---
+            apiVersion: policy.openservicemesh.io/v1alpha1
+            kind: UpstreamTrafficSetting
+            metadata: { name: httpbin, namespace: bookbuyer }
+            spec: { host: httpbin.org, connectionSettings: { tcp: { maxConnections: 1 } } }
+            """);
+        Assert.Equal(new ServiceRef("httpbin", "bookbuyer"), Assert.Single(result.Config!.DestinationPolicies).Target.Service);
+        Assert.DoesNotContain(result.Config.Services, s => s.Name == "httpbin");
+    }
+
+    [Fact]
+    public void ExternalServicesConnectionPool_ExportsOnItsHost_AndReadsBack()
+    {
+        var model = new MeshConfig
+        {
+            Name = "imported",
+            Services = [Export.Models.Service("bookbuyer", "bookbuyer", Export.Models.Http(14001))],
+            ExternalServices = [new ExternalService { Name = "httpbin", Namespace = "bookbuyer", Hosts = ["httpbin.org"], Ports = [Export.Models.Http(80)] }],
+            DestinationPolicies = [new DestinationPolicy { Target = new PolicyTarget { Service = new ServiceRef("httpbin", "bookbuyer") }, ConnectionPool = new ConnectionPool { MaxConnections = 5 } }],
+        };
+        var translator = new OsmTranslator(new OsmOptions { ServiceOutput = Mesh.Translation.ServiceOutput.All });
+        var translated = translator.Translate(model);
+        Assert.Equal("httpbin.org", Assert.Single(translated.Resources.OfType<Resources.UpstreamTrafficSetting>()).Spec.Host);
+        var back = translator.ImportYaml(translator.WriteYaml(translated.Resources), "back.yaml");
+        Assert.DoesNotContain(back.Diagnostics, d => d.Severity >= DiagnosticSeverity.Warning);
+        Assert.Equal(model.Normalize(), back.Config);
+    }
+
+    [Fact]
     public void Egress_IsAnExternalService_SourcesNoted()
     {
         var result = ReadValid(Bookstore + """
