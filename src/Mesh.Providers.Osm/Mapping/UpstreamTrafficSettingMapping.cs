@@ -25,7 +25,7 @@ internal static partial class UpstreamTrafficSettingMapping
             if (policy.OutlierDetection is not null) ctx.Unsupported($"{path}.outlierDetection", "UpstreamTrafficSetting has no outlier detection in OSM v1.2.4.");
             if (policy.ConnectionPool is not { } pool || pool == new ConnectionPool()) continue;
             var target = policy.Target;
-            if (ctx.Config.ExternalServices.FirstOrDefault(e => e.Name == target.Service.Name && e.Namespace == target.Service.Namespace) is { } external)
+            if (ctx.FindService(target.Service) is null && ctx.Config.ExternalServices.FirstOrDefault(e => e.Name == target.Service.Name && e.Namespace == target.Service.Namespace) is { } external)
             {
                 settings.Add(External(external, pool, path, ctx));
                 continue;

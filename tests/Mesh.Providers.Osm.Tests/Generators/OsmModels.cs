@@ -95,7 +95,7 @@ internal static class OsmModels
             TcpRoutes = [.. tcpRoutes],
             DestinationPolicies = [.. m.DestinationPolicies
                 .Where(p => p.ConnectionPool is { } pool && pool != new ConnectionPool() && (p.Target.Subset is null || routed.Contains((p.Target.Service, p.Target.Subset))))
-                .Where(p => !m.ExternalServices.Any(e => e.Name == p.Target.Service.Name && e.Namespace == p.Target.Service.Namespace) || (!m.Services.IsEmpty && m.ExternalServices.Any(e => e.Name == p.Target.Service.Name && e.Namespace == p.Target.Service.Namespace && !e.Ports.IsEmpty)))
+                .Where(p => services.ContainsKey(p.Target.Service) || !m.ExternalServices.Any(e => e.Name == p.Target.Service.Name && e.Namespace == p.Target.Service.Namespace) || (!m.Services.IsEmpty && m.ExternalServices.Any(e => e.Name == p.Target.Service.Name && e.Namespace == p.Target.Service.Namespace && !e.Ports.IsEmpty)))
                 .Select(p => p with { LoadBalancer = null, OutlierDetection = null })],
             Mtls = m.Mtls.Any(p => p.Mode == MtlsMode.Strict && p.Scope.Kind == MtlsScopeKind.Mesh) ? [new MtlsPolicy { Scope = MtlsScope.Mesh, Mode = MtlsMode.Strict }] : [],
             AccessPolicies = [.. m.AccessPolicies
