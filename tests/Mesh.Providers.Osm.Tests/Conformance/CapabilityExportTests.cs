@@ -5,9 +5,9 @@ using Mesh.Translation;
 namespace Mesh.Providers.Osm.Tests.Conformance;
 
 /// <summary>
-/// The export half of the capability rows (the round-trip half comes with the import, as a CapabilityRowSuite over
-/// <see cref="OsmCapabilityCases"/>): a Native feature translates without a warning, an Unsupported one is reported as such, an
-/// Approximated one is written (some resource comes out) or reported.
+/// The export half of the capability rows (the round trip through the import is <see cref="OsmCapabilityRows"/>, the
+/// CapabilityRowSuite over <see cref="OsmCapabilityCases"/>): a Native feature translates without a warning, an Unsupported one is
+/// reported as such, an Approximated one is written (some resource comes out) or reported.
 /// </summary>
 public sealed class CapabilityExportTests
 {
