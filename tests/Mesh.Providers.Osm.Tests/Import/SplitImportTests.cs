@@ -107,4 +107,17 @@ public sealed class SplitImportTests
         Assert.Equal(model.Normalize().Routes, back.Config!.Routes);
         Assert.Equal(model.Normalize().Services, back.Config.Services);
     }
+
+    [Fact]
+    public void LeafServicesOnly_DeclareTheirParentFromTheAnnotation_AndFoldBack()
+    {
+        var model = Export.Models.Routed(Export.Models.Rule(Export.Models.To(BookstoreRef, "v1", 90), Export.Models.To(BookstoreRef, "v2", 10)));
+        var translator = new OsmTranslator();
+        var back = translator.ImportYaml(translator.WriteYaml(translator.Translate(model).Resources), "back.yaml");
+        Assert.False(back.HasErrors, string.Join("\n", back.Diagnostics));
+        var bookstore = Assert.Single(back.Config!.Services, s => s.Name == "bookstore");
+        Assert.Equal(model.Normalize().Services.Single(s => s.Name == "bookstore"), bookstore);
+        Assert.Equal(model.Normalize().Routes, back.Config.Routes);
+        Assert.Contains(back.Diagnostics, d => d.Code == DiagnosticCodes.ServiceInferred && d.Path.StartsWith("back.yaml#", StringComparison.Ordinal));
+    }
 }
