@@ -202,7 +202,7 @@ internal static partial class AccessPolicyMapping
         {
             // A service the input does not declare is taken to speak HTTP on every port (as the export takes it): the TCP ports say it all.
             rules.Add(Rule(from, [], [], service is not { Ports.IsEmpty: false } ? (tcpAll ? default : [.. tcpPorts.Order()]) : Ports(httpPorts.Concat(tcpPorts))));
-            return rules;
+            return WrittenPorts(doc, rules, ctx);
         }
         foreach (var (methods, paths) in http)
         {
