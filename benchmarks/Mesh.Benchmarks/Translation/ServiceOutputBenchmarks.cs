@@ -6,6 +6,7 @@ using Mesh.Providers.AppMesh;
 using Mesh.Providers.GatewayApi;
 using Mesh.Providers.Istio;
 using Mesh.Providers.Linkerd;
+using Mesh.Providers.Osm;
 using Mesh.Translation;
 
 namespace Mesh.Benchmarks.Translation;
@@ -23,6 +24,7 @@ namespace Mesh.Benchmarks.Translation;
 [GenericTypeArguments(typeof(GatewayApiTranslator))]
 [GenericTypeArguments(typeof(LinkerdTranslator))]
 [GenericTypeArguments(typeof(AppMeshTranslator))]
+[GenericTypeArguments(typeof(OsmTranslator))]
 public class ServiceOutputBenchmarks<TTranslator> where TTranslator : ITranslator, new()
 {
     private const int Services = 1000;

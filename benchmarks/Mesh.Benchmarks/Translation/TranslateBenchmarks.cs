@@ -3,6 +3,7 @@ using Mesh.Model;
 using Mesh.Providers.GatewayApi;
 using Mesh.Providers.Istio;
 using Mesh.Providers.Linkerd;
+using Mesh.Providers.Osm;
 using Mesh.Translation;
 
 namespace Mesh.Benchmarks.Translation;
@@ -17,6 +18,7 @@ namespace Mesh.Benchmarks.Translation;
 [GenericTypeArguments(typeof(IstioTranslator))]
 [GenericTypeArguments(typeof(GatewayApiTranslator))]
 [GenericTypeArguments(typeof(LinkerdTranslator))]
+[GenericTypeArguments(typeof(OsmTranslator))]
 public class TranslateBenchmarks<TTranslator> where TTranslator : ITranslator, new()
 {
     private const int Services = 1000;

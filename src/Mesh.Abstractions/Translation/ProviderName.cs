@@ -17,6 +17,9 @@ public readonly record struct ProviderName(string Value)
     /// <summary>AWS App Mesh (<c>appmesh.k8s.aws/v1beta2</c>).</summary>
     public static ProviderName AppMesh { get; } = new("appmesh");
 
+    /// <summary>Open Service Mesh (OSM v1.2: SMI <c>split</c>, <c>specs</c> and <c>access</c> resources and <c>policy.openservicemesh.io</c>).</summary>
+    public static ProviderName Osm { get; } = new("osm");
+
     /// <summary>Kubernetes Gateway API mesh routing (GAMMA).</summary>
     public static ProviderName GatewayApi { get; } = new("gateway-api");
 

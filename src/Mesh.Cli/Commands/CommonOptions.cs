@@ -21,7 +21,7 @@ internal static class CommonOptions
     /// <summary><c>--services none|subsets|all</c>: which core v1 Services a Kubernetes provider writes (default: the provider's own).</summary>
     public static Option<Mesh.Translation.ServiceOutput?> Services() => new("--services")
     {
-        Description = "Which Kubernetes Services to write: none, subsets (a leaf Service per subset routed to) or all (every service too). Default: the provider's (subsets for gateway-api and linkerd, none for istio; subsets for appmesh, where every subset gets one: its virtual node is found by that name).",
+        Description = "Which Kubernetes Services to write: none, subsets (a leaf Service per subset routed to) or all (every service too). Default: the provider's (subsets for gateway-api and linkerd, none for istio; subsets for appmesh, where every subset gets one: its virtual node is found by that name; subsets for osm).",
         CustomParser = result => result.Tokens.Count == 1 && Enum.TryParse<Mesh.Translation.ServiceOutput>(result.Tokens[0].Value, ignoreCase: true, out var value)
             ? value
             : Fail(result),

@@ -3,6 +3,7 @@ using Mesh.Providers.AppMesh;
 using Mesh.Providers.GatewayApi;
 using Mesh.Providers.Istio;
 using Mesh.Providers.Linkerd;
+using Mesh.Providers.Osm;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Mesh.Cli.Composition;
@@ -18,7 +19,8 @@ internal static class CliServices
             .AddIstio()
             .AddGatewayApi()
             .AddLinkerd()
-            .AddAppMesh();
+            .AddAppMesh()
+            .AddOsm();
         return services.BuildServiceProvider();
     }
 }

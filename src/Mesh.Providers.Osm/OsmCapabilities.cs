@@ -1,0 +1,116 @@
+using Mesh.Translation;
+
+namespace Mesh.Providers.Osm;
+
+/// <summary>
+/// What the Open Service Mesh provider (OSM v1.2.4 with SMI) expresses of the unified model, feature by feature (rendered into
+/// <c>docs/capabilities.md</c>). Backends to a subset route to the subset's leaf Service, written with the other resources unless
+/// <see cref="OsmOptions.ServiceOutput"/> is <see cref="ServiceOutput.None"/> (<see cref="WithoutLeafServices"/>). Policies whose
+/// OSM resource names a calling or called service account (TrafficTarget, Retry, Egress) take the account of a model service to be
+/// the one named after it, in its namespace.
+/// </summary>
+public static class OsmCapabilities
+{
+    private const string NoMatchRouting = "OSM does not route by request: SMI HTTPRouteGroup matches only select what a TrafficTarget allows, and TrafficSplit v1alpha2 has no matches. The rule's matches are reported and its split applies to every request to the host.";
+    private const string NoLoadBalancer = "OSM has no load-balancer setting (Envoy's round robin is fixed).";
+    private const string NoOutlier = "UpstreamTrafficSetting has no outlier detection in OSM v1.2.4 (it came later, on the unreleased main branch).";
+    private const string RetryNote = "A Retry per calling service account and policy (policy.openservicemesh.io/v1alpha1; needs featureFlags.enableRetryPolicy, set in the MeshConfig written): OSM retries per source account, so it is written for the accounts of the model's services (named after them) and callers outside the model do not retry. retryOn, perTryTimeout, numRetries and retryBackoffBaseInterval are all required: a missing one is written with Envoy's behaviour (5xx, 15s, 25ms) and reported.";
+    private const string NoRewrite = "OSM has no request rewriting.";
+    private const string NoHeaders = "OSM routes cannot change headers.";
+    private const string NoFault = "OSM has no fault injection.";
+    private const string NoMirror = "OSM has no traffic mirroring.";
+
+    /// <summary>OSM's capabilities (with leaf Services, the default): every <see cref="MeshFeature.All"/> entry is declared.</summary>
+    public static ProviderCapabilities Instance { get; } = new(ProviderName.Osm, Features(leafServices: true));
+
+    /// <summary>OSM's capabilities when no Service is written (<see cref="ServiceOutput.None"/>): a subset cannot be split to.</summary>
+    public static ProviderCapabilities WithoutLeafServices { get; } = new(ProviderName.Osm, Features(leafServices: false));
+
+    /// <summary>The capabilities of a translator with <paramref name="output"/>.</summary>
+    /// <param name="output">The Services written.</param>
+    /// <returns><see cref="Instance"/>, or <see cref="WithoutLeafServices"/> for <see cref="ServiceOutput.None"/>.</returns>
+    public static ProviderCapabilities For(ServiceOutput output) => output == ServiceOutput.None ? WithoutLeafServices : Instance;
+
+    private static Dictionary<MeshFeature, Capability> Features(bool leafServices) => new()
+    {
+        [MeshFeature.PathExact] = Capability.Unsupported(NoMatchRouting),
+        [MeshFeature.PathPrefix] = Capability.Unsupported(NoMatchRouting),
+        [MeshFeature.PathRegex] = Capability.Unsupported(NoMatchRouting),
+        [MeshFeature.HeaderExact] = Capability.Unsupported(NoMatchRouting),
+        [MeshFeature.HeaderPrefix] = Capability.Unsupported(NoMatchRouting),
+        [MeshFeature.HeaderRegex] = Capability.Unsupported(NoMatchRouting),
+        [MeshFeature.HeaderPresent] = Capability.Unsupported(NoMatchRouting),
+        [MeshFeature.HeaderAbsent] = Capability.Unsupported(NoMatchRouting),
+        [MeshFeature.QueryExact] = Capability.Unsupported(NoMatchRouting),
+        [MeshFeature.QueryPrefix] = Capability.Unsupported(NoMatchRouting),
+        [MeshFeature.QueryRegex] = Capability.Unsupported(NoMatchRouting),
+        [MeshFeature.QueryPresent] = Capability.Unsupported(NoMatchRouting),
+        [MeshFeature.QueryAbsent] = Capability.Unsupported(NoMatchRouting),
+        [MeshFeature.MethodMatch] = Capability.Unsupported(NoMatchRouting),
+        [MeshFeature.WeightedSplit] = Capability.Native,
+        [MeshFeature.BackendSubset] = leafServices ? Capability.Native : Capability.Unsupported("TrafficSplit backends name Services; there are no subsets, and with ServiceOutput None no leaf Service is written for one (use one Service per version)."),
+        [MeshFeature.BackendPort] = Capability.Approximated("TrafficSplit backends name a Service without a port: a request keeps the port it was sent to (exact when the host has one port and the backend names it)."),
+        [MeshFeature.Timeout] = Capability.Unsupported("OSM has no request timeout (UpstreamTrafficSetting has only the TCP connect timeout)."),
+        [MeshFeature.RetryAttempts] = Capability.Approximated(RetryNote),
+        [MeshFeature.RetryPerTryTimeout] = Capability.Approximated(RetryNote),
+        [MeshFeature.RetryOnHttp] = Capability.Approximated(RetryNote),
+        [MeshFeature.RetryOnGrpc] = Capability.Approximated(RetryNote),
+        [MeshFeature.RetryStatusCodes] = Capability.Unsupported("OSM's Retry has no list of retriable status codes."),
+        [MeshFeature.RetryBackoff] = Capability.Approximated("retryBackoffBaseInterval; the longest interval is Envoy's, ten times the base (a different maximum is reported). " + RetryNote),
+        [MeshFeature.FaultDelay] = Capability.Unsupported(NoFault),
+        [MeshFeature.FaultAbort] = Capability.Unsupported(NoFault),
+        [MeshFeature.Mirror] = Capability.Unsupported(NoMirror),
+        [MeshFeature.MirrorPercentage] = Capability.Unsupported(NoMirror),
+        [MeshFeature.RewritePathPrefix] = Capability.Unsupported(NoRewrite),
+        [MeshFeature.RewriteFullPath] = Capability.Unsupported(NoRewrite),
+        [MeshFeature.RewriteAuthority] = Capability.Unsupported(NoRewrite),
+        [MeshFeature.Redirect] = Capability.Unsupported("OSM routes have no redirect action."),
+        [MeshFeature.RequestHeaders] = Capability.Unsupported(NoHeaders),
+        [MeshFeature.ResponseHeaders] = Capability.Unsupported(NoHeaders),
+        [MeshFeature.Cors] = Capability.Unsupported("OSM has no CORS policy."),
+        [MeshFeature.TcpSplit] = Capability.Approximated("A TrafficSplit of the host: it has no port, so it splits every port of the host (exact when the host has one port); a host takes one split, HTTP or TCP."),
+        [MeshFeature.LbRoundRobin] = Capability.Unsupported(NoLoadBalancer),
+        [MeshFeature.LbLeastRequest] = Capability.Unsupported(NoLoadBalancer),
+        [MeshFeature.LbRandom] = Capability.Unsupported(NoLoadBalancer),
+        [MeshFeature.HashHeader] = Capability.Unsupported(NoLoadBalancer),
+        [MeshFeature.HashCookie] = Capability.Unsupported(NoLoadBalancer),
+        [MeshFeature.HashSourceIp] = Capability.Unsupported(NoLoadBalancer),
+        [MeshFeature.HashQueryParameter] = Capability.Unsupported(NoLoadBalancer),
+        [MeshFeature.MaxConnections] = Capability.Native,
+        [MeshFeature.MaxPendingRequests] = Capability.Native,
+        [MeshFeature.MaxRequests] = Capability.Native,
+        [MeshFeature.MaxRequestsPerConnection] = Capability.Native,
+        [MeshFeature.MaxRetries] = Capability.Native,
+        [MeshFeature.ConnectTimeout] = Capability.Native,
+        [MeshFeature.OutlierConsecutive5xx] = Capability.Unsupported(NoOutlier),
+        [MeshFeature.OutlierConsecutiveGatewayErrors] = Capability.Unsupported(NoOutlier),
+        [MeshFeature.OutlierInterval] = Capability.Unsupported(NoOutlier),
+        [MeshFeature.OutlierBaseEjectionTime] = Capability.Unsupported(NoOutlier),
+        [MeshFeature.OutlierMaxEjectionPercent] = Capability.Unsupported(NoOutlier),
+        [MeshFeature.SubsetPolicy] = leafServices
+            ? Capability.Approximated("An UpstreamTrafficSetting whose host is the subset's leaf Service: it applies to the traffic a TrafficSplit sends there; a subset no route splits to has no leaf Service, and its policy is reported.")
+            : Capability.Unsupported("With ServiceOutput None no leaf Service is written: a subset has no host an UpstreamTrafficSetting could name."),
+        [MeshFeature.MtlsStrict] = Capability.Native,
+        [MeshFeature.MtlsPermissive] = Capability.Unsupported("OSM always uses mTLS between meshed pods: it has no permissive TLS mode (its permissive traffic policy mode is about authorization)."),
+        [MeshFeature.MtlsDisabled] = Capability.Unsupported("OSM always uses mTLS between meshed pods: it cannot be turned off for a scope."),
+        [MeshFeature.MtlsScopeMesh] = Capability.Native,
+        [MeshFeature.MtlsScopeNamespace] = Capability.Approximated("OSM's mTLS is mesh-wide and always strict: a narrower strict policy is met by the whole mesh, and nothing is written for it."),
+        [MeshFeature.MtlsScopeWorkload] = Capability.Approximated("OSM's mTLS is mesh-wide and always strict: a narrower strict policy is met by the whole mesh, and nothing is written for it."),
+        [MeshFeature.MtlsScopePort] = Capability.Approximated("OSM's mTLS is mesh-wide and always strict: a narrower strict policy is met by the whole mesh, and nothing is written for it."),
+        [MeshFeature.AccessAllow] = Capability.Approximated("SMI TrafficTarget, one per rule, in the target's namespace; the MeshConfig written turns permissive traffic policy mode off, so OSM then denies calls to every service without a TrafficTarget, which the model allows (reported)."),
+        [MeshFeature.AccessDeny] = Capability.Unsupported("SMI access control is allow-only (OSM denies what no TrafficTarget allows)."),
+        [MeshFeature.AccessFromServiceAccounts] = Capability.Native,
+        [MeshFeature.AccessFromNamespaces] = Capability.Unsupported("TrafficTarget sources are service accounts; a whole namespace cannot be named."),
+        [MeshFeature.AccessFromIpBlocks] = Capability.Unsupported("TrafficTarget sources are service accounts (OSM matches IP ranges only for ingress, in IngressBackend)."),
+        [MeshFeature.AccessFromUnauthenticated] = Capability.Unsupported("TrafficTarget sources are mesh identities; plaintext callers cannot be allowed."),
+        [MeshFeature.AccessToPorts] = Capability.Approximated("TCPRoute ports for the target's TCP and TLS ports; an HTTPRouteGroup has no port, so HTTP ports are allowed together."),
+        [MeshFeature.AccessToMethods] = Capability.Approximated("HTTPRouteGroup methods: the nine of its enum (GET, HEAD, PUT, POST, DELETE, CONNECT, OPTIONS, TRACE, PATCH); others are reported."),
+        [MeshFeature.AccessToPaths] = Capability.Native,
+        [MeshFeature.AccessSubsetTarget] = Capability.Approximated("The TrafficTarget's destination is a service account, the service's: every subset of the service is allowed alike."),
+        [MeshFeature.ExternalHosts] = Capability.Approximated("An Egress per external service (needs featureFlags.enableEgressPolicy, set in the MeshConfig written) whose sources are the accounts of the model's services (named after them): callers outside the model are not let out. A TCP port is matched by address, not host."),
+        [MeshFeature.ExternalResolutionDns] = Capability.Native,
+        [MeshFeature.ExternalResolutionStatic] = Capability.Approximated("The addresses become ipAddresses; OSM forwards to the address the caller resolved, it does not pick endpoints itself."),
+        [MeshFeature.ExternalResolutionNone] = Capability.Approximated("OSM forwards to the address the caller resolved: a passthrough service is written like a DNS one."),
+        [MeshFeature.ExternalAddresses] = Capability.Approximated("Egress ipAddresses take IPv4 CIDRs only: an address is written as a /32, IPv6 is reported."),
+    };
+}

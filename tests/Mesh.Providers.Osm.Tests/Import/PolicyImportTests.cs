@@ -1,0 +1,218 @@
+using Mesh.Diagnostics;
+using Mesh.Model;
+using Mesh.Validation;
+using static Mesh.Providers.Osm.Tests.Import.ImportYaml;
+
+namespace Mesh.Providers.Osm.Tests.Import;
+
+/// <summary>Retry → route retry policies, UpstreamTrafficSetting → connection pools, Egress → external services, MeshConfig → mTLS and permissive mode.</summary>
+public sealed class PolicyImportTests
+{
+    private static readonly ServiceRef BookstoreRef = new("bookstore", "bookstore");
+
+    private static string Retry(string name, string account, string destinations, string policy = "{ retryOn: 5xx, perTryTimeout: 1s, numRetries: 5, retryBackoffBaseInterval: 1s }") => $$"""
+        kind: Retry
+        apiVersion: policy.openservicemesh.io/v1alpha1
+        metadata: { name: {{name}}, namespace: bookbuyer }
+        spec:
+          source: { kind: ServiceAccount, name: {{account}}, namespace: bookbuyer }
+          destinations: {{destinations}}
+          retryPolicy: {{policy}}
+        ---
+
+        """;
+
+    [Fact]
+    public void Retry_IsTheRetryPolicyOfTheDestinationsRoute_TheSourceReported()
+    {
+        var result = ReadValid(Bookstore + Split("bookstore-split", "bookstore", "[{ service: bookstore-v1, weight: 1 }]")
+            + Retry("retry", "bookbuyer", "[{ kind: Service, name: bookstore, namespace: bookstore }]", "{ retryOn: \"5xx,reset\", perTryTimeout: 250ms, numRetries: 3, retryBackoffBaseInterval: 10ms }"));
+        var retry = Assert.Single(result.Config!.Routes).Rules.Single().Retry!;
+        Assert.Equal(3, retry.Attempts);
+        Assert.Equal(TimeSpan.FromMilliseconds(250), retry.PerTryTimeout);
+        Assert.Equal([RetryCondition.ServerError, RetryCondition.Reset], retry.On);
+        Assert.Equal(TimeSpan.FromMilliseconds(10), retry.Backoff!.BaseInterval);
+        Assert.Equal(DiagnosticSeverity.Info, At(result, "#5 $.spec.source").Severity);
+    }
+
+    [Fact]
+    public void Retry_OfAnUnroutedDestination_GetsARouteOfItsOwn()
+    {
+        var result = ReadValid(Bookstore + Retry("retry", "bookbuyer", "[{ kind: Service, name: bookstore, namespace: bookstore }]"));
+        var route = Assert.Single(result.Config!.Routes);
+        Assert.Equal(("bookstore", "bookstore"), (route.Name, route.Namespace));
+        Assert.Equal(BookstoreRef, route.Rules.Single().Backends.Single().Service);
+        Assert.Equal(5, route.Rules.Single().Retry!.Attempts);
+        Assert.DoesNotContain(MeshValidator.Validate(result.Config), d => d.IsError);
+    }
+
+    [Fact]
+    public void TwoRetries_WithOtherPolicies_ForOneDestination_TheFirstIsKept()
+    {
+        var result = ReadValid(Bookstore
+            + Retry("b-retry", "bookbuyer", "[{ kind: Service, name: bookstore, namespace: bookstore }]", "{ retryOn: 5xx, perTryTimeout: 1s, numRetries: 2, retryBackoffBaseInterval: 1s }")
+            + Retry("a-retry", "bookthief", "[{ kind: Service, name: bookstore, namespace: bookstore }]"));
+        Assert.Equal(5, Assert.Single(result.Config!.Routes).Rules.Single().Retry!.Attempts);
+        Assert.Contains("bookbuyer/a-retry", At(result, "#4 $.spec.destinations[0]").Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void UnknownRetryCondition_IsReported()
+    {
+        var result = ReadValid(Bookstore + Retry("retry", "bookbuyer", "[{ kind: Service, name: bookstore }]", "{ retryOn: \"5xx,sometimes\", perTryTimeout: 1s, numRetries: 1, retryBackoffBaseInterval: 1s }"));
+        Assert.Equal(DiagnosticSeverity.Warning, At(result, "#4 $.spec.retryPolicy.retryOn").Severity);
+    }
+
+    [Fact]
+    public void UpstreamTrafficSetting_IsAConnectionPool_RateLimitsReported()
+    {
+        var result = ReadValid(Bookstore + """
+            apiVersion: policy.openservicemesh.io/v1alpha1
+            kind: UpstreamTrafficSetting
+            metadata: { name: bookstore, namespace: bookstore }
+            spec:
+              host: bookstore.bookstore.svc.cluster.local
+              connectionSettings:
+                tcp: { maxConnections: 100, connectTimeout: 5s }
+                http: { maxRequests: 10, maxRequestsPerConnection: 2, maxPendingRequests: 3, maxRetries: 4 }
+              rateLimit: { local: { tcp: { connections: 100, unit: minute } } }
+            """);
+        var policy = Assert.Single(result.Config!.DestinationPolicies);
+        Assert.Equal(BookstoreRef, policy.Target.Service);
+        Assert.Equal(new ConnectionPool { MaxConnections = 100, ConnectTimeout = TimeSpan.FromSeconds(5), MaxRequests = 10, MaxRequestsPerConnection = 2, MaxPendingRequests = 3, MaxRetries = 4 }, policy.ConnectionPool);
+        Assert.Equal(DiagnosticSeverity.Warning, At(result, "#4 $.spec.rateLimit").Severity);
+    }
+
+    [Fact]
+    public void UpstreamTrafficSetting_OfALeafService_IsTheSubsetsPolicy()
+    {
+        var result = ReadValid(Bookstore + Split("s", "bookstore", "[{ service: bookstore-v1, weight: 1 }]") + """
+            apiVersion: policy.openservicemesh.io/v1alpha1
+            kind: UpstreamTrafficSetting
+            metadata: { name: bookstore-v1, namespace: bookstore }
+            spec: { host: bookstore-v1.bookstore.svc.cluster.local, connectionSettings: { tcp: { maxConnections: 1 } } }
+            """);
+        var target = Assert.Single(result.Config!.DestinationPolicies).Target;
+        Assert.Equal((BookstoreRef, "v1"), (target.Service, target.Subset));
+    }
+
+    [Fact]
+    public void UpstreamTrafficSetting_OfAnEgressHost_IsTheExternalServicesPolicy()
+    {
+        var result = ReadValid(Bookstore + """
+            kind: Egress
+            apiVersion: policy.openservicemesh.io/v1alpha1
+            metadata: { name: httpbin, namespace: bookbuyer }
+            spec:
+              sources: [{ kind: ServiceAccount, name: bookbuyer, namespace: bookbuyer }]
+              hosts: [httpbin.org]
+              ports: [{ number: 80, protocol: http }]
+            ---
+            apiVersion: policy.openservicemesh.io/v1alpha1
+            kind: UpstreamTrafficSetting
+            metadata: { name: httpbin, namespace: bookbuyer }
+            spec: { host: httpbin.org, connectionSettings: { tcp: { maxConnections: 1 } } }
+            """);
+        Assert.Equal(new ServiceRef("httpbin", "bookbuyer"), Assert.Single(result.Config!.DestinationPolicies).Target.Service);
+        Assert.DoesNotContain(result.Config.Services, s => s.Name == "httpbin");
+    }
+
+    [Fact]
+    public void ExternalServicesConnectionPool_ExportsOnItsHost_AndReadsBack()
+    {
+        var model = new MeshConfig
+        {
+            Name = "imported",
+            Services = [Export.Models.Service("bookbuyer", "bookbuyer", Export.Models.Http(14001))],
+            ExternalServices = [new ExternalService { Name = "httpbin", Namespace = "bookbuyer", Hosts = ["httpbin.org"], Ports = [Export.Models.Http(80)] }],
+            DestinationPolicies = [new DestinationPolicy { Target = new PolicyTarget { Service = new ServiceRef("httpbin", "bookbuyer") }, ConnectionPool = new ConnectionPool { MaxConnections = 5 } }],
+        };
+        var translator = new OsmTranslator(new OsmOptions { ServiceOutput = Mesh.Translation.ServiceOutput.All });
+        var translated = translator.Translate(model);
+        Assert.Equal("httpbin.org", Assert.Single(translated.Resources.OfType<Resources.UpstreamTrafficSetting>()).Spec.Host);
+        var back = translator.ImportYaml(translator.WriteYaml(translated.Resources), "back.yaml");
+        Assert.DoesNotContain(back.Diagnostics, d => d.Severity >= DiagnosticSeverity.Warning);
+        Assert.Equal(model.Normalize(), back.Config);
+    }
+
+    [Fact]
+    public void Egress_IsAnExternalService_SourcesNoted()
+    {
+        var result = ReadValid(Bookstore + """
+            kind: Egress
+            apiVersion: policy.openservicemesh.io/v1alpha1
+            metadata: { name: httpbin, namespace: bookbuyer }
+            spec:
+              sources: [{ kind: ServiceAccount, name: bookbuyer, namespace: bookbuyer }]
+              hosts: [httpbin.org]
+              ipAddresses: [10.0.0.0/8]
+              ports: [{ number: 80, protocol: http }, { number: 443, protocol: https }]
+            """);
+        var external = Assert.Single(result.Config!.ExternalServices);
+        Assert.Equal(("httpbin", "bookbuyer"), (external.Name, external.Namespace));
+        Assert.Equal(["httpbin.org"], external.Hosts);
+        Assert.Equal(["10.0.0.0/8"], external.Addresses);
+        Assert.Equal([(80, Protocol.Http), (443, Protocol.Tls)], external.Ports.Select(p => (p.Port, p.Protocol)));
+        Assert.Equal(DiagnosticSeverity.Info, At(result, "#4 $.spec.sources").Severity);
+    }
+
+    [Fact]
+    public void Egress_WithoutHosts_IsReported()
+    {
+        var result = ReadValid("""
+            kind: Egress
+            apiVersion: policy.openservicemesh.io/v1alpha1
+            metadata: { name: tcp-443, namespace: curl }
+            spec:
+              sources: [{ kind: ServiceAccount, name: curl, namespace: curl }]
+              ports: [{ number: 443, protocol: tcp }]
+            """);
+        Assert.Empty(result.Config!.ExternalServices);
+        Assert.Equal(DiagnosticSeverity.Warning, At(result, "#0 $.spec").Severity);
+    }
+
+    [Fact]
+    public void MeshConfig_StrictAnnotation_IsMeshWideMtls_InstallSettingsOutOfScope()
+    {
+        var result = ReadValid("""
+            apiVersion: config.openservicemesh.io/v1alpha2
+            kind: MeshConfig
+            metadata: { name: osm-mesh-config, namespace: osm-system, annotations: { mesh-sdk.io/mtls: strict } }
+            spec:
+              sidecar: { logLevel: error }
+              traffic: { enablePermissiveTrafficPolicyMode: true, enableEgress: false }
+              featureFlags: { enableRetryPolicy: true }
+            """);
+        Assert.Equal(new MtlsPolicy { Scope = MtlsScope.Mesh, Mode = MtlsMode.Strict }, Assert.Single(result.Config!.Mtls));
+        Assert.Equal(DiagnosticCodes.OutOfScope, At(result, "#0 $.spec.sidecar").Code);
+        Assert.Equal(DiagnosticCodes.OutOfScope, At(result, "#0 $.spec.traffic.enableEgress").Code);
+        Assert.Equal(DiagnosticSeverity.Info, At(result, "#0 $.spec.featureFlags.enableRetryPolicy").Severity);
+        Assert.Equal(DiagnosticSeverity.Info, At(result, "#0 $.spec.traffic.enablePermissiveTrafficPolicyMode").Severity);
+    }
+
+    [Fact]
+    public void MeshConfig_NotPermissive_WithoutTrafficTargets_IsReported()
+    {
+        var result = ReadValid(Bookstore + """
+            apiVersion: config.openservicemesh.io/v1alpha2
+            kind: MeshConfig
+            metadata: { name: osm-mesh-config, namespace: osm-system }
+            spec: { traffic: { enablePermissiveTrafficPolicyMode: false } }
+            """);
+        Assert.Equal(DiagnosticSeverity.Warning, At(result, "#4 $.spec.traffic.enablePermissiveTrafficPolicyMode").Severity);
+    }
+
+    [Fact]
+    public void IngressBackend_IsOutOfScope()
+    {
+        var result = ReadValid("""
+            kind: IngressBackend
+            apiVersion: policy.openservicemesh.io/v1alpha1
+            metadata: { name: httpbin, namespace: httpbin }
+            spec:
+              backends: [{ name: httpbin, port: { number: 14001, protocol: http } }]
+              sources: [{ kind: Service, namespace: ingress-nginx, name: ingress-nginx-controller }]
+            """);
+        Assert.Equal(DiagnosticCodes.OutOfScope, At(result, "#0 $.spec").Code);
+    }
+}
