@@ -35,6 +35,11 @@ internal static partial class BackendMapping
             {
                 ctx.UnsupportedOnce($"{path}.subset", "No leaf Service is written for the subset (ServiceOutput None): the backend names the whole service.");
             }
+            else if (backend.Subset is not null && ctx.FindService(backend.Service) is { Ports.IsEmpty: true })
+            {
+                // A Kubernetes Service needs a port: the leaf of a portless service is not a Service the cluster (or an import) takes.
+                ctx.UnsupportedOnce($"{path}.subset", ctx.Message("'{0}' declares no port, so the leaf Service of its subset has none and is not a valid Service: the subset's pods are not selected.", backend.Service.ToString()));
+            }
             // Exact when the request can only have come on that port: the TCP route's, or the host's only one.
             if (backend.Port is { } port && draft.Port != port && !(host is { Ports.Count: 1 } && host.Ports[0].Port == port))
             {

@@ -16,7 +16,30 @@ public static class ExactForms
     /// <summary><paramref name="model"/> in the forms <paramref name="provider"/> writes exactly (unchanged for most providers).</summary>
     /// <param name="provider">The provider.</param>
     /// <param name="model">A generated model.</param>
-    public static MeshConfig For(ProviderName provider, MeshConfig model) => provider == ProviderName.AppMesh ? AppMesh(model) : model;
+    public static MeshConfig For(ProviderName provider, MeshConfig model) =>
+        provider == ProviderName.AppMesh ? AppMesh(model) : provider == ProviderName.Osm ? Osm(model) : model;
+
+    /// <summary>
+    /// OSM: a host has one TrafficSplit — its first route's first rule — over Services of its namespace, without ports (a
+    /// request keeps its port: exact when services have one port), and not a split of the host to itself alone.
+    /// </summary>
+    private static MeshConfig Osm(MeshConfig model)
+    {
+        // One port per service, an HTTP one where there is one (the routes are HTTP routes).
+        static IEnumerable<ServicePort> One(MeshService s) =>
+            s.Ports.Where(p => p.Protocol is Protocol.Http or Protocol.Http2 or Protocol.Grpc).Concat(s.Ports).Take(1);
+        var services = model.Services.Select(s => s with { Ports = [.. One(s)] }).ToList();
+        var routes = new List<HttpRoute>();
+        foreach (var route in model.Routes)
+        {
+            if (routes.Any(r => r.Host == route.Host) || route.Rules.IsEmpty) continue;
+            var rule = route.Rules[0];
+            var backends = rule.Backends.Where(b => b.Service.Namespace == route.Host.Namespace).Select(b => b with { Port = null }).ToList();
+            if (backends.Sum(b => (long)b.Weight) <= 0 || backends.All(b => b.Service == route.Host && b.Subset is null)) continue;
+            routes.Add(route with { Namespace = route.Host.Namespace, Rules = [rule with { Matches = [], Backends = [.. backends] }] });
+        }
+        return model with { Services = [.. services], Routes = [.. routes], TcpRoutes = [] };
+    }
 
     /// <summary>
     /// App Mesh: a gRPC listener matches only gRPC services and methods (ports are HTTP/2 here); HTTP routes need an HTTP,

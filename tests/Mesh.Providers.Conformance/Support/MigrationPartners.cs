@@ -2,6 +2,7 @@ using Mesh.Providers.AppMesh;
 using Mesh.Providers.GatewayApi;
 using Mesh.Providers.Istio;
 using Mesh.Providers.Linkerd;
+using Mesh.Providers.Osm;
 using Mesh.Translation;
 
 namespace Mesh.Providers.Conformance.Support;
@@ -20,6 +21,7 @@ public static class MigrationPartners
         new GatewayApiTranslator(new GatewayApiOptions { ServiceOutput = ServiceOutput.All }),
         new LinkerdTranslator(new LinkerdOptions { ServiceOutput = ServiceOutput.All }),
         new AppMeshTranslator(new AppMeshOptions { ServiceOutput = ServiceOutput.All }),
+        new OsmTranslator(new OsmOptions { ServiceOutput = ServiceOutput.All }),
     ];
 
     /// <summary>This provider's partner translator (the one the matrix uses for it).</summary>

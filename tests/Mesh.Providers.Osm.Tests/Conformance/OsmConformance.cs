@@ -169,3 +169,18 @@ public sealed class OsmRoundTrip : RoundTripSuite
 
     protected override Gen<MeshConfig> ModelsWithinCapabilities => OsmModels.WithinCapabilities;
 }
+
+/// <summary>The migration matrix: this provider paired with every other, both ways.</summary>
+public sealed class OsmMigrationMatrix : MigrationMatrixSuite
+{
+    protected override ITranslator Translator { get; } = new OsmTranslator(new OsmOptions { ServiceOutput = ServiceOutput.All });
+
+    protected override IReadOnlyList<ITranslator> Partners => MigrationPartners.Except(Translator.Provider);
+}
+
+/// <summary>Every conformance suite is derived here.</summary>
+public sealed class OsmSuiteCoverage
+{
+    [Fact]
+    public void EveryConformanceSuite_IsDerived() => SuiteCoverage.AssertEverySuiteDerived(typeof(OsmSuiteCoverage).Assembly);
+}
