@@ -21,7 +21,8 @@ internal static class MeshCli
         var provider = services ?? owned!;
         var context = new CliContext(stdout, stderr, provider.GetRequiredService<ITranslatorRegistry>());
 
-        var root = new RootCommand("Validate mesh models, translate them to Istio (and other meshes as providers land), import and migrate between meshes, and encode Envoy xDS.");
+        var providers = context.Registry.Providers.Count == 0 ? "no provider registered" : string.Join(", ", context.Registry.Providers);
+        var root = new RootCommand($"Validate mesh models, translate them to a mesh's configuration ({providers}), import and migrate between meshes, and encode Envoy xDS.");
         root.Subcommands.Add(ValidateCommand.Create(context));
         root.Subcommands.Add(TranslateCommand.Create(context));
         root.Subcommands.Add(ImportCommand.Create(context));
