@@ -17,6 +17,9 @@ public readonly record struct ProviderName(string Value)
     /// <summary>AWS App Mesh (<c>appmesh.k8s.aws/v1beta2</c>).</summary>
     public static ProviderName AppMesh { get; } = new("appmesh");
 
+    /// <summary>HashiCorp Consul service mesh (consul-k8s <c>consul.hashicorp.com/v1alpha1</c> config entries).</summary>
+    public static ProviderName Consul { get; } = new("consul");
+
     /// <summary>Kubernetes Gateway API mesh routing (GAMMA).</summary>
     public static ProviderName GatewayApi { get; } = new("gateway-api");
 

@@ -1,5 +1,6 @@
 using Mesh.DependencyInjection;
 using Mesh.Providers.AppMesh;
+using Mesh.Providers.Consul;
 using Mesh.Providers.GatewayApi;
 using Mesh.Providers.Istio;
 using Mesh.Providers.Linkerd;
@@ -18,7 +19,8 @@ internal static class CliServices
             .AddIstio()
             .AddGatewayApi()
             .AddLinkerd()
-            .AddAppMesh();
+            .AddAppMesh()
+            .AddConsul();
         return services.BuildServiceProvider();
     }
 }
