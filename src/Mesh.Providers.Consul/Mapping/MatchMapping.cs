@@ -17,6 +17,9 @@ internal static class MatchMapping
         "GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "CONNECT", "OPTIONS", "TRACE",
     };
 
+    /// <summary>The RE2 regex of the empty value (Envoy matches the whole value).</summary>
+    public const string EmptyValue = "^$";
+
     /// <summary>The match, or null when it cannot be written (reported): a route with a wrong criterion would catch other traffic.</summary>
     public static ServiceRouteHttpMatch? ToConsul(HttpMatch match, string path, ConsulExportContext ctx)
     {
@@ -31,8 +34,13 @@ internal static class MatchMapping
         {
             var h = match.Headers[i];
             http.Header ??= [];
+            // Consul drops empty strings (omitempty), and a criterion without a value is rejected: an empty value is the
+            // regex of the empty string, an empty prefix is presence.
+            var empty = string.IsNullOrEmpty(h.Value);
             http.Header.Add(h.Kind switch
             {
+                ValueMatchKind.Exact or ValueMatchKind.Regex when empty => new ServiceRouteHttpMatchHeader { Name = h.Name, Regex = EmptyValue },
+                ValueMatchKind.Prefix when empty => new ServiceRouteHttpMatchHeader { Name = h.Name, Present = true },
                 ValueMatchKind.Exact => new ServiceRouteHttpMatchHeader { Name = h.Name, Exact = h.Value },
                 ValueMatchKind.Prefix => new ServiceRouteHttpMatchHeader { Name = h.Name, Prefix = h.Value },
                 ValueMatchKind.Regex => new ServiceRouteHttpMatchHeader { Name = h.Name, Regex = h.Value },
@@ -44,8 +52,11 @@ internal static class MatchMapping
         {
             var q = match.QueryParams[i];
             http.QueryParam ??= [];
+            var emptyValue = string.IsNullOrEmpty(q.Value);
             switch (q.Kind)
             {
+                case ValueMatchKind.Exact or ValueMatchKind.Regex when emptyValue: http.QueryParam.Add(new ServiceRouteHttpMatchQueryParam { Name = q.Name, Regex = EmptyValue }); break;
+                case ValueMatchKind.Prefix when emptyValue: http.QueryParam.Add(new ServiceRouteHttpMatchQueryParam { Name = q.Name, Present = true }); break;
                 case ValueMatchKind.Exact: http.QueryParam.Add(new ServiceRouteHttpMatchQueryParam { Name = q.Name, Exact = q.Value }); break;
                 case ValueMatchKind.Regex: http.QueryParam.Add(new ServiceRouteHttpMatchQueryParam { Name = q.Name, Regex = q.Value }); break;
                 case ValueMatchKind.Present: http.QueryParam.Add(new ServiceRouteHttpMatchQueryParam { Name = q.Name, Present = true }); break;

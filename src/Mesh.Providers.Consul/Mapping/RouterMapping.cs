@@ -70,6 +70,11 @@ internal static class RouterMapping
         {
             var backend = rule.Backends[b];
             if (backend.Port is not null) ctx.NoteOnce($"{path}.backends[{b}].port", "Consul routes to a service, not to one of its ports: the port is not written.");
+            if (backend.Service != route.Host && !ProtocolMapping.EnsureL7(backend.Service, ctx))
+            {
+                ctx.UnsupportedOnce($"{path}.backends[{b}]", ctx.Message("Consul's discovery chain needs an HTTP-family protocol on every service it routes to, and '{0}' is tcp: the rule is not written.", backend.Service.ToString()));
+                return;
+            }
             if (backend.Weight <= 0)
             {
                 ctx.NoteOnce($"{path}.backends[{b}].weight", "A backend of weight 0 receives nothing; Consul rejects a split of weight 0, so it is not written.");

@@ -125,4 +125,29 @@ public sealed class RouteExportTests
         Assert.Null(export.Find<ServiceRouter>("db"));
         Assert.True(export.Has(DiagnosticCodes.Unsupported, "$.spec.routes[1]"));
     }
+
+    [Fact]
+    public void EmptyValues_AreTheEmptyRegexOrPresence_BecauseConsulDropsEmptyStrings()
+    {
+        var rule = new HttpRouteRule
+        {
+            Matches = [new HttpMatch { Headers = [ValueMatch.Exact("x-a", ""), ValueMatch.Prefix("x-b", "")], QueryParams = [ValueMatch.Exact("q", "")] }],
+            Backends = [To("v1")],
+        };
+        var http = new Exported(Shop(Route("api", rule))).Get<ServiceRouter>("api").Spec.Routes![0].Match!.Http!;
+        Assert.Equal(("^$", null), (http.Header![0].Regex, http.Header[0].Exact));
+        Assert.True(http.Header[1].Present);
+        Assert.Null(http.Header[1].Prefix);
+        Assert.Equal("^$", http.QueryParam![0].Regex);
+    }
+
+    [Fact]
+    public void ARuleToATcpService_IsNotWritten()
+    {
+        var rule = new HttpRouteRule { Matches = [new HttpMatch { Path = PathMatch.Prefix("/db") }], Backends = [new WeightedBackend { Service = Db }] };
+        var export = new Exported(Shop(Route("api", rule, new HttpRouteRule { Backends = [To("v1")] })));
+        var route = Assert.Single(export.Get<ServiceRouter>("api").Spec.Routes!);
+        Assert.Equal("v1", route.Destination!.ServiceSubset);
+        Assert.True(export.Has(DiagnosticCodes.Unsupported, "$.spec.routes[0].rules[0].backends[0]"));
+    }
 }
