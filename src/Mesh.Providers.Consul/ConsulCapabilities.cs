@@ -7,7 +7,7 @@ public static class ConsulCapabilities
 {
     private const string NoFault = "Consul has no fault injection (only through Envoy extensions such as builtin/lua).";
     private const string NoMirror = "Consul has no traffic mirroring.";
-    private const string Caller = "Written on the caller: an upstreamConfig override naming the service in the ServiceDefaults of every other model service (Consul configures upstreams caller-side); callers outside the model are not limited.";
+    private const string Caller = "Written on the caller: an upstreamConfig override naming the service in the ServiceDefaults of every other model service its allow policies admit (Consul configures upstreams caller-side); callers outside the model are not limited.";
     private const string Identity = "ServiceIntentions of the protected service; Consul identifies callers by service name: a service account is the service of its name (consul-k8s requires them to match).";
 
     /// <summary>Consul's capabilities: every <see cref="MeshFeature.All"/> entry is declared.</summary>

@@ -8,8 +8,9 @@ namespace Mesh.Providers.Consul.Mapping;
 /// <summary>
 /// Connection pools and outlier detection → <c>ServiceDefaults.upstreamConfig.overrides[]</c>. Consul configures them on the
 /// <b>caller</b>, per upstream, while the model sets them on the callee for all callers: the model does not say who calls
-/// whom, so every other service of the model gets an override naming the callee (<c>name</c>, and <c>namespace</c> on
-/// Enterprise); callers outside the model keep Consul's defaults (reported once per policy).
+/// whom, so every other service of the model that may call it (<see cref="Callers"/>: all, unless allow policies admit only
+/// some) gets an override naming the callee (<c>name</c>, and <c>namespace</c> on Enterprise); callers outside the model keep
+/// Consul's defaults (reported once per policy).
 /// </summary>
 internal static class UpstreamMapping
 {
@@ -25,7 +26,7 @@ internal static class UpstreamMapping
             ctx.ApproximatedOnce($"{path}.connectionPool.connectTimeout", "Consul's connectTimeoutMs is whole milliseconds: the timeout is rounded up.");
         }
         if (limits is null && health is null && connectTimeout is null) return;
-        var callers = ctx.Config.Services.Select(s => s.Reference).Distinct().Where(r => r != callee).ToList();
+        var callers = Callers.Of(callee, ctx.Config);
         foreach (var caller in callers)
         {
             var upstreams = ctx.DefaultsOf(caller).Spec.UpstreamConfig ??= new UpstreamConfig();
@@ -40,7 +41,7 @@ internal static class UpstreamMapping
                 PassiveHealthCheck = health,
             });
         }
-        ctx.NoteOnce(path, ctx.Message("Consul sets upstream limits and passive health checks on the caller: written as an upstreamConfig override for '{0}' in the ServiceDefaults of every other service of the model; callers outside the model are not limited.", callee.ToString()));
+        ctx.NoteOnce(path, ctx.Message("Consul sets upstream limits and passive health checks on the caller: written as an upstreamConfig override for '{0}' in the ServiceDefaults of every other service of the model its allow policies admit; callers outside the model are not limited.", callee.ToString()));
     }
 
     private static UpstreamLimits? Limits(ConnectionPool pool, string path, ConsulExportContext ctx)

@@ -86,4 +86,23 @@ public sealed class PolicyExportTests
         Assert.Null(export.Get<ServiceResolver>("api").Spec.LoadBalancer);
         Assert.True(export.Has(DiagnosticCodes.Unsupported, "$.spec.destinationPolicies[0].target.subset"));
     }
+
+    [Fact]
+    public void AllowPolicies_TrimTheCallersThatGetOverrides()
+    {
+        var model = With(new DestinationPolicy { Target = new PolicyTarget { Service = Api }, ConnectionPool = new ConnectionPool { MaxConnections = 7 } }) with
+        {
+            AccessPolicies =
+            [
+                new AccessPolicy
+                {
+                    Name = "web-only", Namespace = "shop", Target = new PolicyTarget { Service = Api }, Action = AccessAction.Allow,
+                    Rules = [new AccessRule { From = new AccessSource { ServiceAccounts = [new ServiceAccountRef("shop", "web")] } }],
+                },
+            ],
+        };
+        var export = new Exported(model);
+        Assert.Equal(7, Assert.Single(export.Get<ServiceDefaults>("web").Spec.UpstreamConfig!.Overrides!).Limits!.MaxConnections);
+        Assert.Null(export.Get<ServiceDefaults>("db").Spec.UpstreamConfig);
+    }
 }
