@@ -3,6 +3,7 @@ using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Jobs;
 using Mesh.Model;
 using Mesh.Providers.AppMesh;
+using Mesh.Providers.Consul;
 using Mesh.Providers.GatewayApi;
 using Mesh.Providers.Istio;
 using Mesh.Providers.Linkerd;
@@ -25,6 +26,7 @@ namespace Mesh.Benchmarks.Translation;
 [GenericTypeArguments(typeof(LinkerdTranslator))]
 [GenericTypeArguments(typeof(AppMeshTranslator))]
 [GenericTypeArguments(typeof(OsmTranslator))]
+[GenericTypeArguments(typeof(ConsulTranslator))]
 public class ServiceOutputBenchmarks<TTranslator> where TTranslator : ITranslator, new()
 {
     private const int Services = 1000;

@@ -1,5 +1,6 @@
 using BenchmarkDotNet.Attributes;
 using Mesh.Model;
+using Mesh.Providers.Consul;
 using Mesh.Providers.GatewayApi;
 using Mesh.Providers.Istio;
 using Mesh.Providers.Linkerd;
@@ -19,6 +20,7 @@ namespace Mesh.Benchmarks.Translation;
 [GenericTypeArguments(typeof(GatewayApiTranslator))]
 [GenericTypeArguments(typeof(LinkerdTranslator))]
 [GenericTypeArguments(typeof(OsmTranslator))]
+[GenericTypeArguments(typeof(ConsulTranslator))]
 public class TranslateBenchmarks<TTranslator> where TTranslator : ITranslator, new()
 {
     private const int Services = 1000;

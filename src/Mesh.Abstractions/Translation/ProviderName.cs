@@ -19,6 +19,8 @@ public readonly record struct ProviderName(string Value)
 
     /// <summary>Open Service Mesh (OSM v1.2: SMI <c>split</c>, <c>specs</c> and <c>access</c> resources and <c>policy.openservicemesh.io</c>).</summary>
     public static ProviderName Osm { get; } = new("osm");
+    /// <summary>HashiCorp Consul service mesh (consul-k8s <c>consul.hashicorp.com/v1alpha1</c> config entries).</summary>
+    public static ProviderName Consul { get; } = new("consul");
 
     /// <summary>Kubernetes Gateway API mesh routing (GAMMA).</summary>
     public static ProviderName GatewayApi { get; } = new("gateway-api");

@@ -1,5 +1,6 @@
 using Mesh.DependencyInjection;
 using Mesh.Providers.AppMesh;
+using Mesh.Providers.Consul;
 using Mesh.Providers.GatewayApi;
 using Mesh.Providers.Istio;
 using Mesh.Providers.Linkerd;
@@ -20,7 +21,8 @@ internal static class CliServices
             .AddGatewayApi()
             .AddLinkerd()
             .AddAppMesh()
-            .AddOsm();
+            .AddOsm()
+            .AddConsul();
         return services.BuildServiceProvider();
     }
 }

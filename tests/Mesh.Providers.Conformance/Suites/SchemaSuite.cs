@@ -211,7 +211,7 @@ public abstract class SchemaSuite : ConformanceSuite
 
     /// <summary>
     /// Whether the upstream corpus reaches CEL rules, so that <see cref="UpstreamCorpus_PassesEveryEvaluableCelRule"/> can require
-    /// some to be checked; false for a provider whose CRDs declare none and whose corpus holds no core Service (OSM), where the
+    /// some to be checked; false for a provider whose CRDs declare none and whose corpus holds no core Service (OSM, Consul), where the
     /// test requires instead that none is reached.
     /// </summary>
     /// <value>Defaults to true.</value>

@@ -1,0 +1,26 @@
+using Mesh.Providers.Consul.Translation;
+
+namespace Mesh.Providers.Consul.Mapping;
+
+/// <summary>
+/// Destination policies: the load balancer goes to the callee's <c>ServiceResolver</c>, connection pools and outlier detection
+/// to its callers (<see cref="UpstreamMapping"/>). Consul sets both per service: a policy of one subset is not written.
+/// </summary>
+internal static class DestinationPolicyMapping
+{
+    public static void ToConsul(ConsulExportContext ctx)
+    {
+        var policies = ctx.Config.DestinationPolicies;
+        for (var i = 0; i < policies.Count; i++)
+        {
+            var policy = policies[i];
+            if (policy.Target.Subset is not null)
+            {
+                ctx.UnsupportedOnce($"$.spec.destinationPolicies[{i}].target.subset", "Consul sets load balancing, limits and health checks per service, not per subset: the policy is not written.");
+                continue;
+            }
+            if (policy.LoadBalancer is { } lb) ctx.ResolverOf(policy.Target.Service).Spec.LoadBalancer = LoadBalancerMapping.ToConsul(lb);
+            UpstreamMapping.ToConsul(policy, i, ctx);
+        }
+    }
+}

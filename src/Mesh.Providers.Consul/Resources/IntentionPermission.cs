@@ -1,0 +1,18 @@
+using System.Text.Json.Serialization;
+using YamlDotNet.Serialization;
+
+namespace Mesh.Providers.Consul.Resources;
+
+/// <summary>An L7 permission.</summary>
+public sealed class IntentionPermission
+{
+    /// <summary><c>allow</c> or <c>deny</c>.</summary>
+    [JsonPropertyName("action")]
+    [YamlMember(Alias = "action")]
+    public string? Action { get; set; }
+
+    /// <summary>The requests it matches.</summary>
+    [JsonPropertyName("http")]
+    [YamlMember(Alias = "http")]
+    public IntentionHttpPermission? Http { get; set; }
+}

@@ -1,0 +1,77 @@
+using System.Text.Json.Nodes;
+using CsCheck;
+using Mesh.Model;
+using Mesh.Providers.Consul.Tests.Generators;
+using Mesh.Providers.Conformance.Suites;
+using Mesh.Providers.Conformance.Support;
+using Mesh.Translation;
+
+namespace Mesh.Providers.Consul.Tests.Conformance;
+
+/// <summary>
+/// Output validated strictly against <c>crds/consul</c> (under <c>spec</c>, where the API server prunes unknown fields) and
+/// written Services against the core Service schema. The round-trip, corpus, bad-input and migration suites need import,
+/// which is not implemented yet.
+/// </summary>
+public sealed class ConsulSchema : SchemaSuite
+{
+    protected override ITranslator Translator { get; } = new ConsulTranslator(new ConsulOptions { ServiceOutput = ServiceOutput.All });
+
+    protected override IReadOnlyList<string> CrdFiles => ConsulCrds.Written;
+
+    protected override string CorpusFolder => "examples/consul";
+
+    protected override Gen<MeshConfig> Models => ConsulModels.Any;
+
+    protected override IEnumerable<MeshConfig> SampleModels => [.. RepositorySamples.MeshYaml()];
+
+    /// <summary>The consul-k8s CRDs declare no CEL rule and the corpus holds no core Service: no rule is reached there.</summary>
+    protected override bool CorpusReachesCelRules => false;
+
+    /// <summary>Consul's CRDs declare no CEL rules: the rules broken are the core Service's, on the Services written.</summary>
+    protected override IEnumerable<Action<JsonNode>> RuleViolations(JsonNode resource)
+    {
+        if (resource["kind"]?.GetValue<string>() == "Service" && resource["spec"]?["ports"] is JsonArray { Count: > 0 })
+        {
+            yield return node => node["spec"]!["ports"]![0]!["targetPort"] = "Not_A_Port_Name";
+        }
+    }
+}
+
+/// <summary>The same schema check for Consul Enterprise (namespace and partition fields in specs).</summary>
+public sealed class ConsulEnterpriseSchema : SchemaSuite
+{
+    protected override ITranslator Translator { get; } = new ConsulTranslator(new ConsulOptions { ServiceOutput = ServiceOutput.All, Edition = ConsulEdition.Enterprise, Partition = "team-a" });
+
+    protected override IReadOnlyList<string> CrdFiles => ConsulCrds.Written;
+
+    protected override string CorpusFolder => "examples/consul";
+
+    protected override Gen<MeshConfig> Models => ConsulModels.Any;
+
+    protected override IEnumerable<MeshConfig> SampleModels => [.. RepositorySamples.MeshYaml()];
+
+    /// <summary>The consul-k8s CRDs declare no CEL rule and the corpus holds no core Service: no rule is reached there.</summary>
+    protected override bool CorpusReachesCelRules => false;
+
+    protected override long Iterations => Soak.Scale(75);
+
+    /// <summary>Consul's CRDs declare no CEL rules: the rules broken are the core Service's, on the Services written.</summary>
+    protected override IEnumerable<Action<JsonNode>> RuleViolations(JsonNode resource)
+    {
+        if (resource["kind"]?.GetValue<string>() == "Service" && resource["spec"]?["ports"] is JsonArray { Count: > 0 })
+        {
+            yield return node => node["spec"]!["ports"]![0]!["targetPort"] = "Not_A_Port_Name";
+        }
+    }
+}
+
+/// <summary>The upstream consul-k8s CRD files, relative to <c>../shared/conformance</c>.</summary>
+internal static class ConsulCrds
+{
+    /// <summary>The kinds the translator writes (and the ones it reads).</summary>
+    public static IReadOnlyList<string> Written { get; } =
+        [.. new[] { "servicedefaults", "servicerouters", "servicesplitters", "serviceresolvers", "serviceintentions", "proxydefaults", "meshes", "exportedservices", "terminatinggateways", "ingressgateways" }.Select(File)];
+
+    private static string File(string plural) => $"crds/consul/consul.hashicorp.com_{plural}.yaml";
+}
