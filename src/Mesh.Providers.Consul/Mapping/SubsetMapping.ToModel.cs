@@ -66,7 +66,6 @@ internal static partial class SubsetMapping
         if (spec.ConnectTimeout is not null) ctx.NotImported(source, "$.spec.connectTimeout", "The connect timeout is not imported yet.");
         if (spec.RequestTimeout is not null) ctx.NotImported(source, "$.spec.requestTimeout", "The model's timeouts are per route rule: the resolver's request timeout is not carried.");
         if (spec.PrioritizeByLocality is not null) ctx.NotImported(source, "$.spec.prioritizeByLocality", "The model has no locality-aware routing: it is not carried.");
-        if (spec.LoadBalancer is not null) ctx.NotImported(source, "$.spec.loadBalancer", "The load balancer is not imported yet.");
     }
 
     private static List<Subset> Subsets(ServiceResolver resolver, string source, ImportContext ctx)

@@ -11,8 +11,10 @@ namespace Mesh.Providers.Consul.Translation;
 /// <summary>
 /// Consul config entries → model, in two passes so that the discovery chain resolves across files: every entry is first
 /// collected by kind, namespace and name (<see cref="ConsulImportIndex"/>); then services and resolver subsets
-/// (<see cref="SubsetMapping"/>) and routers with their splitters (<see cref="RouterMapping"/>) are read in namespace/name
-/// order. ServiceIntentions, Mesh and TerminatingGateway are reported as not imported yet; ExportedServices and IngressGateway
+/// (<see cref="SubsetMapping"/>), routers with their splitters (<see cref="RouterMapping"/>), intentions
+/// (<see cref="IntentionsMapping"/>), mTLS modes (<see cref="MtlsMapping"/>), resolver load balancers
+/// (<see cref="LoadBalancerMapping"/>) and destinations with the terminating gateway (<see cref="EgressMapping"/>) are read in
+/// namespace/name order. Caller-side upstream overrides are reported (not imported yet); ExportedServices and IngressGateway
 /// are out of the model's scope.
 /// </summary>
 internal static class ConsulImport
@@ -53,23 +55,32 @@ internal static class ConsulImport
             .On<ServiceSplitter>((r, s) => ConsulImportIndex.Add(index.Splitters, ConsulImportIndex.Of(r, s, ctx), ctx))
             .On<ServiceResolver>((r, s) => ConsulImportIndex.Add(index.Resolvers, ConsulImportIndex.Of(r, s, ctx), ctx))
             .On<ProxyDefaults>((r, s) => index.Proxies.Add(ConsulImportIndex.Of(r, s, ctx)))
-            .On<ServiceIntentions>((r, s) => NotYet(r, s, ctx, "ServiceIntentions"))
-            .On<ConsulMesh>((r, s) => NotYet(r, s, ctx, "Mesh"))
+            .On<ServiceIntentions>((r, s) => ConsulImportIndex.Add(index.Intentions, ConsulImportIndex.Of(r, s, ctx), ctx))
+            .On<ConsulMesh>((r, s) => index.Meshes.Add(ConsulImportIndex.Of(r, s, ctx)))
             .On<ExportedServices>((r, s) => OutOfScope(r, s, ctx, "ExportedServices share services with other partitions or peers, which are outside the model; it was not imported."))
-            .On<TerminatingGateway>((r, s) => NotYet(r, s, ctx, "TerminatingGateway"))
+            .On<TerminatingGateway>((r, s) => index.Gateways.Add(ConsulImportIndex.Of(r, s, ctx)))
             .On<IngressGateway>((r, s) => OutOfScope(r, s, ctx, "An IngressGateway admits traffic from outside the mesh, which is outside the model; it was not imported."))
             .Dispatch(resources, ctx, "a Consul config entry this provider reads");
 
         var services = SubsetMapping.ToModel(index, ctx);
         var routes = RouterMapping.ToModel(index, ctx);
+        var access = IntentionsMapping.ToModel(index, ctx);
+        var mtls = MtlsMapping.ToModel(index, services, ctx);
+        var balancers = LoadBalancerMapping.ToModel(index, ctx);
+        var externals = EgressMapping.ToModel(index, ctx);
         ReportDefaults(index, ctx);
         ReportProxies(index, ctx);
+        ReportMeshes(index, ctx);
 
         var config = new MeshConfig
         {
             Name = options?.ModelName ?? "imported",
             Services = [.. services],
             Routes = [.. routes],
+            AccessPolicies = [.. access],
+            Mtls = [.. mtls],
+            DestinationPolicies = [.. balancers],
+            ExternalServices = [.. externals],
         };
         return ImportResult.Create(ctx.HasErrors ? new MeshConfig { Name = config.Name } : config.Normalize(), ctx.Diagnostics, options);
     }
@@ -86,9 +97,7 @@ internal static class ConsulImport
                 ctx.Invalid(doc.Source, "$.spec.protocol", $"Consul knows the protocols http, http2, grpc and tcp, not '{protocol}'.");
             }
             if (doc.Resource.Metadata?.Annotations?.ContainsKey(ConsulEntries.SplitOf) == true) continue;
-            if (spec.MutualTLSMode is not null) ctx.NotImported(doc.Source, "$.spec.mutualTLSMode", "The mTLS mode is not imported yet.");
             if (spec.UpstreamConfig is not null) ctx.NotImported(doc.Source, "$.spec.upstreamConfig", "Upstream configuration is not imported yet.");
-            if (spec.Destination is not null) ctx.NotImported(doc.Source, "$.spec.destination", "Destinations (external services) are not imported yet.");
             if (spec.Mode is not null) ctx.NotImported(doc.Source, "$.spec.mode", "The model has no proxy mode: it is not carried.");
             if (spec.MeshGateway is not null) ctx.NotImported(doc.Source, "$.spec.meshGateway", "The model has no mesh gateways: it is not carried.");
             if (spec.Expose is not null) ctx.NotImported(doc.Source, "$.spec.expose", "The model has no exposed paths: they are not carried.");
@@ -117,7 +126,6 @@ internal static class ConsulImport
                     ctx.NotImported(doc.Source, "$.spec.config" + JsonPaths.Segment(key), "Opaque Envoy proxy configuration is not carried.");
                 }
             }
-            if (spec.MutualTLSMode is not null) ctx.NotImported(doc.Source, "$.spec.mutualTLSMode", "The mTLS mode is not imported yet.");
             if (spec.Mode is not null) ctx.NotImported(doc.Source, "$.spec.mode", "The model has no proxy mode: it is not carried.");
             if (spec.MeshGateway is not null) ctx.NotImported(doc.Source, "$.spec.meshGateway", "The model has no mesh gateways: it is not carried.");
             if (spec.Expose is not null) ctx.NotImported(doc.Source, "$.spec.expose", "The model has no exposed paths: they are not carried.");
@@ -127,11 +135,16 @@ internal static class ConsulImport
         }
     }
 
-    private static void NotYet<T>(T resource, string source, ImportContext ctx, string kind)
-        where T : class, IKubernetesObject<V1ObjectMeta>
+    private static void ReportMeshes(ConsulImportIndex index, ImportContext ctx)
     {
-        ctx.ReportMetadata(resource.Metadata, source);
-        ctx.NotImported(source, "$.spec", $"Import of {kind} is not implemented yet; it was not imported.");
+        foreach (var doc in index.Meshes)
+        {
+            ctx.ReportMetadata(doc.Resource.Metadata, doc.Source);
+            var spec = doc.Resource.Spec;
+            if (spec is null) continue;
+            if (spec.TransparentProxy is not null) ctx.NotImported(doc.Source, "$.spec.transparentProxy", "The model has no transparent-proxy settings: they are not carried.");
+            if (spec.ValidateClusters is not null) ctx.NotImported(doc.Source, "$.spec.validateClusters", "The model has no cluster validation setting: it is not carried.");
+        }
     }
 
     private static void OutOfScope<T>(T resource, string source, ImportContext ctx, string message)

@@ -24,7 +24,13 @@ internal sealed class ConsulImportIndex
 
     public SortedDictionary<(string Namespace, string Name), ConsulDocument<CoreService>> Services { get; } = new(OrdinalKeyComparer.Instance);
 
+    public SortedDictionary<(string Namespace, string Name), ConsulDocument<ServiceIntentions>> Intentions { get; } = new(OrdinalKeyComparer.Instance);
+
     public List<ConsulDocument<ProxyDefaults>> Proxies { get; } = [];
+
+    public List<ConsulDocument<ConsulMesh>> Meshes { get; } = [];
+
+    public List<ConsulDocument<TerminatingGateway>> Gateways { get; } = [];
 
     public static ConsulDocument<T> Of<T>(T resource, string source, ImportContext ctx)
         where T : class, k8s.IKubernetesObject<k8s.Models.V1ObjectMeta> =>
