@@ -54,5 +54,5 @@ public sealed class ConsulTranslator : KubernetesTranslator<ConsulOptions>
 
     /// <inheritdoc />
     protected override ImportResult ImportResources(IReadOnlyList<(object Resource, string Source)> resources, ImportContext context, ImportOptions? options) =>
-        ConsulImport.ToModel(resources, context, options);
+        ConsulImport.ToModel(resources, context, Options, options);
 }

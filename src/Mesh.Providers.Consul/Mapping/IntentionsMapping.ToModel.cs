@@ -35,7 +35,7 @@ internal static partial class IntentionsMapping
                 ctx.NotImported(doc.Source, "$.spec.destination", "Intentions of every service ('*') have no model policy (the model's policies target a service or a namespace's services): not imported.");
                 continue;
             }
-            var service = new ServiceRef(name, spec.Destination.Namespace is { Length: > 0 } dn && dn != "*" ? dn : doc.Namespace);
+            var service = new ServiceRef(name, index.NamespaceOf(spec.Destination.Namespace, doc.Namespace, doc.Source, "$.spec.destination.namespace", ctx));
             var deny = new List<AccessRule>();
             var allow = new List<(AccessRule Rule, bool Artefact)>();
             var sources = spec.Sources ?? [];
@@ -48,7 +48,7 @@ internal static partial class IntentionsMapping
                     ctx.NotImported(doc.Source, path, "Callers of other peers, partitions or sameness groups are outside the model: the source is not imported.");
                     continue;
                 }
-                var from = From(source, doc.Namespace);
+                var from = From(source, index.NamespaceOf(source.Namespace, doc.Namespace, doc.Source, path + ".namespace", ctx), index.Enterprise);
                 if (source.Permissions is { Count: > 0 } permissions)
                 {
                     if (source.Action is not null) ctx.Invalid(doc.Source, path, "Consul rejects a source with both an action and permissions.");
@@ -97,14 +97,14 @@ internal static partial class IntentionsMapping
         Rules = [.. rules],
     };
 
-    private static AccessSource? From(IntentionSource source, string ns)
+    private static AccessSource? From(IntentionSource source, string ns, bool enterprise)
     {
         var name = source.Name ?? "*";
         if (name == "*")
         {
-            return source.Namespace is { Length: > 0 } n && n != "*" ? new AccessSource { Namespaces = [n] } : null;
+            return enterprise && source.Namespace is { Length: > 0 } n && n != "*" ? new AccessSource { Namespaces = [ns] } : null;
         }
-        return new AccessSource { ServiceAccounts = [new ServiceAccountRef(source.Namespace is { Length: > 0 } sn && sn != "*" ? sn : ns, name)] };
+        return new AccessSource { ServiceAccounts = [new ServiceAccountRef(ns, name)] };
     }
 
     private static AccessOperation? Operation(IntentionHttpPermission? http, string source, string path, ImportContext ctx)

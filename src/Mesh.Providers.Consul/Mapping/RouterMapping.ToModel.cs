@@ -42,7 +42,7 @@ internal static partial class RouterMapping
             {
                 // The host's own splitter takes what the router does not match: a final catch-all rule.
                 usedSplitters.Add(key);
-                if (L7(index, key, own.Source, "ServiceSplitter", ctx) && Backends(own, host, ctx) is { Count: > 0 } backends)
+                if (L7(index, key, own.Source, "ServiceSplitter", ctx) && Backends(own, index, ctx) is { Count: > 0 } backends)
                 {
                     if (drafts.Count == 0) drafts.Add((host.Name, []));
                     drafts[^1].Rules.Add(new HttpRouteRule { Backends = [.. backends] });
@@ -69,7 +69,13 @@ internal static partial class RouterMapping
     {
         var protocol = index.ProtocolOf(key.Namespace, key.Name);
         if (protocol is "http" or "http2" or "grpc") return true;
-        ctx.Invalid(source, "$.spec", $"Consul rejects a {kind} of a service whose protocol is {protocol ?? "tcp (the default)"}: it needs http, http2 or grpc in its ServiceDefaults or the ProxyDefaults.");
+        if (protocol is null)
+        {
+            // The protocol may be set by entries outside the input; Consul would reject the entry only if it is not.
+            ctx.Inferred(source, "$.spec", $"No ServiceDefaults or ProxyDefaults in the input sets the protocol of '{key.Name}': Consul accepts a {kind} only with http, http2 or grpc (its default is tcp), so http is assumed.");
+            return true;
+        }
+        ctx.Invalid(source, "$.spec", $"Consul rejects a {kind} of a service whose protocol is {protocol}: it needs http, http2 or grpc in its ServiceDefaults or the ProxyDefaults.");
         return false;
     }
 
@@ -231,14 +237,14 @@ internal static partial class RouterMapping
 
     private static HttpRouteRule? ReadDestination(ServiceRouteDestination? d, ServiceRef host, string source, string path, ConsulImportIndex index, HashSet<(string, string)> usedSplitters, ImportContext ctx)
     {
-        var service = new ServiceRef(d?.Service is { Length: > 0 } s ? s : host.Name, d?.Namespace is { Length: > 0 } ns ? ns : host.Namespace);
+        var service = new ServiceRef(d?.Service is { Length: > 0 } s ? s : host.Name, index.NamespaceOf(d?.Namespace, host.Namespace, source, path + ".namespace", ctx));
         if (d?.Partition is not null) ctx.NotImported(source, path + ".partition", "The model has no admin partitions: the partition is not carried.");
         if (d?.IdleTimeout is not null) ctx.NotImported(source, path + ".idleTimeout", "The model has no per-route idle timeout: it is not carried.");
         List<WeightedBackend> backends;
         if (d?.ServiceSubset is null && index.Splitters.TryGetValue((service.Namespace, service.Name), out var splitter))
         {
             usedSplitters.Add((service.Namespace, service.Name));
-            backends = Backends(splitter, host, ctx);
+            backends = Backends(splitter, index, ctx);
             if (backends.Count == 0) return null;
         }
         else
@@ -262,7 +268,7 @@ internal static partial class RouterMapping
     }
 
     /// <summary>A splitter's splits as backends, percentages reduced to the smallest integer weights of the same ratios.</summary>
-    private static List<WeightedBackend> Backends(ConsulDocument<ServiceSplitter> doc, ServiceRef host, ImportContext ctx)
+    private static List<WeightedBackend> Backends(ConsulDocument<ServiceSplitter> doc, ConsulImportIndex index, ImportContext ctx)
     {
         var splits = doc.Resource.Spec?.Splits ?? [];
         var backends = new List<WeightedBackend>();
@@ -275,7 +281,8 @@ internal static partial class RouterMapping
             if (split.Partition is not null) ctx.NotImported(doc.Source, path + ".partition", "The model has no admin partitions: the partition is not carried.");
             var weight = split.Weight ?? 0m;
             if (weight <= 0) { ctx.NotImportedInfo(doc.Source, path + ".weight", "A split of weight 0 receives nothing: it is not imported."); continue; }
-            var service = new ServiceRef(split.Service is { Length: > 0 } s ? s : doc.Name, split.Namespace is { Length: > 0 } ns ? ns : doc.Namespace);
+            var service = new ServiceRef(split.Service is { Length: > 0 } s ? s : doc.Name, index.NamespaceOf(split.Namespace, doc.Namespace, doc.Source, path + ".namespace", ctx));
+            if (splits.Count == 1) ctx.NotImportedInfo(doc.Source, path + ".weight", "A single split takes all traffic: its weight has no model form.");
             // A virtual service's split of its own name names the host (the export writes the host's backends).
             backends.Add(new WeightedBackend { Service = service, Subset = split.ServiceSubset });
             hundredths.Add((long)Math.Round(weight * 100m));
@@ -283,7 +290,6 @@ internal static partial class RouterMapping
         var gcd = hundredths.Aggregate(0L, Gcd);
         if (gcd == 0) return [];
         for (var i = 0; i < backends.Count; i++) backends[i] = backends[i] with { Weight = (int)(hundredths[i] / gcd) };
-        _ = host;
         return backends;
     }
 

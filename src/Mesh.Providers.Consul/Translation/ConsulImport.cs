@@ -45,9 +45,9 @@ internal static class ConsulImport
 
     private static readonly IReadOnlySet<string> DefaultsCarried = new HashSet<string>(StringComparer.Ordinal) { ConsulEntries.SplitOf };
 
-    public static ImportResult ToModel(IReadOnlyList<(object Resource, string Source)> resources, ImportContext ctx, ImportOptions? options)
+    public static ImportResult ToModel(IReadOnlyList<(object Resource, string Source)> resources, ImportContext ctx, ConsulOptions consul, ImportOptions? options)
     {
-        var index = new ConsulImportIndex();
+        var index = new ConsulImportIndex(consul.Edition == ConsulEdition.Enterprise);
         new ImportHandlers()
             .On<CoreService>((r, s) => ConsulImportIndex.Add(index.Services, ConsulImportIndex.Of(r, s, ctx), ctx))
             .On<ServiceDefaults>((r, s) => ConsulImportIndex.Add(index.Defaults, ConsulImportIndex.Of(r, s, ctx), ctx))
@@ -71,6 +71,14 @@ internal static class ConsulImport
         ReportDefaults(index, ctx);
         ReportProxies(index, ctx);
         ReportMeshes(index, ctx);
+
+        // A service whose mTLS mode is set is declared, so that its workload scope covers it.
+        foreach (var policy in mtls.Where(p => p.Scope.Kind == MtlsScopeKind.Workload))
+        {
+            var name = policy.Scope.Workload.TryGetValue(MeshService.DefaultSelectorKey, out var app) ? app : null;
+            if (name is null || services.Any(s => s.Namespace == policy.Scope.Namespace && s.EffectiveSelector == policy.Scope.Workload)) continue;
+            services.Add(new MeshService { Name = name, Namespace = policy.Scope.Namespace! });
+        }
 
         var config = new MeshConfig
         {
@@ -97,6 +105,10 @@ internal static class ConsulImport
                 ctx.Invalid(doc.Source, "$.spec.protocol", $"Consul knows the protocols http, http2, grpc and tcp, not '{protocol}'.");
             }
             if (doc.Resource.Metadata?.Annotations?.ContainsKey(ConsulEntries.SplitOf) == true) continue;
+            if (spec.Protocol is not null && spec.Destination is null && !index.Services.ContainsKey((doc.Namespace, doc.Name)))
+            {
+                ctx.NotImportedInfo(doc.Source, "$.spec.protocol", "The model carries a protocol on a service's ports: without the service's Kubernetes Service in the input there is no port to carry it (routers, splitters and L7 intentions imply an HTTP-family protocol).");
+            }
             if (spec.UpstreamConfig is not null) ctx.NotImported(doc.Source, "$.spec.upstreamConfig", "Upstream configuration is not imported yet.");
             if (spec.Mode is not null) ctx.NotImported(doc.Source, "$.spec.mode", "The model has no proxy mode: it is not carried.");
             if (spec.MeshGateway is not null) ctx.NotImported(doc.Source, "$.spec.meshGateway", "The model has no mesh gateways: it is not carried.");
@@ -121,6 +133,7 @@ internal static class ConsulImport
             if (spec is null) continue;
             if (spec.Config is { } config)
             {
+                if (config.ContainsKey("protocol")) ctx.NotImportedInfo(doc.Source, "$.spec.config.protocol", "The default protocol types the ports of the Kubernetes Services in the input that declare none; it has no model form of its own.");
                 foreach (var key in config.Keys.Where(k => k != "protocol").Order(StringComparer.Ordinal))
                 {
                     ctx.NotImported(doc.Source, "$.spec.config" + JsonPaths.Segment(key), "Opaque Envoy proxy configuration is not carried.");
@@ -143,6 +156,7 @@ internal static class ConsulImport
             var spec = doc.Resource.Spec;
             if (spec is null) continue;
             if (spec.TransparentProxy is not null) ctx.NotImported(doc.Source, "$.spec.transparentProxy", "The model has no transparent-proxy settings: they are not carried.");
+            if (spec.AllowEnablingPermissiveMutualTLS is not null) ctx.NotImportedInfo(doc.Source, "$.spec.allowEnablingPermissiveMutualTLS", "A precondition of permissive mTLS modes, not a mode itself: the export sets it whenever it writes one.");
             if (spec.ValidateClusters is not null) ctx.NotImported(doc.Source, "$.spec.validateClusters", "The model has no cluster validation setting: it is not carried.");
         }
     }

@@ -12,8 +12,20 @@ internal sealed record ConsulDocument<T>(T Resource, string Name, string Namespa
 /// The first pass of an import: every config entry by kind, namespace and name, whichever file it came from, so that the
 /// discovery chain (router → splitter → resolver) resolves across files. Each table is in namespace/name order.
 /// </summary>
-internal sealed class ConsulImportIndex
+internal sealed class ConsulImportIndex(bool enterprise)
 {
+    /// <summary>Whether namespace fields are read (Enterprise); Community Edition has one namespace and ignores them.</summary>
+    public bool Enterprise { get; } = enterprise;
+
+    /// <summary>The namespace a <c>namespace</c> field names: <paramref name="field"/> on Enterprise, else <paramref name="own"/> (the field reported).</summary>
+    public string NamespaceOf(string? field, string own, string source, string path, ImportContext ctx)
+    {
+        if (field is not { Length: > 0 } || field == "*" || field == own) return own;
+        if (Enterprise) return field;
+        ctx.NotImported(source, path, $"Consul Community Edition has one namespace: the namespace '{field}' is read as the entry's own ('{own}'). Import with Edition = Enterprise to read it.");
+        return own;
+    }
+
     public SortedDictionary<(string Namespace, string Name), ConsulDocument<ServiceDefaults>> Defaults { get; } = new(OrdinalKeyComparer.Instance);
 
     public SortedDictionary<(string Namespace, string Name), ConsulDocument<ServiceRouter>> Routers { get; } = new(OrdinalKeyComparer.Instance);

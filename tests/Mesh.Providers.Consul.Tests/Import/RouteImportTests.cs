@@ -129,7 +129,7 @@ public sealed class RouteImportTests
     [InlineData("spec: { routes: [{ match: { http: { pathExact: /a } } }] }", "ServiceRouter", false, "protocol")]
     public void WebhookRules_AreErrors(string spec, string kind, bool l7, string message)
     {
-        var result = Read((l7 ? Http : "") + $$"""
+        var result = Read((l7 ? Http : Http.Replace("protocol: http", "protocol: tcp", StringComparison.Ordinal)) + $$"""
             apiVersion: consul.hashicorp.com/v1alpha1
             kind: {{kind}}
             metadata: { name: api, namespace: shop }
