@@ -14,7 +14,7 @@ namespace Mesh.Providers.Consul.Translation;
 /// (<see cref="SubsetMapping"/>), routers with their splitters (<see cref="RouterMapping"/>), intentions
 /// (<see cref="IntentionsMapping"/>), mTLS modes (<see cref="MtlsMapping"/>), resolver load balancers
 /// (<see cref="LoadBalancerMapping"/>) and destinations with the terminating gateway (<see cref="EgressMapping"/>) are read in
-/// namespace/name order. Caller-side upstream overrides are reported (not imported yet); ExportedServices and IngressGateway
+/// namespace/name order. Caller-side upstream overrides become destination policies when the callers agree (<see cref="UpstreamMapping"/>); ExportedServices and IngressGateway
 /// are out of the model's scope.
 /// </summary>
 internal static class ConsulImport
@@ -67,6 +67,12 @@ internal static class ConsulImport
         var access = IntentionsMapping.ToModel(index, ctx);
         var mtls = MtlsMapping.ToModel(index, services, ctx);
         var balancers = LoadBalancerMapping.ToModel(index, ctx);
+        foreach (var upstream in UpstreamMapping.ToModel(index, ctx))
+        {
+            var i = balancers.FindIndex(b => b.Target == upstream.Target);
+            if (i < 0) balancers.Add(upstream);
+            else balancers[i] = balancers[i] with { ConnectionPool = upstream.ConnectionPool, OutlierDetection = upstream.OutlierDetection };
+        }
         var externals = EgressMapping.ToModel(index, ctx);
         ReportDefaults(index, ctx);
         ReportProxies(index, ctx);
@@ -109,7 +115,6 @@ internal static class ConsulImport
             {
                 ctx.NotImportedInfo(doc.Source, "$.spec.protocol", "The model carries a protocol on a service's ports: without the service's Kubernetes Service in the input there is no port to carry it (routers, splitters and L7 intentions imply an HTTP-family protocol).");
             }
-            if (spec.UpstreamConfig is not null) ctx.NotImported(doc.Source, "$.spec.upstreamConfig", "Upstream configuration is not imported yet.");
             if (spec.Mode is not null) ctx.NotImported(doc.Source, "$.spec.mode", "The model has no proxy mode: it is not carried.");
             if (spec.MeshGateway is not null) ctx.NotImported(doc.Source, "$.spec.meshGateway", "The model has no mesh gateways: it is not carried.");
             if (spec.Expose is not null) ctx.NotImported(doc.Source, "$.spec.expose", "The model has no exposed paths: they are not carried.");

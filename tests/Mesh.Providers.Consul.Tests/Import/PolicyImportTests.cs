@@ -101,4 +101,35 @@ public sealed class PolicyImportTests
         var mtls = Assert.Single(result.Config.Mtls);
         Assert.Equal((MtlsMode.Permissive, "api"), (mtls.Mode, mtls.Scope.Workload["app"]));
     }
+
+    [Fact]
+    public void CallerSideOverrides_AgreeingCallers_FoldIntoOneDestinationPolicy()
+    {
+        var policy = new DestinationPolicy
+        {
+            Target = new PolicyTarget { Service = Api },
+            ConnectionPool = new ConnectionPool { MaxConnections = 10, ConnectTimeout = TimeSpan.FromMilliseconds(250) },
+            OutlierDetection = new OutlierDetection { Consecutive5xx = 3, Interval = TimeSpan.FromSeconds(10) },
+        };
+        var config = RoundTrip(Shop() with { DestinationPolicies = [policy] }).Config!;
+        Assert.Equal(policy, Assert.Single(config.DestinationPolicies));
+    }
+
+    [Fact]
+    public void CallerSideOverrides_Disagreeing_AreReported()
+    {
+        var result = new ConsulTranslator().ImportYaml("""
+            apiVersion: consul.hashicorp.com/v1alpha1
+            kind: ServiceDefaults
+            metadata: { name: web, namespace: shop }
+            spec: { upstreamConfig: { overrides: [{ name: api, limits: { maxConnections: 5 } }] } }
+            ---
+            apiVersion: consul.hashicorp.com/v1alpha1
+            kind: ServiceDefaults
+            metadata: { name: db, namespace: shop }
+            spec: { upstreamConfig: { overrides: [{ name: api, limits: { maxConnections: 9 } }] } }
+            """, "x.yaml");
+        Assert.Empty(result.Config!.DestinationPolicies);
+        Assert.Equal(2, result.Diagnostics.Count(d => d.Code == DiagnosticCodes.FieldNotImported && d.Path.EndsWith("$.spec.upstreamConfig.overrides[0]", StringComparison.Ordinal)));
+    }
 }
