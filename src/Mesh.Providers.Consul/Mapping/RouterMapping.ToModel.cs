@@ -72,7 +72,7 @@ internal static partial class RouterMapping
         if (protocol is null)
         {
             // The protocol may be set by entries outside the input; Consul would reject the entry only if it is not.
-            ctx.Inferred(source, "$.spec", $"No ServiceDefaults or ProxyDefaults in the input sets the protocol of '{key.Name}': Consul accepts a {kind} only with http, http2 or grpc (its default is tcp), so http is assumed.");
+            ctx.Inferred(source, "$.metadata.name", $"No ServiceDefaults or ProxyDefaults in the input sets the protocol of '{key.Name}': Consul accepts a {kind} only with http, http2 or grpc (its default is tcp), so http is assumed.");
             return true;
         }
         ctx.Invalid(source, "$.spec", $"Consul rejects a {kind} of a service whose protocol is {protocol}: it needs http, http2 or grpc in its ServiceDefaults or the ProxyDefaults.");

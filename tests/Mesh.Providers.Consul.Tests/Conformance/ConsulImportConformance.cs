@@ -62,7 +62,7 @@ public sealed class ConsulBadInput : BadInputSuite
             kind: ServiceRouter
             metadata: { name: s, namespace: ns }
             spec: { routes: [{ match: { http: { pathPrefix: admin } } }] }
-            """, "$.spec"),
+            """, "$.spec.routes[0].match.http.pathPrefix"),
         new("lower-case method", """
             apiVersion: consul.hashicorp.com/v1alpha1
             kind: ServiceIntentions
