@@ -277,7 +277,8 @@ internal static partial class RouterMapping
         {
             var split = splits[i];
             var path = $"$.spec.splits[{i}]";
-            if (split.RequestHeaders is not null || split.ResponseHeaders is not null) ctx.NotImported(doc.Source, path, "The model modifies headers per rule, not per backend: the split's header modifiers are not carried.");
+            if (split.RequestHeaders is not null) ctx.NotImported(doc.Source, path + ".requestHeaders", "The model modifies headers per rule, not per backend: the split's header modifiers are not carried.");
+            if (split.ResponseHeaders is not null) ctx.NotImported(doc.Source, path + ".responseHeaders", "The model modifies headers per rule, not per backend: the split's header modifiers are not carried.");
             if (split.Partition is not null) ctx.NotImported(doc.Source, path + ".partition", "The model has no admin partitions: the partition is not carried.");
             var weight = split.Weight ?? 0m;
             if (weight <= 0) { ctx.NotImportedInfo(doc.Source, path + ".weight", "A split of weight 0 receives nothing: it is not imported."); continue; }
