@@ -12,7 +12,8 @@ namespace Mesh.Providers.Consul;
 /// services it may call); the discovery chain of each routed service — <c>ServiceRouter</c> (the rules, first match wins),
 /// <c>ServiceSplitter</c> (weights as percentages summing to 100) and <c>ServiceResolver</c> (subsets as filters on service
 /// metadata, load balancer); <c>ServiceIntentions</c> per protected service; <c>ProxyDefaults</c> and <c>Mesh</c> for mesh-wide
-/// mTLS; external services as destinations behind a <c>TerminatingGateway</c>. Import is not implemented yet.
+/// mTLS; external services as destinations behind a <c>TerminatingGateway</c>. Import reads the
+/// discovery chains back into routes and subsets.
 /// Stateless and thread-safe.
 /// </summary>
 public sealed class ConsulTranslator : KubernetesTranslator<ConsulOptions>
@@ -53,5 +54,5 @@ public sealed class ConsulTranslator : KubernetesTranslator<ConsulOptions>
 
     /// <inheritdoc />
     protected override ImportResult ImportResources(IReadOnlyList<(object Resource, string Source)> resources, ImportContext context, ImportOptions? options) =>
-        ConsulImport.ToModel(context, options);
+        ConsulImport.ToModel(resources, context, Options, options);
 }

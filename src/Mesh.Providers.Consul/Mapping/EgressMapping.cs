@@ -9,7 +9,7 @@ namespace Mesh.Providers.Consul.Mapping;
 /// "destination", named after the model's external service) linked to one <c>TerminatingGateway</c>
 /// (<see cref="ConsulOptions.TerminatingGatewayName"/>). Consul's destination has one port and cannot resolve wildcards.
 /// </summary>
-internal static class EgressMapping
+internal static partial class EgressMapping
 {
     public static TerminatingGateway? ToConsul(ConsulExportContext ctx)
     {

@@ -4,7 +4,7 @@ using Mesh.Providers.Consul.Resources;
 namespace Mesh.Providers.Consul.Mapping;
 
 /// <summary>Header modifiers map one to one: set, add (append) and remove.</summary>
-internal static class HeaderMapping
+internal static partial class HeaderMapping
 {
     public static HttpHeaderModifiers? ToConsul(HeaderModifier? modifier)
     {

@@ -13,7 +13,7 @@ namespace Mesh.Providers.Consul.Mapping;
 /// allows the rest; a service with only deny policies gets a <c>'*'</c> allow. With <see cref="ConsulOptions.AllowByDefault"/>
 /// a <c>'*'</c> → <c>'*'</c> allow intention keeps unprotected services open.
 /// </summary>
-internal static class IntentionsMapping
+internal static partial class IntentionsMapping
 {
     private sealed class SourceRules
     {

@@ -8,7 +8,7 @@ namespace Mesh.Providers.Consul.Mapping;
 /// is <c>ring_hash</c> with one hash policy (a header, cookie or query parameter by <c>field</c>/<c>fieldValue</c>, or
 /// <c>sourceIP</c>).
 /// </summary>
-internal static class LoadBalancerMapping
+internal static partial class LoadBalancerMapping
 {
     public static ConsulLoadBalancer ToConsul(LoadBalancer lb) => lb.Algorithm switch
     {

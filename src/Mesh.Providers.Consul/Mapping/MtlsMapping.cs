@@ -10,7 +10,7 @@ namespace Mesh.Providers.Consul.Mapping;
 /// include; the narrower scope wins, as in the model). <c>permissive</c> also needs <c>Mesh.allowEnablingPermissiveMutualTLS</c>
 /// and only affects transparent-proxy inbound traffic (reported). Consul's mTLS cannot be disabled, nor set per port.
 /// </summary>
-internal static class MtlsMapping
+internal static partial class MtlsMapping
 {
     public static (ProxyDefaults? Proxy, bool Permissive) ToConsul(ConsulExportContext ctx)
     {

@@ -9,7 +9,7 @@ namespace Mesh.Providers.Consul.Mapping;
 /// <c>retryOnStatusCodes</c> and <c>retryOnConnectFailure</c>. Consul has no per-try timeout and no back-off (reported), and
 /// <c>numRetries: 0</c> does not disable retries: a policy of zero attempts writes no retry field.
 /// </summary>
-internal static class RetryMapping
+internal static partial class RetryMapping
 {
     public static void ToConsul(RetryPolicy retry, ServiceRouteDestination destination, string path, ConsulExportContext ctx)
     {

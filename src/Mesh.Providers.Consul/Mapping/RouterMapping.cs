@@ -13,7 +13,7 @@ namespace Mesh.Providers.Consul.Mapping;
 /// <c>&lt;host&gt;-&lt;route&gt;-&lt;rule&gt;</c> (with its <c>ServiceDefaults</c>, annotated <see cref="ConsulEntries.SplitOf"/>)
 /// that the route names. The router is annotated with each Consul route's model rule (<see cref="ConsulEntries.RouteSources"/>).
 /// </summary>
-internal static class RouterMapping
+internal static partial class RouterMapping
 {
     public static (List<ServiceRouter> Routers, List<ServiceSplitter> Splitters) ToConsul(MeshConfig config, ConsulExportContext ctx)
     {

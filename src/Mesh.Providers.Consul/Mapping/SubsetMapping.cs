@@ -10,7 +10,7 @@ namespace Mesh.Providers.Consul.Mapping;
 /// pod annotation <c>consul.hashicorp.com/service-meta-k: v</c> — the subset's pods must carry those annotations (reported
 /// once per service). The exact labels are kept in the <see cref="ConsulEntries.SubsetLabels"/> annotation for import.
 /// </summary>
-internal static class SubsetMapping
+internal static partial class SubsetMapping
 {
     public const string MetaAnnotationPrefix = "consul.hashicorp.com/service-meta-";
 

@@ -12,7 +12,7 @@ namespace Mesh.Providers.Consul.Mapping;
 /// some) gets an override naming the callee (<c>name</c>, and <c>namespace</c> on Enterprise); callers outside the model keep
 /// Consul's defaults (reported once per policy).
 /// </summary>
-internal static class UpstreamMapping
+internal static partial class UpstreamMapping
 {
     public static void ToConsul(DestinationPolicy policy, int index, ConsulExportContext ctx)
     {

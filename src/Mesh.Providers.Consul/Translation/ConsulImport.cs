@@ -1,11 +1,22 @@
-using Mesh.Diagnostics;
+using k8s;
+using k8s.Models;
+using Mesh.Model;
+using Mesh.Providers.Consul.Mapping;
 using Mesh.Kubernetes;
 using Mesh.Providers.Consul.Resources;
 using Mesh.Translation;
 
 namespace Mesh.Providers.Consul.Translation;
 
-/// <summary>Consul resources → model: not implemented yet; the catalog already types every kind, so reading reports unknown fields.</summary>
+/// <summary>
+/// Consul config entries → model, in two passes so that the discovery chain resolves across files: every entry is first
+/// collected by kind, namespace and name (<see cref="ConsulImportIndex"/>); then services and resolver subsets
+/// (<see cref="SubsetMapping"/>), routers with their splitters (<see cref="RouterMapping"/>), intentions
+/// (<see cref="IntentionsMapping"/>), mTLS modes (<see cref="MtlsMapping"/>), resolver load balancers
+/// (<see cref="LoadBalancerMapping"/>) and destinations with the terminating gateway (<see cref="EgressMapping"/>) are read in
+/// namespace/name order. Caller-side upstream overrides become destination policies when the callers agree (<see cref="UpstreamMapping"/>); ExportedServices and IngressGateway
+/// are out of the model's scope.
+/// </summary>
 internal static class ConsulImport
 {
     public static ResourceCatalog Catalog { get; } = new(
@@ -32,10 +43,133 @@ internal static class ConsulImport
 
     private static string Written(string group, string version) => group + "/" + version;
 
-    public static ImportResult ToModel(ImportContext ctx, ImportOptions? options)
+    private static readonly IReadOnlySet<string> DefaultsCarried = new HashSet<string>(StringComparer.Ordinal) { ConsulEntries.SplitOf };
+
+    public static ImportResult ToModel(IReadOnlyList<(object Resource, string Source)> resources, ImportContext ctx, ConsulOptions consul, ImportOptions? options)
     {
-        ctx.Diagnostics.Add(Diagnostic.Error(DiagnosticCodes.Unsupported, "$", "Import from Consul is not implemented yet.") with { Provider = ctx.Provider });
-        _ = options;
-        return new ImportResult { Config = null, Diagnostics = ctx.Diagnostics };
+        var index = new ConsulImportIndex(consul.Edition == ConsulEdition.Enterprise);
+        new ImportHandlers()
+            .On<CoreService>((r, s) => ConsulImportIndex.Add(index.Services, ConsulImportIndex.Of(r, s, ctx), ctx))
+            .On<ServiceDefaults>((r, s) => ConsulImportIndex.Add(index.Defaults, ConsulImportIndex.Of(r, s, ctx), ctx))
+            .On<ServiceRouter>((r, s) => ConsulImportIndex.Add(index.Routers, ConsulImportIndex.Of(r, s, ctx), ctx))
+            .On<ServiceSplitter>((r, s) => ConsulImportIndex.Add(index.Splitters, ConsulImportIndex.Of(r, s, ctx), ctx))
+            .On<ServiceResolver>((r, s) => ConsulImportIndex.Add(index.Resolvers, ConsulImportIndex.Of(r, s, ctx), ctx))
+            .On<ProxyDefaults>((r, s) => index.Proxies.Add(ConsulImportIndex.Of(r, s, ctx)))
+            .On<ServiceIntentions>((r, s) => ConsulImportIndex.Add(index.Intentions, ConsulImportIndex.Of(r, s, ctx), ctx))
+            .On<ConsulMesh>((r, s) => index.Meshes.Add(ConsulImportIndex.Of(r, s, ctx)))
+            .On<ExportedServices>((r, s) => OutOfScope(r, s, ctx, "ExportedServices share services with other partitions or peers, which are outside the model; it was not imported."))
+            .On<TerminatingGateway>((r, s) => index.Gateways.Add(ConsulImportIndex.Of(r, s, ctx)))
+            .On<IngressGateway>((r, s) => OutOfScope(r, s, ctx, "An IngressGateway admits traffic from outside the mesh, which is outside the model; it was not imported."))
+            .Dispatch(resources, ctx, "a Consul config entry this provider reads");
+
+        var services = SubsetMapping.ToModel(index, ctx);
+        var routes = RouterMapping.ToModel(index, ctx);
+        var access = IntentionsMapping.ToModel(index, ctx);
+        var mtls = MtlsMapping.ToModel(index, services, ctx);
+        var balancers = LoadBalancerMapping.ToModel(index, ctx);
+        foreach (var upstream in UpstreamMapping.ToModel(index, ctx))
+        {
+            var i = balancers.FindIndex(b => b.Target == upstream.Target);
+            if (i < 0) balancers.Add(upstream);
+            else balancers[i] = balancers[i] with { ConnectionPool = upstream.ConnectionPool, OutlierDetection = upstream.OutlierDetection };
+        }
+        var externals = EgressMapping.ToModel(index, ctx);
+        ReportDefaults(index, ctx);
+        ReportProxies(index, ctx);
+        ReportMeshes(index, ctx);
+
+        // A service whose mTLS mode is set is declared, so that its workload scope covers it.
+        foreach (var policy in mtls.Where(p => p.Scope.Kind == MtlsScopeKind.Workload))
+        {
+            var name = policy.Scope.Workload.TryGetValue(MeshService.DefaultSelectorKey, out var app) ? app : null;
+            if (name is null || services.Any(s => s.Namespace == policy.Scope.Namespace && s.EffectiveSelector == policy.Scope.Workload)) continue;
+            services.Add(new MeshService { Name = name, Namespace = policy.Scope.Namespace! });
+        }
+
+        var config = new MeshConfig
+        {
+            Name = options?.ModelName ?? "imported",
+            Services = [.. services],
+            Routes = [.. routes],
+            AccessPolicies = [.. access],
+            Mtls = [.. mtls],
+            DestinationPolicies = [.. balancers],
+            ExternalServices = [.. externals],
+        };
+        return ImportResult.Create(ctx.HasErrors ? new MeshConfig { Name = config.Name } : config.Normalize(), ctx.Diagnostics, options);
+    }
+
+    private static void ReportDefaults(ConsulImportIndex index, ImportContext ctx)
+    {
+        foreach (var doc in index.Defaults.Values)
+        {
+            ctx.ReportMetadata(doc.Resource.Metadata, doc.Source, DefaultsCarried);
+            var spec = doc.Resource.Spec;
+            if (spec is null) continue;
+            if (spec.Protocol is { } protocol && protocol is not ("http" or "http2" or "grpc" or "tcp"))
+            {
+                ctx.Invalid(doc.Source, "$.spec.protocol", $"Consul knows the protocols http, http2, grpc and tcp, not '{protocol}'.");
+            }
+            if (doc.Resource.Metadata?.Annotations?.ContainsKey(ConsulEntries.SplitOf) == true) continue;
+            if (spec.Protocol is not null && spec.Destination is null && !index.Services.ContainsKey((doc.Namespace, doc.Name)))
+            {
+                ctx.NotImportedInfo(doc.Source, "$.spec.protocol", "The model carries a protocol on a service's ports: without the service's Kubernetes Service in the input there is no port to carry it (routers, splitters and L7 intentions imply an HTTP-family protocol).");
+            }
+            if (spec.Mode is not null) ctx.NotImported(doc.Source, "$.spec.mode", "The model has no proxy mode: it is not carried.");
+            if (spec.MeshGateway is not null) ctx.NotImported(doc.Source, "$.spec.meshGateway", "The model has no mesh gateways: it is not carried.");
+            if (spec.Expose is not null) ctx.NotImported(doc.Source, "$.spec.expose", "The model has no exposed paths: they are not carried.");
+            if (spec.TransparentProxy is not null) ctx.NotImported(doc.Source, "$.spec.transparentProxy", "The model has no transparent-proxy settings: they are not carried.");
+            if (spec.MaxInboundConnections is not null) ctx.NotImported(doc.Source, "$.spec.maxInboundConnections", "Inbound connection limits are not carried.");
+            if (spec.LocalConnectTimeoutMs is not null) ctx.NotImported(doc.Source, "$.spec.localConnectTimeoutMs", "Local timeouts are not carried.");
+            if (spec.LocalRequestTimeoutMs is not null) ctx.NotImported(doc.Source, "$.spec.localRequestTimeoutMs", "Local timeouts are not carried.");
+            if (spec.BalanceInboundConnections is not null) ctx.NotImported(doc.Source, "$.spec.balanceInboundConnections", "Inbound connection balancing is not carried.");
+            if (spec.ExternalSNI is not null) ctx.NotImported(doc.Source, "$.spec.externalSNI", "External SNI is not carried.");
+            if (spec.RateLimits is not null) ctx.NotImported(doc.Source, "$.spec.rateLimits", "Rate limits are not carried.");
+            if (spec.EnvoyExtensions is not null) ctx.NotImported(doc.Source, "$.spec.envoyExtensions", "Envoy extensions are not carried.");
+        }
+    }
+
+    private static void ReportProxies(ConsulImportIndex index, ImportContext ctx)
+    {
+        foreach (var doc in index.Proxies)
+        {
+            ctx.ReportMetadata(doc.Resource.Metadata, doc.Source);
+            var spec = doc.Resource.Spec;
+            if (spec is null) continue;
+            if (spec.Config is { } config)
+            {
+                if (config.ContainsKey("protocol")) ctx.NotImportedInfo(doc.Source, "$.spec.config.protocol", "The default protocol types the ports of the Kubernetes Services in the input that declare none; it has no model form of its own.");
+                foreach (var key in config.Keys.Where(k => k != "protocol").Order(StringComparer.Ordinal))
+                {
+                    ctx.NotImported(doc.Source, "$.spec.config" + JsonPaths.Segment(key), "Opaque Envoy proxy configuration is not carried.");
+                }
+            }
+            if (spec.Mode is not null) ctx.NotImported(doc.Source, "$.spec.mode", "The model has no proxy mode: it is not carried.");
+            if (spec.MeshGateway is not null) ctx.NotImported(doc.Source, "$.spec.meshGateway", "The model has no mesh gateways: it is not carried.");
+            if (spec.Expose is not null) ctx.NotImported(doc.Source, "$.spec.expose", "The model has no exposed paths: they are not carried.");
+            if (spec.TransparentProxy is not null) ctx.NotImported(doc.Source, "$.spec.transparentProxy", "The model has no transparent-proxy settings: they are not carried.");
+            if (spec.PrioritizeByLocality is not null) ctx.NotImported(doc.Source, "$.spec.prioritizeByLocality", "The model has no locality-aware routing: it is not carried.");
+            if (spec.EnvoyExtensions is not null) ctx.NotImported(doc.Source, "$.spec.envoyExtensions", "Envoy extensions are not carried.");
+        }
+    }
+
+    private static void ReportMeshes(ConsulImportIndex index, ImportContext ctx)
+    {
+        foreach (var doc in index.Meshes)
+        {
+            ctx.ReportMetadata(doc.Resource.Metadata, doc.Source);
+            var spec = doc.Resource.Spec;
+            if (spec is null) continue;
+            if (spec.TransparentProxy is not null) ctx.NotImported(doc.Source, "$.spec.transparentProxy", "The model has no transparent-proxy settings: they are not carried.");
+            if (spec.AllowEnablingPermissiveMutualTLS is not null) ctx.NotImportedInfo(doc.Source, "$.spec.allowEnablingPermissiveMutualTLS", "A precondition of permissive mTLS modes, not a mode itself: the export sets it whenever it writes one.");
+            if (spec.ValidateClusters is not null) ctx.NotImported(doc.Source, "$.spec.validateClusters", "The model has no cluster validation setting: it is not carried.");
+        }
+    }
+
+    private static void OutOfScope<T>(T resource, string source, ImportContext ctx, string message)
+        where T : class, IKubernetesObject<V1ObjectMeta>
+    {
+        ctx.ReportMetadata(resource.Metadata, source);
+        ctx.OutOfScope(source, "$.spec", message);
     }
 }

@@ -10,8 +10,8 @@ namespace Mesh.Providers.Consul.Tests.Conformance;
 
 /// <summary>
 /// Output validated strictly against <c>crds/consul</c> (under <c>spec</c>, where the API server prunes unknown fields) and
-/// written Services against the core Service schema. The round-trip, corpus, bad-input and migration suites need import,
-/// which is not implemented yet.
+/// written Services against the core Service schema. The corpus and bad-input suites are in
+/// <c>ConsulImportConformance.cs</c>.
 /// </summary>
 public sealed class ConsulSchema : SchemaSuite
 {

@@ -48,12 +48,4 @@ public sealed class UnsupportedFeatureTests
         Assert.DoesNotContain("    namespace:", export.Yaml, StringComparison.Ordinal);
         Assert.DoesNotContain("partition:", export.Yaml, StringComparison.Ordinal);
     }
-
-    [Fact]
-    public void Import_IsNotImplementedYet()
-    {
-        var result = new ConsulTranslator().ImportYaml("apiVersion: consul.hashicorp.com/v1alpha1\nkind: ServiceDefaults\nmetadata: { name: a }\nspec: { protocol: http }\n", "a.yaml");
-        Assert.True(result.HasErrors);
-        Assert.Contains(result.Diagnostics, d => d.Message.Contains("Import from Consul is not implemented yet", StringComparison.Ordinal));
-    }
 }

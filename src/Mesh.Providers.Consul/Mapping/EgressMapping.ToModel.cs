@@ -1,0 +1,67 @@
+using System.Net;
+using Mesh.Kubernetes;
+using Mesh.Model;
+using Mesh.Providers.Consul.Translation;
+
+namespace Mesh.Providers.Consul.Mapping;
+
+/// <summary>
+/// A <c>ServiceDefaults</c> with a <c>destination</c> → an external service named after it: IP addresses only make a static
+/// resolution, otherwise the addresses are DNS hosts; its port takes the entry's protocol. A TerminatingGateway's linked
+/// services that are destinations are carried by those; linked services that are not (catalog-registered external services)
+/// and TLS settings are reported.
+/// </summary>
+internal static partial class EgressMapping
+{
+    public static List<ExternalService> ToModel(ConsulImportIndex index, ImportContext ctx)
+    {
+        var result = new List<ExternalService>();
+        foreach (var (key, doc) in index.Defaults)
+        {
+            if (doc.Resource.Spec?.Destination is not { } destination) continue;
+            var addresses = destination.Addresses ?? [];
+            if (addresses.Count == 0)
+            {
+                ctx.Invalid(doc.Source, "$.spec.destination.addresses", "Consul rejects a destination without addresses.");
+                continue;
+            }
+            var ips = addresses.All(a => IPAddress.TryParse(a, out _));
+            Protocol protocol = doc.Resource.Spec.Protocol switch
+            {
+                "http" => Protocol.Http,
+                "http2" => Protocol.Http2,
+                "grpc" => Protocol.Grpc,
+                _ => Protocol.Tcp,
+            };
+            result.Add(new ExternalService
+            {
+                Name = key.Name,
+                Namespace = key.Namespace,
+                Hosts = ips ? default : [.. addresses],
+                Addresses = ips ? [.. addresses] : default,
+                Resolution = ips ? Resolution.Static : Resolution.Dns,
+                Ports = destination.Port is { } port ? [new ServicePort { Port = port, Protocol = protocol }] : default,
+            });
+        }
+        foreach (var doc in index.Gateways)
+        {
+            ctx.ReportMetadata(doc.Resource.Metadata, doc.Source);
+            var linked = doc.Resource.Spec?.Services ?? [];
+            for (var i = 0; i < linked.Count; i++)
+            {
+                var service = linked[i];
+                var path = $"$.spec.services[{i}]";
+                var ns = service.Namespace is { Length: > 0 } n && n != "*" ? n : doc.Namespace;
+                if (service.CaFile is not null || service.CertFile is not null || service.KeyFile is not null || service.Sni is not null)
+                {
+                    ctx.NotImported(doc.Source, path, "The model's external services carry no TLS origination settings: caFile, certFile, keyFile and sni are not carried.");
+                }
+                if (service.Name is null || !result.Any(e => e.Name == service.Name && e.Namespace == ns))
+                {
+                    ctx.NotImported(doc.Source, path + ".name", $"'{service.Name}' is not a ServiceDefaults destination in the input (a catalog-registered external service has no model form here): not imported.");
+                }
+            }
+        }
+        return result;
+    }
+}

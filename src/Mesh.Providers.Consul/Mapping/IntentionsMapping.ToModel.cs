@@ -1,0 +1,148 @@
+using Mesh.Kubernetes;
+using Mesh.Model;
+using Mesh.Providers.Consul.Resources;
+using Mesh.Providers.Consul.Translation;
+
+namespace Mesh.Providers.Consul.Mapping;
+
+/// <summary>
+/// ServiceIntentions → access policies of their destination service: a deny policy <c>&lt;service&gt;-deny</c> and an allow
+/// policy <c>&lt;service&gt;-allow</c>, one rule per source action or L7 permission (a source name is the service account of
+/// that name; <c>'*'</c> is any caller, or the callers of its namespace). The export's artefacts for "allow the rest" are
+/// dropped on a service with no other allow: a trailing <c>pathPrefix: /</c> allow and a <c>'*'</c> allow. The intention the
+/// export adds for allow-by-default (<see cref="ConsulEntries.DefaultAllow"/>) is skipped.
+/// </summary>
+internal static partial class IntentionsMapping
+{
+    private static readonly IReadOnlySet<string> Carried = new HashSet<string>(StringComparer.Ordinal) { ConsulEntries.DefaultAllow };
+
+    public static List<AccessPolicy> ToModel(ConsulImportIndex index, ImportContext ctx)
+    {
+        var policies = new List<AccessPolicy>();
+        foreach (var doc in index.Intentions.Values)
+        {
+            var entry = doc.Resource;
+            ctx.ReportMetadata(entry.Metadata, doc.Source, Carried);
+            if (RouterMapping.Annotation(entry.Metadata, ConsulEntries.DefaultAllow) == "true") continue;
+            var spec = entry.Spec;
+            if (spec?.Destination?.Name is not { Length: > 0 } name)
+            {
+                ctx.Invalid(doc.Source, "$.spec.destination.name", "ServiceIntentions need a destination name.");
+                continue;
+            }
+            if (name == "*")
+            {
+                ctx.NotImported(doc.Source, "$.spec.destination", "Intentions of every service ('*') have no model policy (the model's policies target a service or a namespace's services): not imported.");
+                continue;
+            }
+            var service = new ServiceRef(name, index.NamespaceOf(spec.Destination.Namespace, doc.Namespace, doc.Source, "$.spec.destination.namespace", ctx));
+            var deny = new List<AccessRule>();
+            var allow = new List<(AccessRule Rule, bool Artefact)>();
+            var sources = spec.Sources ?? [];
+            for (var i = 0; i < sources.Count; i++)
+            {
+                var source = sources[i];
+                var path = $"$.spec.sources[{i}]";
+                if (source.Peer is not null || source.SamenessGroup is not null || source.Partition is not null)
+                {
+                    ctx.NotImported(doc.Source, path, "Callers of other peers, partitions or sameness groups are outside the model: the source is not imported.");
+                    continue;
+                }
+                var from = From(source, index.NamespaceOf(source.Namespace, doc.Namespace, doc.Source, path + ".namespace", ctx), index.Enterprise);
+                if (source.Permissions is { Count: > 0 } permissions)
+                {
+                    if (source.Action is not null) ctx.Invalid(doc.Source, path, "Consul rejects a source with both an action and permissions.");
+                    for (var k = 0; k < permissions.Count; k++)
+                    {
+                        var permission = permissions[k];
+                        var ppath = $"{path}.permissions[{k}]";
+                        if (Operation(permission.Http, doc.Source, ppath + ".http", ctx) is not { } op) continue;
+                        var rule = new AccessRule { From = from, To = op.Paths.Count == 0 && op.Methods.Count == 0 ? null : op };
+                        switch (permission.Action)
+                        {
+                            case "deny": deny.Add(rule); break;
+                            case "allow": allow.Add((rule, k == permissions.Count - 1 && permission.Http is { PathPrefix: "/", PathExact: null, PathRegex: null, Methods: null or { Count: 0 }, Header: null or { Count: 0 } })); break;
+                            default: ctx.Invalid(doc.Source, ppath + ".action", $"A permission's action is allow or deny, not '{permission.Action}'."); break;
+                        }
+                    }
+                }
+                else
+                {
+                    switch (source.Action)
+                    {
+                        case "deny": deny.Add(new AccessRule { From = from }); break;
+                        case "allow": allow.Add((new AccessRule { From = from }, source.Name == "*" && source.Namespace is null or "*")); break;
+                        default: ctx.Invalid(doc.Source, path + ".action", $"A source needs an action allow or deny, or permissions (got '{source.Action}')."); break;
+                    }
+                }
+            }
+            var denyOnly = allow.All(a => a.Artefact);
+            var allowRules = allow.Where(a => !denyOnly || !a.Artefact).Select(a => a.Artefact && !denyOnly ? a.Rule with { To = null } : a.Rule).Distinct().ToList();
+            if (deny.Count > 0) policies.Add(Policy(service, "deny", AccessAction.Deny, [.. deny.Distinct()]));
+            if (allowRules.Count > 0) policies.Add(Policy(service, "allow", AccessAction.Allow, allowRules));
+            if (deny.Count == 0 && allowRules.Count == 0 && sources.Count > 0 && allow.Count == 0)
+            {
+                ctx.NotImported(doc.Source, "$.spec.sources", "No source could be imported.");
+            }
+        }
+        return policies;
+    }
+
+    private static AccessPolicy Policy(ServiceRef service, string suffix, AccessAction action, List<AccessRule> rules) => new()
+    {
+        Name = $"{service.Name}-{suffix}",
+        Namespace = service.Namespace,
+        Target = new PolicyTarget { Service = service },
+        Action = action,
+        Rules = [.. rules],
+    };
+
+    private static AccessSource? From(IntentionSource source, string ns, bool enterprise)
+    {
+        var name = source.Name ?? "*";
+        if (name == "*")
+        {
+            return enterprise && source.Namespace is { Length: > 0 } n && n != "*" ? new AccessSource { Namespaces = [ns] } : null;
+        }
+        return new AccessSource { ServiceAccounts = [new ServiceAccountRef(ns, name)] };
+    }
+
+    private static AccessOperation? Operation(IntentionHttpPermission? http, string source, string path, ImportContext ctx)
+    {
+        if (http is null) return new AccessOperation();
+        if (http.Header is { Count: > 0 })
+        {
+            ctx.NotImported(source, path + ".header", "The model's access rules do not match headers: the permission is not imported.");
+            return null;
+        }
+        string? pattern = null;
+        if (http.PathExact is { } exact) pattern = exact;
+        else if (http.PathPrefix is { } prefix) pattern = prefix == "/" ? "*" : prefix + "*";
+        else if (http.PathRegex is { } regex)
+        {
+            if (regex.StartsWith(".*", StringComparison.Ordinal) && Unescaped(regex[2..]) is { } suffix) pattern = "*" + suffix;
+            else
+            {
+                ctx.NotImported(source, path + ".pathRegex", $"The model's access paths are exact, prefix or suffix patterns; the regex '{regex}' is not: the permission is not imported.");
+                return null;
+            }
+        }
+        foreach (var method in http.Methods ?? [])
+        {
+            if (!MatchMapping.Methods.Contains(method)) ctx.Invalid(source, path + ".methods", $"Consul rejects the method '{method}': methods are the nine standard ones, upper-case.");
+        }
+        return new AccessOperation
+        {
+            Paths = pattern is null or "*" ? default : [pattern],
+            Methods = http.Methods is { Count: > 0 } m ? [.. m] : default,
+        };
+    }
+
+    private static string? Unescaped(string body)
+    {
+        string text;
+        try { text = System.Text.RegularExpressions.Regex.Unescape(body); }
+        catch (ArgumentException) { return null; }
+        return Re2.Escape(text) == body ? text : null;
+    }
+}

@@ -1,0 +1,42 @@
+using Mesh.Kubernetes;
+using Mesh.Model;
+using Mesh.Providers.Consul.Translation;
+
+namespace Mesh.Providers.Consul.Mapping;
+
+/// <summary>
+/// <c>mutualTLSMode</c> → mTLS policies: on the ProxyDefaults the mesh scope, on a ServiceDefaults the workload scope of its
+/// service (the service's selector). Consul's mTLS is on by default, so an empty mode adds nothing.
+/// </summary>
+internal static partial class MtlsMapping
+{
+    public static List<MtlsPolicy> ToModel(ConsulImportIndex index, IReadOnlyList<MeshService> services, ImportContext ctx)
+    {
+        var policies = new List<MtlsPolicy>();
+        foreach (var proxy in index.Proxies)
+        {
+            if (Mode(proxy.Resource.Spec?.MutualTLSMode, proxy.Source, ctx) is { } mode) policies.Add(new MtlsPolicy { Scope = MtlsScope.Mesh, Mode = mode });
+        }
+        foreach (var (key, doc) in index.Defaults)
+        {
+            if (RouterMapping.Annotation(doc.Resource.Metadata, ConsulEntries.SplitOf) is not null || doc.Resource.Spec?.Destination is not null) continue;
+            if (Mode(doc.Resource.Spec?.MutualTLSMode, doc.Source, ctx) is not { } mode) continue;
+            var selector = services.FirstOrDefault(s => s.Namespace == key.Namespace && s.Name == key.Name)?.EffectiveSelector ?? MeshService.DefaultSelector(key.Name);
+            policies.Add(new MtlsPolicy { Scope = new MtlsScope { Namespace = key.Namespace, Workload = selector }, Mode = mode });
+        }
+        return policies;
+    }
+
+    private static MtlsMode? Mode(string? text, string source, ImportContext ctx)
+    {
+        switch (text)
+        {
+            case null or "": return null;
+            case "strict": return MtlsMode.Strict;
+            case "permissive": return MtlsMode.Permissive;
+            default:
+                ctx.Invalid(source, "$.spec.mutualTLSMode", $"Consul's mutualTLSMode is strict or permissive, not '{text}'.");
+                return null;
+        }
+    }
+}

@@ -1,0 +1,135 @@
+using Mesh.Diagnostics;
+using Mesh.Model;
+using Mesh.Providers.Consul.Tests.Export;
+using Mesh.Translation;
+using Mesh.Validation;
+using static Mesh.Providers.Consul.Tests.Export.Models;
+
+namespace Mesh.Providers.Consul.Tests.Import;
+
+/// <summary>Intentions → access policies; mTLS modes; resolver load balancers; destinations → external services.</summary>
+public sealed class PolicyImportTests
+{
+    private static ImportResult ReadValid(string yaml)
+    {
+        var result = new ConsulTranslator().ImportYaml(yaml, "x.yaml");
+        Assert.False(result.HasErrors, string.Join("\n", result.Diagnostics));
+        Assert.DoesNotContain(MeshValidator.Validate(result.Config!), d => d.IsError);
+        return result;
+    }
+
+    private static ImportResult RoundTrip(MeshConfig model) => ReadValid(new Exported(model).Yaml);
+
+    private static AccessSource From(string name) => new() { ServiceAccounts = [new ServiceAccountRef("shop", name)] };
+
+    [Fact]
+    public void AllowPolicy_WithL7Rules_RoundTrips_DefaultAllowSkipped()
+    {
+        var allow = new AccessPolicy
+        {
+            Name = "api-allow",
+            Namespace = "shop",
+            Target = new PolicyTarget { Service = Api },
+            Action = AccessAction.Allow,
+            Rules = [new AccessRule { From = From("web"), To = new AccessOperation { Methods = ["GET"], Paths = ["/items/*", "/health"] } }],
+        };
+        var result = RoundTrip(Shop() with { AccessPolicies = [allow] });
+        var policy = Assert.Single(result.Config!.AccessPolicies);
+        Assert.Equal(AccessAction.Allow, policy.Action);
+        Assert.Equal(Api, policy.Target!.Service);
+        Assert.Equal(["/health", "/items/*"], policy.Rules.SelectMany(r => r.To!.Paths).Order(StringComparer.Ordinal));
+        Assert.All(policy.Rules, r => Assert.Equal(new ServiceAccountRef("shop", "web"), Assert.Single(r.From!.ServiceAccounts)));
+    }
+
+    [Fact]
+    public void DenyOnlyService_DropsTheAllowTheRestArtefacts()
+    {
+        var deny = new AccessPolicy
+        {
+            Name = "api-deny",
+            Namespace = "shop",
+            Target = new PolicyTarget { Service = Api },
+            Action = AccessAction.Deny,
+            Rules = [new AccessRule { From = From("web"), To = new AccessOperation { Paths = ["/admin"] } }, new AccessRule { From = From("db") }],
+        };
+        var result = RoundTrip(Shop() with { AccessPolicies = [deny] });
+        var policy = Assert.Single(result.Config!.AccessPolicies);
+        Assert.Equal(AccessAction.Deny, policy.Action);
+        Assert.Equal(2, policy.Rules.Count);
+    }
+
+    [Fact]
+    public void MtlsLoadBalancerEgress_RoundTrip()
+    {
+        var model = Shop() with
+        {
+            Mtls = [new MtlsPolicy { Scope = MtlsScope.Mesh, Mode = MtlsMode.Strict }],
+            DestinationPolicies = [new DestinationPolicy { Target = new PolicyTarget { Service = Api }, LoadBalancer = new LoadBalancer(LoadBalancerAlgorithm.ConsistentHash, new ConsistentHash(HashKey.Header, "x-user")) }],
+            ExternalServices = [new ExternalService { Name = "payments", Namespace = "shop", Hosts = ["pay.example.com"], Ports = [new ServicePort { Port = 443, Protocol = Protocol.Tcp }] }],
+        };
+        var config = RoundTrip(model).Config!;
+        Assert.Equal(MtlsMode.Strict, Assert.Single(config.Mtls).Mode);
+        Assert.Equal(model.DestinationPolicies[0].LoadBalancer, Assert.Single(config.DestinationPolicies).LoadBalancer);
+        var external = Assert.Single(config.ExternalServices);
+        Assert.Equal(("payments", 443), (external.Name, external.Ports[0].Port));
+        Assert.Equal(["pay.example.com"], external.Hosts);
+    }
+
+    [Fact]
+    public void HandWrittenIntentions_NamespaceWildcardAndHeaders()
+    {
+        var result = ReadValid("""
+            apiVersion: consul.hashicorp.com/v1alpha1
+            kind: ServiceDefaults
+            metadata: { name: api, namespace: shop }
+            spec: { protocol: http, mutualTLSMode: permissive }
+            ---
+            apiVersion: consul.hashicorp.com/v1alpha1
+            kind: ServiceIntentions
+            metadata: { name: api, namespace: shop }
+            spec:
+              destination: { name: api }
+              sources:
+                - { name: web, action: allow }
+                - name: '*'
+                  permissions:
+                    - { action: deny, http: { pathPrefix: /admin, header: [{ name: x, present: true }] } }
+            """);
+        var policy = Assert.Single(result.Config!.AccessPolicies);
+        Assert.Equal(AccessAction.Allow, policy.Action);
+        Assert.Contains(result.Diagnostics, d => d.Code == DiagnosticCodes.FieldNotImported && d.Path.Contains(".header", StringComparison.Ordinal));
+        var mtls = Assert.Single(result.Config.Mtls);
+        Assert.Equal((MtlsMode.Permissive, "api"), (mtls.Mode, mtls.Scope.Workload["app"]));
+    }
+
+    [Fact]
+    public void CallerSideOverrides_AgreeingCallers_FoldIntoOneDestinationPolicy()
+    {
+        var policy = new DestinationPolicy
+        {
+            Target = new PolicyTarget { Service = Api },
+            ConnectionPool = new ConnectionPool { MaxConnections = 10, ConnectTimeout = TimeSpan.FromMilliseconds(250) },
+            OutlierDetection = new OutlierDetection { Consecutive5xx = 3, Interval = TimeSpan.FromSeconds(10) },
+        };
+        var config = RoundTrip(Shop() with { DestinationPolicies = [policy] }).Config!;
+        Assert.Equal(policy, Assert.Single(config.DestinationPolicies));
+    }
+
+    [Fact]
+    public void CallerSideOverrides_Disagreeing_AreReported()
+    {
+        var result = new ConsulTranslator().ImportYaml("""
+            apiVersion: consul.hashicorp.com/v1alpha1
+            kind: ServiceDefaults
+            metadata: { name: web, namespace: shop }
+            spec: { upstreamConfig: { overrides: [{ name: api, limits: { maxConnections: 5 } }] } }
+            ---
+            apiVersion: consul.hashicorp.com/v1alpha1
+            kind: ServiceDefaults
+            metadata: { name: db, namespace: shop }
+            spec: { upstreamConfig: { overrides: [{ name: api, limits: { maxConnections: 9 } }] } }
+            """, "x.yaml");
+        Assert.Empty(result.Config!.DestinationPolicies);
+        Assert.Equal(2, result.Diagnostics.Count(d => d.Code == DiagnosticCodes.FieldNotImported && d.Path.EndsWith("$.spec.upstreamConfig.overrides[0]", StringComparison.Ordinal)));
+    }
+}
