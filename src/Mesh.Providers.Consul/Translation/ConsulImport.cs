@@ -115,10 +115,7 @@ internal static class ConsulImport
             {
                 ctx.NotImportedInfo(doc.Source, "$.spec.protocol", "The model carries a protocol on a service's ports: without the service's Kubernetes Service in the input there is no port to carry it (routers, splitters and L7 intentions imply an HTTP-family protocol).");
             }
-            if (spec.Mode is not null) ctx.NotImported(doc.Source, "$.spec.mode", "The model has no proxy mode: it is not carried.");
-            if (spec.MeshGateway is not null) ctx.NotImported(doc.Source, "$.spec.meshGateway", "The model has no mesh gateways: it is not carried.");
-            if (spec.Expose is not null) ctx.NotImported(doc.Source, "$.spec.expose", "The model has no exposed paths: they are not carried.");
-            if (spec.TransparentProxy is not null) ctx.NotImported(doc.Source, "$.spec.transparentProxy", "The model has no transparent-proxy settings: they are not carried.");
+            ReportProxySettings(doc.Source, spec.Mode, spec.MeshGateway, spec.Expose, spec.TransparentProxy, ctx);
             if (spec.MaxInboundConnections is not null) ctx.NotImported(doc.Source, "$.spec.maxInboundConnections", "Inbound connection limits are not carried.");
             if (spec.LocalConnectTimeoutMs is not null) ctx.NotImported(doc.Source, "$.spec.localConnectTimeoutMs", "Local timeouts are not carried.");
             if (spec.LocalRequestTimeoutMs is not null) ctx.NotImported(doc.Source, "$.spec.localRequestTimeoutMs", "Local timeouts are not carried.");
@@ -127,6 +124,15 @@ internal static class ConsulImport
             if (spec.RateLimits is not null) ctx.NotImported(doc.Source, "$.spec.rateLimits", "Rate limits are not carried.");
             if (spec.EnvoyExtensions is not null) ctx.NotImported(doc.Source, "$.spec.envoyExtensions", "Envoy extensions are not carried.");
         }
+    }
+
+    /// <summary>The proxy settings ServiceDefaults and ProxyDefaults share, none of which the model carries.</summary>
+    private static void ReportProxySettings(string source, object? mode, object? meshGateway, object? expose, object? transparentProxy, ImportContext ctx)
+    {
+        if (mode is not null) ctx.NotImported(source, "$.spec.mode", "The model has no proxy mode: it is not carried.");
+        if (meshGateway is not null) ctx.NotImported(source, "$.spec.meshGateway", "The model has no mesh gateways: it is not carried.");
+        if (expose is not null) ctx.NotImported(source, "$.spec.expose", "The model has no exposed paths: they are not carried.");
+        if (transparentProxy is not null) ctx.NotImported(source, "$.spec.transparentProxy", "The model has no transparent-proxy settings: they are not carried.");
     }
 
     private static void ReportProxies(ConsulImportIndex index, ImportContext ctx)
@@ -144,10 +150,7 @@ internal static class ConsulImport
                     ctx.NotImported(doc.Source, "$.spec.config" + JsonPaths.Segment(key), "Opaque Envoy proxy configuration is not carried.");
                 }
             }
-            if (spec.Mode is not null) ctx.NotImported(doc.Source, "$.spec.mode", "The model has no proxy mode: it is not carried.");
-            if (spec.MeshGateway is not null) ctx.NotImported(doc.Source, "$.spec.meshGateway", "The model has no mesh gateways: it is not carried.");
-            if (spec.Expose is not null) ctx.NotImported(doc.Source, "$.spec.expose", "The model has no exposed paths: they are not carried.");
-            if (spec.TransparentProxy is not null) ctx.NotImported(doc.Source, "$.spec.transparentProxy", "The model has no transparent-proxy settings: they are not carried.");
+            ReportProxySettings(doc.Source, spec.Mode, spec.MeshGateway, spec.Expose, spec.TransparentProxy, ctx);
             if (spec.PrioritizeByLocality is not null) ctx.NotImported(doc.Source, "$.spec.prioritizeByLocality", "The model has no locality-aware routing: it is not carried.");
             if (spec.EnvoyExtensions is not null) ctx.NotImported(doc.Source, "$.spec.envoyExtensions", "Envoy extensions are not carried.");
         }
