@@ -134,7 +134,7 @@ internal static partial class VirtualNodeMapping
         if (backends.Count > BackendQuota)
         {
             ctx.NoteOnce("$.spec.services", string.Create(CultureInfo.InvariantCulture,
-                $"Virtual nodes list up to {backends.Count} backends; App Mesh's default quota is {BackendQuota} per node: raise it, or write namespace backend groups (AppMeshOptions.Backends = NamespaceGroups)."));
+                $"A virtual node lists {backends.Count} backends; App Mesh's default quota is {BackendQuota} per node: raise it, or write namespace backend groups (AppMeshOptions.Backends = NamespaceGroups)."));
         }
         return backends;
     }
