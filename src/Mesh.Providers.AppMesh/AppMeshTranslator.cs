@@ -54,7 +54,7 @@ public sealed class AppMeshTranslator : KubernetesTranslator<AppMeshOptions>
 
     /// <inheritdoc />
     protected override (IReadOnlyList<object> Resources, IReadOnlyList<Diagnostic> Diagnostics) Export(MeshConfig config, LeafServicePlan leaves) =>
-        AppMeshExport.ToAppMesh(config, Options);
+        AppMeshExport.ToAppMesh(config, Options, leaves);
 
     /// <inheritdoc />
     protected override ImportResult ImportResources(IReadOnlyList<(object Resource, string Source)> resources, ImportContext context, ImportOptions? options) =>

@@ -19,13 +19,68 @@ public readonly struct EquatableMap<TValue> : IReadOnlyDictionary<string, TValue
     public EquatableMap(IEnumerable<KeyValuePair<string, TValue>> entries)
     {
         ArgumentNullException.ThrowIfNull(entries);
-        var byKey = new SortedDictionary<string, TValue>(StringComparer.Ordinal);
-        foreach (var (key, value) in entries)
+        if (entries is EquatableMap<TValue> map)
         {
-            ArgumentNullException.ThrowIfNull(key, nameof(entries));
-            byKey[key] = value;
+            _entries = map._entries;
+            return;
         }
-        _entries = byKey.Count == 0 ? null : byKey.ToArray();
+        var sorted = new KeyValuePair<string, TValue>[entries.TryGetNonEnumeratedCount(out var count) ? count : 4];
+        var length = 0;
+        foreach (var entry in entries)
+        {
+            ArgumentNullException.ThrowIfNull(entry.Key, nameof(entries));
+            Insert(ref sorted, ref length, entry);
+        }
+        _entries = Trim(sorted, length);
+    }
+
+    private EquatableMap(ReadOnlySpan<KeyValuePair<string, TValue>> entries)
+    {
+        var sorted = new KeyValuePair<string, TValue>[entries.Length];
+        var length = 0;
+        foreach (var entry in entries)
+        {
+            ArgumentNullException.ThrowIfNull(entry.Key, nameof(entries));
+            Insert(ref sorted, ref length, entry);
+        }
+        _entries = Trim(sorted, length);
+    }
+
+    internal static EquatableMap<TValue> FromSpan(ReadOnlySpan<KeyValuePair<string, TValue>> entries) => new(entries);
+
+    // Insertion into the sorted prefix: maps are small (labels, headers) and usually built in key order already, so the common
+    // case appends without a search and the whole build is one array (a later duplicate key replaces the earlier entry).
+    private static void Insert(ref KeyValuePair<string, TValue>[] sorted, ref int length, KeyValuePair<string, TValue> entry)
+    {
+        if (length == 0 || string.CompareOrdinal(sorted[length - 1].Key, entry.Key) < 0)
+        {
+            if (length == sorted.Length) Array.Resize(ref sorted, Math.Max(4, length * 2));
+            sorted[length++] = entry;
+            return;
+        }
+        int lo = 0, hi = length - 1;
+        while (lo <= hi)
+        {
+            var mid = (lo + hi) >> 1;
+            var c = string.CompareOrdinal(sorted[mid].Key, entry.Key);
+            if (c == 0)
+            {
+                sorted[mid] = entry;
+                return;
+            }
+            if (c < 0) lo = mid + 1; else hi = mid - 1;
+        }
+        if (length == sorted.Length) Array.Resize(ref sorted, Math.Max(4, length * 2));
+        Array.Copy(sorted, lo, sorted, lo + 1, length - lo);
+        sorted[lo] = entry;
+        length++;
+    }
+
+    private static KeyValuePair<string, TValue>[]? Trim(KeyValuePair<string, TValue>[] sorted, int length)
+    {
+        if (length == 0) return null;
+        if (length != sorted.Length) Array.Resize(ref sorted, length);
+        return sorted;
     }
 
     /// <summary>The empty map.</summary>
@@ -137,7 +192,7 @@ public static class EquatableMap
     /// <summary>Creates a map from entries (used by collection expressions such as <c>[new("version", "v1")]</c>).</summary>
     /// <typeparam name="TValue">The value type.</typeparam>
     /// <param name="entries">The entries; a later duplicate key wins.</param>
-    public static EquatableMap<TValue> Create<TValue>(ReadOnlySpan<KeyValuePair<string, TValue>> entries) => new(entries.ToArray());
+    public static EquatableMap<TValue> Create<TValue>(ReadOnlySpan<KeyValuePair<string, TValue>> entries) => EquatableMap<TValue>.FromSpan(entries);
 
     /// <summary>Creates a map from a sequence of entries.</summary>
     /// <typeparam name="TValue">The value type.</typeparam>

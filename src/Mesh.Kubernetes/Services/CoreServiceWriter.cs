@@ -1,4 +1,5 @@
 using Mesh.Translation;
+using Mesh.Collections;
 using Mesh.Model;
 
 namespace Mesh.Kubernetes;
@@ -63,15 +64,26 @@ public static class CoreServiceWriter
             appProtocol ?? AppProtocols.Of);
     }
 
-    private static CoreService Create(string name, string ns, IEnumerable<KeyValuePair<string, string>> selector, IEnumerable<ServicePort> ports, Dictionary<string, string>? labels, Dictionary<string, string>? annotations, Func<Protocol, string?> appProtocol) => new()
+    private static CoreService Create(string name, string ns, IEnumerable<KeyValuePair<string, string>> selector, EquatableArray<ServicePort> ports, Dictionary<string, string>? labels, Dictionary<string, string>? annotations, Func<Protocol, string?> appProtocol)
     {
-        Metadata = new k8s.Models.V1ObjectMeta { Name = name, NamespaceProperty = ns, Labels = labels, Annotations = annotations },
-        Spec = new CoreServiceSpec
+        var selectorMap = new Dictionary<string, string>(selector.TryGetNonEnumeratedCount(out var count) ? count : 0, StringComparer.Ordinal);
+        foreach (var (key, value) in selector) selectorMap[key] = value;
+        var written = new List<CoreServicePort?>(ports.Count);
+        foreach (var port in ports) written.Add(Port(port, appProtocol));
+        // A stable insertion sort by number: a Service has few ports.
+        for (var i = 1; i < written.Count; i++)
         {
-            Selector = selector.ToDictionary(e => e.Key, e => e.Value, StringComparer.Ordinal),
-            Ports = [.. ports.OrderBy(p => p.Port).Select(p => Port(p, appProtocol))],
-        },
-    };
+            var port = written[i]!;
+            var j = i - 1;
+            for (; j >= 0 && written[j]!.Port > port.Port; j--) written[j + 1] = written[j];
+            written[j + 1] = port;
+        }
+        return new()
+        {
+            Metadata = new k8s.Models.V1ObjectMeta { Name = name, NamespaceProperty = ns, Labels = labels, Annotations = annotations },
+            Spec = new CoreServiceSpec { Selector = selectorMap, Ports = written },
+        };
+    }
 
     private static CoreServicePort? Port(ServicePort port, Func<Protocol, string?> appProtocol) => new()
     {

@@ -51,7 +51,7 @@ public sealed class LeafServicePlan
     public static LeafServicePlan Create(MeshConfig config, bool everySubset)
     {
         ArgumentNullException.ThrowIfNull(config);
-        var wanted = new SortedSet<(string Namespace, string Service, string Subset)>();
+        var wanted = new HashSet<(string Namespace, string Service, string Subset)>();
         void Want(ServiceRef service, string? subset)
         {
             if (subset is not null && service.Name is not null && service.Namespace is not null) wanted.Add((service.Namespace, service.Name, subset));
@@ -83,9 +83,18 @@ public sealed class LeafServicePlan
         var byRef = new Dictionary<ServiceRef, MeshService>();
         foreach (var service in config.Services) byRef.TryAdd(service.Reference, service);
 
-        var leaves = new Dictionary<(ServiceRef, string), LeafService>();
-        var ordered = new List<LeafService>();
-        foreach (var (ns, name, subsetName) in wanted)
+        // Ordinal order (a tuple's default comparison of strings follows the current culture, so names and output order would
+        // depend on the machine).
+        var sorted = new List<(string Namespace, string Service, string Subset)>(wanted);
+        sorted.Sort(static (a, b) =>
+        {
+            var c = string.CompareOrdinal(a.Namespace, b.Namespace);
+            if (c == 0) c = string.CompareOrdinal(a.Service, b.Service);
+            return c != 0 ? c : string.CompareOrdinal(a.Subset, b.Subset);
+        });
+        var leaves = new Dictionary<(ServiceRef, string), LeafService>(sorted.Count);
+        var ordered = new List<LeafService>(sorted.Count);
+        foreach (var (ns, name, subsetName) in sorted)
         {
             var reference = new ServiceRef(name, ns);
             if (!byRef.TryGetValue(reference, out var parent) || parent.FindSubset(subsetName) is not { } subset) continue;

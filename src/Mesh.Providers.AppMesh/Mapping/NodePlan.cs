@@ -17,6 +17,9 @@ internal sealed record PlannedNode(string Name, string Namespace, int Index, Mes
     /// <summary>The ports the node listens on.</summary>
     public EquatableArray<ServicePort> Ports => Service?.Ports ?? External!.Ports;
 
+    /// <summary>The labels of the node's pods (the service's selector ∪ the subset's labels); empty for an external service.</summary>
+    public EquatableMap<string> Labels { get; init; } = Service is null ? EquatableMap<string>.Empty : Service.WorkloadLabels(Subset?.Name) ?? Service.EffectiveSelector;
+
     /// <summary>The model path of the node's service, <c>$.spec.services[i]</c> or <c>$.spec.externalServices[i]</c>.</summary>
     public string Path => Service is null ? $"$.spec.externalServices[{Index}]" : $"$.spec.services[{Index}]";
 }
@@ -30,6 +33,7 @@ internal sealed record PlannedNode(string Name, string Namespace, int Index, Mes
 internal sealed class NodePlan
 {
     private readonly Dictionary<ServiceRef, List<PlannedNode>> _byOwner;
+    private readonly Dictionary<(ServiceRef Owner, string Subset), IReadOnlyList<PlannedNode>> _bySubset = [];
 
     private NodePlan(LeafServicePlan leaves, List<PlannedNode> nodes)
     {
@@ -40,6 +44,7 @@ internal sealed class NodePlan
         {
             if (!_byOwner.TryGetValue(node.Owner, out var list)) _byOwner[node.Owner] = list = [];
             list.Add(node);
+            if (node.Subset is { } subset) _bySubset.TryAdd((node.Owner, subset.Name), [node]);
         }
     }
 
@@ -51,9 +56,9 @@ internal sealed class NodePlan
     /// <summary>Every node, services' first (model order), then external services'.</summary>
     public IReadOnlyList<PlannedNode> Nodes { get; }
 
-    public static NodePlan Create(MeshConfig config, IReadOnlyList<PlannedNode> externals)
+    /// <summary>The plan of <paramref name="config"/>, its subset nodes named after <paramref name="leaves"/> (planned with every subset).</summary>
+    public static NodePlan Create(MeshConfig config, LeafServicePlan leaves, IReadOnlyList<PlannedNode> externals)
     {
-        var leaves = LeafServicePlan.Create(config, everySubset: true);
         var nodes = new List<PlannedNode>();
         var seen = new HashSet<ServiceRef>();
         for (var i = 0; i < config.Services.Count; i++)
@@ -80,13 +85,8 @@ internal sealed class NodePlan
     /// </summary>
     public IReadOnlyList<PlannedNode> Targets(ServiceRef service, string? subset)
     {
-        if (!_byOwner.TryGetValue(service, out var nodes)) return [];
-        if (subset is null) return nodes;
-        foreach (var node in nodes)
-        {
-            if (string.Equals(node.Subset?.Name, subset, StringComparison.Ordinal)) return [node];
-        }
-        return [];
+        if (subset is not null) return _bySubset.TryGetValue((service, subset), out var one) ? one : [];
+        return _byOwner.TryGetValue(service, out var nodes) ? nodes : [];
     }
 
     /// <summary>Whether the service or external service has any node.</summary>

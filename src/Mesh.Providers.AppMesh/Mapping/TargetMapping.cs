@@ -22,7 +22,7 @@ internal static partial class TargetMapping
     /// <summary>The action, or null when no backend has a node (reported).</summary>
     public static RouteAction? ToAppMesh(EquatableArray<WeightedBackend> backends, string path, string routerNamespace, int? routePort, AppMeshExportContext ctx, bool implicitSplit = false)
     {
-        var resolved = new List<(WeightedBackend Backend, int Index, IReadOnlyList<PlannedNode> Nodes)>();
+        var resolved = new List<(WeightedBackend Backend, IReadOnlyList<PlannedNode> Nodes)>(backends.Count);
         var split = 1;
         for (var b = 0; b < backends.Count; b++)
         {
@@ -33,23 +33,23 @@ internal static partial class TargetMapping
                 ctx.UnsupportedOnce($"{path}[{b}]", $"No virtual node stands for '{backend.Service}': the backend is not written.");
                 continue;
             }
-            if (backend.Subset is null && nodes.Any(n => n.Subset is not null))
+            if (backend.Subset is null && HasSubsetNode(nodes))
             {
                 // Even one subset: its node stands for the subset's pods only, not the whole service's.
                 if (!implicitSplit) ctx.ApproximatedOnce($"{path}[{b}]", $"'{backend.Service}' has subsets, each its own virtual node: the backend's weight is split equally over {string.Join(", ", nodes.Select(n => n.Name))} (App Mesh weights nodes; Kubernetes spreads by pod count).");
                 split = Lcm(split, nodes.Count);
             }
-            resolved.Add((backend, b, nodes));
+            resolved.Add((backend, nodes));
         }
         // Expanded weights keep every ratio exact: each backend's weight times the common split, shared by its nodes.
-        var targets = new List<(PlannedNode Node, int? Port, long Weight)>();
-        foreach (var (backend, _, nodes) in resolved)
+        var targets = new List<(PlannedNode Node, int? Port, long Weight)>(resolved.Count);
+        foreach (var (backend, nodes) in resolved)
         {
             foreach (var node in nodes)
             {
                 var port = backend.Port ?? routePort;
                 var weight = (long)backend.Weight * split / nodes.Count;
-                var existing = targets.FindIndex(t => t.Node == node && t.Port == port);
+                var existing = IndexOf(targets, node, port);
                 if (existing >= 0) targets[existing] = targets[existing] with { Weight = targets[existing].Weight + weight };
                 else targets.Add((node, port, weight));
             }
@@ -60,21 +60,45 @@ internal static partial class TargetMapping
             ctx.UnsupportedOnce(path, $"App Mesh routes to at most {MaxTargets} weighted targets: {targets.Count - MaxTargets} of the {targets.Count} ({string.Join(", ", targets.Skip(MaxTargets).Select(t => t.Node.Name))}) are not written.");
             targets = targets.Take(MaxTargets).ToList();
         }
-        var weights = Normalise([.. targets.Select(t => t.Weight)], split);
+        var expanded = new List<long>(targets.Count);
+        foreach (var target in targets) expanded.Add(target.Weight);
+        var weights = Normalise(expanded, split);
         var (scaled, rounded) = Weights.Scale(weights);
         if (rounded)
         {
             ctx.RoundedOnce(path, string.Create(CultureInfo.InvariantCulture, $"App Mesh weights are 0–100: {string.Join(":", weights)} is written as {string.Join(":", scaled)}."));
         }
-        return new RouteAction
+        var written = new List<WeightedTarget>(targets.Count);
+        for (var i = 0; i < targets.Count; i++)
         {
-            WeightedTargets = [.. targets.Select((t, i) => new WeightedTarget
+            var (node, port, _) = targets[i];
+            written.Add(new WeightedTarget
             {
-                VirtualNodeRef = new AppMeshReference { Name = t.Node.Name, Namespace = t.Node.Namespace == routerNamespace ? null : t.Node.Namespace },
+                VirtualNodeRef = new AppMeshReference { Name = node.Name, Namespace = node.Namespace == routerNamespace ? null : node.Namespace },
                 Weight = scaled[i],
-                Port = t.Port,
-            })],
-        };
+                Port = port,
+            });
+        }
+        return new RouteAction { WeightedTargets = written };
+    }
+
+    private static bool HasSubsetNode(IReadOnlyList<PlannedNode> nodes)
+    {
+        foreach (var node in nodes)
+        {
+            if (node.Subset is not null) return true;
+        }
+        return false;
+    }
+
+    // Nodes are compared by reference: the plan holds one object per node.
+    private static int IndexOf(List<(PlannedNode Node, int? Port, long Weight)> targets, PlannedNode node, int? port)
+    {
+        for (var i = 0; i < targets.Count; i++)
+        {
+            if (ReferenceEquals(targets[i].Node, node) && targets[i].Port == port) return i;
+        }
+        return -1;
     }
 
     /// <summary>
@@ -84,7 +108,14 @@ internal static partial class TargetMapping
     private static List<int> Normalise(List<long> weights, int split)
     {
         if (split > 1 && weights.All(w => w % split == 0)) weights = [.. weights.Select(w => w / split)];
-        if (weights.Max() <= int.MaxValue) return [.. weights.Select(w => (int)w)];
+        var fits = true;
+        foreach (var w in weights) fits &= w <= int.MaxValue;
+        if (fits)
+        {
+            var ints = new List<int>(weights.Count);
+            foreach (var w in weights) ints.Add((int)w);
+            return ints;
+        }
         var gcd = weights.Aggregate(0L, Gcd);
         if (gcd > 1) weights = [.. weights.Select(w => w / gcd)];
         var max = weights.Max();

@@ -44,8 +44,8 @@ internal static partial class TlsMapping
         var covered = new Dictionary<int, bool>();
         foreach (var node in ctx.Plan.Nodes)
         {
-            if (node.Service is not { } service) continue;
-            var labels = service.WorkloadLabels(node.Subset?.Name) ?? service.EffectiveSelector;
+            if (node.Service is null) continue;
+            var labels = node.Labels;
             var effective = node.Ports.Select(p => Effective(node, p, config)).ToList();
             var collapsed = effective.All(e => e is not null && e.Value.Policy.Mode == effective[0]!.Value.Policy.Mode);
             foreach (var e in effective)
@@ -72,8 +72,8 @@ internal static partial class TlsMapping
     /// <summary>The effective policy of one listener of <paramref name="node"/> and its index, or null when none applies.</summary>
     public static (MtlsPolicy Policy, int Index)? Effective(PlannedNode node, ServicePort port, MeshConfig config)
     {
-        if (node.Service is not { } service) return null;
-        var labels = service.WorkloadLabels(node.Subset?.Name) ?? service.EffectiveSelector;
+        if (node.Service is null || config.Mtls.IsEmpty) return null;
+        var labels = node.Labels;
         (MtlsPolicy, int)? best = null;
         var bestRank = -1;
         for (var i = 0; i < config.Mtls.Count; i++)
@@ -83,12 +83,21 @@ internal static partial class TlsMapping
             var rank = (int)scope.Kind;
             if (rank <= bestRank) continue;
             if (scope.Namespace is { } ns && !string.Equals(ns, node.Namespace, StringComparison.Ordinal)) continue;
-            if (!scope.Workload.All(l => labels.TryGetValue(l.Key, out var v) && string.Equals(v, l.Value, StringComparison.Ordinal))) continue;
+            if (!Selects(scope.Workload, labels)) continue;
             if (scope.Port is { } p && p != port.Port && p != port.EffectiveTargetPort.Number) continue;
             best = (policy, i);
             bestRank = rank;
         }
         return best;
+    }
+
+    private static bool Selects(EquatableMap<string> selector, EquatableMap<string> labels)
+    {
+        foreach (var (key, value) in selector)
+        {
+            if (!labels.TryGetValue(key, out var v) || !string.Equals(v, value, StringComparison.Ordinal)) return false;
+        }
+        return true;
     }
 
     /// <summary>Whether any listener of the plan takes TLS (STRICT or PERMISSIVE).</summary>

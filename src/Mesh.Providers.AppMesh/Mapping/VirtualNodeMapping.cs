@@ -27,7 +27,7 @@ internal static partial class VirtualNodeMapping
             Metadata = { Name = node.Name, NamespaceProperty = node.Namespace },
             Spec =
             {
-                PodSelector = service is null ? null : new AppMeshLabelSelector { MatchLabels = Lists.SortedOrNull(service.WorkloadLabels(node.Subset?.Name) ?? service.EffectiveSelector) },
+                PodSelector = service is null ? null : new AppMeshLabelSelector { MatchLabels = Lists.OrNull(node.Labels) },
                 Listeners = Lists.OrNull(node.Ports.Select((port, k) => Listener(node, port, k, policy, ctx))),
                 ServiceDiscovery = Discovery(node, ctx),
                 Backends = service is null || ctx.Options.Backends != AppMeshBackends.List ? null : Lists.OrNull(Backends(node, virtualServices, ctx)),
@@ -146,24 +146,13 @@ internal static partial class VirtualNodeMapping
     private static List<AppMeshReference> BackendGroups(PlannedNode node, IReadOnlyList<ServiceRef> virtualServices, AppMeshExportContext ctx)
     {
         ctx.NoteOnce("$.spec.services", "Virtual nodes name their backends by namespace backend groups (name \"*\"): the App Mesh controller needs enableBackendGroups=true.");
-        var groups = new List<AppMeshReference>();
-        string? last = null;
-        var wider = false;
-        foreach (var vs in virtualServices)
-        {
-            if (!ctx.Callers.Allows(vs, node.Namespace))
-            {
-                wider = true;
-                continue;
-            }
-            if (vs.Namespace == last) continue;
-            last = vs.Namespace;
-            groups.Add(new AppMeshReference { Name = "*", Namespace = vs.Namespace == node.Namespace ? null : vs.Namespace });
-        }
-        if (wider && groups.Count > 0)
+        var (namespaces, wider) = ctx.CallableNamespaces(node.Namespace, virtualServices);
+        if (wider && namespaces.Count > 0)
         {
             ctx.ApproximatedOnce("$.spec.accessPolicies", "A namespace backend group holds every virtual service of its namespace, including those the model's namespace-only ALLOW policies keep from some callers.");
         }
+        var groups = new List<AppMeshReference>(namespaces.Count);
+        foreach (var ns in namespaces) groups.Add(new AppMeshReference { Name = "*", Namespace = ns == node.Namespace ? null : ns });
         return groups;
     }
 

@@ -13,11 +13,11 @@ namespace Mesh.Providers.AppMesh.Translation;
 /// </summary>
 internal static class AppMeshExport
 {
-    public static (IReadOnlyList<object> Resources, IReadOnlyList<Diagnostic> Diagnostics) ToAppMesh(MeshConfig config, AppMeshOptions options)
+    public static (IReadOnlyList<object> Resources, IReadOnlyList<Diagnostic> Diagnostics) ToAppMesh(MeshConfig config, AppMeshOptions options, LeafServicePlan leaves)
     {
         var ctx = new AppMeshExportContext(options, config);
         var externals = EgressMapping.ToAppMesh(config, ctx);
-        ctx.Plan = NodePlan.Create(config, externals);
+        ctx.Plan = NodePlan.Create(config, leaves, externals);
         var mesh = MeshMapping.ToAppMesh(ctx);
         TlsMapping.Report(config, ctx);
         DestinationPolicyMapping.Report(config, ctx);

@@ -67,6 +67,30 @@ internal sealed class AppMeshExportContext(AppMeshOptions options, MeshConfig co
         return list;
     }
 
+    private readonly Dictionary<string, (List<string> Namespaces, bool Wider)> _callableNamespaces = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// The namespaces holding a virtual service nodes of <paramref name="callerNamespace"/> may call, in the order of
+    /// <paramref name="virtualServices"/> (sorted by namespace), and whether some virtual service is kept from them (built once
+    /// per caller namespace: a namespace group is the same for every node of a namespace).
+    /// </summary>
+    public (List<string> Namespaces, bool Wider) CallableNamespaces(string callerNamespace, IReadOnlyList<ServiceRef> virtualServices)
+    {
+        if (_callableNamespaces.TryGetValue(callerNamespace, out var cached)) return cached;
+        var namespaces = new List<string>();
+        var wider = false;
+        foreach (var vs in virtualServices)
+        {
+            if (!Callers.Allows(vs, callerNamespace))
+            {
+                wider = true;
+                continue;
+            }
+            if (namespaces.Count == 0 || !string.Equals(namespaces[^1], vs.Namespace, StringComparison.Ordinal)) namespaces.Add(vs.Namespace);
+        }
+        return _callableNamespaces[callerNamespace] = (namespaces, wider);
+    }
+
     /// <summary>The cluster FQDN of <paramref name="service"/> with the configured cluster domain.</summary>
     public string Fqdn(ServiceRef service) => service.ToFqdn(Options.ClusterDomain);
 

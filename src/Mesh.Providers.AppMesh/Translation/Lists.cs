@@ -1,21 +1,25 @@
 using System.Collections.Generic;
+using Mesh.Collections;
 
 namespace Mesh.Providers.AppMesh.Translation;
 
 /// <summary>Empty collections are written as absent fields, never as <c>[]</c> or <c>{}</c> (the CRDs' minItems would reject some).</summary>
 internal static class Lists
 {
+    public static List<T>? OrNull<T>(List<T> items) => items.Count == 0 ? null : items;
+
     public static List<T>? OrNull<T>(IEnumerable<T> items)
     {
         var list = items.ToList();
         return list.Count == 0 ? null : list;
     }
 
-    /// <summary>Labels sorted by key (deterministic output), or null when there are none.</summary>
-    public static Dictionary<string, string>? SortedOrNull(IEnumerable<KeyValuePair<string, string>> entries)
+    /// <summary>A map's entries (already in ordinal key order) as labels, or null when there are none.</summary>
+    public static Dictionary<string, string>? OrNull(EquatableMap<string> labels)
     {
-        var map = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var (key, value) in entries.OrderBy(e => e.Key, StringComparer.Ordinal)) map[key] = value;
-        return map.Count == 0 ? null : map;
+        if (labels.IsEmpty) return null;
+        var map = new Dictionary<string, string>(labels.Count, StringComparer.Ordinal);
+        foreach (var (key, value) in labels) map[key] = value;
+        return map;
     }
 }

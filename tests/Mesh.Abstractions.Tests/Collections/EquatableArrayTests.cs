@@ -48,4 +48,21 @@ public class EquatableArrayTests
             var backward = new EquatableMap<int>(d.Reverse());
             return forward == backward && forward.GetHashCode() == backward.GetHashCode() && forward.Keys.SequenceEqual(d.Keys.Order(StringComparer.Ordinal));
         });
+
+    [Fact]
+    public void Map_KeepsTheLastOfDuplicateKeysInOrdinalOrder() =>
+        Gen.Select(Gen.String[Gen.Char['A', 'c'], 0, 3], Gen.Int[0, 9]).Array[0, 80].Sample(entries =>
+        {
+            var reference = new SortedDictionary<string, int>(StringComparer.Ordinal);
+            foreach (var (key, value) in entries) reference[key] = value;
+            var pairs = entries.Select(e => KeyValuePair.Create(e.Item1, e.Item2)).ToArray();
+            var fromSequence = new EquatableMap<int>(pairs.Select(p => p));
+            var fromSpan = EquatableMap.Create<int>(pairs);
+            return fromSequence.SequenceEqual(reference) && fromSpan.SequenceEqual(reference) && fromSequence.Count == reference.Count
+                && reference.All(e => fromSequence.TryGetValue(e.Key, out var v) && v == e.Value);
+        });
+
+    [Fact]
+    public void Map_RejectsANullKey() =>
+        Assert.Throws<ArgumentNullException>(() => new EquatableMap<int>([KeyValuePair.Create("a", 1), KeyValuePair.Create<string, int>(null!, 2)]));
 }
