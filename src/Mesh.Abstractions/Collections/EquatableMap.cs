@@ -46,6 +46,42 @@ public readonly struct EquatableMap<TValue> : IReadOnlyDictionary<string, TValue
         _entries = Trim(sorted, length);
     }
 
+    // Wraps entries already in ordinal key order without duplicates (the flag only sets this constructor apart).
+    private EquatableMap(KeyValuePair<string, TValue>[]? sorted, bool trusted)
+    {
+        System.Diagnostics.Debug.Assert(trusted, "Only sorted entries without duplicates are wrapped.");
+        _entries = sorted;
+    }
+
+    /// <summary>
+    /// The entries of both maps, an entry of <paramref name="overrides"/> replacing one of <paramref name="first"/> with the
+    /// same key (a merge of two sorted arrays: no re-sorting).
+    /// </summary>
+    internal static EquatableMap<TValue> Union(EquatableMap<TValue> first, EquatableMap<TValue> overrides)
+    {
+        var a = first._entries ?? [];
+        var b = overrides._entries ?? [];
+        if (b.Length == 0) return first;
+        if (a.Length == 0) return overrides;
+        var merged = new KeyValuePair<string, TValue>[a.Length + b.Length];
+        int i = 0, j = 0, n = 0;
+        while (i < a.Length && j < b.Length)
+        {
+            var c = string.CompareOrdinal(a[i].Key, b[j].Key);
+            if (c < 0) merged[n++] = a[i++];
+            else if (c > 0) merged[n++] = b[j++];
+            else
+            {
+                merged[n++] = b[j++];
+                i++;
+            }
+        }
+        while (i < a.Length) merged[n++] = a[i++];
+        while (j < b.Length) merged[n++] = b[j++];
+        if (n != merged.Length) Array.Resize(ref merged, n);
+        return new EquatableMap<TValue>(merged, trusted: true);
+    }
+
     internal static EquatableMap<TValue> FromSpan(ReadOnlySpan<KeyValuePair<string, TValue>> entries) => new(entries);
 
     // Insertion into the sorted prefix: maps are small (labels, headers) and usually built in key order already, so the common

@@ -28,7 +28,14 @@ public static class CoreServiceWriter
         {
             foreach (var service in config.Services.OrderBy(s => s.Namespace, StringComparer.Ordinal).ThenBy(s => s.Name, StringComparer.Ordinal)) services.Add(Service(service, appProtocol));
         }
-        foreach (var leaf in plan.Leaves) services.Add(Leaf(leaf, appProtocol));
+        // The leaves of one parent are consecutive: its selector annotation is formatted once for all of them.
+        MeshService? parent = null;
+        var selector = string.Empty;
+        foreach (var leaf in plan.Leaves)
+        {
+            if (!ReferenceEquals(parent, leaf.Parent)) (parent, selector) = (leaf.Parent, LeafServiceLabels.FormatSelector(leaf.Parent.EffectiveSelector));
+            services.Add(Leaf(leaf, selector, appProtocol ?? AppProtocols.Of));
+        }
         return services;
     }
 
@@ -49,6 +56,11 @@ public static class CoreServiceWriter
     public static CoreService Leaf(LeafService leaf, Func<Protocol, string?>? appProtocol = null)
     {
         ArgumentNullException.ThrowIfNull(leaf);
+        return Leaf(leaf, LeafServiceLabels.FormatSelector(leaf.Parent.EffectiveSelector), appProtocol ?? AppProtocols.Of);
+    }
+
+    private static CoreService Leaf(LeafService leaf, string parentSelector, Func<Protocol, string?> appProtocol)
+    {
         var parent = leaf.Parent;
         return Create(
             leaf.Name,
@@ -59,9 +71,9 @@ public static class CoreServiceWriter
             annotations: new Dictionary<string, string>(StringComparer.Ordinal)
             {
                 [LeafServiceLabels.SubsetOf] = $"{parent.Name}/{leaf.Subset.Name}",
-                [LeafServiceLabels.ParentSelector] = LeafServiceLabels.FormatSelector(parent.EffectiveSelector),
+                [LeafServiceLabels.ParentSelector] = parentSelector,
             },
-            appProtocol ?? AppProtocols.Of);
+            appProtocol);
     }
 
     private static CoreService Create(string name, string ns, IEnumerable<KeyValuePair<string, string>> selector, EquatableArray<ServicePort> ports, Dictionary<string, string>? labels, Dictionary<string, string>? annotations, Func<Protocol, string?> appProtocol)

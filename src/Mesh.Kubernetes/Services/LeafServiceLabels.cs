@@ -26,7 +26,24 @@ public static class LeafServiceLabels
     /// <summary>Formats a selector for <see cref="ParentSelector"/> (label keys and values cannot hold ',' or '=').</summary>
     /// <param name="selector">The selector.</param>
     /// <returns>The annotation value.</returns>
-    public static string FormatSelector(EquatableMap<string> selector) => string.Join(",", selector.Select(l => $"{l.Key}={l.Value}"));
+    public static string FormatSelector(EquatableMap<string> selector)
+    {
+        var length = Math.Max(0, selector.Count * 2 - 1);
+        foreach (var (key, value) in selector) length += key.Length + value.Length;
+        return string.Create(length, selector, static (span, labels) =>
+        {
+            var at = 0;
+            foreach (var (key, value) in labels)
+            {
+                if (at > 0) span[at++] = ',';
+                key.CopyTo(span[at..]);
+                at += key.Length;
+                span[at++] = '=';
+                value.CopyTo(span[at..]);
+                at += value.Length;
+            }
+        });
+    }
 
     /// <summary>Parses a <see cref="ParentSelector"/> value.</summary>
     /// <param name="value">The annotation value.</param>

@@ -71,7 +71,8 @@ internal static partial class RouterMapping
 
     private static VirtualRouter Router(MeshService service, int index, List<int> httpRoutes, List<int> tcpRoutes, AppMeshExportContext ctx)
     {
-        var listeners = service.Ports.Select(p => (p.Port, Protocol: ListenerProtocols.Of(p.Protocol))).ToList();
+        var listeners = new List<(int Port, string Protocol)>(service.Ports.Count);
+        foreach (var port in service.Ports) listeners.Add((port.Port, ListenerProtocols.Of(port.Protocol)));
         var multi = listeners.Count > 1;
         var routes = new List<(VirtualRouterRoute Route, string Path)>();
         var names = new HashSet<string>(StringComparer.Ordinal);
@@ -114,8 +115,8 @@ internal static partial class RouterMapping
             },
             Spec =
             {
-                Listeners = [.. listeners.Select(l => new VirtualRouterListener { PortMapping = new PortMapping { Port = l.Port, Protocol = l.Protocol } })],
-                Routes = Lists.OrNull(routes.Select(r => r.Route)),
+                Listeners = listeners.ConvertAll(l => new VirtualRouterListener { PortMapping = new PortMapping { Port = l.Port, Protocol = l.Protocol } }),
+                Routes = routes.Count == 0 ? null : routes.ConvertAll(r => r.Route),
             },
         };
     }
@@ -123,7 +124,7 @@ internal static partial class RouterMapping
     private static void HttpRoutes(HttpRoute route, int r, MeshService host, List<(int Port, string Protocol)> listeners, bool multi, Action<VirtualRouterRoute, string> add, AppMeshExportContext ctx)
     {
         var routePath = $"$.spec.routes[{r}]";
-        var ports = listeners.Where(l => ListenerProtocols.IsHttpFamily(l.Protocol)).ToList();
+        var ports = listeners.FindAll(l => ListenerProtocols.IsHttpFamily(l.Protocol));
         if (ports.Count == 0)
         {
             ctx.Unsupported(routePath, $"'{host.Reference}' has no HTTP, HTTP/2 or gRPC port, and App Mesh writes HTTP routes on such listeners only: the route is not written.");
@@ -135,9 +136,10 @@ internal static partial class RouterMapping
             var rulePath = $"{routePath}.rules[{k}]";
             ReportRuleFeatures(rule, rulePath, ctx);
             if (rule.Backends.IsEmpty) continue;
-            var matches = rule.Matches.IsEmpty ? [null] : rule.Matches.Select(m => (HttpMatch?)m).ToList();
-            for (var m = 0; m < matches.Count; m++)
+            var matchCount = Math.Max(1, rule.Matches.Count);
+            for (var m = 0; m < matchCount; m++)
             {
+                HttpMatch? match = rule.Matches.IsEmpty ? null : rule.Matches[m];
                 var matchPath = $"{rulePath}.matches[{m}]";
                 foreach (var (port, protocol) in ports)
                 {
@@ -148,12 +150,12 @@ internal static partial class RouterMapping
                     HttpRouteMatch? httpMatch = null;
                     if (protocol == ListenerProtocols.Grpc)
                     {
-                        grpcMatch = MatchMapping.Grpc(matches[m], matchPath, listenerPort, ctx);
+                        grpcMatch = MatchMapping.Grpc(match, matchPath, listenerPort, ctx);
                         if (grpcMatch is null) continue;
                     }
                     else
                     {
-                        httpMatch = MatchMapping.Http(matches[m], matchPath, listenerPort, ctx);
+                        httpMatch = MatchMapping.Http(match, matchPath, listenerPort, ctx);
                     }
                     var name = RouteNames.Of(route.Name, k, rule.Matches.Count > 1 ? m : null, listenerPort);
                     add(Typed(

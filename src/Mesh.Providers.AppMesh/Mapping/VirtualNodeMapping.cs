@@ -48,22 +48,23 @@ internal static partial class VirtualNodeMapping
 
     private static VirtualNodeListener Listener(PlannedNode node, ServicePort port, int k, (DestinationPolicy Policy, int Index)? policy, AppMeshExportContext ctx)
     {
-        var path = $"{node.Path}.ports[{k}]";
+        // The path is formatted only for a diagnostic: most listeners raise none.
+        string Path() => $"{node.Path}.ports[{k}]";
         var protocol = ListenerProtocols.Of(port.Protocol);
         if (port.Protocol == Protocol.Tls)
         {
-            ctx.ApproximatedOnce($"{path}.protocol", "App Mesh listeners speak http, http2, grpc or tcp: the TLS port is written as a tcp listener (TLS passes through; there is no SNI routing).");
+            ctx.ApproximatedOnce($"{Path()}.protocol", "App Mesh listeners speak http, http2, grpc or tcp: the TLS port is written as a tcp listener (TLS passes through; there is no SNI routing).");
         }
         if (node.Service is not null)
         {
             var target = port.EffectiveTargetPort;
             if (target.Name is { } named)
             {
-                ctx.ApproximatedOnce($"{path}.targetPort", $"App Mesh's Envoy forwards to the port callers use: the named target port '{named}' is not written, so the pods must listen on {port.Port}.");
+                ctx.ApproximatedOnce($"{Path()}.targetPort", $"App Mesh's Envoy forwards to the port callers use: the named target port '{named}' is not written, so the pods must listen on {port.Port}.");
             }
             else if (target.Number != port.Port)
             {
-                ctx.ApproximatedOnce($"{path}.targetPort", string.Create(CultureInfo.InvariantCulture, $"App Mesh's Envoy forwards to the port callers use: target port {target.Number} is not written, so the pods must listen on {port.Port}."));
+                ctx.ApproximatedOnce($"{Path()}.targetPort", string.Create(CultureInfo.InvariantCulture, $"App Mesh's Envoy forwards to the port callers use: target port {target.Number} is not written, so the pods must listen on {port.Port}."));
             }
         }
         var listener = new VirtualNodeListener

@@ -65,4 +65,24 @@ public class EquatableArrayTests
     [Fact]
     public void Map_RejectsANullKey() =>
         Assert.Throws<ArgumentNullException>(() => new EquatableMap<int>([KeyValuePair.Create("a", 1), KeyValuePair.Create<string, int>(null!, 2)]));
+
+    [Fact]
+    public void WorkloadLabels_AreTheSelectorWithTheSubsetsLabelsOverriding()
+    {
+        var labels = Gen.Dictionary(Gen.String[Gen.Char['a', 'f'], 1, 2], Gen.String[Gen.Char['0', '3'], 0, 2])[0, 6];
+        Gen.Select(labels, labels).Sample((selector, subsetLabels) =>
+        {
+            var service = new Mesh.Model.MeshService
+            {
+                Name = "svc",
+                Namespace = "ns",
+                Selector = new EquatableMap<string>(selector),
+                Subsets = [new Mesh.Model.Subset { Name = "s", Labels = new EquatableMap<string>(subsetLabels) }],
+            };
+            var expected = new SortedDictionary<string, string>(service.EffectiveSelector.ToDictionary(e => e.Key, e => e.Value), StringComparer.Ordinal);
+            foreach (var (key, value) in subsetLabels) expected[key] = value;
+            var actual = service.WorkloadLabels("s")!.Value;
+            return actual.SequenceEqual(expected) && actual == new EquatableMap<string>(expected) && service.WorkloadLabels("missing") is null;
+        });
+    }
 }

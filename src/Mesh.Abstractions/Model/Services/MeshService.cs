@@ -32,10 +32,7 @@ public sealed record MeshService
     {
         if (subset is null) return EffectiveSelector;
         if (FindSubset(subset) is not { } found) return null;
-        var labels = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var label in EffectiveSelector) labels[label.Key] = label.Value;
-        foreach (var label in found.Labels) labels[label.Key] = label.Value;
-        return new EquatableMap<string>(labels);
+        return EquatableMap<string>.Union(EffectiveSelector, found.Labels);
     }
 
     /// <summary>The ports the service listens on.</summary>
