@@ -9,10 +9,11 @@ namespace Mesh.Benchmarks.Translation;
 
 /// <summary>
 /// The typed translation alone (<c>Validate = false</c>, the measure of the 20 µs-per-service target) of the newer
-/// providers beside Istio's in one run, on the 1,000-service synthetic mesh; figures are per service.
+/// providers beside Istio's in one run, on the 1,000-service synthetic mesh, under both GC modes (<see cref="GcModesConfig"/>);
+/// figures are per service.
 /// </summary>
 [MemoryDiagnoser]
-[SimpleJob(launchCount: 1, warmupCount: 3, iterationCount: 5)]
+[Config(typeof(GcModesConfig))]
 public class TranslateOnlyBenchmarks
 {
     private const int Services = 1000;

@@ -28,7 +28,7 @@ internal static partial class VirtualNodeMapping
             Spec =
             {
                 PodSelector = service is null ? null : new AppMeshLabelSelector { MatchLabels = Lists.OrNull(node.Labels) },
-                Listeners = Lists.OrNull(node.Ports.Select((port, k) => Listener(node, port, k, policy, ctx))),
+                Listeners = Listeners(node, policy, ctx),
                 ServiceDiscovery = Discovery(node, ctx),
                 Backends = service is null || ctx.Options.Backends != AppMeshBackends.List ? null : Lists.OrNull(Backends(node, virtualServices, ctx)),
                 BackendGroups = service is null || ctx.Options.Backends != AppMeshBackends.NamespaceGroups ? null : Lists.OrNull(BackendGroups(node, virtualServices, ctx)),
@@ -44,6 +44,14 @@ internal static partial class VirtualNodeMapping
             };
         }
         return resource;
+    }
+
+    private static List<VirtualNodeListener>? Listeners(PlannedNode node, (DestinationPolicy Policy, int Index)? policy, AppMeshExportContext ctx)
+    {
+        if (node.Ports.IsEmpty) return null;
+        var listeners = new List<VirtualNodeListener>(node.Ports.Count);
+        for (var k = 0; k < node.Ports.Count; k++) listeners.Add(Listener(node, node.Ports[k], k, policy, ctx));
+        return listeners;
     }
 
     private static VirtualNodeListener Listener(PlannedNode node, ServicePort port, int k, (DestinationPolicy Policy, int Index)? policy, AppMeshExportContext ctx)
