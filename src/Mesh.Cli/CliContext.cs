@@ -2,11 +2,12 @@ using Mesh.Translation;
 
 namespace Mesh.Cli;
 
-/// <summary>What every command needs: the two output streams and the translators.</summary>
+/// <summary>What every command needs: the standard streams and the translators.</summary>
 /// <param name="Stdout">Results.</param>
 /// <param name="Stderr">Diagnostics and usage errors.</param>
 /// <param name="Registry">The registered translators.</param>
-internal sealed record CliContext(TextWriter Stdout, TextWriter Stderr, ITranslatorRegistry Registry)
+/// <param name="Stdin">What an input named <c>-</c> reads (<see cref="Commands.StandardStreams.Name"/>); null when there is none.</param>
+internal sealed record CliContext(TextWriter Stdout, TextWriter Stderr, ITranslatorRegistry Registry, TextReader? Stdin = null)
 {
     /// <summary>Resolves a provider or explains which ones exist.</summary>
     public bool TryGetTranslator(string? name, out ITranslator translator)

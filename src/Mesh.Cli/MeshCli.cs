@@ -14,12 +14,13 @@ internal static class MeshCli
     /// <param name="stdout">Where results go.</param>
     /// <param name="stderr">Where diagnostics and usage errors go.</param>
     /// <param name="services">The services to use; null builds the default composition (every provider package).</param>
+    /// <param name="stdin">What an input named <c>-</c> reads; null when there is none.</param>
     /// <returns>The exit code: 0 ok, 1 errors, 2 usage.</returns>
-    public static int Run(string[] args, TextWriter stdout, TextWriter stderr, IServiceProvider? services = null)
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr, IServiceProvider? services = null, TextReader? stdin = null)
     {
         using var owned = services is null ? CliServices.Build() : null;
         var provider = services ?? owned!;
-        var context = new CliContext(stdout, stderr, provider.GetRequiredService<ITranslatorRegistry>());
+        var context = new CliContext(stdout, stderr, provider.GetRequiredService<ITranslatorRegistry>(), stdin);
 
         var providers = context.Registry.Providers.Count == 0 ? "no provider registered" : string.Join(", ", context.Registry.Providers);
         var root = new RootCommand($"Validate mesh models, translate them to a mesh's configuration ({providers}), import and migrate between meshes, and encode Envoy xDS.");

@@ -1,3 +1,3 @@
 using Mesh.Cli;
 
-return MeshCli.Run(args, Console.Out, Console.Error);
+return MeshCli.Run(args, Console.Out, Console.Error, stdin: Console.In);

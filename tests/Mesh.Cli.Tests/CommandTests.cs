@@ -138,6 +138,51 @@ public sealed class CommandTests : IDisposable
         Assert.DoesNotContain("   at ", run.Stderr, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("translate", "json")]
+    [InlineData("translate", "YAML")]
+    [InlineData("import", "json")]
+    [InlineData("capabilities", "markdown")]
+    public void Output_NamedLikeAFormat_IsAUsageError_ThatSuggestsFormat(string command, string word)
+    {
+        var args = command switch
+        {
+            "translate" => new[] { "translate", CliRunner.Sample("bookinfo.mesh.yaml"), "--to", "istio", "-o", word },
+            "import" => ["import", CliRunner.Sample("bookinfo.mesh.yaml"), "--from", "istio", "-o", word],
+            _ => ["capabilities", "-o", word],
+        };
+        var cwd = Directory.GetCurrentDirectory();
+        var run = CliRunner.Invoke(args);
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains($"--format {word.ToLowerInvariant()}", run.Stderr, StringComparison.Ordinal);
+        Assert.False(File.Exists(Path.Combine(cwd, word)), "nothing is written");
+    }
+
+    [Fact]
+    public void Translate_FromStdin_ToStdout_WithDash()
+    {
+        var yaml = File.ReadAllText(CliRunner.Sample("bookinfo.mesh.yaml"));
+        var run = CliRunner.InvokeWithStdin(yaml, "translate", "-", "--to", "istio", "-o", "-");
+        Assert.True(run.ExitCode == 0, run.Stderr);
+        Assert.Contains("kind: VirtualService", run.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Validate_FromStdin_LocatesDiagnosticsInStdin()
+    {
+        var run = CliRunner.InvokeWithStdin("kind: Mesh\nmetadata: { name: x }\nspec:\n  services:\n  - name: Bad_Name\n    namespace: ns\n", "validate", "-");
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("stdin:", run.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Import_StdinNamedTwice_IsAUsageError()
+    {
+        var run = CliRunner.InvokeWithStdin("", "import", "-", "-", "--from", "istio");
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("more than once", run.Stderr, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Translate_Strict_FailsAndWritesNothing()
     {

@@ -25,7 +25,7 @@ public sealed class XdsCommandTests : IDisposable
     [Fact]
     public void Pb_WritesOneDiscoveryResponsePerType()
     {
-        var run = CliRunner.Invoke("xds", Model, "--endpoints", Endpoints, "--node", "grpc-client", "--proxyless", "--out", _dir);
+        var run = CliRunner.Invoke("xds", Model, "--endpoints", Endpoints, "--node", "grpc-client", "--proxyless", "-o", _dir);
         Assert.True(run.ExitCode == 0, run.Stderr);
         var expected = new Dictionary<string, string>
         {
@@ -46,9 +46,27 @@ public sealed class XdsCommandTests : IDisposable
     [Fact]
     public void Pb_WithoutAnOutputDirectory_IsAUsageError()
     {
-        var run = CliRunner.Invoke("xds", Model, "--endpoints", Endpoints, "--node", "n", "--format", "pb");
+        var run = CliRunner.Invoke("xds", Model, "--endpoints", Endpoints, "--node", "n", "--encoding", "pb");
         Assert.Equal(2, run.ExitCode);
-        Assert.Contains("needs --out", run.Stderr, StringComparison.Ordinal);
+        Assert.Contains("needs -o <dir>", run.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Json_IntoAMissingDirectory_WritesXdsJsonInsideIt_AndDiagnosticsFollowFormat()
+    {
+        var target = Path.Combine(_dir, "new-dir");
+        var run = CliRunner.Invoke("xds", Model, "--endpoints", Endpoints, "--node", "n", "--namespace", "bookinfo", "-o", target, "--encoding", "json", "--format", "json");
+        Assert.True(run.ExitCode == 0, run.Stderr);
+        Assert.True(Directory.Exists(target), "-o names a directory for xds: it is created, not written as a file");
+        Assert.Contains("type.googleapis.com/envoy.config.listener.v3.Listener", File.ReadAllText(Path.Combine(target, "xds.json")), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Pb_ToStdout_IsAUsageError()
+    {
+        var run = CliRunner.Invoke("xds", Model, "--endpoints", Endpoints, "--node", "n", "-o", "-", "--encoding", "pb");
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("not stdout", run.Stderr, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -24,7 +24,7 @@ internal static class CapabilitiesCommand
             Description = "table (default), json, or markdown (the docs/capabilities.md page).",
             DefaultValueFactory = _ => CapabilityFormat.Table,
         };
-        var output = new Option<string?>("--output", "-o") { Description = "Write to this file instead of stdout." };
+        var output = CommonOptions.Output();
         var command = new Command("capabilities", "Show which model features each provider expresses natively, approximately, or not at all.") { provider, format, output };
         command.SetAction(parse =>
         {

@@ -13,10 +13,27 @@ internal static class CommonOptions
         DefaultValueFactory = _ => OutputFormat.Text,
     };
 
-    public static Option<string?> Output() => new("--output", "-o")
+    public static Option<string?> Output()
     {
-        Description = "Write the result to this file (or into this existing directory) instead of stdout.",
-    };
+        var option = new Option<string?>("--output", "-o")
+        {
+            Description = "Write the result to this file (or into this existing directory; its parent directories are created) instead of stdout ('-').",
+        };
+        option.Validators.Add(NotAFormatName);
+        return option;
+    }
+
+    /// <summary>The words <c>--format</c> options take: <c>-o json</c> is almost always meant as <c>--format json</c>.</summary>
+    private static readonly string[] FormatNames = ["json", "yaml", "yml", "text", "markdown", "md", "pb"];
+
+    /// <summary>Refuses <c>-o json</c> (and the other format words) unless a file or directory of that name exists.</summary>
+    internal static void NotAFormatName(System.CommandLine.Parsing.OptionResult result)
+    {
+        if (result.Tokens.Count != 1) return;
+        var value = result.Tokens[0].Value;
+        if (!FormatNames.Contains(value, StringComparer.OrdinalIgnoreCase) || File.Exists(value) || Directory.Exists(value)) return;
+        result.AddError($"{result.IdentifierToken?.Value ?? "-o"} {value} would write a file named '{value}': for the format use --format {value.ToLowerInvariant()}; for that file name use ./{value}.");
+    }
 
     /// <summary><c>--services none|subsets|all</c>: which core v1 Services a Kubernetes provider writes (default: the provider's own).</summary>
     public static Option<Mesh.Translation.ServiceOutput?> Services() => new("--services")

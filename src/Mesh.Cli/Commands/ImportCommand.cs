@@ -18,7 +18,7 @@ internal static class ImportCommand
         command.SetAction(parse =>
         {
             if (!context.TryGetTranslator(parse.GetValue(from), out var translator)) return ExitCodes.Usage;
-            var result = ManifestReader.Import(translator, parse.GetValue(manifests)!, context.Stderr, parse.GetValue(strict));
+            var result = ManifestReader.Import(translator, parse.GetValue(manifests)!, context, parse.GetValue(strict));
             if (result is null) return ExitCodes.Usage;
             DiagnosticWriter.Write(context.Stderr, result.Diagnostics, parse.GetValue(format));
             if (result.Config is null) return ExitCodes.Errors;

@@ -2,15 +2,23 @@ using Mesh.Translation;
 
 namespace Mesh.Cli.Commands;
 
-/// <summary>Imports provider manifests from files.</summary>
+/// <summary>Imports provider manifests from files (<c>-</c> is stdin).</summary>
 internal static class ManifestReader
 {
     /// <summary>Imports every file as one stream of documents; null when a file is missing or too large to read (reported on stderr).</summary>
-    public static ImportResult? Import(ITranslator translator, IReadOnlyList<string> files, TextWriter stderr, bool strict)
+    public static ImportResult? Import(ITranslator translator, IReadOnlyList<string> files, CliContext context, bool strict)
     {
+        var stderr = context.Stderr;
         var sources = new List<SourceText>(files.Count);
+        var stdinRead = false;
         foreach (var file in files)
         {
+            if (StandardStreams.Is(file))
+            {
+                if (StandardStreams.ReadStdin(context, ref stdinRead) is not { } text) return null;
+                sources.Add(new SourceText(ModelLoader.StdinName, text));
+                continue;
+            }
             if (!File.Exists(file))
             {
                 stderr.WriteLine($"error: file not found: {file}");

@@ -31,7 +31,7 @@ internal static class MigrateCommand
             if (!context.TryGetTranslator(parse.GetValue(from), out var source)) return ExitCodes.Usage;
             if (!context.TryGetTranslator(parse.GetValue(to), out var target)) return ExitCodes.Usage;
             var isStrict = parse.GetValue(strict);
-            var imported = ManifestReader.Import(source, parse.GetValue(manifests)!, context.Stderr, isStrict);
+            var imported = ManifestReader.Import(source, parse.GetValue(manifests)!, context, isStrict);
             if (imported is null) return ExitCodes.Usage;
 
             var diagnostics = new List<Diagnostic>(imported.Diagnostics);

@@ -5,7 +5,7 @@ using Mesh.Validation;
 
 namespace Mesh.Cli.Commands;
 
-/// <summary>Reads a model file (YAML or JSON) and validates it, locating every diagnostic in the source text.</summary>
+/// <summary>Reads a model file (YAML or JSON; <c>-</c> is stdin) and validates it, locating every diagnostic in the source text.</summary>
 internal static class ModelLoader
 {
     /// <summary>
@@ -25,25 +25,34 @@ internal static class ModelLoader
     }
 
     /// <summary>Reads and validates the model: the config is null when it has reading or validation errors.</summary>
-    public static Loaded Load(string path, TextWriter stderr) => Load(path, stderr, validate: true);
+    public static Loaded Load(string path, CliContext context) => Load(path, context, validate: true);
 
     /// <summary>
     /// Reads the model without validating it, for a consumer that validates it itself (the xDS encoder), so that
     /// no problem is reported twice: the config is null when it has reading errors.
     /// </summary>
-    public static Loaded Read(string path, TextWriter stderr) => Load(path, stderr, validate: false);
+    public static Loaded Read(string path, CliContext context) => Load(path, context, validate: false);
 
-    private static Loaded Load(string path, TextWriter stderr, bool validate)
+    /// <summary>The name diagnostics give a model read from stdin.</summary>
+    public const string StdinName = "stdin";
+
+    private static Loaded Load(string path, CliContext context, bool validate)
     {
-        if (!File.Exists(path))
+        MeshReadResult read;
+        if (StandardStreams.Is(path))
         {
-            stderr.WriteLine($"error: file not found: {path}");
+            var stdinRead = false;
+            if (StandardStreams.ReadStdin(context, ref stdinRead) is not { } text) return new Loaded(null, [], Unreadable: true, SourceMap.Empty);
+            read = MeshYaml.Read(text, StdinName);
+        }
+        else if (!File.Exists(path))
+        {
+            context.Stderr.WriteLine($"error: file not found: {path}");
             return new Loaded(null, [], Unreadable: true, SourceMap.Empty);
         }
-
-        MeshReadResult read;
-        using (var stream = File.OpenRead(path))
+        else
         {
+            using var stream = File.OpenRead(path);
             read = MeshYaml.Read(stream, path);
         }
         if (read.Config is null) return new Loaded(null, read.Diagnostics, Unreadable: false, read.SourceMap);

@@ -7,12 +7,12 @@ namespace Mesh.Cli.Commands;
 internal static class ResultWriter
 {
     /// <param name="stdout">Used when <paramref name="output"/> is null.</param>
-    /// <param name="output">A file path, an existing directory, or null.</param>
+    /// <param name="output">A file path, an existing directory, or null or <c>-</c> for stdout.</param>
     /// <param name="fileNameInDirectory">The file name used when <paramref name="output"/> is a directory.</param>
     /// <param name="text">The result.</param>
     public static void Write(TextWriter stdout, string? output, string fileNameInDirectory, string text)
     {
-        if (output is null)
+        if (output is null || StandardStreams.Is(output))
         {
             stdout.Write(text);
             return;

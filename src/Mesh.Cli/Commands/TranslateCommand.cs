@@ -19,7 +19,7 @@ internal static class TranslateCommand
         command.SetAction(parse =>
         {
             if (!context.TryGetTranslator(parse.GetValue(to), out var translator)) return ExitCodes.Usage;
-            var loaded = ModelLoader.Load(parse.GetValue(model)!, context.Stderr);
+            var loaded = ModelLoader.Load(parse.GetValue(model)!, context);
             if (loaded.Unreadable) return ExitCodes.Usage;
             if (loaded.Config is null)
             {

@@ -13,7 +13,7 @@ internal static class ValidateCommand
         var command = new Command("validate", "Validate a mesh model and print every problem with its path.") { model, format };
         command.SetAction(parse =>
         {
-            var loaded = ModelLoader.Load(parse.GetValue(model)!, context.Stderr);
+            var loaded = ModelLoader.Load(parse.GetValue(model)!, context);
             if (loaded.Unreadable) return ExitCodes.Usage;
             DiagnosticWriter.Write(context.Stderr, loaded.Diagnostics, parse.GetValue(format));
             if (loaded.Config is null) return ExitCodes.Errors;

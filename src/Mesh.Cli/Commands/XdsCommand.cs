@@ -7,8 +7,9 @@ using Mesh.Xds;
 namespace Mesh.Cli.Commands;
 
 /// <summary>
-/// <c>mesh xds &lt;model.yaml&gt; --endpoints &lt;endpoints.yaml&gt; --node &lt;id&gt; [--proxyless] [--out dir] [--format pb|json]</c>:
-/// the Envoy configuration one proxy receives, as serialized <c>DiscoveryResponse</c>s or readable JSON.
+/// <c>mesh xds &lt;model.yaml&gt; --endpoints &lt;endpoints.yaml&gt; --node &lt;id&gt; [--proxyless] [-o dir] [--encoding pb|json] [--format text|json]</c>:
+/// the Envoy configuration one proxy receives, as serialized <c>DiscoveryResponse</c>s or readable JSON. The options follow the
+/// other commands: <c>-o</c> is where the result goes (here a directory), <c>--format</c> how diagnostics are printed.
 /// </summary>
 internal static class XdsCommand
 {
@@ -27,9 +28,10 @@ internal static class XdsCommand
         var proxyless = new Option<bool>("--proxyless") { Description = "The client is a proxyless gRPC client (api_listeners named for xds:/// targets) rather than a sidecar." };
         var ns = new Option<string>("--namespace") { Description = "The proxy's namespace.", DefaultValueFactory = _ => "default" };
         var service = new Option<string?>("--service") { Description = "The service the sidecar fronts (name.namespace): adds its inbound listener with RBAC and mTLS." };
-        var output = new Option<string?>("--out") { Description = "The directory for lds.pb, rds.pb, cds.pb and eds.pb (or xds.json with --format json)." };
-        var format = new Option<XdsFormat?>("--format") { Description = "pb (serialized DiscoveryResponses; the default with --out) or json (readable; the default without --out)." };
-        var diagnosticsFormat = new Option<OutputFormat>("--diagnostics") { Description = "How diagnostics are printed: text or json.", DefaultValueFactory = _ => OutputFormat.Text };
+        var output = new Option<string?>("--output", "-o") { Description = "The directory (created when missing) for lds.pb, rds.pb, cds.pb and eds.pb, or for xds.json with --encoding json; without it the JSON goes to stdout." };
+        output.Validators.Add(CommonOptions.NotAFormatName);
+        var format = new Option<XdsFormat?>("--encoding") { Description = "pb (serialized DiscoveryResponses; the default with -o) or json (readable; the default without -o)." };
+        var diagnosticsFormat = CommonOptions.Format();
         var command = new Command("xds", "Encode the Envoy xDS configuration (LDS, RDS, CDS, EDS) one proxy receives.")
         {
             model, endpoints, node, proxyless, ns, service, output, format, diagnosticsFormat,
@@ -40,7 +42,7 @@ internal static class XdsCommand
             var chosen = parse.GetValue(format) ?? (outDir is null ? XdsFormat.Json : XdsFormat.Pb);
             if (chosen == XdsFormat.Pb && outDir is null)
             {
-                context.Stderr.WriteLine("error: --format pb writes binary files and needs --out <dir>.");
+                context.Stderr.WriteLine("error: --encoding pb writes binary files and needs -o <dir>.");
                 return ExitCodes.Usage;
             }
             ServiceRef ownService = default;
@@ -58,7 +60,7 @@ internal static class XdsCommand
             }
 
             // The encoder validates the model itself (once), so the model is only read here.
-            var loaded = ModelLoader.Read(parse.GetValue(model)!, context.Stderr);
+            var loaded = ModelLoader.Read(parse.GetValue(model)!, context);
             if (loaded.Unreadable) return ExitCodes.Usage;
             var read = EndpointsYaml.Read(File.ReadAllText(endpointsPath), endpointsPath);
             var diagnostics = new List<Diagnostic>([.. loaded.Diagnostics, .. read.Diagnostics]);
@@ -80,8 +82,14 @@ internal static class XdsCommand
 
             if (chosen == XdsFormat.Json)
             {
-                ResultWriter.Write(context.Stdout, outDir, "xds.json", snapshot.ToJson());
+                // -o names a directory here, as with pb: the JSON goes into it as xds.json.
+                ResultWriter.Write(context.Stdout, outDir is null || StandardStreams.Is(outDir) ? outDir : Path.Combine(outDir, "xds.json"), "xds.json", snapshot.ToJson());
                 return ExitCodes.Ok;
+            }
+            if (StandardStreams.Is(outDir))
+            {
+                context.Stderr.WriteLine("error: --encoding pb writes four binary files and needs -o <dir>, not stdout.");
+                return ExitCodes.Usage;
             }
             Directory.CreateDirectory(outDir!);
             foreach (var (file, bytes) in snapshot.ToDiscoveryResponses().ByFileName())
