@@ -19,11 +19,11 @@ internal static class CapabilitiesCommand
     public static Command Create(CliContext context)
     {
         var provider = new Option<string?>("--provider") { Description = "Only this provider." };
-        var format = new Option<CapabilityFormat>("--format")
+        var format = CommonOptions.Named(new Option<CapabilityFormat>("--format")
         {
             Description = "table (default), json, or markdown (the docs/capabilities.md page).",
             DefaultValueFactory = _ => CapabilityFormat.Table,
-        };
+        });
         var output = CommonOptions.Output();
         var command = new Command("capabilities", "Show which model features each provider expresses natively, approximately, or not at all.") { provider, format, output };
         command.SetAction(parse =>

@@ -7,11 +7,44 @@ namespace Mesh.Cli.Commands;
 /// <summary>Options shared by several commands.</summary>
 internal static class CommonOptions
 {
-    public static Option<OutputFormat> Format() => new("--format")
+    public static Option<OutputFormat> Format() => Named(new Option<OutputFormat>("--format")
     {
         Description = "How diagnostics are printed: text (severity code path: message) or json.",
         DefaultValueFactory = _ => OutputFormat.Text,
-    };
+    });
+
+    /// <summary>
+    /// Gives an enum option lower-case value names in help and a one-line error naming them (System.CommandLine's own names
+    /// the .NET type: "as expected type 'Mesh.Cli.Output.OutputFormat'").
+    /// </summary>
+    public static Option<T> Named<T>(Option<T> option)
+        where T : struct, Enum
+    {
+        var names = string.Join("|", Enum.GetNames<T>().Select(n => n.ToLowerInvariant()));
+        option.HelpName = names;
+        option.CustomParser = result =>
+        {
+            if (result.Tokens.Count == 1 && Enum.TryParse<T>(result.Tokens[0].Value, ignoreCase: true, out var value) && Enum.IsDefined(value)) return value;
+            result.AddError($"{option.Name} takes {names.Replace("|", ", ", StringComparison.Ordinal)}, not '{string.Join(" ", result.Tokens.Select(t => t.Value))}'.");
+            return default;
+        };
+        return option;
+    }
+
+    /// <summary>The same for an optional enum option (absent = null).</summary>
+    public static Option<T?> Named<T>(Option<T?> option)
+        where T : struct, Enum
+    {
+        var names = string.Join("|", Enum.GetNames<T>().Select(n => n.ToLowerInvariant()));
+        option.HelpName = names;
+        option.CustomParser = result =>
+        {
+            if (result.Tokens.Count == 1 && Enum.TryParse<T>(result.Tokens[0].Value, ignoreCase: true, out var value) && Enum.IsDefined(value)) return value;
+            result.AddError($"{option.Name} takes {names.Replace("|", ", ", StringComparison.Ordinal)}, not '{string.Join(" ", result.Tokens.Select(t => t.Value))}'.");
+            return null;
+        };
+        return option;
+    }
 
     public static Option<string?> Output()
     {

@@ -30,7 +30,7 @@ internal static class XdsCommand
         var service = new Option<string?>("--service") { Description = "The service the sidecar fronts (name.namespace): adds its inbound listener with RBAC and mTLS." };
         var output = new Option<string?>("--output", "-o") { Description = "The directory (created when missing) for lds.pb, rds.pb, cds.pb and eds.pb, or for xds.json with --encoding json; without it the JSON goes to stdout." };
         output.Validators.Add(CommonOptions.NotAFormatName);
-        var format = new Option<XdsFormat?>("--encoding") { Description = "pb (serialized DiscoveryResponses; the default with -o) or json (readable; the default without -o)." };
+        var format = CommonOptions.Named(new Option<XdsFormat?>("--encoding") { Description = "pb (serialized DiscoveryResponses; the default with -o) or json (readable; the default without -o)." });
         var diagnosticsFormat = CommonOptions.Format();
         var command = new Command("xds", "Encode the Envoy xDS configuration (LDS, RDS, CDS, EDS) one proxy receives.")
         {
