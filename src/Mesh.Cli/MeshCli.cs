@@ -15,12 +15,13 @@ internal static class MeshCli
     /// <param name="stderr">Where diagnostics and usage errors go.</param>
     /// <param name="services">The services to use; null builds the default composition (every provider package).</param>
     /// <param name="stdin">What an input named <c>-</c> reads; null when there is none.</param>
+    /// <param name="colour">Whether diagnostics colour their severity.</param>
     /// <returns>The exit code: 0 ok, 1 errors, 2 usage.</returns>
-    public static int Run(string[] args, TextWriter stdout, TextWriter stderr, IServiceProvider? services = null, TextReader? stdin = null)
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr, IServiceProvider? services = null, TextReader? stdin = null, bool colour = false)
     {
         using var owned = services is null ? CliServices.Build() : null;
         var provider = services ?? owned!;
-        var context = new CliContext(stdout, stderr, provider.GetRequiredService<ITranslatorRegistry>(), stdin);
+        var context = new CliContext(stdout, stderr, provider.GetRequiredService<ITranslatorRegistry>(), stdin, colour);
 
         var providers = context.Registry.Providers.Count == 0 ? "no provider registered" : string.Join(", ", context.Registry.Providers);
         var root = new RootCommand($"Validate mesh models, translate them to a mesh's configuration ({providers}), import and migrate between meshes, and encode Envoy xDS.");
@@ -35,6 +36,11 @@ internal static class MeshCli
         if (parse.Errors.Count > 0)
         {
             foreach (var error in parse.Errors) stderr.WriteLine($"error: {error.Message}");
+            if (args.Length > 0 && !args[0].StartsWith('-') && root.Subcommands.All(c => c.Name != args[0])
+                && Output.Suggestions.Closest(args[0], root.Subcommands.Select(c => c.Name)) is { } command)
+            {
+                stderr.WriteLine($"Did you mean 'mesh {command}'?");
+            }
             stderr.WriteLine("Run 'mesh --help' for usage.");
             return ExitCodes.Usage;
         }

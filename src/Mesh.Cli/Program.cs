@@ -1,3 +1,5 @@
 using Mesh.Cli;
 
-return MeshCli.Run(args, Console.Out, Console.Error, stdin: Console.In);
+// Colour only on a terminal, and never when NO_COLOR is set (https://no-color.org).
+var colour = !Console.IsErrorRedirected && string.IsNullOrEmpty(Environment.GetEnvironmentVariable("NO_COLOR"));
+return MeshCli.Run(args, Console.Out, Console.Error, stdin: Console.In, colour: colour);

@@ -60,4 +60,48 @@ public sealed partial class MessageTextTests
         Assert.DoesNotMatch(TypeName(), run.Stderr);
         Assert.DoesNotContain("expected type", run.Stderr, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void AMistypedCommand_IsSuggested()
+    {
+        var run = CliRunner.Invoke("tranlsate", "m.yaml");
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("Did you mean 'mesh translate'?", run.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AMistypedProvider_IsSuggested_AFarOneIsNot()
+    {
+        var near = CliRunner.Invoke("translate", CliRunner.Sample("bookinfo.mesh.yaml"), "--to", "istoi");
+        Assert.Equal(2, near.ExitCode);
+        Assert.Contains("did you mean 'istio'?", near.Stderr, StringComparison.Ordinal);
+        var far = CliRunner.Invoke("translate", CliRunner.Sample("bookinfo.mesh.yaml"), "--to", "kuma");
+        Assert.DoesNotContain("did you mean", far.Stderr, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("istio", "istio", 0)]
+    [InlineData("istoi", "istio", 1)]
+    [InlineData("linkred", "linkerd", 1)]
+    [InlineData("consl", "consul", 1)]
+    [InlineData("", "osm", 3)]
+    public void Distance_CountsEditsAndTranspositions(string a, string b, int expected) =>
+        Assert.Equal(expected, Mesh.Cli.Output.Suggestions.Distance(a, b));
+
+    [Fact]
+    public void Colour_MarksOnlyTheSeverity_AndIsOffByDefault()
+    {
+        var warning = Mesh.Diagnostics.Diagnostic.Warning(Mesh.Diagnostics.DiagnosticCodes.Unsupported, "$.spec", "Not written.");
+        Assert.Equal("\u001b[33mwarning\u001b[0m" + warning.ToString()["warning".Length..], Mesh.Cli.Output.DiagnosticWriter.Coloured(warning));
+        var broken = Path.Combine(Path.GetTempPath(), $"mesh-colour-{Guid.NewGuid():N}.yaml");
+        File.WriteAllText(broken, "kind: Mesh\nmetadata: { name: x }\nspec:\n  services:\n  - name: Bad_Name\n    namespace: ns\n");
+        try
+        {
+            Assert.DoesNotContain("\u001b[", CliRunner.Invoke("validate", broken).Stderr, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(broken);
+        }
+    }
 }

@@ -20,7 +20,7 @@ internal static class ImportCommand
             if (!context.TryGetTranslator(parse.GetValue(from), out var translator)) return ExitCodes.Usage;
             var result = ManifestReader.Import(translator, parse.GetValue(manifests)!, context, parse.GetValue(strict));
             if (result is null) return ExitCodes.Usage;
-            DiagnosticWriter.Write(context.Stderr, result.Diagnostics, parse.GetValue(format));
+            DiagnosticWriter.Write(context, result.Diagnostics, parse.GetValue(format));
             if (result.Config is null) return ExitCodes.Errors;
             ResultWriter.Write(context.Stdout, parse.GetValue(output), $"{result.Config.Name}.mesh.yaml", MeshYaml.Write(result.Config));
             return ExitCodes.Ok;

@@ -55,7 +55,7 @@ internal static class MigrateCommand
                     }
                 }
             }
-            DiagnosticWriter.Write(context.Stderr, diagnostics, parse.GetValue(format));
+            DiagnosticWriter.Write(context, diagnostics, parse.GetValue(format));
             WriteLossReport(context.Stderr, source.Provider, target.Provider, imported.Diagnostics, translated?.Diagnostics ?? [], rules, changes);
             if (translated is null || diagnostics.Any(d => d.IsError)) return ExitCodes.Errors;
 

@@ -23,13 +23,13 @@ internal static class TranslateCommand
             if (loaded.Unreadable) return ExitCodes.Usage;
             if (loaded.Config is null)
             {
-                DiagnosticWriter.Write(context.Stderr, loaded.Diagnostics, parse.GetValue(format));
+                DiagnosticWriter.Write(context, loaded.Diagnostics, parse.GetValue(format));
                 return ExitCodes.Errors;
             }
 
             // Validated by ModelLoader, with the diagnostics located in the file.
             var result = translator.Translate(loaded.Config, new TranslationOptions { Strict = parse.GetValue(strict), Services = parse.GetValue(services), Validate = false });
-            DiagnosticWriter.Write(context.Stderr, [.. loaded.Diagnostics, .. result.Diagnostics], parse.GetValue(format));
+            DiagnosticWriter.Write(context, [.. loaded.Diagnostics, .. result.Diagnostics], parse.GetValue(format));
             if (result.HasErrors) return ExitCodes.Errors;
 
             ResultWriter.Write(context.Stdout, parse.GetValue(output), $"{loaded.Config.Name}.{translator.Provider}.yaml", translator.WriteYaml(result.Resources));

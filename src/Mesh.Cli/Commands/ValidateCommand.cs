@@ -15,7 +15,7 @@ internal static class ValidateCommand
         {
             var loaded = ModelLoader.Load(parse.GetValue(model)!, context);
             if (loaded.Unreadable) return ExitCodes.Usage;
-            DiagnosticWriter.Write(context.Stderr, loaded.Diagnostics, parse.GetValue(format));
+            DiagnosticWriter.Write(context, loaded.Diagnostics, parse.GetValue(format));
             if (loaded.Config is null) return ExitCodes.Errors;
 
             var c = loaded.Config;

@@ -77,7 +77,7 @@ internal static class XdsCommand
                 diagnostics.AddRange((built?.Diagnostics ?? compiled.Diagnostics).Select(loaded.Locate));
                 snapshot = built?.Snapshot;
             }
-            DiagnosticWriter.Write(context.Stderr, diagnostics, parse.GetValue(diagnosticsFormat));
+            DiagnosticWriter.Write(context, diagnostics, parse.GetValue(diagnosticsFormat));
             if (snapshot is null || diagnostics.Any(d => d.IsError)) return ExitCodes.Errors;
 
             if (chosen == XdsFormat.Json)
