@@ -1,6 +1,7 @@
 using BenchmarkDotNet.Attributes;
 using Mesh.Model;
 using Mesh.Providers.AppMesh;
+using Mesh.Providers.Consul;
 using Mesh.Providers.Istio;
 using Mesh.Providers.Osm;
 using Mesh.Translation;
@@ -8,8 +9,8 @@ using Mesh.Translation;
 namespace Mesh.Benchmarks.Translation;
 
 /// <summary>
-/// The typed translation alone (<c>Validate = false</c>, the measure of the 20 µs-per-service target) of the newer
-/// providers beside Istio's in one run, on the 1,000-service synthetic mesh, under both GC modes (<see cref="GcModesConfig"/>);
+/// The typed translation alone (<c>Validate = false</c>, the measure of the 20 µs-per-service target) of the newer providers
+/// (OSM, Consul, App Mesh) beside Istio's in one run, on the 1,000-service synthetic mesh, under both GC modes (<see cref="GcModesConfig"/>);
 /// figures are per service.
 /// </summary>
 [MemoryDiagnoser]
@@ -20,6 +21,7 @@ public class TranslateOnlyBenchmarks
     private static readonly TranslationOptions NoValidation = new() { Validate = false };
     private readonly IstioTranslator _istio = new();
     private readonly OsmTranslator _osm = new();
+    private readonly ConsulTranslator _consul = new();
     private readonly AppMeshTranslator _appMeshLists = new(new AppMeshOptions { Backends = AppMeshBackends.List });
     private readonly AppMeshTranslator _appMeshGroups = new(new AppMeshOptions { Backends = AppMeshBackends.NamespaceGroups });
     private MeshConfig _mesh = null!;
@@ -35,6 +37,10 @@ public class TranslateOnlyBenchmarks
     /// <summary>OSM.</summary>
     [Benchmark(OperationsPerInvoke = Services)]
     public TranslationResult OsmTranslate() => _osm.Translate(_mesh, NoValidation);
+
+    /// <summary>Consul.</summary>
+    [Benchmark(OperationsPerInvoke = Services)]
+    public TranslationResult ConsulTranslate() => _consul.Translate(_mesh, NoValidation);
 
     /// <summary>App Mesh with backend lists (the default).</summary>
     [Benchmark(OperationsPerInvoke = Services)]
