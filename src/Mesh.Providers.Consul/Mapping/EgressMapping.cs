@@ -29,8 +29,18 @@ internal static partial class EgressMapping
                 if (host.Contains('*', StringComparison.Ordinal)) ctx.UnsupportedOnce($"{path}.hosts[{h}]", "Consul destinations name hosts or IP addresses, not wildcards: the host is not written.");
                 else if (external.Resolution != Resolution.Static || external.Addresses.Count == 0) addresses.Add(host);
             }
-            if (external.Resolution == Resolution.Static) addresses.AddRange(external.Addresses);
-            else if (external.Addresses.Count > 0) ctx.NoteOnce($"{path}.addresses", "Consul's destination is resolved by DNS: the addresses are not written.");
+            if (external.Resolution == Resolution.Static)
+            {
+                addresses.AddRange(external.Addresses);
+                if (external.Addresses.Count > 0 && external.Hosts.Any(h => !h.Contains('*', StringComparison.Ordinal)))
+                {
+                    ctx.ApproximatedOnce($"{path}.hosts", "A Consul destination lists the addresses the caller connects to: with static addresses the hosts are not written (the service is matched by those addresses only).");
+                }
+            }
+            else if (external.Addresses.Count > 0)
+            {
+                ctx.ApproximatedOnce($"{path}.addresses", "Consul's destination is resolved by DNS: the addresses are not written (the service is matched by its hosts only).");
+            }
             if (addresses.Count == 0)
             {
                 ctx.UnsupportedOnce(path, "The external service has no host or address Consul can name: it is not written.");

@@ -8,7 +8,8 @@ namespace Mesh.Providers.Consul.Mapping;
 /// mTLS policies → <c>mutualTLSMode</c>: the mesh scope on <c>ProxyDefaults global</c>, a namespace or workload scope on the
 /// <c>ServiceDefaults</c> of each model service it covers (a workload scope covers the services whose selector its labels
 /// include; the narrower scope wins, as in the model). <c>permissive</c> also needs <c>Mesh.allowEnablingPermissiveMutualTLS</c>
-/// and only affects transparent-proxy inbound traffic (reported). Consul's mTLS cannot be disabled, nor set per port.
+/// and only affects transparent-proxy inbound traffic (reported). A namespace scope covers only the model's services of it
+/// (reported, as a scope of no model service is). Consul's mTLS cannot be disabled, nor set per port.
 /// </summary>
 internal static partial class MtlsMapping
 {
@@ -41,7 +42,10 @@ internal static partial class MtlsMapping
                     proxy.Spec.MutualTLSMode = mode;
                     break;
                 case MtlsScopeKind.Namespace:
-                    Apply(ctx.Config.Services.Where(s => s.Namespace == scope.Namespace), mode, 1, rank, ctx);
+                    var members = ctx.Config.Services.Where(s => s.Namespace == scope.Namespace).ToList();
+                    if (members.Count == 0) ctx.UnsupportedOnce($"{path}.scope.namespace", ctx.Message("Consul sets the mTLS mode per service: the model declares no service in namespace '{0}', so nothing is written.", scope.Namespace!));
+                    else ctx.ApproximatedOnce($"{path}.scope.namespace", ctx.Message("Consul sets the mTLS mode per service: written on the ServiceDefaults of the model's services of namespace '{0}'; its other services keep the mesh's mode.", scope.Namespace!));
+                    Apply(members, mode, 1, rank, ctx);
                     break;
                 default:
                     if (scope.Kind == MtlsScopeKind.Port) ctx.ApproximatedOnce($"{path}.scope.port", "Consul sets the mTLS mode per service, not per port: it is written for the whole service.");

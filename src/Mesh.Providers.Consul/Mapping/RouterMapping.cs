@@ -69,7 +69,12 @@ internal static partial class RouterMapping
         for (var b = 0; b < rule.Backends.Count; b++)
         {
             var backend = rule.Backends[b];
-            if (backend.Port is not null) ctx.NoteOnce($"{path}.backends[{b}].port", "Consul routes to a service, not to one of its ports: the port is not written.");
+            if (backend.Port is { } port)
+            {
+                // A Consul service has one port: naming the service's only port loses nothing, naming one of several does.
+                if (ctx.FindService(backend.Service) is { Ports.Count: 1 } service && service.Ports[0].Port == port) ctx.NoteOnce($"{path}.backends[{b}].port", "Consul routes to a service, not to one of its ports: the port, the service's only one, is not written.");
+                else ctx.UnsupportedOnce($"{path}.backends[{b}].port", "Consul routes to a service, not to one of its ports: the port is not written, and traffic reaches the port the service is registered with.");
+            }
             if (backend.Service != route.Host && !ProtocolMapping.EnsureL7(backend.Service, ctx))
             {
                 ctx.UnsupportedOnce($"{path}.backends[{b}]", ctx.Message("Consul's discovery chain needs an HTTP-family protocol on every service it routes to, and '{0}' is tcp: the rule is not written.", backend.Service.ToString()));

@@ -10,7 +10,7 @@ namespace Mesh.Providers.Consul.Mapping;
 /// <b>caller</b>, per upstream, while the model sets them on the callee for all callers: the model does not say who calls
 /// whom, so every other service of the model that may call it (<see cref="Callers"/>: all, unless allow policies admit only
 /// some) gets an override naming the callee (<c>name</c>, and <c>namespace</c> on Enterprise); callers outside the model keep
-/// Consul's defaults (reported once per policy).
+/// Consul's defaults (noted once per policy; reported when no model service is a caller, as nothing is then written).
 /// </summary>
 internal static partial class UpstreamMapping
 {
@@ -27,6 +27,12 @@ internal static partial class UpstreamMapping
         }
         if (limits is null && health is null && connectTimeout is null) return;
         var callers = Callers.Of(callee, ctx.Config);
+        if (callers.Count == 0)
+        {
+            // Nothing would carry the policy: no other model service may call the callee.
+            ctx.UnsupportedOnce(path, ctx.Message("Consul sets upstream limits and passive health checks on the caller, and no other service of the model its allow policies admit calls '{0}': nothing is written.", callee.ToString()));
+            return;
+        }
         foreach (var caller in callers)
         {
             var upstreams = ctx.DefaultsOf(caller).Spec.UpstreamConfig ??= new UpstreamConfig();

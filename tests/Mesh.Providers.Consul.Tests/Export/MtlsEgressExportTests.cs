@@ -54,4 +54,35 @@ public sealed class MtlsEgressExportTests
         Assert.True(export.Has(DiagnosticCodes.Unsupported, "$.spec.externalServices[0].hosts[1]"));
         Assert.True(export.Has(DiagnosticCodes.Approximated, "$.spec.externalServices[0].ports"));
     }
+
+    [Fact]
+    public void NamespaceScope_IsReported_AsWrittenPerService_OrAsNothingWithoutAService()
+    {
+        var export = new Exported(Shop() with
+        {
+            Mtls = [new MtlsPolicy { Scope = MtlsScope.ForNamespace("shop"), Mode = MtlsMode.Strict }, new MtlsPolicy { Scope = MtlsScope.ForNamespace("ops"), Mode = MtlsMode.Strict }],
+        });
+        Assert.All(new[] { "web", "api", "db" }, s => Assert.Equal("strict", export.Get<ServiceDefaults>(s).Spec.MutualTLSMode));
+        Assert.True(export.Has(DiagnosticCodes.Approximated, "$.spec.mtls[0].scope.namespace"));
+        // No model service in 'ops': nothing carries the mode.
+        Assert.True(export.Has(DiagnosticCodes.Unsupported, "$.spec.mtls[1].scope.namespace"));
+    }
+
+    [Fact]
+    public void StaticAddresses_ReplaceTheHosts_DnsDropsTheAddresses_BothReported()
+    {
+        var model = Shop() with
+        {
+            ExternalServices =
+            [
+                new ExternalService { Name = "pay", Namespace = "shop", Hosts = ["api.pay.example"], Ports = [new ServicePort { Port = 443, Protocol = Protocol.Tcp }], Resolution = Resolution.Static, Addresses = ["203.0.113.7"] },
+                new ExternalService { Name = "mail", Namespace = "shop", Hosts = ["smtp.example"], Ports = [new ServicePort { Port = 25, Protocol = Protocol.Tcp }], Resolution = Resolution.Dns, Addresses = ["198.51.100.0/24"] },
+            ],
+        };
+        var export = new Exported(model);
+        Assert.Equal(["203.0.113.7"], export.Get<ServiceDefaults>("pay").Spec.Destination!.Addresses!);
+        Assert.True(export.Has(DiagnosticCodes.Approximated, "$.spec.externalServices[0].hosts"));
+        Assert.Equal(["smtp.example"], export.Get<ServiceDefaults>("mail").Spec.Destination!.Addresses!);
+        Assert.True(export.Has(DiagnosticCodes.Approximated, "$.spec.externalServices[1].addresses"));
+    }
 }

@@ -105,4 +105,19 @@ public sealed class PolicyExportTests
         Assert.Equal(7, Assert.Single(export.Get<ServiceDefaults>("web").Spec.UpstreamConfig!.Overrides!).Limits!.MaxConnections);
         Assert.Null(export.Get<ServiceDefaults>("db").Spec.UpstreamConfig);
     }
+
+    [Fact]
+    public void APolicyNoModelServiceCalls_IsReported_NotSilentlyDropped()
+    {
+        var model = new MeshConfig
+        {
+            Name = "shop",
+            Services = [ApiService],
+            DestinationPolicies = [new DestinationPolicy { Target = new PolicyTarget { Service = Api }, ConnectionPool = new ConnectionPool { MaxConnections = 100 } }],
+        };
+        var export = new Exported(model);
+        Assert.Null(export.Get<ServiceDefaults>("api").Spec.UpstreamConfig);
+        Assert.True(export.Has(DiagnosticCodes.Unsupported, "$.spec.destinationPolicies[0]"));
+        Assert.False(export.Has(DiagnosticCodes.TranslationNote, "$.spec.destinationPolicies[0]"));
+    }
 }

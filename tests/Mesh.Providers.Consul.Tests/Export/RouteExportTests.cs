@@ -150,4 +150,17 @@ public sealed class RouteExportTests
         Assert.Equal("v1", route.Destination!.ServiceSubset);
         Assert.True(export.Has(DiagnosticCodes.Unsupported, "$.spec.routes[0].rules[0].backends[0]"));
     }
+
+    [Fact]
+    public void BackendPort_IsNoted_WhenTheServicesOnly_Reported_WhenOneOfSeveral()
+    {
+        var only = new Exported(Shop(Route("api", new HttpRouteRule { Backends = [new WeightedBackend { Service = Api, Subset = "v1", Port = 8080 }] })));
+        Assert.True(only.Has(DiagnosticCodes.TranslationNote, "$.spec.routes[0].rules[0].backends[0].port"));
+        Assert.False(only.Has(DiagnosticCodes.Unsupported, "$.spec.routes[0].rules[0].backends[0].port"));
+        // Consul registers one port per service: traffic reaches that one, whichever port the backend names.
+        var model = Shop(Route("api", new HttpRouteRule { Backends = [new WeightedBackend { Service = Api, Subset = "v1", Port = 9090 }] }));
+        var several = new Exported(model with { Services = [.. model.Services.Select(s => s.Reference == Api ? s with { Ports = [Http(8080), Http(9090)] } : s)] });
+        Assert.True(several.Has(DiagnosticCodes.Unsupported, "$.spec.routes[0].rules[0].backends[0].port"));
+        Assert.Equal("v1", Assert.Single(several.Get<ServiceRouter>("api").Spec.Routes!).Destination!.ServiceSubset);
+    }
 }
