@@ -8,29 +8,29 @@ public sealed record AppMeshTlsOptions
 {
     /// <summary>The kind of source.</summary>
     /// <value>Defaults to <see cref="AppMeshCertificateSource.Sds"/> (SPIRE's agent over SDS).</value>
-    public AppMeshCertificateSource Source { get; init; } = AppMeshCertificateSource.Sds;
+    public AppMeshCertificateSource Source { get; set; } = AppMeshCertificateSource.Sds;
 
     /// <summary>The SPIFFE trust domain of <see cref="AppMeshCertificateSource.Sds"/>: a node's certificate is <c>spiffe://&lt;domain&gt;/ns/&lt;namespace&gt;/&lt;node&gt;</c>, trusted by <c>spiffe://&lt;domain&gt;</c>.</summary>
     /// <value>Defaults to <c>cluster.local</c>.</value>
-    public string TrustDomain { get; init; } = "cluster.local";
+    public string TrustDomain { get; set; } = "cluster.local";
 
     /// <summary>The certificate chain file of <see cref="AppMeshCertificateSource.File"/> in the Envoy container.</summary>
     /// <value>Defaults to <c>/certs/cert_chain.pem</c>.</value>
-    public string CertificateChainPath { get; init; } = "/certs/cert_chain.pem";
+    public string CertificateChainPath { get; set; } = "/certs/cert_chain.pem";
 
     /// <summary>The private key file of <see cref="AppMeshCertificateSource.File"/>.</summary>
     /// <value>Defaults to <c>/certs/key.pem</c>.</value>
-    public string PrivateKeyPath { get; init; } = "/certs/key.pem";
+    public string PrivateKeyPath { get; set; } = "/certs/key.pem";
 
     /// <summary>The trusted CA chain file of <see cref="AppMeshCertificateSource.File"/>.</summary>
     /// <value>Defaults to <c>/certs/ca_chain.pem</c>.</value>
-    public string TrustChainPath { get; init; } = "/certs/ca_chain.pem";
+    public string TrustChainPath { get; set; } = "/certs/ca_chain.pem";
 
     /// <summary>The ACM certificate of <see cref="AppMeshCertificateSource.Acm"/> listeners.</summary>
     /// <value>Defaults to null: required for ACM.</value>
-    public string? CertificateArn { get; init; }
+    public string? CertificateArn { get; set; }
 
     /// <summary>The ACM Private CA that clients trust with <see cref="AppMeshCertificateSource.Acm"/>.</summary>
     /// <value>Defaults to null: required for ACM.</value>
-    public string? CertificateAuthorityArn { get; init; }
+    public string? CertificateAuthorityArn { get; set; }
 }

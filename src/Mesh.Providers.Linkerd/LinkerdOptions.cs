@@ -8,7 +8,7 @@ public sealed record LinkerdOptions : IKubernetesProviderOptions
 {
     /// <summary>The namespace of imported resources that have none in their metadata.</summary>
     /// <value>Defaults to <c>default</c>.</value>
-    public string DefaultNamespace { get; init; } = "default";
+    public string DefaultNamespace { get; set; } = "default";
 
     /// <summary>
     /// Which core <c>v1</c> Services translation writes. With <see cref="ServiceOutput.All"/> every model service's Service
@@ -16,13 +16,13 @@ public sealed record LinkerdOptions : IKubernetesProviderOptions
     /// otherwise the cluster's own Services are assumed, and what the written resources do not carry is reported.
     /// </summary>
     /// <value>Defaults to <see cref="ServiceOutput.Subsets"/> (Linkerd routes to Services).</value>
-    public ServiceOutput ServiceOutput { get; init; } = ServiceOutput.Subsets;
+    public ServiceOutput ServiceOutput { get; set; } = ServiceOutput.Subsets;
 
     /// <summary>The API group HTTP routes are written in (both are read). gRPC routes are always <c>gateway.networking.k8s.io/v1</c> GRPCRoutes, TCP routes <c>gateway.networking.k8s.io/v1alpha2</c> TCPRoutes.</summary>
     /// <value>Defaults to <see cref="LinkerdRouteApi.Policy"/>.</value>
-    public LinkerdRouteApi RouteApi { get; init; } = LinkerdRouteApi.Policy;
+    public LinkerdRouteApi RouteApi { get; set; } = LinkerdRouteApi.Policy;
 
     /// <summary>The identity trust domain of the mesh: identities are <c>sa.ns.serviceaccount.identity.linkerd.&lt;domain&gt;</c>.</summary>
     /// <value>Defaults to <c>cluster.local</c>.</value>
-    public string TrustDomain { get; init; } = "cluster.local";
+    public string TrustDomain { get; set; } = "cluster.local";
 }
