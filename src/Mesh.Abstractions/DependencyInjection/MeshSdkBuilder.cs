@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using Mesh.Translation;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -19,7 +20,7 @@ public sealed class MeshSdkBuilder
     /// <summary>Registers a translator as a singleton; registering the same type twice has no further effect.</summary>
     /// <typeparam name="TTranslator">The translator type.</typeparam>
     /// <returns>This builder.</returns>
-    public MeshSdkBuilder AddTranslator<TTranslator>() where TTranslator : class, ITranslator
+    public MeshSdkBuilder AddTranslator<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors)] TTranslator>() where TTranslator : class, ITranslator
     {
         Services.TryAddEnumerable(ServiceDescriptor.Singleton<ITranslator, TTranslator>());
         return this;
@@ -36,7 +37,7 @@ public sealed class MeshSdkBuilder
     /// <param name="problems">The problems of a set of options (none when valid).</param>
     /// <param name="create">Builds the translator from valid options.</param>
     /// <returns>This builder.</returns>
-    public MeshSdkBuilder AddTranslator<TTranslator, TOptions>(Func<TOptions, IEnumerable<string>> problems, Func<TOptions, TTranslator> create)
+    public MeshSdkBuilder AddTranslator<TTranslator, [DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicParameterlessConstructor)] TOptions>(Func<TOptions, IEnumerable<string>> problems, Func<TOptions, TTranslator> create)
         where TTranslator : class, ITranslator
         where TOptions : class
     {
@@ -49,7 +50,7 @@ public sealed class MeshSdkBuilder
     }
 
     /// <summary>Options validation from a list of problems.</summary>
-    private sealed class ProblemsValidator<TOptions>(Func<TOptions, IEnumerable<string>> problems) : IValidateOptions<TOptions>
+    private sealed class ProblemsValidator<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicParameterlessConstructor)] TOptions>(Func<TOptions, IEnumerable<string>> problems) : IValidateOptions<TOptions>
         where TOptions : class
     {
         public ValidateOptionsResult Validate(string? name, TOptions options)
