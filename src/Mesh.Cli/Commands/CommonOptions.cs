@@ -20,14 +20,8 @@ internal static class CommonOptions
     public static Option<T> Named<T>(Option<T> option)
         where T : struct, Enum
     {
-        var names = string.Join("|", Enum.GetNames<T>().Select(n => n.ToLowerInvariant()));
-        option.HelpName = names;
-        option.CustomParser = result =>
-        {
-            if (result.Tokens.Count == 1 && Enum.TryParse<T>(result.Tokens[0].Value, ignoreCase: true, out var value) && Enum.IsDefined(value)) return value;
-            result.AddError($"{option.Name} takes {names.Replace("|", ", ", StringComparison.Ordinal)}, not '{string.Join(" ", result.Tokens.Select(t => t.Value))}'.");
-            return default;
-        };
+        option.HelpName = ValueNames<T>("|");
+        option.CustomParser = result => Parse<T>(result, option.Name) ?? default;
         return option;
     }
 
@@ -35,15 +29,21 @@ internal static class CommonOptions
     public static Option<T?> Named<T>(Option<T?> option)
         where T : struct, Enum
     {
-        var names = string.Join("|", Enum.GetNames<T>().Select(n => n.ToLowerInvariant()));
-        option.HelpName = names;
-        option.CustomParser = result =>
-        {
-            if (result.Tokens.Count == 1 && Enum.TryParse<T>(result.Tokens[0].Value, ignoreCase: true, out var value) && Enum.IsDefined(value)) return value;
-            result.AddError($"{option.Name} takes {names.Replace("|", ", ", StringComparison.Ordinal)}, not '{string.Join(" ", result.Tokens.Select(t => t.Value))}'.");
-            return null;
-        };
+        option.HelpName = ValueNames<T>("|");
+        option.CustomParser = result => Parse<T>(result, option.Name);
         return option;
+    }
+
+    private static string ValueNames<T>(string separator)
+        where T : struct, Enum =>
+        string.Join(separator, Enum.GetNames<T>().Select(n => n.ToLowerInvariant()));
+
+    private static T? Parse<T>(System.CommandLine.Parsing.ArgumentResult result, string option)
+        where T : struct, Enum
+    {
+        if (result.Tokens.Count == 1 && Enum.TryParse<T>(result.Tokens[0].Value, ignoreCase: true, out var value) && Enum.IsDefined(value)) return value;
+        result.AddError($"{option} takes {ValueNames<T>(", ")}, not '{string.Join(" ", result.Tokens.Select(t => t.Value))}'.");
+        return null;
     }
 
     public static Option<string?> Output()
