@@ -6,7 +6,7 @@ namespace Mesh.Providers.Consul.Mapping;
 
 /// <summary>
 /// External services → a <c>ServiceDefaults</c> per service with <c>destination{addresses, port}</c> (a transparent-proxy
-/// "destination", named after the model's external service) linked to one <c>TerminatingGateway</c>
+/// "destination", named after the model's external service; its hosts, and with static resolution its IP addresses too) linked to one <c>TerminatingGateway</c>
 /// (<see cref="ConsulOptions.TerminatingGatewayName"/>). Consul's destination has one port and cannot resolve wildcards.
 /// </summary>
 internal static partial class EgressMapping
@@ -27,15 +27,16 @@ internal static partial class EgressMapping
             {
                 var host = external.Hosts[h];
                 if (host.Contains('*', StringComparison.Ordinal)) ctx.UnsupportedOnce($"{path}.hosts[{h}]", "Consul destinations name hosts or IP addresses, not wildcards: the host is not written.");
-                else if (external.Resolution != Resolution.Static || external.Addresses.Count == 0) addresses.Add(host);
+                // The hosts are written with static addresses too: a destination of IP addresses alone names no host the model can read back.
+                else addresses.Add(host);
+            }
+            if (addresses.Count == 0)
+            {
+                ctx.UnsupportedOnce(path, "The external service has no host Consul can name: it is not written.");
+                continue;
             }
             if (external.Resolution == Resolution.Static) addresses.AddRange(external.Addresses);
             else if (external.Addresses.Count > 0) ctx.NoteOnce($"{path}.addresses", "Consul's destination is resolved by DNS: the addresses are not written.");
-            if (addresses.Count == 0)
-            {
-                ctx.UnsupportedOnce(path, "The external service has no host or address Consul can name: it is not written.");
-                continue;
-            }
             var port = external.Ports.Count > 0 ? external.Ports[0] : null;
             if (external.Ports.Count > 1) ctx.ApproximatedOnce($"{path}.ports", "A Consul destination has one port: only the first is written.");
             var defaults = ctx.DefaultsOf(new ServiceRef(external.Name, external.Namespace));

@@ -66,6 +66,18 @@ public sealed class ConsulEnterpriseSchema : SchemaSuite
     }
 }
 
+/// <summary>
+/// Generated models within Consul's capabilities, in the normal form Consul reads back (<see cref="ConsulModels.ToConsul"/>); every
+/// Service written, as a migration carries them. Enterprise: the models span namespaces, which Community Edition folds into one
+/// (each collision reported; covered by the export tests).
+/// </summary>
+public sealed class ConsulRoundTrip : RoundTripSuite
+{
+    protected override ITranslator Translator { get; } = new ConsulTranslator(new ConsulOptions { ServiceOutput = ServiceOutput.All, Edition = ConsulEdition.Enterprise });
+
+    protected override Gen<MeshConfig> ModelsWithinCapabilities => ConsulModels.RoundTripModels;
+}
+
 /// <summary>The upstream consul-k8s CRD files, relative to <c>../shared/conformance</c>.</summary>
 internal static class ConsulCrds
 {

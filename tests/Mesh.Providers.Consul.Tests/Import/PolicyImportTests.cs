@@ -132,4 +132,22 @@ public sealed class PolicyImportTests
         Assert.Empty(result.Config!.DestinationPolicies);
         Assert.Equal(2, result.Diagnostics.Count(d => d.Code == DiagnosticCodes.FieldNotImported && d.Path.EndsWith("$.spec.upstreamConfig.overrides[0]", StringComparison.Ordinal)));
     }
+
+    [Fact]
+    public void StaticExternalService_KeepsItsHostsAndAddresses()
+    {
+        var external = new ExternalService
+        {
+            Name = "payments",
+            Namespace = "shop",
+            Hosts = ["api.pay.example"],
+            Resolution = Resolution.Static,
+            Addresses = ["192.0.2.10", "2001:db8::1"],
+            Ports = [new ServicePort { Port = 443, Protocol = Protocol.Tls }],
+        };
+        var back = Assert.Single(RoundTrip(Shop() with { ExternalServices = [external] }).Config!.ExternalServices);
+        Assert.Equal(["api.pay.example"], back.Hosts);
+        Assert.Equal(["192.0.2.10", "2001:db8::1"], back.Addresses);
+        Assert.Equal(Resolution.Static, back.Resolution);
+    }
 }
