@@ -78,6 +78,14 @@ public sealed class ConsulRoundTrip : RoundTripSuite
     protected override Gen<MeshConfig> ModelsWithinCapabilities => ConsulModels.RoundTripModels;
 }
 
+/// <summary>The migration matrix: this provider paired with every other, both ways.</summary>
+public sealed class ConsulMigrationMatrix : MigrationMatrixSuite
+{
+    protected override ITranslator Translator { get; } = MigrationPartners.Of(ProviderName.Consul);
+
+    protected override IReadOnlyList<ITranslator> Partners => MigrationPartners.Except(Translator.Provider);
+}
+
 /// <summary>The upstream consul-k8s CRD files, relative to <c>../shared/conformance</c>.</summary>
 internal static class ConsulCrds
 {

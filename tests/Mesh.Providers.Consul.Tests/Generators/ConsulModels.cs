@@ -73,6 +73,7 @@ internal static class ConsulModels
             }
             if (rules.Count > 0) routes.Add(route with { Rules = [.. rules] });
         }
+        var access = Access(m);
         return m with
         {
             // The import names the model.
@@ -80,11 +81,15 @@ internal static class ConsulModels
             Routes = [.. routes],
             // Limits and health checks are written on the callers: without one in the model they are not written.
             DestinationPolicies = [.. m.DestinationPolicies
-                .Select(p => Callers.Of(p.Target.Service, m).Count > 0 ? p : p with { ConnectionPool = null, OutlierDetection = null })
+                .Select(p => Callers.Of(p.Target.Service, m with { AccessPolicies = [.. access] }).Count > 0 ? p : p with { ConnectionPool = null, OutlierDetection = null })
+                // An outlier detection without a setting Consul has writes no passive health check.
+                .Select(p => p.OutlierDetection is { Consecutive5xx: null, Interval: null, BaseEjectionTime: null, MaxEjectionPercent: null } ? p with { OutlierDetection = null } : p)
+                .Select(p => p.ConnectionPool is { MaxConnections: null, MaxPendingRequests: null, MaxRequests: null, ConnectTimeout: null } ? p with { ConnectionPool = null } : p)
                 .Where(p => p.LoadBalancer is not null || p.ConnectionPool is not null || p.OutlierDetection is not null)],
             Mtls = [.. Mtls(m)],
-            AccessPolicies = [.. Access(m)],
-            ExternalServices = [.. m.ExternalServices.Select(External).OfType<ExternalService>()],
+            AccessPolicies = [.. access],
+            // An external service named like a model service is the same Consul service (one ServiceDefaults): the pair is not generated.
+            ExternalServices = [.. m.ExternalServices.Where(e => !services.ContainsKey(new ServiceRef(e.Name, e.Namespace))).Select(External).OfType<ExternalService>()],
         };
     }
 
@@ -113,7 +118,9 @@ internal static class ConsulModels
         {
             if (modes.TryGetValue(service.Reference, out var mode))
             {
-                result.Add(new MtlsPolicy { Scope = new MtlsScope { Namespace = service.Namespace, Workload = service.EffectiveSelector }, Mode = mode.Mode });
+                var scope = new MtlsScope { Namespace = service.Namespace, Workload = service.EffectiveSelector };
+                // Services selecting the same pods share one workload scope (and are covered alike).
+                if (!result.Exists(p => p.Scope == scope)) result.Add(new MtlsPolicy { Scope = scope, Mode = mode.Mode });
             }
         }
         return result;
