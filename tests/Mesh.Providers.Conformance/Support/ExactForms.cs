@@ -21,7 +21,7 @@ public static class ExactForms
 
     /// <summary>
     /// Consul: routes go to a service, not to one of its ports (a request keeps its port: exact when services have one port, an
-    /// HTTP-family one where there is one); the discovery chain is L7 only (a service whose port is not HTTP, HTTP/2 or gRPC is
+    /// HTTP-family one where there is one); an empty header prefix is written as presence; the discovery chain is L7 only (a service whose port is not HTTP, HTTP/2 or gRPC is
     /// tcp), so HTTP routes are kept on hosts that are not tcp, and rules only where no backend is tcp either.
     /// </summary>
     private static MeshConfig Consul(MeshConfig model)
@@ -38,7 +38,12 @@ public static class ExactForms
                 {
                     Rules = [.. r.Rules
                         .Where(rule => !rule.Backends.Any(b => b.Service != r.Host && tcp.Contains(b.Service)))
-                        .Select(rule => rule with { Backends = [.. rule.Backends.Select(b => b with { Port = null })] })],
+                        .Select(rule => rule with
+                        {
+                            // Consul drops empty strings: an empty header prefix is written as presence (a match of another key).
+                            Matches = [.. rule.Matches.Select(m => m with { Headers = [.. m.Headers.Select(h => h.Kind == ValueMatchKind.Prefix && string.IsNullOrEmpty(h.Value) ? h with { Value = "empty" } : h)] })],
+                            Backends = [.. rule.Backends.Select(b => b with { Port = null })],
+                        })],
                 })
                 .Where(r => !r.Rules.IsEmpty)],
         };
