@@ -27,7 +27,18 @@ internal static class ConsulModels
     public static Gen<MeshConfig> RoundTripModels => WithinCapabilities.Select(ToConsul);
 
     /// <summary>
-    /// Maps a model to what the Consul export (Community Edition, every Service written) writes and the import reads back exactly.
+    /// Maps a model to what the Consul export (Enterprise, every Service written) writes and the import reads back exactly:
+    /// <list type="bullet">
+    /// <item>the name is the import's, <c>imported</c>;</item>
+    /// <item>HTTP routes only on services that are not tcp, rules only to services that are not tcp, without weight-0 backends, weights
+    /// as the hundredths of a percent a ServiceSplitter holds; a catch-all split that is the host's last rule and carries nothing else
+    /// is the host's own splitter, read back as a rule without matches; retries of zero attempts are none; an empty header or query
+    /// prefix is presence; a rewrite is per match (<see cref="Rewritten"/>);</item>
+    /// <item>connection pools and outlier detection only where a model service may call the target (they are written on the callers),
+    /// without the settings Consul lacks;</item>
+    /// <item>mTLS as a mode per service (<see cref="Mtls"/>); access policies as their intentions read back (<see cref="Access"/>);</item>
+    /// <item>external services with a host Consul can name and not named like a model service (<see cref="External"/>).</item>
+    /// </list>
     /// </summary>
     public static MeshConfig ToConsul(MeshConfig m)
     {
