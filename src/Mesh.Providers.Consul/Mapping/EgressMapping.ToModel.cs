@@ -7,9 +7,9 @@ namespace Mesh.Providers.Consul.Mapping;
 
 /// <summary>
 /// A <c>ServiceDefaults</c> with a <c>destination</c> → an external service named after it: the host names are its hosts, and
-/// IP addresses make a static resolution to them (otherwise DNS); its port takes the entry's protocol. A TerminatingGateway's linked
-/// services that are destinations are carried by those; linked services that are not (catalog-registered external services)
-/// and TLS settings are reported.
+/// IP addresses make a static resolution to them (otherwise DNS); its port takes the entry's protocol. A TerminatingGateway's
+/// linked services that are destinations are carried by those; linked services that are not (catalog-registered external
+/// services) and TLS settings are reported.
 /// </summary>
 internal static partial class EgressMapping
 {

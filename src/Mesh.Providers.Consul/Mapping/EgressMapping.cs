@@ -6,8 +6,9 @@ namespace Mesh.Providers.Consul.Mapping;
 
 /// <summary>
 /// External services → a <c>ServiceDefaults</c> per service with <c>destination{addresses, port}</c> (a transparent-proxy
-/// "destination", named after the model's external service; its hosts, and with static resolution its IP addresses too) linked to one <c>TerminatingGateway</c>
-/// (<see cref="ConsulOptions.TerminatingGatewayName"/>). Consul's destination has one port and cannot resolve wildcards.
+/// "destination", named after the model's external service; its hosts, and with static resolution its IP addresses after them)
+/// linked to one <c>TerminatingGateway</c> (<see cref="ConsulOptions.TerminatingGatewayName"/>). Consul's destination has one
+/// port and cannot resolve wildcards.
 /// </summary>
 internal static partial class EgressMapping
 {
