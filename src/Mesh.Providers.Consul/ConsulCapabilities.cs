@@ -89,8 +89,8 @@ public static class ConsulCapabilities
         [MeshFeature.AccessSubsetTarget] = Capability.Unsupported("Consul intentions protect a whole service, not a subset."),
         [MeshFeature.ExternalHosts] = Capability.Approximated("A ServiceDefaults destination (addresses, port) linked to a TerminatingGateway; wildcard hosts cannot be written."),
         [MeshFeature.ExternalResolutionDns] = Capability.Native,
-        [MeshFeature.ExternalResolutionStatic] = Capability.Approximated("The destination's addresses are the static addresses, matched by the address the caller connects to: the hosts are not written."),
+        [MeshFeature.ExternalResolutionStatic] = Capability.Native("The destination's addresses: the hosts, then the static IP addresses (read back as hosts and addresses)."),
         [MeshFeature.ExternalResolutionNone] = Capability.Approximated("A Consul destination is resolved by the terminating gateway: a passthrough service is written like a DNS one (its hosts)."),
-        [MeshFeature.ExternalAddresses] = Capability.Approximated("Written as the destination's addresses with static resolution (without the hosts); with DNS resolution the hosts are written instead."),
+        [MeshFeature.ExternalAddresses] = Capability.Approximated("With static resolution written after the hosts in the destination's addresses; with DNS resolution Consul resolves the hosts and the addresses are not written (reported)."),
     };
 }

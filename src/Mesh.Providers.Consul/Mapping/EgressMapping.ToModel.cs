@@ -6,10 +6,10 @@ using Mesh.Providers.Consul.Translation;
 namespace Mesh.Providers.Consul.Mapping;
 
 /// <summary>
-/// A <c>ServiceDefaults</c> with a <c>destination</c> → an external service named after it: IP addresses only make a static
-/// resolution, otherwise the addresses are DNS hosts; its port takes the entry's protocol. A TerminatingGateway's linked
-/// services that are destinations are carried by those; linked services that are not (catalog-registered external services)
-/// and TLS settings are reported.
+/// A <c>ServiceDefaults</c> with a <c>destination</c> → an external service named after it: the host names are its hosts, and
+/// IP addresses make a static resolution to them (otherwise DNS); its port takes the entry's protocol. A TerminatingGateway's
+/// linked services that are destinations are carried by those; linked services that are not (catalog-registered external
+/// services) and TLS settings are reported.
 /// </summary>
 internal static partial class EgressMapping
 {
@@ -25,7 +25,9 @@ internal static partial class EgressMapping
                 ctx.Invalid(doc.Source, "$.spec.destination.addresses", "Consul rejects a destination without addresses.");
                 continue;
             }
-            var ips = addresses.All(a => IPAddress.TryParse(a, out _));
+            // The export writes the hosts, then the IP addresses of a static resolution: IPs are the addresses, the rest the hosts.
+            var ips = addresses.Where(a => IPAddress.TryParse(a, out _)).ToList();
+            var hosts = addresses.Where(a => !IPAddress.TryParse(a, out _)).ToList();
             Protocol protocol = doc.Resource.Spec.Protocol switch
             {
                 "http" => Protocol.Http,
@@ -37,9 +39,9 @@ internal static partial class EgressMapping
             {
                 Name = key.Name,
                 Namespace = key.Namespace,
-                Hosts = ips ? default : [.. addresses],
-                Addresses = ips ? [.. addresses] : default,
-                Resolution = ips ? Resolution.Static : Resolution.Dns,
+                Hosts = [.. hosts],
+                Addresses = [.. ips],
+                Resolution = ips.Count > 0 ? Resolution.Static : Resolution.Dns,
                 Ports = destination.Port is { } port ? [new ServicePort { Port = port, Protocol = protocol }] : default,
             });
         }

@@ -6,8 +6,9 @@ namespace Mesh.Providers.Consul.Mapping;
 
 /// <summary>
 /// External services → a <c>ServiceDefaults</c> per service with <c>destination{addresses, port}</c> (a transparent-proxy
-/// "destination", named after the model's external service) linked to one <c>TerminatingGateway</c>
-/// (<see cref="ConsulOptions.TerminatingGatewayName"/>). Consul's destination has one port and cannot resolve wildcards.
+/// "destination", named after the model's external service; its hosts, and with static resolution its IP addresses after them)
+/// linked to one <c>TerminatingGateway</c> (<see cref="ConsulOptions.TerminatingGatewayName"/>). Consul's destination has one
+/// port and cannot resolve wildcards.
 /// </summary>
 internal static partial class EgressMapping
 {
@@ -27,24 +28,18 @@ internal static partial class EgressMapping
             {
                 var host = external.Hosts[h];
                 if (host.Contains('*', StringComparison.Ordinal)) ctx.UnsupportedOnce($"{path}.hosts[{h}]", "Consul destinations name hosts or IP addresses, not wildcards: the host is not written.");
-                else if (external.Resolution != Resolution.Static || external.Addresses.Count == 0) addresses.Add(host);
-            }
-            if (external.Resolution == Resolution.Static)
-            {
-                addresses.AddRange(external.Addresses);
-                if (external.Addresses.Count > 0 && external.Hosts.Any(h => !h.Contains('*', StringComparison.Ordinal)))
-                {
-                    ctx.ApproximatedOnce($"{path}.hosts", "A Consul destination lists the addresses the caller connects to: with static addresses the hosts are not written (the service is matched by those addresses only).");
-                }
-            }
-            else if (external.Addresses.Count > 0)
-            {
-                ctx.ApproximatedOnce($"{path}.addresses", "Consul's destination is resolved by DNS: the addresses are not written (the service is matched by its hosts only).");
+                // The hosts are written with static addresses too: a destination of IP addresses alone names no host the model can read back.
+                else addresses.Add(host);
             }
             if (addresses.Count == 0)
             {
-                ctx.UnsupportedOnce(path, "The external service has no host or address Consul can name: it is not written.");
+                ctx.UnsupportedOnce(path, "The external service has no host Consul can name: it is not written.");
                 continue;
+            }
+            if (external.Resolution == Resolution.Static) addresses.AddRange(external.Addresses);
+            else if (external.Addresses.Count > 0)
+            {
+                ctx.ApproximatedOnce($"{path}.addresses", "Consul's destination is resolved by DNS: the addresses are not written (the service is matched by its hosts only).");
             }
             var port = external.Ports.Count > 0 ? external.Ports[0] : null;
             if (external.Ports.Count > 1) ctx.ApproximatedOnce($"{path}.ports", "A Consul destination has one port: only the first is written.");

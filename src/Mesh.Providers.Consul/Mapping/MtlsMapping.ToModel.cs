@@ -22,7 +22,14 @@ internal static partial class MtlsMapping
             if (RouterMapping.Annotation(doc.Resource.Metadata, ConsulEntries.SplitOf) is not null || doc.Resource.Spec?.Destination is not null) continue;
             if (Mode(doc.Resource.Spec?.MutualTLSMode, doc.Source, ctx) is not { } mode) continue;
             var selector = services.FirstOrDefault(s => s.Namespace == key.Namespace && s.Name == key.Name)?.EffectiveSelector ?? MeshService.DefaultSelector(key.Name);
-            policies.Add(new MtlsPolicy { Scope = new MtlsScope { Namespace = key.Namespace, Workload = selector }, Mode = mode });
+            var scope = new MtlsScope { Namespace = key.Namespace, Workload = selector };
+            // Services selecting the same pods are one workload scope: their modes agree (the export covers both alike) or conflict.
+            if (policies.Find(p => p.Scope == scope) is { } same)
+            {
+                if (same.Mode != mode) ctx.NotImported(doc.Source, "$.spec.mutualTLSMode", $"Another service selecting the same pods sets mutualTLSMode '{same.Mode.ToString().ToLowerInvariant()}': the model has one mode per workload, so this one is not carried.");
+                continue;
+            }
+            policies.Add(new MtlsPolicy { Scope = scope, Mode = mode });
         }
         return policies;
     }

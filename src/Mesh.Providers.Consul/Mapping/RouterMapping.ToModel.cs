@@ -119,7 +119,8 @@ internal static partial class RouterMapping
             var rules = drafts[^1].Rules;
             if (source is not null && source == previous && rules.Count > 0 && rules[^1] with { Matches = default } == rule with { Matches = default })
             {
-                rules[^1] = rules[^1] with { Matches = [.. rules[^1].Matches, .. matches] };
+                // A Consul route without a match matches everything: so does the rule it is one match of.
+                rules[^1] = rules[^1] with { Matches = rules[^1].Matches.IsEmpty || matches.Count == 0 ? [] : [.. rules[^1].Matches, .. matches] };
             }
             else
             {

@@ -9,7 +9,8 @@ namespace Mesh.Providers.Consul.Mapping;
 /// HTTP routes → one <c>ServiceRouter</c> per host (Consul allows one per service), the routes of every model route of that
 /// host in model order, one Consul route per match (a Consul route has one match) with the rule's destination. A rule with one
 /// backend names it (<c>service</c>, <c>serviceSubset</c>); a rule with several goes through a <c>ServiceSplitter</c>: the host's
-/// own when the rule is the host's last and matches everything, otherwise a splitter of a virtual service
+/// own when the rule is the host's last and matches everything and no other rule sends to the host as a whole (Consul would split
+/// that traffic through it too), otherwise a splitter of a virtual service
 /// <c>&lt;host&gt;-&lt;route&gt;-&lt;rule&gt;</c> (with its <c>ServiceDefaults</c>, annotated <see cref="ConsulEntries.SplitOf"/>)
 /// that the route names. The router is annotated with each Consul route's model rule (<see cref="ConsulEntries.RouteSources"/>).
 /// </summary>
@@ -31,6 +32,18 @@ internal static partial class RouterMapping
             }
             list.Add(i);
         }
+        // A route destination or split naming a service without a subset goes through that service's own splitter in Consul.
+        var namedWhole = new Dictionary<ServiceRef, int>();
+        foreach (var route in config.Routes)
+        {
+            foreach (var rule in route.Rules)
+            {
+                foreach (var backend in rule.Backends)
+                {
+                    if (backend.Subset is null) namedWhole[backend.Service] = namedWhole.GetValueOrDefault(backend.Service) + 1;
+                }
+            }
+        }
         foreach (var host in hosts)
         {
             var indexes = byHost[host];
@@ -48,7 +61,9 @@ internal static partial class RouterMapping
                 for (var k = 0; k < route.Rules.Count; k++)
                 {
                     var final = i == lastRoute && k == route.Rules.Count - 1;
-                    WriteRule(route, i, k, final, router, sources, splitters, ctx);
+                    // The host's own splitter would also split what other rules send to the host as a whole: then the rule's split is a virtual service's.
+                    var own = final && namedWhole.GetValueOrDefault(host) == route.Rules[k].Backends.Count(b => b.Service == host && b.Subset is null);
+                    WriteRule(route, i, k, own, router, sources, splitters, ctx);
                 }
             }
             if (router.Spec.Routes is { Count: > 0 })

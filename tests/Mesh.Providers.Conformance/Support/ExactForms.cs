@@ -17,7 +17,37 @@ public static class ExactForms
     /// <param name="provider">The provider.</param>
     /// <param name="model">A generated model.</param>
     public static MeshConfig For(ProviderName provider, MeshConfig model) =>
-        provider == ProviderName.AppMesh ? AppMesh(model) : provider == ProviderName.Osm ? Osm(model) : model;
+        provider == ProviderName.AppMesh ? AppMesh(model) : provider == ProviderName.Osm ? Osm(model) : provider == ProviderName.Consul ? Consul(model) : model;
+
+    /// <summary>
+    /// Consul: routes go to a service, not to one of its ports (a request keeps its port: exact when services have one port, an
+    /// HTTP-family one where there is one); an empty header prefix is written as presence; the discovery chain is L7 only (a service whose port is not HTTP, HTTP/2 or gRPC is
+    /// tcp), so HTTP routes are kept on hosts that are not tcp, and rules only where no backend is tcp either.
+    /// </summary>
+    private static MeshConfig Consul(MeshConfig model)
+    {
+        static bool L7(ServicePort p) => p.Protocol is Protocol.Http or Protocol.Http2 or Protocol.Grpc;
+        var services = model.Services.Select(s => s with { Ports = [.. s.Ports.Where(L7).Concat(s.Ports).Take(1)] }).ToList();
+        var tcp = services.Where(s => s.Ports.Count > 0 && !s.Ports.Any(L7)).Select(s => s.Reference).ToHashSet();
+        return model with
+        {
+            Services = [.. services],
+            Routes = [.. model.Routes
+                .Where(r => !tcp.Contains(r.Host))
+                .Select(r => r with
+                {
+                    Rules = [.. r.Rules
+                        .Where(rule => !rule.Backends.Any(b => b.Service != r.Host && tcp.Contains(b.Service)))
+                        .Select(rule => rule with
+                        {
+                            // Consul drops empty strings: an empty header prefix is written as presence (a match of another key).
+                            Matches = [.. rule.Matches.Select(m => m with { Headers = [.. m.Headers.Select(h => h.Kind == ValueMatchKind.Prefix && string.IsNullOrEmpty(h.Value) ? h with { Value = "empty" } : h)] })],
+                            Backends = [.. rule.Backends.Select(b => b with { Port = null })],
+                        })],
+                })
+                .Where(r => !r.Rules.IsEmpty)],
+        };
+    }
 
     /// <summary>
     /// OSM: a host has one TrafficSplit — its first route's first rule — over Services of its namespace, without ports (a

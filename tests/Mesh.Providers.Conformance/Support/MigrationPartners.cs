@@ -1,4 +1,5 @@
 using Mesh.Providers.AppMesh;
+using Mesh.Providers.Consul;
 using Mesh.Providers.GatewayApi;
 using Mesh.Providers.Istio;
 using Mesh.Providers.Linkerd;
@@ -22,6 +23,8 @@ public static class MigrationPartners
         new LinkerdTranslator(new LinkerdOptions { ServiceOutput = ServiceOutput.All }),
         new AppMeshTranslator(new AppMeshOptions { ServiceOutput = ServiceOutput.All }),
         new OsmTranslator(new OsmOptions { ServiceOutput = ServiceOutput.All }),
+        // Enterprise: the models span namespaces, which Community Edition folds into one Consul namespace.
+        new ConsulTranslator(new ConsulOptions { ServiceOutput = ServiceOutput.All, Edition = ConsulEdition.Enterprise }),
     ];
 
     /// <summary>This provider's partner translator (the one the matrix uses for it).</summary>

@@ -66,6 +66,26 @@ public sealed class ConsulEnterpriseSchema : SchemaSuite
     }
 }
 
+/// <summary>
+/// Generated models within Consul's capabilities, in the normal form Consul reads back (<see cref="ConsulModels.ToConsul"/>); every
+/// Service written, as a migration carries them. Enterprise: the models span namespaces, which Community Edition folds into one
+/// (each collision reported; covered by the export tests).
+/// </summary>
+public sealed class ConsulRoundTrip : RoundTripSuite
+{
+    protected override ITranslator Translator { get; } = new ConsulTranslator(new ConsulOptions { ServiceOutput = ServiceOutput.All, Edition = ConsulEdition.Enterprise });
+
+    protected override Gen<MeshConfig> ModelsWithinCapabilities => ConsulModels.RoundTripModels;
+}
+
+/// <summary>The migration matrix: this provider paired with every other, both ways.</summary>
+public sealed class ConsulMigrationMatrix : MigrationMatrixSuite
+{
+    protected override ITranslator Translator { get; } = MigrationPartners.Of(ProviderName.Consul);
+
+    protected override IReadOnlyList<ITranslator> Partners => MigrationPartners.Except(Translator.Provider);
+}
+
 /// <summary>The upstream consul-k8s CRD files, relative to <c>../shared/conformance</c>.</summary>
 internal static class ConsulCrds
 {

@@ -69,7 +69,7 @@ public sealed class MtlsEgressExportTests
     }
 
     [Fact]
-    public void StaticAddresses_ReplaceTheHosts_DnsDropsTheAddresses_BothReported()
+    public void StaticAddresses_FollowTheHosts_DnsDropsTheAddresses_Reported()
     {
         var model = Shop() with
         {
@@ -80,8 +80,8 @@ public sealed class MtlsEgressExportTests
             ],
         };
         var export = new Exported(model);
-        Assert.Equal(["203.0.113.7"], export.Get<ServiceDefaults>("pay").Spec.Destination!.Addresses!);
-        Assert.True(export.Has(DiagnosticCodes.Approximated, "$.spec.externalServices[0].hosts"));
+        Assert.Equal(["api.pay.example", "203.0.113.7"], export.Get<ServiceDefaults>("pay").Spec.Destination!.Addresses!);
+        Assert.False(export.Has(DiagnosticCodes.Approximated, "$.spec.externalServices[0].hosts"));
         Assert.Equal(["smtp.example"], export.Get<ServiceDefaults>("mail").Spec.Destination!.Addresses!);
         Assert.True(export.Has(DiagnosticCodes.Approximated, "$.spec.externalServices[1].addresses"));
     }

@@ -35,6 +35,21 @@ public sealed class SplitExportTests
     }
 
     [Fact]
+    public void CatchAllSplit_OfAHostOtherRulesSendTo_GoesThroughAVirtualServiceSplitter()
+    {
+        // Consul sends a route to the host without a subset through the host's own splitter: that rule must not be split.
+        var whole = new HttpRouteRule { Matches = [new HttpMatch { Path = new PathMatch(PathMatchKind.Prefix, "/admin") }], Backends = [To(null)] };
+        var split = new HttpRouteRule { Backends = [To("v1"), To("v2")] };
+        var export = new Exported(Shop(Route("api", whole, split)));
+        Assert.Null(export.Find<ServiceSplitter>("api"));
+        var routes = export.Get<ServiceRouter>("api").Spec.Routes!;
+        Assert.Equal(("api", null), (routes[0].Destination!.Service, routes[0].Destination!.ServiceSubset));
+        Assert.Null(routes[1].Match);
+        Assert.Equal("api-api-1", routes[1].Destination!.Service);
+        Assert.Equal([50m, 50m], export.Get<ServiceSplitter>("api-api-1").Spec.Splits!.Select(s => s.Weight!.Value));
+    }
+
+    [Fact]
     public void MatchedSplit_GoesThroughAVirtualServiceSplitter()
     {
         var canary = new HttpRouteRule { Matches = [new HttpMatch { Headers = [ValueMatch.Exact("x-canary", "1")] }], Backends = [To("v1", 1), To("v2", 1)], Timeout = TimeSpan.FromSeconds(2) };

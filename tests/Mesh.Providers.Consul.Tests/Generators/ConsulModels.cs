@@ -1,5 +1,6 @@
 using CsCheck;
 using Mesh.Model;
+using Mesh.Providers.Consul.Mapping;
 using Mesh.Testing;
 using Mesh.Translation;
 
@@ -8,7 +9,8 @@ namespace Mesh.Providers.Consul.Tests.Generators;
 /// <summary>
 /// The shared generators seen through Consul: <see cref="Any"/> is every valid model; <see cref="WithinCapabilities"/> uses
 /// only the features Consul expresses (natively or approximately), so its export raises no Unsupported diagnostic but for
-/// the combinations the capability table cannot say (a TCP host of an HTTP route, a query parameter that must be absent).
+/// the combinations the capability table cannot say (a TCP host of an HTTP route, a query parameter that must be absent);
+/// <see cref="RoundTripModels"/> maps those into the model Consul reads back (<see cref="ToConsul"/>).
 /// </summary>
 internal static class ConsulModels
 {
@@ -20,4 +22,289 @@ internal static class ConsulModels
     /// <summary>Valid models using only the features Consul declares Native or Approximated.</summary>
     public static Gen<MeshConfig> WithinCapabilities =>
         MeshGenerators.ConfigSupporting(f => Capabilities[f].Support != CapabilitySupport.Unsupported);
+
+    /// <summary>Valid models within Consul's capabilities, mapped by <see cref="ToConsul"/>.</summary>
+    public static Gen<MeshConfig> RoundTripModels => WithinCapabilities.Select(ToConsul);
+
+    /// <summary>
+    /// Maps a model to what the Consul export (Enterprise, every Service written) writes and the import reads back exactly:
+    /// <list type="bullet">
+    /// <item>the name is the import's, <c>imported</c>;</item>
+    /// <item>HTTP routes only on services that are not tcp, rules only to services that are not tcp, without weight-0 backends, weights
+    /// as the hundredths of a percent a ServiceSplitter holds; a catch-all split that is the host's last rule and carries nothing else
+    /// is the host's own splitter, read back as a rule without matches; retries of zero attempts are none; an empty header or query
+    /// prefix is presence; a rewrite is per match (<see cref="Rewritten"/>);</item>
+    /// <item>connection pools and outlier detection only where a model service may call the target (they are written on the callers),
+    /// without the settings Consul lacks;</item>
+    /// <item>mTLS as a mode per service (<see cref="Mtls"/>); access policies as their intentions read back (<see cref="Access"/>);</item>
+    /// <item>external services with a host Consul can name and not named like a model service (<see cref="External"/>).</item>
+    /// </list>
+    /// </summary>
+    public static MeshConfig ToConsul(MeshConfig m)
+    {
+        var services = m.Services.ToDictionary(s => s.Reference);
+        // Consul's discovery chain is L7 only: a service declared with ports but no HTTP-family one is tcp.
+        bool Tcp(ServiceRef service) => services.TryGetValue(service, out var s) && s.Ports.Count > 0 && !s.Ports.Any(p => L7(p.Protocol));
+        var routes = new List<HttpRoute>();
+        foreach (var route in m.Routes)
+        {
+            // Consul rejects a ServiceRouter for a tcp service.
+            if (Tcp(route.Host)) continue;
+            var rules = new List<HttpRouteRule>();
+            for (var k = 0; k < route.Rules.Count; k++)
+            {
+                var rule = route.Rules[k];
+                // A rule routing to a tcp service is not written (the discovery chain needs L7 on every target).
+                if (rule.Backends.Any(b => b.Service != route.Host && Tcp(b.Service))) continue;
+                // Consul rejects a split of weight 0: such backends are not written.
+                var backends = rule.Backends.Where(b => b.Weight > 0).ToList();
+                // A rule without a backend of positive weight has no Consul route.
+                if (backends.Count == 0) continue;
+                // Consul splits by percentages in 0.01 steps: the weights read back are those hundredths.
+                var (percentages, _) = SplitWeights.ToPercentages([.. backends.Select(b => b.Weight)]);
+                var written = rule with
+                {
+                    Matches = [.. rule.Matches.Select(Match)],
+                    Backends = [.. backends.Select((b, i) => b with { Weight = backends.Count == 1 ? 1 : (int)(percentages[i] * 100) })],
+                    // numRetries: 0 does not disable retries in Consul: no retry field is written.
+                    Retry = rule.Retry is { Attempts: > 0 } retry ? retry : null,
+                };
+                // The host's own splitter is used only when no other rule sends to the host as a whole (Consul would split that too).
+                var whole = m.Routes.Sum(r => r.Rules.Sum(x => x.Backends.Count(b => b.Service == route.Host && b.Subset is null)));
+                var final = k == route.Rules.Count - 1 && route == m.Routes.Last(r => r.Host == route.Host)
+                    && whole == rule.Backends.Count(b => b.Service == route.Host && b.Subset is null);
+                var catchAll = written.Matches.All(x => x is { Path: null or { Kind: PathMatchKind.Prefix, Value: "/" }, Headers.IsEmpty: true, QueryParams.IsEmpty: true, Method: null });
+                if (backends.Count > 1 && final && catchAll && written is { Timeout: null, Retry: null, Rewrite: null, RequestHeaders: null, ResponseHeaders: null })
+                {
+                    // The host's own splitter without a router route: read back as a final rule matching everything.
+                    rules.Add(written with { Matches = [] });
+                    continue;
+                }
+                rules.AddRange(Rewritten(written));
+            }
+            if (rules.Count > 0) routes.Add(route with { Rules = [.. rules] });
+        }
+        var access = Access(m);
+        return m with
+        {
+            // The import names the model.
+            Name = "imported",
+            Routes = [.. routes],
+            // Limits and health checks are written on the callers: without one in the model they are not written.
+            DestinationPolicies = [.. m.DestinationPolicies
+                .Select(p => Callers.Of(p.Target.Service, m with { AccessPolicies = [.. access] }).Count > 0 ? p : p with { ConnectionPool = null, OutlierDetection = null })
+                // An outlier detection without a setting Consul has writes no passive health check.
+                .Select(p => p.OutlierDetection is { Consecutive5xx: null, Interval: null, BaseEjectionTime: null, MaxEjectionPercent: null } ? p with { OutlierDetection = null } : p)
+                .Select(p => p.ConnectionPool is { MaxConnections: null, MaxPendingRequests: null, MaxRequests: null, ConnectTimeout: null } ? p with { ConnectionPool = null } : p)
+                .Where(p => p.LoadBalancer is not null || p.ConnectionPool is not null || p.OutlierDetection is not null)],
+            Mtls = [.. Mtls(m)],
+            AccessPolicies = [.. access],
+            // An external service named like a model service is the same Consul service (one ServiceDefaults): the pair is not generated.
+            ExternalServices = [.. m.ExternalServices.Where(e => !services.ContainsKey(new ServiceRef(e.Name, e.Namespace))).Select(External).OfType<ExternalService>()],
+        };
+    }
+
+    /// <summary>
+    /// mTLS as Consul holds it: a mode per service (its ServiceDefaults, read back as the workload scope of the service's selector;
+    /// the narrowest policy covering it wins, a port scope being the whole service) and the mesh scope on ProxyDefaults.
+    /// </summary>
+    private static List<MtlsPolicy> Mtls(MeshConfig m)
+    {
+        var result = new List<MtlsPolicy>();
+        var modes = new Dictionary<ServiceRef, (int Rank, MtlsMode Mode)>();
+        foreach (var policy in m.Mtls)
+        {
+            if (policy.Scope.Kind == MtlsScopeKind.Mesh) result.Add(policy);
+            var rank = policy.Scope.Kind switch { MtlsScopeKind.Mesh => 0, MtlsScopeKind.Namespace => 1, MtlsScopeKind.Workload => 2, _ => 3 };
+            if (rank == 0) continue;
+            var covered = m.Services.Where(s => s.Namespace == policy.Scope.Namespace
+                && (rank == 1 || s.EffectiveSelector.All(l => policy.Scope.Workload.TryGetValue(l.Key, out var v) && v == l.Value)));
+            foreach (var service in covered)
+            {
+                if (modes.TryGetValue(service.Reference, out var current) && current.Rank > rank) continue;
+                modes[service.Reference] = (rank, policy.Mode);
+            }
+        }
+        foreach (var service in m.Services)
+        {
+            if (modes.TryGetValue(service.Reference, out var mode))
+            {
+                var scope = new MtlsScope { Namespace = service.Namespace, Workload = service.EffectiveSelector };
+                // Services selecting the same pods share one workload scope (and are covered alike).
+                if (!result.Exists(p => p.Scope == scope)) result.Add(new MtlsPolicy { Scope = scope, Mode = mode.Mode });
+            }
+        }
+        return result;
+    }
+
+    /// <summary>One intention source's rules: L4 allow or deny, and L7 permissions.</summary>
+    private sealed class SourceRules
+    {
+        public bool L4Allow;
+        public bool L4Deny;
+        public List<AccessOperation> Allow { get; } = [];
+        public List<AccessOperation> Deny { get; } = [];
+    }
+
+    /// <summary>
+    /// Access policies as their ServiceIntentions read back: per protected service a <c>-deny</c> and an <c>-allow</c> policy, one rule
+    /// per intention source (a service account, a namespace as <c>'*'</c> in it, or anyone) and L7 permission (one per path, with the
+    /// methods); a wildcard source's rules copied into the more specific sources (Consul applies only the most specific one); an L4
+    /// deny of a source hides its permissions; a service without allow policies allows the rest (the export's artefact, dropped on
+    /// a deny-only service); a service whose allow policies admit no one denies everyone; ports are dropped; L7 rules of a tcp
+    /// service are not written.
+    /// </summary>
+    private static List<AccessPolicy> Access(MeshConfig m)
+    {
+        var result = new List<AccessPolicy>();
+        var protectedServices = new List<ServiceRef>();
+        var hasAllow = new HashSet<ServiceRef>();
+        var sources = new Dictionary<ServiceRef, Dictionary<(string Name, string? Ns), SourceRules>>();
+        var services = m.Services.ToDictionary(s => s.Reference);
+        foreach (var policy in m.AccessPolicies)
+        {
+            var targets = policy.Target is { } t ? [t.Service] : m.Services.Where(s => s.Namespace == policy.Namespace).Select(s => s.Reference).ToList();
+            foreach (var target in targets)
+            {
+                if (!sources.TryGetValue(target, out var bySource))
+                {
+                    sources[target] = bySource = [];
+                    protectedServices.Add(target);
+                }
+                var allow = policy.Action == AccessAction.Allow;
+                if (allow) hasAllow.Add(target);
+                foreach (var rule in policy.Rules)
+                {
+                    var operations = Operations(rule.To);
+                    // L7 permissions need an HTTP-family protocol: a tcp service's L7 rule is not written.
+                    if (operations is not null && services.TryGetValue(target, out var service) && service.Ports.Count > 0 && !service.Ports.Any(p => p.Protocol is Protocol.Http or Protocol.Http2 or Protocol.Grpc)) continue;
+                    foreach (var key in Keys(rule.From))
+                    {
+                        if (!bySource.TryGetValue(key, out var rules)) bySource[key] = rules = new SourceRules();
+                        if (operations is null)
+                        {
+                            if (allow) rules.L4Allow = true;
+                            else rules.L4Deny = true;
+                        }
+                        else (allow ? rules.Allow : rules.Deny).AddRange(operations);
+                    }
+                }
+            }
+        }
+        foreach (var service in protectedServices)
+        {
+            var bySource = sources[service];
+            var allowRest = !hasAllow.Contains(service);
+            if (allowRest) bySource.TryAdd(("*", null), new SourceRules());
+            if (allowRest) bySource[("*", null)].L4Allow = true;
+            var deny = new List<AccessRule>();
+            var allowed = new List<(AccessRule Rule, bool Artefact)>();
+            foreach (var (key, own) in bySource)
+            {
+                var general = bySource.Where(g => g.Key != key && g.Key.Name == "*" && (g.Key.Ns is null || g.Key.Ns == key.Ns)).Select(g => g.Value).Prepend(own).ToList();
+                var from = key.Name == "*" ? key.Ns is null ? null : new AccessSource { Namespaces = [key.Ns] } : new AccessSource { ServiceAccounts = [new ServiceAccountRef(key.Ns!, key.Name)] };
+                if (general.Any(r => r.L4Deny)) { deny.Add(new AccessRule { From = from }); continue; }
+                var denies = general.SelectMany(r => r.Deny).ToList();
+                var allows = general.SelectMany(r => r.Allow).ToList();
+                if (denies.Count > 0 || allows.Count > 0)
+                {
+                    deny.AddRange(denies.Select(o => new AccessRule { From = from, To = o }));
+                    allowed.AddRange(allows.Select(o => (new AccessRule { From = from, To = o }, false)));
+                    // The closing allow of every path where the model allows the rest.
+                    if (general.Any(r => r.L4Allow) || allowRest) allowed.Add((new AccessRule { From = from }, true));
+                }
+                else if (general.Any(r => r.L4Allow)) allowed.Add((new AccessRule { From = from }, key == ("*", null)));
+            }
+            // A service whose allow policies admit no one: one '*' deny.
+            if (deny.Count == 0 && allowed.Count == 0) deny.Add(new AccessRule());
+            var denyOnly = allowed.All(a => a.Artefact);
+            var allowRules = allowed.Where(a => !denyOnly || !a.Artefact).Select(a => a.Rule).Distinct().ToList();
+            if (deny.Count > 0) result.Add(Policy(service, "deny", AccessAction.Deny, deny.Distinct()));
+            if (allowRules.Count > 0) result.Add(Policy(service, "allow", AccessAction.Allow, allowRules));
+        }
+        return result;
+    }
+
+    private static AccessPolicy Policy(ServiceRef service, string suffix, AccessAction action, IEnumerable<AccessRule> rules) => new()
+    {
+        Name = $"{service.Name}-{suffix}",
+        Namespace = service.Namespace,
+        Target = new PolicyTarget { Service = service },
+        Action = action,
+        Rules = [.. rules],
+    };
+
+    /// <summary>Enterprise intention sources: a service account is the service of its name in its namespace, a namespace is <c>'*'</c> in it, no caller is anyone.</summary>
+    private static IEnumerable<(string Name, string? Ns)> Keys(AccessSource? from)
+    {
+        if (from is null || (from.ServiceAccounts.IsEmpty && from.Namespaces.IsEmpty)) return [("*", null)];
+        return from.ServiceAccounts.Select(a => (a.Name, (string?)a.Namespace)).Concat(from.Namespaces.Select(n => ("*", (string?)n)));
+    }
+
+    /// <summary>The L7 permissions of an operation (one per path, each with the methods; the path <c>*</c> is none), or null for any request (ports are dropped).</summary>
+    private static List<AccessOperation>? Operations(AccessOperation? to)
+    {
+        if (to is null || (to.Methods.IsEmpty && to.Paths.IsEmpty)) return null;
+        if (to.Paths.IsEmpty) return [new AccessOperation { Methods = to.Methods }];
+        return [.. to.Paths.Select(p => new AccessOperation { Methods = to.Methods, Paths = p == "*" ? [] : [p] })];
+    }
+
+    /// <summary>An external service as its destination reads back, or null when Consul cannot name it.</summary>
+    private static ExternalService? External(ExternalService e)
+    {
+        // A destination names hosts (with static resolution, and its IP addresses), not wildcards; without a host it is not written.
+        var hosts = e.Hosts.Where(h => !h.Contains('*', StringComparison.Ordinal)).ToList();
+        var addresses = e.Resolution == Resolution.Static ? e.Addresses.ToList() : [];
+        if (hosts.Count == 0) return null;
+        return e with
+        {
+            Hosts = [.. hosts],
+            Addresses = [.. addresses],
+            // Passthrough is not expressible: the terminating gateway resolves by DNS, unless the destination has addresses.
+            Resolution = addresses.Count > 0 ? Resolution.Static : Resolution.Dns,
+            // A destination has one port, typed by the entry's protocol (TLS is tcp), without a name.
+            Ports = [.. e.Ports.Take(1).Select(p => new ServicePort { Port = p.Port, Protocol = p.Protocol == Protocol.Tls ? Protocol.Tcp : p.Protocol })],
+        };
+    }
+
+    private static bool L7(Protocol protocol) => protocol is Protocol.Http or Protocol.Http2 or Protocol.Grpc;
+
+    /// <summary>
+    /// A rule's rewrite as Consul holds it per match (one Consul route each): <c>prefixRewrite</c> needs a pathPrefix or pathExact
+    /// match (a match without a path gets <c>pathPrefix: /</c>, read back as no path; on an exact path it reads back as the full
+    /// path); a full-path rewrite only on an exact path. Consecutive matches with the same rewrite read back as one rule.
+    /// </summary>
+    private static IEnumerable<HttpRouteRule> Rewritten(HttpRouteRule rule)
+    {
+        if (rule.Rewrite is not { } rewrite) return [rule];
+        var matches = rule.Matches.IsEmpty ? [new HttpMatch()] : rule.Matches.ToList();
+        var groups = new List<(Rewrite? Rewrite, List<HttpMatch> Matches)>();
+        foreach (var match in matches)
+        {
+            var (m, w) = (match, (Rewrite?)null);
+            if (rewrite.PathPrefix is { } prefix && match.Path?.Kind != PathMatchKind.Regex)
+            {
+                if (match.Path?.Kind == PathMatchKind.Exact) w = new Rewrite { FullPath = prefix };
+                else
+                {
+                    w = new Rewrite { PathPrefix = prefix };
+                    if (match.Path is null or { Value: "/" }) m = match with { Path = null };
+                }
+            }
+            else if (rewrite.FullPath is { } full && match.Path?.Kind == PathMatchKind.Exact) w = new Rewrite { FullPath = full };
+            if (groups.Count > 0 && groups[^1].Rewrite == w) groups[^1].Matches.Add(m);
+            else groups.Add((w, [m]));
+        }
+        return groups.Select(g => rule with { Rewrite = g.Rewrite, Matches = [.. g.Matches] });
+    }
+
+    private static HttpMatch Match(HttpMatch match) => match with
+    {
+        // An empty prefix is written as presence (Consul drops empty strings).
+        Headers = [.. match.Headers.Select(Empty)],
+        QueryParams = [.. match.QueryParams.Select(Empty)],
+    };
+
+    private static ValueMatch Empty(ValueMatch v) =>
+        v.Kind == ValueMatchKind.Prefix && string.IsNullOrEmpty(v.Value) ? new ValueMatch(v.Name, ValueMatchKind.Present) : v;
 }

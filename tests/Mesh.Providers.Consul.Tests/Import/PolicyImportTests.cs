@@ -76,6 +76,50 @@ public sealed class PolicyImportTests
     }
 
     [Fact]
+    public void ServicesSelectingTheSamePods_ShareOneMtlsScope()
+    {
+        // Both services select { app: api }: the namespace policy writes the mode on both, which read back as one workload scope.
+        var twin = Service("api-v2", Http(8080)) with { Selector = new Dictionary<string, string> { ["app"] = "api" } };
+        var model = Shop() with
+        {
+            Services = [.. Shop().Services, twin],
+            Mtls = [new MtlsPolicy { Scope = MtlsScope.ForNamespace("shop"), Mode = MtlsMode.Strict }],
+        };
+        var config = RoundTrip(model).Config!;
+        var api = config.Mtls.Where(p => p.Scope.Workload.TryGetValue("app", out var app) && app == "api").ToList();
+        Assert.Equal(MtlsMode.Strict, Assert.Single(api).Mode);
+    }
+
+    [Fact]
+    public void ServicesSelectingTheSamePods_WithConflictingModes_KeepTheFirstAndReport()
+    {
+        var result = new ConsulTranslator().ImportYaml("""
+            apiVersion: v1
+            kind: Service
+            metadata: { name: a, namespace: shop }
+            spec: { selector: { app: x }, ports: [{ port: 80, appProtocol: http }] }
+            ---
+            apiVersion: v1
+            kind: Service
+            metadata: { name: b, namespace: shop }
+            spec: { selector: { app: x }, ports: [{ port: 80, appProtocol: http }] }
+            ---
+            apiVersion: consul.hashicorp.com/v1alpha1
+            kind: ServiceDefaults
+            metadata: { name: a, namespace: shop }
+            spec: { protocol: http, mutualTLSMode: strict }
+            ---
+            apiVersion: consul.hashicorp.com/v1alpha1
+            kind: ServiceDefaults
+            metadata: { name: b, namespace: shop }
+            spec: { protocol: http, mutualTLSMode: permissive }
+            """, "x.yaml");
+        Assert.False(result.HasErrors, string.Join("\n", result.Diagnostics));
+        Assert.Equal(MtlsMode.Strict, Assert.Single(result.Config!.Mtls).Mode);
+        Assert.Contains(result.Diagnostics, d => d.Code == DiagnosticCodes.FieldNotImported && d.Path.EndsWith("$.spec.mutualTLSMode", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void HandWrittenIntentions_NamespaceWildcardAndHeaders()
     {
         var result = ReadValid("""
@@ -131,5 +175,23 @@ public sealed class PolicyImportTests
             """, "x.yaml");
         Assert.Empty(result.Config!.DestinationPolicies);
         Assert.Equal(2, result.Diagnostics.Count(d => d.Code == DiagnosticCodes.FieldNotImported && d.Path.EndsWith("$.spec.upstreamConfig.overrides[0]", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public void StaticExternalService_KeepsItsHostsAndAddresses()
+    {
+        var external = new ExternalService
+        {
+            Name = "payments",
+            Namespace = "shop",
+            Hosts = ["api.pay.example"],
+            Resolution = Resolution.Static,
+            Addresses = ["192.0.2.10", "2001:db8::1"],
+            Ports = [new ServicePort { Port = 443, Protocol = Protocol.Tls }],
+        };
+        var back = Assert.Single(RoundTrip(Shop() with { ExternalServices = [external] }).Config!.ExternalServices);
+        Assert.Equal(["api.pay.example"], back.Hosts);
+        Assert.Equal(["192.0.2.10", "2001:db8::1"], back.Addresses);
+        Assert.Equal(Resolution.Static, back.Resolution);
     }
 }

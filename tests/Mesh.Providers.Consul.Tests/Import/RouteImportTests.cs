@@ -68,6 +68,15 @@ public sealed class RouteImportTests
     }
 
     [Fact]
+    public void RuleWithAnEmptyMatch_StillMatchesEverything()
+    {
+        // One match of the rule is unconditional: its Consul route has no match, and the rule read back matches everything.
+        var rule = new HttpRouteRule { Matches = [new HttpMatch(), new HttpMatch { Headers = [ValueMatch.Exact("x-canary", "1")] }], Backends = [To("v1")] };
+        var result = RoundTrip(Shop(Route("r", rule)));
+        Assert.Empty(Assert.Single(Assert.Single(result.Config!.Routes).Rules).Matches);
+    }
+
+    [Fact]
     public void PrefixRewrite_WithoutPathMatch_RoundTrips()
     {
         var model = Shop(Route("r", new HttpRouteRule { Matches = [new HttpMatch { Headers = [new ValueMatch("h", ValueMatchKind.Present)] }], Backends = [To("v1")], Rewrite = new Rewrite { PathPrefix = "/new" } }));
