@@ -89,7 +89,7 @@ public static class ConsulCapabilities
         [MeshFeature.AccessSubsetTarget] = Capability.Unsupported("Consul intentions protect a whole service, not a subset."),
         [MeshFeature.ExternalHosts] = Capability.Approximated("A ServiceDefaults destination (addresses, port) linked to a TerminatingGateway; wildcard hosts cannot be written."),
         [MeshFeature.ExternalResolutionDns] = Capability.Native,
-        [MeshFeature.ExternalResolutionStatic] = Capability.Native("The destination's addresses: the hosts, then the static IP addresses (read back as hosts and addresses)."),
+        [MeshFeature.ExternalResolutionStatic] = Capability.Native,
         [MeshFeature.ExternalResolutionNone] = Capability.Approximated("A Consul destination is resolved by the terminating gateway: a passthrough service is written like a DNS one (its hosts)."),
         [MeshFeature.ExternalAddresses] = Capability.Approximated("With static resolution written after the hosts in the destination's addresses; with DNS resolution Consul resolves the hosts and the addresses are not written (reported)."),
     };

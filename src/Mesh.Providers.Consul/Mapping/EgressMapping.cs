@@ -43,6 +43,10 @@ internal static partial class EgressMapping
             }
             var port = external.Ports.Count > 0 ? external.Ports[0] : null;
             if (external.Ports.Count > 1) ctx.ApproximatedOnce($"{path}.ports", "A Consul destination has one port: only the first is written.");
+            if (port?.Protocol == Protocol.Tls)
+            {
+                ctx.ApproximatedOnce($"{path}.ports[0].protocol", "Consul destinations speak tcp, http, http2 or grpc: the TLS port is written as tcp (the TLS passes through the terminating gateway) and reads back as TCP.");
+            }
             var defaults = ctx.DefaultsOf(new ServiceRef(external.Name, external.Namespace));
             defaults.Spec.Protocol = port is null ? "tcp" : ProtocolMapping.ToConsul(port.Protocol);
             defaults.Spec.Destination = new ServiceDestination { Addresses = addresses, Port = port?.Port };

@@ -80,8 +80,8 @@ internal static class ConsulCapabilityCases
         {
             cases[feature] = cases[feature] with { Services = [Reviews, Productpage] };
         }
-        // Consul's destination protocol is tcp, http, http2 or grpc: a TLS port is written (and read back) as tcp.
-        foreach (var feature in new[] { MeshFeature.ExternalHosts, MeshFeature.ExternalResolutionDns })
+        // Consul's destination protocol is tcp, http, http2 or grpc: a TLS port is written (and read back) as tcp, reported.
+        foreach (var feature in new[] { MeshFeature.ExternalHosts, MeshFeature.ExternalResolutionDns, MeshFeature.ExternalResolutionStatic })
         {
             var external = cases[feature].ExternalServices[0];
             cases[feature] = cases[feature] with { ExternalServices = [external with { Ports = [new ServicePort { Port = 443, Protocol = Protocol.Tcp }] }] };

@@ -95,3 +95,10 @@ internal static class ConsulCrds
 
     private static string File(string plural) => $"crds/consul/consul.hashicorp.com_{plural}.yaml";
 }
+
+/// <summary>Every conformance suite is derived here.</summary>
+public sealed class ConsulSuiteCoverage
+{
+    [Fact]
+    public void EveryConformanceSuite_IsDerived() => SuiteCoverage.AssertEverySuiteDerived(typeof(ConsulSuiteCoverage).Assembly);
+}

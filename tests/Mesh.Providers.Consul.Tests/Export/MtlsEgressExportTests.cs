@@ -85,4 +85,16 @@ public sealed class MtlsEgressExportTests
         Assert.Equal(["smtp.example"], export.Get<ServiceDefaults>("mail").Spec.Destination!.Addresses!);
         Assert.True(export.Has(DiagnosticCodes.Approximated, "$.spec.externalServices[1].addresses"));
     }
+
+    [Fact]
+    public void ATlsPortOfAnExternalService_IsWrittenAsTcp_Reported()
+    {
+        var model = Shop() with
+        {
+            ExternalServices = [new ExternalService { Name = "pay", Namespace = "shop", Hosts = ["api.pay.example"], Ports = [new ServicePort { Port = 443, Protocol = Protocol.Tls }] }],
+        };
+        var export = new Exported(model);
+        Assert.Equal("tcp", export.Get<ServiceDefaults>("pay").Spec.Protocol);
+        Assert.True(export.Has(DiagnosticCodes.Approximated, "$.spec.externalServices[0].ports[0].protocol"));
+    }
 }
