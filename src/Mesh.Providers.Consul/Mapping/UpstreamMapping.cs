@@ -26,7 +26,7 @@ internal static partial class UpstreamMapping
             ctx.ApproximatedOnce($"{path}.connectionPool.connectTimeout", "Consul's connectTimeoutMs is whole milliseconds: the timeout is rounded up.");
         }
         if (limits is null && health is null && connectTimeout is null) return;
-        var callers = Callers.Of(callee, ctx.Config);
+        var callers = ctx.Callers.Of(callee);
         if (callers.Count == 0)
         {
             // Nothing would carry the policy: no other model service may call the callee.

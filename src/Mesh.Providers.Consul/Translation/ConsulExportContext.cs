@@ -20,6 +20,11 @@ internal sealed class ConsulExportContext(ConsulOptions options, MeshConfig conf
 
     public Dictionary<ServiceRef, ServiceDefaults> Defaults { get; } = [];
 
+    private Mapping.Callers? _callers;
+
+    /// <summary>Which model services may call each service (built on first use).</summary>
+    public Mapping.Callers Callers => _callers ??= new Mapping.Callers(Config);
+
     public Dictionary<ServiceRef, ServiceResolver> Resolvers { get; } = [];
 
     /// <summary>The <c>ServiceDefaults</c> of <paramref name="service"/>, created on first use.</summary>

@@ -85,6 +85,7 @@ internal static class ConsulModels
             if (rules.Count > 0) routes.Add(route with { Rules = [.. rules] });
         }
         var access = Access(m);
+        var callers = new Callers(m with { AccessPolicies = [.. access] });
         return m with
         {
             // The import names the model.
@@ -92,7 +93,7 @@ internal static class ConsulModels
             Routes = [.. routes],
             // Limits and health checks are written on the callers: without one in the model they are not written.
             DestinationPolicies = [.. m.DestinationPolicies
-                .Select(p => Callers.Of(p.Target.Service, m with { AccessPolicies = [.. access] }).Count > 0 ? p : p with { ConnectionPool = null, OutlierDetection = null })
+                .Select(p => callers.Of(p.Target.Service).Count > 0 ? p : p with { ConnectionPool = null, OutlierDetection = null })
                 // An outlier detection without a setting Consul has writes no passive health check.
                 .Select(p => p.OutlierDetection is { Consecutive5xx: null, Interval: null, BaseEjectionTime: null, MaxEjectionPercent: null } ? p with { OutlierDetection = null } : p)
                 .Select(p => p.ConnectionPool is { MaxConnections: null, MaxPendingRequests: null, MaxRequests: null, ConnectTimeout: null } ? p with { ConnectionPool = null } : p)
