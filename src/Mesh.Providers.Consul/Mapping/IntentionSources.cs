@@ -27,7 +27,7 @@ internal static class IntentionSources
         {
             var account = from.ServiceAccounts[i];
             keys.Add(new Key(account.Name, ctx.Enterprise ? account.Namespace : null));
-            var services = ctx.Config.Services.Where(s => s.Name == account.Name).Select(s => s.Namespace).Distinct().ToList();
+            var services = ctx.ServiceNames.NamespacesOf(account.Name);
             if (!services.Contains(account.Namespace))
             {
                 ctx.ApproximatedOnce($"{path}.from.serviceAccounts[{i}]", ctx.Message("Consul identifies callers by service name: the service account '{0}' is written as the service of its name (consul-k8s requires the names to match), which the model does not declare.", account.ToString()));
@@ -45,8 +45,7 @@ internal static class IntentionSources
                 keys.Add(new Key("*", ns));
                 continue;
             }
-            var members = ctx.Config.Services.Where(s => s.Namespace == ns).Select(s => s.Name).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
-            keys.AddRange(members.Select(m => new Key(m, null)));
+            foreach (var member in ctx.ServiceNames.NamesIn(ns)) keys.Add(new Key(member, null));
             ctx.ApproximatedOnce($"{path}.from.namespaces[{i}]", ctx.Message("Consul Community Edition has one namespace: callers from namespace '{0}' are written as its services in the model, by name.", ns));
         }
         return keys;

@@ -103,13 +103,19 @@ internal static partial class IntentionsMapping
         var allowRest = !entry.HasAllow;
         if (allowRest && !entry.Sources.ContainsKey(new IntentionSources.Key("*", null))) entry.Sources[new IntentionSources.Key("*", null)] = new SourceRules { L4Allow = true };
         var keys = entry.Sources.Keys.ToList();
-        var merged = keys.ToDictionary(k => k, k =>
+        // Only wildcard sources cover others: look at those alone, not at every pair of sources.
+        var wildcards = keys.FindAll(k => k.Name == "*");
+        var merged = new Dictionary<IntentionSources.Key, SourceRules>(keys.Count);
+        foreach (var k in keys)
         {
             var rules = new SourceRules();
             rules.Merge(entry.Sources[k]);
-            foreach (var general in keys.Where(g => IntentionSources.Covers(g, k))) rules.Merge(entry.Sources[general]);
-            return rules;
-        });
+            foreach (var general in wildcards)
+            {
+                if (IntentionSources.Covers(general, k)) rules.Merge(entry.Sources[general]);
+            }
+            merged[k] = rules;
+        }
         var sources = new List<IntentionSource>();
         foreach (var key in keys.OrderBy(k => k.Name == "*" ? 1 : 0).ThenBy(k => k.Name, StringComparer.Ordinal).ThenBy(k => k.Namespace, StringComparer.Ordinal))
         {

@@ -21,6 +21,10 @@ internal sealed class ConsulExportContext(ConsulOptions options, MeshConfig conf
     public Dictionary<ServiceRef, ServiceDefaults> Defaults { get; } = [];
 
     private Mapping.Callers? _callers;
+    private Mapping.ServiceNames? _serviceNames;
+
+    /// <summary>The model's services by name and by namespace (built on first use).</summary>
+    public Mapping.ServiceNames ServiceNames => _serviceNames ??= new Mapping.ServiceNames(Config);
 
     /// <summary>Which model services may call each service (built on first use).</summary>
     public Mapping.Callers Callers => _callers ??= new Mapping.Callers(Config);
