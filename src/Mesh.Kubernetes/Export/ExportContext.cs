@@ -77,6 +77,44 @@ public class ExportContext
     /// <param name="message">The note.</param>
     public void Note(string path, string message) => Add(DiagnosticSeverity.Info, DiagnosticCodes.TranslationNote, path, message);
 
+    // Mesh-specific exports write one model element as several resources (a rule per match and port, a policy per caller):
+    // the …Once methods raise each (kind, path, message) once, however many outputs repeat the cause.
+    private HashSet<(DiagnosticCode Code, string Path, string Message)>? _raised;
+
+    private bool FirstTime(DiagnosticCode code, string path, string message) => (_raised ??= []).Add((code, path, message));
+
+    /// <summary><see cref="Unsupported"/>, once per path and message in this translation.</summary>
+    /// <param name="path">The model path.</param>
+    /// <param name="message">What is not written, and why.</param>
+    public void UnsupportedOnce(string path, string message)
+    {
+        if (FirstTime(DiagnosticCodes.Unsupported, path, message)) Unsupported(path, message);
+    }
+
+    /// <summary><see cref="Approximated"/>, once per path and message in this translation.</summary>
+    /// <param name="path">The model path.</param>
+    /// <param name="message">What is written differently, and how.</param>
+    public void ApproximatedOnce(string path, string message)
+    {
+        if (FirstTime(DiagnosticCodes.Approximated, path, message)) Approximated(path, message);
+    }
+
+    /// <summary><see cref="Rounded"/>, once per path and message in this translation.</summary>
+    /// <param name="path">The model path.</param>
+    /// <param name="message">The weights before and after.</param>
+    public void RoundedOnce(string path, string message)
+    {
+        if (FirstTime(DiagnosticCodes.WeightsRounded, path, message)) Rounded(path, message);
+    }
+
+    /// <summary><see cref="Note"/>, once per path and message in this translation.</summary>
+    /// <param name="path">The model path.</param>
+    /// <param name="message">The note.</param>
+    public void NoteOnce(string path, string message)
+    {
+        if (FirstTime(DiagnosticCodes.TranslationNote, path, message)) Note(path, message);
+    }
+
     private void Add(DiagnosticSeverity severity, DiagnosticCode code, string path, string message) =>
         Diagnostics.Add(new Diagnostic { Severity = severity, Code = code, Path = path, Message = message, Provider = Provider });
 }

@@ -12,8 +12,6 @@ namespace Mesh.Providers.AppMesh.Translation;
 /// </summary>
 internal sealed class AppMeshExportContext(AppMeshOptions options, MeshConfig config) : ExportContext(ProviderName.AppMesh, config)
 {
-    private readonly HashSet<(char Kind, string Path, string Message)> _raised = [];
-
     public AppMeshOptions Options { get; } = options;
 
     /// <summary>The virtual nodes of the translation (set once the external services are planned).</summary>
@@ -93,24 +91,4 @@ internal sealed class AppMeshExportContext(AppMeshOptions options, MeshConfig co
 
     /// <summary>The cluster FQDN of <paramref name="service"/> with the configured cluster domain.</summary>
     public string Fqdn(ServiceRef service) => service.ToFqdn(Options.ClusterDomain);
-
-    public void UnsupportedOnce(string path, string message)
-    {
-        if (_raised.Add(('U', path, message))) Unsupported(path, message);
-    }
-
-    public void ApproximatedOnce(string path, string message)
-    {
-        if (_raised.Add(('A', path, message))) Approximated(path, message);
-    }
-
-    public void RoundedOnce(string path, string message)
-    {
-        if (_raised.Add(('R', path, message))) Rounded(path, message);
-    }
-
-    public void NoteOnce(string path, string message)
-    {
-        if (_raised.Add(('N', path, message))) Note(path, message);
-    }
 }

@@ -12,8 +12,6 @@ namespace Mesh.Providers.Consul.Translation;
 /// </summary>
 internal sealed class ConsulExportContext(ConsulOptions options, MeshConfig config) : ExportContext(ProviderName.Consul, config)
 {
-    private readonly HashSet<(char Kind, string Path, string Message)> _raised = [];
-
     public ConsulOptions Options { get; } = options;
 
     public bool Enterprise => Options.Edition == ConsulEdition.Enterprise;
@@ -54,24 +52,4 @@ internal sealed class ConsulExportContext(ConsulOptions options, MeshConfig conf
 
     /// <summary>The <c>partition</c> a spec field carries: <see cref="ConsulOptions.Partition"/> on Enterprise only.</summary>
     public string? PartitionField => Enterprise ? Options.Partition : null;
-
-    public void UnsupportedOnce(string path, string message)
-    {
-        if (_raised.Add(('U', path, message))) Unsupported(path, message);
-    }
-
-    public void ApproximatedOnce(string path, string message)
-    {
-        if (_raised.Add(('A', path, message))) Approximated(path, message);
-    }
-
-    public void RoundedOnce(string path, string message)
-    {
-        if (_raised.Add(('R', path, message))) Rounded(path, message);
-    }
-
-    public void NoteOnce(string path, string message)
-    {
-        if (_raised.Add(('N', path, message))) Note(path, message);
-    }
 }

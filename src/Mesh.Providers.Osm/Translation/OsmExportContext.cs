@@ -10,8 +10,6 @@ namespace Mesh.Providers.Osm.Translation;
 /// </summary>
 internal sealed class OsmExportContext(OsmOptions options, MeshConfig config, LeafServicePlan leaves) : ExportContext(ProviderName.Osm, config)
 {
-    private readonly HashSet<(char Kind, string Path, string Message)> _raised = [];
-
     public OsmOptions Options { get; } = options;
 
     /// <summary>The leaf Services written (empty with <see cref="ServiceOutput.None"/>).</summary>
@@ -25,19 +23,4 @@ internal sealed class OsmExportContext(OsmOptions options, MeshConfig config, Le
 
     /// <summary>The cluster FQDN of <paramref name="service"/> with the configured cluster domain.</summary>
     public string Fqdn(ServiceRef service) => service.ToFqdn(Options.ClusterDomain);
-
-    public void UnsupportedOnce(string path, string message)
-    {
-        if (_raised.Add(('U', path, message))) Unsupported(path, message);
-    }
-
-    public void ApproximatedOnce(string path, string message)
-    {
-        if (_raised.Add(('A', path, message))) Approximated(path, message);
-    }
-
-    public void NoteOnce(string path, string message)
-    {
-        if (_raised.Add(('N', path, message))) Note(path, message);
-    }
 }
