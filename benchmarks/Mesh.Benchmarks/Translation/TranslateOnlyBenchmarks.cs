@@ -22,6 +22,7 @@ public class TranslateOnlyBenchmarks
     private readonly IstioTranslator _istio = new();
     private readonly OsmTranslator _osm = new();
     private readonly ConsulTranslator _consul = new();
+    private readonly ConsulTranslator _consulEnterprise = new(new ConsulOptions { Edition = ConsulEdition.Enterprise });
     private readonly AppMeshTranslator _appMeshLists = new(new AppMeshOptions { Backends = AppMeshBackends.List });
     private readonly AppMeshTranslator _appMeshGroups = new(new AppMeshOptions { Backends = AppMeshBackends.NamespaceGroups });
     private MeshConfig _mesh = null!;
@@ -38,9 +39,13 @@ public class TranslateOnlyBenchmarks
     [Benchmark(OperationsPerInvoke = Services)]
     public TranslationResult OsmTranslate() => _osm.Translate(_mesh, NoValidation);
 
-    /// <summary>Consul.</summary>
+    /// <summary>Consul Community Edition (the default).</summary>
     [Benchmark(OperationsPerInvoke = Services)]
     public TranslationResult ConsulTranslate() => _consul.Translate(_mesh, NoValidation);
+
+    /// <summary>Consul Enterprise (namespaces: a namespace source is one <c>'*'</c> source, not one per service).</summary>
+    [Benchmark(OperationsPerInvoke = Services)]
+    public TranslationResult ConsulEnterpriseTranslate() => _consulEnterprise.Translate(_mesh, NoValidation);
 
     /// <summary>App Mesh with backend lists (the default).</summary>
     [Benchmark(OperationsPerInvoke = Services)]

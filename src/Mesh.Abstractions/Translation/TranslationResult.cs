@@ -6,6 +6,11 @@ namespace Mesh.Translation;
 public sealed record TranslationResult
 {
     /// <summary>The provider's resources in a deterministic order; empty when <see cref="HasErrors"/>.</summary>
+    /// <remarks>
+    /// Resources may share sub-objects where a mesh repeats the same value many times (App Mesh backend lists of a
+    /// namespace, Consul upstream overrides and intention permissions): treat them as read-only, or serialize and read them
+    /// back for an independent copy to edit.
+    /// </remarks>
     public required IReadOnlyList<object> Resources { get; init; }
 
     /// <summary>Every problem found, in order of discovery.</summary>

@@ -16,6 +16,9 @@ internal sealed class Callers
     private readonly Dictionary<string, List<int>> _byNamespace = new(StringComparer.Ordinal);
     private readonly Dictionary<ServiceRef, List<AccessPolicy>> _allowsByTarget = [];
     private readonly Dictionary<string, List<AccessPolicy>> _allowsByNamespace = new(StringComparer.Ordinal);
+    // Scratch for Of: one translation asks for every callee in turn, on one thread.
+    private readonly HashSet<int> _admitted = [];
+    private readonly List<int> _ordered = [];
 
     public Callers(MeshConfig config)
     {
@@ -47,7 +50,8 @@ internal sealed class Callers
         var byTarget = _allowsByTarget.GetValueOrDefault(callee);
         var byNamespace = _allowsByNamespace.GetValueOrDefault(callee.Namespace);
         if (byTarget is null && byNamespace is null) return Everyone(callee);
-        var admitted = new HashSet<int>();
+        var admitted = _admitted;
+        admitted.Clear();
         foreach (var policy in (IEnumerable<AccessPolicy>?)byTarget ?? [])
         {
             if (!Admit(policy, admitted)) return Everyone(callee);
@@ -56,7 +60,9 @@ internal sealed class Callers
         {
             if (!Admit(policy, admitted)) return Everyone(callee);
         }
-        var ordered = admitted.ToList();
+        var ordered = _ordered;
+        ordered.Clear();
+        ordered.AddRange(admitted);
         ordered.Sort();
         var callers = new List<ServiceRef>(ordered.Count);
         foreach (var i in ordered)

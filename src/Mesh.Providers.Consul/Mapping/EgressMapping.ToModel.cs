@@ -53,12 +53,13 @@ internal static partial class EgressMapping
             {
                 var service = linked[i];
                 var path = $"$.spec.services[{i}]";
-                var ns = service.Namespace is { Length: > 0 } n && n != "*" ? n : doc.Namespace;
+                // Community Edition has one Consul namespace: a linked service is the destination of its name in any Kubernetes namespace.
+                var ns = index.NamespaceOf(service.Namespace, doc.Namespace, doc.Source, path + ".namespace", ctx);
                 if (service.CaFile is not null || service.CertFile is not null || service.KeyFile is not null || service.Sni is not null)
                 {
                     ctx.NotImported(doc.Source, path, "The model's external services carry no TLS origination settings: caFile, certFile, keyFile and sni are not carried.");
                 }
-                if (service.Name is null || !result.Any(e => e.Name == service.Name && e.Namespace == ns))
+                if (service.Name is null || !result.Any(e => e.Name == service.Name && (e.Namespace == ns || !index.Enterprise)))
                 {
                     ctx.NotImported(doc.Source, path + ".name", $"'{service.Name}' is not a ServiceDefaults destination in the input (a catalog-registered external service has no model form here): not imported.");
                 }

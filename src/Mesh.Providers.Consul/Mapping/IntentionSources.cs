@@ -20,7 +20,10 @@ internal static class IntentionSources
         {
             return [new Key("*", null)];
         }
-        var keys = new List<Key>();
+        // Sized up front: on Community Edition a namespace is every service of it, often a hundred keys.
+        var capacity = from.ServiceAccounts.Count;
+        foreach (var ns in from.Namespaces) capacity += ctx.Enterprise ? 1 : ctx.ServiceNames.NamesIn(ns).Count;
+        var keys = new List<Key>(capacity);
         if (from.IpBlocks.Count > 0) ctx.UnsupportedOnce($"{path}.from.ipBlocks", "Consul intentions match callers by service identity, not by IP address: the IP blocks are not written.");
         if (from.Unauthenticated) ctx.UnsupportedOnce($"{path}.from.unauthenticated", "Consul intentions apply to mesh identities only: callers without one cannot be matched.");
         for (var i = 0; i < from.ServiceAccounts.Count; i++)

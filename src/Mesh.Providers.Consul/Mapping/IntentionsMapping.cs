@@ -15,19 +15,62 @@ namespace Mesh.Providers.Consul.Mapping;
 /// </summary>
 internal static partial class IntentionsMapping
 {
+    /// <summary>
+    /// What one source of a protected service is granted. A namespace source on Community Edition expands to every service of
+    /// the namespace, so one rule's rules are shared by all of them (<see cref="Shared"/>) and copied only when another rule
+    /// changes one source; permission chunks are one rule's permissions, built once.
+    /// </summary>
     private sealed class SourceRules
     {
         public bool L4Deny;
         public bool L4Allow;
-        public List<IntentionHttpPermission> Deny { get; } = [];
-        public List<IntentionHttpPermission> Allow { get; } = [];
+        public List<IntentionPermission[]>? Deny;
+        public List<IntentionPermission[]>? Allow;
+        /// <summary>Referenced by several sources: copy before changing.</summary>
+        public bool Shared;
+        /// <summary>The permissions written for these rules, built once for every source that has them.</summary>
+        public List<IntentionPermission>? Written;
 
+        public SourceRules Copy() => new()
+        {
+            L4Deny = L4Deny,
+            L4Allow = L4Allow,
+            Deny = Deny is null ? null : [.. Deny],
+            Allow = Allow is null ? null : [.. Allow],
+        };
+
+        public void Add(bool allow, IntentionPermission[]? chunk)
+        {
+            if (chunk is null)
+            {
+                if (allow) L4Allow = true;
+                else L4Deny = true;
+            }
+            else if (allow) (Allow ??= []).Add(chunk);
+            else (Deny ??= []).Add(chunk);
+        }
+
+        /// <summary>Adds a covering wildcard source's rules: its denies first, its allows last.</summary>
         public void Merge(SourceRules other)
         {
             L4Deny |= other.L4Deny;
             L4Allow |= other.L4Allow;
-            Deny.InsertRange(0, other.Deny);
-            Allow.AddRange(other.Allow);
+            if (other.Deny is { Count: > 0 }) (Deny ??= []).InsertRange(0, other.Deny);
+            if (other.Allow is { Count: > 0 }) (Allow ??= []).AddRange(other.Allow);
+        }
+
+        public bool HasPermissions => Deny is { Count: > 0 } || Allow is { Count: > 0 };
+
+        public List<IntentionPermission> Permissions(bool allowRest, IntentionPermission allowAll)
+        {
+            var count = (L4Allow || allowRest) ? 1 : 0;
+            foreach (var chunk in (IEnumerable<IntentionPermission[]>?)Deny ?? []) count += chunk.Length;
+            foreach (var chunk in (IEnumerable<IntentionPermission[]>?)Allow ?? []) count += chunk.Length;
+            var permissions = new List<IntentionPermission>(count);
+            foreach (var chunk in (IEnumerable<IntentionPermission[]>?)Deny ?? []) permissions.AddRange(chunk);
+            foreach (var chunk in (IEnumerable<IntentionPermission[]>?)Allow ?? []) permissions.AddRange(chunk);
+            if (L4Allow || allowRest) permissions.Add(allowAll);
+            return permissions;
         }
     }
 
@@ -56,6 +99,9 @@ internal static partial class IntentionsMapping
                 ? [t.Service]
                 : config.Services.Where(s => s.Namespace == policy.Namespace).Select(s => s.Reference).Distinct().ToList();
             if (policy.Target is null) ctx.NoteOnce(path, ctx.Message("A namespace-wide policy is written as intentions of each model service of namespace '{0}'.", policy.Namespace));
+            var allow = policy.Action == AccessAction.Allow;
+            // A rule's permissions and sources are the same for every target: built once per rule, at its first target.
+            var rules = new (bool Built, IntentionPermission[]? Chunk, List<IntentionSources.Key>? Sources)[policy.Rules.Count];
             foreach (var target in targets)
             {
                 if (!byService.TryGetValue(target, out var entry))
@@ -63,33 +109,41 @@ internal static partial class IntentionsMapping
                     byService[target] = entry = new Protected();
                     order.Add(target);
                 }
-                if (policy.Action == AccessAction.Allow) entry.HasAllow = true;
-                for (var j = 0; j < policy.Rules.Count; j++)
+                if (allow) entry.HasAllow = true;
+                for (var j = 0; j < rules.Length; j++)
                 {
                     var rulePath = $"{path}.rules[{j}]";
-                    var rule = policy.Rules[j];
-                    var permissions = IntentionPermissions.Of(rule.To, rulePath, ctx);
-                    if (permissions is not null && !ProtocolMapping.EnsureL7(target, ctx))
+                    if (!rules[j].Built)
+                    {
+                        var permissions = IntentionPermissions.Of(policy.Rules[j].To, rulePath, ctx);
+                        var action = allow ? "allow" : "deny";
+                        rules[j] = (true, permissions?.Select(p => new IntentionPermission { Action = action, Http = p }).ToArray(), null);
+                    }
+                    var chunk = rules[j].Chunk;
+                    if (chunk is not null && !ProtocolMapping.EnsureL7(target, ctx))
                     {
                         ctx.UnsupportedOnce(rulePath, ctx.Message("Consul L7 permissions need an HTTP-family protocol, and '{0}' is tcp: the rule is not written.", target.ToString()));
                         entry.L7Refused = true;
                         continue;
                     }
-                    foreach (var key in IntentionSources.Of(rule.From, rulePath, ctx))
+                    var sources = rules[j].Sources ??= IntentionSources.Of(policy.Rules[j].From, rulePath, ctx);
+                    var fresh = new SourceRules { Shared = true };
+                    fresh.Add(allow, chunk);
+                    entry.Sources.EnsureCapacity(entry.Sources.Count + sources.Count);
+                    foreach (var key in sources)
                     {
-                        if (!entry.Sources.TryGetValue(key, out var rules)) entry.Sources[key] = rules = new SourceRules();
-                        var allow = policy.Action == AccessAction.Allow;
-                        if (permissions is null)
+                        if (!entry.Sources.TryGetValue(key, out var existing))
                         {
-                            if (allow) rules.L4Allow = true;
-                            else rules.L4Deny = true;
+                            entry.Sources[key] = fresh;
+                            continue;
                         }
-                        else (allow ? rules.Allow : rules.Deny).AddRange(permissions.Select(p => Clone(p)));
+                        if (existing.Shared) entry.Sources[key] = existing = existing.Copy();
+                        existing.Add(allow, chunk);
                     }
                 }
             }
         }
-        var result = new List<ServiceIntentions>();
+        var result = new List<ServiceIntentions>(order.Count + 1);
         foreach (var service in order) result.Add(Intentions(service, byService[service], ctx));
         if (ctx.Options.AllowByDefault && config.Services.Count > 0) result.Add(DefaultAllow(ctx));
         return result;
@@ -101,31 +155,39 @@ internal static partial class IntentionsMapping
         intentions.Spec.Destination = new IntentionDestination { Name = service.Name, Namespace = ctx.Enterprise ? service.Namespace : null };
         // The model allows what no allow policy restricts: without one, the rest is allowed explicitly (Consul denies by default).
         var allowRest = !entry.HasAllow;
-        if (allowRest && !entry.Sources.ContainsKey(new IntentionSources.Key("*", null))) entry.Sources[new IntentionSources.Key("*", null)] = new SourceRules { L4Allow = true };
-        var keys = entry.Sources.Keys.ToList();
+        var everyone = new IntentionSources.Key("*", null);
+        if (allowRest) entry.Sources.TryAdd(everyone, new SourceRules { L4Allow = true });
+        var keys = new List<IntentionSources.Key>(entry.Sources.Keys);
+        keys.Sort(static (a, b) =>
+        {
+            var byWildcard = (a.Name == "*").CompareTo(b.Name == "*");
+            if (byWildcard != 0) return byWildcard;
+            var byName = string.CompareOrdinal(a.Name, b.Name);
+            return byName != 0 ? byName : string.CompareOrdinal(a.Namespace, b.Namespace);
+        });
         // Only wildcard sources cover others: look at those alone, not at every pair of sources.
         var wildcards = keys.FindAll(k => k.Name == "*");
-        var merged = new Dictionary<IntentionSources.Key, SourceRules>(keys.Count);
-        foreach (var k in keys)
+        IntentionPermission? allowAll = null;
+        var sources = new List<IntentionSource>(keys.Count);
+        foreach (var key in keys)
         {
-            var rules = new SourceRules();
-            rules.Merge(entry.Sources[k]);
+            var own = entry.Sources[key];
+            var rules = own;
             foreach (var general in wildcards)
             {
-                if (IntentionSources.Covers(general, k)) rules.Merge(entry.Sources[general]);
+                if (!IntentionSources.Covers(general, key)) continue;
+                if (ReferenceEquals(rules, own)) rules = own.Copy();
+                rules.Merge(entry.Sources[general]);
             }
-            merged[k] = rules;
-        }
-        var sources = new List<IntentionSource>();
-        foreach (var key in keys.OrderBy(k => k.Name == "*" ? 1 : 0).ThenBy(k => k.Name, StringComparer.Ordinal).ThenBy(k => k.Namespace, StringComparer.Ordinal))
-        {
-            var rules = merged[key];
             var source = new IntentionSource { Name = key.Name, Namespace = key.Namespace, Partition = ctx.PartitionField };
             if (rules.L4Deny) source.Action = "deny";
-            else if (rules.Deny.Count > 0 || rules.Allow.Count > 0)
+            else if (rules.HasPermissions)
             {
-                source.Permissions = [.. rules.Deny.Select(p => new IntentionPermission { Action = "deny", Http = p }), .. rules.Allow.Select(p => new IntentionPermission { Action = "allow", Http = p })];
-                if (rules.L4Allow || allowRest) source.Permissions.Add(new IntentionPermission { Action = "allow", Http = new IntentionHttpPermission { PathPrefix = "/" } });
+                allowAll ??= new IntentionPermission { Action = "allow", Http = new IntentionHttpPermission { PathPrefix = "/" } };
+                // Sources that share their rules share the written permissions too.
+                source.Permissions = ReferenceEquals(rules, own)
+                    ? own.Written ??= own.Permissions(allowRest, allowAll)
+                    : rules.Permissions(allowRest, allowAll);
                 ProtocolMapping.EnsureL7(service, ctx);
             }
             else if (rules.L4Allow) source.Action = "allow";
@@ -145,12 +207,4 @@ internal static partial class IntentionsMapping
         intentions.Spec.Sources = [new IntentionSource { Name = "*", Namespace = ctx.Enterprise ? "*" : null, Action = "allow" }];
         return intentions;
     }
-
-    private static IntentionHttpPermission Clone(IntentionHttpPermission p) => new()
-    {
-        PathExact = p.PathExact,
-        PathPrefix = p.PathPrefix,
-        PathRegex = p.PathRegex,
-        Methods = p.Methods,
-    };
 }

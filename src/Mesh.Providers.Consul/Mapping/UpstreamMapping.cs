@@ -33,19 +33,20 @@ internal static partial class UpstreamMapping
             ctx.UnsupportedOnce(path, ctx.Message("Consul sets upstream limits and passive health checks on the caller, and no other service of the model its allow policies admit calls '{0}': nothing is written.", callee.ToString()));
             return;
         }
+        // Every caller's override of this callee is the same: one object, listed by each caller.
+        var upstream = new Upstream
+        {
+            Name = callee.Name,
+            Namespace = ctx.Enterprise ? callee.Namespace : null,
+            Partition = ctx.PartitionField,
+            ConnectTimeoutMs = connectTimeout,
+            Limits = limits,
+            PassiveHealthCheck = health,
+        };
         foreach (var caller in callers)
         {
             var upstreams = ctx.DefaultsOf(caller).Spec.UpstreamConfig ??= new UpstreamConfig();
-            upstreams.Overrides ??= [];
-            upstreams.Overrides.Add(new Upstream
-            {
-                Name = callee.Name,
-                Namespace = ctx.Enterprise ? callee.Namespace : null,
-                Partition = ctx.PartitionField,
-                ConnectTimeoutMs = connectTimeout,
-                Limits = limits,
-                PassiveHealthCheck = health,
-            });
+            (upstreams.Overrides ??= []).Add(upstream);
         }
         ctx.NoteOnce(path, ctx.Message("Consul sets upstream limits and passive health checks on the caller: written as an upstreamConfig override for '{0}' in the ServiceDefaults of every other service of the model its allow policies admit; callers outside the model are not limited.", callee.ToString()));
     }

@@ -78,6 +78,18 @@ public sealed class ConsulRoundTrip : RoundTripSuite
     protected override Gen<MeshConfig> ModelsWithinCapabilities => ConsulModels.RoundTripModels;
 }
 
+/// <summary>
+/// The round trip on Community Edition (the default edition), which has one Consul namespace: generated models in one namespace
+/// (<see cref="ConsulModels.OneNamespace"/>), where a namespace caller is written as each service of it and read back as those
+/// services.
+/// </summary>
+public sealed class ConsulCommunityRoundTrip : RoundTripSuite
+{
+    protected override ITranslator Translator { get; } = new ConsulTranslator(new ConsulOptions { ServiceOutput = ServiceOutput.All });
+
+    protected override Gen<MeshConfig> ModelsWithinCapabilities => ConsulModels.CommunityRoundTripModels;
+}
+
 /// <summary>The migration matrix: this provider paired with every other, both ways.</summary>
 public sealed class ConsulMigrationMatrix : MigrationMatrixSuite
 {

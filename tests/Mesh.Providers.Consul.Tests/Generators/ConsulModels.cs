@@ -3,6 +3,7 @@ using Mesh.Model;
 using Mesh.Providers.Consul.Mapping;
 using Mesh.Testing;
 using Mesh.Translation;
+using Mesh.Validation;
 
 namespace Mesh.Providers.Consul.Tests.Generators;
 
@@ -24,7 +25,51 @@ internal static class ConsulModels
         MeshGenerators.ConfigSupporting(f => Capabilities[f].Support != CapabilitySupport.Unsupported);
 
     /// <summary>Valid models within Consul's capabilities, mapped by <see cref="ToConsul"/>.</summary>
-    public static Gen<MeshConfig> RoundTripModels => WithinCapabilities.Select(ToConsul);
+    public static Gen<MeshConfig> RoundTripModels => WithinCapabilities.Select(m => ToConsul(m));
+
+    /// <summary>
+    /// Valid models within Consul's capabilities in one namespace (<see cref="OneNamespace"/>), as Community Edition reads them
+    /// back: it has one Consul namespace, so a model across Kubernetes namespaces folds (each collision reported, covered by the
+    /// export tests) and its round trip is the single-namespace one.
+    /// </summary>
+    public static Gen<MeshConfig> CommunityRoundTripModels =>
+        WithinCapabilities.Select(OneNamespace).Where(m => !MeshValidator.Validate(m).Any(d => d.IsError)).Select(m => ToConsul(m, enterprise: false));
+
+    /// <summary>
+    /// The model with everything in one namespace (the first service's): references follow, and a service or external service
+    /// whose name is taken is left out (references to it then reach the one kept).
+    /// </summary>
+    public static MeshConfig OneNamespace(MeshConfig m)
+    {
+        var ns = m.Services.IsEmpty ? "default" : m.Services[0].Namespace;
+        ServiceRef Fold(ServiceRef r) => new(r.Name, ns);
+        WeightedBackend Backend(WeightedBackend b) => b with { Service = Fold(b.Service) };
+        AccessSource? From(AccessSource? source) => source is null ? null : source with
+        {
+            ServiceAccounts = [.. source.ServiceAccounts.Select(a => new ServiceAccountRef(ns, a.Name)).Distinct()],
+            Namespaces = [.. source.Namespaces.Select(_ => ns).Distinct()],
+        };
+        return m with
+        {
+            Services = [.. m.Services.Select(s => s with { Namespace = ns }).DistinctBy(s => s.Name)],
+            Routes = [.. m.Routes.Select(r => r with
+            {
+                Namespace = ns,
+                Host = Fold(r.Host),
+                Rules = [.. r.Rules.Select(x => x with { Backends = [.. x.Backends.Select(Backend)], Mirror = x.Mirror is { } mirror ? mirror with { Service = Fold(mirror.Service) } : null })],
+            })],
+            TcpRoutes = [.. m.TcpRoutes.Select(r => r with { Namespace = ns, Host = Fold(r.Host), Backends = [.. r.Backends.Select(Backend)] })],
+            DestinationPolicies = [.. m.DestinationPolicies.Select(p => p with { Target = p.Target with { Service = Fold(p.Target.Service) } })],
+            Mtls = [.. m.Mtls.Select(p => p.Scope.Namespace is null ? p : p with { Scope = p.Scope with { Namespace = ns } })],
+            AccessPolicies = [.. m.AccessPolicies.Select(p => p with
+            {
+                Namespace = ns,
+                Target = p.Target is { } t ? t with { Service = Fold(t.Service) } : null,
+                Rules = [.. p.Rules.Select(r => r with { From = From(r.From) })],
+            })],
+            ExternalServices = [.. m.ExternalServices.Select(e => e with { Namespace = ns }).DistinctBy(e => e.Name)],
+        };
+    }
 
     /// <summary>
     /// Maps a model to what the Consul export (Enterprise, every Service written) writes and the import reads back exactly:
@@ -40,7 +85,7 @@ internal static class ConsulModels
     /// <item>external services with a host Consul can name and not named like a model service (<see cref="External"/>).</item>
     /// </list>
     /// </summary>
-    public static MeshConfig ToConsul(MeshConfig m)
+    public static MeshConfig ToConsul(MeshConfig m, bool enterprise = true)
     {
         var services = m.Services.ToDictionary(s => s.Reference);
         // Consul's discovery chain is L7 only: a service declared with ports but no HTTP-family one is tcp.
@@ -84,7 +129,7 @@ internal static class ConsulModels
             }
             if (rules.Count > 0) routes.Add(route with { Rules = [.. rules] });
         }
-        var access = Access(m);
+        var access = Access(m, enterprise);
         var callers = new Callers(m with { AccessPolicies = [.. access] });
         return m with
         {
@@ -155,7 +200,7 @@ internal static class ConsulModels
     /// a deny-only service); a service whose allow policies admit no one denies everyone; ports are dropped; L7 rules of a tcp
     /// service are not written.
     /// </summary>
-    private static List<AccessPolicy> Access(MeshConfig m)
+    private static List<AccessPolicy> Access(MeshConfig m, bool enterprise)
     {
         var result = new List<AccessPolicy>();
         var protectedServices = new List<ServiceRef>();
@@ -179,7 +224,7 @@ internal static class ConsulModels
                     var operations = Operations(rule.To);
                     // L7 permissions need an HTTP-family protocol: a tcp service's L7 rule is not written.
                     if (operations is not null && services.TryGetValue(target, out var service) && service.Ports.Count > 0 && !service.Ports.Any(p => p.Protocol is Protocol.Http or Protocol.Http2 or Protocol.Grpc)) continue;
-                    foreach (var key in Keys(rule.From))
+                    foreach (var key in Keys(rule.From, m, enterprise))
                     {
                         if (!bySource.TryGetValue(key, out var rules)) bySource[key] = rules = new SourceRules();
                         if (operations is null)
@@ -235,11 +280,17 @@ internal static class ConsulModels
         Rules = [.. rules],
     };
 
-    /// <summary>Enterprise intention sources: a service account is the service of its name in its namespace, a namespace is <c>'*'</c> in it, no caller is anyone.</summary>
-    private static IEnumerable<(string Name, string? Ns)> Keys(AccessSource? from)
+    /// <summary>
+    /// Intention sources: a service account is the service of its name in its namespace, no caller is anyone; a namespace is
+    /// <c>'*'</c> in it on Enterprise, and on Community Edition each model service of it (by name, read back in the entry's namespace).
+    /// </summary>
+    private static IEnumerable<(string Name, string? Ns)> Keys(AccessSource? from, MeshConfig m, bool enterprise)
     {
         if (from is null || (from.ServiceAccounts.IsEmpty && from.Namespaces.IsEmpty)) return [("*", null)];
-        return from.ServiceAccounts.Select(a => (a.Name, (string?)a.Namespace)).Concat(from.Namespaces.Select(n => ("*", (string?)n)));
+        var namespaces = enterprise
+            ? from.Namespaces.Select(n => ("*", (string?)n))
+            : from.Namespaces.SelectMany(n => m.Services.Where(s => s.Namespace == n).Select(s => (s.Name, (string?)s.Namespace)));
+        return from.ServiceAccounts.Select(a => (a.Name, (string?)a.Namespace)).Concat(namespaces);
     }
 
     /// <summary>The L7 permissions of an operation (one per path, each with the methods; the path <c>*</c> is none), or null for any request (ports are dropped).</summary>
