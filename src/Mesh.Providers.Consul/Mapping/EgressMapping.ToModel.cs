@@ -28,6 +28,12 @@ internal static partial class EgressMapping
             // The export writes the hosts, then the IP addresses of a static resolution: IPs are the addresses, the rest the hosts.
             var ips = addresses.Where(a => IPAddress.TryParse(a, out _)).ToList();
             var hosts = addresses.Where(a => !IPAddress.TryParse(a, out _)).ToList();
+            if (hosts.Count == 0)
+            {
+                // The model names an external service by its hosts; inventing one would route a name nobody calls.
+                ctx.NotImported(doc.Source, "$.spec.destination.addresses", $"The model's external services are named by host, and the destination of '{key.Name}' lists IP addresses only: not imported. Add the host name its callers use to the addresses.");
+                continue;
+            }
             Protocol protocol = doc.Resource.Spec.Protocol switch
             {
                 "http" => Protocol.Http,

@@ -194,4 +194,28 @@ public sealed class PolicyImportTests
         Assert.Equal(["192.0.2.10", "2001:db8::1"], back.Addresses);
         Assert.Equal(Resolution.Static, back.Resolution);
     }
+
+    [Fact]
+    public void IpOnlyDestination_IsReportedAndLeftOut_TheRestImports()
+    {
+        var result = ReadValid("""
+            apiVersion: consul.hashicorp.com/v1alpha1
+            kind: ServiceDefaults
+            metadata: { name: legacy-db, namespace: shop }
+            spec:
+              protocol: tcp
+              destination: { addresses: [10.0.0.5, 10.0.0.6], port: 5432 }
+            ---
+            apiVersion: consul.hashicorp.com/v1alpha1
+            kind: ServiceDefaults
+            metadata: { name: payments, namespace: shop }
+            spec:
+              protocol: tcp
+              destination: { addresses: [api.pay.example], port: 443 }
+            """);
+        Assert.Equal("payments", Assert.Single(result.Config!.ExternalServices).Name);
+        var reported = Assert.Single(result.Diagnostics, d => d.Code == DiagnosticCodes.FieldNotImported);
+        Assert.EndsWith("$.spec.destination.addresses", reported.Path, StringComparison.Ordinal);
+        Assert.Contains("legacy-db", reported.Message, StringComparison.Ordinal);
+    }
 }
