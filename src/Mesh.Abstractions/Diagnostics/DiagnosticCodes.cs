@@ -162,4 +162,30 @@ public static class DiagnosticCodes
 
     /// <summary>The model imported from the input fails validation; the import gives no model.</summary>
     public static readonly DiagnosticCode ImportedModelInvalid = new("MESH2209");
+
+    // Analysis (MESH30xx): configurations a cluster accepts that do not do what they say (MeshAnalyzer, mesh analyze).
+
+    /// <summary>MESH3001: An HTTP route and a TCP route claim the same host on the same port; which one applies depends on the mesh.</summary>
+    public static readonly DiagnosticCode HostClaimedTwice = new("MESH3001");
+
+    /// <summary>MESH3002: A rule never matches because every match of it is a match of an earlier, broader rule of the route.</summary>
+    public static readonly DiagnosticCode ShadowedRule = new("MESH3002");
+
+    /// <summary>MESH3003: Backends of one weighted split can reach the same pods, so the traffic does not follow the weights.</summary>
+    public static readonly DiagnosticCode OverlappingSplit = new("MESH3003");
+
+    /// <summary>MESH3004: An allow rule admits callers without a mesh identity (unauthenticated, IP blocks) to a service under strict mTLS, which refuses them.</summary>
+    public static readonly DiagnosticCode StrictMtlsRefusesCallers = new("MESH3004");
+
+    /// <summary>MESH3005: An allow rule grants nothing: a deny rule of the same target matches every request it matches.</summary>
+    public static readonly DiagnosticCode AllowCancelled = new("MESH3005");
+
+    /// <summary>MESH3006: An allow policy allows nothing (no rules, or every rule cancelled by a deny), so its target refuses every other caller.</summary>
+    public static readonly DiagnosticCode AllowsNothing = new("MESH3006");
+
+    /// <summary>MESH3007: The first try and the retries, at their per-try timeout, need longer than the rule's timeout, which cuts the last ones off.</summary>
+    public static readonly DiagnosticCode RetriesExceedTimeout = new("MESH3007");
+
+    /// <summary>MESH3008: A rule mirrors to pods it also routes to; they get mirrored requests as well as the real ones.</summary>
+    public static readonly DiagnosticCode MirrorToRoutedBackend = new("MESH3008");
 }

@@ -1,0 +1,57 @@
+using Mesh.Collections;
+using Mesh.Model;
+
+namespace Mesh.Analysis.Checks;
+
+/// <summary>
+/// Whether one access rule matches every request another matches: its callers include theirs (service accounts, namespaces,
+/// IP blocks, unauthenticated — compared as written, so a CIDR is not tested against a wider one) and its operation includes
+/// theirs (ports, methods, paths: exact, <c>prefix*</c>, <c>*suffix</c>).
+/// </summary>
+internal static class AccessCover
+{
+    public static bool Covers(AccessRule general, AccessRule specific) => From(general.From, specific.From) && To(general.To, specific.To);
+
+    private static bool IsAnyone(AccessSource? s) => s is null || (s.ServiceAccounts.IsEmpty && s.Namespaces.IsEmpty && s.IpBlocks.IsEmpty && !s.Unauthenticated);
+
+    private static bool IsAnything(AccessOperation? o) => o is null || (o.Ports.IsEmpty && o.Methods.IsEmpty && o.Paths.IsEmpty);
+
+    private static bool From(AccessSource? general, AccessSource? specific)
+    {
+        if (IsAnyone(general)) return true;
+        if (IsAnyone(specific)) return false;
+        return specific!.ServiceAccounts.All(a => general!.ServiceAccounts.Contains(a) || general.Namespaces.Contains(a.Namespace))
+            && specific.Namespaces.All(general!.Namespaces.Contains)
+            && specific.IpBlocks.All(general!.IpBlocks.Contains)
+            && (!specific.Unauthenticated || general!.Unauthenticated);
+    }
+
+    private static bool To(AccessOperation? general, AccessOperation? specific)
+    {
+        if (IsAnything(general)) return true;
+        if (IsAnything(specific)) return false;
+        return Part(general!.Ports, specific!.Ports, (g, s) => g == s)
+            && Part(general.Methods, specific.Methods, (g, s) => string.Equals(g, s, StringComparison.OrdinalIgnoreCase))
+            && Part(general.Paths, specific.Paths, PathCovers);
+    }
+
+    /// <summary>An empty list is "any"; otherwise every value of the specific list must be covered by one of the general list.</summary>
+    private static bool Part<T>(EquatableArray<T> general, EquatableArray<T> specific, Func<T, T, bool> covers) =>
+        general.IsEmpty || (!specific.IsEmpty && specific.All(s => general.Any(g => covers(g, s))));
+
+    internal static bool PathCovers(string general, string specific)
+    {
+        if (general == "*" || general == specific) return true;
+        if (general.EndsWith('*'))
+        {
+            var prefix = general[..^1];
+            return specific.EndsWith('*') ? specific[..^1].StartsWith(prefix, StringComparison.Ordinal) : specific.StartsWith(prefix, StringComparison.Ordinal) && !specific.StartsWith('*');
+        }
+        if (general.StartsWith('*'))
+        {
+            var suffix = general[1..];
+            return specific.StartsWith('*') ? specific[1..].EndsWith(suffix, StringComparison.Ordinal) : specific.EndsWith(suffix, StringComparison.Ordinal) && !specific.EndsWith('*');
+        }
+        return false;
+    }
+}
