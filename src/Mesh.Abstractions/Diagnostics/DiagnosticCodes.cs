@@ -130,7 +130,7 @@ public static class DiagnosticCodes
     /// <summary>Weights were rescaled and rounding changed their ratio.</summary>
     public static readonly DiagnosticCode WeightsRounded = new("MESH2103");
 
-    /// <summary>How a model feature was written where the provider loses nothing it applies (information: ports left to the Kubernetes Service, a backend's only port written out, …).</summary>
+    /// <summary>How a model feature was written, or an input read, where nothing the mesh applies is lost (information: ports left to the Kubernetes Service, a backend's only port written out, rules read in the order a mesh applies them, …).</summary>
     public static readonly DiagnosticCode TranslationNote = new("MESH2104");
 
     /// <summary>A rule whose traffic reaches other workloads, or other shares of them, after a migration (<c>mesh migrate</c>).</summary>

@@ -166,6 +166,13 @@ public class ImportContext
     public void NotImportedInfo(string source, string path, string message) =>
         Diagnostics.Add(Tag(Diagnostic.Info(DiagnosticCodes.FieldNotImported, $"{source} {path}", message)));
 
+    /// <summary>How an input was read where nothing is lost, e.g. rules put in the order the mesh applies them (info, <see cref="DiagnosticCodes.TranslationNote"/>).</summary>
+    /// <param name="source">The source name.</param>
+    /// <param name="path">The JSON path in the source document.</param>
+    /// <param name="message">What was done.</param>
+    public void Note(string source, string path, string message) =>
+        Diagnostics.Add(Tag(Diagnostic.Info(DiagnosticCodes.TranslationNote, $"{source} {path}", message)));
+
     /// <summary>A feature outside the model's scope (warning, <see cref="DiagnosticCodes.OutOfScope"/>).</summary>
     /// <param name="source">The source name.</param>
     /// <param name="path">The JSON path in the source document.</param>

@@ -3,6 +3,7 @@ using Mesh.Model;
 using Mesh.Providers.GatewayApi.Resources;
 using Mesh.Providers.GatewayApi.Translation;
 using HttpRouteRule = Mesh.Model.HttpRouteRule;
+using HttpMatch = Mesh.Model.HttpMatch;
 
 namespace Mesh.Providers.GatewayApi.Mapping;
 
@@ -101,12 +102,42 @@ public static class HttpRouteMapping
         where T : class
     {
         if (route.Rules.IsEmpty) return null;
+        if (typeof(T) == typeof(Resources.HttpRouteRule)) ReportPrecedence(route, path, ctx);
         var result = new List<T>(route.Rules.Count);
         for (var k = 0; k < route.Rules.Count; k++)
         {
             if (rule(route.Rules[k], route.Host, route.Namespace, new RulePath(path, k), parentPort, ctx) is { } written) result.Add(written);
         }
         return result.Count == 0 ? null : result;
+    }
+
+    /// <summary>
+    /// Reports each rule that Gateway API's precedence would put before an earlier rule a request can match too: on the cluster
+    /// such requests go to the later rule (the most specific match), in the model to the earlier one.
+    /// </summary>
+    private static void ReportPrecedence(Model.HttpRoute route, string path, RouteExportContext ctx)
+    {
+        foreach (var (earlier, later, earlierMatch, laterMatch) in MatchPrecedence.Conflicts(route.Rules))
+        {
+            ctx.ApproximatedOnce(
+                new RulePath(path, later).ToString(),
+                $"Gateway API picks the most specific match, not the first: requests matching both rule {earlier} ({Describe(earlierMatch)}) and this rule ({Describe(laterMatch)}) go to this rule on the cluster, to rule {earlier} in the model. Put the more specific rule first, or make the two exclusive.");
+            // The earlier rule loses those requests: named too, so that its changed behaviour is accounted for.
+            ctx.ApproximatedOnce(
+                new RulePath(path, earlier).ToString(),
+                $"Gateway API picks the most specific match, not the first: requests matching both this rule ({Describe(earlierMatch)}) and the later rule {later} ({Describe(laterMatch)}) go to rule {later} on the cluster, to this rule in the model.");
+        }
+    }
+
+    private static string Describe(HttpMatch? m)
+    {
+        if (m is null) return "every request";
+        var parts = new List<string>();
+        if (m.Path is { } p) parts.Add($"path {p.Kind.ToString().ToLowerInvariant()} {p.Value}");
+        if (m.Method is { } method) parts.Add($"method {method}");
+        if (m.Headers.Count > 0) parts.Add($"{m.Headers.Count} header match(es)");
+        if (m.QueryParams.Count > 0) parts.Add($"{m.QueryParams.Count} query match(es)");
+        return parts.Count == 0 ? "every request" : string.Join(", ", parts);
     }
 
     /// <summary>Whether <paramref name="route"/> is written as a GRPCRoute: its host's ports are all gRPC and every rule is expressible there.</summary>
@@ -179,7 +210,13 @@ public static class HttpRouteMapping
         {
             if (spec.Rules![i] is { } rule && HttpRuleMapping.ToModel(rule, host, ns, source, $"$.spec.rules[{i}]", ctx, model, $"HTTPRoute '{ns}/{name}'") is { } imported) rules.Add(imported);
         }
-        model.Routes.Add(new Model.HttpRoute { Name = name, Namespace = ns, Host = host, Rules = [.. rules] });
+        // The model is first-match; Gateway API picks the most specific match.
+        var ordered = MatchPrecedence.Order(rules);
+        if (!ReferenceEquals(ordered, rules))
+        {
+            ctx.Note(source, "$.spec.rules", "Gateway API picks the most specific match, not the first: the rules are read in the order of that precedence (a more specific match moved before a broader one it overlaps, its rule split where needed), so the model routes as the cluster does.");
+        }
+        model.Routes.Add(new Model.HttpRoute { Name = name, Namespace = ns, Host = host, Rules = [.. ordered] });
     }
 
     /// <summary>Gateway API → model: imports the rules of a GRPCRoute named <paramref name="name"/> in <paramref name="ns"/> into <paramref name="model"/>, reporting every field not carried.</summary>

@@ -17,7 +17,16 @@ public static class ExactForms
     /// <param name="provider">The provider.</param>
     /// <param name="model">A generated model.</param>
     public static MeshConfig For(ProviderName provider, MeshConfig model) =>
-        provider == ProviderName.AppMesh ? AppMesh(model) : provider == ProviderName.Osm ? Osm(model) : provider == ProviderName.Consul ? Consul(model) : model;
+        provider == ProviderName.AppMesh ? AppMesh(model) : provider == ProviderName.Osm ? Osm(model) : provider == ProviderName.Consul ? Consul(model)
+        : provider == ProviderName.GatewayApi || provider == ProviderName.Linkerd ? ByPrecedence(model) : model;
+
+    /// <summary>
+    /// Gateway API and Linkerd (HTTPRoute): each route's rules in an order whose first match is the most specific one, as
+    /// HTTPRoute applies them (<see cref="Mesh.Providers.GatewayApi.Mapping.MatchPrecedence"/>); other orders are reported by
+    /// the export and covered by the precedence tests.
+    /// </summary>
+    private static MeshConfig ByPrecedence(MeshConfig model) =>
+        model with { Routes = [.. model.Routes.Select(r => r with { Rules = [.. Mesh.Providers.GatewayApi.Mapping.MatchPrecedence.Order([.. r.Rules])] })] };
 
     /// <summary>
     /// Consul: routes go to a service, not to one of its ports (a request keeps its port: exact when services have one port, an

@@ -21,7 +21,10 @@ internal static class GatewayApiModels
 
     /// <summary>Valid models within Gateway API's capabilities, mapped by <see cref="ToGatewayApi"/>.</summary>
     public static Gen<MeshConfig> WithinCapabilities =>
-        MeshGenerators.ConfigSupporting(f => Capabilities[f].Support != CapabilitySupport.Unsupported).Select(ToGatewayApi);
+        MeshGenerators.ConfigSupporting(f => Capabilities[f].Support != CapabilitySupport.Unsupported).Select(ToGatewayApi)
+            .Where(m => Mesh.Providers.Conformance.Support.MatchPrecedenceConflicts.None(Translator, m));
+
+    private static readonly GatewayApiTranslator Translator = new(new GatewayApiOptions { ServiceOutput = ServiceOutput.All });
 
     /// <summary>
     /// Maps a model to what Gateway API writes and reads back exactly with every service written as a core Service

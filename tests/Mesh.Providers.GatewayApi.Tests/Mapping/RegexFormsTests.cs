@@ -66,11 +66,13 @@ public sealed class RegexFormsTests
         Assert.Equal(("RegularExpression", ".*"), (first.QueryParams![0].Type, first.QueryParams[0].Value));
         Assert.Contains(translated.Diagnostics, d => d.Code == DiagnosticCodes.Approximated && d.Path == "$.spec.routes[0].rules[0].matches[0].headers[0]");
 
+        // Two header matches outrank one on Gateway API, and a request can match both rules: reported, and read back first.
+        Assert.Contains(translated.Diagnostics, d => d.Code == DiagnosticCodes.Approximated && d.Path == "$.spec.routes[0].rules[1]" && d.Message.Contains("most specific", StringComparison.Ordinal));
         var back = translator.Import(translated.Resources);
         Assert.False(back.HasErrors, string.Join("\n", back.Diagnostics));
         var rules = Assert.Single(back.Config!.Routes).Rules;
-        Assert.Equal([ValueMatch.Prefix("color", "red")], rules[0].Matches[0].Headers);
-        Assert.Equal([ValueMatch.Present("debug")], rules[0].Matches[0].QueryParams);
-        Assert.Equal([ValueMatch.Present("color"), ValueMatch.Regex("x-id", "^[0-9]+$")], rules[1].Matches[0].Headers);
+        Assert.Equal([ValueMatch.Present("color"), ValueMatch.Regex("x-id", "^[0-9]+$")], rules[0].Matches[0].Headers);
+        Assert.Equal([ValueMatch.Prefix("color", "red")], rules[1].Matches[0].Headers);
+        Assert.Equal([ValueMatch.Present("debug")], rules[1].Matches[0].QueryParams);
     }
 }

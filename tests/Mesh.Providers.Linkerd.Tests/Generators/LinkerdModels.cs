@@ -26,7 +26,10 @@ internal static class LinkerdModels
     /// carry services and hosts of their own.
     /// </summary>
     public static Gen<MeshConfig> WithinCapabilities =>
-        MeshGenerators.ConfigSupporting(f => Capabilities[f].Support != CapabilitySupport.Unsupported && !OwnProperty(f)).Select(ToLinkerd).Where(m => m is not null).Select(m => m!);
+        MeshGenerators.ConfigSupporting(f => Capabilities[f].Support != CapabilitySupport.Unsupported && !OwnProperty(f)).Select(ToLinkerd).Where(m => m is not null).Select(m => m!)
+            .Where(m => Mesh.Providers.Conformance.Support.MatchPrecedenceConflicts.None(Translator, m));
+
+    private static readonly LinkerdTranslator Translator = new();
 
     private static bool OwnProperty(MeshFeature f) => f.Area is "Security" or "Egress" || f.Id.StartsWith("destination.outlierDetection", StringComparison.Ordinal);
 
