@@ -72,16 +72,21 @@ internal static class DiffCommand
         var config = side.Config!;
         if (side.Provider is null) return config;
         var taken = new List<string>();
-        var services = config.Services.Select(service =>
+        var services = new List<MeshService>(config.Services.Count);
+        foreach (var service in config.Services)
         {
-            if (service is null || side.Knows(service.Reference) || !other.Knows(service.Reference) || other.Config!.FindService(service.Reference) is not { } known) return service;
+            if (side.Knows(service.Reference) || !other.Knows(service.Reference) || other.Config!.FindService(service.Reference) is not { } known)
+            {
+                services.Add(service);
+                continue;
+            }
             taken.Add(service.Reference.ToString());
-            return service with { Selector = known.Selector, Ports = known.Ports };
-        }).ToList();
+            services.Add(service with { Selector = known.Selector, Ports = known.Ports });
+        }
         if (taken.Count == 0) return config;
         diagnostics.Add(Diagnostic.Info(DiagnosticCodes.ServiceInferred, "$.spec.services",
             $"The {side.Label} manifests hold no Kubernetes Service for {string.Join(", ", taken)}: their selectors and ports are taken from the {other.Label} side, so they are not compared (add the Services to the input, e.g. 'kubectl get svc', to compare them).")
             with { Provider = side.Provider });
-        return config with { Services = [.. services!] };
+        return config with { Services = [.. services] };
     }
 }

@@ -27,7 +27,11 @@ namespace Mesh.Analysis;
 /// </remarks>
 public static class MeshDiff
 {
-    /// <summary>Compares <paramref name="desired"/> with <paramref name="live"/>. Never throws on an invalid model.</summary>
+    /// <summary>
+    /// Compares <paramref name="desired"/> with <paramref name="live"/>. Never throws on a model validation rejects (dangling
+    /// references, bad weights or ports, duplicates); members set to null where their types allow none, or to undefined enum
+    /// values, are programmer errors.
+    /// </summary>
     /// <param name="desired">The model as it should be; <see cref="MeshChange.DesiredPath"/> indexes it as given.</param>
     /// <param name="live">The model as it is; <see cref="MeshChange.LivePath"/> indexes it as given.</param>
     /// <returns>The changes; none when the models behave alike.</returns>

@@ -141,8 +141,9 @@ internal static class TreeDiff
     }
 
     /// <summary>A string as written, or JSON-quoted when flow YAML would misread it (empty, separators, quotes, a typed scalar such as <c>true</c>).</summary>
-    private static string Quote(string value)
+    private static string Quote(string? value)
     {
+        if (value is null) return "~";
         var plain = value.Length > 0
             && !char.IsWhiteSpace(value[0]) && !char.IsWhiteSpace(value[^1])
             && !value.Any(c => char.IsControl(c) || c is ',' or '[' or ']' or '{' or '}' or '"' or '\'' or '#' or '&' or '*' or '!' or '|' or '>' or '%' or '@' or '`')
