@@ -172,6 +172,22 @@ public sealed class DiffCommandTests : IDisposable
     }
 
     [Fact]
+    public void ManifestFieldsTheModelCannotCarry_AreReported_AndRefusedWithStrict()
+    {
+        // exportTo is outside the model: it could not be compared.
+        var live = EditedFrom(Istio(), "export.istio.yaml", ("spec:\n  host: mongodb.bookinfo.svc.cluster.local\n", "spec:\n  host: mongodb.bookinfo.svc.cluster.local\n  exportTo: ['.']\n"));
+
+        var lenient = CliRunner.Invoke("diff", Bookinfo, live, "--from", "istio");
+        var strict = CliRunner.Invoke("diff", Bookinfo, live, "--from", "istio", "--strict");
+
+        Assert.True(lenient.ExitCode == 0, lenient.Stdout + lenient.Stderr);
+        Assert.Contains("exportTo", lenient.Stderr, StringComparison.Ordinal);
+        Assert.Equal(1, strict.ExitCode);
+        Assert.Contains("error MESH2", strict.Stderr, StringComparison.Ordinal);
+        Assert.Equal(string.Empty, strict.Stdout);
+    }
+
+    [Fact]
     public void TheLiveSide_CanBeStdin()
     {
         using var stdout = new StringWriter();

@@ -72,16 +72,18 @@ internal static class DiffCommand
         var config = side.Config!;
         if (side.Provider is null) return config;
         var taken = new List<string>();
+        var known = new Dictionary<ServiceRef, MeshService>();
+        foreach (var service in other.Config!.Services) known.TryAdd(service.Reference, service);
         var services = new List<MeshService>(config.Services.Count);
         foreach (var service in config.Services)
         {
-            if (side.Knows(service.Reference) || !other.Knows(service.Reference) || other.Config!.FindService(service.Reference) is not { } known)
+            if (side.Knows(service.Reference) || !other.Knows(service.Reference) || !known.TryGetValue(service.Reference, out var there))
             {
                 services.Add(service);
                 continue;
             }
             taken.Add(service.Reference.ToString());
-            services.Add(service with { Selector = known.Selector, Ports = known.Ports });
+            services.Add(service with { Selector = there.Selector, Ports = there.Ports });
         }
         if (taken.Count == 0) return config;
         diagnostics.Add(Diagnostic.Info(DiagnosticCodes.ServiceInferred, "$.spec.services",
