@@ -192,6 +192,21 @@ public class MeshDiffPropertyTests
         }, iter: Iterations);
 
     [Fact]
+    public void WhatIsAddedOneWay_IsRemovedTheOtherWay() =>
+        Gen.Select(MeshGenerators.Config, MeshGenerators.Config, Gen.Int, Gen.Bool).Sample((a, other, seed, related) =>
+        {
+            // Half the time two unrelated models, half the time a model and a reordered copy with one policy list of the other.
+            var b = related ? Reordered(a, seed) with { AccessPolicies = other.AccessPolicies, Mtls = other.Mtls } : other;
+            var forth = MeshDiff.Compare(a, b).Changes;
+            var back = MeshDiff.Compare(b, a).Changes;
+
+            Assert.Equal(
+                forth.Where(c => c.Kind == MeshChangeKind.Added).Select(c => (c.Object, c.Name, c.LivePath, c.New)).Order(),
+                back.Where(c => c.Kind == MeshChangeKind.Removed).Select(c => (c.Object, c.Name, c.DesiredPath, c.Old)).Order());
+            Assert.Equal(forth.Count == 0, back.Count == 0);
+        }, iter: Iterations);
+
+    [Fact]
     public void EveryChange_HasThePathsAndValuesOfItsKind() =>
         Gen.Select(MeshGenerators.Config, MeshGenerators.Config).Sample((desired, live) =>
         {
