@@ -11,4 +11,7 @@ internal static class ExitCodes
 
     /// <summary>Usage: bad arguments, unknown provider, unreadable input file.</summary>
     public const int Usage = 2;
+
+    /// <summary><c>mesh diff</c>: the two configurations differ in behaviour (drift), so a pipeline step can fail on it.</summary>
+    public const int Drift = 3;
 }

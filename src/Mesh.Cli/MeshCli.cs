@@ -16,7 +16,7 @@ internal static class MeshCli
     /// <param name="services">The services to use; null builds the default composition (every provider package).</param>
     /// <param name="stdin">What an input named <c>-</c> reads; null when there is none.</param>
     /// <param name="colour">Whether diagnostics colour their severity.</param>
-    /// <returns>The exit code: 0 ok, 1 errors, 2 usage.</returns>
+    /// <returns>The exit code: 0 ok, 1 errors, 2 usage, 3 drift (<c>diff</c>).</returns>
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr, IServiceProvider? services = null, TextReader? stdin = null, bool colour = false)
     {
         using var owned = services is null ? CliServices.Build() : null;
@@ -24,12 +24,13 @@ internal static class MeshCli
         var context = new CliContext(stdout, stderr, provider.GetRequiredService<ITranslatorRegistry>(), stdin, colour);
 
         var providers = context.Registry.Providers.Count == 0 ? "no provider registered" : string.Join(", ", context.Registry.Providers);
-        var root = new RootCommand($"Validate mesh models, translate them to a mesh's configuration ({providers}), import and migrate between meshes, and encode Envoy xDS.");
+        var root = new RootCommand($"Validate mesh models, translate them to a mesh's configuration ({providers}), import and migrate between meshes, compare configurations by behaviour, and encode Envoy xDS.");
         root.Subcommands.Add(ValidateCommand.Create(context));
         root.Subcommands.Add(TranslateCommand.Create(context));
         root.Subcommands.Add(ImportCommand.Create(context));
         root.Subcommands.Add(MigrateCommand.Create(context));
         root.Subcommands.Add(AnalyzeCommand.Create(context));
+        root.Subcommands.Add(DiffCommand.Create(context));
         root.Subcommands.Add(CapabilitiesCommand.Create(context));
         root.Subcommands.Add(XdsCommand.Create(context));
 

@@ -89,7 +89,7 @@ internal static class BehaviourComparison
     /// The paired rules that come, among the rules of their host, after a rule here and before its pair in the target: for
     /// each, the last rule (of this model) it overtook.
     /// </summary>
-    private static Dictionary<string, RuleBehaviour> Reordered(List<(RuleBehaviour Before, RuleBehaviour After)> pairs, MeshBehaviour target)
+    internal static Dictionary<string, RuleBehaviour> Reordered(List<(RuleBehaviour Before, RuleBehaviour After)> pairs, MeshBehaviour target)
     {
         var position = new Dictionary<string, int>(StringComparer.Ordinal);
         for (var i = 0; i < target.Rules.Count; i++) position[target.Rules[i].Key] = i;

@@ -16,7 +16,7 @@ internal static class Normalizer
         ExternalServices = Sort(config.ExternalServices.Select(External), e => (e.Namespace, e.Name)),
     };
 
-    private static MeshService Service(MeshService s) => s with
+    internal static MeshService Service(MeshService s) => s with
     {
         Selector = s.EffectiveSelector,
         Ports = Ports(s.Ports, target: true),
@@ -34,7 +34,7 @@ internal static class Normalizer
 
     private static HttpRoute Route(HttpRoute r) => r with { Rules = [.. r.Rules.Select(Rule)] };
 
-    private static HttpRouteRule Rule(HttpRouteRule rule)
+    internal static HttpRouteRule Rule(HttpRouteRule rule)
     {
         var matches = rule.Matches.Select(Match).ToList();
         return rule with
@@ -106,14 +106,14 @@ internal static class Normalizer
 
     private static TcpRoute Tcp(TcpRoute r) => r with { Backends = Backends(r.Backends) };
 
-    private static DestinationPolicy Destination(DestinationPolicy p) => p with
+    internal static DestinationPolicy Destination(DestinationPolicy p) => p with
     {
         ConnectionPool = p.ConnectionPool == new ConnectionPool() ? null : p.ConnectionPool,
     };
 
-    private static AccessPolicy Access(AccessPolicy p) => p with { Rules = ByText(p.Rules.Select(AccessRule)) };
+    internal static AccessPolicy Access(AccessPolicy p) => p with { Rules = ByText(p.Rules.Select(AccessRule)) };
 
-    private static AccessRule AccessRule(AccessRule r)
+    internal static AccessRule AccessRule(AccessRule r)
     {
         var from = r.From is null ? null : r.From with
         {
@@ -135,7 +135,7 @@ internal static class Normalizer
         };
     }
 
-    private static ExternalService External(ExternalService e) => e with
+    internal static ExternalService External(ExternalService e) => e with
     {
         Hosts = Set(e.Hosts.Select(h => h.ToLowerInvariant())),
         Ports = Ports(e.Ports),

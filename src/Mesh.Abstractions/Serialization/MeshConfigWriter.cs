@@ -21,7 +21,7 @@ internal static class MeshConfigWriter
             .Mapping("spec", spec);
     }
 
-    private static WriteMapping Service(MeshService s)
+    internal static WriteMapping Service(MeshService s)
     {
         var subsets = new WriteMapping();
         foreach (var subset in s.Subsets) subsets.AddData(subset.Name, WriteMapping.Strings(subset.Labels));
@@ -33,7 +33,7 @@ internal static class MeshConfigWriter
             .Mapping("subsets", subsets);
     }
 
-    private static WriteMapping Port(ServicePort p) => new WriteMapping()
+    internal static WriteMapping Port(ServicePort p) => new WriteMapping()
         .String("name", p.Name)
         .Int("port", p.Port)
         .String("protocol", WireNames.Of(p.Protocol))
@@ -46,7 +46,7 @@ internal static class MeshConfigWriter
         .String("host", r.Host.ToString())
         .Sequence("rules", r.Rules, Rule);
 
-    private static WriteMapping Rule(HttpRouteRule r) => new WriteMapping()
+    internal static WriteMapping Rule(HttpRouteRule r) => new WriteMapping()
         .Sequence("matches", r.Matches, Match)
         .Sequence("backends", r.Backends, Backend)
         .Duration("timeout", r.Timeout)
@@ -129,7 +129,7 @@ internal static class MeshConfigWriter
         .String("service", t.Service.ToString())
         .String("subset", t.Subset);
 
-    private static WriteMapping DestinationPolicy(DestinationPolicy p) => new WriteMapping()
+    internal static WriteMapping DestinationPolicy(DestinationPolicy p) => new WriteMapping()
         .Add("target", Target(p.Target))
         .Add("loadBalancer", p.LoadBalancer is null ? null : LoadBalancer(p.LoadBalancer))
         .Add("connectionPool", p.ConnectionPool is not { } pool ? null : new WriteMapping()
@@ -156,7 +156,7 @@ internal static class MeshConfigWriter
         return new WriteMapping().Add("consistentHash", key);
     }
 
-    private static WriteMapping Mtls(MtlsPolicy p)
+    internal static WriteMapping Mtls(MtlsPolicy p)
     {
         var scope = new WriteMapping();
         if (p.Scope.Namespace is null) scope.Bool("mesh", true);
@@ -165,14 +165,14 @@ internal static class MeshConfigWriter
         return new WriteMapping().Add("scope", scope).String("mode", WireNames.Of(p.Mode));
     }
 
-    private static WriteMapping AccessPolicy(AccessPolicy p) => new WriteMapping()
+    internal static WriteMapping AccessPolicy(AccessPolicy p) => new WriteMapping()
         .String("name", p.Name)
         .String("namespace", p.Namespace)
         .Add("target", p.Target is null ? null : Target(p.Target))
         .String("action", WireNames.Of(p.Action))
         .Sequence("rules", p.Rules, AccessRule);
 
-    private static WriteMapping AccessRule(AccessRule r) => new WriteMapping()
+    internal static WriteMapping AccessRule(AccessRule r) => new WriteMapping()
         .Add("from", r.From is not { } f ? null : new WriteMapping()
             .Sequence("serviceAccounts", f.ServiceAccounts, a => WriteMapping.Text(a.ToString()))
             .Sequence("namespaces", f.Namespaces, WriteMapping.Text)
@@ -183,7 +183,7 @@ internal static class MeshConfigWriter
             .Sequence("methods", t.Methods, WriteMapping.Text)
             .Sequence("paths", t.Paths, WriteMapping.Text));
 
-    private static WriteMapping ExternalService(ExternalService e) => new WriteMapping()
+    internal static WriteMapping ExternalService(ExternalService e) => new WriteMapping()
         .String("name", e.Name)
         .String("namespace", e.Namespace)
         .Sequence("hosts", e.Hosts, WriteMapping.Text)

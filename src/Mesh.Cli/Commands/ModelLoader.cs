@@ -55,6 +55,14 @@ internal static class ModelLoader
             using var stream = File.OpenRead(path);
             read = MeshYaml.Read(stream, path);
         }
+        return Finish(read, validate);
+    }
+
+    /// <summary>Reads and validates a model from text already read (e.g. from stdin, or a file a command looked into first).</summary>
+    public static Loaded Parse(string text, string sourceName) => Finish(MeshYaml.Read(text, sourceName), validate: true);
+
+    private static Loaded Finish(MeshReadResult read, bool validate)
+    {
         if (read.Config is null) return new Loaded(null, read.Diagnostics, Unreadable: false, read.SourceMap);
 
         IEnumerable<Diagnostic> validation = validate ? MeshValidator.Validate(read.Config).Select(read.SourceMap.Locate) : [];
