@@ -35,34 +35,10 @@ internal static class AnalyzeCommand
         var command = new Command("analyze", "Find what a mesh would accept but that does not do what it says: shadowed rules, overlapping splits, cancelled allows, retries beyond the timeout, and more.") { inputs, from, format, failOn };
         command.SetAction(parse =>
         {
-            var files = parse.GetValue(inputs)!;
             var outputFormat = parse.GetValue(format);
-            IReadOnlyList<Diagnostic> findings;
-            if (parse.GetValue(from) is { } provider)
-            {
-                if (!context.TryGetTranslator(provider, out var translator)) return ExitCodes.Usage;
-                var imported = ManifestReader.Import(translator, files, context, strict: false);
-                if (imported is null) return ExitCodes.Usage;
-                DiagnosticWriter.Write(context, imported.Diagnostics, outputFormat);
-                if (imported.Config is null) return ExitCodes.Errors;
-                findings = MeshAnalyzer.Analyze(imported.Config);
-            }
-            else
-            {
-                if (files.Length != 1)
-                {
-                    context.Stderr.WriteLine($"error: analyze reads one model file, not {files.Length}; to analyze provider manifests, name their provider with --from.");
-                    return ExitCodes.Usage;
-                }
-                var loaded = ModelLoader.Read(files[0], context);
-                if (loaded.Unreadable) return ExitCodes.Usage;
-                if (loaded.Config is null)
-                {
-                    DiagnosticWriter.Write(context, loaded.Diagnostics, outputFormat);
-                    return ExitCodes.Errors;
-                }
-                findings = [.. loaded.Diagnostics, .. MeshAnalyzer.Analyze(loaded.Config).Select(loaded.Locate)];
-            }
+            var source = ModelSource.Load(parse.GetValue(inputs)!, parse.GetValue(from), "analyze", context, outputFormat);
+            if (source.Config is null) return source.Exit;
+            IReadOnlyList<Diagnostic> findings = [.. source.Diagnostics, .. MeshAnalyzer.Analyze(source.Config).Select(source.Locate)];
             DiagnosticWriter.Write(context.Stdout, findings, outputFormat, context.Colour);
             var errors = findings.Count(d => d.IsError);
             var warnings = findings.Count(d => d.Severity == DiagnosticSeverity.Warning);

@@ -1,0 +1,104 @@
+using System.CommandLine;
+using System.Diagnostics;
+using Mesh.Cli.Output;
+using Mesh.Graph;
+
+namespace Mesh.Cli.Commands;
+
+/// <summary>
+/// <c>mesh graph &lt;model.yaml&gt;</c> or <c>mesh graph &lt;manifest.yaml&gt;... --from p</c>: the mesh as a picture
+/// (<see cref="MeshGraph"/>) in Mermaid or DOT, or SVG through Graphviz's <c>dot</c> when it is installed.
+/// </summary>
+internal static class GraphCommand
+{
+    /// <summary>What <c>--format</c> takes.</summary>
+    internal enum PictureFormat
+    {
+        /// <summary>A Mermaid flowchart.</summary>
+        Mermaid,
+
+        /// <summary>Graphviz DOT.</summary>
+        Dot,
+
+        /// <summary>SVG, rendered by Graphviz's <c>dot</c> (which must be on PATH).</summary>
+        Svg,
+    }
+
+    /// <summary>How long <c>dot</c> may take before the command gives up on it.</summary>
+    private static readonly TimeSpan DotTimeout = TimeSpan.FromSeconds(60);
+
+    public static Command Create(CliContext context)
+    {
+        var inputs = new Argument<string[]>("inputs") { Description = "A mesh model (YAML or JSON), or with --from the provider manifest files.", Arity = ArgumentArity.OneOrMore };
+        var from = new Option<string?>("--from") { Description = "Read provider manifests of this provider (imported first) instead of a model." };
+        var format = CommonOptions.Named(new Option<PictureFormat>("--format")
+        {
+            Description = "The picture: mermaid (for Markdown and pull requests), dot (Graphviz) or svg (rendered by Graphviz's dot, which must be installed).",
+            DefaultValueFactory = _ => PictureFormat.Mermaid,
+        });
+        var ns = new Option<string?>("--namespace") { Description = "Draw only this namespace's services and policies, and what they route to or are called by." };
+        var output = CommonOptions.Output();
+        var command = new Command("graph", "Draw the mesh: services and subsets, routes with their matches and shares, mirrors, external services, policies and who may call whom.") { inputs, from, format, ns, output };
+        command.SetAction(parse =>
+        {
+            var source = ModelSource.Load(parse.GetValue(inputs)!, parse.GetValue(from), "graph", context, OutputFormat.Text);
+            if (source.Config is null) return source.Exit;
+            DiagnosticWriter.Write(context, [.. source.Diagnostics.Where(d => d.IsError)], OutputFormat.Text);
+            var picture = parse.GetValue(format);
+            var text = MeshGraph.Render(source.Config, new MeshGraphOptions
+            {
+                Format = picture == PictureFormat.Mermaid ? GraphFormat.Mermaid : GraphFormat.Dot,
+                Namespace = parse.GetValue(ns),
+            });
+            if (picture == PictureFormat.Svg)
+            {
+                if (Svg(text, context) is not { } svg) return ExitCodes.Errors;
+                text = svg;
+            }
+            var extension = picture switch { PictureFormat.Mermaid => "mmd", PictureFormat.Dot => "dot", _ => "svg" };
+            ResultWriter.Write(context.Stdout, parse.GetValue(output), $"{source.Config.Name}.{extension}", text);
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+
+    /// <summary>The SVG Graphviz's <c>dot</c> renders from <paramref name="dot"/>, or null (reported) when it is missing or fails.</summary>
+    private static string? Svg(string dot, CliContext context)
+    {
+        Process process;
+        try
+        {
+            process = Process.Start(new ProcessStartInfo("dot", "-Tsvg")
+            {
+                RedirectStandardInput = true,
+                RedirectStandardOutput = true,
+                RedirectStandardError = true,
+                UseShellExecute = false,
+            })!;
+        }
+        catch (System.ComponentModel.Win32Exception)
+        {
+            context.Stderr.WriteLine("error: --format svg needs Graphviz's 'dot' on PATH (Debian/Ubuntu: apt-get install graphviz). --format dot writes the graph for rendering elsewhere.");
+            return null;
+        }
+        using (process)
+        {
+            var svg = process.StandardOutput.ReadToEndAsync();
+            var errors = process.StandardError.ReadToEndAsync();
+            process.StandardInput.Write(dot);
+            process.StandardInput.Close();
+            if (!process.WaitForExit(DotTimeout))
+            {
+                process.Kill(entireProcessTree: true);
+                context.Stderr.WriteLine($"error: Graphviz's dot did not finish within {DotTimeout.TotalSeconds:0} s.");
+                return null;
+            }
+            if (process.ExitCode != 0)
+            {
+                context.Stderr.WriteLine($"error: Graphviz's dot failed (exit {process.ExitCode}): {errors.Result.Trim()}");
+                return null;
+            }
+            return svg.Result;
+        }
+    }
+}
