@@ -6,7 +6,11 @@ namespace Mesh.Cli.Commands;
 internal static class ManifestReader
 {
     /// <summary>Imports every file as one stream of documents; null when a file is missing or too large to read (reported on stderr).</summary>
-    public static ImportResult? Import(ITranslator translator, IReadOnlyList<string> files, CliContext context, bool strict)
+    public static ImportResult? Import(ITranslator translator, IReadOnlyList<string> files, CliContext context, bool strict) =>
+        Read(files, context) is { } sources ? translator.ImportYaml(sources, new ImportOptions { Strict = strict }) : null;
+
+    /// <summary>Reads every file (<c>-</c> is stdin) as a source text named after the file; null when one is missing or too large (reported on stderr).</summary>
+    public static IReadOnlyList<SourceText>? Read(IReadOnlyList<string> files, CliContext context)
     {
         var stderr = context.Stderr;
         var sources = new List<SourceText>(files.Count);
@@ -33,6 +37,6 @@ internal static class ManifestReader
             }
             sources.Add(new SourceText(Path.GetFileName(file), File.ReadAllText(file)));
         }
-        return translator.ImportYaml(sources, new ImportOptions { Strict = strict });
+        return sources;
     }
 }

@@ -1,0 +1,12 @@
+namespace Mesh.Analysis;
+
+/// <summary>A Kubernetes object of a migration: a source document or a target object.</summary>
+/// <param name="Kind">Its <c>kind</c>.</param>
+/// <param name="Namespace">Its <c>metadata.namespace</c>, or null.</param>
+/// <param name="Name">Its <c>metadata.name</c>, or null.</param>
+/// <param name="Source">For a source document, its name in findings (<c>file#doc</c>); null for a target object.</param>
+public sealed record PlanObject(string Kind, string? Namespace, string? Name, string? Source)
+{
+    /// <inheritdoc />
+    public override string ToString() => $"{Kind} {(Namespace is null ? string.Empty : Namespace + "/")}{Name}";
+}

@@ -1,0 +1,109 @@
+using System.Text.Json;
+using Mesh.Analysis;
+using Mesh.Diagnostics;
+using Mesh.Providers.AppMesh;
+using Mesh.Providers.Consul;
+using Mesh.Providers.GatewayApi;
+using Mesh.Providers.Istio;
+using Mesh.Providers.Linkerd;
+using Mesh.Providers.Osm;
+using Mesh.Translation;
+
+namespace Mesh.Cli.Tests;
+
+/// <summary><see cref="MigrationPlanner"/> and <c>mesh migrate --report</c>: the plan agrees with the diagnostics, names what each object became, and holds on the whole corpus for every pair.</summary>
+public sealed class MigrationPlanTests : IDisposable
+{
+    private readonly string _dir = Directory.CreateTempSubdirectory("mesh-plan-").FullName;
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+
+    private static readonly ITranslator[] Translators =
+        [new IstioTranslator(), new GatewayApiTranslator(), new LinkerdTranslator(), new AppMeshTranslator(), new OsmTranslator(), new ConsulTranslator()];
+
+    /// <summary>The sample written for Istio, with every Service, as the source manifests.</summary>
+    private static SourceText IstioSample()
+    {
+        var model = Mesh.Serialization.MeshYaml.Read(File.ReadAllText(CliRunner.Sample("bookinfo.mesh.yaml"))).Config!;
+        var istio = new IstioTranslator();
+        return new SourceText("bookinfo.istio.yaml", istio.WriteYaml(istio.Translate(model, new TranslationOptions { Services = ServiceOutput.All }).Resources));
+    }
+
+    /// <summary>The plan's findings are exactly the diagnostics of each kind, so nothing is counted twice or left out.</summary>
+    private static void AssertAgreesWithDiagnostics(MigrationPlan plan)
+    {
+        Assert.Equal(plan.Diagnostics.Count(d => d.Severity != DiagnosticSeverity.Info && (d.Code == DiagnosticCodes.FieldNotImported || d.Code == DiagnosticCodes.UnknownResourceKind || d.Code == DiagnosticCodes.OutOfScope)), plan.Findings.Count(f => f.Stage == PlanStage.Import));
+        Assert.Equal(plan.Translation?.Diagnostics.Count(d => d.Code == DiagnosticCodes.Unsupported) ?? 0, plan.Findings.Count(f => f.Stage == PlanStage.Translate && f.Outcome == PlanOutcome.Lost));
+        Assert.Equal(plan.Translation?.Diagnostics.Count(d => d.Code == DiagnosticCodes.Approximated || d.Code == DiagnosticCodes.WeightsRounded) ?? 0, plan.Findings.Count(f => f.Outcome == PlanOutcome.Approximated));
+        Assert.Equal(plan.Changes.Count, plan.Findings.Count(f => f.Outcome == PlanOutcome.Changed));
+        // Ready means written without errors, and what was written is listed.
+        Assert.Equal(plan.CanMigrate, plan.Translation is { HasErrors: false } && !plan.Diagnostics.Any(d => d.IsError));
+        if (plan.Translation is { HasErrors: false } written) Assert.Equal(written.Resources.Count, plan.Targets.Count);
+        using var json = JsonDocument.Parse(plan.ToJson());
+        Assert.Equal(plan.Findings.Count, json.RootElement.GetProperty("findings").GetArrayLength());
+        Assert.Equal(plan.Sources.Count, json.RootElement.GetProperty("counts").GetProperty("sources").GetInt32());
+        Assert.StartsWith($"# Migration plan: {plan.From} → {plan.To}", plan.ToMarkdown(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void IstioToLinkerd_OfTheSample_NamesWhatEachObjectBecame_AndWhatIsLost()
+    {
+        var plan = MigrationPlanner.Plan([IstioSample()], new IstioTranslator(), new LinkerdTranslator(), new MigrationPlanOptions { AllowLoss = true });
+        AssertAgreesWithDiagnostics(plan);
+        Assert.True(plan.CanMigrate, string.Join("\n", plan.Diagnostics.Where(d => d.IsError)));
+        var vs = Assert.Single(plan.Sources, s => s.Kind == "VirtualService" && s.Name == "reviews");
+        Assert.Contains(plan.Became(vs), t => t.Kind == "HTTPRoute" && t.Name == "reviews" && t.Namespace == "bookinfo");
+        // Linkerd has no fault injection: the sample's fault is lost, by feature.
+        Assert.Contains(plan.Findings, f => f.Stage == PlanStage.Translate && f.Outcome == PlanOutcome.Lost && f.Feature == "spec.routes.rules.fault");
+        Assert.Contains("| translate | `spec.routes.rules.fault` | 1 | 0 |", plan.ToMarkdown(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Migrate_WritesTheReport_AsMarkdownOrJson_EvenWhenItStops()
+    {
+        var manifests = Path.Combine(_dir, "bookinfo.istio.yaml");
+        File.WriteAllText(manifests, IstioSample().Text);
+        var md = Path.Combine(_dir, "plan.md");
+        var stopped = CliRunner.Invoke("migrate", manifests, "--from", "istio", "--to", "linkerd", "--report", md, "-o", Path.Combine(_dir, "out.yaml"));
+        Assert.Equal(1, stopped.ExitCode);
+        Assert.False(File.Exists(Path.Combine(_dir, "out.yaml")));
+        Assert.Contains("**Blocked**", File.ReadAllText(md), StringComparison.Ordinal);
+
+        var json = Path.Combine(_dir, "plan.json");
+        var run = CliRunner.Invoke("migrate", manifests, "--from", "istio", "--to", "linkerd", "--allow-loss", "--report", json, "-o", Path.Combine(_dir, "out.yaml"));
+        Assert.True(run.ExitCode == 0, run.Stderr);
+        using var doc = JsonDocument.Parse(File.ReadAllText(json));
+        Assert.True(doc.RootElement.GetProperty("canMigrate").GetBoolean());
+        Assert.Equal("linkerd", doc.RootElement.GetProperty("to").GetString());
+    }
+
+    [Fact]
+    public void EveryCorpusFile_ForEveryPairOfProviders_GivesAPlanThatAgreesWithItsDiagnostics()
+    {
+        var examples = Path.GetFullPath(Path.Combine(Mesh.Testing.TestPaths.RepoRoot, "..", "shared", "conformance", "examples"));
+        if (!Directory.Exists(examples)) Assert.Skip("../shared/conformance (upstream example manifests) is not present next to the repository.");
+        var lines = new List<string>();
+        foreach (var from in Translators)
+        {
+            var folder = Path.Combine(examples, from.Provider.Value);
+            if (!Directory.Exists(folder)) continue;
+            var files = Directory.GetFiles(folder, "*.yaml").Order(StringComparer.Ordinal).Select(f => new SourceText(Path.GetFileName(f), File.ReadAllText(f))).ToList();
+            foreach (var to in Translators.Where(t => t.Provider != from.Provider))
+            {
+                int ready = 0, lost = 0, approximated = 0, changed = 0;
+                foreach (var file in files)
+                {
+                    var plan = MigrationPlanner.Plan([file], from, to);
+                    AssertAgreesWithDiagnostics(plan);
+                    if (plan.CanMigrate) ready++;
+                    lost += plan.Findings.Count(f => f.Outcome == PlanOutcome.Lost);
+                    approximated += plan.Findings.Count(f => f.Outcome == PlanOutcome.Approximated);
+                    changed += plan.Changes.Count;
+                }
+                lines.Add($"{from.Provider} → {to.Provider}: {files.Count} files, {ready} ready, lost {lost}, approximated {approximated}, rules changed {changed}");
+            }
+        }
+        TestContext.Current.TestOutputHelper?.WriteLine(string.Join("\n", lines));
+        Assert.Equal(30, lines.Count);
+    }
+}
