@@ -85,6 +85,22 @@ public sealed class DiffCommandTests : IDisposable
     }
 
     [Fact]
+    public void Graph_DrawsTheDesiredConfiguration_WithTheChangedRuleHighlighted()
+    {
+        var live = Edited("live.mesh.yaml", ("weight: 90 }", "weight: 80 }"), ("weight: 10 }", "weight: 20 }"));
+        var picture = Path.Combine(_dir, "drift.mmd");
+        Assert.Equal(3, CliRunner.Invoke("diff", Bookinfo, live, "--graph", picture).ExitCode);
+        var lines = File.ReadAllLines(picture);
+        Assert.Equal("flowchart LR", lines[0]);
+        // The canary rule's two edges (90% and 10%), and nothing else.
+        Assert.Equal(2, lines.Count(l => l.TrimStart().StartsWith("linkStyle ", StringComparison.Ordinal)));
+
+        var dot = Path.Combine(_dir, "drift.dot");
+        Assert.Equal(3, CliRunner.Invoke("diff", Bookinfo, live, "--graph", dot).ExitCode);
+        Assert.StartsWith("digraph mesh {", File.ReadAllText(dot), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void AddedAndRemovedObjects_AreMarkedPlusAndMinus()
     {
         var live = Edited("live.mesh.yaml",

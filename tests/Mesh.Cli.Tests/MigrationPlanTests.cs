@@ -67,7 +67,11 @@ public sealed class MigrationPlanTests : IDisposable
         var stopped = CliRunner.Invoke("migrate", manifests, "--from", "istio", "--to", "linkerd", "--report", md, "-o", Path.Combine(_dir, "out.yaml"));
         Assert.Equal(1, stopped.ExitCode);
         Assert.False(File.Exists(Path.Combine(_dir, "out.yaml")));
-        Assert.Contains("**Blocked**", File.ReadAllText(md), StringComparison.Ordinal);
+        var text = File.ReadAllText(md);
+        Assert.Contains("**Blocked**", text, StringComparison.Ordinal);
+        // The rules whose traffic changes are drawn highlighted in the plan's picture.
+        Assert.Contains("```mermaid\nflowchart LR", text, StringComparison.Ordinal);
+        Assert.Contains("linkStyle ", text, StringComparison.Ordinal);
 
         var json = Path.Combine(_dir, "plan.json");
         var run = CliRunner.Invoke("migrate", manifests, "--from", "istio", "--to", "linkerd", "--allow-loss", "--report", json, "-o", Path.Combine(_dir, "out.yaml"));

@@ -9,7 +9,7 @@ namespace Mesh.Graph;
 /// </summary>
 internal static class DotWriter
 {
-    public static string Write(GraphModel graph)
+    public static string Write(GraphModel graph, IReadOnlyCollection<string>? highlight)
     {
         var text = new StringBuilder("digraph mesh {\n  rankdir=LR;\n  node [shape=box, fontname=\"Helvetica\", fontsize=10];\n  edge [fontname=\"Helvetica\", fontsize=9];\n");
         foreach (var group in graph.Nodes.Where(n => n.Group is not null).GroupBy(n => n.Group!))
@@ -28,6 +28,7 @@ internal static class DotWriter
                 EdgeKind.Deny => ", color=red, arrowhead=tee",
                 _ => string.Empty,
             };
+            if (edge.IsIn(highlight)) style += ", color=\"#d62728\", fontcolor=\"#d62728\", penwidth=3";
             text.Append("  ").Append(edge.From).Append(" -> ").Append(edge.To).Append(" [label=").Append(Quote(string.Join("\n", edge.Lines))).Append(style).Append("];\n");
         }
         return text.Append("}\n").ToString();

@@ -22,9 +22,18 @@ internal sealed class GraphBuilder(MeshConfig config, MeshGraphOptions options)
         foreach (var service in config.Services.Where(s => s is not null)) _services.TryAdd(service.Reference, service);
         foreach (var service in _services.Values.Where(s => InScope(s.Namespace))) Service(service);
         foreach (var external in config.ExternalServices.Where(e => e is not null && InScope(e.Namespace))) External(external);
-        foreach (var route in config.Routes.Where(r => r is not null && InScope(r.Host.Namespace))) Route(route);
-        foreach (var route in config.TcpRoutes.Where(r => r is not null && InScope(r.Host.Namespace))) TcpRoute(route);
-        foreach (var policy in config.AccessPolicies.Where(p => p is not null && InScope(p.Namespace))) Access(policy);
+        for (var i = 0; i < config.Routes.Count; i++)
+        {
+            if (config.Routes[i] is { } route && InScope(route.Host.Namespace)) Route(route, $"$.spec.routes[{i}]");
+        }
+        for (var i = 0; i < config.TcpRoutes.Count; i++)
+        {
+            if (config.TcpRoutes[i] is { } route && InScope(route.Host.Namespace)) TcpRoute(route, $"$.spec.tcpRoutes[{i}]");
+        }
+        for (var i = 0; i < config.AccessPolicies.Count; i++)
+        {
+            if (config.AccessPolicies[i] is { } policy && InScope(policy.Namespace)) Access(policy, $"$.spec.accessPolicies[{i}]");
+        }
         return _graph;
     }
 
@@ -84,18 +93,19 @@ internal sealed class GraphBuilder(MeshConfig config, MeshGraphOptions options)
         _graph.Add(new GraphNode(GraphModel.Id("ext", external.Namespace, external.Name), NodeKind.External, lines, null, null));
     }
 
-    private void Route(HttpRoute route)
+    private void Route(HttpRoute route, string routePath)
     {
         var from = Target(route.Host, null);
         for (var k = 0; k < route.Rules.Count; k++)
         {
             if (route.Rules[k] is not { } rule) continue;
+            var path = $"{routePath}.rules[{k}]";
             var head = new List<string> { Matches(rule.Matches) };
             var policy = RulePolicy(rule);
             var total = rule.Backends.Where(b => b is not null && b.Weight > 0).Sum(b => (long)b.Weight);
             if (rule.Redirect is { } redirect)
             {
-                _graph.Edges.Add(new GraphEdge(from, from, EdgeKind.Traffic, [.. head, $"redirect {redirect.StatusCode} → {RedirectText(redirect)}"]));
+                _graph.Edges.Add(new GraphEdge(from, from, EdgeKind.Traffic, [.. head, $"redirect {redirect.StatusCode} → {RedirectText(redirect)}"], path));
                 continue;
             }
             foreach (var backend in rule.Backends.Where(b => b is not null && b.Weight > 0))
@@ -103,27 +113,27 @@ internal sealed class GraphBuilder(MeshConfig config, MeshGraphOptions options)
                 var share = total == 0 ? 0m : 100m * backend.Weight / total;
                 var lines = new List<string>(head) { Percent(share) + (backend.Port is { } port ? $" :{port}" : string.Empty) };
                 lines.AddRange(policy);
-                _graph.Edges.Add(new GraphEdge(from, Target(backend.Service, backend.Subset), EdgeKind.Traffic, lines));
+                _graph.Edges.Add(new GraphEdge(from, Target(backend.Service, backend.Subset), EdgeKind.Traffic, lines, path));
             }
             if (rule.Mirror is { } mirror)
             {
-                _graph.Edges.Add(new GraphEdge(from, Target(mirror.Service, mirror.Subset), EdgeKind.Mirror, [.. head, $"mirror {Percent(mirror.Percentage)}"]));
+                _graph.Edges.Add(new GraphEdge(from, Target(mirror.Service, mirror.Subset), EdgeKind.Mirror, [.. head, $"mirror {Percent(mirror.Percentage)}"], path));
             }
         }
     }
 
-    private void TcpRoute(TcpRoute route)
+    private void TcpRoute(TcpRoute route, string path)
     {
         var from = Target(route.Host, null);
         var total = route.Backends.Where(b => b is not null && b.Weight > 0).Sum(b => (long)b.Weight);
         foreach (var backend in route.Backends.Where(b => b is not null && b.Weight > 0))
         {
             var share = total == 0 ? 0m : 100m * backend.Weight / total;
-            _graph.Edges.Add(new GraphEdge(from, Target(backend.Service, backend.Subset), EdgeKind.Traffic, [$"tcp{(route.Port is { } p ? $" :{p}" : string.Empty)}", Percent(share)]));
+            _graph.Edges.Add(new GraphEdge(from, Target(backend.Service, backend.Subset), EdgeKind.Traffic, [$"tcp{(route.Port is { } p ? $" :{p}" : string.Empty)}", Percent(share)], path));
         }
     }
 
-    private void Access(AccessPolicy policy)
+    private void Access(AccessPolicy policy, string path)
     {
         var kind = policy.Action == AccessAction.Allow ? EdgeKind.Allow : EdgeKind.Deny;
         string target;
@@ -137,16 +147,17 @@ internal sealed class GraphBuilder(MeshConfig config, MeshGraphOptions options)
         {
             var nobody = GraphModel.Id("caller", "nobody");
             _graph.Add(new GraphNode(nobody, NodeKind.Caller, ["nobody"], null, null));
-            _graph.Edges.Add(new GraphEdge(nobody, target, kind, [$"{policy.Name}: allows nothing"]));
+            _graph.Edges.Add(new GraphEdge(nobody, target, kind, [$"{policy.Name}: allows nothing"], path));
             return;
         }
-        foreach (var rule in policy.Rules.Where(r => r is not null))
+        for (var r = 0; r < policy.Rules.Count; r++)
         {
+            if (policy.Rules[r] is not { } rule) continue;
             var what = Operation(rule.To);
             foreach (var (id, label) in Callers(rule.From))
             {
                 _graph.Add(new GraphNode(id, NodeKind.Caller, [label], null, null));
-                _graph.Edges.Add(new GraphEdge(id, target, kind, [$"{(kind == EdgeKind.Allow ? "allow" : "deny")}{(what.Length == 0 ? string.Empty : " " + what)}"]));
+                _graph.Edges.Add(new GraphEdge(id, target, kind, [$"{(kind == EdgeKind.Allow ? "allow" : "deny")}{(what.Length == 0 ? string.Empty : " " + what)}"], $"{path}.rules[{r}]"));
             }
         }
     }

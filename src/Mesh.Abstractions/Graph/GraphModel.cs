@@ -21,8 +21,13 @@ internal enum EdgeKind
 /// <summary>A node: a stable id (letters, digits, underscores), its label lines, and the group (namespace, service) it is drawn in.</summary>
 internal sealed record GraphNode(string Id, NodeKind Kind, IReadOnlyList<string> Lines, string? Group, string? Parent);
 
-/// <summary>An edge between two node ids, with its label lines.</summary>
-internal sealed record GraphEdge(string From, string To, EdgeKind Kind, IReadOnlyList<string> Lines);
+/// <summary>An edge between two node ids, with its label lines and the model path of what it draws (a rule, a TCP route, a policy).</summary>
+internal sealed record GraphEdge(string From, string To, EdgeKind Kind, IReadOnlyList<string> Lines, string Path)
+{
+    /// <summary>Whether one of <paramref name="paths"/> is this edge's path, inside it, or contains it.</summary>
+    public bool IsIn(IReadOnlyCollection<string>? paths) =>
+        paths is not null && paths.Any(p => p == Path || p.StartsWith(Path + ".", StringComparison.Ordinal) || p.StartsWith(Path + "[", StringComparison.Ordinal) || Path.StartsWith(p + ".", StringComparison.Ordinal) || Path.StartsWith(p + "[", StringComparison.Ordinal));
+}
 
 /// <summary>The picture before it is written: nodes in model order (added once), edges, and the groups' titles.</summary>
 internal sealed class GraphModel

@@ -9,7 +9,7 @@ namespace Mesh.Graph;
 /// </summary>
 internal static class MermaidWriter
 {
-    public static string Write(GraphModel graph)
+    public static string Write(GraphModel graph, IReadOnlyCollection<string>? highlight)
     {
         var text = new StringBuilder("flowchart LR\n");
         foreach (var group in graph.Nodes.Where(n => n.Group is not null).GroupBy(n => n.Group!))
@@ -31,6 +31,11 @@ internal static class MermaidWriter
             text.Append("  ").Append(edge.From).Append(' ').Append(arrow).Append("|\"").Append(Lines(edge.Lines)).Append("\"| ").Append(edge.To).Append('\n');
         }
         foreach (var node in graph.Nodes.Where(n => n.Kind == NodeKind.External)) text.Append("  style ").Append(node.Id).Append(" stroke-dasharray: 5 5\n");
+        // Highlighted edges (what changed) by their index, Mermaid's only handle on an edge.
+        for (var i = 0; i < graph.Edges.Count; i++)
+        {
+            if (graph.Edges[i].IsIn(highlight)) text.Append("  linkStyle ").Append(i).Append(" stroke:#d62728,stroke-width:3px\n");
+        }
         return text.ToString();
     }
 

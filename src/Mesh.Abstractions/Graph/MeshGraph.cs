@@ -26,6 +26,6 @@ public static class MeshGraph
         ArgumentNullException.ThrowIfNull(config);
         options ??= new MeshGraphOptions();
         var graph = new GraphBuilder(config, options).Build();
-        return options.Format == GraphFormat.Dot ? DotWriter.Write(graph) : MermaidWriter.Write(graph);
+        return options.Format == GraphFormat.Dot ? DotWriter.Write(graph, options.Highlight) : MermaidWriter.Write(graph, options.Highlight);
     }
 }

@@ -11,4 +11,11 @@ public sealed record MeshGraphOptions
     /// elsewhere; null for the whole mesh.
     /// </summary>
     public string? Namespace { get; init; }
+
+    /// <summary>
+    /// Model paths whose edges are drawn highlighted (red, thicker): a rule (<c>$.spec.routes[0].rules[1]</c>), a part of one
+    /// (<c>…rules[1].backends</c>, as <see cref="Analysis.MeshChange"/> and <see cref="Analysis.BehaviourChange"/> name them),
+    /// a TCP route or an access policy. Null or empty: nothing highlighted.
+    /// </summary>
+    public IReadOnlyCollection<string>? Highlight { get; init; }
 }

@@ -29,9 +29,13 @@ internal static class DiffCommand
             Description = "How changes (stdout) and diagnostics (stderr) are printed: text or json.",
             DefaultValueFactory = _ => OutputFormat.Text,
         });
+        var graph = new Option<string?>("--graph")
+        {
+            Description = "Also write the desired configuration as a picture with the changed rules and policies highlighted: Mermaid, or Graphviz DOT when the file ends in .dot.",
+        };
         var command = new Command("diff", "Compare a desired configuration with a live one by behaviour: changes per service, route rule and policy, with paths and old → new values; exit 3 on drift.")
         {
-            desired, live, from, strict, format,
+            desired, live, from, strict, format, graph,
         };
         command.SetAction(parse =>
         {
@@ -56,6 +60,15 @@ internal static class DiffCommand
 
             var result = MeshDiff.Compare(desiredConfig, liveConfig);
             ChangeWriter.Write(context.Stdout, result, parse.GetValue(format), left.Sources, right.Sources);
+            if (parse.GetValue(graph) is { } picture)
+            {
+                var options = new Mesh.Graph.MeshGraphOptions
+                {
+                    Format = picture.EndsWith(".dot", StringComparison.OrdinalIgnoreCase) ? Mesh.Graph.GraphFormat.Dot : Mesh.Graph.GraphFormat.Mermaid,
+                    Highlight = [.. result.Changes.Select(c => c.DesiredPath).OfType<string>()],
+                };
+                ResultWriter.Write(context.Stdout, picture, $"{desiredConfig.Name}.diff.{(options.Format == Mesh.Graph.GraphFormat.Dot ? "dot" : "mmd")}", Mesh.Graph.MeshGraph.Render(desiredConfig, options));
+            }
             return result.HasChanges ? ExitCodes.Drift : ExitCodes.Ok;
         });
         return command;

@@ -44,6 +44,21 @@ public class MeshGraphTests
     }
 
     [Fact]
+    public void Highlight_MarksExactlyTheEdgesOfTheChangedRule()
+    {
+        // The sample's catch-all canary rule, as MeshDiff names a change of its split.
+        var options = new MeshGraphOptions { Highlight = ["$.spec.routes[0].rules[2].backends"] };
+        var mermaid = MeshGraph.Render(Sample(), options);
+        var (_, edges) = GraphText.Mermaid(mermaid);
+        var styled = mermaid.Split('\n').Where(l => l.TrimStart().StartsWith("linkStyle ", StringComparison.Ordinal)).Select(l => int.Parse(l.Trim().Split(' ')[1], System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        Assert.Equal(2, styled.Count);
+        Assert.All(styled, i => Assert.StartsWith("every request<br/>", edges[i].Label, StringComparison.Ordinal));
+        var dot = MeshGraph.Render(Sample(), options with { Format = GraphFormat.Dot });
+        Assert.Equal(2, GraphText.Dot(dot).Edges.Count(e => e.Style.Contains("penwidth=3", StringComparison.Ordinal)));
+        Assert.DoesNotContain("linkStyle", Mermaid(Sample()), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void ANamespace_DrawsOnlyItsOwnServices()
     {
         var model = Sample();

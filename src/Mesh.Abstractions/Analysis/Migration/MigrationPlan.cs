@@ -64,6 +64,9 @@ public sealed record MigrationPlan
             && (t.Name == source.Name || t.Name.StartsWith(source.Name + "-", StringComparison.Ordinal)))];
     }
 
+    /// <summary>Models with more services than this get no picture in the Markdown plan (it would not be read).</summary>
+    private const int PictureLimit = 100;
+
     private int Count(PlanOutcome outcome) => Findings.Count(f => f.Outcome == outcome);
 
     /// <summary>The plan as a Markdown document: a summary, a table per source object and per feature, the rules, the findings.</summary>
@@ -98,6 +101,14 @@ public sealed record MigrationPlan
         if (Translation is not { HasErrors: false }) md.Append("Not checked: nothing was written.\n");
         else if (Changes.Count == 0) md.Append(CultureInfo.InvariantCulture, $"All {RuleCount} rule(s) send the same traffic to the same workloads on {To}.\n");
         else foreach (var change in Changes) md.Append("- ").Append(Cell(change.Message)).Append('\n');
+
+        if (Config is { } config && Changes.Count > 0 && config.Services.Count <= PictureLimit)
+        {
+            // The source model with the rules whose traffic changes in red: Markdown viewers render the block.
+            md.Append("\n```mermaid\n");
+            md.Append(Mesh.Graph.MeshGraph.Render(config, new Mesh.Graph.MeshGraphOptions { Highlight = [.. Changes.Select(c => c.Before?.Path ?? c.After?.Path).OfType<string>()] }));
+            md.Append("```\n");
+        }
 
         md.Append("\n## Findings\n");
         foreach (var outcome in new[] { PlanOutcome.Lost, PlanOutcome.Approximated })
