@@ -10,4 +10,11 @@ public record ImportOptions
     /// <summary>The name given to the imported model.</summary>
     /// <value>Defaults to <c>imported</c>.</value>
     public string ModelName { get; init; } = "imported";
+
+    /// <summary>
+    /// Whether to read only the objects Mesh SDK wrote (labelled <c>app.kubernetes.io/managed-by: mesh-sdk</c>) and leave
+    /// hand-written ones out, as <c>mesh diff --managed-only</c> does to compare what it manages.
+    /// </summary>
+    /// <value>Defaults to false: every object is read, and in a mixed input those not written by Mesh SDK are named in a note.</value>
+    public bool ManagedOnly { get; init; }
 }

@@ -29,23 +29,27 @@ internal static class DiffCommand
             Description = "How changes (stdout) and diagnostics (stderr) are printed: text or json.",
             DefaultValueFactory = _ => OutputFormat.Text,
         });
+        var managedOnly = new Option<bool>("--managed-only")
+        {
+            Description = "Read only the objects Mesh SDK wrote (labelled app.kubernetes.io/managed-by: mesh-sdk) from manifests, leaving hand-written configuration out of the comparison.",
+        };
         var graph = new Option<string?>("--graph")
         {
             Description = "Also write the desired configuration as a picture with the changed rules and policies highlighted: Mermaid, or Graphviz DOT when the file ends in .dot.",
         };
         var command = new Command("diff", "Compare a desired configuration with a live one by behaviour: changes per service, route rule and policy, with paths and old → new values; exit 3 on drift.")
         {
-            desired, live, from, strict, format, graph,
+            desired, live, from, strict, managedOnly, format, graph,
         };
         command.SetAction(parse =>
         {
             ITranslator? translator = null;
             if (parse.GetValue(from) is { } provider && !context.TryGetTranslator(provider, out translator)) return ExitCodes.Usage;
             var stdinRead = false;
-            var isStrict = parse.GetValue(strict);
-            var left = DiffInput.Load(parse.GetValue(desired)!, "desired", translator, isStrict, context, ref stdinRead);
+            var importOptions = new ImportOptions { Strict = parse.GetValue(strict), ManagedOnly = parse.GetValue(managedOnly) };
+            var left = DiffInput.Load(parse.GetValue(desired)!, "desired", translator, importOptions, context, ref stdinRead);
             if (left is null) return ExitCodes.Usage;
-            var right = DiffInput.Load(parse.GetValue(live)!, "live", translator, isStrict, context, ref stdinRead);
+            var right = DiffInput.Load(parse.GetValue(live)!, "live", translator, importOptions, context, ref stdinRead);
             if (right is null) return ExitCodes.Usage;
 
             var diagnostics = new List<Diagnostic>([.. left.Diagnostics, .. right.Diagnostics]);

@@ -21,7 +21,7 @@ internal sealed record DiffInput(
     IReadOnlySet<(string Name, string? Namespace)> CoreServices)
 {
     /// <summary>Reads one side; null when the file is missing, too large or stdin is unavailable (reported on stderr: a usage error).</summary>
-    public static DiffInput? Load(string path, string label, ITranslator? from, bool strict, CliContext context, ref bool stdinRead)
+    public static DiffInput? Load(string path, string label, ITranslator? from, ImportOptions importOptions, CliContext context, ref bool stdinRead)
     {
         string text;
         var name = StandardStreams.Is(path) ? ModelLoader.StdinName : path;
@@ -52,7 +52,7 @@ internal sealed record DiffInput(
             var model = ModelLoader.Parse(text, name);
             return new DiffInput(label, model.Config, model.Diagnostics, model.Sources, null, new HashSet<(string, string?)>());
         }
-        var imported = from.ImportYaml([new SourceText(StandardStreams.Is(path) ? ModelLoader.StdinName : Path.GetFileName(path), text)], new ImportOptions { Strict = strict });
+        var imported = from.ImportYaml([new SourceText(StandardStreams.Is(path) ? ModelLoader.StdinName : Path.GetFileName(path), text)], importOptions);
         return new DiffInput(label, imported.Config, imported.Diagnostics, SourceMap.Empty, from.Provider, CoreServicesOf(documents));
     }
 

@@ -14,11 +14,12 @@ internal static class ImportCommand
         var output = CommonOptions.Output();
         var strict = CommonOptions.Strict();
         var format = CommonOptions.Format();
-        var command = new Command("import", "Import a provider's manifests into a mesh model; every field not carried over is reported.") { manifests, from, output, strict, format };
+        var managedOnly = new Option<bool>("--managed-only") { Description = "Read only the objects Mesh SDK wrote (labelled app.kubernetes.io/managed-by: mesh-sdk); the others are named in a note." };
+        var command = new Command("import", "Import a provider's manifests into a mesh model; every field not carried over is reported.") { manifests, from, output, strict, format, managedOnly };
         command.SetAction(parse =>
         {
             if (!context.TryGetTranslator(parse.GetValue(from), out var translator)) return ExitCodes.Usage;
-            var result = ManifestReader.Import(translator, parse.GetValue(manifests)!, context, parse.GetValue(strict));
+            var result = ManifestReader.Import(translator, parse.GetValue(manifests)!, context, parse.GetValue(strict), parse.GetValue(managedOnly));
             if (result is null) return ExitCodes.Usage;
             DiagnosticWriter.Write(context, result.Diagnostics, parse.GetValue(format));
             if (result.Config is null) return ExitCodes.Errors;

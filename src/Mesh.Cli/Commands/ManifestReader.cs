@@ -6,8 +6,8 @@ namespace Mesh.Cli.Commands;
 internal static class ManifestReader
 {
     /// <summary>Imports every file as one stream of documents; null when a file is missing or too large to read (reported on stderr).</summary>
-    public static ImportResult? Import(ITranslator translator, IReadOnlyList<string> files, CliContext context, bool strict) =>
-        Read(files, context) is { } sources ? translator.ImportYaml(sources, new ImportOptions { Strict = strict }) : null;
+    public static ImportResult? Import(ITranslator translator, IReadOnlyList<string> files, CliContext context, bool strict, bool managedOnly = false) =>
+        Read(files, context) is { } sources ? translator.ImportYaml(sources, new ImportOptions { Strict = strict, ManagedOnly = managedOnly }) : null;
 
     /// <summary>Reads every file (<c>-</c> is stdin) as a source text named after the file; null when one is missing or too large (reported on stderr).</summary>
     public static IReadOnlyList<SourceText>? Read(IReadOnlyList<string> files, CliContext context)

@@ -124,6 +124,8 @@ public class ImportContext
         foreach (var (key, value) in fields)
         {
             if (key is "name" or "namespace" || value is null) continue;
+            // The ownership label Mesh SDK writes is read (Ownership), not lost.
+            if (key == "labels" && value is JsonObject labels && labels.Count == 1 && labels.ContainsKey(Ownership.ManagedByLabel)) continue;
             if (key == "annotations" && carried is not null && value is JsonObject annotations)
             {
                 foreach (var (annotation, text) in annotations)

@@ -103,21 +103,24 @@ public abstract class KubernetesTranslator<TOptions> : ITranslator
             diagnostics = reported;
             services = [.. services.Where(s => s.Spec?.Ports is { Count: > 0 })];
         }
-        return TranslationResult.Create(services.Count == 0 ? resources : [.. services, .. resources], diagnostics, options);
+        IReadOnlyList<object> written = services.Count == 0 ? resources : [.. services, .. resources];
+        Ownership.Label(written);
+        return TranslationResult.Create(written, diagnostics, options);
     }
 
     /// <inheritdoc />
     public ImportResult Import(IEnumerable<object> resources, ImportOptions? options = null)
     {
-        var sources = ImportSources.FromObjects(resources, Options.DefaultNamespace);
-        return Complete(ImportResources(sources, CreateImportContext(), options), sources, options);
+        var context = CreateImportContext();
+        var sources = Ownership.Select(ImportSources.FromObjects(resources, Options.DefaultNamespace), options, Provider, context.Diagnostics);
+        return Complete(ImportResources(sources, context, options), sources, options);
     }
 
     /// <inheritdoc />
     public ImportResult ImportYaml(IReadOnlyList<SourceText> sources, ImportOptions? options = null)
     {
         var context = CreateImportContext();
-        var typed = ImportSources.FromYaml(sources, context, Catalog);
+        var typed = Ownership.Select(ImportSources.FromYaml(sources, context, Catalog), options, Provider, context.Diagnostics);
         return context.Relocate(Complete(ImportResources(typed, context, options), typed, options));
     }
 

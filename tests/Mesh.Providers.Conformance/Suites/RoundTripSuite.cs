@@ -41,6 +41,19 @@ public abstract class RoundTripSuite : ConformanceSuite
             AssertSame(model.Normalize(), back.Config!);
         }, iter: Iterations);
 
+    /// <summary>Every object written is labelled as Mesh SDK's (<c>app.kubernetes.io/managed-by: mesh-sdk</c>), and reading it back does not report that label.</summary>
+    [Fact]
+    public void EveryWrittenObject_IsLabelledManagedByMeshSdk() =>
+        ModelsWithinCapabilities.Sample(model =>
+        {
+            var translated = Translator.Translate(model);
+            var documents = Translator.WriteYaml(translated.Resources).Split("\n---\n", StringSplitOptions.RemoveEmptyEntries);
+            Assert.Equal(translated.Resources.Count, documents.Length);
+            Assert.All(documents, d => Assert.Contains("\n    app.kubernetes.io/managed-by: mesh-sdk\n", d, StringComparison.Ordinal));
+            var back = Translator.Import(translated.Resources);
+            Assert.DoesNotContain(back.Diagnostics, d => d.Message.Contains("app.kubernetes.io/managed-by", StringComparison.Ordinal));
+        }, iter: Iterations / 10);
+
     /// <summary>Same model, same bytes.</summary>
     [Fact]
     public void Translate_IsDeterministic() =>

@@ -61,7 +61,7 @@ public sealed class CanarySplitTests
             var port = Assert.Single(leaf.Spec.Ports!)!;
             Assert.Equal(("http", (int?)9080, (object?)"http-web", (string?)null, "http"), (port.Name, port.Port, port.TargetPort, port.Protocol, port.AppProtocol));
             Assert.Equal($"reviews/{track}", leaf.Metadata.Annotations![LeafServiceLabels.SubsetOf]);
-            Assert.Equal(new Dictionary<string, string> { [LeafServiceLabels.Parent] = "reviews", [LeafServiceLabels.Subset] = track }, leaf.Metadata.Labels);
+            Assert.Equal(new Dictionary<string, string> { [LeafServiceLabels.Parent] = "reviews", [LeafServiceLabels.Subset] = track, [Ownership.ManagedByLabel] = Ownership.ManagedByValue }, leaf.Metadata.Labels);
         }
 
         var route = Assert.Single(result.Resources.OfType<HttpRouteResource>());
@@ -86,6 +86,7 @@ public sealed class CanarySplitTests
               labels:
                 mesh-sdk.io/parent-service: reviews
                 mesh-sdk.io/subset: canary
+                app.kubernetes.io/managed-by: mesh-sdk
               name: reviews-canary
               namespace: bookinfo
             spec:
@@ -107,6 +108,7 @@ public sealed class CanarySplitTests
               labels:
                 mesh-sdk.io/parent-service: reviews
                 mesh-sdk.io/subset: stable
+                app.kubernetes.io/managed-by: mesh-sdk
               name: reviews-stable
               namespace: bookinfo
             spec:
@@ -122,6 +124,8 @@ public sealed class CanarySplitTests
             apiVersion: gateway.networking.k8s.io/v1
             kind: HTTPRoute
             metadata:
+              labels:
+                app.kubernetes.io/managed-by: mesh-sdk
               name: reviews
               namespace: bookinfo
             spec:

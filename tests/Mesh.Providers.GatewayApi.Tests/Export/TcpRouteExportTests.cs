@@ -54,6 +54,8 @@ public sealed class TcpRouteExportTests
             apiVersion: gateway.networking.k8s.io/v1
             kind: TCPRoute
             metadata:
+              labels:
+                app.kubernetes.io/managed-by: mesh-sdk
               name: db
               namespace: data
             spec:
