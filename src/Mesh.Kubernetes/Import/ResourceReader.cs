@@ -59,6 +59,7 @@ public static class ResourceReader
             return null;
         }
 
+        EmptyItems(root, "$", source, ctx);
         object? typed;
         try
         {
@@ -70,6 +71,7 @@ public static class ResourceReader
             return null;
         }
         if (typed is null) return null;
+        if (typed is IReadDefaults partial) partial.Complete();
         var canonical = catalog.Canonical[type];
         if (apiVersion != canonical)
         {
@@ -79,6 +81,32 @@ public static class ResourceReader
         var written = JsonSerializer.SerializeToNode(typed, type, KubeJson.Options);
         FieldDiff.Diff(root, written, "$", (key, path) => Report(key, path, source, ctx, catalog));
         return typed;
+    }
+
+    /// <summary>
+    /// A list item written as <c>- </c> with nothing after it reads as null, which no mapping expects. In a list of objects it
+    /// becomes an empty object (its missing fields are then reported at its own index); in other lists it is left out. Each
+    /// is reported.
+    /// </summary>
+    private static void EmptyItems(JsonNode? node, string path, string source, ImportContext ctx)
+    {
+        switch (node)
+        {
+            case JsonObject obj:
+                foreach (var (key, value) in obj.ToList()) EmptyItems(value, path + JsonPaths.Segment(key), source, ctx);
+                break;
+            case JsonArray array:
+                var objects = array.Any(i => i is JsonObject);
+                for (var i = array.Count - 1; i >= 0; i--)
+                {
+                    if (array[i] is not null) continue;
+                    ctx.Invalid(source, $"{path}[{i}]", objects ? "An empty list item: read as an item without fields." : "An empty list item: it is not read.");
+                    if (objects) array[i] = new JsonObject();
+                    else array.RemoveAt(i);
+                }
+                for (var i = 0; i < array.Count; i++) EmptyItems(array[i], $"{path}[{i}]", source, ctx);
+                break;
+        }
     }
 
     private static string? Text(JsonObject obj, string key) =>

@@ -9,7 +9,7 @@ namespace Mesh.Kubernetes;
 /// the selector and ports (name, port, targetPort, protocol, appProtocol) of its spec. Read through
 /// <see cref="ResourceReader"/>, every other spec field is reported as not imported.
 /// </summary>
-public sealed class CoreService : KubernetesObject, IKubernetesObject<V1ObjectMeta>
+public sealed class CoreService : KubernetesObject, IKubernetesObject<V1ObjectMeta>, IReadDefaults
 {
     /// <summary>The <c>apiVersion</c>: <c>v1</c> (the core group).</summary>
     public const string KubeApiVersion = "v1";
@@ -31,4 +31,7 @@ public sealed class CoreService : KubernetesObject, IKubernetesObject<V1ObjectMe
     /// <summary>The selector and ports.</summary>
     [JsonPropertyName("spec")]
     public CoreServiceSpec? Spec { get; set; }
+
+    /// <inheritdoc />
+    void IReadDefaults.Complete() => Metadata ??= new V1ObjectMeta();
 }

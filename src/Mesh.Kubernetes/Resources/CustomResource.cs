@@ -11,7 +11,7 @@ namespace Mesh.Kubernetes;
 /// take. A CRD class derives from it, adds its <c>[KubernetesEntity]</c> and constants, and holds only the fields the model maps.
 /// </summary>
 /// <typeparam name="TSpec">The spec class.</typeparam>
-public abstract class CustomResource<TSpec> : KubernetesObject, IKubernetesObject<V1ObjectMeta>, ISpec<TSpec>
+public abstract class CustomResource<TSpec> : KubernetesObject, IKubernetesObject<V1ObjectMeta>, ISpec<TSpec>, IReadDefaults
     where TSpec : class, new()
 {
     /// <summary>Creates an empty resource with its <c>apiVersion</c> and <c>kind</c> set.</summary>
@@ -32,4 +32,19 @@ public abstract class CustomResource<TSpec> : KubernetesObject, IKubernetesObjec
     [JsonPropertyName("spec")]
     [YamlMember(Alias = "spec", Order = 2)]
     public TSpec Spec { get; set; } = new();
+
+    /// <inheritdoc />
+    void IReadDefaults.Complete()
+    {
+        // `metadata:` or `spec:` with nothing after it reads as null; the mappings expect objects and report what is missing.
+        Metadata ??= new V1ObjectMeta();
+        Spec ??= new TSpec();
+    }
+}
+
+/// <summary>A resource that fills in the parts a document left null, once read, so that no mapping meets a null spec.</summary>
+internal interface IReadDefaults
+{
+    /// <summary>Replaces a null <c>metadata</c> or <c>spec</c> by an empty one.</summary>
+    void Complete();
 }

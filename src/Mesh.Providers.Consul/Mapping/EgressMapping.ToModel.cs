@@ -19,7 +19,8 @@ internal static partial class EgressMapping
         foreach (var (key, doc) in index.Defaults)
         {
             if (doc.Resource.Spec?.Destination is not { } destination) continue;
-            var addresses = destination.Addresses ?? [];
+            var addresses = (destination.Addresses ?? []).Where(a => !string.IsNullOrWhiteSpace(a)).ToList();
+            if (addresses.Count < (destination.Addresses?.Count ?? 0)) ctx.Invalid(doc.Source, "$.spec.destination.addresses", "An address of the destination is empty; Consul rejects it.");
             if (addresses.Count == 0)
             {
                 ctx.Invalid(doc.Source, "$.spec.destination.addresses", "Consul rejects a destination without addresses.");

@@ -84,6 +84,35 @@ public abstract class BadInputSuite : ConformanceSuite
         }, iter: 400);
     }
 
+    /// <summary>
+    /// In-process fuzzing: mutations (<see cref="Support.Mutations"/>) of this provider's seed and of every manifest of the
+    /// conformance corpus — every provider's, so each importer also meets the others' kinds — never throw, never hang (each
+    /// case is timed), never give a model with an error, and give only models that validate. <c>MESH_SOAK</c> scales the cases
+    /// (fast mode: 1,500 per provider).
+    /// </summary>
+    [Fact]
+    public void MutatedCorpus_NeverThrows_AndEveryModelGivenValidates()
+    {
+        var seeds = new List<(string Name, string Text)> { ("seed", ValidDocument) };
+        var examples = Support.ConformancePaths.RepoRoot is { } root ? Path.GetFullPath(Path.Combine(root, "..", "shared", "conformance", "examples")) : null;
+        if (examples is not null && Directory.Exists(examples))
+        {
+            seeds.AddRange(Directory.GetFiles(examples, "*.yaml", SearchOption.AllDirectories).Order(StringComparer.Ordinal).Select(f => (Path.GetFileName(f), File.ReadAllText(f))));
+        }
+        Support.Mutations.Of(seeds).Sample(mutation =>
+        {
+            var watch = Stopwatch.StartNew();
+            var result = Translator.ImportYaml(mutation.Text, "mutated.yaml");
+            Assert.True(watch.Elapsed < TimeSpan.FromSeconds(10), $"{mutation.What}: took {watch.Elapsed}");
+            Assert.True(!result.HasErrors || result.Config is null, $"{mutation.What}: a model with errors");
+            if (result.Config is { } config)
+            {
+                var invalid = Mesh.Validation.MeshValidator.Validate(config).Where(d => d.IsError).ToList();
+                Assert.True(invalid.Count == 0, $"{mutation.What}: the imported model is invalid: {string.Join("; ", invalid)}");
+            }
+        }, iter: Support.Soak.Scale(1500), print: m => m.What);
+    }
+
     /// <summary>The head of a manifest of the provider, put before each hostile body (so the reader, not the kind check, must stop it).</summary>
     protected virtual string HostileHead => string.Join('\n', ValidDocument.Split('\n').TakeWhile(l => !l.StartsWith("spec:", StringComparison.Ordinal))) + "\n";
 
