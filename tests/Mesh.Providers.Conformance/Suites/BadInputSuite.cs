@@ -85,7 +85,7 @@ public abstract class BadInputSuite : ConformanceSuite
     }
 
     /// <summary>
-    /// In-process fuzzing: mutations (<see cref="Support.Mutations"/>) of this provider's seed and of every manifest of the
+    /// In-process fuzzing: mutations (<see cref="Mutations"/>) of this provider's seed and of every manifest of the
     /// conformance corpus — every provider's, so each importer also meets the others' kinds — never throw, never hang (each
     /// case is timed), never give a model with an error, and give only models that validate. <c>MESH_SOAK</c> scales the cases
     /// (fast mode: 1,500 per provider).
@@ -99,7 +99,7 @@ public abstract class BadInputSuite : ConformanceSuite
         {
             seeds.AddRange(Directory.GetFiles(examples, "*.yaml", SearchOption.AllDirectories).Order(StringComparer.Ordinal).Select(f => (Path.GetFileName(f), File.ReadAllText(f))));
         }
-        Support.Mutations.Of(seeds).Sample(mutation =>
+        Mutations.Of(seeds).Sample(mutation =>
         {
             var watch = Stopwatch.StartNew();
             var result = Translator.ImportYaml(mutation.Text, "mutated.yaml");

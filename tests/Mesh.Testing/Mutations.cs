@@ -1,7 +1,7 @@
 using System.Text;
 using CsCheck;
 
-namespace Mesh.Providers.Conformance.Support;
+namespace Mesh.Testing;
 
 /// <summary>
 /// Structure-aware and byte-level mutations of real manifests, for in-process fuzzing of importers: lines dropped,
