@@ -16,41 +16,10 @@ public class MeshBehaviourPropertyTests
 {
     private const int Iterations = 300;
 
-    /// <summary>A backend list of a model (an HTTP rule that forwards, or a TCP route) and how to put another in its place.</summary>
-    private sealed record BackendList(string Path, EquatableArray<WeightedBackend> Backends, int? RequestPort, Func<EquatableArray<WeightedBackend>, MeshConfig> Replace);
-
-    private static List<BackendList> BackendLists(MeshConfig config)
-    {
-        var lists = new List<BackendList>();
-        var resolver = new WorkloadResolver(config);
-        for (var i = 0; i < config.Routes.Count; i++)
-        {
-            var route = config.Routes[i];
-            var requestPort = resolver.HttpRequestPort(route.Host);
-            for (var j = 0; j < route.Rules.Count; j++)
-            {
-                var rule = route.Rules[j];
-                if (rule.Redirect is not null) continue;
-                var (ri, rj) = (i, j);
-                lists.Add(new BackendList($"$.spec.routes[{i}].rules[{j}]", rule.Backends, requestPort, backends =>
-                    config with { Routes = SetAt(config.Routes, ri, route with { Rules = SetAt(route.Rules, rj, rule with { Backends = backends }) }) }));
-            }
-        }
-        for (var i = 0; i < config.TcpRoutes.Count; i++)
-        {
-            var route = config.TcpRoutes[i];
-            var ri = i;
-            lists.Add(new BackendList($"$.spec.tcpRoutes[{i}]", route.Backends, route.Port, backends =>
-                config with { TcpRoutes = SetAt(config.TcpRoutes, ri, route with { Backends = backends }) }));
-        }
-        return lists;
-    }
-
-    private static EquatableArray<T> SetAt<T>(EquatableArray<T> items, int index, T item) => [.. items.Select((x, k) => k == index ? item : x)];
 
     private static Gen<(MeshConfig Config, BackendList List, int Pick)> AnyBackendList { get; } =
-        Gen.Select(MeshGenerators.Config.Where(c => BackendLists(c).Count > 0), Gen.Int[0, 1000], Gen.Int[0, 1000])
-            .Select(t => (t.Item1, BackendLists(t.Item1)[t.Item2 % BackendLists(t.Item1).Count], t.Item3));
+        Gen.Select(MeshGenerators.Config.Where(c => BackendList.Of(c).Count > 0), Gen.Int[0, 1000], Gen.Int[0, 1000])
+            .Select(t => (t.Item1, BackendList.Of(t.Item1)[t.Item2 % BackendList.Of(t.Item1).Count], t.Item3));
 
     private static void AssertSameBehaviour(MeshConfig expected, MeshConfig actual)
     {
@@ -122,13 +91,13 @@ public class MeshBehaviourPropertyTests
     [Fact]
     public void ExplicitPorts_OfSinglePortServices_KeepTheBehaviour() =>
         MeshGenerators.Config
-            .Where(c => BackendLists(c).Any(l => l.Backends.Any(b => b.Port is null && c.FindService(b.Service) is { Ports.Count: 1 })))
+            .Where(c => BackendList.Of(c).Any(l => l.Backends.Any(b => b.Port is null && c.FindService(b.Service) is { Ports.Count: 1 })))
             .Sample(config =>
             {
                 var explicitPorts = config;
-                foreach (var list in BackendLists(config))
+                foreach (var list in BackendList.Of(config))
                 {
-                    var current = BackendLists(explicitPorts).Single(l => l.Path == list.Path);
+                    var current = BackendList.Of(explicitPorts).Single(l => l.Path == list.Path);
                     explicitPorts = current.Replace([.. current.Backends.Select(b =>
                         b.Port is null && config.FindService(b.Service) is { Ports.Count: 1 } single ? b with { Port = single.Ports[0].Port } : b)]);
                 }

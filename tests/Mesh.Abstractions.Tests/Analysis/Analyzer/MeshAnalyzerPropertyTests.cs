@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using CsCheck;
+using Mesh.Abstractions.Tests.Analysis;
 using Mesh.Analysis;
 using Mesh.Model;
 using Mesh.Serialization;
@@ -27,8 +28,6 @@ public partial class MeshAnalyzerPropertyTests
         }
         return node;
     }
-
-    private static Mesh.Collections.EquatableArray<T> Replace<T>(Mesh.Collections.EquatableArray<T> items, int index, T value) => [.. items.Select((x, i) => i == index ? value : x)];
 
     [Fact]
     public void Analysis_NeverThrows_AndEveryFindingNamesAnElementOfTheModel()
@@ -77,7 +76,7 @@ public partial class MeshAnalyzerPropertyTests
                 var k = route.Rules.ToList().FindIndex(x => x.Backends.Any(b => b.Weight > 0 && model.FindService(b.Service)?.WorkloadLabels(b.Subset) is not null));
                 var rule = route.Rules[k];
                 var twice = rule.Backends.First(b => b.Weight > 0 && model.FindService(b.Service)?.WorkloadLabels(b.Subset) is not null);
-                var changed = model with { Routes = Replace(model.Routes, r, route with { Rules = Replace(route.Rules, k, rule with { Backends = [.. rule.Backends, twice] }) }) };
+                var changed = model with { Routes = BackendList.SetAt(model.Routes, r, route with { Rules = BackendList.SetAt(route.Rules, k, rule with { Backends = [.. rule.Backends, twice] }) }) };
                 var path = $"$.spec.routes[{r}].rules[{k}].backends[{rule.Backends.Count}]";
                 Assert.Contains(MeshAnalyzer.Analyze(changed), d => d.Code == Mesh.Diagnostics.DiagnosticCodes.OverlappingSplit && d.Path == path);
             }, iter: Iterations);

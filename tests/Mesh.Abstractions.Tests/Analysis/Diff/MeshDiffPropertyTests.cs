@@ -1,4 +1,5 @@
 using CsCheck;
+using Mesh.Abstractions.Tests.Analysis;
 using Mesh.Analysis;
 using Mesh.Collections;
 using Mesh.Model;
@@ -80,44 +81,14 @@ public class MeshDiffPropertyTests
         Gen.Select(MeshGenerators.Config, Gen.Int, Gen.Bool).Sample((config, seed, normal) =>
             AssertNoChange(config, Reordered(normal ? config.Normalize() : config, seed)), iter: Iterations);
 
-    /// <summary>A backend list of a model (an HTTP rule that forwards, or a TCP route), where it is, and how to put another in its place.</summary>
-    private sealed record BackendList(string Path, EquatableArray<WeightedBackend> Backends, int? RequestPort, Func<EquatableArray<WeightedBackend>, MeshConfig> Replace);
-
-    private static List<BackendList> BackendLists(MeshConfig config)
-    {
-        var lists = new List<BackendList>();
-        var resolver = new WorkloadResolver(config);
-        for (var i = 0; i < config.Routes.Count; i++)
-        {
-            var route = config.Routes[i];
-            for (var j = 0; j < route.Rules.Count; j++)
-            {
-                var rule = route.Rules[j];
-                if (rule.Redirect is not null) continue;
-                var (ri, rj) = (i, j);
-                lists.Add(new BackendList($"$.spec.routes[{i}].rules[{j}]", rule.Backends, resolver.HttpRequestPort(route.Host), backends =>
-                    config with { Routes = SetAt(config.Routes, ri, route with { Rules = SetAt(route.Rules, rj, rule with { Backends = backends }) }) }));
-            }
-        }
-        for (var i = 0; i < config.TcpRoutes.Count; i++)
-        {
-            var route = config.TcpRoutes[i];
-            var ri = i;
-            lists.Add(new BackendList($"$.spec.tcpRoutes[{i}]", route.Backends, route.Port, backends =>
-                config with { TcpRoutes = SetAt(config.TcpRoutes, ri, route with { Backends = backends }) }));
-        }
-        return lists;
-    }
-
-    private static EquatableArray<T> SetAt<T>(EquatableArray<T> items, int index, T item) => [.. items.Select((x, k) => k == index ? item : x)];
 
     [Fact]
     public void MovingOneUnitOfWeight_ToOtherWorkloads_IsAChangeOfThatRulesBackends()
     {
-        var moves = Gen.Select(MeshGenerators.Config.Where(c => BackendLists(c).Count > 0), Gen.Int[0, 1000], Gen.Int[0, 1000]).Select(t =>
+        var moves = Gen.Select(MeshGenerators.Config.Where(c => BackendList.Of(c).Count > 0), Gen.Int[0, 1000], Gen.Int[0, 1000]).Select(t =>
         {
             var (config, pickList, pickPair) = t;
-            var lists = BackendLists(config);
+            var lists = BackendList.Of(config);
             var list = lists[pickList % lists.Count];
             var resolver = new WorkloadResolver(config);
             var backends = list.Backends;
@@ -170,7 +141,7 @@ public class MeshDiffPropertyTests
             var index = pick % config.Mtls.Count;
             var policy = config.Mtls[index];
             var mode = (MtlsMode)(((int)policy.Mode + step) % 3);
-            var live = config with { Mtls = SetAt(config.Mtls, index, policy with { Mode = mode }) };
+            var live = config with { Mtls = BackendList.SetAt(config.Mtls, index, policy with { Mode = mode }) };
 
             var change = Assert.Single(MeshDiff.Compare(config, live).Changes);
 
