@@ -90,6 +90,16 @@ public static class OsmCapabilities
         [MeshFeature.SubsetPolicy] = leafServices
             ? Capability.Approximated("An UpstreamTrafficSetting whose host is the subset's leaf Service: it applies to the traffic a TrafficSplit sends there; a subset no route splits to has no leaf Service, and its policy is reported.")
             : Capability.Unsupported("With ServiceOutput None no leaf Service is written: a subset has no host an UpstreamTrafficSetting could name."),
+        [MeshFeature.PortPolicy] = Capability.Unsupported("An UpstreamTrafficSetting applies to every port of its host."),
+        [MeshFeature.TlsDisable] = Capability.Unsupported("OSM originates only its own mTLS; it has no TLS origination settings."),
+        [MeshFeature.TlsSimple] = Capability.Unsupported("OSM originates only its own mTLS; it has no TLS origination settings."),
+        [MeshFeature.TlsMutual] = Capability.Unsupported("OSM originates only its own mTLS; it has no TLS origination settings."),
+        [MeshFeature.TlsMesh] = Capability.Unsupported("OSM originates only its own mTLS; it has no TLS origination settings."),
+        [MeshFeature.TlsSni] = Capability.Unsupported("OSM originates only its own mTLS; it has no TLS origination settings."),
+        [MeshFeature.TlsSubjectAltNames] = Capability.Unsupported("OSM originates only its own mTLS; it has no TLS origination settings."),
+        [MeshFeature.TlsCaCertificates] = Capability.Unsupported("OSM originates only its own mTLS; it has no TLS origination settings."),
+        [MeshFeature.TlsCredentialName] = Capability.Unsupported("OSM originates only its own mTLS; it has no TLS origination settings."),
+        [MeshFeature.TlsInsecureSkipVerify] = Capability.Unsupported("OSM originates only its own mTLS; it has no TLS origination settings."),
         [MeshFeature.MtlsStrict] = Capability.Native,
         [MeshFeature.MtlsPermissive] = Capability.Unsupported("OSM always uses mTLS between meshed pods: it has no permissive TLS mode (its permissive traffic policy mode is about authorization)."),
         [MeshFeature.MtlsDisabled] = Capability.Unsupported("OSM always uses mTLS between meshed pods: it cannot be turned off for a scope."),

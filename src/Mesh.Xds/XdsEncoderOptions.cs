@@ -39,4 +39,15 @@ public sealed record XdsEncoderOptions
     /// <summary>The SDS secret name of the trusted root certificates used for upstream mTLS.</summary>
     /// <value><c>ROOTCA</c> (Istio's name).</value>
     public string RootCaSecretName { get; init; } = "ROOTCA";
+
+    /// <summary>
+    /// The CA bundle file on the proxy that verifies servers for client TLS (<c>simple</c> or <c>mutual</c>) when the policy
+    /// names neither <c>caCertificates</c> nor a credential: the system's roots.
+    /// </summary>
+    /// <value><c>/etc/ssl/certs/ca-certificates.crt</c> (Debian, Ubuntu and Istio's proxy image).</value>
+    public string SystemCaFile { get; init; } = "/etc/ssl/certs/ca-certificates.crt";
+
+    /// <summary>The suffix of the SDS secret holding a credential's CA certificates, after the credential name (Istio's convention).</summary>
+    /// <value><c>-cacert</c>.</value>
+    public string CaCertificateSecretSuffix { get; init; } = "-cacert";
 }

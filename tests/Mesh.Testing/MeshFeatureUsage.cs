@@ -68,6 +68,16 @@ public static class MeshFeatureUsage
         foreach (var policy in config.DestinationPolicies)
         {
             Use(policy.Target.Subset is not null, MeshFeature.SubsetPolicy);
+            Use(policy.Target.Port is not null, MeshFeature.PortPolicy);
+            if (policy.Tls is { } tls)
+            {
+                used.Add(TlsModeFeature(tls.Mode));
+                Use(tls.Sni is not null, MeshFeature.TlsSni);
+                Use(!tls.SubjectAltNames.IsEmpty, MeshFeature.TlsSubjectAltNames);
+                Use(tls.CaCertificates is not null, MeshFeature.TlsCaCertificates);
+                Use(tls.CredentialName is not null, MeshFeature.TlsCredentialName);
+                Use(tls.InsecureSkipVerify, MeshFeature.TlsInsecureSkipVerify);
+            }
             if (policy.LoadBalancer is { } lb) used.Add(LoadBalancerFeature(lb));
             if (policy.ConnectionPool is { } pool)
             {
@@ -136,12 +146,13 @@ public static class MeshFeatureUsage
                 .Where(r => !r.Rules.IsEmpty)],
             TcpRoutes = s(MeshFeature.TcpSplit) ? [.. config.TcpRoutes.Select(t => t with { Backends = Backends(t.Backends, s, MeshFeature.TcpSplit) })] : default,
             DestinationPolicies = [.. config.DestinationPolicies
-                .Where(p => p.Target.Subset is null || s(MeshFeature.SubsetPolicy))
+                .Where(p => (p.Target.Subset is null || s(MeshFeature.SubsetPolicy)) && (p.Target.Port is null || s(MeshFeature.PortPolicy)))
                 .Select(p => p with
                 {
                     LoadBalancer = p.LoadBalancer is { } lb && s(LoadBalancerFeature(lb)) ? lb : null,
                     ConnectionPool = Pool(p.ConnectionPool, s),
                     OutlierDetection = Outlier(p.OutlierDetection, s),
+                    Tls = Tls(p.Tls, s),
                 })],
             Mtls = [.. config.Mtls.Where(m => s(MtlsModeFeature(m.Mode)) && s(MtlsScopeFeature(m.Scope.Kind)))],
             AccessPolicies = [.. config.AccessPolicies
@@ -242,6 +253,30 @@ public static class MeshFeatureUsage
         };
         return restricted == pool ? pool : restricted == new ConnectionPool() ? null : restricted;
     }
+
+    /// <summary>The TLS settings the provider supports: none when it lacks the mode; else the mode with the supported fields (dropping a field must keep the settings valid).</summary>
+    private static ClientTls? Tls(ClientTls? tls, Func<MeshFeature, bool> s)
+    {
+        if (tls is null || !s(TlsModeFeature(tls.Mode))) return null;
+        var restricted = tls with
+        {
+            Sni = s(MeshFeature.TlsSni) ? tls.Sni : null,
+            SubjectAltNames = s(MeshFeature.TlsSubjectAltNames) ? tls.SubjectAltNames : default,
+            CaCertificates = s(MeshFeature.TlsCaCertificates) ? tls.CaCertificates : null,
+            CredentialName = s(MeshFeature.TlsCredentialName) ? tls.CredentialName : null,
+            InsecureSkipVerify = s(MeshFeature.TlsInsecureSkipVerify) && tls.InsecureSkipVerify,
+        };
+        return restricted.Mode == ClientTlsMode.Mutual && restricted.CredentialName is null ? null : restricted;
+    }
+
+    /// <summary>The feature of a client TLS mode.</summary>
+    public static MeshFeature TlsModeFeature(ClientTlsMode mode) => mode switch
+    {
+        ClientTlsMode.Disable => MeshFeature.TlsDisable,
+        ClientTlsMode.Mutual => MeshFeature.TlsMutual,
+        ClientTlsMode.Mesh => MeshFeature.TlsMesh,
+        _ => MeshFeature.TlsSimple,
+    };
 
     private static OutlierDetection? Outlier(OutlierDetection? outlier, Func<MeshFeature, bool> s)
     {

@@ -214,6 +214,18 @@ public static class MeshGenerators
             MaxEjectionPercent = max,
         });
 
+    /// <summary>Client TLS of every mode, with the fields that mode takes (always valid).</summary>
+    public static Gen<ClientTls> ClientTls { get; } = Gen.Select(
+        Gen.Enum<ClientTlsMode>(), Gen.OneOf("api.example.com", "db.internal.example").Null(0.5), Gen.OneOf("api.example.com", "spiffe://example.com/ns/shop/sa/api").Array[0, 2],
+        Gen.OneOf("/etc/certs/ca.pem").Null(0.6), Gen.OneOf("api-credential", "client-cert").Null(0.5), Gen.Int[0, 9],
+        (mode, sni, sans, ca, credential, skip) => mode switch
+        {
+            ClientTlsMode.Disable => new ClientTls { Mode = mode },
+            ClientTlsMode.Mesh => new ClientTls { Mode = mode, Sni = sni, SubjectAltNames = [.. sans.Distinct()] },
+            _ when skip == 0 => new ClientTls { Mode = mode, Sni = sni, CredentialName = credential ?? "client-cert", InsecureSkipVerify = true },
+            _ => new ClientTls { Mode = mode, Sni = sni, SubjectAltNames = [.. sans.Distinct()], CaCertificates = ca, CredentialName = mode == ClientTlsMode.Mutual ? credential ?? "client-cert" : credential },
+        });
+
     /// <summary>An mTLS scope of every kind: mesh, namespace, workload, port.</summary>
     public static Gen<MtlsScope> MtlsScope { get; } = Gen.Select(
         Gen.Enum<MtlsScopeKind>(), Namespace, Map(Gen.OneOf(LabelKeys), Gen.OneOf(SubsetNames), 1, 2), Gen.Int[1, 65535],
@@ -345,20 +357,20 @@ public static class MeshGenerators
     /// <param name="services">The services that may be referenced.</param>
     /// <returns>The generator.</returns>
     public static Gen<PolicyTarget> Target(IReadOnlyList<MeshService> services) =>
-        Backend(services).Select(b => new PolicyTarget { Service = b.Service, Subset = b.Subset });
+        Gen.Select(Backend(services), Gen.Int[0, 3], (b, port) => new PolicyTarget { Service = b.Service, Subset = b.Subset, Port = port == 0 ? b.Port : null });
 
     /// <summary>A destination policy for one of <paramref name="services"/>; each part set or unset.</summary>
     /// <param name="services">The services that may be referenced.</param>
     /// <returns>The generator.</returns>
     public static Gen<DestinationPolicy> DestinationPolicy(IReadOnlyList<MeshService> services) =>
-        Gen.Select(Target(services), LoadBalancer.Null(0.3), ConnectionPool.Null(0.4), OutlierDetection.Null(0.4),
-            (target, lb, pool, outlier) => new DestinationPolicy { Target = target, LoadBalancer = lb, ConnectionPool = pool, OutlierDetection = outlier });
+        Gen.Select(Target(services), LoadBalancer.Null(0.3), ConnectionPool.Null(0.4), OutlierDetection.Null(0.4), ClientTls.Null(0.6),
+            (target, lb, pool, outlier, tls) => new DestinationPolicy { Target = target, LoadBalancer = lb, ConnectionPool = pool, OutlierDetection = outlier, Tls = tls });
 
     /// <summary>An access policy, targeting one of <paramref name="services"/> or the whole namespace.</summary>
     /// <param name="services">The services that may be referenced.</param>
     /// <returns>The generator.</returns>
     public static Gen<AccessPolicy> AccessPolicy(IReadOnlyList<MeshService> services) =>
-        Gen.Select(DnsName, Namespace, Target(services).Null(0.3), Gen.Enum<AccessAction>(), AccessRule.Array[0, 2],
+        Gen.Select(DnsName, Namespace, Target(services).Select(t => t with { Port = null }).Null(0.3), Gen.Enum<AccessAction>(), AccessRule.Array[0, 2],
             (name, ns, target, action, rules) => new AccessPolicy
             {
                 Name = name,
@@ -385,7 +397,7 @@ public static class MeshGenerators
             Services = services,
             Routes = [.. routing.routes.OfType<HttpRoute>()],
             TcpRoutes = [.. routing.tcp.OfType<TcpRoute>()],
-            DestinationPolicies = [.. destinations.DistinctBy(d => (d.Target.Service, d.Target.Subset))],
+            DestinationPolicies = [.. destinations.DistinctBy(d => d.Target)],
             Mtls = [.. mtls.DistinctBy(m => m.Scope)],
             AccessPolicies = [.. access.DistinctBy(a => (a.Name, a.Namespace))],
             ExternalServices = [.. external.DistinctBy(e => (e.Name, e.Namespace))],

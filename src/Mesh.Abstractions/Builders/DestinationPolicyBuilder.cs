@@ -33,5 +33,13 @@ public sealed class DestinationPolicyBuilder
         return this;
     }
 
+    /// <summary>Sets the TLS the client originates, e.g. <c>new ClientTls { Mode = ClientTlsMode.Simple, Sni = "api.example.com" }</c>.</summary>
+    /// <param name="tls">The settings.</param>
+    public DestinationPolicyBuilder Tls(ClientTls tls)
+    {
+        _policy = _policy with { Tls = tls };
+        return this;
+    }
+
     internal DestinationPolicy Build() => _policy;
 }

@@ -81,12 +81,19 @@ public sealed class MeshBuilder
 
     /// <summary>Adds a destination policy for a service or one of its subsets.</summary>
     /// <param name="service">The service as <c>name.namespace</c>.</param>
-    /// <param name="configure">Sets load balancing, connection pool and outlier detection.</param>
+    /// <param name="configure">Sets load balancing, connection pool, outlier detection and client TLS.</param>
     /// <param name="subset">The subset, or null for the whole service.</param>
-    public MeshBuilder DestinationPolicy(string service, Action<DestinationPolicyBuilder> configure, string? subset = null)
+    public MeshBuilder DestinationPolicy(string service, Action<DestinationPolicyBuilder> configure, string? subset = null) =>
+        DestinationPolicy(new PolicyTarget { Service = ServiceRef.Parse(service), Subset = subset }, configure);
+
+    /// <summary>Adds a destination policy for a target: a service, a subset of it, and optionally one of its ports.</summary>
+    /// <param name="target">The target, e.g. <c>new PolicyTarget { Service = ServiceRef.Parse("reviews.bookinfo"), Port = 9080 }</c>.</param>
+    /// <param name="configure">Sets load balancing, connection pool, outlier detection and client TLS.</param>
+    public MeshBuilder DestinationPolicy(PolicyTarget target, Action<DestinationPolicyBuilder> configure)
     {
+        ArgumentNullException.ThrowIfNull(target);
         ArgumentNullException.ThrowIfNull(configure);
-        var builder = new DestinationPolicyBuilder(new PolicyTarget { Service = ServiceRef.Parse(service), Subset = subset });
+        var builder = new DestinationPolicyBuilder(target);
         configure(builder);
         _destinationPolicies.Add(builder.Build());
         return this;

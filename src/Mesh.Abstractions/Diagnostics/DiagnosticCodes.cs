@@ -119,6 +119,9 @@ public static class DiagnosticCodes
     /// <summary>MESH2026: A consistent-hash key lacks the header, cookie or parameter name it needs, or has one it cannot use.</summary>
     public static readonly DiagnosticCode InvalidHashKey = new("MESH2026");
 
+    /// <summary>MESH2027: Client TLS settings are incomplete or contradict their mode (a mutual mode without a credential, a disabled mode with certificates, verification both skipped and configured).</summary>
+    public static readonly DiagnosticCode InvalidTls = new("MESH2027");
+
     // Translation (MESH21xx) and import (MESH22xx): shared by every provider.
 
     /// <summary>A model feature the provider cannot express; it is not in the output.</summary>

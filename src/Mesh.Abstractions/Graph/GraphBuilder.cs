@@ -49,7 +49,7 @@ internal sealed class GraphBuilder(MeshConfig config, MeshGraphOptions options)
         var ports = service.Ports.Where(p => p is not null).Select(p => $"{p.Protocol.ToString().ToLowerInvariant()} {p.Port}").ToList();
         if (ports.Count > 0) lines.Add(string.Join(", ", ports));
         if (EffectiveMtls.Of(config, service) is { } mtls) lines.Add($"mTLS {mtls.Policy.Mode.ToString().ToLowerInvariant()}");
-        if (config.DestinationPolicies.FirstOrDefault(p => p is not null && p.Target.Service == service.Reference && p.Target.Subset is null) is { } policy) lines.AddRange(Policy(policy));
+        if (config.DestinationPolicies.FirstOrDefault(p => p is not null && p.Target.Service == service.Reference && p.Target.Subset is null && p.Target.Port is null) is { } policy) lines.AddRange(Policy(policy));
         _graph.Add(new GraphNode(ServiceId(service.Reference), NodeKind.Service, lines, service.Namespace, null));
     }
 
@@ -61,7 +61,7 @@ internal sealed class GraphBuilder(MeshConfig config, MeshGraphOptions options)
         var lines = new List<string> { $"{service.Name} {subset}" };
         if (_services.GetValueOrDefault(service)?.FindSubset(subset) is { } found && !found.Labels.IsEmpty) lines.Add(string.Join(", ", found.Labels.Select(l => $"{l.Key}={l.Value}")));
         else if (_services.GetValueOrDefault(service)?.FindSubset(subset) is null) lines.Add("(not defined)");
-        if (config.DestinationPolicies.FirstOrDefault(p => p is not null && p.Target.Service == service && p.Target.Subset == subset) is { } policy) lines.AddRange(Policy(policy));
+        if (config.DestinationPolicies.FirstOrDefault(p => p is not null && p.Target.Service == service && p.Target.Subset == subset && p.Target.Port is null) is { } policy) lines.AddRange(Policy(policy));
         _graph.Add(new GraphNode(id, NodeKind.Subset, lines, service.Namespace, ServiceId(service)));
         return id;
     }
@@ -211,6 +211,7 @@ internal sealed class GraphBuilder(MeshConfig config, MeshGraphOptions options)
             if (c.MaxPendingRequests is { } mp) limits.Add($"{mp} pending");
             yield return limits.Count == 0 ? "connection pool" : "max " + string.Join(", ", limits);
         }
+        if (policy.Tls is { } tls) yield return tls.Mode == ClientTlsMode.Disable ? "TLS off" : $"TLS {Words(tls.Mode.ToString())}{(tls.Sni is { } sni ? $" sni {sni}" : string.Empty)}";
     }
 
     /// <summary>An enum name in words: <c>LeastRequest</c> → <c>least request</c>.</summary>

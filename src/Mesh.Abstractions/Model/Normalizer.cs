@@ -10,7 +10,7 @@ internal static class Normalizer
         Services = Sort(config.Services.Select(Service), s => (s.Namespace, s.Name)),
         Routes = Sort(config.Routes.Select(Route), r => (r.Namespace, r.Name)),
         TcpRoutes = Sort(config.TcpRoutes.Select(Tcp), r => (r.Namespace, r.Name)),
-        DestinationPolicies = Sort(config.DestinationPolicies.Select(Destination), p => (p.Target.Service.ToString(), p.Target.Subset ?? "")),
+        DestinationPolicies = Sort(config.DestinationPolicies.Select(Destination), p => (p.Target.Service.ToString(), (p.Target.Subset ?? "") + "|" + (p.Target.Port ?? 0).ToString("D5", System.Globalization.CultureInfo.InvariantCulture))),
         Mtls = Sort(config.Mtls, m => (m.Scope.Namespace ?? "", m.Scope.Workload.ToString() + "|" + (m.Scope.Port ?? 0).ToString("D5", System.Globalization.CultureInfo.InvariantCulture))),
         AccessPolicies = Sort(config.AccessPolicies.Select(Access), p => (p.Namespace, p.Name)),
         ExternalServices = Sort(config.ExternalServices.Select(External), e => (e.Namespace, e.Name)),
@@ -109,6 +109,7 @@ internal static class Normalizer
     internal static DestinationPolicy Destination(DestinationPolicy p) => p with
     {
         ConnectionPool = p.ConnectionPool == new ConnectionPool() ? null : p.ConnectionPool,
+        Tls = p.Tls is null ? null : p.Tls with { SubjectAltNames = Set(p.Tls.SubjectAltNames) },
     };
 
     internal static AccessPolicy Access(AccessPolicy p) => p with { Rules = ByText(p.Rules.Select(AccessRule)) };

@@ -222,6 +222,7 @@ internal static class MeshConfigReader
     {
         Service = m.RequiredService("service"),
         Subset = m.String("subset"),
+        Port = m.Int("port"),
     };
 
     private static DestinationPolicy DestinationPolicy(MapView m) => new()
@@ -245,6 +246,17 @@ internal static class MeshConfigReader
             BaseEjectionTime = o.Duration("baseEjectionTime"),
             MaxEjectionPercent = o.Int("maxEjectionPercent"),
         }),
+        Tls = m.Object("tls", ClientTls),
+    };
+
+    private static ClientTls ClientTls(MapView m) => new()
+    {
+        Mode = m.RequiredEnum<ClientTlsMode>("mode"),
+        Sni = m.String("sni"),
+        SubjectAltNames = m.List("subjectAltNames", m.Context.String),
+        CaCertificates = m.String("caCertificates"),
+        CredentialName = m.String("credentialName"),
+        InsecureSkipVerify = m.Bool("insecureSkipVerify") ?? false,
     };
 
     private static LoadBalancer LoadBalancer(MapView m)

@@ -127,7 +127,8 @@ internal static class MeshConfigWriter
 
     private static WriteMapping Target(PolicyTarget t) => new WriteMapping()
         .String("service", t.Service.ToString())
-        .String("subset", t.Subset);
+        .String("subset", t.Subset)
+        .Int("port", t.Port);
 
     internal static WriteMapping DestinationPolicy(DestinationPolicy p) => new WriteMapping()
         .Add("target", Target(p.Target))
@@ -144,7 +145,14 @@ internal static class MeshConfigWriter
             .Int("consecutiveGatewayErrors", o.ConsecutiveGatewayErrors)
             .Duration("interval", o.Interval)
             .Duration("baseEjectionTime", o.BaseEjectionTime)
-            .Int("maxEjectionPercent", o.MaxEjectionPercent));
+            .Int("maxEjectionPercent", o.MaxEjectionPercent))
+        .Add("tls", p.Tls is not { } tls ? null : new WriteMapping()
+            .String("mode", WireNames.Of(tls.Mode))
+            .String("sni", tls.Sni)
+            .Sequence("subjectAltNames", tls.SubjectAltNames, WriteMapping.Text)
+            .String("caCertificates", tls.CaCertificates)
+            .String("credentialName", tls.CredentialName)
+            .Bool("insecureSkipVerify", tls.InsecureSkipVerify ? true : null));
 
     private static WriteMapping LoadBalancer(LoadBalancer lb)
     {

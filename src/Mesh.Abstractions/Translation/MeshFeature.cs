@@ -174,6 +174,36 @@ public readonly record struct MeshFeature(string Id, string Area, string Descrip
     /// <summary>Per-subset destination policy.</summary>
     public static MeshFeature SubsetPolicy { get; } = new("destination.target.subset", "Destination", "Per-subset destination policy");
 
+    /// <summary>Per-port destination policy.</summary>
+    public static MeshFeature PortPolicy { get; } = new("destination.target.port", "Destination", "Per-port destination policy");
+
+    /// <summary>Client TLS: plain text to the destination.</summary>
+    public static MeshFeature TlsDisable { get; } = new("destination.tls.mode.disable", "Destination", "Client TLS: plain text to the destination");
+
+    /// <summary>Client TLS: TLS origination with server verification.</summary>
+    public static MeshFeature TlsSimple { get; } = new("destination.tls.mode.simple", "Destination", "Client TLS: TLS origination with server verification");
+
+    /// <summary>Client TLS: mutual TLS with a client certificate.</summary>
+    public static MeshFeature TlsMutual { get; } = new("destination.tls.mode.mutual", "Destination", "Client TLS: mutual TLS with a client certificate");
+
+    /// <summary>Client TLS: the mesh's own mTLS.</summary>
+    public static MeshFeature TlsMesh { get; } = new("destination.tls.mode.mesh", "Destination", "Client TLS: the mesh's own mTLS");
+
+    /// <summary>Client TLS: SNI.</summary>
+    public static MeshFeature TlsSni { get; } = new("destination.tls.sni", "Destination", "Client TLS: SNI");
+
+    /// <summary>Client TLS: subject alternative names to verify.</summary>
+    public static MeshFeature TlsSubjectAltNames { get; } = new("destination.tls.subjectAltNames", "Destination", "Client TLS: subject alternative names to verify");
+
+    /// <summary>Client TLS: CA bundle file.</summary>
+    public static MeshFeature TlsCaCertificates { get; } = new("destination.tls.caCertificates", "Destination", "Client TLS: CA bundle file");
+
+    /// <summary>Client TLS: credential secret by name.</summary>
+    public static MeshFeature TlsCredentialName { get; } = new("destination.tls.credentialName", "Destination", "Client TLS: credential secret by name");
+
+    /// <summary>Client TLS: skip server verification.</summary>
+    public static MeshFeature TlsInsecureSkipVerify { get; } = new("destination.tls.insecureSkipVerify", "Destination", "Client TLS: skip server verification");
+
     /// <summary>mTLS strict.</summary>
     public static MeshFeature MtlsStrict { get; } = new("mtls.mode.strict", "Security", "mTLS strict");
 
@@ -298,6 +328,16 @@ public readonly record struct MeshFeature(string Id, string Area, string Descrip
         OutlierBaseEjectionTime,
         OutlierMaxEjectionPercent,
         SubsetPolicy,
+        PortPolicy,
+        TlsDisable,
+        TlsSimple,
+        TlsMutual,
+        TlsMesh,
+        TlsSni,
+        TlsSubjectAltNames,
+        TlsCaCertificates,
+        TlsCredentialName,
+        TlsInsecureSkipVerify,
         MtlsStrict,
         MtlsPermissive,
         MtlsDisabled,

@@ -85,7 +85,7 @@ public static class ImportCompletion
         for (var i = 0; i < config.DestinationPolicies.Count; i++)
         {
             var t = config.DestinationPolicies[i].Target;
-            if (t is not null) Refer(t.Service, t.Subset, null, Protocol.Http, $"$.spec.destinationPolicies[{i}].target", "destination policy");
+            if (t is not null) Refer(t.Service, t.Subset, t.Port, Protocol.Http, $"$.spec.destinationPolicies[{i}].target", "destination policy");
         }
         for (var i = 0; i < config.AccessPolicies.Count; i++)
         {

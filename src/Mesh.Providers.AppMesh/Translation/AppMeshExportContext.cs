@@ -32,7 +32,8 @@ internal sealed class AppMeshExportContext(AppMeshOptions options, MeshConfig co
             for (var i = 0; i < Config.DestinationPolicies.Count; i++)
             {
                 var policy = Config.DestinationPolicies[i];
-                if (policy?.Target?.Service is not { } target) continue;
+                // A port's policy is reported and not written (DestinationPolicyMapping.Report).
+                if (policy?.Target?.Service is not { } target || policy.Target.Port is not null) continue;
                 if (!_policies.TryGetValue(target, out var list)) _policies[target] = list = [];
                 list.Add((policy, i));
             }

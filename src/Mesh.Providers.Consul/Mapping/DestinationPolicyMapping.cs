@@ -19,6 +19,12 @@ internal static class DestinationPolicyMapping
                 ctx.UnsupportedOnce($"$.spec.destinationPolicies[{i}].target.subset", "Consul sets load balancing, limits and health checks per service, not per subset: the policy is not written.");
                 continue;
             }
+            if (policy.Target.Port is not null)
+            {
+                ctx.Unsupported($"$.spec.destinationPolicies[{i}].target.port", "Consul sets load balancing, limits and health checks per upstream service, not per port: the policy is not written.");
+                continue;
+            }
+            if (policy.Tls is not null) ctx.Unsupported($"$.spec.destinationPolicies[{i}].tls", "TLS origination is a terminating gateway's setting in Consul (caFile, certFile, keyFile, sni per linked service), which this translation does not write; the TLS settings are not written.");
             if (policy.LoadBalancer is { } lb) ctx.ResolverOf(policy.Target.Service).Spec.LoadBalancer = LoadBalancerMapping.ToConsul(lb);
             UpstreamMapping.ToConsul(policy, i, ctx);
         }

@@ -52,36 +52,59 @@ internal static class DestinationRuleMapping
             rule.Spec.Subsets = SubsetMapping.ToIstio(service.Subsets);
         }
 
-        var seen = new HashSet<(ServiceRef, string?)>();
+        var seen = new HashSet<PolicyTarget>();
         for (var i = 0; i < config.DestinationPolicies.Count; i++)
         {
             var policy = config.DestinationPolicies[i];
             var path = $"$.spec.destinationPolicies[{i}]";
-            if (!seen.Add((policy.Target.Service, policy.Target.Subset)))
+            if (!seen.Add(policy.Target))
             {
-                ctx.Unsupported(path, "A second destination policy for the same target is not written: Istio keeps one traffic policy per host or subset.");
+                ctx.Unsupported(path, "A second destination policy for the same target is not written: Istio keeps one traffic policy per host, subset and port.");
                 continue;
             }
-            if (policy is { LoadBalancer: null, OutlierDetection: null } && (policy.ConnectionPool is null || policy.ConnectionPool == new Model.ConnectionPool()))
+            if (policy is { LoadBalancer: null, OutlierDetection: null, Tls: null } && (policy.ConnectionPool is null || policy.ConnectionPool == new Model.ConnectionPool()))
             {
                 ctx.Note(path, "The policy sets nothing (all defaults); no traffic policy is written for it.");
                 continue;
             }
             var rule = RuleFor(policy.Target.Service);
             var traffic = TrafficToIstio(policy, path, ctx);
-            if (policy.Target.Subset is not { } subsetName)
+            Resources.Subset? subset = null;
+            if (policy.Target.Subset is { } subsetName)
             {
-                rule.Spec.TrafficPolicy = traffic;
-                continue;
+                rule.Spec.Subsets ??= [];
+                subset = rule.Spec.Subsets.Find(s => s.Name == subsetName);
+                if (subset is null)
+                {
+                    subset = new Resources.Subset { Name = subsetName };
+                    rule.Spec.Subsets.Add(subset);
+                }
             }
-            rule.Spec.Subsets ??= [];
-            var subset = rule.Spec.Subsets.Find(s => s.Name == subsetName);
-            if (subset is null)
+            var current = subset is null ? rule.Spec.TrafficPolicy : subset.TrafficPolicy;
+            TrafficPolicy updated;
+            if (policy.Target.Port is { } port)
             {
-                subset = new Resources.Subset { Name = subsetName };
-                rule.Spec.Subsets.Add(subset);
+                // A port's policy is one entry of the port-less policy's portLevelSettings (kept in port order).
+                updated = current ?? new TrafficPolicy();
+                updated.PortLevelSettings ??= [];
+                var entry = new PortTrafficPolicy
+                {
+                    Port = new PortSelector { Number = port },
+                    LoadBalancer = traffic.LoadBalancer,
+                    ConnectionPool = traffic.ConnectionPool,
+                    OutlierDetection = traffic.OutlierDetection,
+                    Tls = traffic.Tls,
+                };
+                var at = updated.PortLevelSettings.FindIndex(e => e.Port?.Number > port);
+                updated.PortLevelSettings.Insert(at < 0 ? updated.PortLevelSettings.Count : at, entry);
             }
-            subset.TrafficPolicy = traffic;
+            else
+            {
+                traffic.PortLevelSettings = current?.PortLevelSettings;
+                updated = traffic;
+            }
+            if (subset is null) rule.Spec.TrafficPolicy = updated;
+            else subset.TrafficPolicy = updated;
         }
         return byService.Values.Select(v => v.Rule);
     }
@@ -92,6 +115,7 @@ internal static class DestinationRuleMapping
         if (policy.LoadBalancer is { } lb) result.LoadBalancer = LoadBalancerMapping.ToIstio(lb, path, ctx);
         if (policy.ConnectionPool is { } pool && pool != new Model.ConnectionPool()) result.ConnectionPool = ConnectionPoolMapping.ToIstio(pool);
         if (policy.OutlierDetection is { } od) result.OutlierDetection = OutlierDetectionMapping.ToIstio(od);
+        if (policy.Tls is { } tls) result.Tls = ClientTlsMapping.ToIstio(tls);
         return result;
     }
 
@@ -106,20 +130,23 @@ internal static class DestinationRuleMapping
         model.Services[key] = existing with { Subsets = SubsetMapping.ToModel(dr.Spec.Subsets, service, existing.Subsets, source, ctx) };
     }
 
-    /// <summary>Second pass: the traffic policies of the host and of each subset as destination policies.</summary>
+    /// <summary>Second pass: the traffic policies of the host and of each subset, and their port-level settings, as destination policies.</summary>
     public static void PoliciesToModel(DestinationRule dr, string ns, string source, ModelBuilder model, IstioImportContext ctx)
     {
         if (!TryHost(dr, ns, source, ctx, report: true, out var service)) return;
-        if (dr.Spec.TrafficPolicy is { } traffic && Carried(traffic)) PolicyToModel(traffic, service, null, source, "$.spec.trafficPolicy", model, ctx);
+        if (dr.Spec.TrafficPolicy is { } traffic) TrafficToModel(traffic, service, null, source, "$.spec.trafficPolicy", model, ctx);
         for (var i = 0; i < (dr.Spec.Subsets?.Count ?? 0); i++)
         {
-            if (dr.Spec.Subsets![i] is { TrafficPolicy: { } policy, Name: { Length: > 0 } name } && Carried(policy)) PolicyToModel(policy, service, name, source, $"$.spec.subsets[{i}].trafficPolicy", model, ctx);
+            if (dr.Spec.Subsets![i] is { TrafficPolicy: { } policy, Name: { Length: > 0 } name }) TrafficToModel(policy, service, name, source, $"$.spec.subsets[{i}].trafficPolicy", model, ctx);
         }
     }
 
-    /// <summary>Whether a traffic policy holds anything the model carries (an empty or TLS-only policy does not).</summary>
+    /// <summary>Whether a traffic policy holds anything the model carries (an empty policy does not).</summary>
     private static bool Carried(TrafficPolicy? traffic) =>
-        traffic is not null && (traffic.LoadBalancer is not null || traffic.OutlierDetection is not null || ConnectionPoolMapping.Carried(traffic.ConnectionPool));
+        traffic is not null && (Sections(traffic.LoadBalancer, traffic.ConnectionPool, traffic.OutlierDetection, traffic.Tls) || traffic.PortLevelSettings is { Count: > 0 });
+
+    private static bool Sections(LoadBalancerSettings? lb, ConnectionPoolSettings? pool, Resources.OutlierDetection? od, ClientTlsSettings? tls) =>
+        lb is not null || od is not null || tls is not null || ConnectionPoolMapping.Carried(pool);
 
     private static bool TryHost(DestinationRule dr, string ns, string source, IstioImportContext ctx, bool report, out ServiceRef service)
     {
@@ -134,19 +161,46 @@ internal static class DestinationRuleMapping
         return false;
     }
 
-    private static void PolicyToModel(TrafficPolicy traffic, ServiceRef service, string? subset, string source, string path, ModelBuilder model, IstioImportContext ctx)
+    private static void TrafficToModel(TrafficPolicy traffic, ServiceRef service, string? subset, string source, string path, ModelBuilder model, IstioImportContext ctx)
     {
-        if (model.DestinationPolicies.Any(p => p.Target.Service == service && p.Target.Subset == subset))
+        if (Sections(traffic.LoadBalancer, traffic.ConnectionPool, traffic.OutlierDetection, traffic.Tls))
         {
-            ctx.NotImported(source, path, "Another DestinationRule already sets the policy of this target; this one was not imported.");
+            PolicyToModel(new PolicyTarget { Service = service, Subset = subset }, traffic.LoadBalancer, traffic.ConnectionPool, traffic.OutlierDetection, traffic.Tls, source, path, model, ctx);
+        }
+        for (var k = 0; k < (traffic.PortLevelSettings?.Count ?? 0); k++)
+        {
+            var entry = traffic.PortLevelSettings![k];
+            var at = $"{path}.portLevelSettings[{k}]";
+            if (entry is null) continue;
+            if (entry.Port?.Number is not { } number || number is < 1 or > 65535)
+            {
+                ctx.Invalid(source, $"{at}.port", "A port-level setting needs a port number from 1 to 65535; it was not imported.");
+                continue;
+            }
+            if (!Sections(entry.LoadBalancer, entry.ConnectionPool, entry.OutlierDetection, entry.Tls)) continue;
+            PolicyToModel(new PolicyTarget { Service = service, Subset = subset, Port = number }, entry.LoadBalancer, entry.ConnectionPool, entry.OutlierDetection, entry.Tls, source, at, model, ctx);
+        }
+    }
+
+    private static void PolicyToModel(PolicyTarget target, LoadBalancerSettings? lb, ConnectionPoolSettings? pool, Resources.OutlierDetection? od, ClientTlsSettings? tls, string source, string path, ModelBuilder model, IstioImportContext ctx)
+    {
+        if (model.DestinationPolicies.Any(p => p.Target == target))
+        {
+            ctx.NotImported(source, path, target.Port is null
+                ? "Another DestinationRule already sets the policy of this target; this one was not imported."
+                : $"Another setting already gives port {target.Port} a policy; this one was not imported.");
             return;
         }
-        model.DestinationPolicies.Add(new DestinationPolicy
+        var policy = new DestinationPolicy
         {
-            Target = new PolicyTarget { Service = service, Subset = subset },
-            LoadBalancer = traffic.LoadBalancer is { } lb ? LoadBalancerMapping.ToModel(lb, source, $"{path}.loadBalancer", ctx) : null,
-            ConnectionPool = traffic.ConnectionPool is { } pool ? ConnectionPoolMapping.ToModel(pool, source, $"{path}.connectionPool", ctx) : null,
-            OutlierDetection = traffic.OutlierDetection is { } od ? OutlierDetectionMapping.ToModel(od, source, $"{path}.outlierDetection", ctx) : null,
-        });
+            Target = target,
+            LoadBalancer = lb is not null ? LoadBalancerMapping.ToModel(lb, source, $"{path}.loadBalancer", ctx) : null,
+            ConnectionPool = pool is not null ? ConnectionPoolMapping.ToModel(pool, source, $"{path}.connectionPool", ctx) : null,
+            OutlierDetection = od is not null ? OutlierDetectionMapping.ToModel(od, source, $"{path}.outlierDetection", ctx) : null,
+            Tls = tls is not null ? ClientTlsMapping.ToModel(tls, source, $"{path}.tls", ctx) : null,
+        };
+        // Nothing left when every part was reported (e.g. TLS with certificate files only): no policy rather than an empty one.
+        if (policy is { LoadBalancer: null, ConnectionPool: null, OutlierDetection: null, Tls: null }) return;
+        model.DestinationPolicies.Add(policy);
     }
 }

@@ -3,7 +3,7 @@ using YamlDotNet.Serialization;
 
 namespace Mesh.Providers.Istio.Resources;
 
-/// <summary>Load balancing, connection pool and outlier detection for a destination.</summary>
+/// <summary>Load balancing, connection pool, outlier detection, client TLS and per-port settings for a destination.</summary>
 public sealed class TrafficPolicy
 {
     /// <summary>Load balancing.</summary>
@@ -20,4 +20,14 @@ public sealed class TrafficPolicy
     [JsonPropertyName("outlierDetection")]
     [YamlMember(Alias = "outlierDetection")]
     public OutlierDetection? OutlierDetection { get; set; }
+
+    /// <summary>Client TLS.</summary>
+    [JsonPropertyName("tls")]
+    [YamlMember(Alias = "tls")]
+    public ClientTlsSettings? Tls { get; set; }
+
+    /// <summary>Per-port settings, each replacing this policy's sections for its port.</summary>
+    [JsonPropertyName("portLevelSettings")]
+    [YamlMember(Alias = "portLevelSettings")]
+    public List<PortTrafficPolicy>? PortLevelSettings { get; set; }
 }

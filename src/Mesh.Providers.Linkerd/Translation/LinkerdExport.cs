@@ -73,6 +73,12 @@ internal static class LinkerdExport
     /// </summary>
     private static void Destination(DestinationPolicy policy, string path, RouteExportContext ctx)
     {
+        if (policy.Target.Port is not null)
+        {
+            ctx.Unsupported($"{path}.target.port", "Linkerd configures a destination per Service, not per port; the port's policy is not written.");
+            return;
+        }
+        if (policy.Tls is not null) ctx.Unsupported($"{path}.tls", "Linkerd originates only its own mTLS between meshed workloads; TLS origination settings are not written.");
         if (policy.LoadBalancer is not null) ctx.Unsupported($"{path}.loadBalancer", "Linkerd always balances with EWMA / power of two choices; the load balancer is not written.");
         if (policy.ConnectionPool is not null) ctx.Unsupported($"{path}.connectionPool", "Linkerd has no connection-pool limits or connect timeout; they are not written.");
         if (policy.OutlierDetection is { } outlier) FailureAccrualMapping.ToLinkerd(policy, outlier, path, ctx);

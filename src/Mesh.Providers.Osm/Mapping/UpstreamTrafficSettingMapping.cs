@@ -21,6 +21,12 @@ internal static partial class UpstreamTrafficSettingMapping
         {
             var policy = policies[i];
             var path = $"$.spec.destinationPolicies[{i}]";
+            if (policy.Target.Port is not null)
+            {
+                ctx.Unsupported($"{path}.target.port", "An UpstreamTrafficSetting applies to every port of its host; the port's policy is not written.");
+                continue;
+            }
+            if (policy.Tls is not null) ctx.Unsupported($"{path}.tls", "OSM originates only its own mTLS; TLS origination settings are not written.");
             if (policy.LoadBalancer is not null) ctx.Unsupported($"{path}.loadBalancer", "OSM has no load-balancer setting.");
             if (policy.OutlierDetection is not null) ctx.Unsupported($"{path}.outlierDetection", "UpstreamTrafficSetting has no outlier detection in OSM v1.2.4.");
             if (policy.ConnectionPool is not { } pool || pool == new ConnectionPool()) continue;

@@ -71,9 +71,9 @@ internal readonly struct ClusterEncoder(ClusterPlan cluster, XdsEncoderOptions o
             if (outlier.ConsecutiveGatewayErrors is not null) Fields.UInt32Value(ref s, OutlierDetectionFields.EnforcingConsecutiveGatewayFailure, 100);
             s.End();
         }
-        if (c.TlsSni is { } sni)
+        if (c.Tls is { } tls)
         {
-            TlsContextEncoder.Upstream(ref s, ClusterFields.TransportSocket, sni, options);
+            TlsContextEncoder.Upstream(ref s, ClusterFields.TransportSocket, tls, options);
         }
         var http2 = c.Protocol is Protocol.Http2 or Protocol.Grpc;
         var perConnection = c.Pool?.MaxRequestsPerConnection;

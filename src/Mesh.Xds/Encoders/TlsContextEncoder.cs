@@ -1,4 +1,5 @@
 using Mesh.Xds.EnvoyApi;
+using Mesh.Xds.Planning;
 using Mesh.Xds.Wire;
 
 namespace Mesh.Xds.Encoders;
@@ -11,15 +12,67 @@ namespace Mesh.Xds.Encoders;
 /// </summary>
 internal static class TlsContextEncoder
 {
-    /// <summary>The <c>core.v3.TransportSocket</c> holding an <c>UpstreamTlsContext</c>, as <paramref name="field"/> of its message.</summary>
-    public static void Upstream<TSink>(ref TSink s, int field, string sni, XdsEncoderOptions options) where TSink : IProtoSink, allows ref struct
+    /// <summary>
+    /// The <c>core.v3.TransportSocket</c> holding an <c>UpstreamTlsContext</c>, as <paramref name="field"/> of its message: the
+    /// mesh's mTLS (workload certificate and trust bundle over SDS, Istio's ALPN) or TLS origination to another server.
+    /// </summary>
+    public static void Upstream<TSink>(ref TSink s, int field, UpstreamTlsPlan tls, XdsEncoderOptions options) where TSink : IProtoSink, allows ref struct
     {
         BeginTransportSocket(ref s, field, TypeUrlBytes.UpstreamTlsContext);
         s.Begin(UpstreamTlsContextFields.CommonTlsContext);
-        CommonTlsContext(ref s, options, istioAlpn: true);
+        if (tls.Mode == Model.ClientTlsMode.Mesh) CommonTlsContext(ref s, options, istioAlpn: true, tls.SubjectAltNames);
+        else OriginationContext(ref s, tls);
         s.End();
-        s.String(UpstreamTlsContextFields.Sni, sni);
+        s.String(UpstreamTlsContextFields.Sni, tls.Sni);
         EndTransportSocket(ref s);
+    }
+
+    /// <summary>
+    /// The content of a <c>CommonTlsContext</c> for TLS to a server outside the mesh's identity: the client certificate
+    /// over SDS (mutual), and the server's verification by a CA file, or a CA secret over SDS — or none (verification skipped).
+    /// </summary>
+    private static void OriginationContext<TSink>(ref TSink s, UpstreamTlsPlan tls) where TSink : IProtoSink, allows ref struct
+    {
+        if (tls.CertificateSecret is { } certificate)
+        {
+            s.Begin(CommonTlsContextFields.TlsCertificateSdsSecretConfigs);
+            SdsSecret(ref s, certificate);
+            s.End();
+        }
+        if (tls.CaSecret is { } caSecret)
+        {
+            s.Begin(CommonTlsContextFields.CombinedValidationContext);
+            s.Begin(CombinedCertificateValidationContextFields.DefaultValidationContext);
+            SubjectAltNames(ref s, tls.SubjectAltNames);
+            s.End();
+            s.Begin(CombinedCertificateValidationContextFields.ValidationContextSdsSecretConfig);
+            SdsSecret(ref s, caSecret);
+            s.End();
+            s.End();
+        }
+        else if (tls.CaFile is { } caFile)
+        {
+            s.Begin(CommonTlsContextFields.ValidationContext);
+            s.Begin(CertificateValidationContextFields.TrustedCa);
+            s.String(DataSourceFields.Filename, caFile);
+            s.End();
+            SubjectAltNames(ref s, tls.SubjectAltNames);
+            s.End();
+        }
+    }
+
+    /// <summary>The <c>match_typed_subject_alt_names</c> of a validation context: a URI matcher for names with a scheme, else DNS.</summary>
+    private static void SubjectAltNames<TSink>(ref TSink s, Collections.EquatableArray<string> names) where TSink : IProtoSink, allows ref struct
+    {
+        foreach (var name in names)
+        {
+            s.Begin(CertificateValidationContextFields.MatchTypedSubjectAltNames);
+            s.Varint(SubjectAltNameMatcherFields.SanType, (ulong)(name.Contains("://", StringComparison.Ordinal) ? SanType.Uri : SanType.Dns));
+            s.Begin(SubjectAltNameMatcherFields.Matcher);
+            s.String(StringMatcherFields.Exact, name);
+            s.End();
+            s.End();
+        }
     }
 
     /// <summary>The <c>core.v3.TransportSocket</c> holding a <c>DownstreamTlsContext</c> that requires a client certificate.</summary>
@@ -27,7 +80,7 @@ internal static class TlsContextEncoder
     {
         BeginTransportSocket(ref s, field, TypeUrlBytes.DownstreamTlsContext);
         s.Begin(DownstreamTlsContextFields.CommonTlsContext);
-        CommonTlsContext(ref s, options, istioAlpn: false);
+        CommonTlsContext(ref s, options, istioAlpn: false, default);
         s.End();
         s.Begin(DownstreamTlsContextFields.RequireClientCertificate);
         s.Bool(WrapperFields.Value, true);
@@ -49,7 +102,7 @@ internal static class TlsContextEncoder
     }
 
     /// <summary>The content of a <c>CommonTlsContext</c>: the certificate and the validation context over SDS.</summary>
-    private static void CommonTlsContext<TSink>(ref TSink s, XdsEncoderOptions options, bool istioAlpn) where TSink : IProtoSink, allows ref struct
+    private static void CommonTlsContext<TSink>(ref TSink s, XdsEncoderOptions options, bool istioAlpn, Collections.EquatableArray<string> subjectAltNames) where TSink : IProtoSink, allows ref struct
     {
         if (istioAlpn) s.Utf8(CommonTlsContextFields.AlpnProtocols, "istio"u8);
         s.Begin(CommonTlsContextFields.TlsCertificateSdsSecretConfigs);
@@ -57,6 +110,7 @@ internal static class TlsContextEncoder
         s.End();
         s.Begin(CommonTlsContextFields.CombinedValidationContext);
         s.Begin(CombinedCertificateValidationContextFields.DefaultValidationContext);
+        SubjectAltNames(ref s, subjectAltNames);
         s.End();
         s.Begin(CombinedCertificateValidationContextFields.ValidationContextSdsSecretConfig);
         SdsSecret(ref s, options.RootCaSecretName);

@@ -68,6 +68,12 @@ internal enum HeaderAppendAction
     OverwriteIfExists = 3,
 }
 
+/// <summary><c>envoy.config.core.v3.DataSource</c>.</summary>
+internal static class DataSourceFields
+{
+    public const int Filename = 1;
+}
+
 /// <summary><c>envoy.config.core.v3.TransportSocket</c>.</summary>
 internal static class TransportSocketFields
 {

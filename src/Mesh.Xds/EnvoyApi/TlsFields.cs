@@ -19,6 +19,7 @@ internal static class DownstreamTlsContextFields
 /// <summary><c>envoy.extensions.transport_sockets.tls.v3.CommonTlsContext</c>.</summary>
 internal static class CommonTlsContextFields
 {
+    public const int ValidationContext = 3;
     public const int AlpnProtocols = 4;
     public const int TlsCertificateSdsSecretConfigs = 6;
     public const int CombinedValidationContext = 8;
@@ -36,4 +37,28 @@ internal static class SdsSecretConfigFields
 {
     public const int Name = 1;
     public const int SdsConfig = 2;
+}
+
+/// <summary><c>envoy.extensions.transport_sockets.tls.v3.CertificateValidationContext</c>.</summary>
+internal static class CertificateValidationContextFields
+{
+    public const int TrustedCa = 1;
+    public const int MatchTypedSubjectAltNames = 15;
+}
+
+/// <summary><c>envoy.extensions.transport_sockets.tls.v3.SubjectAltNameMatcher</c>.</summary>
+internal static class SubjectAltNameMatcherFields
+{
+    public const int SanType = 1;
+    public const int Matcher = 2;
+}
+
+/// <summary><c>envoy.extensions.transport_sockets.tls.v3.SubjectAltNameMatcher.SanType</c>.</summary>
+internal enum SanType
+{
+    SanTypeUnspecified = 0,
+    Email = 1,
+    Dns = 2,
+    Uri = 3,
+    IpAddress = 4,
 }

@@ -31,7 +31,7 @@ internal static class ClusterPlanner
         for (var i = 0; i < sorted.Length; i++)
         {
             var c = result[i];
-            sorted[i] = new ClusterPlan(c.Name, c.Service, c.Port, c.Protocol, c.Subset, c.SubsetLabels, c.ConnectTimeout, c.LbPolicy, c.Pool, c.Outlier, c.TlsSni, c.Inbound);
+            sorted[i] = new ClusterPlan(c.Name, c.Service, c.Port, c.Protocol, c.Subset, c.SubsetLabels, c.ConnectTimeout, c.LbPolicy, c.Pool, c.Outlier, c.Tls, c.Inbound);
         }
         return sorted;
     }
@@ -39,7 +39,7 @@ internal static class ClusterPlanner
     private static ClusterPlan Cluster(PlanContext context, MeshService service, int serviceIndex, ServicePort port, Subset? subset)
     {
         var proxyless = context.Proxyless;
-        var (lb, pool, outlier) = context.Policy(service.Reference, subset?.Name);
+        var (lb, pool, outlier, tls) = context.PolicyWithTls(service.Reference, subset?.Name, port.Port);
         var lbPolicy = lb?.Algorithm switch
         {
             null or LoadBalancerAlgorithm.RoundRobin => LbPolicy.RoundRobin,
@@ -54,11 +54,7 @@ internal static class ClusterPlanner
                 $"Proxyless gRPC clients accept ROUND_ROBIN or RING_HASH only: {WireNames.Of(lb.Algorithm)} for {service.Reference} is encoded as ROUND_ROBIN.");
         }
         var fqdn = context.Fqdn(service.Reference);
-        string? sni = null;
-        if (OutboundMtlsMode(context.Config, service) == MtlsMode.Strict && !proxyless)
-        {
-            sni = ResourceNames.Sni(fqdn, port.Port, subset?.Name);
-        }
+        var upstream = UpstreamTls(context, service, serviceIndex, port.Port, subset?.Name, fqdn, tls);
         return new ClusterPlan(
             ResourceNames.OutboundCluster(fqdn, port.Port, subset?.Name),
             service.Reference,
@@ -70,7 +66,39 @@ internal static class ClusterPlanner
             lbPolicy,
             pool,
             outlier,
-            sni);
+            upstream);
+    }
+
+    /// <summary>
+    /// The TLS of a cluster: the policy's client TLS when it sets one (plain text for <c>disable</c>), else the mesh's mTLS
+    /// when the service's outbound mode is strict. Proxyless gRPC clients take no transport socket from us (their
+    /// security comes from certificate providers in their bootstrap), so client TLS is reported for them.
+    /// </summary>
+    private static UpstreamTlsPlan? UpstreamTls(PlanContext context, MeshService service, int serviceIndex, int port, string? subset, string fqdn, ClientTls? tls)
+    {
+        var meshSni = ResourceNames.Sni(fqdn, port, subset);
+        if (context.Proxyless)
+        {
+            if (tls is { Mode: not ClientTlsMode.Disable })
+            {
+                context.Warning(XdsDiagnosticCodes.ProxylessApproximated, $"$.spec.services[{serviceIndex}]",
+                    $"Proxyless gRPC clients take TLS from the certificate providers of their bootstrap, not from the cluster: the client TLS for {service.Reference} is not encoded.");
+            }
+            return null;
+        }
+        return tls switch
+        {
+            null => OutboundMtlsMode(context.Config, service) == MtlsMode.Strict ? new UpstreamTlsPlan(ClientTlsMode.Mesh, meshSni, default) : null,
+            { Mode: ClientTlsMode.Disable } => null,
+            { Mode: ClientTlsMode.Mesh } => new UpstreamTlsPlan(ClientTlsMode.Mesh, tls.Sni ?? meshSni, tls.SubjectAltNames),
+            _ => new UpstreamTlsPlan(
+                tls.Mode,
+                tls.Sni,
+                tls.InsecureSkipVerify ? default : tls.SubjectAltNames,
+                CaFile: tls.InsecureSkipVerify ? null : tls.CaCertificates ?? (tls.CredentialName is null ? context.Options.SystemCaFile : null),
+                CaSecret: tls.InsecureSkipVerify || tls.CaCertificates is not null || tls.CredentialName is null ? null : tls.CredentialName + context.Options.CaCertificateSecretSuffix,
+                CertificateSecret: tls.Mode == ClientTlsMode.Mutual ? tls.CredentialName : null),
+        };
     }
 
     /// <summary>

@@ -55,19 +55,39 @@ internal sealed class PlanContext
     public int? RouteFor(ServiceRef host) => _routeByHost.TryGetValue(host, out var index) ? index : null;
 
     /// <summary>
-    /// The destination policy settings for a service or one subset of it: each of load balancer, connection pool
-    /// and outlier detection from the subset's policy when it sets it, else from the whole service's.
+    /// The destination policy settings for a service port, or one subset of it: each of load balancer, connection
+    /// pool, outlier detection and client TLS from the most specific policy that sets it — the subset's port, the
+    /// subset, the service's port, then the whole service (Istio's merge order of a DestinationRule).
     /// </summary>
-    public (LoadBalancer?, ConnectionPool?, OutlierDetection?) Policy(ServiceRef service, string? subset)
+    public (LoadBalancer?, ConnectionPool?, OutlierDetection?) Policy(ServiceRef service, string? subset, int? port = null)
     {
-        DestinationPolicy? whole = null, specific = null;
-        if (!_policiesByService.TryGetValue(service, out var policies)) return (null, null, null);
+        var (lb, pool, outlier, _) = PolicyWithTls(service, subset, port);
+        return (lb, pool, outlier);
+    }
+
+    /// <inheritdoc cref="Policy"/>
+    public (LoadBalancer?, ConnectionPool?, OutlierDetection?, ClientTls?) PolicyWithTls(ServiceRef service, string? subset, int? port)
+    {
+        if (!_policiesByService.TryGetValue(service, out var policies)) return (null, null, null, null);
+        DestinationPolicy? whole = null, wholePort = null, specific = null, specificPort = null;
         foreach (var policy in policies)
         {
-            if (policy.Target.Subset is null) whole = policy;
-            else if (subset is not null && string.Equals(policy.Target.Subset, subset, StringComparison.Ordinal)) specific = policy;
+            var samePort = policy.Target.Port is { } p && p == port;
+            if (policy.Target.Port is not null && !samePort) continue;
+            if (policy.Target.Subset is null)
+            {
+                if (samePort) wholePort = policy;
+                else whole = policy;
+            }
+            else if (subset is not null && string.Equals(policy.Target.Subset, subset, StringComparison.Ordinal))
+            {
+                if (samePort) specificPort = policy;
+                else specific = policy;
+            }
         }
-        return (specific?.LoadBalancer ?? whole?.LoadBalancer, specific?.ConnectionPool ?? whole?.ConnectionPool, specific?.OutlierDetection ?? whole?.OutlierDetection);
+        T? Pick<T>(Func<DestinationPolicy, T?> part) where T : class =>
+            (specificPort is null ? null : part(specificPort)) ?? (specific is null ? null : part(specific)) ?? (wholePort is null ? null : part(wholePort)) ?? (whole is null ? null : part(whole));
+        return (Pick(p => p.LoadBalancer), Pick(p => p.ConnectionPool), Pick(p => p.OutlierDetection), Pick(p => p.Tls));
     }
 
     public string Fqdn(ServiceRef service) => ResourceNames.Fqdn(service, Options.ClusterDomain);

@@ -19,7 +19,7 @@ internal sealed record ClusterPlan(
     LbPolicy LbPolicy,
     ConnectionPool? Pool,
     OutlierDetection? Outlier,
-    string? TlsSni,
+    UpstreamTlsPlan? Tls,
     bool Inbound = false)
 {
     /// <summary><see cref="Name"/> as UTF-8, encoded once.</summary>
@@ -115,3 +115,17 @@ internal sealed record RbacPolicyPlan(string Name, AccessSource? From, AccessOpe
 
 /// <summary>The inbound side of a sidecar: one listener with a filter chain per HTTP port, RBAC filters from access policies.</summary>
 internal sealed record InboundPlan(InboundPortPlan[] Ports, RbacPolicyPlan[] Deny, RbacPolicyPlan[] Allow, bool HasDeny, bool HasAllow);
+
+/// <summary>
+/// The TLS a cluster originates: the mesh's own mTLS (<see cref="ClientTlsMode.Mesh"/>: the workload certificate and the
+/// trust bundle over SDS, Istio's ALPN), or TLS to another server (<see cref="ClientTlsMode.Simple"/> or
+/// <see cref="ClientTlsMode.Mutual"/>): server verification by a CA file or a CA secret (none when skipped), names to
+/// verify, and for mutual TLS the client certificate's secret.
+/// </summary>
+internal sealed record UpstreamTlsPlan(
+    ClientTlsMode Mode,
+    string? Sni,
+    EquatableArray<string> SubjectAltNames,
+    string? CaFile = null,
+    string? CaSecret = null,
+    string? CertificateSecret = null);

@@ -83,7 +83,7 @@ internal static class RoutePlanner
                 var backends = Backends(context, host, port, rule.Backends, path);
                 var mirror = rule.Mirror is null ? null : Reference(context, rule.Mirror.Service, rule.Mirror.Port, rule.Mirror.Subset, port, path + ".mirror");
                 var retryOn = rule.Retry is null ? null : RetryOn(rule.Retry);
-                var hash = backends.Length > 0 ? HashFor(context, backends[0].Service, backends[0].Subset) : null;
+                var hash = backends.Length > 0 ? HashFor(context, backends[0].Service, backends[0].Subset, port) : null;
                 var redirectCode = rule.Redirect is null ? default : RedirectCode(rule.Redirect.StatusCode);
                 if (rule.Cors is not null)
                 {
@@ -111,15 +111,15 @@ internal static class RoutePlanner
         if (!catchAll)
         {
             var cluster = context.ClusterName(host.Reference, port, null);
-            routes.Add(new RoutePlan(ResourceNames.DefaultRoute, null, null, [new BackendPlan(cluster, 1, host.Reference, null)], null, null, HashFor(context, host.Reference, null), default));
+            routes.Add(new RoutePlan(ResourceNames.DefaultRoute, null, null, [new BackendPlan(cluster, 1, host.Reference, null)], null, null, HashFor(context, host.Reference, null, port), default));
         }
         return [.. routes];
     }
 
     /// <summary>The hash policy of a route whose first backend has a consistent-hash load balancer (source IP when it names no key).</summary>
-    private static ConsistentHash? HashFor(PlanContext context, ServiceRef service, string? subset)
+    private static ConsistentHash? HashFor(PlanContext context, ServiceRef service, string? subset, int port)
     {
-        var (lb, _, _) = context.Policy(service, subset);
+        var (lb, _, _) = context.Policy(service, subset, port);
         return lb is { Algorithm: LoadBalancerAlgorithm.ConsistentHash } ? lb.ConsistentHash ?? ConsistentHash.SourceIp : null;
     }
 

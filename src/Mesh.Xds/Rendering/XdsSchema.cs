@@ -193,13 +193,25 @@ internal static class XdsSchema
         [
             S(CommonTlsContextFields.AlpnProtocols, "alpn_protocols", true),
             M(CommonTlsContextFields.TlsCertificateSdsSecretConfigs, "tls_certificate_sds_secret_configs", "envoy.extensions.transport_sockets.tls.v3.SdsSecretConfig", true),
+            M(CommonTlsContextFields.ValidationContext, "validation_context", "envoy.extensions.transport_sockets.tls.v3.CertificateValidationContext"),
             M(CommonTlsContextFields.CombinedValidationContext, "combined_validation_context", "envoy.extensions.transport_sockets.tls.v3.CommonTlsContext.CombinedCertificateValidationContext"),
         ],
         ["envoy.extensions.transport_sockets.tls.v3.CommonTlsContext.CombinedCertificateValidationContext"] =
         [
-            M(CombinedCertificateValidationContextFields.DefaultValidationContext, "default_validation_context", "Empty"),
+            M(CombinedCertificateValidationContextFields.DefaultValidationContext, "default_validation_context", "envoy.extensions.transport_sockets.tls.v3.CertificateValidationContext"),
             M(CombinedCertificateValidationContextFields.ValidationContextSdsSecretConfig, "validation_context_sds_secret_config", "envoy.extensions.transport_sockets.tls.v3.SdsSecretConfig"),
         ],
+        ["envoy.extensions.transport_sockets.tls.v3.CertificateValidationContext"] =
+        [
+            M(CertificateValidationContextFields.TrustedCa, "trusted_ca", "envoy.config.core.v3.DataSource"),
+            M(CertificateValidationContextFields.MatchTypedSubjectAltNames, "match_typed_subject_alt_names", "envoy.extensions.transport_sockets.tls.v3.SubjectAltNameMatcher", true),
+        ],
+        ["envoy.extensions.transport_sockets.tls.v3.SubjectAltNameMatcher"] =
+        [
+            E(SubjectAltNameMatcherFields.SanType, "san_type", "SanType"),
+            M(SubjectAltNameMatcherFields.Matcher, "matcher", "envoy.type.matcher.v3.StringMatcher"),
+        ],
+        ["envoy.config.core.v3.DataSource"] = [S(DataSourceFields.Filename, "filename")],
         ["envoy.extensions.transport_sockets.tls.v3.SdsSecretConfig"] =
         [
             S(SdsSecretConfigFields.Name, "name"),
@@ -390,6 +402,7 @@ internal static class XdsSchema
         ["RedirectResponseCode"] = Names<RedirectResponseCode>(),
         ["RbacAction"] = Names<RbacAction>(),
         ["HeaderAppendAction"] = Names<HeaderAppendAction>(),
+        ["SanType"] = Names<SanType>(),
     };
 
     /// <summary>

@@ -96,7 +96,7 @@ internal static class AppMeshModels
         var policies = new List<DestinationPolicy>();
         foreach (var service in services.Where(s => !s.Ports.IsEmpty))
         {
-            var whole = m.DestinationPolicies.FirstOrDefault(p => p.Target.Service == service.Reference && p.Target.Subset is null);
+            var whole = m.DestinationPolicies.FirstOrDefault(p => p.Target.Service == service.Reference && p.Target.Subset is null && p.Target.Port is null);
             if (service.Subsets.IsEmpty)
             {
                 if (whole is not null) policies.Add(Policy(whole, service));
@@ -104,7 +104,7 @@ internal static class AppMeshModels
             }
             foreach (var subset in service.Subsets)
             {
-                var own = m.DestinationPolicies.FirstOrDefault(p => p.Target.Service == service.Reference && p.Target.Subset == subset.Name) ?? whole;
+                var own = m.DestinationPolicies.FirstOrDefault(p => p.Target.Service == service.Reference && p.Target.Subset == subset.Name && p.Target.Port is null) ?? whole;
                 if (own is not null) policies.Add(Policy(own with { Target = new PolicyTarget { Service = service.Reference, Subset = subset.Name } }, service));
             }
         }
@@ -147,6 +147,7 @@ internal static class AppMeshModels
     private static DestinationPolicy Policy(DestinationPolicy policy, MeshService service) => policy with
     {
         LoadBalancer = null,
+        Tls = null,
         ConnectionPool = policy.ConnectionPool is { } pool ? Pool(pool, service.Ports[0].Protocol) : null,
         OutlierDetection = policy.OutlierDetection is { } o && (o.Consecutive5xx is not null || o.Interval is not null || o.BaseEjectionTime is not null || o.MaxEjectionPercent is not null) ? Outlier(o) : null,
     };

@@ -38,7 +38,7 @@ internal static class IstioModels
     /// </summary>
     public static MeshConfig ToIstioCapabilities(MeshConfig m)
     {
-        var policies = m.DestinationPolicies.Where(p => p.LoadBalancer is not null || p.OutlierDetection is not null || (p.ConnectionPool is { } c && c != new ConnectionPool())).ToList();
+        var policies = m.DestinationPolicies.Where(p => p.LoadBalancer is not null || p.OutlierDetection is not null || p.Tls is not null || (p.ConnectionPool is { } c && c != new ConnectionPool())).ToList();
         return m with
         {
             Name = "imported",

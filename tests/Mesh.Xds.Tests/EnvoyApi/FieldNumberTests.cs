@@ -86,12 +86,16 @@ public sealed class FieldNumberTests
         { typeof(CommonTlsContextFields), "envoy.extensions.transport_sockets.tls.v3.CommonTlsContext" },
         { typeof(CombinedCertificateValidationContextFields), "envoy.extensions.transport_sockets.tls.v3.CommonTlsContext.CombinedCertificateValidationContext" },
         { typeof(SdsSecretConfigFields), "envoy.extensions.transport_sockets.tls.v3.SdsSecretConfig" },
+        { typeof(CertificateValidationContextFields), "envoy.extensions.transport_sockets.tls.v3.CertificateValidationContext" },
+        { typeof(SubjectAltNameMatcherFields), "envoy.extensions.transport_sockets.tls.v3.SubjectAltNameMatcher" },
+        { typeof(DataSourceFields), "envoy.config.core.v3.DataSource" },
     };
 
     public static TheoryData<Type, string> EnumTypes => new()
     {
         { typeof(ApiVersion), "envoy.config.core.v3.ApiVersion" },
         { typeof(HeaderAppendAction), "envoy.config.core.v3.HeaderValueOption.HeaderAppendAction" },
+        { typeof(SanType), "envoy.extensions.transport_sockets.tls.v3.SubjectAltNameMatcher.SanType" },
         { typeof(TrafficDirection), "envoy.config.core.v3.TrafficDirection" },
         { typeof(DenominatorType), "envoy.type.v3.FractionalPercent.DenominatorType" },
         { typeof(DiscoveryType), "envoy.config.cluster.v3.Cluster.DiscoveryType" },

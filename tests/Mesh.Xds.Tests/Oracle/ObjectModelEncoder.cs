@@ -99,22 +99,44 @@ internal static class ObjectModelEncoder
                 EnforcingConsecutiveGatewayFailure = o.ConsecutiveGatewayErrors is null ? null : 100u,
             };
         }
-        if (c.TlsSni is { } sni)
+        if (c.Tls is { } tls)
         {
-            var common = new CommonTlsContext
+            var common = new CommonTlsContext();
+            if (tls.Mode == ClientTlsMode.Mesh)
             {
-                CombinedValidationContext = new CommonTlsContext.Types.CombinedCertificateValidationContext
+                var validation = new CertificateValidationContext();
+                validation.MatchTypedSubjectAltNames.AddRange(tls.SubjectAltNames.Select(San));
+                common.CombinedValidationContext = new CommonTlsContext.Types.CombinedCertificateValidationContext
                 {
-                    DefaultValidationContext = new CertificateValidationContext(),
+                    DefaultValidationContext = validation,
                     ValidationContextSdsSecretConfig = new SdsSecretConfig { Name = options.RootCaSecretName, SdsConfig = Ads() },
-                },
-            };
-            common.AlpnProtocols.Add("istio");
-            common.TlsCertificateSdsSecretConfigs.Add(new SdsSecretConfig { Name = options.CertificateSecretName, SdsConfig = Ads() });
+                };
+                common.AlpnProtocols.Add("istio");
+                common.TlsCertificateSdsSecretConfigs.Add(new SdsSecretConfig { Name = options.CertificateSecretName, SdsConfig = Ads() });
+            }
+            else
+            {
+                if (tls.CertificateSecret is { } certificate) common.TlsCertificateSdsSecretConfigs.Add(new SdsSecretConfig { Name = certificate, SdsConfig = Ads() });
+                var validation = new CertificateValidationContext();
+                validation.MatchTypedSubjectAltNames.AddRange(tls.SubjectAltNames.Select(San));
+                if (tls.CaSecret is { } caSecret)
+                {
+                    common.CombinedValidationContext = new CommonTlsContext.Types.CombinedCertificateValidationContext
+                    {
+                        DefaultValidationContext = validation,
+                        ValidationContextSdsSecretConfig = new SdsSecretConfig { Name = caSecret, SdsConfig = Ads() },
+                    };
+                }
+                else if (tls.CaFile is { } caFile)
+                {
+                    validation.TrustedCa = new DataSource { Filename = caFile };
+                    common.ValidationContext = validation;
+                }
+            }
             cluster.TransportSocket = new TransportSocket
             {
                 Name = "envoy.transport_sockets.tls",
-                TypedConfig = Any.Pack(new UpstreamTlsContext { CommonTlsContext = common, Sni = sni }),
+                TypedConfig = Any.Pack(new UpstreamTlsContext { CommonTlsContext = common, Sni = tls.Sni ?? "" }),
             };
         }
         var http2 = c.Protocol is Protocol.Http2 or Protocol.Grpc;
@@ -134,6 +156,12 @@ internal static class ObjectModelEncoder
         }
         return cluster;
     }
+
+    private static SubjectAltNameMatcher San(string name) => new()
+    {
+        SanType = name.Contains("://", StringComparison.Ordinal) ? SubjectAltNameMatcher.Types.SanType.Uri : SubjectAltNameMatcher.Types.SanType.Dns,
+        Matcher = new StringMatcher { Exact = name },
+    };
 
     public static ClusterLoadAssignment LoadAssignment(ClusterPlan c, EndpointAddress[] endpoints)
     {

@@ -17,6 +17,7 @@ public sealed class XdsSchemaTests
         ["RedirectResponseCode"] = "envoy.config.route.v3.RedirectAction.RedirectResponseCode",
         ["RbacAction"] = "envoy.config.rbac.v3.RBAC.Action",
         ["HeaderAppendAction"] = "envoy.config.core.v3.HeaderValueOption.HeaderAppendAction",
+        ["SanType"] = "envoy.extensions.transport_sockets.tls.v3.SubjectAltNameMatcher.SanType",
     };
 
     [Fact]

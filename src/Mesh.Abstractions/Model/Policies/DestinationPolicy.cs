@@ -1,6 +1,6 @@
 namespace Mesh.Model;
 
-/// <summary>How clients call a service or subset: load balancing, connection limits (circuit breaking) and outlier detection.</summary>
+/// <summary>How clients call a service or subset: load balancing, connection limits (circuit breaking), outlier detection and client TLS.</summary>
 public sealed record DestinationPolicy
 {
     /// <summary>The service or subset the policy applies to.</summary>
@@ -14,4 +14,7 @@ public sealed record DestinationPolicy
 
     /// <summary>Ejection of failing endpoints, or null for none.</summary>
     public OutlierDetection? OutlierDetection { get; init; }
+
+    /// <summary>TLS the client originates to the destination, or null for the mesh's default (its own mTLS where on).</summary>
+    public ClientTls? Tls { get; init; }
 }

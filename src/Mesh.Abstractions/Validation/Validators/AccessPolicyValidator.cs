@@ -1,3 +1,4 @@
+using Mesh.Diagnostics;
 using Mesh.Model;
 
 namespace Mesh.Validation.Validators;
@@ -18,6 +19,10 @@ internal sealed class AccessPolicyValidator : ModelValidator<AccessPolicy>
         if (item.Target is { } target)
         {
             report.Reference("Target.", target.Service, target.Subset, null, "access policy target");
+            if (target.Port is not null)
+            {
+                report.Error("Target.Port", DiagnosticCodes.ConflictingFields, "An access policy protects a service or subset; name ports in a rule's to.ports instead.");
+            }
         }
     }
 }

@@ -2,7 +2,7 @@ using Mesh.Model;
 
 namespace Mesh.Validation.Validators;
 
-/// <summary>Validates a <see cref="DestinationPolicy"/>: its target exists, and its load balancer, pool and outlier settings.</summary>
+/// <summary>Validates a <see cref="DestinationPolicy"/>: its target exists, and its load balancer, pool, outlier and client TLS settings.</summary>
 internal sealed class DestinationPolicyValidator : ModelValidator<DestinationPolicy>
 {
     public static readonly DestinationPolicyValidator Instance = new();
@@ -12,6 +12,7 @@ internal sealed class DestinationPolicyValidator : ModelValidator<DestinationPol
         RuleFor(x => x.LoadBalancer!).SetValidator(LoadBalancerValidator.Instance);
         RuleFor(x => x.ConnectionPool!).SetValidator(ConnectionPoolValidator.Instance);
         RuleFor(x => x.OutlierDetection!).SetValidator(OutlierDetectionValidator.Instance);
+        RuleFor(x => x.Tls!).SetValidator(ClientTlsValidator.Instance);
     }
 
     protected override void Check(DestinationPolicy item, Reporter report)
@@ -21,6 +22,7 @@ internal sealed class DestinationPolicyValidator : ModelValidator<DestinationPol
             report.Required(nameof(DestinationPolicy.Target), null, "The policy target");
             return;
         }
-        report.Reference("Target.", item.Target.Service, item.Target.Subset, null, "destination policy target");
+        report.Port("Target.Port", item.Target.Port, "The target port");
+        report.Reference("Target.", item.Target.Service, item.Target.Subset, item.Target.Port, "destination policy target");
     }
 }
