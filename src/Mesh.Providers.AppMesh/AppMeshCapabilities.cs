@@ -101,5 +101,8 @@ public static class AppMeshCapabilities
         [MeshFeature.ExternalResolutionStatic] = Capability.Unsupported("App Mesh discovers endpoints by DNS or Cloud Map; static addresses cannot be written."),
         [MeshFeature.ExternalResolutionNone] = Capability.Unsupported("App Mesh resolves a virtual node's endpoints itself; passthrough is not expressible (ALLOW_ALL egress lets any host out instead)."),
         [MeshFeature.ExternalAddresses] = Capability.Unsupported("App Mesh discovers endpoints by DNS or Cloud Map; addresses cannot be written."),
+        [MeshFeature.ExternalRoutes] = Capability.Unsupported("App Mesh routes traffic to services of the mesh; an external service has no virtual router."),
+        [MeshFeature.ExternalEndpoints] = Capability.Unsupported("App Mesh external services are reached through DNS or Cloud Map; endpoints cannot be written."),
+        [MeshFeature.ExternalSubsets] = Capability.Unsupported("App Mesh external services have no subsets."),
     };
 }

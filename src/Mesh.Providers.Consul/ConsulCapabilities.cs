@@ -102,5 +102,8 @@ public static class ConsulCapabilities
         [MeshFeature.ExternalResolutionStatic] = Capability.Native,
         [MeshFeature.ExternalResolutionNone] = Capability.Approximated("A Consul destination is resolved by the terminating gateway: a passthrough service is written like a DNS one (its hosts)."),
         [MeshFeature.ExternalAddresses] = Capability.Approximated("With static resolution written after the hosts in the destination's addresses; with DNS resolution Consul resolves the hosts and the addresses are not written (reported)."),
+        [MeshFeature.ExternalRoutes] = Capability.Unsupported("Routes on a terminating-gateway destination are not mapped yet."),
+        [MeshFeature.ExternalEndpoints] = Capability.Unsupported("A Consul destination has addresses, not endpoints with their own ports or labels."),
+        [MeshFeature.ExternalSubsets] = Capability.Unsupported("A Consul destination has no subsets."),
     };
 }

@@ -111,5 +111,8 @@ public static class GatewayApiCapabilities
         [MeshFeature.ExternalResolutionStatic] = Capability.Unsupported("Egress is not in the standard channel of Gateway API."),
         [MeshFeature.ExternalResolutionNone] = Capability.Unsupported("Egress is not in the standard channel of Gateway API."),
         [MeshFeature.ExternalAddresses] = Capability.Unsupported("Egress is not in the standard channel of Gateway API."),
+        [MeshFeature.ExternalRoutes] = Capability.Unsupported("Egress is not in the standard channel of Gateway API."),
+        [MeshFeature.ExternalEndpoints] = Capability.Unsupported("Egress is not in the standard channel of Gateway API."),
+        [MeshFeature.ExternalSubsets] = Capability.Unsupported("Egress is not in the standard channel of Gateway API."),
     };
 }

@@ -95,5 +95,8 @@ public static class IstioCapabilities
         [MeshFeature.ExternalResolutionStatic] = Capability.Native,
         [MeshFeature.ExternalResolutionNone] = Capability.Native,
         [MeshFeature.ExternalAddresses] = Capability.Approximated("Static resolution writes each address as an endpoint; DNS resolution cannot take CIDR blocks."),
+        [MeshFeature.ExternalRoutes] = Capability.Native,
+        [MeshFeature.ExternalEndpoints] = Capability.Native,
+        [MeshFeature.ExternalSubsets] = Capability.Native,
     });
 }

@@ -105,5 +105,8 @@ public static class LinkerdCapabilities
         [MeshFeature.ExternalResolutionStatic] = Capability.Approximated("The addresses are the networks of the service's own EgressNetwork, which governs the traffic clients send to them (Linkerd does not send traffic for the hosts there itself); read back as static."),
         [MeshFeature.ExternalResolutionNone] = Capability.Approximated("Linkerd forwards egress to the address the client connected to, as passthrough does, but nothing is written for it: read back as dns (by host) or static (with addresses)."),
         [MeshFeature.ExternalAddresses] = Capability.Approximated("The service's own EgressNetwork: the addresses as networks (a single address as /32 or /128, read back as the address), its ports as routes on it — TCP ports as v1alpha2 TCPRoutes, which the network limits to the addresses — and trafficPolicy Deny; Allow, admitting every port and host there, when it has no ports. A TCPRoute names no host: with TCP ports only, the hosts read back as the service's name."),
+        [MeshFeature.ExternalRoutes] = Capability.Unsupported("Routes on an external service are not written yet: Linkerd attaches them to the EgressNetwork, not to a Service."),
+        [MeshFeature.ExternalEndpoints] = Capability.Unsupported("External endpoints with ports and labels (Linkerd ExternalWorkload) are not mapped yet."),
+        [MeshFeature.ExternalSubsets] = Capability.Unsupported("Linkerd routes to Services; there are no subsets."),
     };
 }

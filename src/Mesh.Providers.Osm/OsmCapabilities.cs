@@ -122,5 +122,8 @@ public static class OsmCapabilities
         [MeshFeature.ExternalResolutionStatic] = Capability.Approximated("The addresses become ipAddresses; OSM forwards to the address the caller resolved, it does not pick endpoints itself."),
         [MeshFeature.ExternalResolutionNone] = Capability.Approximated("OSM forwards to the address the caller resolved: a passthrough service is written like a DNS one."),
         [MeshFeature.ExternalAddresses] = Capability.Approximated("Egress ipAddresses take IPv4 CIDRs only: an address is written as a /32, IPv6 is reported."),
+        [MeshFeature.ExternalRoutes] = Capability.Unsupported("OSM routes, splits and retries name Services, not Egress hosts."),
+        [MeshFeature.ExternalEndpoints] = Capability.Unsupported("An OSM Egress names hosts, IP ranges and ports, not endpoints with their own ports or labels."),
+        [MeshFeature.ExternalSubsets] = Capability.Unsupported("An OSM Egress has no subsets."),
     };
 }

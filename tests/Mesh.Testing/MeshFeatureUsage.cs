@@ -122,7 +122,11 @@ public static class MeshFeatureUsage
             Use(!external.Hosts.IsEmpty, MeshFeature.ExternalHosts);
             used.Add(ResolutionFeature(external.Resolution));
             Use(!external.Addresses.IsEmpty, MeshFeature.ExternalAddresses);
+            Use(!external.Endpoints.IsEmpty, MeshFeature.ExternalEndpoints);
+            Use(!external.Subsets.IsEmpty, MeshFeature.ExternalSubsets);
         }
+        var externals = config.ExternalServices.Select(e => new ServiceRef(e.Name, e.Namespace)).Except(config.Services.Select(x => x.Reference)).ToHashSet();
+        Use(config.Routes.Any(r => externals.Contains(r.Host)), MeshFeature.ExternalRoutes);
         return used;
     }
 
@@ -139,7 +143,7 @@ public static class MeshFeatureUsage
         ArgumentNullException.ThrowIfNull(config);
         ArgumentNullException.ThrowIfNull(supported);
         var s = supported;
-        return config with
+        var restricted = config with
         {
             Routes = [.. config.Routes
                 .Select(r => r with { Rules = [.. r.Rules.Where(rule => rule.Redirect is null || s(MeshFeature.Redirect)).Select(rule => Rule(rule, s))] })
@@ -159,7 +163,31 @@ public static class MeshFeatureUsage
                 .Where(a => s(a.Action == AccessAction.Allow ? MeshFeature.AccessAllow : MeshFeature.AccessDeny) && (a.Target?.Subset is null || s(MeshFeature.AccessSubsetTarget)))
                 .Select(a => a with { Rules = [.. a.Rules.Select(r => AccessRule(r, s)).Distinct()] })],
             ExternalServices = [.. config.ExternalServices.Where(e =>
-                (e.Hosts.IsEmpty || s(MeshFeature.ExternalHosts)) && s(ResolutionFeature(e.Resolution)) && (e.Addresses.IsEmpty || s(MeshFeature.ExternalAddresses)))],
+                (e.Hosts.IsEmpty || s(MeshFeature.ExternalHosts)) && s(ResolutionFeature(e.Resolution)) && (e.Addresses.IsEmpty || s(MeshFeature.ExternalAddresses)))
+                .Select(e => e with { Endpoints = s(MeshFeature.ExternalEndpoints) ? e.Endpoints : default, Subsets = s(MeshFeature.ExternalSubsets) ? e.Subsets : default })],
+        };
+        return External(restricted, config, s);
+    }
+
+    /// <summary>
+    /// Drops what refers to external services the provider cannot keep: routes on them without <see cref="MeshFeature.ExternalRoutes"/>,
+    /// references to subsets they lost, and references to external services that were dropped.
+    /// </summary>
+    private static MeshConfig External(MeshConfig restricted, MeshConfig original, Func<MeshFeature, bool> s)
+    {
+        var kept = restricted.ExternalServices.ToDictionary(e => new ServiceRef(e.Name, e.Namespace));
+        // A name that is also a mesh service's refers to the mesh service (as in validation and the translators).
+        var all = original.ExternalServices.Select(e => new ServiceRef(e.Name, e.Namespace)).Except(original.Services.Select(x => x.Reference)).ToHashSet();
+        bool Fine(ServiceRef service, string? subset) =>
+            !all.Contains(service) || (kept.TryGetValue(service, out var e) && (subset is null || e.Subsets.Any(x => x.Name == subset)));
+        return restricted with
+        {
+            Routes = [.. restricted.Routes
+                .Where(r => !all.Contains(r.Host) || (s(MeshFeature.ExternalRoutes) && kept.ContainsKey(r.Host)))
+                .Select(r => r with { Rules = [.. r.Rules.Where(rule => rule.Backends.All(b => Fine(b.Service, b.Subset))).Select(rule => rule.Mirror is { } m && !Fine(m.Service, m.Subset) ? rule with { Mirror = null } : rule)] })
+                .Where(r => !r.Rules.IsEmpty)],
+            TcpRoutes = [.. restricted.TcpRoutes.Where(t => Fine(t.Host, null) && t.Backends.All(b => Fine(b.Service, b.Subset)))],
+            DestinationPolicies = [.. restricted.DestinationPolicies.Where(p => Fine(p.Target.Service, p.Target.Subset))],
         };
     }
 

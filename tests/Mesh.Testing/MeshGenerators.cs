@@ -214,6 +214,18 @@ public static class MeshGenerators
             MaxEjectionPercent = max,
         });
 
+    /// <summary>External services whose hosts no earlier one claims: a host names one external service, as in every mesh.</summary>
+    private static IEnumerable<ExternalService> UniqueHosts(IEnumerable<ExternalService> externals)
+    {
+        var claimed = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var external in externals)
+        {
+            if (external.Hosts.Any(claimed.Contains)) continue;
+            claimed.UnionWith(external.Hosts);
+            yield return external;
+        }
+    }
+
     /// <summary>Client TLS of every mode, with the fields that mode takes (always valid).</summary>
     public static Gen<ClientTls> ClientTls { get; } = Gen.Select(
         Gen.Enum<ClientTlsMode>(), Gen.OneOf("api.example.com", "db.internal.example").Null(0.5), Gen.OneOf("api.example.com", "spiffe://example.com/ns/shop/sa/api").Array[0, 2],
@@ -255,14 +267,30 @@ public static class MeshGenerators
     public static Gen<ExternalService> ExternalService { get; } = Gen.Select(
         DnsName, Namespace, Gen.OneOf("httpbin.example.com", "api.stripe.com", "*.googleapis.com", "db.internal").ArrayUnique[1, 2],
         Port.Select(p => p with { TargetPort = null }).Array[0, 2], Gen.Enum<Resolution>(), Gen.OneOf("10.1.2.3", "192.0.2.10", "2001:db8::1").ArrayUnique[1, 2],
-        (name, ns, hosts, ports, resolution, addresses) => new ExternalService
+        Gen.Int[0, 3], Gen.Int[1, 65535],
+        (name, ns, hosts, ports, resolution, addresses, endpoints, endpointPort) =>
         {
-            Name = name,
-            Namespace = ns,
-            Hosts = hosts,
-            Ports = [.. ports.DistinctBy(p => p.Port).DistinctBy(p => p.EffectiveName)],
-            Resolution = resolution,
-            Addresses = resolution == Resolution.Static ? addresses : default,
+            var unique = ports.DistinctBy(p => p.Port).DistinctBy(p => p.EffectiveName).ToArray();
+            // Endpoints with labels (and a port of their own) and the subsets that select them: none with resolution none.
+            var withEndpoints = resolution != Resolution.None && endpoints > 0;
+            return new ExternalService
+            {
+                Name = name,
+                Namespace = ns,
+                Hosts = hosts,
+                Ports = [.. unique],
+                Resolution = resolution,
+                Addresses = resolution == Resolution.Static ? addresses : default,
+                Endpoints = withEndpoints
+                    ? [.. Enumerable.Range(1, endpoints).Select(i => new ExternalEndpoint
+                    {
+                        Address = resolution == Resolution.Dns && i == 2 ? "vm-2.internal.example" : $"198.51.100.{i}",
+                        Ports = unique.Length > 0 && i == 1 ? [new(unique[0].EffectiveName, endpointPort)] : default,
+                        Labels = new Dictionary<string, string> { ["version"] = $"v{i}" },
+                    })]
+                    : default,
+                Subsets = withEndpoints ? [.. Enumerable.Range(1, endpoints).Select(i => new Subset { Name = $"v{i}", Labels = new Dictionary<string, string> { ["version"] = $"v{i}" } })] : default,
+            };
         });
 
     /// <summary>A weighted backend pointing at one of <paramref name="services"/>, with an existing subset and port or none.</summary>
@@ -391,17 +419,49 @@ public static class MeshGenerators
         Mtls.Array[0, 3],
         AccessPolicy(services).Array[0, 2],
         ExternalService.Array[0, 2],
-        (name, routing, destinations, mtls, access, external) => new MeshConfig
+        Gen.Int[0, 3],
+        (name, routing, destinations, mtls, access, external, egressRoutes) =>
         {
-            Name = name,
-            Services = services,
-            Routes = [.. routing.routes.OfType<HttpRoute>()],
-            TcpRoutes = [.. routing.tcp.OfType<TcpRoute>()],
-            DestinationPolicies = [.. destinations.DistinctBy(d => d.Target)],
-            Mtls = [.. mtls.DistinctBy(m => m.Scope)],
-            AccessPolicies = [.. access.DistinctBy(a => (a.Name, a.Namespace))],
-            ExternalServices = [.. external.DistinctBy(e => (e.Name, e.Namespace))],
+            // An external service's name.namespace is not also a service's (a reference names one of them).
+            var externals = UniqueHosts(external.DistinctBy(e => (e.Name, e.Namespace)).Where(e => !services.Any(x => x.Name == e.Name && x.Namespace == e.Namespace))).ToArray();
+            var routes = routing.routes.OfType<HttpRoute>().ToList();
+            if (egressRoutes > 0) routes.AddRange(ExternalRoutes(externals, services, routes));
+            return new MeshConfig
+            {
+                Name = name,
+                Services = services,
+                Routes = [.. routes],
+                TcpRoutes = [.. routing.tcp.OfType<TcpRoute>()],
+                DestinationPolicies = [.. destinations.DistinctBy(d => d.Target)],
+                Mtls = [.. mtls.DistinctBy(m => m.Scope)],
+                AccessPolicies = [.. access.DistinctBy(a => (a.Name, a.Namespace))],
+                ExternalServices = [.. externals],
+            };
         }));
+
+    /// <summary>
+    /// A route on each external service with an HTTP port (and a name no service or route takes): a timeout and retries on
+    /// calls leaving the mesh, split across the service's subsets when it has some.
+    /// </summary>
+    private static IEnumerable<HttpRoute> ExternalRoutes(ExternalService[] externals, MeshService[] services, List<HttpRoute> routes)
+    {
+        foreach (var external in externals)
+        {
+            var reference = new ServiceRef(external.Name, external.Namespace);
+            if (!external.Ports.Any(p => p.Protocol == Protocol.Http) || external.Resolution == Resolution.None) continue;
+            if (routes.Any(r => r.Namespace == external.Namespace && r.Name == external.Name)) continue;
+            var backends = external.Subsets.IsEmpty
+                ? [new WeightedBackend { Service = reference }]
+                : external.Subsets.Select((x, i) => new WeightedBackend { Service = reference, Subset = x.Name, Weight = 10 * (i + 1) }).ToArray();
+            yield return new HttpRoute
+            {
+                Name = external.Name,
+                Namespace = external.Namespace,
+                Host = reference,
+                Rules = [new HttpRouteRule { Backends = [.. backends], Timeout = TimeSpan.FromSeconds(5), Retry = new RetryPolicy { Attempts = 2 } }],
+            };
+        }
+    }
 
     /// <summary>
     /// Models of Service-addressed TCP splits (backends are whole Services on a port, no subsets) of one host,

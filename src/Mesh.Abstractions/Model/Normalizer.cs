@@ -136,12 +136,20 @@ internal static class Normalizer
         };
     }
 
-    internal static ExternalService External(ExternalService e) => e with
+    internal static ExternalService External(ExternalService e)
     {
-        Hosts = Set(e.Hosts.Select(h => h.ToLowerInvariant())),
-        Ports = Ports(e.Ports),
-        Addresses = Set(e.Addresses),
-    };
+        // With static resolution an endpoint with neither ports nor labels is just an address.
+        static bool Bare(ExternalEndpoint p) => p is not null && p.Ports.IsEmpty && p.Labels.IsEmpty;
+        var fold = e.Resolution == Resolution.Static;
+        return e with
+        {
+            Hosts = Set(e.Hosts.Select(h => h.ToLowerInvariant())),
+            Ports = Ports(e.Ports),
+            Addresses = Set(fold ? e.Addresses.Concat(e.Endpoints.Where(Bare).Select(p => p.Address)) : e.Addresses),
+            Endpoints = [.. e.Endpoints.Where(p => p is not null && !(fold && Bare(p))).Distinct().OrderBy(p => p.Address, StringComparer.Ordinal).ThenBy(p => p.ToString(), StringComparer.Ordinal)],
+            Subsets = [.. e.Subsets.OrderBy(x => x.Name, StringComparer.Ordinal)],
+        };
+    }
 
     private static EquatableArray<string> Set(IEnumerable<string> items) => [.. items.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
 

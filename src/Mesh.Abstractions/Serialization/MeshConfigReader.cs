@@ -359,5 +359,14 @@ internal static class MeshConfigReader
         Ports = m.List("ports", (n, p) => Item(m.Context, n, p, Port)),
         Resolution = m.Enum<Resolution>("resolution") ?? Resolution.Dns,
         Addresses = m.List("addresses", m.Context.String),
+        Endpoints = m.List("endpoints", (n, p) => Item(m.Context, n, p, ExternalEndpoint)),
+        Subsets = m.Take("subsets") is { } subsets ? Subsets(m.Context, subsets, m.PathOf("subsets")) : default,
+    };
+
+    private static ExternalEndpoint ExternalEndpoint(MapView m) => new()
+    {
+        Address = m.RequiredString("address"),
+        Ports = m.Take("ports") is { } ports ? [.. m.Context.Entries(ports, m.PathOf("ports")).Select(e => new KeyValuePair<string, int>(e.Key, m.Context.Int(e.Value, e.Path)))] : default,
+        Labels = m.StringMap("labels"),
     };
 }

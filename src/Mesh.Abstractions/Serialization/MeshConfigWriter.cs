@@ -1,3 +1,4 @@
+using Mesh.Collections;
 using Mesh.Model;
 
 namespace Mesh.Serialization;
@@ -197,5 +198,24 @@ internal static class MeshConfigWriter
         .Sequence("hosts", e.Hosts, WriteMapping.Text)
         .Sequence("ports", e.Ports, Port)
         .String("resolution", WireNames.Of(e.Resolution))
-        .Sequence("addresses", e.Addresses, WriteMapping.Text);
+        .Sequence("addresses", e.Addresses, WriteMapping.Text)
+        .Sequence("endpoints", e.Endpoints, p => new WriteMapping()
+            .String("address", p.Address)
+            .Mapping("ports", Numbers(p.Ports))
+            .Mapping("labels", WriteMapping.Strings(p.Labels)))
+        .Mapping("subsets", Subsets(e.Subsets));
+
+    private static WriteMapping Subsets(EquatableArray<Subset> list)
+    {
+        var subsets = new WriteMapping();
+        foreach (var subset in list) subsets.AddData(subset.Name, WriteMapping.Strings(subset.Labels));
+        return subsets;
+    }
+
+    private static WriteMapping Numbers(EquatableMap<int> map)
+    {
+        var numbers = new WriteMapping();
+        foreach (var (key, value) in map) numbers.Int(key, value);
+        return numbers;
+    }
 }

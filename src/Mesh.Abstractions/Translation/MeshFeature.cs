@@ -270,6 +270,15 @@ public readonly record struct MeshFeature(string Id, string Area, string Descrip
     /// <summary>External service addresses / CIDRs.</summary>
     public static MeshFeature ExternalAddresses { get; } = new("egress.addresses", "Egress", "External service addresses / CIDRs");
 
+    /// <summary>HTTP routes (timeouts, retries, splits, rewrites …) on calls to an external service.</summary>
+    public static MeshFeature ExternalRoutes { get; } = new("egress.routes", "Egress", "HTTP routes on calls to an external service");
+
+    /// <summary>External endpoints with their own ports and labels (VMs, static endpoints).</summary>
+    public static MeshFeature ExternalEndpoints { get; } = new("egress.endpoints", "Egress", "External endpoints with ports and labels");
+
+    /// <summary>Subsets of an external service's endpoints, for splits and policies.</summary>
+    public static MeshFeature ExternalSubsets { get; } = new("egress.subsets", "Egress", "Subsets of an external service's endpoints");
+
     /// <summary>Every feature, grouped by area, in documentation order.</summary>
     public static IReadOnlyList<MeshFeature> All { get; } =
     [
@@ -360,6 +369,9 @@ public readonly record struct MeshFeature(string Id, string Area, string Descrip
         ExternalResolutionStatic,
         ExternalResolutionNone,
         ExternalAddresses,
+        ExternalRoutes,
+        ExternalEndpoints,
+        ExternalSubsets,
     ];
 
     /// <summary>Equality by <see cref="Id"/>.</summary>

@@ -24,13 +24,15 @@ internal sealed class ValidationIndex
                 [.. service.Subsets.Where(s => s?.Name is not null).Select(s => s.Name)],
                 [.. service.Ports.Where(p => p is not null).Select(p => p.Port)]);
         }
-        // External services are routable too (name.namespace, like any service), but have no subsets.
+        // External services are routable too (name.namespace, like any service), with the subsets of their endpoints.
         foreach (var external in config.ExternalServices)
         {
             if (external is null) continue;
             var key = new ServiceRef(external.Name, external.Namespace);
             if (_targets.ContainsKey(key)) continue;
-            _targets[key] = ([], [.. external.Ports.Where(p => p is not null).Select(p => p.Port)]);
+            _targets[key] = (
+                [.. external.Subsets.Where(s => s?.Name is not null).Select(s => s.Name)],
+                [.. external.Ports.Where(p => p is not null).Select(p => p.Port)]);
         }
     }
 

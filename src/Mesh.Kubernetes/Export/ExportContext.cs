@@ -115,6 +115,35 @@ public class ExportContext
         if (FirstTime(DiagnosticCodes.TranslationNote, path, message)) Note(path, message);
     }
 
+    /// <summary>The external service a reference names when no service of the model has that name, or null.</summary>
+    /// <param name="reference">The reference.</param>
+    /// <returns>The external service, or null.</returns>
+    public ExternalService? FindExternal(ServiceRef reference)
+    {
+        if (FindService(reference) is not null) return null;
+        foreach (var external in Config.ExternalServices)
+        {
+            if (external is not null && external.Name == reference.Name && external.Namespace == reference.Namespace) return external;
+        }
+        return null;
+    }
+
+    /// <summary>
+    /// Reports, for a provider whose egress entries hold hosts and addresses only, the external services' endpoints with
+    /// ports or labels and their subsets, which it does not write (<see cref="Unsupported"/> at each).
+    /// </summary>
+    /// <param name="endpoints">Why endpoints are not written.</param>
+    /// <param name="subsets">Why subsets are not written.</param>
+    public void UnsupportedExternalEndpointsAndSubsets(string endpoints, string subsets)
+    {
+        for (var i = 0; i < Config.ExternalServices.Count; i++)
+        {
+            if (Config.ExternalServices[i] is not { } external) continue;
+            if (!external.Endpoints.IsEmpty) Unsupported($"$.spec.externalServices[{i}].endpoints", endpoints);
+            if (!external.Subsets.IsEmpty) Unsupported($"$.spec.externalServices[{i}].subsets", subsets);
+        }
+    }
+
     private void Add(DiagnosticSeverity severity, DiagnosticCode code, string path, string message) =>
         Diagnostics.Add(new Diagnostic { Severity = severity, Code = code, Path = path, Message = message, Provider = Provider });
 }

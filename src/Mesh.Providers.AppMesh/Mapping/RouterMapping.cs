@@ -62,7 +62,7 @@ internal static partial class RouterMapping
     {
         if (ctx.FindService(host) is null)
         {
-            ctx.Unsupported($"{path}.host", $"App Mesh routes traffic to services of the mesh: the route of '{host}', which is not a service of the model, is not written.");
+            ctx.Unsupported(path, $"App Mesh routes traffic to services of the mesh: the route of '{host}', which is not a service of the model, is not written.");
             return;
         }
         if (!byHost.TryGetValue(host, out var list)) byHost[host] = list = [];

@@ -16,6 +16,9 @@ internal static class AppMeshExport
     public static (IReadOnlyList<object> Resources, IReadOnlyList<Diagnostic> Diagnostics) ToAppMesh(MeshConfig config, AppMeshOptions options, LeafServicePlan leaves)
     {
         var ctx = new AppMeshExportContext(options, config);
+        ctx.UnsupportedExternalEndpointsAndSubsets(
+            "App Mesh reaches external services through DNS or Cloud Map; endpoints with their own ports or labels are not written.",
+            "App Mesh external services have no subsets; they are not written.");
         var externals = EgressMapping.ToAppMesh(config, ctx);
         ctx.Plan = NodePlan.Create(config, leaves, externals);
         var mesh = MeshMapping.ToAppMesh(ctx);

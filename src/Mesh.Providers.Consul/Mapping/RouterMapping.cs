@@ -25,6 +25,11 @@ internal static partial class RouterMapping
         for (var i = 0; i < config.Routes.Count; i++)
         {
             var host = config.Routes[i].Host;
+            if (ctx.FindExternal(host) is not null)
+            {
+                ctx.Unsupported($"$.spec.routes[{i}]", $"Routes on an external service are not written for Consul yet: '{host}' is a terminating-gateway destination, whose L7 routing this translation does not map.");
+                continue;
+            }
             if (!byHost.TryGetValue(host, out var list))
             {
                 byHost[host] = list = [];

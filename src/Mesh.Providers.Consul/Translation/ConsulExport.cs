@@ -21,6 +21,9 @@ internal static class ConsulExport
         var ctx = new ConsulExportContext(options, config);
         NameCollisions.Report(ctx);
         ProtocolMapping.ToConsul(config, ctx);
+        ctx.UnsupportedExternalEndpointsAndSubsets(
+            "A Consul destination has addresses, not endpoints with their own ports or labels; the endpoints are not written.",
+            "A Consul destination has no subsets; they are not written.");
         var gateway = EgressMapping.ToConsul(ctx);
         SubsetMapping.ToConsul(config, ctx);
         DestinationPolicyMapping.ToConsul(ctx);

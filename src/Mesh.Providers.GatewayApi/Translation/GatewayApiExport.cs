@@ -21,6 +21,11 @@ internal static class GatewayApiExport
         {
             var route = config.Routes[i];
             var path = $"$.spec.routes[{i}]";
+            if (ctx.FindExternal(route.Host) is not null)
+            {
+                ctx.Unsupported(path, $"'{route.Host}' is an external service: egress is not in the standard channel of Gateway API, and a route whose parent is its name would attach to no Service; the route is not written.");
+                continue;
+            }
             if (routes.ContainsKey((route.Namespace, route.Name)))
             {
                 ctx.Unsupported(path, $"Another route is already written as '{route.Namespace}/{route.Name}'; Gateway API routes have one parent Service each, so this route is not written.");

@@ -95,9 +95,9 @@ internal static class BackendMapping
                 ctx.Invalid(source, $"{at}.destination.host", "A destination needs a host.");
                 continue;
             }
-            if (!HostMapping.TryToModel(destination.Host, ns, ctx.Options, out var service))
+            if (!HostMapping.TryResolve(destination.Host, ns, source, ctx, out var service))
             {
-                ctx.NotImported(source, $"{at}.destination.host", $"'{destination.Host}' is not a mesh service; the model routes to mesh services only.");
+                ctx.NotImported(source, $"{at}.destination.host", $"'{destination.Host}' is neither a mesh service nor an external service's host (a wildcard or a cluster-local name that is no service); the destination was not imported.");
                 continue;
             }
             if (weight is < 0)

@@ -52,6 +52,15 @@ internal static class DestinationRuleMapping
             rule.Spec.Subsets = SubsetMapping.ToIstio(service.Subsets);
         }
 
+        for (var i = 0; i < config.ExternalServices.Count; i++)
+        {
+            var external = config.ExternalServices[i];
+            if (external.Subsets.IsEmpty) continue;
+            var reference = new ServiceRef(external.Name, external.Namespace);
+            if (ctx.FindService(reference) is not null) continue;
+            RuleFor(reference).Spec.Subsets = SubsetMapping.ToIstio(external.Subsets);
+        }
+
         var seen = new HashSet<PolicyTarget>();
         for (var i = 0; i < config.DestinationPolicies.Count; i++)
         {
@@ -106,6 +115,15 @@ internal static class DestinationRuleMapping
             if (subset is null) rule.Spec.TrafficPolicy = updated;
             else subset.TrafficPolicy = updated;
         }
+        for (var i = 0; i < config.ExternalServices.Count; i++)
+        {
+            var external = config.ExternalServices[i];
+            var reference = new ServiceRef(external.Name, external.Namespace);
+            if (external.Hosts.Count > 1 && ctx.FindService(reference) is null && byService.ContainsKey(reference.Namespace + "/" + reference.Name))
+            {
+                ctx.Approximated($"$.spec.externalServices[{i}].hosts", $"A DestinationRule has one host: the subsets and policies of '{reference}' are written for its first host, {external.Hosts[0]}, and do not apply to calls to its other hosts.");
+            }
+        }
         return byService.Values.Select(v => v.Rule);
     }
 
@@ -123,6 +141,16 @@ internal static class DestinationRuleMapping
     public static void ServiceToModel(DestinationRule dr, string ns, string source, ModelBuilder model, IstioImportContext ctx)
     {
         if (!TryHost(dr, ns, source, ctx, report: false, out var service)) return;
+        if (!HostMapping.TryToModel(dr.Spec.Host, ns, ctx.Options, out _))
+        {
+            // An external service's host: the subsets select its endpoints.
+            if (dr.Spec.Subsets is { Count: > 0 })
+            {
+                var known = model.ExternalSubsets.GetValueOrDefault(service);
+                model.ExternalSubsets[service] = SubsetMapping.ToModel(dr.Spec.Subsets, service, known, source, ctx);
+            }
+            return;
+        }
         // A service exists in the model when the rule gives it subsets or a policy the model carries.
         if (dr.Spec.Subsets is not { Count: > 0 } && !Carried(dr.Spec.TrafficPolicy)) return;
         var key = service.Namespace + "/" + service.Name;
@@ -134,6 +162,11 @@ internal static class DestinationRuleMapping
     public static void PoliciesToModel(DestinationRule dr, string ns, string source, ModelBuilder model, IstioImportContext ctx)
     {
         if (!TryHost(dr, ns, source, ctx, report: true, out var service)) return;
+        if (dr.Spec.Subsets is not { Count: > 0 } && !Carried(dr.Spec.TrafficPolicy) && dr.Spec.TrafficPolicy is null)
+        {
+            ctx.NotImportedInfo(source, "$.spec.host", "The rule sets no subset and no traffic policy for its host: there is nothing to import, and nothing is written back.");
+            return;
+        }
         if (dr.Spec.TrafficPolicy is { } traffic) TrafficToModel(traffic, service, null, source, "$.spec.trafficPolicy", model, ctx);
         for (var i = 0; i < (dr.Spec.Subsets?.Count ?? 0); i++)
         {
@@ -156,8 +189,8 @@ internal static class DestinationRuleMapping
             if (report) ctx.Invalid(source, "$.spec.host", "A DestinationRule needs a host.");
             return false;
         }
-        if (HostMapping.TryToModel(dr.Spec.Host, ns, ctx.Options, out service)) return true;
-        if (report) ctx.NotImported(source, "$.spec", $"'{dr.Spec.Host}' is not a mesh service; policies for other hosts are not in the model.");
+        if (HostMapping.TryResolve(dr.Spec.Host, ns, source, ctx, out service)) return true;
+        if (report) ctx.NotImported(source, "$.spec", $"'{dr.Spec.Host}' is neither a mesh service nor an external service's host (a wildcard or a cluster-local name that is no service); the rule was not imported.");
         return false;
     }
 

@@ -1,3 +1,4 @@
+using Mesh.Collections;
 using Mesh.Model;
 using Mesh.Providers.Istio.Resources;
 using Mesh.Providers.Istio.Translation;
@@ -44,6 +45,7 @@ internal static class EgressMapping
                         }
                         endpoints.Add(new WorkloadEntry { Address = address });
                     }
+                    endpoints.AddRange(external.Endpoints.Select(Endpoint));
                     spec.Endpoints = Lists.OrNull(endpoints);
                     break;
                 case Resolution.Dns:
@@ -58,6 +60,7 @@ internal static class EgressMapping
                         addresses.Add(external.Addresses[k]);
                     }
                     spec.Addresses = Lists.OrNull(addresses);
+                    spec.Endpoints = Lists.OrNull(external.Endpoints.Select(Endpoint));
                     break;
                 default:
                     spec.Addresses = Lists.OrNull(external.Addresses);
@@ -67,6 +70,13 @@ internal static class EgressMapping
         }
         return result.OrderBy(p => p.Metadata.NamespaceProperty, StringComparer.Ordinal).ThenBy(p => p.Metadata.Name, StringComparer.Ordinal);
     }
+
+    private static WorkloadEntry Endpoint(ExternalEndpoint endpoint) => new()
+    {
+        Address = endpoint.Address,
+        Ports = endpoint.Ports.IsEmpty ? null : endpoint.Ports.ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal),
+        Labels = endpoint.Labels.IsEmpty ? null : endpoint.Labels.ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal),
+    };
 
     private static string ProtocolToIstio(Protocol protocol) => protocol switch
     {
@@ -155,21 +165,31 @@ internal static class EgressMapping
             if (IpAddresses.IsIpOrCidr(address)) addresses.Add(address);
             else ctx.NotImported(source, path, $"'{address}' is not an IP address or CIDR block{(address.StartsWith("unix://", StringComparison.Ordinal) ? " (it is a Unix domain socket)" : string.Empty)}, the only addresses the model's external services hold; it was not imported.");
         }
-        if (resolution == Resolution.Static)
+        var endpoints = new List<ExternalEndpoint>();
+        if (resolution == Resolution.None)
         {
-            if (spec.Addresses is not null) ctx.NotImported(source, "$.spec.addresses", "With STATIC resolution the model keeps the endpoint addresses; the virtual addresses were not imported.");
-            for (var i = 0; i < (spec.Endpoints?.Count ?? 0); i++)
-            {
-                Address(spec.Endpoints![i]?.Address, $"$.spec.endpoints[{i}].address");
-            }
+            for (var i = 0; i < (spec.Addresses?.Count ?? 0); i++) Address(spec.Addresses![i], $"$.spec.addresses[{i}]");
+            if (spec.Endpoints is not null) ctx.NotImported(source, "$.spec.endpoints", "With NONE resolution the caller's destination address is used; the endpoints were not imported.");
         }
         else
         {
-            for (var i = 0; i < (spec.Addresses?.Count ?? 0); i++)
+            if (resolution == Resolution.Static)
             {
-                Address(spec.Addresses![i], $"$.spec.addresses[{i}]");
+                if (spec.Addresses is not null) ctx.NotImported(source, "$.spec.addresses", "With STATIC resolution the model keeps the endpoint addresses; the virtual addresses were not imported.");
             }
-            if (spec.Endpoints is not null) ctx.NotImported(source, "$.spec.endpoints", "Endpoints are kept for STATIC resolution only; they were not imported.");
+            else
+            {
+                for (var i = 0; i < (spec.Addresses?.Count ?? 0); i++) Address(spec.Addresses![i], $"$.spec.addresses[{i}]");
+            }
+            var names = new HashSet<string>(ports.Select(p => p.EffectiveName), StringComparer.Ordinal);
+            for (var i = 0; i < (spec.Endpoints?.Count ?? 0); i++)
+            {
+                if (spec.Endpoints![i] is not { } entry) continue;
+                if (Endpoint(entry, resolution, names, source, $"$.spec.endpoints[{i}]", ctx) is not { } endpoint) continue;
+                // A static endpoint with neither ports nor labels is just an address.
+                if (resolution == Resolution.Static && endpoint.Ports.IsEmpty && endpoint.Labels.IsEmpty) addresses.Add(endpoint.Address);
+                else endpoints.Add(endpoint);
+            }
         }
         model.ExternalServices.Add(new ExternalService
         {
@@ -179,6 +199,32 @@ internal static class EgressMapping
             Ports = [.. ports],
             Resolution = resolution,
             Addresses = [.. addresses],
+            Endpoints = [.. endpoints],
         });
+    }
+
+    /// <summary>A ServiceEntry endpoint: its address (an IP, or with DNS resolution a host name), ports by name and labels; what does not fit is reported.</summary>
+    private static ExternalEndpoint? Endpoint(WorkloadEntry entry, Resolution resolution, HashSet<string> portNames, string source, string path, IstioImportContext ctx)
+    {
+        var address = entry.Address;
+        var valid = address is not null && (IpAddresses.IsIpAddress(address) || (resolution == Resolution.Dns && DnsNames.IsHostName(address) && !address.StartsWith('*')));
+        if (!valid)
+        {
+            ctx.NotImported(source, $"{path}.address", $"'{address}' is not an IP address{(resolution == Resolution.Dns ? " or host name" : string.Empty)}{(address?.StartsWith("unix://", StringComparison.Ordinal) == true ? " (it is a Unix domain socket)" : string.Empty)}; the endpoint was not imported.");
+            return null;
+        }
+        var endpointPorts = new List<KeyValuePair<string, int>>();
+        foreach (var (name, number) in entry.Ports ?? [])
+        {
+            if (!portNames.Contains(name) || number is < 1 or > 65535)
+            {
+                ctx.NotImported(source, $"{path}.ports.{name}", portNames.Contains(name) ? $"Port {number} is outside 1–65535; it was not imported." : $"The ServiceEntry declares no port named '{name}'; the endpoint's port was not imported.");
+                continue;
+            }
+            endpointPorts.Add(new(name, number));
+        }
+        var labels = (entry.Labels ?? []).Where(l => l.Value is not null && KubernetesNames.IsLabelKey(l.Key) && KubernetesNames.IsLabelValue(l.Value)).ToEquatableMap();
+        if (entry.Labels is not null && labels.Count != entry.Labels.Count) ctx.NotImported(source, $"{path}.labels", "Labels that are not valid Kubernetes labels were not imported.");
+        return new ExternalEndpoint { Address = address!, Ports = [.. endpointPorts], Labels = labels };
     }
 }

@@ -18,9 +18,9 @@ internal static class MirrorMapping
         Model.Mirror? From(Resources.Destination? destination, Percent? percent, string at, string percentPath)
         {
             if (destination is null) return null;
-            if (!HostMapping.TryToModel(destination.Host, ns, ctx.Options, out var service))
+            if (!HostMapping.TryResolve(destination.Host, ns, source, ctx, out var service))
             {
-                ctx.NotImported(source, $"{at}.host", $"'{destination.Host}' is not a mesh service; the mirror was not imported.");
+                ctx.NotImported(source, $"{at}.host", $"'{destination.Host}' is neither a mesh service nor an external service's host; the mirror was not imported.");
                 return null;
             }
             if (percent?.Value == 100d) ctx.NotImportedInfo(source, percentPath, "100% is the default mirror share; it is written back left out.");

@@ -23,7 +23,8 @@ internal static class VirtualServiceMapping
                 vs = new VirtualService
                 {
                     Metadata = { Name = name, NamespaceProperty = ns },
-                    Spec = { Hosts = [ctx.Fqdn(host)] },
+                    // An external service's routes apply to calls to each of its hosts.
+                    Spec = { Hosts = ctx.FindService(host) is null && ctx.External(host) is { Hosts.Count: > 1 } external ? [.. external.Hosts] : [ctx.Fqdn(host)] },
                 };
                 byName[(ns, name)] = vs;
                 hosts[(ns, name)] = host;
@@ -64,19 +65,22 @@ internal static class VirtualServiceMapping
         ServiceRef? host = null;
         for (var i = 0; i < hosts.Count; i++)
         {
-            if (host is null && HostMapping.TryToModel(hosts[i], ns, ctx.Options, out var service))
+            // A wildcard host of a ServiceEntry is an external service's too; other wildcards (a gateway's '*') are not.
+            var resolved = HostMapping.TryResolve(hosts[i], ns, source, ctx, out var service);
+            if (resolved && (host is null || host == service))
             {
+                // The other hosts of the same external service: its routes apply to each of them.
                 host = service;
                 continue;
             }
             ctx.NotImported(source, $"$.spec.hosts[{i}]", host is null
-                ? $"'{hosts[i]}' is not a mesh service (short name or *.svc.{ctx.Options.ClusterDomain}); the model routes calls to mesh services only."
+                ? $"'{hosts[i]}' is neither a mesh service (short name or *.svc.{ctx.Options.ClusterDomain}) nor an external service's host; the model routes calls to services."
                 : "A model route has one host service; only the first one was imported.");
         }
         if (host is null)
         {
-            if (spec.Http is not null) ctx.NotImported(source, "$.spec.http", "No host of this VirtualService is a mesh service, so its HTTP rules have no place in the model.");
-            if (spec.Tcp is not null) ctx.NotImported(source, "$.spec.tcp", "No host of this VirtualService is a mesh service, so its TCP rules have no place in the model.");
+            if (spec.Http is not null) ctx.NotImported(source, "$.spec.http", "No host of this VirtualService is a service, so its HTTP rules have no place in the model.");
+            if (spec.Tcp is not null) ctx.NotImported(source, "$.spec.tcp", "No host of this VirtualService is a service, so its TCP rules have no place in the model.");
             return;
         }
 

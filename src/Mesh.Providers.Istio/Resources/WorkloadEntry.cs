@@ -10,4 +10,14 @@ public sealed class WorkloadEntry
     [JsonPropertyName("address")]
     [YamlMember(Alias = "address")]
     public string? Address { get; set; }
+
+    /// <summary>The port the endpoint listens on for each port of the entry, by port name.</summary>
+    [JsonPropertyName("ports")]
+    [YamlMember(Alias = "ports")]
+    public Dictionary<string, int>? Ports { get; set; }
+
+    /// <summary>The endpoint's labels (which DestinationRule subsets select).</summary>
+    [JsonPropertyName("labels")]
+    [YamlMember(Alias = "labels")]
+    public Dictionary<string, string>? Labels { get; set; }
 }

@@ -8,17 +8,34 @@ namespace Mesh.Providers.Istio.Translation;
 internal sealed class IstioExportContext(IstioOptions options, MeshConfig config) : ExportContext(ProviderName.Istio, config)
 {
     private readonly Dictionary<ServiceRef, string> _fqdns = [];
+    private Dictionary<ServiceRef, ExternalService>? _externals;
 
     public IstioOptions Options { get; } = options;
 
-    /// <summary>The FQDN of <paramref name="service"/>, computed once per translation.</summary>
+    /// <summary>
+    /// The host Istio knows <paramref name="service"/> by, computed once per translation: a mesh service's FQDN, or the first
+    /// host of the external service of that name (its ServiceEntry's host).
+    /// </summary>
     public string Fqdn(ServiceRef service)
     {
         if (!_fqdns.TryGetValue(service, out var fqdn))
         {
-            fqdn = Mapping.HostMapping.ToIstio(service, Options);
+            fqdn = FindService(service) is null && External(service) is { Hosts.Count: > 0 } external
+                ? external.Hosts[0]
+                : Mapping.HostMapping.ToIstio(service, Options);
             _fqdns[service] = fqdn;
         }
         return fqdn;
+    }
+
+    /// <summary>The external service a reference names (when no mesh service has that name), or null.</summary>
+    public ExternalService? External(ServiceRef service)
+    {
+        if (_externals is null)
+        {
+            _externals = [];
+            foreach (var external in Config.ExternalServices) _externals.TryAdd(new ServiceRef(external.Name, external.Namespace), external);
+        }
+        return _externals.GetValueOrDefault(service);
     }
 }

@@ -14,7 +14,14 @@ internal static class IstioImporter
 {
     public static ImportResult Import(IReadOnlyList<(object Resource, string Source)> resources, IstioImportContext ctx, ImportOptions? options)
     {
-        var model = new ModelBuilder();
+        var model = ctx.Model;
+        // ServiceEntry hosts first: routes, rules and policies on them are the external services'.
+        foreach (var (resource, _) in resources)
+        {
+            if (resource is not ServiceEntry { Metadata.Name: { } entryName, Spec.Hosts: { } hosts } se || !Mesh.Validation.DnsNames.IsDnsLabel(entryName)) continue;
+            var reference = new ServiceRef(entryName, ctx.NamespaceOf(se));
+            foreach (var host in hosts) if (!string.IsNullOrEmpty(host)) ctx.ExternalHosts.TryAdd(host, reference);
+        }
         foreach (var (resource, source) in resources)
         {
             if (resource is DestinationRule dr) DestinationRuleMapping.ServiceToModel(dr, ctx.NamespaceOf(dr), source, model, ctx);

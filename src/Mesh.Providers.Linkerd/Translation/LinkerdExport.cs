@@ -22,6 +22,9 @@ internal static class LinkerdExport
         Report(config, leaves, ctx);
         var policies = AuthorizationMapping.ToLinkerd(config, options, ctx).ToList();
         // The names taken are only needed (and only worth collecting) when there is egress to write.
+        ctx.UnsupportedExternalEndpointsAndSubsets(
+            "Endpoints with their own ports or labels (Linkerd ExternalWorkloads) are not written; the EgressNetwork takes the addresses.",
+            "Linkerd routes to Services and networks; the external service's subsets are not written.");
         var egress = config.ExternalServices.IsEmpty ? [] : EgressMapping.ToLinkerd(config, options, ctx, Written([.. routes, .. tcp.Select(t => t.Route), .. policies]));
         List<object> resources = [.. routes, .. tcp.Select(t => t.Route), .. policies, .. egress];
         ServicePortMapping.ToLinkerd(config, resources, options, ctx);

@@ -23,6 +23,11 @@ internal static partial class RouteMapping
             var route = config.Routes[i];
             var path = $"$.spec.routes[{i}]";
             if (route.Rules.IsEmpty) continue;
+            if (ctx.FindExternal(route.Host) is not null)
+            {
+                ctx.Unsupported(path, $"OSM routes, splits and retries name Services; '{route.Host}' is an external service (an Egress), so its route is not written.");
+                continue;
+            }
             var written = IndexOfCatchAll(route);
             if (written < 0)
             {

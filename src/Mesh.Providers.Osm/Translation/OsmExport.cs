@@ -20,6 +20,9 @@ internal static class OsmExport
         var (targets, groups, tcpRoutes) = AccessPolicyMapping.ToOsm(ctx);
         var settings = UpstreamTrafficSettingMapping.ToOsm(ctx);
         var retries = RetryMapping.ToOsm(retryDrafts, ctx);
+        ctx.UnsupportedExternalEndpointsAndSubsets(
+            "An OSM Egress names hosts, IP ranges and ports, not endpoints with their own ports or labels; the endpoints are not written.",
+            "An OSM Egress has no subsets; they are not written.");
         var egresses = EgressMapping.ToOsm(ctx);
         var meshStrict = MtlsMapping.Report(ctx);
         ServicePortMapping.Report(ctx);

@@ -213,6 +213,12 @@ public class GeneratorCoverageTests
             Assert.Equal(config.Routes.Count, config.Routes.Select(r => r.Host).Distinct().Count());
             foreach (var backend in config.Routes.SelectMany(r => r.Rules).SelectMany(r => r.Backends).Concat(config.TcpRoutes.SelectMany(t => t.Backends)))
             {
+                // A backend of an external service's route (a route on calls leaving the mesh) names that external service.
+                if (config.ExternalServices.FirstOrDefault(e => e.Name == backend.Service.Name && e.Namespace == backend.Service.Namespace) is { } external && config.FindService(backend.Service) is null)
+                {
+                    if (backend.Subset is not null) Assert.Contains(external.Subsets, x => x.Name == backend.Subset);
+                    continue;
+                }
                 var service = config.FindService(backend.Service);
                 Assert.NotNull(service);
                 if (backend.Subset is not null) Assert.NotNull(service.FindSubset(backend.Subset));

@@ -58,7 +58,13 @@ public abstract class CorpusSuite : ConformanceSuite
         var inputFields = inputs.SelectMany(d => SpecLeaves(d).Select(l => Kind(d) + " " + YamlJson.WithoutIndices(l))).ToHashSet(StringComparer.Ordinal);
         if (imported.Diagnostics.Any(IsCompletion))
         {
-            var declarations = Translator.Translate(new Mesh.Model.MeshConfig { Name = imported.Config.Name, Services = imported.Config.Services });
+            // External services declared from a host (MESH2206 at $.spec.externalServices) are written as the provider's egress entries.
+            var declarations = Translator.Translate(new Mesh.Model.MeshConfig
+            {
+                Name = imported.Config.Name,
+                Services = imported.Config.Services,
+                ExternalServices = imported.Diagnostics.Any(d => d.Code == DiagnosticCodes.ServiceInferred && d.Path == "$.spec.externalServices") ? imported.Config.ExternalServices : default,
+            });
             inputFields.UnionWith(YamlJson.Documents(Translator.WriteYaml(declarations.Resources)).SelectMany(d => SpecLeaves(d).Select(l => Kind(d) + " " + YamlJson.WithoutIndices(l))));
         }
         var outputFields = outputs.SelectMany(d => SpecLeaves(d).Select(l => Kind(d) + " " + YamlJson.WithoutIndices(l))).ToHashSet(StringComparer.Ordinal);

@@ -65,6 +65,18 @@ public sealed class CapabilityCases
         ExternalServices = [new ExternalService { Name = "api", Namespace = "bookinfo", Hosts = ["api.example.com"], Ports = [new ServicePort { Port = 443, Protocol = Protocol.Tls }], Resolution = resolution, Addresses = [.. addresses] }],
     };
 
+    /// <summary>An external HTTP service and a route with a timeout and retries on calls to it.</summary>
+    private static MeshConfig ExternalRoute()
+    {
+        var api = new ServiceRef("api", "bookinfo");
+        return new MeshConfig
+        {
+            Name = "imported",
+            ExternalServices = [new ExternalService { Name = "api", Namespace = "bookinfo", Hosts = ["api.example.com"], Ports = [new ServicePort { Port = 80, Protocol = Protocol.Http }], Resolution = Resolution.Dns }],
+            Routes = [new HttpRoute { Name = "api", Namespace = "bookinfo", Host = api, Rules = [new HttpRouteRule { Backends = [new WeightedBackend { Service = api }], Timeout = TimeSpan.FromSeconds(5), Retry = new RetryPolicy { Attempts = 2 } }] }],
+        };
+    }
+
     private static readonly Dictionary<string, string> App = new() { ["app"] = "reviews" };
 
     private Dictionary<MeshFeature, MeshConfig> Build() => new()
@@ -164,5 +176,19 @@ public sealed class CapabilityCases
         [MeshFeature.ExternalResolutionStatic] = External(Resolution.Static, "203.0.113.7", "203.0.113.8"),
         [MeshFeature.ExternalResolutionNone] = External(Resolution.None),
         [MeshFeature.ExternalAddresses] = External(Resolution.Dns, "203.0.113.0/24"),
+        [MeshFeature.ExternalRoutes] = ExternalRoute(),
+        [MeshFeature.ExternalEndpoints] = External(Resolution.Static) with
+        {
+            ExternalServices = [External(Resolution.Static).ExternalServices[0] with { Endpoints = [new ExternalEndpoint { Address = "203.0.113.7", Ports = [new("tls-443", 8443)], Labels = new Dictionary<string, string> { ["version"] = "v1" } }] }],
+        },
+        [MeshFeature.ExternalSubsets] = External(Resolution.Static) with
+        {
+            ExternalServices = [External(Resolution.Static).ExternalServices[0] with
+            {
+                Endpoints = [new ExternalEndpoint { Address = "203.0.113.7", Labels = new Dictionary<string, string> { ["version"] = "v1" } }],
+                Subsets = [new Subset { Name = "v1", Labels = new Dictionary<string, string> { ["version"] = "v1" } }],
+            }],
+            DestinationPolicies = [new DestinationPolicy { Target = new PolicyTarget { Service = new ServiceRef("api", "bookinfo"), Subset = "v1" }, LoadBalancer = LoadBalancer.Random }],
+        },
     };
 }

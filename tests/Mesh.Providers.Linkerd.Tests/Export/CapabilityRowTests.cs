@@ -29,6 +29,8 @@ public sealed class CapabilityRowTests : CapabilityRowSuite
         var services = model.Services.ToList();
         void Declare(ServiceRef service, string? subset, int? port, Protocol protocol)
         {
+            // An external service is declared already, as such.
+            if (model.ExternalServices.Any(e => e.Name == service.Name && e.Namespace == service.Namespace)) return;
             var index = services.FindIndex(s => s.Reference == service);
             if (index < 0)
             {

@@ -4,7 +4,7 @@ using Mesh.Validation.Rules;
 
 namespace Mesh.Validation.Validators;
 
-/// <summary>Validates an <see cref="ExternalService"/>: names, at least one valid host, ports and addresses.</summary>
+/// <summary>Validates an <see cref="ExternalService"/>: names, at least one valid host, ports, addresses, endpoints and subsets.</summary>
 internal sealed class ExternalServiceValidator : ModelValidator<ExternalService>
 {
     public static readonly ExternalServiceValidator Instance = new();
@@ -42,6 +42,56 @@ internal sealed class ExternalServiceValidator : ModelValidator<ExternalService>
             {
                 report.Error($"Addresses[{i}]", DiagnosticCodes.InvalidAddress, $"'{item.Addresses[i]}' is not an IP address or CIDR block.");
             }
+        }
+        Endpoints(item, report);
+        Subsets(item, report);
+    }
+
+    private static void Endpoints(ExternalService item, Reporter report)
+    {
+        report.NoNullItems(nameof(ExternalService.Endpoints), item.Endpoints, "An endpoint");
+        if (!item.Endpoints.IsEmpty && item.Resolution == Resolution.None)
+        {
+            report.Error(nameof(ExternalService.Endpoints), DiagnosticCodes.ConflictingFields, "With resolution none the caller's destination address is used: endpoints need static or dns resolution.");
+        }
+        var names = new HashSet<string>(item.Ports.Where(p => p is not null).Select(p => p.EffectiveName), StringComparer.Ordinal);
+        for (var i = 0; i < item.Endpoints.Count; i++)
+        {
+            if (item.Endpoints[i] is not { } endpoint) continue;
+            var path = $"Endpoints[{i}]";
+            var valid = item.Resolution == Resolution.Dns
+                ? Syntax.IsIpAddress(endpoint.Address) || (Syntax.IsHostName(endpoint.Address) && !endpoint.Address.StartsWith('*'))
+                : Syntax.IsIpAddress(endpoint.Address);
+            if (!valid)
+            {
+                report.Error($"{path}.Address", DiagnosticCodes.InvalidAddress, item.Resolution == Resolution.Dns
+                    ? $"'{endpoint.Address}' is not an IP address or host name."
+                    : $"'{endpoint.Address}' is not an IP address (a static endpoint is one address; host names need dns resolution).");
+            }
+            foreach (var (name, number) in endpoint.Ports)
+            {
+                if (!names.Contains(name))
+                {
+                    report.Error($"{path}.Ports.{name}", DiagnosticCodes.DanglingPort, $"The endpoint names port '{name}', which the external service does not declare (its ports: {string.Join(", ", names.Order(StringComparer.Ordinal))}).");
+                }
+                report.Port($"{path}.Ports.{name}", number, "The endpoint port");
+            }
+            report.Labels($"{path}.Labels", endpoint.Labels, "An endpoint label");
+        }
+    }
+
+    private static void Subsets(ExternalService item, Reporter report)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < item.Subsets.Count; i++)
+        {
+            if (item.Subsets[i] is not { } subset) continue;
+            report.DnsLabel($"Subsets[{i}].Name", subset.Name, "The subset name");
+            if (subset.Name is not null && !seen.Add(subset.Name))
+            {
+                report.Error($"Subsets[{i}].Name", DiagnosticCodes.DuplicateName, $"Subset '{subset.Name}' is declared more than once.");
+            }
+            report.Labels($"Subsets[{i}].Labels", subset.Labels, "A subset label");
         }
     }
 }
