@@ -19,8 +19,6 @@ namespace Mesh.Providers.AppMesh;
 /// </summary>
 public sealed class AppMeshTranslator : KubernetesTranslator<AppMeshOptions>
 {
-    private static readonly string[] Namespaces = [typeof(Resources.VirtualNode).Namespace!];
-
     /// <summary>Creates a translator with default <see cref="AppMeshOptions"/>.</summary>
     public AppMeshTranslator()
         : this(new AppMeshOptions())
@@ -42,9 +40,6 @@ public sealed class AppMeshTranslator : KubernetesTranslator<AppMeshOptions>
 
     /// <inheritdoc />
     protected override ResourceCatalog Catalog => AppMeshImport.Catalog;
-
-    /// <inheritdoc />
-    protected override IReadOnlyList<string> ResourceNamespaces => Namespaces;
 
     /// <summary>Every subset gets a leaf Service: its virtual node's DNS hostname names it.</summary>
     protected override LeafServicePlan PlanLeaves(MeshConfig config) => LeafServicePlan.Create(config, everySubset: true);

@@ -18,8 +18,6 @@ namespace Mesh.Providers.Consul;
 /// </summary>
 public sealed class ConsulTranslator : KubernetesTranslator<ConsulOptions>
 {
-    private static readonly string[] Namespaces = [typeof(Resources.ServiceDefaults).Namespace!];
-
     /// <summary>Creates a translator with default <see cref="ConsulOptions"/>.</summary>
     public ConsulTranslator()
         : this(new ConsulOptions())
@@ -41,9 +39,6 @@ public sealed class ConsulTranslator : KubernetesTranslator<ConsulOptions>
 
     /// <inheritdoc />
     protected override ResourceCatalog Catalog => ConsulImport.Catalog;
-
-    /// <inheritdoc />
-    protected override IReadOnlyList<string> ResourceNamespaces => Namespaces;
 
     /// <summary>Consul routes to subsets itself (ServiceResolver subsets): no leaf Service is planned.</summary>
     protected override bool SubsetsAreNative => true;

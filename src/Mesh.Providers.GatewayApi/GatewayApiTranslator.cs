@@ -13,8 +13,6 @@ namespace Mesh.Providers.GatewayApi;
 /// </summary>
 public sealed class GatewayApiTranslator : KubernetesTranslator<GatewayApiOptions>
 {
-    private static readonly string[] Namespaces = [typeof(Resources.HttpRoute).Namespace!];
-
     /// <summary>Creates a translator with default <see cref="GatewayApiOptions"/>.</summary>
     public GatewayApiTranslator()
         : this(new GatewayApiOptions())
@@ -36,9 +34,6 @@ public sealed class GatewayApiTranslator : KubernetesTranslator<GatewayApiOption
 
     /// <inheritdoc />
     protected override ResourceCatalog Catalog => GatewayApiResourceTypes.Catalog;
-
-    /// <inheritdoc />
-    protected override IReadOnlyList<string> ResourceNamespaces => Namespaces;
 
     /// <inheritdoc />
     protected override (IReadOnlyList<object> Resources, IReadOnlyList<Diagnostic> Diagnostics) Export(MeshConfig config, LeafServicePlan leaves) =>

@@ -13,8 +13,6 @@ namespace Mesh.Providers.Istio;
 /// </summary>
 public sealed class IstioTranslator : KubernetesTranslator<IstioOptions>
 {
-    private static readonly string[] Namespaces = [typeof(VirtualService).Namespace!];
-
     /// <summary>Creates a translator with default <see cref="IstioOptions"/>.</summary>
     public IstioTranslator()
         : this(new IstioOptions())
@@ -36,9 +34,6 @@ public sealed class IstioTranslator : KubernetesTranslator<IstioOptions>
 
     /// <inheritdoc />
     protected override ResourceCatalog Catalog => IstioResourceTypes.Catalog;
-
-    /// <inheritdoc />
-    protected override IReadOnlyList<string> ResourceNamespaces => Namespaces;
 
     /// <inheritdoc />
     protected override (IReadOnlyList<object> Resources, IReadOnlyList<Diagnostic> Diagnostics) Export(MeshConfig config, LeafServicePlan leaves) =>

@@ -20,8 +20,6 @@ namespace Mesh.Providers.Linkerd;
 /// </summary>
 public sealed class LinkerdTranslator : KubernetesTranslator<LinkerdOptions>
 {
-    private static readonly string[] Namespaces = [typeof(GatewayApi.Resources.HttpRoute).Namespace!, typeof(Resources.PolicyHttpRoute).Namespace!];
-
     /// <summary>Creates a translator with default <see cref="LinkerdOptions"/>.</summary>
     public LinkerdTranslator()
         : this(new LinkerdOptions())
@@ -43,9 +41,6 @@ public sealed class LinkerdTranslator : KubernetesTranslator<LinkerdOptions>
 
     /// <inheritdoc />
     protected override ResourceCatalog Catalog => LinkerdImport.Catalog;
-
-    /// <inheritdoc />
-    protected override IReadOnlyList<string> ResourceNamespaces => Namespaces;
 
     /// <inheritdoc />
     protected override (IReadOnlyList<object> Resources, IReadOnlyList<Diagnostic> Diagnostics) Export(MeshConfig config, LeafServicePlan leaves) =>

@@ -20,8 +20,6 @@ namespace Mesh.Providers.Osm;
 /// </summary>
 public sealed class OsmTranslator : KubernetesTranslator<OsmOptions>
 {
-    private static readonly string[] Namespaces = [typeof(Resources.TrafficSplit).Namespace!];
-
     /// <summary>Creates a translator with default <see cref="OsmOptions"/>.</summary>
     public OsmTranslator()
         : this(new OsmOptions())
@@ -43,9 +41,6 @@ public sealed class OsmTranslator : KubernetesTranslator<OsmOptions>
 
     /// <inheritdoc />
     protected override ResourceCatalog Catalog => OsmCatalog.Instance;
-
-    /// <inheritdoc />
-    protected override IReadOnlyList<string> ResourceNamespaces => Namespaces;
 
     /// <summary>OSM's own <c>appProtocol</c> values (<c>http</c>, <c>grpc</c>, <c>tcp</c>): HTTP/2 is written <c>http</c>, TLS <c>tcp</c>.</summary>
     protected override string? AppProtocolOf(Protocol protocol) => Mapping.ServicePortMapping.AppProtocolOf(protocol);

@@ -120,7 +120,7 @@ public class ImportContext
     public void ReportMetadata(V1ObjectMeta? metadata, string source, IReadOnlySet<string>? carried = null)
     {
         if (metadata is null) return;
-        if (JsonSerializer.SerializeToNode(metadata, KubeJson.Options) is not JsonObject fields) return;
+        if (JsonSerializer.SerializeToNode(metadata, KubeJson.ObjectMeta) is not JsonObject fields) return;
         foreach (var (key, value) in fields)
         {
             if (key is "name" or "namespace" || value is null) continue;

@@ -1,8 +1,13 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
+
 namespace Mesh.Kubernetes;
 
 /// <summary>
 /// The kinds a provider reads: <c>group/version/Kind</c> → class, each class's written <c>apiVersion</c>, and the API groups
-/// whose other kinds are out of scope rather than unknown. <see cref="ResourceReader"/> reads documents with it.
+/// whose other kinds are out of scope rather than unknown, and the source-generated JSON metadata of those classes.
+/// <see cref="ResourceReader"/> reads documents with it and <see cref="KubeYamlWriter"/> writes them.
 /// </summary>
 /// <param name="TypeMap">Every <c>group/version/Kind</c> read (<c>v1/Kind</c> for the core group).</param>
 /// <param name="Canonical">The <c>apiVersion</c> each class is written with; other versions read into it get a legacy note.</param>
@@ -18,6 +23,27 @@ public sealed record ResourceCatalog(
     IReadOnlyDictionary<string, string>? LegacyNotes = null,
     IReadOnlyDictionary<string, string>? VersionNotes = null)
 {
+    private readonly IJsonTypeInfoResolver _typeInfoResolver = null!;
+
+    /// <summary>
+    /// The JSON metadata of every class read or written (a provider's source-generated <see cref="JsonSerializerContext"/>
+    /// that lists each resource class): reading, the unknown-field report and the YAML writer take the members from it, not
+    /// from runtime reflection, so a trimmed or native AOT application keeps every field.
+    /// </summary>
+    public required IJsonTypeInfoResolver TypeInfoResolver
+    {
+        get => _typeInfoResolver;
+        init
+        {
+            ArgumentNullException.ThrowIfNull(value);
+            _typeInfoResolver = value;
+            JsonOptions = KubeJson.For(value);
+        }
+    }
+
+    /// <summary>The JSON options of the resources: <see cref="KubeJson.Options"/>' settings over <see cref="TypeInfoResolver"/>.</summary>
+    public JsonSerializerOptions JsonOptions { get; private init; } = KubeJson.Options;
+
     /// <summary>What the out-of-scope report of another kind of the provider's groups says it is about (e.g. "gateways, Envoy filters, telemetry").</summary>
     /// <value>Defaults to null: the report says only that the kind is outside what the provider translates.</value>
     public string? OutOfScopeKinds { get; init; }

@@ -60,10 +60,11 @@ public static class ResourceReader
         }
 
         EmptyItems(root, "$", source, ctx);
+        var typeInfo = catalog.JsonOptions.GetTypeInfo(type);
         object? typed;
         try
         {
-            typed = root.Deserialize(type, KubeJson.Options);
+            typed = root.Deserialize(typeInfo);
         }
         catch (JsonException e)
         {
@@ -78,7 +79,7 @@ public static class ResourceReader
             ctx.Legacy(source, "$.apiVersion", catalog.VersionNotes?.GetValueOrDefault($"{apiVersion}/{kind}") ?? $"{apiVersion} is an older served version of {kind}; it was read as {canonical} (the same fields).");
             ((k8s.IKubernetesObject)typed).ApiVersion = canonical;
         }
-        var written = JsonSerializer.SerializeToNode(typed, type, KubeJson.Options);
+        var written = JsonSerializer.SerializeToNode(typed, typeInfo);
         FieldDiff.Diff(root, written, "$", (key, path) => Report(key, path, source, ctx, catalog));
         return typed;
     }

@@ -25,11 +25,13 @@ public abstract class CustomResource<TSpec> : KubernetesObject, IKubernetesObjec
 
     /// <summary>The object metadata (name, namespace, labels, annotations).</summary>
     [JsonPropertyName("metadata")]
+    [JsonPropertyOrder(1)]
     [YamlMember(Alias = "metadata", Order = 1)]
     public V1ObjectMeta Metadata { get; set; } = new();
 
     /// <summary>The spec.</summary>
     [JsonPropertyName("spec")]
+    [JsonPropertyOrder(2)]
     [YamlMember(Alias = "spec", Order = 2)]
     public TSpec Spec { get; set; } = new();
 

@@ -36,9 +36,6 @@ public abstract class KubernetesTranslator<TOptions> : ITranslator
     /// <summary>The kinds the provider reads, with their written versions.</summary>
     protected abstract ResourceCatalog Catalog { get; }
 
-    /// <summary>The .NET namespaces of the typed resources <see cref="WriteYaml"/> writes itself (others go to KubernetesClient's serializer).</summary>
-    protected abstract IReadOnlyList<string> ResourceNamespaces { get; }
-
     /// <summary>
     /// Model (valid) → the provider's typed resources, in a deterministic order, with the diagnostics of what was not expressed
     /// exactly. Backends to a subset with a leaf Service in <paramref name="leaves"/> name that Service
@@ -156,6 +153,6 @@ public abstract class KubernetesTranslator<TOptions> : ITranslator
     public string WriteYaml(IEnumerable<object> resources)
     {
         ArgumentNullException.ThrowIfNull(resources);
-        return KubeYamlWriter.Write(resources, ResourceNamespaces);
+        return KubeYamlWriter.Write(resources, Catalog.JsonOptions);
     }
 }

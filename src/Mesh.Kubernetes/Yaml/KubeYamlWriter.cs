@@ -1,25 +1,32 @@
 using System.Collections;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text;
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 
 namespace Mesh.Kubernetes;
 
 /// <summary>
-/// Writes resources as a <c>---</c>-separated block-style YAML stream, what <c>kubectl apply</c> takes: the same
-/// documents KubernetesClient's <c>KubernetesYaml</c> writes (same wire names, nulls left out), without its per-call
-/// serializer set-up (objects of other types are handed to <c>KubernetesYaml</c>). Strings are written plain only when no YAML 1.1 or 1.2 reader could take them for anything
-/// else (numbers, booleans, null, timestamps, indicators); otherwise double-quoted.
+/// Writes resources as a <c>---</c>-separated block-style YAML stream, what <c>kubectl apply</c> takes: the documents
+/// KubernetesClient's <c>KubernetesYaml</c> writes (same wire names, nulls left out). The members of each object, their wire
+/// names and order come from source-generated JSON metadata (a <see cref="ResourceCatalog"/>'s
+/// <see cref="ResourceCatalog.JsonOptions"/>), not from runtime reflection, so a trimmed or native AOT application writes
+/// every field; an object whose type the metadata does not know is an error, never an empty mapping. Strings are written
+/// plain only when no YAML 1.1 or 1.2 reader could take them for anything else (numbers, booleans, null, timestamps,
+/// indicators); otherwise double-quoted.
 /// </summary>
 public static class KubeYamlWriter
 {
-    /// <summary>Writes <paramref name="resources"/>; objects whose type lives in one of <paramref name="ownNamespaces"/> are written by this writer, others by <c>KubernetesYaml</c>.</summary>
+    /// <summary>Writes <paramref name="resources"/> with the members <paramref name="options"/> describe.</summary>
     /// <param name="resources">The resources; nulls are skipped.</param>
-    /// <param name="ownNamespaces">The .NET namespaces of the typed resources this writer writes itself.</param>
+    /// <param name="options">JSON options whose type metadata covers every object written (e.g. <see cref="ResourceCatalog.JsonOptions"/>).</param>
     /// <returns>The YAML stream.</returns>
-    public static string Write(IEnumerable<object> resources, IReadOnlyList<string> ownNamespaces)
+    /// <exception cref="InvalidOperationException">An object's type has no metadata in <paramref name="options"/>.</exception>
+    public static string Write(IEnumerable<object> resources, JsonSerializerOptions options)
     {
         ArgumentNullException.ThrowIfNull(resources);
-        ArgumentNullException.ThrowIfNull(ownNamespaces);
+        ArgumentNullException.ThrowIfNull(options);
         var builder = new StringBuilder(4096);
         var first = true;
         foreach (var resource in resources)
@@ -27,20 +34,48 @@ public static class KubeYamlWriter
             if (resource is null) continue;
             if (!first) builder.Append("---\n");
             first = false;
-            if (resource.GetType().Namespace is { } ns && (ns == typeof(KubeYamlWriter).Namespace || ownNamespaces.Contains(ns)))
-            {
-                WriteMapping(builder, resource, 0, null);
-            }
-            else
-            {
-                // Objects that are not this provider's resources keep KubernetesClient's own converters.
-                var text = k8s.KubernetesYaml.Serialize(resource);
-                builder.Append(text);
-                if (text.Length > 0 && text[^1] != '\n') builder.Append('\n');
-            }
+            WriteMapping(builder, resource, 0, null, options);
         }
         return builder.ToString();
     }
+
+    private static JsonTypeInfo TypeInfo(Type type, JsonSerializerOptions options) =>
+        options.TryGetTypeInfo(type, out var info)
+            ? info
+            : throw new InvalidOperationException($"{type} has no JSON metadata in the options given: add it to the provider's JsonSerializerContext. Without it a trimmed or native AOT application would write it empty.");
+
+    /// <summary>
+    /// The written members of an object type in the order <c>KubernetesYaml</c> writes them: by <c>[JsonPropertyOrder]</c>, then
+    /// base-class members first (<c>apiVersion</c>, <c>kind</c> before <c>metadata</c>, <c>spec</c>), then declaration order.
+    /// </summary>
+    private static JsonPropertyInfo[] Members(JsonTypeInfo info) => MemberCache.GetValue(info, static info =>
+    {
+        var depth = new Dictionary<Type, int>();
+        var level = 0;
+        for (var t = info.Type; t is not null; t = t.BaseType) depth[t] = level++;
+        return [.. info.Properties
+            .Where(p => p.Get is not null)
+            .Select((p, index) => (Property: p, Index: index))
+            .OrderBy(x => x.Property.Order)
+            .ThenByDescending(x => depth.GetValueOrDefault(x.Property.DeclaringType))
+            .ThenBy(x => x.Index)
+            .Select(x => x.Property)];
+    });
+
+    // Keyed by the metadata object, so entries go with the options that own them.
+    private static readonly ConditionalWeakTable<JsonTypeInfo, JsonPropertyInfo[]> MemberCache = new();
+
+    /// <summary>A JSON value an <c>object</c> member holds once read, as the maps, lists and scalars the writer writes.</summary>
+    private static object? Plain(JsonElement element) => element.ValueKind switch
+    {
+        JsonValueKind.Object => element.EnumerateObject().ToDictionary(p => p.Name, p => Plain(p.Value), StringComparer.Ordinal),
+        JsonValueKind.Array => element.EnumerateArray().Select(Plain).ToList(),
+        JsonValueKind.String => element.GetString(),
+        JsonValueKind.Number => element.TryGetInt64(out var integer) ? integer : element.GetDouble(),
+        JsonValueKind.True => true,
+        JsonValueKind.False => false,
+        _ => null,
+    };
 
     private static bool IsScalar(object value) => value is string or bool or int or long or double or float or decimal or DateTime or DateTimeOffset or Enum;
 
@@ -52,7 +87,7 @@ public static class KubeYamlWriter
 
     private static void Indent(StringBuilder builder, int indent) => builder.Append(' ', indent);
 
-    private static void WriteMapping(StringBuilder builder, object value, int indent, string? firstPrefix)
+    private static void WriteMapping(StringBuilder builder, object value, int indent, string? firstPrefix, JsonSerializerOptions options)
     {
         var written = 0;
         if (value is IDictionary dictionary)
@@ -60,15 +95,20 @@ public static class KubeYamlWriter
             foreach (DictionaryEntry entry in dictionary)
             {
                 if (entry.Value is null) continue;
-                WriteEntry(builder, Convert.ToString(entry.Key, CultureInfo.InvariantCulture) ?? string.Empty, entry.Value, indent, written++ == 0 ? firstPrefix : null);
+                WriteEntry(builder, Convert.ToString(entry.Key, CultureInfo.InvariantCulture) ?? string.Empty, entry.Value, indent, written++ == 0 ? firstPrefix : null, options);
             }
         }
         else
         {
-            foreach (var member in YamlShape.Of(value.GetType()).Members)
+            var info = TypeInfo(value.GetType(), options);
+            if (info.Kind != JsonTypeInfoKind.Object)
             {
-                if (member.Get(value) is not { } memberValue) continue;
-                WriteEntry(builder, member.Name, memberValue, indent, written++ == 0 ? firstPrefix : null);
+                throw new InvalidOperationException($"{value.GetType()} is not written as a mapping by its JSON metadata ({info.Kind}); the YAML writer cannot write it.");
+            }
+            foreach (var property in Members(info))
+            {
+                if (property.Get?.Invoke(value) is not { } memberValue) continue;
+                WriteEntry(builder, property.Name, memberValue, indent, written++ == 0 ? firstPrefix : null, options);
             }
         }
         if (written == 0)
@@ -79,12 +119,22 @@ public static class KubeYamlWriter
         }
     }
 
-    private static void WriteEntry(StringBuilder builder, string key, object value, int indent, string? prefix)
+    private static void WriteEntry(StringBuilder builder, string key, object value, int indent, string? prefix, JsonSerializerOptions options)
     {
         if (prefix is not null) builder.Append(prefix);
         else Indent(builder, indent);
         Scalar(builder, key);
         builder.Append(':');
+        if (value is JsonElement element)
+        {
+            // A JSON value an `object` member holds once read.
+            if (Plain(element) is not { } plain)
+            {
+                builder.Append(" null\n");
+                return;
+            }
+            value = plain;
+        }
         if (IsScalar(value))
         {
             builder.Append(' ');
@@ -98,19 +148,20 @@ public static class KubeYamlWriter
         else if (value is IEnumerable sequence and not IDictionary)
         {
             builder.Append('\n');
-            WriteSequence(builder, sequence, indent);
+            WriteSequence(builder, sequence, indent, options);
         }
         else
         {
             builder.Append('\n');
-            WriteMapping(builder, value, indent + 2, null);
+            WriteMapping(builder, value, indent + 2, null, options);
         }
     }
 
-    private static void WriteSequence(StringBuilder builder, IEnumerable sequence, int indent)
+    private static void WriteSequence(StringBuilder builder, IEnumerable sequence, int indent, JsonSerializerOptions options)
     {
-        foreach (var item in sequence)
+        foreach (var raw in sequence)
         {
+            var item = raw is JsonElement element ? Plain(element) : raw;
             if (item is null)
             {
                 Indent(builder, indent);
@@ -132,11 +183,11 @@ public static class KubeYamlWriter
             {
                 Indent(builder, indent);
                 builder.Append("-\n");
-                WriteSequence(builder, inner, indent + 2);
+                WriteSequence(builder, inner, indent + 2, options);
             }
             else
             {
-                WriteMapping(builder, item, indent + 2, new string(' ', indent) + "- ");
+                WriteMapping(builder, item, indent + 2, new string(' ', indent) + "- ", options);
             }
         }
     }

@@ -35,7 +35,10 @@ internal static class AppMeshImport
             [typeof(CoreService)] = CoreService.KubeApiVersion,
         },
         new HashSet<string>(AppMeshResourceTypes.Groups, StringComparer.Ordinal),
-        "an App Mesh resource this provider reads");
+        "an App Mesh resource this provider reads")
+    {
+        TypeInfoResolver = AppMeshJsonContext.Default,
+    };
 
     public static ImportResult ToModel(IReadOnlyList<(object Resource, string Source)> resources, ImportContext ctx, AppMeshOptions options, ImportOptions? importOptions)
     {

@@ -38,6 +38,7 @@ internal static class ConsulImport
         new HashSet<string>(ConsulResourceTypes.Groups, StringComparer.Ordinal),
         "a Consul config entry this provider reads")
     {
+        TypeInfoResolver = ConsulJsonContext.Default,
         OutOfScopeKinds = "peering, sameness groups, JWT providers, API gateway filters, rate limits of Consul servers, v2 catalog resources",
     };
 

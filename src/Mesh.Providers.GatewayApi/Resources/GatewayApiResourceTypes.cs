@@ -44,7 +44,10 @@ public static class GatewayApiResourceTypes
         {
             [$"{TcpRoute.KubeGroup}/{TcpRoute.KubeApiVersionV1Alpha2}/{TcpRoute.KubeKind}"] =
                 $"{TcpRoute.KubeGroup}/{TcpRoute.KubeApiVersionV1Alpha2} is the experimental version of TCPRoute, which the standard-channel CRDs no longer serve; it was read as {TcpRoute.KubeGroup}/{TcpRoute.KubeApiVersion} (the same fields).",
-        });
+        })
+    {
+        TypeInfoResolver = GatewayApiJsonContext.Default,
+    };
 
     /// <summary>A new, mutable copy of <see cref="TypeMap"/>, in the form <c>KubernetesYaml.LoadAllFromString(yaml, typeMap)</c> takes.</summary>
     /// <returns>The copy.</returns>

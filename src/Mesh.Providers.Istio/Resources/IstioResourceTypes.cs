@@ -34,6 +34,7 @@ public static class IstioResourceTypes
         new HashSet<string>(Groups, StringComparer.Ordinal),
         "an Istio resource this provider reads")
     {
+        TypeInfoResolver = IstioJsonContext.Default,
         OutOfScopeKinds = "gateways, Envoy filters, telemetry",
         OutOfScopeFields = new Dictionary<string, string>(StringComparer.Ordinal)
         {

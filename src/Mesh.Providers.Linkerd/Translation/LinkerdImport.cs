@@ -43,7 +43,10 @@ internal static class LinkerdImport
         {
             [$"{GatewayResources.TcpRoute.KubeGroup}/{GatewayResources.TcpRoute.KubeApiVersion}/{GatewayResources.TcpRoute.KubeKind}"] =
                 $"Linkerd's bundled Gateway API CRDs serve TCPRoute only as {RouteMapping.TcpApiVersion}; this {GatewayResources.TcpRoute.KubeGroup}/{GatewayResources.TcpRoute.KubeApiVersion} TCPRoute was read as {RouteMapping.TcpApiVersion} and is written back in that version.",
-        });
+        })
+    {
+        TypeInfoResolver = LinkerdJsonContext.Default,
+    };
 
     public static ImportResult ToModel(IReadOnlyList<(object Resource, string Source)> resources, ImportContext ctx, LinkerdOptions options, ImportOptions? importOptions)
     {

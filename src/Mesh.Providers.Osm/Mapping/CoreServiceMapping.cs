@@ -55,7 +55,7 @@ internal static class CoreServiceMapping
     {
         if (metadata?.Labels is { } labels && (labels.ContainsKey(LeafServiceLabels.Parent) || labels.ContainsKey(LeafServiceLabels.Subset)))
         {
-            var copy = JsonSerializer.Deserialize<k8s.Models.V1ObjectMeta>(JsonSerializer.Serialize(metadata, KubeJson.Options), KubeJson.Options)!;
+            var copy = JsonSerializer.Deserialize(JsonSerializer.Serialize(metadata, KubeJson.ObjectMeta), KubeJson.ObjectMeta)!;
             var rest = labels.Where(l => l.Key is not (LeafServiceLabels.Parent or LeafServiceLabels.Subset)).ToDictionary(l => l.Key, l => l.Value, StringComparer.Ordinal);
             copy.Labels = rest.Count == 0 ? null : rest;
             metadata = copy;

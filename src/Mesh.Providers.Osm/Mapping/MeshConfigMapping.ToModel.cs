@@ -75,7 +75,7 @@ internal static partial class MeshConfigMapping
     /// <summary>Reports the settings of <paramref name="spec"/> the model does not hold (the feature flags the export derives as information).</summary>
     private static void ReportSettings(ImportDocument<OsmMeshConfig> doc, MeshConfigSpec spec, ImportContext ctx)
     {
-        if (JsonSerializer.SerializeToNode(spec, KubeJson.Options) is not JsonObject fields) return;
+        if (JsonSerializer.SerializeToNode(spec, OsmCatalog.Instance.JsonOptions.GetTypeInfo(typeof(MeshConfigSpec))) is not JsonObject fields) return;
         foreach (var (key, value) in fields)
         {
             if (value is null) continue;

@@ -24,6 +24,7 @@ internal static class OsmCatalog
         new HashSet<string>(OsmResourceTypes.Groups, StringComparer.Ordinal),
         "an SMI or OSM resource this provider reads")
     {
+        TypeInfoResolver = OsmJsonContext.Default,
         VersionNotes = new Dictionary<string, string>(StringComparer.Ordinal)
         {
             ["config.openservicemesh.io/v1alpha1/MeshConfig"] = "config.openservicemesh.io/v1alpha1 MeshConfig is deprecated; OSM v1.2 stores v1alpha2",

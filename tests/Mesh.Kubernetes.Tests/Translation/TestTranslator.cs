@@ -23,6 +23,7 @@ internal sealed class TestTranslator(TestOptions options) : KubernetesTranslator
         new HashSet<string>(StringComparer.Ordinal) { "test.mesh" },
         "a test resource")
     {
+        TypeInfoResolver = TestJsonContext.Default,
         OutOfScopeKinds = "gadgets",
         OutOfScopeFields = new Dictionary<string, string>(StringComparer.Ordinal) { ["gateways"] = "gateways are out of scope" },
     };
@@ -32,8 +33,6 @@ internal sealed class TestTranslator(TestOptions options) : KubernetesTranslator
     public override ProviderCapabilities Capabilities => throw new NotSupportedException("not needed by these tests");
 
     protected override ResourceCatalog Catalog => TestCatalog;
-
-    protected override IReadOnlyList<string> ResourceNamespaces { get; } = [typeof(Widget).Namespace!];
 
     protected override (IReadOnlyList<object> Resources, IReadOnlyList<Diagnostic> Diagnostics) Export(MeshConfig config, LeafServicePlan leaves)
     {
@@ -96,3 +95,8 @@ internal sealed class WidgetSpec
     [JsonPropertyName("size")]
     public int? Size { get; set; }
 }
+
+[JsonSourceGenerationOptions(GenerationMode = JsonSourceGenerationMode.Metadata, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull, UnmappedMemberHandling = JsonUnmappedMemberHandling.Skip)]
+[JsonSerializable(typeof(Widget))]
+[JsonSerializable(typeof(CoreService))]
+internal sealed partial class TestJsonContext : JsonSerializerContext;

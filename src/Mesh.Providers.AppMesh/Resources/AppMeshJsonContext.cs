@@ -1,0 +1,22 @@
+using System.Text.Json.Serialization;
+using Mesh.Kubernetes;
+
+namespace Mesh.Providers.AppMesh.Resources;
+
+/// <summary>Source-generated JSON metadata of the AppMesh resources (read, diffed and written as YAML from it, never by runtime reflection), with the settings of <see cref="KubeJson.Options"/>. Metadata only: the
+/// serializer then resolves the value of an <c>object</c> member through the options in use (with the kit's context), not this context alone.</summary>
+[JsonSourceGenerationOptions(
+    GenerationMode = JsonSourceGenerationMode.Metadata,
+    DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    NumberHandling = JsonNumberHandling.Strict,
+    UnmappedMemberHandling = JsonUnmappedMemberHandling.Skip,
+    PropertyNameCaseInsensitive = false)]
+[JsonSerializable(typeof(AppMeshMesh))]
+[JsonSerializable(typeof(BackendGroup))]
+[JsonSerializable(typeof(GatewayRoute))]
+[JsonSerializable(typeof(VirtualGateway))]
+[JsonSerializable(typeof(VirtualNode))]
+[JsonSerializable(typeof(VirtualRouter))]
+[JsonSerializable(typeof(VirtualService))]
+[JsonSerializable(typeof(CoreService))]
+internal sealed partial class AppMeshJsonContext : JsonSerializerContext;

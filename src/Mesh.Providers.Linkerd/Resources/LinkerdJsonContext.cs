@@ -1,0 +1,27 @@
+using System.Text.Json.Serialization;
+using Mesh.Kubernetes;
+
+namespace Mesh.Providers.Linkerd.Resources;
+
+/// <summary>Source-generated JSON metadata of the Linkerd resources (read, diffed and written as YAML from it, never by runtime reflection), with the settings of <see cref="KubeJson.Options"/>. Metadata only: the
+/// serializer then resolves the value of an <c>object</c> member through the options in use (with the kit's context), not this context alone.</summary>
+[JsonSourceGenerationOptions(
+    GenerationMode = JsonSourceGenerationMode.Metadata,
+    DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    NumberHandling = JsonNumberHandling.Strict,
+    UnmappedMemberHandling = JsonUnmappedMemberHandling.Skip,
+    PropertyNameCaseInsensitive = false)]
+[JsonSerializable(typeof(AuthorizationPolicy))]
+[JsonSerializable(typeof(EgressNetwork))]
+[JsonSerializable(typeof(MeshTlsAuthentication))]
+[JsonSerializable(typeof(NetworkAuthentication))]
+[JsonSerializable(typeof(PolicyHttpRoute))]
+[JsonSerializable(typeof(Server))]
+[JsonSerializable(typeof(ServerAuthorization))]
+[JsonSerializable(typeof(ServiceProfile))]
+[JsonSerializable(typeof(GatewayApi.Resources.HttpRoute), TypeInfoPropertyName = "GatewayHttpRoute")]
+[JsonSerializable(typeof(GatewayApi.Resources.GrpcRoute), TypeInfoPropertyName = "GatewayGrpcRoute")]
+[JsonSerializable(typeof(GatewayApi.Resources.TcpRoute), TypeInfoPropertyName = "GatewayTcpRoute")]
+[JsonSerializable(typeof(GatewayApi.Resources.TlsRoute), TypeInfoPropertyName = "GatewayTlsRoute")]
+[JsonSerializable(typeof(CoreService))]
+internal sealed partial class LinkerdJsonContext : JsonSerializerContext;
