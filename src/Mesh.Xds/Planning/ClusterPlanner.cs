@@ -76,7 +76,6 @@ internal static class ClusterPlanner
     /// </summary>
     private static UpstreamTlsPlan? UpstreamTls(PlanContext context, MeshService service, int serviceIndex, int port, string? subset, string fqdn, ClientTls? tls)
     {
-        var meshSni = ResourceNames.Sni(fqdn, port, subset);
         if (context.Proxyless)
         {
             if (tls is { Mode: not ClientTlsMode.Disable })
@@ -88,9 +87,10 @@ internal static class ClusterPlanner
         }
         return tls switch
         {
-            null => OutboundMtlsMode(context.Config, service) == MtlsMode.Strict ? new UpstreamTlsPlan(ClientTlsMode.Mesh, meshSni, default) : null,
+            // The SNI string is built only for clusters that originate TLS.
+            null => OutboundMtlsMode(context.Config, service) == MtlsMode.Strict ? new UpstreamTlsPlan(ClientTlsMode.Mesh, ResourceNames.Sni(fqdn, port, subset), default) : null,
             { Mode: ClientTlsMode.Disable } => null,
-            { Mode: ClientTlsMode.Mesh } => new UpstreamTlsPlan(ClientTlsMode.Mesh, tls.Sni ?? meshSni, tls.SubjectAltNames),
+            { Mode: ClientTlsMode.Mesh } => new UpstreamTlsPlan(ClientTlsMode.Mesh, tls.Sni ?? ResourceNames.Sni(fqdn, port, subset), tls.SubjectAltNames),
             _ => new UpstreamTlsPlan(
                 tls.Mode,
                 tls.Sni,

@@ -85,9 +85,12 @@ internal sealed class PlanContext
                 else specific = policy;
             }
         }
-        T? Pick<T>(Func<DestinationPolicy, T?> part) where T : class =>
-            (specificPort is null ? null : part(specificPort)) ?? (specific is null ? null : part(specific)) ?? (wholePort is null ? null : part(wholePort)) ?? (whole is null ? null : part(whole));
-        return (Pick(p => p.LoadBalancer), Pick(p => p.ConnectionPool), Pick(p => p.OutlierDetection), Pick(p => p.Tls));
+        // Most specific first; no delegates, as this runs once per cluster.
+        return (
+            specificPort?.LoadBalancer ?? specific?.LoadBalancer ?? wholePort?.LoadBalancer ?? whole?.LoadBalancer,
+            specificPort?.ConnectionPool ?? specific?.ConnectionPool ?? wholePort?.ConnectionPool ?? whole?.ConnectionPool,
+            specificPort?.OutlierDetection ?? specific?.OutlierDetection ?? wholePort?.OutlierDetection ?? whole?.OutlierDetection,
+            specificPort?.Tls ?? specific?.Tls ?? wholePort?.Tls ?? whole?.Tls);
     }
 
     public string Fqdn(ServiceRef service) => ResourceNames.Fqdn(service, Options.ClusterDomain);
