@@ -154,6 +154,7 @@ public sealed class MeshValidatorTests
         { "sni not a host", m => m.Policy(p => p with { Tls = new ClientTls { Sni = "not a host" } }), InvalidHost, "$.spec.destinationPolicies[0].tls.sni" },
         { "policy for an undeclared port", m => m.Policy(p => p with { Target = p.Target with { Port = 9999 } }), DanglingPort, "$.spec.destinationPolicies[0].target.port" },
         { "policy port out of range", m => m.Policy(p => p with { Target = p.Target with { Port = 70000 } }), PortOutOfRange, "$.spec.destinationPolicies[0].target.port" },
+        { "external service named like a service", m => m.External(e => e with { Name = "reviews", Namespace = "bookinfo" }), DuplicateName, "$.spec.externalServices[0].name" },
         { "access policy target port", m => m with { AccessPolicies = m.AccessPolicies.Replace(0, a => a with { Target = a.Target! with { Port = 9080 } }) }, ConflictingFields, "$.spec.accessPolicies[0].target.port" },
         { "redirect scheme", m => m.Rule(1, r => r with { Backends = [], Rewrite = null, Redirect = new Redirect { Scheme = "ftp" } }), InvalidFormat, "$.spec.routes[0].rules[1].redirect.scheme" },
         { "redirect host", m => m.Rule(1, r => r with { Backends = [], Rewrite = null, Redirect = new Redirect { Host = "bad host" } }), InvalidHost, "$.spec.routes[0].rules[1].redirect.host" },

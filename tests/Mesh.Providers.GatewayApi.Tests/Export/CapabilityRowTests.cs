@@ -38,6 +38,8 @@ public sealed class CapabilityRowTests : CapabilityRowSuite
         var order = model.Services.Select(s => s.Reference).ToList();
         void Name(ServiceRef service, string? subset, int? port, Protocol protocol)
         {
+            // An external service is declared already, as such.
+            if (model.ExternalServices.Any(e => e.Name == service.Name && e.Namespace == service.Namespace)) return;
             if (!services.TryGetValue(service, out var declared))
             {
                 declared = new MeshService { Name = service.Name, Namespace = service.Namespace };

@@ -40,6 +40,15 @@ internal sealed class MeshConfigValidator : ModelValidator<MeshConfig>
         Unique(report, nameof(MeshConfig.AccessPolicies), item.AccessPolicies, p => (p.Namespace, p.Name), "Name", "access policy");
         Unique(report, nameof(MeshConfig.ExternalServices), item.ExternalServices, e => (e.Namespace, e.Name), "Name", "external service");
         Unique(report, nameof(MeshConfig.DestinationPolicies), item.DestinationPolicies, p => p.Target, "Target", "destination policy for target");
+        // name.namespace references either kind: one name for both would make every reference to it ambiguous.
+        var services = new HashSet<ServiceRef>(item.Services.Where(s => s?.Name is not null && s.Namespace is not null).Select(s => s.Reference));
+        for (var i = 0; i < item.ExternalServices.Count; i++)
+        {
+            if (item.ExternalServices[i] is { Name: { } name, Namespace: { } ns } && services.Contains(new ServiceRef(name, ns)))
+            {
+                report.Error($"{nameof(MeshConfig.ExternalServices)}[{i}].Name", DiagnosticCodes.DuplicateName, $"'{name}.{ns}' is also a service of the model: references (name.namespace) must name one of them; rename the external service.");
+            }
+        }
         Unique(report, nameof(MeshConfig.Mtls), item.Mtls, m => m.Scope, "Scope", "mTLS policy for scope");
 
         for (var j = 0; j < item.Routes.Count; j++)
