@@ -13,6 +13,7 @@ namespace Mesh.Kubernetes;
 public class ExportContext
 {
     private Dictionary<ServiceRef, MeshService>? _services;
+    private Dictionary<ServiceRef, ExternalService>? _externals;
     private readonly MessageCache<(string Template, string Argument)> _formatted = new();
 
     /// <summary>Creates the context of one translation.</summary>
@@ -115,17 +116,21 @@ public class ExportContext
         if (FirstTime(DiagnosticCodes.TranslationNote, path, message)) Note(path, message);
     }
 
-    /// <summary>The external service a reference names when no service of the model has that name, or null.</summary>
+    /// <summary>The external service a reference names when no service of the model has that name (an indexed lookup), or null.</summary>
     /// <param name="reference">The reference.</param>
     /// <returns>The external service, or null.</returns>
     public ExternalService? FindExternal(ServiceRef reference)
     {
         if (FindService(reference) is not null) return null;
-        foreach (var external in Config.ExternalServices)
+        if (_externals is null)
         {
-            if (external is not null && external.Name == reference.Name && external.Namespace == reference.Namespace) return external;
+            _externals = new Dictionary<ServiceRef, ExternalService>(Config.ExternalServices.Count);
+            foreach (var external in Config.ExternalServices)
+            {
+                if (external?.Name is not null && external.Namespace is not null) _externals.TryAdd(new ServiceRef(external.Name, external.Namespace), external);
+            }
         }
-        return null;
+        return _externals.GetValueOrDefault(reference);
     }
 
     /// <summary>

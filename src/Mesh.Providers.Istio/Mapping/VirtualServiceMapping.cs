@@ -24,7 +24,7 @@ internal static class VirtualServiceMapping
                 {
                     Metadata = { Name = name, NamespaceProperty = ns },
                     // An external service's routes apply to calls to each of its hosts.
-                    Spec = { Hosts = ctx.FindService(host) is null && ctx.External(host) is { Hosts.Count: > 1 } external ? [.. external.Hosts] : [ctx.Fqdn(host)] },
+                    Spec = { Hosts = ctx.FindExternal(host) is { Hosts.Count: > 1 } external ? [.. external.Hosts] : [ctx.Fqdn(host)] },
                 };
                 byName[(ns, name)] = vs;
                 hosts[(ns, name)] = host;

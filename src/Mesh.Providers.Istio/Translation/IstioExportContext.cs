@@ -8,7 +8,6 @@ namespace Mesh.Providers.Istio.Translation;
 internal sealed class IstioExportContext(IstioOptions options, MeshConfig config) : ExportContext(ProviderName.Istio, config)
 {
     private readonly Dictionary<ServiceRef, string> _fqdns = [];
-    private Dictionary<ServiceRef, ExternalService>? _externals;
 
     public IstioOptions Options { get; } = options;
 
@@ -20,22 +19,11 @@ internal sealed class IstioExportContext(IstioOptions options, MeshConfig config
     {
         if (!_fqdns.TryGetValue(service, out var fqdn))
         {
-            fqdn = FindService(service) is null && External(service) is { Hosts.Count: > 0 } external
+            fqdn = FindExternal(service) is { Hosts.Count: > 0 } external
                 ? external.Hosts[0]
                 : Mapping.HostMapping.ToIstio(service, Options);
             _fqdns[service] = fqdn;
         }
         return fqdn;
-    }
-
-    /// <summary>The external service a reference names (when no mesh service has that name), or null.</summary>
-    public ExternalService? External(ServiceRef service)
-    {
-        if (_externals is null)
-        {
-            _externals = [];
-            foreach (var external in Config.ExternalServices) _externals.TryAdd(new ServiceRef(external.Name, external.Namespace), external);
-        }
-        return _externals.GetValueOrDefault(service);
     }
 }
