@@ -78,7 +78,18 @@ public static class MeshFeatureUsage
                 Use(tls.CredentialName is not null, MeshFeature.TlsCredentialName);
                 Use(tls.InsecureSkipVerify, MeshFeature.TlsInsecureSkipVerify);
             }
-            if (policy.LoadBalancer is { } lb) used.Add(LoadBalancerFeature(lb));
+            if (policy.LoadBalancer is { } lb)
+            {
+                if (lb.Algorithm != LoadBalancerAlgorithm.Default) used.Add(LoadBalancerFeature(lb));
+                Use(lb.ConsistentHash is { CookieTtl: not null } or { CookiePath: not null }, MeshFeature.HashCookieAttributes);
+                Use(lb.ConsistentHash?.Ring?.Kind == HashRingKind.RingHash, MeshFeature.HashRingHash);
+                Use(lb.ConsistentHash?.Ring?.Kind == HashRingKind.Maglev, MeshFeature.HashMaglev);
+                Use(lb.Locality?.Enabled is not null, MeshFeature.LocalityEnabled);
+                Use(lb.Locality?.Distribute.IsEmpty == false, MeshFeature.LocalityDistribute);
+                Use(lb.Locality?.Failover.IsEmpty == false, MeshFeature.LocalityFailover);
+                Use(lb.Locality?.FailoverPriority.IsEmpty == false, MeshFeature.LocalityFailoverPriority);
+                Use(lb.Warmup is not null, MeshFeature.Warmup);
+            }
             if (policy.ConnectionPool is { } pool)
             {
                 Use(pool.MaxConnections is not null, MeshFeature.MaxConnections);
@@ -87,6 +98,9 @@ public static class MeshFeatureUsage
                 Use(pool.MaxRequestsPerConnection is not null, MeshFeature.MaxRequestsPerConnection);
                 Use(pool.MaxRetries is not null, MeshFeature.MaxRetries);
                 Use(pool.ConnectTimeout is not null, MeshFeature.ConnectTimeout);
+                Use(pool.IdleTimeout is not null, MeshFeature.IdleTimeout);
+                Use(pool.MaxConcurrentStreams is not null, MeshFeature.MaxConcurrentStreams);
+                Use(pool.Http2Upgrade is not null, MeshFeature.Http2Upgrade);
             }
             if (policy.OutlierDetection is { } outlier)
             {
@@ -153,7 +167,7 @@ public static class MeshFeatureUsage
                 .Where(p => (p.Target.Subset is null || s(MeshFeature.SubsetPolicy)) && (p.Target.Port is null || s(MeshFeature.PortPolicy)))
                 .Select(p => p with
                 {
-                    LoadBalancer = p.LoadBalancer is { } lb && s(LoadBalancerFeature(lb)) ? lb : null,
+                    LoadBalancer = Balancer(p.LoadBalancer, s),
                     ConnectionPool = Pool(p.ConnectionPool, s),
                     OutlierDetection = Outlier(p.OutlierDetection, s),
                     Tls = Tls(p.Tls, s),
@@ -267,6 +281,29 @@ public static class MeshFeatureUsage
         return [.. kept];
     }
 
+    /// <summary>The load balancer the provider supports: none when it lacks the algorithm; else the algorithm with the supported hash table, cookie attributes, locality settings and warm-up (nothing left on the default algorithm is none).</summary>
+    private static LoadBalancer? Balancer(LoadBalancer? lb, Func<MeshFeature, bool> s)
+    {
+        if (lb is null || (lb.Algorithm != LoadBalancerAlgorithm.Default && !s(LoadBalancerFeature(lb)))) return null;
+        var hash = lb.ConsistentHash is not { } h ? null : h with
+        {
+            CookieTtl = s(MeshFeature.HashCookieAttributes) ? h.CookieTtl : null,
+            CookiePath = s(MeshFeature.HashCookieAttributes) ? h.CookiePath : null,
+            Ring = h.Ring is { } r && s(r.Kind == HashRingKind.Maglev ? MeshFeature.HashMaglev : MeshFeature.HashRingHash) ? r : null,
+        };
+        var locality = lb.Locality is not { } l ? null : new LocalityLoadBalancing
+        {
+            Enabled = s(MeshFeature.LocalityEnabled) ? l.Enabled : null,
+            Distribute = s(MeshFeature.LocalityDistribute) ? l.Distribute : default,
+            Failover = s(MeshFeature.LocalityFailover) ? l.Failover : default,
+            FailoverPriority = s(MeshFeature.LocalityFailoverPriority) ? l.FailoverPriority : default,
+        };
+        if (locality == new LocalityLoadBalancing()) locality = null;
+        var warmup = s(MeshFeature.Warmup) ? lb.Warmup : null;
+        if (lb.Algorithm == LoadBalancerAlgorithm.Default && locality is null && warmup is null) return null;
+        return lb with { ConsistentHash = hash, Locality = locality, Warmup = warmup };
+    }
+
     private static ConnectionPool? Pool(ConnectionPool? pool, Func<MeshFeature, bool> s)
     {
         if (pool is null) return null;
@@ -278,6 +315,9 @@ public static class MeshFeatureUsage
             MaxRequestsPerConnection = s(MeshFeature.MaxRequestsPerConnection) ? pool.MaxRequestsPerConnection : null,
             MaxRetries = s(MeshFeature.MaxRetries) ? pool.MaxRetries : null,
             ConnectTimeout = s(MeshFeature.ConnectTimeout) ? pool.ConnectTimeout : null,
+            IdleTimeout = s(MeshFeature.IdleTimeout) ? pool.IdleTimeout : null,
+            MaxConcurrentStreams = s(MeshFeature.MaxConcurrentStreams) ? pool.MaxConcurrentStreams : null,
+            Http2Upgrade = s(MeshFeature.Http2Upgrade) ? pool.Http2Upgrade : null,
         };
         return restricted == pool ? pool : restricted == new ConnectionPool() ? null : restricted;
     }

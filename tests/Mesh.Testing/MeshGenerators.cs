@@ -182,17 +182,56 @@ public static class MeshGenerators
             AllowCredentials = credentials,
         });
 
-    /// <summary>A load balancer of every algorithm and every consistent-hash key.</summary>
-    public static Gen<LoadBalancer> LoadBalancer { get; } = Gen.OneOf(
-        Gen.OneOf(Model.LoadBalancer.RoundRobin, Model.LoadBalancer.LeastRequest, Model.LoadBalancer.Random),
-        Gen.Select(Gen.Enum<HashKey>(), Gen.OneOf(HeaderNames), (key, name) =>
-            Model.LoadBalancer.HashOn(key == HashKey.SourceIp ? ConsistentHash.SourceIp : new ConsistentHash(key, name))));
+    private static readonly string[] Regions = ["us-east", "us-west", "eu-central", "ap-south"];
+
+    /// <summary>A consistent-hash key, with a generated cookie's ttl and path for cookie keys and a ring or Maglev table.</summary>
+    public static Gen<ConsistentHash> ConsistentHashKey { get; } = Gen.Select(
+        Gen.Enum<HashKey>(), Gen.OneOf(HeaderNames), Gen.OneOf(Duration, Gen.Const(TimeSpan.Zero)).Nullable(0.5),
+        Gen.OneOf("/", "/app").Null(0.6),
+        Gen.OneOf(
+            Gen.Const(default(HashRing?)),
+            Gen.ULong[1, 8_388_608].Nullable(0.3).Select(size => (HashRing?)new HashRing(HashRingKind.RingHash, size)),
+            Gen.OneOf(65537UL, 131071UL, 5003UL).Nullable(0.3).Select(size => (HashRing?)new HashRing(HashRingKind.Maglev, size))),
+        (key, name, ttl, path, ring) => key switch
+        {
+            HashKey.SourceIp => ConsistentHash.SourceIp with { Ring = ring },
+            HashKey.Cookie => new ConsistentHash(key, name) { CookieTtl = ttl, CookiePath = path, Ring = ring },
+            _ => new ConsistentHash(key, name) { Ring = ring },
+        });
+
+    /// <summary>Locality-aware balancing: failover between distinct regions (with a failover priority), a distribution summing to 100, or on/off.</summary>
+    public static Gen<LocalityLoadBalancing> Locality { get; } = Gen.OneOf(
+        Gen.Select(Gen.Int[0, Regions.Length - 1], Gen.Int[1, Regions.Length - 1], Gen.Bool, (from, shift, priority) => new LocalityLoadBalancing
+        {
+            Failover = [new LocalityFailover { From = Regions[from], To = Regions[(from + shift) % Regions.Length] }],
+            FailoverPriority = priority ? ["topology.kubernetes.io/region", "topology.kubernetes.io/zone"] : default,
+        }),
+        Gen.Select(Gen.OneOf(Regions), Gen.Int[1, 99], (region, share) => new LocalityLoadBalancing
+        {
+            Distribute = [new LocalityDistribution { From = region + "/zone1/*", To = [new(region + "/zone1/*", share), new(region + "/zone2/*", 100 - share)] }],
+        }),
+        Gen.Bool.Select(on => new LocalityLoadBalancing { Enabled = on }));
+
+    /// <summary>Slow start of new endpoints.</summary>
+    public static Gen<Warmup> Warmup { get; } = Gen.Select(Gen.Int[1, 600], Gen.Int[0, 100].Nullable(0.5), Gen.Int[1, 4].Nullable(0.5),
+        (seconds, minimum, aggression) => new Warmup { Duration = TimeSpan.FromSeconds(seconds), MinimumPercent = minimum, Aggression = aggression });
+
+    /// <summary>A load balancer of every algorithm and every consistent-hash key, sometimes with locality settings and warm-up (alone: the mesh's default algorithm).</summary>
+    public static Gen<LoadBalancer> LoadBalancer { get; } = Gen.Select(
+        Gen.OneOf(
+            Gen.OneOf(Model.LoadBalancer.RoundRobin, Model.LoadBalancer.LeastRequest, Model.LoadBalancer.Random, Model.LoadBalancer.MeshDefault),
+            ConsistentHashKey.Select(Model.LoadBalancer.HashOn)),
+        Locality.Null(0.7), Warmup.Null(0.7),
+        (lb, locality, warmup) => lb.Algorithm == LoadBalancerAlgorithm.Default && locality is null && warmup is null
+            ? lb with { Warmup = new Warmup { Duration = TimeSpan.FromSeconds(30) } }
+            : lb with { Locality = locality, Warmup = warmup });
 
     /// <summary>Connection pool limits, each optional.</summary>
     public static Gen<ConnectionPool> ConnectionPool { get; } = Gen.Select(
         Gen.Int[1, 10000].Nullable(0.4), Gen.Int[1, 10000].Nullable(0.4), Gen.Int[1, 10000].Nullable(0.4),
         Gen.Int[1, 1000].Nullable(0.4), Gen.Int[0, 10].Nullable(0.4), Duration.Nullable(0.4),
-        (connections, pending, requests, perConnection, retries, connect) => new ConnectionPool
+        Gen.Select(Duration.Nullable(0.7), Gen.Int[1, 1000].Nullable(0.7), Gen.Enum<Http2Upgrade>().Nullable(0.7)),
+        (connections, pending, requests, perConnection, retries, connect, http) => new ConnectionPool
         {
             MaxConnections = connections,
             MaxPendingRequests = pending,
@@ -200,6 +239,9 @@ public static class MeshGenerators
             MaxRequestsPerConnection = perConnection,
             MaxRetries = retries,
             ConnectTimeout = connect,
+            IdleTimeout = http.Item1,
+            MaxConcurrentStreams = http.Item2,
+            Http2Upgrade = http.Item3,
         });
 
     /// <summary>Outlier detection settings, each optional.</summary>

@@ -13,7 +13,36 @@ public sealed class DestinationPolicyBuilder
     /// <param name="loadBalancer">The algorithm.</param>
     public DestinationPolicyBuilder LoadBalancer(LoadBalancer loadBalancer)
     {
+        ArgumentNullException.ThrowIfNull(loadBalancer);
+        // Locality and warm-up set before the algorithm are kept unless the new load balancer sets its own.
+        if (_policy.LoadBalancer is { } previous)
+        {
+            loadBalancer = loadBalancer with { Locality = loadBalancer.Locality ?? previous.Locality, Warmup = loadBalancer.Warmup ?? previous.Warmup };
+        }
         _policy = _policy with { LoadBalancer = loadBalancer };
+        return this;
+    }
+
+    /// <summary>
+    /// Sets locality-aware balancing, keeping the algorithm already set (or the mesh's default), e.g.
+    /// <c>.Locality(new LocalityLoadBalancing { Failover = [new LocalityFailover { From = "us-east", To = "us-west" }] })</c>;
+    /// failover needs <see cref="OutlierDetection"/> too.
+    /// </summary>
+    /// <param name="locality">The distribution or failover settings.</param>
+    public DestinationPolicyBuilder Locality(LocalityLoadBalancing locality)
+    {
+        _policy = _policy with { LoadBalancer = (_policy.LoadBalancer ?? Model.LoadBalancer.MeshDefault) with { Locality = locality } };
+        return this;
+    }
+
+    /// <summary>Sets slow start for new endpoints, keeping the algorithm already set (or the mesh's default).</summary>
+    /// <param name="duration">How long a new endpoint warms up.</param>
+    /// <param name="minimumPercent">The smallest share of its weight, in percent, it gets meanwhile; null for the mesh's default.</param>
+    /// <param name="aggression">How fast its share grows (1 is linear); null for the mesh's default.</param>
+    public DestinationPolicyBuilder Warmup(TimeSpan duration, decimal? minimumPercent = null, decimal? aggression = null)
+    {
+        var warmup = new Model.Warmup { Duration = duration, MinimumPercent = minimumPercent, Aggression = aggression };
+        _policy = _policy with { LoadBalancer = (_policy.LoadBalancer ?? Model.LoadBalancer.MeshDefault) with { Warmup = warmup } };
         return this;
     }
 

@@ -122,6 +122,9 @@ public static class DiagnosticCodes
     /// <summary>MESH2027: Client TLS settings are incomplete or contradict their mode (a mutual mode without a credential, a disabled mode with certificates, verification both skipped and configured).</summary>
     public static readonly DiagnosticCode InvalidTls = new("MESH2027");
 
+    /// <summary>MESH2028: Load-balancing details are out of range or contradict each other (a locality that is not region/zone/subZone, distribution weights that do not sum to 100, failover to the same region, distribute combined with failover, a Maglev table size that is not prime, a warm-up without a duration).</summary>
+    public static readonly DiagnosticCode InvalidLoadBalancing = new("MESH2028");
+
     // Translation (MESH21xx) and import (MESH22xx): shared by every provider.
 
     /// <summary>A model feature the provider cannot express; it is not in the output.</summary>

@@ -201,7 +201,22 @@ internal sealed class GraphBuilder(MeshConfig config, MeshGraphOptions options)
 
     private static IEnumerable<string> Policy(DestinationPolicy policy)
     {
-        if (policy.LoadBalancer is { } lb) yield return $"lb {Words(lb.Algorithm.ToString())}{(lb.ConsistentHash is { } hash ? $" on {Words(hash.Key.ToString())}{(hash.Name is { } n ? " " + n : string.Empty)}" : string.Empty)}";
+        if (policy.LoadBalancer is { } lb)
+        {
+            if (lb.Algorithm != LoadBalancerAlgorithm.Default) yield return $"lb {Words(lb.Algorithm.ToString())}{(lb.ConsistentHash is { } hash ? $" on {Words(hash.Key.ToString())}{(hash.Name is { } n ? " " + n : string.Empty)}" : string.Empty)}";
+            if (lb.Locality is { } locality)
+            {
+                yield return locality switch
+                {
+                    { Enabled: false } => "locality lb off",
+                    { Failover.Count: > 0 } => "failover " + string.Join(", ", locality.Failover.Where(f => f is not null).Select(f => $"{f.From}→{f.To}")),
+                    { FailoverPriority.Count: > 0 } => "failover by " + string.Join(", ", locality.FailoverPriority),
+                    { Distribute.Count: > 0 } => $"locality distribution ({locality.Distribute.Count})",
+                    _ => "locality lb",
+                };
+            }
+            if (lb.Warmup is { } warmup) yield return $"warm-up {MeshDuration.Format(warmup.Duration)}";
+        }
         if (policy.OutlierDetection is { } o) yield return $"outlier detection{(o.Consecutive5xx is { } n ? $" after {n}×5xx" : string.Empty)}";
         if (policy.ConnectionPool is { } c)
         {

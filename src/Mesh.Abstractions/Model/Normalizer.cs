@@ -108,9 +108,29 @@ internal static class Normalizer
 
     internal static DestinationPolicy Destination(DestinationPolicy p) => p with
     {
+        LoadBalancer = Balancer(p.LoadBalancer),
         ConnectionPool = p.ConnectionPool == new ConnectionPool() ? null : p.ConnectionPool,
         Tls = p.Tls is null ? null : p.Tls with { SubjectAltNames = Set(p.Tls.SubjectAltNames) },
     };
+
+    /// <summary>
+    /// The mesh's default algorithm with nothing else is no load balancer; a ring hash of default size is no table named;
+    /// empty locality settings are none; distribution and
+    /// failover entries are keyed by their caller locality, so their order carries no meaning (failover priority's does).
+    /// </summary>
+    private static LoadBalancer? Balancer(LoadBalancer? lb)
+    {
+        if (lb is null) return null;
+        var locality = lb.Locality is not { } l || l == new LocalityLoadBalancing() ? null : l with
+        {
+            Distribute = [.. l.Distribute.OrderBy(d => d?.From, StringComparer.Ordinal)],
+            Failover = [.. l.Failover.OrderBy(f => f?.From, StringComparer.Ordinal)],
+        };
+        if (lb.Algorithm == LoadBalancerAlgorithm.Default && lb.ConsistentHash is null && locality is null && lb.Warmup is null) return null;
+        // A ring hash of the default size is what a consistent hash uses when no table is named (Envoy, Istio, Consul).
+        var hash = lb.ConsistentHash is { Ring: { Kind: HashRingKind.RingHash, Size: null } } h ? h with { Ring = null } : lb.ConsistentHash;
+        return lb with { ConsistentHash = hash, Locality = locality };
+    }
 
     internal static AccessPolicy Access(AccessPolicy p) => p with { Rules = ByText(p.Rules.Select(AccessRule)) };
 

@@ -77,6 +77,9 @@ internal sealed class MapView
 
     public decimal? Decimal(string key) => Take(key) is { } node ? _context.Decimal(node, PathOf(key)) : null;
 
+    /// <summary>A non-negative whole number that may exceed <see cref="int.MaxValue"/> (a table or ring size).</summary>
+    public ulong? Size(string key) => Take(key) is { } node ? _context.Size(node, PathOf(key)) : null;
+
     public bool? Bool(string key) => Take(key) is { } node ? _context.Bool(node, PathOf(key)) : null;
 
     public TimeSpan RequiredDuration(string key) => Require(key) is { } node ? _context.Duration(node, PathOf(key)) : TimeSpan.Zero;

@@ -237,6 +237,9 @@ internal static class MeshConfigReader
             MaxRequestsPerConnection = p.Int("maxRequestsPerConnection"),
             MaxRetries = p.Int("maxRetries"),
             ConnectTimeout = p.Duration("connectTimeout"),
+            IdleTimeout = p.Duration("idleTimeout"),
+            MaxConcurrentStreams = p.Int("maxConcurrentStreams"),
+            Http2Upgrade = p.Enum<Http2Upgrade>("http2Upgrade"),
         }),
         OutlierDetection = m.Object("outlierDetection", o => new OutlierDetection
         {
@@ -261,41 +264,88 @@ internal static class MeshConfigReader
 
     private static LoadBalancer LoadBalancer(MapView m)
     {
-        var form = m.OneOf("A load balancer", required: true, "roundRobin", "leastRequest", "random", "consistentHash");
+        var present = m.Has("locality") || m.Has("warmup");
+        var form = m.OneOf("A load balancer", required: !present, "roundRobin", "leastRequest", "random", "consistentHash");
+        LoadBalancer lb;
         switch (form)
         {
             case "consistentHash":
                 var hash = m.Object("consistentHash", ConsistentHash) ?? Model.ConsistentHash.SourceIp;
-                return Model.LoadBalancer.HashOn(hash);
+                lb = Model.LoadBalancer.HashOn(hash);
+                break;
             case null:
-                return Model.LoadBalancer.RoundRobin;
+                lb = present ? Model.LoadBalancer.MeshDefault : Model.LoadBalancer.RoundRobin;
+                break;
             default:
                 var node = m.Take(form)!;
                 if (m.Context.Map(node, m.PathOf(form)) is { } empty) empty.Finish();
-                return form switch
+                lb = form switch
                 {
                     "leastRequest" => Model.LoadBalancer.LeastRequest,
                     "random" => Model.LoadBalancer.Random,
                     _ => Model.LoadBalancer.RoundRobin,
                 };
+                break;
         }
+        var locality = m.Object("locality", Locality);
+        var warmup = m.Object("warmup", w => new Warmup
+        {
+            Duration = w.RequiredDuration("duration"),
+            MinimumPercent = w.Decimal("minimumPercent"),
+            Aggression = w.Decimal("aggression"),
+        });
+        return locality is null && warmup is null ? lb : lb with { Locality = locality, Warmup = warmup };
     }
+
+    private static LocalityLoadBalancing Locality(MapView m) => new()
+    {
+        Enabled = m.Bool("enabled"),
+        Distribute = m.List("distribute", (n, p) => Item(m.Context, n, p, d => new LocalityDistribution
+        {
+            From = d.RequiredString("from"),
+            To = d.Take("to") is { } to ? [.. d.Context.Entries(to, d.PathOf("to")).Select(e => new KeyValuePair<string, int>(e.Key, d.Context.Int(e.Value, e.Path)))] : default,
+        })),
+        Failover = m.List("failover", (n, p) => Item(m.Context, n, p, f => new LocalityFailover { From = f.RequiredString("from"), To = f.RequiredString("to") })),
+        FailoverPriority = m.List("failoverPriority", m.Context.String),
+    };
 
     private static ConsistentHash ConsistentHash(MapView m)
     {
         var form = m.OneOf("A consistent hash", required: true, "header", "cookie", "sourceIp", "queryParameter");
+        var ring = m.OneOf("A hash table", required: false, "ringHash", "maglev");
+        ConsistentHash hash;
         switch (form)
         {
             case "sourceIp":
                 m.Context.True(m.Take(form)!, m.PathOf(form));
-                return Model.ConsistentHash.SourceIp;
+                hash = Model.ConsistentHash.SourceIp;
+                break;
             case null:
-                return Model.ConsistentHash.SourceIp;
+                hash = Model.ConsistentHash.SourceIp;
+                break;
+            case "cookie":
+                hash = Cookie(m.Context, m.Take(form)!, m.PathOf(form));
+                break;
             default:
                 var name = m.String(form) ?? string.Empty;
-                var key = form switch { "cookie" => HashKey.Cookie, "queryParameter" => HashKey.QueryParameter, _ => HashKey.Header };
-                return new ConsistentHash(key, name);
+                hash = new ConsistentHash(form == "queryParameter" ? HashKey.QueryParameter : HashKey.Header, name);
+                break;
         }
+        return ring switch
+        {
+            "ringHash" => hash with { Ring = m.Object("ringHash", r => new HashRing(HashRingKind.RingHash, r.Size("minimumRingSize"))) },
+            "maglev" => hash with { Ring = m.Object("maglev", r => new HashRing(HashRingKind.Maglev, r.Size("tableSize"))) },
+            _ => hash,
+        };
+    }
+
+    /// <summary>A cookie hash key: the cookie's name, or <c>{ name, ttl?, path? }</c> when the proxy sets the cookie.</summary>
+    private static ConsistentHash Cookie(ReadContext context, YamlNode node, string path)
+    {
+        if (node.Kind != YamlNodeKind.Mapping) return Model.ConsistentHash.Cookie(context.String(node, path));
+        return context.Map(node, path) is { } c
+            ? MapView.Finished(c, c => new ConsistentHash(HashKey.Cookie, c.RequiredString("name")) { CookieTtl = c.Duration("ttl"), CookiePath = c.String("path") })
+            : Model.ConsistentHash.Cookie(string.Empty);
     }
 
     private static MtlsPolicy Mtls(MapView m) => new()

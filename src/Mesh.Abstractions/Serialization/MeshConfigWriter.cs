@@ -1,3 +1,4 @@
+using System.Globalization;
 using Mesh.Collections;
 using Mesh.Model;
 
@@ -140,7 +141,10 @@ internal static class MeshConfigWriter
             .Int("maxRequests", pool.MaxRequests)
             .Int("maxRequestsPerConnection", pool.MaxRequestsPerConnection)
             .Int("maxRetries", pool.MaxRetries)
-            .Duration("connectTimeout", pool.ConnectTimeout))
+            .Duration("connectTimeout", pool.ConnectTimeout)
+            .Duration("idleTimeout", pool.IdleTimeout)
+            .Int("maxConcurrentStreams", pool.MaxConcurrentStreams)
+            .String("http2Upgrade", pool.Http2Upgrade is { } upgrade ? WireNames.Of(upgrade) : null))
         .Add("outlierDetection", p.OutlierDetection is not { } o ? null : new WriteMapping()
             .Int("consecutive5xx", o.Consecutive5xx)
             .Int("consecutiveGatewayErrors", o.ConsecutiveGatewayErrors)
@@ -157,12 +161,50 @@ internal static class MeshConfigWriter
 
     private static WriteMapping LoadBalancer(LoadBalancer lb)
     {
-        if (lb.Algorithm != LoadBalancerAlgorithm.ConsistentHash) return new WriteMapping().Add(WireNames.Of(lb.Algorithm), new WriteMapping());
-        var hash = lb.ConsistentHash ?? ConsistentHash.SourceIp;
-        var key = hash.Key == HashKey.SourceIp
-            ? new WriteMapping().Bool("sourceIp", true)
-            : new WriteMapping().String(WireNames.Of(hash.Key), hash.Name ?? string.Empty);
-        return new WriteMapping().Add("consistentHash", key);
+        var result = lb.Algorithm switch
+        {
+            LoadBalancerAlgorithm.Default => new WriteMapping(),
+            LoadBalancerAlgorithm.ConsistentHash => new WriteMapping().Add("consistentHash", ConsistentHash(lb.ConsistentHash ?? Model.ConsistentHash.SourceIp)),
+            _ => new WriteMapping().Add(WireNames.Of(lb.Algorithm), new WriteMapping()),
+        };
+        if (lb.Locality is { } locality)
+        {
+            result.Add("locality", new WriteMapping()
+                .Bool("enabled", locality.Enabled)
+                .Sequence("distribute", locality.Distribute, d => new WriteMapping()
+                    .String("from", d.From)
+                    .Add("to", Numbers(d.To)))
+                .Sequence("failover", locality.Failover, f => new WriteMapping().String("from", f.From).String("to", f.To))
+                .Sequence("failoverPriority", locality.FailoverPriority, WriteMapping.Text));
+        }
+        if (lb.Warmup is { } warmup)
+        {
+            result.Add("warmup", new WriteMapping()
+                .Duration("duration", warmup.Duration)
+                .Decimal("minimumPercent", warmup.MinimumPercent)
+                .Decimal("aggression", warmup.Aggression));
+        }
+        return result;
+    }
+
+    private static WriteMapping ConsistentHash(ConsistentHash hash)
+    {
+        var key = hash switch
+        {
+            { Key: HashKey.SourceIp } => new WriteMapping().Bool("sourceIp", true),
+            { Key: HashKey.Cookie, CookieTtl: null, CookiePath: null } => new WriteMapping().String("cookie", hash.Name ?? string.Empty),
+            { Key: HashKey.Cookie } => new WriteMapping().Add("cookie", new WriteMapping()
+                .String("name", hash.Name ?? string.Empty)
+                .Duration("ttl", hash.CookieTtl)
+                .String("path", hash.CookiePath)),
+            _ => new WriteMapping().String(WireNames.Of(hash.Key), hash.Name ?? string.Empty),
+        };
+        return hash.Ring switch
+        {
+            { Kind: HashRingKind.Maglev } ring => key.Add("maglev", new WriteMapping().Size("tableSize", ring.Size)),
+            { } ring => key.Add("ringHash", new WriteMapping().Size("minimumRingSize", ring.Size)),
+            null => key,
+        };
     }
 
     internal static WriteMapping Mtls(MtlsPolicy p)
@@ -215,7 +257,7 @@ internal static class MeshConfigWriter
     private static WriteMapping Numbers(EquatableMap<int> map)
     {
         var numbers = new WriteMapping();
-        foreach (var (key, value) in map) numbers.Int(key, value);
+        foreach (var (key, value) in map) numbers.AddData(key, new WriteScalar(value.ToString(CultureInfo.InvariantCulture), WriteScalarKind.Number));
         return numbers;
     }
 }

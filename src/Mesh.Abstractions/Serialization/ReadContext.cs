@@ -70,6 +70,18 @@ internal sealed partial class ReadContext(string? sourceName, MeshReaderOptions 
         return 0;
     }
 
+    public ulong Size(YamlNode node, string path)
+    {
+        if (node.Kind == YamlNodeKind.Scalar && node.ScalarType == ScalarType.Int)
+        {
+            if (ulong.TryParse(node.Value, NumberStyles.None, CultureInfo.InvariantCulture, out var value)) return value;
+            Error(DiagnosticCodes.InvalidFormat, path, node, $"'{node.Value}' is not a whole number between 0 and {ulong.MaxValue}.");
+            return 0;
+        }
+        Error(DiagnosticCodes.WrongType, path, node, $"Expected an integer, found {node.Describe()}.");
+        return 0;
+    }
+
     public decimal Decimal(YamlNode node, string path)
     {
         if (node.Kind == YamlNodeKind.Scalar && node.ScalarType is ScalarType.Int or ScalarType.Float)

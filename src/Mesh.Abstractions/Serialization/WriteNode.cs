@@ -57,6 +57,9 @@ internal sealed class WriteMapping : WriteNode
     public WriteMapping Int(string key, int? value) =>
         value is null ? this : Add(key, new WriteScalar(value.Value.ToString(CultureInfo.InvariantCulture), WriteScalarKind.Number));
 
+    public WriteMapping Size(string key, ulong? value) =>
+        value is null ? this : Add(key, new WriteScalar(value.Value.ToString(CultureInfo.InvariantCulture), WriteScalarKind.Number));
+
     public WriteMapping Decimal(string key, decimal? value) =>
         value is null ? this : Add(key, new WriteScalar(FormatDecimal(value.Value), WriteScalarKind.Number));
 

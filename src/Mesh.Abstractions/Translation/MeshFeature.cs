@@ -138,6 +138,30 @@ public readonly record struct MeshFeature(string Id, string Area, string Descrip
     /// <summary>Consistent hash on query parameter.</summary>
     public static MeshFeature HashQueryParameter { get; } = new("destination.loadBalancer.consistentHash.queryParameter", "Destination", "Consistent hash on query parameter");
 
+    /// <summary>Consistent hash: ttl and path of a generated cookie.</summary>
+    public static MeshFeature HashCookieAttributes { get; } = new("destination.loadBalancer.consistentHash.cookie.attributes", "Destination", "Consistent hash: ttl and path of a generated cookie");
+
+    /// <summary>Consistent hash: ring hash and its minimum size.</summary>
+    public static MeshFeature HashRingHash { get; } = new("destination.loadBalancer.consistentHash.ringHash", "Destination", "Consistent hash: ring hash and its minimum size");
+
+    /// <summary>Consistent hash: Maglev and its table size.</summary>
+    public static MeshFeature HashMaglev { get; } = new("destination.loadBalancer.consistentHash.maglev", "Destination", "Consistent hash: Maglev and its table size");
+
+    /// <summary>Locality-aware load balancing on or off.</summary>
+    public static MeshFeature LocalityEnabled { get; } = new("destination.loadBalancer.locality.enabled", "Destination", "Locality-aware load balancing on or off");
+
+    /// <summary>Locality: traffic distribution by caller locality.</summary>
+    public static MeshFeature LocalityDistribute { get; } = new("destination.loadBalancer.locality.distribute", "Destination", "Locality: traffic distribution by caller locality");
+
+    /// <summary>Locality: region failover.</summary>
+    public static MeshFeature LocalityFailover { get; } = new("destination.loadBalancer.locality.failover", "Destination", "Locality: region failover");
+
+    /// <summary>Locality: failover priority by labels.</summary>
+    public static MeshFeature LocalityFailoverPriority { get; } = new("destination.loadBalancer.locality.failoverPriority", "Destination", "Locality: failover priority by labels");
+
+    /// <summary>Slow start (warm-up) of new endpoints.</summary>
+    public static MeshFeature Warmup { get; } = new("destination.loadBalancer.warmup", "Destination", "Slow start (warm-up) of new endpoints");
+
     /// <summary>Connection pool: max connections.</summary>
     public static MeshFeature MaxConnections { get; } = new("destination.connectionPool.maxConnections", "Destination", "Connection pool: max connections");
 
@@ -155,6 +179,15 @@ public readonly record struct MeshFeature(string Id, string Area, string Descrip
 
     /// <summary>Connect timeout.</summary>
     public static MeshFeature ConnectTimeout { get; } = new("destination.connectionPool.connectTimeout", "Destination", "Connect timeout");
+
+    /// <summary>Connection pool: idle timeout.</summary>
+    public static MeshFeature IdleTimeout { get; } = new("destination.connectionPool.idleTimeout", "Destination", "Connection pool: idle timeout");
+
+    /// <summary>Connection pool: max concurrent HTTP/2 streams.</summary>
+    public static MeshFeature MaxConcurrentStreams { get; } = new("destination.connectionPool.maxConcurrentStreams", "Destination", "Connection pool: max concurrent HTTP/2 streams");
+
+    /// <summary>Connection pool: HTTP/2 upgrade policy.</summary>
+    public static MeshFeature Http2Upgrade { get; } = new("destination.connectionPool.http2Upgrade", "Destination", "Connection pool: HTTP/2 upgrade policy");
 
     /// <summary>Outlier detection: consecutive 5xx.</summary>
     public static MeshFeature OutlierConsecutive5xx { get; } = new("destination.outlierDetection.consecutive5xx", "Destination", "Outlier detection: consecutive 5xx");
@@ -325,12 +358,23 @@ public readonly record struct MeshFeature(string Id, string Area, string Descrip
         HashCookie,
         HashSourceIp,
         HashQueryParameter,
+        HashCookieAttributes,
+        HashRingHash,
+        HashMaglev,
+        LocalityEnabled,
+        LocalityDistribute,
+        LocalityFailover,
+        LocalityFailoverPriority,
+        Warmup,
         MaxConnections,
         MaxPendingRequests,
         MaxRequests,
         MaxRequestsPerConnection,
         MaxRetries,
         ConnectTimeout,
+        IdleTimeout,
+        MaxConcurrentStreams,
+        Http2Upgrade,
         OutlierConsecutive5xx,
         OutlierConsecutiveGatewayErrors,
         OutlierInterval,

@@ -77,7 +77,7 @@ public static class KubeYamlWriter
         _ => null,
     };
 
-    private static bool IsScalar(object value) => value is string or bool or int or long or double or float or decimal or DateTime or DateTimeOffset or Enum;
+    private static bool IsScalar(object value) => value is string or bool or int or uint or long or ulong or short or ushort or byte or double or float or decimal or DateTime or DateTimeOffset or Enum;
 
     private static bool IsEmpty(object value) => value switch
     {

@@ -21,6 +21,9 @@ internal static partial class ConnectionPoolMapping
         if (pool.MaxRequestsPerConnection is not null) ctx.Unsupported($"{path}.maxRequestsPerConnection", "App Mesh's connection pool has no per-connection request limit: not written.");
         if (pool.MaxRetries is not null) ctx.Unsupported($"{path}.maxRetries", "App Mesh's connection pool has no concurrent-retry limit: not written.");
         if (pool.ConnectTimeout is not null) ctx.Unsupported($"{path}.connectTimeout", "App Mesh has no connect timeout setting: not written.");
+        if (pool.IdleTimeout is not null) ctx.Unsupported($"{path}.idleTimeout", "App Mesh's idle timeouts are per listener and route (timeout.idle), not per upstream connection pool: not written.");
+        if (pool.MaxConcurrentStreams is not null) ctx.Unsupported($"{path}.maxConcurrentStreams", "App Mesh's connection pool has no HTTP/2 stream limit: not written.");
+        if (pool.Http2Upgrade is not null) ctx.Unsupported($"{path}.http2Upgrade", "App Mesh chooses the HTTP version from the listener's protocol; there is no upgrade setting: not written.");
     }
 
     /// <summary>The pool of a listener speaking <paramref name="protocol"/> on <paramref name="port"/>, or null when nothing fits.</summary>

@@ -25,7 +25,10 @@ internal static class DestinationPolicyMapping
                 continue;
             }
             if (policy.Tls is not null) ctx.Unsupported($"$.spec.destinationPolicies[{i}].tls", "TLS origination is a terminating gateway's setting in Consul (caFile, certFile, keyFile, sni per linked service), which this translation does not write; the TLS settings are not written.");
-            if (policy.LoadBalancer is { } lb) ctx.ResolverOf(policy.Target.Service).Spec.LoadBalancer = LoadBalancerMapping.ToConsul(lb);
+            if (policy.LoadBalancer is { } lb && LoadBalancerMapping.ToConsul(lb, $"$.spec.destinationPolicies[{i}].loadBalancer", ctx) is { } consul)
+            {
+                ctx.ResolverOf(policy.Target.Service).Spec.LoadBalancer = consul;
+            }
             UpstreamMapping.ToConsul(policy, i, ctx);
         }
     }

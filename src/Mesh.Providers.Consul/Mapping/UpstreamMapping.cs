@@ -55,6 +55,9 @@ internal static partial class UpstreamMapping
     {
         if (pool.MaxRequestsPerConnection is not null) ctx.UnsupportedOnce($"{path}.connectionPool.maxRequestsPerConnection", "Consul's upstream limits have no per-connection request limit.");
         if (pool.MaxRetries is not null) ctx.UnsupportedOnce($"{path}.connectionPool.maxRetries", "Consul's upstream limits have no concurrent-retry limit.");
+        if (pool.IdleTimeout is not null) ctx.UnsupportedOnce($"{path}.connectionPool.idleTimeout", "Consul has no idle timeout for upstream connections.");
+        if (pool.MaxConcurrentStreams is not null) ctx.UnsupportedOnce($"{path}.connectionPool.maxConcurrentStreams", "Consul's upstream limits have no HTTP/2 stream limit.");
+        if (pool.Http2Upgrade is not null) ctx.UnsupportedOnce($"{path}.connectionPool.http2Upgrade", "Consul chooses the upstream HTTP version from the service's protocol; there is no upgrade setting.");
         if (pool.MaxConnections is null && pool.MaxPendingRequests is null && pool.MaxRequests is null) return null;
         return new UpstreamLimits { MaxConnections = pool.MaxConnections, MaxPendingRequests = pool.MaxPendingRequests, MaxConcurrentRequests = pool.MaxRequests };
     }

@@ -25,4 +25,19 @@ public sealed class ConsistentHashLB
     [JsonPropertyName("httpQueryParameterName")]
     [YamlMember(Alias = "httpQueryParameterName")]
     public string? HttpQueryParameterName { get; set; }
+
+    /// <summary>Ring hash and its size.</summary>
+    [JsonPropertyName("ringHash")]
+    [YamlMember(Alias = "ringHash")]
+    public RingHashConfig? RingHash { get; set; }
+
+    /// <summary>Maglev and its table size.</summary>
+    [JsonPropertyName("maglev")]
+    [YamlMember(Alias = "maglev")]
+    public MaglevConfig? Maglev { get; set; }
+
+    /// <summary>Deprecated: the ring size (use ringHash).</summary>
+    [JsonPropertyName("minimumRingSize")]
+    [YamlMember(Alias = "minimumRingSize")]
+    public ulong? MinimumRingSize { get; set; }
 }

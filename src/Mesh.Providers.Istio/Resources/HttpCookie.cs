@@ -10,4 +10,14 @@ public sealed class HttpCookie
     [JsonPropertyName("name")]
     [YamlMember(Alias = "name")]
     public string? Name { get; set; }
+
+    /// <summary>The path of the generated cookie.</summary>
+    [JsonPropertyName("path")]
+    [YamlMember(Alias = "path")]
+    public string? Path { get; set; }
+
+    /// <summary>The lifetime of the generated cookie; a cookie is generated only when set.</summary>
+    [JsonPropertyName("ttl")]
+    [YamlMember(Alias = "ttl")]
+    public string? Ttl { get; set; }
 }

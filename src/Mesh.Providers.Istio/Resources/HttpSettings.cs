@@ -25,4 +25,19 @@ public sealed class HttpSettings
     [JsonPropertyName("maxRetries")]
     [YamlMember(Alias = "maxRetries")]
     public int? MaxRetries { get; set; }
+
+    /// <summary>The idle timeout of upstream connections.</summary>
+    [JsonPropertyName("idleTimeout")]
+    [YamlMember(Alias = "idleTimeout")]
+    public string? IdleTimeout { get; set; }
+
+    /// <summary>The most concurrent streams per HTTP/2 connection.</summary>
+    [JsonPropertyName("maxConcurrentStreams")]
+    [YamlMember(Alias = "maxConcurrentStreams")]
+    public int? MaxConcurrentStreams { get; set; }
+
+    /// <summary>DEFAULT, DO_NOT_UPGRADE or UPGRADE.</summary>
+    [JsonPropertyName("h2UpgradePolicy")]
+    [YamlMember(Alias = "h2UpgradePolicy")]
+    public string? H2UpgradePolicy { get; set; }
 }

@@ -15,4 +15,19 @@ public sealed class LoadBalancerSettings
     [JsonPropertyName("consistentHash")]
     [YamlMember(Alias = "consistentHash")]
     public ConsistentHashLB? ConsistentHash { get; set; }
+
+    /// <summary>Locality-aware load balancing.</summary>
+    [JsonPropertyName("localityLbSetting")]
+    [YamlMember(Alias = "localityLbSetting")]
+    public LocalityLbSetting? LocalityLbSetting { get; set; }
+
+    /// <summary>Slow start of new endpoints.</summary>
+    [JsonPropertyName("warmup")]
+    [YamlMember(Alias = "warmup")]
+    public WarmupConfiguration? Warmup { get; set; }
+
+    /// <summary>Deprecated: the warm-up duration (use warmup).</summary>
+    [JsonPropertyName("warmupDurationSecs")]
+    [YamlMember(Alias = "warmupDurationSecs")]
+    public string? WarmupDurationSecs { get; set; }
 }

@@ -30,6 +30,11 @@ internal static partial class UpstreamTrafficSettingMapping
             if (policy.LoadBalancer is not null) ctx.Unsupported($"{path}.loadBalancer", "OSM has no load-balancer setting.");
             if (policy.OutlierDetection is not null) ctx.Unsupported($"{path}.outlierDetection", "UpstreamTrafficSetting has no outlier detection in OSM v1.2.4.");
             if (policy.ConnectionPool is not { } pool || pool == new ConnectionPool()) continue;
+            if (pool.IdleTimeout is not null) ctx.Unsupported($"{path}.connectionPool.idleTimeout", "UpstreamTrafficSetting has no idle timeout.");
+            if (pool.MaxConcurrentStreams is not null) ctx.Unsupported($"{path}.connectionPool.maxConcurrentStreams", "UpstreamTrafficSetting has no HTTP/2 stream limit.");
+            if (pool.Http2Upgrade is not null) ctx.Unsupported($"{path}.connectionPool.http2Upgrade", "OSM has no HTTP/2 upgrade setting.");
+            pool = pool with { IdleTimeout = null, MaxConcurrentStreams = null, Http2Upgrade = null };
+            if (pool == new ConnectionPool()) continue;
             var target = policy.Target;
             if (ctx.FindService(target.Service) is null && ctx.Config.ExternalServices.FirstOrDefault(e => e.Name == target.Service.Name && e.Namespace == target.Service.Namespace) is { } external)
             {

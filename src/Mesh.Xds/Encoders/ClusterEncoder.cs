@@ -49,6 +49,7 @@ internal readonly struct ClusterEncoder(ClusterPlan cluster, XdsEncoderOptions o
         s.End();
         Fields.Duration(ref s, ClusterFields.ConnectTimeout, c.ConnectTimeout);
         s.Varint(ClusterFields.LbPolicy, (ulong)c.LbPolicy);
+        LbConfig(ref s, c);
         if (c.Pool is { } pool && (pool.MaxConnections ?? pool.MaxPendingRequests ?? pool.MaxRequests ?? pool.MaxRetries) is not null)
         {
             s.Begin(ClusterFields.CircuitBreakers);
@@ -75,25 +76,87 @@ internal readonly struct ClusterEncoder(ClusterPlan cluster, XdsEncoderOptions o
         {
             TlsContextEncoder.Upstream(ref s, ClusterFields.TransportSocket, tls, options);
         }
-        var http2 = c.Protocol is Protocol.Http2 or Protocol.Grpc;
+        var http2 = c.Http2;
         var perConnection = c.Pool?.MaxRequestsPerConnection;
-        if (http2 || perConnection is not null)
+        var idle = c.Pool?.IdleTimeout;
+        if (http2 || perConnection is not null || idle is not null)
         {
             s.Begin(ClusterFields.TypedExtensionProtocolOptions);
             s.Utf8(MapEntryFields.Key, "envoy.extensions.upstreams.http.v3.HttpProtocolOptions"u8);
             Fields.BeginAny(ref s, MapEntryFields.Value, TypeUrlBytes.HttpProtocolOptions);
-            if (perConnection is not null)
+            if (perConnection is not null || idle is not null)
             {
                 s.Begin(HttpProtocolOptionsFields.CommonHttpProtocolOptions);
+                Fields.Duration(ref s, CoreHttpProtocolOptionsFields.IdleTimeout, idle);
                 Fields.UInt32Value(ref s, CoreHttpProtocolOptionsFields.MaxRequestsPerConnection, perConnection);
                 s.End();
             }
             s.Begin(HttpProtocolOptionsFields.ExplicitHttpConfig);
             s.Begin(http2 ? ExplicitHttpConfigFields.Http2ProtocolOptions : ExplicitHttpConfigFields.HttpProtocolOptions);
+            if (http2) Fields.UInt32Value(ref s, Http2ProtocolOptionsFields.MaxConcurrentStreams, c.Pool?.MaxConcurrentStreams);
             s.End();
             s.End();
             Fields.EndAny(ref s);
             s.End();
         }
+    }
+
+    /// <summary>
+    /// The policy's own settings: the ring size or Maglev table size of a consistent hash, and slow start for round robin
+    /// and least request (the planner keeps warm-up only for those).
+    /// </summary>
+    private static void LbConfig<TSink>(ref TSink s, ClusterPlan c) where TSink : IProtoSink, allows ref struct
+    {
+        switch (c.LbPolicy)
+        {
+            case LbPolicy.RingHash when c.Ring?.Size is { } size:
+                s.Begin(ClusterFields.RingHashLbConfig);
+                UInt64Value(ref s, RingHashLbConfigFields.MinimumRingSize, size);
+                s.End();
+                break;
+            case LbPolicy.Maglev when c.Ring?.Size is { } size:
+                s.Begin(ClusterFields.MaglevLbConfig);
+                UInt64Value(ref s, MaglevLbConfigFields.TableSize, size);
+                s.End();
+                break;
+            case LbPolicy.RoundRobin when c.Warmup is { } warmup:
+                s.Begin(ClusterFields.RoundRobinLbConfig);
+                SlowStart(ref s, RoundRobinLbConfigFields.SlowStartConfig, warmup);
+                s.End();
+                break;
+            case LbPolicy.LeastRequest when c.Warmup is { } warmup:
+                s.Begin(ClusterFields.LeastRequestLbConfig);
+                SlowStart(ref s, LeastRequestLbConfigFields.SlowStartConfig, warmup);
+                s.End();
+                break;
+        }
+    }
+
+    private static void SlowStart<TSink>(ref TSink s, int field, Warmup warmup) where TSink : IProtoSink, allows ref struct
+    {
+        s.Begin(field);
+        Fields.Duration(ref s, SlowStartConfigFields.SlowStartWindow, warmup.Duration);
+        if (warmup.Aggression is { } aggression)
+        {
+            s.Begin(SlowStartConfigFields.Aggression);
+            s.Double(RuntimeDoubleFields.DefaultValue, (double)aggression);
+            // Envoy requires a runtime key; one that no runtime layer sets keeps the default value.
+            s.Utf8(RuntimeDoubleFields.RuntimeKey, "mesh_sdk.slow_start.aggression"u8);
+            s.End();
+        }
+        if (warmup.MinimumPercent is { } minimum)
+        {
+            s.Begin(SlowStartConfigFields.MinWeightPercent);
+            s.Double(PercentFields.Value, (double)minimum);
+            s.End();
+        }
+        s.End();
+    }
+
+    private static void UInt64Value<TSink>(ref TSink s, int field, ulong value) where TSink : IProtoSink, allows ref struct
+    {
+        s.Begin(field);
+        s.Varint(WrapperFields.Value, value);
+        s.End();
     }
 }

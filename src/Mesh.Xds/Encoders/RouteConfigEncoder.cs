@@ -232,6 +232,9 @@ internal readonly struct RouteConfigEncoder(RouteConfigPlan config) : IMessageEn
                 case HashKey.Cookie:
                     s.Begin(HashPolicyFields.Cookie);
                     s.String(HashPolicyCookieFields.Name, hash.Name);
+                    // A ttl makes Envoy set the cookie when the request has none (zero: a session cookie).
+                    Fields.Duration(ref s, HashPolicyCookieFields.Ttl, hash.CookieTtl);
+                    s.String(HashPolicyCookieFields.Path, hash.CookiePath);
                     s.End();
                     break;
                 case HashKey.SourceIp:

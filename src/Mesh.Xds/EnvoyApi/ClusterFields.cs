@@ -12,9 +12,45 @@ internal static class ClusterFields
     public const int LbPolicy = 6;
     public const int CircuitBreakers = 10;
     public const int OutlierDetection = 19;
+    public const int RingHashLbConfig = 23;
     public const int TransportSocket = 24;
     public const int LoadAssignment = 33;
     public const int TypedExtensionProtocolOptions = 36;
+    public const int LeastRequestLbConfig = 37;
+    public const int MaglevLbConfig = 52;
+    public const int RoundRobinLbConfig = 56;
+}
+
+/// <summary><c>envoy.config.cluster.v3.Cluster.RingHashLbConfig</c>.</summary>
+internal static class RingHashLbConfigFields
+{
+    public const int MinimumRingSize = 1;
+}
+
+/// <summary><c>envoy.config.cluster.v3.Cluster.MaglevLbConfig</c>.</summary>
+internal static class MaglevLbConfigFields
+{
+    public const int TableSize = 1;
+}
+
+/// <summary><c>envoy.config.cluster.v3.Cluster.RoundRobinLbConfig</c>.</summary>
+internal static class RoundRobinLbConfigFields
+{
+    public const int SlowStartConfig = 1;
+}
+
+/// <summary><c>envoy.config.cluster.v3.Cluster.LeastRequestLbConfig</c>.</summary>
+internal static class LeastRequestLbConfigFields
+{
+    public const int SlowStartConfig = 3;
+}
+
+/// <summary><c>envoy.config.cluster.v3.Cluster.SlowStartConfig</c>.</summary>
+internal static class SlowStartConfigFields
+{
+    public const int SlowStartWindow = 1;
+    public const int Aggression = 2;
+    public const int MinWeightPercent = 3;
 }
 
 /// <summary><c>envoy.config.cluster.v3.Cluster.DiscoveryType</c>.</summary>

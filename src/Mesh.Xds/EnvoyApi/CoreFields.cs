@@ -90,7 +90,21 @@ internal static class RuntimeFractionalPercentFields
 /// <summary><c>envoy.config.core.v3.HttpProtocolOptions</c> (not the upstream extension of the same name).</summary>
 internal static class CoreHttpProtocolOptionsFields
 {
+    public const int IdleTimeout = 1;
     public const int MaxRequestsPerConnection = 6;
+}
+
+/// <summary><c>envoy.config.core.v3.Http2ProtocolOptions</c>.</summary>
+internal static class Http2ProtocolOptionsFields
+{
+    public const int MaxConcurrentStreams = 2;
+}
+
+/// <summary><c>envoy.config.core.v3.RuntimeDouble</c>.</summary>
+internal static class RuntimeDoubleFields
+{
+    public const int DefaultValue = 1;
+    public const int RuntimeKey = 2;
 }
 
 /// <summary><c>envoy.config.core.v3.TrafficDirection</c>.</summary>

@@ -121,6 +121,8 @@ internal static class HashPolicyHeaderFields
 internal static class HashPolicyCookieFields
 {
     public const int Name = 1;
+    public const int Ttl = 2;
+    public const int Path = 3;
 }
 
 /// <summary><c>envoy.config.route.v3.RouteAction.HashPolicy.ConnectionProperties</c>.</summary>

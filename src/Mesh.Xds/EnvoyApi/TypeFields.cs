@@ -44,3 +44,9 @@ internal static class PathMatcherFields
 {
     public const int Path = 1;
 }
+
+/// <summary><c>envoy.type.v3.Percent</c>.</summary>
+internal static class PercentFields
+{
+    public const int Value = 1;
+}

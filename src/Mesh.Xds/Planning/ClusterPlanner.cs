@@ -31,7 +31,7 @@ internal static class ClusterPlanner
         for (var i = 0; i < sorted.Length; i++)
         {
             var c = result[i];
-            sorted[i] = new ClusterPlan(c.Name, c.Service, c.Port, c.Protocol, c.Subset, c.SubsetLabels, c.ConnectTimeout, c.LbPolicy, c.Pool, c.Outlier, c.Tls, c.Inbound);
+            sorted[i] = new ClusterPlan(c.Name, c.Service, c.Port, c.Protocol, c.Subset, c.SubsetLabels, c.ConnectTimeout, c.LbPolicy, c.Pool, c.Outlier, c.Tls, c.Inbound, c.Ring, c.Warmup, c.Http2);
         }
         return sorted;
     }
@@ -45,9 +45,28 @@ internal static class ClusterPlanner
             null or LoadBalancerAlgorithm.RoundRobin => LbPolicy.RoundRobin,
             LoadBalancerAlgorithm.LeastRequest => proxyless ? LbPolicy.RoundRobin : LbPolicy.LeastRequest,
             LoadBalancerAlgorithm.Random => proxyless ? LbPolicy.RoundRobin : LbPolicy.Random,
+            LoadBalancerAlgorithm.ConsistentHash when lb.ConsistentHash?.Ring?.Kind == HashRingKind.Maglev && !proxyless => LbPolicy.Maglev,
             LoadBalancerAlgorithm.ConsistentHash => LbPolicy.RingHash,
             _ => LbPolicy.RoundRobin,
         };
+        var first = subset is null && port == service.Ports[0];
+        var path = $"$.spec.services[{serviceIndex}]";
+        // Envoy slows the start of new endpoints for round robin and least request only.
+        var warmup = lb?.Warmup;
+        if (warmup is not null && (proxyless || lbPolicy is not (LbPolicy.RoundRobin or LbPolicy.LeastRequest)))
+        {
+            if (first) context.Warning(XdsDiagnosticCodes.NotEncoded, path, $"Warm-up for {service.Reference} is not encoded: Envoy slows the start of new endpoints for round robin and least request only{(proxyless ? ", and proxyless gRPC clients have no slow start" : string.Empty)}.");
+            warmup = null;
+        }
+        if (lb?.Locality is { } locality && first)
+        {
+            context.Warning(XdsDiagnosticCodes.NotEncoded, path, $"Locality-aware balancing for {service.Reference} ({(locality.Failover.Count > 0 || locality.FailoverPriority.Count > 0 ? "failover" : locality.Distribute.Count > 0 ? "distribution" : "on/off")}) is not encoded: endpoint priorities by the caller's locality are not computed yet; endpoints keep one priority.");
+        }
+        var http2 = port.Protocol is Protocol.Http2 or Protocol.Grpc || pool?.Http2Upgrade == Http2Upgrade.Upgrade;
+        if (pool?.MaxConcurrentStreams is not null && !http2 && first)
+        {
+            context.Warning(XdsDiagnosticCodes.NotEncoded, path, $"maxConcurrentStreams for {service.Reference} is not encoded on its HTTP/1 port {port.Port} (the limit applies to HTTP/2 connections; set http2Upgrade: upgrade to use HTTP/2).");
+        }
         if (proxyless && lb?.Algorithm is LoadBalancerAlgorithm.LeastRequest or LoadBalancerAlgorithm.Random && subset is null && port == service.Ports[0])
         {
             context.Warning(XdsDiagnosticCodes.ProxylessApproximated, $"$.spec.services[{serviceIndex}]",
@@ -66,7 +85,10 @@ internal static class ClusterPlanner
             lbPolicy,
             pool,
             outlier,
-            upstream);
+            upstream,
+            Ring: lb?.ConsistentHash?.Ring,
+            Warmup: warmup,
+            Http2: http2 && PlanContext.IsHttp(port.Protocol) || port.Protocol is Protocol.Http2 or Protocol.Grpc);
     }
 
     /// <summary>

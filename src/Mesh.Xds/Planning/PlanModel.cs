@@ -20,7 +20,10 @@ internal sealed record ClusterPlan(
     ConnectionPool? Pool,
     OutlierDetection? Outlier,
     UpstreamTlsPlan? Tls,
-    bool Inbound = false)
+    bool Inbound = false,
+    HashRing? Ring = null,
+    Warmup? Warmup = null,
+    bool Http2 = false)
 {
     /// <summary><see cref="Name"/> as UTF-8, encoded once.</summary>
     public byte[] NameUtf8 { get; } = System.Text.Encoding.UTF8.GetBytes(Name);

@@ -102,10 +102,30 @@ internal static class XdsSchema
             E(ClusterFields.LbPolicy, "lb_policy", "LbPolicy"),
             M(ClusterFields.CircuitBreakers, "circuit_breakers", "envoy.config.cluster.v3.CircuitBreakers"),
             M(ClusterFields.OutlierDetection, "outlier_detection", "envoy.config.cluster.v3.OutlierDetection"),
+            M(ClusterFields.RingHashLbConfig, "ring_hash_lb_config", "envoy.config.cluster.v3.Cluster.RingHashLbConfig"),
             M(ClusterFields.TransportSocket, "transport_socket", "envoy.config.core.v3.TransportSocket"),
             Map(ClusterFields.TypedExtensionProtocolOptions, "typed_extension_protocol_options"),
             M(ClusterFields.LoadAssignment, "load_assignment", "envoy.config.endpoint.v3.ClusterLoadAssignment"),
+            M(ClusterFields.LeastRequestLbConfig, "least_request_lb_config", "envoy.config.cluster.v3.Cluster.LeastRequestLbConfig"),
+            M(ClusterFields.MaglevLbConfig, "maglev_lb_config", "envoy.config.cluster.v3.Cluster.MaglevLbConfig"),
+            M(ClusterFields.RoundRobinLbConfig, "round_robin_lb_config", "envoy.config.cluster.v3.Cluster.RoundRobinLbConfig"),
         ],
+        ["envoy.config.cluster.v3.Cluster.RingHashLbConfig"] = [W(RingHashLbConfigFields.MinimumRingSize, "minimum_ring_size")],
+        ["envoy.config.cluster.v3.Cluster.MaglevLbConfig"] = [W(MaglevLbConfigFields.TableSize, "table_size")],
+        ["envoy.config.cluster.v3.Cluster.RoundRobinLbConfig"] = [M(RoundRobinLbConfigFields.SlowStartConfig, "slow_start_config", "envoy.config.cluster.v3.Cluster.SlowStartConfig")],
+        ["envoy.config.cluster.v3.Cluster.LeastRequestLbConfig"] = [M(LeastRequestLbConfigFields.SlowStartConfig, "slow_start_config", "envoy.config.cluster.v3.Cluster.SlowStartConfig")],
+        ["envoy.config.cluster.v3.Cluster.SlowStartConfig"] =
+        [
+            D(SlowStartConfigFields.SlowStartWindow, "slow_start_window"),
+            M(SlowStartConfigFields.Aggression, "aggression", "envoy.config.core.v3.RuntimeDouble"),
+            M(SlowStartConfigFields.MinWeightPercent, "min_weight_percent", "envoy.type.v3.Percent"),
+        ],
+        ["envoy.config.core.v3.RuntimeDouble"] =
+        [
+            new(RuntimeDoubleFields.DefaultValue, "default_value", FieldKind.Double),
+            S(RuntimeDoubleFields.RuntimeKey, "runtime_key"),
+        ],
+        ["envoy.type.v3.Percent"] = [new(PercentFields.Value, "value", FieldKind.Double)],
         ["envoy.config.cluster.v3.Cluster.EdsClusterConfig"] =
         [
             M(EdsClusterConfigFields.EdsConfig, "eds_config", "envoy.config.core.v3.ConfigSource"),
@@ -136,11 +156,19 @@ internal static class XdsSchema
             M(HttpProtocolOptionsFields.CommonHttpProtocolOptions, "common_http_protocol_options", "envoy.config.core.v3.HttpProtocolOptions"),
             M(HttpProtocolOptionsFields.ExplicitHttpConfig, "explicit_http_config", "envoy.extensions.upstreams.http.v3.HttpProtocolOptions.ExplicitHttpConfig"),
         ],
-        ["envoy.config.core.v3.HttpProtocolOptions"] = [W(CoreHttpProtocolOptionsFields.MaxRequestsPerConnection, "max_requests_per_connection")],
+        ["envoy.config.core.v3.HttpProtocolOptions"] =
+        [
+            D(CoreHttpProtocolOptionsFields.IdleTimeout, "idle_timeout"),
+            W(CoreHttpProtocolOptionsFields.MaxRequestsPerConnection, "max_requests_per_connection"),
+        ],
         ["envoy.extensions.upstreams.http.v3.HttpProtocolOptions.ExplicitHttpConfig"] =
         [
             M(ExplicitHttpConfigFields.HttpProtocolOptions, "http_protocol_options", "Empty"),
-            M(ExplicitHttpConfigFields.Http2ProtocolOptions, "http2_protocol_options", "Empty"),
+            M(ExplicitHttpConfigFields.Http2ProtocolOptions, "http2_protocol_options", "envoy.config.core.v3.Http2ProtocolOptions"),
+        ],
+        ["envoy.config.core.v3.Http2ProtocolOptions"] =
+        [
+            W(Http2ProtocolOptionsFields.MaxConcurrentStreams, "max_concurrent_streams"),
         ],
         ["envoy.extensions.transport_sockets.tls.v3.UpstreamTlsContext"] =
         [
@@ -319,7 +347,12 @@ internal static class XdsSchema
             M(HashPolicyFields.QueryParameter, "query_parameter", "envoy.config.route.v3.RouteAction.HashPolicy.QueryParameter"),
         ],
         ["envoy.config.route.v3.RouteAction.HashPolicy.Header"] = [S(HashPolicyHeaderFields.HeaderName, "header_name")],
-        ["envoy.config.route.v3.RouteAction.HashPolicy.Cookie"] = [S(HashPolicyCookieFields.Name, "name")],
+        ["envoy.config.route.v3.RouteAction.HashPolicy.Cookie"] =
+        [
+            S(HashPolicyCookieFields.Name, "name"),
+            D(HashPolicyCookieFields.Ttl, "ttl"),
+            S(HashPolicyCookieFields.Path, "path"),
+        ],
         ["envoy.config.route.v3.RouteAction.HashPolicy.ConnectionProperties"] = [B(HashPolicyConnectionPropertiesFields.SourceIp, "source_ip")],
         ["envoy.config.route.v3.RouteAction.HashPolicy.QueryParameter"] = [S(HashPolicyQueryParameterFields.Name, "name")],
         ["envoy.config.route.v3.RouteAction.RequestMirrorPolicy"] =

@@ -10,6 +10,8 @@ public sealed class MeshValidatorTests
 {
     private static TimeSpan Ms(int ms) => TimeSpan.FromMilliseconds(ms);
 
+    private static LoadBalancer Locality(LocalityLoadBalancing locality) => LoadBalancer.MeshDefault with { Locality = locality };
+
     private static WeightedBackend To(ServiceRef s, int weight = 1) => new() { Service = s, Weight = weight };
 
     public static TheoryData<string, Func<MeshConfig, MeshConfig>, DiagnosticCode, string> Cases => new()
@@ -151,6 +153,19 @@ public sealed class MeshValidatorTests
         { "mesh tls with credential", m => m.Policy(p => p with { Tls = new ClientTls { Mode = ClientTlsMode.Mesh, CredentialName = "c" } }), InvalidTls, "$.spec.destinationPolicies[0].tls.mode" },
         { "skipped verification with ca", m => m.Policy(p => p with { Tls = new ClientTls { CaCertificates = "/ca.pem", InsecureSkipVerify = true } }), InvalidTls, "$.spec.destinationPolicies[0].tls.insecureSkipVerify" },
         { "subject alt name with space", m => m.Policy(p => p with { Tls = new ClientTls { SubjectAltNames = ["a b"] } }), InvalidTls, "$.spec.destinationPolicies[0].tls.subjectAltNames[0]" },
+        { "distribution not summing to 100", m => m.Policy(p => p with { LoadBalancer = Locality(new LocalityLoadBalancing { Distribute = [new LocalityDistribution { From = "us-west", To = [new("us-west", 60), new("us-east", 30)] }] }) }), InvalidLoadBalancing, "$.spec.destinationPolicies[0].loadBalancer.locality.distribute[0].to" },
+        { "distribution from a malformed locality", m => m.Policy(p => p with { LoadBalancer = Locality(new LocalityLoadBalancing { Distribute = [new LocalityDistribution { From = "us-west/*/z1", To = [new("us-west", 100)] }] }) }), InvalidLoadBalancing, "$.spec.destinationPolicies[0].loadBalancer.locality.distribute[0].from" },
+        { "failover to the same region", m => m.Policy(p => p with { LoadBalancer = Locality(new LocalityLoadBalancing { Failover = [new LocalityFailover { From = "us-east", To = "us-east" }] }) }), InvalidLoadBalancing, "$.spec.destinationPolicies[0].loadBalancer.locality.failover[0].to" },
+        { "distribution with failover", m => m.Policy(p => p with { LoadBalancer = Locality(new LocalityLoadBalancing { Distribute = [new LocalityDistribution { From = "us-west", To = [new("us-west", 100)] }], Failover = [new LocalityFailover { From = "us-east", To = "us-west" }] }) }), InvalidLoadBalancing, "$.spec.destinationPolicies[0].loadBalancer.locality.distribute" },
+        { "failover without outlier detection", m => m.Policy(p => p with { OutlierDetection = null, LoadBalancer = Locality(new LocalityLoadBalancing { Failover = [new LocalityFailover { From = "us-east", To = "us-west" }] }) }), InvalidLoadBalancing, "$.spec.destinationPolicies[0].loadBalancer.locality.failover" },
+        { "maglev table size not prime", m => m.Policy(p => p with { LoadBalancer = LoadBalancer.HashOn(ConsistentHash.Header("x-user") with { Ring = new HashRing(HashRingKind.Maglev, 65536) }) }), InvalidLoadBalancing, "$.spec.destinationPolicies[0].loadBalancer.consistentHash.maglev.tableSize" },
+        { "ring size zero", m => m.Policy(p => p with { LoadBalancer = LoadBalancer.HashOn(ConsistentHash.Header("x-user") with { Ring = new HashRing(HashRingKind.RingHash, 0) }) }), InvalidLoadBalancing, "$.spec.destinationPolicies[0].loadBalancer.consistentHash.ringHash.minimumRingSize" },
+        { "cookie ttl on a header key", m => m.Policy(p => p with { LoadBalancer = LoadBalancer.HashOn(ConsistentHash.Header("x-user") with { CookieTtl = TimeSpan.FromHours(1) }) }), InvalidHashKey, "$.spec.destinationPolicies[0].loadBalancer.consistentHash.header" },
+        { "cookie path without slash", m => m.Policy(p => p with { LoadBalancer = LoadBalancer.HashOn(ConsistentHash.Cookie("s") with { CookiePath = "app" }) }), InvalidHashKey, "$.spec.destinationPolicies[0].loadBalancer.consistentHash.cookie.path" },
+        { "warm-up aggression zero", m => m.Policy(p => p with { LoadBalancer = LoadBalancer.RoundRobin with { Warmup = new Warmup { Duration = TimeSpan.FromSeconds(30), Aggression = 0 } } }), InvalidLoadBalancing, "$.spec.destinationPolicies[0].loadBalancer.warmup.aggression" },
+        { "warm-up without duration", m => m.Policy(p => p with { LoadBalancer = LoadBalancer.RoundRobin with { Warmup = new Warmup { Duration = TimeSpan.Zero } } }), NonPositiveDuration, "$.spec.destinationPolicies[0].loadBalancer.warmup.duration" },
+        { "idle timeout zero", m => m.Policy(p => p with { ConnectionPool = new ConnectionPool { IdleTimeout = TimeSpan.Zero } }), NonPositiveDuration, "$.spec.destinationPolicies[0].connectionPool.idleTimeout" },
+        { "no concurrent streams", m => m.Policy(p => p with { ConnectionPool = new ConnectionPool { MaxConcurrentStreams = 0 } }), NonPositiveLimit, "$.spec.destinationPolicies[0].connectionPool.maxConcurrentStreams" },
         { "sni not a host", m => m.Policy(p => p with { Tls = new ClientTls { Sni = "not a host" } }), InvalidHost, "$.spec.destinationPolicies[0].tls.sni" },
         { "policy for an undeclared port", m => m.Policy(p => p with { Target = p.Target with { Port = 9999 } }), DanglingPort, "$.spec.destinationPolicies[0].target.port" },
         { "policy port out of range", m => m.Policy(p => p with { Target = p.Target with { Port = 70000 } }), PortOutOfRange, "$.spec.destinationPolicies[0].target.port" },
@@ -233,6 +248,7 @@ public sealed class MeshValidatorTests
     [InlineData("rule after catch-all")]
     [InlineData("rule with the same matches")]
     [InlineData("codes without retriable-status-codes")]
+    [InlineData("failover without outlier detection")]
     public void Reports_Warnings_AsWarnings(string name)
     {
         var (mutate, code, path) = Case(name);

@@ -127,6 +127,28 @@ public sealed class CapabilityCases
         [MeshFeature.LbRandom] = Policy(p => p with { LoadBalancer = LoadBalancer.Random }),
         [MeshFeature.HashHeader] = Policy(p => p with { LoadBalancer = LoadBalancer.HashOn(ConsistentHash.Header("x-user")) }),
         [MeshFeature.HashCookie] = Policy(p => p with { LoadBalancer = LoadBalancer.HashOn(ConsistentHash.Cookie("session")) }),
+        [MeshFeature.HashCookieAttributes] = Policy(p => p with { LoadBalancer = LoadBalancer.HashOn(ConsistentHash.Cookie("session") with { CookieTtl = TimeSpan.FromHours(1), CookiePath = "/" }) }),
+        [MeshFeature.HashRingHash] = Policy(p => p with { LoadBalancer = LoadBalancer.HashOn(ConsistentHash.Header("x-user") with { Ring = new HashRing(HashRingKind.RingHash, 2048) }) }),
+        [MeshFeature.HashMaglev] = Policy(p => p with { LoadBalancer = LoadBalancer.HashOn(ConsistentHash.Header("x-user") with { Ring = new HashRing(HashRingKind.Maglev, 131071) }) }),
+        [MeshFeature.LocalityEnabled] = Policy(p => p with { LoadBalancer = LoadBalancer.MeshDefault with { Locality = new LocalityLoadBalancing { Enabled = false } } }),
+        [MeshFeature.LocalityDistribute] = Policy(p => p with
+        {
+            LoadBalancer = LoadBalancer.MeshDefault with
+            {
+                Locality = new LocalityLoadBalancing { Distribute = [new LocalityDistribution { From = "us-west/zone1/*", To = [new("us-west/zone1/*", 80), new("us-west/zone2/*", 20)] }] },
+            },
+        }),
+        [MeshFeature.LocalityFailover] = Policy(p => p with
+        {
+            LoadBalancer = LoadBalancer.MeshDefault with { Locality = new LocalityLoadBalancing { Failover = [new LocalityFailover { From = "us-east", To = "us-west" }] } },
+            OutlierDetection = new OutlierDetection { Consecutive5xx = 5 },
+        }),
+        [MeshFeature.LocalityFailoverPriority] = Policy(p => p with
+        {
+            LoadBalancer = LoadBalancer.MeshDefault with { Locality = new LocalityLoadBalancing { FailoverPriority = ["topology.kubernetes.io/region"] } },
+            OutlierDetection = new OutlierDetection { Consecutive5xx = 5 },
+        }),
+        [MeshFeature.Warmup] = Policy(p => p with { LoadBalancer = LoadBalancer.RoundRobin with { Warmup = new Warmup { Duration = TimeSpan.FromSeconds(30), MinimumPercent = 10 } } }),
         [MeshFeature.HashSourceIp] = Policy(p => p with { LoadBalancer = LoadBalancer.HashOn(ConsistentHash.SourceIp) }),
         [MeshFeature.HashQueryParameter] = Policy(p => p with { LoadBalancer = LoadBalancer.HashOn(ConsistentHash.QueryParameter("user")) }),
         [MeshFeature.MaxConnections] = Policy(p => p with { ConnectionPool = new ConnectionPool { MaxConnections = 100 } }),
@@ -135,6 +157,9 @@ public sealed class CapabilityCases
         [MeshFeature.MaxRequestsPerConnection] = Policy(p => p with { ConnectionPool = new ConnectionPool { MaxRequestsPerConnection = 1 } }),
         [MeshFeature.MaxRetries] = Policy(p => p with { ConnectionPool = new ConnectionPool { MaxRetries = 3 } }),
         [MeshFeature.ConnectTimeout] = Policy(p => p with { ConnectionPool = new ConnectionPool { ConnectTimeout = TimeSpan.FromMilliseconds(250) } }),
+        [MeshFeature.IdleTimeout] = Policy(p => p with { ConnectionPool = new ConnectionPool { IdleTimeout = TimeSpan.FromMinutes(5) } }),
+        [MeshFeature.MaxConcurrentStreams] = Policy(p => p with { ConnectionPool = new ConnectionPool { MaxConcurrentStreams = 100 } }),
+        [MeshFeature.Http2Upgrade] = Policy(p => p with { ConnectionPool = new ConnectionPool { Http2Upgrade = Http2Upgrade.Upgrade } }),
         [MeshFeature.OutlierConsecutive5xx] = Policy(p => p with { OutlierDetection = new OutlierDetection { Consecutive5xx = 5 } }),
         [MeshFeature.OutlierConsecutiveGatewayErrors] = Policy(p => p with { OutlierDetection = new OutlierDetection { ConsecutiveGatewayErrors = 3 } }),
         [MeshFeature.OutlierInterval] = Policy(p => p with { OutlierDetection = new OutlierDetection { Interval = TimeSpan.FromSeconds(10) } }),

@@ -142,6 +142,10 @@ internal static class ConsulModels
                 // An outlier detection without a setting Consul has writes no passive health check.
                 .Select(p => p.OutlierDetection is { Consecutive5xx: null, Interval: null, BaseEjectionTime: null, MaxEjectionPercent: null } ? p with { OutlierDetection = null } : p)
                 .Select(p => p.ConnectionPool is { MaxConnections: null, MaxPendingRequests: null, MaxRequests: null, ConnectTimeout: null } ? p with { ConnectionPool = null } : p)
+                // Consul's maglev policy has no table size.
+                .Select(p => p.LoadBalancer?.ConsistentHash?.Ring is { Kind: HashRingKind.Maglev, Size: not null } ring
+                    ? p with { LoadBalancer = p.LoadBalancer with { ConsistentHash = p.LoadBalancer.ConsistentHash with { Ring = ring with { Size = null } } } }
+                    : p)
                 .Where(p => p.LoadBalancer is not null || p.ConnectionPool is not null || p.OutlierDetection is not null)],
             Mtls = [.. Mtls(m)],
             AccessPolicies = [.. access],

@@ -139,23 +139,45 @@ internal static class ObjectModelEncoder
                 TypedConfig = Any.Pack(new UpstreamTlsContext { CommonTlsContext = common, Sni = tls.Sni ?? "" }),
             };
         }
-        var http2 = c.Protocol is Protocol.Http2 or Protocol.Grpc;
-        if (http2 || c.Pool?.MaxRequestsPerConnection is not null)
+        switch (c.LbPolicy)
+        {
+            case Mesh.Xds.EnvoyApi.LbPolicy.RingHash when c.Ring?.Size is { } ring:
+                cluster.RingHashLbConfig = new Envoy.Config.Cluster.V3.Cluster.Types.RingHashLbConfig { MinimumRingSize = ring };
+                break;
+            case Mesh.Xds.EnvoyApi.LbPolicy.Maglev when c.Ring?.Size is { } table:
+                cluster.MaglevLbConfig = new Envoy.Config.Cluster.V3.Cluster.Types.MaglevLbConfig { TableSize = table };
+                break;
+            case Mesh.Xds.EnvoyApi.LbPolicy.RoundRobin when c.Warmup is { } warmup:
+                cluster.RoundRobinLbConfig = new Envoy.Config.Cluster.V3.Cluster.Types.RoundRobinLbConfig { SlowStartConfig = SlowStart(warmup) };
+                break;
+            case Mesh.Xds.EnvoyApi.LbPolicy.LeastRequest when c.Warmup is { } warmup:
+                cluster.LeastRequestLbConfig = new Envoy.Config.Cluster.V3.Cluster.Types.LeastRequestLbConfig { SlowStartConfig = SlowStart(warmup) };
+                break;
+        }
+        var http2 = c.Http2;
+        if (http2 || c.Pool?.MaxRequestsPerConnection is not null || c.Pool?.IdleTimeout is not null)
         {
             var options2 = new UpstreamHttp.HttpProtocolOptions
             {
                 ExplicitHttpConfig = http2
-                    ? new UpstreamHttp.HttpProtocolOptions.Types.ExplicitHttpConfig { Http2ProtocolOptions = new Http2ProtocolOptions() }
+                    ? new UpstreamHttp.HttpProtocolOptions.Types.ExplicitHttpConfig { Http2ProtocolOptions = new Http2ProtocolOptions { MaxConcurrentStreams = U(c.Pool?.MaxConcurrentStreams) } }
                     : new UpstreamHttp.HttpProtocolOptions.Types.ExplicitHttpConfig { HttpProtocolOptions = new Http1ProtocolOptions() },
             };
-            if (c.Pool?.MaxRequestsPerConnection is { } perConnection)
+            if (c.Pool?.MaxRequestsPerConnection is not null || c.Pool?.IdleTimeout is not null)
             {
-                options2.CommonHttpProtocolOptions = new Envoy.Config.Core.V3.HttpProtocolOptions { MaxRequestsPerConnection = U(perConnection) };
+                options2.CommonHttpProtocolOptions = new Envoy.Config.Core.V3.HttpProtocolOptions { MaxRequestsPerConnection = U(c.Pool.MaxRequestsPerConnection), IdleTimeout = Dur(c.Pool.IdleTimeout) };
             }
             cluster.TypedExtensionProtocolOptions.Add("envoy.extensions.upstreams.http.v3.HttpProtocolOptions", Any.Pack(options2));
         }
         return cluster;
     }
+
+    private static Envoy.Config.Cluster.V3.Cluster.Types.SlowStartConfig SlowStart(Warmup warmup) => new()
+    {
+        SlowStartWindow = Dur(warmup.Duration),
+        Aggression = warmup.Aggression is { } a ? new RuntimeDouble { DefaultValue = (double)a, RuntimeKey = "mesh_sdk.slow_start.aggression" } : null,
+        MinWeightPercent = warmup.MinimumPercent is { } m ? new Envoy.Type.V3.Percent { Value = (double)m } : null,
+    };
 
     private static SubjectAltNameMatcher San(string name) => new()
     {
@@ -324,7 +346,7 @@ internal static class ObjectModelEncoder
             action.HashPolicy.Add(hash.Key switch
             {
                 HashKey.Header => new RouteAction.Types.HashPolicy { Header = new RouteAction.Types.HashPolicy.Types.Header { HeaderName = hash.Name ?? string.Empty } },
-                HashKey.Cookie => new RouteAction.Types.HashPolicy { Cookie = new RouteAction.Types.HashPolicy.Types.Cookie { Name = hash.Name ?? string.Empty } },
+                HashKey.Cookie => new RouteAction.Types.HashPolicy { Cookie = new RouteAction.Types.HashPolicy.Types.Cookie { Name = hash.Name ?? string.Empty, Ttl = Dur(hash.CookieTtl), Path = hash.CookiePath ?? string.Empty } },
                 HashKey.SourceIp => new RouteAction.Types.HashPolicy { ConnectionProperties = new RouteAction.Types.HashPolicy.Types.ConnectionProperties { SourceIp = true } },
                 _ => new RouteAction.Types.HashPolicy { QueryParameter = new RouteAction.Types.HashPolicy.Types.QueryParameter { Name = hash.Name ?? string.Empty } },
             });

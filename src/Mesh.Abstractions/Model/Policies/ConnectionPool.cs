@@ -20,4 +20,13 @@ public sealed record ConnectionPool
 
     /// <summary>The TCP connect timeout.</summary>
     public TimeSpan? ConnectTimeout { get; init; }
+
+    /// <summary>How long an upstream HTTP connection may stay idle before it is closed.</summary>
+    public TimeSpan? IdleTimeout { get; init; }
+
+    /// <summary>The most concurrent streams on one HTTP/2 connection to the destination.</summary>
+    public int? MaxConcurrentStreams { get; init; }
+
+    /// <summary>Whether HTTP/1.1 connections to the destination are upgraded to HTTP/2, or null for the mesh's default.</summary>
+    public Http2Upgrade? Http2Upgrade { get; init; }
 }

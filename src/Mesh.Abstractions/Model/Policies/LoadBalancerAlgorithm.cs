@@ -14,4 +14,10 @@ public enum LoadBalancerAlgorithm
 
     /// <summary>A hash of a request property picks the endpoint (session affinity).</summary>
     ConsistentHash,
+
+    /// <summary>
+    /// The mesh's own default algorithm (least request in Istio, round robin in most others): set when a load balancer
+    /// only configures locality-aware balancing or warm-up.
+    /// </summary>
+    Default,
 }

@@ -2,7 +2,7 @@ using Mesh.Model;
 
 namespace Mesh.Validation.Validators;
 
-/// <summary>Validates a <see cref="ConnectionPool"/>: positive limits and connect timeout.</summary>
+/// <summary>Validates a <see cref="ConnectionPool"/>: positive limits and timeouts, a defined HTTP/2 upgrade policy.</summary>
 internal sealed class ConnectionPoolValidator : ModelValidator<ConnectionPool>
 {
     public static readonly ConnectionPoolValidator Instance = new();
@@ -16,5 +16,8 @@ internal sealed class ConnectionPoolValidator : ModelValidator<ConnectionPool>
         // Zero concurrent retries is meaningful: it turns retries off for the destination.
         report.PositiveLimit(nameof(ConnectionPool.MaxRetries), item.MaxRetries, "maxRetries", minimum: 0);
         report.Positive(nameof(ConnectionPool.ConnectTimeout), item.ConnectTimeout, "The connect timeout");
+        report.Positive(nameof(ConnectionPool.IdleTimeout), item.IdleTimeout, "The idle timeout");
+        report.PositiveLimit(nameof(ConnectionPool.MaxConcurrentStreams), item.MaxConcurrentStreams, "maxConcurrentStreams");
+        if (item.Http2Upgrade is { } upgrade) report.Enum(nameof(ConnectionPool.Http2Upgrade), upgrade);
     }
 }

@@ -1,3 +1,4 @@
+using Mesh.Diagnostics;
 using Mesh.Model;
 
 namespace Mesh.Validation.Validators;
@@ -24,5 +25,10 @@ internal sealed class DestinationPolicyValidator : ModelValidator<DestinationPol
         }
         report.Port("Target.Port", item.Target.Port, "The target port");
         report.Reference("Target.", item.Target.Service, item.Target.Subset, item.Target.Port, "destination policy target");
+        // Failover needs ejection: without outlier detection no endpoint is ever unhealthy, so traffic never fails over.
+        if (item.LoadBalancer?.Locality is { } locality && (locality.Failover.Count > 0 || locality.FailoverPriority.Count > 0) && item.OutlierDetection is null)
+        {
+            report.Warning("LoadBalancer.Locality.Failover", DiagnosticCodes.InvalidLoadBalancing, "Locality failover takes effect only with outlier detection (no endpoint is ever ejected without it); add outlierDetection to the policy.");
+        }
     }
 }

@@ -3,7 +3,11 @@ using Mesh.Model;
 
 namespace Mesh.Validation.Validators;
 
-/// <summary>Validates a <see cref="LoadBalancer"/>: a consistent hash exactly when the algorithm is consistent hashing, with the key name it needs.</summary>
+/// <summary>
+/// Validates a <see cref="LoadBalancer"/>: a consistent hash exactly when the algorithm is consistent hashing, with the key
+/// name it needs, cookie attributes only on a cookie key, a hash table size the proxies accept; locality settings
+/// (<see cref="LocalityValidator"/>) and warm-up in range.
+/// </summary>
 internal sealed class LoadBalancerValidator : ModelValidator<LoadBalancer>
 {
     public static readonly LoadBalancerValidator Instance = new();
@@ -25,6 +29,16 @@ internal sealed class LoadBalancerValidator : ModelValidator<LoadBalancer>
         {
             report.Error(HashProperty, DiagnosticCodes.ConflictingFields, $"A hash key is set but the algorithm is {WireNames.Of(item.Algorithm)}.");
         }
+        if (item.Warmup is { } warmup)
+        {
+            report.Positive("Warmup.Duration", warmup.Duration, "The warm-up duration");
+            report.Percentage("Warmup.MinimumPercent", warmup.MinimumPercent, "The warm-up minimum percent");
+            if (warmup.Aggression is <= 0m)
+            {
+                report.Error("Warmup.Aggression", DiagnosticCodes.InvalidLoadBalancing, $"The warm-up aggression must be greater than 0 (1 is linear), not {warmup.Aggression}.");
+            }
+        }
+        if (item.Locality is { } locality) LocalityValidator.Check(locality, report);
         if (item.ConsistentHash is not { } hash) return;
         if (!Enum.IsDefined(hash.Key))
         {
@@ -40,5 +54,52 @@ internal sealed class LoadBalancerValidator : ModelValidator<LoadBalancer>
         {
             report.Error(key, DiagnosticCodes.InvalidHashKey, $"Hashing on a {WireNames.Of(hash.Key)} needs its name.");
         }
+        if (hash.Key != HashKey.Cookie && (hash.CookieTtl is not null || hash.CookiePath is not null))
+        {
+            report.Error(key, DiagnosticCodes.InvalidHashKey, $"A cookie's ttl and path apply to a cookie key, not to a {WireNames.Of(hash.Key)}.");
+        }
+        if (hash.CookieTtl < TimeSpan.Zero)
+        {
+            report.Error(HashProperty + ".Cookie.Ttl", DiagnosticCodes.InvalidHashKey, "The cookie ttl cannot be negative (0 makes it a session cookie).");
+        }
+        if (hash.CookiePath is { } cookiePath && (!cookiePath.StartsWith('/') || cookiePath.Any(c => char.IsWhiteSpace(c) || c == ';')))
+        {
+            report.Error(HashProperty + ".Cookie.Path", DiagnosticCodes.InvalidHashKey, $"The cookie path '{cookiePath}' must start with '/' and hold no spaces or ';'.");
+        }
+        if (hash.Ring is { } ring) Ring(ring, report);
+    }
+
+    // Envoy's limits: a ring of at most 8M virtual nodes; a Maglev table a prime of at most 5,000,011.
+    private const ulong MaxRingSize = 8_388_608;
+    private const ulong MaxMaglevTableSize = 5_000_011;
+
+    private static void Ring(HashRing ring, Reporter report)
+    {
+        if (!Enum.IsDefined(ring.Kind))
+        {
+            report.Enum(HashProperty + ".Ring.Kind", ring.Kind);
+            return;
+        }
+        var property = ring.Kind == HashRingKind.Maglev ? HashProperty + ".Maglev.TableSize" : HashProperty + ".RingHash.MinimumRingSize";
+        if (ring.Size is not { } size) return;
+        if (ring.Kind == HashRingKind.RingHash && size is 0 or > MaxRingSize)
+        {
+            report.Error(property, DiagnosticCodes.InvalidLoadBalancing, $"The minimum ring size must be between 1 and {MaxRingSize}, not {size}.");
+        }
+        if (ring.Kind == HashRingKind.Maglev && (size > MaxMaglevTableSize || !IsPrime(size)))
+        {
+            report.Error(property, DiagnosticCodes.InvalidLoadBalancing, $"A Maglev table size must be a prime no larger than {MaxMaglevTableSize} (65537 is the default), not {size}.");
+        }
+    }
+
+    private static bool IsPrime(ulong n)
+    {
+        if (n < 2) return false;
+        if (n % 2 == 0) return n == 2;
+        for (ulong d = 3; d * d <= n; d += 2)
+        {
+            if (n % d == 0) return false;
+        }
+        return true;
     }
 }
