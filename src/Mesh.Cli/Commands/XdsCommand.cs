@@ -28,13 +28,14 @@ internal static class XdsCommand
         var proxyless = new Option<bool>("--proxyless") { Description = "The client is a proxyless gRPC client (api_listeners named for xds:/// targets) rather than a sidecar." };
         var ns = new Option<string>("--namespace") { Description = "The proxy's namespace.", DefaultValueFactory = _ => "default" };
         var service = new Option<string?>("--service") { Description = "The service the sidecar fronts (name.namespace): adds its inbound listener with RBAC and mTLS." };
+        var locality = new Option<string?>("--locality") { Description = "The proxy's locality, region[/zone[/subZone]]: locality-aware policies prioritise endpoints relative to it." };
         var output = new Option<string?>("--output", "-o") { Description = "The directory (created when missing) for lds.pb, rds.pb, cds.pb and eds.pb, or for xds.json with --encoding json; without it the JSON goes to stdout." };
         output.Validators.Add(CommonOptions.NotAFormatName);
         var format = CommonOptions.Named(new Option<XdsFormat?>("--encoding") { Description = "pb (serialized DiscoveryResponses; the default with -o) or json (readable; the default without -o)." });
         var diagnosticsFormat = CommonOptions.Format();
         var command = new Command("xds", "Encode the Envoy xDS configuration (LDS, RDS, CDS, EDS) one proxy receives.")
         {
-            model, endpoints, node, proxyless, ns, service, output, format, diagnosticsFormat,
+            model, endpoints, node, proxyless, ns, service, locality, output, format, diagnosticsFormat,
         };
         command.SetAction(parse =>
         {
@@ -51,6 +52,17 @@ internal static class XdsCommand
             {
                 context.Stderr.WriteLine($"error: --service '{serviceText}' is not of the form name.namespace.");
                 return ExitCodes.Usage;
+            }
+            EndpointLocality? proxyLocality = null;
+            if (parse.GetValue(locality) is { } localityText)
+            {
+                var parts = localityText.Split('/');
+                if (parts.Length > 3 || parts.Any(p => p.Length == 0 || p.Any(char.IsWhiteSpace) || p.Contains('*')))
+                {
+                    context.Stderr.WriteLine($"error: --locality '{localityText}' is not of the form region[/zone[/subZone]].");
+                    return ExitCodes.Usage;
+                }
+                proxyLocality = new EndpointLocality(parts[0], parts.Length > 1 ? parts[1] : null, parts.Length > 2 ? parts[2] : null);
             }
             var endpointsPath = parse.GetValue(endpoints)!;
             if (!File.Exists(endpointsPath))
@@ -70,6 +82,7 @@ internal static class XdsCommand
                 var proxy = parse.GetValue(proxyless)
                     ? XdsProxy.ProxylessGrpc(parse.GetValue(node)!, parse.GetValue(ns))
                     : XdsProxy.Sidecar(parse.GetValue(node)!, parse.GetValue(ns)!, serviceText is null ? null : ownService);
+                proxy = proxy with { Locality = proxyLocality };
                 var encoder = new XdsEncoder();
                 var compiled = encoder.Compile(loaded.Config, proxy);
                 // Without usable endpoints the model's problems are still worth reporting.

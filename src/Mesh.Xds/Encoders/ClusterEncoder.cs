@@ -50,6 +50,14 @@ internal readonly struct ClusterEncoder(ClusterPlan cluster, XdsEncoderOptions o
         Fields.Duration(ref s, ClusterFields.ConnectTimeout, c.ConnectTimeout);
         s.Varint(ClusterFields.LbPolicy, (ulong)c.LbPolicy);
         LbConfig(ref s, c);
+        if (c.Locality?.Distribution is not null)
+        {
+            // Locality weights take effect only with locality-weighted balancing on.
+            s.Begin(ClusterFields.CommonLbConfig);
+            s.Begin(CommonLbConfigFields.LocalityWeightedLbConfig);
+            s.End();
+            s.End();
+        }
         if (c.Pool is { } pool && (pool.MaxConnections ?? pool.MaxPendingRequests ?? pool.MaxRequests ?? pool.MaxRetries) is not null)
         {
             s.Begin(ClusterFields.CircuitBreakers);

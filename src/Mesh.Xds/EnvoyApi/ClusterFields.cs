@@ -14,11 +14,18 @@ internal static class ClusterFields
     public const int OutlierDetection = 19;
     public const int RingHashLbConfig = 23;
     public const int TransportSocket = 24;
+    public const int CommonLbConfig = 27;
     public const int LoadAssignment = 33;
     public const int TypedExtensionProtocolOptions = 36;
     public const int LeastRequestLbConfig = 37;
     public const int MaglevLbConfig = 52;
     public const int RoundRobinLbConfig = 56;
+}
+
+/// <summary><c>envoy.config.cluster.v3.Cluster.CommonLbConfig</c>.</summary>
+internal static class CommonLbConfigFields
+{
+    public const int LocalityWeightedLbConfig = 3;
 }
 
 /// <summary><c>envoy.config.cluster.v3.Cluster.RingHashLbConfig</c>.</summary>

@@ -15,6 +15,7 @@ internal static class LocalityLbEndpointsFields
     public const int Locality = 1;
     public const int LbEndpoints = 2;
     public const int LoadBalancingWeight = 3;
+    public const int Priority = 5;
 }
 
 /// <summary><c>envoy.config.endpoint.v3.LbEndpoint</c>.</summary>

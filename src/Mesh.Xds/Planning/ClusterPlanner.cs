@@ -31,7 +31,7 @@ internal static class ClusterPlanner
         for (var i = 0; i < sorted.Length; i++)
         {
             var c = result[i];
-            sorted[i] = new ClusterPlan(c.Name, c.Service, c.Port, c.Protocol, c.Subset, c.SubsetLabels, c.ConnectTimeout, c.LbPolicy, c.Pool, c.Outlier, c.Tls, c.Inbound, c.Ring, c.Warmup, c.Http2);
+            sorted[i] = new ClusterPlan(c.Name, c.Service, c.Port, c.Protocol, c.Subset, c.SubsetLabels, c.ConnectTimeout, c.LbPolicy, c.Pool, c.Outlier, c.Tls, c.Inbound, c.Ring, c.Warmup, c.Http2, c.Locality);
         }
         return sorted;
     }
@@ -58,10 +58,7 @@ internal static class ClusterPlanner
             if (first) context.Warning(XdsDiagnosticCodes.NotEncoded, path, $"Warm-up for {service.Reference} is not encoded: Envoy slows the start of new endpoints for round robin and least request only{(proxyless ? ", and proxyless gRPC clients have no slow start" : string.Empty)}.");
             warmup = null;
         }
-        if (lb?.Locality is { } locality && first)
-        {
-            context.Warning(XdsDiagnosticCodes.NotEncoded, path, $"Locality-aware balancing for {service.Reference} ({(locality.Failover.Count > 0 || locality.FailoverPriority.Count > 0 ? "failover" : locality.Distribute.Count > 0 ? "distribution" : "on/off")}) is not encoded: endpoint priorities by the caller's locality are not computed yet; endpoints keep one priority.");
-        }
+        var localityPlan = Locality(context, lb?.Locality, service.Reference, first ? path : null);
         var http2 = port.Protocol is Protocol.Http2 or Protocol.Grpc || pool?.Http2Upgrade == Http2Upgrade.Upgrade;
         if (pool?.MaxConcurrentStreams is not null && !http2 && first)
         {
@@ -88,7 +85,32 @@ internal static class ClusterPlanner
             upstream,
             Ring: lb?.ConsistentHash?.Ring,
             Warmup: warmup,
-            Http2: http2 && PlanContext.IsHttp(port.Protocol) || port.Protocol is Protocol.Http2 or Protocol.Grpc);
+            Http2: http2 && PlanContext.IsHttp(port.Protocol) || port.Protocol is Protocol.Http2 or Protocol.Grpc,
+            Locality: localityPlan);
+    }
+
+    /// <summary>
+    /// The locality plan of a cluster for this client: none when the policy turns locality balancing off or sets none, or
+    /// when the client's locality is unknown (reported once per service at <paramref name="reportAt"/>).
+    /// </summary>
+    private static LocalityPlan? Locality(PlanContext context, LocalityLoadBalancing? locality, ServiceRef service, string? reportAt)
+    {
+        if (locality is null or { Enabled: false }) return null;
+        if (context.Proxy.Locality is not { } client)
+        {
+            if (reportAt is not null)
+            {
+                context.Warning(XdsDiagnosticCodes.NotEncoded, reportAt, $"Locality-aware balancing for {service} is not encoded: the client's locality is unknown (set XdsProxy.Locality, or --locality for mesh xds), so its endpoints keep one priority.");
+            }
+            return null;
+        }
+        if (locality.FailoverPriority.Count > 0 && reportAt is not null)
+        {
+            context.Warning(XdsDiagnosticCodes.NotEncoded, reportAt, $"failoverPriority for {service} is not encoded (it orders single endpoints by their labels, and the encoder orders whole localities); its endpoints are prioritised by locality.");
+        }
+        var failover = locality.Failover.FirstOrDefault(f => string.Equals(f.From, client.Region, StringComparison.Ordinal))?.To;
+        var distribution = locality.Distribute.FirstOrDefault(d => LocalityPlan.Matches(d.From, client));
+        return new LocalityPlan(client, failover, distribution);
     }
 
     /// <summary>

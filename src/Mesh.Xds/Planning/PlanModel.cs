@@ -23,7 +23,8 @@ internal sealed record ClusterPlan(
     bool Inbound = false,
     HashRing? Ring = null,
     Warmup? Warmup = null,
-    bool Http2 = false)
+    bool Http2 = false,
+    LocalityPlan? Locality = null)
 {
     /// <summary><see cref="Name"/> as UTF-8, encoded once.</summary>
     public byte[] NameUtf8 { get; } = System.Text.Encoding.UTF8.GetBytes(Name);
@@ -132,3 +133,55 @@ internal sealed record UpstreamTlsPlan(
     string? CaFile = null,
     string? CaSecret = null,
     string? CertificateSecret = null);
+
+/// <summary>
+/// Locality-aware balancing of one cluster for one client: endpoints in the client's own subzone, zone and region come
+/// first (priorities 0, 1, 2), then the failover region, then the rest, with the priorities made contiguous as Envoy
+/// requires; or, with a distribution, every locality at priority 0 weighted by the share of the first pattern it matches
+/// (split evenly among the localities matching it), and localities no pattern matches left out.
+/// </summary>
+/// <param name="Client">The client's locality.</param>
+/// <param name="FailoverRegion">The region the client's region fails over to, or null.</param>
+/// <param name="Distribution">The distribution that applies to the client, or null.</param>
+internal sealed record LocalityPlan(EndpointLocality Client, string? FailoverRegion, LocalityDistribution? Distribution)
+{
+    /// <summary>The share, in percent, of each distribution target, in order.</summary>
+    public int[] Shares { get; } = Distribution is null ? [] : [.. Distribution.To.Select(e => e.Value)];
+
+    /// <summary>The priority before compaction: 0 same subzone, 1 same zone, 2 same region, 3 failover region, 4 elsewhere.</summary>
+    public int RawPriority(EndpointLocality endpoint)
+    {
+        if (!string.Equals(endpoint.Region, Client.Region, StringComparison.Ordinal))
+        {
+            return FailoverRegion is not null && string.Equals(endpoint.Region, FailoverRegion, StringComparison.Ordinal) ? 3 : 4;
+        }
+        if (!string.Equals(endpoint.Zone ?? "", Client.Zone ?? "", StringComparison.Ordinal)) return 2;
+        return string.Equals(endpoint.SubZone ?? "", Client.SubZone ?? "", StringComparison.Ordinal) ? 0 : 1;
+    }
+
+    /// <summary>The index of the first distribution target <paramref name="endpoint"/> matches, or -1.</summary>
+    public int Target(EndpointLocality endpoint)
+    {
+        if (Distribution is null) return -1;
+        var i = 0;
+        foreach (var (pattern, _) in Distribution.To)
+        {
+            if (Matches(pattern, endpoint)) return i;
+            i++;
+        }
+        return -1;
+    }
+
+    /// <summary>Whether a locality pattern (<c>region/zone/subZone</c>, <c>*</c> for any) matches <paramref name="locality"/>.</summary>
+    public static bool Matches(string pattern, EndpointLocality locality)
+    {
+        var parts = pattern.Split('/');
+        string?[] actual = [locality.Region, locality.Zone, locality.SubZone];
+        for (var i = 0; i < parts.Length && i < 3; i++)
+        {
+            if (parts[i] == "*") return true;
+            if (!string.Equals(parts[i], actual[i] ?? "", StringComparison.Ordinal)) return false;
+        }
+        return true;
+    }
+}

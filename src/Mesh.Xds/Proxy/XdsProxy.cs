@@ -22,6 +22,12 @@ public sealed record XdsProxy
     /// <summary>The workload's labels, matched by workload-scoped policies.</summary>
     public EquatableMap<string> Labels { get; init; }
 
+    /// <summary>
+    /// Where the client runs (Envoy's <c>node.locality</c>), or null when unknown. Locality-aware destination policies
+    /// (failover and distribution) are encoded as endpoint priorities and locality weights relative to it.
+    /// </summary>
+    public EndpointLocality? Locality { get; init; }
+
     /// <summary>A sidecar proxy.</summary>
     /// <param name="nodeId">The node id.</param>
     /// <param name="namespace">The namespace it runs in.</param>

@@ -104,12 +104,14 @@ internal static class XdsSchema
             M(ClusterFields.OutlierDetection, "outlier_detection", "envoy.config.cluster.v3.OutlierDetection"),
             M(ClusterFields.RingHashLbConfig, "ring_hash_lb_config", "envoy.config.cluster.v3.Cluster.RingHashLbConfig"),
             M(ClusterFields.TransportSocket, "transport_socket", "envoy.config.core.v3.TransportSocket"),
+            M(ClusterFields.CommonLbConfig, "common_lb_config", "envoy.config.cluster.v3.Cluster.CommonLbConfig"),
             Map(ClusterFields.TypedExtensionProtocolOptions, "typed_extension_protocol_options"),
             M(ClusterFields.LoadAssignment, "load_assignment", "envoy.config.endpoint.v3.ClusterLoadAssignment"),
             M(ClusterFields.LeastRequestLbConfig, "least_request_lb_config", "envoy.config.cluster.v3.Cluster.LeastRequestLbConfig"),
             M(ClusterFields.MaglevLbConfig, "maglev_lb_config", "envoy.config.cluster.v3.Cluster.MaglevLbConfig"),
             M(ClusterFields.RoundRobinLbConfig, "round_robin_lb_config", "envoy.config.cluster.v3.Cluster.RoundRobinLbConfig"),
         ],
+        ["envoy.config.cluster.v3.Cluster.CommonLbConfig"] = [M(CommonLbConfigFields.LocalityWeightedLbConfig, "locality_weighted_lb_config", "Empty")],
         ["envoy.config.cluster.v3.Cluster.RingHashLbConfig"] = [W(RingHashLbConfigFields.MinimumRingSize, "minimum_ring_size")],
         ["envoy.config.cluster.v3.Cluster.MaglevLbConfig"] = [W(MaglevLbConfigFields.TableSize, "table_size")],
         ["envoy.config.cluster.v3.Cluster.RoundRobinLbConfig"] = [M(RoundRobinLbConfigFields.SlowStartConfig, "slow_start_config", "envoy.config.cluster.v3.Cluster.SlowStartConfig")],
@@ -256,6 +258,7 @@ internal static class XdsSchema
             M(LocalityLbEndpointsFields.Locality, "locality", "envoy.config.core.v3.Locality"),
             M(LocalityLbEndpointsFields.LbEndpoints, "lb_endpoints", "envoy.config.endpoint.v3.LbEndpoint", true),
             W(LocalityLbEndpointsFields.LoadBalancingWeight, "load_balancing_weight"),
+            V(LocalityLbEndpointsFields.Priority, "priority"),
         ],
         ["envoy.config.endpoint.v3.LbEndpoint"] =
         [

@@ -33,6 +33,7 @@ public sealed class FieldNumberTests
         { typeof(RuntimeDoubleFields), "envoy.config.core.v3.RuntimeDouble" },
         { typeof(Http2ProtocolOptionsFields), "envoy.config.core.v3.Http2ProtocolOptions" },
         { typeof(RingHashLbConfigFields), "envoy.config.cluster.v3.Cluster.RingHashLbConfig" },
+        { typeof(CommonLbConfigFields), "envoy.config.cluster.v3.Cluster.CommonLbConfig" },
         { typeof(MaglevLbConfigFields), "envoy.config.cluster.v3.Cluster.MaglevLbConfig" },
         { typeof(RoundRobinLbConfigFields), "envoy.config.cluster.v3.Cluster.RoundRobinLbConfig" },
         { typeof(LeastRequestLbConfigFields), "envoy.config.cluster.v3.Cluster.LeastRequestLbConfig" },

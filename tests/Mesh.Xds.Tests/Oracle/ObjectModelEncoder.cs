@@ -139,6 +139,10 @@ internal static class ObjectModelEncoder
                 TypedConfig = Any.Pack(new UpstreamTlsContext { CommonTlsContext = common, Sni = tls.Sni ?? "" }),
             };
         }
+        if (c.Locality?.Distribution is not null)
+        {
+            cluster.CommonLbConfig = new Envoy.Config.Cluster.V3.Cluster.Types.CommonLbConfig { LocalityWeightedLbConfig = new() };
+        }
         switch (c.LbPolicy)
         {
             case Mesh.Xds.EnvoyApi.LbPolicy.RingHash when c.Ring?.Size is { } ring:
@@ -188,12 +192,23 @@ internal static class ObjectModelEncoder
     public static ClusterLoadAssignment LoadAssignment(ClusterPlan c, EndpointAddress[] endpoints)
     {
         var assignment = new ClusterLoadAssignment { ClusterName = c.Name };
-        foreach (var group in endpoints.Where(e => Selected(c, e)).GroupBy(e => e.Locality ?? EndpointLocality.Unknown))
+        var groups = endpoints.Where(e => Selected(c, e)).GroupBy(e => e.Locality ?? EndpointLocality.Unknown).ToList();
+        // Locality-aware clusters, computed the long way: a distribution's target per locality, or Istio's proximity levels ranked.
+        var plan = c.Locality;
+        var targets = groups.ToDictionary(g => g.Key, g => plan?.Distribution is { } d ? d.To.Select((t, i) => (t.Key, i)).Where(t => PatternMatches(t.Key, g.Key)).Select(t => t.i).DefaultIfEmpty(-1).First() : 0);
+        var levels = groups.ToDictionary(g => g.Key, g => plan is null ? 0 : Level(plan, g.Key));
+        var ranks = levels.Values.Distinct().Order().ToList();
+        foreach (var group in groups)
         {
+            if (plan?.Distribution is not null && targets[group.Key] < 0) continue;
+            var weight = plan?.Distribution is { } distribution
+                ? Math.Max(1, distribution.To.ElementAt(targets[group.Key]).Value * 1000L / groups.Count(g => targets[g.Key] == targets[group.Key]))
+                : Math.Min(group.Sum(e => (long)e.Weight), int.MaxValue);
             var locality = new LocalityLbEndpoints
             {
                 Locality = new Locality { Region = group.Key.Region, Zone = group.Key.Zone ?? string.Empty, SubZone = group.Key.SubZone ?? string.Empty },
-                LoadBalancingWeight = (uint)Math.Min(group.Sum(e => (long)e.Weight), int.MaxValue),
+                LoadBalancingWeight = (uint)weight,
+                Priority = plan is null || plan.Distribution is not null ? 0u : (uint)ranks.IndexOf(levels[group.Key]),
             };
             foreach (var e in group)
             {
@@ -207,6 +222,18 @@ internal static class ObjectModelEncoder
             assignment.Endpoints.Add(locality);
         }
         return assignment;
+    }
+
+    private static int Level(LocalityPlan plan, EndpointLocality l) =>
+        l.Region != plan.Client.Region ? (l.Region == plan.FailoverRegion ? 3 : 4)
+        : (l.Zone ?? "") != (plan.Client.Zone ?? "") ? 2
+        : (l.SubZone ?? "") != (plan.Client.SubZone ?? "") ? 1 : 0;
+
+    private static bool PatternMatches(string pattern, EndpointLocality l)
+    {
+        var parts = pattern.Split('/');
+        var actual = new[] { l.Region, l.Zone ?? "", l.SubZone ?? "" };
+        return parts.Zip(actual).TakeWhile(p => p.First != "*").All(p => p.First == p.Second);
     }
 
     private static bool Selected(ClusterPlan c, EndpointAddress e) =>

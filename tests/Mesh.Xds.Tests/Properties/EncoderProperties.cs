@@ -22,6 +22,8 @@ public sealed class EncoderProperties
     [
         XdsProxy.Sidecar("sidecar-1", "n1"),
         XdsProxy.ProxylessGrpc("grpc-1", "n2"),
+        XdsProxy.Sidecar("sidecar-east", "n1") with { Locality = new EndpointLocality("us-east", "zone1") },
+        XdsProxy.Sidecar("sidecar-west", "n1") with { Locality = new EndpointLocality("us-west", "zone1", "s1") },
     ];
 
     /// <summary>A sidecar in front of the generated mesh's first service, so inbound listeners, mTLS and RBAC are exercised.</summary>

@@ -13,7 +13,8 @@ internal static class XdsGenerators
 {
     private static readonly int[] PortNumbers = [80, 8080, 9090, 50051];
     private static readonly string[] Namespaces = ["n1", "n2"];
-    private static readonly EndpointLocality?[] Localities = [null, new("r1", "z1"), new("r1", "z2"), new("r2"), new("r2", "z1", "s1")];
+    // The regions and zones of the shared generators' locality policies (MeshGenerators.Locality), so failover and distribution apply.
+    private static readonly EndpointLocality?[] Localities = [null, new("us-east", "zone1"), new("us-east", "zone2"), new("us-west"), new("us-west", "zone1", "s1"), new("eu-central", "zone1")];
 
     private sealed record ServiceSpec(int Namespace, int PortMask, Protocol[] Protocols, int Subsets);
 
