@@ -174,6 +174,74 @@ public sealed partial class PackageConsumerTests : IDisposable
         Assert.Matches($@"^{Regex.Escape(version)}(\+[0-9a-f]{{40}})?$", reported.Output.Trim());
     }
 
+    /// <summary>The guides whose C# snippets <see cref="TheGuidesSnippets_CompileAgainstThePackagesFromAFeed"/> compiles.</summary>
+    private static IEnumerable<string> Guides() =>
+        new[] { "getting-started.md", "xds-embedding.md", "migration.md" }.Select(f => Path.Combine(Root, "docs", f))
+            .Concat(Directory.GetFiles(Path.Combine(Root, "docs", "providers"), "*.md").Order(StringComparer.Ordinal));
+
+    [GeneratedRegex(@"^using [A-Za-z0-9_.]+( = [A-Za-z0-9_.<>]+)?;\s*$")]
+    private static partial Regex UsingDirective();
+
+    [Fact]
+    public void TheGuidesSnippets_CompileAgainstThePackagesFromAFeed()
+    {
+        var version = Version();
+        WriteNuGetConfig();
+        // Each snippet is copyable on its own: its using directives go to the top of a file of its own, the rest becomes the body
+        // of a method, and #line points compiler errors at the guide's own line.
+        var snippets = new List<string>();
+        foreach (var guide in Guides())
+        {
+            var relative = Path.GetRelativePath(Root, guide).Replace('\\', '/');
+            var text = File.ReadAllText(guide).Replace("\r\n", "\n", StringComparison.Ordinal);
+            var blocks = CSharpBlock().Matches(text).ToList();
+            Assert.True(blocks.Count > 0, $"{relative} has no C# snippet");
+            foreach (var block in blocks)
+            {
+                var firstLine = text.AsSpan(0, block.Groups[1].Index).Count('\n') + 1;
+                var lines = block.Groups[1].Value.TrimEnd('\n').Split('\n');
+                var usings = lines.TakeWhile(l => UsingDirective().IsMatch(l) || l.Length == 0).ToList();
+                var body = lines.Skip(usings.Count);
+                var name = $"Snippet{snippets.Count:D2}";
+                snippets.Add(name);
+                File.WriteAllText(Path.Combine(_dir, $"{name}.cs"), $$"""
+                    {{string.Join('\n', usings)}}
+
+                    internal static class {{name}}
+                    {
+                        public static async Task Run()
+                        {
+                            await Task.CompletedTask;
+                    #line {{firstLine + usings.Count}} "{{relative}}"
+                    {{string.Join('\n', body)}}
+                    #line default
+                        }
+                    }
+                    """);
+            }
+        }
+
+        File.WriteAllText(Path.Combine(_dir, "Guides.csproj"), $"""
+            <Project Sdk="Microsoft.NET.Sdk">
+              <PropertyGroup>
+                <TargetFramework>net10.0</TargetFramework>
+                <Nullable>enable</Nullable>
+                <ImplicitUsings>enable</ImplicitUsings>
+                <!-- Snippets show a step, not a program: unused locals and local functions are expected. -->
+                <NoWarn>$(NoWarn);CS0168;CS0219;CS8321</NoWarn>
+              </PropertyGroup>
+              <ItemGroup>
+            {string.Join("\n", Packages(version).Where(p => p.Id != "Mesh.Cli").Select(p => $"""    <PackageReference Include="{p.Id}" Version="{version}" />"""))}
+                <PackageReference Include="Microsoft.Extensions.DependencyInjection" Version="{Pinned("Microsoft.Extensions.DependencyInjection")}" />
+                <PackageReference Include="Microsoft.Extensions.Configuration" Version="{Pinned("Microsoft.Extensions.Configuration")}" />
+              </ItemGroup>
+            </Project>
+            """);
+        var build = Run("dotnet", "build -c Release");
+        Assert.True(build.ExitCode == 0, build.Output);
+        Assert.True(snippets.Count >= 12, $"only {snippets.Count} snippets were compiled");
+    }
+
     /// <summary>Every project under src/ packed at <paramref name="version"/>: (package id, .nupkg path, .snupkg path).</summary>
     private static List<(string Id, string Package, string Symbols)> Packages(string version) =>
         Directory.GetDirectories(Path.Combine(Root, "src")).Select(Path.GetFileName).Order(StringComparer.Ordinal)
