@@ -11,8 +11,10 @@ namespace Mesh.Cli.Tests;
 /// <summary>
 /// The packages as users get them: a project outside the repository restores them from the folder <c>dotnet pack</c> wrote
 /// (<c>artifacts/packages</c>, which <c>.ci/run</c> fills before the tests), compiles the README's C# snippets as they are
-/// written and runs them; and <c>dotnet tool install</c> installs the <c>mesh</c> command from the same folder. Packages are
-/// extracted into a fresh folder each time, so an earlier build of the same version cannot stand in for this one.
+/// written and runs them, and compiles every guide's (<c>docs/getting-started.md</c>, <c>docs/providers/</c>, …);
+/// <c>dotnet tool install</c> installs the <c>mesh</c> command from the same folder; and every package is opened to check its
+/// icon, README, licence, symbols and Source Link. Packages are extracted into a fresh folder each time, so an earlier build of
+/// the same version cannot stand in for this one. The version is never assumed: it is read from the packed file names.
 /// </summary>
 public sealed partial class PackageConsumerTests : IDisposable
 {
