@@ -44,4 +44,18 @@ public sealed class PackageMetadataTests
             Assert.True(tags.Contains(provider.Value) || tags.Contains(provider.Value.Replace("mesh", "-mesh", StringComparison.Ordinal)), $"Mesh.Cli is not tagged {provider}");
         }
     }
+
+    [Fact]
+    public void EveryProvider_HasAGuidePage_ThatLinksItsCapabilities_AndIsLinkedFromTheReadme()
+    {
+        using var services = CliServices.Build();
+        var readme = File.ReadAllText(Path.Combine(Mesh.Testing.TestPaths.RepoRoot, "README.md"));
+        foreach (var provider in services.GetRequiredService<ITranslatorRegistry>().Providers)
+        {
+            var page = Path.Combine(Mesh.Testing.TestPaths.RepoRoot, "docs", "providers", $"{provider}.md");
+            Assert.True(File.Exists(page), $"docs/providers/{provider}.md is missing");
+            Assert.Contains($"(../capabilities.md#{provider}-approximations-and-gaps)", File.ReadAllText(page), StringComparison.Ordinal);
+            Assert.Contains($"(docs/providers/{provider}.md)", readme, StringComparison.Ordinal);
+        }
+    }
 }
