@@ -8,8 +8,16 @@ public static class SyntheticMesh
     private static readonly string[] Versions = ["v1", "v2", "v3"];
 
     /// <summary>Builds the mesh.</summary>
-    public static MeshConfig Create(int services)
+    public static MeshConfig Create(int services) => Create(services, breadth: false);
+
+    /// <summary>
+    /// Builds the mesh; with <paramref name="breadth"/> every destination policy also sets the fields of model breadth I
+    /// (client TLS, locality failover, warm-up, a Maglev consistent hash on a generated cookie, idle timeout, HTTP/2 streams)
+    /// and every tenth service calls an external API through a route with a timeout and retries.
+    /// </summary>
+    public static MeshConfig Create(int services, bool breadth)
     {
+        var externals = new List<ExternalService>();
         var list = new List<MeshService>(services);
         var routes = new List<HttpRoute>(services);
         var policies = new List<DestinationPolicy>(services);
@@ -62,6 +70,7 @@ public static class SyntheticMesh
                 ConnectionPool = new ConnectionPool { MaxConnections = 100, MaxPendingRequests = 10, ConnectTimeout = TimeSpan.FromMilliseconds(250) },
                 OutlierDetection = new OutlierDetection { Consecutive5xx = 5, Interval = TimeSpan.FromSeconds(10), BaseEjectionTime = TimeSpan.FromSeconds(30) },
             });
+            if (breadth) AddBreadth(i, name, ns, policies, routes, externals);
             access.Add(new AccessPolicy
             {
                 Name = $"{name}-callers",
@@ -71,6 +80,41 @@ public static class SyntheticMesh
                 Rules = [new AccessRule { From = new AccessSource { ServiceAccounts = [new ServiceAccountRef(next.Namespace, next.Name)], Namespaces = [ns] }, To = new AccessOperation { Methods = ["GET", "POST"], Paths = ["/api/*"] } }],
             });
         }
-        return new MeshConfig { Name = "bench", Services = [.. list], Routes = [.. routes], DestinationPolicies = [.. policies], AccessPolicies = [.. access] };
+        return new MeshConfig { Name = "bench", Services = [.. list], Routes = [.. routes], DestinationPolicies = [.. policies], AccessPolicies = [.. access], ExternalServices = [.. externals] };
+    }
+
+    private static void AddBreadth(int i, string name, string ns, List<DestinationPolicy> policies, List<HttpRoute> routes, List<ExternalService> externals)
+    {
+        var last = policies.Count - 1;
+        policies[last] = policies[last] with
+        {
+            LoadBalancer = i % 2 == 0
+                ? LoadBalancer.LeastRequest with
+                {
+                    Locality = new LocalityLoadBalancing { Failover = [new LocalityFailover { From = "us-east", To = "us-west" }] },
+                    Warmup = new Warmup { Duration = TimeSpan.FromSeconds(30), MinimumPercent = 10 },
+                }
+                : LoadBalancer.HashOn(ConsistentHash.Cookie("session") with { CookieTtl = TimeSpan.FromHours(1), CookiePath = "/", Ring = new HashRing(HashRingKind.Maglev, 65537) }),
+            ConnectionPool = policies[last].ConnectionPool! with { IdleTimeout = TimeSpan.FromMinutes(5), MaxConcurrentStreams = 100 },
+            Tls = new ClientTls { Mode = ClientTlsMode.Mesh, SubjectAltNames = [$"spiffe://cluster.local/ns/{ns}/sa/{name}"] },
+        };
+        if (i % 10 != 0) return;
+        var api = new ServiceRef($"api-{i}", ns);
+        externals.Add(new ExternalService
+        {
+            Name = api.Name,
+            Namespace = ns,
+            Hosts = [$"api-{i}.example.com"],
+            Ports = [new ServicePort { Port = 443, Protocol = Protocol.Tls }, new ServicePort { Name = "http", Port = 80, Protocol = Protocol.Http }],
+            Resolution = Resolution.Dns,
+        });
+        routes.Add(new HttpRoute
+        {
+            Name = api.Name,
+            Namespace = ns,
+            Host = api,
+            Rules = [new HttpRouteRule { Backends = [new WeightedBackend { Service = api }], Timeout = TimeSpan.FromSeconds(3), Retry = new RetryPolicy { Attempts = 2 } }],
+        });
+        policies.Add(new DestinationPolicy { Target = new PolicyTarget { Service = api }, Tls = new ClientTls { Mode = ClientTlsMode.Simple, Sni = $"api-{i}.example.com" } });
     }
 }

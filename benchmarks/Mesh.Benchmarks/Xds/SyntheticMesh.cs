@@ -13,7 +13,13 @@ internal static class SyntheticMesh
 
     public static ServiceRef Service(int i) => new($"svc-{i}", $"ns-{i % 20}");
 
-    public static MeshConfig Config(int services)
+    public static MeshConfig Config(int services) => Config(services, breadth: false);
+
+    /// <summary>
+    /// The mesh; with <paramref name="breadth"/> each destination policy also sets model breadth I's fields: client TLS,
+    /// locality failover, warm-up or a Maglev hash on a generated cookie, idle timeout and HTTP/2 streams.
+    /// </summary>
+    public static MeshConfig Config(int services, bool breadth)
     {
         var meshServices = new MeshService[services];
         var routes = new HttpRoute[services];
@@ -68,6 +74,21 @@ internal static class SyntheticMesh
                 Target = new PolicyTarget { Service = reference },
                 OutlierDetection = new OutlierDetection { Consecutive5xx = 5, Interval = TimeSpan.FromSeconds(10), BaseEjectionTime = TimeSpan.FromSeconds(30), MaxEjectionPercent = 50 },
             };
+            if (breadth)
+            {
+                policies[i] = policies[i] with
+                {
+                    LoadBalancer = i % 2 == 0
+                        ? LoadBalancer.LeastRequest with
+                        {
+                            Locality = new LocalityLoadBalancing { Failover = [new LocalityFailover { From = "us-east-1", To = "us-west-2" }] },
+                            Warmup = new Warmup { Duration = TimeSpan.FromSeconds(30), MinimumPercent = 10 },
+                        }
+                        : LoadBalancer.HashOn(ConsistentHash.Cookie("session") with { CookieTtl = TimeSpan.FromHours(1), CookiePath = "/", Ring = new HashRing(HashRingKind.Maglev, 65537) }),
+                    ConnectionPool = new ConnectionPool { IdleTimeout = TimeSpan.FromMinutes(5), MaxConcurrentStreams = 100 },
+                    Tls = new ClientTls { Mode = ClientTlsMode.Simple, Sni = $"{reference.Name}.example.com", CredentialName = $"{reference.Name}-ca", SubjectAltNames = [$"{reference.Name}.example.com"] },
+                };
+            }
         }
         return new MeshConfig { Name = "synthetic", Services = meshServices, Routes = routes, DestinationPolicies = policies };
     }

@@ -88,16 +88,16 @@ internal readonly struct LoadAssignmentEncoder(ClusterPlan cluster, EndpointList
 
     /// <summary>
     /// The load assignment of a locality-aware cluster: each locality run with its priority relative to the client (made
-    /// contiguous, as Envoy requires) or its distribution weight. Only clusters whose policy asks for it take this path,
-    /// which allocates two arrays of the run count.
+    /// contiguous, as Envoy requires) or its distribution weight. Only clusters whose policy asks for it take this path; its
+    /// per-run scratch lives on the stack up to 64 localities.
     /// </summary>
     private static void WriteByLocality<TSink>(ref TSink s, LocalityPlan plan, EndpointList list, bool[]? selection) where TSink : IProtoSink, allows ref struct
     {
         ReadOnlySpan<int> layout = list.Layout;
         ReadOnlySpan<byte> encoded = list.Encoded;
         var runs = layout[list.RunsStart..];
-        var weights = new long[list.Runs];
-        var keys = new int[list.Runs];
+        Span<long> weights = list.Runs <= 64 ? stackalloc long[list.Runs] : new long[list.Runs];
+        Span<int> keys = list.Runs <= 64 ? stackalloc int[list.Runs] : new int[list.Runs];
         var present = 0;
         var i = 0;
         for (var r = 0; r < list.Runs; r++)
