@@ -403,8 +403,26 @@ public static class MeshGenerators
             Name = host.Name,
             Namespace = host.Namespace,
             Host = host.Reference,
-            Rules = rules,
+            Rules = [.. rules.Select(rule => NamePorts(rule, host, services))],
         });
+
+    /// <summary>
+    /// A backend or mirror without a port goes to the port the request came in on; a service with several ports that lacks
+    /// one of the host's HTTP ports needs its port named (validation requires it), so the generator names its first.
+    /// </summary>
+    private static HttpRouteRule NamePorts(HttpRouteRule rule, MeshService host, IReadOnlyList<MeshService> services)
+    {
+        int? Port(ServiceRef target, int? port)
+        {
+            if (port is not null || target == host.Reference || services.FirstOrDefault(s => s.Reference == target) is not { Ports.Count: > 1 } service) return port;
+            return host.Ports.Any(h => h.Protocol is Protocol.Http or Protocol.Http2 or Protocol.Grpc && service.FindPort(h.Port) is null) ? service.Ports[0].Port : null;
+        }
+        return rule with
+        {
+            Backends = [.. rule.Backends.Select(b => b with { Port = Port(b.Service, b.Port) }).DistinctBy(b => (b.Service, b.Subset, b.Port))],
+            Mirror = rule.Mirror is { } mirror ? mirror with { Port = Port(mirror.Service, mirror.Port) } : null,
+        };
+    }
 
     /// <summary>An HTTP route over freshly generated services.</summary>
     public static Gen<HttpRoute> AnyRoute { get; } = Services.SelectMany(s => Route(s[0], s));

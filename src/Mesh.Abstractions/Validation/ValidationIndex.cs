@@ -12,6 +12,7 @@ internal sealed class ValidationIndex
     private const string ContextKey = "Mesh.Validation.Index";
 
     private readonly Dictionary<ServiceRef, (HashSet<string> Subsets, HashSet<int> Ports)> _targets = [];
+    private readonly Dictionary<ServiceRef, int[]> _httpPorts = [];
 
     public ValidationIndex(MeshConfig config)
     {
@@ -23,6 +24,7 @@ internal sealed class ValidationIndex
             _targets[key] = (
                 [.. service.Subsets.Where(s => s?.Name is not null).Select(s => s.Name)],
                 [.. service.Ports.Where(p => p is not null).Select(p => p.Port)]);
+            _httpPorts[key] = [.. service.Ports.Where(p => p?.Protocol is Protocol.Http or Protocol.Http2 or Protocol.Grpc).Select(p => p.Port)];
         }
         // External services are routable too (name.namespace, like any service), with the subsets of their endpoints.
         foreach (var external in config.ExternalServices)
@@ -33,6 +35,7 @@ internal sealed class ValidationIndex
             _targets[key] = (
                 [.. external.Subsets.Where(s => s?.Name is not null).Select(s => s.Name)],
                 [.. external.Ports.Where(p => p is not null).Select(p => p.Port)]);
+            _httpPorts[key] = [.. external.Ports.Where(p => p?.Protocol is Protocol.Http or Protocol.Http2 or Protocol.Grpc).Select(p => p.Port)];
         }
     }
 
@@ -46,4 +49,10 @@ internal sealed class ValidationIndex
     public bool HasSubset(ServiceRef service, string subset) => _targets.TryGetValue(service, out var t) && t.Subsets.Contains(subset);
 
     public bool HasPort(ServiceRef service, int port) => _targets.TryGetValue(service, out var t) && t.Ports.Contains(port);
+
+    /// <summary>How many ports <paramref name="service"/> declares (0 when unknown).</summary>
+    public int PortCount(ServiceRef service) => _targets.TryGetValue(service, out var t) ? t.Ports.Count : 0;
+
+    /// <summary>The HTTP, HTTP/2 and gRPC ports of <paramref name="service"/> (the ports an HTTP route of it applies to).</summary>
+    public IReadOnlyList<int> HttpPorts(ServiceRef service) => _httpPorts.TryGetValue(service, out var ports) ? ports : [];
 }

@@ -31,6 +31,8 @@ public sealed class MeshValidatorTests
         // MESH2003 dangling port.
         { "backend port", m => m.Backend(0, b => b with { Port = 8080 }), DanglingPort, "$.spec.routes[0].rules[0].backends[0].port" },
         { "mirror port", m => m.Rule(0, r => r with { Mirror = r.Mirror! with { Port = 8080 } }), DanglingPort, "$.spec.routes[0].rules[0].mirror.port" },
+        { "unnamed port of a multi-port backend", m => m.Service(1, s => s with { Ports = [new ServicePort { Name = "a", Port = 9090, Protocol = Protocol.Http }, new ServicePort { Name = "b", Port = 9091, Protocol = Protocol.Http }] })
+            .Backend(0, b => b with { Service = new ServiceRef("ratings", "bookinfo"), Subset = null }), DanglingPort, "$.spec.routes[0].rules[0].backends[0].port" },
         { "tcp route port", m => m.Tcp(t => t with { Port = 5433 }), DanglingPort, "$.spec.tcpRoutes[0].port" },
         { "tcp backend port", m => m.Tcp(t => t with { Backends = [new WeightedBackend { Service = ValidModel.Db, Port = 1 }] }), DanglingPort, "$.spec.tcpRoutes[0].backends[0].port" },
         // MESH2004 duplicates.
@@ -249,6 +251,7 @@ public sealed class MeshValidatorTests
     [InlineData("rule with the same matches")]
     [InlineData("codes without retriable-status-codes")]
     [InlineData("failover without outlier detection")]
+    [InlineData("unnamed port of a multi-port backend")]
     public void Reports_Warnings_AsWarnings(string name)
     {
         var (mutate, code, path) = Case(name);

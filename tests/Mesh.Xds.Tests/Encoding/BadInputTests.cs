@@ -135,23 +135,34 @@ public sealed class BadInputTests
     [Fact]
     public void BackendsTheEncoderCannotResolve_AreUnknownReferenceErrors()
     {
-        var config = WithRule(new HttpRouteRule
+        var config = WithRule(new HttpRouteRule { Backends = [new WeightedBackend { Service = new ServiceRef("google", "bookinfo"), Weight = 1 }] }) with
         {
-            Backends =
-            [
-                new WeightedBackend { Service = new ServiceRef("google", "bookinfo"), Weight = 1 },
-                new WeightedBackend { Service = new ServiceRef("multi", "bookinfo"), Weight = 1 },
-            ],
-        }) with
-        {
-            Services = [.. Bookinfo().Services, new MeshService { Name = "multi", Namespace = "bookinfo", Ports = [new ServicePort { Port = 81, Protocol = Protocol.Http }, new ServicePort { Port = 82, Protocol = Protocol.Http }] }],
             ExternalServices = [new ExternalService { Name = "google", Namespace = "bookinfo", Hosts = ["google.com"] }],
         };
         Assert.Empty(Mesh.Validation.MeshValidator.Validate(config));
         var result = Build(config);
         Assert.Null(result.Snapshot);
         Assert.Equal(
-            [(XdsDiagnosticCodes.UnknownReference, "$.spec.routes[0].rules[0].backends[0].service"), (XdsDiagnosticCodes.UnknownReference, "$.spec.routes[0].rules[0].backends[1].port")],
+            [(XdsDiagnosticCodes.UnknownReference, "$.spec.routes[0].rules[0].backends[0].service")],
+            result.Diagnostics.Where(d => d.IsError).Select(d => (d.Code, d.Path)));
+    }
+
+    [Fact]
+    public void ABackendWithoutAPort_OnAServiceWithOtherPorts_IsWarnedByValidation_AndAnEncoderError()
+    {
+        // Without a port the call goes to the request's port, which "multi" does not have: validation warns, and the
+        // encoder, which has no cluster to send such a request to, refuses it.
+        var config = WithRule(new HttpRouteRule { Backends = [new WeightedBackend { Service = new ServiceRef("multi", "bookinfo"), Weight = 1 }] }) with
+        {
+            Services = [.. Bookinfo().Services, new MeshService { Name = "multi", Namespace = "bookinfo", Ports = [new ServicePort { Port = 81, Protocol = Protocol.Http }, new ServicePort { Port = 82, Protocol = Protocol.Http }] }],
+        };
+        var validation = Mesh.Validation.MeshValidator.Validate(config);
+        Assert.DoesNotContain(validation, d => d.IsError);
+        Assert.Contains(validation, d => d.Code == Mesh.Diagnostics.DiagnosticCodes.DanglingPort && d.Path == "$.spec.routes[0].rules[0].backends[0].port");
+        var result = Build(config);
+        Assert.Null(result.Snapshot);
+        Assert.Equal(
+            [(XdsDiagnosticCodes.UnknownReference, "$.spec.routes[0].rules[0].backends[0].port")],
             result.Diagnostics.Where(d => d.IsError).Select(d => (d.Code, d.Path)));
     }
 

@@ -17,6 +17,38 @@ internal sealed class HttpRouteValidator : ModelValidator<HttpRoute>
         report.Reference("", item.Host, null, null, "route host", nameof(HttpRoute.Host));
         report.NoNullItems(nameof(HttpRoute.Rules), item.Rules, "A rule");
         Unreachable(item, report);
+        UnnamedPorts(item, report);
+    }
+
+    /// <summary>
+    /// A backend or mirror without a port is called on the port the request came in on, else on its only port: a service
+    /// with several ports that lacks one of the host's HTTP ports leaves that call nowhere to go (Istio rejects such a
+    /// destination; the xDS encoder has no cluster to pick). A warning, not an error: meshes whose backends carry no port
+    /// (SMI, Linkerd) express exactly this, and calls on the host's other ports still work.
+    /// </summary>
+    private static void UnnamedPorts(HttpRoute route, Reporter report)
+    {
+        if (ValidationIndex.Of(report.Context) is not { } index || route.Host.Name is null) return;
+        var hostPorts = index.HttpPorts(route.Host);
+        for (var i = 0; i < route.Rules.Count; i++)
+        {
+            var rule = route.Rules[i];
+            if (rule is null) continue;
+            for (var j = 0; j < rule.Backends.Count; j++)
+            {
+                if (rule.Backends[j] is { Port: null } b) Check(b.Service, $"Rules[{i}].Backends[{j}].Port", "backend");
+            }
+            if (rule.Mirror is { Port: null } m) Check(m.Service, $"Rules[{i}].Mirror.Port", "mirror");
+        }
+
+        void Check(ServiceRef target, string property, string what)
+        {
+            if (target.Name is null || target == route.Host || index.PortCount(target) < 2) return;
+            var missing = hostPorts.FirstOrDefault(p => !index.HasPort(target, p));
+            if (missing == 0) return;
+            report.Warning(property, DiagnosticCodes.DanglingPort,
+                $"The {what} '{target}' names no port: a request to port {missing} of '{route.Host}' would go to port {missing}, which '{target}' does not declare, and it has several ports, so such requests fail (Istio rejects the destination, the xDS encoder has no cluster for it); name the port.");
+        }
     }
 
     /// <summary>A rule after a catch-all rule, or with the same match set as an earlier rule, never matches.</summary>
