@@ -34,6 +34,8 @@ internal static class MeshCli
         root.Subcommands.Add(DiffCommand.Create(context));
         root.Subcommands.Add(CapabilitiesCommand.Create(context));
         root.Subcommands.Add(XdsCommand.Create(context));
+        var verbose = new Option<bool>("--verbose") { Description = "On an unexpected failure, print its details (exception and stack trace) after the one-line error.", Recursive = true };
+        root.Options.Add(verbose);
 
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
@@ -55,7 +57,22 @@ internal static class MeshCli
         {
             // A file that cannot be read or written is the user's to fix: one line, no stack trace.
             stderr.WriteLine($"error: {e.Message}");
+            if (parse.GetValue(verbose)) stderr.WriteLine(e);
             return ExitCodes.Usage;
         }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // A bug of ours (or of a provider package) is still one line; the details are there for a bug report.
+            stderr.WriteLine($"error: unexpected failure in 'mesh {parse.CommandResult.Command.Name}': {e.GetType().Name}: {FirstLine(e.Message)}");
+            if (parse.GetValue(verbose)) stderr.WriteLine(e);
+            else stderr.WriteLine("Run again with --verbose for the details.");
+            return ExitCodes.Usage;
+        }
+    }
+
+    private static string FirstLine(string message)
+    {
+        var end = message.IndexOfAny(['\r', '\n']);
+        return end < 0 ? message : message[..end];
     }
 }

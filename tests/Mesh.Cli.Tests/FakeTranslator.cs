@@ -43,3 +43,19 @@ internal sealed class FakeTranslator : ITranslator
 
     public string WriteYaml(IEnumerable<object> resources) => string.Concat(resources.Select(r => $"- {r}\n"));
 }
+
+/// <summary>A translator with a bug: every call throws.</summary>
+internal sealed class ThrowingTranslator : ITranslator
+{
+    public ProviderName Provider { get; } = new("broken");
+
+    public ProviderCapabilities Capabilities { get; } = new(new ProviderName("broken"), new Dictionary<MeshFeature, Capability>());
+
+    public TranslationResult Translate(MeshConfig config, TranslationOptions? options = null) => throw new InvalidOperationException("the provider has a bug\nsecond line");
+
+    public ImportResult Import(IEnumerable<object> resources, ImportOptions? options = null) => throw new InvalidOperationException("the provider has a bug");
+
+    public ImportResult ImportYaml(IReadOnlyList<SourceText> sources, ImportOptions? options = null) => throw new InvalidOperationException("the provider has a bug");
+
+    public string WriteYaml(IEnumerable<object> resources) => throw new InvalidOperationException("the provider has a bug");
+}
