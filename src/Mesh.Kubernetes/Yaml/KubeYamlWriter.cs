@@ -150,11 +150,27 @@ public static class KubeYamlWriter
             builder.Append('\n');
             WriteSequence(builder, sequence, indent, options);
         }
+        else if (value is not IDictionary && !HasMembers(value, options))
+        {
+            // An object whose every member is unset (Istio's `maglev: {}`): on the key's line, as an empty map.
+            builder.Append(" {}\n");
+        }
         else
         {
             builder.Append('\n');
             WriteMapping(builder, value, indent + 2, null, options);
         }
+    }
+
+    private static bool HasMembers(object value, JsonSerializerOptions options)
+    {
+        var info = TypeInfo(value.GetType(), options);
+        if (info.Kind != JsonTypeInfoKind.Object) return true;
+        foreach (var property in Members(info))
+        {
+            if (property.Get?.Invoke(value) is not null) return true;
+        }
+        return false;
     }
 
     private static void WriteSequence(StringBuilder builder, IEnumerable sequence, int indent, JsonSerializerOptions options)
