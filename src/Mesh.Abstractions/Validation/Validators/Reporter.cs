@@ -13,6 +13,9 @@ namespace Mesh.Validation.Validators;
 /// </summary>
 internal readonly struct Reporter(IValidationContext context, Action<ValidationFailure> add)
 {
+    /// <summary>The validation context (for the model-wide index).</summary>
+    public IValidationContext Context => context;
+
     public void Error(string property, DiagnosticCode code, string message) => Add(property, code, message, Severity.Error);
 
     public void Warning(string property, DiagnosticCode code, string message) => Add(property, code, message, Severity.Warning);
