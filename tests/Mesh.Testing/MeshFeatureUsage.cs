@@ -35,6 +35,9 @@ public static class MeshFeatureUsage
                 foreach (var header in match.Headers) used.Add(HeaderFeature(header.Kind));
                 foreach (var query in match.QueryParams) used.Add(QueryFeature(query.Kind));
                 Use(match.Method is not null, MeshFeature.MethodMatch);
+                Use(!match.SourceLabels.IsEmpty, MeshFeature.SourceLabelsMatch);
+                Use(match.SourceNamespace is not null, MeshFeature.SourceNamespaceMatch);
+                Use(match.Port is not null, MeshFeature.PortMatch);
             }
             Use(rule.Backends.Count > 1, MeshFeature.WeightedSplit);
             Backends(rule.Backends, used);
@@ -247,11 +250,16 @@ public static class MeshFeatureUsage
             Headers = [.. match.Headers.Where(h => s(HeaderFeature(h.Kind)))],
             QueryParams = [.. match.QueryParams.Where(q => s(QueryFeature(q.Kind)))],
             Method = s(MeshFeature.MethodMatch) ? match.Method : null,
+            SourceLabels = s(MeshFeature.SourceLabelsMatch) ? match.SourceLabels : default,
+            SourceNamespace = s(MeshFeature.SourceNamespaceMatch) ? match.SourceNamespace : null,
+            Port = s(MeshFeature.PortMatch) ? match.Port : null,
         };
-        var wasEmpty = match.Path is null && match.Headers.IsEmpty && match.QueryParams.IsEmpty && match.Method is null;
-        var isEmpty = restricted.Path is null && restricted.Headers.IsEmpty && restricted.QueryParams.IsEmpty && restricted.Method is null;
-        return isEmpty && !wasEmpty ? null : restricted;
+        return IsEmpty(restricted) && !IsEmpty(match) ? null : restricted;
     }
+
+    private static bool IsEmpty(HttpMatch m) =>
+        m.Path is null && m.Headers.IsEmpty && m.QueryParams.IsEmpty && m.Method is null
+        && m.SourceLabels.IsEmpty && m.SourceNamespace is null && m.Port is null;
 
     private static RetryPolicy Retry(RetryPolicy retry, Func<MeshFeature, bool> s) => retry with
     {

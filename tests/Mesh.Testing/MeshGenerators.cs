@@ -103,15 +103,21 @@ public static class MeshGenerators
             _ => new Model.ValueMatch(name, kind, value),
         });
 
-    /// <summary>An HTTP match with an optional path, 0–2 header and query matches and an optional method.</summary>
+    /// <summary>
+    /// An HTTP match with an optional path, 0–2 header and query matches, an optional method, and sometimes the caller's
+    /// labels or namespace (a port needs the route's host: <see cref="Route"/> adds it).
+    /// </summary>
     public static Gen<HttpMatch> HttpMatch { get; } = Gen.Select(
         PathMatch.Null(0.3), ValueMatch.Array[0, 2], ValueMatch.Array[0, 2], Gen.OneOf(Methods).Null(0.5),
-        (path, headers, query, method) => new HttpMatch
+        Gen.Select(Gen.Int[0, 5], Labels, Namespace.Null(0.85), (l, labels, ns) => (Labels: l == 0 ? labels : default, Namespace: ns)),
+        (path, headers, query, method, source) => new HttpMatch
         {
             Path = path,
             Headers = [.. headers.DistinctBy(h => h.Name)],
             QueryParams = [.. query.DistinctBy(q => q.Name)],
             Method = method,
+            SourceLabels = source.Labels,
+            SourceNamespace = source.Namespace,
         });
 
     /// <summary>A retry policy: attempts 0–10, conditions (status codes when retriable-status-codes is one), optional backoff.</summary>
@@ -398,17 +404,17 @@ public static class MeshGenerators
     /// <param name="services">The services that may be referenced.</param>
     /// <returns>The generator.</returns>
     public static Gen<HttpRoute> Route(MeshService host, IReadOnlyList<MeshService> services) =>
-        HttpRule(services).Array[1, 3].Select(rules => new HttpRoute
+        Gen.Select(HttpRule(services).Array[1, 3], Gen.Int[0, 5], (rules, ports) => new HttpRoute
         {
             Name = host.Name,
             Namespace = host.Namespace,
             Host = host.Reference,
-            Rules = [.. rules.Select(rule => NamePorts(rule, host, services))],
+            Rules = MatchPorts([.. rules.Select(rule => NamePorts(rule, host, services))], host, ports),
         });
 
     /// <summary>
     /// A backend or mirror without a port goes to the port the request came in on; a service with several ports that lacks
-    /// one of the host's HTTP ports needs its port named (validation requires it), so the generator names its first.
+    /// one of the host's HTTP ports should name it (validation warns), so the generator names its first.
     /// </summary>
     private static HttpRouteRule NamePorts(HttpRouteRule rule, MeshService host, IReadOnlyList<MeshService> services)
     {
@@ -422,6 +428,24 @@ public static class MeshGenerators
             Backends = [.. rule.Backends.Select(b => b with { Port = Port(b.Service, b.Port) }).DistinctBy(b => (b.Service, b.Subset, b.Port))],
             Mirror = rule.Mirror is { } mirror ? mirror with { Port = Port(mirror.Service, mirror.Port) } : null,
         };
+    }
+
+    /// <summary>
+    /// Sometimes restricts matches to a port of the host: 0 = every match of every rule on the first port (a route a
+    /// Gateway API parentRef port can hold), 1 = the first match on the last port; otherwise none.
+    /// </summary>
+    private static EquatableArray<HttpRouteRule> MatchPorts(HttpRouteRule[] rules, MeshService host, int choice)
+    {
+        if (host.Ports.IsEmpty || choice > 1) return [.. rules];
+        if (choice == 0 && rules.All(r => !r.Matches.IsEmpty))
+        {
+            return [.. rules.Select(r => r with { Matches = [.. r.Matches.Select(m => m with { Port = host.Ports[0].Port }).Distinct()] })];
+        }
+        if (choice == 1 && rules[0].Matches is { IsEmpty: false } first)
+        {
+            rules[0] = rules[0] with { Matches = [.. new[] { first[0] with { Port = host.Ports[^1].Port } }.Concat(first.Skip(1)).Distinct()] };
+        }
+        return [.. rules];
     }
 
     /// <summary>An HTTP route over freshly generated services.</summary>

@@ -37,6 +37,9 @@ internal static class CanonicalMatches
         Method = match.Method?.ToUpperInvariant(),
         Headers = Sorted(match.Headers, lowerCaseNames: true),
         QueryParams = Sorted(match.QueryParams, lowerCaseNames: false),
+        SourceLabels = match.SourceLabels,
+        SourceNamespace = match.SourceNamespace,
+        Port = match.Port,
     };
 
     private static EquatableArray<ValueMatch> Sorted(EquatableArray<ValueMatch> values, bool lowerCaseNames)
@@ -59,6 +62,10 @@ internal static class CanonicalMatches
         if (match.Method is { } method) parts.Add($"method {Quote(method)}");
         foreach (var header in match.Headers) parts.Add("header " + Text(header));
         foreach (var query in match.QueryParams) parts.Add("query " + Text(query));
+        // Conditions on the caller and the port: a rule that keeps them differs from one that drops them.
+        foreach (var (key, value) in match.SourceLabels) parts.Add($"source label {Quote(key)} {Quote(value)}");
+        if (match.SourceNamespace is { } ns) parts.Add($"source namespace {Quote(ns)}");
+        if (match.Port is { } port) parts.Add("port " + port.ToString(CultureInfo.InvariantCulture));
         return string.Join(", ", parts);
     }
 

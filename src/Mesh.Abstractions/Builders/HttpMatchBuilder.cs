@@ -9,6 +9,9 @@ public sealed class HttpMatchBuilder
     private readonly List<ValueMatch> _query = [];
     private PathMatch? _path;
     private string? _method;
+    private readonly Dictionary<string, string> _sourceLabels = new(StringComparer.Ordinal);
+    private string? _sourceNamespace;
+    private int? _port;
 
     internal HttpMatchBuilder()
     {
@@ -50,11 +53,45 @@ public sealed class HttpMatchBuilder
         return this;
     }
 
+    /// <summary>Matches only callers whose workload carries this label (every label added must be present).</summary>
+    /// <param name="key">The label key.</param>
+    /// <param name="value">The label value.</param>
+    public HttpMatchBuilder SourceLabel(string key, string value)
+    {
+        _sourceLabels[key] = value;
+        return this;
+    }
+
+    /// <summary>Matches only callers running in a namespace.</summary>
+    /// <param name="ns">The caller's namespace.</param>
+    public HttpMatchBuilder SourceNamespace(string ns)
+    {
+        _sourceNamespace = ns;
+        return this;
+    }
+
+    /// <summary>Matches only requests sent to one port of the route's host.</summary>
+    /// <param name="port">The destination port.</param>
+    public HttpMatchBuilder Port(int port)
+    {
+        _port = port;
+        return this;
+    }
+
     private HttpMatchBuilder Path(PathMatch path)
     {
         _path = path;
         return this;
     }
 
-    internal HttpMatch Build() => new() { Path = _path, Headers = [.. _headers], QueryParams = [.. _query], Method = _method };
+    internal HttpMatch Build() => new()
+    {
+        Path = _path,
+        Headers = [.. _headers],
+        QueryParams = [.. _query],
+        Method = _method,
+        SourceLabels = new(_sourceLabels),
+        SourceNamespace = _sourceNamespace,
+        Port = _port,
+    };
 }

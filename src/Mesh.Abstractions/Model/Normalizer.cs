@@ -64,7 +64,9 @@ internal static class Normalizer
         Method = m.Method?.ToUpperInvariant(),
     };
 
-    private static bool IsEmpty(HttpMatch m) => m.Path is null && m.Headers.IsEmpty && m.QueryParams.IsEmpty && m.Method is null;
+    private static bool IsEmpty(HttpMatch m) =>
+        m.Path is null && m.Headers.IsEmpty && m.QueryParams.IsEmpty && m.Method is null
+        && m.SourceLabels.IsEmpty && m.SourceNamespace is null && m.Port is null;
 
     private static RetryPolicy Retry(RetryPolicy r) => r with
     {

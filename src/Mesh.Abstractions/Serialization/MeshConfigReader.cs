@@ -104,6 +104,9 @@ internal static class MeshConfigReader
         Headers = m.List("headers", (n, p) => Item(m.Context, n, p, ValueMatch)),
         QueryParams = m.List("queryParams", (n, p) => Item(m.Context, n, p, ValueMatch)),
         Method = m.String("method"),
+        SourceLabels = m.StringMap("sourceLabels"),
+        SourceNamespace = m.String("sourceNamespace"),
+        Port = m.Int("port"),
     };
 
     private static PathMatch PathMatch(MapView m)

@@ -88,7 +88,10 @@ internal static class MeshConfigWriter
             .Add("path", m.Path is null ? null : new WriteMapping().String(PathForm(m.Path.Kind), m.Path.Value))
             .Sequence("headers", m.Headers, ValueMatch)
             .Sequence("queryParams", m.QueryParams, ValueMatch)
-            .String("method", m.Method);
+            .String("method", m.Method)
+            .StringMap("sourceLabels", m.SourceLabels)
+            .String("sourceNamespace", m.SourceNamespace)
+            .Int("port", m.Port);
         return map;
     }
 

@@ -51,6 +51,15 @@ public readonly record struct MeshFeature(string Id, string Area, string Descrip
     /// <summary>HTTP method match.</summary>
     public static MeshFeature MethodMatch { get; } = new("http.match.method", "Routing", "HTTP method match");
 
+    /// <summary>Match on the calling workload's labels.</summary>
+    public static MeshFeature SourceLabelsMatch { get; } = new("http.match.sourceLabels", "Routing", "Match on the caller's workload labels");
+
+    /// <summary>Match on the calling workload's namespace.</summary>
+    public static MeshFeature SourceNamespaceMatch { get; } = new("http.match.sourceNamespace", "Routing", "Match on the caller's namespace");
+
+    /// <summary>Match on the destination port the request was sent to.</summary>
+    public static MeshFeature PortMatch { get; } = new("http.match.port", "Routing", "Match on the destination port");
+
     /// <summary>Weighted split across backends.</summary>
     public static MeshFeature WeightedSplit { get; } = new("http.backends.weighted", "Routing", "Weighted split across backends");
 
@@ -329,6 +338,9 @@ public readonly record struct MeshFeature(string Id, string Area, string Descrip
         QueryPresent,
         QueryAbsent,
         MethodMatch,
+        SourceLabelsMatch,
+        SourceNamespaceMatch,
+        PortMatch,
         WeightedSplit,
         BackendSubset,
         BackendPort,

@@ -7,7 +7,7 @@ namespace Mesh.Kubernetes;
 /// <summary>
 /// Makes an imported model self-contained, so that it validates: a service that routes, backends, mirrors or policies name but
 /// that the input does not contain is declared from what the references say (its ports from backend and TCP route ports, with
-/// the protocol of the route kind), with an information naming where it was inferred from; a subset named but never defined
+/// the protocol of the route kind, and match ports of the routes on it), with an information naming where it was inferred from; a subset named but never defined
 /// is declared without labels (all the service's workloads) with a warning; a port a backend names that its service does not
 /// declare is added with a warning.
 /// </summary>
@@ -64,6 +64,10 @@ public static class ImportCompletion
             for (var j = 0; j < route.Rules.Count; j++)
             {
                 var rule = route.Rules[j];
+                for (var k = 0; k < rule.Matches.Count; k++)
+                {
+                    if (rule.Matches[k].Port is { } port) Refer(route.Host, null, port, Protocol.Http, $"$.spec.routes[{i}].rules[{j}].matches[{k}].port", $"match of route '{route.Namespace}/{route.Name}'");
+                }
                 for (var k = 0; k < rule.Backends.Count; k++)
                 {
                     var b = rule.Backends[k];

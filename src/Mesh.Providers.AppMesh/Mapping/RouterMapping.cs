@@ -228,6 +228,13 @@ internal static partial class RouterMapping
         if (rule.RequestHeaders is not null) ctx.Unsupported($"{path}.requestHeaders", "App Mesh routes cannot change headers: the request header changes are not written.");
         if (rule.ResponseHeaders is not null) ctx.Unsupported($"{path}.responseHeaders", "App Mesh routes cannot change headers: the response header changes are not written.");
         if (rule.Cors is not null) ctx.Unsupported($"{path}.cors", "App Mesh has no CORS policy: the CORS policy is not written.");
+        for (var m = 0; m < rule.Matches.Count; m++)
+        {
+            var match = rule.Matches[m];
+            if (!match.SourceLabels.IsEmpty) ctx.Unsupported($"{path}.matches[{m}].sourceLabels", "App Mesh route matches hold the request only, not the calling virtual node: the source label condition is not written (the route applies to every caller).");
+            if (match.SourceNamespace is not null) ctx.Unsupported($"{path}.matches[{m}].sourceNamespace", "App Mesh route matches hold the request only, not the calling virtual node: the source namespace condition is not written (the route applies to every caller).");
+            if (match.Port is not null) ctx.Unsupported($"{path}.matches[{m}].port", "App Mesh's match.port selects the router listener, and this translation writes each rule on every listener of the host and reads the port back as the listener's: the condition is not written (the rule applies on every port).");
+        }
     }
 
     // App Mesh → model.

@@ -195,6 +195,13 @@ internal static partial class RouterMapping
         if (rule.Mirror is not null) ctx.UnsupportedOnce($"{path}.mirror", "Consul has no traffic mirroring.");
         if (rule.Cors is not null) ctx.UnsupportedOnce($"{path}.cors", "Consul has no CORS policy (only through Envoy extensions).");
         if (rule.Redirect is not null) ctx.UnsupportedOnce($"{path}.redirect", "Consul routes cannot answer with an HTTP redirect (ServiceResolver redirect re-targets traffic, it sends no 3xx).");
+        for (var m = 0; m < rule.Matches.Count; m++)
+        {
+            var match = rule.Matches[m];
+            if (!match.SourceLabels.IsEmpty) ctx.UnsupportedOnce($"{path}.matches[{m}].sourceLabels", "Consul service-router matches hold the request only (path, headers, query, methods), not the calling service: the source label condition is not written (the route applies to every caller).");
+            if (match.SourceNamespace is not null) ctx.UnsupportedOnce($"{path}.matches[{m}].sourceNamespace", "Consul service-router matches hold the request only (path, headers, query, methods), not the calling service: the source namespace condition is not written (the route applies to every caller).");
+            if (match.Port is not null) ctx.UnsupportedOnce($"{path}.matches[{m}].port", "Consul service-router matches have no port: a router applies to the service, whatever port it is called on; the port condition is not written.");
+        }
     }
 
     private static bool HasRouteSettings(HttpRouteRule rule) =>

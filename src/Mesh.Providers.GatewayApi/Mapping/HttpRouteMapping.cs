@@ -24,6 +24,56 @@ public static class HttpRouteMapping
     public const string SplitOfAnnotation = "mesh-sdk.io/split-of";
 
     /// <summary>
+    /// The parent ports of a route whose matches name ports: Gateway API has no port condition in a match, but a route
+    /// attached to one port of its Service (<c>parentRefs[].port</c>) serves requests to that port only. When every match of
+    /// every rule names the same port, one of <paramref name="ports"/>, the route is attached to that port alone
+    /// (approximated: it is read back as the route's port, not as a match condition); otherwise every port condition is
+    /// reported and the route is attached to all of <paramref name="ports"/>.
+    /// </summary>
+    private static List<int> MatchPort(Model.HttpRoute route, string path, List<int> ports, RouteExportContext ctx)
+    {
+        int? shared = null;
+        var uniform = true;
+        var any = false;
+        foreach (var rule in route.Rules)
+        {
+            if (rule.Matches.IsEmpty)
+            {
+                uniform = false;
+                continue;
+            }
+            foreach (var match in rule.Matches)
+            {
+                if (match.Port is not { } port)
+                {
+                    uniform = false;
+                    continue;
+                }
+                any = true;
+                if (shared is null) shared = port;
+                else if (shared != port) uniform = false;
+            }
+        }
+        if (!any) return ports;
+        if (uniform && shared is { } p && ports.Contains(p))
+        {
+            ctx.Approximated(path, $"Every match names port {p}: the route is attached to port {p} of '{route.Host}' only (parentRefs[].port), which reads back as the route's port rather than a match condition.");
+            return [p];
+        }
+        for (var k = 0; k < route.Rules.Count; k++)
+        {
+            for (var m = 0; m < route.Rules[k].Matches.Count; m++)
+            {
+                if (route.Rules[k].Matches[m].Port is { } port)
+                {
+                    ctx.Unsupported($"{new RulePath(path, k)}.matches[{m}].port", $"Gateway API matches have no port; a route is attached to one port (parentRefs[].port) only when every match of it names that port, which this route's matches do not: the condition on port {port} is not written (the match applies to every port of '{route.Host}').");
+                }
+            }
+        }
+        return ports;
+    }
+
+    /// <summary>
     /// Model → Gateway API: writes <paramref name="route"/> as one <c>HTTPRoute</c>, or as a <c>GRPCRoute</c> when its host speaks
     /// only gRPC, its rules fit and the options allow it; what the route's <see cref="RouteExportContext.Dialect"/> cannot express
     /// is reported to <paramref name="ctx"/>. With <see cref="RouteDialect.ResolveBackendPorts"/>, a backend or mirror without a
@@ -40,7 +90,7 @@ public static class HttpRouteMapping
         ArgumentNullException.ThrowIfNull(ctx);
         var host = ctx.FindService(route.Host);
         var grpc = ctx.Options.EmitGrpcRoutes && IsGrpc(route, host, ctx.Dialect);
-        var ports = ParentPorts(host, grpc);
+        var ports = MatchPort(route, path, ParentPorts(host, grpc), ctx);
         return Write(route, path, host, grpc, ports, ports.Count == 1 ? ports[0] : null, route.Name, splitOf: null, ctx);
     }
 
@@ -61,7 +111,7 @@ public static class HttpRouteMapping
         ArgumentNullException.ThrowIfNull(ctx);
         var host = ctx.FindService(route.Host);
         var grpc = ctx.Options.EmitGrpcRoutes && IsGrpc(route, host, ctx.Dialect);
-        var ports = ParentPorts(host, grpc);
+        var ports = MatchPort(route, path, ParentPorts(host, grpc), ctx);
         if (ports.Count < 2 || !ctx.Dialect.ResolveBackendPorts || !PortSplitMapping.IsNeeded(route, host!, ports, ctx))
         {
             return [Write(route, path, host, grpc, ports, ports.Count == 1 ? ports[0] : null, route.Name, splitOf: null, ctx)];

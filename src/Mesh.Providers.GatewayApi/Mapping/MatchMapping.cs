@@ -27,10 +27,24 @@ internal static class MatchMapping
         return result;
     }
 
+    /// <summary>Gateway API matches the request, never the caller: conditions on the calling workload are reported, not written.</summary>
+    internal static void SourceConditions(HttpMatch match, RulePath rulePath, int index, RouteExportContext ctx)
+    {
+        if (!match.SourceLabels.IsEmpty)
+        {
+            ctx.Unsupported($"{rulePath}.matches[{index}].sourceLabels", "Gateway API matches the request, not the calling workload: the source label condition is not written (the match applies to every caller).");
+        }
+        if (match.SourceNamespace is { } ns)
+        {
+            ctx.Unsupported($"{rulePath}.matches[{index}].sourceNamespace", $"Gateway API matches the request, not the calling workload: the condition on source namespace '{ns}' is not written (the match applies to every caller).");
+        }
+    }
+
     /// <summary>Match <paramref name="index"/> of a rule; its path (<c>rulePath.matches[index]</c>) is built only for a diagnostic.</summary>
     private static HttpRouteMatch ToGatewayApi(HttpMatch match, RulePath rulePath, int index, RouteExportContext ctx)
     {
         var result = new HttpRouteMatch();
+        SourceConditions(match, rulePath, index, ctx);
         if (match.Path is { } p)
         {
             result.Path = new HttpPathMatch
@@ -70,10 +84,14 @@ internal static class MatchMapping
 
     /// <summary>Model → Gateway API: the GRPCRoute matches of a rule (null when it has none): paths as method matches, and the header matches.</summary>
     public static List<GrpcRouteMatch>? ToGrpcRouteMatches(EquatableArray<HttpMatch> matches, RulePath path, RouteExportContext ctx) =>
-        Lists.OrNull(matches.Select((m, k) => new GrpcRouteMatch
+        Lists.OrNull(matches.Select((m, k) =>
         {
-            Method = m.Path is { } p && TryToGrpcMethod(p, out var method) ? method : null,
-            Headers = Lists.OrNull(GrpcHeaders(m, path, k, ctx)),
+            SourceConditions(m, path, k, ctx);
+            return new GrpcRouteMatch
+            {
+                Method = m.Path is { } p && TryToGrpcMethod(p, out var method) ? method : null,
+                Headers = Lists.OrNull(GrpcHeaders(m, path, k, ctx)),
+            };
         }));
 
     private static IEnumerable<GrpcHeaderMatch> GrpcHeaders(HttpMatch m, RulePath path, int k, RouteExportContext ctx)

@@ -8,6 +8,8 @@ namespace Mesh.Providers.Istio.Mapping;
 /// <summary>
 /// Request matches ↔ <c>HTTPMatchRequest</c>s: path (<c>uri</c>), method, headers (<c>withoutHeaders</c> for absent ones)
 /// and query parameters, each value as a <c>StringMatch</c>; presence is written as an empty match or <see cref="AnyValue"/>.
+/// The caller's labels and namespace and the destination port map one to one (<c>sourceLabels</c>, <c>sourceNamespace</c>,
+/// <c>port</c>).
 /// </summary>
 internal static class MatchMapping
 {
@@ -58,6 +60,9 @@ internal static class MatchMapping
                     break;
             }
         }
+        if (!match.SourceLabels.IsEmpty) result.SourceLabels = new(match.SourceLabels, StringComparer.Ordinal);
+        result.SourceNamespace = match.SourceNamespace;
+        result.Port = match.Port;
         return result;
     }
 
@@ -112,7 +117,16 @@ internal static class MatchMapping
             if (value is null || (value.Exact ?? value.Prefix ?? value.Regex) is null || value.Regex == AnyValue) query.Add(ValueMatch.Present(name));
             else query.Add(ValueToModel(name, value));
         }
-        return new HttpMatch { Path = uri, Method = method, Headers = [.. headers], QueryParams = [.. query] };
+        return new HttpMatch
+        {
+            Path = uri,
+            Method = method,
+            Headers = [.. headers],
+            QueryParams = [.. query],
+            SourceLabels = m.SourceLabels is { Count: > 0 } labels ? new(labels.Where(l => l.Value is not null)) : default,
+            SourceNamespace = m.SourceNamespace,
+            Port = m.Port,
+        };
     }
 
     private static ValueMatch ValueToModel(string name, StringMatch value) => value switch

@@ -30,4 +30,19 @@ public sealed class HttpMatchRequest
     [JsonPropertyName("queryParams")]
     [YamlMember(Alias = "queryParams")]
     public Dictionary<string, StringMatch>? QueryParams { get; set; }
+
+    /// <summary>The destination port the request was sent to (one of the host's ports).</summary>
+    [JsonPropertyName("port")]
+    [YamlMember(Alias = "port")]
+    public int? Port { get; set; }
+
+    /// <summary>Labels the calling workload must carry.</summary>
+    [JsonPropertyName("sourceLabels")]
+    [YamlMember(Alias = "sourceLabels")]
+    public Dictionary<string, string>? SourceLabels { get; set; }
+
+    /// <summary>The namespace the calling workload must run in.</summary>
+    [JsonPropertyName("sourceNamespace")]
+    [YamlMember(Alias = "sourceNamespace")]
+    public string? SourceNamespace { get; set; }
 }

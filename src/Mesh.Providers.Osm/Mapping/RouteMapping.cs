@@ -79,7 +79,8 @@ internal static partial class RouteMapping
     }
 
     private static bool IsCatchAll(HttpMatch match) =>
-        match.Path is null or { Kind: PathMatchKind.Prefix, Value: "/" } && match.Headers.IsEmpty && match.QueryParams.IsEmpty && match.Method is null;
+        match.Path is null or { Kind: PathMatchKind.Prefix, Value: "/" } && match.Headers.IsEmpty && match.QueryParams.IsEmpty && match.Method is null
+        && match.SourceLabels.IsEmpty && match.SourceNamespace is null && match.Port is null;
 
     private static void ReportUnwritten(HttpRouteRule rule, string path, OsmExportContext ctx)
     {

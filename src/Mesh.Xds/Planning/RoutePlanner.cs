@@ -8,7 +8,9 @@ namespace Mesh.Xds.Planning;
 /// Plans the route configurations: sidecars get one per outbound port holding a virtual host per service on that
 /// port; proxyless clients one per service port, named like its listener, with one virtual host. Each virtual host
 /// holds the HTTP route for its service (a valid model has at most one), rule by rule and match by match, then a
-/// catch-all to the service itself unless the rules already end with one.
+/// catch-all to the service itself unless the rules already end with one. The configuration is for one proxy and one
+/// port: a match whose caller conditions (source labels, source namespace) the proxy does not meet, or whose port is
+/// another, is left out, and so is a rule left with no match; the conditions that hold are no condition there.
 /// </summary>
 internal static class RoutePlanner
 {
@@ -102,6 +104,7 @@ internal static class RoutePlanner
                 for (var m = 0; m < rule.Matches.Count; m++)
                 {
                     var match = rule.Matches[m];
+                    if (!Applies(context.Proxy, match, port)) continue;
                     NackChecks.Match(context, match, $"{path}.matches[{m}]");
                     routes.Add(new RoutePlan(ResourceNames.Route(route, i, m), match, rule, backends, mirror, retryOn, hash, redirectCode));
                     if (match.Path is null or { Kind: PathMatchKind.Prefix, Value: "/" } && match.Headers.IsEmpty && match.QueryParams.IsEmpty && match.Method is null) catchAll = true;
@@ -114,6 +117,22 @@ internal static class RoutePlanner
             routes.Add(new RoutePlan(ResourceNames.DefaultRoute, null, null, [new BackendPlan(cluster, 1, host.Reference, null)], null, null, HashFor(context, host.Reference, null, port), default));
         }
         return [.. routes];
+    }
+
+    /// <summary>
+    /// Whether a match can hold on <paramref name="port"/> for requests from <paramref name="proxy"/>: its port is that port,
+    /// and the proxy runs in its source namespace and carries all its source labels (a proxy of unknown namespace meets no
+    /// namespace condition).
+    /// </summary>
+    internal static bool Applies(XdsProxy proxy, HttpMatch match, int port)
+    {
+        if (match.Port is { } p && p != port) return false;
+        if (match.SourceNamespace is { } ns && !string.Equals(ns, proxy.Namespace, StringComparison.Ordinal)) return false;
+        foreach (var (key, value) in match.SourceLabels)
+        {
+            if (!proxy.Labels.TryGetValue(key, out var held) || !string.Equals(held, value, StringComparison.Ordinal)) return false;
+        }
+        return true;
     }
 
     /// <summary>The hash policy of a route whose first backend has a consistent-hash load balancer (source IP when it names no key).</summary>

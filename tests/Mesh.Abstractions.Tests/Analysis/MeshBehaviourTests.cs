@@ -98,6 +98,21 @@ public class MeshBehaviourTests
     }
 
     [Fact]
+    public void DroppingACallerOrPortCondition_IsAChange()
+    {
+        var restricted = Model(To("v2"));
+        var rules = restricted.Routes[0].Rules;
+        MeshConfig With(HttpMatch match) => restricted with { Routes = [restricted.Routes[0] with { Rules = [rules[0] with { Matches = [match] }, rules[1]] }] };
+        var api = rules[0].Matches[0];
+
+        // A migration that keeps the path but loses who may call, or on which port, does not behave the same.
+        Assert.NotEmpty(MeshBehaviour.Of(With(api with { SourceNamespace = "shop" })).CompareTo(MeshBehaviour.Of(restricted)));
+        Assert.NotEmpty(MeshBehaviour.Of(With(api with { SourceLabels = [new("app", "web")] })).CompareTo(MeshBehaviour.Of(restricted)));
+        Assert.NotEmpty(MeshBehaviour.Of(With(api with { Port = 9080 })).CompareTo(MeshBehaviour.Of(restricted)));
+        Assert.Empty(MeshBehaviour.Of(With(api with { SourceNamespace = "shop" })).CompareTo(MeshBehaviour.Of(With(api with { SourceNamespace = "shop" }))));
+    }
+
+    [Fact]
     public void ZeroShares_AreLeftOut()
     {
         var rule = ApiRule(Model(To("v1", 100), To("v2", 0)));

@@ -91,6 +91,24 @@ public class MeshBuilderTests
     }
 
     [Fact]
+    public void CallerAndPortConditions_AreSettable()
+    {
+        var match = MeshBuilder.Create("m")
+            .Route("a.ns", r => r.Rule(x => x
+                .Match(m => m.PathPrefix("/api").SourceLabel("app", "web").SourceLabel("version", "v1").SourceNamespace("shop").Port(9080))
+                .To("a.ns")))
+            .Build().Routes[0].Rules[0].Matches[0];
+
+        Assert.Equal(new HttpMatch
+        {
+            Path = PathMatch.Prefix("/api"),
+            SourceLabels = [new("app", "web"), new("version", "v1")],
+            SourceNamespace = "shop",
+            Port = 9080,
+        }, match);
+    }
+
+    [Fact]
     public void Policies_MtlsAccessAndEgress_AreBuilt()
     {
         var config = MeshBuilder.Create("m")

@@ -34,6 +34,7 @@ public sealed class MeshValidatorTests
         { "unnamed port of a multi-port backend", m => m.Service(1, s => s with { Ports = [new ServicePort { Name = "a", Port = 9090, Protocol = Protocol.Http }, new ServicePort { Name = "b", Port = 9091, Protocol = Protocol.Http }] })
             .Backend(0, b => b with { Service = new ServiceRef("ratings", "bookinfo"), Subset = null }), DanglingPort, "$.spec.routes[0].rules[0].backends[0].port" },
         { "tcp route port", m => m.Tcp(t => t with { Port = 5433 }), DanglingPort, "$.spec.tcpRoutes[0].port" },
+        { "match port not on the host", m => m.Match(0, x => x with { Port = 8080 }), DanglingPort, "$.spec.routes[0].rules[0].matches[0].port" },
         { "tcp backend port", m => m.Tcp(t => t with { Backends = [new WeightedBackend { Service = ValidModel.Db, Port = 1 }] }), DanglingPort, "$.spec.tcpRoutes[0].backends[0].port" },
         // MESH2004 duplicates.
         { "service", m => m with { Services = m.Services.Add(m.Services[1]) }, DuplicateName, "$.spec.services[3].name" },
@@ -78,12 +79,16 @@ public sealed class MeshValidatorTests
         { "service namespace", m => m.Service(1, s => s with { Namespace = "book_info" }), InvalidName, "$.spec.services[1].namespace" },
         { "route name too long", m => m with { Routes = m.Routes.Replace(0, r => r with { Name = new string('a', 64) }) }, InvalidName, "$.spec.routes[0].name" },
         { "route name leading dash", m => m with { Routes = m.Routes.Replace(0, r => r with { Name = "-reviews" }) }, InvalidName, "$.spec.routes[0].name" },
+        { "match source label key", m => m.Match(0, x => x with { SourceLabels = new(new Dictionary<string, string> { ["-app"] = "a" }) }), InvalidName, "$.spec.routes[0].rules[0].matches[0].sourceLabels" },
+        { "match source label value", m => m.Match(0, x => x with { SourceLabels = new(new Dictionary<string, string> { ["app"] = "a b" }) }), InvalidName, "$.spec.routes[0].rules[0].matches[0].sourceLabels" },
+        { "match source namespace", m => m.Match(0, x => x with { SourceNamespace = "Shop" }), InvalidName, "$.spec.routes[0].rules[0].matches[0].sourceNamespace" },
         { "subset name", m => m.Service(0, s => s with { Subsets = s.Subsets.Add(new Subset { Name = "V3" }) }), InvalidName, "$.spec.services[0].subsets.V3" },
         { "access source namespace", m => m.Access(a => a with { From = a.From! with { Namespaces = ["Default"] } }), InvalidName, "$.spec.accessPolicies[0].rules[0].from.namespaces[0]" },
         { "mtls namespace", m => m.Mtls(p => p with { Scope = MtlsScope.ForNamespace("book.info") }), InvalidName, "$.spec.mtls[0].scope.namespace" },
         // MESH2011 ports.
         { "service port", m => m.Service(1, s => s with { Ports = [new ServicePort { Port = 0, Protocol = Protocol.Http }] }), PortOutOfRange, "$.spec.services[1].ports[0].port" },
         { "backend port", m => m.Backend(0, b => b with { Port = 65536 }), PortOutOfRange, "$.spec.routes[0].rules[0].backends[0].port" },
+        { "match port", m => m.Match(0, x => x with { Port = 0 }), PortOutOfRange, "$.spec.routes[0].rules[0].matches[0].port" },
         { "mirror port", m => m.Rule(0, r => r with { Mirror = r.Mirror! with { Port = -1 } }), PortOutOfRange, "$.spec.routes[0].rules[0].mirror.port" },
         { "access rule port", m => m.Access(a => a with { To = a.To! with { Ports = [70000] } }), PortOutOfRange, "$.spec.accessPolicies[0].rules[0].to.ports[0]" },
         { "redirect port", m => m.Rule(1, r => r with { Backends = [], Rewrite = null, Redirect = new Redirect { Port = 0 } }), PortOutOfRange, "$.spec.routes[0].rules[1].redirect.port" },
@@ -212,6 +217,19 @@ public sealed class MeshValidatorTests
     public void Accepts_TheNormalizedValidModel()
     {
         Assert.Empty(MeshValidator.Validate(ValidModel.Create().Normalize()));
+    }
+
+    [Fact]
+    public void Accepts_ARuleForSomeCallers_BeforeARuleForEveryCaller()
+    {
+        // A rule restricted to callers from one namespace, with given labels, or on one port matches only part of the
+        // traffic: the rules after it stay reachable, and callers and ports of the host are valid.
+        var model = ValidModel.Create().Rule(0, r => r with
+        {
+            Matches = [new HttpMatch { SourceNamespace = "shop", SourceLabels = new(new Dictionary<string, string> { ["app"] = "web" }) }, new HttpMatch { Port = 9080 }],
+        });
+
+        Assert.DoesNotContain(MeshValidator.Validate(model), d => d.Code == ConflictingRoutes);
     }
 
     [Fact]

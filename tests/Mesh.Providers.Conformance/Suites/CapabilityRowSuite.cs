@@ -39,7 +39,7 @@ public abstract class CapabilityRowSuite : ConformanceSuite
         {
             case CapabilitySupport.Native:
                 Assert.Empty(warnings);
-                Assert.True(roundTrips, $"{id}: {back.Config}\n!=\n{model.Normalize()}");
+                Assert.True(roundTrips, $"{id}: {back.Config}\n!=\n{model.Normalize()}\n{string.Join("; ", back.Diagnostics)}");
                 break;
             case CapabilitySupport.Approximated:
                 Assert.True(roundTrips || warnings.Any(d => d.Code == DiagnosticCodes.Approximated || d.Code == DiagnosticCodes.WeightsRounded || d.Code == DiagnosticCodes.Unsupported),

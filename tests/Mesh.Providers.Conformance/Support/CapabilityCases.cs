@@ -43,6 +43,14 @@ public sealed class CapabilityCases
 
     private MeshConfig Match(HttpMatch match) => Rule(r => r with { Matches = [match] });
 
+    /// <summary>A match on a port of the service (given one when it declares none).</summary>
+    private MeshConfig PortMatch()
+    {
+        if (!_service.Ports.IsEmpty) return Match(new HttpMatch { Port = _service.Ports[0].Port });
+        var config = Match(new HttpMatch { Port = 9080 });
+        return config with { Services = [_service with { Ports = [new ServicePort { Port = 9080, Protocol = Protocol.Http }] }] };
+    }
+
     private MeshConfig Policy(Func<DestinationPolicy, DestinationPolicy> change) => new()
     {
         Name = "imported",
@@ -95,6 +103,9 @@ public sealed class CapabilityCases
         [MeshFeature.QueryPresent] = Match(new HttpMatch { QueryParams = [ValueMatch.Present("debug")] }),
         [MeshFeature.QueryAbsent] = Match(new HttpMatch { QueryParams = [ValueMatch.Absent("debug")] }),
         [MeshFeature.MethodMatch] = Match(new HttpMatch { Method = "POST" }),
+        [MeshFeature.SourceLabelsMatch] = Match(new HttpMatch { SourceLabels = new(new Dictionary<string, string> { ["app"] = "productpage" }) }),
+        [MeshFeature.SourceNamespaceMatch] = Match(new HttpMatch { SourceNamespace = "shop" }),
+        [MeshFeature.PortMatch] = PortMatch(),
         [MeshFeature.WeightedSplit] = Rule(r => r with { Backends = [_primary with { Weight = 2 }, _secondary with { Weight = 1 }] }),
         [MeshFeature.BackendSubset] = Rule(r => r with { Backends = [new WeightedBackend { Service = Reviews, Subset = "v2" }] }),
         [MeshFeature.BackendPort] = Rule(r => r with { Backends = [new WeightedBackend { Service = Reviews, Port = 9080 }] }),

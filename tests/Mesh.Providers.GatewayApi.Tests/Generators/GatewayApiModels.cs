@@ -126,7 +126,8 @@ internal static class GatewayApiModels
 
     private static HttpRouteRule Rule(HttpRouteRule rule) => rule with
     {
-        Matches = [.. rule.Matches.Select(m => m with { Headers = [.. m.Headers.Where(Writable)], QueryParams = [.. m.QueryParams.Where(Writable)] })],
+        // A match port is written as the route's parentRef port (or reported), and read back as no condition.
+        Matches = [.. rule.Matches.Select(m => m with { Headers = [.. m.Headers.Where(Writable)], QueryParams = [.. m.QueryParams.Where(Writable)], Port = null })],
         RequestHeaders = Headers(rule.RequestHeaders),
         ResponseHeaders = Headers(rule.ResponseHeaders),
         Redirect = rule.Redirect is { } r ? r with { Path = r.Path ?? FullPath(rule, r.PathPrefix), PathPrefix = r.Path is null ? Prefix(rule, r.PathPrefix) : null } : null,

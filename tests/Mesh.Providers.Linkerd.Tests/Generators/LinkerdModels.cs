@@ -154,7 +154,8 @@ internal static class LinkerdModels
     private static HttpRouteRule Rule(HttpRouteRule rule) => rule with
     {
         Backends = [.. rule.Backends.Select(b => b with { Subset = null })],
-        Matches = [.. rule.Matches.Select(m => m with { Headers = [.. m.Headers.Where(h => !string.IsNullOrEmpty(h.Value))], QueryParams = [.. m.QueryParams.Where(q => !string.IsNullOrEmpty(q.Value))] })],
+        // A match port is written as the route's parentRef port (or reported), and read back as no condition.
+        Matches = [.. rule.Matches.Select(m => m with { Headers = [.. m.Headers.Where(h => !string.IsNullOrEmpty(h.Value))], QueryParams = [.. m.QueryParams.Where(q => !string.IsNullOrEmpty(q.Value))], Port = null })],
         Redirect = rule.Redirect is { } r ? r with { Path = r.Path ?? FullPath(rule, r.PathPrefix), PathPrefix = r.Path is null ? Prefix(rule, r.PathPrefix) : null, StatusCode = r.StatusCode is 301 or 302 ? r.StatusCode : 302 } : null,
         RequestHeaders = Headers(rule.RequestHeaders),
         ResponseHeaders = null,

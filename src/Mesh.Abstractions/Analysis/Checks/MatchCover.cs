@@ -16,13 +16,22 @@ internal static class MatchCover
     {
         if (!Path(general.Path, specific.Path)) return false;
         if (general.Method is { } method && !string.Equals(method, specific.Method, StringComparison.OrdinalIgnoreCase)) return false;
+        // Caller conditions: the general match must ask no more of the caller than the specific one does.
+        if (general.SourceNamespace is { } ns && !string.Equals(ns, specific.SourceNamespace, StringComparison.Ordinal)) return false;
+        if (general.Port is { } port && port != specific.Port) return false;
+        foreach (var (key, value) in general.SourceLabels)
+        {
+            if (!specific.SourceLabels.TryGetValue(key, out var held) || !string.Equals(held, value, StringComparison.Ordinal)) return false;
+        }
         // Header names are case-insensitive in HTTP; query parameter names are not.
         return Values(general.Headers, specific.Headers, StringComparer.OrdinalIgnoreCase)
             && Values(general.QueryParams, specific.QueryParams, StringComparer.Ordinal);
     }
 
     /// <summary>A match without any criterion: every request.</summary>
-    public static bool IsEverything(HttpMatch match) => match.Path is null && match.Headers.IsEmpty && match.QueryParams.IsEmpty && match.Method is null;
+    public static bool IsEverything(HttpMatch match) =>
+        match.Path is null && match.Headers.IsEmpty && match.QueryParams.IsEmpty && match.Method is null
+        && match.SourceLabels.IsEmpty && match.SourceNamespace is null && match.Port is null;
 
     private static bool Path(PathMatch? general, PathMatch? specific)
     {

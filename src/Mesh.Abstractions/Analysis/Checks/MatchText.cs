@@ -12,6 +12,9 @@ internal static class MatchText
         foreach (var h in match.Headers.Where(h => h is not null)) parts.Add(Value("header", h));
         foreach (var q in match.QueryParams.Where(q => q is not null)) parts.Add(Value("query", q));
         if (match.Method is { } method) parts.Add($"method {method}");
+        foreach (var (key, value) in match.SourceLabels) parts.Add($"source label {key}={value}");
+        if (match.SourceNamespace is { } ns) parts.Add($"source namespace {ns}");
+        if (match.Port is { } port) parts.Add($"port {port}");
         return parts.Count == 0 ? "(every request)" : "(" + string.Join(", ", parts) + ")";
     }
 

@@ -3,7 +3,10 @@ using Mesh.Model;
 
 namespace Mesh.Validation.Validators;
 
-/// <summary>Validates an <see cref="HttpMatch"/>: path form and regex, header and query matches, method token.</summary>
+/// <summary>
+/// Validates an <see cref="HttpMatch"/>: path form and regex, header and query matches, method token, the caller's labels
+/// and namespace, the port's range (whether the host declares it is checked by <see cref="HttpRouteValidator"/>).
+/// </summary>
 internal sealed class HttpMatchValidator : ModelValidator<HttpMatch>
 {
     public static readonly HttpMatchValidator Instance = new();
@@ -19,6 +22,9 @@ internal sealed class HttpMatchValidator : ModelValidator<HttpMatch>
         report.NoNullItems(nameof(HttpMatch.Headers), item.Headers, "A header match");
         report.NoNullItems(nameof(HttpMatch.QueryParams), item.QueryParams, "A query match");
         report.HttpMethod(nameof(HttpMatch.Method), item.Method);
+        report.Labels(nameof(HttpMatch.SourceLabels), item.SourceLabels, "The source label");
+        if (item.SourceNamespace is not null) report.DnsLabel(nameof(HttpMatch.SourceNamespace), item.SourceNamespace, "The source namespace");
+        report.Port(nameof(HttpMatch.Port), item.Port, "The match port");
         if (item.Path is not { } path) return;
         if (!Enum.IsDefined(path.Kind))
         {

@@ -3,7 +3,10 @@ using Mesh.Model;
 
 namespace Mesh.Validation.Validators;
 
-/// <summary>Validates an <see cref="HttpRoute"/>: names, the host it routes, and rules that can never match.</summary>
+/// <summary>
+/// Validates an <see cref="HttpRoute"/>: names, the host it routes, match ports the host declares, and rules that can
+/// never match.
+/// </summary>
 internal sealed class HttpRouteValidator : ModelValidator<HttpRoute>
 {
     public static readonly HttpRouteValidator Instance = new();
@@ -16,6 +19,7 @@ internal sealed class HttpRouteValidator : ModelValidator<HttpRoute>
         report.DnsLabel(nameof(HttpRoute.Namespace), item.Namespace, "The route namespace");
         report.Reference("", item.Host, null, null, "route host", nameof(HttpRoute.Host));
         report.NoNullItems(nameof(HttpRoute.Rules), item.Rules, "A rule");
+        MatchPorts(item, report);
         Unreachable(item, report);
         UnnamedPorts(item, report);
     }
@@ -51,6 +55,24 @@ internal sealed class HttpRouteValidator : ModelValidator<HttpRoute>
         }
     }
 
+    /// <summary>A match's port must be one the route's host declares (when the host is known).</summary>
+    private static void MatchPorts(HttpRoute route, Reporter report)
+    {
+        var index = ValidationIndex.Of(report.Context);
+        if (index is null || route.Host.Name is null || route.Host.Namespace is null || !index.HasService(route.Host)) return;
+        for (var i = 0; i < route.Rules.Count; i++)
+        {
+            if (route.Rules[i] is not { } rule) continue;
+            for (var j = 0; j < rule.Matches.Count; j++)
+            {
+                if (rule.Matches[j]?.Port is { } p and >= 1 and <= 65535 && !index.HasPort(route.Host, p))
+                {
+                    report.Error($"Rules[{i}].Matches[{j}].Port", DiagnosticCodes.DanglingPort, $"The match names port {p}, which the route's host '{route.Host}' does not declare.");
+                }
+            }
+        }
+    }
+
     /// <summary>A rule after a catch-all rule, or with the same match set as an earlier rule, never matches.</summary>
     private static void Unreachable(HttpRoute route, Reporter report)
     {
@@ -78,5 +100,7 @@ internal sealed class HttpRouteValidator : ModelValidator<HttpRoute>
         }
     }
 
-    private static bool IsCatchAll(HttpMatch m) => m.Path is null && m.Headers.IsEmpty && m.QueryParams.IsEmpty && m.Method is null;
+    private static bool IsCatchAll(HttpMatch m) =>
+        m.Path is null && m.Headers.IsEmpty && m.QueryParams.IsEmpty && m.Method is null
+        && m.SourceLabels.IsEmpty && m.SourceNamespace is null && m.Port is null;
 }

@@ -143,6 +143,34 @@ public class MeshAnalyzerTests
             """, DiagnosticCodes.ShadowedRule));
 
     [Fact]
+    public void RuleForSomeCallers_DoesNotShadowALaterRuleForEveryCaller() =>
+        Assert.Empty(Findings("""
+            routes:
+              - name: web
+                namespace: shop
+                host: reviews.shop
+                rules:
+                  - { matches: [{ path: { prefix: /api }, sourceNamespace: web }], backends: [{ service: reviews.shop, subset: v1 }] }
+                  - { matches: [{ path: { prefix: /api/v2 }, sourceLabels: { app: web } }], backends: [{ service: reviews.shop, subset: v2 }] }
+            """, DiagnosticCodes.ShadowedRule));
+
+    [Fact]
+    public void RuleForEveryCaller_ShadowsALaterRuleForSomeCallers()
+    {
+        var d = Single("""
+            routes:
+              - name: web
+                namespace: shop
+                host: reviews.shop
+                rules:
+                  - { matches: [{ path: { prefix: /api }, sourceNamespace: web }], backends: [{ service: reviews.shop, subset: v1 }] }
+                  - { matches: [{ path: { prefix: /api/v2 }, sourceNamespace: web, sourceLabels: { app: web } }], backends: [{ service: reviews.shop, subset: v2 }] }
+            """, DiagnosticCodes.ShadowedRule);
+        Assert.Equal("$.spec.routes[0].rules[1]", d.Path);
+        Assert.Contains("source namespace web", d.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void NarrowerRuleFirst_OrOneMatchStillReachable_IsNotShadowed()
     {
         Assert.Empty(Findings("""
