@@ -61,12 +61,13 @@ internal static partial class LoadBalancerMapping
         if (hash is null) return null;
         if (lb.Policy == "maglev") return hash with { Ring = new HashRing(HashRingKind.Maglev) };
         if (lb.RingHashConfig?.MinimumRingSize is not { } size) return hash;
-        if (size is < 1 or > 8_388_608)
+        var ring = new HashRing(HashRingKind.RingHash, size < 1 ? 0 : (ulong)size);
+        if (!ring.HasValidSize)
         {
-            ctx.Invalid(source, path + ".ringHashConfig.minimumRingSize", $"A ring has 1 to 8388608 virtual nodes, not {size}; it is not carried.");
+            ctx.Invalid(source, path + ".ringHashConfig.minimumRingSize", $"A ring has 1 to {HashRing.MaxRingHashSize} virtual nodes, not {size}; it is not carried.");
             return hash;
         }
-        return hash with { Ring = new HashRing(HashRingKind.RingHash, (ulong)size) };
+        return hash with { Ring = ring };
     }
 
     private static ConsistentHash Cookie(ConsistentHash hash, Resources.CookieConfig? config, string source, string path, ImportContext ctx)

@@ -165,34 +165,23 @@ internal static class LoadBalancerMapping
         if (hash.RingHash is { } ring)
         {
             if (hash.MinimumRingSize is not null) ctx.NotImported(source, $"{path}.minimumRingSize", "ringHash.minimumRingSize replaces the deprecated minimumRingSize; ringHash was imported.");
-            return new HashRing(HashRingKind.RingHash, Size(ring.MinimumRingSize, RingHashLimit, $"{path}.ringHash.minimumRingSize"));
+            return Sized(HashRingKind.RingHash, ring.MinimumRingSize, $"{path}.ringHash.minimumRingSize");
         }
         if (hash.MinimumRingSize is { } legacy)
         {
             ctx.Legacy(source, $"{path}.minimumRingSize", "minimumRingSize is deprecated; it was read as ringHash.minimumRingSize.");
-            return new HashRing(HashRingKind.RingHash, Size(legacy, RingHashLimit, $"{path}.minimumRingSize"));
+            return Sized(HashRingKind.RingHash, legacy, $"{path}.minimumRingSize");
         }
-        if (hash.Maglev is { } maglev) return new HashRing(HashRingKind.Maglev, Size(maglev.TableSize, MaglevLimit, $"{path}.maglev.tableSize"));
+        if (hash.Maglev is { } maglev) return Sized(HashRingKind.Maglev, maglev.TableSize, $"{path}.maglev.tableSize");
         return null;
 
-        ulong? Size(ulong? size, Func<ulong, bool> valid, string at)
+        // Zero is Istio's "default size"; a size Envoy rejects is an error at its path.
+        HashRing Sized(HashRingKind kind, ulong? size, string at)
         {
-            if (size is not { } s || s == 0) return null;
-            if (valid(s)) return s;
-            ctx.Invalid(source, at, $"{s} is out of range for Envoy (a ring of 1 to 8388608 nodes, a prime Maglev table of at most 5000011); the mesh's default was imported.");
-            return null;
+            var ring = new HashRing(kind, size is 0 ? null : size);
+            if (ring.HasValidSize) return ring;
+            ctx.Invalid(source, at, $"{size} is out of range for Envoy (a ring of 1 to {HashRing.MaxRingHashSize} nodes, a prime Maglev table of at most {HashRing.MaxMaglevTableSize}); the mesh's default was imported.");
+            return ring with { Size = null };
         }
-    }
-
-    private static bool RingHashLimit(ulong size) => size <= 8_388_608;
-
-    private static bool MaglevLimit(ulong size)
-    {
-        if (size is < 2 or > 5_000_011) return false;
-        for (ulong d = 2; d * d <= size; d++)
-        {
-            if (size % d == 0) return false;
-        }
-        return true;
     }
 }

@@ -31,13 +31,13 @@ internal static class LocalityMapping
             var entry = setting.Distribute![i];
             var at = $"{path}.distribute[{i}]";
             if (entry is null) continue;
-            if (!IsLocality(entry.From) || !seen.Add(entry.From!))
+            if (!LocalityLoadBalancing.IsLocality(entry.From) || !seen.Add(entry.From!))
             {
                 ctx.Invalid(source, $"{at}.from", $"'{entry.From}' is not a locality (region/zone/subZone, * for any) or is distributed twice; the entry was not imported.");
                 continue;
             }
             var to = entry.To ?? [];
-            if (to.Count == 0 || to.Keys.Any(k => !IsLocality(k)) || to.Values.Any(v => v > 100) || to.Values.Sum(v => (long)v) != 100)
+            if (to.Count == 0 || to.Keys.Any(k => !LocalityLoadBalancing.IsLocality(k)) || to.Values.Any(v => v > 100) || to.Values.Sum(v => (long)v) != 100)
             {
                 ctx.Invalid(source, $"{at}.to", "A distribution's destinations are localities whose weights sum to 100; the entry was not imported.");
                 continue;
@@ -52,7 +52,7 @@ internal static class LocalityMapping
             var entry = setting.Failover![i];
             var at = $"{path}.failover[{i}]";
             if (entry is null) continue;
-            if (!IsRegion(entry.From) || !IsRegion(entry.To) || entry.From == entry.To || !seen.Add(entry.From!))
+            if (!LocalityLoadBalancing.IsRegion(entry.From) || !LocalityLoadBalancing.IsRegion(entry.To) || entry.From == entry.To || !seen.Add(entry.From!))
             {
                 ctx.Invalid(source, at, $"Failover goes from one region to another, once per region ('{entry.From}' → '{entry.To}'); the entry was not imported.");
                 continue;
@@ -85,22 +85,5 @@ internal static class LocalityMapping
         }
         var result = new LocalityLoadBalancing { Enabled = enabled, Distribute = [.. distribute], Failover = [.. failover], FailoverPriority = [.. priority] };
         return result == new LocalityLoadBalancing() ? null : result;
-    }
-
-    private static bool IsRegion(string? region) =>
-        !string.IsNullOrEmpty(region) && !region.Contains('/') && !region.Contains('*') && !region.Any(char.IsWhiteSpace);
-
-    private static bool IsLocality(string? locality)
-    {
-        if (string.IsNullOrEmpty(locality)) return false;
-        var parts = locality.Split('/');
-        if (parts.Length > 3) return false;
-        for (var i = 0; i < parts.Length; i++)
-        {
-            var part = parts[i];
-            if (part.Length == 0 || part.Any(char.IsWhiteSpace)) return false;
-            if (part.Contains('*') && (part != "*" || i != parts.Length - 1)) return false;
-        }
-        return true;
     }
 }

@@ -9,4 +9,29 @@ namespace Mesh.Model;
 /// For <see cref="HashRingKind.RingHash"/> the minimum number of virtual nodes on the ring; for <see cref="HashRingKind.Maglev"/>
 /// the lookup table size, a prime. Null for the mesh's default.
 /// </param>
-public sealed record HashRing(HashRingKind Kind, ulong? Size = null);
+public sealed record HashRing(HashRingKind Kind, ulong? Size = null)
+{
+    /// <summary>Envoy's largest ring: 8,388,608 virtual nodes.</summary>
+    public const ulong MaxRingHashSize = 8_388_608;
+
+    /// <summary>Envoy's largest Maglev table: 5,000,011 (a prime).</summary>
+    public const ulong MaxMaglevTableSize = 5_000_011;
+
+    /// <summary>Whether <see cref="Size"/> is one the proxies accept: unset, a ring of 1 to <see cref="MaxRingHashSize"/>, or a prime Maglev table up to <see cref="MaxMaglevTableSize"/>.</summary>
+    public bool HasValidSize => Size is not { } size || Kind switch
+    {
+        HashRingKind.RingHash => size is >= 1 and <= MaxRingHashSize,
+        _ => size <= MaxMaglevTableSize && IsPrime(size),
+    };
+
+    private static bool IsPrime(ulong n)
+    {
+        if (n < 2) return false;
+        if (n % 2 == 0) return n == 2;
+        for (ulong d = 3; d * d <= n; d += 2)
+        {
+            if (n % d == 0) return false;
+        }
+        return true;
+    }
+}

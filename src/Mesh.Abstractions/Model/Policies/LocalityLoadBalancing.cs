@@ -25,4 +25,25 @@ public sealed record LocalityLoadBalancing
     /// combined with <see cref="Distribute"/>.
     /// </summary>
     public EquatableArray<string> FailoverPriority { get; init; }
+
+    /// <summary>Whether <paramref name="locality"/> is <c>region[/zone[/subZone]]</c> with non-empty parts, where a <c>*</c> part may only come last.</summary>
+    /// <param name="locality">The text.</param>
+    public static bool IsLocality(string? locality)
+    {
+        if (string.IsNullOrEmpty(locality)) return false;
+        var parts = locality.Split('/');
+        if (parts.Length > 3) return false;
+        for (var i = 0; i < parts.Length; i++)
+        {
+            var part = parts[i];
+            if (part.Length == 0 || part.Any(char.IsWhiteSpace)) return false;
+            if (part.Contains('*') && (part != "*" || i != parts.Length - 1)) return false;
+        }
+        return true;
+    }
+
+    /// <summary>Whether <paramref name="region"/> is a region name (no <c>/</c>, <c>*</c> or spaces), as failover takes.</summary>
+    /// <param name="region">The text.</param>
+    public static bool IsRegion(string? region) =>
+        !string.IsNullOrEmpty(region) && !region.Contains('/') && !region.Contains('*') && !region.Any(char.IsWhiteSpace);
 }

@@ -69,10 +69,6 @@ internal sealed class LoadBalancerValidator : ModelValidator<LoadBalancer>
         if (hash.Ring is { } ring) Ring(ring, report);
     }
 
-    // Envoy's limits: a ring of at most 8M virtual nodes; a Maglev table a prime of at most 5,000,011.
-    private const ulong MaxRingSize = 8_388_608;
-    private const ulong MaxMaglevTableSize = 5_000_011;
-
     private static void Ring(HashRing ring, Reporter report)
     {
         if (!Enum.IsDefined(ring.Kind))
@@ -80,26 +76,14 @@ internal sealed class LoadBalancerValidator : ModelValidator<LoadBalancer>
             report.Enum(HashProperty + ".Ring.Kind", ring.Kind);
             return;
         }
-        var property = ring.Kind == HashRingKind.Maglev ? HashProperty + ".Maglev.TableSize" : HashProperty + ".RingHash.MinimumRingSize";
-        if (ring.Size is not { } size) return;
-        if (ring.Kind == HashRingKind.RingHash && size is 0 or > MaxRingSize)
+        if (ring.HasValidSize) return;
+        if (ring.Kind == HashRingKind.RingHash)
         {
-            report.Error(property, DiagnosticCodes.InvalidLoadBalancing, $"The minimum ring size must be between 1 and {MaxRingSize}, not {size}.");
+            report.Error(HashProperty + ".RingHash.MinimumRingSize", DiagnosticCodes.InvalidLoadBalancing, $"The minimum ring size must be between 1 and {HashRing.MaxRingHashSize}, not {ring.Size}.");
         }
-        if (ring.Kind == HashRingKind.Maglev && (size > MaxMaglevTableSize || !IsPrime(size)))
+        else
         {
-            report.Error(property, DiagnosticCodes.InvalidLoadBalancing, $"A Maglev table size must be a prime no larger than {MaxMaglevTableSize} (65537 is the default), not {size}.");
+            report.Error(HashProperty + ".Maglev.TableSize", DiagnosticCodes.InvalidLoadBalancing, $"A Maglev table size must be a prime no larger than {HashRing.MaxMaglevTableSize} (65537 is the default), not {ring.Size}.");
         }
-    }
-
-    private static bool IsPrime(ulong n)
-    {
-        if (n < 2) return false;
-        if (n % 2 == 0) return n == 2;
-        for (ulong d = 3; d * d <= n; d += 2)
-        {
-            if (n % d == 0) return false;
-        }
-        return true;
     }
 }

@@ -91,24 +91,9 @@ internal static class LocalityValidator
         }
     }
 
-    /// <summary>Whether <paramref name="locality"/> is <c>region[/zone[/subZone]]</c> with non-empty parts, where a <c>*</c> part ends it.</summary>
-    public static bool IsLocality(string? locality)
-    {
-        if (string.IsNullOrEmpty(locality)) return false;
-        var parts = locality.Split('/');
-        if (parts.Length > 3) return false;
-        for (var i = 0; i < parts.Length; i++)
-        {
-            var part = parts[i];
-            if (part.Length == 0 || part.Any(char.IsWhiteSpace)) return false;
-            if (part.Contains('*') && (part != "*" || i != parts.Length - 1)) return false;
-        }
-        return true;
-    }
-
     private static void Locality(Reporter report, string property, string? value)
     {
-        if (!IsLocality(value))
+        if (!LocalityLoadBalancing.IsLocality(value))
         {
             report.Error(property, DiagnosticCodes.InvalidLoadBalancing, $"'{value}' is not a locality: write region, region/zone or region/zone/subZone, with * for any (us-west/zone1/*).");
         }
@@ -116,7 +101,7 @@ internal static class LocalityValidator
 
     private static void Region(Reporter report, string property, string? value)
     {
-        if (string.IsNullOrEmpty(value) || value.Contains('/') || value.Contains('*') || value.Any(char.IsWhiteSpace))
+        if (!LocalityLoadBalancing.IsRegion(value))
         {
             report.Error(property, DiagnosticCodes.InvalidLoadBalancing, $"'{value}' is not a region name (failover is from one region to another; no '/' or '*').");
         }
