@@ -423,9 +423,12 @@ public static class MeshGenerators
             if (port is not null || target == host.Reference || services.FirstOrDefault(s => s.Reference == target) is not { Ports.Count: > 1 } service) return port;
             return host.Ports.Any(h => h.Protocol is Protocol.Http or Protocol.Http2 or Protocol.Grpc && service.FindPort(h.Port) is null) ? service.Ports[0].Port : null;
         }
+        var backends = rule.Backends.Select(b => b with { Port = Port(b.Service, b.Port) }).DistinctBy(b => (b.Service, b.Subset, b.Port)).ToArray();
+        // Naming a port can merge two backends; the one kept must not leave every weight zero.
+        if (backends.Length > 0 && backends.All(b => b.Weight == 0)) backends[0] = backends[0] with { Weight = 100 };
         return rule with
         {
-            Backends = [.. rule.Backends.Select(b => b with { Port = Port(b.Service, b.Port) }).DistinctBy(b => (b.Service, b.Subset, b.Port))],
+            Backends = [.. backends],
             Mirror = rule.Mirror is { } mirror ? mirror with { Port = Port(mirror.Service, mirror.Port) } : null,
         };
     }

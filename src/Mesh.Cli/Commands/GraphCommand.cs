@@ -62,13 +62,38 @@ internal static class GraphCommand
         return command;
     }
 
+    /// <summary>
+    /// Graphviz's spline router fails on some layouts (self-loops with labels inside clusters: "triangulation failed", or a
+    /// crash, in Graphviz 2.43); curved edges, then curved edges with the newer ranking, route those graphs with their labels.
+    /// </summary>
+    private static readonly string[] DotAttempts = ["-Tsvg", "-Tsvg -Gsplines=curved", "-Tsvg -Gsplines=curved -Gnewrank=true"];
+
     /// <summary>The SVG Graphviz's <c>dot</c> renders from <paramref name="dot"/>, or null (reported) when it is missing or fails.</summary>
     private static string? Svg(string dot, CliContext context)
+    {
+        string? lastError = null;
+        foreach (var arguments in DotAttempts)
+        {
+            var (svg, error, fatal) = RunDot(arguments, dot, context);
+            if (svg is not null)
+            {
+                if (lastError is not null) context.Stderr.WriteLine($"info: Graphviz's dot could not route the edges as splines ({lastError}); the picture was drawn with {arguments[6..]}.");
+                return svg;
+            }
+            if (fatal) return null;
+            lastError = error;
+        }
+        context.Stderr.WriteLine($"error: Graphviz's dot failed: {lastError}");
+        return null;
+    }
+
+    /// <summary>One run of dot: the SVG, or the error (fatal when dot is missing or hangs: no other attempt can help).</summary>
+    private static (string? Svg, string? Error, bool Fatal) RunDot(string arguments, string dot, CliContext context)
     {
         Process process;
         try
         {
-            process = Process.Start(new ProcessStartInfo("dot", "-Tsvg")
+            process = Process.Start(new ProcessStartInfo("dot", arguments)
             {
                 RedirectStandardInput = true,
                 RedirectStandardOutput = true,
@@ -79,26 +104,33 @@ internal static class GraphCommand
         catch (System.ComponentModel.Win32Exception)
         {
             context.Stderr.WriteLine("error: --format svg needs Graphviz's 'dot' on PATH (Debian/Ubuntu: apt-get install graphviz). --format dot writes the graph for rendering elsewhere.");
-            return null;
+            return (null, null, true);
         }
         using (process)
         {
             var svg = process.StandardOutput.ReadToEndAsync();
             var errors = process.StandardError.ReadToEndAsync();
-            process.StandardInput.Write(dot);
-            process.StandardInput.Close();
+            try
+            {
+                process.StandardInput.Write(dot);
+                process.StandardInput.Close();
+            }
+            catch (IOException)
+            {
+                // dot exited before reading everything (it crashed); its exit code says so below.
+            }
             if (!process.WaitForExit(DotTimeout))
             {
                 process.Kill(entireProcessTree: true);
                 context.Stderr.WriteLine($"error: Graphviz's dot did not finish within {DotTimeout.TotalSeconds:0} s.");
-                return null;
+                return (null, null, true);
             }
             if (process.ExitCode != 0)
             {
-                context.Stderr.WriteLine($"error: Graphviz's dot failed (exit {process.ExitCode}): {errors.Result.Trim()}");
-                return null;
+                var first = errors.Result.Trim().Split('\n')[0];
+                return (null, $"exit {process.ExitCode}{(first.Length > 0 ? ": " + first : string.Empty)}", false);
             }
-            return svg.Result;
+            return (svg.Result, null, false);
         }
     }
 }
