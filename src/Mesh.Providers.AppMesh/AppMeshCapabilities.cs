@@ -118,5 +118,8 @@ public static class AppMeshCapabilities
         [MeshFeature.ExternalRoutes] = Capability.Unsupported("App Mesh routes traffic to services of the mesh; an external service has no virtual router."),
         [MeshFeature.ExternalEndpoints] = Capability.Unsupported("App Mesh external services are reached through DNS or Cloud Map; endpoints cannot be written."),
         [MeshFeature.ExternalSubsets] = Capability.Unsupported("App Mesh external services have no subsets."),
+        [MeshFeature.OutboundRegistryOnly] = Capability.Native,
+        [MeshFeature.OutboundNamespace] = Capability.Unsupported("App Mesh sets egress once per mesh (Mesh.spec.egressFilter)."),
+        [MeshFeature.OutboundHosts] = Capability.Unsupported("App Mesh has no visibility scope apart from each virtual node's backends, which the export lists for every service."),
     };
 }

@@ -119,5 +119,8 @@ public static class ConsulCapabilities
         [MeshFeature.ExternalRoutes] = Capability.Unsupported("Routes on a terminating-gateway destination are not mapped yet."),
         [MeshFeature.ExternalEndpoints] = Capability.Unsupported("A Consul destination has addresses, not endpoints with their own ports or labels."),
         [MeshFeature.ExternalSubsets] = Capability.Unsupported("A Consul destination has no subsets."),
+        [MeshFeature.OutboundRegistryOnly] = Capability.Native,
+        [MeshFeature.OutboundNamespace] = Capability.Unsupported("Consul sets transparent-proxy egress once per mesh (Mesh.spec.transparentProxy.meshDestinationsOnly)."),
+        [MeshFeature.OutboundHosts] = Capability.Unsupported("Consul has no visibility scope apart from explicit upstreams, which the model does not declare."),
     };
 }

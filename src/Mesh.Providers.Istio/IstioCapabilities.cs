@@ -112,5 +112,8 @@ public static class IstioCapabilities
         [MeshFeature.ExternalRoutes] = Capability.Native,
         [MeshFeature.ExternalEndpoints] = Capability.Native,
         [MeshFeature.ExternalSubsets] = Capability.Native,
+        [MeshFeature.OutboundRegistryOnly] = Capability.Native,
+        [MeshFeature.OutboundNamespace] = Capability.Native,
+        [MeshFeature.OutboundHosts] = Capability.Native,
     });
 }

@@ -122,5 +122,8 @@ public static class LinkerdCapabilities
         [MeshFeature.ExternalRoutes] = Capability.Unsupported("Routes on an external service are not written yet: Linkerd attaches them to the EgressNetwork, not to a Service."),
         [MeshFeature.ExternalEndpoints] = Capability.Unsupported("External endpoints with ports and labels (Linkerd ExternalWorkload) are not mapped yet."),
         [MeshFeature.ExternalSubsets] = Capability.Unsupported("Linkerd routes to Services; there are no subsets."),
+        [MeshFeature.OutboundRegistryOnly] = Capability.Native,
+        [MeshFeature.OutboundNamespace] = Capability.Native,
+        [MeshFeature.OutboundHosts] = Capability.Unsupported("Linkerd has no per-namespace service visibility: every Service is reachable."),
     };
 }

@@ -25,4 +25,11 @@ public sealed record LinkerdOptions : IKubernetesProviderOptions
     /// <summary>The identity trust domain of the mesh: identities are <c>sa.ns.serviceaccount.identity.linkerd.&lt;domain&gt;</c>.</summary>
     /// <value>Defaults to <c>cluster.local</c>.</value>
     public string TrustDomain { get; set; } = "cluster.local";
+
+    /// <summary>
+    /// Linkerd's global egress namespace (the control plane's <c>egress.globalEgressNetworkNamespace</c>): an EgressNetwork there
+    /// applies to clients of every namespace without one of their own, so the model's mesh-wide outbound policy is written there.
+    /// </summary>
+    /// <value>Defaults to <c>linkerd-egress</c>.</value>
+    public string GlobalEgressNamespace { get; set; } = "linkerd-egress";
 }

@@ -10,5 +10,6 @@ internal static class LinkerdOptionsValidation
             OptionChecks.Label(nameof(LinkerdOptions.DefaultNamespace), options.DefaultNamespace),
             OptionChecks.Defined(nameof(LinkerdOptions.ServiceOutput), options.ServiceOutput),
             OptionChecks.Defined(nameof(LinkerdOptions.RouteApi), options.RouteApi),
-            OptionChecks.HostName(nameof(LinkerdOptions.TrustDomain), options.TrustDomain));
+            OptionChecks.HostName(nameof(LinkerdOptions.TrustDomain), options.TrustDomain),
+            OptionChecks.Label(nameof(LinkerdOptions.GlobalEgressNamespace), options.GlobalEgressNamespace));
 }

@@ -139,5 +139,8 @@ public static class OsmCapabilities
         [MeshFeature.ExternalRoutes] = Capability.Unsupported("OSM routes, splits and retries name Services, not Egress hosts."),
         [MeshFeature.ExternalEndpoints] = Capability.Unsupported("An OSM Egress names hosts, IP ranges and ports, not endpoints with their own ports or labels."),
         [MeshFeature.ExternalSubsets] = Capability.Unsupported("An OSM Egress has no subsets."),
+        [MeshFeature.OutboundRegistryOnly] = Capability.Native,
+        [MeshFeature.OutboundNamespace] = Capability.Unsupported("OSM enables egress once per mesh (MeshConfig.spec.traffic.enableEgress)."),
+        [MeshFeature.OutboundHosts] = Capability.Unsupported("OSM has no visibility scope: every service is reachable (access is what TrafficTargets allow)."),
     };
 }

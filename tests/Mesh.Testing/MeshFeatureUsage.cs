@@ -144,6 +144,12 @@ public static class MeshFeatureUsage
         }
         var externals = config.ExternalServices.Select(e => new ServiceRef(e.Name, e.Namespace)).Except(config.Services.Select(x => x.Reference)).ToHashSet();
         Use(config.Routes.Any(r => externals.Contains(r.Host)), MeshFeature.ExternalRoutes);
+        foreach (var outbound in config.Outbound)
+        {
+            Use(outbound.Mode == OutboundMode.RegistryOnly, MeshFeature.OutboundRegistryOnly);
+            Use(outbound.Namespace is not null, MeshFeature.OutboundNamespace);
+            Use(!outbound.Hosts.IsEmpty, MeshFeature.OutboundHosts);
+        }
         return used;
     }
 
@@ -182,6 +188,9 @@ public static class MeshFeatureUsage
             ExternalServices = [.. config.ExternalServices.Where(e =>
                 (e.Hosts.IsEmpty || s(MeshFeature.ExternalHosts)) && s(ResolutionFeature(e.Resolution)) && (e.Addresses.IsEmpty || s(MeshFeature.ExternalAddresses)))
                 .Select(e => e with { Endpoints = s(MeshFeature.ExternalEndpoints) ? e.Endpoints : default, Subsets = s(MeshFeature.ExternalSubsets) ? e.Subsets : default })],
+            Outbound = [.. config.Outbound
+                .Where(o => (o.Namespace is null || s(MeshFeature.OutboundNamespace)) && (o.Mode == OutboundMode.AllowAny || s(MeshFeature.OutboundRegistryOnly)))
+                .Select(o => s(MeshFeature.OutboundHosts) ? o : o with { Hosts = default })],
         };
         return External(restricted, config, s);
     }

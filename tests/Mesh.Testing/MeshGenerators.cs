@@ -495,6 +495,10 @@ public static class MeshGenerators
                 Rules = [.. rules.Distinct()],
             });
 
+    /// <summary>An outbound policy before it knows the model: a namespace (null: mesh-wide), a mode and which kinds of host entry to write.</summary>
+    private static Gen<(string? Namespace, OutboundMode Mode, int[] Hosts)> OutboundDraft { get; } =
+        Gen.Select(Namespace.Null(0.4), Gen.Enum<OutboundMode>(), Gen.Int[0, 3].Array[0, 3], (ns, mode, hosts) => (ns, mode, hosts));
+
     /// <summary>A small valid model covering every feature across samples.</summary>
     public static Gen<MeshConfig> Config { get; } = Services.SelectMany(services => Gen.Select(
         DnsName,
@@ -506,9 +510,10 @@ public static class MeshGenerators
         Mtls.Array[0, 3],
         AccessPolicy(services).Array[0, 2],
         ExternalService.Array[0, 2],
-        Gen.Int[0, 3],
-        (name, routing, destinations, mtls, access, external, egressRoutes) =>
+        Gen.Select(Gen.Int[0, 3], OutboundDraft.Array[0, 2]),
+        (name, routing, destinations, mtls, access, external, egress) =>
         {
+            var (egressRoutes, outbound) = egress;
             // An external service's name.namespace is not also a service's (a reference names one of them).
             var externals = UniqueHosts(external.DistinctBy(e => (e.Name, e.Namespace)).Where(e => !services.Any(x => x.Name == e.Name && x.Namespace == e.Namespace))).ToArray();
             var routes = routing.routes.OfType<HttpRoute>().ToList();
@@ -523,8 +528,28 @@ public static class MeshGenerators
                 Mtls = [.. mtls.DistinctBy(m => m.Scope)],
                 AccessPolicies = [.. access.DistinctBy(a => (a.Name, a.Namespace))],
                 ExternalServices = [.. externals],
+                Outbound = [.. Outbound(outbound, services, externals)],
             };
         }));
+
+    /// <summary>
+    /// Outbound policies whose host entries name what the model has: <c>./*</c>, a service's namespace, a service's FQDN, an
+    /// external service's host (any namespace); one per namespace.
+    /// </summary>
+    private static IEnumerable<OutboundPolicy> Outbound((string? Namespace, OutboundMode Mode, int[] Hosts)[] drafts, MeshService[] services, ExternalService[] externals)
+    {
+        foreach (var (ns, mode, kinds) in drafts.DistinctBy(d => d.Namespace))
+        {
+            var hosts = kinds.Select((kind, i) => kind switch
+            {
+                1 => $"{services[i % services.Length].Namespace}/*",
+                2 => $"{services[i % services.Length].Namespace}/{services[i % services.Length].Reference.ToFqdn()}",
+                3 when externals.Length > 0 => $"*/{externals[i % externals.Length].Hosts[0]}",
+                _ => "./*",
+            });
+            yield return new OutboundPolicy { Namespace = ns, Mode = mode, Hosts = [.. hosts] };
+        }
+    }
 
     /// <summary>
     /// A route on each external service with an HTTP port (and a name no service or route takes): a timeout and retries on

@@ -1,3 +1,4 @@
+using Mesh.Collections;
 using Mesh.Model;
 
 namespace Mesh.Benchmarks;
@@ -13,7 +14,8 @@ public static class SyntheticMesh
     /// <summary>
     /// Builds the mesh; with <paramref name="breadth"/> every destination policy also sets the fields of model breadth I
     /// (client TLS, locality failover, warm-up, a Maglev consistent hash on a generated cookie, idle timeout, HTTP/2 streams)
-    /// and every tenth service calls an external API through a route with a timeout and retries.
+    /// and every tenth service calls an external API through a route with a timeout and retries; the mesh is registry only and
+    /// each team namespace sees its own services, the next team's and the external APIs.
     /// </summary>
     public static MeshConfig Create(int services, bool breadth)
     {
@@ -80,7 +82,15 @@ public static class SyntheticMesh
                 Rules = [new AccessRule { From = new AccessSource { ServiceAccounts = [new ServiceAccountRef(next.Namespace, next.Name)], Namespaces = [ns] }, To = new AccessOperation { Methods = ["GET", "POST"], Paths = ["/api/*"] } }],
             });
         }
-        return new MeshConfig { Name = "bench", Services = [.. list], Routes = [.. routes], DestinationPolicies = [.. policies], AccessPolicies = [.. access], ExternalServices = [.. externals] };
+        EquatableArray<OutboundPolicy> outbound = breadth
+            ? [new OutboundPolicy { Mode = OutboundMode.RegistryOnly }, .. Enumerable.Range(0, Math.Min(10, services)).Select(t => new OutboundPolicy
+            {
+                Namespace = $"team-{t}",
+                Mode = OutboundMode.RegistryOnly,
+                Hosts = ["./*", $"team-{(t + 1) % 10}/*", "*/*.example.com"],
+            })]
+            : default;
+        return new MeshConfig { Name = "bench", Services = [.. list], Routes = [.. routes], DestinationPolicies = [.. policies], AccessPolicies = [.. access], ExternalServices = [.. externals], Outbound = outbound };
     }
 
     private static void AddBreadth(int i, string name, string ns, List<DestinationPolicy> policies, List<HttpRoute> routes, List<ExternalService> externals)

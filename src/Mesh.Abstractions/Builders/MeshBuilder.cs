@@ -26,6 +26,7 @@ public sealed class MeshBuilder
     private readonly List<TcpRoute> _tcpRoutes = [];
     private readonly List<DestinationPolicy> _destinationPolicies = [];
     private readonly List<MtlsPolicy> _mtls = [];
+    private readonly List<OutboundPolicy> _outbound = [];
     private readonly List<AccessPolicy> _accessPolicies = [];
     private readonly List<ExternalService> _externalServices = [];
 
@@ -142,6 +143,28 @@ public sealed class MeshBuilder
         return this;
     }
 
+    /// <summary>Sets which hosts the workloads of every namespace without a policy of its own may reach.</summary>
+    /// <param name="mode">What happens to calls to other hosts.</param>
+    /// <param name="hosts">The visible hosts as <c>namespace/host</c> (<c>./*</c>, <c>payments/*</c>, <c>*/api.example.com</c>); none: every service and external service.</param>
+    public MeshBuilder Outbound(OutboundMode mode, params string[] hosts)
+    {
+        ArgumentNullException.ThrowIfNull(hosts);
+        _outbound.Add(new OutboundPolicy { Mode = mode, Hosts = [.. hosts] });
+        return this;
+    }
+
+    /// <summary>Sets which hosts the workloads of <paramref name="namespace"/> may reach (replacing the mesh-wide policy there).</summary>
+    /// <param name="namespace">The workloads' namespace.</param>
+    /// <param name="mode">What happens to calls to other hosts.</param>
+    /// <param name="hosts">The visible hosts as <c>namespace/host</c> (<c>./*</c>, <c>payments/*</c>, <c>*/api.example.com</c>); none: every service and external service.</param>
+    public MeshBuilder Outbound(string @namespace, OutboundMode mode, params string[] hosts)
+    {
+        ArgumentNullException.ThrowIfNull(@namespace);
+        ArgumentNullException.ThrowIfNull(hosts);
+        _outbound.Add(new OutboundPolicy { Namespace = @namespace, Mode = mode, Hosts = [.. hosts] });
+        return this;
+    }
+
     /// <summary>Builds the immutable model.</summary>
     public MeshConfig Build() => new()
     {
@@ -153,5 +176,6 @@ public sealed class MeshBuilder
         Mtls = [.. _mtls],
         AccessPolicies = [.. _accessPolicies],
         ExternalServices = [.. _externalServices],
+        Outbound = [.. _outbound],
     };
 }

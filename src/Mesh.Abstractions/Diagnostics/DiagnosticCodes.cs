@@ -125,6 +125,9 @@ public static class DiagnosticCodes
     /// <summary>MESH2028: Load-balancing details are out of range or contradict each other (a locality that is not region/zone/subZone, distribution weights that do not sum to 100, failover to the same region, distribute combined with failover, a Maglev table size that is not prime, a warm-up without a duration).</summary>
     public static readonly DiagnosticCode InvalidLoadBalancing = new("MESH2028");
 
+    /// <summary>MESH2030: An outbound policy is malformed (a host entry that is not namespace/host, two policies for one namespace) or covers nothing it could mean (a host that no service or external service has: warning).</summary>
+    public static readonly DiagnosticCode InvalidOutbound = new("MESH2030");
+
     // Translation (MESH21xx) and import (MESH22xx): shared by every provider.
 
     /// <summary>A model feature the provider cannot express; it is not in the output.</summary>

@@ -4,7 +4,7 @@ namespace Mesh.Model;
 
 /// <summary>
 /// The whole of a mesh's behaviour in one provider-neutral value: services, HTTP and TCP routes, destination
-/// policies, mTLS, access policies and external services. Immutable and compared by value.
+/// policies, mTLS, access policies, external services and outbound scope. Immutable and compared by value.
 /// </summary>
 public sealed record MeshConfig
 {
@@ -32,6 +32,9 @@ public sealed record MeshConfig
     /// <summary>Services outside the mesh that workloads may call.</summary>
     public EquatableArray<ExternalService> ExternalServices { get; init; }
 
+    /// <summary>Which hosts the workloads of each namespace may reach (at most one policy per namespace, and one mesh-wide).</summary>
+    public EquatableArray<OutboundPolicy> Outbound { get; init; }
+
     /// <summary>
     /// The canonical form of this model: every list in a stable order, duplicate set members removed,
     /// defaults that have a single meaning made explicit and weights in canonical form (lowest terms, as percentages when exact). Two models
@@ -39,6 +42,21 @@ public sealed record MeshConfig
     /// is kept.
     /// </summary>
     public MeshConfig Normalize() => Normalizer.Normalize(this);
+
+    /// <summary>The outbound policy that applies to the workloads of <paramref name="namespace"/>: its own, else the mesh-wide one.</summary>
+    /// <param name="namespace">The workloads' namespace.</param>
+    /// <returns>The policy, or null when neither exists (every host of the mesh visible, other hosts reached unmanaged).</returns>
+    public OutboundPolicy? OutboundFor(string @namespace)
+    {
+        OutboundPolicy? meshWide = null;
+        foreach (var policy in Outbound)
+        {
+            if (policy is null) continue;
+            if (policy.Namespace is null) meshWide = policy;
+            else if (string.Equals(policy.Namespace, @namespace, StringComparison.Ordinal)) return policy;
+        }
+        return meshWide;
+    }
 
     /// <summary>Finds a service by reference.</summary>
     /// <param name="reference">The service to find.</param>

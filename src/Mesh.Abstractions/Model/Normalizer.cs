@@ -14,7 +14,21 @@ internal static class Normalizer
         Mtls = Sort(config.Mtls, m => (m.Scope.Namespace ?? "", m.Scope.Workload.ToString() + "|" + (m.Scope.Port ?? 0).ToString("D5", System.Globalization.CultureInfo.InvariantCulture))),
         AccessPolicies = Sort(config.AccessPolicies.Select(Access), p => (p.Namespace, p.Name)),
         ExternalServices = Sort(config.ExternalServices.Select(External), e => (e.Namespace, e.Name)),
+        Outbound = Outbound(config.Outbound),
     };
+
+    /// <summary>
+    /// Hosts distinct and sorted; a policy that says what applies anyway is left out: the mesh-wide one when it is the default
+    /// (allow any, every host), a namespace's when it is the same as the mesh-wide one it replaces.
+    /// </summary>
+    private static EquatableArray<OutboundPolicy> Outbound(EquatableArray<OutboundPolicy> policies)
+    {
+        var normal = policies.Select(p => p with { Hosts = [.. p.Hosts.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)] }).ToList();
+        var meshWide = normal.FirstOrDefault(p => p.Namespace is null) ?? new OutboundPolicy();
+        return Sort(normal.Where(p => p.Mode != meshWide.Mode || p.Hosts != meshWide.Hosts || (p.Namespace is null && !IsDefault(p))), p => (p.Namespace ?? "", ""));
+
+        static bool IsDefault(OutboundPolicy p) => p.Mode == OutboundMode.AllowAny && p.Hosts.IsEmpty;
+    }
 
     internal static MeshService Service(MeshService s) => s with
     {

@@ -43,6 +43,7 @@ internal static class MeshConfigReader
         Mtls = s.List("mtls", (n, p) => Item(s.Context, n, p, Mtls)),
         AccessPolicies = s.List("accessPolicies", (n, p) => Item(s.Context, n, p, AccessPolicy)),
         ExternalServices = s.List("externalServices", (n, p) => Item(s.Context, n, p, ExternalService)),
+        Outbound = s.List("outbound", (n, p) => Item(s.Context, n, p, Outbound)),
     };
 
     /// <summary>Reads one mapping item of a list; a non-mapping item is reported and yields null (the model is dropped anyway).</summary>
@@ -414,6 +415,13 @@ internal static class MeshConfigReader
         Addresses = m.List("addresses", m.Context.String),
         Endpoints = m.List("endpoints", (n, p) => Item(m.Context, n, p, ExternalEndpoint)),
         Subsets = m.Take("subsets") is { } subsets ? Subsets(m.Context, subsets, m.PathOf("subsets")) : default,
+    };
+
+    private static OutboundPolicy Outbound(MapView m) => new()
+    {
+        Namespace = m.String("namespace"),
+        Mode = m.Enum<OutboundMode>("mode") ?? OutboundMode.AllowAny,
+        Hosts = m.List("hosts", m.Context.String),
     };
 
     private static ExternalEndpoint ExternalEndpoint(MapView m) => new()

@@ -16,7 +16,8 @@ internal static class MeshConfigWriter
             .Sequence("destinationPolicies", config.DestinationPolicies, DestinationPolicy)
             .Sequence("mtls", config.Mtls, Mtls)
             .Sequence("accessPolicies", config.AccessPolicies, AccessPolicy)
-            .Sequence("externalServices", config.ExternalServices, ExternalService);
+            .Sequence("externalServices", config.ExternalServices, ExternalService)
+            .Sequence("outbound", config.Outbound, Outbound);
         return new WriteMapping()
             .String("kind", MeshConfigReader.Kind)
             .Add("metadata", new WriteMapping().String("name", config.Name))
@@ -249,6 +250,11 @@ internal static class MeshConfigWriter
             .Mapping("ports", Numbers(p.Ports))
             .Mapping("labels", WriteMapping.Strings(p.Labels)))
         .Mapping("subsets", Subsets(e.Subsets));
+
+    internal static WriteMapping Outbound(OutboundPolicy p) => new WriteMapping()
+        .String("namespace", p.Namespace)
+        .String("mode", WireNames.Of(p.Mode))
+        .Sequence("hosts", p.Hosts, WriteMapping.Text);
 
     private static WriteMapping Subsets(EquatableArray<Subset> list)
     {

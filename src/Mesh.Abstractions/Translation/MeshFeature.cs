@@ -321,6 +321,15 @@ public readonly record struct MeshFeature(string Id, string Area, string Descrip
     /// <summary>Subsets of an external service's endpoints, for splits and policies.</summary>
     public static MeshFeature ExternalSubsets { get; } = new("egress.subsets", "Egress", "Subsets of an external service's endpoints");
 
+    /// <summary>Outbound scope that refuses calls to hosts the mesh does not know (registry only).</summary>
+    public static MeshFeature OutboundRegistryOnly { get; } = new("egress.outbound.registryOnly", "Egress", "Outbound scope: only registered services and external services");
+
+    /// <summary>An outbound policy for one namespace, replacing the mesh-wide one there.</summary>
+    public static MeshFeature OutboundNamespace { get; } = new("egress.outbound.namespace", "Egress", "Outbound scope per namespace");
+
+    /// <summary>Outbound scope limited to listed hosts (<c>namespace/host</c>).</summary>
+    public static MeshFeature OutboundHosts { get; } = new("egress.outbound.hosts", "Egress", "Outbound scope: visible hosts");
+
     /// <summary>Every feature, grouped by area, in documentation order.</summary>
     public static IReadOnlyList<MeshFeature> All { get; } =
     [
@@ -428,6 +437,9 @@ public readonly record struct MeshFeature(string Id, string Area, string Descrip
         ExternalRoutes,
         ExternalEndpoints,
         ExternalSubsets,
+        OutboundRegistryOnly,
+        OutboundNamespace,
+        OutboundHosts,
     ];
 
     /// <summary>Equality by <see cref="Id"/>.</summary>

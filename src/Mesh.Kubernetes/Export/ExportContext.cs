@@ -149,6 +149,31 @@ public class ExportContext
         }
     }
 
+    /// <summary>
+    /// For a provider that sets outbound scope once for the whole mesh: the mesh-wide policy's mode, or null when the model
+    /// has none. Namespace policies and host lists, which such a provider cannot write, are reported (<see cref="Unsupported"/>).
+    /// </summary>
+    /// <param name="mesh">The mesh's name, for the messages (e.g. <c>App Mesh</c>).</param>
+    /// <param name="setting">The native setting, for the messages (e.g. <c>Mesh.spec.egressFilter</c>).</param>
+    /// <returns>The mesh-wide mode, or null.</returns>
+    public OutboundMode? MeshWideOutbound(string mesh, string setting)
+    {
+        OutboundMode? mode = null;
+        for (var i = 0; i < Config.Outbound.Count; i++)
+        {
+            if (Config.Outbound[i] is not { } policy) continue;
+            var path = $"$.spec.outbound[{i}]";
+            if (policy.Namespace is not null)
+            {
+                Unsupported($"{path}.namespace", $"{mesh} sets outbound scope once for the whole mesh ({setting}); the policy of namespace '{policy.Namespace}' is not written.");
+                continue;
+            }
+            if (!policy.Hosts.IsEmpty) Unsupported($"{path}.hosts", $"{mesh} has no outbound visibility scope: every service stays reachable, and the hosts are not written.");
+            mode = policy.Mode;
+        }
+        return mode;
+    }
+
     private void Add(DiagnosticSeverity severity, DiagnosticCode code, string path, string message) =>
         Diagnostics.Add(new Diagnostic { Severity = severity, Code = code, Path = path, Message = message, Provider = Provider });
 }

@@ -42,8 +42,8 @@ internal static class AppMeshExport
         var nodes = ctx.Plan.Nodes.Select(n => VirtualNodeMapping.ToAppMesh(n, serviceRefs, anyEncrypted, ctx)).ToList();
         Sort(nodes);
         Sort(routers);
-        // The Mesh only holds what else is written: a model with nothing to write writes no Mesh either.
-        if (nodes.Count == 0 && routers.Count == 0 && services.Count == 0) return ([], ctx.Diagnostics);
+        // The Mesh holds what else is written and the egress filter: a model with neither writes no Mesh either.
+        if (nodes.Count == 0 && routers.Count == 0 && services.Count == 0 && config.Outbound.IsEmpty) return ([], ctx.Diagnostics);
         return ([mesh, .. nodes, .. routers, .. services], ctx.Diagnostics);
     }
 

@@ -24,7 +24,8 @@ internal sealed class ModelAssembly(ImportIndex index, ImportContext ctx, string
 
     public MeshConfig Build(string name)
     {
-        foreach (var mesh in index.Meshes) MeshMapping.ToModel(mesh, ctx);
+        OutboundPolicy? outbound = null;
+        foreach (var mesh in index.Meshes) outbound ??= MeshMapping.ToModel(mesh, ctx);
         foreach (var (key, node) in index.Nodes)
         {
             _nodes[key] = VirtualNodeMapping.ToModel(node, ctx);
@@ -54,6 +55,7 @@ internal sealed class ModelAssembly(ImportIndex index, ImportContext ctx, string
             DestinationPolicies = [.. destinations],
             Mtls = [.. mtls],
             ExternalServices = [.. _externals],
+            Outbound = outbound is null ? default : [outbound],
         };
     }
 

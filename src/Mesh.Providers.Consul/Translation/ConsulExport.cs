@@ -32,11 +32,14 @@ internal static class ConsulExport
         var (routers, splitters) = RouterMapping.ToConsul(config, ctx);
         var intentions = IntentionsMapping.ToConsul(ctx);
 
+        var registryOnly = ctx.MeshWideOutbound("Consul", "Mesh.spec.transparentProxy.meshDestinationsOnly") == OutboundMode.RegistryOnly;
         var resources = new List<object>();
-        if (permissive)
+        if (permissive || registryOnly)
         {
             var mesh = ConsulEntries.Create<ConsulMesh>("mesh", options.DefaultNamespace);
-            mesh.Spec.AllowEnablingPermissiveMutualTLS = true;
+            if (permissive) mesh.Spec.AllowEnablingPermissiveMutualTLS = true;
+            // Consul's default lets transparent proxies reach any address, as the model's does.
+            if (registryOnly) mesh.Spec.TransparentProxy = new MeshTransparentProxy { MeshDestinationsOnly = true };
             resources.Add(mesh);
         }
         if (proxy is not null) resources.Add(proxy);

@@ -77,7 +77,7 @@ internal static class ConsulImport
         var externals = EgressMapping.ToModel(index, ctx);
         ReportDefaults(index, ctx);
         ReportProxies(index, ctx);
-        ReportMeshes(index, ctx);
+        var outbound = ReportMeshes(index, ctx);
 
         // A service whose mTLS mode is set is declared, so that its workload scope covers it.
         foreach (var policy in mtls.Where(p => p.Scope.Kind == MtlsScopeKind.Workload))
@@ -96,6 +96,7 @@ internal static class ConsulImport
             Mtls = [.. mtls],
             DestinationPolicies = [.. balancers],
             ExternalServices = [.. externals],
+            Outbound = [.. outbound],
         };
         return ImportResult.Create(ctx.HasErrors ? new MeshConfig { Name = config.Name } : config.Normalize(), ctx.Diagnostics, options);
     }
@@ -157,17 +158,27 @@ internal static class ConsulImport
         }
     }
 
-    private static void ReportMeshes(ConsulImportIndex index, ImportContext ctx)
+    /// <summary>The Mesh entries: <c>transparentProxy.meshDestinationsOnly: true</c> is a mesh-wide registry-only outbound policy; the rest is reported.</summary>
+    private static List<OutboundPolicy> ReportMeshes(ConsulImportIndex index, ImportContext ctx)
     {
+        var outbound = new List<OutboundPolicy>();
         foreach (var doc in index.Meshes)
         {
             ctx.ReportMetadata(doc.Resource.Metadata, doc.Source);
             var spec = doc.Resource.Spec;
             if (spec is null) continue;
-            if (spec.TransparentProxy is not null) ctx.NotImported(doc.Source, "$.spec.transparentProxy", "The model has no transparent-proxy settings: they are not carried.");
+            if (spec.TransparentProxy?.MeshDestinationsOnly is true)
+            {
+                if (outbound.Count == 0) outbound.Add(new OutboundPolicy { Mode = OutboundMode.RegistryOnly });
+            }
+            else if (spec.TransparentProxy?.MeshDestinationsOnly is false)
+            {
+                ctx.NotImportedInfo(doc.Source, "$.spec.transparentProxy.meshDestinationsOnly", "Consul's default: transparent proxies reach any address, as the model's do without an outbound policy.");
+            }
             if (spec.AllowEnablingPermissiveMutualTLS is not null) ctx.NotImportedInfo(doc.Source, "$.spec.allowEnablingPermissiveMutualTLS", "A precondition of permissive mTLS modes, not a mode itself: the export sets it whenever it writes one.");
             if (spec.ValidateClusters is not null) ctx.NotImported(doc.Source, "$.spec.validateClusters", "The model has no cluster validation setting: it is not carried.");
         }
+        return outbound;
     }
 
     private static void OutOfScope<T>(T resource, string source, ImportContext ctx, string message)

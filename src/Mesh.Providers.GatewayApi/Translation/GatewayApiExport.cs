@@ -63,6 +63,10 @@ internal static class GatewayApiExport
         {
             ctx.Unsupported($"$.spec.externalServices[{i}]", "Egress is not in the standard channel of Gateway API; the external service is not written.");
         }
+        for (var i = 0; i < config.Outbound.Count; i++)
+        {
+            ctx.Unsupported($"$.spec.outbound[{i}]", "Gateway API has no outbound scope: every Service stays visible and calls to other hosts are not managed; the outbound policy is not written.");
+        }
         for (var i = 0; i < config.Services.Count; i++)
         {
             var service = config.Services[i];

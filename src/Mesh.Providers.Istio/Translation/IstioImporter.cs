@@ -54,7 +54,11 @@ internal static class IstioImporter
                 ctx.ReportMetadata(ap.Metadata, source);
                 AccessPolicyMapping.ToModel(ap, ctx.NamespaceOf(ap), source, model, ctx);
             })
-            .On<Sidecar>((_, source) => ctx.OutOfScope(source, "$.spec", "Sidecar scoping (which hosts a proxy may reach) is outside the model; it was not imported."))
+            .On<Sidecar>((sidecar, source) =>
+            {
+                ctx.ReportMetadata(sidecar.Metadata, source);
+                OutboundMapping.ToModel(sidecar, ctx.NamespaceOf(sidecar), source, model, ctx);
+            })
             .Dispatch(resources, ctx, "an Istio resource this provider reads");
         var name = options?.ModelName ?? "imported";
         var config = ctx.HasErrors ? new MeshConfig { Name = name } : model.Build(name);

@@ -23,6 +23,8 @@ internal sealed class ModelBuilder
 
     public List<ExternalService> ExternalServices { get; } = [];
 
+    public List<OutboundPolicy> Outbound { get; } = [];
+
     /// <summary>The subsets DestinationRules give external services (their hosts are ServiceEntry hosts).</summary>
     public Dictionary<ServiceRef, EquatableArray<Subset>> ExternalSubsets { get; } = [];
 
@@ -43,6 +45,7 @@ internal sealed class ModelBuilder
         AccessPolicies = [.. AccessPolicies],
         ExternalServices = [.. ExternalServices.Concat(InferredExternals.Values.Select(WithReferencedPorts)).Select(e =>
             ExternalSubsets.TryGetValue(new ServiceRef(e.Name, e.Namespace), out var subsets) ? e with { Subsets = subsets } : e)],
+        Outbound = [.. Outbound],
     }.Normalize();
 
     /// <summary>An inferred external service with the ports routes, mirrors and policies call it on (HTTP, or TCP for TCP routes).</summary>

@@ -19,13 +19,15 @@ namespace Mesh.Providers.Linkerd.Mapping;
 /// addresses, and only one of them is ever consulted.
 /// </para>
 /// <para>
-/// The model says "these hosts, on these ports, are reachable". It is written as an allow-list per namespace: the external
-/// services named by host only share the namespace's EgressNetwork without networks, with <c>trafficPolicy: Deny</c>, and an
-/// external service with addresses keeps its own EgressNetwork of those networks (more specific than the namespace's, so it
-/// decides for them) — <see cref="EgressNetworkMapping"/>; each port is a route on the network (<see cref="EgressRouteMapping"/>).
-/// With Deny exactly the declared hosts on the declared ports leave the namespace — what Istio's registry-only mode makes of
-/// its ServiceEntries — and since every such route hangs on the one network Linkerd consults, every declared host really is
-/// reachable.
+/// The model says "these hosts, on these ports, are reachable", and its outbound policies say what happens to other hosts.
+/// The external services named by host only share the namespace's EgressNetwork without networks, and an external service
+/// with addresses keeps its own EgressNetwork of those networks (more specific than the namespace's, so it decides for them)
+/// — <see cref="EgressNetworkMapping"/>; each port is a route on the network (<see cref="EgressRouteMapping"/>). The shared
+/// network's <c>trafficPolicy</c> is the namespace's outbound mode: <c>Deny</c> for registry only, so that exactly the
+/// declared hosts on the declared ports leave the namespace — what Istio's registry-only mode makes of its ServiceEntries —,
+/// <c>Allow</c> otherwise; since every such route hangs on the one network Linkerd consults, every declared host really is
+/// reachable. The mesh-wide outbound policy is a network of the global egress namespace
+/// (<see cref="LinkerdOptions.GlobalEgressNamespace"/>), which a namespace's own network overrides.
 /// </para>
 /// <para>
 /// TCP ports of a service named by host only are reported and not written (see <see cref="EgressNetworkMapping.SharedNetwork"/>).
@@ -41,7 +43,7 @@ namespace Mesh.Providers.Linkerd.Mapping;
 /// Static members map model → Linkerd; an instance reads the egress resources of one import (everything is collected first,
 /// since a route may come before its network).
 /// </summary>
-internal sealed class EgressMapping(ImportContext ctx)
+internal sealed class EgressMapping(ImportContext ctx, string globalNamespace)
 {
     private readonly List<NetworkEntry> _networks = [];
     private readonly List<RouteEntry> _routes = [];
@@ -105,7 +107,11 @@ internal sealed class EgressMapping(ImportContext ctx)
             if (plan.OwnNetwork) result.Add((external.Namespace, 0, external.Name, EgressNetworkMapping.OwnNetwork(plan, unwritten, anyRoute, hosts is not null, ctx)));
             else if (EgressNetworkMapping.SharedNetwork(plan, unwritten, anyRoute, ctx)) used[ns] = network;
         }
-        foreach (var (ns, name) in used) result.Add((ns, 0, name, EgressNetworkMapping.Shared(ns, name)));
+        foreach (var (ns, name) in used)
+        {
+            result.Add((ns, 0, name, EgressNetworkMapping.Shared(ns, name, Mode(config, ns == options.GlobalEgressNamespace ? null : ns))));
+        }
+        WriteOutbound(config, options, own, used, result, ctx);
         return result
             .OrderBy(r => r.Namespace, StringComparer.Ordinal)
             .ThenBy(r => r.Rank)
@@ -195,6 +201,41 @@ internal sealed class EgressMapping(ImportContext ctx)
         if (EgressRouteMapping.ToModel(resource, metadata, name, ns, source, ctx) is { } route) _routes.Add(route);
     }
 
+    /// <summary>
+    /// Model → Linkerd: the outbound policies that no external service's routes already wrote a shared network for — the
+    /// mesh-wide one as the global egress namespace's network (Deny; allowing any host is Linkerd's default), a namespace's
+    /// as its own (Deny, or Allow when the mesh-wide one denies). Host lists are reported: Linkerd has no visibility scope.
+    /// </summary>
+    private static void WriteOutbound(MeshConfig config, LinkerdOptions options, HashSet<(string, string)> own, SortedDictionary<string, string> used, List<(string Namespace, int Rank, string Name, object Resource)> result, RouteExportContext ctx)
+    {
+        var meshWide = Mode(config, null);
+        for (var i = 0; i < config.Outbound.Count; i++)
+        {
+            var policy = config.Outbound[i];
+            var path = $"$.spec.outbound[{i}]";
+            if (!policy.Hosts.IsEmpty) ctx.Unsupported($"{path}.hosts", "Linkerd has no outbound visibility scope: every Service stays reachable, and the hosts are not written.");
+            var ns = policy.Namespace ?? options.GlobalEgressNamespace;
+            if (policy.Namespace == options.GlobalEgressNamespace)
+            {
+                ctx.Unsupported($"{path}.namespace", $"An EgressNetwork in Linkerd's global egress namespace '{ns}' applies to every namespace without one of its own, not only to '{ns}'; this namespace's policy is not written.");
+                continue;
+            }
+            if (used.ContainsKey(ns)) continue;
+            // Nothing to write where the policy is what applies anyway: allow any, with no denying mesh-wide network to override.
+            if (policy.Mode == OutboundMode.AllowAny && (policy.Namespace is null || meshWide == OutboundMode.AllowAny)) continue;
+            var name = EgressNetworkMapping.SharedName(ns, own);
+            used[ns] = name;
+            result.Add((ns, 0, name, EgressNetworkMapping.Shared(ns, name, policy.Mode)));
+        }
+    }
+
+    /// <summary>The outbound mode of namespace <paramref name="ns"/> (null: the mesh-wide one): its policy's, else the mesh-wide one's, else allow any.</summary>
+    private static OutboundMode Mode(MeshConfig config, string? ns) =>
+        (ns is null ? config.Outbound.FirstOrDefault(p => p.Namespace is null) : config.OutboundFor(ns))?.Mode ?? OutboundMode.AllowAny;
+
+    /// <summary>The outbound policies read: one per namespace with a shared EgressNetwork (the global egress namespace's is the mesh-wide one).</summary>
+    public List<OutboundPolicy> Outbound { get; } = [];
+
     /// <summary>Linkerd → model: the external services of everything read.</summary>
     public List<ExternalService> ToModel()
     {
@@ -232,21 +273,18 @@ internal sealed class EgressMapping(ImportContext ctx)
                 taken.Add((ns, external.Name));
             }
         }
+        var globalDenies = active.TryGetValue(globalNamespace, out var global) && networks[global].Network.Spec!.TrafficPolicy == "Deny";
         foreach (var ((ns, name), entry) in active.OrderBy(n => n.Key, StringComparer.Ordinal).Select(n => (n.Value, networks[n.Value])))
         {
             var services = EgressNetworkMapping.HostServices(attached.GetValueOrDefault((ns, name)) ?? [], taken, ctx);
             result.AddRange(services);
-            if (entry.Network.Spec!.TrafficPolicy == "Allow")
+            var mode = entry.Network.Spec!.TrafficPolicy == "Deny" ? OutboundMode.RegistryOnly : OutboundMode.AllowAny;
+            Outbound.Add(new OutboundPolicy { Namespace = ns == globalNamespace ? null : ns, Mode = mode });
+            if (mode == OutboundMode.AllowAny && (ns == globalNamespace || !globalDenies))
             {
-                ctx.NotImported(entry.Source, "$.spec.trafficPolicy", services.Count == 0
-                    ? $"With trafficPolicy Allow and no networks, every destination outside the cluster may be reached from namespace '{ns}': the default of a mesh without external services, so it was not imported."
-                    : $"With trafficPolicy Allow, destinations no route matches may be reached from namespace '{ns}' too; the routes' hosts were imported as external services, which are written back with trafficPolicy Deny (only they may leave).");
+                ctx.NotImportedInfo(entry.Source, "$.spec.trafficPolicy", $"With trafficPolicy Allow, calls from namespace '{ns}' that no route matches leave unmanaged: what the model does without a registry-only outbound policy, so no policy is kept for it.");
             }
-            else if (services.Count == 0)
-            {
-                ctx.NotImported(entry.Source, "$.spec.trafficPolicy", $"With trafficPolicy Deny and no imported route, namespace '{ns}' may reach nothing outside the cluster but what its other routes (reported) allow; the model has no external service to say so, so it was not imported.");
-            }
-            else if (name != EgressNetworkMapping.NamespaceNetwork)
+            if (name != EgressNetworkMapping.NamespaceNetwork)
             {
                 ctx.NotImportedInfo(entry.Source, "$.metadata.name", $"The name of the namespace's EgressNetwork without networks is not part of the model; this provider writes it as '{EgressNetworkMapping.NamespaceNetwork}'.");
             }

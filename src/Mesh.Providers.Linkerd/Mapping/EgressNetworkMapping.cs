@@ -41,12 +41,18 @@ internal static class EgressNetworkMapping
         return name;
     }
 
-    /// <summary>Model → Linkerd: the shared EgressNetwork <paramref name="name"/> of namespace <paramref name="ns"/>: no networks, Deny.</summary>
-    public static EgressNetwork Shared(string ns, string name) => new()
+    /// <summary>
+    /// Model → Linkerd: the shared EgressNetwork <paramref name="name"/> of namespace <paramref name="ns"/>: no networks (every
+    /// address outside the cluster), Deny when the namespace's outbound policy is registry only, Allow otherwise.
+    /// </summary>
+    public static EgressNetwork Shared(string ns, string name, OutboundMode mode) => new()
     {
         Metadata = new V1ObjectMeta { Name = name, NamespaceProperty = ns },
-        Spec = { TrafficPolicy = "Deny" },
+        Spec = { TrafficPolicy = TrafficPolicy(mode) },
     };
+
+    /// <summary>The traffic policy of an outbound mode: registry only denies what no route admits.</summary>
+    public static string TrafficPolicy(OutboundMode mode) => mode == OutboundMode.RegistryOnly ? "Deny" : "Allow";
 
     /// <summary>
     /// Model → Linkerd: the service's own EgressNetwork: its addresses as networks; Deny when every port has a route (TCP ports

@@ -25,7 +25,7 @@ internal static class LinkerdExport
         ctx.UnsupportedExternalEndpointsAndSubsets(
             "Endpoints with their own ports or labels (Linkerd ExternalWorkloads) are not written; the EgressNetwork takes the addresses.",
             "Linkerd routes to Services and networks; the external service's subsets are not written.");
-        var egress = config.ExternalServices.IsEmpty ? [] : EgressMapping.ToLinkerd(config, options, ctx, Written([.. routes, .. tcp.Select(t => t.Route), .. policies]));
+        var egress = config.ExternalServices.IsEmpty && config.Outbound.IsEmpty ? [] : EgressMapping.ToLinkerd(config, options, ctx, Written([.. routes, .. tcp.Select(t => t.Route), .. policies]));
         List<object> resources = [.. routes, .. tcp.Select(t => t.Route), .. policies, .. egress];
         ServicePortMapping.ToLinkerd(config, resources, options, ctx);
         return (resources, ctx.Diagnostics);

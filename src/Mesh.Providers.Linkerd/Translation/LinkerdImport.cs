@@ -53,7 +53,7 @@ internal static class LinkerdImport
         var model = new ModelBuilder();
         var services = new ServicePortMapping(options, ctx);
         var authorization = new AuthorizationMapping(options, services, ctx);
-        var egress = new EgressMapping(ctx);
+        var egress = new EgressMapping(ctx, options.GlobalEgressNamespace);
         var destinations = new List<DestinationPolicy>();
         foreach (var (resource, source) in resources)
         {
@@ -123,7 +123,7 @@ internal static class LinkerdImport
         var externals = egress.ToModel();
         var config = ctx.Diagnostics.Any(d => d.IsError)
             ? new MeshConfig { Name = modelName }
-            : (withPorts with { AccessPolicies = [.. accessPolicies], ExternalServices = [.. externals], DestinationPolicies = [.. destinations] }).Normalize();
+            : (withPorts with { AccessPolicies = [.. accessPolicies], ExternalServices = [.. externals], DestinationPolicies = [.. destinations], Outbound = [.. egress.Outbound] }).Normalize();
         return ImportResult.Create(config, ctx.Diagnostics, importOptions);
     }
 }

@@ -76,7 +76,7 @@ internal static partial class EgressMapping
         {
             ctx.EgressWritten = true;
             ctx.Note("$.spec.externalServices", ctx.Options.WriteMeshConfig
-                ? "OSM applies Egress policies only with featureFlags.enableEgressPolicy: the MeshConfig written sets it (traffic.enableEgress, which lets everything out, is left as installed)."
+                ? "OSM applies Egress policies only with featureFlags.enableEgressPolicy: the MeshConfig written sets it (and traffic.enableEgress, which lets every host out, from the model's outbound mode)."
                 : "OSM applies Egress policies only with featureFlags.enableEgressPolicy: set it in the MeshConfig (WriteMeshConfig is off).");
         }
         return egresses;

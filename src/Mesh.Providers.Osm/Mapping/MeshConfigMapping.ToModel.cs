@@ -18,10 +18,15 @@ internal static partial class MeshConfigMapping
     /// <summary>The annotation the import reads.</summary>
     public static readonly IReadOnlySet<string> Carried = new HashSet<string>(StringComparer.Ordinal) { OsmAnnotations.Mtls };
 
-    /// <summary>The mTLS policies and the permissive traffic policy mode of the input's MeshConfigs (null when none says).</summary>
-    public static (List<MtlsPolicy> Mtls, bool? Permissive, string? Source) ToModel(ImportIndex index, ImportContext ctx)
+    /// <summary>
+    /// The mTLS policies, the mesh-wide outbound policy (<c>traffic.enableEgress: false</c> is registry only) and the permissive
+    /// traffic policy mode of the input's MeshConfigs (null when none says).
+    /// </summary>
+    public static (List<MtlsPolicy> Mtls, List<OutboundPolicy> Outbound, bool? Permissive, string? Source) ToModel(ImportIndex index, ImportContext ctx)
     {
         var mtls = new List<MtlsPolicy>();
+        var outbound = new List<OutboundPolicy>();
+        bool? egress = null;
         bool? permissive = null;
         string? at = null;
         foreach (var doc in index.MeshConfigs)
@@ -33,6 +38,19 @@ internal static partial class MeshConfigMapping
                 else if (mode != OsmAnnotations.StrictMtls) ctx.NotImported(doc.Source, "$.metadata.annotations" + JsonPaths.Segment(OsmAnnotations.Mtls), $"'{mode}' is not an mTLS mode OSM has (it is always strict); it is not imported.");
             }
             if (doc.Resource.Spec is not { } spec) continue;
+            if (spec.Traffic?.EnableEgress is { } allow)
+            {
+                if (egress is { } first && first != allow)
+                {
+                    ctx.NotImported(doc.Source, "$.spec.traffic.enableEgress", $"Another MeshConfig of the input sets it to {(first ? "true" : "false")}, which is kept.");
+                }
+                else if (egress is null)
+                {
+                    egress = allow;
+                    if (!allow) outbound.Add(new OutboundPolicy { Mode = OutboundMode.RegistryOnly });
+                    else ctx.NotImportedInfo(doc.Source, "$.spec.traffic.enableEgress", "Egress on lets workloads reach any host: what the model does without a registry-only outbound policy, so no policy is kept for it.");
+                }
+            }
             if (spec.Traffic?.EnablePermissiveTrafficPolicyMode is { } value)
             {
                 if (permissive is { } earlier && earlier != value)
@@ -47,7 +65,7 @@ internal static partial class MeshConfigMapping
             }
             ReportSettings(doc, spec, ctx);
         }
-        return (mtls, permissive, at);
+        return (mtls, outbound, permissive, at);
     }
 
     /// <summary>
@@ -84,7 +102,7 @@ internal static partial class MeshConfigMapping
             {
                 foreach (var (field, setting) in inner)
                 {
-                    if (setting is null || (key == "traffic" && field == "enablePermissiveTrafficPolicyMode")) continue;
+                    if (setting is null || (key == "traffic" && field is "enablePermissiveTrafficPolicyMode" or "enableEgress")) continue;
                     if (key == "featureFlags" && field is "enableRetryPolicy" or "enableEgressPolicy")
                     {
                         ctx.NotImportedInfo(doc.Source, path + JsonPaths.Segment(field), "The model's retries and external services need no flag: the export sets it whenever it writes a Retry or an Egress.");

@@ -8,7 +8,9 @@ namespace Mesh.Providers.Osm.Mapping;
 /// The mesh-wide settings the model decides, as a partial <c>MeshConfig</c> (<c>config.openservicemesh.io/v1alpha2</c>, the
 /// installed object's name and namespace from <see cref="OsmOptions"/>) holding only them, to merge into the installed one:
 /// <c>traffic.enablePermissiveTrafficPolicyMode</c> — on when the model has no allow policy (it then lets every caller in), off
-/// otherwise —, and the feature flags the Retry and Egress policies written need.
+/// otherwise —, <c>traffic.enableEgress</c> — off for a mesh-wide registry-only outbound policy, on otherwise, written out because
+/// OSM installs with egress off and the model's default is to allow any host —, and the feature flags the Retry and Egress
+/// policies written need.
 /// </summary>
 internal static partial class MeshConfigMapping
 {
@@ -16,14 +18,15 @@ internal static partial class MeshConfigMapping
     {
         var config = ctx.Config;
         if (config.Services.IsEmpty && config.Routes.IsEmpty && config.TcpRoutes.IsEmpty && config.DestinationPolicies.IsEmpty
-            && config.Mtls.IsEmpty && config.AccessPolicies.IsEmpty && config.ExternalServices.IsEmpty)
+            && config.Mtls.IsEmpty && config.AccessPolicies.IsEmpty && config.ExternalServices.IsEmpty && config.Outbound.IsEmpty)
         {
             return null;
         }
         var permissive = !config.AccessPolicies.Any(p => p.Action == Model.AccessAction.Allow);
+        var egress = ctx.MeshWideOutbound("OSM", "MeshConfig.spec.traffic.enableEgress") != Model.OutboundMode.RegistryOnly;
         if (!ctx.Options.WriteMeshConfig)
         {
-            ctx.Note("$", $"WriteMeshConfig is off: set traffic.enablePermissiveTrafficPolicyMode to {(permissive ? "true" : "false")} in the MeshConfig, as the model {(permissive ? "has no allow policy" : "has allow policies")}.");
+            ctx.Note("$", $"WriteMeshConfig is off: set traffic.enablePermissiveTrafficPolicyMode to {(permissive ? "true" : "false")} in the MeshConfig, as the model {(permissive ? "has no allow policy" : "has allow policies")}, and traffic.enableEgress to {(egress ? "true, as the model lets workloads reach any host" : "false, as the model's outbound policy is registry only")}.");
             return null;
         }
         ctx.Note("$", "The MeshConfig written holds only the settings the model decides: merge it into the installed one (kubectl apply or kubectl patch --type merge), do not replace it.");
@@ -37,7 +40,7 @@ internal static partial class MeshConfigMapping
             },
             Spec = new MeshConfigSpec
             {
-                Traffic = new TrafficSpec { EnablePermissiveTrafficPolicyMode = permissive },
+                Traffic = new TrafficSpec { EnableEgress = egress, EnablePermissiveTrafficPolicyMode = permissive },
                 FeatureFlags = ctx.RetriesWritten || ctx.EgressWritten
                     ? new FeatureFlags { EnableRetryPolicy = ctx.RetriesWritten ? true : null, EnableEgressPolicy = ctx.EgressWritten ? true : null }
                     : null,

@@ -39,7 +39,7 @@ internal static class OsmImport
         var externals = EgressMapping.ToModel(index, services, ctx);
         var destinations = UpstreamTrafficSettingMapping.ToModel(index, options.ClusterDomain, externals, ctx);
         var access = AccessPolicyMapping.ToModel(index, services, leaves, ctx);
-        var (mtls, permissive, permissiveSource) = MeshConfigMapping.ToModel(index, ctx);
+        var (mtls, outbound, permissive, permissiveSource) = MeshConfigMapping.ToModel(index, ctx);
         MeshConfigMapping.ReportPermissiveMode(permissive, permissiveSource, access.Count > 0, ctx);
 
         var config = new MeshConfig
@@ -52,6 +52,7 @@ internal static class OsmImport
             Mtls = [.. mtls],
             AccessPolicies = [.. access],
             ExternalServices = [.. externals],
+            Outbound = [.. outbound],
         };
         return ImportResult.Create(ctx.HasErrors ? new MeshConfig { Name = config.Name } : config.Normalize(), ctx.Diagnostics, importOptions);
     }

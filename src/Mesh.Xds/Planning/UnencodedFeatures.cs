@@ -22,6 +22,12 @@ internal static class UnencodedFeatures
             var external = config.ExternalServices[i];
             context.Warning(XdsDiagnosticCodes.NotEncoded, $"$.spec.externalServices[{i}]", $"External service {external.Namespace}/{external.Name} is not encoded into xDS.");
         }
+        for (var i = 0; i < config.Outbound.Count; i++)
+        {
+            var policy = config.Outbound[i];
+            if (proxy.Namespace is { } ns && config.OutboundFor(ns) != policy) continue;
+            context.Warning(XdsDiagnosticCodes.NotEncoded, $"$.spec.outbound[{i}]", "The outbound policy is not encoded: this proxy gets the clusters and routes of every service, and calls to other hosts get no passthrough or blackhole cluster.");
+        }
         var own = proxy.Service is { } ownRef ? context.FindService(ownRef) : null;
         var inboundHttp = own is not null && own.Ports.Any(p => PlanContext.IsHttp(p.Protocol));
         for (var i = 0; i < config.AccessPolicies.Count; i++)

@@ -130,6 +130,23 @@ public class MeshBuilderTests
     }
 
     [Fact]
+    public void Outbound_MeshWideAndPerNamespace_AreBuilt_AndTheNamespacesReplacesTheMeshWide()
+    {
+        var config = MeshBuilder.Create("m")
+            .Service("cart.shop", s => s.Port(8080, Protocol.Http))
+            .Outbound(OutboundMode.RegistryOnly)
+            .Outbound("shop", OutboundMode.AllowAny, "./*", "payments/*")
+            .Build();
+
+        Assert.Equal([new OutboundPolicy { Mode = OutboundMode.RegistryOnly }, new OutboundPolicy { Namespace = "shop", Hosts = ["./*", "payments/*"] }], config.Outbound);
+        Assert.Equal(OutboundMode.AllowAny, config.OutboundFor("shop")!.Mode);
+        Assert.Equal(OutboundMode.RegistryOnly, config.OutboundFor("billing")!.Mode);
+        Assert.True(config.OutboundFor("shop")!.Covers("shop", "cart.shop.svc.cluster.local", "shop"));
+        Assert.True(config.OutboundFor("shop")!.Covers("payments", "api.payments.svc.cluster.local", "shop"));
+        Assert.False(config.OutboundFor("shop")!.Covers("billing", "ledger.billing.svc.cluster.local", "shop"));
+    }
+
+    [Fact]
     public void MalformedReferences_AreProgrammerErrors() =>
         Assert.Throws<FormatException>(() => MeshBuilder.Create("m").Service("no-namespace"));
 }

@@ -183,4 +183,26 @@ public class NormalizeTests
         Assert.NotEqual(Make(), Make() with { Name = "other" });
         _ = EquatableMap<string>.Empty;
     }
+
+    [Fact]
+    public void Outbound_PoliciesThatSayWhatAppliesAnyway_AreDropped_HostsSortedAndDistinct()
+    {
+        var config = new MeshConfig
+        {
+            Name = "m",
+            Outbound =
+            [
+                new OutboundPolicy { Namespace = "shop", Mode = OutboundMode.RegistryOnly, Hosts = ["./*", "*/api.stripe.com", "./*"] },
+                new OutboundPolicy { Namespace = "billing", Mode = OutboundMode.RegistryOnly },
+                new OutboundPolicy { Mode = OutboundMode.RegistryOnly },
+                new OutboundPolicy { Namespace = "web" },
+            ],
+        };
+
+        Assert.Equal(
+            [new OutboundPolicy { Mode = OutboundMode.RegistryOnly }, new OutboundPolicy { Namespace = "shop", Mode = OutboundMode.RegistryOnly, Hosts = ["*/api.stripe.com", "./*"] }, new OutboundPolicy { Namespace = "web" }],
+            config.Normalize().Outbound);
+        // Without a mesh-wide policy, allowing any host everywhere is the default: nothing is left.
+        Assert.Empty((config with { Outbound = [new OutboundPolicy(), new OutboundPolicy { Namespace = "web" }] }).Normalize().Outbound);
+    }
 }

@@ -194,6 +194,14 @@ public sealed class MeshValidatorTests
         { "null policy target", m => m.Policy(p => p with { Target = null! }), MissingRequired, "$.spec.destinationPolicies[0].target" },
         { "unknown protocol", m => m.Service(1, s => s with { Ports = [new ServicePort { Port = 80, Protocol = (Protocol)42 }] }), UnknownEnumValue, "$.spec.services[1].ports[0].protocol" },
         { "unknown retry condition", m => m.Rule(0, r => r with { Retry = r.Retry! with { On = [(RetryCondition)99] } }), UnknownEnumValue, "$.spec.routes[0].rules[0].retry.on[0]" },
+        // MESH2030 outbound policies.
+        { "outbound host without a namespace", m => m with { Outbound = [new OutboundPolicy { Hosts = ["reviews.bookinfo.svc.cluster.local"] }] }, InvalidOutbound, "$.spec.outbound[0].hosts[0]" },
+        { "outbound host that is no host", m => m with { Outbound = [new OutboundPolicy { Hosts = ["./reviews_v1"] }] }, InvalidOutbound, "$.spec.outbound[0].hosts[0]" },
+        { "outbound namespace that is no namespace", m => m with { Outbound = [new OutboundPolicy { Hosts = ["Book Info/*"] }] }, InvalidOutbound, "$.spec.outbound[0].hosts[0]" },
+        { "two outbound policies for a namespace", m => m with { Outbound = [new OutboundPolicy { Namespace = "bookinfo" }, new OutboundPolicy { Namespace = "bookinfo", Mode = OutboundMode.RegistryOnly }] }, InvalidOutbound, "$.spec.outbound[1].namespace" },
+        { "two mesh-wide outbound policies", m => m with { Outbound = [new OutboundPolicy(), new OutboundPolicy { Mode = OutboundMode.RegistryOnly }] }, InvalidOutbound, "$.spec.outbound[1].namespace" },
+        { "outbound host nothing has", m => m with { Outbound = [new OutboundPolicy { Namespace = "bookinfo", Hosts = ["./*", "*/nowhere.example.com"] }] }, InvalidOutbound, "$.spec.outbound[0].hosts[1]" },
+        { "unknown outbound mode", m => m with { Outbound = [new OutboundPolicy { Mode = (OutboundMode)7 }] }, UnknownEnumValue, "$.spec.outbound[0].mode" },
     };
 
     [Theory]
@@ -270,6 +278,7 @@ public sealed class MeshValidatorTests
     [InlineData("codes without retriable-status-codes")]
     [InlineData("failover without outlier detection")]
     [InlineData("unnamed port of a multi-port backend")]
+    [InlineData("outbound host nothing has")]
     public void Reports_Warnings_AsWarnings(string name)
     {
         var (mutate, code, path) = Case(name);

@@ -78,7 +78,9 @@ public sealed class CanaryExportTests
         Assert.Equal(["Mesh", "VirtualNode", "VirtualNode", "VirtualNode", "VirtualRouter", "VirtualService", "VirtualService"], kinds);
         Assert.Equal("bookinfo", export.Mesh.Metadata.Name);
         Assert.Equal(new Dictionary<string, string> { ["mesh"] = "bookinfo" }, export.Mesh.Spec.NamespaceSelector!.MatchLabels);
-        Assert.Null(export.Mesh.Spec.EgressFilter);
+        // The model allows any host without an outbound policy; App Mesh drops other egress unless told.
+        Assert.Equal("ALLOW_ALL", export.Mesh.Spec.EgressFilter!.Type);
+        Assert.Null(new Exported(Canary() with { Outbound = [new OutboundPolicy { Mode = OutboundMode.RegistryOnly }] }).Mesh.Spec.EgressFilter);
         Assert.Equal("prod", new Exported(Canary(), new AppMeshOptions { MeshName = "prod" }).Mesh.Metadata.Name);
     }
 

@@ -13,9 +13,9 @@ public sealed class EgressExportTests
         new() { Name = "payments", Namespace = "bookinfo", Hosts = [.. hosts], Ports = [Port(443, Protocol.Tls)] };
 
     [Fact]
-    public void ExternalService_IsANodeAndAVirtualService_AndTheMeshDropsOtherEgress()
+    public void ExternalService_IsANodeAndAVirtualService_AndARegistryOnlyMeshDropsOtherEgress()
     {
-        var export = new Exported(With(Payments("api.pay.example")));
+        var export = new Exported(With(Payments("api.pay.example")) with { Outbound = [new OutboundPolicy { Mode = OutboundMode.RegistryOnly }] });
         var node = export.Node("payments");
         Assert.Equal("api.pay.example", node.Spec.ServiceDiscovery!.Dns!.Hostname);
         Assert.Null(node.Spec.PodSelector);
@@ -24,7 +24,8 @@ public sealed class EgressExportTests
         export.At(DiagnosticCodes.Approximated, "$.spec.externalServices[0].ports[0].protocol");
         var vs = export.Service("payments");
         Assert.Equal(("api.pay.example", "payments"), (vs.Spec.AwsName, vs.Spec.Provider!.VirtualNode!.VirtualNodeRef!.Name));
-        Assert.Equal("DROP_ALL", export.Mesh.Spec.EgressFilter!.Type);
+        Assert.Null(export.Mesh.Spec.EgressFilter); // DROP_ALL, App Mesh's default
+        Assert.Equal("ALLOW_ALL", new Exported(With(Payments("api.pay.example"))).Mesh.Spec.EgressFilter!.Type);
         Assert.Contains("payments", export.Node("ratings").Spec.Backends!.Select(b => b.VirtualService!.VirtualServiceRef!.Name));
     }
 

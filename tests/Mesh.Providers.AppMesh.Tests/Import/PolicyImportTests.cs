@@ -99,7 +99,7 @@ public sealed class PolicyImportTests
     }
 
     [Fact]
-    public void MeshAllowAll_IsReported_DropAllIsNot()
+    public void MeshEgressFilter_IsTheMeshWideOutboundPolicy()
     {
         var allow = Read("""
             apiVersion: appmesh.k8s.aws/v1beta2
@@ -107,7 +107,8 @@ public sealed class PolicyImportTests
             metadata: { name: m }
             spec: { egressFilter: { type: ALLOW_ALL }, namespaceSelector: { matchLabels: { mesh: m } } }
             """);
-        Assert.Equal(DiagnosticSeverity.Warning, At(allow, "#0 $.spec.egressFilter.type").Severity);
+        Assert.Empty(allow.Config!.Outbound);
+        Assert.Equal(DiagnosticSeverity.Info, At(allow, "#0 $.spec.egressFilter.type").Severity);
         Assert.Equal(DiagnosticSeverity.Info, At(allow, "#0 $.spec.namespaceSelector").Severity);
         var drop = Read("""
             apiVersion: appmesh.k8s.aws/v1beta2
@@ -115,7 +116,16 @@ public sealed class PolicyImportTests
             metadata: { name: m }
             spec: { egressFilter: { type: DROP_ALL } }
             """);
-        Assert.DoesNotContain(drop.Diagnostics, d => d.Path.Contains("egressFilter", StringComparison.Ordinal));
+        Assert.Equal([new OutboundPolicy { Mode = OutboundMode.RegistryOnly }], drop.Config!.Outbound);
+        Assert.Equal(DiagnosticSeverity.Info, At(drop, "#0 $.spec.egressFilter.type").Severity);
+        var unset = Read("""
+            apiVersion: appmesh.k8s.aws/v1beta2
+            kind: Mesh
+            metadata: { name: m }
+            spec: { }
+            """);
+        Assert.Equal([new OutboundPolicy { Mode = OutboundMode.RegistryOnly }], unset.Config!.Outbound);
+        Assert.Equal(DiagnosticSeverity.Info, At(unset, "#0 $.spec.egressFilter").Severity);
     }
 
     [Fact]

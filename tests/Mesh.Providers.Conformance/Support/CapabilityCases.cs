@@ -67,6 +67,8 @@ public sealed class CapabilityCases
         AccessPolicies = [change(new AccessPolicy { Name = "p", Namespace = "bookinfo", Target = new PolicyTarget { Service = Reviews }, Action = AccessAction.Allow, Rules = [new AccessRule { From = new AccessSource { Namespaces = ["shop"] } }] })],
     };
 
+    private static MeshConfig Outbound(OutboundPolicy policy) => new() { Name = "imported", Outbound = [policy] };
+
     private static MeshConfig External(Resolution resolution, params string[] addresses) => new()
     {
         Name = "imported",
@@ -226,5 +228,8 @@ public sealed class CapabilityCases
             }],
             DestinationPolicies = [new DestinationPolicy { Target = new PolicyTarget { Service = new ServiceRef("api", "bookinfo"), Subset = "v1" }, LoadBalancer = LoadBalancer.Random }],
         },
+        [MeshFeature.OutboundRegistryOnly] = Outbound(new OutboundPolicy { Mode = OutboundMode.RegistryOnly }),
+        [MeshFeature.OutboundNamespace] = Outbound(new OutboundPolicy { Namespace = "bookinfo", Mode = OutboundMode.RegistryOnly }),
+        [MeshFeature.OutboundHosts] = Outbound(new OutboundPolicy { Hosts = ["./*"] }),
     };
 }

@@ -110,7 +110,7 @@ public sealed class EgressTcpRouteTests
         var result = Translate(byHost, Ledger(Port(5432, Protocol.Tcp)) with { Hosts = ["ledger"] });
         var tcp = Assert.Single(result.Resources.OfType<GatewayResources.TcpRoute>());
         Assert.Equal(("ledger-5432", "ledger"), (tcp.Metadata.Name, tcp.Spec.ParentRefs![0].Name));
-        Assert.Equal([("all-egress-traffic", "Deny"), ("ledger", "Deny")], result.Resources.OfType<EgressNetwork>().Select(n => (n.Metadata.Name, n.Spec.TrafficPolicy)));
+        Assert.Equal([("all-egress-traffic", "Allow"), ("ledger", "Deny")], result.Resources.OfType<EgressNetwork>().Select(n => (n.Metadata.Name, n.Spec.TrafficPolicy)));
         var reported = Assert.Single(Warnings(result.Diagnostics));
         Assert.Equal((DiagnosticCodes.Unsupported, "$.spec.externalServices[0].ports[0]"), (reported.Code, reported.Path));
     }
@@ -208,12 +208,12 @@ public sealed class EgressTcpRouteTests
     }
 
     [Fact]
-    public void OnlyATcpRouteOnTheNamespacesNetwork_ImportsNothing_AndTheNetworkIsReported()
+    public void OnlyATcpRouteOnTheNamespacesNetwork_ImportsNoExternalService_TheNetworkIsTheOutboundPolicy()
     {
         var result = Translator.ImportYaml(SharedNetwork + TcpRoute("pg-5432", 5432, network: "all-egress-traffic"), "in.yaml");
         Assert.Empty(result.Config!.ExternalServices);
         Assert.Contains(result.Diagnostics, d => d.Code == DiagnosticCodes.FieldNotImported && d.Path == "in.yaml#1 $.spec");
-        Assert.Contains(result.Diagnostics, d => d.Code == DiagnosticCodes.FieldNotImported && d.Path == "in.yaml#0 $.spec.trafficPolicy");
+        Assert.Equal(OutboundMode.RegistryOnly, Assert.Single(result.Config.Outbound).Mode);
     }
 
     [Fact]

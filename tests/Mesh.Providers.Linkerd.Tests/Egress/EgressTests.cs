@@ -45,15 +45,42 @@ public sealed class EgressTests
         Assert.Null(backend.Namespace);
     }
 
+    // ---- Outbound policies ----
+
+    [Fact]
+    public void OutboundPolicies_AreNetworksWithoutNetworks_MeshWideInTheGlobalEgressNamespace()
+    {
+        var model = new MeshConfig
+        {
+            Name = "imported",
+            ExternalServices = [Stripe(Port(443, Protocol.Tls))],
+            Outbound =
+            [
+                new OutboundPolicy { Mode = OutboundMode.RegistryOnly },
+                new OutboundPolicy { Namespace = "shop", Mode = OutboundMode.AllowAny },
+                new OutboundPolicy { Namespace = "payments", Mode = OutboundMode.RegistryOnly, Hosts = ["./*"] },
+            ],
+        };
+        var result = Translator.Translate(model);
+        Assert.Equal(
+            [("linkerd-egress", "Deny"), ("payments", "Deny"), ("shop", "Allow")],
+            result.Resources.OfType<EgressNetwork>().Where(n => n.Spec.Networks is null).Select(n => (n.Metadata.NamespaceProperty, n.Spec.TrafficPolicy)).Order());
+        // Linkerd has no visibility scope: the hosts are reported, the rest reads back.
+        Assert.Contains(result.Diagnostics, d => d.Code == DiagnosticCodes.Unsupported && d.Path == "$.spec.outbound[2].hosts");
+        var back = Translator.ImportYaml(Translator.WriteYaml(result.Resources), "out.yaml");
+        Assert.Equal((model with { Outbound = [model.Outbound[0], model.Outbound[1], model.Outbound[2] with { Hosts = default }] }).Normalize(), back.Config);
+    }
+
     // ---- Export ----
 
     [Fact]
-    public void HostsWithoutAddresses_AreRoutesOnTheNamespacesDenyNetwork_OnePerPort()
+    public void HostsWithoutAddresses_AreRoutesOnTheNamespacesNetwork_OnePerPort()
     {
         var result = Translate(Stripe(Port(443, Protocol.Tls), Port(80, Protocol.Http), Port(50051, Protocol.Grpc)));
         Assert.Empty(Warnings(result));
         var network = Assert.Single(result.Resources.OfType<EgressNetwork>());
-        Assert.Equal(("all-egress-traffic", "shop", "Deny"), (network.Metadata.Name, network.Metadata.NamespaceProperty, network.Spec.TrafficPolicy));
+        // Without an outbound policy other hosts leave unmanaged, as the model's default says.
+        Assert.Equal(("all-egress-traffic", "shop", "Allow"), (network.Metadata.Name, network.Metadata.NamespaceProperty, network.Spec.TrafficPolicy));
         Assert.Null(network.Spec.Networks);
 
         var tls = Assert.Single(result.Resources.OfType<GatewayResources.TlsRoute>());
@@ -359,8 +386,9 @@ public sealed class EgressTests
             spec: { trafficPolicy: Allow, networks: [] }
             """, "in.yaml");
         Assert.Empty(result.Config!.ExternalServices);
-        Assert.Contains(result.Diagnostics, d => d.Code == DiagnosticCodes.FieldNotImported && d.Path == "in.yaml#0 $.spec.trafficPolicy");
-        Assert.Contains(result.Diagnostics, d => d.Code == DiagnosticCodes.FieldNotImported && d.Path == "in.yaml#1 $.spec.trafficPolicy");
+        // A Deny network without networks is the namespace's registry-only outbound policy; an Allow one is the default.
+        Assert.Equal([new OutboundPolicy { Namespace = "egress", Mode = OutboundMode.RegistryOnly }], result.Config.Outbound);
+        Assert.Contains(result.Diagnostics, d => d.Code == DiagnosticCodes.FieldNotImported && d.Path == "in.yaml#1 $.spec.trafficPolicy" && d.Severity == DiagnosticSeverity.Info);
         Assert.Contains(result.Diagnostics, d => d.Code == DiagnosticCodes.FieldNotImported && d.Path == "in.yaml#2 $.spec");
         Assert.Contains(result.Diagnostics, d => d.Code == DiagnosticCodes.FieldNotImported && d.Path == "in.yaml#3 $.spec");
     }
@@ -405,7 +433,7 @@ public sealed class EgressTests
         Assert.Empty(result.Config!.ExternalServices);
         Assert.Contains(result.Diagnostics, d => d.Code == DiagnosticCodes.FieldNotImported && d.Path == "in.yaml#1 $.spec" && d.Message.Contains("without hostnames", StringComparison.Ordinal));
         Assert.Contains(result.Diagnostics, d => d.Code == DiagnosticCodes.FieldNotImported && d.Path == "in.yaml#2 $.spec.parentRefs[0]" && d.Message.Contains("'missing'", StringComparison.Ordinal));
-        Assert.Contains(result.Diagnostics, d => d.Code == DiagnosticCodes.FieldNotImported && d.Path == "in.yaml#0 $.spec.trafficPolicy");
+        Assert.Equal(OutboundMode.RegistryOnly, Assert.Single(result.Config.Outbound).Mode);
     }
 
     [Fact]

@@ -185,7 +185,9 @@ public sealed class PolicyImportTests
             """);
         Assert.Equal(new MtlsPolicy { Scope = MtlsScope.Mesh, Mode = MtlsMode.Strict }, Assert.Single(result.Config!.Mtls));
         Assert.Equal(DiagnosticCodes.OutOfScope, At(result, "#0 $.spec.sidecar").Code);
-        Assert.Equal(DiagnosticCodes.OutOfScope, At(result, "#0 $.spec.traffic.enableEgress").Code);
+        // Egress off is a mesh-wide registry-only outbound policy.
+        Assert.Equal([new OutboundPolicy { Mode = OutboundMode.RegistryOnly }], result.Config.Outbound);
+        Assert.DoesNotContain(result.Diagnostics, d => d.Path.EndsWith("enableEgress", StringComparison.Ordinal));
         Assert.Equal(DiagnosticSeverity.Info, At(result, "#0 $.spec.featureFlags.enableRetryPolicy").Severity);
         Assert.Equal(DiagnosticSeverity.Info, At(result, "#0 $.spec.traffic.enablePermissiveTrafficPolicyMode").Severity);
     }

@@ -21,6 +21,7 @@ internal sealed class MeshConfigValidator : ModelValidator<MeshConfig>
         Each(x => x.Mtls, MtlsPolicyValidator.Instance);
         Each(x => x.AccessPolicies, AccessPolicyValidator.Instance);
         Each(x => x.ExternalServices, ExternalServiceValidator.Instance);
+        Each(x => x.Outbound, OutboundPolicyValidator.Instance);
     }
 
     protected override void Check(MeshConfig item, Reporter report)
@@ -33,6 +34,7 @@ internal sealed class MeshConfigValidator : ModelValidator<MeshConfig>
         report.NoNullItems(nameof(MeshConfig.Mtls), item.Mtls, "An mTLS policy");
         report.NoNullItems(nameof(MeshConfig.AccessPolicies), item.AccessPolicies, "An access policy");
         report.NoNullItems(nameof(MeshConfig.ExternalServices), item.ExternalServices, "An external service");
+        report.NoNullItems(nameof(MeshConfig.Outbound), item.Outbound, "An outbound policy");
 
         Unique(report, nameof(MeshConfig.Services), item.Services, s => (s.Namespace, s.Name), "Name", "service");
         Unique(report, nameof(MeshConfig.Routes), item.Routes, r => (r.Namespace, r.Name), "Name", "route");
@@ -50,6 +52,7 @@ internal sealed class MeshConfigValidator : ModelValidator<MeshConfig>
             }
         }
         Unique(report, nameof(MeshConfig.Mtls), item.Mtls, m => m.Scope, "Scope", "mTLS policy for scope");
+        OutboundScopes(item, report);
 
         for (var j = 0; j < item.Routes.Count; j++)
         {
@@ -73,6 +76,42 @@ internal sealed class MeshConfigValidator : ModelValidator<MeshConfig>
                 {
                     report.Error($"TcpRoutes[{j}].Host", DiagnosticCodes.ConflictingRoutes, $"TCP routes {i} ('{earlier.Name}') and {j} ('{route.Name}') both route host '{route.Host}' on the same port.");
                     break;
+                }
+            }
+        }
+    }
+
+    /// <summary>One outbound policy per namespace (and one mesh-wide); a host entry naming a host that nothing in the model has is a warning (it makes nothing visible).</summary>
+    private static void OutboundScopes(MeshConfig item, Reporter report)
+    {
+        var seen = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = 0; i < item.Outbound.Count; i++)
+        {
+            if (item.Outbound[i] is not { } policy) continue;
+            var key = policy.Namespace ?? "";
+            if (seen.TryGetValue(key, out var first))
+            {
+                report.Error($"{nameof(MeshConfig.Outbound)}[{i}].{nameof(OutboundPolicy.Namespace)}", DiagnosticCodes.InvalidOutbound, policy.Namespace is null
+                    ? $"A second mesh-wide outbound policy: the first is at index {first}; a mesh has one."
+                    : $"A second outbound policy for namespace '{policy.Namespace}': the first is at index {first}; a namespace has one.");
+                continue;
+            }
+            seen[key] = i;
+            for (var h = 0; h < policy.Hosts.Count; h++)
+            {
+                var entry = policy.Hosts[h];
+                var slash = entry?.IndexOf('/', StringComparison.Ordinal) ?? -1;
+                if (slash <= 0 || entry![(slash + 1)..] == "*") continue;
+                var probe = new OutboundPolicy { Hosts = [entry] };
+                var workloadNs = policy.Namespace;
+                bool Visible(string ns, string host) => workloadNs is null
+                    ? probe.Covers(ns, host, ns) // mesh-wide: '.' is each workload's own namespace
+                    : probe.Covers(ns, host, workloadNs);
+                var any = item.Services.Any(s => s?.Name is not null && s.Namespace is not null && Visible(s.Namespace, s.Reference.ToFqdn()))
+                    || item.ExternalServices.Any(e => e?.Namespace is not null && e.Hosts.Any(x => x is not null && Visible(e.Namespace, x)));
+                if (!any)
+                {
+                    report.Warning($"{nameof(MeshConfig.Outbound)}[{i}].{nameof(OutboundPolicy.Hosts)}[{h}]", DiagnosticCodes.InvalidOutbound, $"'{entry}' names no service (name.namespace.svc.cluster.local) or external service host of the model: it makes nothing visible.");
                 }
             }
         }
