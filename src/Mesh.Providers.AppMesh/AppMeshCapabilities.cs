@@ -121,5 +121,9 @@ public static class AppMeshCapabilities
         [MeshFeature.OutboundRegistryOnly] = Capability.Native,
         [MeshFeature.OutboundNamespace] = Capability.Unsupported("App Mesh sets egress once per mesh (Mesh.spec.egressFilter)."),
         [MeshFeature.OutboundHosts] = Capability.Unsupported("App Mesh has no visibility scope apart from each virtual node's backends, which the export lists for every service."),
+        [MeshFeature.AccessLogging] = Capability.Unsupported("App Mesh access logs are a virtual node's logging.accessLog file path, which the model does not carry yet."),
+        [MeshFeature.TracingSampling] = Capability.Unsupported("App Mesh configures tracing in the Envoy sidecar's bootstrap (X-Ray, Datadog, Jaeger), not in its CRDs."),
+        [MeshFeature.TracingCustomTags] = Capability.Unsupported("App Mesh adds no custom span tags from its CRDs."),
+        [MeshFeature.TelemetryWorkload] = Capability.Unsupported("App Mesh has no telemetry resource for selected workloads."),
     };
 }

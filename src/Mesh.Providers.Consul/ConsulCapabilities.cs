@@ -122,5 +122,9 @@ public static class ConsulCapabilities
         [MeshFeature.OutboundRegistryOnly] = Capability.Native,
         [MeshFeature.OutboundNamespace] = Capability.Unsupported("Consul sets transparent-proxy egress once per mesh (Mesh.spec.transparentProxy.meshDestinationsOnly)."),
         [MeshFeature.OutboundHosts] = Capability.Unsupported("Consul has no visibility scope apart from explicit upstreams, which the model does not declare."),
+        [MeshFeature.AccessLogging] = Capability.Unsupported("Consul's ProxyDefaults accessLogs is not written by this provider yet."),
+        [MeshFeature.TracingSampling] = Capability.Unsupported("Consul sets trace sampling in the proxies' Envoy configuration (envoy_tracing_json), which the model does not write."),
+        [MeshFeature.TracingCustomTags] = Capability.Unsupported("Consul adds no custom span tags from its config entries."),
+        [MeshFeature.TelemetryWorkload] = Capability.Unsupported("Consul has no per-workload telemetry entry."),
     };
 }

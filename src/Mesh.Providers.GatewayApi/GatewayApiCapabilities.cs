@@ -131,5 +131,9 @@ public static class GatewayApiCapabilities
         [MeshFeature.OutboundRegistryOnly] = Capability.Unsupported("Gateway API has no outbound scope: calls to hosts outside the mesh are not managed."),
         [MeshFeature.OutboundNamespace] = Capability.Unsupported("Gateway API has no outbound scope: calls to hosts outside the mesh are not managed."),
         [MeshFeature.OutboundHosts] = Capability.Unsupported("Gateway API has no outbound scope: every Service is reachable."),
+        [MeshFeature.AccessLogging] = Capability.Unsupported("Gateway API has no telemetry settings: access logs and traces are configured in the implementation."),
+        [MeshFeature.TracingSampling] = Capability.Unsupported("Gateway API has no telemetry settings: access logs and traces are configured in the implementation."),
+        [MeshFeature.TracingCustomTags] = Capability.Unsupported("Gateway API has no telemetry settings: access logs and traces are configured in the implementation."),
+        [MeshFeature.TelemetryWorkload] = Capability.Unsupported("Gateway API has no telemetry settings: access logs and traces are configured in the implementation."),
     };
 }

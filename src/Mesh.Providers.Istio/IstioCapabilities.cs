@@ -115,5 +115,9 @@ public static class IstioCapabilities
         [MeshFeature.OutboundRegistryOnly] = Capability.Native,
         [MeshFeature.OutboundNamespace] = Capability.Native,
         [MeshFeature.OutboundHosts] = Capability.Native,
+        [MeshFeature.AccessLogging] = Capability.Native,
+        [MeshFeature.TracingSampling] = Capability.Native,
+        [MeshFeature.TracingCustomTags] = Capability.Native,
+        [MeshFeature.TelemetryWorkload] = Capability.Native,
     });
 }

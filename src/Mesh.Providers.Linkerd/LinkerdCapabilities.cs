@@ -125,5 +125,9 @@ public static class LinkerdCapabilities
         [MeshFeature.OutboundRegistryOnly] = Capability.Native,
         [MeshFeature.OutboundNamespace] = Capability.Native,
         [MeshFeature.OutboundHosts] = Capability.Unsupported("Linkerd has no per-namespace service visibility: every Service is reachable."),
+        [MeshFeature.AccessLogging] = Capability.Unsupported("Linkerd proxies have no per-workload access log switch in its CRDs (it is a proxy annotation, config.linkerd.io/access-log)."),
+        [MeshFeature.TracingSampling] = Capability.Unsupported("Linkerd samples traces by the linkerd-jaeger extension's collector configuration, not by a CRD."),
+        [MeshFeature.TracingCustomTags] = Capability.Unsupported("Linkerd adds no custom span tags from its CRDs."),
+        [MeshFeature.TelemetryWorkload] = Capability.Unsupported("Linkerd has no telemetry CRD."),
     };
 }

@@ -142,5 +142,9 @@ public static class OsmCapabilities
         [MeshFeature.OutboundRegistryOnly] = Capability.Native,
         [MeshFeature.OutboundNamespace] = Capability.Unsupported("OSM enables egress once per mesh (MeshConfig.spec.traffic.enableEgress)."),
         [MeshFeature.OutboundHosts] = Capability.Unsupported("OSM has no visibility scope: every service is reachable (access is what TrafficTargets allow)."),
+        [MeshFeature.AccessLogging] = Capability.Unsupported("OSM turns Envoy access logs on for the whole mesh in its installation, not in a CRD the model writes."),
+        [MeshFeature.TracingSampling] = Capability.Unsupported("OSM's MeshConfig observability.tracing sets the collector, not a sampling percentage."),
+        [MeshFeature.TracingCustomTags] = Capability.Unsupported("OSM adds no custom span tags."),
+        [MeshFeature.TelemetryWorkload] = Capability.Unsupported("OSM has no per-workload telemetry settings."),
     };
 }

@@ -150,6 +150,13 @@ public static class MeshFeatureUsage
             Use(outbound.Namespace is not null, MeshFeature.OutboundNamespace);
             Use(!outbound.Hosts.IsEmpty, MeshFeature.OutboundHosts);
         }
+        foreach (var telemetry in config.Telemetry)
+        {
+            Use(telemetry.AccessLogging is not null, MeshFeature.AccessLogging);
+            Use(telemetry.Tracing?.SamplingPercentage is not null, MeshFeature.TracingSampling);
+            Use(telemetry.Tracing is { CustomTags.IsEmpty: false }, MeshFeature.TracingCustomTags);
+            Use(!telemetry.Workload.IsEmpty, MeshFeature.TelemetryWorkload);
+        }
         return used;
     }
 
@@ -191,6 +198,17 @@ public static class MeshFeatureUsage
             Outbound = [.. config.Outbound
                 .Where(o => (o.Namespace is null || s(MeshFeature.OutboundNamespace)) && (o.Mode == OutboundMode.AllowAny || s(MeshFeature.OutboundRegistryOnly)))
                 .Select(o => s(MeshFeature.OutboundHosts) ? o : o with { Hosts = default })],
+            Telemetry = [.. config.Telemetry
+                .Where(t => t.Workload.IsEmpty || s(MeshFeature.TelemetryWorkload))
+                .Select(t => t with
+                {
+                    AccessLogging = s(MeshFeature.AccessLogging) ? t.AccessLogging : null,
+                    Tracing = t.Tracing is null ? null : t.Tracing with
+                    {
+                        SamplingPercentage = s(MeshFeature.TracingSampling) ? t.Tracing.SamplingPercentage : null,
+                        CustomTags = s(MeshFeature.TracingCustomTags) ? t.Tracing.CustomTags : default,
+                    },
+                })],
         };
         return External(restricted, config, s);
     }

@@ -495,6 +495,21 @@ public static class MeshGenerators
                 Rules = [.. rules.Distinct()],
             });
 
+    /// <summary>A tracing tag of each source, named from a small set so that duplicates are drawn (and removed).</summary>
+    private static Gen<TracingTag> TracingTag { get; } = Gen.Select(Gen.OneOf("team", "user", "zone", "build"), Gen.Enum<TracingTagSource>(), Gen.OneOf("payments", "x-user", "ZONE"), Gen.OneOf("n/a", "unknown").Null(0.5),
+        (name, source, value, fallback) => new TracingTag { Name = name, Source = source, Value = source == TracingTagSource.Header ? "x-" + value.ToLowerInvariant().TrimStart('x', '-') : value, Default = source == TracingTagSource.Literal ? null : fallback });
+
+    /// <summary>A telemetry policy: mesh-wide, a namespace's or selected workloads', with access logging and tracing.</summary>
+    private static Gen<TelemetryPolicy> Telemetry { get; } = Gen.Select(
+        Namespace.Null(0.3), Labels, Gen.Bool.Nullable(0.3), Gen.Select(Gen.Int[0, 1000].Nullable(0.3), TracingTag.Array[0, 3]).Nullable(0.3),
+        (ns, labels, log, tracing) => new TelemetryPolicy
+        {
+            Namespace = ns,
+            Workload = ns is null ? default : labels,
+            AccessLogging = log,
+            Tracing = tracing is not { } t ? null : new TracingSettings { SamplingPercentage = t.Item1 / 10m, CustomTags = [.. t.Item2.DistinctBy(x => x.Name)] },
+        });
+
     /// <summary>An outbound policy before it knows the model: a namespace (null: mesh-wide), a mode and which kinds of host entry to write.</summary>
     private static Gen<(string? Namespace, OutboundMode Mode, int[] Hosts)> OutboundDraft { get; } =
         Gen.Select(Namespace.Null(0.4), Gen.Enum<OutboundMode>(), Gen.Int[0, 3].Array[0, 3], (ns, mode, hosts) => (ns, mode, hosts));
@@ -510,10 +525,10 @@ public static class MeshGenerators
         Mtls.Array[0, 3],
         AccessPolicy(services).Array[0, 2],
         ExternalService.Array[0, 2],
-        Gen.Select(Gen.Int[0, 3], OutboundDraft.Array[0, 2]),
+        Gen.Select(Gen.Int[0, 3], OutboundDraft.Array[0, 2], Telemetry.Array[0, 2]),
         (name, routing, destinations, mtls, access, external, egress) =>
         {
-            var (egressRoutes, outbound) = egress;
+            var (egressRoutes, outbound, telemetry) = egress;
             // An external service's name.namespace is not also a service's (a reference names one of them).
             var externals = UniqueHosts(external.DistinctBy(e => (e.Name, e.Namespace)).Where(e => !services.Any(x => x.Name == e.Name && x.Namespace == e.Namespace))).ToArray();
             var routes = routing.routes.OfType<HttpRoute>().ToList();
@@ -529,6 +544,7 @@ public static class MeshGenerators
                 AccessPolicies = [.. access.DistinctBy(a => (a.Name, a.Namespace))],
                 ExternalServices = [.. externals],
                 Outbound = [.. Outbound(outbound, services, externals)],
+                Telemetry = [.. telemetry.DistinctBy(t => (t.Namespace, t.Workload))],
             };
         }));
 

@@ -1,3 +1,4 @@
+using Mesh.Collections;
 using Mesh.Model;
 
 namespace Mesh.Builders;
@@ -27,6 +28,7 @@ public sealed class MeshBuilder
     private readonly List<DestinationPolicy> _destinationPolicies = [];
     private readonly List<MtlsPolicy> _mtls = [];
     private readonly List<OutboundPolicy> _outbound = [];
+    private readonly List<TelemetryPolicy> _telemetry = [];
     private readonly List<AccessPolicy> _accessPolicies = [];
     private readonly List<ExternalService> _externalServices = [];
 
@@ -165,6 +167,17 @@ public sealed class MeshBuilder
         return this;
     }
 
+    /// <summary>Adds a telemetry policy: access logging and tracing for the mesh (<paramref name="namespace"/> null), a namespace, or the workloads <paramref name="workload"/> selects there.</summary>
+    /// <param name="namespace">The namespace, or null for the whole mesh.</param>
+    /// <param name="accessLogging">Whether requests are logged; null: inherited.</param>
+    /// <param name="tracing">Tracing settings; null: inherited.</param>
+    /// <param name="workload">The labels of the workloads (needs a namespace); null: every workload of the scope.</param>
+    public MeshBuilder Telemetry(string? @namespace, bool? accessLogging = null, TracingSettings? tracing = null, IReadOnlyDictionary<string, string>? workload = null)
+    {
+        _telemetry.Add(new TelemetryPolicy { Namespace = @namespace, AccessLogging = accessLogging, Tracing = tracing, Workload = workload is null ? default : workload.ToEquatableMap() });
+        return this;
+    }
+
     /// <summary>Builds the immutable model.</summary>
     public MeshConfig Build() => new()
     {
@@ -177,5 +190,6 @@ public sealed class MeshBuilder
         AccessPolicies = [.. _accessPolicies],
         ExternalServices = [.. _externalServices],
         Outbound = [.. _outbound],
+        Telemetry = [.. _telemetry],
     };
 }

@@ -128,6 +128,9 @@ public static class DiagnosticCodes
     /// <summary>MESH2030: An outbound policy is malformed (a host entry that is not namespace/host, two policies for one namespace) or covers nothing it could mean (a host that no service or external service has: warning).</summary>
     public static readonly DiagnosticCode InvalidOutbound = new("MESH2030");
 
+    /// <summary>MESH2031: A telemetry policy is malformed (a sampling percentage outside 0–100, a tracing tag without a name or value, two tags of one name, a default on a literal tag, two policies for one scope).</summary>
+    public static readonly DiagnosticCode InvalidTelemetry = new("MESH2031");
+
     // Translation (MESH21xx) and import (MESH22xx): shared by every provider.
 
     /// <summary>A model feature the provider cannot express; it is not in the output.</summary>

@@ -4,7 +4,7 @@ namespace Mesh.Model;
 
 /// <summary>
 /// The whole of a mesh's behaviour in one provider-neutral value: services, HTTP and TCP routes, destination
-/// policies, mTLS, access policies, external services and outbound scope. Immutable and compared by value.
+/// policies, mTLS, access policies, external services, outbound scope and telemetry. Immutable and compared by value.
 /// </summary>
 public sealed record MeshConfig
 {
@@ -34,6 +34,9 @@ public sealed record MeshConfig
 
     /// <summary>Which hosts the workloads of each namespace may reach (at most one policy per namespace, and one mesh-wide).</summary>
     public EquatableArray<OutboundPolicy> Outbound { get; init; }
+
+    /// <summary>Access logging and tracing, from mesh-wide down to selected workloads.</summary>
+    public EquatableArray<TelemetryPolicy> Telemetry { get; init; }
 
     /// <summary>
     /// The canonical form of this model: every list in a stable order, duplicate set members removed,

@@ -15,6 +15,15 @@ internal static class Normalizer
         AccessPolicies = Sort(config.AccessPolicies.Select(Access), p => (p.Namespace, p.Name)),
         ExternalServices = Sort(config.ExternalServices.Select(External), e => (e.Namespace, e.Name)),
         Outbound = Outbound(config.Outbound),
+        Telemetry = Sort(config.Telemetry.Select(Telemetry).Where(t => t.AccessLogging is not null || t.Tracing is not null), t => (t.Namespace ?? "", t.Workload.ToString())),
+    };
+
+    /// <summary>Tags in name order; tracing that sets nothing is no tracing.</summary>
+    private static TelemetryPolicy Telemetry(TelemetryPolicy t) => t with
+    {
+        Tracing = t.Tracing is not { } tracing || (tracing.SamplingPercentage is null && tracing.CustomTags.IsEmpty)
+            ? null
+            : tracing with { CustomTags = [.. tracing.CustomTags.OrderBy(x => x.Name, StringComparer.Ordinal)] },
     };
 
     /// <summary>

@@ -44,6 +44,7 @@ internal static class MeshConfigReader
         AccessPolicies = s.List("accessPolicies", (n, p) => Item(s.Context, n, p, AccessPolicy)),
         ExternalServices = s.List("externalServices", (n, p) => Item(s.Context, n, p, ExternalService)),
         Outbound = s.List("outbound", (n, p) => Item(s.Context, n, p, Outbound)),
+        Telemetry = s.List("telemetry", (n, p) => Item(s.Context, n, p, Telemetry)),
     };
 
     /// <summary>Reads one mapping item of a list; a non-mapping item is reported and yields null (the model is dropped anyway).</summary>
@@ -423,6 +424,30 @@ internal static class MeshConfigReader
         Mode = m.Enum<OutboundMode>("mode") ?? OutboundMode.AllowAny,
         Hosts = m.List("hosts", m.Context.String),
     };
+
+    private static TelemetryPolicy Telemetry(MapView m) => new()
+    {
+        Namespace = m.String("namespace"),
+        Workload = m.StringMap("workload"),
+        AccessLogging = m.Bool("accessLogging"),
+        Tracing = m.Object("tracing", t => new TracingSettings
+        {
+            SamplingPercentage = t.Decimal("samplingPercentage"),
+            CustomTags = t.List("customTags", (n, p) => Item(t.Context, n, p, TracingTag)),
+        }),
+    };
+
+    private static TracingTag TracingTag(MapView m)
+    {
+        var form = m.OneOf("A tracing tag", required: true, "literal", "header", "environment");
+        return new TracingTag
+        {
+            Name = m.RequiredString("name"),
+            Source = form switch { "header" => TracingTagSource.Header, "environment" => TracingTagSource.Environment, _ => TracingTagSource.Literal },
+            Value = form is null ? string.Empty : m.String(form) ?? string.Empty,
+            Default = m.String("default"),
+        };
+    }
 
     private static ExternalEndpoint ExternalEndpoint(MapView m) => new()
     {

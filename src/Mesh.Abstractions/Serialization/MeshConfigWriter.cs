@@ -17,7 +17,8 @@ internal static class MeshConfigWriter
             .Sequence("mtls", config.Mtls, Mtls)
             .Sequence("accessPolicies", config.AccessPolicies, AccessPolicy)
             .Sequence("externalServices", config.ExternalServices, ExternalService)
-            .Sequence("outbound", config.Outbound, Outbound);
+            .Sequence("outbound", config.Outbound, Outbound)
+            .Sequence("telemetry", config.Telemetry, Telemetry);
         return new WriteMapping()
             .String("kind", MeshConfigReader.Kind)
             .Add("metadata", new WriteMapping().String("name", config.Name))
@@ -255,6 +256,17 @@ internal static class MeshConfigWriter
         .String("namespace", p.Namespace)
         .String("mode", WireNames.Of(p.Mode))
         .Sequence("hosts", p.Hosts, WriteMapping.Text);
+
+    internal static WriteMapping Telemetry(TelemetryPolicy p) => new WriteMapping()
+        .String("namespace", p.Namespace)
+        .StringMap("workload", p.Workload)
+        .Bool("accessLogging", p.AccessLogging)
+        .Add("tracing", p.Tracing is not { } t ? null : new WriteMapping()
+            .Decimal("samplingPercentage", t.SamplingPercentage)
+            .Sequence("customTags", t.CustomTags, tag => new WriteMapping()
+                .String("name", tag.Name)
+                .String(WireNames.Of(tag.Source), tag.Value)
+                .String("default", tag.Default)));
 
     private static WriteMapping Subsets(EquatableArray<Subset> list)
     {

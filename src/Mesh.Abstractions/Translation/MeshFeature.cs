@@ -5,7 +5,7 @@ namespace Mesh.Translation;
 /// The id is stable and dotted after the model's wire names, e.g. <c>http.retry.backoff</c>.
 /// </summary>
 /// <param name="Id">The stable id.</param>
-/// <param name="Area">The group it is listed under (Routing, Resilience, Traffic, Destination, Security, Egress).</param>
+/// <param name="Area">The group it is listed under (Routing, Resilience, Traffic, Destination, Security, Egress, Telemetry).</param>
 /// <param name="Description">A short human description.</param>
 public readonly record struct MeshFeature(string Id, string Area, string Description)
 {
@@ -330,6 +330,18 @@ public readonly record struct MeshFeature(string Id, string Area, string Descrip
     /// <summary>Outbound scope limited to listed hosts (<c>namespace/host</c>).</summary>
     public static MeshFeature OutboundHosts { get; } = new("egress.outbound.hosts", "Egress", "Outbound scope: visible hosts");
 
+    /// <summary>Access logging turned on or off.</summary>
+    public static MeshFeature AccessLogging { get; } = new("telemetry.accessLogging", "Telemetry", "Access logging on/off");
+
+    /// <summary>Tracing sampling percentage.</summary>
+    public static MeshFeature TracingSampling { get; } = new("telemetry.tracing.sampling", "Telemetry", "Tracing sampling percentage");
+
+    /// <summary>Custom tags on trace spans (literal, header, environment).</summary>
+    public static MeshFeature TracingCustomTags { get; } = new("telemetry.tracing.customTags", "Telemetry", "Tracing custom tags");
+
+    /// <summary>Telemetry settings for selected workloads rather than a namespace or the mesh.</summary>
+    public static MeshFeature TelemetryWorkload { get; } = new("telemetry.scope.workload", "Telemetry", "Telemetry per workload");
+
     /// <summary>Every feature, grouped by area, in documentation order.</summary>
     public static IReadOnlyList<MeshFeature> All { get; } =
     [
@@ -440,6 +452,10 @@ public readonly record struct MeshFeature(string Id, string Area, string Descrip
         OutboundRegistryOnly,
         OutboundNamespace,
         OutboundHosts,
+        AccessLogging,
+        TracingSampling,
+        TracingCustomTags,
+        TelemetryWorkload,
     ];
 
     /// <summary>Equality by <see cref="Id"/>.</summary>

@@ -174,6 +174,13 @@ public class ExportContext
         return mode;
     }
 
+    /// <summary>For a provider with no telemetry resource it writes: reports every telemetry policy (<see cref="Unsupported"/>).</summary>
+    /// <param name="why">Why the policies are not written.</param>
+    public void UnsupportedTelemetry(string why)
+    {
+        for (var i = 0; i < Config.Telemetry.Count; i++) Unsupported($"$.spec.telemetry[{i}]", why);
+    }
+
     private void Add(DiagnosticSeverity severity, DiagnosticCode code, string path, string message) =>
         Diagnostics.Add(new Diagnostic { Severity = severity, Code = code, Path = path, Message = message, Provider = Provider });
 }

@@ -23,6 +23,7 @@ internal static class AppMeshExport
         ctx.Plan = NodePlan.Create(config, leaves, externals);
         var mesh = MeshMapping.ToAppMesh(ctx);
         TlsMapping.Report(config, ctx);
+        ctx.UnsupportedTelemetry("App Mesh configures access logs per virtual node file path and tracing in the Envoy bootstrap; the telemetry policy is not written.");
         DestinationPolicyMapping.Report(config, ctx);
         AccessPolicyMapping.Report(config, ctx);
         ServicePortMapping.Report(config, ctx);

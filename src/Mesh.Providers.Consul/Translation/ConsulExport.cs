@@ -29,6 +29,7 @@ internal static class ConsulExport
         DestinationPolicyMapping.ToConsul(ctx);
         var (proxy, permissive) = MtlsMapping.ToConsul(ctx);
         TcpRouteMapping.Report(ctx);
+        ctx.UnsupportedTelemetry("Consul sets access logs and tracing in ProxyDefaults and the proxies' Envoy configuration, which this provider does not write; the telemetry policy is not written.");
         var (routers, splitters) = RouterMapping.ToConsul(config, ctx);
         var intentions = IntentionsMapping.ToConsul(ctx);
 

@@ -58,6 +58,7 @@ public static class IstioResourceTypes
         Add(Sidecar.KubeGroup, Sidecar.KubeKind, typeof(Sidecar), networking);
         Add(PeerAuthentication.KubeGroup, PeerAuthentication.KubeKind, typeof(PeerAuthentication), security);
         Add(AuthorizationPolicy.KubeGroup, AuthorizationPolicy.KubeKind, typeof(AuthorizationPolicy), security);
+        Add(Telemetry.KubeGroup, Telemetry.KubeKind, typeof(Telemetry), "v1", "v1alpha1");
         map[$"{CoreService.KubeApiVersion}/{CoreService.KubeKind}"] = typeof(CoreService);
         return map;
     }

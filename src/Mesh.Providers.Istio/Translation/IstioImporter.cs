@@ -54,6 +54,11 @@ internal static class IstioImporter
                 ctx.ReportMetadata(ap.Metadata, source);
                 AccessPolicyMapping.ToModel(ap, ctx.NamespaceOf(ap), source, model, ctx);
             })
+            .On<Telemetry>((telemetry, source) =>
+            {
+                ctx.ReportMetadata(telemetry.Metadata, source);
+                TelemetryMapping.ToModel(telemetry, ctx.NamespaceOf(telemetry), source, model, ctx);
+            })
             .On<Sidecar>((sidecar, source) =>
             {
                 ctx.ReportMetadata(sidecar.Metadata, source);

@@ -25,6 +25,8 @@ internal sealed class ModelBuilder
 
     public List<OutboundPolicy> Outbound { get; } = [];
 
+    public List<TelemetryPolicy> Telemetry { get; } = [];
+
     /// <summary>The subsets DestinationRules give external services (their hosts are ServiceEntry hosts).</summary>
     public Dictionary<ServiceRef, EquatableArray<Subset>> ExternalSubsets { get; } = [];
 
@@ -46,6 +48,7 @@ internal sealed class ModelBuilder
         ExternalServices = [.. ExternalServices.Concat(InferredExternals.Values.Select(WithReferencedPorts)).Select(e =>
             ExternalSubsets.TryGetValue(new ServiceRef(e.Name, e.Namespace), out var subsets) ? e with { Subsets = subsets } : e)],
         Outbound = [.. Outbound],
+        Telemetry = [.. Telemetry],
     }.Normalize();
 
     /// <summary>An inferred external service with the ports routes, mirrors and policies call it on (HTTP, or TCP for TCP routes).</summary>

@@ -20,6 +20,7 @@ internal static class LinkerdExport
         var ctx = new RouteExportContext(new GatewayApiOptions { DefaultNamespace = options.DefaultNamespace, EmitGrpcRoutes = true }, config, RouteMapping.Dialect, leaves);
         var (routes, tcp) = RouteMapping.ToLinkerd(config, options, ctx);
         Report(config, leaves, ctx);
+        ctx.UnsupportedTelemetry("Linkerd has no telemetry CRD: access logs are a proxy annotation and tracing the linkerd-jaeger extension's; the telemetry policy is not written.");
         var policies = AuthorizationMapping.ToLinkerd(config, options, ctx).ToList();
         // The names taken are only needed (and only worth collecting) when there is egress to write.
         ctx.UnsupportedExternalEndpointsAndSubsets(

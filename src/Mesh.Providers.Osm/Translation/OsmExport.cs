@@ -26,6 +26,7 @@ internal static class OsmExport
         var egresses = EgressMapping.ToOsm(ctx);
         var meshStrict = MtlsMapping.Report(ctx);
         ServicePortMapping.Report(ctx);
+        ctx.UnsupportedTelemetry("OSM sets access logging and tracing in its installation (MeshConfig observability), not per scope; the telemetry policy is not written.");
         var meshConfig = MeshConfigMapping.ToOsm(ctx, meshStrict);
 
         var resources = new List<object>();

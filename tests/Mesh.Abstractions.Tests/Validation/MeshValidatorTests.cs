@@ -201,6 +201,14 @@ public sealed class MeshValidatorTests
         { "two outbound policies for a namespace", m => m with { Outbound = [new OutboundPolicy { Namespace = "bookinfo" }, new OutboundPolicy { Namespace = "bookinfo", Mode = OutboundMode.RegistryOnly }] }, InvalidOutbound, "$.spec.outbound[1].namespace" },
         { "two mesh-wide outbound policies", m => m with { Outbound = [new OutboundPolicy(), new OutboundPolicy { Mode = OutboundMode.RegistryOnly }] }, InvalidOutbound, "$.spec.outbound[1].namespace" },
         { "outbound host nothing has", m => m with { Outbound = [new OutboundPolicy { Namespace = "bookinfo", Hosts = ["./*", "*/nowhere.example.com"] }] }, InvalidOutbound, "$.spec.outbound[0].hosts[1]" },
+        // MESH2031 telemetry policies.
+        { "sampling above 100", m => m with { Telemetry = [new TelemetryPolicy { Tracing = new TracingSettings { SamplingPercentage = 100.5m } }] }, InvalidTelemetry, "$.spec.telemetry[0].tracing.samplingPercentage" },
+        { "tracing tag without a value", m => m with { Telemetry = [new TelemetryPolicy { Tracing = new TracingSettings { CustomTags = [new TracingTag { Name = "team", Source = TracingTagSource.Literal, Value = "" }] } }] }, InvalidTelemetry, "$.spec.telemetry[0].tracing.customTags[0].value" },
+        { "tracing tag header that is no header", m => m with { Telemetry = [new TelemetryPolicy { Tracing = new TracingSettings { CustomTags = [new TracingTag { Name = "user", Source = TracingTagSource.Header, Value = "x user" }] } }] }, InvalidTelemetry, "$.spec.telemetry[0].tracing.customTags[0].value" },
+        { "two tracing tags of one name", m => m with { Telemetry = [new TelemetryPolicy { Tracing = new TracingSettings { CustomTags = [new TracingTag { Name = "team", Source = TracingTagSource.Literal, Value = "a" }, new TracingTag { Name = "team", Source = TracingTagSource.Environment, Value = "TEAM" }] } }] }, InvalidTelemetry, "$.spec.telemetry[0].tracing.customTags[1].name" },
+        { "literal tag with a default", m => m with { Telemetry = [new TelemetryPolicy { Tracing = new TracingSettings { CustomTags = [new TracingTag { Name = "team", Source = TracingTagSource.Literal, Value = "a", Default = "b" }] } }] }, InvalidTelemetry, "$.spec.telemetry[0].tracing.customTags[0].default" },
+        { "two telemetry policies for a scope", m => m with { Telemetry = [new TelemetryPolicy { Namespace = "bookinfo", AccessLogging = true }, new TelemetryPolicy { Namespace = "bookinfo", AccessLogging = false }] }, InvalidTelemetry, "$.spec.telemetry[1].namespace" },
+        { "telemetry workload without namespace", m => m with { Telemetry = [new TelemetryPolicy { Workload = new Dictionary<string, string> { ["app"] = "reviews" }, AccessLogging = true }] }, MissingRequired, "$.spec.telemetry[0].namespace" },
         { "unknown outbound mode", m => m with { Outbound = [new OutboundPolicy { Mode = (OutboundMode)7 }] }, UnknownEnumValue, "$.spec.outbound[0].mode" },
     };
 

@@ -67,6 +67,8 @@ public sealed class CapabilityCases
         AccessPolicies = [change(new AccessPolicy { Name = "p", Namespace = "bookinfo", Target = new PolicyTarget { Service = Reviews }, Action = AccessAction.Allow, Rules = [new AccessRule { From = new AccessSource { Namespaces = ["shop"] } }] })],
     };
 
+    private static MeshConfig Telemetry(TelemetryPolicy policy) => new() { Name = "imported", Telemetry = [policy] };
+
     private static MeshConfig Outbound(OutboundPolicy policy) => new() { Name = "imported", Outbound = [policy] };
 
     private static MeshConfig External(Resolution resolution, params string[] addresses) => new()
@@ -231,5 +233,9 @@ public sealed class CapabilityCases
         [MeshFeature.OutboundRegistryOnly] = Outbound(new OutboundPolicy { Mode = OutboundMode.RegistryOnly }),
         [MeshFeature.OutboundNamespace] = Outbound(new OutboundPolicy { Namespace = "bookinfo", Mode = OutboundMode.RegistryOnly }),
         [MeshFeature.OutboundHosts] = Outbound(new OutboundPolicy { Hosts = ["./*"] }),
+        [MeshFeature.AccessLogging] = Telemetry(new TelemetryPolicy { Namespace = "bookinfo", AccessLogging = false }),
+        [MeshFeature.TracingSampling] = Telemetry(new TelemetryPolicy { Tracing = new TracingSettings { SamplingPercentage = 2.5m } }),
+        [MeshFeature.TracingCustomTags] = Telemetry(new TelemetryPolicy { Tracing = new TracingSettings { CustomTags = [new TracingTag { Name = "user", Source = TracingTagSource.Header, Value = "x-user", Default = "anonymous" }] } }),
+        [MeshFeature.TelemetryWorkload] = Telemetry(new TelemetryPolicy { Namespace = "bookinfo", Workload = new Dictionary<string, string> { ["app"] = "reviews" }, AccessLogging = true }),
     };
 }

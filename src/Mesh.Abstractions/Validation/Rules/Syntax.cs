@@ -27,4 +27,17 @@ internal static class Syntax
         }
         return true;
     }
+
+    /// <summary>A header name: an RFC 9110 token (letters of either case, digits and <c>!#$%&amp;'*+-.^_`|~</c>).</summary>
+    public static bool IsHeaderName(string? text)
+    {
+        if (string.IsNullOrEmpty(text)) return false;
+        foreach (var c in text)
+        {
+            if (char.IsAsciiLetterOrDigit(c)) continue;
+            if ("!#$%&'*+-.^_`|~".Contains(c, StringComparison.Ordinal)) continue;
+            return false;
+        }
+        return true;
+    }
 }

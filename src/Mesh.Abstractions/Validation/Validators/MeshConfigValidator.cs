@@ -22,6 +22,7 @@ internal sealed class MeshConfigValidator : ModelValidator<MeshConfig>
         Each(x => x.AccessPolicies, AccessPolicyValidator.Instance);
         Each(x => x.ExternalServices, ExternalServiceValidator.Instance);
         Each(x => x.Outbound, OutboundPolicyValidator.Instance);
+        Each(x => x.Telemetry, TelemetryPolicyValidator.Instance);
     }
 
     protected override void Check(MeshConfig item, Reporter report)
@@ -35,6 +36,7 @@ internal sealed class MeshConfigValidator : ModelValidator<MeshConfig>
         report.NoNullItems(nameof(MeshConfig.AccessPolicies), item.AccessPolicies, "An access policy");
         report.NoNullItems(nameof(MeshConfig.ExternalServices), item.ExternalServices, "An external service");
         report.NoNullItems(nameof(MeshConfig.Outbound), item.Outbound, "An outbound policy");
+        report.NoNullItems(nameof(MeshConfig.Telemetry), item.Telemetry, "A telemetry policy");
 
         Unique(report, nameof(MeshConfig.Services), item.Services, s => (s.Namespace, s.Name), "Name", "service");
         Unique(report, nameof(MeshConfig.Routes), item.Routes, r => (r.Namespace, r.Name), "Name", "route");
@@ -53,6 +55,15 @@ internal sealed class MeshConfigValidator : ModelValidator<MeshConfig>
         }
         Unique(report, nameof(MeshConfig.Mtls), item.Mtls, m => m.Scope, "Scope", "mTLS policy for scope");
         OutboundScopes(item, report);
+        var scopes = new Dictionary<(string, string), int>();
+        for (var i = 0; i < item.Telemetry.Count; i++)
+        {
+            if (item.Telemetry[i] is not { } t) continue;
+            if (!scopes.TryAdd((t.Namespace ?? "", t.Workload.ToString()), i))
+            {
+                report.Error($"{nameof(MeshConfig.Telemetry)}[{i}].{nameof(TelemetryPolicy.Namespace)}", DiagnosticCodes.InvalidTelemetry, $"A second telemetry policy for the same scope: the first is at index {scopes[(t.Namespace ?? "", t.Workload.ToString())]}.");
+            }
+        }
 
         for (var j = 0; j < item.Routes.Count; j++)
         {
