@@ -42,6 +42,7 @@ internal static class InboundListenerEncoder
             s.Utf8(HttpFilterFields.Name, "envoy.filters.http.router"u8);
             Fields.EmptyAny(ref s, HttpFilterFields.TypedConfig, TypeUrlBytes.Router);
             s.End();
+            TelemetryEncoder.Write(ref s, l.Telemetry);
             Fields.EndAny(ref s);
             s.End();
             if (port.Tls) TlsContextEncoder.Downstream(ref s, FilterChainFields.TransportSocket, options);

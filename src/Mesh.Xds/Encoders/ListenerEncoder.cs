@@ -65,5 +65,6 @@ internal readonly struct ListenerEncoder(ListenerPlan listener, XdsEncoderOption
         s.Utf8(HttpFilterFields.Name, "envoy.filters.http.router"u8);
         Fields.EmptyAny(ref s, HttpFilterFields.TypedConfig, TypeUrlBytes.Router);
         s.End();
+        TelemetryEncoder.Write(ref s, l.Telemetry);
     }
 }

@@ -15,6 +15,8 @@ internal static class TypeUrlBytes
 
     public static ReadOnlySpan<byte> Router => "type.googleapis.com/envoy.extensions.filters.http.router.v3.Router"u8;
 
+    public static ReadOnlySpan<byte> FileAccessLog => "type.googleapis.com/envoy.extensions.access_loggers.file.v3.FileAccessLog"u8;
+
     public static ReadOnlySpan<byte> HttpFault => "type.googleapis.com/envoy.extensions.filters.http.fault.v3.HTTPFault"u8;
 
     public static ReadOnlySpan<byte> HttpProtocolOptions => "type.googleapis.com/envoy.extensions.upstreams.http.v3.HttpProtocolOptions"u8;

@@ -94,10 +94,20 @@ internal sealed record RouteConfigPlan(string Name, VirtualHostPlan[] VirtualHos
 }
 
 /// <summary>One Listener: an outbound sidecar port, or a proxyless api_listener.</summary>
-internal sealed record ListenerPlan(string Name, int Port, bool ApiListener, string RouteConfigName, bool Fault, string StatPrefix, InboundPlan? Inbound = null)
+internal sealed record ListenerPlan(string Name, int Port, bool ApiListener, string RouteConfigName, bool Fault, string StatPrefix, InboundPlan? Inbound = null, TelemetryPlan? Telemetry = null)
 {
     /// <summary><see cref="Name"/> as UTF-8, encoded once.</summary>
     public byte[] NameUtf8 { get; } = System.Text.Encoding.UTF8.GetBytes(Name);
+}
+
+/// <summary>
+/// The telemetry a sidecar's connection managers carry, resolved from the mesh-wide, namespace and workload policies (a
+/// narrower one overrides what it sets): a file access log to standard output, and tracing with a sampling percentage and
+/// custom tags (null: no tracing block, the tracer of the proxy's bootstrap decides).
+/// </summary>
+internal sealed record TelemetryPlan(bool AccessLog, bool Tracing, decimal? Sampling, TracingTag[] Tags)
+{
+    public bool IsEmpty => !AccessLog && !Tracing;
 }
 
 /// <summary>One inbound port of the sidecar's own service: its local cluster, inline routes and whether it terminates mTLS.</summary>

@@ -19,6 +19,7 @@ internal static class Planner
         var listeners = ListenerPlanner.Listeners(context, routeConfigs);
         var (inboundClusters, inboundListener) = InboundPlanner.Inbound(context);
         if (inboundListener is not null) listeners = [.. listeners, inboundListener];
+        if (TelemetryPlanner.Telemetry(context) is { } telemetry) listeners = [.. listeners.Select(l => l with { Telemetry = telemetry })];
         UnencodedFeatures.Report(context);
 
         var byService = new Dictionary<ServiceRef, List<int>>();

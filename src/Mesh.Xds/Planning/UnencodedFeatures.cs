@@ -28,12 +28,6 @@ internal static class UnencodedFeatures
             if (proxy.Namespace is { } ns && config.OutboundFor(ns) != policy) continue;
             context.Warning(XdsDiagnosticCodes.NotEncoded, $"$.spec.outbound[{i}]", "The outbound policy is not encoded: this proxy gets the clusters and routes of every service, and calls to other hosts get no passthrough or blackhole cluster.");
         }
-        for (var i = 0; i < config.Telemetry.Count; i++)
-        {
-            var policy = config.Telemetry[i];
-            if (policy.Namespace is { } tns && (proxy.Namespace != tns || !policy.Workload.All(l => proxy.Labels.TryGetValue(l.Key, out var v) && v == l.Value))) continue;
-            context.Warning(XdsDiagnosticCodes.NotEncoded, $"$.spec.telemetry[{i}]", "The telemetry policy is not encoded: the listeners get no access log or tracing configuration.");
-        }
         var own = proxy.Service is { } ownRef ? context.FindService(ownRef) : null;
         var inboundHttp = own is not null && own.Ports.Any(p => PlanContext.IsHttp(p.Protocol));
         for (var i = 0; i < config.AccessPolicies.Count; i++)

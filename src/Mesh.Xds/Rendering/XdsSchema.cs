@@ -413,7 +413,30 @@ internal static class XdsSchema
             M(HttpConnectionManagerFields.Rds, "rds", "envoy.extensions.filters.network.http_connection_manager.v3.Rds"),
             M(HttpConnectionManagerFields.RouteConfig, "route_config", "envoy.config.route.v3.RouteConfiguration"),
             M(HttpConnectionManagerFields.HttpFilters, "http_filters", "envoy.extensions.filters.network.http_connection_manager.v3.HttpFilter", true),
+            M(HttpConnectionManagerFields.Tracing, "tracing", "envoy.extensions.filters.network.http_connection_manager.v3.HttpConnectionManager.Tracing"),
+            M(HttpConnectionManagerFields.AccessLog, "access_log", "envoy.config.accesslog.v3.AccessLog", true),
         ],
+        ["envoy.extensions.filters.network.http_connection_manager.v3.HttpConnectionManager.Tracing"] =
+        [
+            M(HcmTracingFields.RandomSampling, "random_sampling", "envoy.type.v3.Percent"),
+            M(HcmTracingFields.CustomTags, "custom_tags", "envoy.type.tracing.v3.CustomTag", true),
+        ],
+        ["envoy.type.tracing.v3.CustomTag"] =
+        [
+            S(CustomTagFields.Tag, "tag"),
+            M(CustomTagFields.Literal, "literal", "envoy.type.tracing.v3.CustomTag.Literal"),
+            M(CustomTagFields.Environment, "environment", "envoy.type.tracing.v3.CustomTag.Environment"),
+            M(CustomTagFields.RequestHeader, "request_header", "envoy.type.tracing.v3.CustomTag.Header"),
+        ],
+        ["envoy.type.tracing.v3.CustomTag.Literal"] = [S(CustomTagLiteralFields.Value, "value")],
+        ["envoy.type.tracing.v3.CustomTag.Environment"] = [S(CustomTagEnvironmentFields.Name, "name"), S(CustomTagEnvironmentFields.DefaultValue, "default_value")],
+        ["envoy.type.tracing.v3.CustomTag.Header"] = [S(CustomTagHeaderFields.Name, "name"), S(CustomTagHeaderFields.DefaultValue, "default_value")],
+        ["envoy.config.accesslog.v3.AccessLog"] =
+        [
+            S(AccessLogFields.Name, "name"),
+            A(AccessLogFields.TypedConfig, "typed_config"),
+        ],
+        ["envoy.extensions.access_loggers.file.v3.FileAccessLog"] = [S(FileAccessLogFields.Path, "path")],
         ["envoy.extensions.filters.network.http_connection_manager.v3.Rds"] =
         [
             M(RdsFields.ConfigSource, "config_source", "envoy.config.core.v3.ConfigSource"),

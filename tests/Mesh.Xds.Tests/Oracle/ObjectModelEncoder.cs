@@ -416,6 +416,7 @@ internal static class ObjectModelEncoder
             if (inbound.HasDeny) manager.HttpFilters.Add(Rbac(inbound.Deny, true));
             if (inbound.HasAllow) manager.HttpFilters.Add(Rbac(inbound.Allow, false));
             manager.HttpFilters.Add(new HttpFilter { Name = "envoy.filters.http.router", TypedConfig = Any.Pack(new Envoy.Extensions.Filters.Http.Router.V3.Router()) });
+            Telemetry(manager, l.Telemetry);
             var chain = new FilterChain { FilterChainMatch = new FilterChainMatch { DestinationPort = (uint)port.Port }, Name = port.ClusterName };
             chain.Filters.Add(new Filter { Name = "envoy.filters.network.http_connection_manager", TypedConfig = Any.Pack(manager) });
             if (port.Tls)
@@ -509,6 +510,7 @@ internal static class ObjectModelEncoder
         };
         if (l.Fault) manager.HttpFilters.Add(new HttpFilter { Name = "envoy.filters.http.fault", TypedConfig = Any.Pack(new HTTPFault()) });
         manager.HttpFilters.Add(new HttpFilter { Name = "envoy.filters.http.router", TypedConfig = Any.Pack(new Envoy.Extensions.Filters.Http.Router.V3.Router()) });
+        Telemetry(manager, l.Telemetry);
         if (l.ApiListener)
         {
             return new Listener { Name = l.Name, ApiListener = new ApiListener { ApiListener_ = Any.Pack(manager) } };
@@ -523,5 +525,41 @@ internal static class ObjectModelEncoder
         chain.Filters.Add(new Filter { Name = "envoy.filters.network.http_connection_manager", TypedConfig = Any.Pack(manager) });
         listener.FilterChains.Add(chain);
         return listener;
+    }
+
+    /// <summary>The connection manager's tracing and access log, built independently of the encoder from the plan.</summary>
+    private static void Telemetry(HttpConnectionManager manager, TelemetryPlan? telemetry)
+    {
+        if (telemetry is null) return;
+        if (telemetry.Tracing)
+        {
+            manager.Tracing = new HttpConnectionManager.Types.Tracing();
+            if (telemetry.Sampling is { } sampling) manager.Tracing.RandomSampling = new Envoy.Type.V3.Percent { Value = (double)sampling };
+            foreach (var tag in telemetry.Tags)
+            {
+                var custom = new Envoy.Type.Tracing.V3.CustomTag { Tag = tag.Name };
+                switch (tag.Source)
+                {
+                    case Mesh.Model.TracingTagSource.Header:
+                        custom.RequestHeader = new Envoy.Type.Tracing.V3.CustomTag.Types.Header { Name = tag.Value, DefaultValue = tag.Default ?? "" };
+                        break;
+                    case Mesh.Model.TracingTagSource.Environment:
+                        custom.Environment = new Envoy.Type.Tracing.V3.CustomTag.Types.Environment { Name = tag.Value, DefaultValue = tag.Default ?? "" };
+                        break;
+                    default:
+                        custom.Literal = new Envoy.Type.Tracing.V3.CustomTag.Types.Literal { Value = tag.Value };
+                        break;
+                }
+                manager.Tracing.CustomTags.Add(custom);
+            }
+        }
+        if (telemetry.AccessLog)
+        {
+            manager.AccessLog.Add(new Envoy.Config.Accesslog.V3.AccessLog
+            {
+                Name = "envoy.access_loggers.file",
+                TypedConfig = Any.Pack(new Envoy.Extensions.AccessLoggers.File.V3.FileAccessLog { Path = "/dev/stdout" }),
+            });
+        }
     }
 }
