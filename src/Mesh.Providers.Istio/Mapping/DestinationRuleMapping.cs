@@ -71,6 +71,7 @@ internal static class DestinationRuleMapping
                 ctx.Unsupported(path, "A second destination policy for the same target is not written: Istio keeps one traffic policy per host, subset and port.");
                 continue;
             }
+            if (policy.RateLimit is not null) ctx.Unsupported($"{path}.rateLimit", "Rate limits are not mapped to Istio yet; the rate limit is not written.");
             if (policy is { LoadBalancer: null, OutlierDetection: null, Tls: null } && (policy.ConnectionPool is null || policy.ConnectionPool == new Model.ConnectionPool()))
             {
                 ctx.Note(path, "The policy sets nothing (all defaults); no traffic policy is written for it.");

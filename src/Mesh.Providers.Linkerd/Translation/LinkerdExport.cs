@@ -81,6 +81,7 @@ internal static class LinkerdExport
             ctx.Unsupported($"{path}.target.port", "Linkerd configures a destination per Service, not per port; the port's policy is not written.");
             return;
         }
+        if (policy.RateLimit is not null) ctx.Unsupported($"{path}.rateLimit", "Rate limits are not mapped to Linkerd yet; the rate limit is not written.");
         if (policy.Tls is not null) ctx.Unsupported($"{path}.tls", "Linkerd originates only its own mTLS between meshed workloads; TLS origination settings are not written.");
         if (policy.LoadBalancer is not null) ctx.Unsupported($"{path}.loadBalancer", "Linkerd always balances with EWMA / power of two choices; the load balancer is not written.");
         if (policy.ConnectionPool is not null) ctx.Unsupported($"{path}.connectionPool", "Linkerd has no connection-pool limits or connect timeout; they are not written.");

@@ -26,6 +26,7 @@ internal static partial class UpstreamTrafficSettingMapping
                 ctx.Unsupported($"{path}.target.port", "An UpstreamTrafficSetting applies to every port of its host; the port's policy is not written.");
                 continue;
             }
+            if (policy.RateLimit is not null) ctx.Unsupported($"{path}.rateLimit", "Rate limits are not mapped to OSM yet; the rate limit is not written.");
             if (policy.Tls is not null) ctx.Unsupported($"{path}.tls", "OSM originates only its own mTLS; TLS origination settings are not written.");
             if (policy.LoadBalancer is not null) ctx.Unsupported($"{path}.loadBalancer", "OSM has no load-balancer setting.");
             if (policy.OutlierDetection is not null) ctx.Unsupported($"{path}.outlierDetection", "UpstreamTrafficSetting has no outlier detection in OSM v1.2.4.");
