@@ -64,7 +64,7 @@ public sealed class PolicyImportTests
     }
 
     [Fact]
-    public void UpstreamTrafficSetting_IsAConnectionPool_RateLimitsReported()
+    public void UpstreamTrafficSetting_IsAConnectionPool_TcpRateLimitsReported()
     {
         var result = ReadValid(Bookstore + """
             apiVersion: policy.openservicemesh.io/v1alpha1
@@ -80,7 +80,8 @@ public sealed class PolicyImportTests
         var policy = Assert.Single(result.Config!.DestinationPolicies);
         Assert.Equal(BookstoreRef, policy.Target.Service);
         Assert.Equal(new ConnectionPool { MaxConnections = 100, ConnectTimeout = TimeSpan.FromSeconds(5), MaxRequests = 10, MaxRequestsPerConnection = 2, MaxPendingRequests = 3, MaxRetries = 4 }, policy.ConnectionPool);
-        Assert.Equal(DiagnosticSeverity.Warning, At(result, "#4 $.spec.rateLimit").Severity);
+        Assert.Equal(DiagnosticSeverity.Warning, At(result, "#4 $.spec.rateLimit.local.tcp").Severity);
+        Assert.Null(policy.RateLimit);
     }
 
     [Fact]
