@@ -18,13 +18,14 @@ internal static class InboundPlanner
         if (proxy.Kind != XdsProxyKind.Sidecar || proxy.Service is not { } ownRef || context.FindService(ownRef) is not { } own) return ([], null);
         var ports = new List<InboundPortPlan>();
         var clusters = new List<ClusterPlan>();
+        var checkedLimits = new HashSet<int>();
         foreach (var port in own.Ports.OrderBy(p => p.Port))
         {
             if (!PlanContext.IsHttp(port.Protocol)) continue;
             var name = ResourceNames.InboundCluster(port.Port);
             clusters.Add(new ClusterPlan(name, ownRef, port.Port, port.Protocol, null, [], options.DefaultConnectTimeout, LbPolicy.RoundRobin, null, null, null, Inbound: true));
             BackendPlan[] local = [new BackendPlan(name, 1, ownRef, null)];
-            var limit = RateLimit(context, own, port.Port);
+            var (limit, limitSource) = RateLimit(context, own, port.Port);
             var routeList = new List<RoutePlan>();
             var status = limit?.Status ?? LocalRateLimit.DefaultStatus;
             if (limit is not null)
@@ -33,10 +34,13 @@ internal static class InboundPlanner
                 for (var r = 0; r < limit.Routes.Count; r++)
                 {
                     var routeLimit = limit.Routes[r];
-                    routeList.Add(new RoutePlan(ResourceNames.RateLimitRoute(r), new HttpMatch { Path = routeLimit.Path }, null, local, null, null, null, default,
+                    var match = new HttpMatch { Path = routeLimit.Path };
+                    if (!checkedLimits.Contains(limitSource)) NackChecks.Match(context, match, $"$.spec.destinationPolicies[{limitSource}].rateLimit.routes[{r}]");
+                    routeList.Add(new RoutePlan(ResourceNames.RateLimitRoute(r), match, null, local, null, null, null, default,
                         Bucket(routeLimit.Requests, routeLimit.Interval, routeLimit.Burst, status)));
                 }
             }
+            checkedLimits.Add(limitSource);
             routeList.Add(new RoutePlan(ResourceNames.DefaultRoute, null, null, local, null, null, null, default));
             var routes = new RouteConfigPlan(name, [new VirtualHostPlan(ResourceNames.InboundVirtualHost(port.Port), ownRef, port.Port, ["*"], [.. routeList])]);
             var (mode, source) = InboundMtls(context, own, port.Port);
@@ -83,14 +87,17 @@ internal static class InboundPlanner
     /// The rate limit this workload enforces on one inbound port: from the most specific destination policy of its own
     /// service that sets one — a subset whose labels the workload carries and the port, the subset, the port, the service.
     /// </summary>
-    private static LocalRateLimit? RateLimit(PlanContext context, MeshService own, int port)
+    private static (LocalRateLimit? Limit, int Source) RateLimit(PlanContext context, MeshService own, int port)
     {
         var labels = context.Proxy.Labels;
         var ownRef = own.Reference;
         LocalRateLimit? best = null;
         var rank = -1;
-        foreach (var policy in context.Config.DestinationPolicies)
+        var source = -1;
+        var policies = context.Config.DestinationPolicies;
+        for (var i = 0; i < policies.Count; i++)
         {
+            var policy = policies[i];
             if (policy.RateLimit is null || policy.Target.Service != ownRef) continue;
             if (policy.Target.Port is { } p && p != port) continue;
             if (policy.Target.Subset is { } subsetName
@@ -103,9 +110,10 @@ internal static class InboundPlanner
             {
                 rank = r;
                 best = policy.RateLimit;
+                source = i;
             }
         }
-        return best;
+        return (best, source);
     }
 
     private static RateLimitPlan Bucket(int requests, TimeSpan? interval, int? burst, int status) =>

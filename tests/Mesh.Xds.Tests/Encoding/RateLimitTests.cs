@@ -135,6 +135,19 @@ public sealed class RateLimitTests
     }
 
     [Fact]
+    public void ARouteLimitsRegex_TheClientsEngineRejects_IsAnErrorAtItsPath()
+    {
+        var config = WithLimits((null, new LocalRateLimit { Routes = [new RouteRateLimit { Path = PathMatch.Regex("/x+"), Requests = 1 }] }));
+        var encoder = new XdsEncoder(new XdsEncoderOptions { RegexCheck = p => p.Contains('x', StringComparison.Ordinal) ? "no x" : null });
+
+        var result = encoder.Build(config, SampleEndpoints(), ReviewsV1);
+
+        Assert.Null(result.Snapshot);
+        var policy = config.DestinationPolicies.ToList().FindIndex(p => p.RateLimit is not null);
+        Assert.Equal((XdsDiagnosticCodes.RegexRejected, $"$.spec.destinationPolicies[{policy}].rateLimit.routes[0].path.regex"), Assert.Single(result.Diagnostics, d => d.IsError) is var d ? (d.Code, d.Path) : default);
+    }
+
+    [Fact]
     public void Json_RendersTheFilterAndThePerRouteBucket()
     {
         var config = WithLimits((null, new LocalRateLimit { Requests = 100, Burst = 120, Routes = [new RouteRateLimit { Path = PathMatch.Prefix("/api"), Requests = 5, Interval = TimeSpan.FromMilliseconds(500) }] }));
