@@ -44,6 +44,28 @@ public sealed class XdsCommandTests : IDisposable
     }
 
     [Fact]
+    public void Json_ShowsTheLocalRateLimit_OfTheSidecarsOwnService()
+    {
+        var endpoints = Path.Combine(_dir, "endpoints.yaml");
+        File.WriteAllText(endpoints, """
+            endpoints:
+              - service: reviews.bookinfo
+                port: 9080
+                addresses: [{ address: 127.0.0.11, labels: { app: reviews, version: v1 } }]
+              - service: ratings.bookinfo
+                port: 9080
+                addresses: [{ address: 127.0.0.21, labels: { app: ratings } }]
+            """);
+        var run = CliRunner.Invoke("xds", CliRunner.Sample("ratelimit.mesh.yaml"), "--endpoints", endpoints, "--node", "sidecar~reviews", "--namespace", "bookinfo", "--service", "reviews.bookinfo");
+        Assert.True(run.ExitCode == 0, run.Stderr);
+        Assert.Contains("\"name\": \"envoy.filters.http.local_ratelimit\"", run.Stdout, StringComparison.Ordinal);
+        Assert.Contains("type.googleapis.com/envoy.extensions.filters.http.local_ratelimit.v3.LocalRateLimit", run.Stdout, StringComparison.Ordinal);
+        Assert.Contains("\"max_tokens\": 200", run.Stdout, StringComparison.Ordinal);
+        // The export route's bucket: 60 a minute.
+        Assert.Contains("\"fill_interval\": \"60s\"", run.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Pb_WithoutAnOutputDirectory_IsAUsageError()
     {
         var run = CliRunner.Invoke("xds", Model, "--endpoints", Endpoints, "--node", "n", "--encoding", "pb");

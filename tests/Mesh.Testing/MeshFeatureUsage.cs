@@ -81,6 +81,14 @@ public static class MeshFeatureUsage
                 Use(tls.CredentialName is not null, MeshFeature.TlsCredentialName);
                 Use(tls.InsecureSkipVerify, MeshFeature.TlsInsecureSkipVerify);
             }
+            if (policy.RateLimit is { } limit)
+            {
+                Use(limit.Requests is not null, MeshFeature.RateLimit);
+                Use(limit.Interval is { } i && i != LocalRateLimit.DefaultInterval || limit.Routes.Any(r => r.Interval is { } ri && ri != LocalRateLimit.DefaultInterval), MeshFeature.RateLimitInterval);
+                Use(limit.Burst is { } b && b != limit.Requests || limit.Routes.Any(r => r.Burst is { } rb && rb != r.Requests), MeshFeature.RateLimitBurst);
+                Use(limit.Status is { } st && st != LocalRateLimit.DefaultStatus, MeshFeature.RateLimitStatus);
+                Use(!limit.Routes.IsEmpty, MeshFeature.RateLimitRoutes);
+            }
             if (policy.LoadBalancer is { } lb)
             {
                 if (lb.Algorithm != LoadBalancerAlgorithm.Default) used.Add(LoadBalancerFeature(lb));
@@ -187,6 +195,7 @@ public static class MeshFeatureUsage
                     ConnectionPool = Pool(p.ConnectionPool, s),
                     OutlierDetection = Outlier(p.OutlierDetection, s),
                     Tls = Tls(p.Tls, s),
+                    RateLimit = RateLimit(p.RateLimit, s),
                 })],
             Mtls = [.. config.Mtls.Where(m => s(MtlsModeFeature(m.Mode)) && s(MtlsScopeFeature(m.Scope.Kind)))],
             AccessPolicies = [.. config.AccessPolicies
@@ -358,6 +367,24 @@ public static class MeshFeatureUsage
     }
 
     /// <summary>The TLS settings the provider supports: none when it lacks the mode; else the mode with the supported fields (dropping a field must keep the settings valid).</summary>
+    /// <summary>The rate limit without what is unsupported: the interval, burst and status made defaults, routes or the workload's limit dropped.</summary>
+    private static LocalRateLimit? RateLimit(LocalRateLimit? limit, Func<MeshFeature, bool> s)
+    {
+        if (limit is null) return null;
+        var interval = s(MeshFeature.RateLimitInterval);
+        var burst = s(MeshFeature.RateLimitBurst);
+        var restricted = limit with
+        {
+            Requests = s(MeshFeature.RateLimit) ? limit.Requests : null,
+            Interval = interval ? limit.Interval : null,
+            Burst = burst ? limit.Burst : null,
+            Status = s(MeshFeature.RateLimitStatus) ? limit.Status : null,
+            Routes = s(MeshFeature.RateLimitRoutes) ? [.. limit.Routes.Select(r => r with { Interval = interval ? r.Interval : null, Burst = burst ? r.Burst : null })] : default,
+        };
+        if (restricted.Requests is null) restricted = restricted with { Interval = null, Burst = null };
+        return restricted.Requests is null && restricted.Routes.IsEmpty ? null : restricted;
+    }
+
     private static ClientTls? Tls(ClientTls? tls, Func<MeshFeature, bool> s)
     {
         if (tls is null || !s(TlsModeFeature(tls.Mode))) return null;

@@ -474,12 +474,53 @@ public static class MeshGenerators
     public static Gen<PolicyTarget> Target(IReadOnlyList<MeshService> services) =>
         Gen.Select(Backend(services), Gen.Int[0, 3], (b, port) => new PolicyTarget { Service = b.Service, Subset = b.Subset, Port = port == 0 ? b.Port : null });
 
+    /// <summary>Rate-limit intervals: sub-second, the default second, and whole minutes and hours.</summary>
+    public static Gen<TimeSpan> RateLimitInterval { get; } = Gen.OneOf(
+        Gen.Const(TimeSpan.FromMilliseconds(100)), Gen.Const(TimeSpan.FromSeconds(1)), Gen.Const(TimeSpan.FromSeconds(2)), Gen.Const(TimeSpan.FromMinutes(1)), Gen.Const(TimeSpan.FromHours(1)));
+
+    /// <summary>A route rate limit: a path, requests, and optionally an interval and a burst above the requests.</summary>
+    public static Gen<RouteRateLimit> RouteRateLimit { get; } = Gen.Select(PathMatch, Gen.Int[1, 1000], RateLimitInterval.Nullable(0.5), Gen.Int[0, 500].Nullable(0.5),
+        (path, requests, interval, extra) => new RouteRateLimit { Path = path, Requests = requests, Interval = interval, Burst = extra is { } e ? requests + e : null });
+
+    /// <summary>A local rate limit: the workload's requests (or only route limits), interval, burst, status and 0–2 route limits.</summary>
+    public static Gen<LocalRateLimit> RateLimit { get; } = Gen.Select(Gen.Int[1, 10_000].Nullable(0.2), RateLimitInterval.Nullable(0.5), Gen.Int[0, 1000].Nullable(0.5),
+        Gen.OneOf(Gen.Const(429), Gen.Const(503), Gen.Const(403)).Nullable(0.6), RouteRateLimit.Array[0, 2],
+        (requests, interval, extra, status, routes) =>
+        {
+            var distinct = routes.DistinctBy(r => (r.Path.Kind, r.Path.Value)).ToArray();
+            if (requests is null && distinct.Length == 0) requests = 100;
+            return new LocalRateLimit
+            {
+                Requests = requests,
+                Interval = requests is null ? null : interval,
+                Burst = requests is { } r && extra is { } e ? r + e : null,
+                Status = status,
+                Routes = [.. distinct],
+            };
+        });
+
     /// <summary>A destination policy for one of <paramref name="services"/>; each part set or unset.</summary>
     /// <param name="services">The services that may be referenced.</param>
     /// <returns>The generator.</returns>
     public static Gen<DestinationPolicy> DestinationPolicy(IReadOnlyList<MeshService> services) =>
-        Gen.Select(Target(services), LoadBalancer.Null(0.3), ConnectionPool.Null(0.4), OutlierDetection.Null(0.4), ClientTls.Null(0.6),
-            (target, lb, pool, outlier, tls) => new DestinationPolicy { Target = target, LoadBalancer = lb, ConnectionPool = pool, OutlierDetection = outlier, Tls = tls });
+        Gen.Select(Target(services), LoadBalancer.Null(0.3), ConnectionPool.Null(0.4), OutlierDetection.Null(0.4), ClientTls.Null(0.6), RateLimit.Null(0.6),
+            (target, lb, pool, outlier, tls, limit) => new DestinationPolicy
+            {
+                Target = target,
+                LoadBalancer = lb,
+                ConnectionPool = pool,
+                OutlierDetection = outlier,
+                Tls = tls,
+                // A rate limit counts HTTP requests at the target's own workloads: only on a target with an HTTP port.
+                RateLimit = CanRateLimit(target, services) ? limit : null,
+            });
+
+    /// <summary>Whether a rate limit may target <paramref name="target"/>: a service of the mesh whose targeted port (or some port) speaks HTTP.</summary>
+    private static bool CanRateLimit(PolicyTarget target, IReadOnlyList<MeshService> services) =>
+        services.FirstOrDefault(s => s.Reference == target.Service) is { } service
+        && (target.Port is { } port
+            ? service.FindPort(port)?.Protocol is Protocol.Http or Protocol.Http2 or Protocol.Grpc
+            : service.Ports.IsEmpty || service.Ports.Any(p => p.Protocol is Protocol.Http or Protocol.Http2 or Protocol.Grpc));
 
     /// <summary>An access policy, targeting one of <paramref name="services"/> or the whole namespace.</summary>
     /// <param name="services">The services that may be referenced.</param>

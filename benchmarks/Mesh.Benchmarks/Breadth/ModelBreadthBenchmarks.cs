@@ -12,7 +12,8 @@ namespace Mesh.Benchmarks.Breadth;
 /// <summary>
 /// The 1,000-service synthetic meshes without (<see cref="Breadth"/> false, the baseline) and with the fields of model
 /// breadth I on every destination policy (client TLS, locality failover with a known client locality, warm-up or a Maglev
-/// hash on a generated cookie, idle timeout, HTTP/2 streams; external APIs with routes in the translation mesh), in one run:
+/// hash on a generated cookie, idle timeout, HTTP/2 streams, a local rate limit; external APIs with routes in the translation
+/// mesh), in one run:
 /// validation, Istio translation and one sidecar's four xDS responses.
 /// </summary>
 [MemoryDiagnoser]

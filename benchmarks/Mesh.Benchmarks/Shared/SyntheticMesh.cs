@@ -13,9 +13,9 @@ public static class SyntheticMesh
 
     /// <summary>
     /// Builds the mesh; with <paramref name="breadth"/> every destination policy also sets the fields of model breadth I
-    /// (client TLS, locality failover, warm-up, a Maglev consistent hash on a generated cookie, idle timeout, HTTP/2 streams)
-    /// and every tenth service calls an external API through a route with a timeout and retries; the mesh is registry only and
-    /// each team namespace sees its own services, the next team's and the external APIs.
+    /// (client TLS, locality failover, warm-up, a Maglev consistent hash on a generated cookie, idle timeout, HTTP/2 streams, a
+    /// local rate limit) and every tenth service calls an external API through a route with a timeout and retries; the mesh is
+    /// registry only and each team namespace sees its own services, the next team's and the external APIs.
     /// </summary>
     public static MeshConfig Create(int services, bool breadth)
     {
@@ -93,6 +93,14 @@ public static class SyntheticMesh
         return new MeshConfig { Name = "bench", Services = [.. list], Routes = [.. routes], DestinationPolicies = [.. policies], AccessPolicies = [.. access], ExternalServices = [.. externals], Outbound = outbound };
     }
 
+    /// <summary>A local rate limit (model breadth I, issue 14 item 6): every service's workloads, half of them with a route limit too.</summary>
+    internal static LocalRateLimit RateLimit(int i) => new()
+    {
+        Requests = 100 + i % 50,
+        Burst = 200,
+        Routes = i % 2 == 0 ? [new RouteRateLimit { Path = PathMatch.Prefix("/api/search"), Requests = 10, Interval = TimeSpan.FromSeconds(10) }] : [],
+    };
+
     private static void AddBreadth(int i, string name, string ns, List<DestinationPolicy> policies, List<HttpRoute> routes, List<ExternalService> externals)
     {
         var last = policies.Count - 1;
@@ -107,6 +115,7 @@ public static class SyntheticMesh
                 : LoadBalancer.HashOn(ConsistentHash.Cookie("session") with { CookieTtl = TimeSpan.FromHours(1), CookiePath = "/", Ring = new HashRing(HashRingKind.Maglev, 65537) }),
             ConnectionPool = policies[last].ConnectionPool! with { IdleTimeout = TimeSpan.FromMinutes(5), MaxConcurrentStreams = 100 },
             Tls = new ClientTls { Mode = ClientTlsMode.Mesh, SubjectAltNames = [$"spiffe://cluster.local/ns/{ns}/sa/{name}"] },
+            RateLimit = RateLimit(i),
         };
         if (i % 10 != 0) return;
         var api = new ServiceRef($"api-{i}", ns);

@@ -17,7 +17,8 @@ internal static class SyntheticMesh
 
     /// <summary>
     /// The mesh; with <paramref name="breadth"/> each destination policy also sets model breadth I's fields: client TLS,
-    /// locality failover, warm-up or a Maglev hash on a generated cookie, idle timeout and HTTP/2 streams.
+    /// locality failover, warm-up or a Maglev hash on a generated cookie, idle timeout, HTTP/2 streams and a local rate limit
+    /// (encoded only for a sidecar whose own service it is).
     /// </summary>
     public static MeshConfig Config(int services, bool breadth)
     {
@@ -87,6 +88,7 @@ internal static class SyntheticMesh
                         : LoadBalancer.HashOn(ConsistentHash.Cookie("session") with { CookieTtl = TimeSpan.FromHours(1), CookiePath = "/", Ring = new HashRing(HashRingKind.Maglev, 65537) }),
                     ConnectionPool = new ConnectionPool { IdleTimeout = TimeSpan.FromMinutes(5), MaxConcurrentStreams = 100 },
                     Tls = new ClientTls { Mode = ClientTlsMode.Simple, Sni = $"{reference.Name}.example.com", CredentialName = $"{reference.Name}-ca", SubjectAltNames = [$"{reference.Name}.example.com"] },
+                    RateLimit = global::Mesh.Benchmarks.SyntheticMesh.RateLimit(i),
                 };
             }
         }

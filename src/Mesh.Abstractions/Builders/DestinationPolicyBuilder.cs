@@ -70,5 +70,47 @@ public sealed class DestinationPolicyBuilder
         return this;
     }
 
+    /// <summary>
+    /// Limits the requests each workload of the target accepts, e.g. <c>.RateLimit(100, TimeSpan.FromSeconds(1), burst: 200)</c>;
+    /// route limits added with <see cref="RouteRateLimit"/> are kept.
+    /// </summary>
+    /// <param name="requests">The requests a workload accepts per interval.</param>
+    /// <param name="interval">The interval; null for one second.</param>
+    /// <param name="burst">The most requests accepted at once; null for <paramref name="requests"/>.</param>
+    /// <param name="status">The status answered to a limited request; null for 429.</param>
+    public DestinationPolicyBuilder RateLimit(int requests, TimeSpan? interval = null, int? burst = null, int? status = null)
+    {
+        _policy = _policy with
+        {
+            RateLimit = (_policy.RateLimit ?? new LocalRateLimit()) with { Requests = requests, Interval = interval, Burst = burst, Status = status ?? _policy.RateLimit?.Status },
+        };
+        return this;
+    }
+
+    /// <summary>
+    /// Adds a limit of its own for requests whose path matches, e.g. <c>.RouteRateLimit(PathMatch.Prefix("/api"), 10)</c>;
+    /// route limits apply in the order added (the first matching path).
+    /// </summary>
+    /// <param name="path">The requests the limit applies to.</param>
+    /// <param name="requests">The matching requests a workload accepts per interval.</param>
+    /// <param name="interval">The interval; null for one second.</param>
+    /// <param name="burst">The most matching requests accepted at once; null for <paramref name="requests"/>.</param>
+    public DestinationPolicyBuilder RouteRateLimit(PathMatch path, int requests, TimeSpan? interval = null, int? burst = null)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        var limit = _policy.RateLimit ?? new LocalRateLimit();
+        var route = new Model.RouteRateLimit { Path = path, Requests = requests, Interval = interval, Burst = burst };
+        _policy = _policy with { RateLimit = limit with { Routes = [.. limit.Routes, route] } };
+        return this;
+    }
+
+    /// <summary>Sets the status answered to a request over a limit of the target (its own or a route's).</summary>
+    /// <param name="status">A 4xx or 5xx status, 429 by default.</param>
+    public DestinationPolicyBuilder RateLimitStatus(int status)
+    {
+        _policy = _policy with { RateLimit = (_policy.RateLimit ?? new LocalRateLimit()) with { Status = status } };
+        return this;
+    }
+
     internal DestinationPolicy Build() => _policy;
 }

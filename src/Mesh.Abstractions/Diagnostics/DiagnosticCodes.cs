@@ -125,6 +125,9 @@ public static class DiagnosticCodes
     /// <summary>MESH2028: Load-balancing details are out of range or contradict each other (a locality that is not region/zone/subZone, distribution weights that do not sum to 100, failover to the same region, distribute combined with failover, a Maglev table size that is not prime, a warm-up without a duration).</summary>
     public static readonly DiagnosticCode InvalidLoadBalancing = new("MESH2028");
 
+    /// <summary>MESH2029: A local rate limit is out of range or cannot apply (no positive requests, an interval under 50ms, a burst below the requests, a status Envoy does not define, a duplicate route path, an external or non-HTTP target).</summary>
+    public static readonly DiagnosticCode InvalidRateLimit = new("MESH2029");
+
     /// <summary>MESH2030: An outbound policy is malformed (a host entry that is not namespace/host, two policies for one namespace) or covers nothing it could mean (a host that no service or external service has: warning).</summary>
     public static readonly DiagnosticCode InvalidOutbound = new("MESH2030");
 

@@ -226,6 +226,11 @@ internal sealed class GraphBuilder(MeshConfig config, MeshGraphOptions options)
             if (c.MaxPendingRequests is { } mp) limits.Add($"{mp} pending");
             yield return limits.Count == 0 ? "connection pool" : "max " + string.Join(", ", limits);
         }
+        if (policy.RateLimit is { } limit)
+        {
+            var routes = limit.Routes.Count == 0 ? string.Empty : $" ({limit.Routes.Count} route limit{(limit.Routes.Count == 1 ? string.Empty : "s")})";
+            yield return limit.Requests is { } n ? $"rate limit {n}/{MeshDuration.Format(limit.Interval ?? LocalRateLimit.DefaultInterval)}{routes}" : "rate limit" + routes;
+        }
         if (policy.Tls is { } tls) yield return tls.Mode == ClientTlsMode.Disable ? "TLS off" : $"TLS {Words(tls.Mode.ToString())}{(tls.Sni is { } sni ? $" sni {sni}" : string.Empty)}";
     }
 

@@ -136,6 +136,23 @@ internal static class Normalizer
         LoadBalancer = Balancer(p.LoadBalancer),
         ConnectionPool = p.ConnectionPool == new ConnectionPool() ? null : p.ConnectionPool,
         Tls = p.Tls is null ? null : p.Tls with { SubjectAltNames = Set(p.Tls.SubjectAltNames) },
+        RateLimit = RateLimit(p.RateLimit),
+    };
+
+    /// <summary>
+    /// Defaults are left implicit: an interval of one second, a burst equal to the requests and status 429 are no value
+    /// given. Route limits keep their order (the first matching path applies).
+    /// </summary>
+    private static LocalRateLimit? RateLimit(LocalRateLimit? limit) => limit is null ? null : limit with
+    {
+        Interval = limit.Interval == LocalRateLimit.DefaultInterval ? null : limit.Interval,
+        Burst = limit.Burst is { } burst && burst == limit.Requests ? null : limit.Burst,
+        Status = limit.Status == LocalRateLimit.DefaultStatus ? null : limit.Status,
+        Routes = [.. limit.Routes.Select(r => r is null ? r! : r with
+        {
+            Interval = r.Interval == LocalRateLimit.DefaultInterval ? null : r.Interval,
+            Burst = r.Burst == r.Requests ? null : r.Burst,
+        })],
     };
 
     /// <summary>

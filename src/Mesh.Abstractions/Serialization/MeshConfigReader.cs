@@ -11,6 +11,7 @@ internal static class MeshConfigReader
 
     // Stand-ins for required objects that are missing or malformed; the model is dropped when they are used.
     private static readonly PolicyTarget PlaceholderTarget = new() { Service = default };
+    private static readonly PathMatch PlaceholderPath = new(PathMatchKind.Prefix, "/");
     private static readonly MtlsScope PlaceholderScope = new();
 
     public static MeshConfig? Read(YamlNode root, ReadContext c)
@@ -255,6 +256,22 @@ internal static class MeshConfigReader
             MaxEjectionPercent = o.Int("maxEjectionPercent"),
         }),
         Tls = m.Object("tls", ClientTls),
+        RateLimit = m.Object("rateLimit", RateLimit),
+    };
+
+    private static LocalRateLimit RateLimit(MapView m) => new()
+    {
+        Requests = m.Int("requests"),
+        Interval = m.Duration("interval"),
+        Burst = m.Int("burst"),
+        Status = m.Int("status"),
+        Routes = m.List("routes", (n, p) => Item(m.Context, n, p, r => new RouteRateLimit
+        {
+            Path = r.RequiredObject("path", PathMatch, PlaceholderPath),
+            Requests = r.RequiredInt("requests"),
+            Interval = r.Duration("interval"),
+            Burst = r.Int("burst"),
+        })),
     };
 
     private static ClientTls ClientTls(MapView m) => new()

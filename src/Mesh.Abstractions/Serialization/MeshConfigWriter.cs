@@ -162,7 +162,17 @@ internal static class MeshConfigWriter
             .Sequence("subjectAltNames", tls.SubjectAltNames, WriteMapping.Text)
             .String("caCertificates", tls.CaCertificates)
             .String("credentialName", tls.CredentialName)
-            .Bool("insecureSkipVerify", tls.InsecureSkipVerify ? true : null));
+            .Bool("insecureSkipVerify", tls.InsecureSkipVerify ? true : null))
+        .Add("rateLimit", p.RateLimit is not { } limit ? null : new WriteMapping()
+            .Int("requests", limit.Requests)
+            .Duration("interval", limit.Interval)
+            .Int("burst", limit.Burst)
+            .Int("status", limit.Status)
+            .Sequence("routes", limit.Routes, r => new WriteMapping()
+                .Add("path", new WriteMapping().String(PathForm(r.Path.Kind), r.Path.Value))
+                .Int("requests", r.Requests)
+                .Duration("interval", r.Interval)
+                .Int("burst", r.Burst)));
 
     private static WriteMapping LoadBalancer(LoadBalancer lb)
     {

@@ -246,6 +246,21 @@ public readonly record struct MeshFeature(string Id, string Area, string Descrip
     /// <summary>Client TLS: skip server verification.</summary>
     public static MeshFeature TlsInsecureSkipVerify { get; } = new("destination.tls.insecureSkipVerify", "Destination", "Client TLS: skip server verification");
 
+    /// <summary>Local rate limit: requests per second for each workload of the target.</summary>
+    public static MeshFeature RateLimit { get; } = new("destination.rateLimit", "Destination", "Local rate limit: requests per second per workload");
+
+    /// <summary>Local rate limit: an interval other than one second.</summary>
+    public static MeshFeature RateLimitInterval { get; } = new("destination.rateLimit.interval", "Destination", "Local rate limit: an interval other than one second");
+
+    /// <summary>Local rate limit: a burst above the requests per interval.</summary>
+    public static MeshFeature RateLimitBurst { get; } = new("destination.rateLimit.burst", "Destination", "Local rate limit: burst above the requests per interval");
+
+    /// <summary>Local rate limit: the status answered to limited requests.</summary>
+    public static MeshFeature RateLimitStatus { get; } = new("destination.rateLimit.status", "Destination", "Local rate limit: status of limited requests (other than 429)");
+
+    /// <summary>Local rate limit: limits of their own for request paths.</summary>
+    public static MeshFeature RateLimitRoutes { get; } = new("destination.rateLimit.routes", "Destination", "Local rate limit per route (path exact, prefix or regex)");
+
     /// <summary>mTLS strict.</summary>
     public static MeshFeature MtlsStrict { get; } = new("mtls.mode.strict", "Security", "mTLS strict");
 
@@ -424,6 +439,11 @@ public readonly record struct MeshFeature(string Id, string Area, string Descrip
         TlsCaCertificates,
         TlsCredentialName,
         TlsInsecureSkipVerify,
+        RateLimit,
+        RateLimitInterval,
+        RateLimitBurst,
+        RateLimitStatus,
+        RateLimitRoutes,
         MtlsStrict,
         MtlsPermissive,
         MtlsDisabled,

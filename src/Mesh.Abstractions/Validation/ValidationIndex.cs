@@ -13,6 +13,7 @@ internal sealed class ValidationIndex
 
     private readonly Dictionary<ServiceRef, (HashSet<string> Subsets, HashSet<int> Ports)> _targets = [];
     private readonly Dictionary<ServiceRef, int[]> _httpPorts = [];
+    private readonly HashSet<ServiceRef> _external = [];
 
     public ValidationIndex(MeshConfig config)
     {
@@ -32,6 +33,7 @@ internal sealed class ValidationIndex
             if (external is null) continue;
             var key = new ServiceRef(external.Name, external.Namespace);
             if (_targets.ContainsKey(key)) continue;
+            _external.Add(key);
             _targets[key] = (
                 [.. external.Subsets.Where(s => s?.Name is not null).Select(s => s.Name)],
                 [.. external.Ports.Where(p => p is not null).Select(p => p.Port)]);
@@ -55,4 +57,10 @@ internal sealed class ValidationIndex
 
     /// <summary>The HTTP, HTTP/2 and gRPC ports of <paramref name="service"/> (the ports an HTTP route of it applies to).</summary>
     public IReadOnlyList<int> HttpPorts(ServiceRef service) => _httpPorts.TryGetValue(service, out var ports) ? ports : [];
+
+    /// <summary>Whether <paramref name="service"/> is an external service (no workload of the mesh serves it).</summary>
+    public bool IsExternal(ServiceRef service) => _external.Contains(service);
+
+    /// <summary>Whether <paramref name="service"/> is declared with at least one port, of any protocol.</summary>
+    public bool HasPorts(ServiceRef service) => _targets.TryGetValue(service, out var t) && t.Ports.Count > 0;
 }

@@ -21,6 +21,7 @@ internal static partial class DestinationPolicyMapping
                 ctx.Unsupported($"{path}.target.port", "A policy for one port of a service is not mapped to App Mesh (its limits apply to a node's listener for every caller); the policy is not written.");
                 continue;
             }
+            if (policy.RateLimit is not null) ctx.Unsupported($"{path}.rateLimit", "App Mesh has no rate limiting (a virtual node's listener has connection pools and outlier detection, no request rate); the rate limit is not written.");
             if (policy.Tls is not null) ctx.Unsupported($"{path}.tls", "Client TLS to a destination (a backend's clientPolicy.tls) is not mapped to App Mesh yet; it is not written.");
             if (policy.LoadBalancer is not null) ctx.Unsupported($"{path}.loadBalancer", "App Mesh has no load-balancer setting (Envoy's round robin is fixed): the load balancer is not written.");
             if (policy.ConnectionPool is { } pool) ConnectionPoolMapping.Report(pool, $"{path}.connectionPool", ctx);

@@ -24,6 +24,7 @@ internal static class DestinationPolicyMapping
                 ctx.Unsupported($"$.spec.destinationPolicies[{i}].target.port", "Consul sets load balancing, limits and health checks per upstream service, not per port: the policy is not written.");
                 continue;
             }
+            if (policy.RateLimit is { } limit) RateLimitMapping.ToConsul(limit, policy.Target.Service, $"$.spec.destinationPolicies[{i}].rateLimit", ctx);
             if (policy.Tls is not null) ctx.Unsupported($"$.spec.destinationPolicies[{i}].tls", "TLS origination is a terminating gateway's setting in Consul (caFile, certFile, keyFile, sni per linked service), which this translation does not write; the TLS settings are not written.");
             if (policy.LoadBalancer is { } lb && LoadBalancerMapping.ToConsul(lb, $"$.spec.destinationPolicies[{i}].loadBalancer", ctx) is { } consul)
             {

@@ -74,6 +74,12 @@ internal static class ConsulImport
             if (i < 0) balancers.Add(upstream);
             else balancers[i] = balancers[i] with { ConnectionPool = upstream.ConnectionPool, OutlierDetection = upstream.OutlierDetection };
         }
+        foreach (var limited in RateLimitMapping.ToModel(index, ctx))
+        {
+            var i = balancers.FindIndex(b => b.Target == limited.Target);
+            if (i < 0) balancers.Add(limited);
+            else balancers[i] = balancers[i] with { RateLimit = limited.RateLimit };
+        }
         var externals = EgressMapping.ToModel(index, ctx);
         ReportDefaults(index, ctx);
         ReportProxies(index, ctx);
@@ -123,7 +129,6 @@ internal static class ConsulImport
             if (spec.LocalRequestTimeoutMs is not null) ctx.NotImported(doc.Source, "$.spec.localRequestTimeoutMs", "Local timeouts are not carried.");
             if (spec.BalanceInboundConnections is not null) ctx.NotImported(doc.Source, "$.spec.balanceInboundConnections", "Inbound connection balancing is not carried.");
             if (spec.ExternalSNI is not null) ctx.NotImported(doc.Source, "$.spec.externalSNI", "External SNI is not carried.");
-            if (spec.RateLimits is not null) ctx.NotImported(doc.Source, "$.spec.rateLimits", "Rate limits are not carried.");
             if (spec.EnvoyExtensions is not null) ctx.NotImported(doc.Source, "$.spec.envoyExtensions", "Envoy extensions are not carried.");
         }
     }

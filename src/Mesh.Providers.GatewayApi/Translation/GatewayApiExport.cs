@@ -50,6 +50,10 @@ internal static class GatewayApiExport
         for (var i = 0; i < config.DestinationPolicies.Count; i++)
         {
             ctx.Unsupported($"$.spec.destinationPolicies[{i}]", "Load balancing, connection limits and outlier detection are not part of Gateway API routes; the policy is not written.");
+            if (config.DestinationPolicies[i].RateLimit is not null)
+            {
+                ctx.Unsupported($"$.spec.destinationPolicies[{i}].rateLimit", "Gateway API has no rate limiting (neither a route filter nor a standard policy); the rate limit is not written.");
+            }
         }
         for (var i = 0; i < config.Mtls.Count; i++)
         {

@@ -71,9 +71,13 @@ internal static class DestinationRuleMapping
                 ctx.Unsupported(path, "A second destination policy for the same target is not written: Istio keeps one traffic policy per host, subset and port.");
                 continue;
             }
+            if (policy.RateLimit is not null)
+            {
+                ctx.Unsupported($"{path}.rateLimit", "Istio has no rate-limit API; its documentation prescribes an EnvoyFilter inserting envoy.filters.http.local_ratelimit into the workload's inbound HTTP filter chain, a patch of generated Envoy configuration that Istio does not validate and that can break on upgrade, so it is not written: apply one yourself, or use the xDS encoder, which emits the filter.");
+            }
             if (policy is { LoadBalancer: null, OutlierDetection: null, Tls: null } && (policy.ConnectionPool is null || policy.ConnectionPool == new Model.ConnectionPool()))
             {
-                ctx.Note(path, "The policy sets nothing (all defaults); no traffic policy is written for it.");
+                if (policy.RateLimit is null) ctx.Note(path, "The policy sets nothing (all defaults); no traffic policy is written for it.");
                 continue;
             }
             var rule = RuleFor(policy.Target.Service);

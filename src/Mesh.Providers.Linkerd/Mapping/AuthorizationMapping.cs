@@ -187,6 +187,9 @@ internal sealed class AuthorizationMapping
     /// <summary>Linkerd → model: reads the Servers: their ports go to <paramref name="model"/>.</summary>
     public void ReadServers(ModelBuilder model) => _servers.ToModel(model);
 
+    /// <summary>The Servers read (their workloads once <see cref="ReadServers"/> has run).</summary>
+    public ServerMapping Servers => _servers;
+
     /// <summary>The service ports the Servers read name (once <see cref="ReadServers"/> has run).</summary>
     public IReadOnlySet<(ServiceRef Service, int Port)> ServerPorts => _servers.Ports;
 

@@ -28,6 +28,9 @@ internal sealed class ServerMapping(ServicePortMapping services, ImportContext c
     private readonly Dictionary<ServiceRef, List<Subset>> _subsets = [];
     private readonly HashSet<(string Namespace, string Name)> _used = [];
 
+    /// <summary>The Servers an HTTPLocalRateLimitPolicy of the input targets (filled before <see cref="ToModel"/> runs).</summary>
+    public HashSet<(string Namespace, string Name)> RateLimited { get; } = [];
+
     /// <summary>
     /// Model → Linkerd: the Servers of <paramref name="policy"/>'s target, one per port of its service, in port order (none for a
     /// policy without target: it applies to the namespace, which is noted). False (reported) when the target cannot have
@@ -128,10 +131,10 @@ internal sealed class ServerMapping(ServicePortMapping services, ImportContext c
             : $"The Servers select the container ports the ports of '{service.Reference}' target ({ports}); the service's own Service is not written (ServiceOutput All writes it), and read back without it each Server stands for a service port of its container port's number.");
     }
 
-    private static string ServerName(MeshService service, string? subset, ServicePort port) =>
+    internal static string ServerName(MeshService service, string? subset, ServicePort port) =>
         ResourceNames.Join(service.Name, subset ?? string.Empty, port.Port.ToString(System.Globalization.CultureInfo.InvariantCulture));
 
-    private static Server Server(string name, string ns, ServicePort port, Dictionary<string, string> labels) => new()
+    internal static Server Server(string name, string ns, ServicePort port, Dictionary<string, string> labels) => new()
     {
         Metadata = { Name = name, NamespaceProperty = ns },
         Spec =
@@ -167,7 +170,14 @@ internal sealed class ServerMapping(ServicePortMapping services, ImportContext c
             }
             if (server.Spec.AccessPolicy is { } access && access != "deny")
             {
-                ctx.NotImported(source, "$.spec.accessPolicy", $"The Server's default policy '{access}' (for traffic no AuthorizationPolicy allows) is not in the model.");
+                if (access == RateLimitMapping.OpenAccessPolicy && RateLimited.Contains((ns, name)))
+                {
+                    ctx.NotImportedInfo(source, "$.spec.accessPolicy", $"The Server admits every client ('{access}', Linkerd's default policy), as a port no access policy targets does: it is read for its rate limit only.");
+                }
+                else
+                {
+                    ctx.NotImported(source, "$.spec.accessPolicy", $"The Server's default policy '{access}' (for traffic no AuthorizationPolicy allows) is not in the model.");
+                }
             }
         }
     }

@@ -4,6 +4,7 @@ using Mesh.Model;
 using Mesh.Providers.GatewayApi;
 using Mesh.Providers.GatewayApi.Translation;
 using Mesh.Providers.Linkerd.Mapping;
+using Mesh.Providers.Linkerd.Resources;
 
 namespace Mesh.Providers.Linkerd.Translation;
 
@@ -19,9 +20,11 @@ internal static class LinkerdExport
     {
         var ctx = new RouteExportContext(new GatewayApiOptions { DefaultNamespace = options.DefaultNamespace, EmitGrpcRoutes = true }, config, RouteMapping.Dialect, leaves);
         var (routes, tcp) = RouteMapping.ToLinkerd(config, options, ctx);
-        Report(config, leaves, ctx);
+        var rateLimits = new List<RateLimitMapping.Written>();
+        Report(config, leaves, ctx, rateLimits);
         ctx.UnsupportedTelemetry("Linkerd has no telemetry CRD: access logs are a proxy annotation and tracing the linkerd-jaeger extension's; the telemetry policy is not written.");
         var policies = AuthorizationMapping.ToLinkerd(config, options, ctx).ToList();
+        if (rateLimits.Count > 0) RateLimits(policies, rateLimits, ctx);
         // The names taken are only needed (and only worth collecting) when there is egress to write.
         ctx.UnsupportedExternalEndpointsAndSubsets(
             "Endpoints with their own ports or labels (Linkerd ExternalWorkloads) are not written; the EgressNetwork takes the addresses.",
@@ -45,9 +48,42 @@ internal static class LinkerdExport
         return written;
     }
 
-    private static void Report(MeshConfig config, LeafServicePlan leaves, RouteExportContext ctx)
+    /// <summary>
+    /// Adds the rate limits' Servers that no access policy writes (admitting every client, noted) and the HTTPLocalRateLimitPolicies,
+    /// each kind in namespace/name order after the authorization resources.
+    /// </summary>
+    private static void RateLimits(List<object> policies, List<RateLimitMapping.Written> rateLimits, RouteExportContext ctx)
     {
-        for (var i = 0; i < config.DestinationPolicies.Count; i++) Destination(config.DestinationPolicies[i], $"$.spec.destinationPolicies[{i}]", ctx);
+        var servers = policies.OfType<Server>().Select(s => (s.Metadata.NamespaceProperty, s.Metadata.Name)).ToHashSet();
+        var added = new List<Server>();
+        var limits = new List<HttpLocalRateLimitPolicy>();
+        foreach (var (server, policy, path) in rateLimits)
+        {
+            var key = (server.Metadata.NamespaceProperty, server.Metadata.Name);
+            if (limits.Exists(l => l.Metadata.NamespaceProperty == key.NamespaceProperty && l.Metadata.Name == key.Name))
+            {
+                ctx.Unsupported(path, $"Server '{key.NamespaceProperty}/{key.Name}' has a rate limit already; the second is not written.");
+                continue;
+            }
+            if (servers.Add(key))
+            {
+                added.Add(server);
+                ctx.Note(path, $"Server '{key.NamespaceProperty}/{key.Name}' is written for the rate limit with accessPolicy {RateLimitMapping.OpenAccessPolicy} (Linkerd's default policy), so that it admits the clients it did; a cluster with another default policy should set that.");
+            }
+            limits.Add(policy);
+        }
+        policies.AddRange(added.OrderBy(s => (s.Metadata.NamespaceProperty, s.Metadata.Name), OrdinalKeyComparer.Instance));
+        policies.AddRange(limits.OrderBy(l => (l.Metadata.NamespaceProperty, l.Metadata.Name), OrdinalKeyComparer.Instance));
+    }
+
+    private static void Report(MeshConfig config, LeafServicePlan leaves, RouteExportContext ctx, List<RateLimitMapping.Written> rateLimits)
+    {
+        for (var i = 0; i < config.DestinationPolicies.Count; i++)
+        {
+            var policy = config.DestinationPolicies[i];
+            if (policy.RateLimit is not null) rateLimits.AddRange(RateLimitMapping.ToLinkerd(policy, $"$.spec.destinationPolicies[{i}]", ctx));
+            Destination(policy, $"$.spec.destinationPolicies[{i}]", ctx);
+        }
         for (var i = 0; i < config.Mtls.Count; i++)
         {
             var mode = config.Mtls[i].Mode;
@@ -77,6 +113,8 @@ internal static class LinkerdExport
     /// </summary>
     private static void Destination(DestinationPolicy policy, string path, RouteExportContext ctx)
     {
+        // A rate limit alone (written on the Servers, per port too) leaves nothing else to write.
+        if (policy is { LoadBalancer: null, ConnectionPool: null, OutlierDetection: null, Tls: null, RateLimit: not null }) return;
         if (policy.Target.Port is not null)
         {
             ctx.Unsupported($"{path}.target.port", "Linkerd configures a destination per Service, not per port; the port's policy is not written.");

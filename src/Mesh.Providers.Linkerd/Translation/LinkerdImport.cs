@@ -34,6 +34,7 @@ internal static class LinkerdImport
             [typeof(MeshTlsAuthentication)] = MeshTlsAuthentication.KubeGroup + "/" + MeshTlsAuthentication.KubeApiVersion,
             [typeof(NetworkAuthentication)] = NetworkAuthentication.KubeGroup + "/" + NetworkAuthentication.KubeApiVersion,
             [typeof(EgressNetwork)] = EgressNetwork.KubeGroup + "/" + EgressNetwork.KubeApiVersion,
+            [typeof(HttpLocalRateLimitPolicy)] = HttpLocalRateLimitPolicy.KubeGroup + "/" + HttpLocalRateLimitPolicy.KubeApiVersion,
             [typeof(ServerAuthorization)] = ServerAuthorization.KubeGroup + "/" + ServerAuthorization.KubeApiVersion,
             [typeof(CoreService)] = CoreService.KubeApiVersion,
         },
@@ -55,6 +56,7 @@ internal static class LinkerdImport
         var authorization = new AuthorizationMapping(options, services, ctx);
         var egress = new EgressMapping(ctx, options.GlobalEgressNamespace);
         var destinations = new List<DestinationPolicy>();
+        var rateLimits = new List<RateLimitMapping.Read>();
         foreach (var (resource, source) in resources)
         {
             if (AuthorizationMapping.IsAuthorization(resource))
@@ -62,6 +64,14 @@ internal static class LinkerdImport
                 var meta = (k8s.IKubernetesObject<V1ObjectMeta>)resource;
                 ctx.ReportMetadata(meta.Metadata, source);
                 authorization.Read(resource, ctx.NamespaceOf(meta), ctx.NameOf(meta, source), source);
+                continue;
+            }
+            if (resource is HttpLocalRateLimitPolicy rateLimit)
+            {
+                ctx.ReportMetadata(rateLimit.Metadata, source);
+                var ns = ctx.NamespaceOf(rateLimit);
+                RateLimitMapping.Target(rateLimit, ns, authorization.Servers);
+                rateLimits.Add(new RateLimitMapping.Read(rateLimit, ns, source));
                 continue;
             }
             if (resource is EgressNetwork network)
@@ -119,6 +129,12 @@ internal static class LinkerdImport
         // Server's policy names its port when the service ends up with others.
         authorization.ReadServers(model);
         var withPorts = authorization.AddSubsets(services.ToModel(model.Build(modelName), authorization.ServerPorts));
+        foreach (var limited in RateLimitMapping.ToModel(rateLimits, authorization.Servers, withPorts, ctx))
+        {
+            var i = destinations.FindIndex(d => d.Target == limited.Target);
+            if (i < 0) destinations.Add(limited);
+            else destinations[i] = destinations[i] with { RateLimit = limited.RateLimit };
+        }
         var accessPolicies = authorization.ToModel(withPorts);
         var externals = egress.ToModel();
         var config = ctx.Diagnostics.Any(d => d.IsError)

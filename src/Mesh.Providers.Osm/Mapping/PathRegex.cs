@@ -29,7 +29,7 @@ internal static class PathRegex
     }
 
     /// <summary>The literal text <paramref name="regex"/> matches, or null when it holds an unescaped metacharacter.</summary>
-    private static string? Unescape(string regex)
+    internal static string? Unescape(string regex)
     {
         var builder = new StringBuilder(regex.Length);
         for (var i = 0; i < regex.Length; i++)

@@ -8,8 +8,7 @@ namespace Mesh.Providers.Osm.Mapping;
 /// <summary>
 /// UpstreamTrafficSettings → destination policies: <c>connectionSettings</c> as the connection pool of the Service <c>spec.host</c>
 /// names (a leaf Service's becomes its subset's when the translator shell folds the leaf), or of the external service (Egress) whose
-/// host it is. Rate limits have no place in the model and
-/// are reported. Two settings for one host are undefined in OSM: the first in namespace/name order is kept, the other reported.
+/// host it is; <c>rateLimit.local.http</c> and <c>httpRoutes</c> as its rate limit (<see cref="RateLimitMapping"/>). Two settings for one host are undefined in OSM: the first in namespace/name order is kept, the other reported.
 /// </summary>
 internal static partial class UpstreamTrafficSettingMapping
 {
@@ -36,12 +35,19 @@ internal static partial class UpstreamTrafficSettingMapping
                 else ctx.NotImported(doc.Source, "$.spec", $"'{spec.Host}' names no Service (name, name.namespace or the cluster FQDN) and no host of an Egress of the input: the setting is not imported.");
                 continue;
             }
-            if (spec.RateLimit is not null) ctx.NotImported(doc.Source, "$.spec.rateLimit", "The model has no rate limiting.");
-            if (spec.HttpRoutes is not null) ctx.NotImported(doc.Source, "$.spec.httpRoutes", "The model has no per-path rate limiting.");
-            var pool = Pool(doc, spec.ConnectionSettings, ctx);
-            if (pool is null)
+            LocalRateLimit? rateLimit = null;
+            if (external is not null && (spec.RateLimit is not null || spec.HttpRoutes is not null))
             {
-                ctx.NotImported(doc.Source, "$.spec.host", "The setting has no connection settings the model holds: no destination policy is imported for this host.");
+                ctx.NotImported(doc.Source, spec.RateLimit is not null ? "$.spec.rateLimit" : "$.spec.httpRoutes", "A rate limit is enforced by the destination's own proxies, which an egress host outside the mesh does not have: not imported.");
+            }
+            else
+            {
+                rateLimit = RateLimitMapping.ToModel(spec, doc.Source, ctx);
+            }
+            var pool = Pool(doc, spec.ConnectionSettings, ctx);
+            if (pool is null && rateLimit is null)
+            {
+                ctx.NotImported(doc.Source, "$.spec.host", "The setting has no connection settings or rate limit the model holds: no destination policy is imported for this host.");
                 continue;
             }
             if (byHost.TryGetValue(host, out var kept))
@@ -50,7 +56,7 @@ internal static partial class UpstreamTrafficSettingMapping
                 continue;
             }
             byHost[host] = doc;
-            policies.Add(new DestinationPolicy { Target = new PolicyTarget { Service = host }, ConnectionPool = pool });
+            policies.Add(new DestinationPolicy { Target = new PolicyTarget { Service = host }, ConnectionPool = pool, RateLimit = rateLimit });
         }
         return policies;
     }

@@ -29,23 +29,28 @@ internal static partial class UpstreamTrafficSettingMapping
             if (policy.Tls is not null) ctx.Unsupported($"{path}.tls", "OSM originates only its own mTLS; TLS origination settings are not written.");
             if (policy.LoadBalancer is not null) ctx.Unsupported($"{path}.loadBalancer", "OSM has no load-balancer setting.");
             if (policy.OutlierDetection is not null) ctx.Unsupported($"{path}.outlierDetection", "UpstreamTrafficSetting has no outlier detection in OSM v1.2.4.");
-            if (policy.ConnectionPool is not { } pool || pool == new ConnectionPool()) continue;
-            if (pool.IdleTimeout is not null) ctx.Unsupported($"{path}.connectionPool.idleTimeout", "UpstreamTrafficSetting has no idle timeout.");
-            if (pool.MaxConcurrentStreams is not null) ctx.Unsupported($"{path}.connectionPool.maxConcurrentStreams", "UpstreamTrafficSetting has no HTTP/2 stream limit.");
-            if (pool.Http2Upgrade is not null) ctx.Unsupported($"{path}.connectionPool.http2Upgrade", "OSM has no HTTP/2 upgrade setting.");
-            pool = pool with { IdleTimeout = null, MaxConcurrentStreams = null, Http2Upgrade = null };
-            if (pool == new ConnectionPool()) continue;
+            var pool = policy.ConnectionPool;
+            if (pool is not null)
+            {
+                if (pool.IdleTimeout is not null) ctx.Unsupported($"{path}.connectionPool.idleTimeout", "UpstreamTrafficSetting has no idle timeout.");
+                if (pool.MaxConcurrentStreams is not null) ctx.Unsupported($"{path}.connectionPool.maxConcurrentStreams", "UpstreamTrafficSetting has no HTTP/2 stream limit.");
+                if (pool.Http2Upgrade is not null) ctx.Unsupported($"{path}.connectionPool.http2Upgrade", "OSM has no HTTP/2 upgrade setting.");
+                pool = pool with { IdleTimeout = null, MaxConcurrentStreams = null, Http2Upgrade = null };
+                if (pool == new ConnectionPool()) pool = null;
+            }
+            if (pool is null && policy.RateLimit is null) continue;
             var target = policy.Target;
             if (ctx.FindService(target.Service) is null && ctx.Config.ExternalServices.FirstOrDefault(e => e.Name == target.Service.Name && e.Namespace == target.Service.Namespace) is { } external)
             {
-                settings.Add(External(external, pool, path, ctx));
+                // The validator keeps rate limits off external services (no proxy of the mesh serves them).
+                if (pool is not null) settings.Add(External(external, pool, path, ctx));
                 continue;
             }
             if (target.Subset is { } subset)
             {
                 if (!ctx.Leaves.HasLeaf(target.Service, subset))
                 {
-                    ctx.Unsupported($"{path}.target.subset", "An UpstreamTrafficSetting names a Service: the subset has no leaf Service (no route splits to it, or ServiceOutput is None), so its connection pool is not written.");
+                    ctx.Unsupported($"{path}.target.subset", "An UpstreamTrafficSetting names a Service: the subset has no leaf Service (no route splits to it, or ServiceOutput is None), so its connection pool and rate limit are not written.");
                     continue;
                 }
                 ctx.Approximated($"{path}.target.subset", "Written on the subset's leaf Service: it applies to the traffic a TrafficSplit sends there.");
@@ -59,7 +64,7 @@ internal static partial class UpstreamTrafficSettingMapping
                     NamespaceProperty = host.Namespace,
                     Annotations = new Dictionary<string, string>(StringComparer.Ordinal) { [OsmAnnotations.Target] = target.Subset is null ? target.Service.Name : $"{target.Service.Name}/{target.Subset}" },
                 },
-                Spec = new UpstreamTrafficSettingSpec { Host = ctx.Fqdn(host), ConnectionSettings = Settings(pool) },
+                Spec = Spec(ctx.Fqdn(host), pool, policy.RateLimit, $"{path}.rateLimit", ctx),
             });
         }
         return settings;
@@ -82,6 +87,13 @@ internal static partial class UpstreamTrafficSettingMapping
             },
             Spec = new UpstreamTrafficSettingSpec { Host = external.Hosts[0], ConnectionSettings = Settings(pool) },
         };
+    }
+
+    private static UpstreamTrafficSettingSpec Spec(string host, ConnectionPool? pool, LocalRateLimit? rateLimit, string path, OsmExportContext ctx)
+    {
+        var spec = new UpstreamTrafficSettingSpec { Host = host, ConnectionSettings = pool is null ? null : Settings(pool) };
+        if (rateLimit is not null) RateLimitMapping.ToOsm(rateLimit, spec, path, ctx);
+        return spec;
     }
 
     private static ConnectionSettings Settings(ConnectionPool pool) => new()

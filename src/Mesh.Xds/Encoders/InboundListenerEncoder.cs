@@ -8,7 +8,8 @@ namespace Mesh.Xds.Encoders;
 /// Encodes the sidecar's <c>virtualInbound</c> listener: one filter chain per HTTP port of its own service
 /// (matched on the original destination port), terminating mTLS when the workload's mode is strict, with an
 /// HttpConnectionManager whose routes are inline (to the local <c>inbound|port||</c> cluster) and whose filters are
-/// the RBAC deny filter, the RBAC allow filter (when access policies apply) and the router, last.
+/// the RBAC deny filter, the RBAC allow filter (when access policies apply), the local rate limit (when a destination
+/// policy of the workload sets one) and the router, last.
 /// </summary>
 internal static class InboundListenerEncoder
 {
@@ -38,6 +39,16 @@ internal static class InboundListenerEncoder
             s.End();
             if (inbound.HasDeny) Rbac(ref s, inbound.Deny, deny: true);
             if (inbound.HasAllow) Rbac(ref s, inbound.Allow, deny: false);
+            if (port.RateLimited)
+            {
+                // After RBAC, so that denied requests spend no tokens; before the router.
+                s.Begin(HttpConnectionManagerFields.HttpFilters);
+                s.Utf8(HttpFilterFields.Name, LocalRateLimitEncoder.FilterName);
+                Fields.BeginAny(ref s, HttpFilterFields.TypedConfig, TypeUrlBytes.LocalRateLimit);
+                LocalRateLimitEncoder.Write(ref s, port.RateLimit);
+                Fields.EndAny(ref s);
+                s.End();
+            }
             s.Begin(HttpConnectionManagerFields.HttpFilters);
             s.Utf8(HttpFilterFields.Name, "envoy.filters.http.router"u8);
             Fields.EmptyAny(ref s, HttpFilterFields.TypedConfig, TypeUrlBytes.Router);

@@ -90,6 +90,15 @@ internal readonly struct RouteConfigEncoder(RouteConfigPlan config) : IMessageEn
             Fields.EndAny(ref s);
             s.End();
         }
+        if (route.RateLimit is { } limit)
+        {
+            s.Begin(RouteFields.TypedPerFilterConfig);
+            s.Utf8(MapEntryFields.Key, LocalRateLimitEncoder.FilterName);
+            Fields.BeginAny(ref s, MapEntryFields.Value, TypeUrlBytes.LocalRateLimit);
+            LocalRateLimitEncoder.Write(ref s, limit);
+            Fields.EndAny(ref s);
+            s.End();
+        }
         s.Utf8(RouteFields.Name, route.NameUtf8);
     }
 

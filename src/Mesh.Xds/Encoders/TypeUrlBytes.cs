@@ -25,6 +25,8 @@ internal static class TypeUrlBytes
 
     public static ReadOnlySpan<byte> DownstreamTlsContext => "type.googleapis.com/envoy.extensions.transport_sockets.tls.v3.DownstreamTlsContext"u8;
 
+    public static ReadOnlySpan<byte> LocalRateLimit => "type.googleapis.com/envoy.extensions.filters.http.local_ratelimit.v3.LocalRateLimit"u8;
+
     public static ReadOnlySpan<byte> Rbac => "type.googleapis.com/envoy.extensions.filters.http.rbac.v3.RBAC"u8;
 
     /// <summary>The type URL of a resource type.</summary>

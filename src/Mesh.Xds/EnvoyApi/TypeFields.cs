@@ -50,3 +50,17 @@ internal static class PercentFields
 {
     public const int Value = 1;
 }
+
+/// <summary><c>envoy.type.v3.TokenBucket</c> (envoy/type/v3/token_bucket.proto).</summary>
+internal static class TokenBucketFields
+{
+    public const int MaxTokens = 1;
+    public const int TokensPerFill = 2;
+    public const int FillInterval = 3;
+}
+
+/// <summary><c>envoy.type.v3.HttpStatus</c> (envoy/type/v3/http_status.proto); its code is an <c>envoy.type.v3.StatusCode</c>, numbered as the HTTP status.</summary>
+internal static class HttpStatusFields
+{
+    public const int Code = 1;
+}

@@ -18,19 +18,38 @@ internal static class InboundPlanner
         if (proxy.Kind != XdsProxyKind.Sidecar || proxy.Service is not { } ownRef || context.FindService(ownRef) is not { } own) return ([], null);
         var ports = new List<InboundPortPlan>();
         var clusters = new List<ClusterPlan>();
+        var checkedLimits = new HashSet<int>();
         foreach (var port in own.Ports.OrderBy(p => p.Port))
         {
             if (!PlanContext.IsHttp(port.Protocol)) continue;
             var name = ResourceNames.InboundCluster(port.Port);
             clusters.Add(new ClusterPlan(name, ownRef, port.Port, port.Protocol, null, [], options.DefaultConnectTimeout, LbPolicy.RoundRobin, null, null, null, Inbound: true));
-            var route = new RoutePlan(ResourceNames.DefaultRoute, null, null, [new BackendPlan(name, 1, ownRef, null)], null, null, null, default);
-            var routes = new RouteConfigPlan(name, [new VirtualHostPlan(ResourceNames.InboundVirtualHost(port.Port), ownRef, port.Port, ["*"], [route])]);
+            BackendPlan[] local = [new BackendPlan(name, 1, ownRef, null)];
+            var (limit, limitSource) = RateLimit(context, own, port.Port);
+            var routeList = new List<RoutePlan>();
+            var status = limit?.Status ?? LocalRateLimit.DefaultStatus;
+            if (limit is not null)
+            {
+                // A route limit is a route of its own before the default one, with its token bucket as per-route config.
+                for (var r = 0; r < limit.Routes.Count; r++)
+                {
+                    var routeLimit = limit.Routes[r];
+                    var match = new HttpMatch { Path = routeLimit.Path };
+                    if (!checkedLimits.Contains(limitSource)) NackChecks.Match(context, match, $"$.spec.destinationPolicies[{limitSource}].rateLimit.routes[{r}]");
+                    routeList.Add(new RoutePlan(ResourceNames.RateLimitRoute(r), match, null, local, null, null, null, default,
+                        Bucket(routeLimit.Requests, routeLimit.Interval, routeLimit.Burst, status)));
+                }
+            }
+            checkedLimits.Add(limitSource);
+            routeList.Add(new RoutePlan(ResourceNames.DefaultRoute, null, null, local, null, null, null, default));
+            var routes = new RouteConfigPlan(name, [new VirtualHostPlan(ResourceNames.InboundVirtualHost(port.Port), ownRef, port.Port, ["*"], [.. routeList])]);
             var (mode, source) = InboundMtls(context, own, port.Port);
             if (mode == MtlsMode.Permissive && source >= 0)
             {
                 context.Warning(XdsDiagnosticCodes.NotEncoded, $"$.spec.mtls[{source}]", $"Permissive mTLS on inbound port {port.Port}: the inbound filter chain accepts plaintext only (no TLS-inspector chain for mTLS callers is emitted).");
             }
-            ports.Add(new InboundPortPlan(port.Port, name, routes, mode == MtlsMode.Strict));
+            var bucket = limit?.Requests is { } requests ? Bucket(requests, limit.Interval, limit.Burst, status) : null;
+            ports.Add(new InboundPortPlan(port.Port, name, routes, mode == MtlsMode.Strict, limit is not null, bucket));
         }
         if (ports.Count == 0) return ([], null);
         var deny = new List<RbacPolicyPlan>();
@@ -63,6 +82,42 @@ internal static class InboundPlanner
         var listener = new ListenerPlan(ResourceNames.InboundListener, options.InboundPort, false, string.Empty, false, ResourceNames.InboundStatPrefix(options.InboundPort), inbound);
         return ([.. clusters], listener);
     }
+
+    /// <summary>
+    /// The rate limit this workload enforces on one inbound port: from the most specific destination policy of its own
+    /// service that sets one — a subset whose labels the workload carries and the port, the subset, the port, the service.
+    /// </summary>
+    private static (LocalRateLimit? Limit, int Source) RateLimit(PlanContext context, MeshService own, int port)
+    {
+        var labels = context.Proxy.Labels;
+        var ownRef = own.Reference;
+        LocalRateLimit? best = null;
+        var rank = -1;
+        var source = -1;
+        var policies = context.Config.DestinationPolicies;
+        for (var i = 0; i < policies.Count; i++)
+        {
+            var policy = policies[i];
+            if (policy.RateLimit is null || policy.Target.Service != ownRef) continue;
+            if (policy.Target.Port is { } p && p != port) continue;
+            if (policy.Target.Subset is { } subsetName
+                && (own.FindSubset(subsetName) is not { } subset || !subset.Labels.All(l => labels.TryGetValue(l.Key, out var v) && string.Equals(v, l.Value, StringComparison.Ordinal))))
+            {
+                continue;
+            }
+            var r = (policy.Target.Subset is null ? 0 : 2) + (policy.Target.Port is null ? 0 : 1);
+            if (r > rank)
+            {
+                rank = r;
+                best = policy.RateLimit;
+                source = i;
+            }
+        }
+        return (best, source);
+    }
+
+    private static RateLimitPlan Bucket(int requests, TimeSpan? interval, int? burst, int status) =>
+        new(burst ?? requests, requests, interval ?? LocalRateLimit.DefaultInterval, status);
 
     /// <summary>
     /// Whether an access policy applies to this sidecar: same namespace, and no target, or its own service, or a

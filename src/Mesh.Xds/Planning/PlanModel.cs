@@ -46,7 +46,8 @@ internal sealed record RoutePlan(
     string? MirrorCluster,
     string? RetryOn,
     ConsistentHash? HashOn,
-    RedirectResponseCode RedirectCode)
+    RedirectResponseCode RedirectCode,
+    RateLimitPlan? RateLimit = null)
 {
     /// <summary><see cref="Name"/> as UTF-8, encoded once.</summary>
     public byte[] NameUtf8 { get; } = System.Text.Encoding.UTF8.GetBytes(Name);
@@ -110,8 +111,15 @@ internal sealed record TelemetryPlan(bool AccessLog, bool Tracing, decimal? Samp
     public bool IsEmpty => !AccessLog && !Tracing;
 }
 
-/// <summary>One inbound port of the sidecar's own service: its local cluster, inline routes and whether it terminates mTLS.</summary>
-internal sealed record InboundPortPlan(int Port, string ClusterName, RouteConfigPlan Routes, bool Tls);
+/// <summary>
+/// One inbound port of the sidecar's own service: its local cluster, inline routes, whether it terminates mTLS, and
+/// whether it has a local rate-limit filter (<paramref name="RateLimited"/>) with the workload's own token bucket
+/// (<paramref name="RateLimit"/>, null when only routes are limited; their buckets are on the routes).
+/// </summary>
+internal sealed record InboundPortPlan(int Port, string ClusterName, RouteConfigPlan Routes, bool Tls, bool RateLimited = false, RateLimitPlan? RateLimit = null);
+
+/// <summary>A token bucket of Envoy's local rate limit: its size (the burst), its refill and interval, and the status answered when it is empty.</summary>
+internal sealed record RateLimitPlan(int MaxTokens, int TokensPerFill, TimeSpan FillInterval, int Status);
 
 /// <summary>One access rule as an Envoy RBAC policy (a policy per rule, since a rule ANDs its source and operation).</summary>
 internal sealed record RbacPolicyPlan(string Name, AccessSource? From, AccessOperation? To, (string Prefix, int Length)[] Cidrs, string[] ServiceAccountPrincipals, string[] NamespacePrefixes, bool Unauthenticated)

@@ -15,6 +15,12 @@ internal static class ResourceNames
     /// <summary>The name of the route that sends what no rule matched to the service itself.</summary>
     public const string DefaultRoute = "default";
 
+    /// <summary>The stat prefix of the inbound local rate-limit filter (and of each route's bucket).</summary>
+    public const string RateLimitStatPrefix = "http_local_rate_limiter";
+
+    /// <summary>The inbound route of a destination policy's route rate limit, by its index.</summary>
+    public static string RateLimitRoute(int index) => string.Create(CultureInfo.InvariantCulture, $"rate-limit-{index}");
+
     /// <summary><c>name.namespace.svc.&lt;cluster domain&gt;</c>.</summary>
     public static string Fqdn(ServiceRef service, string clusterDomain) => service.ToFqdn(clusterDomain);
 

@@ -388,6 +388,21 @@ internal static class XdsSchema
             M(FaultAbortFields.Percentage, "percentage", "envoy.type.v3.FractionalPercent"),
         ],
         ["envoy.extensions.filters.http.router.v3.Router"] = [],
+        ["envoy.extensions.filters.http.local_ratelimit.v3.LocalRateLimit"] =
+        [
+            S(LocalRateLimitFields.StatPrefix, "stat_prefix"),
+            M(LocalRateLimitFields.Status, "status", "envoy.type.v3.HttpStatus"),
+            M(LocalRateLimitFields.TokenBucket, "token_bucket", "envoy.type.v3.TokenBucket"),
+            M(LocalRateLimitFields.FilterEnabled, "filter_enabled", "envoy.config.core.v3.RuntimeFractionalPercent"),
+            M(LocalRateLimitFields.FilterEnforced, "filter_enforced", "envoy.config.core.v3.RuntimeFractionalPercent"),
+        ],
+        ["envoy.type.v3.HttpStatus"] = [V(HttpStatusFields.Code, "code")],
+        ["envoy.type.v3.TokenBucket"] =
+        [
+            V(TokenBucketFields.MaxTokens, "max_tokens"),
+            W(TokenBucketFields.TokensPerFill, "tokens_per_fill"),
+            D(TokenBucketFields.FillInterval, "fill_interval"),
+        ],
 
         ["envoy.config.listener.v3.Listener"] =
         [

@@ -147,6 +147,30 @@ public class MeshBuilderTests
     }
 
     [Fact]
+    public void RateLimit_AndRouteLimits_AreBuilt_InTheOrderAdded()
+    {
+        var limit = MeshBuilder.Create("m")
+            .DestinationPolicy("a.ns", p => p
+                .RouteRateLimit(PathMatch.Exact("/login"), 1, TimeSpan.FromMinutes(1), burst: 3)
+                .RateLimitStatus(503)
+                .RateLimit(100, burst: 150)
+                .RouteRateLimit(PathMatch.Prefix("/api"), 10))
+            .Build().DestinationPolicies[0].RateLimit;
+
+        Assert.Equal(new LocalRateLimit
+        {
+            Requests = 100,
+            Burst = 150,
+            Status = 503,
+            Routes =
+            [
+                new RouteRateLimit { Path = PathMatch.Exact("/login"), Requests = 1, Interval = TimeSpan.FromMinutes(1), Burst = 3 },
+                new RouteRateLimit { Path = PathMatch.Prefix("/api"), Requests = 10 },
+            ],
+        }, limit);
+    }
+
+    [Fact]
     public void MalformedReferences_AreProgrammerErrors() =>
         Assert.Throws<FormatException>(() => MeshBuilder.Create("m").Service("no-namespace"));
 }

@@ -173,6 +173,20 @@ public sealed class MeshValidatorTests
         { "warm-up without duration", m => m.Policy(p => p with { LoadBalancer = LoadBalancer.RoundRobin with { Warmup = new Warmup { Duration = TimeSpan.Zero } } }), NonPositiveDuration, "$.spec.destinationPolicies[0].loadBalancer.warmup.duration" },
         { "idle timeout zero", m => m.Policy(p => p with { ConnectionPool = new ConnectionPool { IdleTimeout = TimeSpan.Zero } }), NonPositiveDuration, "$.spec.destinationPolicies[0].connectionPool.idleTimeout" },
         { "no concurrent streams", m => m.Policy(p => p with { ConnectionPool = new ConnectionPool { MaxConcurrentStreams = 0 } }), NonPositiveLimit, "$.spec.destinationPolicies[0].connectionPool.maxConcurrentStreams" },
+        { "rate limit of zero requests", m => m.Policy(p => p with { RateLimit = new LocalRateLimit { Requests = 0 } }), InvalidRateLimit, "$.spec.destinationPolicies[0].rateLimit.requests" },
+        { "rate limit without requests or routes", m => m.Policy(p => p with { RateLimit = new LocalRateLimit { Status = 503 } }), InvalidRateLimit, "$.spec.destinationPolicies[0].rateLimit.requests" },
+        { "rate limit interval without requests", m => m.Policy(p => p with { RateLimit = new LocalRateLimit { Interval = TimeSpan.FromSeconds(2), Routes = [new RouteRateLimit { Path = PathMatch.Prefix("/api"), Requests = 1 }] } }), InvalidRateLimit, "$.spec.destinationPolicies[0].rateLimit.interval" },
+        { "rate limit interval under 50ms", m => m.Policy(p => p with { RateLimit = new LocalRateLimit { Requests = 10, Interval = Ms(20) } }), InvalidRateLimit, "$.spec.destinationPolicies[0].rateLimit.interval" },
+        { "rate limit burst below requests", m => m.Policy(p => p with { RateLimit = new LocalRateLimit { Requests = 10, Burst = 5 } }), InvalidRateLimit, "$.spec.destinationPolicies[0].rateLimit.burst" },
+        { "rate limit status not an error", m => m.Policy(p => p with { RateLimit = new LocalRateLimit { Requests = 10, Status = 200 } }), InvalidRateLimit, "$.spec.destinationPolicies[0].rateLimit.status" },
+        { "rate limit status envoy lacks", m => m.Policy(p => p with { RateLimit = new LocalRateLimit { Requests = 10, Status = 418 } }), InvalidRateLimit, "$.spec.destinationPolicies[0].rateLimit.status" },
+        { "route rate limit of zero requests", m => m.Policy(p => p with { RateLimit = new LocalRateLimit { Routes = [new RouteRateLimit { Path = PathMatch.Prefix("/api"), Requests = 0 }] } }), InvalidRateLimit, "$.spec.destinationPolicies[0].rateLimit.routes[0].requests" },
+        { "route rate limit burst below requests", m => m.Policy(p => p with { RateLimit = new LocalRateLimit { Routes = [new RouteRateLimit { Path = PathMatch.Prefix("/api"), Requests = 4, Burst = 2 }] } }), InvalidRateLimit, "$.spec.destinationPolicies[0].rateLimit.routes[0].burst" },
+        { "route rate limit path without slash", m => m.Policy(p => p with { RateLimit = new LocalRateLimit { Routes = [new RouteRateLimit { Path = PathMatch.Exact("api"), Requests = 1 }] } }), InvalidPath, "$.spec.destinationPolicies[0].rateLimit.routes[0].path.exact" },
+        { "route rate limit regex RE2 rejects", m => m.Policy(p => p with { RateLimit = new LocalRateLimit { Routes = [new RouteRateLimit { Path = PathMatch.Regex("(?<=x)y"), Requests = 1 }] } }), RegexUnsupported, "$.spec.destinationPolicies[0].rateLimit.routes[0].path.regex" },
+        { "route rate limit path twice", m => m.Policy(p => p with { RateLimit = new LocalRateLimit { Routes = [new RouteRateLimit { Path = PathMatch.Prefix("/api"), Requests = 1 }, new RouteRateLimit { Path = PathMatch.Prefix("/api"), Requests = 2 }] } }), InvalidRateLimit, "$.spec.destinationPolicies[0].rateLimit.routes[1].path.prefix" },
+        { "rate limit on an external service", m => m with { DestinationPolicies = [new DestinationPolicy { Target = new PolicyTarget { Service = new ServiceRef("httpbin", "bookinfo") }, RateLimit = new LocalRateLimit { Requests = 10 } }] }, InvalidRateLimit, "$.spec.destinationPolicies[0].rateLimit" },
+        { "rate limit on a tcp service", m => m with { DestinationPolicies = [new DestinationPolicy { Target = new PolicyTarget { Service = ValidModel.Db }, RateLimit = new LocalRateLimit { Requests = 10 } }] }, InvalidRateLimit, "$.spec.destinationPolicies[0].rateLimit" },
         { "sni not a host", m => m.Policy(p => p with { Tls = new ClientTls { Sni = "not a host" } }), InvalidHost, "$.spec.destinationPolicies[0].tls.sni" },
         { "policy for an undeclared port", m => m.Policy(p => p with { Target = p.Target with { Port = 9999 } }), DanglingPort, "$.spec.destinationPolicies[0].target.port" },
         { "policy port out of range", m => m.Policy(p => p with { Target = p.Target with { Port = 70000 } }), PortOutOfRange, "$.spec.destinationPolicies[0].target.port" },
@@ -295,6 +309,25 @@ public sealed class MeshValidatorTests
 
         Assert.Equal(DiagnosticSeverity.Warning, diagnostic.Severity);
         Assert.False(diagnostic.IsError);
+    }
+
+    [Fact]
+    public void Accepts_ARateLimitWithRoutes_OnASubsetsHttpPort()
+    {
+        var model = ValidModel.Create().Policy(p => p with
+        {
+            Target = p.Target with { Port = 9080 },
+            RateLimit = new LocalRateLimit
+            {
+                Requests = 100,
+                Interval = Ms(50),
+                Burst = 100,
+                Status = 503,
+                Routes = [new RouteRateLimit { Path = PathMatch.Prefix("/api"), Requests = 5 }, new RouteRateLimit { Path = PathMatch.Regex("/api/[0-9]+"), Requests = 1, Interval = TimeSpan.FromMinutes(1), Burst = 3 }],
+            },
+        });
+
+        Assert.Empty(MeshValidator.Validate(model));
     }
 
     [Fact]

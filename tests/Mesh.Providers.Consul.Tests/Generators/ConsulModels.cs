@@ -146,11 +146,35 @@ internal static class ConsulModels
                 .Select(p => p.LoadBalancer?.ConsistentHash?.Ring is { Kind: HashRingKind.Maglev, Size: not null } ring
                     ? p with { LoadBalancer = p.LoadBalancer with { ConsistentHash = p.LoadBalancer.ConsistentHash with { Ring = ring with { Size = null } } } }
                     : p)
-                .Where(p => p.LoadBalancer is not null || p.ConnectionPool is not null || p.OutlierDetection is not null)],
+                // Consul counts requests per second: another interval is read back as the same rate per second.
+                .Select(p => p.RateLimit is { } limit ? p with { RateLimit = PerSecond(limit) } : p)
+                .Where(p => p.LoadBalancer is not null || p.ConnectionPool is not null || p.OutlierDetection is not null || p.RateLimit is not null)],
             Mtls = [.. Mtls(m)],
             AccessPolicies = [.. access],
             // An external service named like a model service is the same Consul service (one ServiceDefaults): the pair is not generated.
             ExternalServices = [.. m.ExternalServices.Where(e => !services.ContainsKey(new ServiceRef(e.Name, e.Namespace))).Select(External).OfType<ExternalService>()],
+        };
+    }
+
+    /// <summary>
+    /// A rate limit as Consul's per-second <c>rateLimits</c> read it back: requests per another interval become the same average
+    /// rate per second (rounded, at least 1) with the bucket's size (the burst, else the requests) as the burst.
+    /// </summary>
+    private static LocalRateLimit PerSecond(LocalRateLimit limit)
+    {
+        static (int Requests, int? Burst) Convert(int requests, TimeSpan? interval, int? burst)
+        {
+            if (interval is not { } i || i == TimeSpan.FromSeconds(1)) return (requests, burst);
+            var perSecond = (int)Math.Max(1m, decimal.Round(requests * TimeSpan.TicksPerSecond / (decimal)i.Ticks, MidpointRounding.AwayFromZero));
+            return (perSecond, Math.Max(burst ?? requests, perSecond));
+        }
+        var (requests, burst) = limit.Requests is { } r ? Convert(r, limit.Interval, limit.Burst) : (0, null);
+        return limit with
+        {
+            Requests = limit.Requests is null ? null : requests,
+            Interval = null,
+            Burst = burst,
+            Routes = [.. limit.Routes.Select(route => Convert(route.Requests, route.Interval, route.Burst) is var (n, b) ? route with { Requests = n, Interval = null, Burst = b } : route)],
         };
     }
 

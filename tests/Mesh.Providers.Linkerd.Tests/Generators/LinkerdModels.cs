@@ -31,7 +31,7 @@ internal static class LinkerdModels
 
     private static readonly LinkerdTranslator Translator = new();
 
-    private static bool OwnProperty(MeshFeature f) => f.Area is "Security" or "Egress" || f.Id.StartsWith("destination.outlierDetection", StringComparison.Ordinal);
+    private static bool OwnProperty(MeshFeature f) => f.Area is "Security" or "Egress" || f.Id.StartsWith("destination.outlierDetection", StringComparison.Ordinal) || f.Id.StartsWith("destination.rateLimit", StringComparison.Ordinal);
 
     /// <summary>
     /// Maps a model to what the Linkerd provider writes and reads back exactly (with the default

@@ -24,6 +24,35 @@ internal static class OsmModels
         MeshGenerators.ConfigSupporting(f => Capabilities[f].Support != CapabilitySupport.Unsupported).Select(ToOsm);
 
     /// <summary>
+    /// A rate limit as OSM reads it back: per second, minute or hour (another interval as the same average rate in the nearest
+    /// unit, rounded, at least 1, with the same bucket size), and a regex route that is an escaped literal (with <c>.*</c>) as an
+    /// exact path (a prefix).
+    /// </summary>
+    private static LocalRateLimit RateLimit(LocalRateLimit limit)
+    {
+        static (int Requests, TimeSpan? Interval, int? Burst) Unit(int requests, TimeSpan? interval, int? burst)
+        {
+            var length = interval ?? TimeSpan.FromSeconds(1);
+            if (length == TimeSpan.FromSeconds(1) || length == TimeSpan.FromMinutes(1) || length == TimeSpan.FromHours(1)) return (requests, interval, burst);
+            var unit = length < TimeSpan.FromMinutes(1) ? TimeSpan.FromSeconds(1) : length < TimeSpan.FromHours(1) ? TimeSpan.FromMinutes(1) : TimeSpan.FromHours(1);
+            var perUnit = (int)Math.Max(1m, decimal.Round(requests * (decimal)unit.Ticks / length.Ticks, MidpointRounding.AwayFromZero));
+            return (perUnit, unit, Math.Max(burst ?? requests, perUnit));
+        }
+        var (requests, interval, burst) = limit.Requests is { } r ? Unit(r, limit.Interval, limit.Burst) : (0, null, null);
+        return limit with
+        {
+            Requests = limit.Requests is null ? null : requests,
+            Interval = interval,
+            Burst = burst,
+            Routes = [.. limit.Routes.Select(route =>
+            {
+                var (n, i, b) = Unit(route.Requests, route.Interval, route.Burst);
+                return route with { Path = Mesh.Providers.Osm.Mapping.RateLimitMapping.Path(Mesh.Providers.Osm.Mapping.RateLimitMapping.Regex(route.Path)), Requests = n, Interval = i, Burst = b };
+            })],
+        };
+    }
+
+    /// <summary>
     /// Maps a model to what the OSM export writes and the import reads back exactly, with every Service written
     /// (<see cref="ServiceOutput.All"/>):
     /// <list type="bullet">
@@ -94,9 +123,10 @@ internal static class OsmModels
             Routes = [.. routes],
             TcpRoutes = [.. tcpRoutes],
             DestinationPolicies = [.. m.DestinationPolicies
-                .Where(p => p.ConnectionPool is { } pool && pool != new ConnectionPool() && (p.Target.Subset is null || routed.Contains((p.Target.Service, p.Target.Subset))))
+                .Select(p => p.ConnectionPool == new ConnectionPool() ? p with { ConnectionPool = null } : p)
+                .Where(p => (p.ConnectionPool is not null || p.RateLimit is not null) && (p.Target.Subset is null || routed.Contains((p.Target.Service, p.Target.Subset))))
                 .Where(p => services.ContainsKey(p.Target.Service) || !m.ExternalServices.Any(e => e.Name == p.Target.Service.Name && e.Namespace == p.Target.Service.Namespace) || (!m.Services.IsEmpty && m.ExternalServices.Any(e => e.Name == p.Target.Service.Name && e.Namespace == p.Target.Service.Namespace && !e.Ports.IsEmpty)))
-                .Select(p => p with { LoadBalancer = null, OutlierDetection = null })],
+                .Select(p => p with { LoadBalancer = null, OutlierDetection = null, RateLimit = p.RateLimit is { } limit ? RateLimit(limit) : null })],
             Mtls = m.Mtls.Any(p => p.Mode == MtlsMode.Strict && p.Scope.Kind == MtlsScopeKind.Mesh) ? [new MtlsPolicy { Scope = MtlsScope.Mesh, Mode = MtlsMode.Strict }] : [],
             AccessPolicies = [.. m.AccessPolicies
                 .Where(p => p.Action == AccessAction.Allow && p.Target is not null)

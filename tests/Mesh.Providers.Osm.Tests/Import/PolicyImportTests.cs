@@ -64,7 +64,7 @@ public sealed class PolicyImportTests
     }
 
     [Fact]
-    public void UpstreamTrafficSetting_IsAConnectionPool_RateLimitsReported()
+    public void UpstreamTrafficSetting_IsAConnectionPool_TcpRateLimitsReported()
     {
         var result = ReadValid(Bookstore + """
             apiVersion: policy.openservicemesh.io/v1alpha1
@@ -80,7 +80,38 @@ public sealed class PolicyImportTests
         var policy = Assert.Single(result.Config!.DestinationPolicies);
         Assert.Equal(BookstoreRef, policy.Target.Service);
         Assert.Equal(new ConnectionPool { MaxConnections = 100, ConnectTimeout = TimeSpan.FromSeconds(5), MaxRequests = 10, MaxRequestsPerConnection = 2, MaxPendingRequests = 3, MaxRetries = 4 }, policy.ConnectionPool);
-        Assert.Equal(DiagnosticSeverity.Warning, At(result, "#4 $.spec.rateLimit").Severity);
+        Assert.Equal(DiagnosticSeverity.Warning, At(result, "#4 $.spec.rateLimit.local.tcp").Severity);
+        Assert.Null(policy.RateLimit);
+    }
+
+    [Fact]
+    public void UpstreamTrafficSetting_RateLimit_IsTheDestinationsRateLimit_AndWhatTheModelLacksIsReported()
+    {
+        var result = ReadValid(Bookstore + """
+            apiVersion: policy.openservicemesh.io/v1alpha1
+            kind: UpstreamTrafficSetting
+            metadata: { name: bookstore, namespace: bookstore }
+            spec:
+              host: bookstore.bookstore.svc.cluster.local
+              rateLimit:
+                local:
+                  http: { requests: 10, unit: minute, burst: 5, responseHeadersToAdd: [{ name: x-limited, value: "1" }] }
+              httpRoutes:
+                - { path: "/books/.*", rateLimit: { local: { requests: 1, unit: second } } }
+                - { path: "/books/.*", rateLimit: { local: { requests: 2, unit: second } } }
+                - { path: "/stats", rateLimit: { local: { requests: 3, unit: hour, responseStatusCode: 503 } } }
+            """);
+        var policy = Assert.Single(result.Config!.DestinationPolicies);
+        Assert.Equal(new LocalRateLimit
+        {
+            Requests = 10,
+            Interval = TimeSpan.FromMinutes(1),
+            Burst = 15,
+            Routes = [new RouteRateLimit { Path = PathMatch.Prefix("/books/"), Requests = 1 }, new RouteRateLimit { Path = PathMatch.Exact("/stats"), Requests = 3, Interval = TimeSpan.FromHours(1) }],
+        }, policy.RateLimit);
+        Assert.Equal(DiagnosticSeverity.Warning, At(result, "#4 $.spec.rateLimit.local.http.responseHeadersToAdd").Severity);
+        Assert.Equal(DiagnosticSeverity.Warning, At(result, "#4 $.spec.httpRoutes[1]").Severity);
+        Assert.Equal(DiagnosticSeverity.Warning, At(result, "#4 $.spec.httpRoutes[2].rateLimit.local.responseStatusCode").Severity);
     }
 
     [Fact]

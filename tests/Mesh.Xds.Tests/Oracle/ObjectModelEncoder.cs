@@ -285,6 +285,7 @@ internal static class ObjectModelEncoder
             if (fault.Abort is { } abort) httpFault.Abort = new FaultAbort { HttpStatus = (uint)Math.Max(0, abort.HttpStatus), Percentage = Percent(abort.Percentage) };
             route.TypedPerFilterConfig.Add("envoy.filters.http.fault", Any.Pack(httpFault));
         }
+        if (r.RateLimit is { } limit) route.TypedPerFilterConfig.Add("envoy.filters.http.local_ratelimit", Any.Pack(RateLimit(limit)));
         return route;
     }
 
@@ -415,6 +416,7 @@ internal static class ObjectModelEncoder
             var manager = new HttpConnectionManager { StatPrefix = port.ClusterName, RouteConfig = RouteConfiguration(port.Routes) };
             if (inbound.HasDeny) manager.HttpFilters.Add(Rbac(inbound.Deny, true));
             if (inbound.HasAllow) manager.HttpFilters.Add(Rbac(inbound.Allow, false));
+            if (port.RateLimited) manager.HttpFilters.Add(new HttpFilter { Name = "envoy.filters.http.local_ratelimit", TypedConfig = Any.Pack(RateLimit(port.RateLimit)) });
             manager.HttpFilters.Add(new HttpFilter { Name = "envoy.filters.http.router", TypedConfig = Any.Pack(new Envoy.Extensions.Filters.Http.Router.V3.Router()) });
             Telemetry(manager, l.Telemetry);
             var chain = new FilterChain { FilterChainMatch = new FilterChainMatch { DestinationPort = (uint)port.Port }, Name = port.ClusterName };
@@ -430,6 +432,17 @@ internal static class ObjectModelEncoder
             listener.FilterChains.Add(chain);
         }
         return listener;
+    }
+
+    private static Envoy.Extensions.Filters.Http.LocalRatelimit.V3.LocalRateLimit RateLimit(RateLimitPlan? plan)
+    {
+        var limit = new Envoy.Extensions.Filters.Http.LocalRatelimit.V3.LocalRateLimit { StatPrefix = "http_local_rate_limiter" };
+        if (plan is null) return limit;
+        limit.Status = new Envoy.Type.V3.HttpStatus { Code = (Envoy.Type.V3.StatusCode)plan.Status };
+        limit.TokenBucket = new Envoy.Type.V3.TokenBucket { MaxTokens = (uint)plan.MaxTokens, TokensPerFill = (uint)plan.TokensPerFill, FillInterval = Dur(plan.FillInterval) };
+        limit.FilterEnabled = new RuntimeFractionalPercent { DefaultValue = new Envoy.Type.V3.FractionalPercent { Numerator = 100 } };
+        limit.FilterEnforced = new RuntimeFractionalPercent { DefaultValue = new Envoy.Type.V3.FractionalPercent { Numerator = 100 } };
+        return limit;
     }
 
     private static HttpFilter Rbac(RbacPolicyPlan[] policies, bool deny)

@@ -52,6 +52,19 @@ public sealed class EncoderProperties
         return [.. response.Resources.Select(a => parser.ParseFrom(a.Value))];
     }
 
+    /// <summary>The projection property above meets inbound rate limits: the generated meshes give the own sidecar's service one.</summary>
+    [Fact]
+    public void GeneratedMeshes_GiveTheOwnSidecarLocalRateLimits()
+    {
+        var limited = 0;
+        XdsGenerators.MeshWithEndpoints.Sample(input =>
+        {
+            var (_, snapshot) = Encode(input.Config, input.Endpoints, Own(input.Config));
+            if (snapshot.Listeners.Any(l => System.Text.Encoding.UTF8.GetString(l.Payload.Span).Contains("envoy.filters.http.local_ratelimit", StringComparison.Ordinal))) Interlocked.Increment(ref limited);
+        }, iter: 200);
+        Assert.True(limited > 0, "no generated mesh rate-limits the sidecar's own service");
+    }
+
     [Fact]
     public void DecodeOfEncode_EqualsTheObjectModelProjection_AndSizesAgree()
     {

@@ -22,7 +22,7 @@ internal static class XdsGenerators
 
     private sealed record RuleSpec(HttpMatch[] Matches, BackendSpec[] Backends, TimeSpan? Timeout, RetryPolicy? Retry, FaultInjection? Fault, BackendSpec? Mirror, decimal MirrorPercent, Rewrite? Rewrite, HeaderModifier? Headers, Redirect? Redirect);
 
-    private sealed record PolicySpec(int Service, LoadBalancer? LoadBalancer, ConnectionPool? Pool, OutlierDetection? Outlier, bool Subset);
+    private sealed record PolicySpec(int Service, LoadBalancer? LoadBalancer, ConnectionPool? Pool, OutlierDetection? Outlier, bool Subset, LocalRateLimit? RateLimit = null);
 
     private sealed record AddressSpec(int Service, int Port, int Octet, int Label, int Locality, int Weight, EndpointHealth Health, int? TargetPort);
 
@@ -98,8 +98,9 @@ internal static class XdsGenerators
             Gen.Select(Gen.Enum<LoadBalancerAlgorithm>(), Hash).Select((a, h) => new LoadBalancer(a, a == LoadBalancerAlgorithm.ConsistentHash ? h : null)).Null(0.3),
             Gen.Select(Gen.Int[1, 1000].Nullable(), Gen.Int[1, 100].Nullable(), Gen.Int[1, 100].Nullable(), PositiveDuration.Nullable()).Select((c, p, r, t) => new ConnectionPool { MaxConnections = c, MaxPendingRequests = p, MaxRequestsPerConnection = r, ConnectTimeout = t }).Null(0.5),
             Gen.Select(Gen.Int[1, 10].Nullable(), Gen.Int[1, 10].Nullable(), PositiveDuration.Nullable(), Gen.Int[0, 100].Nullable()).Select((c, g, i, m) => new OutlierDetection { Consecutive5xx = c, ConsecutiveGatewayErrors = g, Interval = i, MaxEjectionPercent = m }).Null(0.5),
-            Gen.Bool)
-        .Select((s, lb, pool, outlier, subset) => new PolicySpec(s, lb, pool, outlier, subset));
+            Gen.Bool,
+            Mesh.Testing.MeshGenerators.RateLimit.Null(0.5))
+        .Select((s, lb, pool, outlier, subset, limit) => new PolicySpec(s, lb, pool, outlier, subset, limit));
 
     private static Gen<AddressSpec> Address =>
         Gen.Select(
@@ -191,6 +192,8 @@ internal static class XdsGenerators
                 LoadBalancer = p.LoadBalancer,
                 ConnectionPool = p.Pool,
                 OutlierDetection = p.Outlier,
+                // A rate limit counts HTTP requests: only on a service with an HTTP port.
+                RateLimit = service.Ports.Any(x => x.Protocol is Protocol.Http or Protocol.Http2 or Protocol.Grpc) ? p.RateLimit : null,
             };
         }
 

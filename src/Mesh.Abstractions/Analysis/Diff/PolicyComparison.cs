@@ -37,7 +37,7 @@ internal static class PolicyComparison
     {
         // A policy that sets nothing configures nothing: the same as none.
         static bool Sets(DestinationPolicy p) =>
-            p.Target is not null && Normalizer.Destination(p) is { } n && (n.LoadBalancer is not null || n.ConnectionPool is not null || n.OutlierDetection is not null || n.Tls is not null);
+            p.Target is not null && Normalizer.Destination(p) is { } n && (n.LoadBalancer is not null || n.ConnectionPool is not null || n.OutlierDetection is not null || n.Tls is not null || n.RateLimit is not null);
         static string Key(DestinationPolicy p) =>
             (p.Target.Subset is { } subset ? $"{p.Target.Service} subset {subset}" : p.Target.Service.ToString())
             + (p.Target.Port is { } port ? $" port {port.ToString(CultureInfo.InvariantCulture)}" : string.Empty);

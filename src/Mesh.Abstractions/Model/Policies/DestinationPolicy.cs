@@ -1,6 +1,6 @@
 namespace Mesh.Model;
 
-/// <summary>How clients call a service or subset: load balancing, connection limits (circuit breaking), outlier detection and client TLS.</summary>
+/// <summary>How clients call a service or subset: load balancing, connection limits (circuit breaking), outlier detection, client TLS and the rate limit the destination's workloads enforce.</summary>
 public sealed record DestinationPolicy
 {
     /// <summary>The service or subset the policy applies to.</summary>
@@ -17,4 +17,7 @@ public sealed record DestinationPolicy
 
     /// <summary>TLS the client originates to the destination, or null for the mesh's default (its own mTLS where on).</summary>
     public ClientTls? Tls { get; init; }
+
+    /// <summary>Local rate limiting enforced by the target's workloads for every caller, or null for none.</summary>
+    public LocalRateLimit? RateLimit { get; init; }
 }
