@@ -47,6 +47,9 @@ public sealed class XdsSnapshotCache : IDisposable
     /// <summary>Raised when a client rejects a response (NACK). Handlers run on the stream's thread: keep them short.</summary>
     public event EventHandler<XdsNackEventArgs>? Nack;
 
+    /// <summary>Raised when a client accepts a response (ACK): rollout progress per node and type. Handlers run on the stream's thread.</summary>
+    public event EventHandler<XdsAckEventArgs>? Ack;
+
     /// <summary>Raised when a stream opens, before the group's snapshot is looked up; a handler may call <see cref="SetSnapshot"/>.</summary>
     public event EventHandler<XdsNodeConnectedEventArgs>? NodeConnected;
 
@@ -144,6 +147,8 @@ public sealed class XdsSnapshotCache : IDisposable
         }
         Interlocked.Decrement(ref _streamCount);
     }
+
+    internal void RaiseAck(XdsAckEventArgs ack) => Ack?.Invoke(this, ack);
 
     internal void RaiseNack(XdsNackEventArgs nack)
     {

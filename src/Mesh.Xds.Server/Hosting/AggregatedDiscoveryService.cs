@@ -16,21 +16,12 @@ namespace Mesh.Xds.Server.Hosting;
 /// a malformed request (<c>InvalidArgument</c>), server shutdown (<c>Unavailable</c>, so clients reconnect to another
 /// replica), a bug of ours (<c>Internal</c>, logged) — and never escapes to the host.
 /// </summary>
-[BindServiceMethod(typeof(AggregatedDiscoveryService), nameof(BindService))]
-internal sealed class AggregatedDiscoveryService(XdsSnapshotCache cache, IServiceProvider services)
+internal sealed class AggregatedDiscoveryService(XdsSnapshotCache cache, IServiceProvider services) : AggregatedDiscoveryServiceBase
 {
-    /// <summary>Binds the two methods (grpc-dotnet finds the handlers below by name and signature).</summary>
-    public static void BindService(ServiceBinderBase binder, AggregatedDiscoveryService? service)
-    {
-        ArgumentNullException.ThrowIfNull(binder);
-        binder.AddMethod(AdsMethods.StreamAggregatedResources, service is null ? null : service.StreamAggregatedResources);
-        binder.AddMethod(AdsMethods.DeltaAggregatedResources, service is null ? null : service.DeltaAggregatedResources);
-    }
-
-    public Task StreamAggregatedResources(IAsyncStreamReader<DiscoveryRequest> requestStream, IServerStreamWriter<EncodedMessage> responseStream, ServerCallContext context) =>
+    public override Task StreamAggregatedResources(IAsyncStreamReader<DiscoveryRequest> requestStream, IServerStreamWriter<EncodedMessage> responseStream, ServerCallContext context) =>
         RunAsync(new SotwStream(cache, responseStream, context), requestStream, context);
 
-    public Task DeltaAggregatedResources(IAsyncStreamReader<DeltaDiscoveryRequest> requestStream, IServerStreamWriter<EncodedMessage> responseStream, ServerCallContext context) =>
+    public override Task DeltaAggregatedResources(IAsyncStreamReader<DeltaDiscoveryRequest> requestStream, IServerStreamWriter<EncodedMessage> responseStream, ServerCallContext context) =>
         RunAsync(new DeltaStream(cache, responseStream, context), requestStream, context);
 
     [SuppressMessage("Design", "CA1031:Do not catch general exception types", Justification = "A stream's failure must end that stream with a status, never the server.")]

@@ -127,7 +127,11 @@ internal abstract class AdsStream<TRequest> : IAdsStream where TRequest : class
         Group = Cache.NodeGroupOf(Node);
         var snapshot = Cache.Attach(Node, Group, this);
         Log.StreamOpened(Cache.Logger, Mode, Node.Id, Group);
-        if (snapshot is not null && Volatile.Read(ref _latest) is null) Interlocked.CompareExchange(ref _latest, snapshot, null);
+        if (snapshot is null) return;
+        // Nothing is subscribed yet, so the group's snapshot is adopted without a push: the first responses answer
+        // requests and do not count as pushes (nor in push latency).
+        Interlocked.CompareExchange(ref _latest, snapshot, null);
+        Current = Volatile.Read(ref _latest);
     }
 
     /// <summary>Writes one response.</summary>

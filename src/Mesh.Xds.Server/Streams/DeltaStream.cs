@@ -58,10 +58,10 @@ internal sealed class DeltaStream(XdsSnapshotCache cache, IServerStreamWriter<En
         // What the client no longer wants it forgets; a later subscription sends the resource again.
         foreach (var name in state.ClientVersions.Keys.Where(n => !state.IsSubscribed(n)).ToList()) state.ClientVersions.Remove(name);
 
-        if (request.ErrorDetail is { } error && string.Equals(request.ResponseNonce, state.Nonce, StringComparison.Ordinal))
+        if (state.Nonce is not null && string.Equals(request.ResponseNonce, state.Nonce, StringComparison.Ordinal))
         {
-            var rejected = Current?.Snapshot[type].Version.ToString("x16", CultureInfo.InvariantCulture) ?? string.Empty;
-            Cache.RaiseNack(new XdsNackEventArgs(Node!, Group!, type, rejected, string.Empty, error.Code, error.Message, delta: true));
+            if (request.ErrorDetail is { } error) Cache.RaiseNack(new XdsNackEventArgs(Node!, Group!, type, state.SentVersion ?? string.Empty, string.Empty, error.Code, error.Message, delta: true));
+            else Cache.RaiseAck(new XdsAckEventArgs(Node!, Group!, type, state.SentVersion ?? string.Empty, delta: true));
         }
         await SendChangesAsync(type, state, pushed: false, cancellationToken).ConfigureAwait(false);
     }
@@ -126,6 +126,7 @@ internal sealed class DeltaStream(XdsSnapshotCache cache, IServerStreamWriter<En
         }
         foreach (var name in removed) state.ClientVersions.Remove(name);
         state.Nonce = nonce;
+        state.SentVersion = systemVersion;
         await WriteAsync(new EncodedMessage(segments), cancellationToken).ConfigureAwait(false);
         Cache.Metrics.Pushed(type, Mode, pushed ? snapshot.SetAt : null);
     }

@@ -18,5 +18,8 @@ internal sealed class DeltaTypeState
     /// <summary>The nonce of the last response sent, or null before the first.</summary>
     public string? Nonce { get; set; }
 
+    /// <summary>The system version of the last response sent.</summary>
+    public string? SentVersion { get; set; }
+
     public bool IsSubscribed(string name) => Wildcard || Names.Contains(name);
 }

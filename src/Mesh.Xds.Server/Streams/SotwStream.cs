@@ -49,9 +49,10 @@ internal sealed class SotwStream(XdsSnapshotCache cache, IServerStreamWriter<Enc
         {
             Cache.RaiseNack(new XdsNackEventArgs(Node!, Group!, type, state.SentVersion ?? string.Empty, request.VersionInfo, error.Code, error.Message, delta: false));
         }
-        else if (!isNew)
+        else if (!isNew && state.Nonce is not null)
         {
             state.AckedVersion = request.VersionInfo;
+            Cache.RaiseAck(new XdsAckEventArgs(Node!, Group!, type, request.VersionInfo, delta: false));
         }
         state.Names = Subscription(type, request.ResourceNames);
         await RespondAsync(type, state, pushed: false, cancellationToken).ConfigureAwait(false);
