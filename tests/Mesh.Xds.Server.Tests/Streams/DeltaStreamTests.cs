@@ -67,7 +67,7 @@ public sealed class DeltaStreamTests
         host.Cache.SetSnapshot("node-1", next);
         var pushed = await stream.NextAsync();
 
-        Assert.Equal(["outbound|50051||greeter.grpc.svc.cluster.local", "outbound|50051|v1|greeter.grpc.svc.cluster.local"], pushed.Resources.Select(r => r.Name).Order(StringComparer.Ordinal));
+        Assert.Equal(["outbound|50051|v1|greeter.grpc.svc.cluster.local", "outbound|50051||greeter.grpc.svc.cluster.local"], pushed.Resources.Select(r => r.Name).Order(StringComparer.Ordinal));
         foreach (var changed in pushed.Resources)
         {
             Assert.True(next.LoadAssignments.TryGet(changed.Name, out var expected));
