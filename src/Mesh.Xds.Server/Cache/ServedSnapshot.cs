@@ -19,7 +19,9 @@ internal sealed class ServedSnapshot
     private const int TypeCount = 4;
     private readonly ServerMetrics _metrics;
     private readonly SotwBody?[] _wildcard = new SotwBody?[TypeCount];
-    private readonly ConcurrentDictionary<ulong, SotwBody>[] _named = new ConcurrentDictionary<ulong, SotwBody>[TypeCount];
+    private readonly ConcurrentDictionary<ulong, Lazy<SotwBody>>[] _named = new ConcurrentDictionary<ulong, Lazy<SotwBody>>[TypeCount];
+    // Streams racing for a piece not built yet wait for the first instead of building it too: encoded once, not once per racer.
+    private readonly Lock[] _builds = [new(), new(), new(), new()];
     private readonly byte[]?[][] _anyEntries = new byte[]?[TypeCount][];
     private readonly byte[]?[][] _deltaEntries = new byte[]?[TypeCount][];
     private readonly Dictionary<string, int>?[] _indexes = new Dictionary<string, int>?[TypeCount];
@@ -32,7 +34,7 @@ internal sealed class ServedSnapshot
         for (var t = 0; t < TypeCount; t++)
         {
             var set = snapshot[(XdsResourceType)t];
-            _named[t] = new ConcurrentDictionary<ulong, SotwBody>();
+            _named[t] = new ConcurrentDictionary<ulong, Lazy<SotwBody>>();
             _anyEntries[t] = new byte[]?[set.Count];
             _deltaEntries[t] = new byte[]?[set.Count];
             if (previous is not null) CarryOver(previous, (XdsResourceType)t);
@@ -63,11 +65,16 @@ internal sealed class ServedSnapshot
     public SotwBody Wildcard(XdsResourceType type)
     {
         if (Volatile.Read(ref _wildcard[(int)type]) is { } body) return body;
-        var set = Snapshot[type];
-        // Mesh.Xds writes version_info, the resources and type_url; without a nonce the stream appends its own.
-        body = new SotwBody(set.Version.ToString("x16", CultureInfo.InvariantCulture), Snapshot.ToDiscoveryResponse(type, nonce: null));
-        _metrics.Encoded(type, "sotw");
-        return Interlocked.CompareExchange(ref _wildcard[(int)type], body, null) ?? body;
+        lock (_builds[(int)type])
+        {
+            if (_wildcard[(int)type] is { } built) return built;
+            var set = Snapshot[type];
+            // Mesh.Xds writes version_info, the resources and type_url; without a nonce the stream appends its own.
+            body = new SotwBody(set.Version.ToString("x16", CultureInfo.InvariantCulture), Snapshot.ToDiscoveryResponse(type, nonce: null));
+            _metrics.Encoded(type, "sotw");
+            Volatile.Write(ref _wildcard[(int)type], body);
+            return body;
+        }
     }
 
     /// <summary>
@@ -76,9 +83,15 @@ internal sealed class ServedSnapshot
     /// </summary>
     public SotwBody Named(XdsResourceType type, IReadOnlyList<int> indexes)
     {
-        var set = Snapshot[type];
-        var key = SelectionVersion(set, indexes);
-        if (_named[(int)type].TryGetValue(key, out var body)) return body;
+        var key = SelectionVersion(Snapshot[type], indexes);
+        return _named[(int)type].GetOrAdd(
+            key,
+            static (key, state) => new Lazy<SotwBody>(() => state.Self.BuildNamed(state.Type, state.Indexes, key), LazyThreadSafetyMode.ExecutionAndPublication),
+            (Self: this, Type: type, Indexes: indexes)).Value;
+    }
+
+    private SotwBody BuildNamed(XdsResourceType type, IReadOnlyList<int> indexes, ulong key)
+    {
         var version = key.ToString("x16", CultureInfo.InvariantCulture);
         var typeUrl = XdsTypeUrls.Of(type);
         var entries = new byte[indexes.Count][];
@@ -99,9 +112,8 @@ internal sealed class ServedSnapshot
         }
         var tail = new WireBuilder(bytes.AsSpan(offset));
         tail.String(DiscoveryResponseFields.TypeUrl, typeUrl);
-        body = new SotwBody(version, bytes);
         _metrics.Encoded(type, "sotw");
-        return _named[(int)type].GetOrAdd(key, body);
+        return new SotwBody(version, bytes);
     }
 
     /// <summary>One resource as a delta <c>resources</c> entry (a <c>Resource</c> with version, <c>Any</c> and name), tag included.</summary>
@@ -109,6 +121,17 @@ internal sealed class ServedSnapshot
     {
         ref var slot = ref _deltaEntries[(int)type][index];
         if (Volatile.Read(ref slot) is { } entry) return entry;
+        lock (_builds[(int)type])
+        {
+            if (slot is { } built) return built;
+            entry = EncodeDeltaEntry(type, index);
+            Volatile.Write(ref slot, entry);
+            return entry;
+        }
+    }
+
+    private byte[] EncodeDeltaEntry(XdsResourceType type, int index)
+    {
         var resource = Snapshot[type][index];
         var typeUrl = XdsTypeUrls.Of(type);
         var version = resource.VersionText;
@@ -116,7 +139,7 @@ internal sealed class ServedSnapshot
         var resourceSize = WireBuilder.StringFieldSize(ResourceFields.Version, version)
             + WireBuilder.BytesFieldSize(ResourceFields.Resource, anySize)
             + WireBuilder.StringFieldSize(ResourceFields.Name, resource.Name);
-        entry = new byte[WireBuilder.BytesFieldSize(DeltaDiscoveryResponseFields.Resources, resourceSize)];
+        var entry = new byte[WireBuilder.BytesFieldSize(DeltaDiscoveryResponseFields.Resources, resourceSize)];
         var w = new WireBuilder(entry);
         w.BeginBytes(DeltaDiscoveryResponseFields.Resources, resourceSize);
         w.String(ResourceFields.Version, version);
@@ -125,7 +148,7 @@ internal sealed class ServedSnapshot
         w.Bytes(AnyFields.Value, resource.Payload.Span);
         w.String(ResourceFields.Name, resource.Name);
         _metrics.Encoded(type, "delta");
-        return Interlocked.CompareExchange(ref slot, entry, null) ?? entry;
+        return entry;
     }
 
     /// <summary>One resource as a state-of-the-world <c>resources</c> entry (an <c>Any</c>), tag included.</summary>

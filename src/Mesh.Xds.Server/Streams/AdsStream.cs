@@ -73,6 +73,8 @@ internal abstract class AdsStream<TRequest> : IAdsStream where TRequest : class
         }
         finally
         {
+            // When the loop ends first (a malformed request, shutdown), the reader ends with the call; its error is not news.
+            _ = reading.ContinueWith(static t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
             Cache.Metrics.StreamClosed(Mode);
             if (Group is not null)
             {
