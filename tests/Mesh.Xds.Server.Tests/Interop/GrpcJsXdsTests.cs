@@ -53,15 +53,15 @@ public sealed class GrpcJsXdsTests
         var canary = new Dictionary<string, string> { ["x-canary"] = "yes" };
         (backends, errors) = await client.CallsAsync(50, canary);
         Assert.Equal(new Dictionary<string, int> { ["v2"] = 50 }, backends);
-        (backends, errors) = await client.CallsAsync(8, canary, delayMs: 700);
+        (backends, errors) = await client.CallsAsync(8, canary, delayMs: 1500);
         Assert.Equal(new Dictionary<string, int> { ["v2"] = 8 }, backends);
 
-        // A 200 ms timeout on that route: the same slow calls now fail with DEADLINE_EXCEEDED; fast ones still pass.
-        var timed = Snapshot(GreeterMesh.Model(20, 80, canaryTimeout: TimeSpan.FromMilliseconds(200)), endpoints);
+        // A 500 ms timeout on that route: the same slow calls now fail with DEADLINE_EXCEEDED; fast ones still pass.
+        var timed = Snapshot(GreeterMesh.Model(20, 80, canaryTimeout: TimeSpan.FromMilliseconds(500)), endpoints);
         before = events.Count;
         host.Cache.SetSnapshot(NodeId, timed);
         await events.WaitAsync<XdsAckEventArgs>(a => a.Type == XdsResourceType.RouteConfiguration, "ACK of the route timeout", before);
-        (backends, errors) = await client.CallsAsync(8, canary, delayMs: 700);
+        (backends, errors) = await client.CallsAsync(8, canary, delayMs: 1500);
         Assert.Equal(new Dictionary<string, int> { ["DEADLINE_EXCEEDED"] = 8 }, errors);
         (backends, errors) = await client.CallsAsync(8, canary);
         Assert.Equal(new Dictionary<string, int> { ["v2"] = 8 }, backends);
