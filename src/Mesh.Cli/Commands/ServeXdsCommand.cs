@@ -86,17 +86,19 @@ internal static class ServeXdsCommand
         var changes = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
         using var modelWatcher = Watch(options.Model, changes);
         using var endpointsWatcher = Watch(options.Endpoints, changes);
+        // Ctrl+C and SIGTERM reach the host (its console lifetime stops the application) or the command line's token.
+        using var stopping = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, app.Lifetime.ApplicationStopping);
         try
         {
             while (true)
             {
-                await changes.Reader.ReadAsync(cancellationToken).ConfigureAwait(false);
-                await Task.Delay(Settle, cancellationToken).ConfigureAwait(false);
+                await changes.Reader.ReadAsync(stopping.Token).ConfigureAwait(false);
+                await Task.Delay(Settle, stopping.Token).ConfigureAwait(false);
                 changes.Reader.TryRead(out _);
                 lock (output) Reload(options, context, feed);
             }
         }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException) when (stopping.IsCancellationRequested)
         {
             // Interrupted: stop serving (open streams end with UNAVAILABLE so that clients go to another replica).
         }
