@@ -34,6 +34,7 @@ internal static class MeshCli
         root.Subcommands.Add(DiffCommand.Create(context));
         root.Subcommands.Add(CapabilitiesCommand.Create(context));
         root.Subcommands.Add(XdsCommand.Create(context));
+        root.Subcommands.Add(ServeXdsCommand.Create(context));
         var verbose = new Option<bool>("--verbose") { Description = "On an unexpected failure, print its details (exception and stack trace) after the one-line error.", Recursive = true };
         root.Options.Add(verbose);
 

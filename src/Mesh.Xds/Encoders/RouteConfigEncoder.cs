@@ -212,6 +212,12 @@ internal readonly struct RouteConfigEncoder(RouteConfigPlan config) : IMessageEn
             s.String(RouteActionFields.HostRewriteLiteral, rewrite.Authority);
         }
         Fields.Duration(ref s, RouteActionFields.Timeout, rule?.Timeout);
+        if (route.TimeoutAsStreamDuration && rule?.Timeout is { } timeout)
+        {
+            s.Begin(RouteActionFields.MaxStreamDuration);
+            Fields.Duration(ref s, MaxStreamDurationFields.MaxStreamDuration, timeout);
+            s.End();
+        }
         if (rule?.Retry is { } retry)
         {
             s.Begin(RouteActionFields.RetryPolicy);

@@ -70,6 +70,13 @@ internal static class RouteActionFields
     public const int HashPolicy = 15;
     public const int RequestMirrorPolicies = 30;
     public const int RegexRewrite = 32;
+    public const int MaxStreamDuration = 36;
+}
+
+/// <summary><c>envoy.config.route.v3.RouteAction.MaxStreamDuration</c>.</summary>
+internal static class MaxStreamDurationFields
+{
+    public const int MaxStreamDuration = 1;
 }
 
 /// <summary><c>envoy.config.route.v3.WeightedCluster</c>.</summary>

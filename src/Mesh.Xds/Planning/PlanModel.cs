@@ -52,6 +52,12 @@ internal sealed record RoutePlan(
     /// <summary><see cref="Name"/> as UTF-8, encoded once.</summary>
     public byte[] NameUtf8 { get; } = System.Text.Encoding.UTF8.GetBytes(Name);
 
+    /// <summary>
+    /// Whether the rule's timeout is also written as <c>max_stream_duration</c>: proxyless gRPC clients ignore
+    /// <c>RouteAction.timeout</c> and take their deadline from <c>max_stream_duration</c> (gRFC A31).
+    /// </summary>
+    public bool TimeoutAsStreamDuration { get; init; }
+
     /// <summary><see cref="RetryOn"/> as UTF-8, encoded once (null when there is none).</summary>
     public byte[]? RetryOnUtf8 { get; } = string.IsNullOrEmpty(RetryOn) ? null : System.Text.Encoding.UTF8.GetBytes(RetryOn);
 

@@ -97,7 +97,7 @@ internal static class RoutePlanner
                 }
                 if (rule.Matches.IsEmpty)
                 {
-                    routes.Add(new RoutePlan(ResourceNames.Route(route, i, null), null, rule, backends, mirror, retryOn, hash, redirectCode));
+                    routes.Add(new RoutePlan(ResourceNames.Route(route, i, null), null, rule, backends, mirror, retryOn, hash, redirectCode) { TimeoutAsStreamDuration = context.Proxyless });
                     catchAll = true;
                     continue;
                 }
@@ -106,7 +106,7 @@ internal static class RoutePlanner
                     var match = rule.Matches[m];
                     if (!Applies(context.Proxy, match, port)) continue;
                     NackChecks.Match(context, match, $"{path}.matches[{m}]");
-                    routes.Add(new RoutePlan(ResourceNames.Route(route, i, m), match, rule, backends, mirror, retryOn, hash, redirectCode));
+                    routes.Add(new RoutePlan(ResourceNames.Route(route, i, m), match, rule, backends, mirror, retryOn, hash, redirectCode) { TimeoutAsStreamDuration = context.Proxyless });
                     if (match.Path is null or { Kind: PathMatchKind.Prefix, Value: "/" } && match.Headers.IsEmpty && match.QueryParams.IsEmpty && match.Method is null) catchAll = true;
                 }
             }

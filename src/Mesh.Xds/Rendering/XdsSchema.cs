@@ -323,6 +323,11 @@ internal static class XdsSchema
             M(RouteActionFields.HashPolicy, "hash_policy", "envoy.config.route.v3.RouteAction.HashPolicy", true),
             M(RouteActionFields.RequestMirrorPolicies, "request_mirror_policies", "envoy.config.route.v3.RouteAction.RequestMirrorPolicy", true),
             M(RouteActionFields.RegexRewrite, "regex_rewrite", "envoy.type.matcher.v3.RegexMatchAndSubstitute"),
+            M(RouteActionFields.MaxStreamDuration, "max_stream_duration", "envoy.config.route.v3.RouteAction.MaxStreamDuration"),
+        ],
+        ["envoy.config.route.v3.RouteAction.MaxStreamDuration"] =
+        [
+            D(MaxStreamDurationFields.MaxStreamDuration, "max_stream_duration"),
         ],
         ["envoy.config.route.v3.WeightedCluster"] =
         [

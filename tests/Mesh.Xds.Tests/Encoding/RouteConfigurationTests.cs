@@ -59,6 +59,7 @@ public sealed class RouteConfigurationTests
             [("outbound|9080|v1|reviews.bookinfo.svc.cluster.local", 75u), ("outbound|9080|v3|reviews.bookinfo.svc.cluster.local", 25u)],
             action.WeightedClusters.Clusters.Select(c => (c.Name, c.Weight!.Value)));
         Assert.Equal(Duration.FromTimeSpan(TimeSpan.FromSeconds(10)), action.Timeout);
+        Assert.Null(action.MaxStreamDuration);
         Assert.Equal("5xx,connect-failure,retriable-status-codes", action.RetryPolicy.RetryOn);
         Assert.Equal(3u, action.RetryPolicy.NumRetries);
         Assert.Equal(Duration.FromTimeSpan(TimeSpan.FromMilliseconds(2500)), action.RetryPolicy.PerTryTimeout);
@@ -194,5 +195,16 @@ public sealed class RouteConfigurationTests
         var greeter = configs.Single(c => c.Name == "greeter.grpc.svc.cluster.local:50051");
         var host = Assert.Single(greeter.VirtualHosts);
         Assert.Equal(["greeter.grpc.svc.cluster.local:50051"], host.Domains);
+    }
+
+    [Fact]
+    public void Proxyless_TimeoutIsAlsoTheMaxStreamDuration_WhichIsTheDeadlineGrpcClientsApply()
+    {
+        var reviews = Decode<RouteConfiguration>(Build(proxy: Proxyless), XdsResourceType.RouteConfiguration)
+            .Single(c => c.Name == "reviews.bookinfo.svc.cluster.local:9080").VirtualHosts.Single().Routes;
+        var timed = reviews.Single(r => r.Route_?.Timeout is not null).Route_;
+        Assert.Equal(Duration.FromTimeSpan(TimeSpan.FromSeconds(10)), timed.Timeout);
+        Assert.Equal(Duration.FromTimeSpan(TimeSpan.FromSeconds(10)), timed.MaxStreamDuration.MaxStreamDuration_);
+        Assert.All(reviews.Where(r => r.Route_ is { Timeout: null }), r => Assert.Null(r.Route_.MaxStreamDuration));
     }
 }

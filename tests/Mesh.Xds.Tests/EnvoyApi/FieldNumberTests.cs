@@ -78,6 +78,7 @@ public sealed class FieldNumberTests
         { typeof(HeaderMatcherFields), "envoy.config.route.v3.HeaderMatcher" },
         { typeof(QueryParameterMatcherFields), "envoy.config.route.v3.QueryParameterMatcher" },
         { typeof(RouteActionFields), "envoy.config.route.v3.RouteAction" },
+        { typeof(MaxStreamDurationFields), "envoy.config.route.v3.RouteAction.MaxStreamDuration" },
         { typeof(WeightedClusterFields), "envoy.config.route.v3.WeightedCluster" },
         { typeof(ClusterWeightFields), "envoy.config.route.v3.WeightedCluster.ClusterWeight" },
         { typeof(RetryPolicyFields), "envoy.config.route.v3.RetryPolicy" },

@@ -360,6 +360,7 @@ internal static class ObjectModelEncoder
             if (rewrite.FullPath is { } full) action.RegexRewrite = new RegexMatchAndSubstitute { Pattern = new RegexMatcher { Regex = "^/.*$" }, Substitution = full };
         }
         action.Timeout = Dur(rule?.Timeout);
+        if (r.TimeoutAsStreamDuration && rule?.Timeout is { } timeout) action.MaxStreamDuration = new RouteAction.Types.MaxStreamDuration { MaxStreamDuration_ = Dur(timeout) };
         if (rule?.Retry is { } retry)
         {
             action.RetryPolicy = new RetryPolicy { RetryOn = r.RetryOn ?? string.Empty, NumRetries = U(retry.Attempts), PerTryTimeout = Dur(retry.PerTryTimeout) };
