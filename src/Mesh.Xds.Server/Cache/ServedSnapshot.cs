@@ -3,7 +3,6 @@ using System.Collections.Concurrent;
 using System.Globalization;
 using System.IO.Hashing;
 using System.Runtime.InteropServices;
-using Mesh.Xds.EnvoyApi;
 using Mesh.Xds.Server.Diagnostics;
 using Mesh.Xds.Server.Protocol;
 

@@ -1,7 +1,6 @@
 using System.Globalization;
 using Grpc.Core;
 using Status = Grpc.Core.Status;
-using Mesh.Xds.EnvoyApi;
 using Mesh.Xds.Server.Cache;
 using Mesh.Xds.Server.Diagnostics;
 using Mesh.Xds.Server.Protocol;

@@ -1,6 +1,5 @@
 using Grpc.Core;
 using Status = Grpc.Core.Status;
-using Mesh.Xds.EnvoyApi;
 using Mesh.Xds.Server.Cache;
 using Mesh.Xds.Server.Diagnostics;
 using Mesh.Xds.Server.Protocol;
