@@ -130,5 +130,13 @@ public static class AppMeshCapabilities
         [MeshFeature.TracingSampling] = Capability.Unsupported("App Mesh configures tracing in the Envoy sidecar's bootstrap (X-Ray, Datadog, Jaeger), not in its CRDs."),
         [MeshFeature.TracingCustomTags] = Capability.Unsupported("App Mesh adds no custom span tags from its CRDs."),
         [MeshFeature.TelemetryWorkload] = Capability.Unsupported("App Mesh has no telemetry resource for selected workloads."),
+        [MeshFeature.GatewayHttp] = Capability.Unsupported("App Mesh's ingress is a VirtualGateway with GatewayRoutes, which this provider does not write yet."),
+        [MeshFeature.GatewayTlsTerminate] = Capability.Unsupported("App Mesh's ingress is a VirtualGateway with GatewayRoutes, which this provider does not write yet."),
+        [MeshFeature.GatewayTlsMutual] = Capability.Unsupported("App Mesh's ingress is a VirtualGateway with GatewayRoutes, which this provider does not write yet."),
+        [MeshFeature.GatewayPassthrough] = Capability.Unsupported("App Mesh's ingress is a VirtualGateway with GatewayRoutes, which this provider does not write yet."),
+        [MeshFeature.GatewayCertificateFiles] = Capability.Unsupported("App Mesh's ingress is a VirtualGateway with GatewayRoutes, which this provider does not write yet."),
+        [MeshFeature.GatewayHttpsRedirect] = Capability.Unsupported("App Mesh's ingress is a VirtualGateway with GatewayRoutes, which this provider does not write yet."),
+        [MeshFeature.GatewayRoutes] = Capability.Unsupported("App Mesh's ingress is a VirtualGateway with GatewayRoutes, which this provider does not write yet."),
+        [MeshFeature.GatewayRouteListener] = Capability.Unsupported("App Mesh's ingress is a VirtualGateway with GatewayRoutes, which this provider does not write yet."),
     };
 }

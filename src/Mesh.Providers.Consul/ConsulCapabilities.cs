@@ -131,5 +131,13 @@ public static class ConsulCapabilities
         [MeshFeature.TracingSampling] = Capability.Unsupported("Consul sets trace sampling in the proxies' Envoy configuration (envoy_tracing_json), which the model does not write."),
         [MeshFeature.TracingCustomTags] = Capability.Unsupported("Consul adds no custom span tags from its config entries."),
         [MeshFeature.TelemetryWorkload] = Capability.Unsupported("Consul has no per-workload telemetry entry."),
+        [MeshFeature.GatewayHttp] = Capability.Unsupported("Consul's ingress is an API gateway or ingress-gateway config entry, which this provider does not write yet."),
+        [MeshFeature.GatewayTlsTerminate] = Capability.Unsupported("Consul's ingress is an API gateway or ingress-gateway config entry, which this provider does not write yet."),
+        [MeshFeature.GatewayTlsMutual] = Capability.Unsupported("Consul's ingress is an API gateway or ingress-gateway config entry, which this provider does not write yet."),
+        [MeshFeature.GatewayPassthrough] = Capability.Unsupported("Consul's ingress is an API gateway or ingress-gateway config entry, which this provider does not write yet."),
+        [MeshFeature.GatewayCertificateFiles] = Capability.Unsupported("Consul's ingress is an API gateway or ingress-gateway config entry, which this provider does not write yet."),
+        [MeshFeature.GatewayHttpsRedirect] = Capability.Unsupported("Consul's ingress is an API gateway or ingress-gateway config entry, which this provider does not write yet."),
+        [MeshFeature.GatewayRoutes] = Capability.Unsupported("Consul's ingress is an API gateway or ingress-gateway config entry, which this provider does not write yet."),
+        [MeshFeature.GatewayRouteListener] = Capability.Unsupported("Consul's ingress is an API gateway or ingress-gateway config entry, which this provider does not write yet."),
     };
 }

@@ -140,5 +140,13 @@ public static class GatewayApiCapabilities
         [MeshFeature.TracingSampling] = Capability.Unsupported("Gateway API has no telemetry settings: access logs and traces are configured in the implementation."),
         [MeshFeature.TracingCustomTags] = Capability.Unsupported("Gateway API has no telemetry settings: access logs and traces are configured in the implementation."),
         [MeshFeature.TelemetryWorkload] = Capability.Unsupported("Gateway API has no telemetry settings: access logs and traces are configured in the implementation."),
+        [MeshFeature.GatewayHttp] = Capability.Unsupported("Gateways (Gateway, parentRefs to it, ReferenceGrant) are not written by this provider yet; it writes mesh (GAMMA) routes."),
+        [MeshFeature.GatewayTlsTerminate] = Capability.Unsupported("Gateways (Gateway, parentRefs to it, ReferenceGrant) are not written by this provider yet; it writes mesh (GAMMA) routes."),
+        [MeshFeature.GatewayTlsMutual] = Capability.Unsupported("Gateways (Gateway, parentRefs to it, ReferenceGrant) are not written by this provider yet; it writes mesh (GAMMA) routes."),
+        [MeshFeature.GatewayPassthrough] = Capability.Unsupported("Gateways (Gateway, parentRefs to it, ReferenceGrant) are not written by this provider yet; it writes mesh (GAMMA) routes."),
+        [MeshFeature.GatewayCertificateFiles] = Capability.Unsupported("Gateways (Gateway, parentRefs to it, ReferenceGrant) are not written by this provider yet; it writes mesh (GAMMA) routes."),
+        [MeshFeature.GatewayHttpsRedirect] = Capability.Unsupported("Gateways (Gateway, parentRefs to it, ReferenceGrant) are not written by this provider yet; it writes mesh (GAMMA) routes."),
+        [MeshFeature.GatewayRoutes] = Capability.Unsupported("Gateways (Gateway, parentRefs to it, ReferenceGrant) are not written by this provider yet; it writes mesh (GAMMA) routes."),
+        [MeshFeature.GatewayRouteListener] = Capability.Unsupported("Gateways (Gateway, parentRefs to it, ReferenceGrant) are not written by this provider yet; it writes mesh (GAMMA) routes."),
     };
 }

@@ -124,5 +124,13 @@ public static class IstioCapabilities
         [MeshFeature.TracingSampling] = Capability.Native,
         [MeshFeature.TracingCustomTags] = Capability.Native,
         [MeshFeature.TelemetryWorkload] = Capability.Native,
+        [MeshFeature.GatewayHttp] = Capability.Native,
+        [MeshFeature.GatewayTlsTerminate] = Capability.Native,
+        [MeshFeature.GatewayTlsMutual] = Capability.Native,
+        [MeshFeature.GatewayPassthrough] = Capability.Native,
+        [MeshFeature.GatewayCertificateFiles] = Capability.Native,
+        [MeshFeature.GatewayHttpsRedirect] = Capability.Native,
+        [MeshFeature.GatewayRoutes] = Capability.Native,
+        [MeshFeature.GatewayRouteListener] = Capability.Approximated("An Istio VirtualService binds to a whole Gateway: the route applies on every server whose hosts match."),
     });
 }

@@ -134,5 +134,13 @@ public static class LinkerdCapabilities
         [MeshFeature.TracingSampling] = Capability.Unsupported("Linkerd samples traces by the linkerd-jaeger extension's collector configuration, not by a CRD."),
         [MeshFeature.TracingCustomTags] = Capability.Unsupported("Linkerd adds no custom span tags from its CRDs."),
         [MeshFeature.TelemetryWorkload] = Capability.Unsupported("Linkerd has no telemetry CRD."),
+        [MeshFeature.GatewayHttp] = Capability.Unsupported("Linkerd has no ingress of its own (any Gateway API ingress is meshed); gateways are not written yet."),
+        [MeshFeature.GatewayTlsTerminate] = Capability.Unsupported("Linkerd has no ingress of its own (any Gateway API ingress is meshed); gateways are not written yet."),
+        [MeshFeature.GatewayTlsMutual] = Capability.Unsupported("Linkerd has no ingress of its own (any Gateway API ingress is meshed); gateways are not written yet."),
+        [MeshFeature.GatewayPassthrough] = Capability.Unsupported("Linkerd has no ingress of its own (any Gateway API ingress is meshed); gateways are not written yet."),
+        [MeshFeature.GatewayCertificateFiles] = Capability.Unsupported("Linkerd has no ingress of its own (any Gateway API ingress is meshed); gateways are not written yet."),
+        [MeshFeature.GatewayHttpsRedirect] = Capability.Unsupported("Linkerd has no ingress of its own (any Gateway API ingress is meshed); gateways are not written yet."),
+        [MeshFeature.GatewayRoutes] = Capability.Unsupported("Linkerd has no ingress of its own (any Gateway API ingress is meshed); gateways are not written yet."),
+        [MeshFeature.GatewayRouteListener] = Capability.Unsupported("Linkerd has no ingress of its own (any Gateway API ingress is meshed); gateways are not written yet."),
     };
 }

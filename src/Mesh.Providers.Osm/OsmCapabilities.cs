@@ -151,5 +151,13 @@ public static class OsmCapabilities
         [MeshFeature.TracingSampling] = Capability.Unsupported("OSM's MeshConfig observability.tracing sets the collector, not a sampling percentage."),
         [MeshFeature.TracingCustomTags] = Capability.Unsupported("OSM adds no custom span tags."),
         [MeshFeature.TelemetryWorkload] = Capability.Unsupported("OSM has no per-workload telemetry settings."),
+        [MeshFeature.GatewayHttp] = Capability.Unsupported("OSM has no gateway resource: ingress is a third-party controller admitted by IngressBackend, which this provider does not write."),
+        [MeshFeature.GatewayTlsTerminate] = Capability.Unsupported("OSM has no gateway resource: ingress is a third-party controller admitted by IngressBackend, which this provider does not write."),
+        [MeshFeature.GatewayTlsMutual] = Capability.Unsupported("OSM has no gateway resource: ingress is a third-party controller admitted by IngressBackend, which this provider does not write."),
+        [MeshFeature.GatewayPassthrough] = Capability.Unsupported("OSM has no gateway resource: ingress is a third-party controller admitted by IngressBackend, which this provider does not write."),
+        [MeshFeature.GatewayCertificateFiles] = Capability.Unsupported("OSM has no gateway resource: ingress is a third-party controller admitted by IngressBackend, which this provider does not write."),
+        [MeshFeature.GatewayHttpsRedirect] = Capability.Unsupported("OSM has no gateway resource: ingress is a third-party controller admitted by IngressBackend, which this provider does not write."),
+        [MeshFeature.GatewayRoutes] = Capability.Unsupported("OSM has no gateway resource: ingress is a third-party controller admitted by IngressBackend, which this provider does not write."),
+        [MeshFeature.GatewayRouteListener] = Capability.Unsupported("OSM has no gateway resource: ingress is a third-party controller admitted by IngressBackend, which this provider does not write."),
     };
 }

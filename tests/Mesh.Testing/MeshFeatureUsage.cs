@@ -165,6 +165,20 @@ public static class MeshFeatureUsage
             Use(telemetry.Tracing is { CustomTags.IsEmpty: false }, MeshFeature.TracingCustomTags);
             Use(!telemetry.Workload.IsEmpty, MeshFeature.TelemetryWorkload);
         }
+        foreach (var listener in config.Gateways.SelectMany(g => g.Listeners))
+        {
+            Use(listener.Protocol is ListenerProtocol.Http or ListenerProtocol.Https, MeshFeature.GatewayHttp);
+            Use(listener.Tls?.Mode == GatewayTlsMode.Terminate, MeshFeature.GatewayTlsTerminate);
+            Use(listener.Tls?.Mode == GatewayTlsMode.Mutual, MeshFeature.GatewayTlsMutual);
+            Use(listener.Tls?.Mode == GatewayTlsMode.Passthrough || listener.Protocol == ListenerProtocol.Tcp, MeshFeature.GatewayPassthrough);
+            Use(listener.Tls?.Files is not null, MeshFeature.GatewayCertificateFiles);
+            Use(listener.HttpsRedirect, MeshFeature.GatewayHttpsRedirect);
+        }
+        foreach (var route in config.GatewayRoutes)
+        {
+            used.Add(MeshFeature.GatewayRoutes);
+            Use(route.Gateways.Any(g => g.Listener is not null), MeshFeature.GatewayRouteListener);
+        }
         return used;
     }
 
@@ -218,9 +232,34 @@ public static class MeshFeatureUsage
                         CustomTags = s(MeshFeature.TracingCustomTags) ? t.Tracing.CustomTags : default,
                     },
                 })],
+            Gateways = [.. config.Gateways.Select(g => g with { Listeners = [.. g.Listeners.Where(l => Listener(l, s))] }).Where(g => !g.Listeners.IsEmpty)],
+        };
+        restricted = restricted with
+        {
+            GatewayRoutes = s(MeshFeature.GatewayRoutes)
+                ? [.. config.GatewayRoutes
+                    .Select(r => r with { Gateways = [.. r.Gateways.Where(g => (g.Listener is null || s(MeshFeature.GatewayRouteListener)) && Attachable(restricted, g))], Rules = [.. r.Rules.Where(rule => rule.Redirect is null || s(MeshFeature.Redirect)).Select(rule => Rule(rule, s))] })
+                    .Where(r => !r.Gateways.IsEmpty && !r.Rules.IsEmpty)]
+                : default,
         };
         return External(restricted, config, s);
     }
+
+    /// <summary>Whether a listener uses only supported gateway features.</summary>
+    private static bool Listener(GatewayListener l, Func<MeshFeature, bool> s) =>
+        (l.Protocol is not (ListenerProtocol.Http or ListenerProtocol.Https) || s(MeshFeature.GatewayHttp))
+        && (l.Tls?.Mode != GatewayTlsMode.Terminate || s(MeshFeature.GatewayTlsTerminate))
+        && (l.Tls?.Mode != GatewayTlsMode.Mutual || s(MeshFeature.GatewayTlsMutual))
+        && ((l.Tls?.Mode != GatewayTlsMode.Passthrough && l.Protocol != ListenerProtocol.Tcp) || s(MeshFeature.GatewayPassthrough))
+        && (l.Tls?.Files is null || s(MeshFeature.GatewayCertificateFiles))
+        && (!l.HttpsRedirect || s(MeshFeature.GatewayHttpsRedirect));
+
+    /// <summary>Whether a gateway route can still attach to <paramref name="g"/> in the restricted model.</summary>
+    private static bool Attachable(MeshConfig restricted, GatewayRef g) =>
+        restricted.FindGateway(g.Name, g.Namespace) is { } gateway
+        && (g.Listener is null
+            ? gateway.Listeners.Any(l => l.Protocol is ListenerProtocol.Http or ListenerProtocol.Https)
+            : gateway.Listeners.Any(l => l.Name == g.Listener && l.Protocol is ListenerProtocol.Http or ListenerProtocol.Https));
 
     /// <summary>
     /// Drops what refers to external services the provider cannot keep: routes on them without <see cref="MeshFeature.ExternalRoutes"/>,

@@ -555,6 +555,86 @@ public static class MeshGenerators
     private static Gen<(string? Namespace, OutboundMode Mode, int[] Hosts)> OutboundDraft { get; } =
         Gen.Select(Namespace.Null(0.4), Gen.Enum<OutboundMode>(), Gen.Int[0, 3].Array[0, 3], (ns, mode, hosts) => (ns, mode, hosts));
 
+    private static readonly GatewayRoute[] EmptyGatewayRoutes = [];
+
+    private static readonly GatewayTls? NoGatewayTls = null;
+
+    /// <summary>A host name a gateway listener or route may list.</summary>
+    private static Gen<string> GatewayHost { get; } = Gen.OneOf("shop.example.com", "*.example.com", "api.example.org");
+
+    /// <summary>A gateway TLS setting for <paramref name="protocol"/>: none for plaintext; a certificate (credential or files) unless passed through.</summary>
+    private static Gen<GatewayTls?> GatewayTls(ListenerProtocol protocol) => protocol switch
+    {
+        ListenerProtocol.Http or ListenerProtocol.Tcp => Gen.Const(NoGatewayTls),
+        _ => Gen.Select(Gen.Enum<GatewayTlsMode>(), Gen.Bool, Gen.OneOf("spiffe://cluster.local/ns/edge/sa/client", "client.example.com").Array[0, 2],
+            (mode, files, sans) =>
+            {
+                if (protocol == ListenerProtocol.Https && mode == GatewayTlsMode.Passthrough) mode = GatewayTlsMode.Terminate;
+                return (GatewayTls?)(mode == GatewayTlsMode.Passthrough
+                    ? new GatewayTls { Mode = mode }
+                    : new GatewayTls
+                    {
+                        Mode = mode,
+                        CredentialName = files ? null : "edge-cert",
+                        Files = files ? new CertificateFiles { CertificateChain = "/etc/certs/cert.pem", PrivateKey = "/etc/certs/key.pem", CaCertificates = mode == GatewayTlsMode.Mutual ? "/etc/certs/ca.pem" : null } : null,
+                        SubjectAltNames = mode == GatewayTlsMode.Mutual ? [.. sans.Distinct()] : default,
+                    });
+            }),
+    };
+
+    /// <summary>A gateway listener on <paramref name="port"/>: any protocol, 0–2 hosts, TLS to match, sometimes an HTTPS redirect.</summary>
+    private static Gen<GatewayListener> GatewayListener(int port) =>
+        Gen.Enum<ListenerProtocol>().SelectMany(protocol => Gen.Select(GatewayHost.Array[0, 2], GatewayTls(protocol), Gen.Bool,
+            (hosts, tls, redirect) => new GatewayListener
+            {
+                Name = $"{WireNames.Of(protocol)}-{port}",
+                Port = port,
+                Protocol = protocol,
+                Hosts = [.. hosts.Distinct()],
+                Tls = tls,
+                HttpsRedirect = redirect && protocol == ListenerProtocol.Http,
+            }));
+
+    /// <summary>A gateway in the edge namespace: selected workloads and 1–3 listeners on distinct ports.</summary>
+    public static Gen<Gateway> Gateway { get; } = Gen.Select(Gen.OneOf("public", "internal", "egress"), Gen.OneOf("ingressgateway", "egressgateway"),
+        Gen.OneOf(80, 443, 8080, 8443, 15443).ArrayUnique[1, 3].SelectMany(ports => ports.Select(GatewayListener).ToArray().Sequence()),
+        (name, istio, listeners) => new Gateway { Name = name, Namespace = "edge", Workloads = new Dictionary<string, string> { ["istio"] = istio }.ToEquatableMap(), Listeners = [.. listeners] });
+
+    /// <summary>
+    /// Gateway routes bound to <paramref name="gateways"/> (each to a whole gateway with HTTP or HTTPS listeners), with host
+    /// names and rules to <paramref name="services"/>: no source matches (the caller is the gateway), a port for backends
+    /// on services with several.
+    /// </summary>
+    private static Gen<GatewayRoute[]> GatewayRoutes(Gateway[] gateways, MeshService[] services)
+    {
+        var http = gateways.Where(g => g.Listeners.Any(l => l.Protocol is ListenerProtocol.Http or ListenerProtocol.Https)).ToArray();
+        if (http.Length == 0 || services.Length == 0) return Gen.Const<GatewayRoute[]>([]);
+        return Gen.Select(Gen.Int[0, http.Length - 1], GatewayHost.Array[0, 2], HttpRule(services).Array[1, 2], Gen.OneOf("shop", "api"), Gen.Int[0, 3],
+            (g, hosts, rules, name, bind) => new GatewayRoute
+            {
+                Name = name,
+                Namespace = "edge",
+                // Sometimes bound to the gateway's first HTTP or HTTPS listener only.
+                Gateways = [new GatewayRef { Name = http[g].Name, Namespace = http[g].Namespace, Listener = bind == 0 ? http[g].Listeners.First(l => l.Protocol is ListenerProtocol.Http or ListenerProtocol.Https).Name : null }],
+                Hostnames = [.. hosts.Distinct()],
+                Rules = [.. rules.Select(rule => rule with
+                {
+                    Matches = [.. rule.Matches.Select(m => m with { SourceLabels = default, SourceNamespace = null }).Distinct()],
+                    Backends = GatewayBackends(rule.Backends, services),
+                    Mirror = rule.Mirror is { Port: null } mirror && services.FirstOrDefault(x => x.Reference == mirror.Service) is { Ports.Count: > 1 } m2 ? mirror with { Port = m2.Ports[0].Port } : rule.Mirror,
+                })],
+            }).Array[0, 2].Select(routes => routes.DistinctBy(r => r.Name).ToArray());
+    }
+
+    /// <summary>Backends with a port where the service has several; merging two must not leave every weight zero.</summary>
+    private static EquatableArray<WeightedBackend> GatewayBackends(EquatableArray<WeightedBackend> backends, MeshService[] services)
+    {
+        var named = backends.Select(b => b.Port is null && services.FirstOrDefault(x => x.Reference == b.Service) is { Ports.Count: > 1 } multi ? b with { Port = multi.Ports[0].Port } : b)
+            .DistinctBy(b => (b.Service, b.Subset, b.Port)).ToArray();
+        if (named.Length > 0 && named.All(b => b.Weight == 0)) named[0] = named[0] with { Weight = 100 };
+        return [.. named];
+    }
+
     /// <summary>A small valid model covering every feature across samples.</summary>
     public static Gen<MeshConfig> Config { get; } = Services.SelectMany(services => Gen.Select(
         DnsName,
@@ -566,10 +646,10 @@ public static class MeshGenerators
         Mtls.Array[0, 3],
         AccessPolicy(services).Array[0, 2],
         ExternalService.Array[0, 2],
-        Gen.Select(Gen.Int[0, 3], OutboundDraft.Array[0, 2], Telemetry.Array[0, 2]),
+        Gen.Select(Gen.Int[0, 3], OutboundDraft.Array[0, 2], Telemetry.Array[0, 2], Gateway.Array[0, 2].Select(g => g.DistinctBy(x => x.Name).ToArray()).SelectMany(g => GatewayRoutes(g, services).Select(r => (g, r)))),
         (name, routing, destinations, mtls, access, external, egress) =>
         {
-            var (egressRoutes, outbound, telemetry) = egress;
+            var (egressRoutes, outbound, telemetry, edge) = egress;
             // An external service's name.namespace is not also a service's (a reference names one of them).
             var externals = UniqueHosts(external.DistinctBy(e => (e.Name, e.Namespace)).Where(e => !services.Any(x => x.Name == e.Name && x.Namespace == e.Namespace))).ToArray();
             var routes = routing.routes.OfType<HttpRoute>().ToList();
@@ -586,6 +666,8 @@ public static class MeshGenerators
                 ExternalServices = [.. externals],
                 Outbound = [.. Outbound(outbound, services, externals)],
                 Telemetry = [.. telemetry.DistinctBy(t => (t.Namespace, t.Workload))],
+                Gateways = [.. edge.g],
+                GatewayRoutes = [.. edge.r],
             };
         }));
 

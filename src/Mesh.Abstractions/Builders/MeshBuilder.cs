@@ -29,6 +29,8 @@ public sealed class MeshBuilder
     private readonly List<MtlsPolicy> _mtls = [];
     private readonly List<OutboundPolicy> _outbound = [];
     private readonly List<TelemetryPolicy> _telemetry = [];
+    private readonly List<Gateway> _gateways = [];
+    private readonly List<GatewayRoute> _gatewayRoutes = [];
     private readonly List<AccessPolicy> _accessPolicies = [];
     private readonly List<ExternalService> _externalServices = [];
 
@@ -178,6 +180,32 @@ public sealed class MeshBuilder
         return this;
     }
 
+    /// <summary>Adds an ingress or egress gateway.</summary>
+    /// <param name="name">The gateway's name.</param>
+    /// <param name="namespace">The gateway's namespace.</param>
+    /// <param name="configure">Sets its workloads or class and adds its listeners.</param>
+    public MeshBuilder Gateway(string name, string @namespace, Action<GatewayBuilder> configure)
+    {
+        ArgumentNullException.ThrowIfNull(configure);
+        var builder = new GatewayBuilder();
+        configure(builder);
+        _gateways.Add(builder.Build(name, @namespace));
+        return this;
+    }
+
+    /// <summary>Adds an HTTP route for requests arriving at gateways.</summary>
+    /// <param name="name">The route's name.</param>
+    /// <param name="namespace">The route's namespace.</param>
+    /// <param name="configure">Attaches it to gateways, sets its host names and adds its rules.</param>
+    public MeshBuilder GatewayRoute(string name, string @namespace, Action<GatewayRouteBuilder> configure)
+    {
+        ArgumentNullException.ThrowIfNull(configure);
+        var builder = new GatewayRouteBuilder();
+        configure(builder);
+        _gatewayRoutes.Add(builder.Build(name, @namespace));
+        return this;
+    }
+
     /// <summary>Builds the immutable model.</summary>
     public MeshConfig Build() => new()
     {
@@ -191,5 +219,7 @@ public sealed class MeshBuilder
         ExternalServices = [.. _externalServices],
         Outbound = [.. _outbound],
         Telemetry = [.. _telemetry],
+        Gateways = [.. _gateways],
+        GatewayRoutes = [.. _gatewayRoutes],
     };
 }

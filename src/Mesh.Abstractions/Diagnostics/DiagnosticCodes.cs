@@ -134,6 +134,12 @@ public static class DiagnosticCodes
     /// <summary>MESH2031: A telemetry policy is malformed (a sampling percentage outside 0–100, a tracing tag without a name or value, two tags of one name, a default on a literal tag, two policies for one scope).</summary>
     public static readonly DiagnosticCode InvalidTelemetry = new("MESH2031");
 
+    /// <summary>MESH2032: A gateway or its listeners are malformed (no listener, two listeners on one port that overlap or differ in protocol, a TLS listener without a certificate, TLS settings on a plaintext listener or that contradict their mode, an HTTPS redirect on a listener that is not HTTP).</summary>
+    public static readonly DiagnosticCode InvalidGateway = new("MESH2032");
+
+    /// <summary>MESH2033: A gateway route cannot attach: it names no gateway, a gateway or listener the model does not have, or a listener that is not HTTP or HTTPS; or none of its host names is served by its listeners (warning).</summary>
+    public static readonly DiagnosticCode InvalidGatewayRoute = new("MESH2033");
+
     // Translation (MESH21xx) and import (MESH22xx): shared by every provider.
 
     /// <summary>A model feature the provider cannot express; it is not in the output.</summary>

@@ -4,7 +4,8 @@ namespace Mesh.Model;
 
 /// <summary>
 /// The whole of a mesh's behaviour in one provider-neutral value: services, HTTP and TCP routes, destination
-/// policies, mTLS, access policies, external services, outbound scope and telemetry. Immutable and compared by value.
+/// policies, mTLS, access policies, external services, outbound scope, telemetry, and the gateways at the mesh's edge with
+/// their routes. Immutable and compared by value.
 /// </summary>
 public sealed record MeshConfig
 {
@@ -38,6 +39,12 @@ public sealed record MeshConfig
     /// <summary>Access logging and tracing, from mesh-wide down to selected workloads.</summary>
     public EquatableArray<TelemetryPolicy> Telemetry { get; init; }
 
+    /// <summary>Ingress and egress gateways: proxies at the mesh's edge and the listeners they accept connections on.</summary>
+    public EquatableArray<Gateway> Gateways { get; init; }
+
+    /// <summary>HTTP routes for requests arriving at <see cref="Gateways"/>, by host name.</summary>
+    public EquatableArray<GatewayRoute> GatewayRoutes { get; init; }
+
     /// <summary>
     /// The canonical form of this model: every list in a stable order, duplicate set members removed,
     /// defaults that have a single meaning made explicit and weights in canonical form (lowest terms, as percentages when exact). Two models
@@ -59,6 +66,19 @@ public sealed record MeshConfig
             else if (string.Equals(policy.Namespace, @namespace, StringComparison.Ordinal)) return policy;
         }
         return meshWide;
+    }
+
+    /// <summary>Finds a gateway by name and namespace.</summary>
+    /// <param name="name">The gateway's name.</param>
+    /// <param name="namespace">The gateway's namespace.</param>
+    /// <returns>The gateway, or null when the model has none of that name and namespace.</returns>
+    public Gateway? FindGateway(string name, string @namespace)
+    {
+        foreach (var gateway in Gateways)
+        {
+            if (gateway is not null && string.Equals(gateway.Name, name, StringComparison.Ordinal) && string.Equals(gateway.Namespace, @namespace, StringComparison.Ordinal)) return gateway;
+        }
+        return null;
     }
 
     /// <summary>Finds a service by reference.</summary>

@@ -16,7 +16,30 @@ internal static class Normalizer
         ExternalServices = Sort(config.ExternalServices.Select(External), e => (e.Namespace, e.Name)),
         Outbound = Outbound(config.Outbound),
         Telemetry = Sort(config.Telemetry.Select(Telemetry).Where(t => t.AccessLogging is not null || t.Tracing is not null), t => (t.Namespace ?? "", t.Workload.ToString())),
+        Gateways = Sort(config.Gateways.Select(Gateway), g => (g.Namespace, g.Name)),
+        GatewayRoutes = Sort(config.GatewayRoutes.Select(GatewayRoute), r => (r.Namespace, r.Name)),
     };
+
+    /// <summary>Listeners by port and name, host lists distinct and sorted (a list with <c>*</c> is every host, i.e. empty).</summary>
+    private static Gateway Gateway(Gateway g) => g with
+    {
+        Listeners = [.. g.Listeners.Select(l => l with
+        {
+            Hosts = HostNames(l.Hosts),
+            Tls = l.Tls is null ? null : l.Tls with { SubjectAltNames = Set(l.Tls.SubjectAltNames) },
+        }).OrderBy(l => l.Port).ThenBy(l => l.Name, StringComparer.Ordinal)],
+    };
+
+    /// <summary>Gateways distinct and sorted, host names as for listeners; rule order is semantic and kept.</summary>
+    private static GatewayRoute GatewayRoute(GatewayRoute r) => r with
+    {
+        Gateways = [.. r.Gateways.Distinct().OrderBy(g => g.Namespace, StringComparer.Ordinal).ThenBy(g => g.Name, StringComparer.Ordinal).ThenBy(g => g.Listener ?? "", StringComparer.Ordinal)],
+        Hostnames = HostNames(r.Hostnames),
+        Rules = [.. r.Rules.Select(Rule)],
+    };
+
+    private static EquatableArray<string> HostNames(EquatableArray<string> hosts) =>
+        hosts.Contains("*") ? [] : [.. hosts.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
 
     /// <summary>Tags in name order; tracing that sets nothing is no tracing.</summary>
     private static TelemetryPolicy Telemetry(TelemetryPolicy t) => t with

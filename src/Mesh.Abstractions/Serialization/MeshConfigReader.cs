@@ -46,6 +46,52 @@ internal static class MeshConfigReader
         ExternalServices = s.List("externalServices", (n, p) => Item(s.Context, n, p, ExternalService)),
         Outbound = s.List("outbound", (n, p) => Item(s.Context, n, p, Outbound)),
         Telemetry = s.List("telemetry", (n, p) => Item(s.Context, n, p, Telemetry)),
+        Gateways = s.List("gateways", (n, p) => Item(s.Context, n, p, Gateway)),
+        GatewayRoutes = s.List("gatewayRoutes", (n, p) => Item(s.Context, n, p, GatewayRoute)),
+    };
+
+    private static Gateway Gateway(MapView m) => new()
+    {
+        Name = m.RequiredString("name"),
+        Namespace = m.RequiredString("namespace"),
+        Workloads = m.StringMap("workloads"),
+        ClassName = m.String("className"),
+        Listeners = m.List("listeners", (n, p) => Item(m.Context, n, p, Listener)),
+    };
+
+    private static GatewayListener Listener(MapView m) => new()
+    {
+        Name = m.RequiredString("name"),
+        Port = m.RequiredInt("port"),
+        Protocol = m.RequiredEnum<ListenerProtocol>("protocol"),
+        Hosts = m.List("hosts", m.Context.String),
+        Tls = m.Object("tls", t => new GatewayTls
+        {
+            Mode = t.Enum<GatewayTlsMode>("mode") ?? GatewayTlsMode.Terminate,
+            CredentialName = t.String("credentialName"),
+            Files = t.Object("files", f => new CertificateFiles
+            {
+                CertificateChain = f.RequiredString("certificateChain"),
+                PrivateKey = f.RequiredString("privateKey"),
+                CaCertificates = f.String("caCertificates"),
+            }),
+            SubjectAltNames = t.List("subjectAltNames", t.Context.String),
+        }),
+        HttpsRedirect = m.Bool("httpsRedirect") ?? false,
+    };
+
+    private static GatewayRoute GatewayRoute(MapView m) => new()
+    {
+        Name = m.RequiredString("name"),
+        Namespace = m.RequiredString("namespace"),
+        Gateways = m.List("gateways", (n, p) => Item(m.Context, n, p, g => new GatewayRef
+        {
+            Name = g.RequiredString("name"),
+            Namespace = g.RequiredString("namespace"),
+            Listener = g.String("listener"),
+        })),
+        Hostnames = m.List("hostnames", m.Context.String),
+        Rules = m.List("rules", (n, p) => Item(m.Context, n, p, Rule)),
     };
 
     /// <summary>Reads one mapping item of a list; a non-mapping item is reported and yields null (the model is dropped anyway).</summary>

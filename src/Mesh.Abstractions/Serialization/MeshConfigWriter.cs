@@ -18,7 +18,9 @@ internal static class MeshConfigWriter
             .Sequence("accessPolicies", config.AccessPolicies, AccessPolicy)
             .Sequence("externalServices", config.ExternalServices, ExternalService)
             .Sequence("outbound", config.Outbound, Outbound)
-            .Sequence("telemetry", config.Telemetry, Telemetry);
+            .Sequence("telemetry", config.Telemetry, Telemetry)
+            .Sequence("gateways", config.Gateways, Gateway)
+            .Sequence("gatewayRoutes", config.GatewayRoutes, GatewayRoute);
         return new WriteMapping()
             .String("kind", MeshConfigReader.Kind)
             .Add("metadata", new WriteMapping().String("name", config.Name))
@@ -266,6 +268,33 @@ internal static class MeshConfigWriter
         .String("namespace", p.Namespace)
         .String("mode", WireNames.Of(p.Mode))
         .Sequence("hosts", p.Hosts, WriteMapping.Text);
+
+    internal static WriteMapping Gateway(Gateway g) => new WriteMapping()
+        .String("name", g.Name)
+        .String("namespace", g.Namespace)
+        .StringMap("workloads", g.Workloads)
+        .String("className", g.ClassName)
+        .Sequence("listeners", g.Listeners, l => new WriteMapping()
+            .String("name", l.Name)
+            .Int("port", l.Port)
+            .String("protocol", WireNames.Of(l.Protocol))
+            .Sequence("hosts", l.Hosts, WriteMapping.Text)
+            .Add("tls", l.Tls is not { } tls ? null : new WriteMapping()
+                .String("mode", WireNames.Of(tls.Mode))
+                .String("credentialName", tls.CredentialName)
+                .Add("files", tls.Files is not { } files ? null : new WriteMapping()
+                    .String("certificateChain", files.CertificateChain)
+                    .String("privateKey", files.PrivateKey)
+                    .String("caCertificates", files.CaCertificates))
+                .Sequence("subjectAltNames", tls.SubjectAltNames, WriteMapping.Text))
+            .Bool("httpsRedirect", l.HttpsRedirect ? true : null));
+
+    internal static WriteMapping GatewayRoute(GatewayRoute r) => new WriteMapping()
+        .String("name", r.Name)
+        .String("namespace", r.Namespace)
+        .Sequence("gateways", r.Gateways, g => new WriteMapping().String("name", g.Name).String("namespace", g.Namespace).String("listener", g.Listener))
+        .Sequence("hostnames", r.Hostnames, WriteMapping.Text)
+        .Sequence("rules", r.Rules, Rule);
 
     internal static WriteMapping Telemetry(TelemetryPolicy p) => new WriteMapping()
         .String("namespace", p.Namespace)

@@ -5,7 +5,7 @@ namespace Mesh.Translation;
 /// The id is stable and dotted after the model's wire names, e.g. <c>http.retry.backoff</c>.
 /// </summary>
 /// <param name="Id">The stable id.</param>
-/// <param name="Area">The group it is listed under (Routing, Resilience, Traffic, Destination, Security, Egress, Telemetry).</param>
+/// <param name="Area">The group it is listed under (Routing, Resilience, Traffic, Destination, Security, Egress, Telemetry, Edge).</param>
 /// <param name="Description">A short human description.</param>
 public readonly record struct MeshFeature(string Id, string Area, string Description)
 {
@@ -357,6 +357,30 @@ public readonly record struct MeshFeature(string Id, string Area, string Descrip
     /// <summary>Telemetry settings for selected workloads rather than a namespace or the mesh.</summary>
     public static MeshFeature TelemetryWorkload { get; } = new("telemetry.scope.workload", "Telemetry", "Telemetry per workload");
 
+    /// <summary>A gateway with HTTP listeners (ingress or egress).</summary>
+    public static MeshFeature GatewayHttp { get; } = new("edge.gateway.http", "Edge", "Gateway: HTTP listeners");
+
+    /// <summary>A gateway listener that terminates TLS (HTTPS, or TLS terminated).</summary>
+    public static MeshFeature GatewayTlsTerminate { get; } = new("edge.gateway.tls.terminate", "Edge", "Gateway: TLS terminated");
+
+    /// <summary>A gateway listener that requires client certificates.</summary>
+    public static MeshFeature GatewayTlsMutual { get; } = new("edge.gateway.tls.mutual", "Edge", "Gateway: mutual TLS");
+
+    /// <summary>A gateway listener that passes TLS through by SNI, or forwards TCP.</summary>
+    public static MeshFeature GatewayPassthrough { get; } = new("edge.gateway.passthrough", "Edge", "Gateway: TLS passthrough and TCP listeners");
+
+    /// <summary>A gateway certificate given as files on the gateway's workloads.</summary>
+    public static MeshFeature GatewayCertificateFiles { get; } = new("edge.gateway.tls.files", "Edge", "Gateway: certificate files");
+
+    /// <summary>An HTTP listener that redirects to HTTPS.</summary>
+    public static MeshFeature GatewayHttpsRedirect { get; } = new("edge.gateway.httpsRedirect", "Edge", "Gateway: redirect HTTP to HTTPS");
+
+    /// <summary>HTTP routes for requests arriving at gateways.</summary>
+    public static MeshFeature GatewayRoutes { get; } = new("edge.routes", "Edge", "Gateway routes by host name");
+
+    /// <summary>A gateway route bound to one listener of a gateway.</summary>
+    public static MeshFeature GatewayRouteListener { get; } = new("edge.routes.listener", "Edge", "Gateway route bound to one listener");
+
     /// <summary>Every feature, grouped by area, in documentation order.</summary>
     public static IReadOnlyList<MeshFeature> All { get; } =
     [
@@ -476,6 +500,14 @@ public readonly record struct MeshFeature(string Id, string Area, string Descrip
         TracingSampling,
         TracingCustomTags,
         TelemetryWorkload,
+        GatewayHttp,
+        GatewayTlsTerminate,
+        GatewayTlsMutual,
+        GatewayPassthrough,
+        GatewayCertificateFiles,
+        GatewayHttpsRedirect,
+        GatewayRoutes,
+        GatewayRouteListener,
     ];
 
     /// <summary>Equality by <see cref="Id"/>.</summary>

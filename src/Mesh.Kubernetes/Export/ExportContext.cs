@@ -181,6 +181,14 @@ public class ExportContext
         for (var i = 0; i < Config.Telemetry.Count; i++) Unsupported($"$.spec.telemetry[{i}]", why);
     }
 
+    /// <summary>For a provider that writes no gateways (yet): reports every gateway and gateway route (<see cref="Unsupported"/>).</summary>
+    /// <param name="why">Why they are not written.</param>
+    public void UnsupportedGateways(string why)
+    {
+        for (var i = 0; i < Config.Gateways.Count; i++) Unsupported($"$.spec.gateways[{i}]", why);
+        for (var i = 0; i < Config.GatewayRoutes.Count; i++) Unsupported($"$.spec.gatewayRoutes[{i}]", why);
+    }
+
     private void Add(DiagnosticSeverity severity, DiagnosticCode code, string path, string message) =>
         Diagnostics.Add(new Diagnostic { Severity = severity, Code = code, Path = path, Message = message, Provider = Provider });
 }

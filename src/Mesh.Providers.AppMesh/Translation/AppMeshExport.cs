@@ -24,6 +24,7 @@ internal static class AppMeshExport
         var mesh = MeshMapping.ToAppMesh(ctx);
         TlsMapping.Report(config, ctx);
         ctx.UnsupportedTelemetry("App Mesh configures access logs per virtual node file path and tracing in the Envoy bootstrap; the telemetry policy is not written.");
+        ctx.UnsupportedGateways("App Mesh's ingress is a VirtualGateway with GatewayRoutes, which this provider does not write yet.");
         DestinationPolicyMapping.Report(config, ctx);
         AccessPolicyMapping.Report(config, ctx);
         ServicePortMapping.Report(config, ctx);

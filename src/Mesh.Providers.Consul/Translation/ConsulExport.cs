@@ -30,6 +30,7 @@ internal static class ConsulExport
         var (proxy, permissive) = MtlsMapping.ToConsul(ctx);
         TcpRouteMapping.Report(ctx);
         ctx.UnsupportedTelemetry("Consul sets access logs and tracing in ProxyDefaults and the proxies' Envoy configuration, which this provider does not write; the telemetry policy is not written.");
+        ctx.UnsupportedGateways("Consul's ingress is an API gateway or ingress-gateway config entry, which this provider does not write yet.");
         var (routers, splitters) = RouterMapping.ToConsul(config, ctx);
         var intentions = IntentionsMapping.ToConsul(ctx);
 

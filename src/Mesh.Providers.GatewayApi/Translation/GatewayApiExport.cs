@@ -72,6 +72,7 @@ internal static class GatewayApiExport
             ctx.Unsupported($"$.spec.outbound[{i}]", "Gateway API has no outbound scope: every Service stays visible and calls to other hosts are not managed; the outbound policy is not written.");
         }
         ctx.UnsupportedTelemetry("Gateway API has no telemetry settings: access logs and traces are configured in the implementation; the telemetry policy is not written.");
+        ctx.UnsupportedGateways("Gateways (Gateway, parentRefs to it, ReferenceGrant) are not written by this provider yet; it writes mesh (GAMMA) routes.");
         for (var i = 0; i < config.Services.Count; i++)
         {
             var service = config.Services[i];

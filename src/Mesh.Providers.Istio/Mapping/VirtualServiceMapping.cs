@@ -9,6 +9,8 @@ namespace Mesh.Providers.Istio.Mapping;
 /// HTTP and TCP routes ↔ <c>VirtualService</c>s: one per route name and namespace, its host the FQDN of the route's host
 /// (a TCP route sharing the name of an HTTP route with another host becomes <c>NAME-tcp</c>); read back as the routes of
 /// the first host that is a mesh service. Rules are mapped by <see cref="HttpRouteMapping"/> and <see cref="TcpRouteMapping"/>.
+/// A VirtualService with <c>gateways</c> is also (or, without <c>mesh</c> among them, only) a gateway route: its hosts are
+/// the host names, its HTTP rules the route's (<see cref="GatewayRouteMapping"/>).
 /// </summary>
 internal static class VirtualServiceMapping
 {
@@ -50,6 +52,7 @@ internal static class VirtualServiceMapping
             var vs = For(route.Namespace, name, route.Host);
             (vs.Spec.Tcp ??= []).Add(TcpRouteMapping.ToIstio(route, $"$.spec.tcpRoutes[{i}]", ctx));
         }
+        GatewayRouteMapping.ToIstio(config, byName, ctx);
         return byName.Values;
     }
 
@@ -62,6 +65,14 @@ internal static class VirtualServiceMapping
             ctx.Invalid(source, "$.spec.hosts", "A VirtualService needs at least one host.");
             return;
         }
+        if (spec.Gateways is { Count: > 0 } gateways)
+        {
+            GatewayRouteMapping.ToModel(vs, name, ns, source, model, ctx);
+            // Without 'mesh' the rules apply at the gateways only.
+            if (!gateways.Contains(GatewayRouteMapping.MeshGateway, StringComparer.Ordinal)) return;
+        }
+        // With gateways besides 'mesh', hosts that are no service are the gateway route's host names, carried there.
+        var atGateways = spec.Gateways?.Any(g => g != GatewayRouteMapping.MeshGateway) is true;
         ServiceRef? host = null;
         for (var i = 0; i < hosts.Count; i++)
         {
@@ -73,10 +84,12 @@ internal static class VirtualServiceMapping
                 host = service;
                 continue;
             }
+            if (atGateways && !resolved) continue;
             ctx.NotImported(source, $"$.spec.hosts[{i}]", host is null
                 ? $"'{hosts[i]}' is neither a mesh service (short name or *.svc.{ctx.Options.ClusterDomain}) nor an external service's host; the model routes calls to services."
                 : "A model route has one host service; only the first one was imported.");
         }
+        if (host is null && atGateways) return;
         if (host is null)
         {
             if (spec.Http is not null) ctx.NotImported(source, "$.spec.http", "No host of this VirtualService is a service, so its HTTP rules have no place in the model.");

@@ -17,6 +17,7 @@ namespace Mesh.Providers.Istio.Resources;
 [JsonSerializable(typeof(Telemetry))]
 [JsonSerializable(typeof(ServiceEntry))]
 [JsonSerializable(typeof(Sidecar))]
+[JsonSerializable(typeof(Gateway))]
 [JsonSerializable(typeof(VirtualService))]
 [JsonSerializable(typeof(CoreService))]
 internal sealed partial class IstioJsonContext : JsonSerializerContext;

@@ -35,10 +35,9 @@ public static class IstioResourceTypes
         "an Istio resource this provider reads")
     {
         TypeInfoResolver = IstioJsonContext.Default,
-        OutOfScopeKinds = "gateways, Envoy filters, telemetry",
+        OutOfScopeKinds = "Envoy filters, workload entries and groups, request authentication",
         OutOfScopeFields = new Dictionary<string, string>(StringComparer.Ordinal)
         {
-            ["gateways"] = "'gateways' (gateway binding / visibility) is outside the model; it was not imported.",
             ["exportTo"] = "'exportTo' (gateway binding / visibility) is outside the model; it was not imported.",
         },
     };
@@ -56,6 +55,7 @@ public static class IstioResourceTypes
         Add(DestinationRule.KubeGroup, DestinationRule.KubeKind, typeof(DestinationRule), networking);
         Add(ServiceEntry.KubeGroup, ServiceEntry.KubeKind, typeof(ServiceEntry), networking);
         Add(Sidecar.KubeGroup, Sidecar.KubeKind, typeof(Sidecar), networking);
+        Add(Gateway.KubeGroup, Gateway.KubeKind, typeof(Gateway), networking);
         Add(PeerAuthentication.KubeGroup, PeerAuthentication.KubeKind, typeof(PeerAuthentication), security);
         Add(AuthorizationPolicy.KubeGroup, AuthorizationPolicy.KubeKind, typeof(AuthorizationPolicy), security);
         Add(Telemetry.KubeGroup, Telemetry.KubeKind, typeof(Telemetry), "v1", "v1alpha1");

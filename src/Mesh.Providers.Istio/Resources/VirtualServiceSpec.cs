@@ -11,6 +11,11 @@ public sealed class VirtualServiceSpec
     [YamlMember(Alias = "hosts")]
     public List<string>? Hosts { get; set; }
 
+    /// <summary>The gateways the rules apply at (<c>[namespace/]name</c>), and <c>mesh</c> for the sidecars; none: the sidecars only.</summary>
+    [JsonPropertyName("gateways")]
+    [YamlMember(Alias = "gateways")]
+    public List<string>? Gateways { get; set; }
+
     /// <summary>HTTP rules, in match order.</summary>
     [JsonPropertyName("http")]
     [YamlMember(Alias = "http")]

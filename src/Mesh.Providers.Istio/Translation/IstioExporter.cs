@@ -6,7 +6,7 @@ namespace Mesh.Providers.Istio.Translation;
 
 /// <summary>
 /// Model → Istio resources, in a deterministic order: DestinationRules, VirtualServices, ServiceEntries, PeerAuthentications,
-/// AuthorizationPolicies, Sidecars, Telemetries. Each kind is written by its mapping in <c>Mapping/</c>.
+/// AuthorizationPolicies, Sidecars, Telemetries, Gateways. Each kind is written by its mapping in <c>Mapping/</c>.
 /// </summary>
 internal static class IstioExporter
 {
@@ -21,6 +21,7 @@ internal static class IstioExporter
         resources.AddRange(AccessPolicyMapping.ToIstio(config, ctx));
         resources.AddRange(OutboundMapping.ToIstio(config, ctx));
         resources.AddRange(TelemetryMapping.ToIstio(config, ctx));
+        resources.AddRange(GatewayMapping.ToIstio(config, ctx));
         return (resources, ctx.Diagnostics);
     }
 }

@@ -8,7 +8,8 @@ namespace Mesh.Providers.Istio.Translation;
 
 /// <summary>
 /// Istio resources and core Services → model. Services and DestinationRules are read first, so the services' selectors,
-/// ports and subsets are known when routes and policies refer to them; each kind is read by its mapping in <c>Mapping/</c>.
+/// ports and subsets are known when routes and policies refer to them, and Gateways before the VirtualServices bound to
+/// them; each kind is read by its mapping in <c>Mapping/</c>.
 /// </summary>
 internal static class IstioImporter
 {
@@ -26,9 +27,16 @@ internal static class IstioImporter
         {
             if (resource is DestinationRule dr) DestinationRuleMapping.ServiceToModel(dr, ctx.NamespaceOf(dr), source, model, ctx);
             else if (resource is CoreService service) CoreServiceMapping.ToModel(service, source, model, ctx);
+            else if (resource is Resources.Gateway gateway)
+            {
+                // Before VirtualServices, which bind to gateways.
+                ctx.ReportMetadata(gateway.Metadata, source);
+                GatewayMapping.ToModel(gateway, ctx.NamespaceOf(gateway), source, model, ctx);
+            }
         }
         new ImportHandlers()
             .On<CoreService>((_, _) => { /* read in the first pass */ })
+            .On<Resources.Gateway>((_, _) => { /* read in the first pass */ })
             .On<VirtualService>((vs, source) =>
             {
                 ctx.ReportMetadata(vs.Metadata, source);

@@ -27,6 +27,10 @@ internal sealed class ModelBuilder
 
     public List<TelemetryPolicy> Telemetry { get; } = [];
 
+    public List<Gateway> Gateways { get; } = [];
+
+    public List<GatewayRoute> GatewayRoutes { get; } = [];
+
     /// <summary>The subsets DestinationRules give external services (their hosts are ServiceEntry hosts).</summary>
     public Dictionary<ServiceRef, EquatableArray<Subset>> ExternalSubsets { get; } = [];
 
@@ -49,6 +53,8 @@ internal sealed class ModelBuilder
             ExternalSubsets.TryGetValue(new ServiceRef(e.Name, e.Namespace), out var subsets) ? e with { Subsets = subsets } : e)],
         Outbound = [.. Outbound],
         Telemetry = [.. Telemetry],
+        Gateways = [.. Gateways],
+        GatewayRoutes = [.. GatewayRoutes],
     }.Normalize();
 
     /// <summary>An inferred external service with the ports routes, mirrors and policies call it on (HTTP, or TCP for TCP routes).</summary>

@@ -23,6 +23,7 @@ internal static class LinkerdExport
         var rateLimits = new List<RateLimitMapping.Written>();
         Report(config, leaves, ctx, rateLimits);
         ctx.UnsupportedTelemetry("Linkerd has no telemetry CRD: access logs are a proxy annotation and tracing the linkerd-jaeger extension's; the telemetry policy is not written.");
+        ctx.UnsupportedGateways("Linkerd has no ingress of its own (any Gateway API ingress is meshed); gateways are not written yet.");
         var policies = AuthorizationMapping.ToLinkerd(config, options, ctx).ToList();
         if (rateLimits.Count > 0) RateLimits(policies, rateLimits, ctx);
         // The names taken are only needed (and only worth collecting) when there is egress to write.

@@ -27,6 +27,7 @@ internal static class OsmExport
         var meshStrict = MtlsMapping.Report(ctx);
         ServicePortMapping.Report(ctx);
         ctx.UnsupportedTelemetry("OSM sets access logging and tracing in its installation (MeshConfig observability), not per scope; the telemetry policy is not written.");
+        ctx.UnsupportedGateways("OSM has no gateway resource: ingress is a third-party controller admitted by IngressBackend, which this provider does not write.");
         var meshConfig = MeshConfigMapping.ToOsm(ctx, meshStrict);
 
         var resources = new List<object>();

@@ -28,6 +28,14 @@ internal static class UnencodedFeatures
             if (proxy.Namespace is { } ns && config.OutboundFor(ns) != policy) continue;
             context.Warning(XdsDiagnosticCodes.NotEncoded, $"$.spec.outbound[{i}]", "The outbound policy is not encoded: this proxy gets the clusters and routes of every service, and calls to other hosts get no passthrough or blackhole cluster.");
         }
+        for (var i = 0; i < config.Gateways.Count; i++)
+        {
+            context.Warning(XdsDiagnosticCodes.NotEncoded, $"$.spec.gateways[{i}]", $"Gateway {config.Gateways[i].Namespace}/{config.Gateways[i].Name} is not encoded: the xDS encoder emits sidecar and proxyless client configuration, not a gateway proxy's listeners.");
+        }
+        for (var i = 0; i < config.GatewayRoutes.Count; i++)
+        {
+            context.Warning(XdsDiagnosticCodes.NotEncoded, $"$.spec.gatewayRoutes[{i}]", $"Gateway route {config.GatewayRoutes[i].Namespace}/{config.GatewayRoutes[i].Name} is not encoded: it applies at gateway proxies, which the xDS encoder does not configure yet.");
+        }
         var own = proxy.Service is { } ownRef ? context.FindService(ownRef) : null;
         var inboundHttp = own is not null && own.Ports.Any(p => PlanContext.IsHttp(p.Protocol));
         for (var i = 0; i < config.AccessPolicies.Count; i++)

@@ -14,6 +14,24 @@ public sealed class MeshValidatorTests
 
     private static WeightedBackend To(ServiceRef s, int weight = 1) => new() { Service = s, Weight = weight };
 
+    private static readonly GatewayListener HttpListener = new() { Name = "http", Port = 80, Protocol = ListenerProtocol.Http, Hosts = ["shop.example.com"] };
+
+    /// <summary>The model with gateway <c>edge/public</c> (its listeners <paramref name="listeners"/>, else one HTTP listener) and a route on it.</summary>
+    private static MeshConfig Edge(MeshConfig m, GatewayRoute? route = null, params GatewayListener[] listeners) => m with
+    {
+        Gateways = [new Gateway { Name = "public", Namespace = "edge", Workloads = new Dictionary<string, string> { ["istio"] = "ingressgateway" }, Listeners = listeners.Length == 0 ? [HttpListener] : [.. listeners] }],
+        GatewayRoutes = [route ?? EdgeRoute()],
+    };
+
+    private static GatewayRoute EdgeRoute(string gateway = "public", string? listener = null, params string[] hostnames) => new()
+    {
+        Name = "shop",
+        Namespace = "edge",
+        Gateways = [new GatewayRef { Name = gateway, Namespace = "edge", Listener = listener }],
+        Hostnames = hostnames.Length == 0 ? ["shop.example.com"] : [.. hostnames],
+        Rules = [new HttpRouteRule { Backends = [To(ValidModel.Reviews, 100)] }],
+    };
+
     public static TheoryData<string, Func<MeshConfig, MeshConfig>, DiagnosticCode, string> Cases => new()
     {
         // MESH2001 dangling service.
@@ -224,6 +242,29 @@ public sealed class MeshValidatorTests
         { "two telemetry policies for a scope", m => m with { Telemetry = [new TelemetryPolicy { Namespace = "bookinfo", AccessLogging = true }, new TelemetryPolicy { Namespace = "bookinfo", AccessLogging = false }] }, InvalidTelemetry, "$.spec.telemetry[1].namespace" },
         { "telemetry workload without namespace", m => m with { Telemetry = [new TelemetryPolicy { Workload = new Dictionary<string, string> { ["app"] = "reviews" }, AccessLogging = true }] }, MissingRequired, "$.spec.telemetry[0].namespace" },
         { "unknown outbound mode", m => m with { Outbound = [new OutboundPolicy { Mode = (OutboundMode)7 }] }, UnknownEnumValue, "$.spec.outbound[0].mode" },
+        { "gateway without listeners", m => m with { Gateways = [new Gateway { Name = "public", Namespace = "edge" }] }, InvalidGateway, "$.spec.gateways[0].listeners" },
+        { "https listener without a certificate", m => Edge(m, null, new GatewayListener { Name = "https", Port = 443, Protocol = ListenerProtocol.Https, Tls = new GatewayTls() }), InvalidGateway, "$.spec.gateways[0].listeners[0].tls" },
+        { "https listener without tls", m => Edge(m, null, new GatewayListener { Name = "https", Port = 443, Protocol = ListenerProtocol.Https }), InvalidGateway, "$.spec.gateways[0].listeners[0].tls" },
+        { "tls on a plaintext listener", m => Edge(m, null, HttpListener with { Tls = new GatewayTls { CredentialName = "cert" } }), InvalidGateway, "$.spec.gateways[0].listeners[0].tls" },
+        { "passthrough with a certificate", m => Edge(m, null, HttpListener, new GatewayListener { Name = "tls", Port = 443, Protocol = ListenerProtocol.Tls, Tls = new GatewayTls { Mode = GatewayTlsMode.Passthrough, CredentialName = "cert" } }), ConflictingFields, "$.spec.gateways[0].listeners[1].tls" },
+        { "https listener passing tls through", m => Edge(m, null, new GatewayListener { Name = "https", Port = 443, Protocol = ListenerProtocol.Https, Tls = new GatewayTls { Mode = GatewayTlsMode.Passthrough } }), InvalidGateway, "$.spec.gateways[0].listeners[0].tls.mode" },
+        { "mutual certificate files without a CA", m => Edge(m, null, new GatewayListener { Name = "https", Port = 443, Protocol = ListenerProtocol.Https, Tls = new GatewayTls { Mode = GatewayTlsMode.Mutual, Files = new CertificateFiles { CertificateChain = "/c.pem", PrivateKey = "/k.pem" } } }), InvalidGateway, "$.spec.gateways[0].listeners[0].tls.files.caCertificates" },
+        { "credential name and files", m => Edge(m, null, new GatewayListener { Name = "https", Port = 443, Protocol = ListenerProtocol.Https, Tls = new GatewayTls { CredentialName = "cert", Files = new CertificateFiles { CertificateChain = "/c.pem", PrivateKey = "/k.pem" } } }), ConflictingFields, "$.spec.gateways[0].listeners[0].tls.files" },
+        { "https redirect on an https listener", m => Edge(m, null, new GatewayListener { Name = "https", Port = 443, Protocol = ListenerProtocol.Https, HttpsRedirect = true, Tls = new GatewayTls { CredentialName = "cert" } }), InvalidGateway, "$.spec.gateways[0].listeners[0].httpsRedirect" },
+        { "listeners on one port with two protocols", m => Edge(m, null, HttpListener, new GatewayListener { Name = "tcp", Port = 80, Protocol = ListenerProtocol.Tcp }), InvalidGateway, "$.spec.gateways[0].listeners[1].protocol" },
+        { "listeners on one port for one host", m => Edge(m, null, HttpListener, HttpListener with { Name = "http-2" }), InvalidGateway, "$.spec.gateways[0].listeners[1].hosts" },
+        { "two listeners of one name", m => Edge(m, null, HttpListener, HttpListener with { Port = 8080 }), DuplicateName, "$.spec.gateways[0].listeners[1].name" },
+        { "listener host that is no host name", m => Edge(m, null, HttpListener with { Hosts = ["shop..example"] }), InvalidHost, "$.spec.gateways[0].listeners[0].hosts[0]" },
+        { "listener port out of range", m => Edge(m, null, HttpListener with { Port = 70000 }), PortOutOfRange, "$.spec.gateways[0].listeners[0].port" },
+        { "route bound to a gateway that does not exist", m => Edge(m, EdgeRoute("private")), InvalidGatewayRoute, "$.spec.gatewayRoutes[0].gateways[0]" },
+        { "route bound to a listener that does not exist", m => Edge(m, EdgeRoute(listener: "https")), InvalidGatewayRoute, "$.spec.gatewayRoutes[0].gateways[0].listener" },
+        { "route bound to a tcp listener", m => Edge(m, EdgeRoute(listener: "tcp"), HttpListener, new GatewayListener { Name = "tcp", Port = 9000, Protocol = ListenerProtocol.Tcp }), InvalidGatewayRoute, "$.spec.gatewayRoutes[0].gateways[0].listener" },
+        { "route bound to no gateway", m => Edge(m, EdgeRoute() with { Gateways = [] }), InvalidGatewayRoute, "$.spec.gatewayRoutes[0].gateways" },
+        { "route whose hosts no listener serves", m => Edge(m, EdgeRoute(hostnames: "api.example.org")), InvalidGatewayRoute, "$.spec.gatewayRoutes[0].hostnames" },
+        { "route host that is no host name", m => Edge(m, EdgeRoute(hostnames: "-shop")), InvalidHost, "$.spec.gatewayRoutes[0].hostnames[0]" },
+        { "route matching source labels at a gateway", m => Edge(m, EdgeRoute() with { Rules = [new HttpRouteRule { Matches = [new HttpMatch { SourceNamespace = "shop" }], Backends = [To(ValidModel.Reviews)] }] }), InvalidMatch, "$.spec.gatewayRoutes[0].rules[0].matches[0]" },
+        { "route backend that does not exist", m => Edge(m, EdgeRoute() with { Rules = [new HttpRouteRule { Backends = [To(new ServiceRef("cart", "shop"))] }] }), DanglingService, "$.spec.gatewayRoutes[0].rules[0].backends[0].service" },
+        { "two gateways of one name", m => Edge(m) with { Gateways = [.. Edge(m).Gateways, Edge(m).Gateways[0]] }, DuplicateName, "$.spec.gateways[1].name" },
     };
 
     [Theory]
@@ -241,6 +282,17 @@ public sealed class MeshValidatorTests
     public void Accepts_TheValidModel()
     {
         Assert.Empty(MeshValidator.Validate(ValidModel.Create()));
+    }
+
+    [Fact]
+    public void Accepts_AGatewayWithItsRoute()
+    {
+        var model = Edge(ValidModel.Create(), EdgeRoute(listener: "https", hostnames: "*.example.com"), HttpListener with { HttpsRedirect = true },
+            new GatewayListener { Name = "https", Port = 443, Protocol = ListenerProtocol.Https, Hosts = ["shop.example.com"], Tls = new GatewayTls { Mode = GatewayTlsMode.Mutual, CredentialName = "shop-cert", SubjectAltNames = ["client.example.com"] } },
+            new GatewayListener { Name = "tls", Port = 443, Protocol = ListenerProtocol.Tls, Hosts = ["db.example.com"], Tls = new GatewayTls { Mode = GatewayTlsMode.Passthrough } });
+
+        Assert.Empty(MeshValidator.Validate(model));
+        Assert.Empty(MeshValidator.Validate(model.Normalize()));
     }
 
     [Fact]

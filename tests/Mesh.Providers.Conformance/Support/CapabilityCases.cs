@@ -1,3 +1,4 @@
+using Mesh.Collections;
 using Mesh.Model;
 using Mesh.Translation;
 
@@ -68,6 +69,19 @@ public sealed class CapabilityCases
     };
 
     private static MeshConfig Telemetry(TelemetryPolicy policy) => new() { Name = "imported", Telemetry = [policy] };
+
+    private static readonly Dictionary<string, string> EdgeWorkloads = new() { ["istio"] = "ingressgateway" };
+
+    /// <summary>A gateway with <paramref name="listener"/>, and a route on it when the listener routes HTTP.</summary>
+    private MeshConfig Edge(GatewayListener listener, string? routeListener = null) => new()
+    {
+        Name = "imported",
+        Services = [_service],
+        Gateways = [new Gateway { Name = "public", Namespace = "bookinfo", Workloads = EdgeWorkloads.ToEquatableMap(), Listeners = [listener] }],
+        GatewayRoutes = listener.Protocol is ListenerProtocol.Http or ListenerProtocol.Https && !listener.HttpsRedirect
+            ? [new GatewayRoute { Name = "shop", Namespace = "bookinfo", Gateways = [new GatewayRef { Name = "public", Namespace = "bookinfo", Listener = routeListener }], Hostnames = ["shop.example.com"], Rules = [new HttpRouteRule { Backends = [_primary] }] }]
+            : default,
+    };
 
     private static MeshConfig Outbound(OutboundPolicy policy) => new() { Name = "imported", Outbound = [policy] };
 
@@ -242,5 +256,13 @@ public sealed class CapabilityCases
         [MeshFeature.TracingSampling] = Telemetry(new TelemetryPolicy { Tracing = new TracingSettings { SamplingPercentage = 2.5m } }),
         [MeshFeature.TracingCustomTags] = Telemetry(new TelemetryPolicy { Tracing = new TracingSettings { CustomTags = [new TracingTag { Name = "user", Source = TracingTagSource.Header, Value = "x-user", Default = "anonymous" }] } }),
         [MeshFeature.TelemetryWorkload] = Telemetry(new TelemetryPolicy { Namespace = "bookinfo", Workload = new Dictionary<string, string> { ["app"] = "reviews" }, AccessLogging = true }),
+        [MeshFeature.GatewayHttp] = Edge(new GatewayListener { Name = "http", Port = 80, Protocol = ListenerProtocol.Http, Hosts = ["shop.example.com"] }),
+        [MeshFeature.GatewayTlsTerminate] = Edge(new GatewayListener { Name = "https", Port = 443, Protocol = ListenerProtocol.Https, Tls = new GatewayTls { CredentialName = "shop-cert" } }),
+        [MeshFeature.GatewayTlsMutual] = Edge(new GatewayListener { Name = "https", Port = 443, Protocol = ListenerProtocol.Https, Tls = new GatewayTls { Mode = GatewayTlsMode.Mutual, CredentialName = "shop-cert", SubjectAltNames = ["client.example.com"] } }),
+        [MeshFeature.GatewayPassthrough] = Edge(new GatewayListener { Name = "tls", Port = 443, Protocol = ListenerProtocol.Tls, Hosts = ["db.example.com"], Tls = new GatewayTls { Mode = GatewayTlsMode.Passthrough } }),
+        [MeshFeature.GatewayCertificateFiles] = Edge(new GatewayListener { Name = "https", Port = 443, Protocol = ListenerProtocol.Https, Tls = new GatewayTls { Files = new CertificateFiles { CertificateChain = "/etc/certs/cert.pem", PrivateKey = "/etc/certs/key.pem" } } }),
+        [MeshFeature.GatewayHttpsRedirect] = Edge(new GatewayListener { Name = "http", Port = 80, Protocol = ListenerProtocol.Http, HttpsRedirect = true }),
+        [MeshFeature.GatewayRoutes] = Edge(new GatewayListener { Name = "http", Port = 80, Protocol = ListenerProtocol.Http }),
+        [MeshFeature.GatewayRouteListener] = Edge(new GatewayListener { Name = "http", Port = 80, Protocol = ListenerProtocol.Http }, routeListener: "http"),
     };
 }

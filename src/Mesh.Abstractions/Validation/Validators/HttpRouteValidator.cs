@@ -20,7 +20,7 @@ internal sealed class HttpRouteValidator : ModelValidator<HttpRoute>
         report.Reference("", item.Host, null, null, "route host", nameof(HttpRoute.Host));
         report.NoNullItems(nameof(HttpRoute.Rules), item.Rules, "A rule");
         MatchPorts(item, report);
-        Unreachable(item, report);
+        Unreachable(item.Rules, report);
         UnnamedPorts(item, report);
     }
 
@@ -74,13 +74,13 @@ internal sealed class HttpRouteValidator : ModelValidator<HttpRoute>
     }
 
     /// <summary>A rule after a catch-all rule, or with the same match set as an earlier rule, never matches.</summary>
-    private static void Unreachable(HttpRoute route, Reporter report)
+    internal static void Unreachable(Mesh.Collections.EquatableArray<HttpRouteRule> rules, Reporter report)
     {
         var seen = new List<HashSet<HttpMatch>>();
         var catchAll = -1;
-        for (var i = 0; i < route.Rules.Count; i++)
+        for (var i = 0; i < rules.Count; i++)
         {
-            var rule = route.Rules[i];
+            var rule = rules[i];
             if (rule is null) continue;
             var matches = new HashSet<HttpMatch>(rule.Matches.Where(m => m is not null));
             if (catchAll >= 0)

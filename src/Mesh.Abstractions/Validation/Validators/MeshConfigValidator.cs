@@ -23,6 +23,8 @@ internal sealed class MeshConfigValidator : ModelValidator<MeshConfig>
         Each(x => x.ExternalServices, ExternalServiceValidator.Instance);
         Each(x => x.Outbound, OutboundPolicyValidator.Instance);
         Each(x => x.Telemetry, TelemetryPolicyValidator.Instance);
+        Each(x => x.Gateways, GatewayValidator.Instance);
+        Each(x => x.GatewayRoutes, GatewayRouteValidator.Instance);
     }
 
     protected override void Check(MeshConfig item, Reporter report)
@@ -37,12 +39,17 @@ internal sealed class MeshConfigValidator : ModelValidator<MeshConfig>
         report.NoNullItems(nameof(MeshConfig.ExternalServices), item.ExternalServices, "An external service");
         report.NoNullItems(nameof(MeshConfig.Outbound), item.Outbound, "An outbound policy");
         report.NoNullItems(nameof(MeshConfig.Telemetry), item.Telemetry, "A telemetry policy");
+        report.NoNullItems(nameof(MeshConfig.Gateways), item.Gateways, "A gateway");
+        report.NoNullItems(nameof(MeshConfig.GatewayRoutes), item.GatewayRoutes, "A gateway route");
 
         Unique(report, nameof(MeshConfig.Services), item.Services, s => (s.Namespace, s.Name), "Name", "service");
         Unique(report, nameof(MeshConfig.Routes), item.Routes, r => (r.Namespace, r.Name), "Name", "route");
         Unique(report, nameof(MeshConfig.TcpRoutes), item.TcpRoutes, r => (r.Namespace, r.Name), "Name", "TCP route");
         Unique(report, nameof(MeshConfig.AccessPolicies), item.AccessPolicies, p => (p.Namespace, p.Name), "Name", "access policy");
         Unique(report, nameof(MeshConfig.ExternalServices), item.ExternalServices, e => (e.Namespace, e.Name), "Name", "external service");
+        Unique(report, nameof(MeshConfig.Gateways), item.Gateways, g => (g.Namespace, g.Name), "Name", "gateway");
+        Unique(report, nameof(MeshConfig.GatewayRoutes), item.GatewayRoutes, r => (r.Namespace, r.Name), "Name", "gateway route");
+        GatewayAttachments(item, report);
         Unique(report, nameof(MeshConfig.DestinationPolicies), item.DestinationPolicies, p => p.Target, "Target", "destination policy for target");
         // name.namespace references either kind: one name for both would make every reference to it ambiguous.
         var services = new HashSet<ServiceRef>(item.Services.Where(s => s?.Name is not null && s.Namespace is not null).Select(s => s.Reference));
@@ -90,6 +97,73 @@ internal sealed class MeshConfigValidator : ModelValidator<MeshConfig>
                 }
             }
         }
+    }
+
+    /// <summary>
+    /// Each gateway route attaches to gateways (and listeners) of the model that route HTTP, and some listener it attaches to
+    /// serves one of its host names (else it routes nothing: a warning).
+    /// </summary>
+    private static void GatewayAttachments(MeshConfig item, Reporter report)
+    {
+        for (var r = 0; r < item.GatewayRoutes.Count; r++)
+        {
+            if (item.GatewayRoutes[r] is not { } route) continue;
+            var listeners = new List<GatewayListener>();
+            for (var g = 0; g < route.Gateways.Count; g++)
+            {
+                if (route.Gateways[g] is not { Name: { } name, Namespace: { } ns } reference) continue;
+                var path = $"{nameof(MeshConfig.GatewayRoutes)}[{r}].{nameof(GatewayRoute.Gateways)}[{g}]";
+                if (item.FindGateway(name, ns) is not { } gateway)
+                {
+                    report.Error(path, DiagnosticCodes.InvalidGatewayRoute, $"Gateway '{ns}/{name}' is not in the model.");
+                    continue;
+                }
+                var http = gateway.Listeners.Where(l => l is { Protocol: ListenerProtocol.Http or ListenerProtocol.Https }).ToList();
+                if (reference.Listener is { } listenerName)
+                {
+                    var listener = gateway.Listeners.FirstOrDefault(l => l?.Name == listenerName);
+                    if (listener is null)
+                    {
+                        report.Error($"{path}.Listener", DiagnosticCodes.InvalidGatewayRoute, $"Gateway '{ns}/{name}' has no listener '{listenerName}'.");
+                        continue;
+                    }
+                    if (listener.Protocol is not (ListenerProtocol.Http or ListenerProtocol.Https))
+                    {
+                        report.Error($"{path}.Listener", DiagnosticCodes.InvalidGatewayRoute, $"Listener '{listenerName}' of gateway '{ns}/{name}' is {WireNames.Of(listener.Protocol)}: a gateway route routes HTTP requests, on http and https listeners.");
+                        continue;
+                    }
+                    http = [listener];
+                }
+                else if (http.Count == 0)
+                {
+                    report.Error(path, DiagnosticCodes.InvalidGatewayRoute, $"Gateway '{ns}/{name}' has no http or https listener for the route's requests.");
+                    continue;
+                }
+                listeners.AddRange(http);
+            }
+            if (listeners.Count > 0 && !listeners.Any(l => l.HttpsRedirect is false && Serves(l, route.Hostnames)))
+            {
+                report.Warning($"{nameof(MeshConfig.GatewayRoutes)}[{r}].{nameof(GatewayRoute.Hostnames)}", DiagnosticCodes.InvalidGatewayRoute,
+                    "No listener the route attaches to serves its host names (or each one only redirects to HTTPS): it routes no request.");
+            }
+        }
+    }
+
+    /// <summary>Whether a listener serves some host of the list: every host on either side, an equal name, or a name under a wildcard.</summary>
+    internal static bool Serves(GatewayListener listener, Mesh.Collections.EquatableArray<string> hostnames)
+    {
+        if (listener.Hosts.IsEmpty || listener.Hosts.Contains("*") || hostnames.IsEmpty || hostnames.Contains("*")) return true;
+        return hostnames.Any(h => h is not null && listener.Hosts.Any(l => l is not null && HostsIntersect(l, h)));
+    }
+
+    private static bool HostsIntersect(string a, string b)
+    {
+        if (string.Equals(a, b, StringComparison.OrdinalIgnoreCase)) return true;
+        return Under(a, b) || Under(b, a);
+
+        // '*.example.com' covers 'shop.example.com' and '*.shop.example.com'.
+        static bool Under(string wildcard, string host) =>
+            wildcard.StartsWith("*.", StringComparison.Ordinal) && host.EndsWith(wildcard[1..], StringComparison.OrdinalIgnoreCase);
     }
 
     /// <summary>One outbound policy per namespace (and one mesh-wide); a host entry naming a host that nothing in the model has is a warning (it makes nothing visible).</summary>
