@@ -76,6 +76,20 @@ public static class ImportCompletion
                 if (rule.Mirror is { } m) Refer(m.Service, m.Subset, m.Port, Protocol.Http, $"$.spec.routes[{i}].rules[{j}].mirror", $"mirror of route '{route.Namespace}/{route.Name}'");
             }
         }
+        for (var i = 0; i < config.GatewayRoutes.Count; i++)
+        {
+            var route = config.GatewayRoutes[i];
+            for (var j = 0; j < route.Rules.Count; j++)
+            {
+                var rule = route.Rules[j];
+                for (var k = 0; k < rule.Backends.Count; k++)
+                {
+                    var b = rule.Backends[k];
+                    Refer(b.Service, b.Subset, b.Port, Protocol.Http, $"$.spec.gatewayRoutes[{i}].rules[{j}].backends[{k}]", $"backend of gateway route '{route.Namespace}/{route.Name}'");
+                }
+                if (rule.Mirror is { } m) Refer(m.Service, m.Subset, m.Port, Protocol.Http, $"$.spec.gatewayRoutes[{i}].rules[{j}].mirror", $"mirror of gateway route '{route.Namespace}/{route.Name}'");
+            }
+        }
         for (var i = 0; i < config.TcpRoutes.Count; i++)
         {
             var tcp = config.TcpRoutes[i];

@@ -66,7 +66,8 @@ internal static class GatewayRouteMapping
     /// Istio → model: the gateway route of a VirtualService with <c>gateways</c> (apart from <c>mesh</c>), bound to those of
     /// them the input declares; its TCP rules are reported when it does not apply to the mesh too.
     /// </summary>
-    public static void ToModel(VirtualService vs, string name, string ns, string source, ModelBuilder model, IstioImportContext ctx)
+    /// <returns>Whether a gateway route was added.</returns>
+    public static bool ToModel(VirtualService vs, string name, string ns, string source, ModelBuilder model, IstioImportContext ctx)
     {
         var spec = vs.Spec!;
         var alsoMesh = spec.Gateways!.Contains(MeshGateway, StringComparer.Ordinal);
@@ -86,7 +87,7 @@ internal static class GatewayRouteMapping
             }
             ctx.NotImported(source, $"$.spec.gateways[{g}]", $"Gateway '{reference.Namespace}/{reference.Name}' is not in the input (or was not imported); the rules are not bound to it. Include its Gateway.");
         }
-        if (refs.Count == 0) return;
+        if (refs.Count == 0) return false;
         if (!alsoMesh && spec.Tcp is not null) ctx.NotImported(source, "$.spec.tcp", "TCP routing at gateways is outside the model (gateway routes route HTTP); the TCP rules were not imported.");
         var hostnames = new List<string>();
         for (var h = 0; h < spec.Hosts!.Count; h++)
@@ -110,7 +111,7 @@ internal static class GatewayRouteMapping
             }
             hostnames.Add(host!.ToLowerInvariant());
         }
-        if (hostnames.Count == 0) return;
+        if (hostnames.Count == 0) return false;
         var rules = new List<HttpRouteRule>();
         for (var i = 0; i < (spec.Http?.Count ?? 0); i++)
         {
@@ -124,5 +125,6 @@ internal static class GatewayRouteMapping
             rules.Add(imported with { Matches = [.. matches] });
         }
         model.GatewayRoutes.Add(new GatewayRoute { Name = name, Namespace = ns, Gateways = [.. refs], Hostnames = [.. hostnames], Rules = [.. rules] });
+        return true;
     }
 }

@@ -67,9 +67,11 @@ internal static class VirtualServiceMapping
         }
         if (spec.Gateways is { Count: > 0 } gateways)
         {
-            GatewayRouteMapping.ToModel(vs, name, ns, source, model, ctx);
+            var bound = GatewayRouteMapping.ToModel(vs, name, ns, source, model, ctx);
             // Without 'mesh' the rules apply at the gateways only.
-            if (!gateways.Contains(GatewayRouteMapping.MeshGateway, StringComparer.Ordinal)) return;
+            var mesh = gateways.IndexOf(GatewayRouteMapping.MeshGateway);
+            if (mesh < 0) return;
+            if (!bound) ctx.NotImportedInfo(source, $"$.spec.gateways[{mesh}]", "'mesh' alone is the default (the rules apply to the sidecars); it is written back left out.");
         }
         // With gateways besides 'mesh', hosts that are no service are the gateway route's host names, carried there.
         var atGateways = spec.Gateways?.Any(g => g != GatewayRouteMapping.MeshGateway) is true;

@@ -76,6 +76,10 @@ public abstract class RoundTripSuite : ConformanceSuite
             ("mtls", expected.Mtls, actual.Mtls),
             ("accessPolicies", expected.AccessPolicies, actual.AccessPolicies),
             ("externalServices", expected.ExternalServices, actual.ExternalServices),
+            ("outbound", expected.Outbound, actual.Outbound),
+            ("telemetry", expected.Telemetry, actual.Telemetry),
+            ("gateways", expected.Gateways, actual.Gateways),
+            ("gatewayRoutes", expected.GatewayRoutes, actual.GatewayRoutes),
             ("name", expected.Name, actual.Name),
         };
         var differing = parts.Where(p => !Equals(p.A, p.B)).Select(p => $"{p.Name}:\n  expected {p.A}\n  actual   {p.B}");

@@ -33,7 +33,8 @@ internal static class IstioModels
     /// (a subset without labels of its own, two subsets with the same labels, services with the same selector) cannot be told
     /// from it by a selector (reported on export): a subset target becomes its whole service when that one is told apart,
     /// else the policy is dropped;</item>
-    /// <item>mTLS policies whose selector would need a <c>*</c> in a label value, which Istio rejects, are dropped (reported Unsupported).</item>
+    /// <item>mTLS policies whose selector would need a <c>*</c> in a label value, which Istio rejects, are dropped (reported Unsupported);</item>
+    /// <item>gateway routes bind to whole gateways (a listener binding is approximated, MESH2102).</item>
     /// </list>
     /// </summary>
     public static MeshConfig ToIstioCapabilities(MeshConfig m)
@@ -45,6 +46,7 @@ internal static class IstioModels
             DestinationPolicies = [.. policies],
             Routes = [.. m.Routes.Select(r => r with { Rules = [.. r.Rules.Select(Rule)] })],
             TcpRoutes = [.. m.TcpRoutes.Select(r => r with { Backends = Representable(r.Backends) })],
+            GatewayRoutes = [.. m.GatewayRoutes.Select(r => r with { Gateways = [.. r.Gateways.Select(g => g with { Listener = null }).Distinct()], Rules = [.. r.Rules.Select(Rule)] })],
             AccessPolicies = [.. m.AccessPolicies
                 .Select(a => a.Target is { } target && !TellsApart(m, target) ? a with { Target = target with { Subset = null } } : a)
                 .Where(a => a.Target is not { } target || TellsApart(m, target))],

@@ -34,7 +34,7 @@ public sealed class ImportYamlTests
     }
 
     [Fact]
-    public void Import_GatewaysAndExportTo_AreOutOfScope_AndUnknownFieldsAreReportedWithTheirPaths()
+    public void Import_ExportToIsOutOfScope_GatewaysMeshIsTheDefault_AndUnknownFieldsAreReportedWithTheirPaths()
     {
         var result = Translator.ImportYaml("""
             apiVersion: networking.istio.io/v1
@@ -52,7 +52,8 @@ public sealed class ImportYamlTests
                 route: [{ destination: { host: reviews } }]
             """, "vs.yaml");
         Assert.False(result.HasErrors);
-        Assert.Contains(result.Diagnostics, d => d.Code == DiagnosticCodes.OutOfScope && d.Path == "vs.yaml#0 $.spec.gateways");
+        Assert.Contains(result.Diagnostics, d => d.Severity == DiagnosticSeverity.Info && d.Path == "vs.yaml#0 $.spec.gateways[0]");
+        Assert.Empty(result.Config!.GatewayRoutes);
         Assert.Contains(result.Diagnostics, d => d.Code == DiagnosticCodes.OutOfScope && d.Path == "vs.yaml#0 $.spec.exportTo");
         Assert.Contains(result.Diagnostics, d => d.Code == DiagnosticCodes.FieldNotImported && d.Path == "vs.yaml#0 $.spec.http[0].name");
         Assert.Contains(result.Diagnostics, d => d.Code == DiagnosticCodes.FieldNotImported && d.Path == "vs.yaml#0 $.spec.http[0].corsPolicy.unmatchedPreflights");
@@ -63,7 +64,7 @@ public sealed class ImportYamlTests
     [Fact]
     public void Import_StrictMode_TurnsUnimportedFieldsIntoErrors()
     {
-        var yaml = "apiVersion: networking.istio.io/v1\nkind: VirtualService\nmetadata: { name: r }\nspec:\n  hosts: [reviews]\n  gateways: [mesh]\n  http:\n  - route: [{ destination: { host: reviews } }]\n";
+        var yaml = "apiVersion: networking.istio.io/v1\nkind: VirtualService\nmetadata: { name: r }\nspec:\n  hosts: [reviews]\n  exportTo: [\".\"]\n  http:\n  - route: [{ destination: { host: reviews } }]\n";
         var result = Translator.ImportYaml(yaml, "vs.yaml", new Mesh.Translation.ImportOptions { Strict = true });
         Assert.True(result.HasErrors);
         Assert.Null(result.Config);
@@ -153,7 +154,7 @@ public sealed class ImportYamlTests
     [Fact]
     public void Import_UnrelatedAndOutOfScopeKinds_AreReportedAndSkipped()
     {
-        var result = Translator.ImportYaml("apiVersion: networking.istio.io/v1\nkind: Gateway\nmetadata: { name: g }\nspec: {}\n---\napiVersion: v1\nkind: ConfigMap\nmetadata: { name: s }\n", "mix.yaml");
+        var result = Translator.ImportYaml("apiVersion: networking.istio.io/v1alpha3\nkind: EnvoyFilter\nmetadata: { name: g }\nspec: {}\n---\napiVersion: v1\nkind: ConfigMap\nmetadata: { name: s }\n", "mix.yaml");
         Assert.False(result.HasErrors);
         Assert.Contains(result.Diagnostics, d => d.Code == DiagnosticCodes.OutOfScope && d.Path == "mix.yaml#0 $.kind");
         Assert.Contains(result.Diagnostics, d => d.Code == DiagnosticCodes.UnknownResourceKind && d.Path == "mix.yaml#1 $.kind");
