@@ -19,4 +19,11 @@ public sealed record GatewayApiOptions : IKubernetesProviderOptions
     /// </summary>
     /// <value>Defaults to <see langword="true"/>.</value>
     public bool EmitGrpcRoutes { get; set; } = true;
+
+    /// <summary>
+    /// The <c>gatewayClassName</c> written for a model gateway that names no class (<see cref="Model.Gateway.ClassName"/>):
+    /// the implementation that provisions it (<c>istio</c>, <c>envoy-gateway</c>, …). Null: such a gateway is not written (reported).
+    /// </summary>
+    /// <value>Defaults to null.</value>
+    public string? GatewayClassName { get; set; }
 }

@@ -249,10 +249,12 @@ public static class HttpRouteMapping
     public static void ToModel(HttpRouteSpec? routeSpec, string name, string ns, string source, ModelBuilder model, ImportContext ctx)
     {
         var spec = routeSpec ?? new HttpRouteSpec();
-        ReportHostnames(spec.Hostnames, source, ctx);
-        if (Parent(spec.ParentRefs, ns, source, Protocol.Http, model, ctx, $"parentRef of HTTPRoute '{ns}/{name}'") is not { } host)
+        var atGateways = model.ReadsGateways && spec.ParentRefs?.Any(GatewayRouteMapping.IsGateway) is true;
+        if (atGateways) model.PendingGatewayRoutes.Add(new GatewayRouteMapping.Pending(spec, name, ns, source));
+        else ReportHostnames(spec.Hostnames, source, ctx);
+        if (Parent(spec.ParentRefs, ns, source, Protocol.Http, model, ctx, $"parentRef of HTTPRoute '{ns}/{name}'", atGateways) is not { } host)
         {
-            if (spec.Rules is not null) ctx.NotImported(source, "$.spec.rules", "The route has no Service parent, so its rules have no place in the model (mesh routes attach to Services).");
+            if (spec.Rules is not null && !atGateways) ctx.NotImported(source, "$.spec.rules", "The route has no Service parent, so its rules have no place in the model (mesh routes attach to Services).");
             return;
         }
         var rules = new List<HttpRouteRule>();
@@ -302,13 +304,14 @@ public static class HttpRouteMapping
         if (hostnames is not null) ctx.OutOfScope(source, "$.spec.hostnames", "Hostnames select requests at a Gateway; mesh routes are selected by their parent Service, so they were not imported.");
     }
 
-    private static ServiceRef? Parent(List<ParentReference>? parents, string ns, string source, Protocol protocol, ModelBuilder model, ImportContext ctx, string what)
+    private static ServiceRef? Parent(List<ParentReference>? parents, string ns, string source, Protocol protocol, ModelBuilder model, ImportContext ctx, string what, bool gatewaysRead = false)
     {
         ServiceRef? host = null;
         for (var i = 0; i < (parents?.Count ?? 0); i++)
         {
             var path = $"$.spec.parentRefs[{i}]";
             if (parents![i] is not { } parent) continue;
+            if (gatewaysRead && GatewayRouteMapping.IsGateway(parent)) continue;
             if (parent.Kind != "Service" || !BackendMapping.IsCoreGroup(parent.Group))
             {
                 ctx.OutOfScope(source, path, parent.Kind is null or "Gateway"

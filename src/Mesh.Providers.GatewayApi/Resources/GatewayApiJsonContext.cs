@@ -14,6 +14,8 @@ namespace Mesh.Providers.GatewayApi.Resources;
 [JsonSerializable(typeof(GrpcRoute))]
 [JsonSerializable(typeof(HttpRoute))]
 [JsonSerializable(typeof(TcpRoute))]
+[JsonSerializable(typeof(Gateway))]
+[JsonSerializable(typeof(ReferenceGrant))]
 [JsonSerializable(typeof(TlsRoute))]
 [JsonSerializable(typeof(CoreService))]
 internal sealed partial class GatewayApiJsonContext : JsonSerializerContext;

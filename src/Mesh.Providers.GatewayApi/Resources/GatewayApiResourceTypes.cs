@@ -25,6 +25,10 @@ public static class GatewayApiResourceTypes
         [$"{Group}/v1/{GrpcRoute.KubeKind}"] = typeof(GrpcRoute),
         [$"{Group}/v1/{TcpRoute.KubeKind}"] = typeof(TcpRoute),
         [$"{Group}/{TcpRoute.KubeApiVersionV1Alpha2}/{TcpRoute.KubeKind}"] = typeof(TcpRoute),
+        [$"{Group}/v1/{Gateway.KubeKind}"] = typeof(Gateway),
+        [$"{Group}/v1beta1/{Gateway.KubeKind}"] = typeof(Gateway),
+        [$"{Group}/v1beta1/{ReferenceGrant.KubeKind}"] = typeof(ReferenceGrant),
+        [$"{Group}/v1/{ReferenceGrant.KubeKind}"] = typeof(ReferenceGrant),
         [$"{CoreService.KubeApiVersion}/{CoreService.KubeKind}"] = typeof(CoreService),
     };
 
@@ -36,10 +40,12 @@ public static class GatewayApiResourceTypes
             [typeof(HttpRoute)] = HttpRoute.KubeGroup + "/" + HttpRoute.KubeApiVersion,
             [typeof(GrpcRoute)] = GrpcRoute.KubeGroup + "/" + GrpcRoute.KubeApiVersion,
             [typeof(TcpRoute)] = TcpRoute.KubeGroup + "/" + TcpRoute.KubeApiVersion,
+            [typeof(Gateway)] = Gateway.KubeGroup + "/" + Gateway.KubeApiVersion,
+            [typeof(ReferenceGrant)] = ReferenceGrant.KubeGroup + "/" + ReferenceGrant.KubeApiVersion,
             [typeof(CoreService)] = CoreService.KubeApiVersion,
         },
         new HashSet<string>(StringComparer.Ordinal) { Group },
-        "a Gateway API route or core Service this provider reads",
+        "a Gateway API route, Gateway, ReferenceGrant or core Service this provider reads",
         VersionNotes: new Dictionary<string, string>(StringComparer.Ordinal)
         {
             [$"{TcpRoute.KubeGroup}/{TcpRoute.KubeApiVersionV1Alpha2}/{TcpRoute.KubeKind}"] =

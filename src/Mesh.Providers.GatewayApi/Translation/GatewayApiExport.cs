@@ -41,8 +41,10 @@ internal static class GatewayApiExport
             }
         }
         var tcp = TcpRouteMapping.ToGatewayApi(config, ctx, Resources.TcpRoute.KubeGroup + "/" + Resources.TcpRoute.KubeApiVersion);
+        var gateways = GatewayMapping.ToGatewayApi(config, ctx);
+        var (gatewayRoutes, grants) = GatewayRouteMapping.ToGatewayApi(config, gateways, new HashSet<(string, string)>(routes.Keys), ctx);
         Report(config, ctx);
-        return ([.. routes.Values, .. tcp.Select(t => t.Route)], ctx.Diagnostics);
+        return ([.. routes.Values, .. tcp.Select(t => t.Route), .. gateways, .. gatewayRoutes, .. grants], ctx.Diagnostics);
     }
 
     private static void Report(MeshConfig config, RouteExportContext ctx)
@@ -72,7 +74,6 @@ internal static class GatewayApiExport
             ctx.Unsupported($"$.spec.outbound[{i}]", "Gateway API has no outbound scope: every Service stays visible and calls to other hosts are not managed; the outbound policy is not written.");
         }
         ctx.UnsupportedTelemetry("Gateway API has no telemetry settings: access logs and traces are configured in the implementation; the telemetry policy is not written.");
-        ctx.UnsupportedGateways("Gateways (Gateway, parentRefs to it, ReferenceGrant) are not written by this provider yet; it writes mesh (GAMMA) routes.");
         for (var i = 0; i < config.Services.Count; i++)
         {
             var service = config.Services[i];

@@ -7,8 +7,8 @@ using Mesh.Translation;
 namespace Mesh.Providers.GatewayApi.Translation;
 
 /// <summary>
-/// Gateway API routes (HTTPRoute, GRPCRoute, TCPRoute) and core Services → model: the routes first (routes written once per
-/// parent port read back as one, <see cref="PortSplitMapping"/>), then the Services and every service the routes name
+/// Gateway API routes (HTTPRoute, GRPCRoute, TCPRoute), Gateways and core Services → model: the routes first (routes written once per
+/// parent port read back as one, <see cref="PortSplitMapping"/>; those bound to Gateways once every Gateway is read), then the Services and every service the routes name
 /// (<see cref="ServiceMapping"/>). Anything else is reported and skipped. Leaf Services fold back into subsets in the
 /// translator shell.
 /// </summary>
@@ -18,7 +18,7 @@ internal static class GatewayApiImport
 
     public static ImportResult ToModel(IReadOnlyList<(object Resource, string Source)> resources, ImportContext ctx, ImportOptions? importOptions)
     {
-        var model = new ModelBuilder();
+        var model = new ModelBuilder { ReadsGateways = true };
         var services = new ServiceMapping(ctx);
         var splits = new List<PortSplitMapping.Part>();
         void Split(k8s.Models.V1ObjectMeta? metadata, List<ParentReference>? parents, int before, string source)
@@ -48,9 +48,20 @@ internal static class GatewayApiImport
                 ctx.ReportMetadata(route.Metadata, source);
                 TcpRouteMapping.ToModel(route.Spec, ctx.NameOf(route, source), ctx.NamespaceOf(route), source, model, ctx);
             })
+            .On<Resources.Gateway>((gateway, source) =>
+            {
+                ctx.ReportMetadata(gateway.Metadata, source);
+                GatewayMapping.ToModel(gateway, ctx.NameOf(gateway, source), ctx.NamespaceOf(gateway), source, model, ctx);
+            })
+            .On<ReferenceGrant>((grant, source) =>
+            {
+                ctx.ReportMetadata(grant.Metadata, source);
+                GatewayRouteMapping.ToModel(grant, source, ctx);
+            })
             .On<CoreService>((service, source) => services.Read(service, ctx.NameOf(service, source), ctx.NamespaceOf(service), source))
             .Dispatch(resources, ctx, GatewayApiResourceTypes.Catalog.Description);
         PortSplitMapping.ToModel(splits, model.Routes, ctx);
+        GatewayRouteMapping.ToModel(model.PendingGatewayRoutes, model, ctx);
         var name = importOptions?.ModelName ?? "imported";
         var config = ctx.HasErrors ? new MeshConfig { Name = name } : services.Complete(model.Build(name), model).Normalize();
         return ImportResult.Create(config, ctx.Diagnostics, importOptions);

@@ -21,6 +21,21 @@ public sealed class ModelBuilder
     /// <summary>The TCP routes imported so far.</summary>
     public List<Model.TcpRoute> TcpRoutes { get; } = [];
 
+    /// <summary>The gateways read (Gateway API Gateways).</summary>
+    internal List<Model.Gateway> Gateways { get; } = [];
+
+    /// <summary>The gateway routes read (HTTPRoutes with Gateway parents).</summary>
+    internal List<GatewayRoute> GatewayRoutes { get; } = [];
+
+    /// <summary>The model listener each Gateway API listener name was read into, by gateway namespace, gateway name and listener name.</summary>
+    internal Dictionary<(string Namespace, string Gateway, string Listener), string> ListenerNames { get; } = [];
+
+    /// <summary>Whether this import reads Gateways: HTTPRoutes with Gateway parents wait in <see cref="PendingGatewayRoutes"/> instead of being reported.</summary>
+    internal bool ReadsGateways { get; init; }
+
+    /// <summary>The HTTPRoutes with Gateway parents, read once every Gateway is.</summary>
+    internal List<Mapping.GatewayRouteMapping.Pending> PendingGatewayRoutes { get; } = [];
+
     /// <summary>Every service a route imported so far names (host, backend, mirror), in input order, with where it was named (for the Gateway API importer's diagnostics).</summary>
     internal List<ServiceReference> References { get; } = [];
 
@@ -86,6 +101,8 @@ public sealed class ModelBuilder
         })],
         Routes = [.. Routes],
         TcpRoutes = [.. TcpRoutes],
+        Gateways = [.. Gateways],
+        GatewayRoutes = [.. GatewayRoutes],
     }.Normalize();
 }
 

@@ -28,17 +28,18 @@ public sealed class GatewayApiRoundTrip : RoundTripSuite
 /// </summary>
 public sealed class GatewayApiSchema : SchemaSuite
 {
-    protected override ITranslator Translator { get; } = new GatewayApiTranslator(new GatewayApiOptions { ServiceOutput = ServiceOutput.All });
+    protected override ITranslator Translator { get; } = new GatewayApiTranslator(new GatewayApiOptions { ServiceOutput = ServiceOutput.All, GatewayClassName = "example" });
 
     protected override IReadOnlyList<string> CrdFiles =>
-        ["crds/gateway-api/gateway.networking.k8s.io_httproutes.yaml", "crds/gateway-api/gateway.networking.k8s.io_grpcroutes.yaml", "crds/gateway-api/gateway.networking.k8s.io_tcproutes.yaml"];
+        ["crds/gateway-api/gateway.networking.k8s.io_httproutes.yaml", "crds/gateway-api/gateway.networking.k8s.io_grpcroutes.yaml", "crds/gateway-api/gateway.networking.k8s.io_tcproutes.yaml",
+         "crds/gateway-api/gateway.networking.k8s.io_gateways.yaml", "crds/gateway-api/gateway.networking.k8s.io_referencegrants.yaml"];
 
     protected override string CorpusFolder => "examples/gateway-api";
 
     protected override Gen<MeshConfig> Models => GatewayApiModels.Any;
 
     /// <summary>The routing and TCP samples and every <c>samples/*.mesh.yaml</c> of the repository (the README's Bookinfo).</summary>
-    protected override IEnumerable<MeshConfig> SampleModels => [Samples.Routing, Samples.Tcp, .. RepositorySamples.MeshYaml()];
+    protected override IEnumerable<MeshConfig> SampleModels => [Samples.Routing, Samples.Tcp, Samples.Edge, .. RepositorySamples.MeshYaml()];
 
     /// <summary>
     /// None: a backend or mirror without a port takes its service's only port or the route's parent port (one route per

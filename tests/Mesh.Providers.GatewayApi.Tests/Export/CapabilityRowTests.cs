@@ -18,7 +18,7 @@ public sealed class CapabilityRowTests : CapabilityRowSuite
             ? c.Value with { Routes = [.. c.Value.Routes.Select(r => r with { Rules = [.. r.Rules.Select(rule => rule with { Backends = [.. rule.Backends.Select(b => b with { Port = 9080 })] })] })] }
             : c.Value));
 
-    protected override ITranslator Translator { get; } = new GatewayApiTranslator();
+    protected override ITranslator Translator { get; } = new GatewayApiTranslator(new GatewayApiOptions { GatewayClassName = "example" });
 
     protected override IReadOnlyDictionary<MeshFeature, MeshConfig> Cases => Valid;
 

@@ -30,7 +30,8 @@ internal static class GatewayApiModels
     /// Maps a model to what Gateway API writes and reads back exactly with every service written as a core Service
     /// (<see cref="ServiceOutput.All"/>):
     /// <list type="bullet">
-    /// <item>only services, routes and TCP routes are written: policies, mTLS, access and egress are dropped (each reported Unsupported);</item>
+    /// <item>only services, routes and TCP routes are written: policies, mTLS, access and egress are dropped (each reported Unsupported);
+    /// gateways and gateway routes are dropped too (the default options name no gateway class; GatewayExportTests cover them);</item>
     /// <item>services keep their selector, ports (names, protocols, target ports) and the subsets a backend, mirror or TCP
     /// backend sends to (as leaf Services); a subset's labels that its service's selector already says are dropped (the leaf
     /// selects the same), and subsets nothing sends to are dropped;</item>

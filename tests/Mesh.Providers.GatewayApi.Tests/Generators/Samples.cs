@@ -9,6 +9,55 @@ internal static class Samples
     private static readonly ServiceRef Ratings = new("ratings", "bookinfo");
     private static readonly ServiceRef Echo = new("echo", "grpc");
 
+    /// <summary>
+    /// A gateway of class <c>example</c> in <c>edge</c>: an HTTP listener for two hosts (written as two listeners), an HTTPS
+    /// listener terminating TLS with a Secret, a TLS passthrough listener; a route of another namespace bound to the HTTPS
+    /// listener with a backend in a third (a ReferenceGrant there), and one bound to the whole gateway.
+    /// </summary>
+    public static MeshConfig Edge { get; } = new()
+    {
+        Name = "imported",
+        Services =
+        [
+            new MeshService { Name = "reviews", Namespace = "bookinfo", Selector = new Dictionary<string, string> { ["app"] = "reviews" }, Ports = [new ServicePort { Name = "http", Port = 9080, Protocol = Protocol.Http }] },
+            new MeshService { Name = "web", Namespace = "shop", Selector = new Dictionary<string, string> { ["app"] = "web" }, Ports = [new ServicePort { Name = "http", Port = 80, Protocol = Protocol.Http }] },
+        ],
+        Gateways =
+        [
+            new Gateway
+            {
+                Name = "public", Namespace = "edge", ClassName = "example",
+                Listeners =
+                [
+                    new GatewayListener { Name = "http", Port = 80, Protocol = ListenerProtocol.Http, Hosts = ["shop.example.com", "www.example.com"] },
+                    new GatewayListener { Name = "https", Port = 443, Protocol = ListenerProtocol.Https, Hosts = ["*.example.com"], Tls = new GatewayTls { CredentialName = "example-cert" } },
+                    new GatewayListener { Name = "db", Port = 443, Protocol = ListenerProtocol.Tls, Hosts = ["db.example.com"], Tls = new GatewayTls { Mode = GatewayTlsMode.Passthrough } },
+                ],
+            },
+        ],
+        GatewayRoutes =
+        [
+            new GatewayRoute
+            {
+                Name = "shop", Namespace = "shop",
+                Gateways = [new GatewayRef { Name = "public", Namespace = "edge", Listener = "https" }],
+                Hostnames = ["shop.example.com"],
+                Rules =
+                [
+                    new HttpRouteRule { Matches = [new HttpMatch { Path = new PathMatch(PathMatchKind.Prefix, "/reviews") }], Backends = [new WeightedBackend { Service = Reviews, Port = 9080, Weight = 1 }] },
+                    new HttpRouteRule { Backends = [new WeightedBackend { Service = new ServiceRef("web", "shop"), Port = 80, Weight = 1 }] },
+                ],
+            },
+            new GatewayRoute
+            {
+                Name = "www", Namespace = "edge",
+                Gateways = [new GatewayRef { Name = "public", Namespace = "edge" }],
+                Hostnames = ["www.example.com"],
+                Rules = [new HttpRouteRule { Backends = [new WeightedBackend { Service = new ServiceRef("web", "shop"), Port = 80, Weight = 1 }] }],
+            },
+        ],
+    };
+
     /// <summary>An HTTP route with every HTTPRoute feature, and a gRPC route.</summary>
     public static MeshConfig Routing { get; } = new()
     {

@@ -166,7 +166,7 @@ public sealed class ImportYamlTests
     [Fact]
     public void OtherGatewayApiKinds_AreOutOfScope()
     {
-        var result = Read("apiVersion: gateway.networking.k8s.io/v1\nkind: Gateway\nmetadata: { name: g }\nspec: {}\n");
+        var result = Read("apiVersion: gateway.networking.k8s.io/v1\nkind: GatewayClass\nmetadata: { name: g }\nspec: {}\n");
         Assert.Contains(result.Diagnostics, d => d.Code == DiagnosticCodes.OutOfScope && d.Path == "in.yaml#0 $.kind");
     }
 
@@ -192,6 +192,7 @@ public sealed class ImportYamlTests
         var options = new GatewayApiOptions();
         Assert.Equal("default", options.DefaultNamespace);
         Assert.True(options.EmitGrpcRoutes);
+        Assert.Null(options.GatewayClassName);
         Assert.Equal(ServiceOutput.Subsets, options.ServiceOutput);
         Assert.Same(GatewayApiCapabilities.Instance, Translator.Capabilities);
         Assert.True(Translation.RouteDialect.GatewayApi is { PortSectionNames: true, ResolveBackendPorts: true });

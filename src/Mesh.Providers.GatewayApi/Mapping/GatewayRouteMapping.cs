@@ -1,0 +1,167 @@
+using Mesh.Kubernetes;
+using Mesh.Model;
+using Mesh.Providers.GatewayApi.Resources;
+using Mesh.Providers.GatewayApi.Translation;
+using Mesh.Validation;
+
+namespace Mesh.Providers.GatewayApi.Mapping;
+
+/// <summary>
+/// Gateway routes ↔ <c>HTTPRoute</c>s whose <c>parentRefs</c> name Gateways (a listener by <c>sectionName</c>, once per
+/// Gateway API listener it is written as), with the host names as <c>hostnames</c> and the rules of mesh routes. A backend
+/// or mirror in another namespace than the route gets a <c>ReferenceGrant</c> there (one per namespace pair), which Gateway
+/// API requires; grants are derived again on export and noted on import. Routes are read after every Gateway of the input.
+/// </summary>
+internal static class GatewayRouteMapping
+{
+    /// <summary>The group of Gateway parents.</summary>
+    public const string GatewayGroup = "gateway.networking.k8s.io";
+
+    public static (List<Resources.HttpRoute> Routes, List<ReferenceGrant> Grants) ToGatewayApi(MeshConfig config, IReadOnlyCollection<Resources.Gateway> written, ISet<(string Namespace, string Name)> taken, RouteExportContext ctx)
+    {
+        var routes = new List<Resources.HttpRoute>();
+        var grants = new SortedSet<(string To, string From)>();
+        for (var i = 0; i < config.GatewayRoutes.Count; i++)
+        {
+            var route = config.GatewayRoutes[i];
+            var path = $"$.spec.gatewayRoutes[{i}]";
+            var parents = new List<ParentReference>();
+            for (var g = 0; g < route.Gateways.Count; g++)
+            {
+                var reference = route.Gateways[g];
+                var gateway = config.FindGateway(reference.Name, reference.Namespace);
+                if (gateway is null || !written.Any(w => w.Metadata.Name == reference.Name && w.Metadata.NamespaceProperty == reference.Namespace))
+                {
+                    ctx.Unsupported($"{path}.gateways[{g}]", $"Gateway '{reference.Namespace}/{reference.Name}' is not written, so the route is not bound to it.");
+                    continue;
+                }
+                var ns = reference.Namespace == route.Namespace ? null : reference.Namespace;
+                if (reference.Listener is null)
+                {
+                    parents.Add(new ParentReference { Group = GatewayGroup, Kind = Resources.Gateway.KubeKind, Namespace = ns, Name = reference.Name });
+                    continue;
+                }
+                var listener = gateway.Listeners.First(l => l.Name == reference.Listener);
+                parents.AddRange(GatewayMapping.Names(listener).Select(n => new ParentReference { Group = GatewayGroup, Kind = Resources.Gateway.KubeKind, Namespace = ns, Name = reference.Name, SectionName = n }));
+            }
+            if (parents.Count == 0)
+            {
+                ctx.Unsupported(path, "The route is bound to no gateway that is written; it is not written.");
+                continue;
+            }
+            var name = route.Name;
+            if (taken.Contains((route.Namespace, name)))
+            {
+                name = $"{route.Name}-gateway";
+                ctx.Note($"{path}.name", $"A mesh route is already written as HTTPRoute '{route.Name}'; the gateway route is written as '{name}'.");
+            }
+            taken.Add((route.Namespace, name));
+            // The model's rules are first-match; a gateway's HTTPRoute picks the most specific match.
+            var host = new ServiceRef(string.Empty, route.Namespace);
+            var rules = new List<Resources.HttpRouteRule>();
+            for (var k = 0; k < route.Rules.Count; k++)
+            {
+                var rule = route.Rules[k];
+                if (HttpRuleMapping.ToGatewayApi(rule, host, route.Namespace, new RulePath(path, k), null, ctx) is { } r) rules.Add(r);
+                foreach (var target in rule.Backends.Select(b => b.Service).Append(rule.Mirror?.Service ?? host))
+                {
+                    if (!string.IsNullOrEmpty(target.Name) && target.Namespace != route.Namespace) grants.Add((target.Namespace, route.Namespace));
+                }
+            }
+            foreach (var (earlier, later, _, _) in MatchPrecedence.Conflicts(route.Rules))
+            {
+                ctx.ApproximatedOnce(new RulePath(path, later).ToString(), $"Gateway API picks the most specific match, not the first: requests matching both rule {earlier} and this rule go to this rule on the cluster, to rule {earlier} in the model.");
+            }
+            routes.Add(new Resources.HttpRoute
+            {
+                Metadata = { Name = name, NamespaceProperty = route.Namespace },
+                Spec = new HttpRouteSpec { ParentRefs = parents, Hostnames = route.Hostnames.IsEmpty ? null : [.. route.Hostnames], Rules = rules.Count == 0 ? null : rules },
+            });
+        }
+        var referenceGrants = grants.Select(g => new ReferenceGrant
+        {
+            Metadata = { Name = $"httproutes-from-{g.From}", NamespaceProperty = g.To },
+            Spec =
+            {
+                From = [new ReferenceGrantFrom { Group = GatewayGroup, Kind = Resources.HttpRoute.KubeKind, Namespace = g.From }],
+                To = [new ReferenceGrantTo { Group = string.Empty, Kind = "Service" }],
+            },
+        }).ToList();
+        return (routes, referenceGrants);
+    }
+
+    /// <summary>Whether a parent reference names a Gateway.</summary>
+    public static bool IsGateway(ParentReference? parent) =>
+        parent is not null && (parent.Kind ?? Resources.Gateway.KubeKind) == Resources.Gateway.KubeKind && (parent.Group ?? GatewayGroup) == GatewayGroup;
+
+    /// <summary>An HTTPRoute with Gateway parents, read once every Gateway of the input is.</summary>
+    public sealed record Pending(HttpRouteSpec Spec, string Name, string Namespace, string Source);
+
+    /// <summary>Gateway API → model: the gateway routes of the HTTPRoutes with Gateway parents, bound to the Gateways the input declares.</summary>
+    public static void ToModel(IEnumerable<Pending> pending, ModelBuilder model, ImportContext ctx)
+    {
+        foreach (var (spec, name, ns, source) in pending)
+        {
+            var refs = new List<GatewayRef>();
+            for (var i = 0; i < (spec.ParentRefs?.Count ?? 0); i++)
+            {
+                var parent = spec.ParentRefs![i];
+                var path = $"$.spec.parentRefs[{i}]";
+                if (!IsGateway(parent)) continue;
+                var gatewayNs = string.IsNullOrEmpty(parent!.Namespace) ? ns : parent.Namespace;
+                if (string.IsNullOrEmpty(parent.Name) || !model.Gateways.Any(g => g.Name == parent.Name && g.Namespace == gatewayNs))
+                {
+                    ctx.NotImported(source, path, $"Gateway '{gatewayNs}/{parent.Name}' is not in the input (or was not imported); the route is not bound to it. Include its Gateway.");
+                    continue;
+                }
+                if (parent.Port is not null) ctx.NotImported(source, $"{path}.port", "A Gateway parent's port selects its listeners on that port; the model binds a route to a gateway or one listener, so the port was not imported (every listener of the gateway).");
+                string? listener = null;
+                if (!string.IsNullOrEmpty(parent.SectionName))
+                {
+                    if (!model.ListenerNames.TryGetValue((gatewayNs, parent.Name, parent.SectionName), out listener))
+                    {
+                        ctx.NotImported(source, $"{path}.sectionName", $"Gateway '{gatewayNs}/{parent.Name}' has no listener '{parent.SectionName}' the model holds; the route is not bound to it.");
+                        continue;
+                    }
+                }
+                var reference = new GatewayRef { Name = parent.Name, Namespace = gatewayNs, Listener = listener };
+                if (!refs.Contains(reference)) refs.Add(reference);
+            }
+            if (refs.Count == 0)
+            {
+                if (spec.Hostnames is not null) ctx.NotImported(source, "$.spec.hostnames", "The route is bound to no gateway of the input; its host names were not imported.");
+                if (spec.Rules is not null) ctx.NotImported(source, "$.spec.rules", "The route is bound to no gateway of the input; its rules were not imported (for gateway callers).");
+                continue;
+            }
+            var hostnames = new List<string>();
+            for (var h = 0; h < (spec.Hostnames?.Count ?? 0); h++)
+            {
+                var host = spec.Hostnames![h];
+                if (DnsNames.IsHostName(host)) hostnames.Add(host.ToLowerInvariant());
+                else ctx.Invalid(source, $"$.spec.hostnames[{h}]", $"'{host}' is not a host name.");
+            }
+            var rules = new List<Model.HttpRouteRule>();
+            var none = new ServiceRef(string.Empty, ns);
+            for (var k = 0; k < (spec.Rules?.Count ?? 0); k++)
+            {
+                if (spec.Rules![k] is not { } rule) continue;
+                if (rule.BackendRefs is null && rule.Filters?.Any(f => f?.Type == "RequestRedirect") is not true)
+                {
+                    ctx.NotImported(source, $"$.spec.rules[{k}]", "A rule at a gateway without backendRefs or a redirect answers 500; it was not imported.");
+                    continue;
+                }
+                if (HttpRuleMapping.ToModel(rule, none, ns, source, $"$.spec.rules[{k}]", ctx, model, $"HTTPRoute '{ns}/{name}'") is { } imported) rules.Add(imported);
+            }
+            var ordered = MatchPrecedence.Order(rules);
+            if (!ReferenceEquals(ordered, rules))
+            {
+                ctx.Note(source, "$.spec.rules", "Gateway API picks the most specific match, not the first: the rules are read in the order of that precedence, so the model routes as the cluster does.");
+            }
+            model.GatewayRoutes.Add(new GatewayRoute { Name = name, Namespace = ns, Gateways = [.. refs], Hostnames = [.. hostnames], Rules = [.. ordered] });
+        }
+    }
+
+    /// <summary>Gateway API → model: a ReferenceGrant is derived from the routes on export; noted, not carried.</summary>
+    public static void ToModel(ReferenceGrant grant, string source, ImportContext ctx) =>
+        ctx.NotImportedInfo(source, "$.spec", $"ReferenceGrant '{grant.Metadata?.NamespaceProperty}/{grant.Metadata?.Name}' lets routes of other namespaces reach this one's Services; the model needs no grant, and the export writes the grants its routes need.");
+}
