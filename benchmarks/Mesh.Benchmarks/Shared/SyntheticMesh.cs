@@ -90,8 +90,28 @@ public static class SyntheticMesh
                 Hosts = ["./*", $"team-{(t + 1) % 10}/*", "*/*.example.com"],
             })]
             : default;
-        return new MeshConfig { Name = "bench", Services = [.. list], Routes = [.. routes], DestinationPolicies = [.. policies], AccessPolicies = [.. access], ExternalServices = [.. externals], Outbound = outbound };
+        return new MeshConfig { Name = "bench", Services = [.. list], Routes = [.. routes], DestinationPolicies = [.. policies], AccessPolicies = [.. access], ExternalServices = [.. externals], Outbound = outbound, Telemetry = breadth ? Telemetry(services, i => $"team-{i % 10}", 10) : default };
     }
+
+    /// <summary>
+    /// Telemetry (model breadth I, issue 14 item 8): mesh-wide 1% sampling with a literal and a header tag; access logs off in
+    /// every other team namespace; for every 50th service's workloads, access logs on and full sampling.
+    /// </summary>
+    /// <param name="services">The number of services.</param>
+    /// <param name="namespaceOf">Service i's namespace.</param>
+    /// <param name="namespaces">How many namespaces there are (<c>namespaceOf</c> cycles through them).</param>
+    internal static EquatableArray<TelemetryPolicy> Telemetry(int services, Func<int, string> namespaceOf, int namespaces) =>
+    [
+        new TelemetryPolicy { Tracing = new TracingSettings { SamplingPercentage = 1, CustomTags = [new TracingTag { Name = "cluster", Source = TracingTagSource.Literal, Value = "bench" }, new TracingTag { Name = "user", Source = TracingTagSource.Header, Value = "x-user", Default = "anonymous" }] } },
+        .. Enumerable.Range(0, Math.Min(namespaces, services)).Where(t => t % 2 == 0).Select(t => new TelemetryPolicy { Namespace = namespaceOf(t), AccessLogging = false }),
+        .. Enumerable.Range(0, services).Where(i => i % 50 == 0).Select(i => new TelemetryPolicy
+        {
+            Namespace = namespaceOf(i),
+            Workload = new Dictionary<string, string> { ["app"] = $"svc-{i}" }.ToEquatableMap(),
+            AccessLogging = true,
+            Tracing = new TracingSettings { SamplingPercentage = 100 },
+        }),
+    ];
 
     /// <summary>A local rate limit (model breadth I, issue 14 item 6): every service's workloads, half of them with a route limit too.</summary>
     internal static LocalRateLimit RateLimit(int i) => new()

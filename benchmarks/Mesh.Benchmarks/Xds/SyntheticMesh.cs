@@ -92,7 +92,7 @@ internal static class SyntheticMesh
                 };
             }
         }
-        return new MeshConfig { Name = "synthetic", Services = meshServices, Routes = routes, DestinationPolicies = policies };
+        return new MeshConfig { Name = "synthetic", Services = meshServices, Routes = routes, DestinationPolicies = policies, Telemetry = breadth ? global::Mesh.Benchmarks.SyntheticMesh.Telemetry(services, i => Service(i).Namespace, 20) : default };
     }
 
     public static ServiceEndpoints Endpoints(int i, int generation)
