@@ -110,6 +110,37 @@ public sealed class CommandTests : IDisposable
     }
 
     [Fact]
+    public void Translate_ToGatewayApi_WritesGatewaysOfTheClassGiven_AndReportsThemWithoutOne()
+    {
+        var model = Path.Combine(_dir, "edge.mesh.yaml");
+        File.WriteAllText(model, """
+            kind: Mesh
+            metadata: { name: edge }
+            spec:
+              services:
+                - { name: web, namespace: shop, selector: { app: web }, ports: [{ port: 80, protocol: http }] }
+              gateways:
+                - name: public
+                  namespace: shop
+                  listeners: [{ name: http, port: 80, protocol: http, hosts: [shop.example.com] }]
+              gatewayRoutes:
+                - name: shop
+                  namespace: shop
+                  gateways: [{ name: public, namespace: shop }]
+                  rules: [{ backends: [{ service: web.shop, port: 80 }] }]
+            """);
+        var without = CliRunner.Invoke("translate", model, "--to", "gateway-api");
+        Assert.Equal(0, without.ExitCode);
+        Assert.Contains("warning MESH2101 $.spec.gateways[0]:", without.Stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("kind: Gateway\n", without.Stdout, StringComparison.Ordinal);
+        var with = CliRunner.Invoke("translate", model, "--to", "gateway-api", "--gateway-class", "envoy-gateway");
+        Assert.True(with.ExitCode == 0, with.Stderr);
+        Assert.Contains("gatewayClassName: envoy-gateway", with.Stdout, StringComparison.Ordinal);
+        Assert.Contains("kind: Gateway\n", with.Stdout, StringComparison.Ordinal);
+        Assert.DoesNotContain("MESH2101", with.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Translate_IntoADirectory_NamesTheFileAfterModelAndProvider()
     {
         var run = CliRunner.Invoke(_withFake, "translate", CliRunner.Sample("bookinfo.mesh.yaml"), "--to", "fake", "-o", _dir);

@@ -83,6 +83,18 @@ internal static class CommonOptions
         return null;
     }
 
+    /// <summary><c>--gateway-class NAME</c>: the gateway class written for model gateways that name none (Gateway API).</summary>
+    public static Option<string?> GatewayClass() => new("--gateway-class")
+    {
+        Description = "The gatewayClassName written for gateways that name no className (gateway-api): the implementation that provisions them, e.g. istio or envoy-gateway. Without it such gateways are not written (reported).",
+    };
+
+    /// <summary>The translator with <paramref name="gatewayClass"/> as its default gateway class, where the provider writes Gateway API Gateways.</summary>
+    public static Mesh.Translation.ITranslator WithGatewayClass(Mesh.Translation.ITranslator translator, string? gatewayClass) =>
+        gatewayClass is not null && translator is Mesh.Providers.GatewayApi.GatewayApiTranslator gatewayApi
+            ? new Mesh.Providers.GatewayApi.GatewayApiTranslator(gatewayApi.Options with { GatewayClassName = gatewayClass })
+            : translator;
+
     public static Option<bool> Strict() => new("--strict")
     {
         Description = "Treat features the target cannot express exactly as errors; nothing is written then.",

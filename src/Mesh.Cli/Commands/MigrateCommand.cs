@@ -26,11 +26,13 @@ internal static class MigrateCommand
         var format = CommonOptions.Format();
         var allowLoss = new Option<bool>("--allow-loss") { Description = "Write the output even when rules' traffic changes (behaviour changes become warnings)." };
         var report = new Option<string?>("--report") { Description = "Also write the migration plan to this file: Markdown, or JSON when it ends in .json (what is carried, approximated and lost, per object and feature, and every rule's behaviour); written even when the migration stops." };
-        var command = new Command("migrate", "Move a configuration from one mesh to another, checking that every rule sends the same traffic to the same workloads, with a report of everything that does not carry over.") { manifests, from, to, output, strict, services, format, allowLoss, report };
+        var gatewayClass = CommonOptions.GatewayClass();
+        var command = new Command("migrate", "Move a configuration from one mesh to another, checking that every rule sends the same traffic to the same workloads, with a report of everything that does not carry over.") { manifests, from, to, output, strict, services, format, allowLoss, report, gatewayClass };
         command.SetAction(parse =>
         {
             if (!context.TryGetTranslator(parse.GetValue(from), out var source)) return ExitCodes.Usage;
             if (!context.TryGetTranslator(parse.GetValue(to), out var target)) return ExitCodes.Usage;
+            target = CommonOptions.WithGatewayClass(target, parse.GetValue(gatewayClass));
             if (ManifestReader.Read(parse.GetValue(manifests)!, context) is not { } sources) return ExitCodes.Usage;
             var plan = MigrationPlanner.Plan(sources, source, target, new MigrationPlanOptions
             {

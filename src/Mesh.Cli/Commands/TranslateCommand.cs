@@ -15,10 +15,12 @@ internal static class TranslateCommand
         var strict = CommonOptions.Strict();
         var services = CommonOptions.Services();
         var format = CommonOptions.Format();
-        var command = new Command("translate", "Translate a mesh model to a provider's native configuration.") { model, to, output, strict, services, format };
+        var gatewayClass = CommonOptions.GatewayClass();
+        var command = new Command("translate", "Translate a mesh model to a provider's native configuration.") { model, to, output, strict, services, format, gatewayClass };
         command.SetAction(parse =>
         {
             if (!context.TryGetTranslator(parse.GetValue(to), out var translator)) return ExitCodes.Usage;
+            translator = CommonOptions.WithGatewayClass(translator, parse.GetValue(gatewayClass));
             var loaded = ModelLoader.Load(parse.GetValue(model)!, context);
             if (loaded.Unreadable) return ExitCodes.Usage;
             if (loaded.Config is null)

@@ -71,6 +71,11 @@ public sealed class LeafServicePlan
                 if (rule.Mirror is { } mirror) Want(mirror.Service, mirror.Subset);
             }
         }
+        foreach (var rule in config.GatewayRoutes.SelectMany(r => r.Rules))
+        {
+            foreach (var backend in rule.Backends) Want(backend.Service, backend.Subset);
+            if (rule.Mirror is { } mirror) Want(mirror.Service, mirror.Subset);
+        }
         foreach (var tcp in config.TcpRoutes)
         {
             foreach (var backend in tcp.Backends) Want(backend.Service, backend.Subset);

@@ -133,6 +133,14 @@ public static class ServiceFolding
                 })],
             })],
             TcpRoutes = [.. config.TcpRoutes.Select(t => t with { Backends = [.. t.Backends.Select(Backend)] })],
+            GatewayRoutes = [.. config.GatewayRoutes.Select(r => r with
+            {
+                Rules = [.. r.Rules.Select(rule => rule with
+                {
+                    Backends = [.. rule.Backends.Select(Backend)],
+                    Mirror = rule.Mirror is { } m ? Mirror(m, Map) : null,
+                })],
+            })],
             DestinationPolicies = [.. config.DestinationPolicies.Select(p => p with { Target = Target(p.Target)! })],
             AccessPolicies = [.. config.AccessPolicies.Select(p => p with { Target = Target(p.Target) })],
         };
@@ -167,6 +175,11 @@ public static class ServiceFolding
                 foreach (var b in rule.Backends) if (b.Subset is not null) pinned.Add(b.Service);
                 if (rule.Mirror is { Subset: not null } m) pinned.Add(m.Service);
             }
+        }
+        foreach (var rule in config.GatewayRoutes.SelectMany(r => r.Rules))
+        {
+            foreach (var b in rule.Backends) if (b.Subset is not null) pinned.Add(b.Service);
+            if (rule.Mirror is { Subset: not null } m) pinned.Add(m.Service);
         }
         foreach (var tcp in config.TcpRoutes)
         {
