@@ -13,12 +13,18 @@ namespace Mesh.Xds.Planning;
 /// </summary>
 internal static class ExternalPlanner
 {
-    public static List<ClusterPlan> Clusters(PlanContext context)
+    /// <summary>
+    /// The clusters of the external services, taken in (namespace, name) order so that the outcome does not depend on
+    /// the model's order: a cluster whose name is already taken (<paramref name="taken"/>: the services' clusters, then
+    /// those of external services before it; two external services declaring one host and port) is reported and left out,
+    /// as Envoy takes one cluster per name.
+    /// </summary>
+    public static List<ClusterPlan> Clusters(PlanContext context, HashSet<string> taken)
     {
         var result = new List<ClusterPlan>();
         if (context.Proxyless) return result;
         var config = context.Config;
-        for (var e = 0; e < config.ExternalServices.Count; e++)
+        foreach (var e in InOrder(config))
         {
             var external = config.ExternalServices[e];
             var reference = PlanContext.Ref(external);
@@ -37,18 +43,33 @@ internal static class ExternalPlanner
                 }
                 foreach (var port in external.Ports)
                 {
+                    if (taken.Contains(ResourceNames.OutboundCluster(host, port.Port, null)))
+                    {
+                        context.Warning(XdsDiagnosticCodes.NotEncoded, $"{path}.hosts[{h}]",
+                            $"External service {reference}: '{host}' on port {port.Port} has no cluster of its own: another service or external service already has the cluster {ResourceNames.OutboundCluster(host, port.Port, null)} (Envoy takes one cluster per name).");
+                        continue;
+                    }
                     var target = new ClusterPlanner.ClusterTarget(reference, host, path, first, null);
                     first = false;
-                    result.Add(WithEndpoints(ClusterPlanner.Cluster(context, target, port, null), external, host, port, null));
+                    var whole = WithEndpoints(ClusterPlanner.Cluster(context, target, port, null), external, host, port, null);
+                    result.Add(whole);
+                    taken.Add(whole.Name);
                     foreach (var subset in external.Subsets)
                     {
-                        result.Add(WithEndpoints(ClusterPlanner.Cluster(context, target with { First = false }, port, subset), external, host, port, subset));
+                        var cluster = WithEndpoints(ClusterPlanner.Cluster(context, target with { First = false }, port, subset), external, host, port, subset);
+                        if (taken.Add(cluster.Name)) result.Add(cluster);
                     }
                 }
             }
         }
         return result;
     }
+
+    /// <summary>The indexes of the model's external services in (namespace, name) order.</summary>
+    public static IEnumerable<int> InOrder(MeshConfig config) =>
+        Enumerable.Range(0, config.ExternalServices.Count)
+            .OrderBy(i => config.ExternalServices[i].Namespace, StringComparer.Ordinal)
+            .ThenBy(i => config.ExternalServices[i].Name, StringComparer.Ordinal);
 
     /// <summary>Whether a host of an external service gets clusters: not a wildcard that DNS would have to resolve.</summary>
     public static bool Resolvable(ExternalService external, string host) =>

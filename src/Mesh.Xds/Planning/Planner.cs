@@ -15,7 +15,7 @@ internal static class Planner
     {
         var context = new PlanContext(config, proxy, options, diagnostics);
         var clusters = ClusterPlanner.Clusters(context);
-        var external = ExternalPlanner.Clusters(context);
+        var external = ExternalPlanner.Clusters(context, [.. clusters.Select(c => c.Name)]);
         if (OutboundScope.Cluster(context) is { } scope) external.Add(scope);
         external.Sort((a, b) => string.CompareOrdinal(a.Name, b.Name));
         var routeConfigs = RoutePlanner.RouteConfigs(context);

@@ -69,12 +69,13 @@ internal static class RoutePlanner
     /// The virtual hosts of the external services' HTTP ports, one per host that has clusters and port, named
     /// <c>host:port</c> with the domains <c>host</c> and <c>host:port</c>, each holding the external service's HTTP
     /// route (or a default route to its cluster). A domain that another virtual host of the same route configuration
-    /// already has is reported and its virtual host left out: Envoy rejects a route configuration naming a domain twice.
+    /// already has (the services' first, then the external services' in (namespace, name) order) is reported and its
+    /// virtual host left out: Envoy rejects a route configuration naming a domain twice.
     /// </summary>
     private static void ExternalHosts(PlanContext context, SortedDictionary<string, List<VirtualHostPlan>> hostsByConfig, Dictionary<string, HashSet<string>> domainsByConfig)
     {
         var config = context.Config;
-        for (var e = 0; e < config.ExternalServices.Count; e++)
+        foreach (var e in ExternalPlanner.InOrder(config))
         {
             var external = config.ExternalServices[e];
             var reference = PlanContext.Ref(external);

@@ -229,13 +229,19 @@ public sealed class ExternalServiceTests
     }
 
     [Fact]
-    public void DomainAlreadyAnswered_InTheRouteConfiguration_IsReported_AndItsVirtualHostLeftOut()
+    public void HostDeclaredTwice_KeepsOneClusterAndVirtualHost_TheFirstExternalServiceByName_AndReportsTheOther()
     {
-        var twin = StripeService() with { Name = "stripe-two" };
-        var result = Encode(With(StripeService(), twin));
-        var config = Single<RouteConfiguration>(result.Snapshot!, XdsResourceType.RouteConfiguration, "80");
+        // The twin comes first in the model but after "stripe" by name; the outcome does not depend on the model's order.
+        var twin = StripeService() with { Name = "stripe-two", Resolution = Resolution.None };
+        var result = Encode(With(twin, StripeService()));
+        var snapshot = result.Snapshot!;
+        Assert.Single(snapshot.Clusters, c => c.Name == "outbound|80||api.stripe.com");
+        Assert.Equal(Cluster.Types.DiscoveryType.StrictDns, Single<Cluster>(snapshot, XdsResourceType.Cluster, "outbound|80||api.stripe.com").Type);
+        var config = Single<RouteConfiguration>(snapshot, XdsResourceType.RouteConfiguration, "80");
         Assert.Single(config.VirtualHosts, v => v.Domains.Contains("api.stripe.com"));
-        Assert.Contains(result.Diagnostics, d => d.Code == XdsDiagnosticCodes.NotEncoded && d.Path == "$.spec.externalServices[1].hosts[0]");
+        // Its clusters on both ports and its virtual host on port 80.
+        Assert.Equal(3, result.Diagnostics.Count(d => d.Code == XdsDiagnosticCodes.NotEncoded && d.Path == "$.spec.externalServices[0].hosts[0]"));
+        Assert.DoesNotContain(result.Diagnostics, d => d.Path == "$.spec.externalServices[1].hosts[0]");
     }
 
     [Fact]
