@@ -89,6 +89,10 @@ internal static class ExternalPlanner
     private static void Report(PlanContext context, ExternalService external, string path)
     {
         var reference = PlanContext.Ref(external);
+        if (external.Ports.IsEmpty)
+        {
+            context.Warning(XdsDiagnosticCodes.NotEncoded, path + ".ports", $"External service {reference} has no ports, so it has no clusters or virtual hosts.");
+        }
         var other = external.Ports.Where(p => !PlanContext.IsHttp(p.Protocol)).Select(p => $"{p.Port} ({WireNames.Of(p.Protocol)})").ToList();
         if (other.Count > 0)
         {

@@ -27,7 +27,7 @@ internal static class RoutePlanner
                 if (!PlanContext.IsHttp(port.Protocol)) continue;
                 var fqdnPort = ResourceNames.FqdnPort(context.Fqdn(service.Reference), port.Port);
                 var configName = context.Proxyless ? fqdnPort : ResourceNames.OutboundRouteConfig(port.Port);
-                var host = new VirtualHostPlan(fqdnPort, service.Reference, port.Port, Domains(context, service.Reference, port.Port, fqdnPort), Routes(context, new RouteHost(service.Reference, null, service.Ports), port.Port));
+                var host = new VirtualHostPlan(fqdnPort, service.Reference, port.Port, Domains(context, service.Reference, port.Port, fqdnPort), Routes(context, new RouteHost(service.Reference, null), port.Port));
                 if (!hostsByConfig.TryGetValue(configName, out var hosts)) hostsByConfig[configName] = hosts = [];
                 hosts.Add(host);
                 if (!domainsByConfig.TryGetValue(configName, out var domains)) domainsByConfig[configName] = domains = new(StringComparer.OrdinalIgnoreCase);
@@ -98,7 +98,7 @@ internal static class RoutePlanner
                         continue;
                     }
                     taken.UnionWith(domains);
-                    var host = new VirtualHostPlan(hostPort, reference, port.Port, domains, Routes(context, new RouteHost(reference, name, external.Ports), port.Port));
+                    var host = new VirtualHostPlan(hostPort, reference, port.Port, domains, Routes(context, new RouteHost(reference, name), port.Port));
                     if (!hostsByConfig.TryGetValue(configName, out var hosts)) hostsByConfig[configName] = hosts = [];
                     hosts.Add(host);
                 }
@@ -107,10 +107,10 @@ internal static class RoutePlanner
     }
 
     /// <summary>
-    /// The service or external service a virtual host is for: its reference, the external host its clusters are named
-    /// after (null for a service of the mesh) and its ports.
+    /// The service or external service a virtual host is for: its reference, and the external host its clusters are
+    /// named after (null for a service of the mesh).
     /// </summary>
-    private readonly record struct RouteHost(ServiceRef Reference, string? ExternalHost, EquatableArray<ServicePort> Ports);
+    private readonly record struct RouteHost(ServiceRef Reference, string? ExternalHost);
 
     /// <summary>
     /// The names clients use for a service port: for sidecars, <c>name</c> (in the proxy's own namespace),

@@ -245,6 +245,24 @@ public sealed class ExternalServiceTests
     }
 
     [Fact]
+    public void ExternalServiceWithoutPorts_IsReported()
+    {
+        var result = Encode(With(StripeService() with { Ports = [] }));
+        Assert.DoesNotContain(result.Snapshot!.Clusters, c => c.Name.EndsWith("api.stripe.com", StringComparison.Ordinal));
+        Assert.Contains(result.Diagnostics, d => d.Code == XdsDiagnosticCodes.NotEncoded && d.Path == "$.spec.externalServices[0].ports" && d.Message.Contains("no ports", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void RouteChange_OfAnExternalService_ReencodesItsRouteConfiguration_LikeAFullBuild()
+    {
+        var before = With(StripeService());
+        var after = before with { Routes = [.. before.Routes, new HttpRoute { Name = "stripe", Namespace = "bookinfo", Host = Stripe, Rules = [new HttpRouteRule { Backends = [new WeightedBackend { Service = Stripe }], Timeout = TimeSpan.FromSeconds(2) }] }] };
+        var update = new XdsEncoder().Update(Encode(before).Snapshot!, after, SampleEndpoints(), XdsChange.Routes(Stripe));
+        Assert.Equal([new XdsResourceChange(XdsResourceType.RouteConfiguration, "80")], update.Changed);
+        Assert.Equal(Encode(after).Snapshot!.ToDiscoveryResponse(XdsResourceType.RouteConfiguration), update.Snapshot!.ToDiscoveryResponse(XdsResourceType.RouteConfiguration));
+    }
+
+    [Fact]
     public void ProxylessClients_GetNoExternalClusters_AndEachExternalServiceIsReported()
     {
         var result = Encode(With(StripeService()), Proxyless);
