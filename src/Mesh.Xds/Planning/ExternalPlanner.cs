@@ -112,6 +112,16 @@ internal static class ExternalPlanner
                     $"External service {reference}: the CIDR block '{external.Addresses[a]}' is not an endpoint of its STATIC clusters (only IP addresses are).");
             }
         }
+        if (external.Resolution == Resolution.None)
+        {
+            for (var d = 0; d < context.Config.DestinationPolicies.Count; d++)
+            {
+                var policy = context.Config.DestinationPolicies[d];
+                if (policy.Target.Service != reference || policy.LoadBalancer is null) continue;
+                context.Warning(XdsDiagnosticCodes.NotEncoded, $"$.spec.destinationPolicies[{d}].loadBalancer",
+                    $"The load balancer for the external service {reference} is not encoded: with resolution none its clusters are ORIGINAL_DST, which send each call to the address the caller resolved (CLUSTER_PROVIDED).");
+            }
+        }
         for (var s = 0; s < external.Subsets.Count; s++)
         {
             var subset = external.Subsets[s];

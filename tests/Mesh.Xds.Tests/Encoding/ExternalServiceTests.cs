@@ -101,6 +101,20 @@ public sealed class ExternalServiceTests
     }
 
     [Fact]
+    public void NoResolution_ReportsTheLoadBalancerOfAPolicy_WhichOriginalDstCannotUse()
+    {
+        var config = With(StripeService(Resolution.None)) with
+        {
+            DestinationPolicies = [new DestinationPolicy { Target = new PolicyTarget { Service = Stripe }, LoadBalancer = LoadBalancer.LeastRequest, OutlierDetection = new Mesh.Model.OutlierDetection { Consecutive5xx = 2 } }],
+        };
+        var result = Encode(config);
+        var cluster = Single<Cluster>(result.Snapshot!, XdsResourceType.Cluster, "outbound|80||api.stripe.com");
+        Assert.Equal(Cluster.Types.LbPolicy.ClusterProvided, cluster.LbPolicy);
+        Assert.Equal(2u, cluster.OutlierDetection.Consecutive5Xx);
+        Assert.Contains(result.Diagnostics, d => d.Code == XdsDiagnosticCodes.NotEncoded && d.Path == "$.spec.destinationPolicies[0].loadBalancer");
+    }
+
+    [Fact]
     public void WildcardHost_WithDnsResolution_HasNoCluster_AndIsReported_WhileItsOtherHostsKeepTheirs()
     {
         var external = StripeService() with { Hosts = ["*.stripe.com", "api.stripe.com"] };
