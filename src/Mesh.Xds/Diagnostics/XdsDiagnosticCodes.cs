@@ -29,8 +29,9 @@ public static class XdsDiagnosticCodes
     public static readonly DiagnosticCode RegexRejected = new("MESH4010");
 
     /// <summary>
-    /// A route backend or mirror that the encoder cannot resolve to a cluster: it names an external service (not
-    /// encoded), or no port where the service has none or several and none is the route host's port.
+    /// A route backend or mirror that the encoder cannot resolve to a cluster: it names an external service that has no
+    /// cluster for this client (a proxyless gRPC client, which takes EDS clusters only, or only wildcard hosts that DNS
+    /// cannot resolve), or no port where the service has none or several and none is the route host's port.
     /// </summary>
     public static readonly DiagnosticCode UnknownReference = new("MESH4011");
 

@@ -42,11 +42,14 @@ internal readonly struct ClusterEncoder(ClusterPlan cluster, XdsEncoderOptions o
             InboundCluster(ref s, c);
             return;
         }
-        s.Varint(ClusterFields.Type, (ulong)DiscoveryType.Eds);
-        s.Begin(ClusterFields.EdsClusterConfig);
-        Fields.AdsConfigSource(ref s, EdsClusterConfigFields.EdsConfig);
-        s.Utf8(EdsClusterConfigFields.ServiceName, c.NameUtf8);
-        s.End();
+        s.Varint(ClusterFields.Type, (ulong)c.Discovery);
+        if (c.Discovery == DiscoveryType.Eds)
+        {
+            s.Begin(ClusterFields.EdsClusterConfig);
+            Fields.AdsConfigSource(ref s, EdsClusterConfigFields.EdsConfig);
+            s.Utf8(EdsClusterConfigFields.ServiceName, c.NameUtf8);
+            s.End();
+        }
         Fields.Duration(ref s, ClusterFields.ConnectTimeout, c.ConnectTimeout);
         s.Varint(ClusterFields.LbPolicy, (ulong)c.LbPolicy);
         LbConfig(ref s, c);
@@ -84,6 +87,7 @@ internal readonly struct ClusterEncoder(ClusterPlan cluster, XdsEncoderOptions o
         {
             TlsContextEncoder.Upstream(ref s, ClusterFields.TransportSocket, tls, options);
         }
+        if (c.Inline is { } inline) InlineLoadAssignment(ref s, c, inline);
         var http2 = c.Http2;
         var perConnection = c.Pool?.MaxRequestsPerConnection;
         var idle = c.Pool?.IdleTimeout;
@@ -107,6 +111,35 @@ internal readonly struct ClusterEncoder(ClusterPlan cluster, XdsEncoderOptions o
             Fields.EndAny(ref s);
             s.End();
         }
+    }
+
+    /// <summary>
+    /// The <c>load_assignment</c> of a STATIC or STRICT_DNS cluster: one locality group holding its endpoints (IP
+    /// addresses, or host names that STRICT_DNS resolves), or no group when it has none (the black-hole cluster).
+    /// </summary>
+    private static void InlineLoadAssignment<TSink>(ref TSink s, ClusterPlan c, InlineEndpoint[] endpoints) where TSink : IProtoSink, allows ref struct
+    {
+        s.Begin(ClusterFields.LoadAssignment);
+        s.Utf8(ClusterLoadAssignmentFields.ClusterName, c.NameUtf8);
+        if (endpoints.Length > 0)
+        {
+            s.Begin(ClusterLoadAssignmentFields.Endpoints);
+            foreach (var endpoint in endpoints)
+            {
+                s.Begin(LocalityLbEndpointsFields.LbEndpoints);
+                s.Begin(LbEndpointFields.Endpoint);
+                s.Begin(EndpointFields.Address);
+                s.Begin(AddressFields.SocketAddress);
+                s.Utf8(SocketAddressFields.Address, endpoint.AddressUtf8);
+                s.Varint(SocketAddressFields.PortValue, (ulong)endpoint.Port);
+                s.End();
+                s.End();
+                s.End();
+                s.End();
+            }
+            s.End();
+        }
+        s.End();
     }
 
     /// <summary>

@@ -50,6 +50,12 @@ internal readonly struct RouteConfigEncoder(RouteConfigPlan config) : IMessageEn
             s.Varint(RedirectActionFields.PortRedirect, (ulong)(redirect.Port ?? 0));
             s.End();
         }
+        else if (route.DirectStatus > 0)
+        {
+            s.Begin(RouteFields.DirectResponse);
+            s.Varint(DirectResponseActionFields.Status, (ulong)route.DirectStatus);
+            s.End();
+        }
         else
         {
             s.Begin(RouteFields.Route);

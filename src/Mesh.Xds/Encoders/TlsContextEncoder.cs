@@ -33,6 +33,16 @@ internal static class TlsContextEncoder
     /// </summary>
     private static void OriginationContext<TSink>(ref TSink s, UpstreamTlsPlan tls) where TSink : IProtoSink, allows ref struct
     {
+        // In field-number order: validation_context (3), tls_certificate_sds_secret_configs (6), combined_validation_context (8).
+        if (tls.CaSecret is null && tls.CaFile is { } caFile)
+        {
+            s.Begin(CommonTlsContextFields.ValidationContext);
+            s.Begin(CertificateValidationContextFields.TrustedCa);
+            s.String(DataSourceFields.Filename, caFile);
+            s.End();
+            SubjectAltNames(ref s, tls.SubjectAltNames);
+            s.End();
+        }
         if (tls.CertificateSecret is { } certificate)
         {
             s.Begin(CommonTlsContextFields.TlsCertificateSdsSecretConfigs);
@@ -48,15 +58,6 @@ internal static class TlsContextEncoder
             s.Begin(CombinedCertificateValidationContextFields.ValidationContextSdsSecretConfig);
             SdsSecret(ref s, caSecret);
             s.End();
-            s.End();
-        }
-        else if (tls.CaFile is { } caFile)
-        {
-            s.Begin(CommonTlsContextFields.ValidationContext);
-            s.Begin(CertificateValidationContextFields.TrustedCa);
-            s.String(DataSourceFields.Filename, caFile);
-            s.End();
-            SubjectAltNames(ref s, tls.SubjectAltNames);
             s.End();
         }
     }

@@ -26,6 +26,8 @@ internal static class EndpointChecks
             if (only is { } service && entry.Service != service) continue;
             var location = endpoints.Locations is { } locations && i < locations.Count ? locations[i] : null;
             int[]? clusters = null;
+            // A service the proxy's outbound policy hides has no clusters: its endpoints are not for this proxy.
+            if (plan.Hidden.Contains(entry.Service)) continue;
             if (plan.IsPlanned && !plan.ClustersByService.TryGetValue(entry.Service, out clusters))
             {
                 diagnostics.Add(Diagnostic.Warning(XdsDiagnosticCodes.UnknownService, $"$.endpoints[{i}].service", $"{entry.Service} is not a service of the model; its endpoints are ignored.") with { Location = location, Provider = XdsEncoder.ProviderName });

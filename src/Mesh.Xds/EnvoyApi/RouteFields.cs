@@ -23,6 +23,7 @@ internal static class RouteFields
     public const int Match = 1;
     public const int Route = 2;
     public const int Redirect = 3;
+    public const int DirectResponse = 7;
     public const int RequestHeadersToAdd = 9;
     public const int ResponseHeadersToAdd = 10;
     public const int ResponseHeadersToRemove = 11;
@@ -160,6 +161,12 @@ internal static class RedirectActionFields
     public const int PrefixRewrite = 5;
     public const int SchemeRedirect = 7;
     public const int PortRedirect = 8;
+}
+
+/// <summary><c>envoy.config.route.v3.DirectResponseAction</c>.</summary>
+internal static class DirectResponseActionFields
+{
+    public const int Status = 1;
 }
 
 /// <summary><c>envoy.config.route.v3.RedirectAction.RedirectResponseCode</c>.</summary>

@@ -17,6 +17,7 @@ internal static class ClusterPlanner
         for (var s = 0; s < config.Services.Count; s++)
         {
             var service = config.Services[s];
+            if (!context.IsVisible(service.Reference)) continue;
             foreach (var port in service.Ports)
             {
                 result.Add(Cluster(context, service, s, port, null));
@@ -31,15 +32,28 @@ internal static class ClusterPlanner
         for (var i = 0; i < sorted.Length; i++)
         {
             var c = result[i];
-            sorted[i] = new ClusterPlan(c.Name, c.Service, c.Port, c.Protocol, c.Subset, c.SubsetLabels, c.ConnectTimeout, c.LbPolicy, c.Pool, c.Outlier, c.Tls, c.Inbound, c.Ring, c.Warmup, c.Http2, c.Locality);
+            sorted[i] = new ClusterPlan(c.Name, c.Service, c.Port, c.Protocol, c.Subset, c.SubsetLabels, c.ConnectTimeout, c.LbPolicy, c.Pool, c.Outlier, c.Tls, c.Inbound, c.Ring, c.Warmup, c.Http2, c.Locality, c.Discovery, c.Inline);
         }
         return sorted;
     }
 
-    private static ClusterPlan Cluster(PlanContext context, MeshService service, int serviceIndex, ServicePort port, Subset? subset)
+    private static ClusterPlan Cluster(PlanContext context, MeshService service, int serviceIndex, ServicePort port, Subset? subset) =>
+        Cluster(context, new ClusterTarget(service.Reference, context.Fqdn(service.Reference), $"$.spec.services[{serviceIndex}]", subset is null && port == service.Ports[0], service), port, subset);
+
+    /// <summary>
+    /// What a cluster is for: a service or external service (<see cref="Reference"/>, which policies target), the host
+    /// its name carries (a service's FQDN, one host of an external service), where diagnostics point, whether it is
+    /// the first cluster of its service (diagnostics about the whole service are reported there once), and the mesh
+    /// service (null for an external service, which the mesh's mTLS does not cover).
+    /// </summary>
+    internal readonly record struct ClusterTarget(ServiceRef Reference, string Host, string Path, bool First, MeshService? Service);
+
+    /// <summary>One cluster of <paramref name="target"/>'s port, or of one subset of it, with the destination policy's settings.</summary>
+    internal static ClusterPlan Cluster(PlanContext context, ClusterTarget target, ServicePort port, Subset? subset)
     {
         var proxyless = context.Proxyless;
-        var (lb, pool, outlier, tls) = context.PolicyWithTls(service.Reference, subset?.Name, port.Port);
+        var reference = target.Reference;
+        var (lb, pool, outlier, tls) = context.PolicyWithTls(reference, subset?.Name, port.Port);
         var lbPolicy = lb?.Algorithm switch
         {
             null or LoadBalancerAlgorithm.RoundRobin => LbPolicy.RoundRobin,
@@ -49,31 +63,42 @@ internal static class ClusterPlanner
             LoadBalancerAlgorithm.ConsistentHash => LbPolicy.RingHash,
             _ => LbPolicy.RoundRobin,
         };
-        var first = subset is null && port == service.Ports[0];
-        var path = $"$.spec.services[{serviceIndex}]";
+        var first = target.First;
+        var path = target.Path;
         // Envoy slows the start of new endpoints for round robin and least request only.
         var warmup = lb?.Warmup;
         if (warmup is not null && (proxyless || lbPolicy is not (LbPolicy.RoundRobin or LbPolicy.LeastRequest)))
         {
-            if (first) context.Warning(XdsDiagnosticCodes.NotEncoded, path, $"Warm-up for {service.Reference} is not encoded: Envoy slows the start of new endpoints for round robin and least request only{(proxyless ? ", and proxyless gRPC clients have no slow start" : string.Empty)}.");
+            if (first) context.Warning(XdsDiagnosticCodes.NotEncoded, path, $"Warm-up for {reference} is not encoded: Envoy slows the start of new endpoints for round robin and least request only{(proxyless ? ", and proxyless gRPC clients have no slow start" : string.Empty)}.");
             warmup = null;
         }
-        var localityPlan = Locality(context, lb?.Locality, service.Reference, first ? path : null);
+        LocalityPlan? localityPlan;
+        if (target.Service is null)
+        {
+            if (lb?.Locality is { Enabled: true } && first)
+            {
+                context.Warning(XdsDiagnosticCodes.NotEncoded, path, $"Locality-aware balancing for the external service {reference} is not encoded: its endpoints carry no locality.");
+            }
+            localityPlan = null;
+        }
+        else
+        {
+            localityPlan = Locality(context, lb?.Locality, reference, first ? path : null);
+        }
         var http2 = port.Protocol is Protocol.Http2 or Protocol.Grpc || pool?.Http2Upgrade == Http2Upgrade.Upgrade;
         if (pool?.MaxConcurrentStreams is not null && !http2 && first)
         {
-            context.Warning(XdsDiagnosticCodes.NotEncoded, path, $"maxConcurrentStreams for {service.Reference} is not encoded on its HTTP/1 port {port.Port} (the limit applies to HTTP/2 connections; set http2Upgrade: upgrade to use HTTP/2).");
+            context.Warning(XdsDiagnosticCodes.NotEncoded, path, $"maxConcurrentStreams for {reference} is not encoded on its HTTP/1 port {port.Port} (the limit applies to HTTP/2 connections; set http2Upgrade: upgrade to use HTTP/2).");
         }
-        if (proxyless && lb?.Algorithm is LoadBalancerAlgorithm.LeastRequest or LoadBalancerAlgorithm.Random && subset is null && port == service.Ports[0])
+        if (proxyless && lb?.Algorithm is LoadBalancerAlgorithm.LeastRequest or LoadBalancerAlgorithm.Random && first)
         {
-            context.Warning(XdsDiagnosticCodes.ProxylessApproximated, $"$.spec.services[{serviceIndex}]",
-                $"Proxyless gRPC clients accept ROUND_ROBIN or RING_HASH only: {WireNames.Of(lb.Algorithm)} for {service.Reference} is encoded as ROUND_ROBIN.");
+            context.Warning(XdsDiagnosticCodes.ProxylessApproximated, path,
+                $"Proxyless gRPC clients accept ROUND_ROBIN or RING_HASH only: {WireNames.Of(lb.Algorithm)} for {reference} is encoded as ROUND_ROBIN.");
         }
-        var fqdn = context.Fqdn(service.Reference);
-        var upstream = UpstreamTls(context, service, serviceIndex, port.Port, subset?.Name, fqdn, tls);
+        var upstream = UpstreamTls(context, target, port.Port, subset?.Name, tls);
         return new ClusterPlan(
-            ResourceNames.OutboundCluster(fqdn, port.Port, subset?.Name),
-            service.Reference,
+            ResourceNames.OutboundCluster(target.Host, port.Port, subset?.Name),
+            reference,
             port.Port,
             port.Protocol,
             subset?.Name,
@@ -118,23 +143,24 @@ internal static class ClusterPlanner
     /// when the service's outbound mode is strict. Proxyless gRPC clients take no transport socket from us (their
     /// security comes from certificate providers in their bootstrap), so client TLS is reported for them.
     /// </summary>
-    private static UpstreamTlsPlan? UpstreamTls(PlanContext context, MeshService service, int serviceIndex, int port, string? subset, string fqdn, ClientTls? tls)
+    private static UpstreamTlsPlan? UpstreamTls(PlanContext context, ClusterTarget target, int port, string? subset, ClientTls? tls)
     {
         if (context.Proxyless)
         {
             if (tls is { Mode: not ClientTlsMode.Disable })
             {
-                context.Warning(XdsDiagnosticCodes.ProxylessApproximated, $"$.spec.services[{serviceIndex}]",
-                    $"Proxyless gRPC clients take TLS from the certificate providers of their bootstrap, not from the cluster: the client TLS for {service.Reference} is not encoded.");
+                context.Warning(XdsDiagnosticCodes.ProxylessApproximated, target.Path,
+                    $"Proxyless gRPC clients take TLS from the certificate providers of their bootstrap, not from the cluster: the client TLS for {target.Reference} is not encoded.");
             }
             return null;
         }
+        var host = target.Host;
         return tls switch
         {
-            // The SNI string is built only for clusters that originate TLS.
-            null => OutboundMtlsMode(context.Config, service) == MtlsMode.Strict ? new UpstreamTlsPlan(ClientTlsMode.Mesh, ResourceNames.Sni(fqdn, port, subset), default) : null,
+            // The SNI string is built only for clusters that originate TLS; external services are outside the mesh's mTLS.
+            null => target.Service is { } service && OutboundMtlsMode(context.Config, service) == MtlsMode.Strict ? new UpstreamTlsPlan(ClientTlsMode.Mesh, ResourceNames.Sni(host, port, subset), default) : null,
             { Mode: ClientTlsMode.Disable } => null,
-            { Mode: ClientTlsMode.Mesh } => new UpstreamTlsPlan(ClientTlsMode.Mesh, tls.Sni ?? ResourceNames.Sni(fqdn, port, subset), tls.SubjectAltNames),
+            { Mode: ClientTlsMode.Mesh } => new UpstreamTlsPlan(ClientTlsMode.Mesh, tls.Sni ?? ResourceNames.Sni(host, port, subset), tls.SubjectAltNames),
             _ => new UpstreamTlsPlan(
                 tls.Mode,
                 tls.Sni,

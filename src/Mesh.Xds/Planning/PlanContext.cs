@@ -11,6 +11,9 @@ namespace Mesh.Xds.Planning;
 internal sealed class PlanContext
 {
     private readonly Dictionary<ServiceRef, int> _serviceIndex = [];
+    private readonly Dictionary<ServiceRef, int> _externalIndex = [];
+    private readonly HashSet<ServiceRef>? _visible;
+    private readonly HashSet<ServiceRef>? _covered;
     private readonly Dictionary<ServiceRef, int> _routeByHost = [];
     private readonly Dictionary<ServiceRef, List<DestinationPolicy>> _policiesByService = [];
     private readonly List<Diagnostic> _diagnostics;
@@ -26,12 +29,78 @@ internal sealed class PlanContext
         // The validator rejects a service declared twice and two routes for one host; first wins all the same.
         for (var i = 0; i < config.Services.Count; i++) _serviceIndex.TryAdd(config.Services[i].Reference, i);
         for (var r = 0; r < config.Routes.Count; r++) _routeByHost.TryAdd(config.Routes[r].Host, r);
+        for (var i = 0; i < config.ExternalServices.Count; i++) _externalIndex.TryAdd(Ref(config.ExternalServices[i]), i);
         foreach (var policy in config.DestinationPolicies)
         {
             if (!_policiesByService.TryGetValue(policy.Target.Service, out var list)) _policiesByService[policy.Target.Service] = list = [];
             list.Add(policy);
         }
+        // The outbound policy of the proxy's namespace, else the mesh-wide one (a proxy of unknown namespace takes that).
+        for (var i = 0; i < config.Outbound.Count; i++)
+        {
+            var policy = config.Outbound[i];
+            var applies = proxy.Namespace is { } ns ? ReferenceEquals(config.OutboundFor(ns), policy) : policy.Namespace is null;
+            if (!applies) continue;
+            Outbound = policy;
+            OutboundIndex = i;
+        }
+        if (Outbound is { Hosts.IsEmpty: false } scoped && !Proxyless) (_covered, _visible) = Visible(scoped);
     }
+
+    /// <summary>
+    /// The services and external services a sidecar under <paramref name="policy"/> sees: those whose host (a service's
+    /// FQDN, any of an external service's hosts) an entry covers get virtual hosts and clusters; those the routes of a
+    /// covered host send or mirror to get clusters as well, so that no route of a covered host points at a missing cluster.
+    /// </summary>
+    private (HashSet<ServiceRef> Covered, HashSet<ServiceRef> Visible) Visible(OutboundPolicy policy)
+    {
+        var workloadNamespace = Proxy.Namespace ?? string.Empty;
+        var visible = new HashSet<ServiceRef>();
+        foreach (var service in Config.Services)
+        {
+            if (policy.Covers(service.Namespace, Fqdn(service.Reference), workloadNamespace)) visible.Add(service.Reference);
+        }
+        foreach (var external in Config.ExternalServices)
+        {
+            if (external.Hosts.Any(h => policy.Covers(external.Namespace, h, workloadNamespace))) visible.Add(Ref(external));
+        }
+        var covered = new HashSet<ServiceRef>(visible);
+        foreach (var route in Config.Routes)
+        {
+            if (!covered.Contains(route.Host)) continue;
+            foreach (var rule in route.Rules)
+            {
+                foreach (var backend in rule.Backends) visible.Add(backend.Service);
+                if (rule.Mirror is { } mirror) visible.Add(mirror.Service);
+            }
+        }
+        return (covered, visible);
+    }
+
+    /// <summary>The outbound policy that applies to the proxy (its namespace's, else the mesh-wide one), or null.</summary>
+    public OutboundPolicy? Outbound { get; }
+
+    /// <summary>The index of <see cref="Outbound"/> in the model (for diagnostics' paths); meaningless when it is null.</summary>
+    public int OutboundIndex { get; }
+
+    /// <summary>
+    /// Whether the proxy has clusters for a service or external service: always, unless the outbound policy that applies
+    /// to a sidecar lists hosts (see <see cref="Visible(OutboundPolicy)"/>).
+    /// </summary>
+    public bool IsVisible(ServiceRef service) => _visible is null || _visible.Contains(service);
+
+    /// <summary>Whether the proxy has virtual hosts for a service or external service: the hosts of its outbound policy cover it (or there are none).</summary>
+    public bool IsCovered(ServiceRef service) => _covered is null || _covered.Contains(service);
+
+    /// <summary>An external service's reference, <c>name.namespace</c>, as routes and policies name it.</summary>
+    public static ServiceRef Ref(ExternalService external) => new(external.Name, external.Namespace);
+
+    /// <summary>The external service of a reference, or null.</summary>
+    public ExternalService? FindExternal(ServiceRef reference) =>
+        _externalIndex.TryGetValue(reference, out var index) ? Config.ExternalServices[index] : null;
+
+    /// <summary>The index of an external service in the model (for diagnostics' paths).</summary>
+    public int ExternalIndex(ServiceRef reference) => _externalIndex[reference];
 
     public MeshConfig Config { get; }
 

@@ -7,7 +7,11 @@ namespace Mesh.Xds.Planning;
 // The plan is the model resolved for one proxy: every name, reference, default and policy merge decided once,
 // so that encoding is a pure walk that allocates nothing. These types are internal and immutable.
 
-/// <summary>One Envoy cluster: a service port, or one subset of it.</summary>
+/// <summary>
+/// One Envoy cluster: a service port, or one subset of it (EDS); an external service host's port or subset, with its
+/// endpoints inline (<see cref="Discovery"/> STATIC or STRICT_DNS) or none (ORIGINAL_DST); or a cluster of the outbound
+/// scope (<c>PassthroughCluster</c>, <c>BlackHoleCluster</c>).
+/// </summary>
 internal sealed record ClusterPlan(
     string Name,
     ServiceRef Service,
@@ -24,10 +28,19 @@ internal sealed record ClusterPlan(
     HashRing? Ring = null,
     Warmup? Warmup = null,
     bool Http2 = false,
-    LocalityPlan? Locality = null)
+    LocalityPlan? Locality = null,
+    DiscoveryType Discovery = DiscoveryType.Eds,
+    InlineEndpoint[]? Inline = null)
 {
     /// <summary><see cref="Name"/> as UTF-8, encoded once.</summary>
     public byte[] NameUtf8 { get; } = System.Text.Encoding.UTF8.GetBytes(Name);
+}
+
+/// <summary>An endpoint written inline in a non-EDS cluster's <c>load_assignment</c>: an IP address, or a host name for STRICT_DNS.</summary>
+internal sealed record InlineEndpoint(string Address, int Port)
+{
+    /// <summary><see cref="Address"/> as UTF-8, encoded once.</summary>
+    public byte[] AddressUtf8 { get; } = System.Text.Encoding.UTF8.GetBytes(Address);
 }
 
 /// <summary>One weighted backend of a route, already resolved to a cluster name.</summary>
@@ -57,6 +70,12 @@ internal sealed record RoutePlan(
     /// <c>RouteAction.timeout</c> and take their deadline from <c>max_stream_duration</c> (gRFC A31).
     /// </summary>
     public bool TimeoutAsStreamDuration { get; init; }
+
+    /// <summary>
+    /// The status of a <c>direct_response</c> the route answers with instead of routing (0: none): the outbound scope's
+    /// <c>block_all</c> route of a registry-only proxy.
+    /// </summary>
+    public int DirectStatus { get; init; }
 
     /// <summary><see cref="RetryOn"/> as UTF-8, encoded once (null when there is none).</summary>
     public byte[]? RetryOnUtf8 { get; } = string.IsNullOrEmpty(RetryOn) ? null : System.Text.Encoding.UTF8.GetBytes(RetryOn);

@@ -15,12 +15,18 @@ internal static class Planner
     {
         var context = new PlanContext(config, proxy, options, diagnostics);
         var clusters = ClusterPlanner.Clusters(context);
+        var external = ExternalPlanner.Clusters(context, [.. clusters.Select(c => c.Name)]);
+        if (OutboundScope.Cluster(context) is { } scope) external.Add(scope);
+        external.Sort((a, b) => string.CompareOrdinal(a.Name, b.Name));
         var routeConfigs = RoutePlanner.RouteConfigs(context);
         var listeners = ListenerPlanner.Listeners(context, routeConfigs);
         var (inboundClusters, inboundListener) = InboundPlanner.Inbound(context);
         if (inboundListener is not null) listeners = [.. listeners, inboundListener];
         if (TelemetryPlanner.Telemetry(context) is { } telemetry) listeners = [.. listeners.Select(l => l with { Telemetry = telemetry })];
         UnencodedFeatures.Report(context);
+        OutboundScope.Report(context);
+        ClusterPlan[] cds = [.. inboundClusters, .. clusters, .. external];
+        Array.Sort(cds, (a, b) => string.CompareOrdinal(a.Name, b.Name));
 
         var byService = new Dictionary<ServiceRef, List<int>>();
         for (var i = 0; i < clusters.Length; i++) Add(byService, clusters[i].Service, i);
@@ -35,6 +41,9 @@ internal static class Planner
             Options = options,
             Clusters = clusters,
             InboundClusters = inboundClusters,
+            ExternalClusters = [.. external],
+            CdsClusters = cds,
+            Hidden = [.. config.Services.Select(s => s.Reference).Where(r => !context.IsVisible(r))],
             RouteConfigs = routeConfigs,
             Listeners = listeners,
             ClustersByService = byService.ToDictionary(p => p.Key, p => p.Value.Distinct().ToArray()),

@@ -18,18 +18,23 @@ internal static class RoutePlanner
     {
         var config = context.Config;
         var hostsByConfig = new SortedDictionary<string, List<VirtualHostPlan>>(StringComparer.Ordinal);
+        var domainsByConfig = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
         foreach (var service in config.Services)
         {
+            if (!context.IsCovered(service.Reference)) continue;
             foreach (var port in service.Ports)
             {
                 if (!PlanContext.IsHttp(port.Protocol)) continue;
                 var fqdnPort = ResourceNames.FqdnPort(context.Fqdn(service.Reference), port.Port);
                 var configName = context.Proxyless ? fqdnPort : ResourceNames.OutboundRouteConfig(port.Port);
-                var host = new VirtualHostPlan(fqdnPort, service.Reference, port.Port, Domains(context, service.Reference, port.Port, fqdnPort), Routes(context, service, port.Port));
+                var host = new VirtualHostPlan(fqdnPort, service.Reference, port.Port, Domains(context, service.Reference, port.Port, fqdnPort), Routes(context, new RouteHost(service.Reference, null), port.Port));
                 if (!hostsByConfig.TryGetValue(configName, out var hosts)) hostsByConfig[configName] = hosts = [];
                 hosts.Add(host);
+                if (!domainsByConfig.TryGetValue(configName, out var domains)) domainsByConfig[configName] = domains = new(StringComparer.OrdinalIgnoreCase);
+                domains.UnionWith(host.Domains);
             }
         }
+        if (!context.Proxyless) ExternalHosts(context, hostsByConfig, domainsByConfig);
         for (var r = 0; r < config.Routes.Count; r++)
         {
             var route = config.Routes[r];
@@ -37,15 +42,75 @@ internal static class RoutePlanner
             if (service is null)
             {
                 // The validator resolved the host, so it is an external service.
-                context.Warning(XdsDiagnosticCodes.NotEncoded, $"$.spec.routes[{r}]", $"Route {route.Namespace}/{route.Name} is for the external service {route.Host}; external services are not encoded into xDS, and neither is the route.");
+                if (context.Proxyless)
+                {
+                    context.Warning(XdsDiagnosticCodes.NotEncoded, $"$.spec.routes[{r}]", $"Route {route.Namespace}/{route.Name} is for the external service {route.Host}; proxyless gRPC clients take EDS clusters only, so external services are not encoded for them, and neither is the route.");
+                }
+                else if (context.FindExternal(route.Host) is { } external && !external.Ports.Any(p => PlanContext.IsHttp(p.Protocol)))
+                {
+                    context.Warning(XdsDiagnosticCodes.NotEncoded, $"$.spec.routes[{r}]", $"Route {route.Namespace}/{route.Name}: the external service {route.Host} has no HTTP, HTTP/2 or gRPC port, so the route has no listener to apply to.");
+                }
             }
             else if (!service.Ports.Any(p => PlanContext.IsHttp(p.Protocol)))
             {
                 context.Warning(XdsDiagnosticCodes.NotEncoded, $"$.spec.routes[{r}]", $"Route {route.Namespace}/{route.Name}: {route.Host} has no HTTP, HTTP/2 or gRPC port, so the route has no listener to apply to.");
             }
         }
-        return [.. hostsByConfig.Select(p => new RouteConfigPlan(p.Key, [.. p.Value.OrderBy(h => h.Name, StringComparer.Ordinal)]))];
+        var catchAll = OutboundScope.CatchAll(context);
+        return [.. hostsByConfig.Select(p =>
+        {
+            VirtualHostPlan[] hosts = [.. p.Value.OrderBy(h => h.Name, StringComparer.Ordinal)];
+            // The outbound scope's catch-all answers every host no other virtual host names, so it comes last.
+            return new RouteConfigPlan(p.Key, catchAll is null ? hosts : [.. hosts, catchAll]);
+        })];
     }
+
+    /// <summary>
+    /// The virtual hosts of the external services' HTTP ports, one per host that has clusters and port, named
+    /// <c>host:port</c> with the domains <c>host</c> and <c>host:port</c>, each holding the external service's HTTP
+    /// route (or a default route to its cluster). A domain that another virtual host of the same route configuration
+    /// already has (the services' first, then the external services' in (namespace, name) order) is reported and its
+    /// virtual host left out: Envoy rejects a route configuration naming a domain twice.
+    /// </summary>
+    private static void ExternalHosts(PlanContext context, SortedDictionary<string, List<VirtualHostPlan>> hostsByConfig, Dictionary<string, HashSet<string>> domainsByConfig)
+    {
+        var config = context.Config;
+        foreach (var e in ExternalPlanner.InOrder(config))
+        {
+            var external = config.ExternalServices[e];
+            var reference = PlanContext.Ref(external);
+            if (!context.IsCovered(reference)) continue;
+            for (var h = 0; h < external.Hosts.Count; h++)
+            {
+                var name = external.Hosts[h];
+                if (!ExternalPlanner.Resolvable(external, name)) continue;
+                foreach (var port in external.Ports)
+                {
+                    if (!PlanContext.IsHttp(port.Protocol)) continue;
+                    var configName = ResourceNames.OutboundRouteConfig(port.Port);
+                    var hostPort = ResourceNames.FqdnPort(name, port.Port);
+                    string[] domains = [name, hostPort];
+                    if (!domainsByConfig.TryGetValue(configName, out var taken)) domainsByConfig[configName] = taken = new(StringComparer.OrdinalIgnoreCase);
+                    if (domains.Any(taken.Contains))
+                    {
+                        context.Warning(XdsDiagnosticCodes.NotEncoded, $"$.spec.externalServices[{e}].hosts[{h}]",
+                            $"External service {reference}: '{name}' on port {port.Port} has no virtual host: another service or external service of the route configuration '{configName}' already answers that name (Envoy rejects a domain named twice); its clusters are kept.");
+                        continue;
+                    }
+                    taken.UnionWith(domains);
+                    var host = new VirtualHostPlan(hostPort, reference, port.Port, domains, Routes(context, new RouteHost(reference, name), port.Port));
+                    if (!hostsByConfig.TryGetValue(configName, out var hosts)) hostsByConfig[configName] = hosts = [];
+                    hosts.Add(host);
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// The service or external service a virtual host is for: its reference, and the external host its clusters are
+    /// named after (null for a service of the mesh).
+    /// </summary>
+    private readonly record struct RouteHost(ServiceRef Reference, string? ExternalHost);
 
     /// <summary>
     /// The names clients use for a service port: for sidecars, <c>name</c> (in the proxy's own namespace),
@@ -71,7 +136,7 @@ internal static class RoutePlanner
         return [.. domains];
     }
 
-    private static RoutePlan[] Routes(PlanContext context, MeshService host, int port)
+    private static RoutePlan[] Routes(PlanContext context, RouteHost host, int port)
     {
         var routes = new List<RoutePlan>();
         var catchAll = false;
@@ -83,7 +148,7 @@ internal static class RoutePlanner
                 var rule = route.Rules[i];
                 var path = $"$.spec.routes[{r}].rules[{i}]";
                 var backends = Backends(context, host, port, rule.Backends, path);
-                var mirror = rule.Mirror is null ? null : Reference(context, rule.Mirror.Service, rule.Mirror.Port, rule.Mirror.Subset, port, path + ".mirror");
+                var mirror = rule.Mirror is null ? null : Reference(context, host, rule.Mirror.Service, rule.Mirror.Port, rule.Mirror.Subset, port, path + ".mirror");
                 var retryOn = rule.Retry is null ? null : RetryOn(rule.Retry);
                 var hash = backends.Length > 0 ? HashFor(context, backends[0].Service, backends[0].Subset, port) : null;
                 var redirectCode = rule.Redirect is null ? default : RedirectCode(rule.Redirect.StatusCode);
@@ -113,7 +178,7 @@ internal static class RoutePlanner
         }
         if (!catchAll)
         {
-            var cluster = context.ClusterName(host.Reference, port, null);
+            var cluster = OwnCluster(context, host, port, null);
             routes.Add(new RoutePlan(ResourceNames.DefaultRoute, null, null, [new BackendPlan(cluster, 1, host.Reference, null)], null, null, HashFor(context, host.Reference, null, port), default));
         }
         return [.. routes];
@@ -147,42 +212,64 @@ internal static class RoutePlanner
     /// redirect); backends that do not resolve to a cluster are errors; zero weights are left out (the validator
     /// rejects negative weights and all-zero weights).
     /// </summary>
-    private static BackendPlan[] Backends(PlanContext context, MeshService host, int port, EquatableArray<WeightedBackend> backends, string path)
+    private static BackendPlan[] Backends(PlanContext context, RouteHost host, int port, EquatableArray<WeightedBackend> backends, string path)
     {
-        if (backends.IsEmpty) return [new BackendPlan(context.ClusterName(host.Reference, port, null), 1, host.Reference, null)];
+        if (backends.IsEmpty) return [new BackendPlan(OwnCluster(context, host, port, null), 1, host.Reference, null)];
         var result = new List<BackendPlan>(backends.Count);
         for (var b = 0; b < backends.Count; b++)
         {
             var backend = backends[b];
-            var cluster = Reference(context, backend.Service, backend.Port, backend.Subset, port, $"{path}.backends[{b}]");
+            var cluster = Reference(context, host, backend.Service, backend.Port, backend.Subset, port, $"{path}.backends[{b}]");
             if (cluster is not null && backend.Weight > 0) result.Add(new BackendPlan(cluster, backend.Weight, backend.Service, backend.Subset));
         }
         return [.. result];
     }
 
+    /// <summary>The cluster of a virtual host's own service or external service host on a port.</summary>
+    private static string OwnCluster(PlanContext context, RouteHost host, int port, string? subset) =>
+        host.ExternalHost is { } name ? ResourceNames.OutboundCluster(name, port, subset) : context.ClusterName(host.Reference, port, subset);
+
     /// <summary>
     /// The cluster a backend or mirror refers to: its port, else the host's port when the service has it, else the
     /// service's only port. The validator resolved the service, an explicit port and the subset; what is left is
-    /// the encoder's: a reference to an external service (which has no cluster), or no port to pick. Both are
-    /// errors (null): dropping the backend would change where the rule sends traffic.
+    /// the encoder's: no port to pick, or an external service with no cluster for this client (a proxyless one, or
+    /// one whose hosts are all wildcards DNS cannot resolve). These are errors (null): dropping the backend would change
+    /// where the rule sends traffic. An external service is reached through the cluster of the host the request named
+    /// when the virtual host is its own, else through the cluster of its first host.
     /// </summary>
-    private static string? Reference(PlanContext context, ServiceRef target, int? targetPort, string? subset, int port, string path)
+    private static string? Reference(PlanContext context, RouteHost host, ServiceRef target, int? targetPort, string? subset, int port, string path)
     {
-        var service = context.FindService(target);
-        if (service is null)
+        EquatableArray<ServicePort> ports;
+        string? externalHost = null;
+        if (context.FindService(target) is { } service)
         {
-            context.Error(XdsDiagnosticCodes.UnknownReference, path + ".service", $"{target} is an external service; external services are not encoded into xDS, so there is no cluster to send to.");
-            return null;
+            ports = service.Ports;
         }
-        var resolved = targetPort ?? (service.FindPort(port) is not null ? port : service.Ports.Count == 1 ? service.Ports[0].Port : (int?)null);
+        else
+        {
+            var external = context.FindExternal(target);
+            if (context.Proxyless || external is null)
+            {
+                context.Error(XdsDiagnosticCodes.UnknownReference, path + ".service", $"{target} is an external service; proxyless gRPC clients take EDS clusters only, so external services are not encoded for them and there is no cluster to send to.");
+                return null;
+            }
+            externalHost = target == host.Reference && host.ExternalHost is not null ? host.ExternalHost : ExternalPlanner.FirstResolvableHost(external);
+            if (externalHost is null)
+            {
+                context.Error(XdsDiagnosticCodes.UnknownReference, path + ".service", $"{target} has no cluster: its hosts are wildcards that DNS cannot resolve, and it has no endpoints.");
+                return null;
+            }
+            ports = external.Ports;
+        }
+        var resolved = targetPort ?? (ports.Any(p => p.Port == port) ? port : ports.Count == 1 ? ports[0].Port : (int?)null);
         if (resolved is not { } p)
         {
-            context.Error(XdsDiagnosticCodes.UnknownReference, path + ".port", service.Ports.Count == 0
+            context.Error(XdsDiagnosticCodes.UnknownReference, path + ".port", ports.Count == 0
                 ? $"{target} has no ports, so there is no cluster to send to."
                 : $"{target} has no port {port} and more than one port: say which one.");
             return null;
         }
-        return context.ClusterName(target, p, subset);
+        return externalHost is null ? context.ClusterName(target, p, subset) : ResourceNames.OutboundCluster(externalHost, p, subset);
     }
 
     /// <summary>Envoy's <c>retry_on</c>: the rule's conditions, as the model states them (status codes apply only with retriable-status-codes).</summary>

@@ -17,16 +17,12 @@ internal static class UnencodedFeatures
             var route = config.TcpRoutes[i];
             context.Warning(XdsDiagnosticCodes.NotEncoded, $"$.spec.tcpRoutes[{i}]", $"TCP route {route.Namespace}/{route.Name} is not encoded: the xDS encoder emits HTTP listeners only; {route.Host} keeps its clusters.");
         }
-        for (var i = 0; i < config.ExternalServices.Count; i++)
+        // A sidecar's external services and outbound policy are encoded (ExternalPlanner, OutboundScope), and what of
+        // them is not is reported there; proxyless clients take EDS clusters only.
+        for (var i = 0; i < config.ExternalServices.Count && context.Proxyless; i++)
         {
             var external = config.ExternalServices[i];
-            context.Warning(XdsDiagnosticCodes.NotEncoded, $"$.spec.externalServices[{i}]", $"External service {external.Namespace}/{external.Name} is not encoded into xDS.");
-        }
-        for (var i = 0; i < config.Outbound.Count; i++)
-        {
-            var policy = config.Outbound[i];
-            if (proxy.Namespace is { } ns && config.OutboundFor(ns) != policy) continue;
-            context.Warning(XdsDiagnosticCodes.NotEncoded, $"$.spec.outbound[{i}]", "The outbound policy is not encoded: this proxy gets the clusters and routes of every service, and calls to other hosts get no passthrough or blackhole cluster.");
+            context.Warning(XdsDiagnosticCodes.NotEncoded, $"$.spec.externalServices[{i}]", $"External service {external.Namespace}/{external.Name} is not encoded for proxyless gRPC clients: they take EDS clusters only, and an external service's clusters are STRICT_DNS, STATIC or ORIGINAL_DST.");
         }
         for (var i = 0; i < config.Gateways.Count; i++)
         {

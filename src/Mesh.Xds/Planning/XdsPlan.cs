@@ -33,11 +33,23 @@ internal sealed class XdsPlan
     /// <summary>The sidecar's local inbound clusters (STATIC, no EDS); they sort before every outbound cluster.</summary>
     public ClusterPlan[] InboundClusters { get; init; } = [];
 
-    /// <summary>How many CDS resources there are: inbound clusters, then <see cref="Clusters"/>.</summary>
-    public int CdsCount => InboundClusters.Length + Clusters.Length;
+    /// <summary>
+    /// The outbound clusters that take no EDS, sorted by name: external services' (STATIC, STRICT_DNS with their endpoints
+    /// inline, or ORIGINAL_DST) and the outbound scope's <c>PassthroughCluster</c> or <c>BlackHoleCluster</c>.
+    /// </summary>
+    public ClusterPlan[] ExternalClusters { get; init; } = [];
 
-    /// <summary>The CDS resource at a position (inbound clusters first, as their names sort first).</summary>
-    public ClusterPlan CdsCluster(int index) => index < InboundClusters.Length ? InboundClusters[index] : Clusters[index - InboundClusters.Length];
+    /// <summary>Every CDS resource sorted by name: <see cref="InboundClusters"/>, <see cref="Clusters"/> and <see cref="ExternalClusters"/>.</summary>
+    public ClusterPlan[] CdsClusters { get; init; } = [];
+
+    /// <summary>How many CDS resources there are.</summary>
+    public int CdsCount => CdsClusters.Length;
+
+    /// <summary>The CDS resource at a position in name order.</summary>
+    public ClusterPlan CdsCluster(int index) => CdsClusters[index];
+
+    /// <summary>The services of the model that the proxy's outbound policy hides: they have no clusters, and their endpoints are ignored without a warning.</summary>
+    public HashSet<ServiceRef> Hidden { get; init; } = [];
 
     public required RouteConfigPlan[] RouteConfigs { get; init; }
 

@@ -284,6 +284,7 @@ internal static class XdsSchema
             M(RouteFields.Match, "match", "envoy.config.route.v3.RouteMatch"),
             M(RouteFields.Route, "route", "envoy.config.route.v3.RouteAction"),
             M(RouteFields.Redirect, "redirect", "envoy.config.route.v3.RedirectAction"),
+            M(RouteFields.DirectResponse, "direct_response", "envoy.config.route.v3.DirectResponseAction"),
             M(RouteFields.RequestHeadersToAdd, "request_headers_to_add", "envoy.config.core.v3.HeaderValueOption", true),
             M(RouteFields.ResponseHeadersToAdd, "response_headers_to_add", "envoy.config.core.v3.HeaderValueOption", true),
             S(RouteFields.ResponseHeadersToRemove, "response_headers_to_remove", true),
@@ -368,6 +369,7 @@ internal static class XdsSchema
             S(RequestMirrorPolicyFields.Cluster, "cluster"),
             M(RequestMirrorPolicyFields.RuntimeFraction, "runtime_fraction", "envoy.config.core.v3.RuntimeFractionalPercent"),
         ],
+        ["envoy.config.route.v3.DirectResponseAction"] = [V(DirectResponseActionFields.Status, "status")],
         ["envoy.config.route.v3.RedirectAction"] =
         [
             S(RedirectActionFields.HostRedirect, "host_redirect"),

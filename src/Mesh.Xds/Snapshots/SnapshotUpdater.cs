@@ -100,7 +100,7 @@ internal static class SnapshotUpdater
         a.Listeners.Select(l => l.Name).SequenceEqual(b.Listeners.Select(l => l.Name), StringComparer.Ordinal)
         && a.RouteConfigs.Select(r => r.Name).SequenceEqual(b.RouteConfigs.Select(r => r.Name), StringComparer.Ordinal)
         && a.Clusters.Select(c => c.Name).SequenceEqual(b.Clusters.Select(c => c.Name), StringComparer.Ordinal)
-        && a.InboundClusters.Select(c => c.Name).SequenceEqual(b.InboundClusters.Select(c => c.Name), StringComparer.Ordinal);
+        && a.CdsClusters.Select(c => c.Name).SequenceEqual(b.CdsClusters.Select(c => c.Name), StringComparer.Ordinal);
 
     private static XdsUpdateResult UpdateAll(XdsEncoder encoder, XdsSnapshot previous, MeshConfig config, EndpointSnapshot endpoints)
     {

@@ -135,9 +135,10 @@ public sealed class BadInputTests
     [Fact]
     public void BackendsTheEncoderCannotResolve_AreUnknownReferenceErrors()
     {
+        // A wildcard host that DNS would have to resolve has no cluster, so a backend naming its service has nowhere to go.
         var config = WithRule(new HttpRouteRule { Backends = [new WeightedBackend { Service = new ServiceRef("google", "bookinfo"), Weight = 1 }] }) with
         {
-            ExternalServices = [new ExternalService { Name = "google", Namespace = "bookinfo", Hosts = ["google.com"] }],
+            ExternalServices = [new ExternalService { Name = "google", Namespace = "bookinfo", Hosts = ["*.google.com"], Ports = [new ServicePort { Port = 443, Protocol = Protocol.Http }] }],
         };
         Assert.Empty(Mesh.Validation.MeshValidator.Validate(config));
         var result = Build(config);
@@ -167,7 +168,7 @@ public sealed class BadInputTests
     }
 
     [Fact]
-    public void RouteForAnExternalService_IsNotEncoded_WithAWarning()
+    public void RouteForAnExternalService_IsNotEncodedForProxylessClients_WithAWarning()
     {
         var google = new ServiceRef("google", "bookinfo");
         var config = Bookinfo() with
@@ -175,9 +176,14 @@ public sealed class BadInputTests
             ExternalServices = [new ExternalService { Name = "google", Namespace = "bookinfo", Hosts = ["google.com"], Ports = [new ServicePort { Port = 443, Protocol = Protocol.Http }] }],
             Routes = [.. Bookinfo().Routes, new HttpRoute { Name = "g", Namespace = "bookinfo", Host = google, Rules = [new HttpRouteRule { Backends = [new WeightedBackend { Service = google }] }] }],
         };
-        var result = Build(config);
+        var result = Build(config, proxy: Proxyless);
         Assert.NotNull(result.Snapshot);
         Assert.Contains(result.Diagnostics, d => d.Code == XdsDiagnosticCodes.NotEncoded && d.Path == "$.spec.routes[2]");
+        Assert.Contains(result.Diagnostics, d => d.Code == XdsDiagnosticCodes.NotEncoded && d.Path == "$.spec.externalServices[0]");
+        Assert.DoesNotContain(result.Snapshot.Clusters, c => c.Name.Contains("google.com", StringComparison.Ordinal));
+        // A sidecar gets the route: nothing about it is reported.
+        var sidecar = Build(config);
+        Assert.DoesNotContain(sidecar.Diagnostics, d => d.Path == "$.spec.routes[2]");
     }
 
     [Fact]
@@ -339,14 +345,14 @@ public sealed class BadInputTests
         var config = Bookinfo() with
         {
             TcpRoutes = [new TcpRoute { Name = "t", Namespace = "bookinfo", Host = Ratings, Backends = [new WeightedBackend { Service = Ratings }] }],
-            ExternalServices = [new ExternalService { Name = "google", Namespace = "bookinfo", Hosts = ["google.com"] }],
+            ExternalServices = [new ExternalService { Name = "google", Namespace = "bookinfo", Hosts = ["google.com"], Ports = [new ServicePort { Port = 443, Protocol = Protocol.Tls }] }],
             AccessPolicies = [new AccessPolicy { Name = "deny-all", Namespace = "bookinfo", Action = AccessAction.Deny, Target = new PolicyTarget { Service = Ratings } }],
             Routes = [new HttpRoute { Name = "c", Namespace = "bookinfo", Host = Ratings, Rules = [new HttpRouteRule { Cors = new CorsPolicy { AllowOrigins = ["*"] }, Backends = [new WeightedBackend { Service = Ratings }] }] }],
         };
         var result = Build(config, proxy: XdsProxy.Sidecar("n", "bookinfo", new ServiceRef("db", "bookinfo")));
         Assert.NotNull(result.Snapshot);
         Assert.Equal(
-            ["$.spec.externalServices[0]", "$.spec.routes[0].rules[0].cors", "$.spec.tcpRoutes[0]"],
+            ["$.spec.externalServices[0].ports", "$.spec.routes[0].rules[0].cors", "$.spec.tcpRoutes[0]"],
             result.Diagnostics.Where(d => d.Code == XdsDiagnosticCodes.NotEncoded).Select(d => d.Path).Order(StringComparer.Ordinal));
     }
 

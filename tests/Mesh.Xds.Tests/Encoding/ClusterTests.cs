@@ -16,6 +16,7 @@ public sealed class ClusterTests
         var clusters = Decode<Cluster>(Build(), XdsResourceType.Cluster);
         Assert.Equal(
         [
+            "PassthroughCluster",
             "outbound|50051||greeter.grpc.svc.cluster.local",
             "outbound|9080|v1|reviews.bookinfo.svc.cluster.local",
             "outbound|9080|v2|reviews.bookinfo.svc.cluster.local",

@@ -44,7 +44,8 @@ public sealed class InboundTests
         Assert.Equal("127.0.0.1", cluster.LoadAssignment.Endpoints[0].LbEndpoints[0].Endpoint.Address.SocketAddress.Address);
         Assert.Equal(9080u, cluster.LoadAssignment.Endpoints[0].LbEndpoints[0].Endpoint.Address.SocketAddress.PortValue);
         Assert.False(snapshot.LoadAssignments.TryGet("inbound|9080||", out _));
-        Assert.Equal("inbound|9080||", snapshot.Clusters[0].Name);
+        // The local cluster sorts before every outbound one (only the outbound scope's capitalised cluster comes first).
+        Assert.Equal(["PassthroughCluster", "inbound|9080||"], snapshot.Clusters.Take(2).Select(c => c.Name));
     }
 
     [Fact]

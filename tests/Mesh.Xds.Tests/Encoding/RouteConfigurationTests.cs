@@ -18,7 +18,8 @@ public sealed class RouteConfigurationTests
     {
         var configs = Decode<RouteConfiguration>(Build(), XdsResourceType.RouteConfiguration);
         Assert.Equal(["50051", "9080"], configs.Select(c => c.Name));
-        Assert.Equal(["ratings.bookinfo.svc.cluster.local:9080", "reviews.bookinfo.svc.cluster.local:9080"], configs[1].VirtualHosts.Select(v => v.Name));
+        // Then the outbound scope's catch-all: no outbound policy is allow-any.
+        Assert.Equal(["ratings.bookinfo.svc.cluster.local:9080", "reviews.bookinfo.svc.cluster.local:9080", "allow_any"], configs[1].VirtualHosts.Select(v => v.Name));
     }
 
     [Fact]

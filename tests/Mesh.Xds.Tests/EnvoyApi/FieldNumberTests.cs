@@ -90,6 +90,7 @@ public sealed class FieldNumberTests
         { typeof(HashPolicyQueryParameterFields), "envoy.config.route.v3.RouteAction.HashPolicy.QueryParameter" },
         { typeof(RequestMirrorPolicyFields), "envoy.config.route.v3.RouteAction.RequestMirrorPolicy" },
         { typeof(RedirectActionFields), "envoy.config.route.v3.RedirectAction" },
+        { typeof(DirectResponseActionFields), "envoy.config.route.v3.DirectResponseAction" },
         { typeof(HttpFaultFields), "envoy.extensions.filters.http.fault.v3.HTTPFault" },
         { typeof(FaultDelayFields), "envoy.extensions.filters.common.fault.v3.FaultDelay" },
         { typeof(FaultAbortFields), "envoy.extensions.filters.http.fault.v3.FaultAbort" },

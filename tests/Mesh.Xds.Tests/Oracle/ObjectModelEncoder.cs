@@ -71,11 +71,21 @@ internal static class ObjectModelEncoder
         var cluster = new Cluster
         {
             Name = c.Name,
-            Type = Envoy.Config.Cluster.V3.Cluster.Types.DiscoveryType.Eds,
-            EdsClusterConfig = new Envoy.Config.Cluster.V3.Cluster.Types.EdsClusterConfig { EdsConfig = Ads(), ServiceName = c.Name },
+            Type = (Envoy.Config.Cluster.V3.Cluster.Types.DiscoveryType)c.Discovery,
+            EdsClusterConfig = c.Discovery == Mesh.Xds.EnvoyApi.DiscoveryType.Eds ? new Envoy.Config.Cluster.V3.Cluster.Types.EdsClusterConfig { EdsConfig = Ads(), ServiceName = c.Name } : null,
             ConnectTimeout = Dur(c.ConnectTimeout),
             LbPolicy = (Envoy.Config.Cluster.V3.Cluster.Types.LbPolicy)c.LbPolicy,
         };
+        if (c.Inline is { } inline)
+        {
+            cluster.LoadAssignment = new ClusterLoadAssignment { ClusterName = c.Name };
+            if (inline.Length > 0)
+            {
+                var group = new LocalityLbEndpoints();
+                group.LbEndpoints.AddRange(inline.Select(e => new LbEndpoint { Endpoint = new Endpoint { Address = new Address { SocketAddress = new SocketAddress { Address = e.Address, PortValue = (uint)e.Port } } } }));
+                cluster.LoadAssignment.Endpoints.Add(group);
+            }
+        }
         if (c.Pool is { } pool && (pool.MaxConnections ?? pool.MaxPendingRequests ?? pool.MaxRequests ?? pool.MaxRetries) is not null)
         {
             cluster.CircuitBreakers = new CircuitBreakers();
@@ -267,6 +277,10 @@ internal static class ObjectModelEncoder
                 SchemeRedirect = redirect.Scheme ?? string.Empty,
                 PortRedirect = (uint)(redirect.Port ?? 0),
             };
+        }
+        else if (r.DirectStatus > 0)
+        {
+            route.DirectResponse = new DirectResponseAction { Status = (uint)r.DirectStatus };
         }
         else
         {

@@ -65,6 +65,75 @@ public sealed class EncoderProperties
         Assert.True(limited > 0, "no generated mesh rate-limits the sidecar's own service");
     }
 
+    /// <summary>
+    /// What Envoy would reject in a sidecar's output with external services and outbound scope: every cluster a route or
+    /// mirror names is a CDS cluster, cluster names are unique, a route configuration names each domain once and ends with
+    /// the one catch-all (<c>*</c>), non-EDS clusters have no EDS load assignment, and no STRICT_DNS endpoint is a wildcard.
+    /// </summary>
+    [Fact]
+    public void Sidecars_RouteOnlyToClustersTheyHave_WithUniqueDomainsAndOneCatchAll()
+    {
+        XdsGenerators.MeshWithEndpoints.Sample(input =>
+        {
+            foreach (var proxy in new[] { Proxies[0], Proxies[2], XdsProxy.Sidecar("sidecar-n2", "n2"), Own(input.Config) })
+            {
+                var (_, snapshot) = Encode(input.Config, input.Endpoints, proxy);
+                var clusters = Decode(snapshot, XdsResourceType.Cluster).Cast<Cluster>().ToList();
+                Assert.Equal(clusters.Count, clusters.Select(c => c.Name).Distinct(StringComparer.Ordinal).Count());
+                var names = clusters.Select(c => c.Name).ToHashSet(StringComparer.Ordinal);
+                Assert.True(names.Contains("PassthroughCluster") ^ names.Contains("BlackHoleCluster"));
+                foreach (var cluster in clusters.Where(c => c.Type != Cluster.Types.DiscoveryType.Eds))
+                {
+                    Assert.False(snapshot.LoadAssignments.TryGet(cluster.Name, out _));
+                    if (cluster.Type == Cluster.Types.DiscoveryType.StrictDns)
+                    {
+                        Assert.All(cluster.LoadAssignment.Endpoints.SelectMany(l => l.LbEndpoints), e => Assert.DoesNotContain("*", e.Endpoint.Address.SocketAddress.Address, StringComparison.Ordinal));
+                    }
+                    if (cluster.Type == Cluster.Types.DiscoveryType.OriginalDst) Assert.Equal(Cluster.Types.LbPolicy.ClusterProvided, cluster.LbPolicy);
+                }
+                foreach (var config in Decode(snapshot, XdsResourceType.RouteConfiguration).Cast<RouteConfiguration>())
+                {
+                    var domains = config.VirtualHosts.SelectMany(v => v.Domains).ToList();
+                    Assert.Equal(domains.Count, domains.Distinct(StringComparer.OrdinalIgnoreCase).Count());
+                    Assert.Equal(["*"], config.VirtualHosts[^1].Domains);
+                    Assert.Single(domains, d => d == "*");
+                    foreach (var route in config.VirtualHosts.SelectMany(v => v.Routes))
+                    {
+                        if (route.ActionCase != Route.ActionOneofCase.Route_) continue;
+                        var action = route.Route_;
+                        IEnumerable<string> targets = action.ClusterSpecifierCase == RouteAction.ClusterSpecifierOneofCase.Cluster ? [action.Cluster] : action.WeightedClusters.Clusters.Select(w => w.Name);
+                        foreach (var target in targets.Concat(action.RequestMirrorPolicies.Select(m => m.Cluster)))
+                        {
+                            Assert.True(names.Contains(target), $"route {route.Name} of {config.Name} sends to {target}, which is not a cluster");
+                        }
+                    }
+                }
+            }
+        }, iter: Iterations);
+    }
+
+    /// <summary>The properties above meet external services of every resolution and scoped outbound policies.</summary>
+    [Fact]
+    public void GeneratedMeshes_GiveSidecarsExternalClustersOfEveryKind_AndScopedOutbound()
+    {
+        var kinds = new System.Collections.Concurrent.ConcurrentDictionary<Cluster.Types.DiscoveryType, int>();
+        var scoped = 0;
+        var blocked = 0;
+        XdsGenerators.MeshWithEndpoints.Sample(input =>
+        {
+            var (compiled, snapshot) = Encode(input.Config, input.Endpoints, Proxies[0]);
+            foreach (var cluster in Decode(snapshot, XdsResourceType.Cluster).Cast<Cluster>().Where(c => c.Name.StartsWith("outbound|", StringComparison.Ordinal)))
+            {
+                kinds.AddOrUpdate(cluster.Type, 1, (_, n) => n + 1);
+            }
+            if (compiled.Plan.Hidden.Count > 0) Interlocked.Increment(ref scoped);
+            if (snapshot.Clusters.TryGet("BlackHoleCluster", out _)) Interlocked.Increment(ref blocked);
+        }, iter: 300);
+        Assert.All(new[] { Cluster.Types.DiscoveryType.Eds, Cluster.Types.DiscoveryType.StrictDns, Cluster.Types.DiscoveryType.Static, Cluster.Types.DiscoveryType.OriginalDst }, k => Assert.True(kinds.ContainsKey(k), $"no generated mesh gives a {k} cluster"));
+        Assert.True(scoped > 0, "no generated outbound policy hides a service");
+        Assert.True(blocked > 0, "no generated outbound policy is registry-only");
+    }
+
     [Fact]
     public void DecodeOfEncode_EqualsTheObjectModelProjection_AndSizesAgree()
     {

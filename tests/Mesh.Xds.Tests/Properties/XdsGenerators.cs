@@ -126,10 +126,89 @@ internal static class XdsGenerators
     private static Gen<ServiceSpec> Service =>
         Gen.Select(Gen.Int[0, 1], Gen.Int[1, 15], Gen.Enum<Protocol>().Array[4], Gen.Int[0, 3]).Select((n, m, p, s) => new ServiceSpec(n, m, p, s));
 
-    /// <summary>A model with 1–4 services, routes, policies and maybe strict mTLS, plus endpoints for it.</summary>
+    private sealed record ExternalSpec(ExternalService Service, RuleSpec[] Rules, PolicySpec? Policy, ClientTls? Tls);
+
+    private sealed record OutboundSpec(int Namespace, OutboundMode Mode, int HostMask);
+
+    /// <summary>The outbound policies' host entries: own namespace, another namespace, an external host, one service, a wildcard external host.</summary>
+    private static readonly string[] OutboundHosts = ["./*", "n2/*", "*/api.stripe.com", "n1/s0.n1.svc.cluster.local", "*/*.googleapis.com"];
+
+    /// <summary>An external service of the shared generator (any resolution, hosts, ports, endpoints, subsets), maybe routed and with a policy.</summary>
+    private static Gen<ExternalSpec> External =>
+        Gen.Select(Mesh.Testing.MeshGenerators.ExternalService, Rule.Array[0, 2], Policy.Null(0.5), Mesh.Testing.MeshGenerators.ClientTls.Null(0.5))
+            .Select((e, rules, policy, tls) => new ExternalSpec(e, rules, policy, tls));
+
+    private static Gen<OutboundSpec> Outbound =>
+        Gen.Select(Gen.Int[0, 2], Gen.Enum<OutboundMode>(), Gen.Int[0, (1 << OutboundHosts.Length) - 1]).Select((n, m, h) => new OutboundSpec(n, m, h));
+
+    /// <summary>A model with 1–4 services, routes, policies and maybe strict mTLS, external services and outbound policies, plus endpoints for it.</summary>
     public static Gen<(MeshConfig Config, EndpointSnapshot Endpoints)> MeshWithEndpoints =>
-        Gen.Select(Service.Array[1, 4], Rule.Array[0, 3].Array[4], Policy.Array[0, 3], Gen.Bool, Address.Array[0, 12], Access.Array[0, 3])
-            .Select(Resolve);
+        Gen.Select(
+            Gen.Select(Service.Array[1, 4], Rule.Array[0, 3].Array[4], Policy.Array[0, 3], Gen.Bool, Address.Array[0, 12], Access.Array[0, 3]),
+            External.Array[0, 3],
+            Outbound.Array[0, 2])
+        .Select((core, externals, outbound) =>
+        {
+            var (config, endpoints) = Resolve(core.Item1, core.Item2, core.Item3, core.Item4, core.Item5, core.Item6);
+            return (Egress(config, externals, outbound), endpoints);
+        });
+
+    /// <summary>
+    /// Adds external services (named <c>e0</c>, <c>e1</c>… so that none is also a service; their hosts may repeat, which the
+    /// encoder reports), HTTP routes on those with an HTTP port and a host that has clusters, policies targeting them, and
+    /// outbound policies (one per namespace at most).
+    /// </summary>
+    private static MeshConfig Egress(MeshConfig config, ExternalSpec[] specs, OutboundSpec[] outbound)
+    {
+        var externals = specs.Select((spec, i) => spec.Service with { Name = $"e{i}" }).ToArray();
+        var routes = new List<HttpRoute>(config.Routes);
+        var policies = new List<DestinationPolicy>(config.DestinationPolicies);
+        for (var i = 0; i < externals.Length; i++)
+        {
+            var external = externals[i];
+            var reference = new ServiceRef(external.Name, external.Namespace);
+            var spec = specs[i];
+            if (spec.Policy is { } p)
+            {
+                var subset = p.Subset && external.Subsets.Count > 0 ? external.Subsets[p.Service % external.Subsets.Count].Name : null;
+                policies.Add(new DestinationPolicy { Target = new PolicyTarget { Service = reference, Subset = subset }, LoadBalancer = p.LoadBalancer, ConnectionPool = p.Pool, OutlierDetection = p.Outlier, Tls = spec.Tls });
+            }
+            var resolvable = external.Resolution != Resolution.Dns || !external.Endpoints.IsEmpty || external.Hosts.Any(h => !h.StartsWith('*'));
+            if (spec.Rules.Length == 0 || !resolvable || !external.Ports.Any(x => x.Protocol is Protocol.Http or Protocol.Http2 or Protocol.Grpc)) continue;
+            routes.Add(new HttpRoute
+            {
+                Name = $"egress-{i}",
+                Namespace = external.Namespace,
+                Host = reference,
+                Rules = spec.Rules.Select(r => new HttpRouteRule
+                {
+                    Matches = r.Matches,
+                    Backends = r.Redirect is not null ? [] : [.. r.Backends.DefaultIfEmpty(new BackendSpec(0, 0, 0, 1)).Select(b => new WeightedBackend
+                    {
+                        Service = reference,
+                        Subset = external.Subsets.Count == 0 || b.Subset % (external.Subsets.Count + 1) == 0 ? null : external.Subsets[b.Subset % (external.Subsets.Count + 1) - 1].Name,
+                        Port = external.Ports[b.Port % external.Ports.Count].Port,
+                        Weight = Math.Max(1, b.Weight),
+                    })],
+                    Timeout = r.Timeout,
+                    Retry = r.Retry,
+                    RequestHeaders = r.Headers,
+                    Redirect = r.Redirect,
+                }).ToArray(),
+            });
+        }
+        string?[] namespaces = [null, "n1", "n2"];
+        var scopes = outbound
+            .DistinctBy(o => o.Namespace)
+            .Select(o => new OutboundPolicy
+            {
+                Namespace = namespaces[o.Namespace],
+                Mode = o.Mode,
+                Hosts = [.. OutboundHosts.Where((_, h) => (o.HostMask & (1 << h)) != 0)],
+            })
+            .ToArray();
+        return config with { ExternalServices = externals, Routes = [.. routes], DestinationPolicies = [.. policies], Outbound = scopes };
+    }
 
     private static (MeshConfig, EndpointSnapshot) Resolve(ServiceSpec[] specs, RuleSpec[][] rules, PolicySpec[] policies, bool strict, AddressSpec[] addresses, (AccessAction Action, bool Targeted, AccessRule[] Rules)[] access)
     {

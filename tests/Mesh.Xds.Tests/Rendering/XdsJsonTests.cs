@@ -11,7 +11,7 @@ public sealed class XdsJsonTests
         using var json = JsonDocument.Parse(Build().ToJson());
         var root = json.RootElement;
         Assert.Equal(["lds", "rds", "cds", "eds"], root.EnumerateObject().Select(p => p.Name));
-        var cluster = root.GetProperty("cds").GetProperty("resources")[5];
+        var cluster = root.GetProperty("cds").GetProperty("resources")[6];
         Assert.Equal("type.googleapis.com/envoy.config.cluster.v3.Cluster", cluster.GetProperty("@type").GetString());
         Assert.Equal("outbound|9080||reviews.bookinfo.svc.cluster.local", cluster.GetProperty("name").GetString());
         Assert.Equal("EDS", cluster.GetProperty("type").GetString());
