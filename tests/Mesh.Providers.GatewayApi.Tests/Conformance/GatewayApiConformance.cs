@@ -22,7 +22,7 @@ public sealed class GatewayApiRoundTrip : RoundTripSuite
 }
 
 /// <summary>
-/// Output validated strictly against <c>crds/gateway-api</c> (HTTPRoute, GRPCRoute, TCPRoute): 150 generated models plus the
+/// Output validated strictly against <c>crds/gateway-api</c> (HTTPRoute, GRPCRoute, TCPRoute, BackendTLSPolicy): 150 generated models plus the
 /// samples, with every Service written (<see cref="ServiceOutput.All"/>): the leaf and service Services are checked against the
 /// vendored core Service schema.
 /// </summary>
@@ -31,7 +31,7 @@ public sealed class GatewayApiSchema : SchemaSuite
     protected override ITranslator Translator { get; } = new GatewayApiTranslator(new GatewayApiOptions { ServiceOutput = ServiceOutput.All });
 
     protected override IReadOnlyList<string> CrdFiles =>
-        ["crds/gateway-api/gateway.networking.k8s.io_httproutes.yaml", "crds/gateway-api/gateway.networking.k8s.io_grpcroutes.yaml", "crds/gateway-api/gateway.networking.k8s.io_tcproutes.yaml"];
+        ["crds/gateway-api/gateway.networking.k8s.io_httproutes.yaml", "crds/gateway-api/gateway.networking.k8s.io_grpcroutes.yaml", "crds/gateway-api/gateway.networking.k8s.io_tcproutes.yaml", "crds/gateway-api/gateway.networking.k8s.io_backendtlspolicies.yaml"];
 
     protected override string CorpusFolder => "examples/gateway-api";
 
