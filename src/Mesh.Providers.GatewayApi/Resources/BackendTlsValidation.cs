@@ -6,16 +6,6 @@ namespace Mesh.Providers.GatewayApi.Resources;
 /// <summary>How a <c>BackendTLSPolicy</c> verifies the server: exactly one of <see cref="CaCertificateRefs"/> and <see cref="WellKnownCaCertificates"/>, and the host name.</summary>
 public sealed class BackendTlsValidation
 {
-    /// <summary>Objects in the policy's namespace holding the CA bundle (key <c>ca.crt</c>): a ConfigMap (core support) or another kind (implementation-specific), at most 8.</summary>
-    [JsonPropertyName("caCertificateRefs")]
-    [YamlMember(Alias = "caCertificateRefs")]
-    public List<LocalObjectReference>? CaCertificateRefs { get; set; }
-
-    /// <summary>A well-known set of CA certificates: <c>System</c> (the system roots) or an implementation's prefixed name.</summary>
-    [JsonPropertyName("wellKnownCACertificates")]
-    [YamlMember(Alias = "wellKnownCACertificates")]
-    public string? WellKnownCaCertificates { get; set; }
-
     /// <summary>The SNI sent, and the name the certificate must carry unless <see cref="SubjectAltNames"/> are given. Required.</summary>
     [JsonPropertyName("hostname")]
     [YamlMember(Alias = "hostname")]
@@ -25,4 +15,14 @@ public sealed class BackendTlsValidation
     [JsonPropertyName("subjectAltNames")]
     [YamlMember(Alias = "subjectAltNames")]
     public List<SubjectAltName>? SubjectAltNames { get; set; }
+
+    /// <summary>Objects in the policy's namespace holding the CA bundle (key <c>ca.crt</c>): a ConfigMap (core support) or another kind (implementation-specific), at most 8.</summary>
+    [JsonPropertyName("caCertificateRefs")]
+    [YamlMember(Alias = "caCertificateRefs")]
+    public List<LocalObjectReference>? CaCertificateRefs { get; set; }
+
+    /// <summary>A well-known set of CA certificates: <c>System</c> (the system roots) or an implementation's prefixed name.</summary>
+    [JsonPropertyName("wellKnownCACertificates")]
+    [YamlMember(Alias = "wellKnownCACertificates")]
+    public string? WellKnownCaCertificates { get; set; }
 }
