@@ -92,7 +92,9 @@ public static class GatewayApiCapabilities
         [MeshFeature.OutlierInterval] = Capability.Unsupported("Outlier detection is not in Gateway API."),
         [MeshFeature.OutlierBaseEjectionTime] = Capability.Unsupported("Outlier detection is not in Gateway API."),
         [MeshFeature.OutlierMaxEjectionPercent] = Capability.Unsupported("Outlier detection is not in Gateway API."),
-        [MeshFeature.SubsetPolicy] = Capability.Unsupported("Destination policies are not part of Gateway API routes, and BackendTLSPolicy (their client TLS) targets whole Services, not a subset's workloads."),
+        [MeshFeature.SubsetPolicy] = leafServices
+            ? Capability.Approximated("Only client TLS, and only for a subset a route, mirror or TCP route sends to: a BackendTLSPolicy targeting its leaf Service; load balancing, connection limits and outlier detection are not part of Gateway API.")
+            : Capability.Unsupported("Destination policies but client TLS are not part of Gateway API, and BackendTLSPolicy targets Services: with ServiceOutput None no leaf Service stands for a subset."),
         [MeshFeature.PortPolicy] = Capability.Approximated("Only client TLS: a port's TLS is a BackendTLSPolicy whose targetRef names the port by name (sectionName); load balancing, connection limits and outlier detection are not part of Gateway API."),
         [MeshFeature.TlsDisable] = Capability.Unsupported("BackendTLSPolicy only adds TLS origination; Gateway API cannot turn a destination's TLS, or the mesh's own mTLS, off."),
         [MeshFeature.TlsSimple] = Capability.Approximated("A BackendTLSPolicy targeting the Service (a port by sectionName), verifying the server: its use for mesh (workload-to-Service) traffic is implementation-specific in Gateway API v1, so it applies where the mesh implementation supports it."),

@@ -13,8 +13,9 @@ namespace Mesh.Providers.GatewayApi.Mapping;
 /// name when the policy names a port); <c>validation.hostname</c> is the SNI (the Service's FQDN when the model leaves it to
 /// the host called, with a note), <c>subjectAltNames</c> are typed <c>Hostname</c> or <c>URI</c> by form, and the CA is the
 /// credential (<c>caCertificateRefs</c> to the Secret <c>credentialName</c> names) or else the system roots
-/// (<c>wellKnownCACertificates: System</c>). What BackendTLSPolicy cannot say — other modes, a CA file on the proxy, skipping
-/// verification, a subset target — is reported and the policy's TLS is not written. Gateway API → model: each Service
+/// (<c>wellKnownCACertificates: System</c>); a subset's policy targets its leaf Service (the Service routes send the subset's
+/// traffic to), when one is written. What BackendTLSPolicy cannot say — other modes, a CA file on the proxy, skipping
+/// verification, a subset no leaf Service stands for — is reported and the policy's TLS is not written. Gateway API → model: each Service
 /// targetRef becomes (or completes) the destination policy of that Service or port, in precedence order.
 /// </summary>
 internal static partial class BackendTlsMapping
@@ -68,9 +69,11 @@ internal static partial class BackendTlsMapping
                 }
                 return null;
         }
-        if (target.Subset is not null)
+        if (target.Subset is { } subset && ctx.Leaves?.HasLeaf(target.Service, subset) != true)
         {
-            ctx.Unsupported(path + ".target.subset", "BackendTLSPolicy targets whole Services (or one port by name), not a subset's workloads; this subset's TLS is not written.");
+            ctx.Unsupported(path + ".target.subset", ctx.Leaves is null
+                ? "BackendTLSPolicy targets Services, and with ServiceOutput None no leaf Service stands for this subset; its TLS is not written."
+                : "BackendTLSPolicy targets Services: a subset's TLS is written for its leaf Service, which exists only when a route, mirror or TCP route sends to the subset, and none sends to this one; its TLS is not written.");
             return null;
         }
         if (tls.InsecureSkipVerify)
@@ -105,6 +108,7 @@ internal static partial class BackendTlsMapping
         var hostname = tls.Sni?.ToLowerInvariant();
         if (hostname is null)
         {
+            // The host called: the service's name, also for a subset (clients call the service; routes pick the leaf).
             hostname = service.Reference.ToFqdn();
             ctx.Note(at + ".sni", $"BackendTLSPolicy requires a hostname (the SNI, and the name the certificate must carry when no subject alternative name is given); the model leaves the SNI to the host called, so the Service's name '{hostname}' is written.");
         }
@@ -143,12 +147,14 @@ internal static partial class BackendTlsMapping
             validation.WellKnownCaCertificates = SystemCas;
         }
 
+        // A subset's traffic is the traffic routes send to its leaf Service (which has the service's ports).
+        var targetName = target.Subset is { } routed ? ctx.Leaves!.Target(target.Service, routed).Name : service.Name;
         return new BackendTlsPolicy
         {
-            Metadata = new k8s.Models.V1ObjectMeta { Name = section is null ? service.Name : $"{service.Name}-{section}", NamespaceProperty = service.Namespace },
+            Metadata = new k8s.Models.V1ObjectMeta { Name = section is null ? targetName : $"{targetName}-{section}", NamespaceProperty = service.Namespace },
             Spec = new BackendTlsPolicySpec
             {
-                TargetRefs = [new PolicyTargetReference { Group = "", Kind = "Service", Name = service.Name, SectionName = section }],
+                TargetRefs = [new PolicyTargetReference { Group = "", Kind = "Service", Name = targetName, SectionName = section }],
                 Validation = validation,
             },
         };
@@ -219,8 +225,12 @@ internal static partial class BackendTlsMapping
                     continue;
                 }
                 setBy[key] = id;
-                var sni = tls.Sni == service.ToFqdn() ? null : tls.Sni;
-                if (sni is null) ctx.Note(read.Source, "$.spec.validation.hostname", $"The hostname is the FQDN of the target Service '{service}': read as no SNI (the model's default: the host called).");
+                // The host called: the Service's FQDN, or for a leaf Service (a subset) its parent's, which clients call.
+                var called = services.TryGetValue(service, out var core) && core.Metadata?.Annotations is { } annotations
+                    && annotations.TryGetValue(LeafServiceLabels.SubsetOf, out var mark) && LeafServiceLabels.TryParse(mark, out var parent, out _)
+                    ? new ServiceRef(parent, service.Namespace) : service;
+                var sni = tls.Sni == service.ToFqdn() || tls.Sni == called.ToFqdn() ? null : tls.Sni;
+                if (sni is null) ctx.Note(read.Source, "$.spec.validation.hostname", $"The hostname is the FQDN of the Service called ('{called}'): read as no SNI (the model's default: the host called).");
                 model.Refer(service, port, protocol, read.Source, path, $"targetRef of BackendTLSPolicy '{id}'");
                 var index = model.DestinationPolicies.FindIndex(p => p.Target == key);
                 if (index < 0) model.DestinationPolicies.Add(new DestinationPolicy { Target = key, Tls = tls with { Sni = sni } });

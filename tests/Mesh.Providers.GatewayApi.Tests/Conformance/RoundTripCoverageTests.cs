@@ -36,6 +36,7 @@ public sealed class RoundTripCoverageTests
         Assert.All(policies, p => Assert.Equal(ClientTlsMode.Simple, p.Tls!.Mode));
         Assert.Contains(policies, p => p.Target.Port is null);
         Assert.Contains(policies, p => p.Target.Port is not null);
+        Assert.Contains(policies, p => p.Target.Subset is not null);
         Assert.Contains(policies, p => p.Tls!.Sni is null);
         Assert.Contains(policies, p => p.Tls!.Sni is not null);
         Assert.Contains(policies, p => p.Tls!.CredentialName is not null);

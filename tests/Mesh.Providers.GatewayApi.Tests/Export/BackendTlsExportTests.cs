@@ -1,6 +1,6 @@
 using Mesh.Diagnostics;
 using Mesh.Model;
-using Mesh.Providers.GatewayApi.Resources;
+using BackendTlsPolicy = Mesh.Providers.GatewayApi.Resources.BackendTlsPolicy;
 using Mesh.Translation;
 
 namespace Mesh.Providers.GatewayApi.Tests.Export;
@@ -148,13 +148,30 @@ public sealed class BackendTlsExportTests
     }
 
     [Fact]
-    public void SubsetTarget_WritesNothing_AndIsReportedAtTheSubset()
+    public void SubsetNoRouteSendsTo_WritesNothing_AndIsReportedAtTheSubset()
     {
         var (result, policies) = Translate(Model(new ClientTls(), subset: "v2"));
         Assert.Empty(policies);
         // The other warning: the subset itself, which no route sends to.
         var d = Assert.Single(Warnings(result), d => d.Path.StartsWith("$.spec.destinationPolicies", StringComparison.Ordinal));
         Assert.Equal((DiagnosticCodes.Unsupported, "$.spec.destinationPolicies[0].target.subset"), (d.Code, d.Path));
+    }
+
+    [Fact]
+    public void SubsetARouteSendsTo_TargetsItsLeafService_AndReadsBackAsTheSubsetsPolicy()
+    {
+        var model = Model(new ClientTls { Sni = "pay.example.com" }, port: 8443, subset: "v2") with
+        {
+            Routes = [new HttpRoute { Name = "payments", Namespace = "shop", Host = Payments, Rules = [new HttpRouteRule { Backends = [new WeightedBackend { Service = Payments, Subset = "v2", Port = 8443 }] }] }],
+        };
+        var (result, policies) = Translate(model);
+        Assert.Empty(Warnings(result));
+        var policy = Assert.Single(policies);
+        Assert.Equal("payments-v2-https", policy.Metadata.Name);
+        var target = Assert.Single(policy.Spec.TargetRefs!);
+        Assert.Equal(("payments-v2", "https"), (target.Name, target.SectionName));
+        var back = Translator.ImportYaml(Translator.WriteYaml(result.Resources), "back.yaml");
+        Assert.Equal(new PolicyTarget { Service = Payments, Subset = "v2", Port = 8443 }, Assert.Single(back.Config!.DestinationPolicies).Target);
     }
 
     [Theory]

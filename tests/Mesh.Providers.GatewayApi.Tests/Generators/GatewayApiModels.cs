@@ -33,7 +33,8 @@ internal static class GatewayApiModels
     /// <item>only services, routes, TCP routes and the client TLS of destination policies are written: the other settings of
     /// destination policies, mTLS, access and egress are dropped (each reported Unsupported);</item>
     /// <item>a destination policy keeps only its client TLS, and only in mode <c>simple</c> (mode <c>mesh</c> writes nothing,
-    /// reported); the generated SNIs and subject alternative names are forms BackendTLSPolicy takes;</item>
+    /// reported) and for the whole service or a subset something sends to (its leaf Service is the target); the generated
+    /// SNIs and subject alternative names are forms BackendTLSPolicy takes;</item>
     /// <item>services keep their selector, ports (names, protocols, target ports) and the subsets a backend, mirror or TCP
     /// backend sends to (as leaf Services); a subset's labels that its service's selector already says are dropped (the leaf
     /// selects the same), and subsets nothing sends to are dropped;</item>
@@ -74,7 +75,7 @@ internal static class GatewayApiModels
             Routes = [.. routes],
             TcpRoutes = [.. tcpRoutes],
             DestinationPolicies = [.. m.DestinationPolicies
-                .Where(p => p.Tls is { Mode: ClientTlsMode.Simple } && p.Target.Subset is null)
+                .Where(p => p.Tls is { Mode: ClientTlsMode.Simple } && (p.Target.Subset is null || routed.Contains((p.Target.Service, p.Target.Subset))))
                 .Select(p => new DestinationPolicy { Target = p.Target, Tls = p.Tls })],
         };
     }
