@@ -209,6 +209,22 @@ public sealed class GatewayApiBadInput : BadInputSuite
               parentRefs: [{ kind: Service, group: "", name: db }]
               rules: { backendRefs: [] }
             """, "$.spec.rules"),
+        new("BackendTLSPolicy without hostname", """
+            apiVersion: gateway.networking.k8s.io/v1
+            kind: BackendTLSPolicy
+            metadata: { name: p, namespace: shop }
+            spec:
+              targetRefs: [{ group: "", kind: Service, name: payments }]
+              validation: { wellKnownCACertificates: System }
+            """, "$.spec.validation.hostname"),
+        new("BackendTLSPolicy subjectAltNames as a map", """
+            apiVersion: gateway.networking.k8s.io/v1
+            kind: BackendTLSPolicy
+            metadata: { name: p, namespace: shop }
+            spec:
+              targetRefs: [{ group: "", kind: Service, name: payments }]
+              validation: { hostname: a.example.com, wellKnownCACertificates: System, subjectAltNames: { type: URI } }
+            """, "$.spec.validation.subjectAltNames"),
     ];
 }
 
