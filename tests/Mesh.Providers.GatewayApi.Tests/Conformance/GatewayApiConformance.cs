@@ -37,8 +37,8 @@ public sealed class GatewayApiSchema : SchemaSuite
 
     protected override Gen<MeshConfig> Models => GatewayApiModels.Any;
 
-    /// <summary>The routing and TCP samples and every <c>samples/*.mesh.yaml</c> of the repository (the README's Bookinfo).</summary>
-    protected override IEnumerable<MeshConfig> SampleModels => [Samples.Routing, Samples.Tcp, .. RepositorySamples.MeshYaml()];
+    /// <summary>The routing, TCP and client TLS samples and every <c>samples/*.mesh.yaml</c> of the repository (the README's Bookinfo).</summary>
+    protected override IEnumerable<MeshConfig> SampleModels => [Samples.Routing, Samples.Tcp, Samples.ClientTls, .. RepositorySamples.MeshYaml()];
 
     /// <summary>
     /// None: a backend or mirror without a port takes its service's only port or the route's parent port (one route per
@@ -50,6 +50,24 @@ public sealed class GatewayApiSchema : SchemaSuite
     /// <summary>A regex match beside a ReplacePrefixMatch rewrite in an HTTPRoute rule, a parentRef given twice.</summary>
     protected override IEnumerable<Action<System.Text.Json.Nodes.JsonNode>> RuleViolations(System.Text.Json.Nodes.JsonNode resource) =>
         GatewayApiRuleViolations.Of(resource);
+
+    /// <summary>The client TLS sample is written as three BackendTLSPolicies (service, port, leaf Service), each valid.</summary>
+    [Fact]
+    public void ClientTlsSample_IsThreeSchemaValidBackendTlsPolicies()
+    {
+        var written = Translator.Translate(Samples.ClientTls).Resources.OfType<Resources.BackendTlsPolicy>().ToList();
+        Assert.Equal(["payments", "payments-http-9443", "payments-v2"], written.Select(p => p.Metadata.Name));
+        Assert.Empty(Problems(Samples.ClientTls));
+    }
+
+    /// <summary>The standard-channel CRDs serve BackendTLSPolicy as v1 (served and stored), the version this provider writes.</summary>
+    [Fact]
+    public void Crds_ServeBackendTlsPolicyAsV1()
+    {
+        var kinds = new CrdSchemaSet(CrdFiles.Select(ConformancePaths.Require)).Kinds;
+        Assert.Contains("gateway.networking.k8s.io/v1/BackendTLSPolicy", kinds);
+        Assert.DoesNotContain("gateway.networking.k8s.io/v1alpha3/BackendTLSPolicy", kinds);
+    }
 
     /// <summary>The standard-channel CRDs serve TCPRoute as v1 only, the version this provider writes.</summary>
     [Fact]
