@@ -35,16 +35,32 @@ internal static partial class BackendTlsMapping
     public static IEnumerable<BackendTlsPolicy> ToGatewayApi(MeshConfig config, RouteExportContext ctx)
     {
         var written = new SortedDictionary<(string Namespace, string Name), BackendTlsPolicy>(OrdinalKeyComparer.Instance);
+        var wholeWritten = new HashSet<(ServiceRef Service, string? Subset)>();
+        var portsNotWritten = new List<(int Index, PolicyTarget Target)>();
         for (var i = 0; i < config.DestinationPolicies.Count; i++)
         {
             var policy = config.DestinationPolicies[i];
             if (policy.Tls is not { } tls) continue;
             var path = $"$.spec.destinationPolicies[{i}]";
-            if (ToGatewayApi(policy, tls, path, ctx) is not { } resource) continue;
+            if (ToGatewayApi(policy, tls, path, ctx) is not { } resource)
+            {
+                if (policy.Target.Port is not null) portsNotWritten.Add((i, policy.Target));
+                continue;
+            }
             if (!written.TryAdd((resource.Metadata.NamespaceProperty, resource.Metadata.Name), resource))
             {
                 ctx.Unsupported(path + ".tls", $"Another destination policy's TLS is already written as BackendTLSPolicy '{resource.Metadata.NamespaceProperty}/{resource.Metadata.Name}'; this one is not written.");
             }
+            else if (policy.Target.Port is null)
+            {
+                wholeWritten.Add((policy.Target.Service, policy.Target.Subset));
+            }
+        }
+        // A port's TLS that is not written cannot exclude the port from the whole service's BackendTLSPolicy.
+        foreach (var (index, target) in portsNotWritten)
+        {
+            if (!wholeWritten.Contains((target.Service, target.Subset))) continue;
+            ctx.Unsupported($"$.spec.destinationPolicies[{index}].tls", $"This port's TLS is not written, so the BackendTLSPolicy written for the whole of '{target.Service}'{(target.Subset is null ? "" : $" (subset {target.Subset})")} applies to port {target.Port} too: calls to the port get that policy's TLS instead of this one's.");
         }
         return written.Values;
     }

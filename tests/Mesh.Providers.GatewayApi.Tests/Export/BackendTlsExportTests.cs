@@ -126,6 +126,31 @@ public sealed class BackendTlsExportTests
     }
 
     [Fact]
+    public void PortOverrideThatIsNotWritten_UnderAWrittenServicePolicy_IsReportedAsTakingTheServicesTls()
+    {
+        var model = Model(new ClientTls()) with
+        {
+            DestinationPolicies =
+            [
+                new DestinationPolicy { Target = new PolicyTarget { Service = Payments }, Tls = new ClientTls { CredentialName = "ca" } },
+                new DestinationPolicy { Target = new PolicyTarget { Service = Payments, Port = 8443 }, Tls = new ClientTls { Mode = ClientTlsMode.Mesh } },
+            ],
+        };
+        var (result, policies) = Translate(model);
+        Assert.Equal("payments", Assert.Single(policies).Metadata.Name);
+        Assert.Equal(
+            [(DiagnosticCodes.Approximated, "$.spec.destinationPolicies[1].tls.mode"), (DiagnosticCodes.Unsupported, "$.spec.destinationPolicies[1].tls")],
+            Warnings(result).Select(d => (d.Code, d.Path)));
+    }
+
+    [Fact]
+    public void PortOverrideThatIsNotWritten_WithoutAServicePolicy_IsReportedOnce()
+    {
+        var (result, _) = Translate(Model(new ClientTls { Mode = ClientTlsMode.Disable }, port: 8443));
+        Assert.Equal("$.spec.destinationPolicies[0].tls.mode", Assert.Single(Warnings(result)).Path);
+    }
+
+    [Fact]
     public void MeshModeWithSni_ReportsTheSniToo()
     {
         var (result, policies) = Translate(Model(new ClientTls { Mode = ClientTlsMode.Mesh, Sni = "payments.example.com" }));
