@@ -11,6 +11,7 @@ namespace Mesh.Providers.GatewayApi.Resources;
     NumberHandling = JsonNumberHandling.Strict,
     UnmappedMemberHandling = JsonUnmappedMemberHandling.Skip,
     PropertyNameCaseInsensitive = false)]
+[JsonSerializable(typeof(BackendTlsPolicy))]
 [JsonSerializable(typeof(GrpcRoute))]
 [JsonSerializable(typeof(HttpRoute))]
 [JsonSerializable(typeof(TcpRoute))]

@@ -5,7 +5,8 @@ namespace Mesh.Providers.GatewayApi.Resources;
 /// <summary>
 /// The type map of the Gateway API kinds this provider reads and writes, keyed <c>group/version/Kind</c> as
 /// KubernetesClient's <c>KubernetesYaml.LoadAllFromString(yaml, typeMap)</c> expects, and the core <c>v1</c> Service
-/// (the kit's <see cref="CoreService"/>: the services routes name, and the leaf Services of subsets). <c>HTTPRoute</c> is
+/// (the kit's <see cref="CoreService"/>: the services routes name, and the leaf Services of subsets), and
+/// <c>BackendTLSPolicy</c> (client TLS to a Service). <c>HTTPRoute</c> is
 /// also read from <c>v1beta1</c>, a served version with the same schema, and <c>TCPRoute</c> from <c>v1alpha2</c>, its
 /// experimental version (the one Linkerd bundles).
 /// </summary>
@@ -29,6 +30,7 @@ public static class GatewayApiResourceTypes
         [$"{Group}/v1beta1/{Gateway.KubeKind}"] = typeof(Gateway),
         [$"{Group}/v1beta1/{ReferenceGrant.KubeKind}"] = typeof(ReferenceGrant),
         [$"{Group}/v1/{ReferenceGrant.KubeKind}"] = typeof(ReferenceGrant),
+        [$"{Group}/v1/{BackendTlsPolicy.KubeKind}"] = typeof(BackendTlsPolicy),
         [$"{CoreService.KubeApiVersion}/{CoreService.KubeKind}"] = typeof(CoreService),
     };
 
@@ -42,10 +44,11 @@ public static class GatewayApiResourceTypes
             [typeof(TcpRoute)] = TcpRoute.KubeGroup + "/" + TcpRoute.KubeApiVersion,
             [typeof(Gateway)] = Gateway.KubeGroup + "/" + Gateway.KubeApiVersion,
             [typeof(ReferenceGrant)] = ReferenceGrant.KubeGroup + "/" + ReferenceGrant.KubeApiVersion,
+            [typeof(BackendTlsPolicy)] = BackendTlsPolicy.KubeGroup + "/" + BackendTlsPolicy.KubeApiVersion,
             [typeof(CoreService)] = CoreService.KubeApiVersion,
         },
         new HashSet<string>(StringComparer.Ordinal) { Group },
-        "a Gateway API route, Gateway, ReferenceGrant or core Service this provider reads",
+        "a Gateway API route, Gateway, ReferenceGrant, BackendTLSPolicy or core Service this provider reads",
         VersionNotes: new Dictionary<string, string>(StringComparer.Ordinal)
         {
             [$"{TcpRoute.KubeGroup}/{TcpRoute.KubeApiVersionV1Alpha2}/{TcpRoute.KubeKind}"] =

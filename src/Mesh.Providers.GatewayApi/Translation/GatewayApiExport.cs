@@ -8,8 +8,9 @@ namespace Mesh.Providers.GatewayApi.Translation;
 /// <summary>
 /// Model → Gateway API resources: one <c>HTTPRoute</c> (or <c>GRPCRoute</c>) per model route — one per parent port where
 /// backends keep the request's port (<see cref="HttpRouteMapping.ToGatewayApiRoutes"/>) — and one <c>TCPRoute</c> per TCP
-/// route, each kind sorted by namespace and name; backends to subsets name the leaf Services of the plan given,
-/// which the translator shell writes. Everything else in the model is reported, one diagnostic per item, with the reason.
+/// route, each kind sorted by namespace and name, then a <c>BackendTLSPolicy</c> per destination policy whose client TLS
+/// it expresses (<see cref="BackendTlsMapping"/>); backends to subsets name the leaf Services of the plan given, which the
+/// translator shell writes. Everything else in the model is reported, one diagnostic per item, with the reason.
 /// </summary>
 internal static class GatewayApiExport
 {
@@ -43,16 +44,29 @@ internal static class GatewayApiExport
         var tcp = TcpRouteMapping.ToGatewayApi(config, ctx, Resources.TcpRoute.KubeGroup + "/" + Resources.TcpRoute.KubeApiVersion);
         var gateways = GatewayMapping.ToGatewayApi(config, ctx);
         var (gatewayRoutes, grants) = GatewayRouteMapping.ToGatewayApi(config, gateways, new HashSet<(string, string)>(routes.Keys), ctx);
+        var tls = BackendTlsMapping.ToGatewayApi(config, ctx).ToList();
         Report(config, ctx);
-        return ([.. routes.Values, .. tcp.Select(t => t.Route), .. gateways, .. gatewayRoutes, .. grants], ctx.Diagnostics);
+        return ([.. routes.Values, .. tcp.Select(t => t.Route), .. tls, .. gateways, .. gatewayRoutes, .. grants], ctx.Diagnostics);
     }
 
     private static void Report(MeshConfig config, RouteExportContext ctx)
     {
         for (var i = 0; i < config.DestinationPolicies.Count; i++)
         {
-            ctx.Unsupported($"$.spec.destinationPolicies[{i}]", "Load balancing, connection limits and outlier detection are not part of Gateway API routes; the policy is not written.");
-            if (config.DestinationPolicies[i].RateLimit is not null)
+            var policy = config.DestinationPolicies[i];
+            if (policy.LoadBalancer is not null)
+            {
+                ctx.Unsupported($"$.spec.destinationPolicies[{i}].loadBalancer", "Load balancing is not part of Gateway API (policy attachment for it is implementation-specific); the load balancer is not written.");
+            }
+            if (policy.ConnectionPool is not null)
+            {
+                ctx.Unsupported($"$.spec.destinationPolicies[{i}].connectionPool", "Connection limits are not part of Gateway API (policy attachment for them is implementation-specific); the connection pool is not written.");
+            }
+            if (policy.OutlierDetection is not null)
+            {
+                ctx.Unsupported($"$.spec.destinationPolicies[{i}].outlierDetection", "Outlier detection is not part of Gateway API; it is not written.");
+            }
+            if (policy.RateLimit is not null)
             {
                 ctx.Unsupported($"$.spec.destinationPolicies[{i}].rateLimit", "Gateway API has no rate limiting (neither a route filter nor a standard policy); the rate limit is not written.");
             }

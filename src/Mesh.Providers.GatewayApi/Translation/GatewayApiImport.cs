@@ -7,9 +7,10 @@ using Mesh.Translation;
 namespace Mesh.Providers.GatewayApi.Translation;
 
 /// <summary>
-/// Gateway API routes (HTTPRoute, GRPCRoute, TCPRoute), Gateways and core Services → model: the routes first (routes written once per
-/// parent port read back as one, <see cref="PortSplitMapping"/>; those bound to Gateways once every Gateway is read), then the Services and every service the routes name
-/// (<see cref="ServiceMapping"/>). Anything else is reported and skipped. Leaf Services fold back into subsets in the
+/// Gateway API routes (HTTPRoute, GRPCRoute, TCPRoute), Gateways, BackendTLSPolicies and core Services → model: the routes first (routes
+/// written once per parent port read back as one, <see cref="PortSplitMapping"/>; those bound to Gateways once every Gateway is read), the BackendTLSPolicies once every Service
+/// and route is read (<see cref="BackendTlsMapping"/>: a sectionName names a port of either), then the Services and every
+/// service the routes and policies name (<see cref="ServiceMapping"/>). Anything else is reported and skipped. Leaf Services fold back into subsets in the
 /// translator shell.
 /// </summary>
 internal static class GatewayApiImport
@@ -21,6 +22,8 @@ internal static class GatewayApiImport
         var model = new ModelBuilder { ReadsGateways = true };
         var services = new ServiceMapping(ctx);
         var splits = new List<PortSplitMapping.Part>();
+        var tls = new List<BackendTlsMapping.Read>();
+        var coreServices = new Dictionary<ServiceRef, CoreService>();
         void Split(k8s.Models.V1ObjectMeta? metadata, List<ParentReference>? parents, int before, string source)
         {
             if (model.Routes.Count == before || metadata?.Annotations is not { } annotations || !annotations.TryGetValue(HttpRouteMapping.SplitOfAnnotation, out var of)) return;
@@ -58,10 +61,21 @@ internal static class GatewayApiImport
                 ctx.ReportMetadata(grant.Metadata, source);
                 GatewayRouteMapping.ToModel(grant, source, ctx);
             })
-            .On<CoreService>((service, source) => services.Read(service, ctx.NameOf(service, source), ctx.NamespaceOf(service), source))
+            .On<BackendTlsPolicy>((policy, source) =>
+            {
+                ctx.ReportMetadata(policy.Metadata, source);
+                tls.Add(new BackendTlsMapping.Read(policy, ctx.NameOf(policy, source), ctx.NamespaceOf(policy), source));
+            })
+            .On<CoreService>((service, source) =>
+            {
+                var name = ctx.NameOf(service, source);
+                services.Read(service, name, ctx.NamespaceOf(service), source);
+                if (name.Length > 0) coreServices.TryAdd(new ServiceRef(name, ctx.NamespaceOf(service)), service);
+            })
             .Dispatch(resources, ctx, GatewayApiResourceTypes.Catalog.Description);
         PortSplitMapping.ToModel(splits, model.Routes, ctx);
         GatewayRouteMapping.ToModel(model.PendingGatewayRoutes, model, ctx);
+        BackendTlsMapping.ToModel(tls, coreServices, model, ctx);
         var name = importOptions?.ModelName ?? "imported";
         var config = ctx.HasErrors ? new MeshConfig { Name = name } : services.Complete(model.Build(name), model).Normalize();
         return ImportResult.Create(config, ctx.Diagnostics, importOptions);

@@ -35,6 +35,8 @@ public sealed class ModelBuilder
 
     /// <summary>The HTTPRoutes with Gateway parents, read once every Gateway is.</summary>
     internal List<Mapping.GatewayRouteMapping.Pending> PendingGatewayRoutes { get; } = [];
+    /// <summary>The destination policies imported so far (client TLS from BackendTLSPolicies), one per target.</summary>
+    internal List<DestinationPolicy> DestinationPolicies { get; } = [];
 
     /// <summary>Every service a route imported so far names (host, backend, mirror), in input order, with where it was named (for the Gateway API importer's diagnostics).</summary>
     internal List<ServiceReference> References { get; } = [];
@@ -71,6 +73,16 @@ public sealed class ModelBuilder
         return true;
     }
 
+    /// <summary>The port of <paramref name="service"/> a parentRef's <c>sectionName</c> named <paramref name="name"/>, or null.</summary>
+    internal int? PortNamed(ServiceRef service, string name)
+    {
+        foreach (var (key, other) in _names)
+        {
+            if (other == name && key.Namespace == service.Namespace && key.Name == service.Name) return key.Port;
+        }
+        return null;
+    }
+
     /// <summary>The name a parentRef gave <paramref name="port"/> of <paramref name="service"/>, or null.</summary>
     internal string? PortName(ServiceRef service, int port) => _names.GetValueOrDefault((service.Namespace, service.Name, port));
 
@@ -87,7 +99,7 @@ public sealed class ModelBuilder
         return ports;
     }
 
-    /// <summary>The normalised model: a service per parent named (with its ports, named as a parentRef's <c>sectionName</c> names them), the routes and the TCP routes.</summary>
+    /// <summary>The normalised model: a service per parent named (with its ports, named as a parentRef's <c>sectionName</c> names them), the routes, the TCP routes and the destination policies.</summary>
     /// <param name="name">The model's name.</param>
     /// <returns>The model.</returns>
     public MeshConfig Build(string name) => new MeshConfig
@@ -103,6 +115,7 @@ public sealed class ModelBuilder
         TcpRoutes = [.. TcpRoutes],
         Gateways = [.. Gateways],
         GatewayRoutes = [.. GatewayRoutes],
+        DestinationPolicies = [.. DestinationPolicies],
     }.Normalize();
 }
 

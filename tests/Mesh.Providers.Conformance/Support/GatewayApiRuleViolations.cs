@@ -8,7 +8,8 @@ public static class GatewayApiRuleViolations
     /// <summary>
     /// For a <c>gateway.networking.k8s.io</c> HTTPRoute with a rule: that rule gets one RegularExpression path match and a
     /// URLRewrite filter with ReplacePrefixMatch (the rule wants exactly one PathPrefix match). For any
-    /// <c>gateway.networking.k8s.io</c> route with a parentRef: the first parentRef twice (parents must be unique).
+    /// <c>gateway.networking.k8s.io</c> route with a parentRef: the first parentRef twice (parents must be unique). For a
+    /// BackendTLSPolicy: both CA sources, and a subject alternative name holding both a hostname and a URI.
     /// </summary>
     /// <param name="resource">An emitted resource.</param>
     public static IEnumerable<Action<JsonNode>> Of(JsonNode resource)
@@ -27,6 +28,26 @@ public static class GatewayApiRuleViolations
                     ["urlRewrite"] = new JsonObject { ["path"] = new JsonObject { ["type"] = "ReplacePrefixMatch", ["replacePrefixMatch"] = "/r" } },
                 });
             };
+        }
+        if (resource["kind"]?.GetValue<string>() == "BackendTLSPolicy" && resource["spec"]?["validation"] is JsonObject validation)
+        {
+            // Both CA sources (exactly one is allowed).
+            yield return node =>
+            {
+                var v = node["spec"]!["validation"]!;
+                if (v["caCertificateRefs"] is null) v["caCertificateRefs"] = new JsonArray(new JsonObject { ["group"] = "", ["kind"] = "ConfigMap", ["name"] = "ca" });
+                else v["wellKnownCACertificates"] = "System";
+            };
+            if (validation["subjectAltNames"] is JsonArray { Count: > 0 })
+            {
+                // A Hostname subject alternative name that also holds a URI.
+                yield return node =>
+                {
+                    var san = node["spec"]!["validation"]!["subjectAltNames"]![0]!;
+                    if (san["type"]!.GetValue<string>() == "Hostname") san["uri"] = "spiffe://example.com/a";
+                    else san["hostname"] = "a.example.com";
+                };
+            }
         }
         if (resource["spec"]?["parentRefs"] is JsonArray { Count: > 0 })
         {

@@ -22,7 +22,7 @@ public sealed class GatewayApiRoundTrip : RoundTripSuite
 }
 
 /// <summary>
-/// Output validated strictly against <c>crds/gateway-api</c> (HTTPRoute, GRPCRoute, TCPRoute): 150 generated models plus the
+/// Output validated strictly against <c>crds/gateway-api</c> (HTTPRoute, GRPCRoute, TCPRoute, BackendTLSPolicy): 150 generated models plus the
 /// samples, with every Service written (<see cref="ServiceOutput.All"/>): the leaf and service Services are checked against the
 /// vendored core Service schema.
 /// </summary>
@@ -32,14 +32,14 @@ public sealed class GatewayApiSchema : SchemaSuite
 
     protected override IReadOnlyList<string> CrdFiles =>
         ["crds/gateway-api/gateway.networking.k8s.io_httproutes.yaml", "crds/gateway-api/gateway.networking.k8s.io_grpcroutes.yaml", "crds/gateway-api/gateway.networking.k8s.io_tcproutes.yaml",
-         "crds/gateway-api/gateway.networking.k8s.io_gateways.yaml", "crds/gateway-api/gateway.networking.k8s.io_referencegrants.yaml"];
+         "crds/gateway-api/gateway.networking.k8s.io_backendtlspolicies.yaml", "crds/gateway-api/gateway.networking.k8s.io_gateways.yaml", "crds/gateway-api/gateway.networking.k8s.io_referencegrants.yaml"];
 
     protected override string CorpusFolder => "examples/gateway-api";
 
     protected override Gen<MeshConfig> Models => GatewayApiModels.Any;
 
-    /// <summary>The routing and TCP samples and every <c>samples/*.mesh.yaml</c> of the repository (the README's Bookinfo).</summary>
-    protected override IEnumerable<MeshConfig> SampleModels => [Samples.Routing, Samples.Tcp, Samples.Edge, .. RepositorySamples.MeshYaml()];
+    /// <summary>The routing, TCP, client TLS and gateway samples and every <c>samples/*.mesh.yaml</c> of the repository (the README's Bookinfo).</summary>
+    protected override IEnumerable<MeshConfig> SampleModels => [Samples.Routing, Samples.Tcp, Samples.ClientTls, Samples.Edge, .. RepositorySamples.MeshYaml()];
 
     /// <summary>
     /// None: a backend or mirror without a port takes its service's only port or the route's parent port (one route per
@@ -51,6 +51,24 @@ public sealed class GatewayApiSchema : SchemaSuite
     /// <summary>A regex match beside a ReplacePrefixMatch rewrite in an HTTPRoute rule, a parentRef given twice.</summary>
     protected override IEnumerable<Action<System.Text.Json.Nodes.JsonNode>> RuleViolations(System.Text.Json.Nodes.JsonNode resource) =>
         GatewayApiRuleViolations.Of(resource);
+
+    /// <summary>The client TLS sample is written as three BackendTLSPolicies (service, port, leaf Service), each valid.</summary>
+    [Fact]
+    public void ClientTlsSample_IsThreeSchemaValidBackendTlsPolicies()
+    {
+        var written = Translator.Translate(Samples.ClientTls).Resources.OfType<Resources.BackendTlsPolicy>().ToList();
+        Assert.Equal(["payments", "payments-http-9443", "payments-v2"], written.Select(p => p.Metadata.Name));
+        Assert.Empty(Problems(Samples.ClientTls));
+    }
+
+    /// <summary>The standard-channel CRDs serve BackendTLSPolicy as v1 (served and stored), the version this provider writes.</summary>
+    [Fact]
+    public void Crds_ServeBackendTlsPolicyAsV1()
+    {
+        var kinds = new CrdSchemaSet(CrdFiles.Select(ConformancePaths.Require)).Kinds;
+        Assert.Contains("gateway.networking.k8s.io/v1/BackendTLSPolicy", kinds);
+        Assert.DoesNotContain("gateway.networking.k8s.io/v1alpha3/BackendTLSPolicy", kinds);
+    }
 
     /// <summary>The standard-channel CRDs serve TCPRoute as v1 only, the version this provider writes.</summary>
     [Fact]
@@ -210,6 +228,22 @@ public sealed class GatewayApiBadInput : BadInputSuite
               parentRefs: [{ kind: Service, group: "", name: db }]
               rules: { backendRefs: [] }
             """, "$.spec.rules"),
+        new("BackendTLSPolicy without hostname", """
+            apiVersion: gateway.networking.k8s.io/v1
+            kind: BackendTLSPolicy
+            metadata: { name: p, namespace: shop }
+            spec:
+              targetRefs: [{ group: "", kind: Service, name: payments }]
+              validation: { wellKnownCACertificates: System }
+            """, "$.spec.validation.hostname"),
+        new("BackendTLSPolicy subjectAltNames as a map", """
+            apiVersion: gateway.networking.k8s.io/v1
+            kind: BackendTLSPolicy
+            metadata: { name: p, namespace: shop }
+            spec:
+              targetRefs: [{ group: "", kind: Service, name: payments }]
+              validation: { hostname: a.example.com, wellKnownCACertificates: System, subjectAltNames: { type: URI } }
+            """, "$.spec.validation.subjectAltNames"),
     ];
 }
 

@@ -27,4 +27,24 @@ public sealed class RoundTripCoverageTests
         Assert.Contains(models, m => m.TcpRoutes.Any(t => t.Backends.Any(b => b.Subset is not null)));
         Assert.Contains(models, m => m.Routes.Any(r => r.Rules.Any(rule => rule.Mirror is { Subset: not null })));
     }
+
+    [Fact]
+    public void GeneratedModelsWithinCapabilities_HaveClientTlsOfEveryWrittenForm()
+    {
+        var models = GatewayApiModels.WithinCapabilities.Array[300].Single();
+        var policies = models.SelectMany(m => m.DestinationPolicies).ToList();
+        Assert.All(policies, p => Assert.Equal(ClientTlsMode.Simple, p.Tls!.Mode));
+        Assert.Contains(policies, p => p.Target.Port is null);
+        Assert.Contains(policies, p => p.Target.Port is not null);
+        Assert.Contains(policies, p => p.Target.Subset is not null);
+        Assert.Contains(policies, p => p.Tls!.Sni is null);
+        Assert.Contains(policies, p => p.Tls!.Sni is not null);
+        Assert.Contains(policies, p => p.Tls!.CredentialName is not null);
+        Assert.Contains(policies, p => p.Tls!.CredentialName is null);
+        Assert.Contains(policies, p => p.Tls!.SubjectAltNames.Any(n => n.StartsWith("spiffe://", StringComparison.Ordinal)));
+        Assert.Contains(policies, p => p.Tls!.SubjectAltNames.Any(n => !n.Contains(':', StringComparison.Ordinal)));
+        var written = models.SelectMany(m => Translator.Translate(m).Resources.OfType<Resources.BackendTlsPolicy>()).ToList();
+        Assert.Contains(written, p => p.Spec.TargetRefs![0].SectionName is not null);
+        Assert.Contains(written, p => p.Spec.Validation!.WellKnownCaCertificates == "System");
+    }
 }

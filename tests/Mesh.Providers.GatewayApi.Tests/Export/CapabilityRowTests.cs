@@ -16,7 +16,16 @@ public sealed class CapabilityRowTests : CapabilityRowSuite
         c => c.Key,
         c => Declared(c.Key == MeshFeature.BackendSubset
             ? c.Value with { Routes = [.. c.Value.Routes.Select(r => r with { Rules = [.. r.Rules.Select(rule => rule with { Backends = [.. rule.Backends.Select(b => b with { Port = 9080 })] })] })] }
+            : IsWholeServiceTls(c.Value) ? c.Value with { Services = [.. c.Value.Services.Select(s => s with { Ports = default })] }
             : c.Value));
+
+    /// <summary>
+    /// A case of client TLS for a whole service and nothing else: its Service is not written (the default
+    /// <see cref="ServiceOutput.Subsets"/>) and the BackendTLSPolicy names no port, so the service is declared without ports,
+    /// as the import declares it from the policy's targetRef.
+    /// </summary>
+    private static bool IsWholeServiceTls(MeshConfig model) =>
+        model.Routes.IsEmpty && model.TcpRoutes.IsEmpty && model.DestinationPolicies is [{ Tls: not null, Target.Port: null }];
 
     protected override ITranslator Translator { get; } = new GatewayApiTranslator(new GatewayApiOptions { GatewayClassName = "example" });
 

@@ -30,8 +30,12 @@ internal static class GatewayApiModels
     /// Maps a model to what Gateway API writes and reads back exactly with every service written as a core Service
     /// (<see cref="ServiceOutput.All"/>):
     /// <list type="bullet">
-    /// <item>only services, routes and TCP routes are written: policies, mTLS, access and egress are dropped (each reported Unsupported);
-    /// gateways and gateway routes are dropped too (the default options name no gateway class; GatewayExportTests cover them);</item>
+    /// <item>only services, routes, TCP routes and the client TLS of destination policies are written: the other settings of
+    /// destination policies, mTLS, access and egress are dropped (each reported Unsupported);</item>
+    /// <item>a destination policy keeps only its client TLS, and only in mode <c>simple</c> (mode <c>mesh</c> writes nothing,
+    /// reported) and for the whole service or a subset something sends to (its leaf Service is the target); the generated
+    /// SNIs and subject alternative names are forms BackendTLSPolicy takes;</item>
+    /// <item>gateways and gateway routes are dropped (the default options name no gateway class; GatewayExportTests cover them);</item>
     /// <item>services keep their selector, ports (names, protocols, target ports) and the subsets a backend, mirror or TCP
     /// backend sends to (as leaf Services); a subset's labels that its service's selector already says are dropped (the leaf
     /// selects the same), and subsets nothing sends to are dropped;</item>
@@ -71,6 +75,9 @@ internal static class GatewayApiModels
             })],
             Routes = [.. routes],
             TcpRoutes = [.. tcpRoutes],
+            DestinationPolicies = [.. m.DestinationPolicies
+                .Where(p => p.Tls is { Mode: ClientTlsMode.Simple } && (p.Target.Subset is null || routed.Contains((p.Target.Service, p.Target.Subset))))
+                .Select(p => new DestinationPolicy { Target = p.Target, Tls = p.Tls })],
         };
     }
 

@@ -148,4 +148,40 @@ internal static class Samples
             },
         ],
     };
+
+    /// <summary>
+    /// Client TLS written as BackendTLSPolicies: a whole service verified by the system roots and its FQDN, a port with an
+    /// SNI, subject alternative names of both forms and a credential, and a subset a route sends to (its leaf Service).
+    /// </summary>
+    public static MeshConfig ClientTls { get; } = new()
+    {
+        Name = "client-tls",
+        Services =
+        [
+            new MeshService
+            {
+                Name = "payments", Namespace = "shop",
+                Ports = [new ServicePort { Port = 8443, Protocol = Protocol.Http, Name = "https" }, new ServicePort { Port = 9443, Protocol = Protocol.Http }],
+                Subsets = [new Subset { Name = "v2", Labels = new Dictionary<string, string> { ["version"] = "v2" } }],
+            },
+        ],
+        Routes =
+        [
+            new HttpRoute
+            {
+                Name = "payments", Namespace = "shop", Host = new ServiceRef("payments", "shop"),
+                Rules = [new HttpRouteRule { Backends = [new WeightedBackend { Service = new ServiceRef("payments", "shop"), Subset = "v2", Port = 8443 }] }],
+            },
+        ],
+        DestinationPolicies =
+        [
+            new DestinationPolicy { Target = new PolicyTarget { Service = new ServiceRef("payments", "shop") }, Tls = new Mesh.Model.ClientTls() },
+            new DestinationPolicy
+            {
+                Target = new PolicyTarget { Service = new ServiceRef("payments", "shop"), Port = 9443 },
+                Tls = new Mesh.Model.ClientTls { Sni = "payments.example.com", SubjectAltNames = ["payments.example.com", "*.pay.example.com", "spiffe://example.com/ns/shop/sa/payments"], CredentialName = "payments-ca" },
+            },
+            new DestinationPolicy { Target = new PolicyTarget { Service = new ServiceRef("payments", "shop"), Subset = "v2" }, Tls = new Mesh.Model.ClientTls { CredentialName = "payments-v2-ca" } },
+        ],
+    };
 }

@@ -179,7 +179,7 @@ public sealed class ImportYamlTests
             Mtls = [new MtlsPolicy { Scope = MtlsScope.Mesh, Mode = MtlsMode.Strict }],
         };
         var result = Translator.Translate(model);
-        Assert.Contains(result.Diagnostics, d => d.Code == DiagnosticCodes.Unsupported && d.Path == "$.spec.destinationPolicies[0]");
+        Assert.Contains(result.Diagnostics, d => d.Code == DiagnosticCodes.Unsupported && d.Path == "$.spec.destinationPolicies[0].loadBalancer");
         Assert.Contains(result.Diagnostics, d => d.Code == DiagnosticCodes.Unsupported && d.Path == "$.spec.mtls[0]");
         var strict = Translator.Translate(model, new TranslationOptions { Strict = true });
         Assert.True(strict.HasErrors);
