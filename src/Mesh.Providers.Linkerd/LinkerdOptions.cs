@@ -32,4 +32,12 @@ public sealed record LinkerdOptions : IKubernetesProviderOptions
     /// </summary>
     /// <value>Defaults to <c>linkerd-egress</c>.</value>
     public string GlobalEgressNamespace { get; set; } = "linkerd-egress";
+
+    /// <summary>
+    /// The <c>gatewayClassName</c> written for a model gateway that names no class: Linkerd has no ingress of its own, so
+    /// gateways are written as Gateway API Gateways for the ingress implementation the cluster runs (Envoy Gateway, Contour,
+    /// …). Null: such a gateway is not written (reported).
+    /// </summary>
+    /// <value>Defaults to null.</value>
+    public string? GatewayClassName { get; set; }
 }

@@ -63,6 +63,11 @@ internal static class GatewayRouteMapping
             {
                 var rule = route.Rules[k];
                 if (HttpRuleMapping.ToGatewayApi(rule, host, route.Namespace, new RulePath(path, k), null, ctx) is { } r) rules.Add(r);
+                if (rule.Retry is not null && ctx.Dialect.RetriesElsewhere)
+                {
+                    // The dialect's retries are the mesh's own (Linkerd's annotations), which a gateway implementation does not read.
+                    ctx.Unsupported($"{new RulePath(path, k)}.retry", "Retries of a route at a gateway are the gateway implementation's (experimental-channel HTTPRoute retries); the retry policy is not written.");
+                }
                 foreach (var target in rule.Backends.Select(b => b.Service).Append(rule.Mirror?.Service ?? host))
                 {
                     if (!string.IsNullOrEmpty(target.Name) && target.Namespace != route.Namespace) grants.Add((target.Namespace, route.Namespace));

@@ -42,11 +42,10 @@ internal static class GatewayApiExport
             }
         }
         var tcp = TcpRouteMapping.ToGatewayApi(config, ctx, Resources.TcpRoute.KubeGroup + "/" + Resources.TcpRoute.KubeApiVersion);
-        var gateways = GatewayMapping.ToGatewayApi(config, ctx);
-        var (gatewayRoutes, grants) = GatewayRouteMapping.ToGatewayApi(config, gateways, new HashSet<(string, string)>(routes.Keys), ctx);
+        var edge = GatewayEdgeMapping.ToGatewayApi(config, routes.Keys, ctx);
         var tls = BackendTlsMapping.ToGatewayApi(config, ctx).ToList();
         Report(config, ctx);
-        return ([.. routes.Values, .. tcp.Select(t => t.Route), .. tls, .. gateways, .. gatewayRoutes, .. grants], ctx.Diagnostics);
+        return ([.. routes.Values, .. tcp.Select(t => t.Route), .. tls, .. edge], ctx.Diagnostics);
     }
 
     private static void Report(MeshConfig config, RouteExportContext ctx)

@@ -54,12 +54,12 @@ internal static class GatewayApiImport
             .On<Resources.Gateway>((gateway, source) =>
             {
                 ctx.ReportMetadata(gateway.Metadata, source);
-                GatewayMapping.ToModel(gateway, ctx.NameOf(gateway, source), ctx.NamespaceOf(gateway), source, model, ctx);
+                GatewayEdgeMapping.ReadGateway(gateway, ctx.NameOf(gateway, source), ctx.NamespaceOf(gateway), source, model, ctx);
             })
             .On<ReferenceGrant>((grant, source) =>
             {
                 ctx.ReportMetadata(grant.Metadata, source);
-                GatewayRouteMapping.ToModel(grant, source, ctx);
+                GatewayEdgeMapping.ReadReferenceGrant(grant, source, ctx);
             })
             .On<BackendTlsPolicy>((policy, source) =>
             {
@@ -74,7 +74,7 @@ internal static class GatewayApiImport
             })
             .Dispatch(resources, ctx, GatewayApiResourceTypes.Catalog.Description);
         PortSplitMapping.ToModel(splits, model.Routes, ctx);
-        GatewayRouteMapping.ToModel(model.PendingGatewayRoutes, model, ctx);
+        GatewayEdgeMapping.BindRoutes(model, ctx);
         BackendTlsMapping.ToModel(tls, coreServices, model, ctx);
         var name = importOptions?.ModelName ?? "imported";
         var config = ctx.HasErrors ? new MeshConfig { Name = name } : services.Complete(model.Build(name), model).Normalize();

@@ -30,8 +30,11 @@ public sealed class ModelBuilder
     /// <summary>The model listener each Gateway API listener name was read into, by gateway namespace, gateway name and listener name.</summary>
     internal Dictionary<(string Namespace, string Gateway, string Listener), string> ListenerNames { get; } = [];
 
-    /// <summary>Whether this import reads Gateways: HTTPRoutes with Gateway parents wait in <see cref="PendingGatewayRoutes"/> instead of being reported.</summary>
-    internal bool ReadsGateways { get; init; }
+    /// <summary>
+    /// Whether this import reads Gateways: HTTPRoutes with Gateway parents then wait until every resource is read, to be bound
+    /// as gateway routes (<see cref="Mapping.GatewayEdgeMapping.BindRoutes"/>), instead of being reported as out of scope.
+    /// </summary>
+    public bool ReadsGateways { get; init; }
 
     /// <summary>The HTTPRoutes with Gateway parents, read once every Gateway is.</summary>
     internal List<Mapping.GatewayRouteMapping.Pending> PendingGatewayRoutes { get; } = [];

@@ -24,5 +24,7 @@ namespace Mesh.Providers.Linkerd.Resources;
 [JsonSerializable(typeof(GatewayApi.Resources.GrpcRoute), TypeInfoPropertyName = "GatewayGrpcRoute")]
 [JsonSerializable(typeof(GatewayApi.Resources.TcpRoute), TypeInfoPropertyName = "GatewayTcpRoute")]
 [JsonSerializable(typeof(GatewayApi.Resources.TlsRoute), TypeInfoPropertyName = "GatewayTlsRoute")]
+[JsonSerializable(typeof(GatewayApi.Resources.Gateway), TypeInfoPropertyName = "GatewayGateway")]
+[JsonSerializable(typeof(GatewayApi.Resources.ReferenceGrant), TypeInfoPropertyName = "GatewayReferenceGrant")]
 [JsonSerializable(typeof(CoreService))]
 internal sealed partial class LinkerdJsonContext : JsonSerializerContext;

@@ -2,6 +2,7 @@ using Mesh.Kubernetes;
 using Mesh.Diagnostics;
 using Mesh.Model;
 using Mesh.Providers.GatewayApi;
+using Mesh.Providers.GatewayApi.Mapping;
 using Mesh.Providers.GatewayApi.Translation;
 using Mesh.Providers.Linkerd.Mapping;
 using Mesh.Providers.Linkerd.Resources;
@@ -23,7 +24,6 @@ internal static class LinkerdExport
         var rateLimits = new List<RateLimitMapping.Written>();
         Report(config, leaves, ctx, rateLimits);
         ctx.UnsupportedTelemetry("Linkerd has no telemetry CRD: access logs are a proxy annotation and tracing the linkerd-jaeger extension's; the telemetry policy is not written.");
-        ctx.UnsupportedGateways("Linkerd has no ingress of its own (any Gateway API ingress is meshed); gateways are not written yet.");
         var policies = AuthorizationMapping.ToLinkerd(config, options, ctx).ToList();
         if (rateLimits.Count > 0) RateLimits(policies, rateLimits, ctx);
         // The names taken are only needed (and only worth collecting) when there is egress to write.
@@ -31,9 +31,23 @@ internal static class LinkerdExport
             "Endpoints with their own ports or labels (Linkerd ExternalWorkloads) are not written; the EgressNetwork takes the addresses.",
             "Linkerd routes to Services and networks; the external service's subsets are not written.");
         var egress = config.ExternalServices.IsEmpty && config.Outbound.IsEmpty ? [] : EgressMapping.ToLinkerd(config, options, ctx, Written([.. routes, .. tcp.Select(t => t.Route), .. policies]));
-        List<object> resources = [.. routes, .. tcp.Select(t => t.Route), .. policies, .. egress];
+        List<object> resources = [.. routes, .. tcp.Select(t => t.Route), .. policies, .. egress, .. Edge(config, options, leaves, Written([.. routes, .. tcp.Select(t => t.Route)]), ctx)];
         ServicePortMapping.ToLinkerd(config, resources, options, ctx);
         return (resources, ctx.Diagnostics);
+    }
+
+    /// <summary>
+    /// The gateways and gateway routes, in Gateway API form for the ingress implementation the cluster runs (Linkerd has none
+    /// of its own): with plain Gateway API's dialect, since the ingress — not Linkerd's proxy — applies the routes.
+    /// </summary>
+    private static IReadOnlyList<object> Edge(MeshConfig config, LinkerdOptions options, LeafServicePlan leaves, HashSet<(string Kind, string Namespace, string Name)> written, RouteExportContext ctx)
+    {
+        if (config.Gateways.IsEmpty && config.GatewayRoutes.IsEmpty) return [];
+        var edge = new RouteExportContext(new GatewayApiOptions { DefaultNamespace = options.DefaultNamespace, GatewayClassName = options.GatewayClassName }, config, RouteDialect.GatewayApi, leaves);
+        var resources = GatewayEdgeMapping.ToGatewayApi(config, written.Where(w => w.Kind.EndsWith("/HTTPRoute", StringComparison.Ordinal)).Select(w => (w.Namespace, w.Name)), edge);
+        foreach (var diagnostic in edge.Diagnostics) ctx.Diagnostics.Add(diagnostic);
+        if (resources.Count > 0) ctx.Note("$.spec.gateways", "Linkerd has no ingress of its own: the gateways are written as Gateway API Gateways, with the HTTPRoutes bound to them, for the Gateway API implementation the cluster runs (meshed with Linkerd).");
+        return resources;
     }
 
     /// <summary>The <c>group/Kind</c>, namespace and name of each resource written.</summary>

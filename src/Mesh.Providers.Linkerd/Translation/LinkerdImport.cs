@@ -14,7 +14,8 @@ namespace Mesh.Providers.Linkerd.Translation;
 /// Linkerd resources → model, dispatched by kind: routes of both API groups with their annotations (<see cref="RouteMapping"/>),
 /// TCPRoutes, legacy ServiceProfiles (<see cref="ServiceProfileMapping"/>), authorization (<see cref="AuthorizationMapping"/>),
 /// egress (<see cref="EgressMapping"/>: EgressNetworks and the routes whose parent is one), and core Services: their selectors and
-/// ports (<see cref="ServicePortMapping"/>) and failure-accrual annotations (<see cref="FailureAccrualMapping"/>). Anything else is
+/// ports (<see cref="ServicePortMapping"/>) and failure-accrual annotations (<see cref="FailureAccrualMapping"/>); Gateway API
+/// Gateways with the HTTPRoutes bound to them (<see cref="GatewayEdgeMapping"/>: the ingress Linkerd meshes). Anything else is
 /// reported and skipped.
 /// </summary>
 internal static class LinkerdImport
@@ -28,6 +29,8 @@ internal static class LinkerdImport
             [typeof(GatewayResources.GrpcRoute)] = GatewayResources.GrpcRoute.KubeGroup + "/" + GatewayResources.GrpcRoute.KubeApiVersion,
             [typeof(GatewayResources.TcpRoute)] = RouteMapping.TcpApiVersion,
             [typeof(GatewayResources.TlsRoute)] = GatewayResources.TlsRoute.KubeGroup + "/" + GatewayResources.TlsRoute.KubeApiVersion,
+            [typeof(GatewayResources.Gateway)] = GatewayResources.Gateway.KubeGroup + "/" + GatewayResources.Gateway.KubeApiVersion,
+            [typeof(GatewayResources.ReferenceGrant)] = GatewayResources.ReferenceGrant.KubeGroup + "/" + GatewayResources.ReferenceGrant.KubeApiVersion,
             [typeof(ServiceProfile)] = ServiceProfile.KubeGroup + "/" + ServiceProfile.KubeApiVersion,
             [typeof(Server)] = Server.KubeGroup + "/" + Server.KubeApiVersion,
             [typeof(AuthorizationPolicy)] = AuthorizationPolicy.KubeGroup + "/" + AuthorizationPolicy.KubeApiVersion,
@@ -51,7 +54,7 @@ internal static class LinkerdImport
 
     public static ImportResult ToModel(IReadOnlyList<(object Resource, string Source)> resources, ImportContext ctx, LinkerdOptions options, ImportOptions? importOptions)
     {
-        var model = new ModelBuilder();
+        var model = new ModelBuilder { ReadsGateways = true };
         var services = new ServicePortMapping(options, ctx);
         var authorization = new AuthorizationMapping(options, services, ctx);
         var egress = new EgressMapping(ctx, options.GlobalEgressNamespace);
@@ -85,6 +88,19 @@ internal static class LinkerdImport
                 var route = (k8s.IKubernetesObject<V1ObjectMeta>)resource;
                 ctx.ReportMetadata(route.Metadata, source, LinkerdAnnotations.Carried);
                 egress.ReadRoute(resource, route.Metadata, ctx.NameOf(route, source), ctx.NamespaceOf(route), source);
+                continue;
+            }
+            if (resource is GatewayResources.Gateway gateway)
+            {
+                // Linkerd has no ingress of its own: a Gateway is the Gateway API ingress that the mesh's routes meet.
+                ctx.ReportMetadata(gateway.Metadata, source);
+                GatewayEdgeMapping.ReadGateway(gateway, ctx.NameOf(gateway, source), ctx.NamespaceOf(gateway), source, model, ctx);
+                continue;
+            }
+            if (resource is GatewayResources.ReferenceGrant grant)
+            {
+                ctx.ReportMetadata(grant.Metadata, source);
+                GatewayEdgeMapping.ReadReferenceGrant(grant, source, ctx);
                 continue;
             }
             if (resource is GatewayResources.TlsRoute tls)
@@ -123,6 +139,7 @@ internal static class LinkerdImport
             ctx.ReportMetadata(k.Metadata, source, LinkerdAnnotations.Carried);
             RouteMapping.ToModel(resource, k.Metadata, ctx.NameOf(k, source), ctx.NamespaceOf(k), source, model, ctx);
         }
+        GatewayEdgeMapping.BindRoutes(model, ctx);
         var modelName = importOptions?.ModelName ?? "imported";
         // Servers name ports (resolving container ports through the Services that select their pods), then the Services give
         // their selectors and fill in the ports no route or Server names, and the Servers' subsets join their services; a

@@ -8,7 +8,7 @@ namespace Mesh.Providers.Linkerd.Tests.Export;
 /// <summary>One case per row of the capability table (see <see cref="CapabilityRowSuite"/>), on the shared Service-and-port cases made valid.</summary>
 public sealed class CapabilityRowTests : CapabilityRowSuite
 {
-    protected override ITranslator Translator { get; } = new LinkerdTranslator();
+    protected override ITranslator Translator { get; } = new LinkerdTranslator(new LinkerdOptions { GatewayClassName = "example" });
 
     /// <summary>The shared cases made valid; the subset backend names its port, as every other backend of these cases does (a backendRef to a leaf Service is written with one).</summary>
     protected override IReadOnlyDictionary<MeshFeature, MeshConfig> Cases { get; } = ServicePortCapabilityCases.All.ToDictionary(

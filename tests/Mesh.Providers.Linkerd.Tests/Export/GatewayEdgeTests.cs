@@ -1,0 +1,66 @@
+using Mesh.Diagnostics;
+using Mesh.Model;
+using Mesh.Translation;
+using GatewayResource = Mesh.Providers.GatewayApi.Resources.Gateway;
+using HttpRouteResource = Mesh.Providers.GatewayApi.Resources.HttpRoute;
+
+namespace Mesh.Providers.Linkerd.Tests.Export;
+
+/// <summary>Gateways in Linkerd's translation: Gateway API Gateways and HTTPRoutes for the cluster's ingress, and back.</summary>
+public sealed class GatewayEdgeTests
+{
+    private static readonly ServiceRef Web = new("web", "shop");
+
+    private static readonly MeshConfig Model = new()
+    {
+        Name = "imported",
+        Services = [new MeshService { Name = "web", Namespace = "shop", Selector = new Dictionary<string, string> { ["app"] = "web" }, Ports = [new ServicePort { Name = "http", Port = 8080, Protocol = Protocol.Http }] }],
+        Routes = [new HttpRoute { Name = "web", Namespace = "shop", Host = Web, Rules = [new HttpRouteRule { Backends = [new WeightedBackend { Service = Web, Weight = 1 }], Retry = new RetryPolicy { Attempts = 2 } }] }],
+        Gateways = [new Gateway { Name = "public", Namespace = "shop", ClassName = "envoy-gateway", Listeners = [new GatewayListener { Name = "https", Port = 443, Protocol = ListenerProtocol.Https, Hosts = ["shop.example.com"], Tls = new GatewayTls { CredentialName = "shop-cert" } }] }],
+        GatewayRoutes =
+        [
+            new GatewayRoute
+            {
+                Name = "web", Namespace = "shop", Gateways = [new GatewayRef { Name = "public", Namespace = "shop" }], Hostnames = ["shop.example.com"],
+                Rules = [new HttpRouteRule { Matches = [new HttpMatch { Path = new PathMatch(PathMatchKind.Prefix, "/") }], Backends = [new WeightedBackend { Service = Web, Port = 8080, Weight = 1 }] }],
+            },
+        ],
+    };
+
+    [Fact]
+    public void Gateways_AreWrittenInGatewayApiForm_WithANote_AndRoundTrip()
+    {
+        var translator = new LinkerdTranslator(new LinkerdOptions { ServiceOutput = ServiceOutput.All });
+        var result = translator.Translate(Model);
+        Assert.False(result.HasErrors, string.Join("\n", result.Diagnostics));
+        Assert.Equal("envoy-gateway", Assert.Single(result.Resources.OfType<GatewayResource>()).Spec.GatewayClassName);
+        // The mesh route keeps its name; the gateway route of the same name is written beside it.
+        var gatewayRoute = Assert.Single(result.Resources.OfType<HttpRouteResource>(), r => r.Spec.ParentRefs!.Any(p => p.Kind == "Gateway"));
+        Assert.Equal("web-gateway", gatewayRoute.Metadata.Name);
+        Assert.Contains(result.Diagnostics, d => d.Severity == DiagnosticSeverity.Info && d.Path == "$.spec.gateways" && d.Message.Contains("no ingress of its own", StringComparison.Ordinal));
+        var back = translator.ImportYaml(translator.WriteYaml(result.Resources), "linkerd.yaml");
+        Assert.False(back.HasErrors, string.Join("\n", back.Diagnostics));
+        Assert.Equal(Model.Normalize().Gateways, back.Config!.Gateways);
+        Assert.Equal([Model.Normalize().GatewayRoutes[0] with { Name = "web-gateway" }], back.Config.GatewayRoutes);
+        Assert.Equal(Model.Normalize().Routes, back.Config.Routes);
+    }
+
+    [Fact]
+    public void AGatewayRoutesRetries_AreReported_NotWrittenAsLinkerdAnnotations()
+    {
+        var model = Model with { GatewayRoutes = [Model.GatewayRoutes[0] with { Rules = [Model.GatewayRoutes[0].Rules[0] with { Retry = new RetryPolicy { Attempts = 3 } }] }] };
+        var result = new LinkerdTranslator().Translate(model);
+        Assert.Contains(result.Diagnostics, d => d.Code == DiagnosticCodes.Unsupported && d.Path == "$.spec.gatewayRoutes[0].rules[0].retry");
+        var gatewayRoute = Assert.Single(result.Resources.OfType<HttpRouteResource>(), r => r.Spec.ParentRefs!.Any(p => p.Kind == "Gateway"));
+        Assert.True(gatewayRoute.Metadata.Annotations is null || !gatewayRoute.Metadata.Annotations.Keys.Any(k => k.StartsWith("retry.linkerd.io", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public void AGatewayWithoutAClass_IsReported_UnlessTheOptionsNameOne()
+    {
+        var model = Model with { Gateways = [Model.Gateways[0] with { ClassName = null }] };
+        Assert.Contains(new LinkerdTranslator().Translate(model).Diagnostics, d => d.Code == DiagnosticCodes.Unsupported && d.Path == "$.spec.gateways[0]");
+        var configured = new LinkerdTranslator(new LinkerdOptions { GatewayClassName = "contour" }).Translate(model);
+        Assert.Equal("contour", Assert.Single(configured.Resources.OfType<GatewayResource>()).Spec.GatewayClassName);
+    }
+}
