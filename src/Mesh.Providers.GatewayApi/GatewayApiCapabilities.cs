@@ -147,7 +147,7 @@ public static class GatewayApiCapabilities
         [MeshFeature.GatewayTlsMutual] = Capability.Unsupported("Client certificate verification is not a listener setting of Gateway API (spec.tls.frontend is extended support); the listener is not written."),
         [MeshFeature.GatewayPassthrough] = Capability.Approximated("Gateway API provisions gateway proxies by class (gatewayClassName, GatewayApiOptions.GatewayClassName): a gateway's workload labels are not written."),
         [MeshFeature.GatewayCertificateFiles] = Capability.Unsupported("Gateway API listeners take certificates from Secrets (certificateRefs), not files."),
-        [MeshFeature.GatewayHttpsRedirect] = Capability.Unsupported("A redirect to HTTPS is an HTTPRoute with a RequestRedirect filter in Gateway API, which this provider does not write yet."),
+        [MeshFeature.GatewayHttpsRedirect] = Capability.Approximated("Gateway API provisions gateway proxies by class (gatewayClassName, GatewayApiOptions.GatewayClassName): a gateway's workload labels are not written. The redirect is an HTTPRoute of the listener (RequestRedirect to https, 301)."),
         [MeshFeature.GatewayRoutes] = Capability.Approximated("Gateway API provisions gateway proxies by class (gatewayClassName, GatewayApiOptions.GatewayClassName): a gateway's workload labels are not written."),
         [MeshFeature.GatewayRouteListener] = Capability.Approximated("Gateway API provisions gateway proxies by class (gatewayClassName, GatewayApiOptions.GatewayClassName): a gateway's workload labels are not written."),
     };

@@ -20,7 +20,7 @@ public static class GatewayEdgeMapping
     /// <param name="config">The model.</param>
     /// <param name="takenRouteNames">The namespace and name of every route already written (a gateway route of such a name is written as <c>NAME-gateway</c>).</param>
     /// <param name="ctx">The translation's context.</param>
-    /// <returns>The Gateways, then the HTTPRoutes, then the ReferenceGrants.</returns>
+    /// <returns>The Gateways, then the HTTPRoutes (the gateway routes, then the listeners' redirects to HTTPS), then the ReferenceGrants.</returns>
     public static IReadOnlyList<object> ToGatewayApi(MeshConfig config, IEnumerable<(string Namespace, string Name)> takenRouteNames, RouteExportContext ctx)
     {
         ArgumentNullException.ThrowIfNull(config);
@@ -28,7 +28,7 @@ public static class GatewayEdgeMapping
         ArgumentNullException.ThrowIfNull(ctx);
         var gateways = GatewayMapping.ToGatewayApi(config, ctx);
         var (routes, grants) = GatewayRouteMapping.ToGatewayApi(config, gateways, new HashSet<(string, string)>(takenRouteNames), ctx);
-        return [.. gateways, .. routes, .. grants];
+        return [.. gateways, .. routes, .. GatewayMapping.HttpsRedirects(config, gateways), .. grants];
     }
 
     /// <summary>Gateway API → model: reads a <c>Gateway</c> into <paramref name="model"/> (whose <see cref="ModelBuilder.ReadsGateways"/> should be set).</summary>

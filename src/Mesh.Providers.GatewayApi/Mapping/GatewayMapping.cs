@@ -13,8 +13,9 @@ namespace Mesh.Providers.GatewayApi.Mapping;
 /// first keeps its name, the others are <c>NAME-2</c>, <c>NAME-3</c>, … and are read back as one); TLS terminate ↔
 /// <c>Terminate</c> with the credential as a Secret <c>certificateRefs</c>, passthrough ↔ <c>Passthrough</c>. Listeners take
 /// routes from every namespace (<c>allowedRoutes.namespaces.from: All</c>) when a route of another namespace binds to them.
-/// Not expressible and reported: the workloads (Gateway API provisions by class), mutual TLS, certificate files, the HTTPS
-/// redirect.
+/// An HTTP listener that redirects to HTTPS gets an HTTPRoute of its own (<c>GATEWAY-LISTENER-https-redirect</c>): one rule,
+/// a <c>RequestRedirect</c> to scheme https with 301, bound to the listener; read back as the redirect (<see cref="IsHttpsRedirect"/>).
+/// Not expressible and reported: the workloads (Gateway API provisions by class), mutual TLS, certificate files.
 /// </summary>
 internal static class GatewayMapping
 {
@@ -55,6 +56,44 @@ internal static class GatewayMapping
         return result;
     }
 
+    /// <summary>The HTTPRoutes that redirect the HTTP listeners with <see cref="GatewayListener.HttpsRedirect"/> of the gateways written to HTTPS.</summary>
+    public static List<Resources.HttpRoute> HttpsRedirects(MeshConfig config, IReadOnlyCollection<Resources.Gateway> written)
+    {
+        var result = new List<Resources.HttpRoute>();
+        for (var g = 0; g < config.Gateways.Count; g++)
+        {
+            var gateway = config.Gateways[g];
+            if (!written.Any(w => w.Metadata.Name == gateway.Name && w.Metadata.NamespaceProperty == gateway.Namespace)) continue;
+            for (var l = 0; l < gateway.Listeners.Count; l++)
+            {
+                var listener = gateway.Listeners[l];
+                if (!listener.HttpsRedirect) continue;
+                result.Add(new Resources.HttpRoute
+                {
+                    Metadata = { Name = $"{gateway.Name}-{listener.Name}-https-redirect", NamespaceProperty = gateway.Namespace },
+                    Spec = new HttpRouteSpec
+                    {
+                        ParentRefs = [.. Names(listener).Select(n => new ParentReference { Group = GatewayRouteMapping.GatewayGroup, Kind = Resources.Gateway.KubeKind, Name = gateway.Name, SectionName = n })],
+                        Rules = [new Resources.HttpRouteRule { Filters = [new HttpRouteFilter { Type = "RequestRedirect", RequestRedirect = new HttpRequestRedirectFilter { Scheme = "https", StatusCode = 301 } }] }],
+                    },
+                });
+            }
+        }
+        return result;
+    }
+
+    /// <summary>
+    /// Whether an HTTPRoute is a listener's redirect to HTTPS: no host names, one rule without matches (or matching every
+    /// path) whose only filter redirects to scheme https with 301, bound by <c>sectionName</c> to listeners of one Gateway.
+    /// </summary>
+    public static bool IsHttpsRedirect(HttpRouteSpec spec) =>
+        spec.Hostnames is null or { Count: 0 }
+        && spec.ParentRefs is { Count: > 0 } parents
+        && parents.All(p => GatewayRouteMapping.IsGateway(p) && !string.IsNullOrEmpty(p!.SectionName) && p.Port is null && p.Name == parents[0]!.Name && p.Namespace == parents[0]!.Namespace)
+        && spec.Rules is [{ BackendRefs: null or { Count: 0 }, Timeouts: null } rule]
+        && (rule.Matches is null or { Count: 0 } || rule.Matches is [{ Path: { Type: "PathPrefix", Value: "/" }, Headers: null, QueryParams: null, Method: null }])
+        && rule.Filters is [{ Type: "RequestRedirect", RequestRedirect: { Scheme: "https", Hostname: null, Path: null, Port: null, StatusCode: null or 301 } }];
+
     /// <summary>The Gateway API listener names a model listener is written as, one per host (one when it lists none).</summary>
     public static IEnumerable<string> Names(GatewayListener listener) =>
         listener.Hosts.Count <= 1 ? [listener.Name] : listener.Hosts.Select((_, k) => k == 0 ? listener.Name : $"{listener.Name}-{k + 1}");
@@ -77,10 +116,6 @@ internal static class GatewayMapping
             tls = settings.Mode == GatewayTlsMode.Passthrough
                 ? new ListenerTls { Mode = "Passthrough" }
                 : new ListenerTls { Mode = "Terminate", CertificateRefs = [new SecretObjectReference { Kind = "Secret", Name = settings.CredentialName }] };
-        }
-        if (listener.HttpsRedirect)
-        {
-            ctx.Unsupported($"{path}.httpsRedirect", "A redirect to HTTPS is an HTTPRoute with a RequestRedirect filter in Gateway API, which this provider does not write; the listener is written without it (requests get no route).");
         }
         var protocol = listener.Protocol switch
         {

@@ -107,6 +107,13 @@ internal static class GatewayRouteMapping
     {
         foreach (var (spec, name, ns, source) in pending)
         {
+            if (GatewayMapping.IsHttpsRedirect(spec) && RedirectListener(spec, ns, model) is { } redirected)
+            {
+                var (gateway, listener) = redirected;
+                var index = model.Gateways.IndexOf(gateway);
+                model.Gateways[index] = gateway with { Listeners = [.. gateway.Listeners.Select(l => l == listener ? l with { HttpsRedirect = true } : l)] };
+                continue;
+            }
             var refs = new List<GatewayRef>();
             for (var i = 0; i < (spec.ParentRefs?.Count ?? 0); i++)
             {
@@ -164,6 +171,18 @@ internal static class GatewayRouteMapping
             }
             model.GatewayRoutes.Add(new GatewayRoute { Name = name, Namespace = ns, Gateways = [.. refs], Hostnames = [.. hostnames], Rules = [.. ordered] });
         }
+    }
+
+    /// <summary>The HTTP listener (of a Gateway read) every parentRef of a redirect route names, or null.</summary>
+    private static (Model.Gateway Gateway, GatewayListener Listener)? RedirectListener(HttpRouteSpec spec, string ns, ModelBuilder model)
+    {
+        var first = spec.ParentRefs![0]!;
+        var gatewayNs = string.IsNullOrEmpty(first.Namespace) ? ns : first.Namespace;
+        if (model.Gateways.FirstOrDefault(g => g.Name == first.Name && g.Namespace == gatewayNs) is not { } gateway) return null;
+        var names = spec.ParentRefs.Select(p => model.ListenerNames.GetValueOrDefault((gatewayNs, first.Name!, p!.SectionName!))).Distinct().ToList();
+        if (names is not [{ } listenerName]) return null;
+        var listener = gateway.Listeners.First(l => l.Name == listenerName);
+        return listener.Protocol == ListenerProtocol.Http ? (gateway, listener) : null;
     }
 
     /// <summary>Gateway API → model: a ReferenceGrant is derived from the routes on export; noted, not carried.</summary>

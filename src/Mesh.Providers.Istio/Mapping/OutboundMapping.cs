@@ -119,13 +119,7 @@ internal static class OutboundMapping
         model.Outbound.Add(new OutboundPolicy { Namespace = scope, Mode = mode, Hosts = [.. hosts] });
     }
 
-    private static bool IsEntry(string? host)
-    {
-        if (string.IsNullOrEmpty(host)) return false;
-        var slash = host.IndexOf('/', StringComparison.Ordinal);
-        if (slash <= 0) return false;
-        var ns = host[..slash];
-        var name = host[(slash + 1)..];
-        return (ns is "*" or "." or "~" || Validation.DnsNames.IsDnsLabel(ns)) && (name == "*" || Validation.DnsNames.IsHostName(name));
-    }
+    /// <summary>The model's host entry rule (<see cref="OutboundPolicy.IsHostEntry"/>), plus Istio's <c>~/</c> (no host of the namespace).</summary>
+    private static bool IsEntry(string? host) =>
+        host is not null && OutboundPolicy.IsHostEntry(host.StartsWith("~/", StringComparison.Ordinal) ? "." + host[1..] : host);
 }

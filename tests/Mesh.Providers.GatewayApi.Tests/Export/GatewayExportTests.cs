@@ -75,7 +75,7 @@ public sealed class GatewayExportTests
     }
 
     [Fact]
-    public void MutualTls_CertificateFiles_Workloads_AndRedirects_AreReported_NotWrittenLoosely()
+    public void MutualTls_CertificateFiles_AndWorkloads_AreReported_NotWrittenLoosely()
     {
         var gateway = new Gateway
         {
@@ -89,11 +89,56 @@ public sealed class GatewayExportTests
         };
         var result = Translator.Translate(new MeshConfig { Name = "m", Gateways = [gateway] });
         Assert.Contains(result.Diagnostics, d => d.Code == DiagnosticCodes.Approximated && d.Path == "$.spec.gateways[0].workloads");
-        Assert.Contains(result.Diagnostics, d => d.Code == DiagnosticCodes.Unsupported && d.Path == "$.spec.gateways[0].listeners[0].httpsRedirect");
+        Assert.DoesNotContain(result.Diagnostics, d => d.Path == "$.spec.gateways[0].listeners[0].httpsRedirect");
         Assert.Contains(result.Diagnostics, d => d.Code == DiagnosticCodes.Unsupported && d.Path == "$.spec.gateways[0].listeners[1].tls.mode");
         Assert.Contains(result.Diagnostics, d => d.Code == DiagnosticCodes.Unsupported && d.Path == "$.spec.gateways[0].listeners[2].tls.files");
         // Only the plain HTTP listener is written: a mutual-TLS listener without client verification would be looser than the model.
         Assert.Equal(["http"], Assert.Single(result.Resources.OfType<GatewayResource>()).Spec.Listeners!.Select(l => l.Name));
+    }
+
+    [Fact]
+    public void AnHttpsRedirect_IsAnHttpRouteOfTheListener_AndReadsBackAsTheRedirect()
+    {
+        var model = Edge with
+        {
+            Gateways = [Edge.Gateways[0] with { Listeners = [Edge.Gateways[0].Listeners[0] with { HttpsRedirect = true }, .. Edge.Gateways[0].Listeners.Skip(1)] }],
+            GatewayRoutes = [Edge.GatewayRoutes[0]],
+        };
+        var result = Translator.Translate(model);
+        Assert.DoesNotContain(result.Diagnostics, d => d.Severity >= DiagnosticSeverity.Warning);
+        var redirect = Assert.Single(result.Resources.OfType<HttpRouteResource>(), r => r.Metadata.Name == "public-http-https-redirect");
+        Assert.Equal(["http", "http-2"], redirect.Spec.ParentRefs!.Select(p => p.SectionName));
+        var filter = Assert.Single(Assert.Single(redirect.Spec.Rules!).Filters!);
+        Assert.Equal(("RequestRedirect", "https", (int?)301), (filter.Type, filter.RequestRedirect!.Scheme, filter.RequestRedirect.StatusCode));
+        var back = Translator.ImportYaml(Translator.WriteYaml(result.Resources), "edge.yaml");
+        Assert.False(back.HasErrors, string.Join("\n", back.Diagnostics));
+        Assert.Equal(model.Normalize().Gateways, back.Config!.Gateways);
+        Assert.Equal(model.Normalize().GatewayRoutes, back.Config.GatewayRoutes);
+    }
+
+    [Fact]
+    public void Import_ARedirectRouteThatIsNotJustAnHttpsRedirect_StaysAGatewayRoute()
+    {
+        const string yaml = """
+            apiVersion: gateway.networking.k8s.io/v1
+            kind: Gateway
+            metadata: { name: public, namespace: edge }
+            spec:
+              gatewayClassName: istio
+              listeners: [{ name: http, port: 80, protocol: HTTP }]
+            ---
+            apiVersion: gateway.networking.k8s.io/v1
+            kind: HTTPRoute
+            metadata: { name: moved, namespace: edge }
+            spec:
+              parentRefs: [{ name: public, sectionName: http }]
+              rules: [{ filters: [{ type: RequestRedirect, requestRedirect: { scheme: https, hostname: new.example.com, statusCode: 301 } }] }]
+            """;
+        var result = new GatewayApiTranslator().ImportYaml(yaml, "in.yaml");
+        Assert.False(result.HasErrors, string.Join("\n", result.Diagnostics));
+        Assert.False(Assert.Single(result.Config!.Gateways).Listeners[0].HttpsRedirect);
+        var route = Assert.Single(result.Config.GatewayRoutes);
+        Assert.Equal("new.example.com", route.Rules[0].Redirect!.Host);
     }
 
     [Fact]

@@ -46,6 +46,15 @@ public sealed record OutboundPolicy
         return false;
     }
 
+    /// <summary>
+    /// Whether <paramref name="entry"/> is a host entry of <see cref="Hosts"/>: <c>namespace/host</c>, the namespace a DNS
+    /// label, <c>.</c> (the workloads' own) or <c>*</c> (any), the host <c>*</c>, a DNS name, or one whose first label is <c>*</c>.
+    /// Validation (MESH2030) and the providers that read such entries check them with this one rule.
+    /// </summary>
+    /// <param name="entry">The entry.</param>
+    /// <returns>True when it is well formed.</returns>
+    public static bool IsHostEntry([System.Diagnostics.CodeAnalysis.NotNullWhen(true)] string? entry) => Validation.Validators.OutboundPolicyValidator.Problem(entry) is null;
+
     /// <summary>Whether a host pattern (<c>*</c>, <c>*.suffix</c> or a DNS name) matches <paramref name="host"/>, ignoring case.</summary>
     /// <param name="pattern">The pattern.</param>
     /// <param name="host">The host name.</param>

@@ -25,7 +25,8 @@ internal sealed class OutboundPolicyValidator : ModelValidator<OutboundPolicy>
         }
     }
 
-    private static string? Problem(string? entry)
+    /// <summary>What is wrong with a host entry, or null when it is <c>namespace/host</c> (the one syntax check, shared with <see cref="OutboundPolicy.IsHostEntry"/>).</summary>
+    internal static string? Problem(string? entry)
     {
         if (string.IsNullOrEmpty(entry)) return "A host entry cannot be empty: write namespace/host (./*, payments/*, */api.example.com).";
         var slash = entry.IndexOf('/', StringComparison.Ordinal);
