@@ -53,6 +53,11 @@ internal static class GatewayRouteMapping
             if (taken.Contains((route.Namespace, name)))
             {
                 name = $"{route.Name}-gateway";
+                if (taken.Contains((route.Namespace, name)))
+                {
+                    ctx.Unsupported(path, $"HTTPRoutes '{route.Name}' and '{name}' are both taken by other routes in '{route.Namespace}'; the gateway route is not written. Rename it.");
+                    continue;
+                }
                 ctx.Note($"{path}.name", $"A mesh route is already written as HTTPRoute '{route.Name}'; the gateway route is written as '{name}'.");
             }
             taken.Add((route.Namespace, name));

@@ -47,6 +47,11 @@ internal static class GatewayRouteMapping
             if (byName.ContainsKey((route.Namespace, name)))
             {
                 name = $"{route.Name}-gateway";
+                if (byName.ContainsKey((route.Namespace, name)))
+                {
+                    ctx.Unsupported(path, $"VirtualServices '{route.Name}' and '{name}' are both taken by other routes in '{route.Namespace}'; the gateway route is not written. Rename it.");
+                    continue;
+                }
                 ctx.Note($"{path}.name", $"A mesh route is named '{route.Name}' with other hosts or rules; the gateway route is written as VirtualService '{name}'.");
             }
             byName[(route.Namespace, name)] = new VirtualService

@@ -65,21 +65,25 @@ internal static class VirtualServiceMapping
             ctx.Invalid(source, "$.spec.hosts", "A VirtualService needs at least one host.");
             return;
         }
+        var bound = false;
         if (spec.Gateways is { Count: > 0 } gateways)
         {
-            var bound = GatewayRouteMapping.ToModel(vs, name, ns, source, model, ctx);
+            bound = GatewayRouteMapping.ToModel(vs, name, ns, source, model, ctx);
             // Without 'mesh' the rules apply at the gateways only.
             var mesh = gateways.IndexOf(GatewayRouteMapping.MeshGateway);
             if (mesh < 0) return;
             if (!bound) ctx.NotImportedInfo(source, $"$.spec.gateways[{mesh}]", "'mesh' alone is the default (the rules apply to the sidecars); it is written back left out.");
         }
-        // With gateways besides 'mesh', hosts that are no service are the gateway route's host names, carried there.
-        var atGateways = spec.Gateways?.Any(g => g != GatewayRouteMapping.MeshGateway) is true;
+        // Bound to gateways too, the hosts are the gateway route's host names, carried there: a host that is no service nor a
+        // ServiceEntry's is not read as an external service for the mesh's callers.
+        var atGateways = bound;
         ServiceRef? host = null;
         for (var i = 0; i < hosts.Count; i++)
         {
             // A wildcard host of a ServiceEntry is an external service's too; other wildcards (a gateway's '*') are not.
-            var resolved = HostMapping.TryResolve(hosts[i], ns, source, ctx, out var service);
+            var resolved = atGateways
+                ? HostMapping.TryToModel(hosts[i], ns, ctx.Options, out var service) || (hosts[i] is { } h && ctx.ExternalHosts.TryGetValue(h, out service))
+                : HostMapping.TryResolve(hosts[i], ns, source, ctx, out service);
             if (resolved && (host is null || host == service))
             {
                 // The other hosts of the same external service: its routes apply to each of them.
