@@ -172,7 +172,7 @@ internal static class GatewayMapping
                 listeners[same] = (listeners[same].Listener with { Hosts = [.. listeners[same].Listener.Hosts, .. read.Hosts] }, [.. listeners[same].Names, read.Name]);
                 continue;
             }
-            if (listeners.Any(l => l.Listener.Port == read.Port && (l.Listener.Protocol != read.Protocol && !(IsTls(l.Listener.Protocol) && IsTls(read.Protocol)) || Overlap(l.Listener.Hosts, read.Hosts))))
+            if (listeners.Any(l => l.Listener.ProtocolClashesWith(read) || l.Listener.SharedHost(read) is not null))
             {
                 ctx.NotImported(source, path, $"Another listener on port {read.Port} has another protocol or the same host; the model's listeners on one port share the protocol and serve distinct hosts, so this one was not imported.");
                 continue;
@@ -189,10 +189,6 @@ internal static class GatewayMapping
         {
             foreach (var written in names) model.ListenerNames[(ns, name, written)] = listener.Name;
         }
-
-        static bool IsTls(ListenerProtocol p) => p is ListenerProtocol.Https or ListenerProtocol.Tls;
-        static bool Overlap(EquatableArray<string> a, EquatableArray<string> b) =>
-            (a.IsEmpty && b.IsEmpty) || (!a.IsEmpty && !b.IsEmpty && a.Any(h => b.Contains(h)));
     }
 
     /// <summary>The listener name <paramref name="name"/> continues (<c>NAME</c> for <c>NAME-2</c>), when one was read.</summary>

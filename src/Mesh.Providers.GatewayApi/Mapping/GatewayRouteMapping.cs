@@ -61,7 +61,6 @@ internal static class GatewayRouteMapping
                 ctx.Note($"{path}.name", $"A mesh route is already written as HTTPRoute '{route.Name}'; the gateway route is written as '{name}'.");
             }
             taken.Add((route.Namespace, name));
-            // The model's rules are first-match; a gateway's HTTPRoute picks the most specific match.
             var host = new ServiceRef(string.Empty, route.Namespace);
             var rules = new List<Resources.HttpRouteRule>();
             for (var k = 0; k < route.Rules.Count; k++)
@@ -78,10 +77,7 @@ internal static class GatewayRouteMapping
                     if (!string.IsNullOrEmpty(target.Name) && target.Namespace != route.Namespace) grants.Add((target.Namespace, route.Namespace));
                 }
             }
-            foreach (var (earlier, later, _, _) in MatchPrecedence.Conflicts(route.Rules))
-            {
-                ctx.ApproximatedOnce(new RulePath(path, later).ToString(), $"Gateway API picks the most specific match, not the first: requests matching both rule {earlier} and this rule go to this rule on the cluster, to rule {earlier} in the model.");
-            }
+            HttpRouteMapping.ReportPrecedence(route.Rules, path, ctx);
             routes.Add(new Resources.HttpRoute
             {
                 Metadata = { Name = name, NamespaceProperty = route.Namespace },

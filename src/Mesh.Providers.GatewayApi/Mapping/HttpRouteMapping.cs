@@ -165,9 +165,12 @@ public static class HttpRouteMapping
     /// Reports each rule that Gateway API's precedence would put before an earlier rule a request can match too: on the cluster
     /// such requests go to the later rule (the most specific match), in the model to the earlier one.
     /// </summary>
-    private static void ReportPrecedence(Model.HttpRoute route, string path, RouteExportContext ctx)
+    private static void ReportPrecedence(Model.HttpRoute route, string path, RouteExportContext ctx) => ReportPrecedence(route.Rules, path, ctx);
+
+    /// <summary>The same for the rules of any route at <paramref name="path"/> (a gateway route's too).</summary>
+    internal static void ReportPrecedence(IReadOnlyList<HttpRouteRule> rules, string path, RouteExportContext ctx)
     {
-        foreach (var (earlier, later, earlierMatch, laterMatch) in MatchPrecedence.Conflicts(route.Rules))
+        foreach (var (earlier, later, earlierMatch, laterMatch) in MatchPrecedence.Conflicts(rules))
         {
             ctx.ApproximatedOnce(
                 new RulePath(path, later).ToString(),

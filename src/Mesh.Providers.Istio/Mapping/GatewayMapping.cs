@@ -148,24 +148,17 @@ internal static class GatewayMapping
             listener = listener with { Name = $"{listener.Name}-{number}" };
             ctx.NotImportedInfo(source, $"{path}.port.name", $"Another server is named '{listenerName}'; this listener is named '{listener.Name}'.");
         }
-        if (earlier.FirstOrDefault(l => l.Port == number && l.Protocol != listener.Protocol && !(IsTls(l.Protocol) && IsTls(listener.Protocol))) is { } clash)
+        if (earlier.FirstOrDefault(l => l.ProtocolClashesWith(listener)) is { } clash)
         {
             ctx.NotImported(source, path, $"Port {number} is already a {WireNames.Of(clash.Protocol)} server ('{clash.Name}'); the model's listeners on one port share the protocol, so this server was not imported.");
             return null;
         }
-        if (earlier.FirstOrDefault(l => l.Port == number && Overlap(l.Hosts, listener.Hosts)) is { } same)
+        if (earlier.FirstOrDefault(l => l.SharedHost(listener) is not null) is { } same)
         {
             ctx.NotImported(source, path, $"Server '{same.Name}' on port {number} already serves these hosts; Istio uses the first, so this server was not imported.");
             return null;
         }
         return listener;
-
-        static bool IsTls(ListenerProtocol p) => p is ListenerProtocol.Https or ListenerProtocol.Tls;
-        static bool Overlap(IEnumerable<string> a, IEnumerable<string> b)
-        {
-            bool All(IEnumerable<string> x) => !x.Any() || x.Contains("*");
-            return (All(a) && All(b)) || (!All(a) && !All(b) && a.Any(h => b.Contains(h, StringComparer.OrdinalIgnoreCase)));
-        }
     }
 
     private static (GatewayTls? Tls, bool Redirect) Tls(ServerTlsSettings? settings, ListenerProtocol protocol, string path, string source, IstioImportContext ctx)

@@ -25,4 +25,35 @@ public sealed record GatewayListener
 
     /// <summary>For an HTTP listener: answer every request with a redirect to HTTPS (301) instead of routing it.</summary>
     public bool HttpsRedirect { get; init; }
+
+    /// <summary>
+    /// Whether <paramref name="other"/> is on this listener's port with a protocol that cannot share it: one port has one
+    /// protocol, except that HTTPS and TLS listeners may share one (told apart by SNI).
+    /// </summary>
+    /// <param name="other">Another listener of the gateway.</param>
+    /// <returns>True when the two cannot both listen there.</returns>
+    public bool ProtocolClashesWith(GatewayListener other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        return Port == other.Port && Protocol != other.Protocol && !(IsTlsBased(Protocol) && IsTlsBased(other.Protocol));
+    }
+
+    /// <summary>
+    /// A host that this listener and <paramref name="other"/>, on the same port, both serve exactly — <c>*</c> when both serve
+    /// every host — or null. Wildcards that merely overlap are allowed (the longer match wins).
+    /// </summary>
+    /// <param name="other">Another listener of the gateway.</param>
+    /// <returns>The shared host, or null when the two serve distinct hosts or listen on different ports.</returns>
+    public string? SharedHost(GatewayListener other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        if (Port != other.Port) return null;
+        var all = Hosts.IsEmpty || Hosts.Contains("*");
+        var otherAll = other.Hosts.IsEmpty || other.Hosts.Contains("*");
+        if (all && otherAll) return "*";
+        if (all || otherAll) return null;
+        return Hosts.FirstOrDefault(h => other.Hosts.Any(x => string.Equals(x, h, StringComparison.OrdinalIgnoreCase)));
+    }
+
+    private static bool IsTlsBased(ListenerProtocol protocol) => protocol is ListenerProtocol.Https or ListenerProtocol.Tls;
 }

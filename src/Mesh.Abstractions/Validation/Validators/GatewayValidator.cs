@@ -109,29 +109,17 @@ internal sealed class GatewayValidator : ModelValidator<Gateway>
             {
                 if (item.Listeners[i] is not { } a || a.Port != b.Port) continue;
                 var path = $"{nameof(Gateway.Listeners)}[{j}]";
-                if (a.Protocol != b.Protocol && !(IsTls(a.Protocol) && IsTls(b.Protocol)))
+                if (a.ProtocolClashesWith(b))
                 {
                     report.Error($"{path}.Protocol", DiagnosticCodes.InvalidGateway, $"Port {b.Port} is already a {WireNames.Of(a.Protocol)} listener ('{a.Name}'); one port has one protocol.");
                     break;
                 }
-                if (SharedHost(a, b) is { } host)
+                if (a.SharedHost(b) is { } host)
                 {
                     report.Error($"{path}.Hosts", DiagnosticCodes.InvalidGateway, $"Listener '{a.Name}' on port {b.Port} already serves {(host == "*" ? "every host" : $"'{host}'")}: listeners sharing a port serve distinct hosts.");
                     break;
                 }
             }
         }
-
-        static bool IsTls(ListenerProtocol p) => p is ListenerProtocol.Https or ListenerProtocol.Tls;
-    }
-
-    /// <summary>A host both listeners serve exactly (every host when either lists none); wildcards that merely overlap are allowed, the longer match wins.</summary>
-    private static string? SharedHost(GatewayListener a, GatewayListener b)
-    {
-        var allA = a.Hosts.IsEmpty || a.Hosts.Contains("*");
-        var allB = b.Hosts.IsEmpty || b.Hosts.Contains("*");
-        if (allA && allB) return "*";
-        if (allA || allB) return null;
-        return a.Hosts.FirstOrDefault(h => b.Hosts.Any(x => string.Equals(x, h, StringComparison.OrdinalIgnoreCase)));
     }
 }
