@@ -129,7 +129,7 @@ public static class MeshFeatureUsage
         }
         foreach (var access in config.AccessPolicies)
         {
-            used.Add(access.Action == AccessAction.Allow ? MeshFeature.AccessAllow : MeshFeature.AccessDeny);
+            used.Add(ActionFeature(access.Action));
             Use(access.Target?.Subset is not null, MeshFeature.AccessSubsetTarget);
             foreach (var rule in access.Rules)
             {
@@ -140,6 +140,14 @@ public static class MeshFeatureUsage
                 Use(rule.To is { Ports.IsEmpty: false }, MeshFeature.AccessToPorts);
                 Use(rule.To is { Methods.IsEmpty: false }, MeshFeature.AccessToMethods);
                 Use(rule.To is { Paths.IsEmpty: false }, MeshFeature.AccessToPaths);
+                Use(rule.From is { Authenticated: true }, MeshFeature.AccessFromAuthenticated);
+                Use(rule.From is { Identities.IsEmpty: false }, MeshFeature.AccessFromIdentities);
+                Use(rule.From is { RequestPrincipals.IsEmpty: false }, MeshFeature.AccessFromRequestPrincipals);
+                Use(rule.From is { RemoteIpBlocks.IsEmpty: false }, MeshFeature.AccessFromRemoteIpBlocks);
+                Use(rule.From?.Not is not null, MeshFeature.AccessFromExcluded);
+                Use(rule.To is { Hosts.IsEmpty: false }, MeshFeature.AccessToHosts);
+                Use(rule.To?.Not is not null, MeshFeature.AccessToExcluded);
+                foreach (var condition in rule.When) used.Add(AccessRuleFit.FeatureOf(condition.Key));
             }
         }
         foreach (var external in config.ExternalServices)
@@ -213,7 +221,7 @@ public static class MeshFeatureUsage
                 })],
             Mtls = [.. config.Mtls.Where(m => s(MtlsModeFeature(m.Mode)) && s(MtlsScopeFeature(m.Scope.Kind)))],
             AccessPolicies = [.. config.AccessPolicies
-                .Where(a => s(a.Action == AccessAction.Allow ? MeshFeature.AccessAllow : MeshFeature.AccessDeny) && (a.Target?.Subset is null || s(MeshFeature.AccessSubsetTarget)))
+                .Where(a => s(ActionFeature(a.Action)) && (a.Target?.Subset is null || s(MeshFeature.AccessSubsetTarget)))
                 .Select(a => a with { Rules = [.. a.Rules.Select(r => AccessRule(r, s)).Distinct()] })],
             ExternalServices = [.. config.ExternalServices.Where(e =>
                 (e.Hosts.IsEmpty || s(MeshFeature.ExternalHosts)) && s(ResolutionFeature(e.Resolution)) && (e.Addresses.IsEmpty || s(MeshFeature.ExternalAddresses)))
@@ -461,22 +469,38 @@ public static class MeshFeatureUsage
         return restricted == outlier ? outlier : restricted == new OutlierDetection() ? null : restricted;
     }
 
+    private static MeshFeature ActionFeature(AccessAction action) => action switch
+    {
+        AccessAction.Allow => MeshFeature.AccessAllow,
+        AccessAction.Deny => MeshFeature.AccessDeny,
+        _ => MeshFeature.AccessAudit,
+    };
+
     private static AccessRule AccessRule(AccessRule rule, Func<MeshFeature, bool> s)
     {
-        var from = rule.From is { } f ? new AccessSource
+        static AccessSource? Source(AccessSource? f, Func<MeshFeature, bool> s) => f is null ? null : new AccessSource
         {
             ServiceAccounts = s(MeshFeature.AccessFromServiceAccounts) ? f.ServiceAccounts : default,
             Namespaces = s(MeshFeature.AccessFromNamespaces) ? f.Namespaces : default,
             IpBlocks = s(MeshFeature.AccessFromIpBlocks) ? f.IpBlocks : default,
             Unauthenticated = s(MeshFeature.AccessFromUnauthenticated) && f.Unauthenticated,
-        } : null;
-        var to = rule.To is { } t ? new AccessOperation
+            Authenticated = s(MeshFeature.AccessFromAuthenticated) && f.Authenticated,
+            Identities = s(MeshFeature.AccessFromIdentities) ? f.Identities : default,
+            RequestPrincipals = s(MeshFeature.AccessFromRequestPrincipals) ? f.RequestPrincipals : default,
+            RemoteIpBlocks = s(MeshFeature.AccessFromRemoteIpBlocks) ? f.RemoteIpBlocks : default,
+        };
+        static AccessOperation? Operation(AccessOperation? t, Func<MeshFeature, bool> s) => t is null ? null : new AccessOperation
         {
             Ports = s(MeshFeature.AccessToPorts) ? t.Ports : default,
             Methods = s(MeshFeature.AccessToMethods) ? t.Methods : default,
             Paths = s(MeshFeature.AccessToPaths) ? t.Paths : default,
-        } : null;
-        return new AccessRule { From = from, To = to };
+            Hosts = s(MeshFeature.AccessToHosts) ? t.Hosts : default,
+        };
+        var source = Source(rule.From, s);
+        if (source is not null && s(MeshFeature.AccessFromExcluded) && Source(rule.From!.Not, s) is { HasAlternatives: true } excluded) source = source with { Not = excluded };
+        var to = Operation(rule.To, s);
+        if (to is not null && s(MeshFeature.AccessToExcluded) && Operation(rule.To!.Not, s) is { IsAnything: false } excludedOps) to = to with { Not = excludedOps };
+        return new AccessRule { From = source, To = to, When = [.. rule.When.Where(c => s(AccessRuleFit.FeatureOf(c.Key)))] };
     }
 
     private static bool IsHttp(RetryCondition condition) => condition != RetryCondition.RetriableStatusCodes && !GrpcConditions.Contains(condition);

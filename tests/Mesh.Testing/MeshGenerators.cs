@@ -300,16 +300,53 @@ public static class MeshGenerators
     /// <summary>An mTLS policy of any scope and mode.</summary>
     public static Gen<MtlsPolicy> Mtls { get; } = Gen.Select(MtlsScope, Gen.Enum<MtlsMode>(), (scope, mode) => new MtlsPolicy { Scope = scope, Mode = mode });
 
-    /// <summary>An access rule with optional source and operation parts.</summary>
+    /// <summary>The extra callers of a source: any authenticated workload, SPIFFE identities, request principals, client IP blocks.</summary>
+    private static Gen<(bool Authenticated, EquatableArray<string> Identities, EquatableArray<string> RequestPrincipals, EquatableArray<string> RemoteIpBlocks)> SourceExtras { get; } = Gen.Select(
+        Gen.Int[0, 4], Gen.OneOf("spiffe://partner.example/ns/pay/sa/api", "spiffe://partner.example/ns/ops/*", "*/ns/audit/sa/reader").ArrayUnique[0, 2],
+        Gen.OneOf("https://issuer.example/alice", "https://issuer.example/*", "*").ArrayUnique[0, 2], Gen.OneOf("203.0.113.0/24", "198.51.100.7").ArrayUnique[0, 2],
+        (authenticated, identities, principals, remote) => (authenticated == 0, (EquatableArray<string>)identities, (EquatableArray<string>)principals, (EquatableArray<string>)remote))
+        .Select(Gen.Int[0, 2], (extras, keep) => keep == 0 ? extras : (false, default, default, default));
+
+    /// <summary>Excluded callers: service accounts, namespaces or IP blocks.</summary>
+    private static Gen<AccessSource?> ExcludedSource { get; } = Gen.Select(
+        Gen.Select(Namespace, DnsName, (ns, sa) => new ServiceAccountRef(ns, sa)).ArrayUnique[0, 1], Namespace.ArrayUnique[0, 1], Gen.OneOf("10.1.0.0/16", "192.168.1.7").ArrayUnique[0, 1],
+        (accounts, namespaces, blocks) => new AccessSource { ServiceAccounts = accounts, Namespaces = namespaces, IpBlocks = blocks })
+        .Where(x => x.HasAlternatives).Null(0.8);
+
+    /// <summary>A condition of an access rule, with values its attribute can have.</summary>
+    public static Gen<AccessCondition> AccessCondition { get; } = Gen.OneOf(
+        Gen.Select(Gen.OneOf("x-tenant", "x-debug"), Gen.OneOf("a", "b*", "*"), Gen.Bool, (name, value, negated) => Condition(AccessConditionKey.Header(name), value, negated)),
+        Gen.Select(Gen.OneOf(AccessAttribute.SourceIp, AccessAttribute.RemoteIp, AccessAttribute.DestinationIp), Gen.OneOf("10.0.0.0/8", "192.0.2.1"), Gen.Bool, (attribute, value, negated) => Condition(AccessConditionKey.Of(attribute), value, negated)),
+        Gen.Select(Gen.OneOf("8080", "9080"), Gen.Bool, (port, negated) => Condition(AccessConditionKey.Of(AccessAttribute.DestinationPort), port, negated)),
+        Gen.Select(Gen.OneOf("shop", "team-*"), Gen.Bool, (ns, negated) => Condition(AccessConditionKey.Of(AccessAttribute.SourceNamespace), ns, negated)),
+        Gen.Select(Gen.OneOf("cluster.local/ns/shop/sa/web", "*/sa/admin"), Gen.Bool, (principal, negated) => Condition(AccessConditionKey.Of(AccessAttribute.SourcePrincipal), principal, negated)),
+        Gen.Select(Gen.OneOf("api.example.com", "*.example.com"), (sni) => Condition(AccessConditionKey.Of(AccessAttribute.ConnectionSni), sni, false)),
+        Gen.Select(Gen.OneOf("https://issuer.example/alice", "*"), (principal) => Condition(AccessConditionKey.Of(AccessAttribute.RequestPrincipal), principal, false)),
+        Gen.Select(Gen.OneOf("iss", "groups"), Gen.OneOf("https://issuer.example", "admins"), (claim, value) => Condition(AccessConditionKey.Claim(claim), value, false)),
+        Gen.Const(Condition(AccessConditionKey.Of(AccessAttribute.RequestAudiences), "shop", false)));
+
+    private static AccessCondition Condition(AccessConditionKey key, string value, bool negated) =>
+        negated ? new AccessCondition { Key = key, NotValues = [value] } : new AccessCondition { Key = key, Values = [value] };
+
+    /// <summary>An access rule with optional source and operation parts, exclusions and conditions.</summary>
     public static Gen<AccessRule> AccessRule { get; } = Gen.Select(
         Gen.Select(
             Gen.Select(Namespace, DnsName, (ns, sa) => new ServiceAccountRef(ns, sa)).ArrayUnique[0, 2], Namespace.ArrayUnique[0, 2],
-            Gen.OneOf("10.0.0.0/8", "192.168.1.0/24", "2001:db8::/32").ArrayUnique[0, 2], Gen.Bool,
-            (accounts, namespaces, blocks, unauthenticated) => new AccessSource { ServiceAccounts = accounts, Namespaces = namespaces, IpBlocks = blocks, Unauthenticated = unauthenticated }).Null(0.3),
+            Gen.OneOf("10.0.0.0/8", "192.168.1.0/24", "2001:db8::/32").ArrayUnique[0, 2], Gen.Bool, SourceExtras, ExcludedSource,
+            (accounts, namespaces, blocks, unauthenticated, extras, not) => new AccessSource
+            {
+                ServiceAccounts = accounts, Namespaces = namespaces, IpBlocks = blocks, Unauthenticated = unauthenticated,
+                Authenticated = extras.Authenticated && !unauthenticated, Identities = extras.Identities, RequestPrincipals = extras.RequestPrincipals,
+                RemoteIpBlocks = extras.RemoteIpBlocks, Not = not,
+            }).Null(0.3),
         Gen.Select(
             Gen.Int[1, 65535].ArrayUnique[0, 2], Gen.OneOf(Methods).ArrayUnique[0, 2], Gen.OneOf(Paths).ArrayUnique[0, 2],
-            (ports, methods, paths) => new AccessOperation { Ports = ports, Methods = methods, Paths = paths }).Null(0.3),
-        (from, to) => new AccessRule { From = from, To = to });
+            Gen.OneOf("shop.example.com", "*.example.com", "api.*").ArrayUnique[0, 1].Select(Gen.Int[0, 3], (hosts, keep) => keep == 0 ? hosts : []),
+            Gen.Select(Gen.OneOf(Methods).ArrayUnique[0, 1], Gen.OneOf("/admin/*", "*.map").ArrayUnique[0, 1], (methods, paths) => new AccessOperation { Methods = methods, Paths = paths })
+                .Where(o => !o.IsAnything).Null(0.8),
+            (ports, methods, paths, hosts, not) => new AccessOperation { Ports = ports, Methods = methods, Paths = paths, Hosts = hosts, Not = not }).Null(0.3),
+        AccessCondition.ArrayUnique[0, 2].Select(Gen.Int[0, 2], (when, keep) => keep == 0 ? when : []),
+        (from, to, when) => new AccessRule { From = from, To = to, When = when });
 
     /// <summary>An external service with hosts, ports, a resolution and (for static resolution) addresses.</summary>
     public static Gen<ExternalService> ExternalService { get; } = Gen.Select(

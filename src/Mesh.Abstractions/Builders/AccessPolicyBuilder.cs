@@ -21,6 +21,16 @@ public sealed class AccessPolicyBuilder
             To = to,
         });
 
+    /// <summary>Adds a rule built with callers, requests and conditions.</summary>
+    /// <param name="configure">Sets the rule's parts.</param>
+    public AccessPolicyBuilder Rule(Action<AccessRuleBuilder> configure)
+    {
+        ArgumentNullException.ThrowIfNull(configure);
+        var builder = new AccessRuleBuilder();
+        configure(builder);
+        return Rule(builder.Build());
+    }
+
     /// <summary>Adds a rule.</summary>
     /// <param name="rule">The rule.</param>
     public AccessPolicyBuilder Rule(AccessRule rule)

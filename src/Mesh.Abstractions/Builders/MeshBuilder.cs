@@ -117,8 +117,8 @@ public sealed class MeshBuilder
     /// <summary>Adds an access policy protecting <paramref name="target"/>.</summary>
     /// <param name="name">The policy name.</param>
     /// <param name="target">The protected service as <c>name.namespace</c>; the policy lives in its namespace.</param>
-    /// <param name="action">Allow or deny.</param>
-    /// <param name="configure">Adds the rules; none means allow-nothing (for allow) or deny-nothing (for deny).</param>
+    /// <param name="action">Allow, deny or audit.</param>
+    /// <param name="configure">Adds the rules; none means allow-nothing (for allow) or nothing (for deny and audit).</param>
     public MeshBuilder AccessPolicy(string name, string target, AccessAction action, Action<AccessPolicyBuilder>? configure = null)
     {
         var targetRef = ServiceRef.Parse(target);
@@ -132,6 +132,19 @@ public sealed class MeshBuilder
             Action = action,
             Rules = [.. builder.Rules],
         });
+        return this;
+    }
+
+    /// <summary>Adds an access policy for every workload of a namespace.</summary>
+    /// <param name="name">The policy name.</param>
+    /// <param name="namespace">The namespace whose workloads it protects.</param>
+    /// <param name="action">Allow, deny or audit.</param>
+    /// <param name="configure">Adds the rules; none means allow-nothing (for allow) or nothing (for deny and audit).</param>
+    public MeshBuilder NamespaceAccessPolicy(string name, string @namespace, AccessAction action, Action<AccessPolicyBuilder>? configure = null)
+    {
+        var builder = new AccessPolicyBuilder();
+        configure?.Invoke(builder);
+        _accessPolicies.Add(new AccessPolicy { Name = name, Namespace = @namespace, Action = action, Rules = [.. builder.Rules] });
         return this;
     }
 

@@ -140,6 +140,9 @@ public static class DiagnosticCodes
     /// <summary>MESH2033: A gateway route cannot attach: it names no gateway, a gateway or listener the model does not have, or a listener that is not HTTP or HTTPS; or none of its host names is served by its listeners (warning).</summary>
     public static readonly DiagnosticCode InvalidGatewayRoute = new("MESH2033");
 
+    /// <summary>MESH2034: An access rule's newer parts are malformed: a pattern with a '*' inside, an identity that is not a SPIFFE ID, a request principal that is not ISSUER/SUBJECT, a condition without values or with values its attribute cannot have, an exclusion with flags or an exclusion of its own, a source that is both authenticated and unauthenticated.</summary>
+    public static readonly DiagnosticCode InvalidAccessRule = new("MESH2034");
+
     // Translation (MESH21xx) and import (MESH22xx): shared by every provider.
 
     /// <summary>A model feature the provider cannot express; it is not in the output.</summary>

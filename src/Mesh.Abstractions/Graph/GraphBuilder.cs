@@ -135,6 +135,8 @@ internal sealed class GraphBuilder(MeshConfig config, MeshGraphOptions options)
 
     private void Access(AccessPolicy policy, string path)
     {
+        // An audit policy changes no access: it is not an edge of who may call whom.
+        if (policy.Action == AccessAction.Audit) return;
         var kind = policy.Action == AccessAction.Allow ? EdgeKind.Allow : EdgeKind.Deny;
         string target;
         if (policy.Target is { } t) target = Target(t.Service, t.Subset);
@@ -153,7 +155,7 @@ internal sealed class GraphBuilder(MeshConfig config, MeshGraphOptions options)
         for (var r = 0; r < policy.Rules.Count; r++)
         {
             if (policy.Rules[r] is not { } rule) continue;
-            var what = Operation(rule.To);
+            var what = (Operation(rule.To) + (rule.When.IsEmpty ? string.Empty : " when " + string.Join(" and ", rule.When.Select(c => c.Key.ToString())))).Trim();
             foreach (var (id, label) in Callers(rule.From))
             {
                 _graph.Add(new GraphNode(id, NodeKind.Caller, [label], null, null));
@@ -164,17 +166,24 @@ internal sealed class GraphBuilder(MeshConfig config, MeshGraphOptions options)
 
     private static List<(string Id, string Label)> Callers(AccessSource? from)
     {
-        if (from is null || (from.ServiceAccounts.IsEmpty && from.Namespaces.IsEmpty && from.IpBlocks.IsEmpty && !from.Unauthenticated))
+        if (from is null || !from.HasAlternatives)
         {
-            return [(GraphModel.Id("caller", "anyone"), "anyone")];
+            return [(GraphModel.Id("caller", "anyone"), from?.Not is null ? "anyone" : "anyone" + Except(from.Not))];
         }
         var callers = new List<(string Id, string Label)>();
+        if (from.Authenticated) callers.Add((GraphModel.Id("caller", "authenticated"), "any authenticated workload"));
+        foreach (var identity in from.Identities) callers.Add((GraphModel.Id("caller", "id", identity), $"identity {identity}"));
+        foreach (var principal in from.RequestPrincipals) callers.Add((GraphModel.Id("caller", "jwt", principal), $"request principal {principal}"));
+        foreach (var block in from.RemoteIpBlocks) callers.Add((GraphModel.Id("caller", "remote", block), $"client IP {block}"));
         foreach (var account in from.ServiceAccounts) callers.Add((GraphModel.Id("caller", "sa", account.ToString()), $"service account {account}"));
         foreach (var ns in from.Namespaces) callers.Add((GraphModel.Id("caller", "ns", ns), $"namespace {ns}"));
         foreach (var block in from.IpBlocks) callers.Add((GraphModel.Id("caller", "ip", block), $"IP {block}"));
         if (from.Unauthenticated) callers.Add((GraphModel.Id("caller", "unauthenticated"), "unauthenticated"));
-        return callers;
+        return from.Not is null ? callers : [.. callers.Select(c => (c.Id + "-except", c.Label + Except(from.Not)))];
     }
+
+    private static string Except(AccessSource not) =>
+        " except " + string.Join(", ", Callers(not with { Not = null }).Select(c => c.Label));
 
     private static string Operation(AccessOperation? to)
     {
@@ -183,6 +192,8 @@ internal sealed class GraphBuilder(MeshConfig config, MeshGraphOptions options)
         if (!to.Methods.IsEmpty) parts.Add(string.Join("|", to.Methods));
         if (!to.Paths.IsEmpty) parts.Add(string.Join(" ", to.Paths));
         if (!to.Ports.IsEmpty) parts.Add(":" + string.Join(",", to.Ports));
+        if (!to.Hosts.IsEmpty) parts.Add("host " + string.Join(" ", to.Hosts));
+        if (to.Not is { } not && Operation(not with { Not = null }) is { Length: > 0 } excluded) parts.Add("not " + excluded);
         return string.Join(" ", parts);
     }
 

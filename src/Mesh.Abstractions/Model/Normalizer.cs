@@ -201,23 +201,42 @@ internal static class Normalizer
 
     internal static AccessRule AccessRule(AccessRule r)
     {
-        var from = r.From is null ? null : r.From with
-        {
-            ServiceAccounts = [.. r.From.ServiceAccounts.Distinct().OrderBy(s => s.ToString(), StringComparer.Ordinal)],
-            Namespaces = Set(r.From.Namespaces),
-            IpBlocks = Set(r.From.IpBlocks),
-        };
-        var to = r.To is null ? null : r.To with
-        {
-            Ports = [.. r.To.Ports.Distinct().Order()],
-            Methods = Set(r.To.Methods.Select(m => m.ToUpperInvariant())),
-            Paths = Set(r.To.Paths),
-        };
+        var from = r.From is null ? null : AccessSource(r.From);
+        var to = r.To is null ? null : AccessOperation(r.To);
         // An empty source or operation constrains nothing: the same as leaving it out.
         return r with
         {
-            From = from == new AccessSource() ? null : from,
-            To = to == new AccessOperation() ? null : to,
+            From = from is { IsAnyone: true } ? null : from,
+            To = to is { IsAnything: true } ? null : to,
+            When = ByText(r.When.Where(c => c is not null).Select(c => c with { Values = Set(c.Values), NotValues = Set(c.NotValues) }).Distinct()),
+        };
+    }
+
+    private static AccessSource AccessSource(AccessSource s)
+    {
+        var not = s.Not is null ? null : AccessSource(s.Not);
+        return s with
+        {
+            ServiceAccounts = [.. s.ServiceAccounts.Distinct().OrderBy(a => a.ToString(), StringComparer.Ordinal)],
+            Namespaces = Set(s.Namespaces),
+            IpBlocks = Set(s.IpBlocks),
+            Identities = Set(s.Identities),
+            RequestPrincipals = Set(s.RequestPrincipals),
+            RemoteIpBlocks = Set(s.RemoteIpBlocks),
+            Not = not is { IsAnyone: true } ? null : not,
+        };
+    }
+
+    private static AccessOperation AccessOperation(AccessOperation o)
+    {
+        var not = o.Not is null ? null : AccessOperation(o.Not);
+        return o with
+        {
+            Ports = [.. o.Ports.Distinct().Order()],
+            Methods = Set(o.Methods.Select(m => m.ToUpperInvariant())),
+            Paths = Set(o.Paths),
+            Hosts = Set(o.Hosts.Select(h => h.ToLowerInvariant())),
+            Not = not is { IsAnything: true } ? null : not,
         };
     }
 

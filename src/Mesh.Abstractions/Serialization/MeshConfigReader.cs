@@ -453,20 +453,37 @@ internal static class MeshConfigReader
         Action = m.RequiredEnum<AccessAction>("action"),
         Rules = m.List("rules", (n, p) => Item(m.Context, n, p, r => new AccessRule
         {
-            From = r.Object("from", f => new AccessSource
+            From = r.Object("from", AccessSource),
+            To = r.Object("to", AccessOperation),
+            When = r.List("when", (c, cp) => Item(r.Context, c, cp, w => new AccessCondition
             {
-                ServiceAccounts = f.List("serviceAccounts", f.Context.ServiceAccount),
-                Namespaces = f.List("namespaces", f.Context.String),
-                IpBlocks = f.List("ipBlocks", f.Context.String),
-                Unauthenticated = f.Bool("unauthenticated") ?? false,
-            }),
-            To = r.Object("to", t => new AccessOperation
-            {
-                Ports = t.List("ports", t.Context.Int),
-                Methods = t.List("methods", t.Context.String),
-                Paths = t.List("paths", t.Context.String),
-            }),
+                Key = w.Require("key") is { } key ? w.Context.ConditionKey(key, w.PathOf("key")) : default,
+                Values = w.List("values", w.Context.Text),
+                NotValues = w.List("notValues", w.Context.Text),
+            })),
         })),
+    };
+
+    private static AccessSource AccessSource(MapView f) => new()
+    {
+        ServiceAccounts = f.List("serviceAccounts", f.Context.ServiceAccount),
+        Namespaces = f.List("namespaces", f.Context.String),
+        IpBlocks = f.List("ipBlocks", f.Context.String),
+        Unauthenticated = f.Bool("unauthenticated") ?? false,
+        Authenticated = f.Bool("authenticated") ?? false,
+        Identities = f.List("identities", f.Context.String),
+        RequestPrincipals = f.List("requestPrincipals", f.Context.String),
+        RemoteIpBlocks = f.List("remoteIpBlocks", f.Context.String),
+        Not = f.Object("not", AccessSource),
+    };
+
+    private static AccessOperation AccessOperation(MapView t) => new()
+    {
+        Ports = t.List("ports", t.Context.Int),
+        Methods = t.List("methods", t.Context.String),
+        Paths = t.List("paths", t.Context.String),
+        Hosts = t.List("hosts", t.Context.String),
+        Not = t.Object("not", AccessOperation),
     };
 
     private static ExternalService ExternalService(MapView m) => new()

@@ -241,15 +241,30 @@ internal static class MeshConfigWriter
         .Sequence("rules", p.Rules, AccessRule);
 
     internal static WriteMapping AccessRule(AccessRule r) => new WriteMapping()
-        .Add("from", r.From is not { } f ? null : new WriteMapping()
-            .Sequence("serviceAccounts", f.ServiceAccounts, a => WriteMapping.Text(a.ToString()))
-            .Sequence("namespaces", f.Namespaces, WriteMapping.Text)
-            .Sequence("ipBlocks", f.IpBlocks, WriteMapping.Text)
-            .Bool("unauthenticated", f.Unauthenticated ? true : null))
-        .Add("to", r.To is not { } t ? null : new WriteMapping()
-            .Sequence("ports", t.Ports, WriteMapping.Number)
-            .Sequence("methods", t.Methods, WriteMapping.Text)
-            .Sequence("paths", t.Paths, WriteMapping.Text));
+        .Add("from", r.From is { } f ? AccessSource(f) : null)
+        .Add("to", r.To is { } t ? AccessOperation(t) : null)
+        .Sequence("when", r.When, c => new WriteMapping()
+            .String("key", c.Key.ToString())
+            .Sequence("values", c.Values, WriteMapping.Text)
+            .Sequence("notValues", c.NotValues, WriteMapping.Text));
+
+    private static WriteMapping AccessSource(AccessSource f) => new WriteMapping()
+        .Sequence("serviceAccounts", f.ServiceAccounts, a => WriteMapping.Text(a.ToString()))
+        .Sequence("namespaces", f.Namespaces, WriteMapping.Text)
+        .Sequence("ipBlocks", f.IpBlocks, WriteMapping.Text)
+        .Bool("unauthenticated", f.Unauthenticated ? true : null)
+        .Bool("authenticated", f.Authenticated ? true : null)
+        .Sequence("identities", f.Identities, WriteMapping.Text)
+        .Sequence("requestPrincipals", f.RequestPrincipals, WriteMapping.Text)
+        .Sequence("remoteIpBlocks", f.RemoteIpBlocks, WriteMapping.Text)
+        .Add("not", f.Not is { } not ? AccessSource(not) : null);
+
+    private static WriteMapping AccessOperation(AccessOperation t) => new WriteMapping()
+        .Sequence("ports", t.Ports, WriteMapping.Number)
+        .Sequence("methods", t.Methods, WriteMapping.Text)
+        .Sequence("paths", t.Paths, WriteMapping.Text)
+        .Sequence("hosts", t.Hosts, WriteMapping.Text)
+        .Add("not", t.Not is { } not ? AccessOperation(not) : null);
 
     internal static WriteMapping ExternalService(ExternalService e) => new WriteMapping()
         .String("name", e.Name)

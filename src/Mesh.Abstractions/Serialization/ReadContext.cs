@@ -140,6 +140,22 @@ internal sealed partial class ReadContext(string? sourceName, MeshReaderOptions 
         return default;
     }
 
+    public AccessConditionKey ConditionKey(YamlNode node, string path)
+    {
+        var text = String(node, path);
+        if (node.Kind != YamlNodeKind.Scalar || node.ScalarType != ScalarType.String) return default;
+        if (AccessConditionKey.TryParse(text, out var value)) return value;
+        Error(DiagnosticCodes.InvalidFormat, path, node, $"'{text}' is not a condition key: write source.ip, remote.ip, source.namespace, source.principal, request.headers[NAME], request.auth.principal, request.auth.audiences, request.auth.presenter, request.auth.claims[NAME], destination.ip, destination.port or connection.sni.");
+        return default;
+    }
+
+    /// <summary>A scalar written as a string or an integer (a condition value such as a port), as text.</summary>
+    public string Text(YamlNode node, string path)
+    {
+        if (node.Kind == YamlNodeKind.Scalar && node.ScalarType == ScalarType.Int) return node.Value;
+        return String(node, path);
+    }
+
     public TEnum Enum<TEnum>(YamlNode node, string path) where TEnum : struct, Enum
     {
         if (node.Kind == YamlNodeKind.Scalar && node.ScalarType is ScalarType.String or ScalarType.Int)

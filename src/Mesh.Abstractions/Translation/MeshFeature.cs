@@ -309,6 +309,39 @@ public readonly record struct MeshFeature(string Id, string Area, string Descrip
     /// <summary>Authorization to paths.</summary>
     public static MeshFeature AccessToPaths { get; } = new("access.to.paths", "Security", "Authorization to paths");
 
+    /// <summary>Authorization: audit (mark requests for audit logging).</summary>
+    public static MeshFeature AccessAudit { get; } = new("access.action.audit", "Security", "Authorization: audit");
+
+    /// <summary>Authorization from any authenticated workload.</summary>
+    public static MeshFeature AccessFromAuthenticated { get; } = new("access.from.authenticated", "Security", "Authorization from any authenticated workload");
+
+    /// <summary>Authorization from SPIFFE identities (other trust domains, patterns).</summary>
+    public static MeshFeature AccessFromIdentities { get; } = new("access.from.identities", "Security", "Authorization from SPIFFE identities");
+
+    /// <summary>Authorization from request principals (verified JWT issuer/subject).</summary>
+    public static MeshFeature AccessFromRequestPrincipals { get; } = new("access.from.requestPrincipals", "Security", "Authorization from request principals (JWT)");
+
+    /// <summary>Authorization from the original client's IP blocks.</summary>
+    public static MeshFeature AccessFromRemoteIpBlocks { get; } = new("access.from.remoteIpBlocks", "Security", "Authorization from original client IP blocks");
+
+    /// <summary>Authorization excluding callers.</summary>
+    public static MeshFeature AccessFromExcluded { get; } = new("access.from.not", "Security", "Authorization excluding callers (not)");
+
+    /// <summary>Authorization to request hosts.</summary>
+    public static MeshFeature AccessToHosts { get; } = new("access.to.hosts", "Security", "Authorization to hosts");
+
+    /// <summary>Authorization excluding requests.</summary>
+    public static MeshFeature AccessToExcluded { get; } = new("access.to.not", "Security", "Authorization excluding requests (not)");
+
+    /// <summary>Authorization conditions on request headers.</summary>
+    public static MeshFeature AccessWhenHeaders { get; } = new("access.when.headers", "Security", "Authorization conditions: request headers");
+
+    /// <summary>Authorization conditions on addresses, ports, namespaces, principals and SNI of the connection.</summary>
+    public static MeshFeature AccessWhenConnection { get; } = new("access.when.connection", "Security", "Authorization conditions: addresses, ports, peer identity, SNI");
+
+    /// <summary>Authorization conditions on the verified JWT (principal, audiences, presenter, claims).</summary>
+    public static MeshFeature AccessWhenToken { get; } = new("access.when.token", "Security", "Authorization conditions: JWT principal, audiences, presenter, claims");
+
     /// <summary>Authorization of one subset.</summary>
     public static MeshFeature AccessSubsetTarget { get; } = new("access.target.subset", "Security", "Authorization of one subset");
 
@@ -484,6 +517,17 @@ public readonly record struct MeshFeature(string Id, string Area, string Descrip
         AccessToPorts,
         AccessToMethods,
         AccessToPaths,
+        AccessAudit,
+        AccessFromAuthenticated,
+        AccessFromIdentities,
+        AccessFromRequestPrincipals,
+        AccessFromRemoteIpBlocks,
+        AccessFromExcluded,
+        AccessToHosts,
+        AccessToExcluded,
+        AccessWhenHeaders,
+        AccessWhenConnection,
+        AccessWhenToken,
         AccessSubsetTarget,
         ExternalHosts,
         ExternalResolutionDns,

@@ -189,6 +189,42 @@ public class ExportContext
         for (var i = 0; i < Config.GatewayRoutes.Count; i++) Unsupported($"$.spec.gatewayRoutes[{i}]", why);
     }
 
+    /// <summary>
+    /// Rule <paramref name="ruleIndex"/> of access policy <paramref name="policyIndex"/> cut down to what
+    /// <paramref name="capabilities"/> writes (<see cref="AccessRuleFit"/>), each cut reported (<see cref="Unsupported"/>)
+    /// with the capability's reason; null when the rule is not written.
+    /// </summary>
+    /// <param name="policyIndex">The policy's index in <see cref="MeshConfig.AccessPolicies"/>.</param>
+    /// <param name="ruleIndex">The rule's index in the policy.</param>
+    /// <param name="capabilities">The provider's capabilities.</param>
+    /// <returns>The rule to write, or null.</returns>
+    public AccessRule? FitAccessRule(int policyIndex, int ruleIndex, ProviderCapabilities capabilities)
+    {
+        ArgumentNullException.ThrowIfNull(capabilities);
+        var policy = Config.AccessPolicies[policyIndex];
+        var fit = AccessRuleFit.Of(policy.Rules[ruleIndex], policy.Action, f => capabilities[f].Support != CapabilitySupport.Unsupported);
+        foreach (var (feature, part) in fit.Dropped)
+        {
+            Unsupported($"$.spec.accessPolicies[{policyIndex}].rules[{ruleIndex}].{part}", $"{capabilities[feature].Reason} {fit.Consequence(feature, policy.Action)}");
+        }
+        return fit.Rule;
+    }
+
+    /// <summary>
+    /// Whether access policy <paramref name="policyIndex"/>'s action is one <paramref name="capabilities"/> writes; an audit
+    /// policy a provider cannot write is reported (<see cref="Unsupported"/>) and left out, which changes no access.
+    /// </summary>
+    /// <param name="policyIndex">The policy's index in <see cref="MeshConfig.AccessPolicies"/>.</param>
+    /// <param name="capabilities">The provider's capabilities.</param>
+    /// <returns>Whether to write the policy.</returns>
+    public bool WritesAccessAction(int policyIndex, ProviderCapabilities capabilities)
+    {
+        ArgumentNullException.ThrowIfNull(capabilities);
+        if (Config.AccessPolicies[policyIndex].Action != AccessAction.Audit || capabilities[MeshFeature.AccessAudit].Support != CapabilitySupport.Unsupported) return true;
+        Unsupported($"$.spec.accessPolicies[{policyIndex}].action", $"{capabilities[MeshFeature.AccessAudit].Reason} The audit policy is not written; it allowed or denied nothing.");
+        return false;
+    }
+
     private void Add(DiagnosticSeverity severity, DiagnosticCode code, string path, string message) =>
         Diagnostics.Add(new Diagnostic { Severity = severity, Code = code, Path = path, Message = message, Provider = Provider });
 }

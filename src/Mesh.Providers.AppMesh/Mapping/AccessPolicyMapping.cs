@@ -39,12 +39,13 @@ internal static partial class AccessPolicyMapping
                 HashSet<string>? callers = new(StringComparer.Ordinal);
                 foreach (var rule in policy.Rules)
                 {
-                    if (rule.From is not { } from || from.Namespaces.IsEmpty || !from.ServiceAccounts.IsEmpty || !from.IpBlocks.IsEmpty || from.Unauthenticated)
+                    // Callers named by anything but their namespace cannot be told apart by App Mesh: they keep the backend.
+                    if (rule.From is not { } source || source.Namespaces.IsEmpty || (source with { Namespaces = default, Not = null }).HasAlternatives)
                     {
                         callers = null;
                         break;
                     }
-                    callers.UnionWith(from.Namespaces);
+                    callers.UnionWith(source.Namespaces);
                 }
                 if (policy.Target is { } t)
                 {

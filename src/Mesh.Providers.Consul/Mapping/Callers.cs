@@ -78,7 +78,8 @@ internal sealed class Callers
         foreach (var rule in policy.Rules)
         {
             var from = rule.From;
-            if (from is null || (from.ServiceAccounts.Count == 0 && from.Namespaces.Count == 0 && from.IpBlocks.Count == 0 && !from.Unauthenticated)) return false;
+            // Anyone, or every authenticated workload (every service of the mesh), may call.
+            if (from is null || !from.HasAlternatives || from.Authenticated) return false;
             foreach (var account in from.ServiceAccounts)
             {
                 if (_order.TryGetValue(new ServiceRef(account.Name, account.Namespace), out var i)) admitted.Add(i);

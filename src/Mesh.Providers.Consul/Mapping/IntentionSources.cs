@@ -16,7 +16,7 @@ internal static class IntentionSources
 
     public static List<Key> Of(AccessSource? from, string path, ConsulExportContext ctx)
     {
-        if (from is null || (from.ServiceAccounts.Count == 0 && from.Namespaces.Count == 0 && from.IpBlocks.Count == 0 && !from.Unauthenticated))
+        if (from is null || from.IsAnyone)
         {
             return [new Key("*", null)];
         }

@@ -90,6 +90,7 @@ internal static partial class IntentionsMapping
         {
             var policy = config.AccessPolicies[i];
             var path = $"$.spec.accessPolicies[{i}]";
+            if (!ctx.WritesAccessAction(i, ConsulCapabilities.Instance)) continue;
             if (policy.Target?.Subset is not null)
             {
                 ctx.UnsupportedOnce($"{path}.target.subset", "Consul intentions protect a whole service, not a subset: the policy is not written.");
@@ -102,6 +103,8 @@ internal static partial class IntentionsMapping
             var allow = policy.Action == AccessAction.Allow;
             // A rule's permissions and sources are the same for every target: built once per rule, at its first target.
             var rules = new (bool Built, IntentionPermission[]? Chunk, List<IntentionSources.Key>? Sources)[policy.Rules.Count];
+            var fitted = new AccessRule?[policy.Rules.Count];
+            for (var j = 0; j < fitted.Length; j++) fitted[j] = ctx.FitAccessRule(i, j, ConsulCapabilities.Instance);
             foreach (var target in targets)
             {
                 if (!byService.TryGetValue(target, out var entry))
@@ -113,9 +116,10 @@ internal static partial class IntentionsMapping
                 for (var j = 0; j < rules.Length; j++)
                 {
                     var rulePath = $"{path}.rules[{j}]";
+                    if (fitted[j] is not { } rule) continue;
                     if (!rules[j].Built)
                     {
-                        var permissions = IntentionPermissions.Of(policy.Rules[j].To, rulePath, ctx);
+                        var permissions = IntentionPermissions.Of(rule.To, rulePath, ctx);
                         var action = allow ? "allow" : "deny";
                         rules[j] = (true, permissions?.Select(p => new IntentionPermission { Action = action, Http = p }).ToArray(), null);
                     }
@@ -126,7 +130,7 @@ internal static partial class IntentionsMapping
                         entry.L7Refused = true;
                         continue;
                     }
-                    var sources = rules[j].Sources ??= IntentionSources.Of(policy.Rules[j].From, rulePath, ctx);
+                    var sources = rules[j].Sources ??= IntentionSources.Of(rule.From, rulePath, ctx);
                     var fresh = new SourceRules { Shared = true };
                     fresh.Add(allow, chunk);
                     entry.Sources.EnsureCapacity(entry.Sources.Count + sources.Count);

@@ -10,9 +10,12 @@ namespace Mesh.Providers.Istio.Mapping;
 /// <summary>
 /// Access policies ↔ <c>AuthorizationPolicy</c>s: the target as a selector on its workloads' labels (the service's selector
 /// plus the subset's labels, <see cref="WorkloadSelectorMapping"/>),
-/// service accounts as <c>TRUST_DOMAIN/ns/NS/sa/SA</c> principals, unauthenticated callers as <c>notPrincipals: ["*"]</c>,
-/// one operation per rule (a rule with several operations is read as one rule per operation); ALLOW, Istio's default action,
-/// is left out.
+/// service accounts as <c>TRUST_DOMAIN/ns/NS/sa/SA</c> principals, any authenticated caller as <c>principals: ["*"]</c>,
+/// unauthenticated callers as <c>notPrincipals: ["*"]</c>, SPIFFE identities as principals without their scheme, a
+/// source's exclusion as the <c>not…</c> fields of each Istio source written for it, conditions as <c>when</c>; one operation
+/// per rule (a rule with several operations, or with sources that differ in their exclusions or AND several fields, is read as
+/// several rules — Istio ORs its sources and operations, and a rule of the model matches when any of its alternatives does);
+/// ALLOW, Istio's default action, is left out.
 /// </summary>
 internal static class AccessPolicyMapping
 {
@@ -58,7 +61,7 @@ internal static class AccessPolicyMapping
                 {
                     Selector = selector,
                     // ALLOW is Istio's default action: left out, as in Istio's own allow-nothing policy (`spec: {}`).
-                    Action = policy.Action == AccessAction.Allow ? null : "DENY",
+                    Action = policy.Action switch { AccessAction.Deny => "DENY", AccessAction.Audit => "AUDIT", _ => null },
                     Rules = Lists.OrNull(policy.Rules.Select(r => RuleToIstio(r, ctx))),
                 },
             });
@@ -71,15 +74,32 @@ internal static class AccessPolicyMapping
         var result = new Resources.Rule();
         if (rule.From is { } from)
         {
-            var sources = new List<RuleFrom>();
-            if (!from.ServiceAccounts.IsEmpty)
+            // Istio ANDs the fields of one source and ORs the sources: each alternative is a source of its own, carrying the exclusions.
+            var sources = new List<Source>();
+            var trustDomain = ctx.Options.TrustDomain;
+            if (!from.ServiceAccounts.IsEmpty || from.Authenticated || !from.Identities.IsEmpty)
             {
-                sources.Add(new RuleFrom { Source = new Source { Principals = [.. from.ServiceAccounts.Select(sa => $"{ctx.Options.TrustDomain}/ns/{sa.Namespace}/sa/{sa.Name}")] } });
+                sources.Add(new Source { Principals = [.. Principals(from, trustDomain), .. from.Authenticated ? ["*"] : Array.Empty<string>()] });
             }
-            if (!from.Namespaces.IsEmpty) sources.Add(new RuleFrom { Source = new Source { Namespaces = [.. from.Namespaces] } });
-            if (!from.IpBlocks.IsEmpty) sources.Add(new RuleFrom { Source = new Source { IpBlocks = [.. from.IpBlocks] } });
-            if (from.Unauthenticated) sources.Add(new RuleFrom { Source = new Source { NotPrincipals = ["*"] } });
-            result.From = Lists.OrNull(sources);
+            if (!from.Namespaces.IsEmpty) sources.Add(new Source { Namespaces = [.. from.Namespaces] });
+            if (!from.IpBlocks.IsEmpty) sources.Add(new Source { IpBlocks = [.. from.IpBlocks] });
+            if (!from.RemoteIpBlocks.IsEmpty) sources.Add(new Source { RemoteIpBlocks = [.. from.RemoteIpBlocks] });
+            if (!from.RequestPrincipals.IsEmpty) sources.Add(new Source { RequestPrincipals = [.. from.RequestPrincipals] });
+            if (from.Unauthenticated) sources.Add(new Source { NotPrincipals = ["*"] });
+            if (sources.Count == 0) sources.Add(new Source());
+            if (from.Not is { } not)
+            {
+                foreach (var source in sources)
+                {
+                    var excluded = Principals(not, trustDomain).ToList();
+                    source.NotPrincipals = Lists.OrNull([.. source.NotPrincipals ?? [], .. excluded]);
+                    source.NotNamespaces = Lists.OrNull(not.Namespaces);
+                    source.NotIpBlocks = Lists.OrNull(not.IpBlocks);
+                    source.NotRemoteIpBlocks = Lists.OrNull(not.RemoteIpBlocks);
+                    source.NotRequestPrincipals = Lists.OrNull(not.RequestPrincipals);
+                }
+            }
+            result.From = [.. sources.Select(s => new RuleFrom { Source = s })];
         }
         if (rule.To is { } to)
         {
@@ -88,11 +108,28 @@ internal static class AccessPolicyMapping
                 Ports = Lists.OrNull(to.Ports.Select(p => p.ToString(CultureInfo.InvariantCulture))),
                 Methods = Lists.OrNull(to.Methods),
                 Paths = Lists.OrNull(to.Paths),
+                Hosts = Lists.OrNull(to.Hosts),
+                NotPorts = Lists.OrNull((to.Not?.Ports ?? default).Select(p => p.ToString(CultureInfo.InvariantCulture))),
+                NotMethods = Lists.OrNull(to.Not?.Methods ?? default),
+                NotPaths = Lists.OrNull(to.Not?.Paths ?? default),
+                NotHosts = Lists.OrNull(to.Not?.Hosts ?? default),
             };
-            if (operation.Ports is not null || operation.Methods is not null || operation.Paths is not null) result.To = [new RuleTo { Operation = operation }];
+            if (operation.Ports is not null || operation.Methods is not null || operation.Paths is not null || operation.Hosts is not null
+                || operation.NotPorts is not null || operation.NotMethods is not null || operation.NotPaths is not null || operation.NotHosts is not null)
+            {
+                result.To = [new RuleTo { Operation = operation }];
+            }
         }
+        result.When = Lists.OrNull(rule.When.Select(c => new Condition { Key = c.Key.ToString(), Values = Lists.OrNull(c.Values), NotValues = Lists.OrNull(c.NotValues) }));
         return result;
     }
+
+    /// <summary>Service accounts as principals of the trust domain, SPIFFE identities without their scheme (Istio's principal form).</summary>
+    private static IEnumerable<string> Principals(AccessSource from, string trustDomain) =>
+        from.ServiceAccounts.Select(sa => $"{trustDomain}/ns/{sa.Namespace}/sa/{sa.Name}")
+            .Concat(from.Identities.Select(i => i.StartsWith(SpiffeScheme, StringComparison.Ordinal) ? i[SpiffeScheme.Length..] : i));
+
+    private const string SpiffeScheme = "spiffe://";
 
     public static void ToModel(AuthorizationPolicy ap, string ns, string source, ModelBuilder model, IstioImportContext ctx)
     {
@@ -107,8 +144,9 @@ internal static class AccessPolicyMapping
                 ctx.NotImportedInfo(source, "$.spec.action", "ALLOW is Istio's default action; it is written back left out.");
                 break;
             case "DENY": action = AccessAction.Deny; break;
-            case "AUDIT" or "CUSTOM":
-                ctx.NotImported(source, "$.spec", $"{spec.Action} policies (audit logging, external authorizers) are not in the model; the policy was not imported.");
+            case "AUDIT": action = AccessAction.Audit; break;
+            case "CUSTOM":
+                ctx.NotImported(source, "$.spec", "CUSTOM policies delegate the decision to an external authorizer (an extension provider of the mesh config), which the model does not describe; the policy was not imported.");
                 return;
             default:
                 ctx.Invalid(source, "$.spec.action", $"'{spec.Action}' is not an action (ALLOW, DENY, AUDIT, CUSTOM).");
@@ -131,15 +169,25 @@ internal static class AccessPolicyMapping
         {
             if (spec!.Rules![i] is not { } rule) continue;
             var path = $"$.spec.rules[{i}]";
-            var from = SourcesToModel(rule.From, source, $"{path}.from", ctx);
+            if (ConditionsToModel(rule.When, source, $"{path}.when", ctx) is not { } when) continue;
+            if (SourcesToModel(rule.From, source, $"{path}.from", ctx) is not { } sources) continue;
             var operations = new List<AccessOperation?>();
             for (var k = 0; k < (rule.To?.Count ?? 0); k++)
             {
-                if (rule.To![k]?.Operation is { } op) operations.Add(OperationToModel(op, source, $"{path}.to[{k}].operation", ctx));
+                if (rule.To![k]?.Operation is not { } op) continue;
+                if (OperationToModel(op, source, $"{path}.to[{k}].operation", ctx) is { } operation) operations.Add(operation);
             }
-            if (operations.Count == 0) operations.Add(null);
-            // Istio ORs the operations of one rule; the model has one operation per rule, so a rule becomes one per operation.
-            foreach (var to in operations) rules.Add(new AccessRule { From = from, To = to });
+            if (operations.Count == 0)
+            {
+                // Every operation was reported: the rule matches none of the requests it names, so it is left out rather than widened.
+                if (rule.To is { Count: > 0 }) continue;
+                operations.Add(null);
+            }
+            // Istio ORs the sources and operations of one rule; the model has one source and one operation per rule, and ORs rules.
+            foreach (var (from, extra) in sources)
+            {
+                foreach (var to in operations) rules.Add(new AccessRule { From = from, To = to, When = [.. when, .. extra] });
+            }
         }
         model.AccessPolicies.Add(new AccessPolicy { Name = name, Namespace = ns, Target = target, Action = action, Rules = [.. rules] });
     }
@@ -189,36 +237,126 @@ internal static class AccessPolicyMapping
         return new PolicyTarget { Service = service.Reference, Subset = name };
     }
 
-    private static AccessSource? SourcesToModel(List<RuleFrom>? from, string source, string path, IstioImportContext ctx)
+    /// <summary>
+    /// The sources of a rule as model sources, each with the conditions its extra fields become: Istio ANDs the fields of a
+    /// source, so one field kind stays the source's alternatives and every other one becomes a condition of the same meaning
+    /// (<c>source.namespace</c>, <c>source.ip</c>, …). Sources with the same exclusions and no conditions are merged. Null when
+    /// a source cannot be read: the rule is then left out (reported), never widened.
+    /// </summary>
+    private static List<(AccessSource? From, AccessCondition[] When)>? SourcesToModel(List<RuleFrom>? from, string source, string path, IstioImportContext ctx)
     {
-        if (from is null) return null;
-        var accounts = new List<ServiceAccountRef>();
-        var namespaces = new List<string>();
-        var blocks = new List<string>();
-        var unauthenticated = false;
+        if (from is null) return [(null, [])];
+        var result = new List<(AccessSource? From, AccessCondition[] When)>();
         for (var i = 0; i < from.Count; i++)
         {
             if (from[i]?.Source is not { } s) continue;
             var at = $"{path}[{i}].source";
-            var kinds = (s.Principals is null ? 0 : 1) + (s.Namespaces is null ? 0 : 1) + (s.IpBlocks is null ? 0 : 1) + (s.NotPrincipals is null ? 0 : 1);
-            if (kinds > 1)
+            var parts = new List<(AccessSource Alternatives, AccessConditionKey Key, List<string> Values, bool Negated)>();
+            if (s.Principals is { } named)
             {
-                ctx.NotImported(source, at, "Istio ANDs the fields of one source; the model ORs them, so they were imported as alternatives (a wider match).");
+                if (PrincipalsToModel(named, source, $"{at}.principals", ctx) is not { } alternatives) return Skipped(source, at, ctx);
+                parts.Add((alternatives, AccessConditionKey.Of(AccessAttribute.SourcePrincipal), [.. named.Where(p => p is not null)], false));
             }
-            for (var k = 0; k < (s.Principals?.Count ?? 0); k++)
+            if (s.Namespaces is { } namespaces) parts.Add((new AccessSource { Namespaces = [.. namespaces.Where(n => n is not null)] }, AccessConditionKey.Of(AccessAttribute.SourceNamespace), [.. namespaces.Where(n => n is not null)], false));
+            if (s.IpBlocks is { } blocks) parts.Add((new AccessSource { IpBlocks = [.. blocks.Where(b => b is not null)] }, AccessConditionKey.Of(AccessAttribute.SourceIp), [.. blocks.Where(b => b is not null)], false));
+            if (s.RemoteIpBlocks is { } remote) parts.Add((new AccessSource { RemoteIpBlocks = [.. remote.Where(b => b is not null)] }, AccessConditionKey.Of(AccessAttribute.RemoteIp), [.. remote.Where(b => b is not null)], false));
+            if (s.RequestPrincipals is { } requests) parts.Add((new AccessSource { RequestPrincipals = [.. requests.Where(r => r is not null)] }, AccessConditionKey.Of(AccessAttribute.RequestPrincipal), [.. requests.Where(r => r is not null)], false));
+            // notPrincipals with '*' matches only callers without an identity; its other entries exclude no more, and are kept as
+            // the exclusion they are written for (an export writes a source's exclusion on each of its Istio sources).
+            var notPrincipals = s.NotPrincipals?.Where(p => p is not null).ToList() ?? [];
+            if (notPrincipals.Remove("*"))
             {
-                if (PrincipalToModel(s.Principals![k]) is { } account) accounts.Add(account);
-                else ctx.NotImported(source, $"{at}.principals[{k}]", $"'{s.Principals[k]}' is not a workload identity TRUST_DOMAIN/ns/NS/sa/SA; it was not imported.");
+                parts.Add((new AccessSource { Unauthenticated = true }, AccessConditionKey.Of(AccessAttribute.SourcePrincipal), ["*"], true));
             }
-            namespaces.AddRange((s.Namespaces ?? []).Where(n => n is not null));
-            blocks.AddRange((s.IpBlocks ?? []).Where(b => b is not null));
-            if (s.NotPrincipals is { } not)
+            AccessSource? not = null;
+            if (notPrincipals.Count > 0 || s.NotNamespaces is not null || s.NotIpBlocks is not null || s.NotRemoteIpBlocks is not null || s.NotRequestPrincipals is not null)
             {
-                if (not is ["*"]) unauthenticated = true;
-                else ctx.NotImported(source, $"{at}.notPrincipals", "Only notPrincipals: ['*'] (callers without an identity) is in the model; this exclusion was not imported.");
+                if (PrincipalsToModel(notPrincipals, source, $"{at}.notPrincipals", ctx) is not { } excluded) return Skipped(source, at, ctx);
+                not = excluded with
+                {
+                    Namespaces = [.. (s.NotNamespaces ?? []).Where(n => n is not null)],
+                    IpBlocks = [.. (s.NotIpBlocks ?? []).Where(b => b is not null)],
+                    RemoteIpBlocks = [.. (s.NotRemoteIpBlocks ?? []).Where(b => b is not null)],
+                    RequestPrincipals = [.. (s.NotRequestPrincipals ?? []).Where(r => r is not null)],
+                };
+            }
+            var first = parts.Count == 0 ? new AccessSource() : parts[0].Alternatives;
+            var when = parts.Skip(1).Select(p => p.Negated
+                ? new AccessCondition { Key = p.Key, NotValues = [.. p.Values] }
+                : new AccessCondition { Key = p.Key, Values = [.. p.Values] }).ToArray();
+            var model = first with { Not = not };
+            var merged = when.Length == 0 ? result.FindIndex(r => r.When.Length == 0 && r.From is { } f && f.Not == not) : -1;
+            if (merged >= 0)
+            {
+                var f = result[merged].From!;
+                result[merged] = (f with
+                {
+                    ServiceAccounts = [.. f.ServiceAccounts, .. model.ServiceAccounts],
+                    Namespaces = [.. f.Namespaces, .. model.Namespaces],
+                    IpBlocks = [.. f.IpBlocks, .. model.IpBlocks],
+                    RemoteIpBlocks = [.. f.RemoteIpBlocks, .. model.RemoteIpBlocks],
+                    RequestPrincipals = [.. f.RequestPrincipals, .. model.RequestPrincipals],
+                    Identities = [.. f.Identities, .. model.Identities],
+                    Authenticated = f.Authenticated || model.Authenticated,
+                    Unauthenticated = f.Unauthenticated || model.Unauthenticated,
+                }, []);
+            }
+            else result.Add((model, when));
+        }
+        // A rule whose sources are all empty entries matches anyone, as Istio reads it.
+        return result.Count == 0 ? [(null, [])] : result;
+    }
+
+    private static List<(AccessSource? From, AccessCondition[] When)>? Skipped(string source, string at, IstioImportContext ctx)
+    {
+        ctx.NotImported(source, at, "The rule is not imported: without this source's unreadable part it would match more requests than it does.");
+        return null;
+    }
+
+    /// <summary>
+    /// Principals as the model's callers: <c>*</c> any authenticated workload, <c>TRUST_DOMAIN/ns/NS/sa/SA</c> of the mesh's
+    /// trust domain a service account, any other a SPIFFE identity (a pattern keeps its <c>*</c>). Null when one is malformed.
+    /// </summary>
+    private static AccessSource? PrincipalsToModel(List<string> principals, string source, string path, IstioImportContext ctx)
+    {
+        var accounts = new List<ServiceAccountRef>();
+        var identities = new List<string>();
+        var authenticated = false;
+        for (var k = 0; k < principals.Count; k++)
+        {
+            var principal = principals[k];
+            if (principal is null) continue;
+            if (principal == "*") authenticated = true;
+            else if (principal.StartsWith(ctx.Options.TrustDomain + "/", StringComparison.Ordinal) && PrincipalToModel(principal) is { } account) accounts.Add(account);
+            else if (AccessPatterns.IsValid(principal) && principal.Length > 1)
+            {
+                identities.Add(principal.StartsWith('*') ? principal : "spiffe://" + principal);
+            }
+            else
+            {
+                ctx.NotImported(source, $"{path}[{k}]", $"'{principal}' is not a principal the model can hold (a SPIFFE identity without its scheme, with at most one '*' at its start or end).");
+                return null;
             }
         }
-        return new AccessSource { ServiceAccounts = [.. accounts], Namespaces = [.. namespaces], IpBlocks = [.. blocks], Unauthenticated = unauthenticated };
+        return new AccessSource { ServiceAccounts = [.. accounts], Identities = [.. identities], Authenticated = authenticated };
+    }
+
+    /// <summary>The conditions of a rule; null (the rule is left out, reported) when one cannot be read.</summary>
+    private static List<AccessCondition>? ConditionsToModel(List<Condition>? when, string source, string path, IstioImportContext ctx)
+    {
+        var result = new List<AccessCondition>();
+        for (var i = 0; i < (when?.Count ?? 0); i++)
+        {
+            if (when![i] is not { } condition) continue;
+            var at = $"{path}[{i}]";
+            if (!AccessConditionKey.TryParse(condition.Key, out var key))
+            {
+                ctx.NotImported(source, $"{at}.key", $"'{condition.Key}' is not a condition key the model knows; the rule is not imported (without the condition it would match more requests).");
+                return null;
+            }
+            result.Add(new AccessCondition { Key = key, Values = [.. (condition.Values ?? []).Where(v => v is not null)], NotValues = [.. (condition.NotValues ?? []).Where(v => v is not null)] });
+        }
+        return result;
     }
 
     private static ServiceAccountRef? PrincipalToModel(string? principal)
@@ -227,19 +365,38 @@ internal static class AccessPolicyMapping
         return parts is [{ Length: > 0 }, "ns", { Length: > 0 } ns, "sa", { Length: > 0 } sa] ? new ServiceAccountRef(ns, sa) : null;
     }
 
-    private static AccessOperation OperationToModel(Operation op, string source, string path, IstioImportContext ctx)
+    private static AccessOperation? OperationToModel(Operation op, string source, string path, IstioImportContext ctx)
     {
-        var ports = new List<int>();
-        for (var i = 0; i < (op.Ports?.Count ?? 0); i++)
+        if (Ports(op.Ports, source, $"{path}.ports", ctx) is not { } ports || Ports(op.NotPorts, source, $"{path}.notPorts", ctx) is not { } notPorts) return null;
+        var not = new AccessOperation
         {
-            if (int.TryParse(op.Ports![i], NumberStyles.None, CultureInfo.InvariantCulture, out var port) && port is >= 1 and <= 65535) ports.Add(port);
-            else ctx.Invalid(source, $"{path}.ports[{i}]", $"'{op.Ports[i]}' is not a port number.");
-        }
+            Ports = notPorts,
+            Methods = [.. (op.NotMethods ?? []).Where(m => m is not null)],
+            Paths = [.. (op.NotPaths ?? []).Where(p => p is not null)],
+            Hosts = [.. (op.NotHosts ?? []).Where(h => h is not null)],
+        };
         return new AccessOperation
         {
-            Ports = [.. ports],
+            Ports = ports,
             Methods = [.. (op.Methods ?? []).Where(m => m is not null)],
             Paths = [.. (op.Paths ?? []).Where(p => p is not null)],
+            Hosts = [.. (op.Hosts ?? []).Where(h => h is not null)],
+            Not = not.IsAnything ? null : not,
         };
+    }
+
+    private static EquatableArray<int>? Ports(List<string>? ports, string source, string path, IstioImportContext ctx)
+    {
+        var result = new List<int>();
+        for (var i = 0; i < (ports?.Count ?? 0); i++)
+        {
+            if (int.TryParse(ports![i], NumberStyles.None, CultureInfo.InvariantCulture, out var port) && port is >= 1 and <= 65535) result.Add(port);
+            else
+            {
+                ctx.Invalid(source, $"{path}[{i}]", $"'{ports[i]}' is not a port number; the operation is not imported.");
+                return null;
+            }
+        }
+        return [.. result];
     }
 }

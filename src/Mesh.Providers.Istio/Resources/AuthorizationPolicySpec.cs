@@ -11,7 +11,7 @@ public sealed class AuthorizationPolicySpec
     [YamlMember(Alias = "selector")]
     public WorkloadSelector? Selector { get; set; }
 
-    /// <summary><c>ALLOW</c> (default) or <c>DENY</c>.</summary>
+    /// <summary><c>ALLOW</c> (default), <c>DENY</c>, <c>AUDIT</c> or <c>CUSTOM</c>.</summary>
     [JsonPropertyName("action")]
     [YamlMember(Alias = "action")]
     public string? Action { get; set; }

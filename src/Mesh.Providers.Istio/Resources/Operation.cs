@@ -20,4 +20,29 @@ public sealed class Operation
     [JsonPropertyName("paths")]
     [YamlMember(Alias = "paths")]
     public List<string>? Paths { get; set; }
+
+    /// <summary>Request hosts (exact, <c>prefix*</c> or <c>*suffix</c>).</summary>
+    [JsonPropertyName("hosts")]
+    [YamlMember(Alias = "hosts")]
+    public List<string>? Hosts { get; set; }
+
+    /// <summary>Request hosts that must not match.</summary>
+    [JsonPropertyName("notHosts")]
+    [YamlMember(Alias = "notHosts")]
+    public List<string>? NotHosts { get; set; }
+
+    /// <summary>Destination ports that must not match.</summary>
+    [JsonPropertyName("notPorts")]
+    [YamlMember(Alias = "notPorts")]
+    public List<string>? NotPorts { get; set; }
+
+    /// <summary>HTTP methods that must not match.</summary>
+    [JsonPropertyName("notMethods")]
+    [YamlMember(Alias = "notMethods")]
+    public List<string>? NotMethods { get; set; }
+
+    /// <summary>Paths that must not match.</summary>
+    [JsonPropertyName("notPaths")]
+    [YamlMember(Alias = "notPaths")]
+    public List<string>? NotPaths { get; set; }
 }

@@ -15,4 +15,9 @@ public sealed class Rule
     [JsonPropertyName("to")]
     [YamlMember(Alias = "to")]
     public List<RuleTo>? To { get; set; }
+
+    /// <summary>Conditions, all of which must hold.</summary>
+    [JsonPropertyName("when")]
+    [YamlMember(Alias = "when")]
+    public List<Condition>? When { get; set; }
 }

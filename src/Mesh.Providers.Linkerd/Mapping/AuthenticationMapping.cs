@@ -28,7 +28,7 @@ internal sealed class AuthenticationMapping(LinkerdOptions options, ImportContex
     public static List<(string Kind, string Name, object Resource)> ToLinkerd(AccessSource? from, string ns, string authBase, string rulePath, LinkerdOptions options, RouteExportContext ctx)
     {
         var result = new List<(string, string, object)>();
-        var any = from is null || (from.ServiceAccounts.IsEmpty && from.Namespaces.IsEmpty && from.IpBlocks.IsEmpty && !from.Unauthenticated);
+        var any = from is null || from.IsAnyone;
         if (any)
         {
             var name = ResourceNames.Join(authBase, "all");

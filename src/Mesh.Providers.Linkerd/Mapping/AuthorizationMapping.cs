@@ -56,6 +56,7 @@ internal sealed class AuthorizationMapping
             try
             {
                 var policy = config.AccessPolicies[i];
+                if (!ctx.WritesAccessAction(i, LinkerdCapabilities.Instance)) continue;
                 if (policy.Action == AccessAction.Deny)
                 {
                     ctx.Unsupported($"{path}.action", "Linkerd authorization only allows (traffic no policy allows is denied by the Server's default); a deny policy cannot be expressed and is not written.");
@@ -73,7 +74,7 @@ internal sealed class AuthorizationMapping
                 var ruleBase = policy.Rules.Count == 1 ? policy.Name : null;
                 for (var k = 0; k < policy.Rules.Count; k++)
                 {
-                    var rule = policy.Rules[k];
+                    if (ctx.FitAccessRule(i, k, LinkerdCapabilities.Instance) is not { } rule) continue;
                     var rulePath = $"{path}.rules[{k}]";
                     var authBase = ruleBase ?? ResourceNames.Join(policy.Name, ResourceNames.Ordinal(k));
                     var to = rule.To;

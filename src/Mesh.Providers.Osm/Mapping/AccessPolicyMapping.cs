@@ -35,6 +35,7 @@ internal static partial class AccessPolicyMapping
         {
             var policy = policies[i];
             var path = $"$.spec.accessPolicies[{i}]";
+            if (!ctx.WritesAccessAction(i, OsmCapabilities.Instance)) continue;
             if (policy.Action == AccessAction.Deny)
             {
                 ctx.Unsupported($"{path}.action", "SMI access control is allow-only: OSM denies what no TrafficTarget allows, and this deny policy is not written.");
@@ -65,9 +66,10 @@ internal static partial class AccessPolicyMapping
                     ctx.Unsupported(rulePath, $"Another policy's TrafficTarget in namespace {target.Service.Namespace} is named {name}: this rule is not written.");
                     continue;
                 }
-                if (Sources(policy.Rules[j], rulePath, ctx) is not { } sources) continue;
+                if (ctx.FitAccessRule(i, j, OsmCapabilities.Instance) is not { } rule) continue;
+                if (Sources(rule, rulePath, ctx) is not { } sources) continue;
                 var rules = new List<TrafficTargetRule>();
-                var to = policy.Rules[j].To ?? new AccessOperation();
+                var to = rule.To ?? new AccessOperation();
                 var (httpPorts, tcpPorts) = Ports(service, to, rulePath, ctx);
                 if (httpPorts && HttpMatches(to, rulePath, ctx) is { } matches)
                 {

@@ -37,8 +37,10 @@ internal static class InboundListenerEncoder
             s.Begin(HttpConnectionManagerFields.RouteConfig);
             RouteConfigEncoder.Write(ref s, port.Routes);
             s.End();
-            if (inbound.HasDeny) Rbac(ref s, inbound.Deny, deny: true);
-            if (inbound.HasAllow) Rbac(ref s, inbound.Allow, deny: false);
+            // Audit first: Envoy's LOG action allows everything and marks what matches for the access log.
+            if (inbound.Audit.Length > 0) Rbac(ref s, inbound.Audit, RbacAction.Log);
+            if (inbound.HasDeny) Rbac(ref s, inbound.Deny, RbacAction.Deny);
+            if (inbound.HasAllow) Rbac(ref s, inbound.Allow, RbacAction.Allow);
             if (port.RateLimited)
             {
                 // After RBAC, so that denied requests spend no tokens; before the router.
@@ -63,23 +65,23 @@ internal static class InboundListenerEncoder
         s.Varint(ListenerFields.TrafficDirection, (ulong)TrafficDirection.Inbound);
     }
 
-    private static void Rbac<TSink>(ref TSink s, RbacPolicyPlan[] policies, bool deny) where TSink : IProtoSink, allows ref struct
+    private static void Rbac<TSink>(ref TSink s, RbacPolicyPlan[] policies, RbacAction action) where TSink : IProtoSink, allows ref struct
     {
         s.Begin(HttpConnectionManagerFields.HttpFilters);
         s.String(HttpFilterFields.Name, RbacFilter);
         Fields.BeginAny(ref s, HttpFilterFields.TypedConfig, TypeUrlBytes.Rbac);
         s.Begin(RbacFilterFields.Rules);
-        s.Varint(RbacFields.Action, (ulong)(deny ? RbacAction.Deny : RbacAction.Allow));
+        s.Varint(RbacFields.Action, (ulong)action);
         foreach (var policy in policies)
         {
             s.Begin(RbacFields.Policies);
             s.StringAlways(MapEntryFields.Key, policy.Name);
             s.Begin(MapEntryFields.Value);
             s.Begin(PolicyFields.Permissions);
-            Permission(ref s, policy);
+            Permission(ref s, policy.Permission);
             s.End();
             s.Begin(PolicyFields.Principals);
-            Principal(ref s, policy);
+            Principal(ref s, policy.Principal);
             s.End();
             s.End();
             s.End();
@@ -89,115 +91,142 @@ internal static class InboundListenerEncoder
         s.End();
     }
 
-    private static void Permission<TSink>(ref TSink s, RbacPolicyPlan policy) where TSink : IProtoSink, allows ref struct
+    private static void Permission<TSink>(ref TSink s, RbacPermission permission) where TSink : IProtoSink, allows ref struct
     {
-        var to = policy.To;
-        var ports = to is null ? default : to.Ports.AsSpan();
-        var methods = to is null ? default : to.Methods.AsSpan();
-        var paths = policy.Paths;
-        if (ports.IsEmpty && methods.IsEmpty && paths.Length == 0)
+        switch (permission)
         {
-            s.Bool(PermissionFields.Any, true);
-            return;
-        }
-        s.Begin(PermissionFields.AndRules);
-        if (!ports.IsEmpty)
-        {
-            s.Begin(PermissionSetFields.Rules);
-            s.Begin(PermissionFields.OrRules);
-            foreach (var port in ports)
-            {
-                s.Begin(PermissionSetFields.Rules);
-                s.Varint(PermissionFields.DestinationPort, (ulong)Math.Max(0, port));
+            case RbacPermission.And and:
+                s.Begin(PermissionFields.AndRules);
+                foreach (var rule in and.Rules) PermissionItem(ref s, rule);
                 s.End();
-            }
-            s.End();
-            s.End();
-        }
-        if (!methods.IsEmpty)
-        {
-            s.Begin(PermissionSetFields.Rules);
-            s.Begin(PermissionFields.OrRules);
-            foreach (var method in methods)
-            {
-                s.Begin(PermissionSetFields.Rules);
+                break;
+            case RbacPermission.Or or:
+                s.Begin(PermissionFields.OrRules);
+                foreach (var rule in or.Rules) PermissionItem(ref s, rule);
+                s.End();
+                break;
+            case RbacPermission.Not not:
+                s.Begin(PermissionFields.NotRule);
+                Permission(ref s, not.Rule);
+                s.End();
+                break;
+            case RbacPermission.Header header:
                 s.Begin(PermissionFields.Header);
-                s.Utf8(HeaderMatcherFields.Name, ":method"u8);
-                s.Begin(HeaderMatcherFields.StringMatch);
-                s.StringAlways(StringMatcherFields.Exact, method);
+                Header(ref s, header.Name, header.Match);
                 s.End();
+                break;
+            case RbacPermission.DestinationPort port:
+                s.Varint(PermissionFields.DestinationPort, (ulong)Math.Max(0, port.Port));
+                break;
+            case RbacPermission.DestinationIp ip:
+                s.Begin(PermissionFields.DestinationIp);
+                Cidr(ref s, ip.Address, ip.Length);
                 s.End();
-                s.End();
-            }
-            s.End();
-            s.End();
-        }
-        if (paths.Length > 0)
-        {
-            s.Begin(PermissionSetFields.Rules);
-            s.Begin(PermissionFields.OrRules);
-            foreach (var (field, value) in paths)
-            {
-                s.Begin(PermissionSetFields.Rules);
+                break;
+            case RbacPermission.UrlPath path:
                 s.Begin(PermissionFields.UrlPath);
                 s.Begin(PathMatcherFields.Path);
-                s.StringAlways(field, value); // a StringMatcher field: exact, prefix or suffix
+                Match(ref s, path.Match);
                 s.End();
                 s.End();
+                break;
+            case RbacPermission.ServerName name:
+                s.Begin(PermissionFields.RequestedServerName);
+                Match(ref s, name.Match);
                 s.End();
-            }
-            s.End();
-            s.End();
+                break;
+            default:
+                s.Bool(PermissionFields.Any, true);
+                break;
         }
+    }
+
+    private static void PermissionItem<TSink>(ref TSink s, RbacPermission rule) where TSink : IProtoSink, allows ref struct
+    {
+        s.Begin(PermissionSetFields.Rules);
+        Permission(ref s, rule);
         s.End();
     }
 
-    private static void Principal<TSink>(ref TSink s, RbacPolicyPlan policy) where TSink : IProtoSink, allows ref struct
+    private static void Principal<TSink>(ref TSink s, RbacPrincipal principal) where TSink : IProtoSink, allows ref struct
     {
-        if (policy.AnySource)
+        switch (principal)
         {
-            s.Bool(PrincipalFields.Any, true);
-            return;
+            case RbacPrincipal.And and:
+                s.Begin(PrincipalFields.AndIds);
+                foreach (var id in and.Ids) PrincipalItem(ref s, id);
+                s.End();
+                break;
+            case RbacPrincipal.Or or:
+                s.Begin(PrincipalFields.OrIds);
+                foreach (var id in or.Ids) PrincipalItem(ref s, id);
+                s.End();
+                break;
+            case RbacPrincipal.Not not:
+                s.Begin(PrincipalFields.NotId);
+                Principal(ref s, not.Id);
+                s.End();
+                break;
+            case RbacPrincipal.Authenticated authenticated:
+                s.Begin(PrincipalFields.Authenticated); // without a name: any authenticated identity
+                if (authenticated.Name is { } name)
+                {
+                    s.Begin(AuthenticatedFields.PrincipalName);
+                    Match(ref s, name);
+                    s.End();
+                }
+                s.End();
+                break;
+            case RbacPrincipal.DirectRemoteIp ip:
+                s.Begin(PrincipalFields.DirectRemoteIp);
+                Cidr(ref s, ip.Address, ip.Length);
+                s.End();
+                break;
+            case RbacPrincipal.RemoteIp ip:
+                s.Begin(PrincipalFields.RemoteIp);
+                Cidr(ref s, ip.Address, ip.Length);
+                s.End();
+                break;
+            default:
+                s.Bool(PrincipalFields.Any, true);
+                break;
         }
-        s.Begin(PrincipalFields.OrIds);
-        foreach (var principal in policy.ServiceAccountPrincipals)
-        {
-            s.Begin(PrincipalSetFields.Ids);
-            s.Begin(PrincipalFields.Authenticated);
-            s.Begin(AuthenticatedFields.PrincipalName);
-            s.StringAlways(StringMatcherFields.Exact, principal);
-            s.End();
-            s.End();
-            s.End();
-        }
-        foreach (var prefix in policy.NamespacePrefixes)
-        {
-            s.Begin(PrincipalSetFields.Ids);
-            s.Begin(PrincipalFields.Authenticated);
-            s.Begin(AuthenticatedFields.PrincipalName);
-            s.StringAlways(StringMatcherFields.Prefix, prefix);
-            s.End();
-            s.End();
-            s.End();
-        }
-        foreach (var (address, length) in policy.Cidrs)
-        {
-            s.Begin(PrincipalSetFields.Ids);
-            s.Begin(PrincipalFields.DirectRemoteIp);
-            s.String(CidrRangeFields.AddressPrefix, address);
-            Fields.UInt32Value(ref s, CidrRangeFields.PrefixLen, length);
-            s.End();
-            s.End();
-        }
-        if (policy.Unauthenticated)
-        {
-            s.Begin(PrincipalSetFields.Ids);
-            s.Begin(PrincipalFields.NotId);
-            s.Begin(PrincipalFields.Authenticated); // any authenticated identity
-            s.End();
-            s.End();
-            s.End();
-        }
+    }
+
+    private static void PrincipalItem<TSink>(ref TSink s, RbacPrincipal id) where TSink : IProtoSink, allows ref struct
+    {
+        s.Begin(PrincipalSetFields.Ids);
+        Principal(ref s, id);
         s.End();
+    }
+
+    private static void Header<TSink>(ref TSink s, string name, StringMatch? match) where TSink : IProtoSink, allows ref struct
+    {
+        s.String(HeaderMatcherFields.Name, name);
+        if (match is { } m)
+        {
+            s.Begin(HeaderMatcherFields.StringMatch);
+            Match(ref s, m);
+            s.End();
+        }
+        else s.Bool(HeaderMatcherFields.PresentMatch, true);
+    }
+
+    /// <summary>The fields of a StringMatcher: exact, prefix or suffix text, or a safe regex.</summary>
+    private static void Match<TSink>(ref TSink s, StringMatch match) where TSink : IProtoSink, allows ref struct
+    {
+        if (match.Field == StringMatcherFields.SafeRegex)
+        {
+            s.Begin(StringMatcherFields.SafeRegex);
+            s.String(RegexMatcherFields.Regex, match.Value);
+            s.End();
+        }
+        else s.StringAlways(match.Field, match.Value);
+    }
+
+    private static void Cidr<TSink>(ref TSink s, string address, int length) where TSink : IProtoSink, allows ref struct
+    {
+        s.String(CidrRangeFields.AddressPrefix, address);
+        Fields.UInt32Value(ref s, CidrRangeFields.PrefixLen, length);
     }
 }

@@ -37,7 +37,10 @@ internal static class PermissionFields
     public const int OrRules = 2;
     public const int Any = 3;
     public const int Header = 4;
+    public const int DestinationIp = 5;
     public const int DestinationPort = 6;
+    public const int NotRule = 8;
+    public const int RequestedServerName = 9;
     public const int UrlPath = 10;
 }
 
@@ -56,6 +59,7 @@ internal static class PrincipalFields
     public const int Authenticated = 4;
     public const int NotId = 8;
     public const int DirectRemoteIp = 10;
+    public const int RemoteIp = 11;
 }
 
 /// <summary><c>envoy.config.rbac.v3.Principal.Set</c>.</summary>

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Mesh.Model;
+using Mesh.Translation;
 using Mesh.Xds.EnvoyApi;
 
 namespace Mesh.Xds.Planning;
@@ -54,6 +55,7 @@ internal static class InboundPlanner
         if (ports.Count == 0) return ([], null);
         var deny = new List<RbacPolicyPlan>();
         var allow = new List<RbacPolicyPlan>();
+        var audit = new List<RbacPolicyPlan>();
         bool hasDeny = false, hasAllow = false;
         var accessPolicies = context.Config.AccessPolicies;
         var order = Enumerable.Range(0, accessPolicies.Count)
@@ -63,22 +65,21 @@ internal static class InboundPlanner
         {
             var policy = accessPolicies[i];
             if (!AppliesToProxy(context, policy)) continue;
-            var target = policy.Action == AccessAction.Deny ? deny : allow;
-            if (policy.Action == AccessAction.Deny) hasDeny = true; else hasAllow = true;
+            var target = policy.Action switch { AccessAction.Deny => deny, AccessAction.Audit => audit, _ => allow };
+            if (policy.Action == AccessAction.Deny) hasDeny = true;
+            else if (policy.Action == AccessAction.Allow) hasAllow = true;
             for (var r = 0; r < policy.Rules.Count; r++)
             {
-                var rule = policy.Rules[r];
-                target.Add(new RbacPolicyPlan(
-                    ResourceNames.RbacPolicy(policy, r),
-                    rule.From,
-                    rule.To,
-                    Cidrs(rule.From),
-                    [.. (rule.From?.ServiceAccounts ?? default).Select(a => ResourceNames.ServiceAccountPrincipal(options.TrustDomain, a))],
-                    [.. (rule.From?.Namespaces ?? default).Select(n => ResourceNames.NamespacePrincipalPrefix(options.TrustDomain, n))],
-                    rule.From?.Unauthenticated ?? false));
+                var fit = AccessRuleFit.Of(policy.Rules[r], policy.Action, AccessRbac.Writes);
+                foreach (var (feature, part) in fit.Dropped)
+                {
+                    context.Warning(XdsDiagnosticCodes.NotEncoded, $"$.spec.accessPolicies[{i}].rules[{r}].{part}",
+                        $"Request principals and token conditions need the jwt_authn filter, which the encoder does not emit. {fit.Consequence(feature, policy.Action)}");
+                }
+                if (fit.Rule is { } rule) target.Add(AccessRbac.Policy(ResourceNames.RbacPolicy(policy, r), rule, options.TrustDomain));
             }
         }
-        var inbound = new InboundPlan([.. ports], [.. deny], [.. allow], hasDeny, hasAllow);
+        var inbound = new InboundPlan([.. ports], [.. deny], [.. allow], hasDeny, hasAllow, [.. audit]);
         var listener = new ListenerPlan(ResourceNames.InboundListener, options.InboundPort, false, string.Empty, false, ResourceNames.InboundStatPrefix(options.InboundPort), inbound);
         return ([.. clusters], listener);
     }
@@ -133,27 +134,6 @@ internal static class InboundPlanner
         if (policy.Target.Subset is not { } subsetName) return true;
         var subset = context.FindService(own)?.FindSubset(subsetName);
         return subset is not null && subset.Labels.All(l => proxy.Labels.TryGetValue(l.Key, out var v) && string.Equals(v, l.Value, StringComparison.Ordinal));
-    }
-
-    /// <summary>
-    /// An access rule's IP blocks as CIDR ranges: an address alone is a host range (/32 or /128). The validator
-    /// accepts only dotted-quad IPv4, IPv6 and prefix lengths that fit the family, so each block splits cleanly.
-    /// </summary>
-    private static (string, int)[] Cidrs(AccessSource? from)
-    {
-        if (from is null || from.IpBlocks.IsEmpty) return [];
-        var result = new (string, int)[from.IpBlocks.Count];
-        for (var i = 0; i < result.Length; i++)
-        {
-            var block = from.IpBlocks[i];
-            var slash = block.IndexOf('/', StringComparison.Ordinal);
-            var address = slash < 0 ? block : block[..slash];
-            var length = slash < 0
-                ? (address.Contains(':', StringComparison.Ordinal) ? 128 : 32)
-                : int.Parse(block.AsSpan(slash + 1), NumberStyles.None, CultureInfo.InvariantCulture);
-            result[i] = (address, length);
-        }
-        return result;
     }
 
     /// <summary>

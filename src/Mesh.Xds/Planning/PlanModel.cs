@@ -146,22 +146,14 @@ internal sealed record InboundPortPlan(int Port, string ClusterName, RouteConfig
 /// <summary>A token bucket of Envoy's local rate limit: its size (the burst), its refill and interval, and the status answered when it is empty.</summary>
 internal sealed record RateLimitPlan(int MaxTokens, int TokensPerFill, TimeSpan FillInterval, int Status);
 
-/// <summary>One access rule as an Envoy RBAC policy (a policy per rule, since a rule ANDs its source and operation).</summary>
-internal sealed record RbacPolicyPlan(string Name, AccessSource? From, AccessOperation? To, (string Prefix, int Length)[] Cidrs, string[] ServiceAccountPrincipals, string[] NamespacePrefixes, bool Unauthenticated)
-{
-    /// <summary>The operation's path patterns as the StringMatcher field (exact, prefix or suffix) and its value.</summary>
-    public (int Field, string Value)[] Paths { get; } = [.. (To?.Paths ?? default).Select(p =>
-        p.Length > 1 && p.EndsWith('*') ? (StringMatcherFields.Prefix, p[..^1])
-        : p.Length > 1 && p.StartsWith('*') ? (StringMatcherFields.Suffix, p[1..])
-        : p == "*" ? (StringMatcherFields.Prefix, "/")
-        : (StringMatcherFields.Exact, p))];
+/// <summary>One access rule as an Envoy RBAC policy (a policy per rule, since a rule ANDs its source, operation and conditions).</summary>
+internal sealed record RbacPolicyPlan(string Name, RbacPermission Permission, RbacPrincipal Principal);
 
-    /// <summary>Whether the source matches anyone (no list given).</summary>
-    public bool AnySource => Cidrs.Length == 0 && ServiceAccountPrincipals.Length == 0 && NamespacePrefixes.Length == 0 && !Unauthenticated;
-}
-
-/// <summary>The inbound side of a sidecar: one listener with a filter chain per HTTP port, RBAC filters from access policies.</summary>
-internal sealed record InboundPlan(InboundPortPlan[] Ports, RbacPolicyPlan[] Deny, RbacPolicyPlan[] Allow, bool HasDeny, bool HasAllow);
+/// <summary>
+/// The inbound side of a sidecar: one listener with a filter chain per HTTP port, RBAC filters from access policies (audit
+/// as Envoy's LOG action, which allows everything and marks what matches for access logging).
+/// </summary>
+internal sealed record InboundPlan(InboundPortPlan[] Ports, RbacPolicyPlan[] Deny, RbacPolicyPlan[] Allow, bool HasDeny, bool HasAllow, RbacPolicyPlan[] Audit);
 
 /// <summary>
 /// The TLS a cluster originates: the mesh's own mTLS (<see cref="ClientTlsMode.Mesh"/>: the workload certificate and the

@@ -199,7 +199,10 @@ internal static class XdsSchema
             M(PermissionFields.OrRules, "or_rules", "envoy.config.rbac.v3.Permission.Set"),
             B(PermissionFields.Any, "any"),
             M(PermissionFields.Header, "header", "envoy.config.route.v3.HeaderMatcher"),
+            M(PermissionFields.DestinationIp, "destination_ip", "envoy.config.core.v3.CidrRange"),
             V(PermissionFields.DestinationPort, "destination_port"),
+            M(PermissionFields.NotRule, "not_rule", "envoy.config.rbac.v3.Permission"),
+            M(PermissionFields.RequestedServerName, "requested_server_name", "envoy.type.matcher.v3.StringMatcher"),
             M(PermissionFields.UrlPath, "url_path", "envoy.type.matcher.v3.PathMatcher"),
         ],
         ["envoy.config.rbac.v3.Permission.Set"] = [M(PermissionSetFields.Rules, "rules", "envoy.config.rbac.v3.Permission", true)],
@@ -211,6 +214,7 @@ internal static class XdsSchema
             M(PrincipalFields.Authenticated, "authenticated", "envoy.config.rbac.v3.Principal.Authenticated"),
             M(PrincipalFields.NotId, "not_id", "envoy.config.rbac.v3.Principal"),
             M(PrincipalFields.DirectRemoteIp, "direct_remote_ip", "envoy.config.core.v3.CidrRange"),
+            M(PrincipalFields.RemoteIp, "remote_ip", "envoy.config.core.v3.CidrRange"),
         ],
         ["envoy.config.rbac.v3.Principal.Set"] = [M(PrincipalSetFields.Ids, "ids", "envoy.config.rbac.v3.Principal", true)],
         ["envoy.config.rbac.v3.Principal.Authenticated"] =

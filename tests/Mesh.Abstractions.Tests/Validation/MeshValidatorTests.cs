@@ -265,6 +265,21 @@ public sealed class MeshValidatorTests
         { "route matching source labels at a gateway", m => Edge(m, EdgeRoute() with { Rules = [new HttpRouteRule { Matches = [new HttpMatch { SourceNamespace = "shop" }], Backends = [To(ValidModel.Reviews)] }] }), InvalidMatch, "$.spec.gatewayRoutes[0].rules[0].matches[0]" },
         { "route backend that does not exist", m => Edge(m, EdgeRoute() with { Rules = [new HttpRouteRule { Backends = [To(new ServiceRef("cart", "shop"))] }] }), DanglingService, "$.spec.gatewayRoutes[0].rules[0].backends[0].service" },
         { "two gateways of one name", m => Edge(m) with { Gateways = [.. Edge(m).Gateways, Edge(m).Gateways[0]] }, DuplicateName, "$.spec.gateways[1].name" },
+        { "identity that is no SPIFFE ID", m => m.Access(a => a with { From = a.From! with { Identities = ["partner.example/ns/a/sa/b"] } }), InvalidAccessRule, "$.spec.accessPolicies[0].rules[0].from.identities[0]" },
+        { "identity pattern with an inner star", m => m.Access(a => a with { From = a.From! with { Identities = ["spiffe://partner.example/ns/*/sa/b"] } }), InvalidAccessRule, "$.spec.accessPolicies[0].rules[0].from.identities[0]" },
+        { "request principal without a subject", m => m.Access(a => a with { From = a.From! with { RequestPrincipals = ["https://issuer.example"] } }), InvalidAccessRule, "$.spec.accessPolicies[0].rules[0].from.requestPrincipals[0]" },
+        { "remote ip block", m => m.Access(a => a with { From = a.From! with { RemoteIpBlocks = ["300.0.0.1"] } }), InvalidAddress, "$.spec.accessPolicies[0].rules[0].from.remoteIpBlocks[0]" },
+        { "excluded namespace", m => m.Access(a => a with { From = a.From! with { Not = new AccessSource { Namespaces = ["Ops"] } } }), InvalidName, "$.spec.accessPolicies[0].rules[0].from.not.namespaces[0]" },
+        { "exclusion of authenticated callers", m => m.Access(a => a with { From = a.From! with { Not = new AccessSource { Authenticated = true } } }), InvalidAccessRule, "$.spec.accessPolicies[0].rules[0].from.not.authenticated" },
+        { "exclusion inside an exclusion", m => m.Access(a => a with { From = a.From! with { Not = new AccessSource { Namespaces = ["ops"], Not = new AccessSource { Namespaces = ["dev"] } } } }), InvalidAccessRule, "$.spec.accessPolicies[0].rules[0].from.not.not" },
+        { "authenticated and unauthenticated", m => m.Access(a => a with { From = a.From! with { Authenticated = true, Unauthenticated = true } }), InvalidAccessRule, "$.spec.accessPolicies[0].rules[0].from.authenticated" },
+        { "host with an inner star", m => m.Access(a => a with { To = a.To! with { Hosts = ["api.*.example.com"] } }), InvalidAccessRule, "$.spec.accessPolicies[0].rules[0].to.hosts[0]" },
+        { "excluded path", m => m.Access(a => a with { To = a.To! with { Not = new AccessOperation { Paths = ["admin"] } } }), InvalidPath, "$.spec.accessPolicies[0].rules[0].to.not.paths[0]" },
+        { "path with an inner star", m => m.Access(a => a with { To = a.To! with { Paths = ["/api/*/items"] } }), InvalidPath, "$.spec.accessPolicies[0].rules[0].to.paths[0]" },
+        { "condition without values", m => m.Access(a => a with { When = [new AccessCondition { Key = AccessConditionKey.Header("x-tenant") }] }), InvalidAccessRule, "$.spec.accessPolicies[0].rules[0].when[0].values" },
+        { "condition on an ip that is no address", m => m.Access(a => a with { When = [new AccessCondition { Key = AccessConditionKey.Of(AccessAttribute.SourceIp), Values = ["shop"] }] }), InvalidAccessRule, "$.spec.accessPolicies[0].rules[0].when[0].values[0]" },
+        { "condition on a port that is no port", m => m.Access(a => a with { When = [new AccessCondition { Key = AccessConditionKey.Of(AccessAttribute.DestinationPort), NotValues = ["http"] }] }), InvalidAccessRule, "$.spec.accessPolicies[0].rules[0].when[0].notValues[0]" },
+        { "condition key of a header without a name", m => m.Access(a => a with { When = [new AccessCondition { Key = new AccessConditionKey(AccessAttribute.RequestHeader, default), Values = ["a"] }] }), InvalidAccessRule, "$.spec.accessPolicies[0].rules[0].when[0].key" },
     };
 
     [Theory]

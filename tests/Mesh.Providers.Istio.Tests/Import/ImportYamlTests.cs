@@ -71,7 +71,7 @@ public sealed class ImportYamlTests
     }
 
     [Fact]
-    public void Import_AuthorizationPolicyOperations_BecomeOneRuleEach_AndWhenIsReported()
+    public void Import_AuthorizationPolicyOperations_BecomeOneRuleEach_WithTheirConditions()
     {
         var result = Translator.ImportYaml("""
             apiVersion: security.istio.io/v1
@@ -89,8 +89,75 @@ public sealed class ImportYamlTests
         Assert.Equal(AccessAction.Allow, policy.Action);
         Assert.Equal(new ServiceRef("ratings", "bookinfo"), policy.Target!.Service);
         Assert.Equal(2, policy.Rules.Count);
-        Assert.All(policy.Rules, r => Assert.True(r.From!.Unauthenticated));
-        Assert.Contains(result.Diagnostics, d => d.Path == "ap.yaml#0 $.spec.rules[0].when");
+        Assert.All(policy.Rules, r => Assert.True(r.From!.Unauthenticated && r.From.ServiceAccounts.SequenceEqual([new ServiceAccountRef("bookinfo", "reviews")])));
+        Assert.All(policy.Rules, r => Assert.Equal([new AccessCondition { Key = AccessConditionKey.Header("x"), Values = ["y"] }], r.When));
+        Assert.DoesNotContain(result.Diagnostics, d => d.Path.Contains("when", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Import_ASourceThatAndsFields_KeepsOneAsCallers_AndTheOthersAsConditions()
+    {
+        var result = Translator.ImportYaml("""
+            apiVersion: security.istio.io/v1
+            kind: AuthorizationPolicy
+            metadata: { name: p, namespace: bookinfo }
+            spec:
+              selector: { matchLabels: { app: ratings } }
+              action: DENY
+              rules:
+              - from:
+                - source: { namespaces: [shop], ipBlocks: ["10.0.0.0/8"], notRequestPrincipals: ["https://issuer.example/admin"] }
+                - source: { principals: ["*"] }
+            """, "ap.yaml");
+        Assert.False(result.HasErrors, string.Join("\n", result.Diagnostics));
+        var rules = Assert.Single(result.Config!.AccessPolicies).Rules;
+        Assert.Equal(2, rules.Count);
+        var anded = Assert.Single(rules, r => !r.When.IsEmpty);
+        Assert.Equal(["shop"], anded.From!.Namespaces);
+        Assert.Equal(["https://issuer.example/admin"], anded.From.Not!.RequestPrincipals);
+        Assert.Equal([new AccessCondition { Key = AccessConditionKey.Of(AccessAttribute.SourceIp), Values = ["10.0.0.0/8"] }], anded.When);
+        Assert.True(Assert.Single(rules, r => r.When.IsEmpty).From!.Authenticated);
+        Assert.DoesNotContain(result.Diagnostics, d => d.Severity >= DiagnosticSeverity.Warning);
+    }
+
+    [Fact]
+    public void Import_AuditIsCarried_CustomIsReported_AndAnUnknownConditionKeyLeavesTheRuleOut()
+    {
+        var result = Translator.ImportYaml("""
+            apiVersion: security.istio.io/v1
+            kind: AuthorizationPolicy
+            metadata: { name: audit, namespace: bookinfo }
+            spec:
+              action: AUDIT
+              rules: [{ to: [{ operation: { hosts: ["*.example.com"], notPaths: ["/health"] } }] }]
+            ---
+            apiVersion: security.istio.io/v1
+            kind: AuthorizationPolicy
+            metadata: { name: ext, namespace: bookinfo }
+            spec:
+              action: CUSTOM
+              provider: { name: opa }
+              rules: [{}]
+            ---
+            apiVersion: security.istio.io/v1
+            kind: AuthorizationPolicy
+            metadata: { name: odd, namespace: bookinfo }
+            spec:
+              rules:
+              - when: [{ key: "experimental.envoy.filters.network.foo", values: [x] }]
+              - from: [{ source: { namespaces: [shop] } }]
+            """, "ap.yaml");
+        Assert.False(result.HasErrors, string.Join("\n", result.Diagnostics));
+        var audit = Assert.Single(result.Config!.AccessPolicies, p => p.Name == "audit");
+        Assert.Equal(AccessAction.Audit, audit.Action);
+        var to = Assert.Single(audit.Rules).To!;
+        Assert.Equal(["*.example.com"], to.Hosts);
+        Assert.Equal(["/health"], to.Not!.Paths);
+        Assert.DoesNotContain(result.Config.AccessPolicies, p => p.Name == "ext");
+        Assert.Contains(result.Diagnostics, d => d.Path == "ap.yaml#1 $.spec" && d.Message.Contains("external authorizer", StringComparison.Ordinal));
+        var odd = Assert.Single(result.Config.AccessPolicies, p => p.Name == "odd");
+        Assert.Equal(["shop"], Assert.Single(odd.Rules).From!.Namespaces);
+        Assert.Contains(result.Diagnostics, d => d.Path == "ap.yaml#2 $.spec.rules[0].when[0].key");
     }
 
     [Fact]

@@ -429,8 +429,9 @@ internal static class ObjectModelEncoder
         foreach (var port in inbound.Ports)
         {
             var manager = new HttpConnectionManager { StatPrefix = port.ClusterName, RouteConfig = RouteConfiguration(port.Routes) };
-            if (inbound.HasDeny) manager.HttpFilters.Add(Rbac(inbound.Deny, true));
-            if (inbound.HasAllow) manager.HttpFilters.Add(Rbac(inbound.Allow, false));
+            if (inbound.Audit.Length > 0) manager.HttpFilters.Add(Rbac(inbound.Audit, Envoy.Config.Rbac.V3.RBAC.Types.Action.Log));
+            if (inbound.HasDeny) manager.HttpFilters.Add(Rbac(inbound.Deny, Envoy.Config.Rbac.V3.RBAC.Types.Action.Deny));
+            if (inbound.HasAllow) manager.HttpFilters.Add(Rbac(inbound.Allow, Envoy.Config.Rbac.V3.RBAC.Types.Action.Allow));
             if (port.RateLimited) manager.HttpFilters.Add(new HttpFilter { Name = "envoy.filters.http.local_ratelimit", TypedConfig = Any.Pack(RateLimit(port.RateLimit)) });
             manager.HttpFilters.Add(new HttpFilter { Name = "envoy.filters.http.router", TypedConfig = Any.Pack(new Envoy.Extensions.Filters.Http.Router.V3.Router()) });
             Telemetry(manager, l.Telemetry);
@@ -460,72 +461,67 @@ internal static class ObjectModelEncoder
         return limit;
     }
 
-    private static HttpFilter Rbac(RbacPolicyPlan[] policies, bool deny)
+    private static HttpFilter Rbac(RbacPolicyPlan[] policies, Envoy.Config.Rbac.V3.RBAC.Types.Action action)
     {
-        var rules = new Envoy.Config.Rbac.V3.RBAC { Action = deny ? Envoy.Config.Rbac.V3.RBAC.Types.Action.Deny : Envoy.Config.Rbac.V3.RBAC.Types.Action.Allow };
+        var rules = new Envoy.Config.Rbac.V3.RBAC { Action = action };
         foreach (var p in policies)
         {
             var policy = new Envoy.Config.Rbac.V3.Policy();
-            policy.Permissions.Add(Permission(p));
-            policy.Principals.Add(Principal(p));
+            policy.Permissions.Add(Permission(p.Permission));
+            policy.Principals.Add(Principal(p.Principal));
             rules.Policies.Add(p.Name, policy);
         }
         return new HttpFilter { Name = "envoy.filters.http.rbac", TypedConfig = Any.Pack(new Envoy.Extensions.Filters.Http.Rbac.V3.RBAC { Rules = rules }) };
     }
 
-    private static Envoy.Config.Rbac.V3.Permission Permission(RbacPolicyPlan p)
+    private static StringMatcher Matcher(StringMatch m) => m.Field switch
     {
-        var sets = new List<Envoy.Config.Rbac.V3.Permission>();
-        Envoy.Config.Rbac.V3.Permission Or(IEnumerable<Envoy.Config.Rbac.V3.Permission> items)
+        1 => new StringMatcher { Exact = m.Value },
+        2 => new StringMatcher { Prefix = m.Value },
+        3 => new StringMatcher { Suffix = m.Value },
+        _ => new StringMatcher { SafeRegex = new RegexMatcher { Regex = m.Value } },
+    };
+
+    private static Envoy.Config.Rbac.V3.Permission Permission(RbacPermission p)
+    {
+        Envoy.Config.Rbac.V3.Permission.Types.Set Set(RbacPermission[] rules)
         {
             var set = new Envoy.Config.Rbac.V3.Permission.Types.Set();
-            set.Rules.AddRange(items);
-            return new Envoy.Config.Rbac.V3.Permission { OrRules = set };
+            set.Rules.AddRange(rules.Select(Permission));
+            return set;
         }
-        if (p.To is { } to && !to.Ports.IsEmpty) sets.Add(Or(to.Ports.Select(port => new Envoy.Config.Rbac.V3.Permission { DestinationPort = (uint)port })));
-        if (p.To is { } to2 && !to2.Methods.IsEmpty) sets.Add(Or(to2.Methods.Select(m => new Envoy.Config.Rbac.V3.Permission { Header = new HeaderMatcher { Name = ":method", StringMatch = new StringMatcher { Exact = m } } })));
-        if (p.Paths.Length > 0)
+        return p switch
         {
-            sets.Add(Or(p.Paths.Select(path => new Envoy.Config.Rbac.V3.Permission
-            {
-                UrlPath = new PathMatcher
-                {
-                    Path = path.Field switch
-                    {
-                        1 => new StringMatcher { Exact = path.Value },
-                        2 => new StringMatcher { Prefix = path.Value },
-                        _ => new StringMatcher { Suffix = path.Value },
-                    },
-                },
-            })));
-        }
-        if (sets.Count == 0) return new Envoy.Config.Rbac.V3.Permission { Any = true };
-        var and = new Envoy.Config.Rbac.V3.Permission.Types.Set();
-        and.Rules.AddRange(sets);
-        return new Envoy.Config.Rbac.V3.Permission { AndRules = and };
+            RbacPermission.And and => new() { AndRules = Set(and.Rules) },
+            RbacPermission.Or or => new() { OrRules = Set(or.Rules) },
+            RbacPermission.Not not => new() { NotRule = Permission(not.Rule) },
+            RbacPermission.Header h => new() { Header = h.Match is { } m ? new HeaderMatcher { Name = h.Name, StringMatch = Matcher(m) } : new HeaderMatcher { Name = h.Name, PresentMatch = true } },
+            RbacPermission.DestinationPort port => new() { DestinationPort = (uint)port.Port },
+            RbacPermission.DestinationIp ip => new() { DestinationIp = new CidrRange { AddressPrefix = ip.Address, PrefixLen = (uint)ip.Length } },
+            RbacPermission.UrlPath path => new() { UrlPath = new PathMatcher { Path = Matcher(path.Match) } },
+            RbacPermission.ServerName name => new() { RequestedServerName = Matcher(name.Match) },
+            _ => new() { Any = true },
+        };
     }
 
-    private static Envoy.Config.Rbac.V3.Principal Principal(RbacPolicyPlan p)
+    private static Envoy.Config.Rbac.V3.Principal Principal(RbacPrincipal p)
     {
-        if (p.AnySource) return new Envoy.Config.Rbac.V3.Principal { Any = true };
-        var set = new Envoy.Config.Rbac.V3.Principal.Types.Set();
-        foreach (var sa in p.ServiceAccountPrincipals)
+        Envoy.Config.Rbac.V3.Principal.Types.Set Set(RbacPrincipal[] ids)
         {
-            set.Ids.Add(new Envoy.Config.Rbac.V3.Principal { Authenticated = new Envoy.Config.Rbac.V3.Principal.Types.Authenticated { PrincipalName = new StringMatcher { Exact = sa } } });
+            var set = new Envoy.Config.Rbac.V3.Principal.Types.Set();
+            set.Ids.AddRange(ids.Select(Principal));
+            return set;
         }
-        foreach (var prefix in p.NamespacePrefixes)
+        return p switch
         {
-            set.Ids.Add(new Envoy.Config.Rbac.V3.Principal { Authenticated = new Envoy.Config.Rbac.V3.Principal.Types.Authenticated { PrincipalName = new StringMatcher { Prefix = prefix } } });
-        }
-        foreach (var (address, length) in p.Cidrs)
-        {
-            set.Ids.Add(new Envoy.Config.Rbac.V3.Principal { DirectRemoteIp = new CidrRange { AddressPrefix = address, PrefixLen = (uint)length } });
-        }
-        if (p.Unauthenticated)
-        {
-            set.Ids.Add(new Envoy.Config.Rbac.V3.Principal { NotId = new Envoy.Config.Rbac.V3.Principal { Authenticated = new Envoy.Config.Rbac.V3.Principal.Types.Authenticated() } });
-        }
-        return new Envoy.Config.Rbac.V3.Principal { OrIds = set };
+            RbacPrincipal.And and => new() { AndIds = Set(and.Ids) },
+            RbacPrincipal.Or or => new() { OrIds = Set(or.Ids) },
+            RbacPrincipal.Not not => new() { NotId = Principal(not.Id) },
+            RbacPrincipal.Authenticated a => new() { Authenticated = a.Name is { } name ? new Envoy.Config.Rbac.V3.Principal.Types.Authenticated { PrincipalName = Matcher(name) } : new Envoy.Config.Rbac.V3.Principal.Types.Authenticated() },
+            RbacPrincipal.DirectRemoteIp ip => new() { DirectRemoteIp = new CidrRange { AddressPrefix = ip.Address, PrefixLen = (uint)ip.Length } },
+            RbacPrincipal.RemoteIp ip => new() { RemoteIp = new CidrRange { AddressPrefix = ip.Address, PrefixLen = (uint)ip.Length } },
+            _ => new() { Any = true },
+        };
     }
 
     public static Listener Listener(ListenerPlan l, XdsEncoderOptions options)

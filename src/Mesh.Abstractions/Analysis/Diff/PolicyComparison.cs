@@ -69,8 +69,8 @@ internal static class PolicyComparison
 
     public static void AccessPolicies(MeshConfig desired, MeshConfig live, List<MeshChange> changes)
     {
-        // A deny policy without rules denies nothing: the same as none. (An allow policy without rules denies everything.)
-        static bool Acts(AccessPolicy p) => !(p.Action == AccessAction.Deny && p.Rules.IsEmpty);
+        // A deny or audit policy without rules does nothing: the same as none. (An allow policy without rules denies everything.)
+        static bool Acts(AccessPolicy p) => !(p.Action != AccessAction.Allow && p.Rules.IsEmpty);
         static WriteMapping Tree(AccessPolicy p) => MeshConfigWriter.AccessPolicy(Normalizer.Access(p));
 
         var pairs = Renamed(KeyedPairs.Pair(desired.AccessPolicies, live.AccessPolicies, p => $"{p.Namespace}/{p.Name}", Acts), Tree);

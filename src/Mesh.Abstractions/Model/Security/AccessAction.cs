@@ -8,4 +8,10 @@ public enum AccessAction
 
     /// <summary>Deny them; deny policies are evaluated before allow policies.</summary>
     Deny,
+
+    /// <summary>
+    /// Mark them for audit logging; an audit policy neither allows nor denies anything (Istio's <c>AUDIT</c>, Envoy's RBAC
+    /// <c>LOG</c> action).
+    /// </summary>
+    Audit,
 }
