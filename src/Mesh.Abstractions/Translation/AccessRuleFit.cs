@@ -12,6 +12,9 @@ namespace Mesh.Translation;
 /// <param name="Dropped">The features cut, with their paths relative to the rule (<c>from.identities</c>, <c>when[0]</c>).</param>
 public sealed record AccessRuleFit(AccessRule? Rule, IReadOnlyList<(MeshFeature Feature, string Path)> Dropped)
 {
+    /// <summary>The cut that left the rule out (null when it is written).</summary>
+    public MeshFeature? Cause { get; private init; }
+
     /// <summary>Fits <paramref name="rule"/> of a policy with <paramref name="action"/> to what <paramref name="writes"/> accepts.</summary>
     /// <param name="rule">The rule.</param>
     /// <param name="action">The policy's action.</param>
@@ -21,7 +24,7 @@ public sealed record AccessRuleFit(AccessRule? Rule, IReadOnlyList<(MeshFeature 
         ArgumentNullException.ThrowIfNull(rule);
         ArgumentNullException.ThrowIfNull(writes);
         var dropped = new List<(MeshFeature, string)>();
-        var narrowingLost = false;
+        MeshFeature? narrowingLost = null;
         var source = rule.From;
         if (source is not null)
         {
@@ -30,14 +33,14 @@ public sealed record AccessRuleFit(AccessRule? Rule, IReadOnlyList<(MeshFeature 
             if (!source.Identities.IsEmpty && !writes(MeshFeature.AccessFromIdentities)) { dropped.Add((MeshFeature.AccessFromIdentities, "from.identities")); source = source with { Identities = default }; }
             if (!source.RequestPrincipals.IsEmpty && !writes(MeshFeature.AccessFromRequestPrincipals)) { dropped.Add((MeshFeature.AccessFromRequestPrincipals, "from.requestPrincipals")); source = source with { RequestPrincipals = default }; }
             if (!source.RemoteIpBlocks.IsEmpty && !writes(MeshFeature.AccessFromRemoteIpBlocks)) { dropped.Add((MeshFeature.AccessFromRemoteIpBlocks, "from.remoteIpBlocks")); source = source with { RemoteIpBlocks = default }; }
-            if (hadAlternatives && !source.HasAlternatives) return new AccessRuleFit(null, dropped);
-            if (source.Not is not null && !writes(MeshFeature.AccessFromExcluded)) { dropped.Add((MeshFeature.AccessFromExcluded, "from.not")); source = source with { Not = null }; narrowingLost = true; }
+            if (hadAlternatives && !source.HasAlternatives) return new AccessRuleFit(null, dropped) { Cause = dropped[^1].Item1 };
+            if (source.Not is not null && !writes(MeshFeature.AccessFromExcluded)) { dropped.Add((MeshFeature.AccessFromExcluded, "from.not")); source = source with { Not = null }; narrowingLost ??= MeshFeature.AccessFromExcluded; }
         }
         var to = rule.To;
         if (to is not null)
         {
-            if (!to.Hosts.IsEmpty && !writes(MeshFeature.AccessToHosts)) { dropped.Add((MeshFeature.AccessToHosts, "to.hosts")); to = to with { Hosts = default }; narrowingLost = true; }
-            if (to.Not is not null && !writes(MeshFeature.AccessToExcluded)) { dropped.Add((MeshFeature.AccessToExcluded, "to.not")); to = to with { Not = null }; narrowingLost = true; }
+            if (!to.Hosts.IsEmpty && !writes(MeshFeature.AccessToHosts)) { dropped.Add((MeshFeature.AccessToHosts, "to.hosts")); to = to with { Hosts = default }; narrowingLost ??= MeshFeature.AccessToHosts; }
+            if (to.Not is not null && !writes(MeshFeature.AccessToExcluded)) { dropped.Add((MeshFeature.AccessToExcluded, "to.not")); to = to with { Not = null }; narrowingLost ??= MeshFeature.AccessToExcluded; }
         }
         var when = new List<AccessCondition>();
         for (var i = 0; i < rule.When.Count; i++)
@@ -47,10 +50,10 @@ public sealed record AccessRuleFit(AccessRule? Rule, IReadOnlyList<(MeshFeature 
             else
             {
                 dropped.Add((feature, $"when[{i}]"));
-                narrowingLost = true;
+                narrowingLost ??= feature;
             }
         }
-        if (narrowingLost && action == AccessAction.Allow) return new AccessRuleFit(null, dropped);
+        if (narrowingLost is not null && action == AccessAction.Allow) return new AccessRuleFit(null, dropped) { Cause = narrowingLost };
         return new AccessRuleFit(rule with { From = source is { IsAnyone: true } ? null : source, To = to is { IsAnything: true } ? null : to, When = [.. when] }, dropped);
     }
 
@@ -68,13 +71,13 @@ public sealed record AccessRuleFit(AccessRule? Rule, IReadOnlyList<(MeshFeature 
     /// <param name="action">The policy's action.</param>
     public string Consequence(MeshFeature feature, AccessAction action)
     {
+        var caller = feature == MeshFeature.AccessFromAuthenticated || feature == MeshFeature.AccessFromIdentities || feature == MeshFeature.AccessFromRequestPrincipals || feature == MeshFeature.AccessFromRemoteIpBlocks;
         if (Rule is null)
         {
-            return feature == MeshFeature.AccessFromAuthenticated || feature == MeshFeature.AccessFromIdentities || feature == MeshFeature.AccessFromRequestPrincipals || feature == MeshFeature.AccessFromRemoteIpBlocks
-                ? "The rule is not written: no caller it names can be expressed."
-                : "The rule is not written: without it, the allow rule would admit more requests.";
+            if (feature != Cause) return "The rule is not written (see the other parts of it reported).";
+            return caller ? "The rule is not written: no caller it names can be expressed." : "The rule is not written: without it, the allow rule would admit more requests.";
         }
-        return feature == MeshFeature.AccessFromAuthenticated || feature == MeshFeature.AccessFromIdentities || feature == MeshFeature.AccessFromRequestPrincipals || feature == MeshFeature.AccessFromRemoteIpBlocks
+        return caller
             ? "The rule is written without these callers."
             : $"The rule is written without it and {(action == AccessAction.Deny ? "denies" : "audits")} more requests.";
     }

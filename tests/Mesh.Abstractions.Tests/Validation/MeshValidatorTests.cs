@@ -267,7 +267,7 @@ public sealed class MeshValidatorTests
         { "two gateways of one name", m => Edge(m) with { Gateways = [.. Edge(m).Gateways, Edge(m).Gateways[0]] }, DuplicateName, "$.spec.gateways[1].name" },
         { "identity that is no SPIFFE ID", m => m.Access(a => a with { From = a.From! with { Identities = ["partner.example/ns/a/sa/b"] } }), InvalidAccessRule, "$.spec.accessPolicies[0].rules[0].from.identities[0]" },
         { "identity pattern with an inner star", m => m.Access(a => a with { From = a.From! with { Identities = ["spiffe://partner.example/ns/*/sa/b"] } }), InvalidAccessRule, "$.spec.accessPolicies[0].rules[0].from.identities[0]" },
-        { "request principal without a subject", m => m.Access(a => a with { From = a.From! with { RequestPrincipals = ["https://issuer.example"] } }), InvalidAccessRule, "$.spec.accessPolicies[0].rules[0].from.requestPrincipals[0]" },
+        { "request principal without a subject", m => m.Access(a => a with { From = a.From! with { RequestPrincipals = ["accounts.google.com"] } }), InvalidAccessRule, "$.spec.accessPolicies[0].rules[0].from.requestPrincipals[0]" },
         { "remote ip block", m => m.Access(a => a with { From = a.From! with { RemoteIpBlocks = ["300.0.0.1"] } }), InvalidAddress, "$.spec.accessPolicies[0].rules[0].from.remoteIpBlocks[0]" },
         { "excluded namespace", m => m.Access(a => a with { From = a.From! with { Not = new AccessSource { Namespaces = ["Ops"] } } }), InvalidName, "$.spec.accessPolicies[0].rules[0].from.not.namespaces[0]" },
         { "exclusion of authenticated callers", m => m.Access(a => a with { From = a.From! with { Not = new AccessSource { Authenticated = true } } }), InvalidAccessRule, "$.spec.accessPolicies[0].rules[0].from.not.authenticated" },
