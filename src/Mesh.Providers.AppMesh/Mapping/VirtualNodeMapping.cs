@@ -33,6 +33,7 @@ internal static partial class VirtualNodeMapping
                 Backends = service is null || ctx.Options.Backends != AppMeshBackends.List ? null : Lists.OrNull(Backends(node, virtualServices, ctx)),
                 BackendGroups = service is null || ctx.Options.Backends != AppMeshBackends.NamespaceGroups ? null : Lists.OrNull(BackendGroups(node, virtualServices, ctx)),
                 BackendDefaults = TlsMapping.ClientDefaults(node, anyEncrypted, ctx),
+                Logging = AccessLogMapping.ToAppMesh(node, ctx),
             },
         };
         if (service is not null && node.Subset is { } subset)
@@ -174,7 +175,6 @@ internal static partial class VirtualNodeMapping
         if (spec.MeshRef is not null) ctx.NotImportedInfo(source, "$.spec.meshRef", "The mesh reference is set by the App Mesh controller.");
         if (spec.Backends is { Count: > 0 }) ctx.NotImportedInfo(source, "$.spec.backends", "The virtual services a node may call are derived from the model on export (every service and external service).");
         if (spec.BackendGroups is { Count: > 0 }) ctx.NotImportedInfo(source, "$.spec.backendGroups", "Backend groups are an allow-list of callees the model derives on export.");
-        if (spec.Logging is not null) ctx.NotImportedInfo(source, "$.spec.logging", "Access logging is not part of the model.");
         var labels = ReadSelector(spec.PodSelector, source, "$.spec.podSelector", ctx);
         var listeners = ReadListeners(spec.Listeners, source, ctx);
         var hostname = ReadDiscovery(spec.ServiceDiscovery, source, ctx);

@@ -23,7 +23,7 @@ internal static class AppMeshExport
         ctx.Plan = NodePlan.Create(config, leaves, externals);
         var mesh = MeshMapping.ToAppMesh(ctx);
         TlsMapping.Report(config, ctx);
-        ctx.UnsupportedTelemetry("App Mesh configures access logs per virtual node file path and tracing in the Envoy bootstrap; the telemetry policy is not written.");
+        AccessLogMapping.Report(ctx);
         ctx.UnsupportedGateways("App Mesh's ingress is a VirtualGateway with GatewayRoutes, which this provider does not write yet.");
         DestinationPolicyMapping.Report(config, ctx);
         AccessPolicyMapping.Report(config, ctx);

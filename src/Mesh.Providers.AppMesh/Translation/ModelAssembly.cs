@@ -11,7 +11,7 @@ namespace Mesh.Providers.AppMesh.Translation;
 /// and assembles services (with their core Services, or for a service without one the ports of a subset's leaf Service), routes, destination and mTLS policies and external services. Everything is
 /// visited in namespace/name order so one input always gives one model.
 /// </summary>
-internal sealed class ModelAssembly(ImportIndex index, ImportContext ctx, string domain, Mesh.Translation.ServiceOutput output)
+internal sealed class ModelAssembly(ImportIndex index, ImportContext ctx, string domain, Mesh.Translation.ServiceOutput output, string accessLogPath)
 {
     private readonly SortedDictionary<ResourceKey, NodeInfo> _nodes = [];
     private readonly Dictionary<ResourceKey, List<NodeTarget>> _targets = [];
@@ -46,6 +46,7 @@ internal sealed class ModelAssembly(ImportIndex index, ImportContext ctx, string
         var consumed = CheckHostnames();
         var services = ReadServices(consumed);
         var (destinations, mtls) = ReadPolicies();
+        var telemetry = ReadTelemetry();
         return new MeshConfig
         {
             Name = name,
@@ -54,6 +55,7 @@ internal sealed class ModelAssembly(ImportIndex index, ImportContext ctx, string
             TcpRoutes = [.. _tcpRoutes],
             DestinationPolicies = [.. destinations],
             Mtls = [.. mtls],
+            Telemetry = [.. telemetry],
             ExternalServices = [.. _externals],
             Outbound = outbound is null ? default : [outbound],
         };
@@ -334,6 +336,28 @@ internal sealed class ModelAssembly(ImportIndex index, ImportContext ctx, string
             }
         }
         return (destinations, mtls.Distinct().ToList());
+    }
+
+    /// <summary>Which nodes' pods write an access log, folded into telemetry policies (<see cref="AccessLogMapping.Fold"/>).</summary>
+    private List<TelemetryPolicy> ReadTelemetry()
+    {
+        var nodes = new List<(string, EquatableMap<string>, bool)>();
+        foreach (var (key, node) in _nodes)
+        {
+            var logs = AccessLogMapping.Logs(node, accessLogPath, ctx);
+            if (_externalNodes.Contains(key))
+            {
+                if (logs) ctx.NotImported(node.Document.Source, "$.spec.logging", "The access log of an external host's node is not imported: the model's access logging applies to workloads.");
+                continue;
+            }
+            if (node.Labels is not { IsEmpty: false } labels)
+            {
+                if (logs) ctx.NotImported(node.Document.Source, "$.spec.logging", "The node selects no pods, so its access log has no workload to apply to; it was not imported.");
+                continue;
+            }
+            nodes.Add((node.Document.Namespace, labels, logs));
+        }
+        return AccessLogMapping.Fold(nodes);
     }
 
     private NodeInfo? Node(AppMeshReference reference, string defaultNamespace) =>
