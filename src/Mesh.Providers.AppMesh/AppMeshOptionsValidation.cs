@@ -18,5 +18,6 @@ internal static class AppMeshOptionsValidation
             options.MeshName is { } mesh && string.IsNullOrWhiteSpace(mesh) ? $"{nameof(AppMeshOptions.MeshName)} cannot be blank (leave it out for the model's name)." : null,
             string.IsNullOrWhiteSpace(options.AccessLogPath) ? $"{nameof(AppMeshOptions.AccessLogPath)} cannot be blank." : null,
             OptionChecks.Defined("Tls:Source", options.Tls.Source),
+            string.IsNullOrWhiteSpace(options.Tls.SystemTrustChainPath) ? "Tls:SystemTrustChainPath cannot be blank." : null,
             OptionChecks.HostName("Tls:TrustDomain", options.Tls.TrustDomain));
 }
