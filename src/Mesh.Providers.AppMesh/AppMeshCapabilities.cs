@@ -9,6 +9,8 @@ public static class AppMeshCapabilities
     private const string NoAuthorization = "App Mesh has no identity-based authorization: a virtual node's backends list which virtual services it may call, nothing more. Access policies are not written.";
     private const string TlsNote = "Listener tls.mode on each virtual node port (the narrowest policy that applies), with the certificate source of AppMeshOptions.Tls; App Mesh does not issue certificates — provision them (SPIRE over SDS, files, or ACM Private CA). Read back per workload, or per port when the ports differ.";
 
+    private const string ClientTlsNote = "App Mesh originates TLS on the caller: written as clientPolicy.tls of every calling node's backend entry for the service's virtual service (backends list only; not for subsets, which have no virtual service of their own), read back per destination. With no caller in the model nothing is written (reported).";
+
     /// <summary>App Mesh's capabilities: every <see cref="MeshFeature.All"/> entry is declared.</summary>
     public static ProviderCapabilities Instance { get; } = new(ProviderName.AppMesh, Features());
 
@@ -84,15 +86,15 @@ public static class AppMeshCapabilities
         [MeshFeature.OutlierMaxEjectionPercent] = Capability.Approximated("outlierDetection needs all four settings: a missing one is written with Envoy's default (5 errors, 10s interval, 30s ejection, 10%)."),
         [MeshFeature.SubsetPolicy] = Capability.Approximated("A subset is a virtual node of its own: its policy is written on that node's listeners (a whole-service policy on each subset's node, read back per subset); load balancing has no setting."),
         [MeshFeature.PortPolicy] = Capability.Unsupported("A policy for one port of a service is not mapped (a node's listener limits apply to every caller)."),
-        [MeshFeature.TlsDisable] = Capability.Unsupported("A backend's clientPolicy.tls is not mapped yet."),
-        [MeshFeature.TlsSimple] = Capability.Unsupported("A backend's clientPolicy.tls is not mapped yet."),
-        [MeshFeature.TlsMutual] = Capability.Unsupported("A backend's clientPolicy.tls is not mapped yet."),
-        [MeshFeature.TlsMesh] = Capability.Unsupported("A backend's clientPolicy.tls is not mapped yet."),
-        [MeshFeature.TlsSni] = Capability.Unsupported("A backend's clientPolicy.tls is not mapped yet."),
-        [MeshFeature.TlsSubjectAltNames] = Capability.Unsupported("A backend's clientPolicy.tls is not mapped yet."),
-        [MeshFeature.TlsCaCertificates] = Capability.Unsupported("A backend's clientPolicy.tls is not mapped yet."),
-        [MeshFeature.TlsCredentialName] = Capability.Unsupported("A backend's clientPolicy.tls is not mapped yet."),
-        [MeshFeature.TlsInsecureSkipVerify] = Capability.Unsupported("A backend's clientPolicy.tls is not mapped yet."),
+        [MeshFeature.TlsDisable] = Capability.Approximated(ClientTlsNote + " Disable is enforce: false (App Mesh still requires a trust, the system bundle is written)."),
+        [MeshFeature.TlsSimple] = Capability.Approximated(ClientTlsNote + " Without a CA file or credential, the system bundle (AppMeshOptions.Tls.SystemTrustChainPath) is trusted."),
+        [MeshFeature.TlsMutual] = Capability.Approximated(ClientTlsNote + " The client certificate is the credentialName SDS secret (certificate.sds), which is also trusted unless a CA file is named."),
+        [MeshFeature.TlsMesh] = Capability.Approximated(ClientTlsNote + " Mode mesh writes the node's own mTLS certificate and trust of AppMeshOptions.Tls (as backendDefaults does for mTLS); App Mesh issues no certificates."),
+        [MeshFeature.TlsSni] = Capability.Unsupported("App Mesh's client policy has no server name (SNI) setting."),
+        [MeshFeature.TlsSubjectAltNames] = Capability.Approximated(ClientTlsNote + " validation.subjectAlternativeNames.match.exact."),
+        [MeshFeature.TlsCaCertificates] = Capability.Approximated(ClientTlsNote + " validation.trust.file.certificateChain."),
+        [MeshFeature.TlsCredentialName] = Capability.Approximated(ClientTlsNote + " An SDS secret: validation.trust.sds (and certificate.sds in mutual mode); with a CA file in simple mode the credential is not written."),
+        [MeshFeature.TlsInsecureSkipVerify] = Capability.Unsupported("App Mesh always verifies the server's certificate (validation.trust is required): the TLS is written trusting the system bundle."),
         [MeshFeature.RateLimit] = Capability.Unsupported("App Mesh has no rate limiting: a virtual node's listener has connection pools and outlier detection, no request rate."),
         [MeshFeature.RateLimitInterval] = Capability.Unsupported("App Mesh has no rate limiting: a virtual node's listener has connection pools and outlier detection, no request rate."),
         [MeshFeature.RateLimitBurst] = Capability.Unsupported("App Mesh has no rate limiting: a virtual node's listener has connection pools and outlier detection, no request rate."),
@@ -137,10 +139,10 @@ public static class AppMeshCapabilities
         [MeshFeature.OutboundRegistryOnly] = Capability.Native,
         [MeshFeature.OutboundNamespace] = Capability.Unsupported("App Mesh sets egress once per mesh (Mesh.spec.egressFilter)."),
         [MeshFeature.OutboundHosts] = Capability.Unsupported("App Mesh has no visibility scope apart from each virtual node's backends, which the export lists for every service."),
-        [MeshFeature.AccessLogging] = Capability.Unsupported("App Mesh access logs are a virtual node's logging.accessLog file path, which the model does not carry yet."),
+        [MeshFeature.AccessLogging] = Capability.Approximated("Each virtual node whose workloads log is written with logging.accessLog.file.path (AppMeshOptions.AccessLogPath, /dev/stdout by default); App Mesh has no mesh or namespace setting, so it reads back as one mesh-wide policy when every node logs, else per namespace whose nodes all log, else per node. Off is App Mesh's default (no logging) and reads back as unset; the log format is not written."),
         [MeshFeature.TracingSampling] = Capability.Unsupported("App Mesh configures tracing in the Envoy sidecar's bootstrap (X-Ray, Datadog, Jaeger), not in its CRDs."),
         [MeshFeature.TracingCustomTags] = Capability.Unsupported("App Mesh adds no custom span tags from its CRDs."),
-        [MeshFeature.TelemetryWorkload] = Capability.Unsupported("App Mesh has no telemetry resource for selected workloads."),
+        [MeshFeature.TelemetryWorkload] = Capability.Approximated("Access logging of selected workloads is written on the virtual nodes whose pod labels hold the selector, and read back per node (its pod labels), or per namespace or mesh when every node there logs; tracing is not in App Mesh's CRDs."),
         [MeshFeature.GatewayHttp] = Capability.Unsupported("App Mesh's ingress is a VirtualGateway with GatewayRoutes, which this provider does not write yet."),
         [MeshFeature.GatewayTlsTerminate] = Capability.Unsupported("App Mesh's ingress is a VirtualGateway with GatewayRoutes, which this provider does not write yet."),
         [MeshFeature.GatewayTlsMutual] = Capability.Unsupported("App Mesh's ingress is a VirtualGateway with GatewayRoutes, which this provider does not write yet."),

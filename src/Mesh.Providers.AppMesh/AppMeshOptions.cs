@@ -37,6 +37,13 @@ public sealed record AppMeshOptions : IKubernetesProviderOptions
     /// <value>Defaults to <see cref="AppMeshBackends.List"/>.</value>
     public AppMeshBackends Backends { get; set; } = AppMeshBackends.List;
 
+    /// <summary>
+    /// The file each virtual node whose workloads log (the model's telemetry access logging) writes its access log to
+    /// (<c>logging.accessLog.file.path</c>); the import carries only whether a node logs, not where.
+    /// </summary>
+    /// <value>Defaults to <c>/dev/stdout</c> (the Envoy container's log).</value>
+    public string AccessLogPath { get; set; } = "/dev/stdout";
+
     /// <summary>Where mTLS certificates come from: App Mesh does not issue them.</summary>
     /// <value>Defaults to SDS (SPIRE) with trust domain <c>cluster.local</c>.</value>
     public AppMeshTlsOptions Tls { get; set; } = new();

@@ -16,6 +16,8 @@ internal static class AppMeshOptionsValidation
             OptionChecks.HostName(nameof(AppMeshOptions.ClusterDomain), options.ClusterDomain),
             OptionChecks.Defined(nameof(AppMeshOptions.Backends), options.Backends),
             options.MeshName is { } mesh && string.IsNullOrWhiteSpace(mesh) ? $"{nameof(AppMeshOptions.MeshName)} cannot be blank (leave it out for the model's name)." : null,
+            string.IsNullOrWhiteSpace(options.AccessLogPath) ? $"{nameof(AppMeshOptions.AccessLogPath)} cannot be blank." : null,
             OptionChecks.Defined("Tls:Source", options.Tls.Source),
+            string.IsNullOrWhiteSpace(options.Tls.SystemTrustChainPath) ? "Tls:SystemTrustChainPath cannot be blank." : null,
             OptionChecks.HostName("Tls:TrustDomain", options.Tls.TrustDomain));
 }

@@ -26,6 +26,13 @@ public sealed record AppMeshTlsOptions
     /// <value>Defaults to <c>/certs/ca_chain.pem</c>.</value>
     public string TrustChainPath { get; set; } = "/certs/ca_chain.pem";
 
+    /// <summary>
+    /// The CA bundle of the Envoy image's operating system, trusted by a destination's client TLS that names no CA file or
+    /// credential (App Mesh requires a trust source), and read back as "the system's roots".
+    /// </summary>
+    /// <value>Defaults to <c>/etc/pki/tls/certs/ca-bundle.crt</c> (Amazon Linux, the base of App Mesh's Envoy image).</value>
+    public string SystemTrustChainPath { get; set; } = "/etc/pki/tls/certs/ca-bundle.crt";
+
     /// <summary>The ACM certificate of <see cref="AppMeshCertificateSource.Acm"/> listeners.</summary>
     /// <value>Defaults to null: required for ACM.</value>
     public string? CertificateArn { get; set; }

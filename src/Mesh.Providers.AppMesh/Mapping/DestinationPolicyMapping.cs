@@ -6,7 +6,8 @@ namespace Mesh.Providers.AppMesh.Mapping;
 /// <summary>
 /// Destination policies land on the listeners of their target's virtual nodes (App Mesh limits a node's inbound side, which
 /// every caller shares): <see cref="For"/> picks a node's policy — its subset's, else its service's. What App Mesh has no
-/// setting for is reported once per policy here; the per-listener fit in <see cref="ConnectionPoolMapping"/>.
+/// setting for is reported once per policy here; the per-listener fit in <see cref="ConnectionPoolMapping"/>. Client TLS is
+/// the callers' (<see cref="ClientTlsMapping"/>).
 /// </summary>
 internal static partial class DestinationPolicyMapping
 {
@@ -22,7 +23,6 @@ internal static partial class DestinationPolicyMapping
                 continue;
             }
             if (policy.RateLimit is not null) ctx.Unsupported($"{path}.rateLimit", "App Mesh has no rate limiting (a virtual node's listener has connection pools and outlier detection, no request rate); the rate limit is not written.");
-            if (policy.Tls is not null) ctx.Unsupported($"{path}.tls", "Client TLS to a destination (a backend's clientPolicy.tls) is not mapped to App Mesh yet; it is not written.");
             if (policy.LoadBalancer is not null) ctx.Unsupported($"{path}.loadBalancer", "App Mesh has no load-balancer setting (Envoy's round robin is fixed): the load balancer is not written.");
             if (policy.ConnectionPool is { } pool) ConnectionPoolMapping.Report(pool, $"{path}.connectionPool", ctx);
             if (policy.OutlierDetection is { } outlier) OutlierDetectionMapping.Report(outlier, $"{path}.outlierDetection", ctx);

@@ -136,17 +136,21 @@ internal static partial class TlsMapping
     }
 
     /// <summary>ACM without both ARNs cannot be written (reported by <see cref="Report"/>).</summary>
-    private static bool CanWrite(AppMeshExportContext ctx) =>
+    public static bool CanWrite(AppMeshExportContext ctx) =>
         ctx.Options.Tls.Source != AppMeshCertificateSource.Acm || (ctx.Options.Tls.CertificateArn is not null && ctx.Options.Tls.CertificateAuthorityArn is not null);
 
-    private static TlsCertificate Certificate(PlannedNode node, AppMeshTlsOptions tls) => tls.Source switch
+    private static TlsCertificate Certificate(PlannedNode node, AppMeshTlsOptions tls) => Certificate(node.Namespace, node.Name, tls);
+
+    /// <summary>The certificate a node presents with the mesh's mTLS (<see cref="AppMeshOptions.Tls"/>).</summary>
+    public static TlsCertificate Certificate(string ns, string name, AppMeshTlsOptions tls) => tls.Source switch
     {
-        AppMeshCertificateSource.Sds => new TlsCertificate { Sds = new TlsSdsSource { SecretName = $"spiffe://{tls.TrustDomain}/ns/{node.Namespace}/{node.Name}" } },
+        AppMeshCertificateSource.Sds => new TlsCertificate { Sds = new TlsSdsSource { SecretName = $"spiffe://{tls.TrustDomain}/ns/{ns}/{name}" } },
         AppMeshCertificateSource.File => new TlsCertificate { File = new TlsFileCertificate { CertificateChain = tls.CertificateChainPath, PrivateKey = tls.PrivateKeyPath } },
         _ => new TlsCertificate { Acm = new TlsAcmCertificate { CertificateArn = tls.CertificateArn } },
     };
 
-    private static TlsValidationTrust Trust(AppMeshTlsOptions tls) => tls.Source switch
+    /// <summary>The trust of the mesh's mTLS (<see cref="AppMeshOptions.Tls"/>).</summary>
+    public static TlsValidationTrust Trust(AppMeshTlsOptions tls) => tls.Source switch
     {
         AppMeshCertificateSource.Sds => new TlsValidationTrust { Sds = new TlsSdsSource { SecretName = $"spiffe://{tls.TrustDomain}" } },
         AppMeshCertificateSource.File => new TlsValidationTrust { File = new TlsFileTrust { CertificateChain = tls.TrustChainPath } },
@@ -164,12 +168,6 @@ internal static partial class TlsMapping
     public static List<MtlsPolicy> ToModel(NodeInfo node, ImportContext ctx)
     {
         var source = node.Document.Source;
-        if (node.Document.Resource.Spec.BackendDefaults is { } defaults)
-        {
-            ctx.NotImported(source, "$.spec.backendDefaults", defaults.ClientPolicy?.Tls is not null
-                ? "Client TLS (enforce, certificate, validation) follows the callee's mTLS mode in the model; the target mesh provisions certificates itself."
-                : "Backend defaults are not part of the model.");
-        }
         var modes = new List<(int Port, MtlsMode? Mode)>();
         foreach (var listener in node.Listeners)
         {

@@ -33,6 +33,7 @@ internal static partial class VirtualNodeMapping
                 Backends = service is null || ctx.Options.Backends != AppMeshBackends.List ? null : Lists.OrNull(Backends(node, virtualServices, ctx)),
                 BackendGroups = service is null || ctx.Options.Backends != AppMeshBackends.NamespaceGroups ? null : Lists.OrNull(BackendGroups(node, virtualServices, ctx)),
                 BackendDefaults = TlsMapping.ClientDefaults(node, anyEncrypted, ctx),
+                Logging = AccessLogMapping.ToAppMesh(node, ctx),
             },
         };
         if (service is not null && node.Subset is { } subset)
@@ -138,7 +139,7 @@ internal static partial class VirtualNodeMapping
         var backends = new List<Backend>(callable.Count);
         foreach (var (vs, backend) in callable)
         {
-            if (vs != node.Owner) backends.Add(backend);
+            if (vs != node.Owner) backends.Add(ClientTlsMapping.WithPolicy(backend, vs, node, ctx));
         }
         if (backends.Count > BackendQuota)
         {
@@ -172,9 +173,22 @@ internal static partial class VirtualNodeMapping
         var (source, spec) = (node.Source, node.Resource.Spec);
         if (spec.AwsName is not null) ctx.NotImportedInfo(source, "$.spec.awsName", "The App Mesh name of a node is derived on export; it is not part of the model.");
         if (spec.MeshRef is not null) ctx.NotImportedInfo(source, "$.spec.meshRef", "The mesh reference is set by the App Mesh controller.");
-        if (spec.Backends is { Count: > 0 }) ctx.NotImportedInfo(source, "$.spec.backends", "The virtual services a node may call are derived from the model on export (every service and external service).");
+        if (spec.Backends is { Count: > 0 } backends)
+        {
+            // A backend's client TLS is carried (ClientTlsMapping): then only the names are reported, backend by backend.
+            const string derived = "The virtual services a node may call are derived from the model on export (every service and external service).";
+            if (!backends.Any(b => b?.VirtualService?.ClientPolicy is not null)) ctx.NotImportedInfo(source, "$.spec.backends", derived);
+            else
+            {
+                for (var j = 0; j < backends.Count; j++)
+                {
+                    if (backends[j]?.VirtualService is not { } vs) ctx.NotImportedInfo(source, $"$.spec.backends[{j}]", derived);
+                    else if (vs.VirtualServiceArn is not null) ctx.NotImportedInfo(source, $"$.spec.backends[{j}].virtualService.virtualServiceARN", derived);
+                    else ctx.NotImportedInfo(source, $"$.spec.backends[{j}].virtualService.virtualServiceRef", derived);
+                }
+            }
+        }
         if (spec.BackendGroups is { Count: > 0 }) ctx.NotImportedInfo(source, "$.spec.backendGroups", "Backend groups are an allow-list of callees the model derives on export.");
-        if (spec.Logging is not null) ctx.NotImportedInfo(source, "$.spec.logging", "Access logging is not part of the model.");
         var labels = ReadSelector(spec.PodSelector, source, "$.spec.podSelector", ctx);
         var listeners = ReadListeners(spec.Listeners, source, ctx);
         var hostname = ReadDiscovery(spec.ServiceDiscovery, source, ctx);

@@ -23,9 +23,10 @@ internal static class AppMeshExport
         ctx.Plan = NodePlan.Create(config, leaves, externals);
         var mesh = MeshMapping.ToAppMesh(ctx);
         TlsMapping.Report(config, ctx);
-        ctx.UnsupportedTelemetry("App Mesh configures access logs per virtual node file path and tracing in the Envoy bootstrap; the telemetry policy is not written.");
+        AccessLogMapping.Report(ctx);
         ctx.UnsupportedGateways("App Mesh's ingress is a VirtualGateway with GatewayRoutes, which this provider does not write yet.");
         DestinationPolicyMapping.Report(config, ctx);
+        ClientTlsMapping.Plan(ctx);
         AccessPolicyMapping.Report(config, ctx);
         ServicePortMapping.Report(config, ctx);
 
@@ -42,6 +43,7 @@ internal static class AppMeshExport
         var serviceRefs = services.Select(s => new ServiceRef(s.Metadata.Name, s.Metadata.NamespaceProperty)).ToList();
         var anyEncrypted = TlsMapping.AnyEncrypted(ctx);
         var nodes = ctx.Plan.Nodes.Select(n => VirtualNodeMapping.ToAppMesh(n, serviceRefs, anyEncrypted, ctx)).ToList();
+        ClientTlsMapping.ReportUnwritten(ctx);
         Sort(nodes);
         Sort(routers);
         // The Mesh holds what else is written and the egress filter: a model with neither writes no Mesh either.

@@ -59,7 +59,7 @@ internal static class AppMeshImport
             .Dispatch(resources, ctx, "an App Mesh resource this provider reads");
         // The model is named after the one Mesh of the input (the export writes the model's name there), else "imported".
         var meshName = index.Meshes.Count == 1 && Validation.DnsNames.IsDnsLabel(index.Meshes[0].Name) ? index.Meshes[0].Name : null;
-        var config = new ModelAssembly(index, ctx, options.ClusterDomain, options.ServiceOutput).Build(importOptions?.ModelName ?? meshName ?? "imported");
+        var config = new ModelAssembly(index, ctx, options).Build(importOptions?.ModelName ?? meshName ?? "imported");
         return ImportResult.Create(ctx.HasErrors ? new Model.MeshConfig { Name = config.Name } : config.Normalize(), ctx.Diagnostics, importOptions);
     }
 

@@ -11,7 +11,7 @@ namespace Mesh.Providers.AppMesh.Translation;
 /// and assembles services (with their core Services, or for a service without one the ports of a subset's leaf Service), routes, destination and mTLS policies and external services. Everything is
 /// visited in namespace/name order so one input always gives one model.
 /// </summary>
-internal sealed class ModelAssembly(ImportIndex index, ImportContext ctx, string domain, Mesh.Translation.ServiceOutput output)
+internal sealed class ModelAssembly(ImportIndex index, ImportContext ctx, AppMeshOptions options)
 {
     private readonly SortedDictionary<ResourceKey, NodeInfo> _nodes = [];
     private readonly Dictionary<ResourceKey, List<NodeTarget>> _targets = [];
@@ -21,6 +21,9 @@ internal sealed class ModelAssembly(ImportIndex index, ImportContext ctx, string
     private readonly List<HttpRoute> _routes = [];
     private readonly List<TcpRoute> _tcpRoutes = [];
     private readonly List<ExternalService> _externals = [];
+    private readonly Dictionary<ResourceKey, ServiceRef> _virtualServices = [];
+    private readonly string domain = options.ClusterDomain;
+    private readonly Mesh.Translation.ServiceOutput output = options.ServiceOutput;
 
     public MeshConfig Build(string name)
     {
@@ -46,6 +49,8 @@ internal sealed class ModelAssembly(ImportIndex index, ImportContext ctx, string
         var consumed = CheckHostnames();
         var services = ReadServices(consumed);
         var (destinations, mtls) = ReadPolicies();
+        AddClientTls(destinations, services, _externals);
+        var telemetry = ReadTelemetry();
         return new MeshConfig
         {
             Name = name,
@@ -54,6 +59,7 @@ internal sealed class ModelAssembly(ImportIndex index, ImportContext ctx, string
             TcpRoutes = [.. _tcpRoutes],
             DestinationPolicies = [.. destinations],
             Mtls = [.. mtls],
+            Telemetry = [.. telemetry],
             ExternalServices = [.. _externals],
             Outbound = outbound is null ? default : [outbound],
         };
@@ -108,9 +114,13 @@ internal sealed class ModelAssembly(ImportIndex index, ImportContext ctx, string
             if (provision.External)
             {
                 _externalNodes.Add(provision.Node!.Key);
-                _externals.Add(EgressMapping.ToModel(provision, ctx));
+                var external = EgressMapping.ToModel(provision, ctx);
+                _externals.Add(external);
+                _virtualServices[new ResourceKey(vs.Namespace, vs.Name)] = new ServiceRef(external.Name, external.Namespace);
+                continue;
             }
-            else if (provision.Node is { } node)
+            _virtualServices[new ResourceKey(vs.Namespace, vs.Name)] = provision.Host;
+            if (provision.Node is { } node)
             {
                 var draft = Draft(provision.Host);
                 draft.Selector ??= node.Labels;
@@ -334,6 +344,64 @@ internal sealed class ModelAssembly(ImportIndex index, ImportContext ctx, string
             }
         }
         return (destinations, mtls.Distinct().ToList());
+    }
+
+    /// <summary>
+    /// The client TLS each node's backends set, on the destination policy of the service the backend's virtual service stands
+    /// for (one per service: a second caller with other TLS is reported, the first kept, in namespace/name order).
+    /// </summary>
+    private void AddClientTls(List<DestinationPolicy> destinations, IReadOnlyList<MeshService> services, IReadOnlyList<ExternalService> externals)
+    {
+        var known = services.Select(s => s.Reference).Concat(externals.Select(e => new ServiceRef(e.Name, e.Namespace))).ToHashSet();
+        var chosen = new Dictionary<ServiceRef, ClientTls>();
+        foreach (var (key, node) in _nodes)
+        {
+            var reads = ClientTlsMapping.ToModel(node, options.Tls, ctx);
+            if (_externalNodes.Contains(key))
+            {
+                if (reads.Count > 0) ctx.NotImported(node.Document.Source, "$.spec.backends", "An external host's node calls nothing in the model: its client TLS is not imported.");
+                continue;
+            }
+            foreach (var (vs, tls, path) in reads)
+            {
+                if (!_virtualServices.TryGetValue(vs, out var service) || !known.Contains(service))
+                {
+                    ctx.NotImported(node.Document.Source, path, $"The backend's virtual service {vs} is not a service of the input: its client TLS is not imported.");
+                }
+                else if (!chosen.TryAdd(service, tls) && chosen[service] != tls)
+                {
+                    ctx.NotImported(node.Document.Source, path, $"Another caller of {service} sets other client TLS, which was kept: the model has one client TLS per destination.");
+                }
+            }
+        }
+        foreach (var (service, tls) in chosen.OrderBy(c => c.Key.Namespace, StringComparer.Ordinal).ThenBy(c => c.Key.Name, StringComparer.Ordinal))
+        {
+            var index = destinations.FindIndex(d => d.Target == new PolicyTarget { Service = service });
+            if (index >= 0) destinations[index] = destinations[index] with { Tls = tls };
+            else destinations.Add(new DestinationPolicy { Target = new PolicyTarget { Service = service }, Tls = tls });
+        }
+    }
+
+    /// <summary>Which nodes' pods write an access log, folded into telemetry policies (<see cref="AccessLogMapping.Fold"/>).</summary>
+    private List<TelemetryPolicy> ReadTelemetry()
+    {
+        var nodes = new List<(string, EquatableMap<string>, bool)>();
+        foreach (var (key, node) in _nodes)
+        {
+            var logs = AccessLogMapping.Logs(node, options.AccessLogPath, ctx);
+            if (_externalNodes.Contains(key))
+            {
+                if (logs) ctx.NotImported(node.Document.Source, "$.spec.logging", "The access log of an external host's node is not imported: the model's access logging applies to workloads.");
+                continue;
+            }
+            if (node.Labels is not { IsEmpty: false } labels)
+            {
+                if (logs) ctx.NotImported(node.Document.Source, "$.spec.logging", "The node selects no pods, so its access log has no workload to apply to; it was not imported.");
+                continue;
+            }
+            nodes.Add((node.Document.Namespace, labels, logs));
+        }
+        return AccessLogMapping.Fold(nodes);
     }
 
     private NodeInfo? Node(AppMeshReference reference, string defaultNamespace) =>

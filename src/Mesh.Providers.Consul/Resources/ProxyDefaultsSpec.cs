@@ -41,6 +41,11 @@ public sealed class ProxyDefaultsSpec
     [YamlMember(Alias = "prioritizeByLocality")]
     public PrioritizeByLocality? PrioritizeByLocality { get; set; }
 
+    /// <summary>The access logs of every proxy.</summary>
+    [JsonPropertyName("accessLogs")]
+    [YamlMember(Alias = "accessLogs")]
+    public AccessLogsConfig? AccessLogs { get; set; }
+
     /// <summary>Envoy extensions of every proxy.</summary>
     [JsonPropertyName("envoyExtensions")]
     [YamlMember(Alias = "envoyExtensions")]

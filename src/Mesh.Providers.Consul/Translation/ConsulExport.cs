@@ -28,8 +28,8 @@ internal static class ConsulExport
         SubsetMapping.ToConsul(config, ctx);
         DestinationPolicyMapping.ToConsul(ctx);
         var (proxy, permissive) = MtlsMapping.ToConsul(ctx);
+        proxy = AccessLogMapping.ToConsul(proxy, ctx);
         TcpRouteMapping.Report(ctx);
-        ctx.UnsupportedTelemetry("Consul sets access logs and tracing in ProxyDefaults and the proxies' Envoy configuration, which this provider does not write; the telemetry policy is not written.");
         ctx.UnsupportedGateways("Consul's ingress is an API gateway or ingress-gateway config entry, which this provider does not write yet.");
         var (routers, splitters) = RouterMapping.ToConsul(config, ctx);
         var intentions = IntentionsMapping.ToConsul(ctx);

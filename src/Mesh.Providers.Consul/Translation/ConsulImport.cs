@@ -67,6 +67,7 @@ internal static class ConsulImport
         var routes = RouterMapping.ToModel(index, ctx);
         var access = IntentionsMapping.ToModel(index, ctx);
         var mtls = MtlsMapping.ToModel(index, services, ctx);
+        var telemetry = AccessLogMapping.ToModel(index, ctx);
         var balancers = LoadBalancerMapping.ToModel(index, ctx);
         foreach (var upstream in UpstreamMapping.ToModel(index, ctx))
         {
@@ -103,6 +104,7 @@ internal static class ConsulImport
             DestinationPolicies = [.. balancers],
             ExternalServices = [.. externals],
             Outbound = [.. outbound],
+            Telemetry = [.. telemetry],
         };
         return ImportResult.Create(ctx.HasErrors ? new MeshConfig { Name = config.Name } : config.Normalize(), ctx.Diagnostics, options);
     }

@@ -65,7 +65,7 @@ public sealed class AppMeshCorpus : CorpusSuite
     /// <summary>What the App Mesh export writes from the whole model or from <see cref="AppMeshOptions"/>, not from one input field.</summary>
     protected override IReadOnlyList<DerivedField> DerivedFields =>
     [
-        new("VirtualNode $.spec.backends", "the model does not say which service calls which: every node may call every virtual service (App Mesh drops calls to undeclared backends)"),
+        new("VirtualNode $.spec.backends", "the model does not say which service calls which: every node may call every virtual service (App Mesh drops calls to undeclared backends); a destination's client TLS is written on every caller's entry for it, wherever the input set it (a backend or the node's backendDefaults)"),
         new("VirtualService $.spec.provider.virtualNode", "every model service gets a virtual service, so that meshed callers reach it; a service without a router is provided by its node"),
         new("VirtualRouter $.spec.routes[].priority", "always written: App Mesh orders a router's routes by priority, which carries the model's rule order"),
         new("VirtualNode $.spec.backendDefaults.clientPolicy", "client TLS policy follows AppMeshOptions.Tls whenever any listener encrypts"),

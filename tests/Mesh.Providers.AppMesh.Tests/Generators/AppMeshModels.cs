@@ -44,6 +44,9 @@ internal static class AppMeshModels
     /// timeout of 15s when none is set, no status codes or back-off;</item>
     /// <item>destination policies are per virtual node: a service's policy applies to each of its subsets unless the subset has
     /// its own, keeping what the first port's listener takes, outlier detection with Envoy's defaults filled in;</item>
+    /// <item>a service's client TLS (its first whole-service policy's) is written on the backends of the other services' nodes, so it
+    /// reads back when another service exists (<see cref="ClientTls"/>); a subset's or a port's is not written;</item>
+    /// <item>access logging reads back from the virtual nodes that log (see <see cref="AccessLogging"/>); tracing is not written;</item>
     /// <item>the model is named <c>imported</c> when nothing is written (no Mesh carries the name); a model with a subset that has no
     /// labels of its own (the whole service's pods) is replaced by the empty model.</item>
     /// </list>
@@ -109,6 +112,17 @@ internal static class AppMeshModels
             }
         }
 
+        // Client TLS is written on the callers' backends: the first whole-service policy's TLS of a service another service calls.
+        foreach (var service in services.DistinctBy(s => s.Reference))
+        {
+            if (!services.Any(s => s.Reference != service.Reference)) continue;
+            if (m.DestinationPolicies.FirstOrDefault(p => p.Target.Service == service.Reference && p.Target.Subset is null && p.Target.Port is null && p.Tls is not null)?.Tls is not { } tls) continue;
+            var whole = new PolicyTarget { Service = service.Reference };
+            var index = policies.FindIndex(p => p.Target == whole);
+            if (index >= 0) policies[index] = policies[index] with { Tls = ClientTls(tls) };
+            else policies.Add(new DestinationPolicy { Target = whole, Tls = ClientTls(tls) });
+        }
+
         var written = services.Count > 0;
         return new MeshConfig
         {
@@ -116,9 +130,52 @@ internal static class AppMeshModels
             Services = [.. services],
             Routes = [.. routes],
             TcpRoutes = [.. tcpRoutes],
-            DestinationPolicies = [.. policies.Where(p => p.ConnectionPool is not null || p.OutlierDetection is not null)],
+            DestinationPolicies = [.. policies.Where(p => p.ConnectionPool is not null || p.OutlierDetection is not null || p.Tls is not null)],
+            Telemetry = [.. AccessLogging(m, services)],
         };
     }
+
+    /// <summary>
+    /// What the virtual nodes' access logs read back as: a node (a service, or each subset of one) logs when the narrowest policy
+    /// that sets access logging for its pods turns it on; one mesh-wide policy when every node logs, else per namespace one
+    /// policy when all its nodes log, else one per logging node with its pod labels. Tracing is not written.
+    /// </summary>
+    private static List<TelemetryPolicy> AccessLogging(MeshConfig m, List<MeshService> services)
+    {
+        var nodes = services.SelectMany(s => s.Subsets.IsEmpty
+            ? [(s.Namespace, s.EffectiveSelector)]
+            : s.Subsets.Select(x => (s.Namespace, s.WorkloadLabels(x.Name) ?? s.EffectiveSelector))).ToList();
+        bool Logs((string Namespace, EquatableMap<string> Labels) node)
+        {
+            bool Applies(TelemetryPolicy p) => p.Namespace is null || (p.Namespace == node.Namespace && p.Workload.All(l => node.Labels.TryGetValue(l.Key, out var v) && v == l.Value));
+            var mesh = m.Telemetry.Where(p => p.Namespace is null && Applies(p)).Select(p => p.AccessLogging).LastOrDefault(a => a is not null);
+            var ns = m.Telemetry.Where(p => p.Namespace is not null && p.Workload.IsEmpty && Applies(p)).Select(p => p.AccessLogging).LastOrDefault(a => a is not null);
+            var workload = m.Telemetry.Where(p => !p.Workload.IsEmpty && Applies(p)).Select(p => p.AccessLogging).LastOrDefault(a => a is not null);
+            return (workload ?? ns ?? mesh) == true;
+        }
+        var logs = nodes.Select(n => (n.Namespace, n.Item2, Logs(n))).ToList();
+        if (!logs.Any(n => n.Item3)) return [];
+        if (logs.All(n => n.Item3)) return [new TelemetryPolicy { AccessLogging = true }];
+        var policies = new List<TelemetryPolicy>();
+        foreach (var group in logs.GroupBy(n => n.Namespace).OrderBy(g => g.Key, StringComparer.Ordinal))
+        {
+            if (group.All(n => n.Item3)) policies.Add(new TelemetryPolicy { Namespace = group.Key, AccessLogging = true });
+            else policies.AddRange(group.Where(n => n.Item3).Select(n => new TelemetryPolicy { Namespace = group.Key, Workload = n.Item2, AccessLogging = true }));
+        }
+        return [.. policies.Distinct()];
+    }
+
+    /// <summary>
+    /// What App Mesh's client policy keeps of a destination's TLS: no SNI, always verifying; a simple TLS with a CA file trusts
+    /// the file only; disable has no settings and mesh only its subject alternative names.
+    /// </summary>
+    private static ClientTls ClientTls(ClientTls tls) => tls.Mode switch
+    {
+        ClientTlsMode.Disable => new ClientTls { Mode = ClientTlsMode.Disable },
+        ClientTlsMode.Mesh => new ClientTls { Mode = ClientTlsMode.Mesh, SubjectAltNames = tls.SubjectAltNames },
+        ClientTlsMode.Simple => tls with { Sni = null, InsecureSkipVerify = false, CredentialName = tls.CaCertificates is null ? tls.CredentialName : null },
+        _ => tls with { Sni = null, InsecureSkipVerify = false },
+    };
 
     /// <summary>Backends to the same node and port are one weighted target: their weights add up.</summary>
     private static List<WeightedBackend> Merged(IEnumerable<WeightedBackend> backends) =>

@@ -293,9 +293,12 @@ public sealed class PolicyImportTests
               backends: [{ virtualService: { virtualServiceRef: { name: color } } }]
               logging: { accessLog: { file: { path: /dev/stdout } } }
             """));
-        foreach (var path in new[] { "$.spec.listeners[0].healthCheck", "$.spec.listeners[0].timeout", "$.spec.backends", "$.spec.logging" })
+        foreach (var path in new[] { "$.spec.listeners[0].healthCheck", "$.spec.listeners[0].timeout", "$.spec.backends" })
         {
             Assert.Equal(DiagnosticCodes.FieldNotImported, At(result, "#0 " + path).Code);
         }
+        // The access log is carried (the node's workload logs), so it is not reported.
+        Assert.DoesNotContain(result.Diagnostics, d => d.Path.Contains("$.spec.logging", StringComparison.Ordinal));
+        Assert.Equal([new TelemetryPolicy { AccessLogging = true }], result.Config!.Telemetry);
     }
 }

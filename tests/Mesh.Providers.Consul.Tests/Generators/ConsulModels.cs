@@ -81,6 +81,7 @@ internal static class ConsulModels
     /// prefix is presence; a rewrite is per match (<see cref="Rewritten"/>);</item>
     /// <item>connection pools and outlier detection only where a model service may call the target (they are written on the callers),
     /// without the settings Consul lacks;</item>
+    /// <item>access logging as one mesh-wide setting (<see cref="AccessLogging"/>);</item>
     /// <item>mTLS as a mode per service (<see cref="Mtls"/>); access policies as their intentions read back (<see cref="Access"/>);</item>
     /// <item>external services with a host Consul can name and not named like a model service (<see cref="External"/>).</item>
     /// </list>
@@ -150,10 +151,22 @@ internal static class ConsulModels
                 .Select(p => p.RateLimit is { } limit ? p with { RateLimit = PerSecond(limit) } : p)
                 .Where(p => p.LoadBalancer is not null || p.ConnectionPool is not null || p.OutlierDetection is not null || p.RateLimit is not null)],
             Mtls = [.. Mtls(m)],
+            Telemetry = [.. AccessLogging(m)],
             AccessPolicies = [.. access],
             // An external service named like a model service is the same Consul service (one ServiceDefaults): the pair is not generated.
             ExternalServices = [.. m.ExternalServices.Where(e => !services.ContainsKey(new ServiceRef(e.Name, e.Namespace))).Select(External).OfType<ExternalService>()],
         };
+    }
+
+    /// <summary>
+    /// Telemetry as ProxyDefaults <c>accessLogs.enabled</c> reads it back: one mesh-wide policy with the mesh-wide setting, else
+    /// on when a namespace's or workloads' policy turns logging on (Consul has one setting for every proxy); no tracing.
+    /// </summary>
+    private static List<TelemetryPolicy> AccessLogging(MeshConfig m)
+    {
+        var mesh = m.Telemetry.Where(p => p.Namespace is null).Select(p => p.AccessLogging).LastOrDefault(a => a is not null);
+        var written = mesh ?? (m.Telemetry.Any(p => p.Namespace is not null && p.AccessLogging == true) ? true : null);
+        return written is { } on ? [new TelemetryPolicy { AccessLogging = on }] : [];
     }
 
     /// <summary>
