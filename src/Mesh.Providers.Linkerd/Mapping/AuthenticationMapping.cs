@@ -28,27 +28,46 @@ internal sealed class AuthenticationMapping(LinkerdOptions options, ImportContex
     public static List<(string Kind, string Name, object Resource)> ToLinkerd(AccessSource? from, string ns, string authBase, string rulePath, LinkerdOptions options, RouteExportContext ctx)
     {
         var result = new List<(string, string, object)>();
-        var any = from is null || from.IsAnyone;
-        if (any)
+        if (from is null || from.IsAnyone)
         {
             var name = ResourceNames.Join(authBase, "all");
             result.Add((NetworkAuthentication.KubeKind, name, new NetworkAuthentication { Metadata = { Name = name, NamespaceProperty = ns }, Spec = { Networks = [.. AllNetworks.Select(c => new Network { Cidr = c })] } }));
             return result;
         }
-        if (!from!.ServiceAccounts.IsEmpty || !from.Namespaces.IsEmpty)
+        // Only addresses can be excluded, and only from networks: a NetworkAuthentication's except. Any other exclusion would
+        // widen the allow rule, which is then not written.
+        if (from.Not is { } not)
+        {
+            var identityCallers = !from.ServiceAccounts.IsEmpty || !from.Namespaces.IsEmpty || from.Authenticated || from.Unauthenticated;
+            var onlyAddresses = not.ServiceAccounts.IsEmpty && not.Namespaces.IsEmpty && not.Identities.IsEmpty && not.RequestPrincipals.IsEmpty && not.RemoteIpBlocks.IsEmpty;
+            if (identityCallers || !onlyAddresses)
+            {
+                ctx.Unsupported($"{rulePath}.from.not", "Linkerd excludes callers only as the except list of a NetworkAuthentication's networks, so only IP blocks can be excluded, from a rule that names its callers by IP blocks alone; the rule is not written (without the exclusion it would admit more callers).");
+                return result;
+            }
+            var name = ResourceNames.Join(authBase, "net");
+            var cidrs = from.IpBlocks.IsEmpty ? AllNetworks : [.. from.IpBlocks.Select(Cidrs.Of)];
+            // Every exclusion on every network: (a \ E) ∪ (b \ E) is (a ∪ b) \ E, what the model means.
+            List<string> except = [.. not.IpBlocks.Select(Cidrs.Of)];
+            result.Add((NetworkAuthentication.KubeKind, name, new NetworkAuthentication { Metadata = { Name = name, NamespaceProperty = ns }, Spec = { Networks = [.. cidrs.Select(c => new Network { Cidr = c, Except = [.. except] })] } }));
+            return result;
+        }
+        if (!from.ServiceAccounts.IsEmpty || !from.Namespaces.IsEmpty || from.Authenticated)
         {
             var name = ResourceNames.Join(authBase, "mtls");
             var spec = new MeshTlsAuthenticationSpec();
-            if (from.Namespaces.IsEmpty)
+            if (from.Namespaces.IsEmpty && !from.Authenticated)
             {
                 spec.IdentityRefs = new List<PolicyReference>(from.ServiceAccounts.Count);
                 foreach (var sa in from.ServiceAccounts) spec.IdentityRefs.Add(new PolicyReference { Kind = "ServiceAccount", Name = sa.Name, Namespace = sa.Namespace });
             }
             else
             {
-                spec.Identities = new List<string>(from.ServiceAccounts.Count + from.Namespaces.Count);
+                spec.Identities = new List<string>(from.ServiceAccounts.Count + from.Namespaces.Count + 1);
                 foreach (var sa in from.ServiceAccounts) spec.Identities.Add(LinkerdIdentity.Of(sa, options.TrustDomain));
                 foreach (var n in from.Namespaces) spec.Identities.Add(LinkerdIdentity.OfNamespace(n, options.TrustDomain));
+                // '*' is every meshed client, of any identity.
+                if (from.Authenticated) spec.Identities.Add("*");
             }
             result.Add((MeshTlsAuthentication.KubeKind, name, new MeshTlsAuthentication { Metadata = { Name = name, NamespaceProperty = ns }, Spec = spec }));
         }
@@ -110,7 +129,7 @@ internal sealed class AuthenticationMapping(LinkerdOptions options, ImportContex
             case MeshTlsAuthentication.KubeKind when _meshTls.TryGetValue(key, out var mesh):
                 _pending.Add((MeshTlsAuthentication.KubeKind, key.Item1, key.Item2));
                 var meshSource = MeshSource(mesh.Resource, key.Item1, mesh.Source);
-                if (meshSource.ServiceAccounts.IsEmpty && meshSource.Namespaces.IsEmpty)
+                if (!meshSource.HasAlternatives)
                 {
                     // Without an identity the model expresses, the rule would read as "any client": not imported rather than widened.
                     ctx.NotImported(source, "$.spec", $"MeshTLSAuthentication '{key.Item1}/{key.Item2}' names no service account or namespace the model expresses; the policy is not imported.");
@@ -141,9 +160,15 @@ internal sealed class AuthenticationMapping(LinkerdOptions options, ImportContex
     {
         var accounts = new List<ServiceAccountRef>();
         var namespaces = new List<string>();
+        var authenticated = false;
         var identities = mesh.Spec.Identities ?? [];
         for (var j = 0; j < identities.Count; j++)
         {
+            if (identities[j] == "*")
+            {
+                authenticated = true;
+                continue;
+            }
             var (account, whole) = LinkerdIdentity.Parse(identities[j], options.TrustDomain);
             if (account is { } a) accounts.Add(a);
             else if (whole is not null) namespaces.Add(whole);
@@ -153,25 +178,34 @@ internal sealed class AuthenticationMapping(LinkerdOptions options, ImportContex
         for (var j = 0; j < refs.Count; j++)
         {
             var r = refs[j];
-            if (r.Name is null or "*") ctx.NotImported(source, $"{path}.identityRefs[{j}]", $"Every {r.Kind} (any authenticated client) is not in the model; it is not imported.");
+            if (r.Name is null or "*") authenticated = true;
             else if (r.Kind == "ServiceAccount") accounts.Add(new ServiceAccountRef(r.Namespace ?? ns, r.Name));
             else if (r.Kind == "Namespace") namespaces.Add(r.Name);
             else ctx.NotImported(source, $"{path}.identityRefs[{j}].kind", $"Identity kind '{r.Kind}' is not a ServiceAccount or Namespace; it is not imported.");
         }
-        return new AccessSource { ServiceAccounts = [.. accounts], Namespaces = [.. namespaces] };
+        return new AccessSource { ServiceAccounts = [.. accounts], Namespaces = [.. namespaces], Authenticated = authenticated };
     }
 
     /// <summary>Linkerd → model: IP blocks of networks; every address (<c>0.0.0.0/0</c> and <c>::/0</c>) means any client: no source condition.</summary>
     public AccessSource? NetworkSource(List<Network>? networks, string source, string path)
     {
         var list = networks ?? [];
+        var except = new List<string>();
         for (var j = 0; j < list.Count; j++)
         {
-            if (list[j].Except is { Count: > 0 }) ctx.NotImported(source, $"{path}[{j}].except", "Exceptions to a network are not in the model; the whole network is imported.");
+            foreach (var excluded in list[j].Except ?? [])
+            {
+                if (Cidrs.Address(excluded ?? string.Empty) is { Length: > 0 } cidr) except.Add(cidr);
+            }
+        }
+        if (except.Count > 0 && list.Count(n => n.Except is { Count: > 0 }) < list.Count)
+        {
+            ctx.NotImported(source, path, "The model excludes addresses from every network of a rule, Linkerd from the network that lists them: addresses another network of this authentication admits are excluded too (a narrower allow).");
         }
         var cidrs = list.Select(n => Cidrs.Address(n.Cidr ?? string.Empty)).Where(c => c.Length > 0).ToList();
-        if (cidrs.Count == AllNetworks.Length && AllNetworks.All(cidrs.Contains)) return null;
-        return new AccessSource { IpBlocks = [.. cidrs] };
+        var not = except.Count == 0 ? null : new AccessSource { IpBlocks = [.. except.Distinct(StringComparer.Ordinal)] };
+        if (cidrs.Count == AllNetworks.Length && AllNetworks.All(cidrs.Contains)) return not is null ? null : new AccessSource { Not = not };
+        return new AccessSource { IpBlocks = [.. cidrs], Not = not };
     }
 
     /// <summary>Reports the authentications no imported AuthorizationPolicy requires.</summary>

@@ -76,9 +76,9 @@ internal sealed class ServerAuthorizationMapping(ServerMapping servers, Authenti
             var accounts = (mesh.ServiceAccounts ?? []).Where(a => a.Name is not null).Select(a => new ServiceAccountRef(a.Namespace ?? ns, a.Name!)).ToList();
             var converted = authentications.MeshSource(new MeshTlsAuthentication { Spec = { Identities = mesh.Identities } }, ns, source, "$.spec.client.meshTLS");
             from = converted with { ServiceAccounts = [.. accounts, .. converted.ServiceAccounts] };
-            if (from.ServiceAccounts.IsEmpty && from.Namespaces.IsEmpty)
+            if (!from.HasAlternatives)
             {
-                ctx.NotImported(source, "$.spec", "The meshTLS clients name no service account or namespace the model expresses (e.g. every authenticated client); the authorization is not imported rather than read as any client.");
+                ctx.NotImported(source, "$.spec", "The meshTLS clients name no service account, namespace or '*' the model expresses; the authorization is not imported rather than read as any client.");
                 return;
             }
             if (client.Networks is { Count: > 0 }) ctx.NotImported(source, "$.spec.client.networks", "Linkerd requires both the network and the identity here, while the model's sources are alternatives; the networks are not imported.");

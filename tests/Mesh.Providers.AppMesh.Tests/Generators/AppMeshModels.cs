@@ -48,7 +48,8 @@ internal static class AppMeshModels
     /// reads back when another service exists (<see cref="ClientTls"/>); a subset's or a port's is not written;</item>
     /// <item>access logging reads back from the virtual nodes that log (see <see cref="AccessLogging"/>); tracing is not written;</item>
     /// <item>the model is named <c>imported</c> when nothing is written (no Mesh carries the name); a model with a subset that has no
-    /// labels of its own (the whole service's pods) is replaced by the empty model.</item>
+    /// labels of its own (the whole service's pods), or with two services of a namespace whose selectors nest, is replaced by
+    /// the empty model.</item>
     /// </list>
     /// </summary>
     public static MeshConfig ToAppMesh(MeshConfig m)
@@ -58,7 +59,10 @@ internal static class AppMeshModels
             Ports = [.. s.Ports.Select(p => p with { Protocol = p.Protocol == Protocol.Tls ? Protocol.Tcp : p.Protocol })],
         }).ToList();
         // A subset with no labels of its own selects the service's pods: App Mesh gives a pod one node, so it cannot be told apart.
-        if (services.Any(s => s.Subsets.Any(x => x.Labels.All(l => s.EffectiveSelector.TryGetValue(l.Key, out var v) && v == l.Value))))
+        // Nor can a service whose selector holds another's of its namespace: its nodes read back as a subset of that one.
+        static bool Holds(EquatableMap<string> outer, EquatableMap<string> inner) => inner.All(l => outer.TryGetValue(l.Key, out var v) && v == l.Value);
+        if (services.Any(s => s.Subsets.Any(x => Holds(s.EffectiveSelector, x.Labels)))
+            || services.Any(a => services.Any(b => a != b && a.Namespace == b.Namespace && Holds(a.EffectiveSelector, b.EffectiveSelector))))
         {
             return new MeshConfig { Name = "imported" };
         }

@@ -40,6 +40,39 @@ public sealed class AuthorizationExportTests
     }
 
     [Fact]
+    public void AnyAuthenticatedClient_IsTheStarIdentity_AndReadsBack()
+    {
+        var model = Model(new AccessRule { From = new AccessSource { Authenticated = true } });
+        var result = Translator.Translate(model);
+        Assert.Equal(["*"], Assert.Single(result.Resources.OfType<MeshTlsAuthentication>()).Spec.Identities);
+        Assert.DoesNotContain(result.Diagnostics, d => d.Severity >= DiagnosticSeverity.Warning);
+        var back = Translator.ImportYaml(Translator.WriteYaml(result.Resources), "l.yaml");
+        Assert.True(Assert.Single(Assert.Single(back.Config!.AccessPolicies).Rules).From!.Authenticated);
+    }
+
+    [Fact]
+    public void ExcludedAddresses_AreTheExceptOfEachNetwork_AndReadBack()
+    {
+        var model = Model(new AccessRule { From = new AccessSource { IpBlocks = ["10.0.0.0/8", "192.168.0.0/16"], Not = new AccessSource { IpBlocks = ["10.9.0.0/16"] } } });
+        var result = Translator.Translate(model);
+        var networks = Assert.Single(result.Resources.OfType<NetworkAuthentication>()).Spec.Networks!;
+        Assert.Equal(["10.0.0.0/8", "192.168.0.0/16"], networks.Select(n => n.Cidr));
+        Assert.All(networks, n => Assert.Equal(["10.9.0.0/16"], n.Except));
+        var back = Translator.ImportYaml(Translator.WriteYaml(result.Resources), "l.yaml");
+        var from = Assert.Single(Assert.Single(back.Config!.AccessPolicies).Rules).From!;
+        Assert.Equal(["10.9.0.0/16"], from.Not!.IpBlocks);
+        Assert.Equal(["10.0.0.0/8", "192.168.0.0/16"], from.IpBlocks);
+    }
+
+    [Fact]
+    public void ExcludingIdentities_LeavesTheAllowRuleOut_Reported()
+    {
+        var result = Translator.Translate(Model(new AccessRule { From = new AccessSource { Namespaces = ["ops"], Not = new AccessSource { ServiceAccounts = [new ServiceAccountRef("ops", "batch")] } } }));
+        Assert.Empty(result.Resources.OfType<AuthorizationPolicy>());
+        Assert.Contains(result.Diagnostics, d => d.Code == DiagnosticCodes.Unsupported && d.Path == "$.spec.accessPolicies[0].rules[0].from.not");
+    }
+
+    [Fact]
     public void Namespaces_BecomeWildcardIdentities()
     {
         var result = Translator.Translate(Model(new AccessRule { From = new AccessSource { Namespaces = ["ops"], ServiceAccounts = [new ServiceAccountRef("shop", "web")] } }));
