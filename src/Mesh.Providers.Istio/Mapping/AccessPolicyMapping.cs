@@ -186,7 +186,17 @@ internal static class AccessPolicyMapping
             // Istio ORs the sources and operations of one rule; the model has one source and one operation per rule, and ORs rules.
             foreach (var (from, extra) in sources)
             {
-                foreach (var to in operations) rules.Add(new AccessRule { From = from, To = to, When = [.. when, .. extra] });
+                foreach (var to in operations)
+                {
+                    var read = new AccessRule { From = from, To = to, When = [.. when, .. extra] };
+                    // A value the model cannot hold (an inner '*', a template, a malformed address) leaves this part of the rule out.
+                    if (MeshValidator.Validate(read).FirstOrDefault(d => d.IsError) is { } problem)
+                    {
+                        ctx.NotImported(source, path, $"A part of this rule is not one the model can hold ({problem.Message}); it is not imported rather than widened.");
+                        continue;
+                    }
+                    rules.Add(read);
+                }
             }
         }
         model.AccessPolicies.Add(new AccessPolicy { Name = name, Namespace = ns, Target = target, Action = action, Rules = [.. rules] });
@@ -362,7 +372,7 @@ internal static class AccessPolicyMapping
     private static ServiceAccountRef? PrincipalToModel(string? principal)
     {
         var parts = principal?.Split('/');
-        return parts is [{ Length: > 0 }, "ns", { Length: > 0 } ns, "sa", { Length: > 0 } sa] ? new ServiceAccountRef(ns, sa) : null;
+        return parts is [{ Length: > 0 }, "ns", { Length: > 0 } ns, "sa", { Length: > 0 } sa] && DnsNames.IsDnsLabel(ns) && DnsNames.IsDnsLabel(sa) ? new ServiceAccountRef(ns, sa) : null;
     }
 
     private static AccessOperation? OperationToModel(Operation op, string source, string path, IstioImportContext ctx)

@@ -53,6 +53,16 @@ public readonly record struct AccessConditionKey(AccessAttribute Attribute, Equa
         _ => Enum.IsDefined(Attribute) && Names.IsEmpty,
     };
 
+    /// <summary>
+    /// Whether <paramref name="value"/> is a value this attribute can have: an IP address or CIDR block for the IP attributes,
+    /// a port number for <see cref="AccessAttribute.DestinationPort"/>, an <see cref="AccessPatterns">access pattern</see> otherwise.
+    /// </summary>
+    /// <param name="value">The value.</param>
+    public bool Accepts(string? value) =>
+        IsAddress ? Validation.IpAddresses.IsIpOrCidr(value)
+        : Attribute == AccessAttribute.DestinationPort ? int.TryParse(value, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var port) && port is >= 1 and <= 65535
+        : AccessPatterns.IsValid(value);
+
     /// <summary>Parses a key as Istio spells it.</summary>
     /// <param name="text">The text.</param>
     /// <param name="key">The key when parsing succeeds.</param>

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Mesh.Diagnostics;
 using Mesh.Model;
 using Mesh.Validation.Rules;
@@ -149,12 +148,8 @@ internal sealed class AccessRuleValidator : ModelValidator<AccessRule>
         for (var i = 0; i < values.Count; i++)
         {
             var value = values[i];
-            var (ok, form) = key.Attribute switch
-            {
-                _ when key.IsAddress => (Syntax.IsIpOrCidr(value), "an IP address or CIDR block"),
-                AccessAttribute.DestinationPort => (int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var port) && port is >= 1 and <= 65535, "a port number"),
-                _ => (AccessPatterns.IsValid(value), "a value with at most one '*', at its start or end"),
-            };
+            var ok = key.Accepts(value);
+            var form = key.IsAddress ? "an IP address or CIDR block" : key.Attribute == AccessAttribute.DestinationPort ? "a port number" : "a value with at most one '*', at its start or end";
             if (!ok) report.Error($"{at}[{i}]", DiagnosticCodes.InvalidAccessRule, $"'{value}' is not {form} ({key}).");
         }
     }
