@@ -113,7 +113,7 @@ public static class ComplianceChecker
                 }
                 var parameters = rule.Parameters.ToDictionary(p => p.Key, p => (object)p.Value, StringComparer.Ordinal);
                 plan.Add(new PlannedRule(rule.Id, path, null, parameters, program, rule, rule.Severity ?? DiagnosticSeverity.Error, rule.Message, rule.Target, rule.Exemptions,
-                    rule.Message ?? $"{expression} (on {MeshRulesYaml.WireName(rule.On)})"));
+                    rule.Message ?? $"{expression} (on {MeshRulesYaml.SubjectName(rule.On)})"));
                 continue;
             }
             var checkId = rule.Check ?? rule.Id;
@@ -164,7 +164,7 @@ public static class ComplianceChecker
         }
         if (!valid || rule is { Enabled: false }) return;
         var id = rule?.Id ?? check.Id;
-        var described = check.Parameters.Count == 0 ? check.Description : $"{check.Description} ({string.Join(", ", check.Parameters.Select(p => $"{p.Name}: {Format(parameters[p.Name])}"))})";
+        var described = check.Parameters.Count == 0 ? check.Description : $"{check.Description.TrimEnd('.')} ({string.Join(", ", check.Parameters.Select(p => $"{p.Name}: {Format(parameters[p.Name])}"))}).";
         plan.Add(new PlannedRule(id, path, check, parameters, null, rule, rule?.Severity ?? check.DefaultSeverity, rule?.Message, rule?.Target, rule?.Exemptions ?? default, rule?.Message ?? described));
     }
 
@@ -254,7 +254,7 @@ public static class ComplianceChecker
                     }
                     break;
                 default:
-                    var key = MeshRulesYaml.WireName(subject);
+                    var key = MeshRulesYaml.SubjectName(subject);
                     var items = List(key);
                     for (var i = 0; i < items.Length; i++)
                     {

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Mesh.Collections;
 using Mesh.Diagnostics;
 using Mesh.Serialization;
@@ -312,7 +311,8 @@ public static class MeshRulesYaml
         private SourceLocation At(YamlNode node) => new(source, node.Line, node.Column);
     }
 
-    internal static string WireName(RuleSubject subject) => RulesReader.SubjectName(subject);
-
-    internal static string Format(IFormattable value) => value.ToString(null, CultureInfo.InvariantCulture);
+    /// <summary>The name of a subject in a rules document's <c>on:</c> (<c>routeRules</c>, <c>externalServices</c>, …).</summary>
+    /// <param name="subject">The subject.</param>
+    /// <returns>Its name.</returns>
+    public static string SubjectName(RuleSubject subject) => RulesReader.SubjectName(subject);
 }
