@@ -304,7 +304,7 @@ public static class MeshRulesYaml
             Diagnostics.Add(new Diagnostic { Severity = DiagnosticSeverity.Error, Code = DiagnosticCodes.UnknownKey, Path = path, Message = $"Unknown key '{key}'.", Location = At(node) });
 
         private void Error(DiagnosticCode code, string path, YamlNode? node, string message) =>
-            Diagnostics.Add(new Diagnostic { Severity = DiagnosticSeverity.Error, Code = code, Path = path, Message = message, Location = node is null ? null : At(node) });
+            Diagnostics.Add(new Diagnostic { Severity = DiagnosticSeverity.Error, Code = code, Path = path, Message = message, Location = node is null ? Locations.GetValueOrDefault(path) : At(node) });
 
         private void Locate(string path, YamlNode node) => Locations.TryAdd(path, At(node));
 
