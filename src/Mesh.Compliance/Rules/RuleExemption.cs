@@ -16,6 +16,6 @@ public sealed record RuleExemption
     /// <summary>A path into the model the violation's path starts with (at a segment boundary), or null for any.</summary>
     public string? Path { get; init; }
 
-    /// <summary>Why the exemption exists (documentation; carried into SARIF as a suppression's justification).</summary>
+    /// <summary>Why the exemption exists (documentation for the reader of the rules; exempted objects are not reported).</summary>
     public string? Reason { get; init; }
 }
