@@ -80,7 +80,7 @@ public static class ComplianceChecker
         var overrides = new Dictionary<string, (int Index, ComplianceRule Rule)>(StringComparer.Ordinal);
         for (var i = 0; i < rules.Rules.Count; i++)
         {
-            if (rules.Rules[i] is { Check: null, Expression: null } rule && BuiltInCatalog.Find(rule.Id) is not null) overrides.TryAdd(rule.Id, (i, rule));
+            if (rules.Rules[i] is { Expression: null } rule && (rule.Check is null || rule.Check == rule.Id) && BuiltInCatalog.Find(rule.Id) is not null) overrides.TryAdd(rule.Id, (i, rule));
         }
         if (rules.IncludeBuiltIn)
         {

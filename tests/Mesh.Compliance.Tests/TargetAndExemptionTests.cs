@@ -129,4 +129,12 @@ public sealed class TargetAndExemptionTests
         };
         Assert.Equal(2, ComplianceChecker.Check(Models.Compliant, rules).Violations.Count);
     }
+
+    [Fact]
+    public void ABuiltInIdNamingItsOwnCheck_ReConfiguresIt_RatherThanRunningItTwice()
+    {
+        var result = Check("  rules: [{ id: mtls-strict, check: mtls-strict, severity: warning }]\n");
+        Assert.Single(result.Rules, r => r.Id == BuiltInRules.MtlsStrict);
+        Assert.Equal(Mesh.Diagnostics.DiagnosticSeverity.Warning, Assert.Single(result.Violations, v => v.RuleId == BuiltInRules.MtlsStrict).Severity);
+    }
 }
