@@ -14,15 +14,18 @@ namespace Mesh.Cli.Commands;
 /// <param name="Exit">The exit code when <paramref name="Config"/> is null.</param>
 internal sealed record ModelSource(MeshConfig? Config, IReadOnlyList<Diagnostic> Diagnostics, Func<Diagnostic, Diagnostic> Locate, int Exit)
 {
+    /// <summary>The provider manifests the model was imported from (null for a model file).</summary>
+    public IReadOnlyList<Mesh.Translation.SourceText>? Manifests { get; init; }
+
     public static ModelSource Load(IReadOnlyList<string> files, string? from, string command, CliContext context, OutputFormat format)
     {
         if (from is not null)
         {
             if (!context.TryGetTranslator(from, out var translator)) return Failed(ExitCodes.Usage);
-            var imported = ManifestReader.Import(translator, files, context, strict: false);
-            if (imported is null) return Failed(ExitCodes.Usage);
+            if (ManifestReader.Read(files, context) is not { } sources) return Failed(ExitCodes.Usage);
+            var imported = translator.ImportYaml(sources, new Mesh.Translation.ImportOptions());
             DiagnosticWriter.Write(context, imported.Diagnostics, format);
-            return imported.Config is null ? Failed(ExitCodes.Errors) : new ModelSource(imported.Config, [], d => d, ExitCodes.Ok);
+            return imported.Config is null ? Failed(ExitCodes.Errors) : new ModelSource(imported.Config, [], d => d, ExitCodes.Ok) { Manifests = sources };
         }
         if (files.Count != 1)
         {
