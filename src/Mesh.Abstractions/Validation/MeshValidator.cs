@@ -43,7 +43,7 @@ public static class MeshValidator
     /// <param name="rule">The rule to check.</param>
     /// <returns>Every problem found; empty when the rule is valid.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="rule"/> is <see langword="null"/>.</exception>
-    public static IReadOnlyList<Diagnostic> Validate(AccessRule rule)
+    public static IReadOnlyList<Diagnostic> ValidateRule(AccessRule rule)
     {
         ArgumentNullException.ThrowIfNull(rule);
         var result = AccessRuleValidator.Instance.Validate(rule);

@@ -4,7 +4,7 @@ using Mesh.Model;
 namespace Mesh.Validation;
 
 /// <summary>
-/// What cross-reference rules look up, built once per <see cref="MeshValidator.Validate(Model.MeshConfig)"/> call and handed to every
+/// What cross-reference rules look up, built once per <see cref="MeshValidator.Validate"/> call and handed to every
 /// child validator through FluentValidation's root context data.
 /// </summary>
 internal sealed class ValidationIndex

@@ -4,7 +4,7 @@ namespace Mesh.Compliance.BuiltIn;
 
 /// <summary>
 /// <c>access-no-allow-all</c>: no allow rule admits every caller — a rule with no <c>from</c>, a <c>from</c> that names no
-/// service account, namespace or IP block, one that admits unauthenticated callers, or an IP block of every address.
+/// caller (none, or only exclusions), one that admits unauthenticated callers, or an IP block of every address (peer or client).
 /// </summary>
 internal sealed class AccessNoAllowAll : BuiltInCheck
 {
@@ -24,9 +24,10 @@ internal sealed class AccessNoAllowAll : BuiltInCheck
                 var why = rule.From switch
                 {
                     null => "has no 'from', so it admits every caller",
-                    { ServiceAccounts.IsEmpty: true, Namespaces.IsEmpty: true, IpBlocks.IsEmpty: true, Unauthenticated: false } => "names no caller in 'from', so it admits every caller",
+                    { HasAlternatives: false, Not: null } => "names no caller in 'from', so it admits every caller",
+                    { HasAlternatives: false } => "names no caller in 'from', only exclusions, so it admits every caller but those",
                     { Unauthenticated: true } => "admits unauthenticated callers, so anyone who can reach the pods",
-                    { IpBlocks: var blocks } when blocks.Any(b => b is "0.0.0.0/0" or "::/0") => "admits the IP block of every address",
+                    { IpBlocks: var blocks, RemoteIpBlocks: var remote } when blocks.Concat(remote).Any(b => b is "0.0.0.0/0" or "::/0") => "admits the IP block of every address",
                     _ => null,
                 };
                 if (why is null) continue;

@@ -190,7 +190,7 @@ internal static class AccessPolicyMapping
                 {
                     var read = new AccessRule { From = from, To = to, When = [.. when, .. extra] };
                     // A value the model cannot hold (an inner '*', a template, a malformed address) leaves this part of the rule out.
-                    if (MeshValidator.Validate(read).FirstOrDefault(d => d.IsError) is { } problem)
+                    if (MeshValidator.ValidateRule(read).FirstOrDefault(d => d.IsError) is { } problem)
                     {
                         ctx.NotImported(source, path, $"A part of this rule is not one the model can hold ({problem.Message}); it is not imported rather than widened.");
                         continue;
