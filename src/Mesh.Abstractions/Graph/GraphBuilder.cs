@@ -168,7 +168,7 @@ internal sealed class GraphBuilder(MeshConfig config, MeshGraphOptions options)
     {
         if (from is null || !from.HasAlternatives)
         {
-            return [(GraphModel.Id("caller", "anyone"), from?.Not is null ? "anyone" : "anyone" + Except(from.Not))];
+            return from?.Not is null ? [(GraphModel.Id("caller", "anyone"), "anyone")] : [(GraphModel.Id("caller", "anyone", Except(from.Not)), "anyone" + Except(from.Not))];
         }
         var callers = new List<(string Id, string Label)>();
         if (from.Authenticated) callers.Add((GraphModel.Id("caller", "authenticated"), "any authenticated workload"));
@@ -179,7 +179,9 @@ internal sealed class GraphBuilder(MeshConfig config, MeshGraphOptions options)
         foreach (var ns in from.Namespaces) callers.Add((GraphModel.Id("caller", "ns", ns), $"namespace {ns}"));
         foreach (var block in from.IpBlocks) callers.Add((GraphModel.Id("caller", "ip", block), $"IP {block}"));
         if (from.Unauthenticated) callers.Add((GraphModel.Id("caller", "unauthenticated"), "unauthenticated"));
-        return from.Not is null ? callers : [.. callers.Select(c => (c.Id + "-except", c.Label + Except(from.Not)))];
+        if (from.Not is null) return callers;
+        var except = Except(from.Not);
+        return [.. callers.Select(c => (GraphModel.Id("caller", c.Id, except), c.Label + except))];
     }
 
     private static string Except(AccessSource not) =>
