@@ -73,14 +73,20 @@ public static class SyntheticMesh
                 OutlierDetection = new OutlierDetection { Consecutive5xx = 5, Interval = TimeSpan.FromSeconds(10), BaseEjectionTime = TimeSpan.FromSeconds(30) },
             });
             if (breadth) AddBreadth(i, name, ns, policies, routes, externals);
+            var callers = new AccessRule { From = new AccessSource { ServiceAccounts = [new ServiceAccountRef(next.Namespace, next.Name)], Namespaces = [ns] }, To = new AccessOperation { Methods = ["GET", "POST"], Paths = ["/api/*"] } };
             access.Add(new AccessPolicy
             {
                 Name = $"{name}-callers",
                 Namespace = ns,
                 Target = new PolicyTarget { Service = self },
                 Action = AccessAction.Allow,
-                Rules = [new AccessRule { From = new AccessSource { ServiceAccounts = [new ServiceAccountRef(next.Namespace, next.Name)], Namespaces = [ns] }, To = new AccessOperation { Methods = ["GET", "POST"], Paths = ["/api/*"] } }],
+                Rules = [breadth ? Authorization(callers, name, ns) : callers],
             });
+            // Model breadth II (issue 15 item 3): an audit policy on every tenth service.
+            if (breadth && i % 10 == 0)
+            {
+                access.Add(new AccessPolicy { Name = $"{name}-audit", Namespace = ns, Target = new PolicyTarget { Service = self }, Action = AccessAction.Audit, Rules = [new AccessRule { To = new AccessOperation { Methods = ["DELETE"] } }] });
+            }
         }
         EquatableArray<OutboundPolicy> outbound = breadth
             ? [new OutboundPolicy { Mode = OutboundMode.RegistryOnly }, .. Enumerable.Range(0, Math.Min(10, services)).Select(t => new OutboundPolicy
@@ -119,6 +125,17 @@ public static class SyntheticMesh
         Requests = 100 + i % 50,
         Burst = 200,
         Routes = i % 2 == 0 ? [new RouteRateLimit { Path = PathMatch.Prefix("/api/search"), Requests = 10, Interval = TimeSpan.FromSeconds(10) }] : [],
+    };
+
+    /// <summary>
+    /// Complete authorization (model breadth II, issue 15 item 3) on a rule: a batch account excluded, the service's host,
+    /// internal paths excluded, and a tenant header condition.
+    /// </summary>
+    private static AccessRule Authorization(AccessRule rule, string name, string ns) => rule with
+    {
+        From = rule.From! with { Not = new AccessSource { ServiceAccounts = [new ServiceAccountRef(ns, "batch")] } },
+        To = rule.To! with { Hosts = [$"{name}.{ns}.svc.cluster.local"], Not = new AccessOperation { Paths = ["/api/internal/*"] } },
+        When = [new AccessCondition { Key = AccessConditionKey.Header("x-tenant"), Values = [ns] }],
     };
 
     private static void AddBreadth(int i, string name, string ns, List<DestinationPolicy> policies, List<HttpRoute> routes, List<ExternalService> externals)
