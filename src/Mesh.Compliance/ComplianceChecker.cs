@@ -276,6 +276,7 @@ public static class ComplianceChecker
             RuleSubject.DestinationPolicies => "The destination policy of",
             RuleSubject.Mtls => "mTLS policy",
             RuleSubject.AccessPolicies => "Access policy",
+            RuleSubject.RequestAuthentications => "Request authentication",
             _ => "External service",
         };
 
@@ -293,6 +294,8 @@ public static class ComplianceChecker
                 RuleSubject.AccessPolicies when i < c.AccessPolicies.Count && c.AccessPolicies[i] is { } a =>
                     (a.Namespace, a.Name, a.Target is { } t ? _context.Labels(t.Service, t.Subset) : default),
                 RuleSubject.ExternalServices when i < c.ExternalServices.Count && c.ExternalServices[i] is { } e => (e.Namespace, e.Name, default),
+                RuleSubject.RequestAuthentications when i < c.RequestAuthentications.Count && c.RequestAuthentications[i] is { } q =>
+                    (q.Namespace, q.Name, q.Target is { } t ? _context.Labels(t.Service, t.Subset) : default),
                 _ => (null, null, default),
             };
         }

@@ -5,6 +5,8 @@ namespace Mesh.Providers.AppMesh;
 /// <summary>What the AWS App Mesh provider expresses of the unified model, feature by feature.</summary>
 public static class AppMeshCapabilities
 {
+    private const string NoJwt = "App Mesh does not verify end-user tokens (JWT).";
+
     private const string NoLoadBalancer = "App Mesh has no load-balancer setting (Envoy's round robin is fixed).";
     private const string NoAuthorization = "App Mesh has no identity-based authorization: a virtual node's backends list which virtual services it may call, nothing more. Access policies are not written.";
     private const string TlsNote = "Listener tls.mode on each virtual node port (the narrowest policy that applies), with the certificate source of AppMeshOptions.Tls; App Mesh does not issue certificates — provision them (SPIRE over SDS, files, or ACM Private CA). Read back per workload, or per port when the ports differ.";
@@ -127,6 +129,10 @@ public static class AppMeshCapabilities
         [MeshFeature.AccessWhenHeaders] = Capability.Unsupported(NoAuthorization),
         [MeshFeature.AccessWhenConnection] = Capability.Unsupported(NoAuthorization),
         [MeshFeature.AccessWhenToken] = Capability.Unsupported(NoAuthorization),
+        [MeshFeature.JwtRules] = Capability.Unsupported(NoJwt),
+        [MeshFeature.JwtTokenLocations] = Capability.Unsupported(NoJwt),
+        [MeshFeature.JwtOutputs] = Capability.Unsupported(NoJwt),
+        [MeshFeature.JwtGateway] = Capability.Unsupported(NoJwt),
         [MeshFeature.AccessSubsetTarget] = Capability.Unsupported(NoAuthorization),
         [MeshFeature.ExternalHosts] = Capability.Approximated("A virtual node with DNS discovery of the host and a virtual service named after it, listed in every node's backends; the Mesh's egressFilter is DROP_ALL. One host per external service (others are not written); wildcards cannot be resolved."),
         [MeshFeature.ExternalResolutionDns] = Capability.Approximated("The external service's virtual node discovers its first host by DNS; addresses are not written."),

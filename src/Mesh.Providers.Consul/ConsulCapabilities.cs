@@ -5,6 +5,8 @@ namespace Mesh.Providers.Consul;
 /// <summary>What the Consul provider expresses of the unified model, feature by feature.</summary>
 public static class ConsulCapabilities
 {
+    private const string NoJwt = "Consul verifies JWTs through a jwt-provider config entry and intention JWT requirements, which this provider does not write yet.";
+
     private const string NoFault = "Consul has no fault injection (only through Envoy extensions such as builtin/lua).";
     private const string NoMirror = "Consul has no traffic mirroring.";
     private const string Caller = "Written on the caller: an upstreamConfig override naming the service in the ServiceDefaults of every other model service its allow policies admit (Consul configures upstreams caller-side); callers outside the model are not limited.";
@@ -126,6 +128,10 @@ public static class ConsulCapabilities
         [MeshFeature.AccessWhenHeaders] = Capability.Unsupported("Intention permission header matches are not written by this provider yet."),
         [MeshFeature.AccessWhenConnection] = Capability.Unsupported("Consul intentions have no conditions on addresses, ports or the connection."),
         [MeshFeature.AccessWhenToken] = Capability.Unsupported("JWT claim conditions need a JWT provider config entry, which this provider does not write yet."),
+        [MeshFeature.JwtRules] = Capability.Unsupported(NoJwt),
+        [MeshFeature.JwtTokenLocations] = Capability.Unsupported(NoJwt),
+        [MeshFeature.JwtOutputs] = Capability.Unsupported(NoJwt),
+        [MeshFeature.JwtGateway] = Capability.Unsupported(NoJwt),
         [MeshFeature.AccessSubsetTarget] = Capability.Unsupported("Consul intentions protect a whole service, not a subset."),
         [MeshFeature.ExternalHosts] = Capability.Approximated("A ServiceDefaults destination (addresses, port) linked to a TerminatingGateway; wildcard hosts cannot be written."),
         [MeshFeature.ExternalResolutionDns] = Capability.Native,

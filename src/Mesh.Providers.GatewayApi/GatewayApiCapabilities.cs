@@ -11,6 +11,8 @@ namespace Mesh.Providers.GatewayApi;
 /// </summary>
 public static class GatewayApiCapabilities
 {
+    private const string NoJwt = "Request authentication is not in Gateway API; it belongs to the mesh or gateway implementation (Istio RequestAuthentication).";
+
     /// <summary>Gateway API's capabilities (with leaf Services, the default): every <see cref="MeshFeature.All"/> entry is declared.</summary>
     public static ProviderCapabilities Instance { get; } = new(ProviderName.GatewayApi, Features(leafServices: true));
 
@@ -137,6 +139,10 @@ public static class GatewayApiCapabilities
         [MeshFeature.AccessWhenHeaders] = Capability.Unsupported("Authorization is not in Gateway API; it belongs to the mesh implementation (Istio AuthorizationPolicy, Linkerd AuthorizationPolicy)."),
         [MeshFeature.AccessWhenConnection] = Capability.Unsupported("Authorization is not in Gateway API; it belongs to the mesh implementation (Istio AuthorizationPolicy, Linkerd AuthorizationPolicy)."),
         [MeshFeature.AccessWhenToken] = Capability.Unsupported("Authorization is not in Gateway API; it belongs to the mesh implementation (Istio AuthorizationPolicy, Linkerd AuthorizationPolicy)."),
+        [MeshFeature.JwtRules] = Capability.Unsupported(NoJwt),
+        [MeshFeature.JwtTokenLocations] = Capability.Unsupported(NoJwt),
+        [MeshFeature.JwtOutputs] = Capability.Unsupported(NoJwt),
+        [MeshFeature.JwtGateway] = Capability.Unsupported(NoJwt),
         [MeshFeature.AccessSubsetTarget] = Capability.Unsupported("Authorization is not in Gateway API; it belongs to the mesh implementation (Istio AuthorizationPolicy, Linkerd AuthorizationPolicy)."),
         [MeshFeature.ExternalHosts] = Capability.Unsupported("Egress is not in the standard channel of Gateway API."),
         [MeshFeature.ExternalResolutionDns] = Capability.Unsupported("Egress is not in the standard channel of Gateway API."),

@@ -5,6 +5,8 @@ namespace Mesh.Providers.Linkerd;
 /// <summary>What the Linkerd provider expresses of the unified model, feature by feature.</summary>
 public static class LinkerdCapabilities
 {
+    private const string NoJwt = "Linkerd does not verify end-user tokens (JWT).";
+
     /// <summary>Linkerd's capabilities (with leaf Services, the default): every <see cref="MeshFeature.All"/> entry is declared.</summary>
     public static ProviderCapabilities Instance { get; } = new(ProviderName.Linkerd, Features(leafServices: true));
 
@@ -129,6 +131,10 @@ public static class LinkerdCapabilities
         [MeshFeature.AccessWhenHeaders] = Capability.Unsupported("Header matches of a policy HTTPRoute are not written by this provider yet."),
         [MeshFeature.AccessWhenConnection] = Capability.Unsupported("Linkerd authorization has no conditions on addresses, ports or SNI beyond its Servers and networks."),
         [MeshFeature.AccessWhenToken] = Capability.Unsupported("Linkerd does not verify end-user tokens."),
+        [MeshFeature.JwtRules] = Capability.Unsupported(NoJwt),
+        [MeshFeature.JwtTokenLocations] = Capability.Unsupported(NoJwt),
+        [MeshFeature.JwtOutputs] = Capability.Unsupported(NoJwt),
+        [MeshFeature.JwtGateway] = Capability.Unsupported(NoJwt),
         [MeshFeature.AccessSubsetTarget] = Capability.Native,
         [MeshFeature.ExternalHosts] = Capability.Approximated("An allow-list per namespace: external services named by host share one EgressNetwork without networks and trafficPolicy Deny, each port a route on it with the hosts as hostnames (HTTP and HTTP/2: HTTPRoute; gRPC: GRPCRoute; TLS: TLSRoute, by SNI). Only the declared hosts and ports leave, for clients of that namespace (from Linkerd's global egress namespace: of every namespace without EgressNetworks of its own). Ports are needed; HTTP/2 reads back as http. TCP ports are not written: a TCP connection has no host name to match, so a TCPRoute on the shared network would let every destination out on that port (give the service its addresses: see external addresses)."),
         [MeshFeature.ExternalResolutionDns] = Capability.Approximated("Linkerd forwards egress to the address the client resolved and connected to: the resolution is not written (read back as dns for services named by host, static for those with addresses)."),

@@ -11,6 +11,8 @@ namespace Mesh.Providers.Osm;
 /// </summary>
 public static class OsmCapabilities
 {
+    private const string NoJwt = "OSM does not verify end-user tokens (JWT).";
+
     private const string NoMatchRouting = "OSM does not route by request: SMI HTTPRouteGroup matches only select what a TrafficTarget allows, and TrafficSplit v1alpha2 has no matches. The rule's matches are reported and its split applies to every request to the host.";
     private const string NoLoadBalancer = "OSM has no load-balancer setting (Envoy's round robin is fixed).";
     private const string NoOutlier = "UpstreamTrafficSetting has no outlier detection in OSM v1.2.4 (it came later, on the unreleased main branch).";
@@ -146,6 +148,10 @@ public static class OsmCapabilities
         [MeshFeature.AccessWhenHeaders] = Capability.Unsupported("HTTPRouteGroup header matches are not written by this provider yet."),
         [MeshFeature.AccessWhenConnection] = Capability.Unsupported("SMI has no conditions on addresses, ports or the connection."),
         [MeshFeature.AccessWhenToken] = Capability.Unsupported("OSM does not verify end-user tokens."),
+        [MeshFeature.JwtRules] = Capability.Unsupported(NoJwt),
+        [MeshFeature.JwtTokenLocations] = Capability.Unsupported(NoJwt),
+        [MeshFeature.JwtOutputs] = Capability.Unsupported(NoJwt),
+        [MeshFeature.JwtGateway] = Capability.Unsupported(NoJwt),
         [MeshFeature.AccessSubsetTarget] = Capability.Approximated("The TrafficTarget's destination is a service account, the service's: every subset of the service is allowed alike."),
         [MeshFeature.ExternalHosts] = Capability.Approximated("An Egress per external service (needs featureFlags.enableEgressPolicy, set in the MeshConfig written) whose sources are the accounts of the model's services (named after them): callers outside the model are not let out. A TCP port is matched by address, not host."),
         [MeshFeature.ExternalResolutionDns] = Capability.Native,

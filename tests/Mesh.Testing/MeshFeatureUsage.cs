@@ -150,6 +150,13 @@ public static class MeshFeatureUsage
                 foreach (var condition in rule.When) used.Add(AccessRuleFit.FeatureOf(condition.Key));
             }
         }
+        foreach (var authentication in config.RequestAuthentications)
+        {
+            Use(!authentication.JwtRules.IsEmpty, MeshFeature.JwtRules);
+            Use(authentication.Gateway is not null, MeshFeature.JwtGateway);
+            Use(authentication.JwtRules.Any(TokenLocations), MeshFeature.JwtTokenLocations);
+            Use(authentication.JwtRules.Any(Outputs), MeshFeature.JwtOutputs);
+        }
         foreach (var external in config.ExternalServices)
         {
             Use(!external.Hosts.IsEmpty, MeshFeature.ExternalHosts);
@@ -244,6 +251,23 @@ public static class MeshFeatureUsage
         };
         restricted = restricted with
         {
+            RequestAuthentications = s(MeshFeature.JwtRules)
+                ? [.. config.RequestAuthentications
+                    .Where(r => r.Gateway is null || (s(MeshFeature.JwtGateway) && restricted.FindGateway(r.Gateway, r.Namespace) is not null))
+                    .Select(r => r with
+                    {
+                        JwtRules = [.. r.JwtRules.Select(j => j with
+                        {
+                            FromHeaders = s(MeshFeature.JwtTokenLocations) ? j.FromHeaders : default,
+                            FromParams = s(MeshFeature.JwtTokenLocations) ? j.FromParams : default,
+                            FromCookies = s(MeshFeature.JwtTokenLocations) ? j.FromCookies : default,
+                            ForwardOriginalToken = s(MeshFeature.JwtOutputs) && j.ForwardOriginalToken,
+                            OutputClaimToHeaders = s(MeshFeature.JwtOutputs) ? j.OutputClaimToHeaders : default,
+                            OutputPayloadToHeader = s(MeshFeature.JwtOutputs) ? j.OutputPayloadToHeader : null,
+                        })],
+                    })
+                    .Where(r => !r.JwtRules.IsEmpty)]
+                : default,
             GatewayRoutes = s(MeshFeature.GatewayRoutes)
                 ? [.. config.GatewayRoutes
                     .Select(r => r with { Gateways = [.. r.Gateways.Where(g => (g.Listener is null || s(MeshFeature.GatewayRouteListener)) && Attachable(restricted, g))], Rules = [.. r.Rules.Where(rule => rule.Redirect is null || s(MeshFeature.Redirect)).Select(rule => Rule(rule, s))] })
@@ -252,6 +276,10 @@ public static class MeshFeatureUsage
         };
         return External(restricted, config, s);
     }
+
+    private static bool TokenLocations(JwtRule rule) => !rule.FromHeaders.IsEmpty || !rule.FromParams.IsEmpty || !rule.FromCookies.IsEmpty;
+
+    private static bool Outputs(JwtRule rule) => rule.ForwardOriginalToken || !rule.OutputClaimToHeaders.IsEmpty || rule.OutputPayloadToHeader is not null;
 
     /// <summary>Whether a listener uses only supported gateway features.</summary>
     private static bool Listener(GatewayListener l, Func<MeshFeature, bool> s) =>

@@ -573,6 +573,53 @@ public static class MeshGenerators
                 Rules = [.. rules.Distinct()],
             });
 
+    /// <summary>A JWT rule of one of a few issuers: a key set by URI, inline or discovered, audiences, token locations and outputs.</summary>
+    public static Gen<JwtRule> JwtRule { get; } = Gen.Select(
+        Gen.OneOf("https://accounts.example.com", "https://issuer.example.org", "auth.example.net"),
+        Gen.Int[0, 2],
+        Gen.OneOf("shop", "api", "mobile").Array[0, 2],
+        Gen.Select(Gen.OneOf(new JwtHeader("authorization", "Bearer "), new JwtHeader("x-jwt-assertion")).Array[0, 2], Gen.OneOf("token", "access_token").Array[0, 1], Gen.OneOf("session").Array[0, 1]),
+        Gen.Select(Gen.Bool, Gen.OneOf(new JwtClaimHeader("x-user", "sub"), new JwtClaimHeader("x-tenant", "tenant.id")).Array[0, 2], Gen.OneOf("x-jwt-payload").Null(0.7)),
+        Gen.Int[1, 30].Select(s => TimeSpan.FromSeconds(s)).Nullable(0.7),
+        (issuer, keys, audiences, from, output, timeout) => new JwtRule
+        {
+            Issuer = issuer,
+            Audiences = [.. audiences.Distinct()],
+            JwksUri = keys == 1 ? issuer.StartsWith("https://", StringComparison.Ordinal) ? issuer + "/.well-known/jwks.json" : "https://" + issuer + "/keys" : null,
+            Jwks = keys == 2 ? """{"keys":[{"kty":"oct","k":"c2VjcmV0","alg":"HS256"}]}""" : null,
+            JwksTimeout = keys == 1 ? timeout : null,
+            FromHeaders = [.. from.Item1.Distinct()],
+            FromParams = [.. from.Item2.Distinct()],
+            FromCookies = [.. from.Item3.Distinct()],
+            ForwardOriginalToken = output.Item1,
+            OutputClaimToHeaders = [.. output.Item2.Distinct()],
+            OutputPayloadToHeader = output.Item3,
+        });
+
+    /// <summary>
+    /// A request authentication for a namespace, one of <paramref name="services"/> (or a subset), or one of
+    /// <paramref name="gateways"/> whose workloads no other gateway of its namespace shares (Istio selects a gateway by them).
+    /// </summary>
+    /// <param name="services">The services that may be targeted.</param>
+    /// <param name="gateways">The gateways that may be named.</param>
+    /// <returns>The generator.</returns>
+    public static Gen<RequestAuthentication> RequestAuthentication(IReadOnlyList<MeshService> services, IReadOnlyList<Gateway> gateways)
+    {
+        var distinct = gateways.Where(g => !g.Workloads.IsEmpty && gateways.Count(o => o.Namespace == g.Namespace && o.Workloads == g.Workloads) == 1).ToArray();
+        var scope = distinct.Length == 0
+            ? Target(services).Select(t => t with { Port = null }).Null(0.3).Select(t => (t, (Gateway?)null))
+            : Gen.Frequency((3, Target(services).Select(t => t with { Port = null }).Null(0.3).Select(t => (t, (Gateway?)null))), (1, Gen.Int[0, distinct.Length - 1].Select(i => ((PolicyTarget?)null, (Gateway?)distinct[i]))));
+        return Gen.Select(Gen.OneOf("jwt", "end-user", "tokens"), Namespace, scope, JwtRule.Array[1, 2],
+            (name, ns, at, rules) => new RequestAuthentication
+            {
+                Name = name,
+                Namespace = at.Item2?.Namespace ?? at.Item1?.Service.Namespace ?? ns,
+                Target = at.Item1,
+                Gateway = at.Item2?.Name,
+                JwtRules = [.. rules.DistinctBy(r => r.Issuer)],
+            });
+    }
+
     /// <summary>A tracing tag of each source, named from a small set so that duplicates are drawn (and removed).</summary>
     private static Gen<TracingTag> TracingTag { get; } = Gen.Select(Gen.OneOf("team", "user", "zone", "build"), Gen.Enum<TracingTagSource>(), Gen.OneOf("payments", "x-user", "ZONE"), Gen.OneOf("n/a", "unknown").Null(0.5),
         (name, source, value, fallback) => new TracingTag { Name = name, Source = source, Value = source == TracingTagSource.Header ? "x-" + value.ToLowerInvariant().TrimStart('x', '-') : value, Default = source == TracingTagSource.Literal ? null : fallback });
@@ -683,7 +730,7 @@ public static class MeshGenerators
         Mtls.Array[0, 3],
         AccessPolicy(services).Array[0, 2],
         ExternalService.Array[0, 2],
-        Gen.Select(Gen.Int[0, 3], OutboundDraft.Array[0, 2], Telemetry.Array[0, 2], Gateway.Array[0, 2].Select(g => g.DistinctBy(x => x.Name).ToArray()).SelectMany(g => GatewayRoutes(g, services).Select(r => (g, r)))),
+        Gen.Select(Gen.Int[0, 3], OutboundDraft.Array[0, 2], Telemetry.Array[0, 2], Gateway.Array[0, 2].Select(g => g.DistinctBy(x => x.Name).ToArray()).SelectMany(g => GatewayRoutes(g, services).SelectMany(r => RequestAuthentication(services, g).Array[0, 2].Select(a => (g, r, a))))),
         (name, routing, destinations, mtls, access, external, egress) =>
         {
             var (egressRoutes, outbound, telemetry, edge) = egress;
@@ -705,6 +752,7 @@ public static class MeshGenerators
                 Telemetry = [.. telemetry.DistinctBy(t => (t.Namespace, t.Workload))],
                 Gateways = [.. edge.g],
                 GatewayRoutes = [.. edge.r],
+                RequestAuthentications = [.. edge.a.DistinctBy(a => (a.Name, a.Namespace))],
             };
         }));
 

@@ -32,6 +32,7 @@ public sealed class MeshBuilder
     private readonly List<Gateway> _gateways = [];
     private readonly List<GatewayRoute> _gatewayRoutes = [];
     private readonly List<AccessPolicy> _accessPolicies = [];
+    private readonly List<RequestAuthentication> _requestAuthentications = [];
     private readonly List<ExternalService> _externalServices = [];
 
     private MeshBuilder(string name) => _name = name;
@@ -148,6 +149,19 @@ public sealed class MeshBuilder
         return this;
     }
 
+    /// <summary>Adds a request authentication: the JWT issuers whose tokens the workloads of a namespace, a service or a gateway verify.</summary>
+    /// <param name="name">The policy name.</param>
+    /// <param name="namespace">The namespace it lives in and applies to.</param>
+    /// <param name="configure">Narrows it to a service or a gateway and adds the issuers.</param>
+    public MeshBuilder RequestAuthentication(string name, string @namespace, Action<RequestAuthenticationBuilder> configure)
+    {
+        ArgumentNullException.ThrowIfNull(configure);
+        var builder = new RequestAuthenticationBuilder();
+        configure(builder);
+        _requestAuthentications.Add(builder.Build(name, @namespace));
+        return this;
+    }
+
     /// <summary>Adds an external service (egress).</summary>
     /// <param name="service">The entry as <c>name.namespace</c>.</param>
     /// <param name="configure">Adds hosts, ports, resolution and addresses.</param>
@@ -229,6 +243,7 @@ public sealed class MeshBuilder
         DestinationPolicies = [.. _destinationPolicies],
         Mtls = [.. _mtls],
         AccessPolicies = [.. _accessPolicies],
+        RequestAuthentications = [.. _requestAuthentications],
         ExternalServices = [.. _externalServices],
         Outbound = [.. _outbound],
         Telemetry = [.. _telemetry],

@@ -143,6 +143,9 @@ public static class DiagnosticCodes
     /// <summary>MESH2034: An access rule's newer parts are malformed: a pattern with a '*' inside, an identity that is not a SPIFFE ID, a request principal that is not ISSUER/SUBJECT, a condition without values or with values its attribute cannot have, an exclusion with flags or an exclusion of its own, a source that is both authenticated and unauthenticated.</summary>
     public static readonly DiagnosticCode InvalidAccessRule = new("MESH2034");
 
+    /// <summary>MESH2035: A request authentication is malformed: a JWT rule without an issuer or with an issuer twice, both a JWKS URI and an inline JWKS, a JWKS URI that is not http(s), an inline JWKS that is not a JSON key set, a token location or output header that is empty or not a header name, both a target and a gateway, or a gateway the model does not have.</summary>
+    public static readonly DiagnosticCode InvalidRequestAuthentication = new("MESH2035");
+
     // Translation (MESH21xx) and import (MESH22xx): shared by every provider.
 
     /// <summary>A model feature the provider cannot express; it is not in the output.</summary>

@@ -4,7 +4,7 @@ namespace Mesh.Model;
 
 /// <summary>
 /// The whole of a mesh's behaviour in one provider-neutral value: services, HTTP and TCP routes, destination
-/// policies, mTLS, access policies, external services, outbound scope, telemetry, and the gateways at the mesh's edge with
+/// policies, mTLS, access policies, request authentication, external services, outbound scope, telemetry, and the gateways at the mesh's edge with
 /// their routes. Immutable and compared by value.
 /// </summary>
 public sealed record MeshConfig
@@ -29,6 +29,9 @@ public sealed record MeshConfig
 
     /// <summary>Authorization policies.</summary>
     public EquatableArray<AccessPolicy> AccessPolicies { get; init; }
+
+    /// <summary>End-user authentication by JSON Web Token: the issuers whose tokens workloads and gateways verify.</summary>
+    public EquatableArray<RequestAuthentication> RequestAuthentications { get; init; }
 
     /// <summary>Services outside the mesh that workloads may call.</summary>
     public EquatableArray<ExternalService> ExternalServices { get; init; }

@@ -13,6 +13,7 @@ internal static class Normalizer
         DestinationPolicies = Sort(config.DestinationPolicies.Select(Destination), p => (p.Target.Service.ToString(), (p.Target.Subset ?? "") + "|" + (p.Target.Port ?? 0).ToString("D5", System.Globalization.CultureInfo.InvariantCulture))),
         Mtls = Sort(config.Mtls, m => (m.Scope.Namespace ?? "", m.Scope.Workload.ToString() + "|" + (m.Scope.Port ?? 0).ToString("D5", System.Globalization.CultureInfo.InvariantCulture))),
         AccessPolicies = Sort(config.AccessPolicies.Select(Access), p => (p.Namespace, p.Name)),
+        RequestAuthentications = Sort(config.RequestAuthentications.Select(RequestAuthentication), p => (p.Namespace, p.Name)),
         ExternalServices = Sort(config.ExternalServices.Select(External), e => (e.Namespace, e.Name)),
         Outbound = Outbound(config.Outbound),
         Telemetry = Sort(config.Telemetry.Select(Telemetry).Where(t => t.AccessLogging is not null || t.Tracing is not null), t => (t.Namespace ?? "", t.Workload.ToString())),
@@ -196,6 +197,23 @@ internal static class Normalizer
         var hash = lb.ConsistentHash is { Ring: { Kind: HashRingKind.RingHash, Size: null } } h ? h with { Ring = null } : lb.ConsistentHash;
         return lb with { ConsistentHash = hash, Locality = locality };
     }
+
+    /// <summary>
+    /// Rules by issuer (a token is verified by the rule of its issuer, so their order carries no meaning); audiences, parameters
+    /// and cookies as sets; header names, which are case-insensitive, in lower case.
+    /// </summary>
+    internal static RequestAuthentication RequestAuthentication(RequestAuthentication p) => p with
+    {
+        JwtRules = [.. p.JwtRules.Select(r => r with
+        {
+            Audiences = Set(r.Audiences),
+            FromHeaders = [.. r.FromHeaders.Select(h => h with { Name = h.Name.ToLowerInvariant() }).Distinct().OrderBy(h => h.Name, StringComparer.Ordinal).ThenBy(h => h.Prefix ?? "", StringComparer.Ordinal)],
+            FromParams = Set(r.FromParams),
+            FromCookies = Set(r.FromCookies),
+            OutputClaimToHeaders = [.. r.OutputClaimToHeaders.Select(h => h with { Header = h.Header.ToLowerInvariant() }).Distinct().OrderBy(h => h.Header, StringComparer.Ordinal).ThenBy(h => h.Claim, StringComparer.Ordinal)],
+            OutputPayloadToHeader = r.OutputPayloadToHeader?.ToLowerInvariant(),
+        }).OrderBy(r => r.Issuer, StringComparer.Ordinal).ThenBy(r => r.ToString(), StringComparer.Ordinal)],
+    };
 
     internal static AccessPolicy Access(AccessPolicy p) => p with { Rules = ByText(p.Rules.Select(AccessRule)) };
 

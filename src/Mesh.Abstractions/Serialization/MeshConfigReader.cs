@@ -43,6 +43,7 @@ internal static class MeshConfigReader
         DestinationPolicies = s.List("destinationPolicies", (n, p) => Item(s.Context, n, p, DestinationPolicy)),
         Mtls = s.List("mtls", (n, p) => Item(s.Context, n, p, Mtls)),
         AccessPolicies = s.List("accessPolicies", (n, p) => Item(s.Context, n, p, AccessPolicy)),
+        RequestAuthentications = s.List("requestAuthentications", (n, p) => Item(s.Context, n, p, RequestAuthentication)),
         ExternalServices = s.List("externalServices", (n, p) => Item(s.Context, n, p, ExternalService)),
         Outbound = s.List("outbound", (n, p) => Item(s.Context, n, p, Outbound)),
         Telemetry = s.List("telemetry", (n, p) => Item(s.Context, n, p, Telemetry)),
@@ -461,6 +462,28 @@ internal static class MeshConfigReader
                 Values = w.List("values", w.Context.Text),
                 NotValues = w.List("notValues", w.Context.Text),
             })),
+        })),
+    };
+
+    private static RequestAuthentication RequestAuthentication(MapView m) => new()
+    {
+        Name = m.RequiredString("name"),
+        Namespace = m.RequiredString("namespace"),
+        Target = m.Object("target", Target),
+        Gateway = m.String("gateway"),
+        JwtRules = m.List("jwtRules", (n, p) => Item(m.Context, n, p, r => new JwtRule
+        {
+            Issuer = r.RequiredString("issuer"),
+            Audiences = r.List("audiences", r.Context.String),
+            JwksUri = r.String("jwksUri"),
+            Jwks = r.String("jwks"),
+            JwksTimeout = r.Duration("jwksTimeout"),
+            FromHeaders = r.List("fromHeaders", (h, hp) => Item(r.Context, h, hp, x => new JwtHeader(x.RequiredString("name"), x.String("prefix")))),
+            FromParams = r.List("fromParams", r.Context.String),
+            FromCookies = r.List("fromCookies", r.Context.String),
+            ForwardOriginalToken = r.Bool("forwardOriginalToken") ?? false,
+            OutputClaimToHeaders = r.List("outputClaimToHeaders", (h, hp) => Item(r.Context, h, hp, x => new JwtClaimHeader(x.RequiredString("header"), x.RequiredString("claim")))),
+            OutputPayloadToHeader = r.String("outputPayloadToHeader"),
         })),
     };
 

@@ -16,6 +16,7 @@ internal static class MeshConfigWriter
             .Sequence("destinationPolicies", config.DestinationPolicies, DestinationPolicy)
             .Sequence("mtls", config.Mtls, Mtls)
             .Sequence("accessPolicies", config.AccessPolicies, AccessPolicy)
+            .Sequence("requestAuthentications", config.RequestAuthentications, RequestAuthentication)
             .Sequence("externalServices", config.ExternalServices, ExternalService)
             .Sequence("outbound", config.Outbound, Outbound)
             .Sequence("telemetry", config.Telemetry, Telemetry)
@@ -247,6 +248,24 @@ internal static class MeshConfigWriter
             .String("key", c.Key.ToString())
             .Sequence("values", c.Values, WriteMapping.Text)
             .Sequence("notValues", c.NotValues, WriteMapping.Text));
+
+    internal static WriteMapping RequestAuthentication(RequestAuthentication p) => new WriteMapping()
+        .String("name", p.Name)
+        .String("namespace", p.Namespace)
+        .Add("target", p.Target is null ? null : Target(p.Target))
+        .String("gateway", p.Gateway)
+        .Sequence("jwtRules", p.JwtRules, r => new WriteMapping()
+            .String("issuer", r.Issuer)
+            .Sequence("audiences", r.Audiences, WriteMapping.Text)
+            .String("jwksUri", r.JwksUri)
+            .String("jwks", r.Jwks)
+            .Duration("jwksTimeout", r.JwksTimeout)
+            .Sequence("fromHeaders", r.FromHeaders, h => new WriteMapping().String("name", h.Name).String("prefix", h.Prefix))
+            .Sequence("fromParams", r.FromParams, WriteMapping.Text)
+            .Sequence("fromCookies", r.FromCookies, WriteMapping.Text)
+            .Bool("forwardOriginalToken", r.ForwardOriginalToken ? true : null)
+            .Sequence("outputClaimToHeaders", r.OutputClaimToHeaders, h => new WriteMapping().String("header", h.Header).String("claim", h.Claim))
+            .String("outputPayloadToHeader", r.OutputPayloadToHeader));
 
     private static WriteMapping AccessSource(AccessSource f) => new WriteMapping()
         .Sequence("serviceAccounts", f.ServiceAccounts, a => WriteMapping.Text(a.ToString()))

@@ -342,6 +342,18 @@ public readonly record struct MeshFeature(string Id, string Area, string Descrip
     /// <summary>Authorization conditions on the verified JWT (principal, audiences, presenter, claims).</summary>
     public static MeshFeature AccessWhenToken { get; } = new("access.when.token", "Security", "Authorization conditions: JWT principal, audiences, presenter, claims");
 
+    /// <summary>Request authentication: JWT issuers, audiences and key sets (by URI or inline) for a namespace's or a service's workloads.</summary>
+    public static MeshFeature JwtRules { get; } = new("jwt.rules", "Security", "Request authentication: JWT issuers, audiences, key sets");
+
+    /// <summary>Request authentication: where tokens are read (headers with prefixes, query parameters, cookies).</summary>
+    public static MeshFeature JwtTokenLocations { get; } = new("jwt.from", "Security", "Request authentication: token headers, parameters, cookies");
+
+    /// <summary>Request authentication: the token forwarded, claims and payload copied to headers.</summary>
+    public static MeshFeature JwtOutputs { get; } = new("jwt.output", "Security", "Request authentication: forward token, claims and payload to headers");
+
+    /// <summary>Request authentication at a gateway.</summary>
+    public static MeshFeature JwtGateway { get; } = new("jwt.gateway", "Security", "Request authentication at gateways");
+
     /// <summary>Authorization of one subset.</summary>
     public static MeshFeature AccessSubsetTarget { get; } = new("access.target.subset", "Security", "Authorization of one subset");
 
@@ -528,6 +540,10 @@ public readonly record struct MeshFeature(string Id, string Area, string Descrip
         AccessWhenHeaders,
         AccessWhenConnection,
         AccessWhenToken,
+        JwtRules,
+        JwtTokenLocations,
+        JwtOutputs,
+        JwtGateway,
         AccessSubsetTarget,
         ExternalHosts,
         ExternalResolutionDns,

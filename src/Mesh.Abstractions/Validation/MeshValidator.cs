@@ -50,6 +50,20 @@ public static class MeshValidator
         return [.. result.Errors.Select(ToDiagnostic)];
     }
 
+    /// <summary>
+    /// Validates one JWT rule on its own (an importer checks a rule it built before keeping it): the problems of
+    /// <see cref="Validate(MeshConfig)"/> for the rule, with paths as if the rule were the spec (<c>$.spec.jwksUri</c>).
+    /// </summary>
+    /// <param name="rule">The rule to check.</param>
+    /// <returns>Every problem found; empty when the rule is valid.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="rule"/> is <see langword="null"/>.</exception>
+    public static IReadOnlyList<Diagnostic> ValidateJwtRule(JwtRule rule)
+    {
+        ArgumentNullException.ThrowIfNull(rule);
+        var result = JwtRuleValidator.Instance.Validate(rule);
+        return [.. result.Errors.Select(ToDiagnostic)];
+    }
+
     internal static Diagnostic ToDiagnostic(ValidationFailure failure) => new()
     {
         Severity = failure.Severity switch

@@ -22,6 +22,7 @@ internal static class ValidateCommand
             context.Stdout.WriteLine(
                 $"valid: {c.Name} ({c.Services.Count} services, {c.Routes.Count} HTTP routes, {c.TcpRoutes.Count} TCP routes, " +
                 $"{c.DestinationPolicies.Count} destination policies, {c.Mtls.Count} mTLS policies, {c.AccessPolicies.Count} access policies, " +
+                $"{c.RequestAuthentications.Count} request authentications, " +
                 $"{c.ExternalServices.Count} external services)");
             return ExitCodes.Ok;
         });

@@ -23,6 +23,7 @@ internal sealed class ManifestObjects
         [RuleSubject.DestinationPolicies] = ["DestinationRule", "ServiceResolver", "ServiceDefaults", "UpstreamTrafficSetting", "VirtualNode", "Service"],
         [RuleSubject.Mtls] = ["PeerAuthentication", "MeshTLSAuthentication", "Mesh", "MeshConfig"],
         [RuleSubject.AccessPolicies] = ["AuthorizationPolicy", "ServiceIntentions", "TrafficTarget", "Server", "ServerAuthorization"],
+        [RuleSubject.RequestAuthentications] = ["RequestAuthentication"],
         [RuleSubject.ExternalServices] = ["ServiceEntry", "EgressNetwork", "Egress", "TerminatingGateway", "ServiceDefaults"],
     };
 

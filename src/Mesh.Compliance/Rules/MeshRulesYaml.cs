@@ -198,6 +198,7 @@ public static class MeshRulesYaml
             ["mtls"] = RuleSubject.Mtls,
             ["accessPolicies"] = RuleSubject.AccessPolicies,
             ["externalServices"] = RuleSubject.ExternalServices,
+            ["requestAuthentications"] = RuleSubject.RequestAuthentications,
         };
 
         private static readonly Dictionary<string, DiagnosticSeverity> SeverityNames = new(StringComparer.Ordinal)

@@ -29,4 +29,7 @@ public enum RuleSubject
 
     /// <summary><c>externalServices</c>: each item of <c>spec.externalServices</c>.</summary>
     ExternalServices,
+
+    /// <summary><c>requestAuthentications</c>: each item of <c>spec.requestAuthentications</c>.</summary>
+    RequestAuthentications,
 }

@@ -181,6 +181,19 @@ public class ExportContext
         for (var i = 0; i < Config.Telemetry.Count; i++) Unsupported($"$.spec.telemetry[{i}]", why);
     }
 
+    /// <summary>
+    /// For a provider that writes no request authentication: reports every policy (<see cref="Unsupported"/>), with what that
+    /// changes — tokens are not verified, so an invalid token is not rejected and no request has a request principal.
+    /// </summary>
+    /// <param name="why">Why the policies are not written.</param>
+    public void UnsupportedRequestAuthentication(string why)
+    {
+        for (var i = 0; i < Config.RequestAuthentications.Count; i++)
+        {
+            Unsupported($"$.spec.requestAuthentications[{i}]", $"{why} Tokens are not verified: a request with an invalid token is not rejected, and no request carries a request principal.");
+        }
+    }
+
     /// <summary>For a provider that writes no gateways (yet): reports every gateway and gateway route (<see cref="Unsupported"/>).</summary>
     /// <param name="why">Why they are not written.</param>
     public void UnsupportedGateways(string why)

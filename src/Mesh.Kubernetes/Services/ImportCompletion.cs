@@ -109,6 +109,10 @@ public static class ImportCompletion
         {
             if (config.AccessPolicies[i].Target is { } t) Refer(t.Service, t.Subset, null, Protocol.Http, $"$.spec.accessPolicies[{i}].target", $"access policy '{config.AccessPolicies[i].Namespace}/{config.AccessPolicies[i].Name}'");
         }
+        for (var i = 0; i < config.RequestAuthentications.Count; i++)
+        {
+            if (config.RequestAuthentications[i].Target is { } t) Refer(t.Service, t.Subset, null, Protocol.Http, $"$.spec.requestAuthentications[{i}].target", $"request authentication '{config.RequestAuthentications[i].Namespace}/{config.RequestAuthentications[i].Name}'");
+        }
 
         if (services.Values.All(d => d.Inferred is null && d.Subsets.Count == 0 && d.Ports.Count == 0)) return config;
         return config with { Services = [.. order.Select(r => services[r].Build())] };

@@ -143,6 +143,7 @@ public static class ServiceFolding
             })],
             DestinationPolicies = [.. config.DestinationPolicies.Select(p => p with { Target = Target(p.Target)! })],
             AccessPolicies = [.. config.AccessPolicies.Select(p => p with { Target = Target(p.Target) })],
+            RequestAuthentications = [.. config.RequestAuthentications.Select(p => p with { Target = Target(p.Target) })],
         };
     }
 
@@ -188,6 +189,7 @@ public static class ServiceFolding
         }
         foreach (var p in config.DestinationPolicies) if (p.Target.Subset is not null) pinned.Add(p.Target.Service);
         foreach (var p in config.AccessPolicies) if (p.Target?.Subset is not null) pinned.Add(p.Target.Service);
+        foreach (var p in config.RequestAuthentications) if (p.Target?.Subset is not null) pinned.Add(p.Target.Service);
         return pinned;
     }
 

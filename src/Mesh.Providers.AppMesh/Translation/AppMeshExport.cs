@@ -25,6 +25,7 @@ internal static class AppMeshExport
         TlsMapping.Report(config, ctx);
         AccessLogMapping.Report(ctx);
         ctx.UnsupportedGateways("App Mesh's ingress is a VirtualGateway with GatewayRoutes, which this provider does not write yet.");
+        ctx.UnsupportedRequestAuthentication("App Mesh does not verify end-user tokens (JWT); the request authentication is not written.");
         DestinationPolicyMapping.Report(config, ctx);
         ClientTlsMapping.Plan(ctx);
         AccessPolicyMapping.Report(config, ctx);

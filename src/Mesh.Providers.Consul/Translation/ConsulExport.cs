@@ -31,6 +31,7 @@ internal static class ConsulExport
         proxy = AccessLogMapping.ToConsul(proxy, ctx);
         TcpRouteMapping.Report(ctx);
         ctx.UnsupportedGateways("Consul's ingress is an API gateway or ingress-gateway config entry, which this provider does not write yet.");
+        ctx.UnsupportedRequestAuthentication("Consul verifies JWTs through a jwt-provider config entry and intention JWT requirements, which this provider does not write yet; the request authentication is not written.");
         var (routers, splitters) = RouterMapping.ToConsul(config, ctx);
         var intentions = IntentionsMapping.ToConsul(ctx);
 

@@ -87,6 +87,7 @@ internal static class GatewayApiExport
             ctx.Unsupported($"$.spec.outbound[{i}]", "Gateway API has no outbound scope: every Service stays visible and calls to other hosts are not managed; the outbound policy is not written.");
         }
         ctx.UnsupportedTelemetry("Gateway API has no telemetry settings: access logs and traces are configured in the implementation; the telemetry policy is not written.");
+        ctx.UnsupportedRequestAuthentication("Request authentication is not in Gateway API; it belongs to the mesh or gateway implementation. The request authentication is not written.");
         for (var i = 0; i < config.Services.Count; i++)
         {
             var service = config.Services[i];

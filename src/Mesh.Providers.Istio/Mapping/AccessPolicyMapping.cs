@@ -28,28 +28,7 @@ internal static class AccessPolicyMapping
             var policy = config.AccessPolicies[i];
             var path = $"$.spec.accessPolicies[{i}]";
             WorkloadSelector? selector = null;
-            if (policy.Target is { } target)
-            {
-                if (target.Service.Namespace != policy.Namespace)
-                {
-                    ctx.Unsupported($"{path}.target.service", $"An AuthorizationPolicy selects workloads of its own namespace only; '{target.Service}' is not in '{policy.Namespace}', so the policy is not written.");
-                    continue;
-                }
-                var service = ctx.FindService(target.Service);
-                if (service?.WorkloadLabels(target.Subset) is not { } labels)
-                {
-                    ctx.Unsupported(target.Subset is null ? $"{path}.target.service" : $"{path}.target.subset", $"{(target.Subset is null ? $"Service '{target.Service}'" : $"Subset '{target.Subset}' of '{target.Service}'")} is not defined, so its workloads' labels are unknown; the policy is not written.");
-                    continue;
-                }
-                var back = WorkloadSelectorMapping.Resolve(labels, policy.Namespace, index!);
-                if (back is not { IsNewSubset: false } selection || selection.Service.Reference != target.Service || selection.Subset != target.Subset)
-                {
-                    var what = target.Subset is null ? $"service '{target.Service}'" : $"subset '{target.Subset}' of '{target.Service}'";
-                    var reading = back is { } b ? b.ToString() : $"no service of '{policy.Namespace}' (none's selector is contained in it)";
-                    ctx.Approximated($"{path}.target", $"The selector {labels} selects exactly the workloads of {what}, but it reads back as {reading}: the same workloads, attributed to another target.");
-                }
-                selector = new WorkloadSelector { MatchLabels = Lists.OrNull(labels) };
-            }
+            if (policy.Target is { } target && !TryTargetSelector(policy.Namespace, target, path, "policy", ctx, index!, out selector)) continue;
             if (selector is null && policy.Namespace == ctx.Options.RootNamespace)
             {
                 ctx.Approximated($"{path}.namespace", $"Without a target, an AuthorizationPolicy in Istio's root namespace '{policy.Namespace}' applies to the whole mesh, not only to the workloads of that namespace.");
@@ -67,6 +46,36 @@ internal static class AccessPolicyMapping
             });
         }
         return result.OrderBy(p => p.Metadata.NamespaceProperty, StringComparer.Ordinal).ThenBy(p => p.Metadata.Name, StringComparer.Ordinal);
+    }
+
+    /// <summary>
+    /// The workload selector of a policy's target in its namespace: the service's selector plus the subset's labels. False
+    /// (reported) when the target is in another namespace or its workloads' labels are unknown; a selector that reads back as
+    /// another target is written and reported as approximated.
+    /// </summary>
+    internal static bool TryTargetSelector(string policyNamespace, PolicyTarget target, string path, string what, IstioExportContext ctx, WorkloadSelectorMapping.Index index, out WorkloadSelector? selector)
+    {
+        selector = null;
+        if (target.Service.Namespace != policyNamespace)
+        {
+            ctx.Unsupported($"{path}.target.service", $"An Istio {what} selects workloads of its own namespace only; '{target.Service}' is not in '{policyNamespace}', so the {what} is not written.");
+            return false;
+        }
+        var service = ctx.FindService(target.Service);
+        if (service?.WorkloadLabels(target.Subset) is not { } labels)
+        {
+            ctx.Unsupported(target.Subset is null ? $"{path}.target.service" : $"{path}.target.subset", $"{(target.Subset is null ? $"Service '{target.Service}'" : $"Subset '{target.Subset}' of '{target.Service}'")} is not defined, so its workloads' labels are unknown; the {what} is not written.");
+            return false;
+        }
+        var back = WorkloadSelectorMapping.Resolve(labels, policyNamespace, index);
+        if (back is not { IsNewSubset: false } selection || selection.Service.Reference != target.Service || selection.Subset != target.Subset)
+        {
+            var workloads = target.Subset is null ? $"service '{target.Service}'" : $"subset '{target.Subset}' of '{target.Service}'";
+            var reading = back is { } b ? b.ToString() : $"no service of '{policyNamespace}' (none's selector is contained in it)";
+            ctx.Approximated($"{path}.target", $"The selector {labels} selects exactly the workloads of {workloads}, but it reads back as {reading}: the same workloads, attributed to another target.");
+        }
+        selector = new WorkloadSelector { MatchLabels = Lists.OrNull(labels) };
+        return true;
     }
 
     private static Resources.Rule RuleToIstio(AccessRule rule, IstioExportContext ctx)
@@ -208,7 +217,7 @@ internal static class AccessPolicyMapping
     /// service the input does not declare is found by the <c>app</c> label (its default selector), as Istio's samples label
     /// workloads. Null (reported) when the selector names no service.
     /// </summary>
-    private static PolicyTarget? TargetToModel(EquatableMap<string> labels, string ns, string source, ModelBuilder model, IstioImportContext ctx)
+    internal static PolicyTarget? TargetToModel(EquatableMap<string> labels, string ns, string source, ModelBuilder model, IstioImportContext ctx)
     {
         foreach (var (key, value) in labels)
         {

@@ -14,6 +14,7 @@ namespace Mesh.Providers.Istio.Resources;
 [JsonSerializable(typeof(AuthorizationPolicy))]
 [JsonSerializable(typeof(DestinationRule))]
 [JsonSerializable(typeof(PeerAuthentication))]
+[JsonSerializable(typeof(RequestAuthentication))]
 [JsonSerializable(typeof(Telemetry))]
 [JsonSerializable(typeof(ServiceEntry))]
 [JsonSerializable(typeof(Sidecar))]

@@ -35,7 +35,7 @@ public static class IstioResourceTypes
         "an Istio resource this provider reads")
     {
         TypeInfoResolver = IstioJsonContext.Default,
-        OutOfScopeKinds = "Envoy filters, workload entries and groups, request authentication",
+        OutOfScopeKinds = "Envoy filters, workload entries and groups",
         OutOfScopeFields = new Dictionary<string, string>(StringComparer.Ordinal)
         {
             ["exportTo"] = "'exportTo' (gateway binding / visibility) is outside the model; it was not imported.",
@@ -58,6 +58,7 @@ public static class IstioResourceTypes
         Add(Gateway.KubeGroup, Gateway.KubeKind, typeof(Gateway), networking);
         Add(PeerAuthentication.KubeGroup, PeerAuthentication.KubeKind, typeof(PeerAuthentication), security);
         Add(AuthorizationPolicy.KubeGroup, AuthorizationPolicy.KubeKind, typeof(AuthorizationPolicy), security);
+        Add(RequestAuthentication.KubeGroup, RequestAuthentication.KubeKind, typeof(RequestAuthentication), security);
         Add(Telemetry.KubeGroup, Telemetry.KubeKind, typeof(Telemetry), "v1", "v1alpha1");
         map[$"{CoreService.KubeApiVersion}/{CoreService.KubeKind}"] = typeof(CoreService);
         return map;

@@ -6,7 +6,7 @@ namespace Mesh.Providers.Istio.Translation;
 
 /// <summary>
 /// Model → Istio resources, in a deterministic order: DestinationRules, VirtualServices, ServiceEntries, PeerAuthentications,
-/// AuthorizationPolicies, Sidecars, Telemetries, Gateways. Each kind is written by its mapping in <c>Mapping/</c>.
+/// AuthorizationPolicies, RequestAuthentications, Sidecars, Telemetries, Gateways. Each kind is written by its mapping in <c>Mapping/</c>.
 /// </summary>
 internal static class IstioExporter
 {
@@ -19,6 +19,7 @@ internal static class IstioExporter
         resources.AddRange(EgressMapping.ToIstio(config, ctx));
         resources.AddRange(MtlsMapping.ToIstio(config, ctx));
         resources.AddRange(AccessPolicyMapping.ToIstio(config, ctx));
+        resources.AddRange(RequestAuthenticationMapping.ToIstio(config, ctx));
         resources.AddRange(OutboundMapping.ToIstio(config, ctx));
         resources.AddRange(TelemetryMapping.ToIstio(config, ctx));
         resources.AddRange(GatewayMapping.ToIstio(config, ctx));

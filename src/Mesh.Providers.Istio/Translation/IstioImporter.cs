@@ -62,6 +62,11 @@ internal static class IstioImporter
                 ctx.ReportMetadata(ap.Metadata, source);
                 AccessPolicyMapping.ToModel(ap, ctx.NamespaceOf(ap), source, model, ctx);
             })
+            .On<Resources.RequestAuthentication>((ra, source) =>
+            {
+                ctx.ReportMetadata(ra.Metadata, source);
+                RequestAuthenticationMapping.ToModel(ra, ctx.NamespaceOf(ra), source, model, ctx);
+            })
             .On<Telemetry>((telemetry, source) =>
             {
                 ctx.ReportMetadata(telemetry.Metadata, source);

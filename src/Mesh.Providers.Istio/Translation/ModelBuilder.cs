@@ -21,6 +21,8 @@ internal sealed class ModelBuilder
 
     public List<AccessPolicy> AccessPolicies { get; } = [];
 
+    public List<RequestAuthentication> RequestAuthentications { get; } = [];
+
     public List<ExternalService> ExternalServices { get; } = [];
 
     public List<OutboundPolicy> Outbound { get; } = [];
@@ -49,6 +51,7 @@ internal sealed class ModelBuilder
         DestinationPolicies = [.. DestinationPolicies],
         Mtls = [.. Mtls],
         AccessPolicies = [.. AccessPolicies],
+        RequestAuthentications = [.. RequestAuthentications],
         ExternalServices = [.. ExternalServices.Concat(InferredExternals.Values.Select(WithReferencedPorts)).Select(e =>
             ExternalSubsets.TryGetValue(new ServiceRef(e.Name, e.Namespace), out var subsets) ? e with { Subsets = subsets } : e)],
         Outbound = [.. Outbound],

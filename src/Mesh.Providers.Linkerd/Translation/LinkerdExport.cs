@@ -24,6 +24,7 @@ internal static class LinkerdExport
         var rateLimits = new List<RateLimitMapping.Written>();
         Report(config, leaves, ctx, rateLimits);
         ctx.UnsupportedTelemetry("Linkerd has no telemetry CRD: access logs are a proxy annotation and tracing the linkerd-jaeger extension's; the telemetry policy is not written.");
+        ctx.UnsupportedRequestAuthentication("Linkerd does not verify end-user tokens (JWT), and the Gateway API form it writes for gateways has no request authentication; the request authentication is not written.");
         var policies = AuthorizationMapping.ToLinkerd(config, options, ctx).ToList();
         if (rateLimits.Count > 0) RateLimits(policies, rateLimits, ctx);
         // The names taken are only needed (and only worth collecting) when there is egress to write.

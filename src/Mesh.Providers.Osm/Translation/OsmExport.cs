@@ -28,6 +28,7 @@ internal static class OsmExport
         ServicePortMapping.Report(ctx);
         ctx.UnsupportedTelemetry("OSM sets access logging and tracing in its installation (MeshConfig observability), not per scope; the telemetry policy is not written.");
         ctx.UnsupportedGateways("OSM has no gateway resource: ingress is a third-party controller admitted by IngressBackend, which this provider does not write.");
+        ctx.UnsupportedRequestAuthentication("OSM does not verify end-user tokens (JWT); the request authentication is not written.");
         var meshConfig = MeshConfigMapping.ToOsm(ctx, meshStrict);
 
         var resources = new List<object>();

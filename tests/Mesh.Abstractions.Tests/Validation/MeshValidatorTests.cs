@@ -280,6 +280,21 @@ public sealed class MeshValidatorTests
         { "condition on an ip that is no address", m => m.Access(a => a with { When = [new AccessCondition { Key = AccessConditionKey.Of(AccessAttribute.SourceIp), Values = ["shop"] }] }), InvalidAccessRule, "$.spec.accessPolicies[0].rules[0].when[0].values[0]" },
         { "condition on a port that is no port", m => m.Access(a => a with { When = [new AccessCondition { Key = AccessConditionKey.Of(AccessAttribute.DestinationPort), NotValues = ["http"] }] }), InvalidAccessRule, "$.spec.accessPolicies[0].rules[0].when[0].notValues[0]" },
         { "condition key of a header without a name", m => m.Access(a => a with { When = [new AccessCondition { Key = new AccessConditionKey(AccessAttribute.RequestHeader, default), Values = ["a"] }] }), InvalidAccessRule, "$.spec.accessPolicies[0].rules[0].when[0].key" },
+        { "jwt rule without an issuer", m => m.Jwt(j => j with { Issuer = "" }), InvalidRequestAuthentication, "$.spec.requestAuthentications[0].jwtRules[0].issuer" },
+        { "jwt issuer twice", m => m with { RequestAuthentications = m.RequestAuthentications.Replace(0, p => p with { JwtRules = [p.JwtRules[0], p.JwtRules[0] with { Audiences = ["other"] }] }) }, InvalidRequestAuthentication, "$.spec.requestAuthentications[0].jwtRules[1].issuer" },
+        { "jwks by uri and inline", m => m.Jwt(j => j with { Jwks = """{"keys":[]}""" }), InvalidRequestAuthentication, "$.spec.requestAuthentications[0].jwtRules[0].jwks" },
+        { "jwks uri that is not http", m => m.Jwt(j => j with { JwksUri = "ftp://accounts.example.com/keys" }), InvalidRequestAuthentication, "$.spec.requestAuthentications[0].jwtRules[0].jwksUri" },
+        { "inline jwks that is not a key set", m => m.Jwt(j => j with { JwksUri = null, Jwks = "[1, 2" }), InvalidRequestAuthentication, "$.spec.requestAuthentications[0].jwtRules[0].jwks" },
+        { "jwks timeout of zero", m => m.Jwt(j => j with { JwksTimeout = TimeSpan.Zero }), NonPositiveDuration, "$.spec.requestAuthentications[0].jwtRules[0].jwksTimeout" },
+        { "token header that is no header name", m => m.Jwt(j => j with { FromHeaders = [new JwtHeader("x jwt")] }), InvalidRequestAuthentication, "$.spec.requestAuthentications[0].jwtRules[0].fromHeaders[0].name" },
+        { "empty token parameter", m => m.Jwt(j => j with { FromParams = [""] }), InvalidRequestAuthentication, "$.spec.requestAuthentications[0].jwtRules[0].fromParams[0]" },
+        { "claim header with a dot", m => m.Jwt(j => j with { OutputClaimToHeaders = [new JwtClaimHeader("x.user", "sub")] }), InvalidRequestAuthentication, "$.spec.requestAuthentications[0].jwtRules[0].outputClaimToHeaders[0].header" },
+        { "claim header without a claim", m => m.Jwt(j => j with { OutputClaimToHeaders = [new JwtClaimHeader("x-user", "")] }), InvalidRequestAuthentication, "$.spec.requestAuthentications[0].jwtRules[0].outputClaimToHeaders[0].claim" },
+        { "request authentication of a target and a gateway", m => m with { RequestAuthentications = m.RequestAuthentications.Replace(0, p => p with { Gateway = "public" }) }, InvalidRequestAuthentication, "$.spec.requestAuthentications[0].gateway" },
+        { "request authentication of a missing gateway", m => m with { RequestAuthentications = m.RequestAuthentications.Replace(0, p => p with { Target = null, Gateway = "public" }) }, InvalidRequestAuthentication, "$.spec.requestAuthentications[0].gateway" },
+        { "request authentication of a dangling service", m => m with { RequestAuthentications = m.RequestAuthentications.Replace(0, p => p with { Target = new PolicyTarget { Service = new ServiceRef("missing", "bookinfo") } }) }, DanglingService, "$.spec.requestAuthentications[0].target.service" },
+        { "request authentication of a port", m => m with { RequestAuthentications = m.RequestAuthentications.Replace(0, p => p with { Target = p.Target! with { Port = 9080 } }) }, ConflictingFields, "$.spec.requestAuthentications[0].target.port" },
+        { "request authentication twice", m => m with { RequestAuthentications = [m.RequestAuthentications[0], m.RequestAuthentications[0]] }, DuplicateName, "$.spec.requestAuthentications[1].name" },
     };
 
     [Theory]

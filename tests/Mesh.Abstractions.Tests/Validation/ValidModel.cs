@@ -119,6 +119,31 @@ internal static class ValidModel
                 ],
             },
         ],
+        RequestAuthentications =
+        [
+            new RequestAuthentication
+            {
+                Name = "ratings-jwt",
+                Namespace = "bookinfo",
+                Target = new PolicyTarget { Service = Ratings },
+                JwtRules =
+                [
+                    new JwtRule
+                    {
+                        Issuer = "https://accounts.example.com",
+                        Audiences = ["ratings"],
+                        JwksUri = "https://accounts.example.com/.well-known/jwks.json",
+                        JwksTimeout = TimeSpan.FromSeconds(5),
+                        FromHeaders = [new JwtHeader("authorization", "Bearer ")],
+                        FromParams = ["token"],
+                        FromCookies = ["session"],
+                        ForwardOriginalToken = true,
+                        OutputClaimToHeaders = [new JwtClaimHeader("x-user", "sub")],
+                        OutputPayloadToHeader = "x-jwt-payload",
+                    },
+                ],
+            },
+        ],
         ExternalServices =
         [
             new ExternalService
@@ -155,6 +180,9 @@ internal static class ValidModel
 
     public static MeshConfig Access(this MeshConfig m, Func<AccessRule, AccessRule> change) =>
         m with { AccessPolicies = m.AccessPolicies.Replace(0, p => p with { Rules = p.Rules.Replace(0, change) }) };
+
+    public static MeshConfig Jwt(this MeshConfig m, Func<JwtRule, JwtRule> change) =>
+        m with { RequestAuthentications = m.RequestAuthentications.Replace(0, p => p with { JwtRules = p.JwtRules.Replace(0, change) }) };
 
     public static MeshConfig External(this MeshConfig m, Func<ExternalService, ExternalService> change) =>
         m with { ExternalServices = m.ExternalServices.Replace(0, change) };

@@ -75,6 +75,7 @@ public abstract class RoundTripSuite : ConformanceSuite
             ("destinationPolicies", expected.DestinationPolicies, actual.DestinationPolicies),
             ("mtls", expected.Mtls, actual.Mtls),
             ("accessPolicies", expected.AccessPolicies, actual.AccessPolicies),
+            ("requestAuthentications", expected.RequestAuthentications, actual.RequestAuthentications),
             ("externalServices", expected.ExternalServices, actual.ExternalServices),
             ("outbound", expected.Outbound, actual.Outbound),
             ("telemetry", expected.Telemetry, actual.Telemetry),

@@ -83,6 +83,14 @@ public sealed class CapabilityCases
             : default,
     };
 
+    /// <summary>A request authentication with <paramref name="rule"/> for the reviews service's workloads.</summary>
+    private MeshConfig Jwt(JwtRule rule) => new()
+    {
+        Name = "imported",
+        Services = [_service],
+        RequestAuthentications = [new RequestAuthentication { Name = "reviews-jwt", Namespace = "bookinfo", Target = new PolicyTarget { Service = Reviews }, JwtRules = [rule] }],
+    };
+
     private static MeshConfig Outbound(OutboundPolicy policy) => new() { Name = "imported", Outbound = [policy] };
 
     private static MeshConfig External(Resolution resolution, params string[] addresses) => new()
@@ -267,6 +275,13 @@ public sealed class CapabilityCases
         [MeshFeature.TracingSampling] = Telemetry(new TelemetryPolicy { Tracing = new TracingSettings { SamplingPercentage = 2.5m } }),
         [MeshFeature.TracingCustomTags] = Telemetry(new TelemetryPolicy { Tracing = new TracingSettings { CustomTags = [new TracingTag { Name = "user", Source = TracingTagSource.Header, Value = "x-user", Default = "anonymous" }] } }),
         [MeshFeature.TelemetryWorkload] = Telemetry(new TelemetryPolicy { Namespace = "bookinfo", Workload = new Dictionary<string, string> { ["app"] = "reviews" }, AccessLogging = true }),
+        [MeshFeature.JwtRules] = Jwt(new JwtRule { Issuer = "https://issuer.example.com", Audiences = ["reviews"], JwksUri = "https://issuer.example.com/.well-known/jwks.json" }),
+        [MeshFeature.JwtTokenLocations] = Jwt(new JwtRule { Issuer = "https://issuer.example.com", FromHeaders = [new JwtHeader("x-jwt-assertion", "Bearer ")], FromParams = ["token"], FromCookies = ["session"] }),
+        [MeshFeature.JwtOutputs] = Jwt(new JwtRule { Issuer = "https://issuer.example.com", ForwardOriginalToken = true, OutputClaimToHeaders = [new JwtClaimHeader("x-user", "sub")], OutputPayloadToHeader = "x-jwt-payload" }),
+        [MeshFeature.JwtGateway] = Edge(new GatewayListener { Name = "http", Port = 80, Protocol = ListenerProtocol.Http }) with
+        {
+            RequestAuthentications = [new RequestAuthentication { Name = "edge-jwt", Namespace = "bookinfo", Gateway = "public", JwtRules = [new JwtRule { Issuer = "https://issuer.example.com" }] }],
+        },
         [MeshFeature.GatewayHttp] = Edge(new GatewayListener { Name = "http", Port = 80, Protocol = ListenerProtocol.Http, Hosts = ["shop.example.com"] }),
         [MeshFeature.GatewayTlsTerminate] = Edge(new GatewayListener { Name = "https", Port = 443, Protocol = ListenerProtocol.Https, Tls = new GatewayTls { CredentialName = "shop-cert" } }),
         [MeshFeature.GatewayTlsMutual] = Edge(new GatewayListener { Name = "https", Port = 443, Protocol = ListenerProtocol.Https, Tls = new GatewayTls { Mode = GatewayTlsMode.Mutual, CredentialName = "shop-cert", SubjectAltNames = ["client.example.com"] } }),

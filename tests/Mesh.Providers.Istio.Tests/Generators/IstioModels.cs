@@ -33,6 +33,7 @@ internal static class IstioModels
     /// (a subset without labels of its own, two subsets with the same labels, services with the same selector) cannot be told
     /// from it by a selector (reported on export): a subset target becomes its whole service when that one is told apart,
     /// else the policy is dropped;</item>
+    /// <item>request authentications are mapped as access policies are (the same selectors);</item>
     /// <item>mTLS policies whose selector would need a <c>*</c> in a label value, which Istio rejects, are dropped (reported Unsupported);</item>
     /// <item>gateway routes bind to whole gateways (a listener binding is approximated, MESH2102).</item>
     /// </list>
@@ -48,6 +49,9 @@ internal static class IstioModels
             TcpRoutes = [.. m.TcpRoutes.Select(r => r with { Backends = Representable(r.Backends) })],
             GatewayRoutes = [.. m.GatewayRoutes.Select(r => r with { Gateways = [.. r.Gateways.Select(g => g with { Listener = null }).Distinct()], Rules = [.. r.Rules.Select(Rule)] })],
             AccessPolicies = [.. m.AccessPolicies
+                .Select(a => a.Target is { } target && !TellsApart(m, target) ? a with { Target = target with { Subset = null } } : a)
+                .Where(a => a.Target is not { } target || TellsApart(m, target))],
+            RequestAuthentications = [.. m.RequestAuthentications
                 .Select(a => a.Target is { } target && !TellsApart(m, target) ? a with { Target = target with { Subset = null } } : a)
                 .Where(a => a.Target is not { } target || TellsApart(m, target))],
             Mtls = [.. m.Mtls.Where(p => !p.Scope.Workload.Values.Any(v => v.Contains('*', StringComparison.Ordinal)))],

@@ -18,8 +18,8 @@ namespace Mesh.Analysis;
 /// retry, fault, rewrite, header changes, CORS) is compared field by field.
 /// </para>
 /// <para>
-/// Services are paired by name and namespace, destination policies by target, mTLS policies by scope, access policies and
-/// external services by namespace and name (two that differ only in name are one renamed, not a change); each is compared
+/// Services are paired by name and namespace, destination policies by target, mTLS policies by scope, access policies,
+/// request authentications and external services by namespace and name (two that differ only in name are one renamed, not a change); each is compared
 /// field by field in normal form (<see cref="MeshConfig.Normalize"/>). Service ports are paired by number and compared by
 /// protocol and target port (their names route nothing); access rules are compared as a set. A destination policy that sets
 /// nothing and a deny policy without rules are the same as none. The model's name is not compared.
@@ -45,6 +45,7 @@ public static class MeshDiff
         PolicyComparison.DestinationPolicies(desired, live, changes);
         PolicyComparison.Mtls(desired, live, changes);
         PolicyComparison.AccessPolicies(desired, live, changes);
+        PolicyComparison.RequestAuthentications(desired, live, changes);
         PolicyComparison.ExternalServices(desired, live, changes);
         // Stable: HTTP rules before TCP routes, each object's changes together.
         return new MeshDiffResult([.. changes.OrderBy(c => c.Object)]);
@@ -60,6 +61,7 @@ public static class MeshDiff
         MeshObjectKind.DestinationPolicy => "destination policy",
         MeshObjectKind.MtlsPolicy => "mtls policy",
         MeshObjectKind.AccessPolicy => "access policy",
+        MeshObjectKind.RequestAuthentication => "request authentication",
         _ => "external service",
     };
 }

@@ -23,4 +23,7 @@ public enum MeshObjectKind
 
     /// <summary>An external service (<c>spec.externalServices</c>), identified by its namespace and name.</summary>
     ExternalService,
+
+    /// <summary>A request authentication (<c>spec.requestAuthentications</c>), identified by its namespace and name.</summary>
+    RequestAuthentication,
 }

@@ -89,6 +89,19 @@ internal static class PolicyComparison
         }
     }
 
+    public static void RequestAuthentications(MeshConfig desired, MeshConfig live, List<MeshChange> changes)
+    {
+        // A policy without JWT rules verifies nothing: the same as none.
+        static WriteMapping Tree(RequestAuthentication p) => MeshConfigWriter.RequestAuthentication(Normalizer.RequestAuthentication(p));
+
+        var pairs = Renamed(KeyedPairs.Pair(desired.RequestAuthentications, live.RequestAuthentications, p => $"{p.Namespace}/{p.Name}", p => !p.JwtRules.IsEmpty), Tree);
+        foreach (var (d, l, key) in pairs)
+        {
+            var sink = new ChangeSink(changes, MeshObjectKind.RequestAuthentication, key);
+            Compare(d, l, "$.spec.requestAuthentications", Tree, ["name", "namespace"], sink);
+        }
+    }
+
     public static void ExternalServices(MeshConfig desired, MeshConfig live, List<MeshChange> changes)
     {
         static WriteMapping Tree(ExternalService e) => MeshConfigWriter.ExternalService(Normalizer.External(e) with { Ports = [.. e.Ports.Where(p => p is not null).Select(Port)] });

@@ -20,6 +20,7 @@ internal sealed class MeshConfigValidator : ModelValidator<MeshConfig>
         Each(x => x.DestinationPolicies, DestinationPolicyValidator.Instance);
         Each(x => x.Mtls, MtlsPolicyValidator.Instance);
         Each(x => x.AccessPolicies, AccessPolicyValidator.Instance);
+        Each(x => x.RequestAuthentications, RequestAuthenticationValidator.Instance);
         Each(x => x.ExternalServices, ExternalServiceValidator.Instance);
         Each(x => x.Outbound, OutboundPolicyValidator.Instance);
         Each(x => x.Telemetry, TelemetryPolicyValidator.Instance);
@@ -36,6 +37,7 @@ internal sealed class MeshConfigValidator : ModelValidator<MeshConfig>
         report.NoNullItems(nameof(MeshConfig.DestinationPolicies), item.DestinationPolicies, "A destination policy");
         report.NoNullItems(nameof(MeshConfig.Mtls), item.Mtls, "An mTLS policy");
         report.NoNullItems(nameof(MeshConfig.AccessPolicies), item.AccessPolicies, "An access policy");
+        report.NoNullItems(nameof(MeshConfig.RequestAuthentications), item.RequestAuthentications, "A request authentication");
         report.NoNullItems(nameof(MeshConfig.ExternalServices), item.ExternalServices, "An external service");
         report.NoNullItems(nameof(MeshConfig.Outbound), item.Outbound, "An outbound policy");
         report.NoNullItems(nameof(MeshConfig.Telemetry), item.Telemetry, "A telemetry policy");
@@ -46,6 +48,14 @@ internal sealed class MeshConfigValidator : ModelValidator<MeshConfig>
         Unique(report, nameof(MeshConfig.Routes), item.Routes, r => (r.Namespace, r.Name), "Name", "route");
         Unique(report, nameof(MeshConfig.TcpRoutes), item.TcpRoutes, r => (r.Namespace, r.Name), "Name", "TCP route");
         Unique(report, nameof(MeshConfig.AccessPolicies), item.AccessPolicies, p => (p.Namespace, p.Name), "Name", "access policy");
+        Unique(report, nameof(MeshConfig.RequestAuthentications), item.RequestAuthentications, p => (p.Namespace, p.Name), "Name", "request authentication");
+        for (var i = 0; i < item.RequestAuthentications.Count; i++)
+        {
+            if (item.RequestAuthentications[i] is { Gateway: { } gateway, Namespace: { } ns } && item.FindGateway(gateway, ns) is null)
+            {
+                report.Error($"{nameof(MeshConfig.RequestAuthentications)}[{i}].{nameof(RequestAuthentication.Gateway)}", DiagnosticCodes.InvalidRequestAuthentication, $"Gateway '{ns}/{gateway}' is not in the model: a request authentication names a gateway of its own namespace.");
+            }
+        }
         Unique(report, nameof(MeshConfig.ExternalServices), item.ExternalServices, e => (e.Namespace, e.Name), "Name", "external service");
         Unique(report, nameof(MeshConfig.Gateways), item.Gateways, g => (g.Namespace, g.Name), "Name", "gateway");
         Unique(report, nameof(MeshConfig.GatewayRoutes), item.GatewayRoutes, r => (r.Namespace, r.Name), "Name", "gateway route");
