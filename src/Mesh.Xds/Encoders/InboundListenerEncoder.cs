@@ -8,7 +8,7 @@ namespace Mesh.Xds.Encoders;
 /// Encodes the sidecar's <c>virtualInbound</c> listener: one filter chain per HTTP port of its own service
 /// (matched on the original destination port), terminating mTLS when the workload's mode is strict, with an
 /// HttpConnectionManager whose routes are inline (to the local <c>inbound|port||</c> cluster) and whose filters are
-/// the RBAC deny filter, the RBAC allow filter (when access policies apply), the local rate limit (when a destination
+/// the <c>jwt_authn</c> filter (when request authentications apply), the RBAC audit filter, the RBAC deny filter, the RBAC allow filter (when access policies apply), the local rate limit (when a destination
 /// policy of the workload sets one) and the router, last.
 /// </summary>
 internal static class InboundListenerEncoder
@@ -37,7 +37,9 @@ internal static class InboundListenerEncoder
             s.Begin(HttpConnectionManagerFields.RouteConfig);
             RouteConfigEncoder.Write(ref s, port.Routes);
             s.End();
-            // Audit first: Envoy's LOG action allows everything and marks what matches for the access log.
+            // Tokens first: RBAC reads the verified payload the jwt_authn filter leaves in the dynamic metadata.
+            if (inbound.Jwt is { } jwt) JwtAuthnEncoder.Write(ref s, jwt);
+            // Audit next: Envoy's LOG action allows everything and marks what matches for the access log.
             if (inbound.Audit.Length > 0) Rbac(ref s, inbound.Audit, RbacAction.Log);
             if (inbound.HasDeny) Rbac(ref s, inbound.Deny, RbacAction.Deny);
             if (inbound.HasAllow) Rbac(ref s, inbound.Allow, RbacAction.Allow);
@@ -185,6 +187,36 @@ internal static class InboundListenerEncoder
             case RbacPrincipal.RemoteIp ip:
                 s.Begin(PrincipalFields.RemoteIp);
                 Cidr(ref s, ip.Address, ip.Length);
+                s.End();
+                break;
+            case RbacPrincipal.Metadata metadata:
+                s.Begin(PrincipalFields.Metadata);
+                s.String(MetadataMatcherFields.Filter, JwtPlan.FilterName);
+                foreach (var key in metadata.Path)
+                {
+                    s.Begin(MetadataMatcherFields.Path);
+                    s.String(PathSegmentFields.Key, key);
+                    s.End();
+                }
+                s.Begin(MetadataMatcherFields.Value);
+                if (metadata.Match is not { } match) s.Bool(ValueMatcherFields.PresentMatch, true);
+                else if (metadata.List)
+                {
+                    s.Begin(ValueMatcherFields.ListMatch);
+                    s.Begin(ListMatcherFields.OneOf);
+                    s.Begin(ValueMatcherFields.StringMatch);
+                    Match(ref s, match);
+                    s.End();
+                    s.End();
+                    s.End();
+                }
+                else
+                {
+                    s.Begin(ValueMatcherFields.StringMatch);
+                    Match(ref s, match);
+                    s.End();
+                }
+                s.End();
                 s.End();
                 break;
             default:

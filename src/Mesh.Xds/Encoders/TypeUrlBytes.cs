@@ -27,6 +27,8 @@ internal static class TypeUrlBytes
 
     public static ReadOnlySpan<byte> LocalRateLimit => "type.googleapis.com/envoy.extensions.filters.http.local_ratelimit.v3.LocalRateLimit"u8;
 
+    public static ReadOnlySpan<byte> JwtAuthn => "type.googleapis.com/envoy.extensions.filters.http.jwt_authn.v3.JwtAuthentication"u8;
+
     public static ReadOnlySpan<byte> Rbac => "type.googleapis.com/envoy.extensions.filters.http.rbac.v3.RBAC"u8;
 
     /// <summary>The type URL of a resource type.</summary>

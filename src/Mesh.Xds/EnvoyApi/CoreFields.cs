@@ -72,6 +72,7 @@ internal enum HeaderAppendAction
 internal static class DataSourceFields
 {
     public const int Filename = 1;
+    public const int InlineString = 3;
 }
 
 /// <summary><c>envoy.config.core.v3.TransportSocket</c>.</summary>

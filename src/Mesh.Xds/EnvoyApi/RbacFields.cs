@@ -57,6 +57,7 @@ internal static class PrincipalFields
     public const int OrIds = 2;
     public const int Any = 3;
     public const int Authenticated = 4;
+    public const int Metadata = 7;
     public const int NotId = 8;
     public const int DirectRemoteIp = 10;
     public const int RemoteIp = 11;

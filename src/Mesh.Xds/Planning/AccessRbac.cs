@@ -11,24 +11,30 @@ namespace Mesh.Xds.Planning;
 /// SPIFFE principal, namespaces as its prefix, IP blocks as the direct and the original client's address), its exclusion as
 /// a <c>not_id</c>, the operation's lists AND'ed (hosts as <c>:authority</c>), its exclusion as a <c>not_rule</c>, and each
 /// condition on the side Envoy evaluates it (peer attributes on the principal, request and connection ones on the permission).
-/// Request principals and token conditions need the <c>jwt_authn</c> filter, which the encoder does not emit: <see cref="Writes"/>
-/// leaves them out, and <see cref="AccessRuleFit"/> decides what happens to the rule.
+/// Request principals and token conditions read the payload the <c>jwt_authn</c> filter verified (<see cref="JwtPlan"/>) from
+/// its dynamic metadata: a principal <c>ISSUER/SUBJECT</c> as the <c>iss</c> and <c>sub</c> claims, for each issuer the workload
+/// verifies (no other token carries a principal); a claim as a string or a list with a matching item.
 /// </summary>
 internal static class AccessRbac
 {
-    /// <summary>Whether the encoder expresses <paramref name="feature"/> in RBAC.</summary>
-    public static bool Writes(MeshFeature feature) => feature != MeshFeature.AccessFromRequestPrincipals && feature != MeshFeature.AccessWhenToken;
+    /// <summary>Whether the encoder expresses <paramref name="feature"/> in RBAC: every part of an access rule.</summary>
+    public static bool Writes(MeshFeature feature) => true;
 
-    public static RbacPolicyPlan Policy(string name, AccessRule rule, string trustDomain) =>
-        new(name, Permission(rule), Principal(rule, trustDomain));
+    /// <summary>The RBAC policy of one access rule.</summary>
+    /// <param name="name">The policy name.</param>
+    /// <param name="rule">The rule.</param>
+    /// <param name="trustDomain">The mesh's trust domain, for peer identities.</param>
+    /// <param name="issuers">The issuers whose tokens the workload verifies, for request principals.</param>
+    public static RbacPolicyPlan Policy(string name, AccessRule rule, string trustDomain, IReadOnlyList<string> issuers) =>
+        new(name, Permission(rule), Principal(rule, trustDomain, issuers));
 
-    private static RbacPrincipal Principal(AccessRule rule, string trustDomain)
+    private static RbacPrincipal Principal(AccessRule rule, string trustDomain, IReadOnlyList<string> issuers)
     {
         var parts = new List<RbacPrincipal>();
         if (rule.From is { } from)
         {
-            if (from.HasAlternatives) parts.Add(Or(Alternatives(from, trustDomain)));
-            if (from.Not is { } not) parts.Add(new RbacPrincipal.Not(Or(Alternatives(not, trustDomain))));
+            if (from.HasAlternatives) parts.Add(Or(Alternatives(from, trustDomain, issuers)));
+            if (from.Not is { } not) parts.Add(new RbacPrincipal.Not(Or(Alternatives(not, trustDomain, issuers))));
         }
         foreach (var condition in rule.When)
         {
@@ -36,11 +42,83 @@ internal static class AccessRbac
             {
                 parts.AddRange(Values(condition, v => PeerValue(condition.Key.Attribute, v, trustDomain), Or));
             }
+            else if (condition.Key.Attribute is AccessAttribute.RequestPrincipal)
+            {
+                parts.AddRange(Values(condition, v => RequestPrincipal(v, issuers), Or));
+            }
+            else if (condition.Key.Attribute is AccessAttribute.RequestAudiences or AccessAttribute.RequestPresenter or AccessAttribute.RequestClaim)
+            {
+                string[] claim = condition.Key.Attribute switch
+                {
+                    AccessAttribute.RequestAudiences => ["aud"],
+                    AccessAttribute.RequestPresenter => ["azp"],
+                    _ => [.. condition.Key.Names],
+                };
+                parts.AddRange(Values(condition, v => Claim(claim, v), Or));
+            }
         }
         return parts.Count switch { 0 => RbacPrincipal.Anyone, 1 => parts[0], _ => new RbacPrincipal.And([.. parts]) };
     }
 
-    private static List<RbacPrincipal> Alternatives(AccessSource from, string trustDomain)
+    /// <summary>A claim of the verified payload: a string matching the pattern, or a list with an item matching it; any value for <c>*</c>.</summary>
+    private static RbacPrincipal Claim(string[] claim, string pattern)
+    {
+        string[] path = [JwtPlan.PayloadKey, .. claim];
+        if (pattern == "*") return new RbacPrincipal.Metadata(path, null);
+        var match = StringMatch.Of(pattern);
+        return Or([new RbacPrincipal.Metadata(path, match), new RbacPrincipal.Metadata(path, match, List: true)]);
+    }
+
+    /// <summary>
+    /// A request principal pattern (<c>ISSUER/SUBJECT</c>, exact, <c>prefix*</c>, <c>*suffix</c> or <c>*</c>) as the claims of the
+    /// verified token, for each issuer the workload verifies whose principals it can match: <c>iss</c> exact and <c>sub</c>
+    /// exact, by prefix, by suffix or present. With no such issuer it matches no request (no other token is verified).
+    /// </summary>
+    private static RbacPrincipal RequestPrincipal(string pattern, IReadOnlyList<string> issuers)
+    {
+        string[] iss = [JwtPlan.PayloadKey, "iss"];
+        string[] sub = [JwtPlan.PayloadKey, "sub"];
+        if (pattern == "*") return new RbacPrincipal.Metadata(iss, null);
+        var alternatives = new List<RbacPrincipal>();
+        foreach (var issuer in issuers)
+        {
+            var prefix = issuer + "/";
+            RbacPrincipal? subject = null;
+            var match = StringMatch.Of(pattern);
+            if (match.Field == StringMatcherFields.Exact && pattern.StartsWith(prefix, StringComparison.Ordinal))
+            {
+                subject = new RbacPrincipal.Metadata(sub, new StringMatch(StringMatcherFields.Exact, pattern[prefix.Length..]));
+            }
+            else if (match.Field == StringMatcherFields.Prefix)
+            {
+                if (match.Value.StartsWith(prefix, StringComparison.Ordinal))
+                {
+                    var rest = match.Value[prefix.Length..];
+                    subject = new RbacPrincipal.Metadata(sub, rest.Length == 0 ? null : new StringMatch(StringMatcherFields.Prefix, rest));
+                }
+                else if (prefix.StartsWith(match.Value, StringComparison.Ordinal))
+                {
+                    subject = new RbacPrincipal.Metadata(sub, null);
+                }
+            }
+            else if (match.Field == StringMatcherFields.Suffix && !match.Value.Contains('/', StringComparison.Ordinal))
+            {
+                subject = new RbacPrincipal.Metadata(sub, match);
+            }
+            if (subject is not null)
+            {
+                alternatives.Add(new RbacPrincipal.And([new RbacPrincipal.Metadata(iss, new StringMatch(StringMatcherFields.Exact, issuer)), subject]));
+            }
+        }
+        return alternatives.Count switch
+        {
+            0 => new RbacPrincipal.Not(RbacPrincipal.Anyone),
+            1 => alternatives[0],
+            _ => Or(alternatives),
+        };
+    }
+
+    private static List<RbacPrincipal> Alternatives(AccessSource from, string trustDomain, IReadOnlyList<string> issuers)
     {
         var ids = new List<RbacPrincipal>();
         foreach (var account in from.ServiceAccounts) ids.Add(new RbacPrincipal.Authenticated(new StringMatch(StringMatcherFields.Exact, ResourceNames.ServiceAccountPrincipal(trustDomain, account))));
@@ -48,6 +126,7 @@ internal static class AccessRbac
         foreach (var identity in from.Identities) ids.Add(new RbacPrincipal.Authenticated(StringMatch.Of(identity)));
         foreach (var block in from.IpBlocks) ids.Add(Cidr(block, (a, l) => new RbacPrincipal.DirectRemoteIp(a, l)));
         foreach (var block in from.RemoteIpBlocks) ids.Add(Cidr(block, (a, l) => new RbacPrincipal.RemoteIp(a, l)));
+        foreach (var principal in from.RequestPrincipals) ids.Add(RequestPrincipal(principal, issuers));
         if (from.Authenticated) ids.Add(new RbacPrincipal.Authenticated(null));
         if (from.Unauthenticated) ids.Add(new RbacPrincipal.Not(new RbacPrincipal.Authenticated(null)));
         return ids;

@@ -8,7 +8,8 @@ namespace Mesh.Xds.Planning;
 /// <summary>
 /// Plans the inbound side of a sidecar whose own service is given: a local STATIC cluster per HTTP port, one
 /// <c>virtualInbound</c> listener with a filter chain per port (terminating mTLS where the workload's mode is
-/// strict) and RBAC policies from the access policies that apply to the workload.
+/// strict), the <c>jwt_authn</c> filter of the request authentications that apply to the workload (<see cref="JwtPlanner"/>)
+/// and RBAC policies from the access policies that apply to it.
 /// </summary>
 internal static class InboundPlanner
 {
@@ -53,6 +54,9 @@ internal static class InboundPlanner
             ports.Add(new InboundPortPlan(port.Port, name, routes, mode == MtlsMode.Strict, limit is not null, bucket));
         }
         if (ports.Count == 0) return ([], null);
+        var (jwt, jwksClusters) = JwtPlanner.Plan(context);
+        clusters.AddRange(jwksClusters);
+        string[] issuers = jwt?.Issuers ?? [];
         var deny = new List<RbacPolicyPlan>();
         var allow = new List<RbacPolicyPlan>();
         var audit = new List<RbacPolicyPlan>();
@@ -74,12 +78,12 @@ internal static class InboundPlanner
                 foreach (var (feature, part) in fit.Dropped)
                 {
                     context.Warning(XdsDiagnosticCodes.NotEncoded, $"$.spec.accessPolicies[{i}].rules[{r}].{part}",
-                        $"Request principals and token conditions need the jwt_authn filter, which the encoder does not emit. {fit.Consequence(feature, policy.Action)}");
+                        $"This part of the rule is not expressed in RBAC. {fit.Consequence(feature, policy.Action)}");
                 }
-                if (fit.Rule is { } rule) target.Add(AccessRbac.Policy(ResourceNames.RbacPolicy(policy, r), rule, options.TrustDomain));
+                if (fit.Rule is { } rule) target.Add(AccessRbac.Policy(ResourceNames.RbacPolicy(policy, r), rule, options.TrustDomain, issuers));
             }
         }
-        var inbound = new InboundPlan([.. ports], [.. deny], [.. allow], hasDeny, hasAllow, [.. audit]);
+        var inbound = new InboundPlan([.. ports], [.. deny], [.. allow], hasDeny, hasAllow, [.. audit], jwt);
         var listener = new ListenerPlan(ResourceNames.InboundListener, options.InboundPort, false, string.Empty, false, ResourceNames.InboundStatPrefix(options.InboundPort), inbound);
         return ([.. clusters], listener);
     }

@@ -153,7 +153,7 @@ internal sealed record RbacPolicyPlan(string Name, RbacPermission Permission, Rb
 /// The inbound side of a sidecar: one listener with a filter chain per HTTP port, RBAC filters from access policies (audit
 /// as Envoy's LOG action, which allows everything and marks what matches for access logging).
 /// </summary>
-internal sealed record InboundPlan(InboundPortPlan[] Ports, RbacPolicyPlan[] Deny, RbacPolicyPlan[] Allow, bool HasDeny, bool HasAllow, RbacPolicyPlan[] Audit);
+internal sealed record InboundPlan(InboundPortPlan[] Ports, RbacPolicyPlan[] Deny, RbacPolicyPlan[] Allow, bool HasDeny, bool HasAllow, RbacPolicyPlan[] Audit, JwtPlan? Jwt = null);
 
 /// <summary>
 /// The TLS a cluster originates: the mesh's own mTLS (<see cref="ClientTlsMode.Mesh"/>: the workload certificate and the

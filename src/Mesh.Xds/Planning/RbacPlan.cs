@@ -59,4 +59,10 @@ internal abstract record RbacPrincipal
     public sealed record DirectRemoteIp(string Address, int Length) : RbacPrincipal;
 
     public sealed record RemoteIp(string Address, int Length) : RbacPrincipal;
+
+    /// <summary>
+    /// A value of the verified token's payload (the <c>jwt_authn</c> filter's dynamic metadata) at <paramref name="Path"/>:
+    /// present when <paramref name="Match"/> is null; a string matched, or with <paramref name="List"/> a list with an item matched.
+    /// </summary>
+    public sealed record Metadata(string[] Path, StringMatch? Match, bool List = false) : RbacPrincipal;
 }

@@ -62,6 +62,13 @@ internal static class ResourceNames
     public static string RbacPolicy(AccessPolicy policy, int rule) =>
         string.Create(CultureInfo.InvariantCulture, $"{policy.Namespace}/{policy.Name}/{rule}");
 
+    /// <summary>A JWT provider of the <c>jwt_authn</c> filter, one per JWT rule: <c>&lt;namespace&gt;/&lt;policy&gt;/&lt;rule index&gt;</c>.</summary>
+    public static string JwtProvider(RequestAuthentication policy, int rule) =>
+        string.Create(CultureInfo.InvariantCulture, $"{policy.Namespace}/{policy.Name}/{rule}");
+
+    /// <summary>The cluster a JWKS is fetched through: <c>jwks|&lt;host&gt;|&lt;port&gt;</c>.</summary>
+    public static string JwksCluster(string host, int port) => string.Create(CultureInfo.InvariantCulture, $"jwks|{host}|{port}");
+
     /// <summary>The SPIFFE identity of a service account.</summary>
     public static string ServiceAccountPrincipal(string trustDomain, ServiceAccountRef account) =>
         $"spiffe://{trustDomain}/ns/{account.Namespace}/sa/{account.Name}";

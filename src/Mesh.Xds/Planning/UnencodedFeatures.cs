@@ -41,6 +41,19 @@ internal static class UnencodedFeatures
             context.Warning(XdsDiagnosticCodes.NotEncoded, $"$.spec.accessPolicies[{i}]",
                 $"Access policy {policy.Namespace}/{policy.Name} applies to this proxy, but {(own is null ? "its service is not in the model" : "its service has no HTTP port")}, so no inbound RBAC filter enforces it.");
         }
+        for (var i = 0; i < config.RequestAuthentications.Count; i++)
+        {
+            var policy = config.RequestAuthentications[i];
+            if (policy.Gateway is not null)
+            {
+                context.Warning(XdsDiagnosticCodes.NotEncoded, $"$.spec.requestAuthentications[{i}]", $"Request authentication {policy.Namespace}/{policy.Name} applies at gateway {policy.Namespace}/{policy.Gateway}, whose proxies the encoder does not configure.");
+            }
+            else if (JwtPlanner.AppliesToProxy(context, policy) && !inboundHttp)
+            {
+                context.Warning(XdsDiagnosticCodes.NotEncoded, $"$.spec.requestAuthentications[{i}]",
+                    $"Request authentication {policy.Namespace}/{policy.Name} applies to this proxy, but {(own is null ? "its service is not in the model" : "its service has no HTTP port")}, so no jwt_authn filter verifies tokens.");
+            }
+        }
         for (var i = 0; i < config.Mtls.Count; i++)
         {
             var policy = config.Mtls[i];

@@ -215,6 +215,59 @@ internal static class XdsSchema
             M(PrincipalFields.NotId, "not_id", "envoy.config.rbac.v3.Principal"),
             M(PrincipalFields.DirectRemoteIp, "direct_remote_ip", "envoy.config.core.v3.CidrRange"),
             M(PrincipalFields.RemoteIp, "remote_ip", "envoy.config.core.v3.CidrRange"),
+            M(PrincipalFields.Metadata, "metadata", "envoy.type.matcher.v3.MetadataMatcher"),
+        ],
+        ["envoy.type.matcher.v3.MetadataMatcher"] =
+        [
+            S(MetadataMatcherFields.Filter, "filter"),
+            M(MetadataMatcherFields.Path, "path", "envoy.type.matcher.v3.MetadataMatcher.PathSegment", true),
+            M(MetadataMatcherFields.Value, "value", "envoy.type.matcher.v3.ValueMatcher"),
+        ],
+        ["envoy.type.matcher.v3.MetadataMatcher.PathSegment"] = [S(PathSegmentFields.Key, "key")],
+        ["envoy.type.matcher.v3.ValueMatcher"] =
+        [
+            M(ValueMatcherFields.StringMatch, "string_match", "envoy.type.matcher.v3.StringMatcher"),
+            B(ValueMatcherFields.PresentMatch, "present_match"),
+            M(ValueMatcherFields.ListMatch, "list_match", "envoy.type.matcher.v3.ListMatcher"),
+        ],
+        ["envoy.type.matcher.v3.ListMatcher"] = [M(ListMatcherFields.OneOf, "one_of", "envoy.type.matcher.v3.ValueMatcher")],
+        ["envoy.extensions.filters.http.jwt_authn.v3.JwtAuthentication"] =
+        [
+            new(JwtAuthenticationFields.Providers, "providers", FieldKind.Map, "envoy.extensions.filters.http.jwt_authn.v3.JwtProvider", true),
+            M(JwtAuthenticationFields.Rules, "rules", "envoy.extensions.filters.http.jwt_authn.v3.RequirementRule", true),
+        ],
+        ["envoy.extensions.filters.http.jwt_authn.v3.JwtProvider"] =
+        [
+            S(JwtProviderFields.Issuer, "issuer"),
+            S(JwtProviderFields.Audiences, "audiences", true),
+            M(JwtProviderFields.RemoteJwks, "remote_jwks", "envoy.extensions.filters.http.jwt_authn.v3.RemoteJwks"),
+            M(JwtProviderFields.LocalJwks, "local_jwks", "envoy.config.core.v3.DataSource"),
+            B(JwtProviderFields.Forward, "forward"),
+            M(JwtProviderFields.FromHeaders, "from_headers", "envoy.extensions.filters.http.jwt_authn.v3.JwtHeader", true),
+            S(JwtProviderFields.FromParams, "from_params", true),
+            S(JwtProviderFields.ForwardPayloadHeader, "forward_payload_header"),
+            S(JwtProviderFields.PayloadInMetadata, "payload_in_metadata"),
+            S(JwtProviderFields.FromCookies, "from_cookies", true),
+            M(JwtProviderFields.ClaimToHeaders, "claim_to_headers", "envoy.extensions.filters.http.jwt_authn.v3.JwtClaimToHeader", true),
+        ],
+        ["envoy.extensions.filters.http.jwt_authn.v3.RemoteJwks"] = [M(RemoteJwksFields.HttpUri, "http_uri", "envoy.config.core.v3.HttpUri")],
+        ["envoy.config.core.v3.HttpUri"] = [S(HttpUriFields.Uri, "uri"), S(HttpUriFields.Cluster, "cluster"), D(HttpUriFields.Timeout, "timeout")],
+        ["envoy.extensions.filters.http.jwt_authn.v3.JwtHeader"] = [S(JwtHeaderFields.Name, "name"), S(JwtHeaderFields.ValuePrefix, "value_prefix")],
+        ["envoy.extensions.filters.http.jwt_authn.v3.JwtClaimToHeader"] = [S(JwtClaimToHeaderFields.HeaderName, "header_name"), S(JwtClaimToHeaderFields.ClaimName, "claim_name")],
+        ["envoy.extensions.filters.http.jwt_authn.v3.RequirementRule"] =
+        [
+            M(RequirementRuleFields.Match, "match", "envoy.config.route.v3.RouteMatch"),
+            M(RequirementRuleFields.Requires, "requires", "envoy.extensions.filters.http.jwt_authn.v3.JwtRequirement"),
+        ],
+        ["envoy.extensions.filters.http.jwt_authn.v3.JwtRequirement"] =
+        [
+            S(JwtRequirementFields.ProviderName, "provider_name"),
+            M(JwtRequirementFields.RequiresAny, "requires_any", "envoy.extensions.filters.http.jwt_authn.v3.JwtRequirementOrList"),
+            M(JwtRequirementFields.AllowMissing, "allow_missing", "Empty"),
+        ],
+        ["envoy.extensions.filters.http.jwt_authn.v3.JwtRequirementOrList"] =
+        [
+            M(JwtRequirementOrListFields.Requirements, "requirements", "envoy.extensions.filters.http.jwt_authn.v3.JwtRequirement", true),
         ],
         ["envoy.config.rbac.v3.Principal.Set"] = [M(PrincipalSetFields.Ids, "ids", "envoy.config.rbac.v3.Principal", true)],
         ["envoy.config.rbac.v3.Principal.Authenticated"] =
@@ -245,7 +298,7 @@ internal static class XdsSchema
             E(SubjectAltNameMatcherFields.SanType, "san_type", "SanType"),
             M(SubjectAltNameMatcherFields.Matcher, "matcher", "envoy.type.matcher.v3.StringMatcher"),
         ],
-        ["envoy.config.core.v3.DataSource"] = [S(DataSourceFields.Filename, "filename")],
+        ["envoy.config.core.v3.DataSource"] = [S(DataSourceFields.Filename, "filename"), S(DataSourceFields.InlineString, "inline_string")],
         ["envoy.extensions.transport_sockets.tls.v3.SdsSecretConfig"] =
         [
             S(SdsSecretConfigFields.Name, "name"),

@@ -93,23 +93,4 @@ public sealed class RbacTests
         Assert.Equal([RbacConfig.RBAC.Types.Action.Log, RbacConfig.RBAC.Types.Action.Deny, RbacConfig.RBAC.Types.Action.Allow], filters.Select(f => f.Action));
         Assert.Equal(["bookinfo/watch/0"], filters[0].Policies.Keys);
     }
-
-    [Fact]
-    public void TokenParts_AreReported_AnAllowRuleNeedingThemIsLeftOut_ADenyRuleIsKeptWider()
-    {
-        var (filters, result) = Rbac(
-            Policy("jwt-users", AccessAction.Allow,
-                new AccessRule { From = new AccessSource { RequestPrincipals = ["https://issuer.example/*"] } },
-                new AccessRule { From = new AccessSource { Namespaces = ["shop"] }, When = [new AccessCondition { Key = AccessConditionKey.Claim("groups"), Values = ["admins"] }] },
-                new AccessRule { From = new AccessSource { Namespaces = ["ops"] } }),
-            Policy("banned", AccessAction.Deny, new AccessRule { To = new AccessOperation { Paths = ["/admin/*"] }, When = [new AccessCondition { Key = AccessConditionKey.Claim("groups"), Values = ["banned"] }] }));
-        var allow = Assert.Single(filters, f => f.Action == RbacConfig.RBAC.Types.Action.Allow);
-        Assert.Equal(["bookinfo/jwt-users/2"], allow.Policies.Keys);
-        var deny = Assert.Single(filters, f => f.Action == RbacConfig.RBAC.Types.Action.Deny);
-        Assert.Equal("/admin/", Assert.Single(deny.Policies["bookinfo/banned/0"].Permissions).AndRules.Rules[0].OrRules.Rules[0].UrlPath.Path.Prefix);
-        var paths = result.Diagnostics.Where(d => d.Code == XdsDiagnosticCodes.NotEncoded).Select(d => d.Path).ToList();
-        Assert.Contains("$.spec.accessPolicies[0].rules[0].from.requestPrincipals", paths);
-        Assert.Contains("$.spec.accessPolicies[0].rules[1].when[0]", paths);
-        Assert.Contains("$.spec.accessPolicies[1].rules[0].when[0]", paths);
-    }
 }

@@ -23,6 +23,7 @@ internal static class OracleDescriptors
         Envoy.Type.Matcher.V3.MatcherReflection.Descriptor,
         Envoy.Config.Rbac.V3.RbacReflection.Descriptor,
         Envoy.Extensions.Filters.Http.Rbac.V3.RbacFilterReflection.Descriptor,
+        Envoy.Extensions.Filters.Http.JwtAuthn.V3.JwtAuthnReflection.Descriptor,
         Envoy.Config.Route.V3.RouteReflection.Descriptor,
         Envoy.Extensions.Filters.Http.Router.V3.RouterReflection.Descriptor,
         Envoy.Extensions.TransportSockets.Tls.V3.TlsReflection.Descriptor,
@@ -31,6 +32,7 @@ internal static class OracleDescriptors
         Envoy.Config.Accesslog.V3.AccesslogReflection.Descriptor,
         Envoy.Extensions.AccessLoggers.File.V3.FileAccessLogReflection.Descriptor,
         AnyReflection.Descriptor,
+        EmptyReflection.Descriptor,
         DurationReflection.Descriptor,
         WrappersReflection.Descriptor,
     ];
