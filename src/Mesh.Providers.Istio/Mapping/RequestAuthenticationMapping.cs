@@ -109,7 +109,7 @@ internal static class RequestAuthenticationMapping
     {
         if (rule.JwksUri is not null && rule.JwksUriLegacy is not null && rule.JwksUri != rule.JwksUriLegacy)
         {
-            ctx.Invalid(source, path, "Both 'jwksUri' and 'jwks_uri' are set, to different URLs; the rule was not imported.");
+            ctx.NotImported(source, path, "Both 'jwksUri' and 'jwks_uri' are set, to different URLs; the rule was not imported, so tokens of its issuer are rejected.");
             return null;
         }
         if (rule.SpaceDelimitedClaims is { Count: > 0 })
@@ -132,7 +132,7 @@ internal static class RequestAuthenticationMapping
         };
         if (MeshValidator.ValidateJwtRule(read).FirstOrDefault(d => d.IsError) is { } problem)
         {
-            ctx.Invalid(source, path, $"The rule is not one the model can hold ({problem.Message}); it was not imported.");
+            ctx.NotImported(source, path, $"The rule is not one the model can hold ({problem.Message}); it was not imported, so tokens of its issuer are rejected.");
             return null;
         }
         return read;
