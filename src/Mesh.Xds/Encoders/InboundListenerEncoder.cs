@@ -51,10 +51,7 @@ internal static class InboundListenerEncoder
                 Fields.EndAny(ref s);
                 s.End();
             }
-            s.Begin(HttpConnectionManagerFields.HttpFilters);
-            s.Utf8(HttpFilterFields.Name, "envoy.filters.http.router"u8);
-            Fields.EmptyAny(ref s, HttpFilterFields.TypedConfig, TypeUrlBytes.Router);
-            s.End();
+            ConnectionManagerEncoder.Router(ref s);
             TelemetryEncoder.Write(ref s, l.Telemetry);
             Fields.EndAny(ref s);
             s.End();
