@@ -28,7 +28,7 @@ internal static class NackChecks
         }
         else if (proxy.Kind != XdsProxyKind.Gateway && proxy.GatewayName is not null)
         {
-            diagnostics.Add(Diagnostic.Error(XdsDiagnosticCodes.InvalidProxy, "$.proxy.gatewayName", $"Only a gateway proxy runs a gateway; this proxy is a {proxy.Kind}.") with { Provider = XdsEncoder.ProviderName });
+            diagnostics.Add(Diagnostic.Error(XdsDiagnosticCodes.InvalidProxy, "$.proxy.gatewayName", $"Only a gateway proxy runs a gateway; this proxy is {(proxy.Kind == XdsProxyKind.ProxylessGrpc ? "a proxyless gRPC client" : "a sidecar")}.") with { Provider = XdsEncoder.ProviderName });
         }
     }
 

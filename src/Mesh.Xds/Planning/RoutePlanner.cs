@@ -171,7 +171,7 @@ internal static class RoutePlanner
     /// mirrors without a port take <paramref name="hostPort"/> when their service has it (0: none).
     /// </summary>
     /// <returns>Whether the rules ended with a catch-all.</returns>
-    private static bool Rules(PlanContext context, RouteHost host, int matchPort, int hostPort, string ns, string name, Mesh.Collections.EquatableArray<HttpRouteRule> rules, string routePath, List<RoutePlan> routes)
+    private static bool Rules(PlanContext context, RouteHost host, int matchPort, int hostPort, string ns, string name, EquatableArray<HttpRouteRule> rules, string routePath, List<RoutePlan> routes)
     {
         var catchAll = false;
         for (var i = 0; i < rules.Count && !catchAll; i++)
@@ -181,7 +181,7 @@ internal static class RoutePlanner
             var backends = Backends(context, host, hostPort, rule.Backends, path);
             var mirror = rule.Mirror is null ? null : Reference(context, host, rule.Mirror.Service, rule.Mirror.Port, rule.Mirror.Subset, hostPort, path + ".mirror");
             var retryOn = rule.Retry is null ? null : RetryOn(rule.Retry);
-            var hash = backends.Length > 0 ? HashFor(context, backends[0].Service, backends[0].Subset, hostPort) : null;
+            var hash = backends.Length > 0 ? HashFor(context, backends[0].Service, backends[0].Subset, hostPort != 0 ? hostPort : BackendPort(context, rule.Backends, backends[0])) : null;
             var redirectCode = rule.Redirect is null ? default : RedirectCode(rule.Redirect.StatusCode);
             if (rule.Cors is not null)
             {
@@ -223,6 +223,21 @@ internal static class RoutePlanner
             if (!proxy.Labels.TryGetValue(key, out var held) || !string.Equals(held, value, StringComparison.Ordinal)) return false;
         }
         return true;
+    }
+
+    /// <summary>
+    /// The port of a planned backend when there is no host port (a gateway's): the model backend's own, else its service's
+    /// only port (0: none, so only policies for the whole service apply).
+    /// </summary>
+    private static int BackendPort(PlanContext context, EquatableArray<WeightedBackend> backends, BackendPlan planned)
+    {
+        foreach (var backend in backends)
+        {
+            if (backend.Service != planned.Service || !string.Equals(backend.Subset, planned.Subset, StringComparison.Ordinal)) continue;
+            if (backend.Port is { } port) return port;
+            return context.FindService(backend.Service) is { Ports.Count: 1 } service ? service.Ports[0].Port : 0;
+        }
+        return 0;
     }
 
     /// <summary>The hash policy of a route whose first backend has a consistent-hash load balancer (source IP when it names no key).</summary>

@@ -224,6 +224,31 @@ public sealed class GatewayTests
     }
 
     [Fact]
+    public void ConsistentHashPolicies_OfTheBackends_GiveTheRoutesTheirHashPolicy_PortScopedOnesToo()
+    {
+        var config = WithGateway();
+        config = config with
+        {
+            DestinationPolicies = [.. config.DestinationPolicies, new DestinationPolicy { Target = new PolicyTarget { Service = Ratings, Port = 9080 }, LoadBalancer = LoadBalancer.HashOn(ConsistentHash.Header("x-session")) }],
+        };
+        var shop = Assert.Single(Single<RouteConfiguration>(Build(config, proxy: Ingress), XdsResourceType.RouteConfiguration, "https.443.shop").VirtualHosts);
+        Assert.Equal("x-session", Assert.Single(shop.Routes[0].Route_.HashPolicy).Header.HeaderName);
+        Assert.Equal("x-user", Assert.Single(shop.Routes[1].Route_.HashPolicy).Header.HeaderName);
+    }
+
+    [Fact]
+    public void RouteChange_OnAGatewayProxy_ReencodesItsRouteConfigurations()
+    {
+        var encoder = new XdsEncoder();
+        var config = WithGateway();
+        var before = encoder.Build(config, SampleEndpoints(), Ingress).Snapshot!;
+        var changed = config with { GatewayRoutes = [config.GatewayRoutes[0] with { Rules = [config.GatewayRoutes[0].Rules[1]] }, .. config.GatewayRoutes.Skip(1)] };
+        var update = encoder.Update(before, changed, SampleEndpoints(), XdsChange.Routes(Reviews));
+        Assert.Contains(update.Changed, c => c.Type == XdsResourceType.RouteConfiguration && c.Name == "https.443.shop");
+        Assert.Equal(encoder.Build(changed, SampleEndpoints(), Ingress).Snapshot!.RouteConfigurations.Version, update.Snapshot!.RouteConfigurations.Version);
+    }
+
+    [Fact]
     public void HttpsRedirectListener_RequiresTlsOnEveryHost()
     {
         var snapshot = Build(WithGateway(), proxy: Ingress);
