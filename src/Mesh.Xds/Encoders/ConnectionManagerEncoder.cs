@@ -5,10 +5,11 @@ using Mesh.Xds.Wire;
 namespace Mesh.Xds.Encoders;
 
 /// <summary>
-/// The HttpConnectionManager of every listener that takes its routes over RDS — a sidecar's outbound port, a proxyless
-/// client's <c>api_listener</c> and a gateway's HTTP and HTTPS filter chains — written in one place: the stat prefix, RDS
-/// from ADS, the HTTP filters (<see cref="HttpFilters"/>) and the telemetry. A filter that every such listener runs is
-/// added to <see cref="HttpFilters"/>, in its place before the router.
+/// Every HttpConnectionManager's HTTP filter list in one place: <see cref="HttpFilters"/> for the listeners that take
+/// their routes over RDS — a sidecar's outbound port, a proxyless client's <c>api_listener</c> and a gateway's HTTP and
+/// HTTPS filter chains, whose whole manager <see cref="Rds"/> writes (stat prefix, RDS from ADS, filters, telemetry) — and
+/// <see cref="InboundHttpFilters"/> for the sidecar's inbound ports. A new HTTP filter is added here, in its place before
+/// the router.
 /// </summary>
 internal static class ConnectionManagerEncoder
 {
@@ -32,6 +33,28 @@ internal static class ConnectionManagerEncoder
             s.Begin(HttpConnectionManagerFields.HttpFilters);
             s.Utf8(HttpFilterFields.Name, "envoy.filters.http.fault"u8);
             Fields.EmptyAny(ref s, HttpFilterFields.TypedConfig, TypeUrlBytes.HttpFault);
+            s.End();
+        }
+        Router(ref s);
+    }
+
+    /// <summary>
+    /// The <c>http_filters</c> of an inbound port's HttpConnectionManager, in order: RBAC audit (Envoy's LOG action, which
+    /// allows everything and marks what matches for the access log), deny, allow; the local rate limit after RBAC, so that
+    /// denied requests spend no tokens; the router, last.
+    /// </summary>
+    public static void InboundHttpFilters<TSink>(ref TSink s, InboundPlan inbound, InboundPortPlan port) where TSink : IProtoSink, allows ref struct
+    {
+        if (inbound.Audit.Length > 0) InboundListenerEncoder.Rbac(ref s, inbound.Audit, RbacAction.Log);
+        if (inbound.HasDeny) InboundListenerEncoder.Rbac(ref s, inbound.Deny, RbacAction.Deny);
+        if (inbound.HasAllow) InboundListenerEncoder.Rbac(ref s, inbound.Allow, RbacAction.Allow);
+        if (port.RateLimited)
+        {
+            s.Begin(HttpConnectionManagerFields.HttpFilters);
+            s.Utf8(HttpFilterFields.Name, LocalRateLimitEncoder.FilterName);
+            Fields.BeginAny(ref s, HttpFilterFields.TypedConfig, TypeUrlBytes.LocalRateLimit);
+            LocalRateLimitEncoder.Write(ref s, port.RateLimit);
+            Fields.EndAny(ref s);
             s.End();
         }
         Router(ref s);

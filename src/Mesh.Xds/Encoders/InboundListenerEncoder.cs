@@ -37,21 +37,7 @@ internal static class InboundListenerEncoder
             s.Begin(HttpConnectionManagerFields.RouteConfig);
             RouteConfigEncoder.Write(ref s, port.Routes);
             s.End();
-            // Audit first: Envoy's LOG action allows everything and marks what matches for the access log.
-            if (inbound.Audit.Length > 0) Rbac(ref s, inbound.Audit, RbacAction.Log);
-            if (inbound.HasDeny) Rbac(ref s, inbound.Deny, RbacAction.Deny);
-            if (inbound.HasAllow) Rbac(ref s, inbound.Allow, RbacAction.Allow);
-            if (port.RateLimited)
-            {
-                // After RBAC, so that denied requests spend no tokens; before the router.
-                s.Begin(HttpConnectionManagerFields.HttpFilters);
-                s.Utf8(HttpFilterFields.Name, LocalRateLimitEncoder.FilterName);
-                Fields.BeginAny(ref s, HttpFilterFields.TypedConfig, TypeUrlBytes.LocalRateLimit);
-                LocalRateLimitEncoder.Write(ref s, port.RateLimit);
-                Fields.EndAny(ref s);
-                s.End();
-            }
-            ConnectionManagerEncoder.Router(ref s);
+            ConnectionManagerEncoder.InboundHttpFilters(ref s, inbound, port);
             TelemetryEncoder.Write(ref s, l.Telemetry);
             Fields.EndAny(ref s);
             s.End();
@@ -62,7 +48,8 @@ internal static class InboundListenerEncoder
         s.Varint(ListenerFields.TrafficDirection, (ulong)TrafficDirection.Inbound);
     }
 
-    private static void Rbac<TSink>(ref TSink s, RbacPolicyPlan[] policies, RbacAction action) where TSink : IProtoSink, allows ref struct
+    /// <summary>One RBAC HTTP filter with <paramref name="action"/> and its policies, as an <c>http_filters</c> entry.</summary>
+    public static void Rbac<TSink>(ref TSink s, RbacPolicyPlan[] policies, RbacAction action) where TSink : IProtoSink, allows ref struct
     {
         s.Begin(HttpConnectionManagerFields.HttpFilters);
         s.String(HttpFilterFields.Name, RbacFilter);
