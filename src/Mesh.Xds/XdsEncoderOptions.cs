@@ -47,7 +47,11 @@ public sealed record XdsEncoderOptions
     /// <value><c>/etc/ssl/certs/ca-certificates.crt</c> (Debian, Ubuntu and Istio's proxy image).</value>
     public string SystemCaFile { get; init; } = "/etc/ssl/certs/ca-certificates.crt";
 
-    /// <summary>The suffix of the SDS secret holding a credential's CA certificates, after the credential name (Istio's convention).</summary>
+    /// <summary>
+    /// The suffix of the SDS secret holding a credential's CA certificates, after the credential name (Istio's convention):
+    /// the CA that verifies servers for client TLS, and the CA that verifies client certificates on a gateway listener with
+    /// mutual TLS.
+    /// </summary>
     /// <value><c>-cacert</c>.</value>
     public string CaCertificateSecretSuffix { get; init; } = "-cacert";
 }

@@ -65,6 +65,61 @@ public sealed class XdsCommandTests : IDisposable
         Assert.Contains("\"fill_interval\": \"60s\"", run.Stdout, StringComparison.Ordinal);
     }
 
+    /// <summary>The bookinfo sample with gateway edge/public (HTTPS terminated with a credential, TLS passed through) and a route on it.</summary>
+    private string GatewayModel()
+    {
+        var path = Path.Combine(_dir, "gateway.mesh.yaml");
+        File.WriteAllText(path, File.ReadAllText(Model).TrimEnd() + """
+
+              gateways:
+                - name: public
+                  namespace: edge
+                  workloads: { istio: ingressgateway }
+                  listeners:
+                    - { name: https, port: 443, protocol: https, hosts: [shop.example.com], tls: { credentialName: shop-cert } }
+                    - { name: db, port: 443, protocol: tls, hosts: [db.example.com], tls: { mode: passthrough } }
+              gatewayRoutes:
+                - name: shop
+                  namespace: edge
+                  gateways: [{ name: public, namespace: edge }]
+                  hostnames: [shop.example.com]
+                  rules:
+                    - backends: [{ service: productpage.bookinfo, port: 9080 }]
+
+            """);
+        return path;
+    }
+
+    [Fact]
+    public void Gateway_EncodesTheGatewaysListenersTlsAndRoutes_AndReportsWhatItCannot()
+    {
+        var run = CliRunner.Invoke("xds", GatewayModel(), "--endpoints", Endpoints, "--node", "ingress-1", "--gateway", "edge/public");
+        Assert.True(run.ExitCode == 0, run.Stderr);
+        Assert.Contains("\"name\": \"0.0.0.0_443\"", run.Stdout, StringComparison.Ordinal);
+        Assert.Contains("\"server_names\": [", run.Stdout, StringComparison.Ordinal);
+        Assert.Contains("type.googleapis.com/envoy.extensions.transport_sockets.tls.v3.DownstreamTlsContext", run.Stdout, StringComparison.Ordinal);
+        Assert.Contains("\"name\": \"shop-cert\"", run.Stdout, StringComparison.Ordinal);
+        Assert.Contains("\"route_config_name\": \"https.443.https\"", run.Stdout, StringComparison.Ordinal);
+        Assert.Contains("outbound|9080||productpage.bookinfo.svc.cluster.local", run.Stdout, StringComparison.Ordinal);
+        Assert.DoesNotContain("outbound|9080||reviews.bookinfo.svc.cluster.local", run.Stdout, StringComparison.Ordinal);
+        Assert.Contains("warning MESH4012 $.spec.gateways[0].listeners[1]:", run.Stderr, StringComparison.Ordinal);
+        // The same gateway named by name, in --namespace.
+        var byName = CliRunner.Invoke("xds", GatewayModel(), "--endpoints", Endpoints, "--node", "ingress-1", "--gateway", "public", "--namespace", "edge");
+        Assert.Equal(run.Stdout, byName.Stdout);
+    }
+
+    [Fact]
+    public void Gateway_NotInTheModel_IsAnError_AndWithProxyless_AUsageError()
+    {
+        var unknown = CliRunner.Invoke("xds", GatewayModel(), "--endpoints", Endpoints, "--node", "ingress-1", "--gateway", "edge/private");
+        Assert.Equal(1, unknown.ExitCode);
+        Assert.Contains("error MESH4014 $.proxy.gatewayName:", unknown.Stderr, StringComparison.Ordinal);
+        var both = CliRunner.Invoke("xds", GatewayModel(), "--endpoints", Endpoints, "--node", "ingress-1", "--gateway", "edge/public", "--proxyless");
+        Assert.Equal(2, both.ExitCode);
+        var malformed = CliRunner.Invoke("xds", GatewayModel(), "--endpoints", Endpoints, "--node", "ingress-1", "--gateway", "edge/");
+        Assert.Equal(2, malformed.ExitCode);
+    }
+
     [Fact]
     public void Pb_WithoutAnOutputDirectory_IsAUsageError()
     {

@@ -37,7 +37,7 @@ internal static class ServeXdsCommand
         var port = new Option<int>("--port") { Description = "The port to serve ADS (gRPC over HTTP/2 without TLS) on; 0 picks a free one.", DefaultValueFactory = _ => 18000 };
         var address = new Option<string>("--address") { Description = "The IP address to listen on.", DefaultValueFactory = _ => "0.0.0.0" };
         var format = CommonOptions.Format();
-        var command = new Command("serve-xds", "Serve the model's Envoy xDS over ADS (state of the world and delta) to Envoy and proxyless gRPC clients, pushing changes to the files.")
+        var command = new Command("serve-xds", "Serve the model's Envoy xDS over ADS (state of the world and delta) to Envoy sidecars and gateways (node metadata GATEWAY: namespace/name) and proxyless gRPC clients, pushing changes to the files.")
         {
             model, endpoints, port, address, format,
         };

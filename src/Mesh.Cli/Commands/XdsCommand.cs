@@ -7,7 +7,7 @@ using Mesh.Xds;
 namespace Mesh.Cli.Commands;
 
 /// <summary>
-/// <c>mesh xds &lt;model.yaml&gt; --endpoints &lt;endpoints.yaml&gt; --node &lt;id&gt; [--proxyless] [-o dir] [--encoding pb|json] [--format text|json]</c>:
+/// <c>mesh xds &lt;model.yaml&gt; --endpoints &lt;endpoints.yaml&gt; --node &lt;id&gt; [--proxyless | --gateway ns/name] [-o dir] [--encoding pb|json] [--format text|json]</c>:
 /// the Envoy configuration one proxy receives, as serialized <c>DiscoveryResponse</c>s or readable JSON. The options follow the
 /// other commands: <c>-o</c> is where the result goes (here a directory), <c>--format</c> how diagnostics are printed.
 /// </summary>
@@ -26,6 +26,7 @@ internal static class XdsCommand
         var endpoints = new Option<string>("--endpoints") { Description = "The endpoints file (service, port, addresses with labels and locality).", Required = true };
         var node = new Option<string>("--node") { Description = "The node id of the proxy asking.", Required = true };
         var proxyless = new Option<bool>("--proxyless") { Description = "The client is a proxyless gRPC client (api_listeners named for xds:/// targets) rather than a sidecar." };
+        var gateway = new Option<string?>("--gateway") { Description = "The proxy is a gateway proxy running the model's gateway namespace/name (or name, in --namespace): its listeners, TLS, routes and clusters." };
         var ns = new Option<string>("--namespace") { Description = "The proxy's namespace.", DefaultValueFactory = _ => "default" };
         var service = new Option<string?>("--service") { Description = "The service the sidecar fronts (name.namespace): adds its inbound listener with RBAC and mTLS." };
         var locality = new Option<string?>("--locality") { Description = "The proxy's locality, region[/zone[/subZone]]: locality-aware policies prioritise endpoints relative to it." };
@@ -35,7 +36,7 @@ internal static class XdsCommand
         var diagnosticsFormat = CommonOptions.Format();
         var command = new Command("xds", "Encode the Envoy xDS configuration (LDS, RDS, CDS, EDS) one proxy receives.")
         {
-            model, endpoints, node, proxyless, ns, service, locality, output, format, diagnosticsFormat,
+            model, endpoints, node, proxyless, gateway, ns, service, locality, output, format, diagnosticsFormat,
         };
         command.SetAction(parse =>
         {
@@ -52,6 +53,22 @@ internal static class XdsCommand
             {
                 context.Stderr.WriteLine($"error: --service '{serviceText}' is not of the form name.namespace.");
                 return ExitCodes.Usage;
+            }
+            string? gatewayNamespace = null, gatewayName = null;
+            if (parse.GetValue(gateway) is { } gatewayText)
+            {
+                if (parse.GetValue(proxyless) || serviceText is not null)
+                {
+                    context.Stderr.WriteLine("error: --gateway names a gateway proxy, which is neither a proxyless client (--proxyless) nor a sidecar fronting a service (--service).");
+                    return ExitCodes.Usage;
+                }
+                var slash = gatewayText.IndexOf('/', StringComparison.Ordinal);
+                (gatewayNamespace, gatewayName) = slash < 0 ? (parse.GetValue(ns)!, gatewayText) : (gatewayText[..slash], gatewayText[(slash + 1)..]);
+                if (gatewayNamespace.Length == 0 || gatewayName.Length == 0 || gatewayName.Contains('/', StringComparison.Ordinal))
+                {
+                    context.Stderr.WriteLine($"error: --gateway '{gatewayText}' is not of the form namespace/name (or name, in --namespace).");
+                    return ExitCodes.Usage;
+                }
             }
             EndpointLocality? proxyLocality = null;
             if (parse.GetValue(locality) is { } localityText)
@@ -79,8 +96,8 @@ internal static class XdsCommand
             XdsSnapshot? snapshot = null;
             if (loaded.Config is not null)
             {
-                var proxy = parse.GetValue(proxyless)
-                    ? XdsProxy.ProxylessGrpc(parse.GetValue(node)!, parse.GetValue(ns))
+                var proxy = gatewayName is not null ? XdsProxy.Gateway(parse.GetValue(node)!, gatewayNamespace!, gatewayName)
+                    : parse.GetValue(proxyless) ? XdsProxy.ProxylessGrpc(parse.GetValue(node)!, parse.GetValue(ns))
                     : XdsProxy.Sidecar(parse.GetValue(node)!, parse.GetValue(ns)!, serviceText is null ? null : ownService);
                 proxy = proxy with { Locality = proxyLocality };
                 var encoder = new XdsEncoder();

@@ -41,7 +41,7 @@ public static class XdsDiagnosticCodes
     /// <summary>A feature a proxyless gRPC client cannot use was replaced by the nearest one it can.</summary>
     public static readonly DiagnosticCode ProxylessApproximated = new("MESH4013");
 
-    /// <summary>The proxy description is invalid (an empty node id).</summary>
+    /// <summary>The proxy description is invalid: an empty node id, or a gateway proxy without a gateway, or with one the model does not have.</summary>
     public static readonly DiagnosticCode InvalidProxy = new("MESH4014");
 
     /// <summary>The same endpoint address and port is listed twice for one service port.</summary>

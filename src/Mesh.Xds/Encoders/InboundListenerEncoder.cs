@@ -8,7 +8,7 @@ namespace Mesh.Xds.Encoders;
 /// Encodes the sidecar's <c>virtualInbound</c> listener: one filter chain per HTTP port of its own service
 /// (matched on the original destination port), terminating mTLS when the workload's mode is strict, with an
 /// HttpConnectionManager whose routes are inline (to the local <c>inbound|port||</c> cluster) and whose filters are
-/// the <c>jwt_authn</c> filter (when request authentications apply), the RBAC audit filter, the RBAC deny filter, the RBAC allow filter (when access policies apply), the local rate limit (when a destination
+/// the RBAC deny filter, the RBAC allow filter (when access policies apply), the local rate limit (when a destination
 /// policy of the workload sets one) and the router, last.
 /// </summary>
 internal static class InboundListenerEncoder
@@ -37,26 +37,7 @@ internal static class InboundListenerEncoder
             s.Begin(HttpConnectionManagerFields.RouteConfig);
             RouteConfigEncoder.Write(ref s, port.Routes);
             s.End();
-            // Tokens first: RBAC reads the verified payload the jwt_authn filter leaves in the dynamic metadata.
-            if (inbound.Jwt is { } jwt) JwtAuthnEncoder.Write(ref s, jwt);
-            // Audit next: Envoy's LOG action allows everything and marks what matches for the access log.
-            if (inbound.Audit.Length > 0) Rbac(ref s, inbound.Audit, RbacAction.Log);
-            if (inbound.HasDeny) Rbac(ref s, inbound.Deny, RbacAction.Deny);
-            if (inbound.HasAllow) Rbac(ref s, inbound.Allow, RbacAction.Allow);
-            if (port.RateLimited)
-            {
-                // After RBAC, so that denied requests spend no tokens; before the router.
-                s.Begin(HttpConnectionManagerFields.HttpFilters);
-                s.Utf8(HttpFilterFields.Name, LocalRateLimitEncoder.FilterName);
-                Fields.BeginAny(ref s, HttpFilterFields.TypedConfig, TypeUrlBytes.LocalRateLimit);
-                LocalRateLimitEncoder.Write(ref s, port.RateLimit);
-                Fields.EndAny(ref s);
-                s.End();
-            }
-            s.Begin(HttpConnectionManagerFields.HttpFilters);
-            s.Utf8(HttpFilterFields.Name, "envoy.filters.http.router"u8);
-            Fields.EmptyAny(ref s, HttpFilterFields.TypedConfig, TypeUrlBytes.Router);
-            s.End();
+            ConnectionManagerEncoder.InboundHttpFilters(ref s, inbound, port);
             TelemetryEncoder.Write(ref s, l.Telemetry);
             Fields.EndAny(ref s);
             s.End();
@@ -67,7 +48,8 @@ internal static class InboundListenerEncoder
         s.Varint(ListenerFields.TrafficDirection, (ulong)TrafficDirection.Inbound);
     }
 
-    private static void Rbac<TSink>(ref TSink s, RbacPolicyPlan[] policies, RbacAction action) where TSink : IProtoSink, allows ref struct
+    /// <summary>One RBAC HTTP filter with <paramref name="action"/> and its policies, as an <c>http_filters</c> entry.</summary>
+    public static void Rbac<TSink>(ref TSink s, RbacPolicyPlan[] policies, RbacAction action) where TSink : IProtoSink, allows ref struct
     {
         s.Begin(HttpConnectionManagerFields.HttpFilters);
         s.String(HttpFilterFields.Name, RbacFilter);

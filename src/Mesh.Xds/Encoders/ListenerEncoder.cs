@@ -6,8 +6,8 @@ namespace Mesh.Xds.Encoders;
 
 /// <summary>
 /// Encodes <c>envoy.config.listener.v3.Listener</c>: an outbound sidecar listener on <c>0.0.0.0:port</c>, or a
-/// proxyless gRPC <c>api_listener</c>; both carry an HttpConnectionManager that takes its routes over RDS, with
-/// the fault filter (when a route injects faults) before the router, which is always last.
+/// proxyless gRPC <c>api_listener</c>; both carry an HttpConnectionManager that takes its routes over RDS
+/// (<see cref="ConnectionManagerEncoder"/>). The sidecar's inbound listener and a gateway's listeners have encoders of their own.
 /// </summary>
 internal readonly struct ListenerEncoder(ListenerPlan listener, XdsEncoderOptions options) : IMessageEncoder
 {
@@ -18,6 +18,11 @@ internal readonly struct ListenerEncoder(ListenerPlan listener, XdsEncoderOption
         if (l.Inbound is { } inbound)
         {
             InboundListenerEncoder.Write(ref s, l, inbound, options);
+            return;
+        }
+        if (l.Gateway is { } gateway)
+        {
+            GatewayListenerEncoder.Write(ref s, l, gateway);
             return;
         }
         s.Utf8(ListenerFields.Name, l.NameUtf8);
@@ -47,24 +52,6 @@ internal readonly struct ListenerEncoder(ListenerPlan listener, XdsEncoderOption
         s.Varint(ListenerFields.TrafficDirection, (ulong)TrafficDirection.Outbound);
     }
 
-    private static void ConnectionManager<TSink>(ref TSink s, ListenerPlan l) where TSink : IProtoSink, allows ref struct
-    {
-        s.String(HttpConnectionManagerFields.StatPrefix, l.StatPrefix);
-        s.Begin(HttpConnectionManagerFields.Rds);
-        Fields.AdsConfigSource(ref s, RdsFields.ConfigSource);
-        s.String(RdsFields.RouteConfigName, l.RouteConfigName);
-        s.End();
-        if (l.Fault)
-        {
-            s.Begin(HttpConnectionManagerFields.HttpFilters);
-            s.Utf8(HttpFilterFields.Name, "envoy.filters.http.fault"u8);
-            Fields.EmptyAny(ref s, HttpFilterFields.TypedConfig, TypeUrlBytes.HttpFault);
-            s.End();
-        }
-        s.Begin(HttpConnectionManagerFields.HttpFilters);
-        s.Utf8(HttpFilterFields.Name, "envoy.filters.http.router"u8);
-        Fields.EmptyAny(ref s, HttpFilterFields.TypedConfig, TypeUrlBytes.Router);
-        s.End();
-        TelemetryEncoder.Write(ref s, l.Telemetry);
-    }
+    private static void ConnectionManager<TSink>(ref TSink s, ListenerPlan l) where TSink : IProtoSink, allows ref struct =>
+        ConnectionManagerEncoder.Rds(ref s, l.StatPrefix, l.RouteConfigName, l.Fault, l.Telemetry);
 }

@@ -30,6 +30,7 @@ internal readonly struct RouteConfigEncoder(RouteConfigPlan config) : IMessageEn
             Route(ref s, route);
             s.End();
         }
+        if (host.RequireTls) s.Varint(VirtualHostFields.RequireTls, (ulong)TlsRequirementType.All);
         s.End();
     }
 

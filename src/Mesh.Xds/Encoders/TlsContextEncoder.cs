@@ -5,10 +5,10 @@ using Mesh.Xds.Wire;
 namespace Mesh.Xds.Encoders;
 
 /// <summary>
-/// The mTLS transport socket, written once for both sides: an <c>UpstreamTlsContext</c> on outbound clusters
-/// (Istio's <c>istio</c> ALPN and the SNI) and a <c>DownstreamTlsContext</c> requiring a client certificate on
-/// inbound filter chains. Both take the workload certificate and the trust bundle over SDS from ADS, by the secret
-/// names in <see cref="XdsEncoderOptions"/>.
+/// The TLS transport sockets: an <c>UpstreamTlsContext</c> on outbound clusters (the mesh's mTLS with Istio's
+/// <c>istio</c> ALPN and the SNI, or TLS origination), a <c>DownstreamTlsContext</c> requiring a client certificate on
+/// inbound filter chains — both taking the workload certificate and the trust bundle over SDS from ADS, by the secret
+/// names in <see cref="XdsEncoderOptions"/> — and a gateway listener's <c>DownstreamTlsContext</c> with its own certificate.
 /// </summary>
 internal static class TlsContextEncoder
 {
@@ -86,6 +86,69 @@ internal static class TlsContextEncoder
         s.Begin(DownstreamTlsContextFields.RequireClientCertificate);
         s.Bool(WrapperFields.Value, true);
         s.End();
+        EndTransportSocket(ref s);
+    }
+
+    /// <summary>
+    /// The <c>core.v3.TransportSocket</c> holding the <c>DownstreamTlsContext</c> of a gateway listener that terminates TLS:
+    /// its certificate by SDS secret name or as files, ALPN <c>h2</c> and <c>http/1.1</c> for HTTPS, and for mutual TLS a
+    /// required client certificate verified against the CA (an SDS secret, or a file) and the subject alternative names.
+    /// </summary>
+    public static void Gateway<TSink>(ref TSink s, int field, DownstreamTlsPlan tls) where TSink : IProtoSink, allows ref struct
+    {
+        BeginTransportSocket(ref s, field, TypeUrlBytes.DownstreamTlsContext);
+        s.Begin(DownstreamTlsContextFields.CommonTlsContext);
+        // In field-number order: tls_certificates (2), validation_context (3), alpn_protocols (4),
+        // tls_certificate_sds_secret_configs (6), combined_validation_context (8).
+        if (tls.Files is { } files)
+        {
+            s.Begin(CommonTlsContextFields.TlsCertificates);
+            s.Begin(TlsCertificateFields.CertificateChain);
+            s.String(DataSourceFields.Filename, files.CertificateChain);
+            s.End();
+            s.Begin(TlsCertificateFields.PrivateKey);
+            s.String(DataSourceFields.Filename, files.PrivateKey);
+            s.End();
+            s.End();
+            if (tls.Mutual && files.CaCertificates is { } caFile)
+            {
+                s.Begin(CommonTlsContextFields.ValidationContext);
+                s.Begin(CertificateValidationContextFields.TrustedCa);
+                s.String(DataSourceFields.Filename, caFile);
+                s.End();
+                SubjectAltNames(ref s, tls.SubjectAltNames);
+                s.End();
+            }
+        }
+        if (tls.Http)
+        {
+            s.Utf8(CommonTlsContextFields.AlpnProtocols, "h2"u8);
+            s.Utf8(CommonTlsContextFields.AlpnProtocols, "http/1.1"u8);
+        }
+        if (tls.CertificateSecret is { } certificate)
+        {
+            s.Begin(CommonTlsContextFields.TlsCertificateSdsSecretConfigs);
+            SdsSecret(ref s, certificate);
+            s.End();
+        }
+        if (tls.CaSecret is { } caSecret)
+        {
+            s.Begin(CommonTlsContextFields.CombinedValidationContext);
+            s.Begin(CombinedCertificateValidationContextFields.DefaultValidationContext);
+            SubjectAltNames(ref s, tls.SubjectAltNames);
+            s.End();
+            s.Begin(CombinedCertificateValidationContextFields.ValidationContextSdsSecretConfig);
+            SdsSecret(ref s, caSecret);
+            s.End();
+            s.End();
+        }
+        s.End();
+        if (tls.Mutual)
+        {
+            s.Begin(DownstreamTlsContextFields.RequireClientCertificate);
+            s.Bool(WrapperFields.Value, true);
+            s.End();
+        }
         EndTransportSocket(ref s);
     }
 

@@ -28,6 +28,9 @@ internal static class TypeUrlBytes
     public static ReadOnlySpan<byte> LocalRateLimit => "type.googleapis.com/envoy.extensions.filters.http.local_ratelimit.v3.LocalRateLimit"u8;
 
     public static ReadOnlySpan<byte> JwtAuthn => "type.googleapis.com/envoy.extensions.filters.http.jwt_authn.v3.JwtAuthentication"u8;
+    public static ReadOnlySpan<byte> TcpProxy => "type.googleapis.com/envoy.extensions.filters.network.tcp_proxy.v3.TcpProxy"u8;
+
+    public static ReadOnlySpan<byte> TlsInspector => "type.googleapis.com/envoy.extensions.filters.listener.tls_inspector.v3.TlsInspector"u8;
 
     public static ReadOnlySpan<byte> Rbac => "type.googleapis.com/envoy.extensions.filters.http.rbac.v3.RBAC"u8;
 

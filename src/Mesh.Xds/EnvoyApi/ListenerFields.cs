@@ -8,6 +8,7 @@ internal static class ListenerFields
     public const int Name = 1;
     public const int Address = 2;
     public const int FilterChains = 3;
+    public const int ListenerFilters = 9;
     public const int TrafficDirection = 16;
     public const int ApiListener = 19;
 }
@@ -25,6 +26,14 @@ internal static class FilterChainFields
 internal static class FilterChainMatchFields
 {
     public const int DestinationPort = 8;
+    public const int ServerNames = 11;
+}
+
+/// <summary><c>envoy.config.listener.v3.ListenerFilter</c>.</summary>
+internal static class ListenerFilterFields
+{
+    public const int Name = 1;
+    public const int TypedConfig = 3;
 }
 
 /// <summary><c>envoy.config.listener.v3.Filter</c>.</summary>

@@ -15,6 +15,15 @@ internal static class VirtualHostFields
     public const int Name = 1;
     public const int Domains = 2;
     public const int Routes = 3;
+    public const int RequireTls = 4;
+}
+
+/// <summary><c>envoy.config.route.v3.VirtualHost.TlsRequirementType</c>.</summary>
+internal enum TlsRequirementType
+{
+    None = 0,
+    ExternalOnly = 1,
+    All = 2,
 }
 
 /// <summary><c>envoy.config.route.v3.Route</c>.</summary>

@@ -19,6 +19,7 @@ internal static class DownstreamTlsContextFields
 /// <summary><c>envoy.extensions.transport_sockets.tls.v3.CommonTlsContext</c>.</summary>
 internal static class CommonTlsContextFields
 {
+    public const int TlsCertificates = 2;
     public const int ValidationContext = 3;
     public const int AlpnProtocols = 4;
     public const int TlsCertificateSdsSecretConfigs = 6;
@@ -30,6 +31,13 @@ internal static class CombinedCertificateValidationContextFields
 {
     public const int DefaultValidationContext = 1;
     public const int ValidationContextSdsSecretConfig = 2;
+}
+
+/// <summary><c>envoy.extensions.transport_sockets.tls.v3.TlsCertificate</c>.</summary>
+internal static class TlsCertificateFields
+{
+    public const int CertificateChain = 1;
+    public const int PrivateKey = 2;
 }
 
 /// <summary><c>envoy.extensions.transport_sockets.tls.v3.SdsSecretConfig</c>.</summary>

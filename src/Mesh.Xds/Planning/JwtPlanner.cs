@@ -4,8 +4,8 @@ using Mesh.Xds.EnvoyApi;
 namespace Mesh.Xds.Planning;
 
 /// <summary>
-/// Plans the <c>jwt_authn</c> filter of a sidecar from the request authentications that apply to it (its namespace's, its
-/// service's, a subset's whose labels it carries), and a STRICT_DNS cluster with TLS per JWKS host. A rule without a key set
+/// Plans the <c>jwt_authn</c> filter of a sidecar or a gateway proxy from the request authentications that apply to it (its
+/// namespace's; a sidecar's service's or subset's, a gateway's own), and a STRICT_DNS cluster with TLS per JWKS host. A rule without a key set
 /// (Istio discovers it from the issuer) cannot be encoded: it is reported, and tokens of its issuer are then rejected.
 /// </summary>
 internal static class JwtPlanner
@@ -50,12 +50,18 @@ internal static class JwtPlanner
     }
 
     /// <summary>
-    /// Whether a request authentication applies to this sidecar: same namespace, and no target, or its own service, or a
-    /// subset of it whose labels the workload carries. A gateway's applies to that gateway's proxies only.
+    /// Whether a request authentication applies to this proxy: same namespace, and no target (every workload of the namespace,
+    /// a gateway's proxies among them); for a sidecar its own service, or a subset of it whose labels the workload carries;
+    /// for a gateway proxy, its gateway.
     /// </summary>
     public static bool AppliesToProxy(PlanContext context, RequestAuthentication policy)
     {
         var proxy = context.Proxy;
+        if (proxy.Kind == XdsProxyKind.Gateway)
+        {
+            return string.Equals(policy.Namespace, proxy.Namespace, StringComparison.Ordinal)
+                && (policy.Gateway is null ? policy.Target is null : string.Equals(policy.Gateway, proxy.GatewayName, StringComparison.Ordinal));
+        }
         if (proxy.Kind != XdsProxyKind.Sidecar || proxy.Service is not { } own || policy.Gateway is not null) return false;
         if (!string.Equals(policy.Namespace, own.Namespace, StringComparison.Ordinal)) return false;
         if (policy.Target is null) return true;

@@ -22,6 +22,14 @@ internal static class NackChecks
         {
             diagnostics.Add(Diagnostic.Error(XdsDiagnosticCodes.InvalidProxy, "$.proxy.nodeId", "The proxy needs a node id.") with { Provider = XdsEncoder.ProviderName });
         }
+        if (proxy.Kind == XdsProxyKind.Gateway && (string.IsNullOrEmpty(proxy.GatewayName) || string.IsNullOrEmpty(proxy.Namespace)))
+        {
+            diagnostics.Add(Diagnostic.Error(XdsDiagnosticCodes.InvalidProxy, "$.proxy.gatewayName", "A gateway proxy needs the name and namespace of the model gateway it runs.") with { Provider = XdsEncoder.ProviderName });
+        }
+        else if (proxy.Kind != XdsProxyKind.Gateway && proxy.GatewayName is not null)
+        {
+            diagnostics.Add(Diagnostic.Error(XdsDiagnosticCodes.InvalidProxy, "$.proxy.gatewayName", $"Only a gateway proxy runs a gateway; this proxy is {(proxy.Kind == XdsProxyKind.ProxylessGrpc ? "a proxyless gRPC client" : "a sidecar")}.") with { Provider = XdsEncoder.ProviderName });
+        }
     }
 
     /// <summary>

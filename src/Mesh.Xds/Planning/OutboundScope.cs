@@ -34,8 +34,15 @@ internal static class OutboundScope
     /// <summary>The sidecar's passthrough or black-hole cluster; none for proxyless clients.</summary>
     public static ClusterPlan? Cluster(PlanContext context)
     {
-        if (context.Proxyless) return null;
-        var registryOnly = RegistryOnly(context);
+        if (context.Proxyless || context.IsGateway) return null;
+        return Cluster(context, RegistryOnly(context));
+    }
+
+    /// <summary>The cluster with no endpoints (<see cref="BlackHoleCluster"/>) that closes every connection sent to it.</summary>
+    public static ClusterPlan BlackHole(PlanContext context) => Cluster(context, registryOnly: true);
+
+    private static ClusterPlan Cluster(PlanContext context, bool registryOnly)
+    {
         return new ClusterPlan(
             registryOnly ? BlackHoleCluster : PassthroughCluster,
             default,
@@ -55,7 +62,7 @@ internal static class OutboundScope
     /// <summary>The catch-all virtual host (domain <c>*</c>) each outbound route configuration of a sidecar ends with; none for proxyless clients.</summary>
     public static VirtualHostPlan? CatchAll(PlanContext context)
     {
-        if (context.Proxyless) return null;
+        if (context.Proxyless || context.IsGateway) return null;
         if (RegistryOnly(context))
         {
             var block = new RoutePlan(BlockAll, null, null, [], null, null, null, default) { DirectStatus = BlockedStatus };
@@ -68,6 +75,12 @@ internal static class OutboundScope
     /// <summary>Reports an outbound policy that applies to a proxyless client, for which nothing of it is encoded.</summary>
     public static void Report(PlanContext context)
     {
+        if (context.IsGateway && context.Outbound is not null)
+        {
+            context.Warning(XdsDiagnosticCodes.NotEncoded, $"$.spec.outbound[{context.OutboundIndex}]",
+                "The outbound policy is not encoded for gateway proxies: a gateway reaches exactly the backends its gateway routes name, and answers 404 for requests no route matches.");
+            return;
+        }
         if (!context.Proxyless || context.Outbound is null) return;
         context.Warning(XdsDiagnosticCodes.NotEncoded, $"$.spec.outbound[{context.OutboundIndex}]",
             "The outbound policy is not encoded for proxyless gRPC clients: they receive only the resources they ask for by name, so there is no scope to narrow and no passthrough or black-hole cluster for other hosts.");

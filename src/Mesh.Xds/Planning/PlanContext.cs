@@ -44,8 +44,59 @@ internal sealed class PlanContext
             Outbound = policy;
             OutboundIndex = i;
         }
-        if (Outbound is { Hosts.IsEmpty: false } scoped && !Proxyless) (_covered, _visible) = Visible(scoped);
+        if (proxy.Kind == XdsProxyKind.Gateway)
+        {
+            for (var i = 0; i < config.Gateways.Count && Gateway is null; i++)
+            {
+                var gateway = config.Gateways[i];
+                if (!string.Equals(gateway.Name, proxy.GatewayName, StringComparison.Ordinal) || !string.Equals(gateway.Namespace, proxy.Namespace, StringComparison.Ordinal)) continue;
+                Gateway = gateway;
+                GatewayIndex = i;
+            }
+            // A gateway proxy has clusters for the services its routes send or mirror to, and for no other.
+            _visible = [];
+            foreach (var r in GatewayRoutes())
+            {
+                foreach (var rule in config.GatewayRoutes[r].Rules)
+                {
+                    foreach (var backend in rule.Backends) _visible.Add(backend.Service);
+                    if (rule.Mirror is { } mirror) _visible.Add(mirror.Service);
+                }
+            }
+        }
+        else if (Outbound is { Hosts.IsEmpty: false } scoped && !Proxyless)
+        {
+            (_covered, _visible) = Visible(scoped);
+        }
     }
+
+    /// <summary>For a gateway proxy, the model's gateway it runs, or null (another kind, or a gateway the model does not have).</summary>
+    public Gateway? Gateway { get; }
+
+    /// <summary>The index of <see cref="Gateway"/> in the model (for diagnostics' paths); meaningless when it is null.</summary>
+    public int GatewayIndex { get; }
+
+    /// <summary>Whether the proxy is a gateway proxy.</summary>
+    public bool IsGateway => Proxy.Kind == XdsProxyKind.Gateway;
+
+    /// <summary>The indexes of the gateway routes bound to <see cref="Gateway"/> (to it or to one of its listeners), in model order.</summary>
+    public IEnumerable<int> GatewayRoutes()
+    {
+        if (Gateway is not { } gateway) yield break;
+        for (var r = 0; r < Config.GatewayRoutes.Count; r++)
+        {
+            if (Config.GatewayRoutes[r].Gateways.Any(g => Binds(g, gateway, null))) yield return r;
+        }
+    }
+
+    /// <summary>
+    /// Whether a gateway route's reference binds it to <paramref name="gateway"/> and, when <paramref name="listener"/>
+    /// is given, to that listener (a reference naming no listener binds to every listener).
+    /// </summary>
+    public static bool Binds(GatewayRef reference, Gateway gateway, GatewayListener? listener) =>
+        string.Equals(reference.Name, gateway.Name, StringComparison.Ordinal)
+        && string.Equals(reference.Namespace, gateway.Namespace, StringComparison.Ordinal)
+        && (listener is null || reference.Listener is null || string.Equals(reference.Listener, listener.Name, StringComparison.Ordinal));
 
     /// <summary>
     /// The services and external services a sidecar under <paramref name="policy"/> sees: those whose host (a service's

@@ -102,6 +102,9 @@ internal sealed record RoutePlan(
 /// <summary>One virtual host: a service port with the domains clients use for it.</summary>
 internal sealed record VirtualHostPlan(string Name, ServiceRef Host, int Port, string[] Domains, RoutePlan[] Routes)
 {
+    /// <summary>Whether the virtual host answers every plaintext request with a 301 to HTTPS (<c>require_tls: ALL</c>): a gateway listener's HTTPS redirect.</summary>
+    public bool RequireTls { get; init; }
+
     /// <summary><see cref="Name"/> as UTF-8, encoded once.</summary>
     public byte[] NameUtf8 { get; } = System.Text.Encoding.UTF8.GetBytes(Name);
 
@@ -119,8 +122,8 @@ internal sealed record RouteConfigPlan(string Name, VirtualHostPlan[] VirtualHos
     public bool UsesFault => VirtualHosts.Any(v => v.Routes.Any(r => r.Rule?.Fault is { } f && (f.Delay is not null || f.Abort is not null)));
 }
 
-/// <summary>One Listener: an outbound sidecar port, or a proxyless api_listener.</summary>
-internal sealed record ListenerPlan(string Name, int Port, bool ApiListener, string RouteConfigName, bool Fault, string StatPrefix, InboundPlan? Inbound = null, TelemetryPlan? Telemetry = null)
+/// <summary>One Listener: an outbound sidecar port, a proxyless api_listener, the sidecar's inbound listener or a gateway port.</summary>
+internal sealed record ListenerPlan(string Name, int Port, bool ApiListener, string RouteConfigName, bool Fault, string StatPrefix, InboundPlan? Inbound = null, TelemetryPlan? Telemetry = null, GatewayListenerPlan? Gateway = null)
 {
     /// <summary><see cref="Name"/> as UTF-8, encoded once.</summary>
     public byte[] NameUtf8 { get; } = System.Text.Encoding.UTF8.GetBytes(Name);
@@ -220,3 +223,25 @@ internal sealed record LocalityPlan(EndpointLocality Client, string? FailoverReg
         return true;
     }
 }
+
+/// <summary>
+/// One port of a gateway proxy: its filter chains (one for the plaintext HTTP or TCP listeners of the port, one per HTTPS or
+/// TLS listener, told apart by SNI), whether the TLS inspector listener filter reads the SNI for them, and the
+/// <c>jwt_authn</c> filter of the request authentications that apply to the gateway (on every HttpConnectionManager).
+/// </summary>
+internal sealed record GatewayListenerPlan(GatewayChainPlan[] Chains, bool TlsInspector, JwtPlan? Jwt = null);
+
+/// <summary>
+/// One filter chain of a gateway port: the SNI names it matches (none: every name), the TLS it terminates (null: none, or
+/// passed through), and either an HttpConnectionManager over RDS (<paramref name="RouteConfigName"/>, with the fault filter
+/// when a route injects faults) or a tcp_proxy to <paramref name="TcpCluster"/>.
+/// </summary>
+internal sealed record GatewayChainPlan(string Name, string[] ServerNames, DownstreamTlsPlan? Tls, string? RouteConfigName, bool Fault, string? TcpCluster, string StatPrefix);
+
+/// <summary>
+/// The TLS a gateway listener terminates: its certificate by SDS secret name (<paramref name="CertificateSecret"/>, the
+/// listener's credential) or as files, and for <see cref="GatewayTlsMode.Mutual"/> the client certificates' CA (by SDS name:
+/// the credential's name with <see cref="XdsEncoderOptions.CaCertificateSecretSuffix"/>, or the CA file) and the subject
+/// alternative names they must carry; HTTP listeners offer ALPN <c>h2</c> and <c>http/1.1</c>.
+/// </summary>
+internal sealed record DownstreamTlsPlan(bool Mutual, bool Http, string? CertificateSecret, string? CaSecret, CertificateFiles? Files, EquatableArray<string> SubjectAltNames);

@@ -17,12 +17,28 @@ internal static class Planner
         var clusters = ClusterPlanner.Clusters(context);
         var external = ExternalPlanner.Clusters(context, [.. clusters.Select(c => c.Name)]);
         if (OutboundScope.Cluster(context) is { } scope) external.Add(scope);
-        external.Sort((a, b) => string.CompareOrdinal(a.Name, b.Name));
-        var routeConfigs = RoutePlanner.RouteConfigs(context);
-        var listeners = ListenerPlanner.Listeners(context, routeConfigs);
-        var (inboundClusters, inboundListener) = InboundPlanner.Inbound(context);
-        if (inboundListener is not null) listeners = [.. listeners, inboundListener];
+        RouteConfigPlan[] routeConfigs;
+        ListenerPlan[] listeners;
+        ClusterPlan[] inboundClusters = [];
+        if (context.IsGateway)
+        {
+            // A gateway proxy: its gateway's listeners and routes, and no inbound side (GatewayPlanner).
+            (routeConfigs, listeners, var blackHole) = GatewayPlanner.Plan(context);
+            if (blackHole) external.Add(OutboundScope.BlackHole(context));
+            // Its request authentications: the jwt_authn filter on every HTTP connection manager, and the JWKS clusters.
+            var (jwt, jwks) = listeners.Any(l => l.Gateway is { } g && g.Chains.Any(c => c.RouteConfigName is not null)) ? JwtPlanner.Plan(context) : (null, []);
+            if (jwt is not null) listeners = [.. listeners.Select(l => l.Gateway is { } g ? l with { Gateway = g with { Jwt = jwt } } : l)];
+            inboundClusters = jwks;
+        }
+        else
+        {
+            routeConfigs = RoutePlanner.RouteConfigs(context);
+            listeners = ListenerPlanner.Listeners(context, routeConfigs);
+            (inboundClusters, var inboundListener) = InboundPlanner.Inbound(context);
+            if (inboundListener is not null) listeners = [.. listeners, inboundListener];
+        }
         if (TelemetryPlanner.Telemetry(context) is { } telemetry) listeners = [.. listeners.Select(l => l with { Telemetry = telemetry })];
+        external.Sort((a, b) => string.CompareOrdinal(a.Name, b.Name));
         UnencodedFeatures.Report(context);
         OutboundScope.Report(context);
         ClusterPlan[] cds = [.. inboundClusters, .. clusters, .. external];

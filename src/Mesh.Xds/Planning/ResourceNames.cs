@@ -45,9 +45,23 @@ internal static class ResourceNames
     public static string OutboundStatPrefix(string listener) => "outbound_" + listener;
 
     /// <summary>A route of a rule with no match (<paramref name="match"/> null) or of one of its matches.</summary>
-    public static string Route(HttpRoute route, int rule, int? match) => match is { } m
-        ? $"{route.Namespace}.{route.Name}.{rule}.{m}"
-        : $"{route.Namespace}.{route.Name}.{rule}";
+    public static string Route(HttpRoute route, int rule, int? match) => Route(route.Namespace, route.Name, rule, match);
+
+    /// <summary>A route of a mesh or gateway route's rule: <c>namespace.name.rule[.match]</c>.</summary>
+    public static string Route(string @namespace, string name, int rule, int? match) => match is { } m
+        ? string.Create(CultureInfo.InvariantCulture, $"{@namespace}.{name}.{rule}.{m}")
+        : string.Create(CultureInfo.InvariantCulture, $"{@namespace}.{name}.{rule}");
+
+    /// <summary>A gateway's route configuration for the plaintext HTTP listeners of a port: <c>http.&lt;port&gt;</c>.</summary>
+    public static string GatewayHttpRouteConfig(int port) => string.Create(CultureInfo.InvariantCulture, $"http.{port}");
+
+    /// <summary>A gateway's TLS or TCP filter chain: <c>&lt;protocol&gt;.&lt;port&gt;[.&lt;listener&gt;]</c>.</summary>
+    public static string GatewayChain(string protocol, int port, string? listener) => listener is null
+        ? string.Create(CultureInfo.InvariantCulture, $"{protocol}.{port}")
+        : string.Create(CultureInfo.InvariantCulture, $"{protocol}.{port}.{listener}");
+
+    /// <summary>A gateway's route configuration for one HTTPS listener: <c>https.&lt;port&gt;.&lt;listener&gt;</c>.</summary>
+    public static string GatewayHttpsRouteConfig(int port, string listener) => string.Create(CultureInfo.InvariantCulture, $"https.{port}.{listener}");
 
     /// <summary>A sidecar's local cluster for a port of its own service: <c>inbound|&lt;port&gt;||</c>.</summary>
     public static string InboundCluster(int port) => string.Create(CultureInfo.InvariantCulture, $"inbound|{port}||");

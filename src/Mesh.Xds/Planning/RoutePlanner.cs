@@ -143,38 +143,7 @@ internal static class RoutePlanner
         if (context.RouteFor(host.Reference) is { } r)
         {
             var route = context.Config.Routes[r];
-            for (var i = 0; i < route.Rules.Count && !catchAll; i++)
-            {
-                var rule = route.Rules[i];
-                var path = $"$.spec.routes[{r}].rules[{i}]";
-                var backends = Backends(context, host, port, rule.Backends, path);
-                var mirror = rule.Mirror is null ? null : Reference(context, host, rule.Mirror.Service, rule.Mirror.Port, rule.Mirror.Subset, port, path + ".mirror");
-                var retryOn = rule.Retry is null ? null : RetryOn(rule.Retry);
-                var hash = backends.Length > 0 ? HashFor(context, backends[0].Service, backends[0].Subset, port) : null;
-                var redirectCode = rule.Redirect is null ? default : RedirectCode(rule.Redirect.StatusCode);
-                if (rule.Cors is not null)
-                {
-                    context.Warning(XdsDiagnosticCodes.NotEncoded, path + ".cors", "CORS policies are not encoded into xDS yet (they need the envoy.filters.http.cors filter); the rule is emitted without CORS.");
-                }
-                if (context.Proxyless && rule.Redirect is not null)
-                {
-                    context.Warning(XdsDiagnosticCodes.ProxylessApproximated, path + ".redirect", "Proxyless gRPC clients fail RPCs on redirect routes; the route is encoded as Envoy would take it.");
-                }
-                if (rule.Matches.IsEmpty)
-                {
-                    routes.Add(new RoutePlan(ResourceNames.Route(route, i, null), null, rule, backends, mirror, retryOn, hash, redirectCode) { TimeoutAsStreamDuration = context.Proxyless });
-                    catchAll = true;
-                    continue;
-                }
-                for (var m = 0; m < rule.Matches.Count; m++)
-                {
-                    var match = rule.Matches[m];
-                    if (!Applies(context.Proxy, match, port)) continue;
-                    NackChecks.Match(context, match, $"{path}.matches[{m}]");
-                    routes.Add(new RoutePlan(ResourceNames.Route(route, i, m), match, rule, backends, mirror, retryOn, hash, redirectCode) { TimeoutAsStreamDuration = context.Proxyless });
-                    if (match.Path is null or { Kind: PathMatchKind.Prefix, Value: "/" } && match.Headers.IsEmpty && match.QueryParams.IsEmpty && match.Method is null) catchAll = true;
-                }
-            }
+            catchAll = Rules(context, host, port, port, route.Namespace, route.Name, route.Rules, $"$.spec.routes[{r}]", routes);
         }
         if (!catchAll)
         {
@@ -182,6 +151,62 @@ internal static class RoutePlanner
             routes.Add(new RoutePlan(ResourceNames.DefaultRoute, null, null, [new BackendPlan(cluster, 1, host.Reference, null)], null, null, HashFor(context, host.Reference, null, port), default));
         }
         return [.. routes];
+    }
+
+    /// <summary>
+    /// Adds the routes of gateway route <paramref name="index"/> for a gateway listener on <paramref name="listenerPort"/>
+    /// (a match naming another port is left out); a request no rule matches gets Envoy's 404, so there is no default route.
+    /// A backend without a port needs a service with one port: a gateway has no host port to default to.
+    /// </summary>
+    /// <returns>Whether the rules end with a catch-all, after which nothing more of the virtual host is reachable.</returns>
+    public static bool GatewayRules(PlanContext context, int index, int listenerPort, List<RoutePlan> routes)
+    {
+        var route = context.Config.GatewayRoutes[index];
+        return Rules(context, new RouteHost(default, null), listenerPort, 0, route.Namespace, route.Name, route.Rules, $"$.spec.gatewayRoutes[{index}]", routes);
+    }
+
+    /// <summary>
+    /// The routes of one route's rules, rule by rule and match by match, until a catch-all: matches for another port
+    /// than <paramref name="matchPort"/>, or whose caller conditions the proxy does not meet, are left out; backends and
+    /// mirrors without a port take <paramref name="hostPort"/> when their service has it (0: none).
+    /// </summary>
+    /// <returns>Whether the rules ended with a catch-all.</returns>
+    private static bool Rules(PlanContext context, RouteHost host, int matchPort, int hostPort, string ns, string name, EquatableArray<HttpRouteRule> rules, string routePath, List<RoutePlan> routes)
+    {
+        var catchAll = false;
+        for (var i = 0; i < rules.Count && !catchAll; i++)
+        {
+            var rule = rules[i];
+            var path = $"{routePath}.rules[{i}]";
+            var backends = Backends(context, host, hostPort, rule.Backends, path);
+            var mirror = rule.Mirror is null ? null : Reference(context, host, rule.Mirror.Service, rule.Mirror.Port, rule.Mirror.Subset, hostPort, path + ".mirror");
+            var retryOn = rule.Retry is null ? null : RetryOn(rule.Retry);
+            var hash = backends.Length > 0 ? HashFor(context, backends[0].Service, backends[0].Subset, hostPort != 0 ? hostPort : BackendPort(context, rule.Backends, backends[0])) : null;
+            var redirectCode = rule.Redirect is null ? default : RedirectCode(rule.Redirect.StatusCode);
+            if (rule.Cors is not null)
+            {
+                context.Warning(XdsDiagnosticCodes.NotEncoded, path + ".cors", "CORS policies are not encoded into xDS yet (they need the envoy.filters.http.cors filter); the rule is emitted without CORS.");
+            }
+            if (context.Proxyless && rule.Redirect is not null)
+            {
+                context.Warning(XdsDiagnosticCodes.ProxylessApproximated, path + ".redirect", "Proxyless gRPC clients fail RPCs on redirect routes; the route is encoded as Envoy would take it.");
+            }
+            if (rule.Matches.IsEmpty)
+            {
+                routes.Add(new RoutePlan(ResourceNames.Route(ns, name, i, null), null, rule, backends, mirror, retryOn, hash, redirectCode) { TimeoutAsStreamDuration = context.Proxyless });
+                catchAll = true;
+                continue;
+            }
+            for (var m = 0; m < rule.Matches.Count; m++)
+            {
+                var match = rule.Matches[m];
+                if (!Applies(context.Proxy, match, matchPort)) continue;
+                NackChecks.Match(context, match, $"{path}.matches[{m}]");
+                routes.Add(new RoutePlan(ResourceNames.Route(ns, name, i, m), match, rule, backends, mirror, retryOn, hash, redirectCode) { TimeoutAsStreamDuration = context.Proxyless });
+                if (match.Path is null or { Kind: PathMatchKind.Prefix, Value: "/" } && match.Headers.IsEmpty && match.QueryParams.IsEmpty && match.Method is null) catchAll = true;
+            }
+        }
+        return catchAll;
     }
 
     /// <summary>
@@ -200,6 +225,21 @@ internal static class RoutePlanner
         return true;
     }
 
+    /// <summary>
+    /// The port of a planned backend when there is no host port (a gateway's): the model backend's own, else its service's
+    /// only port (0: none, so only policies for the whole service apply).
+    /// </summary>
+    private static int BackendPort(PlanContext context, EquatableArray<WeightedBackend> backends, BackendPlan planned)
+    {
+        foreach (var backend in backends)
+        {
+            if (backend.Service != planned.Service || !string.Equals(backend.Subset, planned.Subset, StringComparison.Ordinal)) continue;
+            if (backend.Port is { } port) return port;
+            return context.FindService(backend.Service) is { Ports.Count: 1 } service ? service.Ports[0].Port : 0;
+        }
+        return 0;
+    }
+
     /// <summary>The hash policy of a route whose first backend has a consistent-hash load balancer (source IP when it names no key).</summary>
     private static ConsistentHash? HashFor(PlanContext context, ServiceRef service, string? subset, int port)
     {
@@ -214,7 +254,8 @@ internal static class RoutePlanner
     /// </summary>
     private static BackendPlan[] Backends(PlanContext context, RouteHost host, int port, EquatableArray<WeightedBackend> backends, string path)
     {
-        if (backends.IsEmpty) return [new BackendPlan(OwnCluster(context, host, port, null), 1, host.Reference, null)];
+        // A gateway route's rule without backends redirects (the validator allows no other), and has no host of its own.
+        if (backends.IsEmpty) return host.Reference == default ? [] : [new BackendPlan(OwnCluster(context, host, port, null), 1, host.Reference, null)];
         var result = new List<BackendPlan>(backends.Count);
         for (var b = 0; b < backends.Count; b++)
         {
@@ -266,6 +307,7 @@ internal static class RoutePlanner
         {
             context.Error(XdsDiagnosticCodes.UnknownReference, path + ".port", ports.Count == 0
                 ? $"{target} has no ports, so there is no cluster to send to."
+                : port == 0 ? $"{target} has more than one port and a gateway has no host port to default to: say which one."
                 : $"{target} has no port {port} and more than one port: say which one.");
             return null;
         }

@@ -12,7 +12,8 @@ internal static class UnencodedFeatures
     {
         var config = context.Config;
         var proxy = context.Proxy;
-        for (var i = 0; i < config.TcpRoutes.Count; i++)
+        // TCP routes split a mesh caller's connections; a gateway proxy is no such caller (its routes are gateway routes).
+        for (var i = 0; i < config.TcpRoutes.Count && !context.IsGateway; i++)
         {
             var route = config.TcpRoutes[i];
             context.Warning(XdsDiagnosticCodes.NotEncoded, $"$.spec.tcpRoutes[{i}]", $"TCP route {route.Namespace}/{route.Name} is not encoded: the xDS encoder emits HTTP listeners only; {route.Host} keeps its clusters.");
@@ -24,34 +25,37 @@ internal static class UnencodedFeatures
             var external = config.ExternalServices[i];
             context.Warning(XdsDiagnosticCodes.NotEncoded, $"$.spec.externalServices[{i}]", $"External service {external.Namespace}/{external.Name} is not encoded for proxyless gRPC clients: they take EDS clusters only, and an external service's clusters are STRICT_DNS, STATIC or ORIGINAL_DST.");
         }
-        for (var i = 0; i < config.Gateways.Count; i++)
-        {
-            context.Warning(XdsDiagnosticCodes.NotEncoded, $"$.spec.gateways[{i}]", $"Gateway {config.Gateways[i].Namespace}/{config.Gateways[i].Name} is not encoded: the xDS encoder emits sidecar and proxyless client configuration, not a gateway proxy's listeners.");
-        }
-        for (var i = 0; i < config.GatewayRoutes.Count; i++)
-        {
-            context.Warning(XdsDiagnosticCodes.NotEncoded, $"$.spec.gatewayRoutes[{i}]", $"Gateway route {config.GatewayRoutes[i].Namespace}/{config.GatewayRoutes[i].Name} is not encoded: it applies at gateway proxies, which the xDS encoder does not configure yet.");
-        }
+        // Gateways and gateway routes configure gateway proxies only (GatewayPlanner): a sidecar or a proxyless client is
+        // not a gateway's proxy and a gateway route does not apply to its calls, so they are no part of its configuration
+        // and are not reported for it, as another workload's inbound side is not.
         var own = proxy.Service is { } ownRef ? context.FindService(ownRef) : null;
         var inboundHttp = own is not null && own.Ports.Any(p => PlanContext.IsHttp(p.Protocol));
-        for (var i = 0; i < config.AccessPolicies.Count; i++)
+        for (var i = 0; i < config.AccessPolicies.Count && context.IsGateway; i++)
+        {
+            var policy = config.AccessPolicies[i];
+            // A policy without a target governs every workload of its namespace, the gateway's proxies among them.
+            if (policy.Target is not null || !string.Equals(policy.Namespace, proxy.Namespace, StringComparison.Ordinal)) continue;
+            context.Warning(XdsDiagnosticCodes.NotEncoded, $"$.spec.accessPolicies[{i}]",
+                $"Access policy {policy.Namespace}/{policy.Name} governs every workload of its namespace, this gateway proxy among them, but access policies are not encoded at gateways: its listeners have no RBAC filter.");
+        }
+        for (var i = 0; i < config.AccessPolicies.Count && !context.IsGateway; i++)
         {
             var policy = config.AccessPolicies[i];
             if (!InboundPlanner.AppliesToProxy(context, policy) || inboundHttp) continue;
             context.Warning(XdsDiagnosticCodes.NotEncoded, $"$.spec.accessPolicies[{i}]",
                 $"Access policy {policy.Namespace}/{policy.Name} applies to this proxy, but {(own is null ? "its service is not in the model" : "its service has no HTTP port")}, so no inbound RBAC filter enforces it.");
         }
+        // A request authentication of a gateway, like the gateway, is no part of a sidecar's configuration.
         for (var i = 0; i < config.RequestAuthentications.Count; i++)
         {
             var policy = config.RequestAuthentications[i];
-            if (policy.Gateway is not null)
-            {
-                context.Warning(XdsDiagnosticCodes.NotEncoded, $"$.spec.requestAuthentications[{i}]", $"Request authentication {policy.Namespace}/{policy.Name} applies at gateway {policy.Namespace}/{policy.Gateway}, whose proxies the encoder does not configure.");
-            }
-            else if (JwtPlanner.AppliesToProxy(context, policy) && !inboundHttp)
+            if (!JwtPlanner.AppliesToProxy(context, policy)) continue;
+            if (context.IsGateway ? context.Gateway?.Listeners.Any(l => l.Protocol is ListenerProtocol.Http or ListenerProtocol.Https) == false : !inboundHttp)
             {
                 context.Warning(XdsDiagnosticCodes.NotEncoded, $"$.spec.requestAuthentications[{i}]",
-                    $"Request authentication {policy.Namespace}/{policy.Name} applies to this proxy, but {(own is null ? "its service is not in the model" : "its service has no HTTP port")}, so no jwt_authn filter verifies tokens.");
+                    context.IsGateway
+                        ? $"Request authentication {policy.Namespace}/{policy.Name} applies to this gateway, but it has no HTTP or HTTPS listener, so no jwt_authn filter verifies tokens."
+                        : $"Request authentication {policy.Namespace}/{policy.Name} applies to this proxy, but {(own is null ? "its service is not in the model" : "its service has no HTTP port")}, so no jwt_authn filter verifies tokens.");
             }
         }
         for (var i = 0; i < config.Mtls.Count; i++)

@@ -19,6 +19,12 @@ public sealed record XdsProxy
     /// <summary>The service a sidecar fronts (its inbound side), or null for a client-only workload.</summary>
     public ServiceRef? Service { get; init; }
 
+    /// <summary>
+    /// For a <see cref="XdsProxyKind.Gateway"/> proxy, the name of the model's gateway it runs (the gateway is in
+    /// <see cref="Namespace"/>); null for other kinds.
+    /// </summary>
+    public string? GatewayName { get; init; }
+
     /// <summary>The workload's labels, matched by workload-scoped policies.</summary>
     public EquatableMap<string> Labels { get; init; }
 
@@ -36,6 +42,15 @@ public sealed record XdsProxy
     /// <returns>The proxy description.</returns>
     public static XdsProxy Sidecar(string nodeId, string @namespace, ServiceRef? service = null, EquatableMap<string> labels = default) =>
         new() { NodeId = nodeId, Kind = XdsProxyKind.Sidecar, Namespace = @namespace, Service = service, Labels = labels };
+
+    /// <summary>A gateway proxy: an Envoy running the model's gateway <paramref name="gatewayName"/> of <paramref name="namespace"/>.</summary>
+    /// <param name="nodeId">The node id.</param>
+    /// <param name="namespace">The gateway's namespace (the proxy's, too).</param>
+    /// <param name="gatewayName">The gateway's name.</param>
+    /// <param name="labels">The proxy workload's labels (telemetry policies select by them).</param>
+    /// <returns>The proxy description.</returns>
+    public static XdsProxy Gateway(string nodeId, string @namespace, string gatewayName, EquatableMap<string> labels = default) =>
+        new() { NodeId = nodeId, Kind = XdsProxyKind.Gateway, Namespace = @namespace, GatewayName = gatewayName, Labels = labels };
 
     /// <summary>A proxyless gRPC client.</summary>
     /// <param name="nodeId">The node id.</param>

@@ -278,6 +278,7 @@ internal static class XdsSchema
         ["envoy.type.matcher.v3.PathMatcher"] = [M(PathMatcherFields.Path, "path", "envoy.type.matcher.v3.StringMatcher")],
         ["envoy.extensions.transport_sockets.tls.v3.CommonTlsContext"] =
         [
+            M(CommonTlsContextFields.TlsCertificates, "tls_certificates", "envoy.extensions.transport_sockets.tls.v3.TlsCertificate", true),
             S(CommonTlsContextFields.AlpnProtocols, "alpn_protocols", true),
             M(CommonTlsContextFields.TlsCertificateSdsSecretConfigs, "tls_certificate_sds_secret_configs", "envoy.extensions.transport_sockets.tls.v3.SdsSecretConfig", true),
             M(CommonTlsContextFields.ValidationContext, "validation_context", "envoy.extensions.transport_sockets.tls.v3.CertificateValidationContext"),
@@ -299,6 +300,11 @@ internal static class XdsSchema
             M(SubjectAltNameMatcherFields.Matcher, "matcher", "envoy.type.matcher.v3.StringMatcher"),
         ],
         ["envoy.config.core.v3.DataSource"] = [S(DataSourceFields.Filename, "filename"), S(DataSourceFields.InlineString, "inline_string")],
+        ["envoy.extensions.transport_sockets.tls.v3.TlsCertificate"] =
+        [
+            M(TlsCertificateFields.CertificateChain, "certificate_chain", "envoy.config.core.v3.DataSource"),
+            M(TlsCertificateFields.PrivateKey, "private_key", "envoy.config.core.v3.DataSource"),
+        ],
         ["envoy.extensions.transport_sockets.tls.v3.SdsSecretConfig"] =
         [
             S(SdsSecretConfigFields.Name, "name"),
@@ -335,6 +341,7 @@ internal static class XdsSchema
             S(VirtualHostFields.Name, "name"),
             S(VirtualHostFields.Domains, "domains", true),
             M(VirtualHostFields.Routes, "routes", "envoy.config.route.v3.Route", true),
+            E(VirtualHostFields.RequireTls, "require_tls", "TlsRequirementType"),
         ],
         ["envoy.config.route.v3.Route"] =
         [
@@ -473,6 +480,7 @@ internal static class XdsSchema
             S(ListenerFields.Name, "name"),
             M(ListenerFields.Address, "address", "envoy.config.core.v3.Address"),
             M(ListenerFields.FilterChains, "filter_chains", "envoy.config.listener.v3.FilterChain", true),
+            M(ListenerFields.ListenerFilters, "listener_filters", "envoy.config.listener.v3.ListenerFilter", true),
             E(ListenerFields.TrafficDirection, "traffic_direction", "TrafficDirection"),
             M(ListenerFields.ApiListener, "api_listener", "envoy.config.listener.v3.ApiListener"),
         ],
@@ -483,7 +491,14 @@ internal static class XdsSchema
             M(FilterChainFields.TransportSocket, "transport_socket", "envoy.config.core.v3.TransportSocket"),
             S(FilterChainFields.Name, "name"),
         ],
-        ["envoy.config.listener.v3.FilterChainMatch"] = [W(FilterChainMatchFields.DestinationPort, "destination_port")],
+        ["envoy.config.listener.v3.FilterChainMatch"] =
+        [
+            W(FilterChainMatchFields.DestinationPort, "destination_port"),
+            S(FilterChainMatchFields.ServerNames, "server_names", true),
+        ],
+        ["envoy.config.listener.v3.ListenerFilter"] = [S(ListenerFilterFields.Name, "name"), A(ListenerFilterFields.TypedConfig, "typed_config")],
+        ["envoy.extensions.filters.listener.tls_inspector.v3.TlsInspector"] = [],
+        ["envoy.extensions.filters.network.tcp_proxy.v3.TcpProxy"] = [S(TcpProxyFields.StatPrefix, "stat_prefix"), S(TcpProxyFields.Cluster, "cluster")],
         ["envoy.config.listener.v3.Filter"] = [S(FilterFields.Name, "name"), A(FilterFields.TypedConfig, "typed_config")],
         ["envoy.config.listener.v3.ApiListener"] = [A(ApiListenerFields.ApiListener, "api_listener")],
         ["envoy.extensions.filters.network.http_connection_manager.v3.HttpConnectionManager"] =
@@ -541,6 +556,7 @@ internal static class XdsSchema
         ["RbacAction"] = Names<RbacAction>(),
         ["HeaderAppendAction"] = Names<HeaderAppendAction>(),
         ["SanType"] = Names<SanType>(),
+        ["TlsRequirementType"] = Names<TlsRequirementType>(),
     };
 
     /// <summary>

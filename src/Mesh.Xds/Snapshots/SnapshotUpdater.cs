@@ -61,7 +61,8 @@ internal static class SnapshotUpdater
         if (diagnostics.Any(d => d.IsError)) return new XdsUpdateResult(null, [], [], diagnostics);
         // A route change leaves clusters alone; when the resource names are unchanged, only the route
         // configurations holding the host's virtual hosts, and their listeners, need encoding.
-        if (!SameNames(plan, old))
+        // A gateway proxy's route configurations hold gateway routes, which no host's route change names: encode all.
+        if (!SameNames(plan, old) || plan.Proxy.Kind == XdsProxyKind.Gateway)
         {
             return UpdateAll(encoder, previous, config, endpoints);
         }

@@ -39,6 +39,20 @@ public sealed class XdsNodeConventionsTests
     }
 
     [Fact]
+    public void GatewayMetadata_IsAGatewayProxy_OfThatGateway()
+    {
+        var proxy = XdsNodeConventions.ToProxy(Node("router~10.0.0.9~ingress-7c9.edge~edge.svc.cluster.local", metadata: new() { ["GATEWAY"] = "edge/public", ["label.istio"] = "ingressgateway" }));
+        Assert.Equal(XdsProxyKind.Gateway, proxy.Kind);
+        Assert.Equal("edge", proxy.Namespace);
+        Assert.Equal("public", proxy.GatewayName);
+        Assert.Equal(new EquatableMap<string>(new Dictionary<string, string> { ["istio"] = "ingressgateway" }), proxy.Labels);
+        var byName = XdsNodeConventions.ToProxy(Node("g", metadata: new() { ["gateway"] = "internal", ["NAMESPACE"] = "ops" }));
+        Assert.Equal(("ops", "internal"), (byName.Namespace, byName.GatewayName));
+        Assert.NotEqual(XdsNodeConventions.ShapeOf(Node("a", metadata: new() { ["GATEWAY"] = "edge/public" })), XdsNodeConventions.ShapeOf(Node("b", metadata: new() { ["GATEWAY"] = "edge/private" })));
+        Assert.Equal(XdsNodeConventions.ShapeOf(Node("a", metadata: new() { ["GATEWAY"] = "edge/public" })), XdsNodeConventions.ShapeOf(Node("b", metadata: new() { ["GATEWAY"] = "edge/public" })));
+    }
+
+    [Fact]
     public void NoNamespaceAnywhere_IsTheDefaultNamespace()
     {
         Assert.Equal(XdsNodeConventions.DefaultNamespace, XdsNodeConventions.ToProxy(Node("plain-id")).Namespace);

@@ -187,13 +187,29 @@ public sealed class JwtAuthnTests
     }
 
     [Fact]
-    public void GatewayRequestAuthentication_IsReported_ForASidecar()
+    public void GatewayRequestAuthentication_IsOnEveryConnectionManagerOfTheGateway_AndNoPartOfASidecar()
     {
-        var gateway = new Gateway { Name = "public", Namespace = "bookinfo", Workloads = new Dictionary<string, string> { ["istio"] = "ingressgateway" }.ToEquatableMap(), Listeners = [new GatewayListener { Name = "http", Port = 80, Protocol = ListenerProtocol.Http }] };
-        var config = Bookinfo() with { Gateways = [gateway], RequestAuthentications = [Authentication(Accounts) with { Target = null, Gateway = "public" }] };
-        var (hcm, result) = Inbound(config);
-        Assert.DoesNotContain(hcm.HttpFilters, f => f.Name == "envoy.filters.http.jwt_authn");
-        Assert.Contains(result.Diagnostics, d => d.Code == XdsDiagnosticCodes.NotEncoded && d.Path == "$.spec.requestAuthentications[0]");
+        var ingress = XdsProxy.Gateway("ingress-1", "edge", "public", new EquatableMap<string>(new Dictionary<string, string> { ["istio"] = "ingressgateway" }));
+        var config = GatewayTests.WithGateway() with
+        {
+            RequestAuthentications = [new RequestAuthentication { Name = "edge-jwt", Namespace = "edge", Gateway = "public", JwtRules = [Accounts] }],
+        };
+        var result = new XdsEncoder().Build(config, SampleEndpoints(), ingress);
+        Assert.False(result.HasErrors, string.Join("\n", result.Diagnostics));
+        var managers = result.Snapshot![XdsResourceType.Listener]
+            .Select(r => Listener.Parser.ParseFrom(r.Payload.Span))
+            .SelectMany(l => l.FilterChains)
+            .Select(c => c.Filters[0])
+            .Where(f => f.Name == "envoy.filters.network.http_connection_manager")
+            .Select(f => f.TypedConfig.Unpack<HttpConnectionManager>())
+            .ToList();
+        Assert.NotEmpty(managers);
+        Assert.All(managers, hcm => Assert.Equal("envoy.filters.http.jwt_authn", hcm.HttpFilters[0].Name));
+        Assert.True(result.Snapshot![XdsResourceType.Cluster].TryGet("jwks|keys.example.com|8443", out _));
+
+        // For a sidecar of the namespace, the gateway's policy is not part of its configuration, and not reported.
+        var sidecar = new XdsEncoder().Build(config, SampleEndpoints(), XdsProxy.Sidecar("web", "edge"));
+        Assert.DoesNotContain(sidecar.Diagnostics, d => d.Path.StartsWith("$.spec.requestAuthentications", StringComparison.Ordinal));
     }
 
     [Fact]

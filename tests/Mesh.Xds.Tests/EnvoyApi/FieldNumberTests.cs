@@ -73,6 +73,9 @@ public sealed class FieldNumberTests
         { typeof(FilterChainFields), "envoy.config.listener.v3.FilterChain" },
         { typeof(FilterChainMatchFields), "envoy.config.listener.v3.FilterChainMatch" },
         { typeof(FilterFields), "envoy.config.listener.v3.Filter" },
+        { typeof(ListenerFilterFields), "envoy.config.listener.v3.ListenerFilter" },
+        { typeof(TcpProxyFields), "envoy.extensions.filters.network.tcp_proxy.v3.TcpProxy" },
+        { typeof(TlsCertificateFields), "envoy.extensions.transport_sockets.tls.v3.TlsCertificate" },
         { typeof(ApiListenerFields), "envoy.config.listener.v3.ApiListener" },
         { typeof(HttpConnectionManagerFields), "envoy.extensions.filters.network.http_connection_manager.v3.HttpConnectionManager" },
         { typeof(RdsFields), "envoy.extensions.filters.network.http_connection_manager.v3.Rds" },
@@ -136,6 +139,7 @@ public sealed class FieldNumberTests
         { typeof(LbPolicy), "envoy.config.cluster.v3.Cluster.LbPolicy" },
         { typeof(RedirectResponseCode), "envoy.config.route.v3.RedirectAction.RedirectResponseCode" },
         { typeof(RbacAction), "envoy.config.rbac.v3.RBAC.Action" },
+        { typeof(TlsRequirementType), "envoy.config.route.v3.VirtualHost.TlsRequirementType" },
         { typeof(EndpointHealth), "envoy.config.core.v3.HealthStatus" },
     };
 

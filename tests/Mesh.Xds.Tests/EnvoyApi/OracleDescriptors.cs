@@ -20,6 +20,8 @@ internal static class OracleDescriptors
         Envoy.Extensions.Filters.Common.Fault.V3.FaultCommonReflection.Descriptor,
         Envoy.Extensions.Filters.Network.HttpConnectionManager.V3.HcmReflection.Descriptor,
         Envoy.Config.Listener.V3.ListenerReflection.Descriptor,
+        Envoy.Extensions.Filters.Network.TcpProxy.V3.TcpProxyReflection.Descriptor,
+        Envoy.Extensions.Filters.Listener.TlsInspector.V3.TlsInspectorReflection.Descriptor,
         Envoy.Type.Matcher.V3.MatcherReflection.Descriptor,
         Envoy.Config.Rbac.V3.RbacReflection.Descriptor,
         Envoy.Extensions.Filters.Http.Rbac.V3.RbacFilterReflection.Descriptor,

@@ -18,6 +18,7 @@ public sealed class XdsSchemaTests
         ["RbacAction"] = "envoy.config.rbac.v3.RBAC.Action",
         ["HeaderAppendAction"] = "envoy.config.core.v3.HeaderValueOption.HeaderAppendAction",
         ["SanType"] = "envoy.extensions.transport_sockets.tls.v3.SubjectAltNameMatcher.SanType",
+        ["TlsRequirementType"] = "envoy.config.route.v3.VirtualHost.TlsRequirementType",
     };
 
     [Fact]
