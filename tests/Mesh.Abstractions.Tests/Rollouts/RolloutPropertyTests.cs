@@ -1,6 +1,5 @@
 using CsCheck;
 using Mesh.Analysis;
-using Mesh.Collections;
 using Mesh.Diagnostics;
 using Mesh.Model;
 using Mesh.Rollouts;
@@ -18,52 +17,10 @@ public class RolloutPropertyTests
 {
     private const int Iterations = 300;
 
-    /// <summary>A generated model, a rollout of one of its services with two or more subsets, and a step.</summary>
-    public sealed record Case(MeshConfig Config, Rollout Rollout, RolloutStep Step);
-
-    private static Gen<RolloutStep> Step { get; } = Gen.OneOf(
-        Gen.Int[0, 100].Select(w => (RolloutStep)RolloutStep.Weight(w)),
-        Gen.OneOf("always", "1", "true", "a b", "jason").Select(v => (RolloutStep)RolloutStep.Header("x-canary", v)),
-        MeshGenerators.Percentage.Select(p => (RolloutStep)RolloutStep.Mirror(p)));
-
-    /// <summary>
-    /// Models where the rollout has something to step: the service's route (when it has one) with one of its rules turned into a
-    /// rule to the stable (and, half the time, the canary), or, a quarter of the time, no route for it at all (one is created).
-    /// </summary>
-    private static Gen<Case> Cases { get; } = Gen.Select(
-            MeshGenerators.Config.Where(c => c.Services.Any(s => s.Subsets.Count >= 2)),
-            Gen.Int[0, 1000], Gen.Int[0, 1000], Gen.Int[0, 3], Gen.Int[1, 100], Step)
-        .Select(t =>
-        {
-            var (config, pick, other, mode, weight, step) = t;
-            var candidates = config.Services.Where(s => s.Subsets.Count >= 2).ToList();
-            var service = candidates[pick % candidates.Count];
-            var stable = service.Subsets[pick % service.Subsets.Count].Name;
-            var canary = service.Subsets[(pick + 1 + (other % (service.Subsets.Count - 1))) % service.Subsets.Count].Name;
-            var rollout = new Rollout { Service = service.Reference, Stable = stable, Canary = canary };
-            var routes = config.Routes.ToList();
-            var at = routes.FindIndex(r => r.Host == service.Reference);
-            if (mode == 0 || at < 0)
-            {
-                if (at >= 0) routes.RemoveAt(at);
-            }
-            else
-            {
-                var rules = routes[at].Rules.ToList();
-                var j = other % rules.Count;
-                EquatableArray<WeightedBackend> backends = mode == 1
-                    ? [new WeightedBackend { Service = service.Reference, Subset = stable, Weight = weight }]
-                    : [new WeightedBackend { Service = service.Reference, Subset = stable, Weight = weight }, new WeightedBackend { Service = service.Reference, Subset = canary, Weight = 100 - weight }];
-                rules[j] = rules[j] with { Backends = backends, Redirect = null };
-                routes[at] = routes[at] with { Rules = [.. rules] };
-            }
-            return new Case(config with { Routes = [.. routes] }, rollout, step);
-        })
-        .Where(c => !MeshValidator.Validate(c.Config).Any(d => d.IsError)
-            && (c.Config.Routes.Any(r => r.Host == c.Rollout.Service) || c.Config.FindService(c.Rollout.Service)!.Ports.Any(p => p.Protocol is Protocol.Http or Protocol.Http2 or Protocol.Grpc)));
+    private static Gen<RolloutCase> Cases { get; } = RolloutCases.Of(MeshGenerators.Config);
 
     /// <summary>Whether a rule of the case's route mirrors elsewhere than the canary, which a mirror step refuses (MESH6005).</summary>
-    private static bool MirrorsElsewhere(Case c, RolloutResult result) =>
+    private static bool MirrorsElsewhere(RolloutCase c, RolloutResult result) =>
         c.Step is MirrorStep && result.Diagnostics.Where(d => d.IsError).All(d => d.Code == DiagnosticCodes.RolloutMirrorInUse);
 
     /// <summary>Where each rule of the original model is in the stepped one (header rules shift the rules after them).</summary>
