@@ -4,6 +4,7 @@ using Mesh.Providers.Conformance.Schema;
 using Mesh.Providers.Conformance.Support;
 using Mesh.Rollouts;
 using Mesh.Testing;
+using Mesh.Translation;
 
 namespace Mesh.Providers.Linkerd.Tests.Export;
 
@@ -50,5 +51,52 @@ public sealed class RolloutStepTests
             var problems = RolloutOutput.Problems(translator, schemas, c.Config, c.Rollout, c.Step, Tolerated);
             Assert.True(problems.Count == 0, string.Join("\n", problems));
         }, iter: Soak.Scale(100));
+    }
+
+    /// <summary>The controller loop of <c>docs/rollout.md</c>, as written there: five steps applied, or a roll-back when the canary is unhealthy.</summary>
+    [Fact]
+    public async Task TheControllerLoopOfTheGuide_AppliesFiveSteps_OrRollsBack()
+    {
+        // From docs/rollout.md ("From a controller").
+        static async Task RollOutAsync(MeshConfig baseline, ITranslator translator, Func<string, CancellationToken, Task> apply,
+            Func<CancellationToken, Task<bool>> canaryIsHealthy, CancellationToken cancellationToken)
+        {
+            var rollout = new Rollout { Service = ServiceRef.Parse("reviews.bookinfo"), Stable = "stable", Canary = "canary" };
+            RolloutStep[] steps = [RolloutStep.Header("x-canary", "always"), RolloutStep.Weight(5), RolloutStep.Weight(25), RolloutStep.Weight(50), RolloutStep.Weight(100)];
+            foreach (var step in steps)
+            {
+                var stepped = rollout.Apply(baseline, step);
+                if (stepped.HasErrors) throw new InvalidOperationException(string.Join("\n", stepped.Diagnostics));
+                var translated = translator.Translate(stepped.Config!, new TranslationOptions { Strict = true });
+                if (translated.HasErrors) throw new InvalidOperationException(string.Join("\n", translated.Diagnostics));
+                await apply(translator.WriteYaml(translated.Resources), cancellationToken);   // e.g. server-side apply
+                if (!await canaryIsHealthy(cancellationToken))
+                {
+                    // Roll back: everything to the stable.
+                    var back = translator.Translate(rollout.Apply(baseline, RolloutStep.Weight(0)).Config!);
+                    await apply(translator.WriteYaml(back.Resources), cancellationToken);
+                    return;
+                }
+            }
+        }
+
+        var applied = new List<string>();
+        Task Apply(string yaml, CancellationToken _)
+        {
+            applied.Add(yaml);
+            return Task.CompletedTask;
+        }
+        var ct = TestContext.Current.CancellationToken;
+        await RollOutAsync(CanarySample(), new LinkerdTranslator(), Apply, _ => Task.FromResult(true), ct);
+        Assert.Equal(5, applied.Count);
+        Assert.Contains("value: always", applied[0], StringComparison.Ordinal);
+        Assert.Contains("weight: 100", applied[4], StringComparison.Ordinal);
+
+        applied.Clear();
+        var checks = 0;
+        await RollOutAsync(CanarySample(), new LinkerdTranslator(), Apply, _ => Task.FromResult(++checks < 3), ct);
+        Assert.Equal(4, applied.Count);
+        Assert.Contains("weight: 75", applied[2], StringComparison.Ordinal);
+        Assert.DoesNotContain("x-canary", applied[3], StringComparison.Ordinal);
     }
 }
