@@ -66,7 +66,7 @@ public sealed record Rollout
             diagnostics.Add(Diagnostic.Error(DiagnosticCodes.InvalidRolloutStep, "$.rollout.canary", $"The canary is the stable subset '{Stable}'; a rollout moves traffic between two subsets."));
         }
 
-        var service = Service.Name is null || Service.Namespace is null ? null : config.FindService(Service);
+        var service = Service.Name is null || Service.Namespace is null ? null : config.Services.FirstOrDefault(s => s is not null && s.Reference == Service);
         if (service is null)
         {
             var known = config.Services.Where(s => s is not null).Select(s => s.Reference.ToString()).ToList();

@@ -291,6 +291,16 @@ public class RolloutTests
     }
 
     [Fact]
+    public void ModelsWithNullEntries_AreStepped_WithoutThrowing()
+    {
+        var model = Model(CatchAll) with { Services = [null!, ReviewsService] };
+        model = model with { Routes = [null!, model.Routes[0] with { Rules = [null!, CatchAll] }] };
+        var result = Reviews.Apply(model, RolloutStep.Header("x-canary", "1"));
+        Assert.False(result.HasErrors, string.Join("\n", result.Diagnostics));
+        Assert.Equal(["$.spec.routes[1].rules[2]"], result.SteppedRules);
+    }
+
+    [Fact]
     public void NullArguments_Throw()
     {
         Assert.Throws<ArgumentNullException>(() => Reviews.Apply(null!, RolloutStep.Weight(5)));
