@@ -24,7 +24,7 @@ internal static class MeshCli
         var context = new CliContext(stdout, stderr, provider.GetRequiredService<ITranslatorRegistry>(), stdin, colour);
 
         var providers = context.Registry.Providers.Count == 0 ? "no provider registered" : string.Join(", ", context.Registry.Providers);
-        var root = new RootCommand($"Validate mesh models, translate them to a mesh's configuration ({providers}), import and migrate between meshes, compare configurations by behaviour, and encode Envoy xDS.");
+        var root = new RootCommand($"Validate mesh models, translate them to a mesh's configuration ({providers}), import and migrate between meshes, compare configurations by behaviour, step canary rollouts, and encode Envoy xDS.");
         root.Subcommands.Add(ValidateCommand.Create(context));
         root.Subcommands.Add(TranslateCommand.Create(context));
         root.Subcommands.Add(ImportCommand.Create(context));
@@ -33,6 +33,7 @@ internal static class MeshCli
         root.Subcommands.Add(CheckCommand.Create(context));
         root.Subcommands.Add(GraphCommand.Create(context));
         root.Subcommands.Add(DiffCommand.Create(context));
+        root.Subcommands.Add(RolloutCommand.Create(context));
         root.Subcommands.Add(CapabilitiesCommand.Create(context));
         root.Subcommands.Add(XdsCommand.Create(context));
         root.Subcommands.Add(ServeXdsCommand.Create(context));

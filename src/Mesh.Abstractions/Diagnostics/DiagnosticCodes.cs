@@ -3,7 +3,7 @@ namespace Mesh.Diagnostics;
 /// <summary>
 /// The stable diagnostic codes. Ranges: <c>MESH10xx</c> reading YAML/JSON (mesh models and the xDS endpoints file),
 /// <c>MESH20xx</c> model validation, <c>MESH21xx</c> translation to a provider, <c>MESH22xx</c> import from a provider,
-/// <c>MESH40xx</c> xDS.
+/// <c>MESH30xx</c> static analysis, <c>MESH40xx</c> xDS, <c>MESH60xx</c> progressive delivery steps (<see cref="Rollouts.Rollout"/>).
 /// </summary>
 public static class DiagnosticCodes
 {
@@ -215,4 +215,24 @@ public static class DiagnosticCodes
 
     /// <summary>MESH3008: A rule mirrors to pods it also routes to; they get mirrored requests as well as the real ones.</summary>
     public static readonly DiagnosticCode MirrorToRoutedBackend = new("MESH3008");
+
+    // Progressive delivery (MESH60xx): a rollout step that cannot be taken on the model (Rollout.Apply, mesh rollout).
+
+    /// <summary>MESH6001: The rollout's service is not declared in the model.</summary>
+    public static readonly DiagnosticCode RolloutServiceUnknown = new("MESH6001");
+
+    /// <summary>MESH6002: The rollout's stable or canary subset is not a subset of its service.</summary>
+    public static readonly DiagnosticCode RolloutSubsetUnknown = new("MESH6002");
+
+    /// <summary>MESH6003: The rollout or its step is malformed: no stable or canary subset, one subset as both, a weight or mirror percentage outside 0–100, a header name that is not an HTTP token or an empty header value, or a header a stepped rule already matches on.</summary>
+    public static readonly DiagnosticCode InvalidRolloutStep = new("MESH6003");
+
+    /// <summary>MESH6004: No rule can carry the step: the service's HTTP routes have no rule sending its traffic to its stable subset (and nowhere but the stable and canary subsets), or, with no route, the service has no HTTP, HTTP/2 or gRPC port to route.</summary>
+    public static readonly DiagnosticCode NoRolloutRule = new("MESH6004");
+
+    /// <summary>MESH6005: A mirror step on a rule that already mirrors to another destination; a rule has one mirror (the rollout's own mirror to the canary is replaced).</summary>
+    public static readonly DiagnosticCode RolloutMirrorInUse = new("MESH6005");
+
+    /// <summary>MESH6006: The service had no HTTP route; the step created one with its rule (information).</summary>
+    public static readonly DiagnosticCode RolloutRouteCreated = new("MESH6006");
 }
