@@ -34,6 +34,8 @@ internal static class Models
               target: { service: api.shop }
               action: allow
               rules: [{ from: { serviceAccounts: [shop/web] }, to: { methods: [GET] } }]
+          requestAuthentications:
+            - { name: web-users, namespace: shop, target: { service: web.shop }, jwtRules: [{ issuer: "https://accounts.example.com", jwksUri: "https://accounts.example.com/keys" }] }
           externalServices:
             - { name: payments, namespace: shop, hosts: [api.payments.example.com], ports: [{ name: https, port: 443, protocol: tls }] }
         """;

@@ -17,7 +17,8 @@ namespace Mesh.Analysis;
 /// <item>MESH3004 strict mTLS on a service whose allow rules admit callers outside the mesh;</item>
 /// <item>MESH3005 allow rules a deny rule cancels, MESH3006 allow policies that allow nothing;</item>
 /// <item>MESH3007 retries whose total time exceeds the rule's timeout;</item>
-/// <item>MESH3008 mirrors to the pods the rule routes to.</item>
+/// <item>MESH3008 mirrors to the pods the rule routes to;</item>
+/// <item>MESH3009 access rules naming end users where no request authentication verifies their tokens.</item>
 /// </list>
 /// </summary>
 /// <remarks>
@@ -41,6 +42,7 @@ public static class MeshAnalyzer
         AccessConflicts.Check(context);
         RetryBudgets.Check(context);
         SelfMirrors.Check(context);
+        UnverifiedPrincipals.Check(context);
         return [.. MeshValidator.Validate(config), .. context.Findings];
     }
 }

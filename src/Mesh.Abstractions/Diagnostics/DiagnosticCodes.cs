@@ -216,6 +216,9 @@ public static class DiagnosticCodes
     /// <summary>MESH3008: A rule mirrors to pods it also routes to; they get mirrored requests as well as the real ones.</summary>
     public static readonly DiagnosticCode MirrorToRoutedBackend = new("MESH3008");
 
+    /// <summary>MESH3009: An access rule names end users (request principals, <c>request.auth.*</c> conditions) where no request authentication verifies tokens, or only of other issuers: no request carries such a principal.</summary>
+    public static readonly DiagnosticCode UnverifiedRequestPrincipal = new("MESH3009");
+
     // Progressive delivery (MESH60xx): a rollout step that cannot be taken on the model (Rollout.Apply, mesh rollout).
 
     /// <summary>MESH6001: The rollout's service is not declared in the model.</summary>

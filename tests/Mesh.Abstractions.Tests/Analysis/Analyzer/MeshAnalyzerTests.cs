@@ -344,6 +344,42 @@ public class MeshAnalyzerTests
               - { name: web, namespace: shop, host: reviews.shop, rules: [{ backends: [{ service: reviews.shop, subset: v1 }], mirror: { service: reviews.shop, subset: v2 } }] }
             """, DiagnosticCodes.MirrorToRoutedBackend));
 
+    // MESH3009
+
+    [Fact]
+    public void EndUsersWithoutARequestAuthentication_AreReported()
+    {
+        var d = Single("""
+            accessPolicies:
+              - { name: users, namespace: shop, target: { service: reviews.shop }, action: allow, rules: [{ from: { requestPrincipals: ["https://accounts.example.com/*"] } }] }
+            """, DiagnosticCodes.UnverifiedRequestPrincipal);
+        Assert.Equal("$.spec.accessPolicies[0].rules[0].from.requestPrincipals", d.Path);
+        Assert.Contains("grants nothing", d.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void APrincipalOfAnotherIssuer_IsReported_OneOfAVerifiedIssuerIsFine()
+    {
+        var d = Single("""
+            accessPolicies:
+              - { name: users, namespace: shop, target: { service: reviews.shop }, action: deny, rules: [{ from: { requestPrincipals: ["https://accounts.example.com/*", "https://other.example/bob"] } }] }
+            requestAuthentications:
+              - { name: jwt, namespace: shop, target: { service: reviews.shop }, jwtRules: [{ issuer: "https://accounts.example.com", jwksUri: "https://accounts.example.com/keys" }] }
+            """, DiagnosticCodes.UnverifiedRequestPrincipal);
+        Assert.Equal("$.spec.accessPolicies[0].rules[0].from.requestPrincipals[1]", d.Path);
+        Assert.Contains("$.spec.requestAuthentications[0]", d.Message, StringComparison.Ordinal);
+        Assert.Contains("never denies", d.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ClaimConditions_UnderANamespaceRequestAuthentication_AreFine() =>
+        Assert.Empty(Findings("""
+            accessPolicies:
+              - { name: admins, namespace: shop, action: allow, rules: [{ when: [{ key: "request.auth.claims[groups]", values: [admins] }] }] }
+            requestAuthentications:
+              - { name: jwt, namespace: shop, jwtRules: [{ issuer: "https://accounts.example.com", jwks: '{"keys":[]}' }] }
+            """, DiagnosticCodes.UnverifiedRequestPrincipal));
+
     [Fact]
     public void TheBookinfoSample_HasNoAnalysisFinding()
     {
