@@ -27,7 +27,7 @@ public static class RolloutCases
     /// <summary>
     /// Valid models of <paramref name="models"/> where the rollout has something to step: a service with two or more subsets,
     /// its route (when it has one) with one of its rules turned into a rule to the stable (and, half the time, the canary), or,
-    /// a quarter of the time, no route for it at all when it has an HTTP port (the step creates one).
+    /// a quarter of the time, no route for it at all (the step creates one); the service has an HTTP, HTTP/2 or gRPC port.
     /// </summary>
     /// <param name="models">The models to start from, e.g. <see cref="MeshGenerators.Config"/>.</param>
     /// <returns>The generator.</returns>
@@ -60,6 +60,8 @@ public static class RolloutCases
             }
             return new RolloutCase(config with { Routes = [.. routes] }, rollout, step);
         })
+        // The service serves HTTP (an HTTP, HTTP/2 or gRPC port): meshes write HTTP routes for those only, e.g. Gateway API a
+        // TLS-only service's rules not as an HTTPRoute.
         .Where(c => !MeshValidator.Validate(c.Config).Any(d => d.IsError)
-            && (c.Config.Routes.Any(r => r.Host == c.Rollout.Service) || c.Config.FindService(c.Rollout.Service)!.Ports.Any(p => p.Protocol is Protocol.Http or Protocol.Http2 or Protocol.Grpc)));
+            && c.Config.FindService(c.Rollout.Service)!.Ports.Any(p => p.Protocol is Protocol.Http or Protocol.Http2 or Protocol.Grpc));
 }
