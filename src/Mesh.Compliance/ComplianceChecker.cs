@@ -34,6 +34,7 @@ public static class ComplianceChecker
         var plan = Plan(rules, diagnostics);
         var context = new CheckContext(config);
         var violations = new List<ComplianceViolation>();
+        var exempted = new List<ComplianceViolation>();
         Lazy<Subjects> subjects = new(() => new Subjects(config, context));
         CelEngine? engine = null;
         foreach (var rule in plan)
@@ -50,8 +51,9 @@ public static class ComplianceChecker
             }
             foreach (var hit in hits)
             {
-                if (!Selected(rule.Target, hit) || rule.Exemptions.Any(e => Exempts(e, hit))) continue;
-                violations.Add(new ComplianceViolation
+                if (!Selected(rule.Target, hit)) continue;
+                var exemption = rule.Exemptions.FirstOrDefault(e => Exempts(e, hit));
+                (exemption is null ? violations : exempted).Add(new ComplianceViolation
                 {
                     RuleId = rule.Id,
                     Severity = rule.Severity,
@@ -60,6 +62,7 @@ public static class ComplianceChecker
                     Subject = hit.Subject,
                     Namespace = hit.Namespace,
                     Name = hit.Name,
+                    Exemption = exemption,
                 });
             }
         }
@@ -67,6 +70,7 @@ public static class ComplianceChecker
         {
             Rules = [.. plan.Select(r => new ComplianceRuleInfo(r.Id, r.Severity, r.Description, r.Check is not null))],
             Violations = violations,
+            Exempted = exempted,
             Diagnostics = diagnostics,
         };
     }

@@ -12,6 +12,12 @@ public sealed record ComplianceResult
     public required IReadOnlyList<ComplianceViolation> Violations { get; init; }
 
     /// <summary>
+    /// The violations a rule's exemptions waive, each with its <see cref="ComplianceViolation.Exemption"/>: not counted by
+    /// <see cref="HasErrors"/>, and written as suppressed results in SARIF so that code-scanning shows them as accepted.
+    /// </summary>
+    public IReadOnlyList<ComplianceViolation> Exempted { get; init; } = [];
+
+    /// <summary>
     /// Problems of the rules (MESH50xx): an unknown check, a bad parameter, an expression that does not compile or cannot be
     /// evaluated on an object. Their paths point into the rules document.
     /// </summary>

@@ -32,6 +32,9 @@ public sealed record ComplianceViolation
     /// <summary>The provider object the model object came from (<c>VirtualService shop/web in mesh.yaml#2</c>), when known.</summary>
     public string? Source { get; init; }
 
+    /// <summary>The exemption that waives this violation (in <see cref="ComplianceResult.Exempted"/>), or null.</summary>
+    public RuleExemption? Exemption { get; init; }
+
     /// <summary>Whether the severity is <see cref="DiagnosticSeverity.Error"/>.</summary>
     public bool IsError => Severity == DiagnosticSeverity.Error;
 

@@ -117,6 +117,34 @@ public sealed class CheckCommandTests : IDisposable
         Assert.Contains(invocation.GetProperty("toolExecutionNotifications").EnumerateArray(), n => n.GetProperty("descriptor").GetProperty("id").GetString() == "MESH5006");
     }
 
+    [Fact]
+    public void Exemptions_AreSuppressedResultsInSarif_CountedInText_ListedInJson()
+    {
+        var rules = Write("exempt.yaml", "kind: MeshRules\nmetadata: { name: x }\nspec:\n  rules:\n    - { id: route-timeout, exemptions: [{ namespace: bookinfo, reason: \"timeouts come with the v2 rollout\" }] }\n");
+        var sarif = CliRunner.Invoke("check", CliRunner.Sample("bookinfo.mesh.yaml"), "--rules", rules, "--format", "sarif");
+        using var doc = JsonDocument.Parse(sarif.Stdout);
+        AssertSarif(doc.RootElement, expectFileLocations: true);
+        var results = doc.RootElement.GetProperty("runs")[0].GetProperty("results").EnumerateArray().ToList();
+        var timeouts = results.Where(r => r.GetProperty("ruleId").GetString() == "route-timeout").ToList();
+        Assert.NotEmpty(timeouts);
+        Assert.All(timeouts, r =>
+        {
+            var suppression = Assert.Single(r.GetProperty("suppressions").EnumerateArray().ToList());
+            Assert.Equal(("external", "accepted", "timeouts come with the v2 rollout"), (suppression.GetProperty("kind").GetString(), suppression.GetProperty("status").GetString(), suppression.GetProperty("justification").GetString()));
+        });
+        Assert.All(results.Where(r => r.GetProperty("ruleId").GetString() != "route-timeout"), r => Assert.False(r.TryGetProperty("suppressions", out _)));
+
+        var text = CliRunner.Invoke("check", CliRunner.Sample("bookinfo.mesh.yaml"), "--rules", rules);
+        Assert.DoesNotContain("route-timeout", text.Stdout, StringComparison.Ordinal);
+        Assert.Contains($", {timeouts.Count} exempted.", text.Stdout, StringComparison.Ordinal);
+
+        var json = CliRunner.Invoke("check", CliRunner.Sample("bookinfo.mesh.yaml"), "--rules", rules, "--format", "json");
+        using var jdoc = JsonDocument.Parse(json.Stdout);
+        var exempted = jdoc.RootElement.GetProperty("exempted").EnumerateArray().ToList();
+        Assert.Equal(timeouts.Count, exempted.Count);
+        Assert.All(exempted, e => Assert.Equal("timeouts come with the v2 rollout", e.GetProperty("reason").GetString()));
+    }
+
     /// <summary>The required properties of SARIF 2.1.0 and what code-scanning UIs read.</summary>
     internal static void AssertSarif(JsonElement log, bool expectFileLocations)
     {

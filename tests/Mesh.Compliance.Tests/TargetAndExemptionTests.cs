@@ -27,6 +27,14 @@ public sealed class TargetAndExemptionTests
     {
         var result = Check("  rules: [{ id: mtls-strict, exemptions: [{ namespace: legacy, reason: later }] }]\n");
         Assert.Equal([BuiltInRules.AccessPolicyRequired], result.Violations.Select(v => v.RuleId));
+        // The waived violation is kept, with the exemption that waived it, and does not count as an error.
+        var exempted = Assert.Single(result.Exempted);
+        Assert.Equal((BuiltInRules.MtlsStrict, "legacy", "later"), (exempted.RuleId, exempted.Namespace, exempted.Exemption!.Reason));
+        Assert.True(result.HasErrors); // access-policy-required still is one
+        var onlyExempted = Check("  rules: [{ id: mtls-strict, exemptions: [{ namespace: legacy }] }, { id: access-policy-required, exemptions: [{ namespace: legacy }] }]\n");
+        Assert.Empty(onlyExempted.Violations);
+        Assert.Equal(2, onlyExempted.Exempted.Count);
+        Assert.False(onlyExempted.HasErrors);
     }
 
     [Fact]

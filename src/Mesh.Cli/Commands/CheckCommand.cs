@@ -62,18 +62,19 @@ internal static class CheckCommand
             var result = ComplianceChecker.Check(source.Config, read?.Rules);
             var manifests = source.Manifests is { } texts ? new ManifestObjects(texts) : null;
             var violations = result.Violations.Select(v => Locate(v, source, manifests)).ToList();
+            var exempted = result.Exempted.Select(v => Locate(v, source, manifests)).ToList();
             var problems = read is null ? result.Diagnostics : [.. result.Diagnostics.Select(read.Locate)];
             switch (checkFormat)
             {
                 case CheckFormat.Sarif:
-                    ComplianceWriter.Sarif(context.Stdout, result, violations, problems);
+                    ComplianceWriter.Sarif(context.Stdout, result, [.. violations, .. exempted], problems);
                     break;
                 case CheckFormat.Json:
-                    ComplianceWriter.Json(context.Stdout, violations, problems);
+                    ComplianceWriter.Json(context.Stdout, violations, problems, exempted);
                     break;
                 default:
                     DiagnosticWriter.Write(context, problems, OutputFormat.Text);
-                    ComplianceWriter.Text(context.Stdout, violations, context.Colour);
+                    ComplianceWriter.Text(context.Stdout, violations, context.Colour, exempted.Count);
                     break;
             }
             return result.HasErrors ? ExitCodes.Errors : ExitCodes.Ok;

@@ -10,43 +10,32 @@ internal static class ComplianceWriter
 {
     public const string SarifSchema = "https://json.schemastore.org/sarif-2.1.0.json";
 
-    /// <summary>Text: one line a violation, then a count.</summary>
-    public static void Text(TextWriter writer, IReadOnlyList<ComplianceViolation> violations, bool colour)
+    /// <summary>Text: one line a violation, then a count (with the exempted ones, when there are any).</summary>
+    public static void Text(TextWriter writer, IReadOnlyList<ComplianceViolation> violations, bool colour, int exempted = 0)
     {
         foreach (var v in violations) writer.WriteLine(colour ? Coloured(v) : v.ToString());
         var errors = violations.Count(v => v.IsError);
         var warnings = violations.Count(v => v.Severity == DiagnosticSeverity.Warning);
-        writer.WriteLine($"{errors} error(s), {warnings} warning(s), {violations.Count - errors - warnings} note(s).");
+        var waived = exempted > 0 ? $", {exempted} exempted" : string.Empty;
+        writer.WriteLine($"{errors} error(s), {warnings} warning(s), {violations.Count - errors - warnings} note(s){waived}.");
     }
 
-    /// <summary>JSON: <c>{ "violations": [...], "diagnostics": [...] }</c>.</summary>
-    public static void Json(TextWriter writer, IReadOnlyList<ComplianceViolation> violations, IReadOnlyList<Diagnostic> diagnostics)
+    /// <summary>JSON: <c>{ "violations": [...], "diagnostics": [...] }</c>, and <c>"exempted": [...]</c> (each with its <c>reason</c>) when a rule's exemptions waived any.</summary>
+    public static void Json(TextWriter writer, IReadOnlyList<ComplianceViolation> violations, IReadOnlyList<Diagnostic> diagnostics, IReadOnlyList<ComplianceViolation>? exempted = null)
     {
         using var stream = new MemoryStream();
         using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
         {
             json.WriteStartObject();
             json.WriteStartArray("violations");
-            foreach (var v in violations)
-            {
-                json.WriteStartObject();
-                json.WriteString("rule", v.RuleId);
-                json.WriteString("severity", Severity(v.Severity));
-                json.WriteString("path", v.Path);
-                json.WriteString("message", v.Message);
-                json.WriteString("subject", MeshRulesYaml.SubjectName(v.Subject));
-                if (v.Namespace is not null) json.WriteString("namespace", v.Namespace);
-                if (v.Name is not null) json.WriteString("name", v.Name);
-                if (v.Source is not null) json.WriteString("source", v.Source);
-                if (v.Location is { } location)
-                {
-                    if (location.File is not null) json.WriteString("file", location.File);
-                    json.WriteNumber("line", location.Line);
-                    json.WriteNumber("column", location.Column);
-                }
-                json.WriteEndObject();
-            }
+            foreach (var v in violations) Violation(json, v);
             json.WriteEndArray();
+            if (exempted is { Count: > 0 })
+            {
+                json.WriteStartArray("exempted");
+                foreach (var v in exempted) Violation(json, v);
+                json.WriteEndArray();
+            }
             json.WriteStartArray("diagnostics");
             foreach (var d in diagnostics)
             {
@@ -69,7 +58,29 @@ internal static class ComplianceWriter
         writer.WriteLine(System.Text.Encoding.UTF8.GetString(stream.ToArray()));
     }
 
+    private static void Violation(Utf8JsonWriter json, ComplianceViolation v)
+    {
+        json.WriteStartObject();
+        json.WriteString("rule", v.RuleId);
+        json.WriteString("severity", Severity(v.Severity));
+        json.WriteString("path", v.Path);
+        json.WriteString("message", v.Message);
+        json.WriteString("subject", MeshRulesYaml.SubjectName(v.Subject));
+        if (v.Namespace is not null) json.WriteString("namespace", v.Namespace);
+        if (v.Name is not null) json.WriteString("name", v.Name);
+        if (v.Source is not null) json.WriteString("source", v.Source);
+        if (v.Location is { } location)
+        {
+            if (location.File is not null) json.WriteString("file", location.File);
+            json.WriteNumber("line", location.Line);
+            json.WriteNumber("column", location.Column);
+        }
+        if (v.Exemption is { } exemption) json.WriteString("reason", exemption.Reason);
+        json.WriteEndObject();
+    }
+
     /// <summary>A SARIF 2.1.0 log of one run: the rules checked, a result per violation, the rules' problems as notifications.</summary>
+    /// <remarks>Exempted violations are results too, each with a suppression (<c>external</c>, <c>accepted</c>, the exemption's reason).</remarks>
     public static void Sarif(TextWriter writer, ComplianceResult result, IReadOnlyList<ComplianceViolation> violations, IReadOnlyList<Diagnostic> diagnostics)
     {
         var rules = result.Rules.Select(r => new SarifRule(r.Id, new SarifMessage(r.Description), new SarifConfiguration(Level(r.Severity)), new SarifRuleProperties(r.BuiltIn))).ToList();
@@ -80,7 +91,8 @@ internal static class ComplianceWriter
             index.GetValueOrDefault(v.RuleId, -1),
             Level(v.Severity),
             new SarifMessage(v.Source is null ? v.Message : $"{v.Message} [{v.Source}]"),
-            [Location(v.Path, v.Name, v.Location)])).ToList();
+            [Location(v.Path, v.Name, v.Location)],
+            v.Exemption is { } exemption ? [new SarifSuppression("external", "accepted", exemption.Reason ?? "Exempted by the rule's exemptions.")] : null)).ToList();
         var notifications = diagnostics.Select(d => new SarifNotification(new SarifDescriptor(d.Code.Value), Level(d.Severity), new SarifMessage(d.Message), [Location(d.Path, null, d.Location)])).ToList();
         var version = typeof(ComplianceWriter).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0];
         var log = new SarifLog(SarifSchema, "2.1.0",

@@ -41,7 +41,14 @@ internal sealed record SarifResult(
     [property: JsonPropertyName("ruleIndex")] int RuleIndex,
     [property: JsonPropertyName("level")] string Level,
     [property: JsonPropertyName("message")] SarifMessage Message,
-    [property: JsonPropertyName("locations")] IReadOnlyList<SarifLocation> Locations);
+    [property: JsonPropertyName("locations")] IReadOnlyList<SarifLocation> Locations,
+    [property: JsonPropertyName("suppressions")] IReadOnlyList<SarifSuppression>? Suppressions = null);
+
+/// <summary>Why a result is not a finding: a rule's exemption (<c>kind: external</c>, accepted, with its reason).</summary>
+internal sealed record SarifSuppression(
+    [property: JsonPropertyName("kind")] string Kind,
+    [property: JsonPropertyName("status")] string Status,
+    [property: JsonPropertyName("justification")] string? Justification);
 
 internal sealed record SarifLocation(
     [property: JsonPropertyName("physicalLocation")] SarifPhysicalLocation? PhysicalLocation,
