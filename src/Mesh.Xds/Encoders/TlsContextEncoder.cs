@@ -34,26 +34,38 @@ internal static class TlsContextEncoder
     private static void OriginationContext<TSink>(ref TSink s, UpstreamTlsPlan tls) where TSink : IProtoSink, allows ref struct
     {
         // In field-number order: validation_context (3), tls_certificate_sds_secret_configs (6), combined_validation_context (8).
-        if (tls.CaSecret is null && tls.CaFile is { } caFile)
-        {
-            s.Begin(CommonTlsContextFields.ValidationContext);
-            s.Begin(CertificateValidationContextFields.TrustedCa);
-            s.String(DataSourceFields.Filename, caFile);
-            s.End();
-            SubjectAltNames(ref s, tls.SubjectAltNames);
-            s.End();
-        }
-        if (tls.CertificateSecret is { } certificate)
+        if (tls.CaSecret is null && tls.CaFile is { } caFile) CaFileValidation(ref s, caFile, tls.SubjectAltNames);
+        Secrets(ref s, tls.CertificateSecret, tls.CaSecret, tls.SubjectAltNames);
+    }
+
+    /// <summary>A <c>validation_context</c> trusting the CA file and matching the subject alternative names.</summary>
+    private static void CaFileValidation<TSink>(ref TSink s, string caFile, Collections.EquatableArray<string> subjectAltNames) where TSink : IProtoSink, allows ref struct
+    {
+        s.Begin(CommonTlsContextFields.ValidationContext);
+        s.Begin(CertificateValidationContextFields.TrustedCa);
+        s.String(DataSourceFields.Filename, caFile);
+        s.End();
+        SubjectAltNames(ref s, subjectAltNames);
+        s.End();
+    }
+
+    /// <summary>
+    /// The certificate over SDS (<c>tls_certificate_sds_secret_configs</c>) and the CA over SDS with the subject alternative
+    /// names (<c>combined_validation_context</c>), each when given; in field-number order.
+    /// </summary>
+    private static void Secrets<TSink>(ref TSink s, string? certificate, string? caSecret, Collections.EquatableArray<string> subjectAltNames) where TSink : IProtoSink, allows ref struct
+    {
+        if (certificate is not null)
         {
             s.Begin(CommonTlsContextFields.TlsCertificateSdsSecretConfigs);
             SdsSecret(ref s, certificate);
             s.End();
         }
-        if (tls.CaSecret is { } caSecret)
+        if (caSecret is not null)
         {
             s.Begin(CommonTlsContextFields.CombinedValidationContext);
             s.Begin(CombinedCertificateValidationContextFields.DefaultValidationContext);
-            SubjectAltNames(ref s, tls.SubjectAltNames);
+            SubjectAltNames(ref s, subjectAltNames);
             s.End();
             s.Begin(CombinedCertificateValidationContextFields.ValidationContextSdsSecretConfig);
             SdsSecret(ref s, caSecret);
@@ -110,38 +122,14 @@ internal static class TlsContextEncoder
             s.String(DataSourceFields.Filename, files.PrivateKey);
             s.End();
             s.End();
-            if (tls.Mutual && files.CaCertificates is { } caFile)
-            {
-                s.Begin(CommonTlsContextFields.ValidationContext);
-                s.Begin(CertificateValidationContextFields.TrustedCa);
-                s.String(DataSourceFields.Filename, caFile);
-                s.End();
-                SubjectAltNames(ref s, tls.SubjectAltNames);
-                s.End();
-            }
+            if (tls.Mutual && files.CaCertificates is { } caFile) CaFileValidation(ref s, caFile, tls.SubjectAltNames);
         }
         if (tls.Http)
         {
             s.Utf8(CommonTlsContextFields.AlpnProtocols, "h2"u8);
             s.Utf8(CommonTlsContextFields.AlpnProtocols, "http/1.1"u8);
         }
-        if (tls.CertificateSecret is { } certificate)
-        {
-            s.Begin(CommonTlsContextFields.TlsCertificateSdsSecretConfigs);
-            SdsSecret(ref s, certificate);
-            s.End();
-        }
-        if (tls.CaSecret is { } caSecret)
-        {
-            s.Begin(CommonTlsContextFields.CombinedValidationContext);
-            s.Begin(CombinedCertificateValidationContextFields.DefaultValidationContext);
-            SubjectAltNames(ref s, tls.SubjectAltNames);
-            s.End();
-            s.Begin(CombinedCertificateValidationContextFields.ValidationContextSdsSecretConfig);
-            SdsSecret(ref s, caSecret);
-            s.End();
-            s.End();
-        }
+        Secrets(ref s, tls.CertificateSecret, tls.CaSecret, tls.SubjectAltNames);
         s.End();
         if (tls.Mutual)
         {
