@@ -126,11 +126,13 @@ public class ImportContext
             if (key is "name" or "namespace" || value is null) continue;
             // The ownership label Mesh SDK writes is read (Ownership), not lost.
             if (key == "labels" && value is JsonObject labels && labels.Count == 1 && labels.ContainsKey(Ownership.ManagedByLabel)) continue;
+            // The source annotation Mesh SDK writes names model objects; it is written again on every translation.
+            if (key == "annotations" && value is JsonObject own && own.Count == 1 && own.ContainsKey(Ownership.SourceAnnotation)) continue;
             if (key == "annotations" && carried is not null && value is JsonObject annotations)
             {
                 foreach (var (annotation, text) in annotations)
                 {
-                    if (text is null || carried.Contains(annotation)) continue;
+                    if (text is null || carried.Contains(annotation) || annotation == Ownership.SourceAnnotation) continue;
                     NotImportedInfo(source, "$.metadata.annotations" + JsonPaths.Segment(annotation), "This annotation is not part of the model.");
                 }
                 continue;

@@ -1,6 +1,7 @@
 using k8s;
 using k8s.Models;
 using Mesh.Diagnostics;
+using Mesh.Model;
 using Mesh.Translation;
 
 namespace Mesh.Kubernetes;
@@ -17,6 +18,38 @@ public static class Ownership
 
     /// <summary>Its value on what Mesh SDK writes: <c>mesh-sdk</c>.</summary>
     public const string ManagedByValue = "mesh-sdk";
+
+    /// <summary>
+    /// The annotation naming the model objects an object was written from: <c>mesh-sdk.io/source</c>, whose value is one or
+    /// more <see cref="ModelObjectNames"/> separated by spaces (<c>routes/bookinfo/reviews</c>; a DestinationRule that holds
+    /// a service's subsets and its policies names both).
+    /// </summary>
+    public const string SourceAnnotation = "mesh-sdk.io/source";
+
+    /// <summary>Adds <paramref name="modelObjects"/> to the <see cref="SourceAnnotation"/> of <paramref name="resource"/> (kept once each, in order).</summary>
+    /// <typeparam name="T">The resource's type.</typeparam>
+    /// <param name="resource">A Kubernetes object being written; other objects are returned unchanged.</param>
+    /// <param name="modelObjects">The names of the model objects it is written from (<see cref="ModelObjectNames"/>).</param>
+    /// <returns><paramref name="resource"/>, for chaining.</returns>
+    public static T From<T>(T resource, params IEnumerable<string> modelObjects)
+    {
+        ArgumentNullException.ThrowIfNull(modelObjects);
+        if (resource is not IKubernetesObject<V1ObjectMeta> k) return resource;
+        var metadata = k.Metadata ??= new V1ObjectMeta();
+        var annotations = metadata.Annotations ??= new Dictionary<string, string>();
+        var names = annotations.TryGetValue(SourceAnnotation, out var value) ? ModelObjectNames.Split(value).ToList() : [];
+        foreach (var name in modelObjects) if (!string.IsNullOrEmpty(name) && !names.Contains(name)) names.Add(name);
+        if (names.Count > 0) annotations[SourceAnnotation] = string.Join(' ', names);
+        else if (annotations.Count == 0) metadata.Annotations = null;
+        return resource;
+    }
+
+    /// <summary>The model objects <paramref name="resource"/> was written from (its <see cref="SourceAnnotation"/>), or none.</summary>
+    /// <param name="resource">A Kubernetes object.</param>
+    /// <returns>The names (<see cref="ModelObjectNames"/>).</returns>
+    public static IReadOnlyList<string> SourcesOf(object resource) =>
+        resource is IKubernetesObject<V1ObjectMeta> { Metadata.Annotations: { } annotations } && annotations.TryGetValue(SourceAnnotation, out var value)
+            ? ModelObjectNames.Split(value) : [];
 
     /// <summary>Labels every Kubernetes object of <paramref name="resources"/> as managed by Mesh SDK.</summary>
     /// <param name="resources">The translated resources.</param>

@@ -46,7 +46,7 @@ public static class CoreServiceWriter
     public static CoreService Service(MeshService service, Func<Protocol, string?>? appProtocol = null)
     {
         ArgumentNullException.ThrowIfNull(service);
-        return Create(service.Name, service.Namespace, service.EffectiveSelector, service.Ports, labels: null, annotations: null, appProtocol ?? AppProtocols.Of);
+        return Ownership.From(Create(service.Name, service.Namespace, service.EffectiveSelector, service.Ports, labels: null, annotations: null, appProtocol ?? AppProtocols.Of), ModelObjectNames.Of(service));
     }
 
     /// <summary>The leaf Service of one subset.</summary>
@@ -72,6 +72,7 @@ public static class CoreServiceWriter
             {
                 [LeafServiceLabels.SubsetOf] = $"{parent.Name}/{leaf.Subset.Name}",
                 [LeafServiceLabels.ParentSelector] = parentSelector,
+                [Ownership.SourceAnnotation] = ModelObjectNames.Of(parent),
             },
             appProtocol);
     }

@@ -47,7 +47,7 @@ internal static partial class BackendTlsMapping
                 if (policy.Target.Port is not null) portsNotWritten.Add((i, policy.Target));
                 continue;
             }
-            if (!written.TryAdd((resource.Metadata.NamespaceProperty, resource.Metadata.Name), resource))
+            if (!written.TryAdd((resource.Metadata.NamespaceProperty, resource.Metadata.Name), Ownership.From(resource, ModelObjectNames.Of(policy))))
             {
                 ctx.Unsupported(path + ".tls", $"Another destination policy's TLS is already written as BackendTLSPolicy '{resource.Metadata.NamespaceProperty}/{resource.Metadata.Name}'; this one is not written.");
             }

@@ -47,11 +47,11 @@ internal static class GatewayMapping
                 ctx.Unsupported(path, "None of the gateway's listeners can be written; the gateway is not written.");
                 continue;
             }
-            result.Add(new Resources.Gateway
+            result.Add(Ownership.From(new Resources.Gateway
             {
                 Metadata = { Name = gateway.Name, NamespaceProperty = gateway.Namespace },
                 Spec = { GatewayClassName = className, Listeners = listeners },
-            });
+            }, ModelObjectNames.Of(gateway)));
         }
         return result;
     }
@@ -68,7 +68,7 @@ internal static class GatewayMapping
             {
                 var listener = gateway.Listeners[l];
                 if (!listener.HttpsRedirect) continue;
-                result.Add(new Resources.HttpRoute
+                result.Add(Ownership.From(new Resources.HttpRoute
                 {
                     Metadata = { Name = $"{gateway.Name}-{listener.Name}-https-redirect", NamespaceProperty = gateway.Namespace },
                     Spec = new HttpRouteSpec
@@ -76,7 +76,7 @@ internal static class GatewayMapping
                         ParentRefs = [.. Names(listener).Select(n => new ParentReference { Group = GatewayRouteMapping.GatewayGroup, Kind = Resources.Gateway.KubeKind, Name = gateway.Name, SectionName = n })],
                         Rules = [new Resources.HttpRouteRule { Filters = [new HttpRouteFilter { Type = "RequestRedirect", RequestRedirect = new HttpRequestRedirectFilter { Scheme = "https", StatusCode = 301 } }] }],
                     },
-                });
+                }, ModelObjectNames.Of(gateway)));
             }
         }
         return result;

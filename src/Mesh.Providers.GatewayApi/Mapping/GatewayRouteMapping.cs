@@ -20,7 +20,8 @@ internal static class GatewayRouteMapping
     public static (List<Resources.HttpRoute> Routes, List<ReferenceGrant> Grants) ToGatewayApi(MeshConfig config, IReadOnlyCollection<Resources.Gateway> written, ISet<(string Namespace, string Name)> taken, RouteExportContext ctx)
     {
         var routes = new List<Resources.HttpRoute>();
-        var grants = new SortedSet<(string To, string From)>();
+        // Each grant with the gateway routes that need it (their names, for the source annotation).
+        var grants = new SortedDictionary<(string To, string From), SortedSet<string>>();
         for (var i = 0; i < config.GatewayRoutes.Count; i++)
         {
             var route = config.GatewayRoutes[i];
@@ -74,25 +75,27 @@ internal static class GatewayRouteMapping
                 }
                 foreach (var target in rule.Backends.Select(b => b.Service).Append(rule.Mirror?.Service ?? host))
                 {
-                    if (!string.IsNullOrEmpty(target.Name) && target.Namespace != route.Namespace) grants.Add((target.Namespace, route.Namespace));
+                    if (string.IsNullOrEmpty(target.Name) || target.Namespace == route.Namespace) continue;
+                    if (!grants.TryGetValue((target.Namespace, route.Namespace), out var needing)) grants[(target.Namespace, route.Namespace)] = needing = new SortedSet<string>(StringComparer.Ordinal);
+                    needing.Add(ModelObjectNames.Of(route));
                 }
             }
             HttpRouteMapping.ReportPrecedence(route.Rules, path, ctx);
-            routes.Add(new Resources.HttpRoute
+            routes.Add(Ownership.From(new Resources.HttpRoute
             {
                 Metadata = { Name = name, NamespaceProperty = route.Namespace },
                 Spec = new HttpRouteSpec { ParentRefs = parents, Hostnames = route.Hostnames.IsEmpty ? null : [.. route.Hostnames], Rules = rules.Count == 0 ? null : rules },
-            });
+            }, ModelObjectNames.Of(route)));
         }
-        var referenceGrants = grants.Select(g => new ReferenceGrant
+        var referenceGrants = grants.Select(g => Ownership.From(new ReferenceGrant
         {
-            Metadata = { Name = $"httproutes-from-{g.From}", NamespaceProperty = g.To },
+            Metadata = { Name = $"httproutes-from-{g.Key.From}", NamespaceProperty = g.Key.To },
             Spec =
             {
-                From = [new ReferenceGrantFrom { Group = GatewayGroup, Kind = Resources.HttpRoute.KubeKind, Namespace = g.From }],
+                From = [new ReferenceGrantFrom { Group = GatewayGroup, Kind = Resources.HttpRoute.KubeKind, Namespace = g.Key.From }],
                 To = [new ReferenceGrantTo { Group = string.Empty, Kind = "Service" }],
             },
-        }).ToList();
+        }, g.Value)).ToList();
         return (routes, referenceGrants);
     }
 

@@ -31,7 +31,7 @@ public static class TcpRouteMapping
                 ctx.Unsupported(path, $"Another TCP route is already written as TCPRoute '{route.Namespace}/{route.Name}'; this TCP route is not written.");
                 continue;
             }
-            if (ToGatewayApi(route, path, ctx, apiVersion) is { } resource) written[(route.Namespace, route.Name)] = (i, resource);
+            if (ToGatewayApi(route, path, ctx, apiVersion) is { } resource) written[(route.Namespace, route.Name)] = (i, Ownership.From(resource, ModelObjectNames.Of(route)));
         }
         return [.. written.Values];
     }

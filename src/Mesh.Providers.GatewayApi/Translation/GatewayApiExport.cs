@@ -34,6 +34,7 @@ internal static class GatewayApiExport
             }
             foreach (var resource in HttpRouteMapping.ToGatewayApiRoutes(route, path, ctx))
             {
+                Ownership.From(resource, ModelObjectNames.Of(route));
                 var metadata = ((k8s.IKubernetesObject<k8s.Models.V1ObjectMeta>)resource).Metadata;
                 if (!routes.TryAdd((route.Namespace, metadata.Name), resource))
                 {

@@ -1,3 +1,4 @@
+using Mesh.Kubernetes;
 using System.Globalization;
 using Mesh.Collections;
 using Mesh.Model;
@@ -33,7 +34,7 @@ internal static class AccessPolicyMapping
             {
                 ctx.Approximated($"{path}.namespace", $"Without a target, an AuthorizationPolicy in Istio's root namespace '{policy.Namespace}' applies to the whole mesh, not only to the workloads of that namespace.");
             }
-            result.Add(new AuthorizationPolicy
+            result.Add(Ownership.From(new AuthorizationPolicy
             {
                 Metadata = { Name = policy.Name, NamespaceProperty = policy.Namespace },
                 Spec =
@@ -43,7 +44,7 @@ internal static class AccessPolicyMapping
                     Action = policy.Action switch { AccessAction.Deny => "DENY", AccessAction.Audit => "AUDIT", _ => null },
                     Rules = Lists.OrNull(policy.Rules.Select(r => RuleToIstio(r, ctx))),
                 },
-            });
+            }, ModelObjectNames.Of(policy)));
         }
         return result.OrderBy(p => p.Metadata.NamespaceProperty, StringComparer.Ordinal).ThenBy(p => p.Metadata.Name, StringComparer.Ordinal);
     }

@@ -48,7 +48,7 @@ internal static class DestinationRuleMapping
                 }
             }
             if (service.Subsets.IsEmpty) continue;
-            var rule = RuleFor(service.Reference);
+            var rule = Ownership.From(RuleFor(service.Reference), ModelObjectNames.Of(service));
             rule.Spec.Subsets = SubsetMapping.ToIstio(service.Subsets);
         }
 
@@ -58,7 +58,7 @@ internal static class DestinationRuleMapping
             if (external.Subsets.IsEmpty) continue;
             var reference = new ServiceRef(external.Name, external.Namespace);
             if (ctx.FindService(reference) is not null) continue;
-            RuleFor(reference).Spec.Subsets = SubsetMapping.ToIstio(external.Subsets);
+            Ownership.From(RuleFor(reference), ModelObjectNames.Of(external)).Spec.Subsets = SubsetMapping.ToIstio(external.Subsets);
         }
 
         var seen = new HashSet<PolicyTarget>();
@@ -80,7 +80,7 @@ internal static class DestinationRuleMapping
                 if (policy.RateLimit is null) ctx.Note(path, "The policy sets nothing (all defaults); no traffic policy is written for it.");
                 continue;
             }
-            var rule = RuleFor(policy.Target.Service);
+            var rule = Ownership.From(RuleFor(policy.Target.Service), ModelObjectNames.Of(policy));
             var traffic = TrafficToIstio(policy, path, ctx);
             Resources.Subset? subset = null;
             if (policy.Target.Subset is { } subsetName)

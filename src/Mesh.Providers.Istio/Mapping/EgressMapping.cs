@@ -1,3 +1,4 @@
+using Mesh.Kubernetes;
 using Mesh.Collections;
 using Mesh.Model;
 using Mesh.Providers.Istio.Resources;
@@ -66,7 +67,7 @@ internal static class EgressMapping
                     spec.Addresses = Lists.OrNull(external.Addresses);
                     break;
             }
-            result.Add(new ServiceEntry { Metadata = { Name = external.Name, NamespaceProperty = external.Namespace }, Spec = spec });
+            result.Add(Ownership.From(new ServiceEntry { Metadata = { Name = external.Name, NamespaceProperty = external.Namespace }, Spec = spec }, ModelObjectNames.Of(external)));
         }
         return result.OrderBy(p => p.Metadata.NamespaceProperty, StringComparer.Ordinal).ThenBy(p => p.Metadata.Name, StringComparer.Ordinal);
     }

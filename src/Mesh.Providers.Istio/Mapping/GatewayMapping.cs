@@ -29,7 +29,7 @@ internal static class GatewayMapping
             {
                 ctx.Approximated($"{path}.workloads", "The gateway names no workloads: the Istio Gateway is written without a selector, which picks every gateway workload of the mesh.");
             }
-            yield return new Resources.Gateway
+            yield return Ownership.From(new Resources.Gateway
             {
                 Metadata = { Name = gateway.Name, NamespaceProperty = gateway.Namespace },
                 Spec =
@@ -37,7 +37,7 @@ internal static class GatewayMapping
                     Selector = gateway.Workloads.IsEmpty ? null : new Dictionary<string, string>(gateway.Workloads, StringComparer.Ordinal),
                     Servers = [.. gateway.Listeners.Select(Server)],
                 },
-            };
+            }, ModelObjectNames.Of(gateway));
         }
     }
 

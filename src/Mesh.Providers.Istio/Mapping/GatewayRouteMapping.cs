@@ -41,6 +41,7 @@ internal static class GatewayRouteMapping
             {
                 shared.Spec.Hosts = [meshHost, .. hosts.Where(h => !string.Equals(h, meshHost, StringComparison.OrdinalIgnoreCase))];
                 shared.Spec.Gateways = [.. gateways, MeshGateway];
+                Ownership.From(shared, ModelObjectNames.Of(route));
                 continue;
             }
             var name = route.Name;
@@ -54,7 +55,7 @@ internal static class GatewayRouteMapping
                 }
                 ctx.Note($"{path}.name", $"A mesh route is named '{route.Name}' with other hosts or rules; the gateway route is written as VirtualService '{name}'.");
             }
-            byName[(route.Namespace, name)] = new VirtualService
+            byName[(route.Namespace, name)] = Ownership.From(new VirtualService
             {
                 Metadata = { Name = name, NamespaceProperty = route.Namespace },
                 Spec =
@@ -63,7 +64,7 @@ internal static class GatewayRouteMapping
                     Gateways = gateways,
                     Http = Lists.OrNull(route.Rules.Select((r, k) => HttpRouteMapping.ToIstio(r, $"{path}.rules[{k}]", ctx))),
                 },
-            };
+            }, ModelObjectNames.Of(route));
         }
     }
 

@@ -52,7 +52,7 @@ internal static class MtlsMapping
             {
                 ctx.Approximated($"{path}.scope.namespace", $"A PeerAuthentication without a selector in Istio's root namespace '{root}' applies to the whole mesh.");
             }
-            var pa = For(scope.Namespace ?? root, scope.Workload);
+            var pa = Ownership.From(For(scope.Namespace ?? root, scope.Workload), ModelObjectNames.Of(policy));
             if (scope.Port is { } port)
             {
                 if (scope.Workload.IsEmpty)

@@ -33,7 +33,7 @@ internal static class OutboundMapping
                 }
                 ctx.Approximated($"{path}.namespace", $"A Sidecar without a selector in Istio's root namespace '{root}' applies to every namespace without one of its own, not only to '{root}'.");
             }
-            yield return new Sidecar
+            yield return Ownership.From(new Sidecar
             {
                 Metadata = { Name = Name, NamespaceProperty = policy.Namespace ?? root },
                 Spec =
@@ -41,7 +41,7 @@ internal static class OutboundMapping
                     Egress = policy.Hosts.IsEmpty ? null : [new IstioEgressListener { Hosts = [.. policy.Hosts] }],
                     OutboundTrafficPolicy = policy.Mode == OutboundMode.RegistryOnly ? new OutboundTrafficPolicy { Mode = "REGISTRY_ONLY" } : null,
                 },
-            };
+            }, ModelObjectNames.Of(policy));
         }
     }
 

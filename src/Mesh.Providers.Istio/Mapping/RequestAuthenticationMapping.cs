@@ -1,3 +1,4 @@
+using Mesh.Kubernetes;
 using Mesh.Collections;
 using Mesh.Model;
 using Mesh.Providers.Istio.Resources;
@@ -38,11 +39,11 @@ internal static class RequestAuthenticationMapping
             {
                 ctx.Approximated($"{path}.namespace", $"Without a selector, a RequestAuthentication in Istio's root namespace '{policy.Namespace}' applies to the whole mesh, not only to the workloads of that namespace.");
             }
-            result.Add(new Resources.RequestAuthentication
+            result.Add(Ownership.From(new Resources.RequestAuthentication
             {
                 Metadata = { Name = policy.Name, NamespaceProperty = policy.Namespace },
                 Spec = { Selector = selector, JwtRules = Lists.OrNull(policy.JwtRules.Select(RuleToIstio)) },
-            });
+            }, ModelObjectNames.Of(policy)));
         }
         return result.OrderBy(p => p.Metadata.NamespaceProperty, StringComparer.Ordinal).ThenBy(p => p.Metadata.Name, StringComparer.Ordinal);
     }

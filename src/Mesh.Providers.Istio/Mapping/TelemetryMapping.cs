@@ -37,7 +37,7 @@ internal static class TelemetryMapping
             var ns = policy.Namespace ?? root;
             if (!names.Add((ns, name))) name = $"{name}-{MtlsMapping.Hash(policy.Workload.ToString())}";
             var tracing = policy.Tracing;
-            result.Add(new Telemetry
+            result.Add(Ownership.From(new Telemetry
             {
                 Metadata = { Name = name, NamespaceProperty = ns },
                 Spec =
@@ -53,7 +53,7 @@ internal static class TelemetryMapping
                         },
                     ],
                 },
-            });
+            }, ModelObjectNames.Of(policy)));
         }
         return result.OrderBy(t => t.Metadata.NamespaceProperty, StringComparer.Ordinal).ThenBy(t => t.Metadata.Name, StringComparer.Ordinal);
     }

@@ -37,7 +37,7 @@ internal static class VirtualServiceMapping
         for (var i = 0; i < config.Routes.Count; i++)
         {
             var route = config.Routes[i];
-            var vs = For(route.Namespace, route.Name, route.Host);
+            var vs = Ownership.From(For(route.Namespace, route.Name, route.Host), ModelObjectNames.Of(route));
             vs.Spec.Http = Lists.OrNull(route.Rules.Select((r, k) => HttpRouteMapping.ToIstio(r, $"$.spec.routes[{i}].rules[{k}]", ctx)));
         }
         for (var i = 0; i < config.TcpRoutes.Count; i++)
@@ -49,7 +49,7 @@ internal static class VirtualServiceMapping
                 name = $"{route.Name}-tcp";
                 ctx.Approximated($"$.spec.tcpRoutes[{i}].name", $"An HTTP route named '{route.Name}' has another host; the TCP route is written as VirtualService '{name}'.");
             }
-            var vs = For(route.Namespace, name, route.Host);
+            var vs = Ownership.From(For(route.Namespace, name, route.Host), ModelObjectNames.Of(route));
             (vs.Spec.Tcp ??= []).Add(TcpRouteMapping.ToIstio(route, $"$.spec.tcpRoutes[{i}]", ctx));
         }
         GatewayRouteMapping.ToIstio(config, byName, ctx);

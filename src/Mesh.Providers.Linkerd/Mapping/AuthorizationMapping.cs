@@ -158,7 +158,7 @@ internal sealed class AuthorizationMapping
             }
             finally
             {
-                output.Commit(path, ctx);
+                output.Commit(path, ModelObjectNames.Of(config.AccessPolicies[i]), ctx);
             }
         }
         return output.ToList();

@@ -65,6 +65,7 @@ internal sealed class EgressMapping(ImportContext ctx, string globalNamespace)
         ResolvePortConflicts(plans, ctx);
         var own = plans.Where(p => p.OwnNetwork).Select(p => (p.Service.Namespace, p.Service.Name)).ToHashSet();
         var used = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        var sharers = new Dictionary<string, List<string>>(StringComparer.Ordinal);
         var result = new List<(string Namespace, int Rank, string Name, object Resource)>();
         foreach (var plan in plans)
         {
@@ -96,7 +97,7 @@ internal sealed class EgressMapping(ImportContext ctx, string globalNamespace)
                 // A TCPRoute has no host names: the hosts are only worked out (and cut to the limit) for the routes that carry them.
                 if (kind != RouteKind.Tcp) hosts ??= Hosts(external, plan.Path, ctx);
                 anyRoute = true;
-                result.Add((ns, 1, name, EgressRouteMapping.ToLinkerd(kind, name, ns, network, port.Port, hosts ?? [], options)));
+                result.Add((ns, 1, name, Ownership.From(EgressRouteMapping.ToLinkerd(kind, name, ns, network, port.Port, hosts ?? [], options), ModelObjectNames.Of(external))));
                 var readBack = kind switch { RouteKind.Grpc => Protocol.Grpc, RouteKind.Tls => Protocol.Tls, RouteKind.Tcp => Protocol.Tcp, _ => Protocol.Http };
                 if (port.Protocol == Protocol.Http2) ctx.Approximated($"{at}.protocol", "An HTTPRoute matches HTTP/1 and HTTP/2 alike; the port reads back as http.");
                 if (port.Name is { } portName && portName != $"{WireNames.Of(port.Protocol)}-{port.Port}")
@@ -104,12 +105,19 @@ internal sealed class EgressMapping(ImportContext ctx, string globalNamespace)
                     ctx.Approximated($"{at}.name", $"A route names the port of its EgressNetwork by number; the name '{portName}' is not written (it reads back as '{WireNames.Of(readBack)}-{port.Port}').");
                 }
             }
-            if (plan.OwnNetwork) result.Add((external.Namespace, 0, external.Name, EgressNetworkMapping.OwnNetwork(plan, unwritten, anyRoute, hosts is not null, ctx)));
-            else if (EgressNetworkMapping.SharedNetwork(plan, unwritten, anyRoute, ctx)) used[ns] = network;
+            if (plan.OwnNetwork) result.Add((external.Namespace, 0, external.Name, Ownership.From(EgressNetworkMapping.OwnNetwork(plan, unwritten, anyRoute, hosts is not null, ctx), ModelObjectNames.Of(external))));
+            else if (EgressNetworkMapping.SharedNetwork(plan, unwritten, anyRoute, ctx))
+            {
+                used[ns] = network;
+                (sharers.TryGetValue(ns, out var list) ? list : sharers[ns] = []).Add(ModelObjectNames.Of(external));
+            }
         }
         foreach (var (ns, name) in used)
         {
-            result.Add((ns, 0, name, EgressNetworkMapping.Shared(ns, name, Mode(config, ns == options.GlobalEgressNamespace ? null : ns))));
+            // The shared network is written for the external services on it, in the mode of the namespace's outbound policy.
+            var mode = ns == options.GlobalEgressNamespace ? config.Outbound.FirstOrDefault(p => p.Namespace is null) : config.OutboundFor(ns);
+            var network = Ownership.From(EgressNetworkMapping.Shared(ns, name, Mode(config, ns == options.GlobalEgressNamespace ? null : ns)), sharers[ns]);
+            result.Add((ns, 0, name, mode is null ? network : Ownership.From(network, ModelObjectNames.Of(mode))));
         }
         WriteOutbound(config, options, own, used, result, ctx);
         return result
@@ -225,7 +233,7 @@ internal sealed class EgressMapping(ImportContext ctx, string globalNamespace)
             if (policy.Mode == OutboundMode.AllowAny && (policy.Namespace is null || meshWide == OutboundMode.AllowAny)) continue;
             var name = EgressNetworkMapping.SharedName(ns, own);
             used[ns] = name;
-            result.Add((ns, 0, name, EgressNetworkMapping.Shared(ns, name, policy.Mode)));
+            result.Add((ns, 0, name, Ownership.From(EgressNetworkMapping.Shared(ns, name, policy.Mode), ModelObjectNames.Of(policy))));
         }
     }
 

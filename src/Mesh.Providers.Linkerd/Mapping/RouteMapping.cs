@@ -59,11 +59,11 @@ internal static class RouteMapping
                         ? new PolicyHttpRoute { Metadata = http.Metadata, Spec = http.Spec }
                         : http;
                     http.Metadata.Annotations = annotations;
-                    routes[(route.Namespace, route.Name)] = result;
+                    routes[(route.Namespace, route.Name)] = Ownership.From(result, ModelObjectNames.Of(route));
                     break;
                 case GatewayResources.GrpcRoute grpc:
                     grpc.Metadata.Annotations = RetryTimeoutAnnotationMapping.ToLinkerd(route, grpc: true, path, ctx, null);
-                    routes[(route.Namespace, route.Name)] = grpc;
+                    routes[(route.Namespace, route.Name)] = Ownership.From(grpc, ModelObjectNames.Of(route));
                     break;
             }
         }

@@ -33,7 +33,8 @@ internal sealed class AuthorizationOutput
     /// policies of a workload share) takes a name already written: then none is, and the policy is reported. Names derive from
     /// policy names, so a name taken twice would make one policy refer to another's resources.
     /// </summary>
-    public void Commit(string path, RouteExportContext ctx)
+    /// <remarks>Each resource written names <paramref name="source"/> (the access policy) as its source; a shared Server names every policy that needs it.</remarks>
+    public void Commit(string path, string source, RouteExportContext ctx)
     {
         (int Order, string Namespace, string Name) clash = default;
         foreach (var key in _pending.Keys)
@@ -50,7 +51,11 @@ internal sealed class AuthorizationOutput
         }
         else
         {
-            foreach (var (key, resource) in _pending) _output[key.Order].TryAdd((key.Namespace, key.Name), resource);
+            foreach (var (key, resource) in _pending)
+            {
+                if (_output[key.Order].TryGetValue((key.Namespace, key.Name), out var existing)) Ownership.From(existing, source);
+                else _output[key.Order].Add((key.Namespace, key.Name), Ownership.From(resource, source));
+            }
         }
         _pending.Clear();
     }

@@ -97,7 +97,14 @@ internal static class LinkerdExport
         for (var i = 0; i < config.DestinationPolicies.Count; i++)
         {
             var policy = config.DestinationPolicies[i];
-            if (policy.RateLimit is not null) rateLimits.AddRange(RateLimitMapping.ToLinkerd(policy, $"$.spec.destinationPolicies[{i}]", ctx));
+            if (policy.RateLimit is not null)
+            {
+                foreach (var written in RateLimitMapping.ToLinkerd(policy, $"$.spec.destinationPolicies[{i}]", ctx))
+                {
+                    Ownership.From(written.Server, ModelObjectNames.Of(policy));
+                    rateLimits.Add(written with { Policy = Ownership.From(written.Policy, ModelObjectNames.Of(policy)) });
+                }
+            }
             Destination(policy, $"$.spec.destinationPolicies[{i}]", ctx);
         }
         for (var i = 0; i < config.Mtls.Count; i++)

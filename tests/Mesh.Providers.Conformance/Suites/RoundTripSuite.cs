@@ -1,6 +1,8 @@
 using Mesh.Providers.Conformance.Support;
 using CsCheck;
+using Mesh.Kubernetes;
 using Mesh.Model;
+using Mesh.Testing;
 using Xunit;
 
 namespace Mesh.Providers.Conformance.Suites;
@@ -53,6 +55,31 @@ public abstract class RoundTripSuite : ConformanceSuite
             var back = Translator.Import(translated.Resources);
             Assert.DoesNotContain(back.Diagnostics, d => d.Message.Contains("app.kubernetes.io/managed-by", StringComparison.Ordinal));
         }, iter: Iterations / 10);
+
+    /// <summary>
+    /// Every object written names the model objects it came from (<c>mesh-sdk.io/source</c>), each one an object of the model,
+    /// for models within the provider's capabilities and for any valid model (what the provider cannot express is reported,
+    /// what it writes still names its source); reading the objects back does not report the annotation.
+    /// </summary>
+    [Fact]
+    public void EveryWrittenObject_NamesTheModelObjectsItCameFrom() =>
+        Gen.OneOf(ModelsWithinCapabilities, MeshGenerators.Config).Sample(model =>
+        {
+            var translated = Translator.Translate(model);
+            Assert.False(translated.HasErrors, string.Join("\n", translated.Diagnostics));
+            var names = ModelObjectNames.All(model).Select(n => n.Name).ToHashSet(StringComparer.Ordinal);
+            foreach (var resource in translated.Resources)
+            {
+                var sources = Ownership.SourcesOf(resource);
+                var meta = ((k8s.IKubernetesObject<k8s.Models.V1ObjectMeta>)resource).Metadata;
+                var what = $"{resource.GetType().Name} {meta.NamespaceProperty}/{meta.Name}";
+                Assert.True(sources.Count > 0, $"{what} names no model object it came from.");
+                Assert.All(sources, s => Assert.True(names.Contains(s), $"{what} names {s}, which is not an object of the model: {string.Join(", ", names)}"));
+            }
+            var back = Translator.Import(translated.Resources);
+            Assert.DoesNotContain(back.Diagnostics, d => d.Path.Contains(Ownership.SourceAnnotation, StringComparison.Ordinal)
+                || (d.Path.EndsWith("$.metadata.annotations", StringComparison.Ordinal) && d.Message.Contains("metadata other than name and namespace", StringComparison.Ordinal)));
+        }, iter: Iterations / 3);
 
     /// <summary>Same model, same bytes.</summary>
     [Fact]
