@@ -8,11 +8,19 @@ namespace Mesh.Model;
 /// The name of each object of a model, as provider objects written from it name their source (the
 /// <c>mesh-sdk.io/source</c> annotation): the <c>spec</c> list it is in, then its identity —
 /// <c>routes/bookinfo/reviews</c>, <c>services/bookinfo/reviews</c>, <c>destinationPolicies/bookinfo/reviews/v2:9080</c>,
-/// <c>mtls/bookinfo/{app=reviews}</c>, <c>mtls/mesh</c>. A name has no spaces, so several are written as one
+/// <c>mtls/bookinfo/{app=reviews}</c>, <c>mtls/mesh</c>, and the model itself <c>mesh/&lt;name&gt;</c>. A name has no spaces, so several are written as one
 /// space-separated value.
 /// </summary>
 public static class ModelObjectNames
 {
+    /// <summary>
+    /// The name of the model as a whole, for what a mesh writes once per mesh (App Mesh's Mesh, OSM's MeshConfig, Consul's
+    /// global proxy defaults): <c>mesh/&lt;name&gt;</c>.
+    /// </summary>
+    /// <param name="config">The model.</param>
+    /// <returns>The name.</returns>
+    public static string Of(MeshConfig config) => "mesh/" + Part(Checked(config).Name);
+
     /// <summary>The name of a service: <c>services/&lt;namespace&gt;/&lt;name&gt;</c>.</summary>
     /// <param name="service">The service.</param>
     /// <returns>The name.</returns>
@@ -101,7 +109,7 @@ public static class ModelObjectNames
     public static IReadOnlyList<(string Name, string Path)> All(MeshConfig config)
     {
         ArgumentNullException.ThrowIfNull(config);
-        var all = new List<(string, string)>();
+        var all = new List<(string, string)> { (Of(config), "$") };
         Add(all, "services", config.Services, Of);
         Add(all, "routes", config.Routes, Of);
         Add(all, "tcpRoutes", config.TcpRoutes, Of);
@@ -115,6 +123,44 @@ public static class ModelObjectNames
         Add(all, "gateways", config.Gateways, Of);
         Add(all, "gatewayRoutes", config.GatewayRoutes, Of);
         return all;
+    }
+
+    /// <summary>
+    /// The name of the model object at <paramref name="path"/> or containing it (<c>$.spec.routes[2].rules[0]</c> → the route's
+    /// name); the model's own name for a path outside every object (<c>$</c>, <c>$.spec.services</c>); null for an index out of range.
+    /// </summary>
+    /// <param name="config">The model.</param>
+    /// <param name="path">A path into the model, as diagnostics give them.</param>
+    /// <returns>The name, or null.</returns>
+    public static string? At(MeshConfig config, string path)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        ArgumentNullException.ThrowIfNull(path);
+        const string Spec = "$.spec.";
+        if (!path.StartsWith(Spec, StringComparison.Ordinal)) return Of(config);
+        var open = path.IndexOf('[', Spec.Length);
+        var close = open < 0 ? -1 : path.IndexOf(']', open);
+        if (open < 0 || close < 0 || path.AsSpan(Spec.Length, open - Spec.Length).Contains('.')) return Of(config);
+        if (!int.TryParse(path.AsSpan(open + 1, close - open - 1), NumberStyles.None, CultureInfo.InvariantCulture, out var index)) return Of(config);
+        return path[Spec.Length..open] switch
+        {
+            "services" => Item(config.Services, index, Of),
+            "routes" => Item(config.Routes, index, Of),
+            "tcpRoutes" => Item(config.TcpRoutes, index, Of),
+            "destinationPolicies" => Item(config.DestinationPolicies, index, Of),
+            "mtls" => Item(config.Mtls, index, Of),
+            "accessPolicies" => Item(config.AccessPolicies, index, Of),
+            "requestAuthentications" => Item(config.RequestAuthentications, index, Of),
+            "externalServices" => Item(config.ExternalServices, index, Of),
+            "outbound" => Item(config.Outbound, index, Of),
+            "telemetry" => Item(config.Telemetry, index, Of),
+            "gateways" => Item(config.Gateways, index, Of),
+            "gatewayRoutes" => Item(config.GatewayRoutes, index, Of),
+            _ => Of(config),
+        };
+
+        static string? Item<T>(EquatableArray<T> items, int index, Func<T, string> name)
+            where T : class => index < items.Count && items[index] is { } item ? name(item) : null;
     }
 
     /// <summary>Splits an annotation value of several names (space-separated) into the names.</summary>

@@ -53,7 +53,7 @@ internal static partial class RouterMapping
                 routed.Remove(service.Reference);
                 continue;
             }
-            routers.Add(Router(service, i, httpRoutes, tcpRoutes, ctx));
+            routers.Add(Ownership.From(Router(service, i, httpRoutes, tcpRoutes, ctx), [ModelObjectNames.Of(service), .. httpRoutes.Select(r => ModelObjectNames.Of(config.Routes[r])), .. tcpRoutes.Select(r => ModelObjectNames.Of(config.TcpRoutes[r]))]));
         }
         return (routers, routed);
     }

@@ -21,7 +21,8 @@ internal static class AppMeshExport
             "App Mesh external services have no subsets; they are not written.");
         var externals = EgressMapping.ToAppMesh(config, ctx);
         ctx.Plan = NodePlan.Create(config, leaves, externals);
-        var mesh = MeshMapping.ToAppMesh(ctx);
+        // The Mesh holds the mesh-wide settings: the model's and its outbound policies' (the egress filter).
+        var mesh = Ownership.From(MeshMapping.ToAppMesh(ctx), [ModelObjectNames.Of(config), .. config.Outbound.Select(ModelObjectNames.Of)]);
         TlsMapping.Report(config, ctx);
         AccessLogMapping.Report(ctx);
         ctx.UnsupportedGateways("App Mesh's ingress is a VirtualGateway with GatewayRoutes, which this provider does not write yet.");
@@ -36,14 +37,14 @@ internal static class AppMeshExport
         var seen = new HashSet<ServiceRef>();
         foreach (var service in config.Services)
         {
-            if (seen.Add(service.Reference)) services.Add(VirtualServiceMapping.ToAppMesh(service, routed.Contains(service.Reference), ctx));
+            if (seen.Add(service.Reference)) services.Add(Ownership.From(VirtualServiceMapping.ToAppMesh(service, routed.Contains(service.Reference), ctx), ModelObjectNames.Of(service)));
         }
-        services.AddRange(externals.Select(VirtualServiceMapping.ToAppMesh));
+        services.AddRange(externals.Select(e => Ownership.From(VirtualServiceMapping.ToAppMesh(e), ModelObjectNames.Of(e.External!))));
         Sort(services);
 
         var serviceRefs = services.Select(s => new ServiceRef(s.Metadata.Name, s.Metadata.NamespaceProperty)).ToList();
         var anyEncrypted = TlsMapping.AnyEncrypted(ctx);
-        var nodes = ctx.Plan.Nodes.Select(n => VirtualNodeMapping.ToAppMesh(n, serviceRefs, anyEncrypted, ctx)).ToList();
+        var nodes = ctx.Plan.Nodes.Select(n => Ownership.From(VirtualNodeMapping.ToAppMesh(n, serviceRefs, anyEncrypted, ctx), n.Service is { } s ? ModelObjectNames.Of(s) : ModelObjectNames.Of(n.External!))).ToList();
         ClientTlsMapping.ReportUnwritten(ctx);
         Sort(nodes);
         Sort(routers);

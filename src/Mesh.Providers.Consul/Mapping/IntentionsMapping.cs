@@ -1,3 +1,4 @@
+using Mesh.Kubernetes;
 using Mesh.Model;
 using Mesh.Providers.Consul.Resources;
 using Mesh.Providers.Consul.Translation;
@@ -79,6 +80,9 @@ internal static partial class IntentionsMapping
         public bool HasAllow;
         public bool L7Refused;
         public Dictionary<IntentionSources.Key, SourceRules> Sources { get; } = [];
+
+        /// <summary>The access policies written into the entry (its source annotation).</summary>
+        public List<string> Policies { get; } = [];
     }
 
     public static List<ServiceIntentions> ToConsul(ConsulExportContext ctx)
@@ -113,6 +117,7 @@ internal static partial class IntentionsMapping
                     order.Add(target);
                 }
                 if (allow) entry.HasAllow = true;
+                entry.Policies.Add(ModelObjectNames.Of(policy));
                 for (var j = 0; j < rules.Length; j++)
                 {
                     var rulePath = $"{path}.rules[{j}]";
@@ -148,8 +153,9 @@ internal static partial class IntentionsMapping
             }
         }
         var result = new List<ServiceIntentions>(order.Count + 1);
-        foreach (var service in order) result.Add(Intentions(service, byService[service], ctx));
-        if (ctx.Options.AllowByDefault && config.Services.Count > 0) result.Add(DefaultAllow(ctx));
+        foreach (var service in order) result.Add(Ownership.From(Intentions(service, byService[service], ctx), byService[service].Policies));
+        // The model allows what no policy restricts: the default-allow intention is the model's own.
+        if (ctx.Options.AllowByDefault && config.Services.Count > 0) result.Add(Ownership.From(DefaultAllow(ctx), ModelObjectNames.Of(config)));
         return result;
     }
 

@@ -43,16 +43,45 @@ internal static class ConsulExport
             if (permissive) mesh.Spec.AllowEnablingPermissiveMutualTLS = true;
             // Consul's default lets transparent proxies reach any address, as the model's does.
             if (registryOnly) mesh.Spec.TransparentProxy = new MeshTransparentProxy { MeshDestinationsOnly = true };
-            resources.Add(mesh);
+            resources.Add(Ownership.From(mesh, [ModelObjectNames.Of(config), .. config.Mtls.Where(m => m.Mode == MtlsMode.Permissive).Select(ModelObjectNames.Of), .. config.Outbound.Where(o => o.Namespace is null).Select(ModelObjectNames.Of)]));
         }
-        if (proxy is not null) resources.Add(proxy);
-        resources.AddRange(Sorted(ctx.Defaults.Values.Where(d => !IsEmpty(d.Spec))));
-        resources.AddRange(Sorted(ctx.Resolvers.Values));
-        resources.AddRange(Sorted(splitters));
-        resources.AddRange(Sorted(routers));
+        if (proxy is not null) resources.Add(Ownership.From(proxy, [ModelObjectNames.Of(config), .. config.Mtls.Where(m => m.Scope?.Namespace is null).Select(ModelObjectNames.Of), .. config.Telemetry.Where(t => t.Namespace is null).Select(ModelObjectNames.Of)]));
+        var index = new SourceIndex(config);
+        resources.AddRange(Sorted(ctx.Defaults.Values.Where(d => !IsEmpty(d.Spec))).Select(d => Ownership.From(d, index.Of(d, routes: false))));
+        resources.AddRange(Sorted(ctx.Resolvers.Values).Select(r => Ownership.From(r, index.Of(r, routes: false))));
+        resources.AddRange(Sorted(splitters).Select(s => Ownership.From(s, index.Of(s, routes: true))));
+        resources.AddRange(Sorted(routers).Select(r => Ownership.From(r, index.Of(r, routes: true))));
         resources.AddRange(Sorted(intentions));
-        if (gateway is not null) resources.Add(gateway);
+        if (gateway is not null)
+        {
+            var linked = gateway.Spec.Services?.Select(s => s.Name).ToHashSet(StringComparer.Ordinal) ?? [];
+            resources.Add(Ownership.From(gateway, config.ExternalServices.Where(e => linked.Contains(e.Name)).Select(ModelObjectNames.Of)));
+        }
         return (resources, ctx.Diagnostics);
+    }
+
+    /// <summary>
+    /// The model objects a per-service entry comes from: the routes and TCP routes on the service (for splitters and
+    /// routers), else the service or external service and the destination policies targeting it. Entries are named after
+    /// their service; without an enterprise namespace the entry's namespace is the service's.
+    /// </summary>
+    private sealed class SourceIndex(MeshConfig config)
+    {
+        private readonly ILookup<(string, string), string> _routes = config.Routes.Select(r => (Key: (r.Host.Namespace, r.Host.Name), Name: ModelObjectNames.Of(r)))
+            .Concat(config.TcpRoutes.Select(r => (Key: (r.Host.Namespace, r.Host.Name), Name: ModelObjectNames.Of(r)))).ToLookup(x => x.Key, x => x.Name);
+
+        private readonly ILookup<(string, string), string> _owners = config.Services.Select(s => (Key: (s.Namespace, s.Name), Name: ModelObjectNames.Of(s)))
+            .Concat(config.ExternalServices.Select(e => (Key: (e.Namespace, e.Name), Name: ModelObjectNames.Of(e))))
+            .Concat(config.DestinationPolicies.Select(p => (Key: (p.Target.Service.Namespace, p.Target.Service.Name), Name: ModelObjectNames.Of(p)))).ToLookup(x => x.Key, x => x.Name);
+
+        public List<string> Of(IKubernetesObject<V1ObjectMeta> entry, bool routes)
+        {
+            var key = (entry.Metadata.NamespaceProperty ?? string.Empty, entry.Metadata.Name);
+            var found = routes ? _routes[key].ToList() : [];
+            if (found.Count == 0) found = [.. _owners[key]];
+            // An entry for a name the model declares nowhere (a subset's or an upstream's) comes from the model as a whole.
+            return found.Count > 0 ? found : [ModelObjectNames.Of(config)];
+        }
     }
 
     private static bool IsEmpty(ServiceDefaultsSpec spec) =>

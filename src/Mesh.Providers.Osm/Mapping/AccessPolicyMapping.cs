@@ -1,3 +1,4 @@
+using Mesh.Kubernetes;
 using System.Globalization;
 using k8s.Models;
 using Mesh.Model;
@@ -73,12 +74,12 @@ internal static partial class AccessPolicyMapping
                 var (httpPorts, tcpPorts) = Ports(service, to, rulePath, ctx);
                 if (httpPorts && HttpMatches(to, rulePath, ctx) is { } matches)
                 {
-                    groups.Add(new HttpRouteGroup { Metadata = Meta(name, target.Service.Namespace), Spec = new HttpRouteGroupSpec { Matches = matches } });
+                    groups.Add(Ownership.From(new HttpRouteGroup { Metadata = Meta(name, target.Service.Namespace), Spec = new HttpRouteGroupSpec { Matches = matches } }, ModelObjectNames.Of(policy)));
                     rules.Add(new TrafficTargetRule { Kind = HttpRouteGroupKind, Name = name, Matches = [.. matches.Select(m => m.Name!)] });
                 }
                 if (tcpPorts.Count > 0 && to.Methods.IsEmpty && to.Paths.IsEmpty)
                 {
-                    tcpRoutes.Add(new TcpRoute { Metadata = Meta(name, target.Service.Namespace), Spec = new TcpRouteSpec { Matches = new TcpRouteMatches { Ports = tcpPorts } } });
+                    tcpRoutes.Add(Ownership.From(new TcpRoute { Metadata = Meta(name, target.Service.Namespace), Spec = new TcpRouteSpec { Matches = new TcpRouteMatches { Ports = tcpPorts } } }, ModelObjectNames.Of(policy)));
                     rules.Add(new TrafficTargetRule { Kind = TcpRouteKind, Name = name });
                 }
                 if (rules.Count == 0) continue;
@@ -90,11 +91,11 @@ internal static partial class AccessPolicyMapping
                     [OsmAnnotations.Target] = target.Subset is null ? target.Service.Name : $"{target.Service.Name}/{target.Subset}",
                 };
                 if (!to.Ports.IsEmpty) meta.Annotations[OsmAnnotations.AccessPorts] = string.Join(",", to.Ports.Select(p => p.ToString(CultureInfo.InvariantCulture)));
-                targets.Add(new TrafficTarget
+                targets.Add(Ownership.From(new TrafficTarget
                 {
                     Metadata = meta,
                     Spec = new TrafficTargetSpec { Destination = Identities.Account(Identities.AccountOf(target.Service)), Rules = rules, Sources = sources },
-                });
+                }, ModelObjectNames.Of(policy)));
             }
         }
         if (protectedServices.Count > 0) ReportOpenServices(protectedServices, ctx);

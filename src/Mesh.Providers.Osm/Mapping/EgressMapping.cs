@@ -1,3 +1,4 @@
+using Mesh.Kubernetes;
 using System.Globalization;
 using System.Net;
 using k8s.Models;
@@ -60,7 +61,7 @@ internal static partial class EgressMapping
                 if (Cidr(external.Addresses[k]) is { } cidr) addresses.Add(cidr);
                 else ctx.Unsupported($"{path}.addresses[{k.ToString(CultureInfo.InvariantCulture)}]", "Egress ipAddresses are IPv4 CIDRs: this address is not written.");
             }
-            egresses.Add(new Egress
+            egresses.Add(Ownership.From(new Egress
             {
                 Metadata = new V1ObjectMeta { Name = external.Name, NamespaceProperty = external.Namespace },
                 Spec = new EgressSpec
@@ -70,7 +71,7 @@ internal static partial class EgressMapping
                     IpAddresses = Lists.OrNull(addresses),
                     Ports = ports,
                 },
-            });
+            }, ModelObjectNames.Of(external)));
         }
         if (egresses.Count > 0)
         {

@@ -1,3 +1,5 @@
+using Mesh.Kubernetes;
+using Mesh.Model;
 using k8s.Models;
 using Mesh.Providers.Osm.Resources;
 using Mesh.Providers.Osm.Translation;
@@ -30,7 +32,8 @@ internal static partial class MeshConfigMapping
             return null;
         }
         ctx.Note("$", "The MeshConfig written holds only the settings the model decides: merge it into the installed one (kubectl apply or kubectl patch --type merge), do not replace it.");
-        return new OsmMeshConfig
+        // The MeshConfig holds the mesh-wide settings: permissive mode (the access policies), egress (the outbound policies), mTLS.
+        return Ownership.From(new OsmMeshConfig
         {
             Metadata = new V1ObjectMeta
             {
@@ -45,6 +48,6 @@ internal static partial class MeshConfigMapping
                     ? new FeatureFlags { EnableRetryPolicy = ctx.RetriesWritten ? true : null, EnableEgressPolicy = ctx.EgressWritten ? true : null }
                     : null,
             },
-        };
+        }, [ModelObjectNames.Of(config), .. config.Outbound.Where(o => o.Namespace is null).Select(ModelObjectNames.Of), .. config.Mtls.Where(m => m.Scope?.Namespace is null).Select(ModelObjectNames.Of)]);
     }
 }

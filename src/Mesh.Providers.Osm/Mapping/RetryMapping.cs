@@ -51,7 +51,7 @@ internal static partial class RetryMapping
             for (var k = 0; k < policies.Count; k++)
             {
                 var (spec, hosts) = policies[k];
-                retries.Add(new Retry
+                retries.Add(Ownership.From(new Retry
                 {
                     Metadata = new k8s.Models.V1ObjectMeta { Name = k == 0 ? $"{caller.Name}-retry" : $"{caller.Name}-retry-{k + 1}", NamespaceProperty = caller.Namespace },
                     Spec = new RetrySpec
@@ -60,7 +60,7 @@ internal static partial class RetryMapping
                         Destinations = [.. hosts.OrderBy(h => h.Namespace, StringComparer.Ordinal).ThenBy(h => h.Name, StringComparer.Ordinal).Select(Identities.Service)],
                         RetryPolicy = spec,
                     },
-                });
+                }, ctx.Config.Routes.Where(r => hosts.Contains(r.Host) && r.Rules.Any(x => x.Retry is not null)).Select(ModelObjectNames.Of)));
             }
         }
         return retries;

@@ -1,3 +1,4 @@
+using Mesh.Kubernetes;
 using System.Globalization;
 using k8s.Models;
 using Mesh.Model;
@@ -41,11 +42,11 @@ internal static partial class TrafficSplitMapping
                 ctx.Unsupported(draft.Path, $"Another route of namespace {draft.Host.Namespace} is named {draft.Name}: this route's TrafficSplit is not written.");
                 continue;
             }
-            splits.Add(new TrafficSplit
+            splits.Add(Ownership.From(new TrafficSplit
             {
                 Metadata = new V1ObjectMeta { Name = draft.Name, NamespaceProperty = draft.Host.Namespace, Annotations = Annotations(draft, ports) },
                 Spec = new TrafficSplitSpec { Service = ctx.Fqdn(draft.Host), Backends = backends },
-            });
+            }, ModelObjectNames.At(ctx.Config, draft.Path) ?? string.Empty));
         }
         return splits;
     }

@@ -43,7 +43,7 @@ internal static partial class UpstreamTrafficSettingMapping
             if (ctx.FindService(target.Service) is null && ctx.Config.ExternalServices.FirstOrDefault(e => e.Name == target.Service.Name && e.Namespace == target.Service.Namespace) is { } external)
             {
                 // The validator keeps rate limits off external services (no proxy of the mesh serves them).
-                if (pool is not null) settings.Add(External(external, pool, path, ctx));
+                if (pool is not null) settings.Add(Ownership.From(External(external, pool, path, ctx), ModelObjectNames.Of(policy)));
                 continue;
             }
             if (target.Subset is { } subset)
@@ -56,7 +56,7 @@ internal static partial class UpstreamTrafficSettingMapping
                 ctx.Approximated($"{path}.target.subset", "Written on the subset's leaf Service: it applies to the traffic a TrafficSplit sends there.");
             }
             var host = ctx.Leaves.Target(target.Service, target.Subset);
-            settings.Add(new UpstreamTrafficSetting
+            settings.Add(Ownership.From(new UpstreamTrafficSetting
             {
                 Metadata = new V1ObjectMeta
                 {
@@ -65,7 +65,7 @@ internal static partial class UpstreamTrafficSettingMapping
                     Annotations = new Dictionary<string, string>(StringComparer.Ordinal) { [OsmAnnotations.Target] = target.Subset is null ? target.Service.Name : $"{target.Service.Name}/{target.Subset}" },
                 },
                 Spec = Spec(ctx.Fqdn(host), pool, policy.RateLimit, $"{path}.rateLimit", ctx),
-            });
+            }, ModelObjectNames.Of(policy)));
         }
         return settings;
     }
