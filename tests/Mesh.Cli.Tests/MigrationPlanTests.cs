@@ -43,6 +43,17 @@ public sealed class MigrationPlanTests : IDisposable
         Assert.Equal(plan.Findings.Count, json.RootElement.GetProperty("findings").GetArrayLength());
         Assert.Equal(plan.Sources.Count, json.RootElement.GetProperty("counts").GetProperty("sources").GetInt32());
         Assert.StartsWith($"# Migration plan: {plan.From} → {plan.To}", plan.ToMarkdown(), StringComparison.Ordinal);
+        // What each object is part of names objects of the imported model: the targets by their source annotation, the
+        // sources by what the model loses without them.
+        if (plan.Config is { } config)
+        {
+            var names = Mesh.Model.ModelObjectNames.All(config).Select(n => n.Name).ToHashSet(StringComparer.Ordinal);
+            foreach (var o in plan.Sources.Concat(plan.Targets))
+            {
+                Assert.All(o.ModelObjects ?? [], n => Assert.True(names.Contains(n), $"{o} names {n}, which the model does not have."));
+            }
+            Assert.All(plan.Targets, t => Assert.True(t.ModelObjects is { Count: > 0 }, $"{t} names no model object."));
+        }
     }
 
     [Fact]
@@ -56,6 +67,54 @@ public sealed class MigrationPlanTests : IDisposable
         // Linkerd has no fault injection: the sample's fault is lost, by feature.
         Assert.Contains(plan.Findings, f => f.Stage == PlanStage.Translate && f.Outcome == PlanOutcome.Lost && f.Feature == "spec.routes.rules.fault");
         Assert.Contains("| translate | `spec.routes.rules.fault` | 1 | 0 |", plan.ToMarkdown(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Became_FollowsTheModelObjects_NotTheNames()
+    {
+        var plan = MigrationPlanner.Plan([IstioSample()], new IstioTranslator(), new GatewayApiTranslator(), new MigrationPlanOptions { AllowLoss = true, Services = ServiceOutput.All });
+        Assert.True(plan.CanMigrate, string.Join("\n", plan.Diagnostics.Where(d => d.IsError)));
+        Assert.All(plan.Sources, s => Assert.NotNull(s.ModelObjects));
+        PlanObject Source(string kind, string name) => Assert.Single(plan.Sources, s => s.Kind == kind && s.Name == name);
+
+        // A DestinationRule holds the subsets of its service: it is part of the service, and of its destination policies.
+        var rule = Source("DestinationRule", "reviews");
+        Assert.Contains("services/bookinfo/reviews", rule.ModelObjects!);
+        Assert.Contains(rule.ModelObjects!, n => n.StartsWith("destinationPolicies/bookinfo/reviews", StringComparison.Ordinal));
+        // So it became the Service and the leaf Services Gateway API routes to, whatever their names.
+        Assert.Contains(plan.Became(rule), t => t.Kind == "Service" && t.Name == "reviews-v1");
+        Assert.DoesNotContain(plan.Became(rule), t => t.Kind == "HTTPRoute");
+
+        // A VirtualService became its HTTPRoute, and no other route.
+        var routes = plan.Became(Source("VirtualService", "reviews"));
+        Assert.Equal(["reviews"], routes.Where(t => t.Kind == "HTTPRoute").Select(t => t.Name));
+        // An AuthorizationPolicy Gateway API cannot express became nothing, though a target shares its name's prefix.
+        Assert.Equal(["accessPolicies/bookinfo/ratings-from-reviews"], Source("AuthorizationPolicy", "ratings-from-reviews").ModelObjects);
+        Assert.Empty(plan.Became(Source("AuthorizationPolicy", "ratings-from-reviews")));
+
+        using var json = JsonDocument.Parse(plan.ToJson());
+        var first = json.RootElement.GetProperty("sources")[0];
+        Assert.Equal(plan.Sources[0].ModelObjects!.Count, first.GetProperty("modelObjects").GetArrayLength());
+        Assert.Equal(plan.Became(plan.Sources[0]).Count, first.GetProperty("became").GetArrayLength());
+    }
+
+    [Fact]
+    public void Became_ByName_WhenTheInputIsTooLargeToTrace()
+    {
+        // Over the limit, sources are not traced (one import per document) and Became falls back to names.
+        var model = Mesh.Serialization.MeshYaml.Read(File.ReadAllText(CliRunner.Sample("bookinfo.mesh.yaml"))).Config!;
+        var istio = new IstioTranslator();
+        var documents = istio.Translate(model, new TranslationOptions { Services = ServiceOutput.All }).Resources;
+        var repeats = MigrationPlanner.ProvenanceLimit / documents.Count + 1;
+        // The sample again in namespaces bookinfo0, bookinfo1, …: distinct objects, one valid model.
+        var yaml = istio.WriteYaml(documents);
+        var text = string.Join("\n---\n", Enumerable.Range(0, repeats).Select(k => yaml.Replace("bookinfo", $"bookinfo{k}", StringComparison.Ordinal)));
+        var plan = MigrationPlanner.Plan([new SourceText("big.yaml", text)], istio, new GatewayApiTranslator(), new MigrationPlanOptions { AllowLoss = true });
+        Assert.True(plan.Sources.Count > MigrationPlanner.ProvenanceLimit);
+        Assert.All(plan.Sources, s => Assert.Null(s.ModelObjects));
+        Assert.True(plan.CanMigrate, string.Join("\n", plan.Diagnostics.Where(d => d.IsError).Take(5)));
+        var vs = plan.Sources.First(s => s.Kind == "VirtualService" && s.Name == "reviews");
+        Assert.Contains(plan.Became(vs), t => t.Kind == "HTTPRoute" && t.Name == "reviews" && t.Namespace == vs.Namespace);
     }
 
     [Fact]

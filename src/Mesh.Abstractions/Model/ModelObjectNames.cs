@@ -13,6 +13,9 @@ namespace Mesh.Model;
 /// </summary>
 public static class ModelObjectNames
 {
+    /// <summary>The annotation on provider objects that holds the names: <c>mesh-sdk.io/source</c>.</summary>
+    public const string SourceAnnotation = "mesh-sdk.io/source";
+
     /// <summary>
     /// The name of the model as a whole, for what a mesh writes once per mesh (App Mesh's Mesh, OSM's MeshConfig, Consul's
     /// global proxy defaults): <c>mesh/&lt;name&gt;</c>.
@@ -101,15 +104,18 @@ public static class ModelObjectNames
     public static string Of(GatewayRoute route) => Named("gatewayRoutes", Checked(route).Namespace, route.Name);
 
     /// <summary>
-    /// Every object of <paramref name="config"/> by name, with its path in the model (<c>$.spec.routes[3]</c>). Two objects
-    /// that share a name (which validation reports) are both listed.
+    /// Every object of <paramref name="config"/> by name, with its path in the model (<c>$.spec.routes[3]</c>), the model itself
+    /// first (<c>mesh/&lt;name&gt;</c> at <c>$</c>). Two objects that share a name (which validation reports) are both listed.
     /// </summary>
     /// <param name="config">The model.</param>
     /// <returns>The names and paths, in the model's order.</returns>
-    public static IReadOnlyList<(string Name, string Path)> All(MeshConfig config)
+    public static IReadOnlyList<(string Name, string Path)> All(MeshConfig config) => [.. Objects(config).Select(o => (o.Name, o.Path))];
+
+    /// <summary>Every object of <paramref name="config"/> with its name and path (the model itself first, named <see cref="Of(MeshConfig)"/>, at <c>$</c>).</summary>
+    internal static List<(string Name, string Path, object Item)> Objects(MeshConfig config)
     {
         ArgumentNullException.ThrowIfNull(config);
-        var all = new List<(string, string)> { (Of(config), "$") };
+        var all = new List<(string, string, object)> { (Of(config), "$", config) };
         Add(all, "services", config.Services, Of);
         Add(all, "routes", config.Routes, Of);
         Add(all, "tcpRoutes", config.TcpRoutes, Of);
@@ -169,13 +175,13 @@ public static class ModelObjectNames
     public static IReadOnlyList<string> Split(string? value) =>
         value is null ? [] : value.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
-    private static void Add<T>(List<(string, string)> all, string list, EquatableArray<T> items, Func<T, string> name)
+    private static void Add<T>(List<(string, string, object)> all, string list, EquatableArray<T> items, Func<T, string> name)
         where T : class
     {
         for (var i = 0; i < items.Count; i++)
         {
             // A model read from bad input may hold a null item; it has no name.
-            if (items[i] is { } item) all.Add((name(item), $"$.spec.{list}[{i.ToString(CultureInfo.InvariantCulture)}]"));
+            if (items[i] is { } item) all.Add((name(item), $"$.spec.{list}[{i.ToString(CultureInfo.InvariantCulture)}]", item));
         }
     }
 

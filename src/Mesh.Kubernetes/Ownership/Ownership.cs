@@ -24,7 +24,7 @@ public static class Ownership
     /// more <see cref="ModelObjectNames"/> separated by spaces (<c>routes/bookinfo/reviews</c>; a DestinationRule that holds
     /// a service's subsets and its policies names both).
     /// </summary>
-    public const string SourceAnnotation = "mesh-sdk.io/source";
+    public const string SourceAnnotation = ModelObjectNames.SourceAnnotation;
 
     /// <summary>Adds <paramref name="modelObjects"/> to the <see cref="SourceAnnotation"/> of <paramref name="resource"/> (kept once each, in order).</summary>
     /// <typeparam name="T">The resource's type.</typeparam>

@@ -48,16 +48,22 @@ public sealed record MigrationPlan
     public bool CanMigrate => Translation is { HasErrors: false } && !Diagnostics.Any(d => d.IsError);
 
     /// <summary>
-    /// The target objects a source object became, found by name: every translator names what it writes after the model
-    /// object, and the model object after the source object (a VirtualService <c>reviews</c> → an HTTPRoute <c>reviews</c>).
-    /// Objects a translator adds (leaf Services, <c>-&lt;port&gt;</c> splits) are found when their name starts with the
-    /// source's followed by <c>-</c>.
+    /// The target objects a source object became: those whose <c>mesh-sdk.io/source</c> annotation names a model object the
+    /// source object adds to or changes (<see cref="PlanObject.ModelObjects"/>). When that is not known (an input of more than
+    /// 250 documents, a document the rest of the input cannot do without), by name: every translator names what it writes after
+    /// the model object, and the model object after the source object; objects a translator adds (leaf Services,
+    /// <c>-&lt;port&gt;</c> splits) are found when their name starts with the source's followed by <c>-</c>.
     /// </summary>
     /// <param name="source">A source object of this plan.</param>
-    /// <returns>The target objects of the same namespace (a missing one is <c>default</c>) named like it.</returns>
+    /// <returns>The target objects it became, in the order written.</returns>
     public IReadOnlyList<PlanObject> Became(PlanObject source)
     {
         ArgumentNullException.ThrowIfNull(source);
+        if (source.ModelObjects is { } parts)
+        {
+            var set = parts.ToHashSet(StringComparer.Ordinal);
+            return [.. Targets.Where(t => t.ModelObjects?.Any(set.Contains) == true)];
+        }
         if (source.Name is null) return [];
         // A manifest without a namespace is applied to (and imported into) "default".
         return [.. Targets.Where(t => t.Name is not null && (t.Namespace ?? "default") == (source.Namespace ?? "default")
@@ -83,7 +89,7 @@ public sealed record MigrationPlan
         md.Append(CultureInfo.InvariantCulture, $"| lost | {Count(PlanOutcome.Lost)} |\n| approximated | {Count(PlanOutcome.Approximated)} |\n\n");
 
         md.Append("## Source objects\n\nLost counts the source fields the import could not carry; what the target cannot express is counted per feature below.\n\n");
-        md.Append("| document | object | lost | became (by name) |\n|---|---|---:|---|\n");
+        md.Append("| document | object | lost | became |\n|---|---|---:|---|\n");
         foreach (var source in Sources)
         {
             var lost = Findings.Count(f => f.Stage == PlanStage.Import && f.Source is { } s && (s == source.Source || s.StartsWith(source.Source + " ", StringComparison.Ordinal)));
@@ -189,6 +195,12 @@ public sealed record MigrationPlan
         if (o.Namespace is not null) json.WriteString("namespace", o.Namespace);
         if (o.Name is not null) json.WriteString("name", o.Name);
         if (o.Source is not null) json.WriteString("document", o.Source);
+        if (o.ModelObjects is { } parts)
+        {
+            json.WriteStartArray("modelObjects");
+            foreach (var part in parts) json.WriteStringValue(part);
+            json.WriteEndArray();
+        }
     }
 
     /// <summary>Text safe in a Markdown table cell or list item: pipes escaped, line breaks as spaces.</summary>

@@ -74,8 +74,8 @@ public static partial class MigrationPlanner
         {
             From = from.Provider,
             To = to.Provider,
-            Sources = [.. sources.SelectMany(s => Objects(s.Text, s.Name))],
-            Targets = translated is { HasErrors: false } ? Objects(to.WriteYaml(translated.Resources), null) : [],
+            Sources = Provenance(sources, from, new ImportOptions { Strict = options.Strict }, imported.Config),
+            Targets = translated is { HasErrors: false } ? [.. Objects(to.WriteYaml(translated.Resources), null).Select(d => d.Object)] : [],
             Findings = findings,
             RuleCount = rules,
             Changes = changes,
@@ -122,20 +122,85 @@ public static partial class MigrationPlanner
     /// <summary>A path without indexes and the leading <c>$.</c>: <c>$.spec.routes[1].rules[0].retry</c> → <c>spec.routes.rules.retry</c>.</summary>
     internal static string Feature(string path) => Index().Replace(path, string.Empty).TrimStart('$').TrimStart('.') is { Length: > 0 } f ? f : "(document)";
 
-    /// <summary>The Kubernetes objects of a YAML stream (kind and metadata), named <c>file#doc</c> when <paramref name="source"/> is given.</summary>
-    private static List<PlanObject> Objects(string text, string? source)
+    /// <summary>Inputs with more documents than this are not analysed document by document (each document costs one import of the rest); their objects are matched by name.</summary>
+    public const int ProvenanceLimit = 250;
+
+    /// <summary>
+    /// The source documents, each with the model objects it adds to or changes: the input is imported again without the
+    /// document (its lines blanked, its <c>---</c> kept), and every object of <paramref name="model"/> that is missing from that
+    /// model or differs there is the document's. A document whose removal leaves no model (the rest refers to it and does not
+    /// import) keeps <see cref="PlanObject.ModelObjects"/> null, as do all documents of an input over <see cref="ProvenanceLimit"/>.
+    /// </summary>
+    private static List<PlanObject> Provenance(IReadOnlyList<SourceText> sources, ITranslator from, ImportOptions options, Model.MeshConfig? model)
+    {
+        var documents = sources.Select(s => Objects(s.Text, s.Name)).ToList();
+        var result = documents.SelectMany(d => d.Select(x => x.Object)).ToList();
+        if (model is null || result.Count > ProvenanceLimit) return result;
+        // The model itself (mesh/<name>) is not any one document's.
+        var whole = Named(model);
+        result.Clear();
+        for (var f = 0; f < sources.Count; f++)
+        {
+            var lines = sources[f].Text.Split('\n');
+            for (var i = 0; i < documents[f].Count; i++)
+            {
+                var (document, start) = documents[f][i];
+                var end = i + 1 < documents[f].Count ? documents[f][i + 1].Line - 1 : lines.Length;
+                var without = (string[])lines.Clone();
+                for (var l = Math.Max(start, 1) - 1; l < Math.Min(end, lines.Length); l++)
+                {
+                    var trimmed = without[l].TrimStart();
+                    if (!trimmed.StartsWith("---", StringComparison.Ordinal) && !trimmed.StartsWith("...", StringComparison.Ordinal)) without[l] = string.Empty;
+                }
+                var rest = sources.Select((s, k) => k == f ? new SourceText(s.Name, string.Join('\n', without)) : s).ToList();
+                if (from.ImportYaml(rest, options).Config is not { } other)
+                {
+                    result.Add(document);
+                    continue;
+                }
+                var remaining = Named(other);
+                result.Add(document with
+                {
+                    ModelObjects = [.. whole.Where(w => !remaining.TryGetValue(w.Key, out var items) || !items.SequenceEqual(w.Value)).Select(w => w.Key)],
+                });
+            }
+        }
+        return result;
+
+        static Dictionary<string, List<object>> Named(Model.MeshConfig config)
+        {
+            var named = new Dictionary<string, List<object>>(StringComparer.Ordinal);
+            foreach (var (name, path, item) in Model.ModelObjectNames.Objects(config))
+            {
+                if (path == "$") continue;
+                if (!named.TryGetValue(name, out var items)) named[name] = items = [];
+                items.Add(item);
+            }
+            return named;
+        }
+    }
+
+    /// <summary>
+    /// The Kubernetes objects of a YAML stream (kind, metadata and the model objects its <c>mesh-sdk.io/source</c> annotation
+    /// names), named <c>file#doc</c> when <paramref name="source"/> is given, each with the line its document starts on.
+    /// </summary>
+    private static List<(PlanObject Object, int Line)> Objects(string text, string? source)
     {
         var roots = YamlStreamReader.Read(text, source, MeshReaderOptions.Default with { AllowAliases = true }, new List<Diagnostic>());
-        var objects = new List<PlanObject>(roots.Count);
+        var objects = new List<(PlanObject, int)>(roots.Count);
         for (var i = 0; i < roots.Count; i++)
         {
             var root = roots[i];
             var metadata = Child(root, "metadata");
-            objects.Add(new PlanObject(
+            var annotation = metadata is null || Child(metadata, "annotations") is not { } annotations ? null : Child(annotations, Model.ModelObjectNames.SourceAnnotation);
+            objects.Add((new PlanObject(
                 Child(root, "kind")?.Value ?? "(no kind)",
                 metadata is null ? null : Child(metadata, "namespace")?.Value,
                 metadata is null ? null : Child(metadata, "name")?.Value,
-                source is null ? null : $"{source}#{i}"));
+                source is null ? null : $"{source}#{i}")
+            {
+                ModelObjects = source is null && annotation is not null ? Model.ModelObjectNames.Split(annotation.Value) : null,
+            }, root.Line));
         }
         return objects;
     }
