@@ -153,7 +153,7 @@ public sealed class XdsSnapshotCache : IDisposable
     internal void RaiseNack(XdsNackEventArgs nack)
     {
         Metrics.Nacked(nack.Type);
-        Log.Nack(Logger, nack.Node.Id, XdsTypeUrls.Of(nack.Type), nack.RejectedVersion, nack.KeptVersion, nack.ErrorMessage);
+        Log.Nack(Logger, nack.Node.Id, XdsTypeUrls.Of(nack.Type), nack.RejectedVersion, Log.Clip(nack.KeptVersion), Log.Clip(nack.ErrorMessage));
         Nack?.Invoke(this, nack);
     }
 
