@@ -17,9 +17,17 @@ namespace Mesh.Xds.Server.Cache;
 internal sealed class ServedSnapshot
 {
     private const int TypeCount = 4;
+
+    /// <summary>
+    /// How many named selections (distinct sets of subscribed names) of one type a snapshot shares. Streams of one node
+    /// group ask for the same few; a client changing its names again and again gets bodies built for it alone, so it
+    /// cannot make the snapshot keep one body per selection it tried.
+    /// </summary>
+    internal const int SharedSelections = 32;
     private readonly ServerMetrics _metrics;
     private readonly SotwBody?[] _wildcard = new SotwBody?[TypeCount];
     private readonly ConcurrentDictionary<ulong, Lazy<SotwBody>>[] _named = new ConcurrentDictionary<ulong, Lazy<SotwBody>>[TypeCount];
+    private readonly int[] _namedCount = new int[TypeCount];
     // Streams racing for a piece not built yet wait for the first instead of building it too: encoded once, not once per racer.
     private readonly Lock[] _builds = [new(), new(), new(), new()];
     private readonly byte[]?[][] _anyEntries = new byte[]?[TypeCount][];
@@ -83,11 +91,16 @@ internal sealed class ServedSnapshot
     /// </summary>
     public SotwBody Named(XdsResourceType type, IReadOnlyList<int> indexes)
     {
+        var t = (int)type;
         var key = SelectionVersion(Snapshot[type], indexes);
-        return _named[(int)type].GetOrAdd(
-            key,
-            static (key, state) => new Lazy<SotwBody>(() => state.Self.BuildNamed(state.Type, state.Indexes, key), LazyThreadSafetyMode.ExecutionAndPublication),
-            (Self: this, Type: type, Indexes: indexes)).Value;
+        var named = _named[t];
+        if (named.TryGetValue(key, out var shared)) return shared.Value;
+        // Past the limit a selection is encoded for the stream that asks and not kept.
+        if (Volatile.Read(ref _namedCount[t]) >= SharedSelections) return BuildNamed(type, indexes, key);
+        var built = new Lazy<SotwBody>(() => BuildNamed(type, indexes, key), LazyThreadSafetyMode.ExecutionAndPublication);
+        if (!named.TryAdd(key, built)) return named[key].Value;
+        Interlocked.Increment(ref _namedCount[t]);
+        return built.Value;
     }
 
     private SotwBody BuildNamed(XdsResourceType type, IReadOnlyList<int> indexes, ulong key)

@@ -140,12 +140,31 @@ public sealed class XdsSnapshotCache : IDisposable
     internal void Detach(string nodeGroup, IAdsStream stream)
     {
         if (!_groups.TryGetValue(nodeGroup, out var group)) return;
+        bool idle;
         lock (group.Gate)
         {
             group.Streams = [.. group.Streams.Where(s => !ReferenceEquals(s, stream))];
-            if (group.Streams.Length == 0 && group.Snapshot is null) _groups.TryRemove(new KeyValuePair<string, NodeGroupState>(nodeGroup, group));
+            idle = group.Streams.Length == 0;
+            if (idle && group.Snapshot is null) _groups.TryRemove(new KeyValuePair<string, NodeGroupState>(nodeGroup, group));
         }
         Interlocked.Decrement(ref _streamCount);
+        if (idle) GroupIdle?.Invoke(nodeGroup);
+    }
+
+    /// <summary>Raised when the last open stream of a group closes (the feed forgets groups nobody is connected to).</summary>
+    internal event Action<string>? GroupIdle;
+
+    /// <summary>Forgets a group and its snapshot if no stream is open on it, atomically with respect to streams attaching.</summary>
+    internal bool RemoveIfIdle(string nodeGroup)
+    {
+        if (!_groups.TryGetValue(nodeGroup, out var group)) return true;
+        lock (group.Gate)
+        {
+            if (group.Streams.Length > 0) return false;
+            group.Snapshot = null;
+            _groups.TryRemove(new KeyValuePair<string, NodeGroupState>(nodeGroup, group));
+            return true;
+        }
     }
 
     internal void RaiseAck(XdsAckEventArgs ack) => Ack?.Invoke(this, ack);
@@ -153,7 +172,7 @@ public sealed class XdsSnapshotCache : IDisposable
     internal void RaiseNack(XdsNackEventArgs nack)
     {
         Metrics.Nacked(nack.Type);
-        Log.Nack(Logger, nack.Node.Id, XdsTypeUrls.Of(nack.Type), nack.RejectedVersion, nack.KeptVersion, nack.ErrorMessage);
+        Log.Nack(Logger, nack.Node.Id, XdsTypeUrls.Of(nack.Type), nack.RejectedVersion, Log.Clip(nack.KeptVersion), Log.Clip(nack.ErrorMessage));
         Nack?.Invoke(this, nack);
     }
 

@@ -6,7 +6,9 @@ namespace Mesh.Xds.Server;
 /// <summary>
 /// Feeds an <see cref="XdsSnapshotCache"/> from one model and its endpoints: a node group gets its snapshot when its
 /// first client connects (built for the proxy <c>proxyOf</c> makes of that client), and <see cref="Update"/> re-encodes
-/// every group and pushes what changed. Everything served is derived from the two inputs, so replicas fed the same
+/// every group and pushes what changed. A group is forgotten, snapshot included, when its last stream closes, and built
+/// again when a client of it connects: memory and the cost of an update grow with the groups connected now, not with
+/// every node id or shape a client ever sent. Everything served is derived from the two inputs, so replicas fed the same
 /// files serve the same bytes. Thread-safe.
 /// </summary>
 public sealed class XdsModelFeed : IDisposable
@@ -30,9 +32,10 @@ public sealed class XdsModelFeed : IDisposable
         _encoder = encoder ?? new XdsEncoder();
         _proxyOf = proxyOf ?? XdsNodeConventions.ToProxy;
         _cache.NodeConnected += OnNodeConnected;
+        _cache.GroupIdle += OnGroupIdle;
     }
 
-    /// <summary>The node groups the feed builds snapshots for.</summary>
+    /// <summary>The node groups the feed builds snapshots for: those with a stream open.</summary>
     public int NodeGroupCount
     {
         get { lock (_gate) return _groups.Count; }
@@ -69,6 +72,14 @@ public sealed class XdsModelFeed : IDisposable
         }
     }
 
+    private void OnGroupIdle(string group)
+    {
+        lock (_gate)
+        {
+            if (_groups.ContainsKey(group) && _cache.RemoveIfIdle(group)) _groups.Remove(group);
+        }
+    }
+
     private IReadOnlyList<Diagnostic> Build(string group, XdsProxy proxy)
     {
         if (_model is null || _endpoints is null) return [];
@@ -78,5 +89,9 @@ public sealed class XdsModelFeed : IDisposable
     }
 
     /// <summary>Stops answering new node groups.</summary>
-    public void Dispose() => _cache.NodeConnected -= OnNodeConnected;
+    public void Dispose()
+    {
+        _cache.NodeConnected -= OnNodeConnected;
+        _cache.GroupIdle -= OnGroupIdle;
+    }
 }

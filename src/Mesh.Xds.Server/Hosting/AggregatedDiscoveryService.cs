@@ -29,36 +29,48 @@ internal sealed class AggregatedDiscoveryService(XdsSnapshotCache cache, IServic
     {
         var stopping = services.GetService<IHostApplicationLifetime>()?.ApplicationStopping ?? CancellationToken.None;
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(context.CancellationToken, stopping);
+        // Every stream's end is logged with what ended it.
+        var outcome = "the client closed it";
         try
         {
             await stream.RunAsync(requests, linked.Token).ConfigureAwait(false);
         }
-        catch (RpcException)
+        catch (RpcException e)
         {
+            outcome = $"{e.StatusCode} ({e.Status.Detail})";
             throw;
         }
         catch (Exception) when (stopping.IsCancellationRequested)
         {
+            outcome = "the server is shutting down (Unavailable)";
             throw new RpcException(new Status(StatusCode.Unavailable, "The xDS server is shutting down; reconnect to another replica."));
         }
         catch (Exception) when (context.CancellationToken.IsCancellationRequested)
         {
             // The client went away; nobody is left to read a status.
+            outcome = "the client went away (cancelled or disconnected)";
         }
         catch (Google.Protobuf.InvalidProtocolBufferException e)
         {
             Log.MalformedRequest(cache.Logger, context.Peer, e.Message);
+            outcome = "InvalidArgument (a malformed request)";
             throw new RpcException(new Status(StatusCode.InvalidArgument, "Malformed request: " + e.Message));
         }
         catch (Exception e) when (e is OperationCanceledException { InnerException: { } inner } && inner is not OperationCanceledException)
         {
             Log.MalformedRequest(cache.Logger, context.Peer, inner.Message);
+            outcome = "InvalidArgument (the request stream failed)";
             throw new RpcException(new Status(StatusCode.InvalidArgument, "The request stream failed: " + inner.Message));
         }
         catch (Exception e)
         {
-            Log.StreamFailed(cache.Logger, e, context.Peer);
+            Log.StreamFailed(cache.Logger, e, stream.NodeId ?? context.Peer);
+            outcome = "Internal (a failure of the server)";
             throw new RpcException(new Status(StatusCode.Internal, "The xDS server failed on this stream."));
+        }
+        finally
+        {
+            Log.StreamClosed(cache.Logger, stream.Mode, stream.NodeId ?? "(none yet)", outcome);
         }
     }
 }

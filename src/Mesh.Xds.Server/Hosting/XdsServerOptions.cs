@@ -17,9 +17,20 @@ public sealed class XdsServerOptions
     /// <value>16.</value>
     public int RequestQueueCapacity { get; set; } = 16;
 
+    /// <summary>
+    /// How many resource names one stream may hold for one resource type: the <c>resource_names</c> of a
+    /// state-of-the-world request, the subscriptions of a delta stream (they add up over its requests) and the
+    /// <c>initial_resource_versions</c> of a delta request. A request beyond it ends the stream with
+    /// <c>RESOURCE_EXHAUSTED</c> and a warning in the log, so no client makes the server hold an unbounded set of names.
+    /// Raise it only for a mesh whose proxies really name more resources of one type.
+    /// </summary>
+    /// <value>100,000.</value>
+    public int MaxResourceNamesPerType { get; set; } = 100_000;
+
     internal IEnumerable<string> Problems()
     {
         if (NodeGroup is null) yield return "NodeGroup must be set.";
         if (RequestQueueCapacity < 1) yield return $"RequestQueueCapacity must be at least 1 (was {RequestQueueCapacity}).";
+        if (MaxResourceNamesPerType < 1) yield return $"MaxResourceNamesPerType must be at least 1 (was {MaxResourceNamesPerType}).";
     }
 }

@@ -18,7 +18,12 @@ internal abstract class AdsStream<TRequest> : IAdsStream where TRequest : class
     private readonly Channel<TRequest> _requests;
     private readonly Channel<bool> _wake = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite, SingleReader = true });
     private readonly IServerStreamWriter<EncodedMessage> _writer;
+    // Unknown type URLs already logged (their first characters); a stream remembers a few, so junk cannot grow it.
+    private readonly HashSet<string> _unknownTypes = new(StringComparer.Ordinal);
     private ServedSnapshot? _latest;
+
+    /// <summary>How many distinct unknown type URLs a stream logs (once each); later ones are ignored without a log.</summary>
+    internal const int LoggedUnknownTypes = 16;
 
     protected AdsStream(XdsSnapshotCache cache, IServerStreamWriter<EncodedMessage> writer, ServerCallContext context, string mode)
     {
@@ -33,7 +38,11 @@ internal abstract class AdsStream<TRequest> : IAdsStream where TRequest : class
 
     protected ServerCallContext Context { get; }
 
-    protected string Mode { get; }
+    /// <summary><c>sotw</c> or <c>delta</c> (logs and metric tags).</summary>
+    public string Mode { get; }
+
+    /// <summary>The client's node id, once its first request has been handled.</summary>
+    public string? NodeId => Node?.Id;
 
     /// <summary>The client, from its first request.</summary>
     protected XdsNode? Node { get; private set; }
@@ -76,11 +85,7 @@ internal abstract class AdsStream<TRequest> : IAdsStream where TRequest : class
             // When the loop ends first (a malformed request, shutdown), the reader ends with the call; its error is not news.
             _ = reading.ContinueWith(static t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
             Cache.Metrics.StreamClosed(Mode);
-            if (Group is not null)
-            {
-                Cache.Detach(Group, this);
-                Log.StreamClosed(Cache.Logger, Mode, Node!.Id);
-            }
+            if (Group is not null) Cache.Detach(Group, this);
         }
     }
 
@@ -134,6 +139,23 @@ internal abstract class AdsStream<TRequest> : IAdsStream where TRequest : class
         // requests and do not count as pushes (nor in push latency).
         Interlocked.CompareExchange(ref _latest, snapshot, null);
         Current = Volatile.Read(ref _latest);
+    }
+
+    /// <summary>Logs a type URL this server does not serve, once per stream, for the first <see cref="LoggedUnknownTypes"/> of them.</summary>
+    protected void UnknownType(string typeUrl)
+    {
+        if (_unknownTypes.Count >= LoggedUnknownTypes) return;
+        if (_unknownTypes.Add(typeUrl.Length <= Log.ClientTextLimit ? typeUrl : typeUrl[..Log.ClientTextLimit])) Log.UnknownType(Cache.Logger, Node!.Id, Log.Clip(typeUrl));
+    }
+
+    /// <summary>Ends the stream with <c>RESOURCE_EXHAUSTED</c> when a request names more than <see cref="XdsServerOptions.MaxResourceNamesPerType"/>.</summary>
+    protected void CheckNameCount(XdsResourceType type, int count, string what)
+    {
+        var limit = Cache.Options.MaxResourceNamesPerType;
+        if (count <= limit) return;
+        var typeUrl = XdsTypeUrls.Of(type);
+        Log.TooManyNames(Cache.Logger, Mode, Node!.Id, count, what, typeUrl, limit);
+        throw new RpcException(new Status(StatusCode.ResourceExhausted, $"{count} {what} of {typeUrl} is over this server's limit of {limit} per type."));
     }
 
     /// <summary>Writes one response.</summary>

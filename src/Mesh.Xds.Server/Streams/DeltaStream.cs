@@ -17,7 +17,6 @@ internal sealed class DeltaStream(XdsSnapshotCache cache, IServerStreamWriter<En
     : AdsStream<DeltaDiscoveryRequest>(cache, writer, context, "delta")
 {
     private readonly Dictionary<XdsResourceType, DeltaTypeState> _types = [];
-    private readonly HashSet<string> _unknownTypes = new(StringComparer.Ordinal);
 
     protected override async ValueTask HandleAsync(DeltaDiscoveryRequest request, CancellationToken cancellationToken)
     {
@@ -29,9 +28,10 @@ internal sealed class DeltaStream(XdsSnapshotCache cache, IServerStreamWriter<En
         }
         if (!ResourceTypes.TryParse(request.TypeUrl, out var type))
         {
-            if (_unknownTypes.Add(request.TypeUrl)) Log.UnknownType(Cache.Logger, Node!.Id, request.TypeUrl);
+            UnknownType(request.TypeUrl);
             return;
         }
+        CheckNameCount(type, request.InitialResourceVersions.Count, "initial resource versions");
         if (!_types.TryGetValue(type, out var state))
         {
             state = new DeltaTypeState
@@ -55,11 +55,14 @@ internal sealed class DeltaStream(XdsSnapshotCache cache, IServerStreamWriter<En
             if (name == "*") state.Wildcard = false;
             else state.Names.Remove(name);
         }
+        CheckNameCount(type, state.Names.Count, "subscribed resource names");
         // What the client no longer wants it forgets; a later subscription sends the resource again.
         foreach (var name in state.ClientVersions.Keys.Where(n => !state.IsSubscribed(n)).ToList()) state.ClientVersions.Remove(name);
 
-        if (state.Nonce is not null && string.Equals(request.ResponseNonce, state.Nonce, StringComparison.Ordinal))
+        // An ACK or NACK answers the last response, once; a repeated answer raises no event.
+        if (state.Nonce is not null && string.Equals(request.ResponseNonce, state.Nonce, StringComparison.Ordinal) && !string.Equals(state.AnsweredNonce, state.Nonce, StringComparison.Ordinal))
         {
+            state.AnsweredNonce = state.Nonce;
             if (request.ErrorDetail is { } error) Cache.RaiseNack(new XdsNackEventArgs(Node!, Group!, type, state.SentVersion ?? string.Empty, string.Empty, error.Code, error.Message, delta: true));
             else Cache.RaiseAck(new XdsAckEventArgs(Node!, Group!, type, state.SentVersion ?? string.Empty, delta: true));
         }

@@ -18,6 +18,9 @@ internal sealed class DeltaTypeState
     /// <summary>The nonce of the last response sent, or null before the first.</summary>
     public string? Nonce { get; set; }
 
+    /// <summary>The nonce the client last ACKed or NACKed: each response is answered once.</summary>
+    public string? AnsweredNonce { get; set; }
+
     /// <summary>The system version of the last response sent.</summary>
     public string? SentVersion { get; set; }
 

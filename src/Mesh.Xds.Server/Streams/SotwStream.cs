@@ -18,7 +18,6 @@ internal sealed class SotwStream(XdsSnapshotCache cache, IServerStreamWriter<Enc
     : AdsStream<DiscoveryRequest>(cache, writer, context, "sotw")
 {
     private readonly Dictionary<XdsResourceType, SotwTypeState> _types = [];
-    private readonly HashSet<string> _unknownTypes = new(StringComparer.Ordinal);
 
     protected override async ValueTask HandleAsync(DiscoveryRequest request, CancellationToken cancellationToken)
     {
@@ -30,9 +29,10 @@ internal sealed class SotwStream(XdsSnapshotCache cache, IServerStreamWriter<Enc
         }
         if (!ResourceTypes.TryParse(request.TypeUrl, out var type))
         {
-            if (_unknownTypes.Add(request.TypeUrl)) Log.UnknownType(Cache.Logger, Node!.Id, request.TypeUrl);
+            UnknownType(request.TypeUrl);
             return;
         }
+        CheckNameCount(type, request.ResourceNames.Count, "resource names");
         var isNew = !_types.TryGetValue(type, out var state);
         if (state is null)
         {
@@ -45,14 +45,20 @@ internal sealed class SotwStream(XdsSnapshotCache cache, IServerStreamWriter<Enc
             // Answers a response that a newer one has replaced: the newer one's ACK or NACK follows.
             return;
         }
-        if (request.ErrorDetail is { } error)
+        // An ACK or NACK answers the last response, once: a request that answers none (the first of a type, even with an
+        // error_detail) or repeats an answer (a subscription change with the same nonce) raises no event.
+        if (!isNew && state.Nonce is not null && !string.Equals(state.AnsweredNonce, state.Nonce, StringComparison.Ordinal))
         {
-            Cache.RaiseNack(new XdsNackEventArgs(Node!, Group!, type, state.SentVersion ?? string.Empty, request.VersionInfo, error.Code, error.Message, delta: false));
-        }
-        else if (!isNew && state.Nonce is not null)
-        {
-            state.AckedVersion = request.VersionInfo;
-            Cache.RaiseAck(new XdsAckEventArgs(Node!, Group!, type, request.VersionInfo, delta: false));
+            state.AnsweredNonce = state.Nonce;
+            if (request.ErrorDetail is { } error)
+            {
+                Cache.RaiseNack(new XdsNackEventArgs(Node!, Group!, type, state.SentVersion ?? string.Empty, request.VersionInfo, error.Code, error.Message, delta: false));
+            }
+            else
+            {
+                state.AckedVersion = request.VersionInfo;
+                Cache.RaiseAck(new XdsAckEventArgs(Node!, Group!, type, request.VersionInfo, delta: false));
+            }
         }
         state.Names = Subscription(type, request.ResourceNames);
         await RespondAsync(type, state, pushed: false, cancellationToken).ConfigureAwait(false);

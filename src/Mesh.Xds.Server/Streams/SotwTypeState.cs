@@ -12,6 +12,9 @@ internal sealed class SotwTypeState
     /// <summary>The version the client has or is being sent: the last response's, or the version a new stream's first request reported.</summary>
     public string? SentVersion { get; set; }
 
+    /// <summary>The nonce the client last ACKed or NACKed: each response is answered once.</summary>
+    public string? AnsweredNonce { get; set; }
+
     /// <summary>The last version the client acknowledged.</summary>
     public string? AckedVersion { get; set; }
 }

@@ -46,6 +46,15 @@ internal sealed class AdsStreamClient<TRequest, TResponse> : IAsyncDisposable wh
 
     public Task SendAsync(TRequest request) => _call.RequestStream.WriteAsync(request);
 
+    /// <summary>Ends the request stream (the client's half-close).</summary>
+    public Task CompleteAsync() => _call.RequestStream.CompleteAsync();
+
+    /// <summary>A response already received, without waiting.</summary>
+    public bool TryNext([System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out TResponse? response) => _responses.Reader.TryRead(out response);
+
+    /// <summary>Cancels the call, as a client that goes away does; the server sees the stream reset.</summary>
+    public Task CancelAsync() => _cancel.CancelAsync();
+
     /// <summary>The next response, failing the test when none comes within the limit.</summary>
     public async Task<TResponse> NextAsync()
     {

@@ -30,11 +30,17 @@ internal sealed class XdsServerHost : IAsyncDisposable
 
     public IServiceProvider Services => _app.Services;
 
-    public static async Task<XdsServerHost> StartAsync(Action<XdsServerOptions>? configure = null, int port = 0)
+    /// <summary>Starts a host; <paramref name="logs"/>, when given, records the server's logs at every level.</summary>
+    public static async Task<XdsServerHost> StartAsync(Action<XdsServerOptions>? configure = null, int port = 0, LogCapture? logs = null)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, port, o => o.Protocols = HttpProtocols.Http2));
         builder.Logging.ClearProviders();
+        if (logs is not null)
+        {
+            builder.Logging.AddProvider(logs);
+            builder.Logging.AddFilter("Mesh.Xds.Server", LogLevel.Trace);
+        }
         builder.Services.AddMeshSdk().AddXdsServer(configure);
         var app = builder.Build();
         app.MapXdsServer();
