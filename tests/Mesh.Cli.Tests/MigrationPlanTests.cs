@@ -85,6 +85,8 @@ public sealed class MigrationPlanTests : IDisposable
         Assert.Contains(plan.Became(rule), t => t.Kind == "Service" && t.Name == "reviews-v1");
         Assert.DoesNotContain(plan.Became(rule), t => t.Kind == "HTTPRoute");
 
+        // A Service the routes also imply is still the source of what is written for its service.
+        Assert.Contains(plan.Became(Source("Service", "reviews")), t => t.Kind == "Service" && t.Name == "reviews-v2");
         // A VirtualService became its HTTPRoute, and no other route.
         var routes = plan.Became(Source("VirtualService", "reviews"));
         Assert.Equal(["reviews"], routes.Where(t => t.Kind == "HTTPRoute").Select(t => t.Name));

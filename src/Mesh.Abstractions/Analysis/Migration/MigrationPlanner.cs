@@ -122,13 +122,14 @@ public static partial class MigrationPlanner
     /// <summary>A path without indexes and the leading <c>$.</c>: <c>$.spec.routes[1].rules[0].retry</c> → <c>spec.routes.rules.retry</c>.</summary>
     internal static string Feature(string path) => Index().Replace(path, string.Empty).TrimStart('$').TrimStart('.') is { Length: > 0 } f ? f : "(document)";
 
-    /// <summary>Inputs with more documents than this are not analysed document by document (each document costs one import of the rest); their objects are matched by name.</summary>
+    /// <summary>Inputs with more documents than this are not traced document by document (each document costs an import of the rest and one of itself); their objects are matched by name.</summary>
     public const int ProvenanceLimit = 250;
 
     /// <summary>
     /// The source documents, each with the model objects it adds to or changes: the input is imported again without the
     /// document (its lines blanked, its <c>---</c> kept), and every object of <paramref name="model"/> that is missing from that
-    /// model or differs there is the document's. A document whose removal leaves no model (the rest refers to it and does not
+    /// model or differs there is the document's; so are the objects of <paramref name="model"/> it declares imported alone
+    /// (what the rest repeats), but not the services that import infers from its references. A document whose removal leaves no model (the rest refers to it and does not
     /// import) keeps <see cref="PlanObject.ModelObjects"/> null, as do all documents of an input over <see cref="ProvenanceLimit"/>.
     /// </summary>
     private static List<PlanObject> Provenance(IReadOnlyList<SourceText> sources, ITranslator from, ImportOptions options, Model.MeshConfig? model)
@@ -159,13 +160,34 @@ public static partial class MigrationPlanner
                     continue;
                 }
                 var remaining = Named(other);
-                result.Add(document with
+                var parts = whole.Where(w => !remaining.TryGetValue(w.Key, out var items) || !items.SequenceEqual(w.Value)).Select(w => w.Key).ToList();
+                // What the rest repeats (a Service whose selector and ports the routes imply) is found by importing the
+                // document alone: what it declares itself, not what completion infers from its references.
+                var alone = from.ImportYaml([new SourceText(sources[f].Name, string.Join('\n', lines.Select((line, l) => l >= Math.Max(start, 1) - 1 && l < end || line.TrimStart().StartsWith("---", StringComparison.Ordinal) ? line : string.Empty)))], options);
+                if (alone.Config is { } own)
                 {
-                    ModelObjects = [.. whole.Where(w => !remaining.TryGetValue(w.Key, out var items) || !items.SequenceEqual(w.Value)).Select(w => w.Key)],
-                });
+                    var inferred = Inferred(alone.Diagnostics);
+                    parts.AddRange(Named(own).Keys.Where(n => whole.ContainsKey(n) && !inferred.Contains(n) && !parts.Contains(n)));
+                }
+                result.Add(document with { ModelObjects = parts });
             }
         }
         return result;
+
+        // The services an import declared only because something names them (MESH2206 "Service 'name.ns' is not in the input").
+        static HashSet<string> Inferred(IReadOnlyList<Diagnostic> diagnostics)
+        {
+            var names = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var d in diagnostics)
+            {
+                if (d.Code != DiagnosticCodes.ServiceInferred || !d.Message.StartsWith("Service '", StringComparison.Ordinal)) continue;
+                var end = d.Message.IndexOf('\'', 9);
+                var reference = end < 0 ? string.Empty : d.Message[9..end];
+                var dot = reference.IndexOf('.', StringComparison.Ordinal);
+                if (dot > 0) names.Add(Model.ModelObjectNames.Of(new Model.ServiceRef(reference[..dot], reference[(dot + 1)..])));
+            }
+            return names;
+        }
 
         static Dictionary<string, List<object>> Named(Model.MeshConfig config)
         {

@@ -10,7 +10,7 @@ public sealed record PlanObject(string Kind, string? Namespace, string? Name, st
     /// <summary>
     /// The model objects (<see cref="Model.ModelObjectNames"/>) this object is part of: for a target object, those its
     /// <c>mesh-sdk.io/source</c> annotation names; for a source document, the objects of the imported model it adds to or
-    /// changes (found by importing the input without it). Null when not known, and then <see cref="MigrationPlan.Became"/>
+    /// changes (found by importing the input without it) and those it declares itself (importing it alone). Null when not known, and then <see cref="MigrationPlan.Became"/>
     /// matches by name.
     /// </summary>
     public IReadOnlyList<string>? ModelObjects { get; init; }
