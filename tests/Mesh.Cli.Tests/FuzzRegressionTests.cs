@@ -103,4 +103,45 @@ public class FuzzRegressionTests
         Assert.Null(node.Metadata);
         Assert.Null(node.Spec);
     }
+
+    /// <summary>
+    /// Found by <c>RoundTripSuite.AnyModel_WithFreeText_IsWrittenAsYamlThatImportsWithoutErrors</c>: App Mesh writes a TCP route
+    /// without a port once per TCP listener of a service with several; read back, the copies were two TCP routes of one name (an
+    /// invalid model, MESH2209). They are one route on every port again.
+    /// </summary>
+    [Fact]
+    public void AppMesh_TcpRouteOnEveryPortOfAMultiListenerService_ImportsAsOneRoute()
+    {
+        var details = new Mesh.Model.ServiceRef("details", "shop");
+        var model = new Mesh.Model.MeshConfig
+        {
+            Name = "m",
+            Services =
+            [
+                new Mesh.Model.MeshService
+                {
+                    Name = "details",
+                    Namespace = "shop",
+                    Ports =
+                    [
+                        new Mesh.Model.ServicePort { Port = 57092, Protocol = Mesh.Model.Protocol.Tcp },
+                        new Mesh.Model.ServicePort { Port = 50668, Protocol = Mesh.Model.Protocol.Grpc },
+                        new Mesh.Model.ServicePort { Port = 10409, Protocol = Mesh.Model.Protocol.Tls },
+                    ],
+                    Subsets = [new Mesh.Model.Subset { Name = "stable", Labels = new Dictionary<string, string> { ["version"] = "stable" } }],
+                },
+            ],
+            TcpRoutes = [new Mesh.Model.TcpRoute { Name = "details-tcp", Namespace = "shop", Host = details, Backends = [new Mesh.Model.WeightedBackend { Service = details, Subset = "stable", Port = 50668, Weight = 42 }] }],
+        };
+        var translator = new AppMeshTranslator();
+        var translated = translator.Translate(model);
+        Assert.False(translated.HasErrors, string.Join("\n", translated.Diagnostics));
+        foreach (var back in new[] { translator.Import(translated.Resources), translator.ImportYaml(translator.WriteYaml(translated.Resources), "m.yaml") })
+        {
+            Assert.False(back.HasErrors, string.Join("\n", back.Diagnostics.Where(d => d.IsError)));
+            var route = Assert.Single(back.Config!.TcpRoutes);
+            Assert.Equal("details-tcp", route.Name);
+            Assert.Null(route.Port);
+        }
+    }
 }
