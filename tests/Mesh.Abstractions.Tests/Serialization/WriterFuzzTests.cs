@@ -14,7 +14,7 @@ namespace Mesh.Abstractions.Tests.Serialization;
 /// </summary>
 public class WriterFuzzTests
 {
-    private static readonly long Cases = 300 * (long.TryParse(Environment.GetEnvironmentVariable("MESH_SOAK"), out var f) && f > 0 ? f : 1);
+    private static readonly long Cases = 150 * (long.TryParse(Environment.GetEnvironmentVariable("MESH_SOAK"), out var f) && f > 0 ? f : 1);
 
     private static Gen<MeshConfig> Models { get; } = MeshGenerators.WithFreeText(MeshGenerators.Config);
 

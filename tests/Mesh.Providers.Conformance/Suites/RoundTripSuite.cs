@@ -59,7 +59,7 @@ public abstract class RoundTripSuite : ConformanceSuite
             var back = Translator.ImportYaml(yaml, "written.yaml");
             Assert.False(back.HasErrors, string.Join("\n", back.Diagnostics.Where(d => d.IsError)));
             Assert.Equal(typed.Config, back.Config);
-        }, iter: Iterations / 3);
+        }, iter: Iterations / 6);
 
     /// <summary>Every object written is labelled as Mesh SDK's (<c>app.kubernetes.io/managed-by: mesh-sdk</c>), and reading it back does not report that label.</summary>
     [Fact]
