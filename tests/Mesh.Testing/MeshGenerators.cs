@@ -31,6 +31,54 @@ public static class MeshGenerators
     /// <summary>Kubernetes label values that still look like other YAML types (numbers, booleans, null), so writers must quote right.</summary>
     private static readonly string[] LabelValues = ["v1", "prod", "2", "1.0", "true", "false", "null", "yes", "on", "0x1F", "1e3", "", "canary_1", "x.y-z", "Y"];
 
+    /// <summary>
+    /// Free text the model takes as it is (header and query-parameter match values, header values to set or add): Unicode
+    /// outside the BMP, right-to-left and combining marks, invisible and line-separating characters, C0 and C1 controls,
+    /// YAML's indicators and document markers, surrounding blanks, and one giant string.
+    /// </summary>
+    private static readonly string[] FreeTexts =
+    [
+        "\U0001F600\U0001F468\u200D\U0001F469\u200D\U0001F467", "שלום עולם", "e\u0301\u0308", "\u200B\u200C\u200D\u2060", "\uFEFFbom",
+        "nel\u0085ls\u2028ps\u2029", "\u00A0nbsp\u00A0", "\u0000\u0001\u0007\u001B[31m", "\t\ttabs", "cr\rlf\r\n", "\u007F\u0080\u009F",
+        "---", "...", "--- x", "- a", "? b", ": c", "%YAML 1.2", "&anchor *alias", "!tag x", "# comment", "'", "\"", "\\", "{a: [b]}",
+        "  both  ", "trailing ", "\n", "null", "~", "0o17", "+.inf", "\ud83d\ude00 split pair",
+        string.Concat(Enumerable.Repeat("κόσμε \U0001F600\t\\\"'", 2_500)),
+    ];
+
+    /// <summary>Free text the model takes as it is (<see cref="FreeTexts"/>): one of them, or a random string of any characters but lone surrogates.</summary>
+    public static Gen<string> FreeText { get; } = Gen.Frequency(
+        (3, Gen.OneOf(FreeTexts)),
+        (1, Gen.String[Gen.Char.Where(c => !char.IsSurrogate(c)), 0, 30]));
+
+    /// <summary>
+    /// <paramref name="models"/> with <see cref="FreeText"/> in every free-text field the model allows (header and
+    /// query-parameter match values of exact and prefix matches, values of headers to set or add), in routes and gateway routes.
+    /// </summary>
+    /// <param name="models">The models (valid).</param>
+    /// <returns>The generator; the models stay valid.</returns>
+    public static Gen<MeshConfig> WithFreeText(Gen<MeshConfig> models) => Gen.Select(models, FreeText.Array[16], (model, texts) =>
+    {
+        var next = 0;
+        string Text() => texts[next++ % texts.Length];
+        ValueMatch Value(ValueMatch m) => m.Kind is ValueMatchKind.Exact or ValueMatchKind.Prefix ? m with { Value = Text() } : m;
+        HeaderModifier? Modifier(HeaderModifier? h) => h is null ? null : h with
+        {
+            Set = h.Set.Select(e => KeyValuePair.Create(e.Key, Text())).ToEquatableMap(),
+            Add = h.Add.Select(e => KeyValuePair.Create(e.Key, Text())).ToEquatableMap(),
+        };
+        HttpRouteRule Rule(HttpRouteRule r) => r with
+        {
+            Matches = [.. r.Matches.Select(m => m with { Headers = [.. m.Headers.Select(Value)], QueryParams = [.. m.QueryParams.Select(Value)] })],
+            RequestHeaders = Modifier(r.RequestHeaders),
+            ResponseHeaders = Modifier(r.ResponseHeaders),
+        };
+        return model with
+        {
+            Routes = [.. model.Routes.Select(r => r with { Rules = [.. r.Rules.Select(Rule)] })],
+            GatewayRoutes = [.. model.GatewayRoutes.Select(r => r with { Rules = [.. r.Rules.Select(Rule)] })],
+        };
+    });
+
     /// <summary>A DNS-1123 label.</summary>
     public static Gen<string> DnsName { get; } = Gen.OneOf(
         Gen.OneOf(ServiceNames),

@@ -60,8 +60,12 @@ internal static class YamlRenderer
         {
             return new Scalar(AnchorName.Empty, TagName.Empty, scalar.Text, ScalarStyle.Plain, true, false);
         }
-        // Strings that would read back as another type (2, true, null, 1.0) are quoted; the rest are plain when possible.
-        var style = ScalarTypes.NeedsQuotes(scalar.Text) ? ScalarStyle.DoubleQuoted : ScalarStyle.Any;
+        // Strings that would read back as another type (2, true, null, 1.0) are quoted, and so are strings that begin or end with
+        // whitespace (the emitter wrote a leading tab plain, and the reader dropped it); the rest are plain when possible.
+        var text = scalar.Text;
+        var style = ScalarTypes.NeedsQuotes(text) || (text.Length > 0 && (char.IsWhiteSpace(text[0]) || char.IsWhiteSpace(text[^1])))
+            ? ScalarStyle.DoubleQuoted
+            : ScalarStyle.Any;
         return new Scalar(AnchorName.Empty, TagName.Empty, scalar.Text, style, style == ScalarStyle.Any, true);
     }
 }

@@ -85,6 +85,49 @@ public static class ResourceReader
     }
 
     /// <summary>
+    /// A typed resource given to <c>Import</c>, read as its manifest would be: written as JSON with the catalog's options and read
+    /// back into a new object of its own type, so that what the YAML reader guarantees holds for typed input too — a null list
+    /// item is reported at its index (an empty object in a list of objects, left out of other lists), a null <c>metadata</c> or
+    /// <c>spec</c> is read as empty — and the caller's object is never changed. An object of a type the catalog does not list is
+    /// returned as it is (the import reports it); one that cannot be written as JSON (e.g. a <c>NaN</c>) is reported at <c>$</c>.
+    /// </summary>
+    /// <param name="resource">The typed resource.</param>
+    /// <param name="source">Its source name (<c>Kind/namespace/name</c>).</param>
+    /// <param name="ctx">The import's context.</param>
+    /// <param name="catalog">The kinds the provider reads.</param>
+    /// <returns>The copy, <paramref name="resource"/> itself when the catalog does not list its type, or null when it was reported.</returns>
+    internal static object? ReadObject(object resource, string source, ImportContext ctx, ResourceCatalog catalog)
+    {
+        var type = resource.GetType();
+        if (!catalog.Canonical.ContainsKey(type)) return resource;
+        var typeInfo = catalog.JsonOptions.GetTypeInfo(type);
+        JsonNode? node;
+        try
+        {
+            node = JsonSerializer.SerializeToNode(resource, typeInfo);
+        }
+        catch (Exception e) when (e is JsonException or ArgumentException or InvalidOperationException or NotSupportedException or InvalidCastException)
+        {
+            ctx.Invalid(source, "$", $"The {type.Name} cannot be read: {FirstLine(e.Message)}");
+            return null;
+        }
+        if (node is not JsonObject root) return null;
+        EmptyItems(root, "$", source, ctx);
+        object? typed;
+        try
+        {
+            typed = root.Deserialize(typeInfo);
+        }
+        catch (JsonException e)
+        {
+            ctx.Invalid(source, e.Path ?? "$", $"The {type.Name} does not match its schema: {FirstLine(e.Message)}");
+            return null;
+        }
+        if (typed is IReadDefaults partial) partial.Complete();
+        return typed;
+    }
+
+    /// <summary>
     /// A list item written as <c>- </c> with nothing after it reads as null, which no mapping expects. In a list of objects it
     /// becomes an empty object (its missing fields are then reported at its own index); in other lists it is left out. Each
     /// is reported.

@@ -109,7 +109,13 @@ public abstract class KubernetesTranslator<TOptions> : ITranslator
     public ImportResult Import(IEnumerable<object> resources, ImportOptions? options = null)
     {
         var context = CreateImportContext();
-        var sources = Ownership.Select(ImportSources.FromObjects(resources, Options.DefaultNamespace), options, Provider, context.Diagnostics);
+        // Each object is read as its manifest would be (a copy, with the YAML reader's guarantees: no null list item, spec or metadata).
+        var read = new List<(object Resource, string Source)>();
+        foreach (var (resource, source) in ImportSources.FromObjects(resources, Options.DefaultNamespace))
+        {
+            if (ResourceReader.ReadObject(resource, source, context, Catalog) is { } copy) read.Add((copy, source));
+        }
+        var sources = Ownership.Select(read, options, Provider, context.Diagnostics);
         return Complete(ImportResources(sources, context, options), sources, options);
     }
 

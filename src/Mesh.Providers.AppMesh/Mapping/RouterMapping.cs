@@ -328,7 +328,36 @@ internal static partial class RouterMapping
             rules.Add(name, parsed ? rule.ToString(CultureInfo.InvariantCulture) : "#" + index.ToString(CultureInfo.InvariantCulture), draft, source, at);
         }
         var http = rules.Routes(quiet).Select(r => new HttpRoute { Name = r.Name, Namespace = host.Namespace, Host = host, Rules = r.Rules }).ToList();
-        return new RouterRoutes(http, tcp);
+        return new RouterRoutes(http, FoldTcp(tcp, listeners));
+    }
+
+    /// <summary>
+    /// A TCP route on every TCP port of a router with several listeners is written once per port (<c>name-p&lt;port&gt;</c>);
+    /// read back, the copies share a name. Copies with the same backends on exactly the router's TCP ports are one route on every
+    /// port again; other copies keep their port in their name, so that no two routes share one.
+    /// </summary>
+    private static List<TcpRoute> FoldTcp(List<TcpRoute> routes, IReadOnlyList<(int Port, Protocol Protocol)> listeners)
+    {
+        if (routes.Select(r => r.Name).Distinct(StringComparer.Ordinal).Count() == routes.Count) return routes;
+        var tcpPorts = listeners.Where(l => l.Protocol == Protocol.Tcp).Select(l => l.Port).Order().ToList();
+        var folded = new List<TcpRoute>();
+        foreach (var group in routes.GroupBy(r => r.Name, StringComparer.Ordinal))
+        {
+            var copies = group.ToList();
+            if (copies.Count == 1)
+            {
+                folded.Add(copies[0]);
+            }
+            else if (copies.All(c => c.Backends == copies[0].Backends) && copies.Select(c => c.Port).OfType<int>().Order().SequenceEqual(tcpPorts) && copies.All(c => c.Port is not null))
+            {
+                folded.Add(copies[0] with { Port = null });
+            }
+            else
+            {
+                folded.AddRange(copies.Select((c, i) => c.Port is { } port ? c with { Name = string.Create(CultureInfo.InvariantCulture, $"{c.Name}-p{port}") } : i == 0 ? c : c with { Name = string.Create(CultureInfo.InvariantCulture, $"{c.Name}-{i}") }));
+            }
+        }
+        return folded;
     }
 
     /// <summary>Routes by priority (0 first), then those without one in document order; two or more of those are noted.</summary>

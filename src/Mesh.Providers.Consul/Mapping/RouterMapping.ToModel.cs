@@ -88,6 +88,15 @@ internal static partial class RouterMapping
             ctx.Invalid(doc.Source, "$.spec.splits", "A ServiceSplitter needs at least one split.");
             return;
         }
+        // Each weight is a percentage: one out of range is reported at its index, and the sum (which it could overflow) is not checked.
+        var outOfRange = false;
+        for (var i = 0; i < splits.Count; i++)
+        {
+            if (splits[i].Weight is not { } weight || weight is >= 0m and <= 100m) continue;
+            ctx.Invalid(doc.Source, $"$.spec.splits[{i}].weight", $"A split's weight is a percentage from 0 to 100 (it is {weight.ToString(CultureInfo.InvariantCulture)}).");
+            outOfRange = true;
+        }
+        if (outOfRange) return;
         var sum = splits.Sum(s => s.Weight ?? 0m);
         if (sum != 100m) ctx.Invalid(doc.Source, "$.spec.splits", $"Consul rejects splits whose weights do not sum to 100 (they sum to {sum.ToString(CultureInfo.InvariantCulture)}).");
     }
@@ -282,6 +291,8 @@ internal static partial class RouterMapping
             if (split.ResponseHeaders is not null) ctx.NotImported(doc.Source, path + ".responseHeaders", "The model modifies headers per rule, not per backend: the split's header modifiers are not carried.");
             if (split.Partition is not null) ctx.NotImported(doc.Source, path + ".partition", "The model has no admin partitions: the partition is not carried.");
             var weight = split.Weight ?? 0m;
+            // Above 100 is reported by CheckSplitter (and the model is refused); it is left out here rather than overflow.
+            if (weight > 100m) continue;
             if (weight <= 0) { ctx.NotImportedInfo(doc.Source, path + ".weight", "A split of weight 0 receives nothing: it is not imported."); continue; }
             var service = new ServiceRef(split.Service is { Length: > 0 } s ? s : doc.Name, index.NamespaceOf(split.Namespace, doc.Namespace, doc.Source, path + ".namespace", ctx));
             if (splits.Count == 1) ctx.NotImportedInfo(doc.Source, path + ".weight", "A single split takes all traffic: its weight has no model form.");

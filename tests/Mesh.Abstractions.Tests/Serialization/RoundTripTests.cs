@@ -123,6 +123,10 @@ public class RoundTripTests
     [InlineData("key: value")]
     [InlineData("- item")]
     [InlineData("\u00A0nbsp\u2028ls")]
+    // Found by WriterFuzzTests: leading tabs were written plain and read back without them.
+    [InlineData("\t\ttabs")]
+    [InlineData("tabs\t")]
+    [InlineData("\u00A0edges\u3000")]
     public void Strings_WithSpecialCharacters_RoundTripInBothForms(string value)
     {
         var config = new MeshConfig

@@ -43,6 +43,25 @@ public abstract class RoundTripSuite : ConformanceSuite
             AssertSame(model.Normalize(), back.Config!);
         }, iter: Iterations);
 
+    /// <summary>
+    /// Writers on any generated valid model, beyond the provider's capabilities too, with free text (giant strings, Unicode,
+    /// control characters, YAML indicators) in header values (<see cref="MeshGenerators.WithFreeText"/>): translating and
+    /// writing never throw, and what is written imports again without an error, as typed objects and as YAML text.
+    /// </summary>
+    [Fact]
+    public void AnyModel_WithFreeText_IsWrittenAsYamlThatImportsWithoutErrors() =>
+        MeshGenerators.WithFreeText(MeshGenerators.Config).Sample(model =>
+        {
+            var translated = Translator.Translate(model);
+            Assert.False(translated.HasErrors, string.Join("\n", translated.Diagnostics.Where(d => d.IsError)));
+            var typed = Translator.Import(translated.Resources);
+            Assert.False(typed.HasErrors, "typed: " + string.Join("\n", typed.Diagnostics.Where(d => d.IsError)));
+            var yaml = Translator.WriteYaml(translated.Resources);
+            var back = Translator.ImportYaml(yaml, "written.yaml");
+            Assert.False(back.HasErrors, string.Join("\n", back.Diagnostics.Where(d => d.IsError)));
+            Assert.Equal(typed.Config, back.Config);
+        }, iter: Iterations / 6);
+
     /// <summary>Every object written is labelled as Mesh SDK's (<c>app.kubernetes.io/managed-by: mesh-sdk</c>), and reading it back does not report that label.</summary>
     [Fact]
     public void EveryWrittenObject_IsLabelledManagedByMeshSdk() =>
