@@ -41,7 +41,8 @@ public sealed class CanaryExportTests
         Assert.Equal("app=reviews", v2.Metadata.Annotations[LeafServiceLabels.ParentSelector]);
         var listener = Assert.Single(v2.Spec.Listeners!);
         Assert.Equal((9080, "http"), (listener.PortMapping!.Port!.Value, listener.PortMapping.Protocol));
-        Assert.Null(export.Node("ratings").Metadata.Annotations);
+        // A node that is no subset's carries no leaf annotation, only the model object it came from.
+        Assert.Equal(new Dictionary<string, string> { [Ownership.SourceAnnotation] = "services/bookinfo/ratings" }, export.Node("ratings").Metadata.Annotations);
     }
 
     [Fact]

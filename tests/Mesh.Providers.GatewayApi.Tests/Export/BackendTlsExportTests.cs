@@ -250,6 +250,8 @@ public sealed class BackendTlsExportTests
             apiVersion: gateway.networking.k8s.io/v1
             kind: BackendTLSPolicy
             metadata:
+              annotations:
+                mesh-sdk.io/source: "destinationPolicies/shop/payments:8443"
               labels:
                 app.kubernetes.io/managed-by: mesh-sdk
               name: payments-https

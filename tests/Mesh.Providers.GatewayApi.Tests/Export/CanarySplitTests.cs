@@ -83,6 +83,7 @@ public sealed class CanarySplitTests
               annotations:
                 mesh-sdk.io/subset-of: reviews/canary
                 mesh-sdk.io/parent-selector: "app=reviews"
+                mesh-sdk.io/source: services/bookinfo/reviews
               labels:
                 mesh-sdk.io/parent-service: reviews
                 mesh-sdk.io/subset: canary
@@ -105,6 +106,7 @@ public sealed class CanarySplitTests
               annotations:
                 mesh-sdk.io/subset-of: reviews/stable
                 mesh-sdk.io/parent-selector: "app=reviews"
+                mesh-sdk.io/source: services/bookinfo/reviews
               labels:
                 mesh-sdk.io/parent-service: reviews
                 mesh-sdk.io/subset: stable
@@ -124,6 +126,8 @@ public sealed class CanarySplitTests
             apiVersion: gateway.networking.k8s.io/v1
             kind: HTTPRoute
             metadata:
+              annotations:
+                mesh-sdk.io/source: routes/bookinfo/reviews
               labels:
                 app.kubernetes.io/managed-by: mesh-sdk
               name: reviews

@@ -54,6 +54,8 @@ public sealed class TcpRouteExportTests
             apiVersion: gateway.networking.k8s.io/v1
             kind: TCPRoute
             metadata:
+              annotations:
+                mesh-sdk.io/source: tcpRoutes/data/db
               labels:
                 app.kubernetes.io/managed-by: mesh-sdk
               name: db

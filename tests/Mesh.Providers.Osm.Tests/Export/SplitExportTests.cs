@@ -18,7 +18,8 @@ public sealed class SplitExportTests
         Assert.Equal("bookstore", split.Metadata.NamespaceProperty);
         Assert.Equal("bookstore.bookstore.svc.cluster.local", split.Spec.Service);
         Assert.Equal([("bookstore-v1", 90), ("bookstore-v2", 10)], split.Spec.Backends!.Select(b => (b.Service!, b.Weight!.Value)));
-        Assert.Null(split.Metadata.Annotations);
+        // No OSM annotation (backend ports, route kind): only the model route it came from.
+        Assert.Equal(new Dictionary<string, string> { [Ownership.SourceAnnotation] = "routes/bookstore/bookstore-split" }, split.Metadata.Annotations);
         export.NoWarnings();
 
         var leaves = export.Services;
