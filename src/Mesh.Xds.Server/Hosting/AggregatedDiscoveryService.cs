@@ -56,6 +56,12 @@ internal sealed class AggregatedDiscoveryService(XdsSnapshotCache cache, IServic
             outcome = "InvalidArgument (a malformed request)";
             throw new RpcException(new Status(StatusCode.InvalidArgument, "Malformed request: " + e.Message));
         }
+        catch (IOException)
+        {
+            // The client reset its stream: the read fails before the call's token says so (found by the long-mode fuzz).
+            // A malformed message (InvalidProtocolBufferException, an IOException too) is answered above.
+            outcome = "the client went away (it reset the stream)";
+        }
         catch (Exception e) when (e is OperationCanceledException { InnerException: { } inner } && inner is not OperationCanceledException)
         {
             Log.MalformedRequest(cache.Logger, context.Peer, inner.Message);
