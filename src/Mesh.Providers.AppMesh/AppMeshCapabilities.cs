@@ -141,6 +141,7 @@ public static class AppMeshCapabilities
         [MeshFeature.ExternalAddresses] = Capability.Unsupported("App Mesh discovers endpoints by DNS or Cloud Map; addresses cannot be written."),
         [MeshFeature.ExternalRoutes] = Capability.Unsupported("App Mesh routes traffic to services of the mesh; an external service has no virtual router."),
         [MeshFeature.ExternalEndpoints] = Capability.Unsupported("App Mesh external services are reached through DNS or Cloud Map; endpoints cannot be written."),
+        [MeshFeature.ExternalEndpointIdentity] = Capability.Unsupported("App Mesh external services are reached through DNS or Cloud Map; endpoints cannot be written, and workloads outside the cluster join the mesh as virtual nodes of their own."),
         [MeshFeature.ExternalSubsets] = Capability.Unsupported("App Mesh external services have no subsets."),
         [MeshFeature.OutboundRegistryOnly] = Capability.Native,
         [MeshFeature.OutboundNamespace] = Capability.Unsupported("App Mesh sets egress once per mesh (Mesh.spec.egressFilter)."),

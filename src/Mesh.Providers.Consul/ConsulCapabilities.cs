@@ -140,6 +140,7 @@ public static class ConsulCapabilities
         [MeshFeature.ExternalAddresses] = Capability.Approximated("With static resolution written after the hosts in the destination's addresses; with DNS resolution Consul resolves the hosts and the addresses are not written (reported)."),
         [MeshFeature.ExternalRoutes] = Capability.Unsupported("Routes on a terminating-gateway destination are not mapped yet."),
         [MeshFeature.ExternalEndpoints] = Capability.Unsupported("A Consul destination has addresses, not endpoints with their own ports or labels."),
+        [MeshFeature.ExternalEndpointIdentity] = Capability.Unsupported("A Consul destination has addresses, not endpoints; workloads outside Kubernetes join Consul as services registered with their own agents."),
         [MeshFeature.ExternalSubsets] = Capability.Unsupported("A Consul destination has no subsets."),
         [MeshFeature.OutboundRegistryOnly] = Capability.Native,
         [MeshFeature.OutboundNamespace] = Capability.Unsupported("Consul sets transparent-proxy egress once per mesh (Mesh.spec.transparentProxy.meshDestinationsOnly)."),

@@ -151,6 +151,7 @@ public static class GatewayApiCapabilities
         [MeshFeature.ExternalAddresses] = Capability.Unsupported("Egress is not in the standard channel of Gateway API."),
         [MeshFeature.ExternalRoutes] = Capability.Unsupported("Egress is not in the standard channel of Gateway API."),
         [MeshFeature.ExternalEndpoints] = Capability.Unsupported("Egress is not in the standard channel of Gateway API."),
+        [MeshFeature.ExternalEndpointIdentity] = Capability.Unsupported("Egress is not in the standard channel of Gateway API."),
         [MeshFeature.ExternalSubsets] = Capability.Unsupported("Egress is not in the standard channel of Gateway API."),
         [MeshFeature.OutboundRegistryOnly] = Capability.Unsupported("Gateway API has no outbound scope: calls to hosts outside the mesh are not managed."),
         [MeshFeature.OutboundNamespace] = Capability.Unsupported("Gateway API has no outbound scope: calls to hosts outside the mesh are not managed."),

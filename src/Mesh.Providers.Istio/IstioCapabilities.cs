@@ -131,6 +131,7 @@ public static class IstioCapabilities
         [MeshFeature.ExternalAddresses] = Capability.Approximated("Static resolution writes each address as an endpoint; DNS resolution cannot take CIDR blocks."),
         [MeshFeature.ExternalRoutes] = Capability.Native,
         [MeshFeature.ExternalEndpoints] = Capability.Native,
+        [MeshFeature.ExternalEndpointIdentity] = Capability.Native,
         [MeshFeature.ExternalSubsets] = Capability.Native,
         [MeshFeature.OutboundRegistryOnly] = Capability.Native,
         [MeshFeature.OutboundNamespace] = Capability.Native,

@@ -47,7 +47,7 @@ public sealed class LinkerdTranslator : KubernetesTranslator<LinkerdOptions>
         LinkerdExport.ToLinkerd(config, Options, leaves);
 
     /// <summary>Linkerd proxies a port opaquely only when its <c>appProtocol</c> is <c>linkerd.io/opaque</c>; other protocols take the kit's values.</summary>
-    protected override string? AppProtocolOf(Protocol protocol) => protocol == Protocol.Tcp ? "linkerd.io/opaque" : base.AppProtocolOf(protocol);
+    protected override string? AppProtocolOf(Protocol protocol) => Mapping.AppProtocols.Written(protocol);
 
     /// <inheritdoc />
     protected override ImportResult ImportResources(IReadOnlyList<(object Resource, string Source)> resources, ImportContext context, ImportOptions? options) =>

@@ -160,6 +160,7 @@ public static class OsmCapabilities
         [MeshFeature.ExternalAddresses] = Capability.Approximated("Egress ipAddresses take IPv4 CIDRs only: an address is written as a /32, IPv6 is reported."),
         [MeshFeature.ExternalRoutes] = Capability.Unsupported("OSM routes, splits and retries name Services, not Egress hosts."),
         [MeshFeature.ExternalEndpoints] = Capability.Unsupported("An OSM Egress names hosts, IP ranges and ports, not endpoints with their own ports or labels."),
+        [MeshFeature.ExternalEndpointIdentity] = Capability.Unsupported("OSM meshes pods only; an OSM Egress names hosts, IP ranges and ports, not workloads with an identity."),
         [MeshFeature.ExternalSubsets] = Capability.Unsupported("An OSM Egress has no subsets."),
         [MeshFeature.OutboundRegistryOnly] = Capability.Native,
         [MeshFeature.OutboundNamespace] = Capability.Unsupported("OSM enables egress once per mesh (MeshConfig.spec.traffic.enableEgress)."),

@@ -163,6 +163,7 @@ public static class MeshFeatureUsage
             used.Add(ResolutionFeature(external.Resolution));
             Use(!external.Addresses.IsEmpty, MeshFeature.ExternalAddresses);
             Use(!external.Endpoints.IsEmpty, MeshFeature.ExternalEndpoints);
+            Use(external.Endpoints.Any(e => e.ServiceAccount is not null), MeshFeature.ExternalEndpointIdentity);
             Use(!external.Subsets.IsEmpty, MeshFeature.ExternalSubsets);
         }
         var externals = config.ExternalServices.Select(e => new ServiceRef(e.Name, e.Namespace)).Except(config.Services.Select(x => x.Reference)).ToHashSet();
@@ -232,7 +233,13 @@ public static class MeshFeatureUsage
                 .Select(a => a with { Rules = [.. a.Rules.Select(r => AccessRule(r, s)).Distinct()] })],
             ExternalServices = [.. config.ExternalServices.Where(e =>
                 (e.Hosts.IsEmpty || s(MeshFeature.ExternalHosts)) && s(ResolutionFeature(e.Resolution)) && (e.Addresses.IsEmpty || s(MeshFeature.ExternalAddresses)))
-                .Select(e => e with { Endpoints = s(MeshFeature.ExternalEndpoints) ? e.Endpoints : default, Subsets = s(MeshFeature.ExternalSubsets) ? e.Subsets : default })],
+                .Select(e => e with
+                {
+                    Endpoints = !s(MeshFeature.ExternalEndpoints) ? default
+                        : s(MeshFeature.ExternalEndpointIdentity) ? e.Endpoints
+                        : [.. e.Endpoints.Select(p => p with { ServiceAccount = null })],
+                    Subsets = s(MeshFeature.ExternalSubsets) ? e.Subsets : default,
+                })],
             Outbound = [.. config.Outbound
                 .Where(o => (o.Namespace is null || s(MeshFeature.OutboundNamespace)) && (o.Mode == OutboundMode.AllowAny || s(MeshFeature.OutboundRegistryOnly)))
                 .Select(o => s(MeshFeature.OutboundHosts) ? o : o with { Hosts = default })],

@@ -396,7 +396,7 @@ public static class MeshGenerators
         AccessCondition.ArrayUnique[0, 2].Select(Gen.Int[0, 2], (when, keep) => keep == 0 ? when : []),
         (from, to, when) => new AccessRule { From = from, To = to, When = when });
 
-    /// <summary>An external service with hosts, ports, a resolution and (for static resolution) addresses.</summary>
+    /// <summary>An external service with hosts, ports, a resolution, (for static resolution) addresses, and endpoints (some enrolled in the mesh).</summary>
     public static Gen<ExternalService> ExternalService { get; } = Gen.Select(
         DnsName, Namespace, Gen.OneOf("httpbin.example.com", "api.stripe.com", "*.googleapis.com", "db.internal").ArrayUnique[1, 2],
         Port.Select(p => p with { TargetPort = null }).Array[0, 2], Gen.Enum<Resolution>(), Gen.OneOf("10.1.2.3", "192.0.2.10", "2001:db8::1").ArrayUnique[1, 2],
@@ -420,6 +420,8 @@ public static class MeshGenerators
                         Address = resolution == Resolution.Dns && i == 2 ? "vm-2.internal.example" : $"198.51.100.{i}",
                         Ports = unique.Length > 0 && i == 1 ? [new(unique[0].EffectiveName, endpointPort)] : default,
                         Labels = new Dictionary<string, string> { ["version"] = $"v{i}" },
+                        // Some endpoints are workloads enrolled in the mesh (a VM running the mesh's proxy).
+                        ServiceAccount = endpointPort % 3 == 0 && i != 3 ? "vm-workload" : null,
                     })]
                     : default,
                 Subsets = withEndpoints ? [.. Enumerable.Range(1, endpoints).Select(i => new Subset { Name = $"v{i}", Labels = new Dictionary<string, string> { ["version"] = $"v{i}" } })] : default,

@@ -261,7 +261,7 @@ internal static class Normalizer
     internal static ExternalService External(ExternalService e)
     {
         // With static resolution an endpoint with neither ports nor labels is just an address.
-        static bool Bare(ExternalEndpoint p) => p is not null && p.Ports.IsEmpty && p.Labels.IsEmpty;
+        static bool Bare(ExternalEndpoint p) => p is not null && p.Ports.IsEmpty && p.Labels.IsEmpty && p.ServiceAccount is null;
         var fold = e.Resolution == Resolution.Static;
         return e with
         {

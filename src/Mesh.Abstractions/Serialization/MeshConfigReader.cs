@@ -557,5 +557,6 @@ internal static class MeshConfigReader
         Address = m.RequiredString("address"),
         Ports = m.Take("ports") is { } ports ? [.. m.Context.Entries(ports, m.PathOf("ports")).Select(e => new KeyValuePair<string, int>(e.Key, m.Context.Int(e.Value, e.Path)))] : default,
         Labels = m.StringMap("labels"),
+        ServiceAccount = m.String("serviceAccount"),
     };
 }

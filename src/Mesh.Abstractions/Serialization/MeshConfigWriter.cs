@@ -295,7 +295,8 @@ internal static class MeshConfigWriter
         .Sequence("endpoints", e.Endpoints, p => new WriteMapping()
             .String("address", p.Address)
             .Mapping("ports", Numbers(p.Ports))
-            .Mapping("labels", WriteMapping.Strings(p.Labels)))
+            .Mapping("labels", WriteMapping.Strings(p.Labels))
+            .String("serviceAccount", p.ServiceAccount))
         .Mapping("subsets", Subsets(e.Subsets));
 
     internal static WriteMapping Outbound(OutboundPolicy p) => new WriteMapping()

@@ -378,6 +378,9 @@ public readonly record struct MeshFeature(string Id, string Area, string Descrip
     /// <summary>External endpoints with their own ports and labels (VMs, static endpoints).</summary>
     public static MeshFeature ExternalEndpoints { get; } = new("egress.endpoints", "Egress", "External endpoints with ports and labels");
 
+    /// <summary>External endpoints enrolled in the mesh: a VM running the mesh's proxy with a service account's identity.</summary>
+    public static MeshFeature ExternalEndpointIdentity { get; } = new("egress.endpoints.identity", "Egress", "External endpoints enrolled in the mesh (service account identity)");
+
     /// <summary>Subsets of an external service's endpoints, for splits and policies.</summary>
     public static MeshFeature ExternalSubsets { get; } = new("egress.subsets", "Egress", "Subsets of an external service's endpoints");
 
@@ -552,6 +555,7 @@ public readonly record struct MeshFeature(string Id, string Area, string Descrip
         ExternalAddresses,
         ExternalRoutes,
         ExternalEndpoints,
+        ExternalEndpointIdentity,
         ExternalSubsets,
         OutboundRegistryOnly,
         OutboundNamespace,

@@ -77,6 +77,7 @@ internal static class EgressMapping
         Address = endpoint.Address,
         Ports = endpoint.Ports.IsEmpty ? null : endpoint.Ports.ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal),
         Labels = endpoint.Labels.IsEmpty ? null : endpoint.Labels.ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal),
+        ServiceAccount = endpoint.ServiceAccount,
     };
 
     private static string ProtocolToIstio(Protocol protocol) => protocol switch
@@ -226,6 +227,12 @@ internal static class EgressMapping
         }
         var labels = (entry.Labels ?? []).Where(l => l.Value is not null && KubernetesNames.IsLabelKey(l.Key) && KubernetesNames.IsLabelValue(l.Value)).ToEquatableMap();
         if (entry.Labels is not null && labels.Count != entry.Labels.Count) ctx.NotImported(source, $"{path}.labels", "Labels that are not valid Kubernetes labels were not imported.");
-        return new ExternalEndpoint { Address = address!, Ports = [.. endpointPorts], Labels = labels };
+        var account = entry.ServiceAccount;
+        if (account is not null && !DnsNames.IsDnsLabel(account))
+        {
+            ctx.NotImported(source, $"{path}.serviceAccount", $"'{account}' is not a service account name (a DNS-1123 label); the endpoint is read without an identity.");
+            account = null;
+        }
+        return new ExternalEndpoint { Address = address!, Ports = [.. endpointPorts], Labels = labels, ServiceAccount = account };
     }
 }

@@ -20,4 +20,9 @@ public sealed class WorkloadEntry
     [JsonPropertyName("labels")]
     [YamlMember(Alias = "labels")]
     public Dictionary<string, string>? Labels { get; set; }
+
+    /// <summary>The service account whose identity the endpoint's own sidecar presents (a workload enrolled in the mesh).</summary>
+    [JsonPropertyName("serviceAccount")]
+    [YamlMember(Alias = "serviceAccount")]
+    public string? ServiceAccount { get; set; }
 }

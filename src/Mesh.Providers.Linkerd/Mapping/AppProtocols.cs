@@ -20,6 +20,9 @@ internal static class AppProtocols
     /// <summary>The model protocol <paramref name="appProtocol"/> names (the kit's <see cref="Kubernetes.AppProtocols.Parse"/>, which knows Linkerd's values), or null for a value no protocol of the model is named by.</summary>
     public static Protocol? Parse(string? appProtocol) => Kubernetes.AppProtocols.Parse(appProtocol);
 
+    /// <summary>The <c>appProtocol</c> the Services Mesh SDK writes for Linkerd give a port: opaque for TCP, the kit's value (<see cref="Kubernetes.AppProtocols.Of"/>) otherwise.</summary>
+    public static string? Written(Protocol protocol) => protocol == Protocol.Tcp ? "linkerd.io/opaque" : Kubernetes.AppProtocols.Of(protocol);
+
     /// <summary>The <c>appProtocol</c> that makes Linkerd treat a port as <paramref name="protocol"/>, or null where detection is what Linkerd does (gRPC is detected as HTTP/2, TLS from the client is proxied opaquely).</summary>
     public static string? Of(Protocol protocol) => protocol switch
     {

@@ -136,6 +136,8 @@ internal sealed class EgressMapping(ImportContext ctx, string globalNamespace)
         {
             var external = config.ExternalServices[i];
             var path = $"$.spec.externalServices[{i}]";
+            // Workloads enrolled in the mesh are reached through their Service, not as egress (ExternalWorkloadMapping).
+            if (ExternalWorkloadMapping.IsEnrolled(external)) continue;
             if (!seen.Add((external.Namespace, external.Name)))
             {
                 ctx.Unsupported(path, $"Another external service is already written as '{external.Namespace}/{external.Name}'; this one is not written.");

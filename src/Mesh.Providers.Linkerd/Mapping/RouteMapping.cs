@@ -39,7 +39,7 @@ internal static class RouteMapping
         {
             var route = config.Routes[i];
             var path = $"$.spec.routes[{i}]";
-            if (ctx.FindExternal(route.Host) is not null)
+            if (ctx.FindExternal(route.Host) is { } external && !ExternalWorkloadMapping.IsEnrolled(external))
             {
                 // A route whose parent is the external service's name would attach to no Service; Linkerd's egress routes hang off the EgressNetwork.
                 ctx.Unsupported(path, $"Routes on an external service are not written for Linkerd yet: '{route.Host}' is no Service a route could attach to, and its calls take the EgressNetwork's routes.");

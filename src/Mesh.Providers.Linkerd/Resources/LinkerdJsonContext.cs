@@ -13,6 +13,7 @@ namespace Mesh.Providers.Linkerd.Resources;
     PropertyNameCaseInsensitive = false)]
 [JsonSerializable(typeof(AuthorizationPolicy))]
 [JsonSerializable(typeof(EgressNetwork))]
+[JsonSerializable(typeof(ExternalWorkload))]
 [JsonSerializable(typeof(HttpLocalRateLimitPolicy))]
 [JsonSerializable(typeof(MeshTlsAuthentication))]
 [JsonSerializable(typeof(NetworkAuthentication))]

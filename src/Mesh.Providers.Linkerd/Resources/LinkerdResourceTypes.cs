@@ -11,7 +11,7 @@ namespace Mesh.Providers.Linkerd.Resources;
 /// TLSRoute (<c>v1alpha2</c>, the version of the Gateway API CRDs Linkerd bundles; read for egress),
 /// the legacy <c>linkerd.io</c> ServiceProfile (<c>v1alpha2</c>, <c>v1alpha1</c>), the authorization kinds (<c>Server</c>
 /// <c>v1beta1</c> to <c>v1beta3</c>, <c>AuthorizationPolicy</c>, <c>MeshTLSAuthentication</c>, <c>NetworkAuthentication</c>, the legacy
-/// <c>ServerAuthorization</c>), <c>HTTPLocalRateLimitPolicy</c>, <c>EgressNetwork</c>, and core <c>v1</c> <c>Service</c>s (their ports and selector, and their failure-accrual and opaque-ports annotations).
+/// <c>ServerAuthorization</c>), <c>HTTPLocalRateLimitPolicy</c>, <c>EgressNetwork</c>, <c>ExternalWorkload</c> (<c>workload.linkerd.io</c> <c>v1beta1</c>, <c>v1alpha1</c>), and core <c>v1</c> <c>Service</c>s (their ports and selector, and their failure-accrual and opaque-ports annotations).
 /// </summary>
 public static class LinkerdResourceTypes
 {
@@ -44,6 +44,8 @@ public static class LinkerdResourceTypes
         ["policy.linkerd.io/v1alpha1/HTTPLocalRateLimitPolicy"] = typeof(HttpLocalRateLimitPolicy),
         ["policy.linkerd.io/v1beta1/ServerAuthorization"] = typeof(ServerAuthorization),
         ["policy.linkerd.io/v1alpha1/ServerAuthorization"] = typeof(ServerAuthorization),
+        ["workload.linkerd.io/v1beta1/ExternalWorkload"] = typeof(ExternalWorkload),
+        ["workload.linkerd.io/v1alpha1/ExternalWorkload"] = typeof(ExternalWorkload),
         ["v1/Service"] = typeof(CoreService),
     };
 

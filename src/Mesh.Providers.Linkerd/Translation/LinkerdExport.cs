@@ -28,11 +28,10 @@ internal static class LinkerdExport
         var policies = AuthorizationMapping.ToLinkerd(config, options, ctx).ToList();
         if (rateLimits.Count > 0) RateLimits(policies, rateLimits, ctx);
         // The names taken are only needed (and only worth collecting) when there is egress to write.
-        ctx.UnsupportedExternalEndpointsAndSubsets(
-            "Endpoints with their own ports or labels (Linkerd ExternalWorkloads) are not written; the EgressNetwork takes the addresses.",
-            "Linkerd routes to Services and networks; the external service's subsets are not written.");
+        ReportExternalEndpoints(config, ctx);
         var egress = config.ExternalServices.IsEmpty && config.Outbound.IsEmpty ? [] : EgressMapping.ToLinkerd(config, options, ctx, Written([.. routes, .. tcp.Select(t => t.Route), .. policies]));
-        List<object> resources = [.. routes, .. tcp.Select(t => t.Route), .. policies, .. egress, .. Edge(config, options, leaves, Written([.. routes, .. tcp.Select(t => t.Route)]), ctx)];
+        var expansion = ExternalWorkloadMapping.ToLinkerd(config, options, ctx);
+        List<object> resources = [.. routes, .. tcp.Select(t => t.Route), .. policies, .. egress, .. expansion, .. Edge(config, options, leaves, Written([.. routes, .. tcp.Select(t => t.Route)]), ctx)];
         ServicePortMapping.ToLinkerd(config, resources, options, ctx);
         return (resources, ctx.Diagnostics);
     }
@@ -49,6 +48,23 @@ internal static class LinkerdExport
         foreach (var diagnostic in edge.Diagnostics) ctx.Diagnostics.Add(diagnostic);
         if (resources.Count > 0) ctx.Note("$.spec.gateways", "Linkerd has no ingress of its own: the gateways are written as Gateway API Gateways, with the HTTPRoutes bound to them, for the Gateway API implementation the cluster runs (meshed with Linkerd).");
         return resources;
+    }
+
+    /// <summary>
+    /// Reports what Linkerd's egress cannot hold: endpoints of external services that are not enrolled in the mesh (those that
+    /// are become ExternalWorkloads, <see cref="ExternalWorkloadMapping"/>), and subsets.
+    /// </summary>
+    private static void ReportExternalEndpoints(MeshConfig config, RouteExportContext ctx)
+    {
+        for (var i = 0; i < config.ExternalServices.Count; i++)
+        {
+            var external = config.ExternalServices[i];
+            if (!external.Endpoints.IsEmpty && !ExternalWorkloadMapping.IsEnrolled(external))
+            {
+                ctx.Unsupported($"$.spec.externalServices[{i}].endpoints", "Endpoints with their own ports or labels are written only when they are enrolled in the mesh (with a serviceAccount, as ExternalWorkloads); the EgressNetwork takes the addresses.");
+            }
+            if (!external.Subsets.IsEmpty) ctx.Unsupported($"$.spec.externalServices[{i}].subsets", "Linkerd routes to Services and networks; the external service's subsets are not written.");
+        }
     }
 
     /// <summary>The <c>group/Kind</c>, namespace and name of each resource written.</summary>

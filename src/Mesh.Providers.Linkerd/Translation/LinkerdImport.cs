@@ -37,6 +37,7 @@ internal static class LinkerdImport
             [typeof(MeshTlsAuthentication)] = MeshTlsAuthentication.KubeGroup + "/" + MeshTlsAuthentication.KubeApiVersion,
             [typeof(NetworkAuthentication)] = NetworkAuthentication.KubeGroup + "/" + NetworkAuthentication.KubeApiVersion,
             [typeof(EgressNetwork)] = EgressNetwork.KubeGroup + "/" + EgressNetwork.KubeApiVersion,
+            [typeof(ExternalWorkload)] = ExternalWorkload.KubeGroup + "/" + ExternalWorkload.KubeApiVersion,
             [typeof(HttpLocalRateLimitPolicy)] = HttpLocalRateLimitPolicy.KubeGroup + "/" + HttpLocalRateLimitPolicy.KubeApiVersion,
             [typeof(ServerAuthorization)] = ServerAuthorization.KubeGroup + "/" + ServerAuthorization.KubeApiVersion,
             [typeof(CoreService)] = CoreService.KubeApiVersion,
@@ -58,6 +59,7 @@ internal static class LinkerdImport
         var services = new ServicePortMapping(options, ctx);
         var authorization = new AuthorizationMapping(options, services, ctx);
         var egress = new EgressMapping(ctx, options.GlobalEgressNamespace);
+        var expansion = new ExternalWorkloadMapping(options, ctx);
         var destinations = new List<DestinationPolicy>();
         var rateLimits = new List<RateLimitMapping.Read>();
         foreach (var (resource, source) in resources)
@@ -81,6 +83,19 @@ internal static class LinkerdImport
             {
                 ctx.ReportMetadata(network.Metadata, source);
                 egress.Read(network, ctx.NameOf(network, source), ctx.NamespaceOf(network), source);
+                continue;
+            }
+            if (resource is ExternalWorkload workload)
+            {
+                // Its labels are what Services select: read, not reported.
+                if (workload.Metadata is { } meta)
+                {
+                    var labels = meta.Labels;
+                    meta.Labels = null;
+                    ctx.ReportMetadata(meta, source);
+                    meta.Labels = labels;
+                }
+                expansion.Read(workload, ctx.NameOf(workload, source), ctx.NamespaceOf(workload), source);
                 continue;
             }
             if (EgressRouteMapping.IsEgressRoute(resource))
@@ -145,7 +160,7 @@ internal static class LinkerdImport
         // their selectors and fill in the ports no route or Server names, and the Servers' subsets join their services; a
         // Server's policy names its port when the service ends up with others.
         authorization.ReadServers(model);
-        var withPorts = authorization.AddSubsets(services.ToModel(model.Build(modelName), authorization.ServerPorts));
+        var withPorts = expansion.ToModel(authorization.AddSubsets(services.ToModel(model.Build(modelName), authorization.ServerPorts)));
         foreach (var limited in RateLimitMapping.ToModel(rateLimits, authorization.Servers, withPorts, ctx))
         {
             var i = destinations.FindIndex(d => d.Target == limited.Target);
@@ -156,7 +171,7 @@ internal static class LinkerdImport
         var externals = egress.ToModel();
         var config = ctx.Diagnostics.Any(d => d.IsError)
             ? new MeshConfig { Name = modelName }
-            : (withPorts with { AccessPolicies = [.. accessPolicies], ExternalServices = [.. externals], DestinationPolicies = [.. destinations], Outbound = [.. egress.Outbound] }).Normalize();
+            : (withPorts with { AccessPolicies = [.. accessPolicies], ExternalServices = [.. withPorts.ExternalServices, .. externals], DestinationPolicies = [.. destinations], Outbound = [.. egress.Outbound] }).Normalize();
         return ImportResult.Create(config, ctx.Diagnostics, importOptions);
     }
 }

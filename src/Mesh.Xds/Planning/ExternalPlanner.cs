@@ -112,6 +112,12 @@ internal static class ExternalPlanner
                     $"External service {reference}: the CIDR block '{external.Addresses[a]}' is not an endpoint of its STATIC clusters (only IP addresses are).");
             }
         }
+        for (var n = 0; n < external.Endpoints.Count; n++)
+        {
+            if (external.Endpoints[n].ServiceAccount is not { } account) continue;
+            context.Warning(XdsDiagnosticCodes.NotEncoded, $"{path}.endpoints[{n}].serviceAccount",
+                $"External service {reference}: endpoint {external.Endpoints[n].Address} is enrolled in the mesh as {external.Namespace}/{account}, but its identity is not encoded: its clusters call it as a destination policy's client TLS says (mode mesh for the mesh's mTLS), and nothing checks that it presents that service account.");
+        }
         if (external.Resolution == Resolution.None)
         {
             for (var d = 0; d < context.Config.DestinationPolicies.Count; d++)

@@ -259,6 +259,10 @@ public sealed class CapabilityCases
         {
             ExternalServices = [External(Resolution.Static).ExternalServices[0] with { Endpoints = [new ExternalEndpoint { Address = "203.0.113.7", Ports = [new("tls-443", 8443)], Labels = new Dictionary<string, string> { ["version"] = "v1" } }] }],
         },
+        [MeshFeature.ExternalEndpointIdentity] = External(Resolution.Static) with
+        {
+            ExternalServices = [External(Resolution.Static).ExternalServices[0] with { Endpoints = [new ExternalEndpoint { Address = "203.0.113.7", ServiceAccount = "billing" }] }],
+        },
         [MeshFeature.ExternalSubsets] = External(Resolution.Static) with
         {
             ExternalServices = [External(Resolution.Static).ExternalServices[0] with

@@ -30,7 +30,7 @@ public sealed class LinkerdGatewayApiRoundTrip : RoundTripSuite
 /// Output validated strictly against <c>crds/linkerd/install_crds_with_gateway_api.golden.yaml</c>: 150 generated models plus
 /// the routing, security, TCP and egress samples (Server, AuthorizationPolicy, MeshTLSAuthentication, NetworkAuthentication,
 /// policy HTTPRoute, v1alpha2 TCPRoute, EgressNetwork, and the egress routes on it: HTTPRoute, GRPCRoute, and <c>v1alpha2</c>
-/// TLSRoute and TCPRoute).
+/// TLSRoute and TCPRoute; ExternalWorkload).
 /// </summary>
 public sealed class LinkerdSchema : SchemaSuite
 {
@@ -43,7 +43,7 @@ public sealed class LinkerdSchema : SchemaSuite
 
     protected override Gen<MeshConfig> Models => LinkerdModels.Any;
 
-    protected override IEnumerable<MeshConfig> SampleModels => [Samples.Routing, Samples.Security, Samples.Tcp, Samples.Egress, .. RepositorySamples.MeshYaml()];
+    protected override IEnumerable<MeshConfig> SampleModels => [Samples.Routing, Samples.Security, Samples.Tcp, Samples.Egress, Egress.ExternalWorkloadTests.Sample, .. RepositorySamples.MeshYaml()];
 
     /// <summary>What the API server rejects in the output for generated models, left alone (see the reason).</summary>
     protected override IReadOnlyList<KnownRejection> KnownRejections =>
@@ -77,7 +77,7 @@ public sealed class LinkerdGatewayApiSchema : SchemaSuite
 
     protected override Gen<MeshConfig> Models => LinkerdModels.Any;
 
-    protected override IEnumerable<MeshConfig> SampleModels => [Samples.Routing, Samples.Security, Samples.Tcp, Samples.Egress, .. RepositorySamples.MeshYaml()];
+    protected override IEnumerable<MeshConfig> SampleModels => [Samples.Routing, Samples.Security, Samples.Tcp, Samples.Egress, Egress.ExternalWorkloadTests.Sample, .. RepositorySamples.MeshYaml()];
 
     /// <summary>What the API server rejects in the output for generated models, left alone (see the reason).</summary>
     protected override IReadOnlyList<KnownRejection> KnownRejections =>

@@ -77,6 +77,7 @@ internal sealed class ExternalServiceValidator : ModelValidator<ExternalService>
                 report.Port($"{path}.Ports.{name}", number, "The endpoint port");
             }
             report.Labels($"{path}.Labels", endpoint.Labels, "An endpoint label");
+            if (endpoint.ServiceAccount is not null) report.DnsLabel($"{path}.ServiceAccount", endpoint.ServiceAccount, "The endpoint's service account");
         }
     }
 
