@@ -177,16 +177,18 @@ internal sealed class ExternalWorkloadMapping(LinkerdOptions options, ImportCont
             ports.TryAdd(portName, number);
         }
         string? account = null;
-        var identity = spec?.MeshTls?.Identity;
+        var meshTls = spec?.MeshTls ?? spec?.MeshTlsV1Alpha1;
+        var tlsPath = spec?.MeshTls is null && spec?.MeshTlsV1Alpha1 is not null ? "$.spec.meshTls" : "$.spec.meshTLS";
+        var identity = meshTls?.Identity;
         if (identity is not null)
         {
             var (parsed, _) = LinkerdIdentity.Parse(identity, options.TrustDomain);
             if (parsed is { } sa && sa.Namespace == ns && DnsNames.IsDnsLabel(sa.Name)) account = sa.Name;
-            else ctx.NotImported(source, "$.spec.meshTls.identity", $"Identity '{identity}' is not a service account of namespace '{ns}' in trust domain {options.TrustDomain}; the endpoint is read without an identity.");
+            else ctx.NotImported(source, tlsPath + ".identity", $"Identity '{identity}' is not a service account of namespace '{ns}' in trust domain {options.TrustDomain}; the endpoint is read without an identity.");
         }
-        if (spec?.MeshTls?.ServerName is { } serverName && serverName != identity)
+        if (meshTls?.ServerName is { } serverName && serverName != identity)
         {
-            ctx.NotImported(source, "$.spec.meshTls.serverName", $"The model's endpoints answer to their identity's name; server name '{serverName}' was not imported.");
+            ctx.NotImported(source, tlsPath + ".serverName", $"The model's endpoints answer to their identity's name; server name '{serverName}' was not imported.");
         }
         // The ownership label marks what Mesh SDK wrote (Ownership); it is not one of the endpoint's labels.
         var all = (workload.Metadata?.Labels ?? new Dictionary<string, string>()).Where(l => !(l.Key == Ownership.ManagedByLabel && l.Value == Ownership.ManagedByValue)).ToList();

@@ -6,10 +6,15 @@ namespace Mesh.Providers.Linkerd.Resources;
 /// <summary>The spec of an <see cref="ExternalWorkload"/>.</summary>
 public sealed class ExternalWorkloadSpec
 {
-    /// <summary>The identity the workload's proxy presents, and the TLS server name it answers to.</summary>
+    /// <summary>The identity the workload's proxy presents, and the TLS server name it answers to (<c>meshTLS</c> in <c>v1beta1</c>).</summary>
+    [JsonPropertyName("meshTLS")]
+    [YamlMember(Alias = "meshTLS")]
+    public ExternalWorkloadMeshTls? MeshTls { get; set; }
+
+    /// <summary>The same, as <c>v1alpha1</c> spells it (<c>meshTls</c>): read, never written.</summary>
     [JsonPropertyName("meshTls")]
     [YamlMember(Alias = "meshTls")]
-    public ExternalWorkloadMeshTls? MeshTls { get; set; }
+    public ExternalWorkloadMeshTls? MeshTlsV1Alpha1 { get; set; }
 
     /// <summary>The ports the workload listens on; Services refer to them by name.</summary>
     [JsonPropertyName("ports")]

@@ -130,7 +130,7 @@ public sealed class ExternalWorkloadTests
             kind: ExternalWorkload
             metadata: { name: legacy-vm-1, namespace: shop, labels: { app: legacy, zone: a } }
             spec:
-              meshTls: { identity: legacy.shop.serviceaccount.identity.linkerd.cluster.local, serverName: legacy.shop.serviceaccount.identity.linkerd.cluster.local }
+              meshTLS: { identity: legacy.shop.serviceaccount.identity.linkerd.cluster.local, serverName: legacy.shop.serviceaccount.identity.linkerd.cluster.local }
               workloadIPs: [{ ip: 172.16.0.5 }]
               ports: [{ name: web, port: 8080 }, { name: dns, port: 53, protocol: UDP }]
             ---
@@ -138,11 +138,11 @@ public sealed class ExternalWorkloadTests
             kind: ExternalWorkload
             metadata: { name: legacy-vm-2, namespace: shop, labels: { app: legacy, zone: b } }
             spec:
-              meshTls: { identity: "spiffe://root.linkerd.cluster.local/legacy", serverName: legacy.cluster.local }
+              meshTLS: { identity: "spiffe://root.linkerd.cluster.local/legacy", serverName: legacy.cluster.local }
               workloadIPs: [{ ip: 172.16.0.6 }]
               ports: [{ name: web, port: 8080 }]
             ---
-            apiVersion: workload.linkerd.io/v1beta1
+            apiVersion: workload.linkerd.io/v1alpha1
             kind: ExternalWorkload
             metadata: { name: orphan, namespace: shop, labels: { app: nobody } }
             spec:
@@ -169,8 +169,8 @@ public sealed class ExternalWorkloadTests
 
         var warnings = result.Diagnostics.Where(d => d.Severity >= DiagnosticSeverity.Warning).Select(d => d.Path).ToList();
         Assert.Contains("in.yaml#0 $.spec.ports[1].protocol", warnings);
-        Assert.Contains("in.yaml#1 $.spec.meshTls.identity", warnings);
-        Assert.Contains("in.yaml#1 $.spec.meshTls.serverName", warnings);
+        Assert.Contains("in.yaml#1 $.spec.meshTLS.identity", warnings);
+        Assert.Contains("in.yaml#1 $.spec.meshTLS.serverName", warnings);
         Assert.Contains("in.yaml#2 $.metadata.labels", warnings);
     }
 
@@ -182,7 +182,7 @@ public sealed class ExternalWorkloadTests
             kind: ExternalWorkload
             metadata: { name: vm, namespace: shop, labels: { app: legacy } }
             spec:
-              meshTls: { identity: legacy.shop.serviceaccount.identity.linkerd.cluster.local, serverName: legacy.shop.serviceaccount.identity.linkerd.cluster.local }
+              meshTLS: { identity: legacy.shop.serviceaccount.identity.linkerd.cluster.local, serverName: legacy.shop.serviceaccount.identity.linkerd.cluster.local }
               workloadIPs: [{ ip: not-an-ip }]
             ---
             apiVersion: v1

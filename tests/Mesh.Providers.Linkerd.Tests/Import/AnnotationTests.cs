@@ -109,10 +109,11 @@ public sealed class AnnotationTests
     }
 
     [Fact]
-    public void WorkloadKinds_OfLinkerd_AreOutOfScope()
+    public void EmptyExternalWorkload_IsReported_NotImported()
     {
         var result = Translator.ImportYaml("apiVersion: workload.linkerd.io/v1beta1\nkind: ExternalWorkload\nmetadata: { name: w }\nspec: {}\n", "in.yaml");
-        Assert.Contains(result.Diagnostics, d => d.Code == DiagnosticCodes.OutOfScope && d.Path == "in.yaml#0 $.kind");
+        Assert.Contains(result.Diagnostics, d => d.Code == DiagnosticCodes.FieldNotImported && d.Path == "in.yaml#0 $.spec.workloadIPs");
+        Assert.Empty(result.Config!.ExternalServices);
     }
 
     [Fact]
