@@ -188,8 +188,8 @@ internal static class EgressMapping
             {
                 if (spec.Endpoints![i] is not { } entry) continue;
                 if (Endpoint(entry, resolution, names, source, $"$.spec.endpoints[{i}]", ctx) is not { } endpoint) continue;
-                // A static endpoint with neither ports nor labels is just an address.
-                if (resolution == Resolution.Static && endpoint.Ports.IsEmpty && endpoint.Labels.IsEmpty) addresses.Add(endpoint.Address);
+                // A static endpoint with neither ports, labels nor a service account is just an address.
+                if (resolution == Resolution.Static && endpoint.Ports.IsEmpty && endpoint.Labels.IsEmpty && endpoint.ServiceAccount is null) addresses.Add(endpoint.Address);
                 else endpoints.Add(endpoint);
             }
         }
