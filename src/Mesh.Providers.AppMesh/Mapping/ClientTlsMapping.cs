@@ -14,7 +14,10 @@ namespace Mesh.Providers.AppMesh.Mapping;
 /// <item><c>simple</c>: enforced, trusting the <c>caCertificates</c> file, else the <c>credentialName</c> SDS secret, else the system bundle;</item>
 /// <item><c>mutual</c>: also the client certificate from the <c>credentialName</c> SDS secret (which then also holds the CA unless a file is named);</item>
 /// <item><c>mesh</c>: the node's own mTLS certificate and trust from <see cref="AppMeshOptions.Tls"/> (what <c>backendDefaults</c> carries for mTLS);</item>
-/// <item><c>subjectAltNames</c>: <c>validation.subjectAlternativeNames.match.exact</c>.</item>
+/// <item><c>subjectAltNames</c>: <c>validation.subjectAlternativeNames.match.exact</c>;</item>
+/// <item>a policy for one port of the destination: the same, limited by <c>ports</c> (a backend has one client policy: a
+/// service's whole TLS wins over its ports', and ports with differing TLS after the first are reported); read back as one
+/// policy per port.</item>
 /// </list>
 /// App Mesh has no SNI setting and always verifies the server: both reported. Read back from each node's backends (a backend's
 /// own policy, else its <c>backendDefaults</c>) as the TLS of the service the backend names; the defaults the export derives for
@@ -27,51 +30,87 @@ internal static class ClientTlsMapping
     public static void Plan(AppMeshExportContext ctx)
     {
         var policies = ctx.Config.DestinationPolicies;
-        for (var i = 0; i < policies.Count; i++)
+        // Whole services first: a backend has one client policy, and a service's own TLS covers every port.
+        for (var pass = 0; pass < 2; pass++)
         {
-            var policy = policies[i];
-            // A port's policy is reported as a whole (DestinationPolicyMapping.Report).
-            if (policy.Tls is not { } tls || policy.Target.Port is not null) continue;
-            var path = $"$.spec.destinationPolicies[{i}].tls";
-            if (policy.Target.Subset is not null)
+            for (var i = 0; i < policies.Count; i++)
             {
-                ctx.Unsupported(path, "App Mesh sets client TLS per virtual service a node calls, and a subset has none of its own (its node is reached through the service's router): the TLS of a subset is not written.");
-                continue;
+                var policy = policies[i];
+                if (policy.Tls is not { } tls || (policy.Target.Port is null) != (pass == 0)) continue;
+                var path = $"$.spec.destinationPolicies[{i}].tls";
+                if (!Writable(policy, tls, path, ctx)) continue;
+                if (policy.Target.Port is not { } port)
+                {
+                    if (!ctx.ClientTls.TryAdd(policy.Target.Service, (tls, i, null)))
+                    {
+                        ctx.Unsupported(path, $"An earlier destination policy of '{policy.Target.Service}' sets its client TLS, which is written: this one is not.");
+                        continue;
+                    }
+                }
+                else if (ctx.ClientTls.TryGetValue(policy.Target.Service, out var written))
+                {
+                    if (written.Ports is null || written.Tls != tls)
+                    {
+                        ctx.Unsupported(path, written.Ports is null
+                            ? $"The client TLS of '{policy.Target.Service}' (destinationPolicies[{written.Index}]) is written for every port, and an App Mesh backend has one client policy: the TLS of port {port} is not written."
+                            : $"An App Mesh backend has one client policy, written with the TLS of port {written.Ports.Min} (destinationPolicies[{written.Index}]): port {port}'s other TLS is not written.");
+                        continue;
+                    }
+                    written.Ports.Add(port);
+                    continue;
+                }
+                else
+                {
+                    // The backend's client policy is limited to the port (clientPolicy.tls.ports).
+                    ctx.ClientTls.Add(policy.Target.Service, (tls, i, [port]));
+                }
+                ReportParts(tls, path, ctx);
             }
-            if (ctx.Options.Backends != AppMeshBackends.List)
-            {
-                ctx.Unsupported(path, "Virtual nodes name their backends by namespace backend groups (AppMeshOptions.Backends = NamespaceGroups), which carry no client policy: the TLS is not written.");
-                continue;
-            }
-            if (tls.Mode == ClientTlsMode.Mesh && !TlsMapping.CanWrite(ctx))
-            {
-                ctx.Unsupported(path, "Mode 'mesh' uses the mesh's certificates of AppMeshOptions.Tls; with ACM both CertificateArn and CertificateAuthorityArn are needed: the TLS is not written.");
-                continue;
-            }
-            if (!ctx.ClientTls.TryAdd(policy.Target.Service, (tls, i)))
-            {
-                ctx.Unsupported(path, $"An earlier destination policy of '{policy.Target.Service}' sets its client TLS, which is written: this one is not.");
-                continue;
-            }
-            if (tls.Sni is not null)
-            {
-                ctx.Unsupported(path + ".sni", "App Mesh's client policy has no server name (SNI) setting: the SNI is not written.");
-            }
-            if (tls.InsecureSkipVerify)
-            {
-                ctx.Unsupported(path + ".insecureSkipVerify", "App Mesh always verifies the server's certificate (validation.trust is required): it is written trusting the system bundle (AppMeshOptions.Tls.SystemTrustChainPath), so a server certificate that does not chain to it is refused.");
-            }
-            if (tls.Mode == ClientTlsMode.Simple && tls.CaCertificates is not null && tls.CredentialName is not null)
-            {
-                ctx.Approximated(path + ".credentialName", "App Mesh's validation trusts one source: the caCertificates file is written, the credential's CA certificates are not.");
-            }
+        }
+    }
+
+    /// <summary>Whether a destination's client TLS can be written at all; reports why not.</summary>
+    private static bool Writable(DestinationPolicy policy, ClientTls tls, string path, AppMeshExportContext ctx)
+    {
+        if (policy.Target.Subset is not null)
+        {
+            ctx.Unsupported(path, "App Mesh sets client TLS per virtual service a node calls, and a subset has none of its own (its node is reached through the service's router): the TLS of a subset is not written.");
+            return false;
+        }
+        if (ctx.Options.Backends != AppMeshBackends.List)
+        {
+            ctx.Unsupported(path, "Virtual nodes name their backends by namespace backend groups (AppMeshOptions.Backends = NamespaceGroups), which carry no client policy: the TLS is not written.");
+            return false;
+        }
+        if (tls.Mode == ClientTlsMode.Mesh && !TlsMapping.CanWrite(ctx))
+        {
+            ctx.Unsupported(path, "Mode 'mesh' uses the mesh's certificates of AppMeshOptions.Tls; with ACM both CertificateArn and CertificateAuthorityArn are needed: the TLS is not written.");
+            return false;
+        }
+        return true;
+    }
+
+    /// <summary>Reports the parts of a written client TLS that App Mesh cannot hold.</summary>
+    private static void ReportParts(ClientTls tls, string path, AppMeshExportContext ctx)
+    {
+        if (tls.Sni is not null)
+        {
+            ctx.Unsupported(path + ".sni", "App Mesh's client policy has no server name (SNI) setting: the SNI is not written.");
+        }
+        if (tls.InsecureSkipVerify)
+        {
+            ctx.Unsupported(path + ".insecureSkipVerify", "App Mesh always verifies the server's certificate (validation.trust is required): it is written trusting the system bundle (AppMeshOptions.Tls.SystemTrustChainPath), so a server certificate that does not chain to it is refused.");
+        }
+        if (tls.Mode == ClientTlsMode.Simple && tls.CaCertificates is not null && tls.CredentialName is not null)
+        {
+            ctx.Approximated(path + ".credentialName", "App Mesh's validation trusts one source: the caCertificates file is written, the credential's CA certificates are not.");
         }
     }
 
     /// <summary>Reports the client TLS that no node's backends carry: no service of the model calls the destination.</summary>
     public static void ReportUnwritten(AppMeshExportContext ctx)
     {
-        foreach (var (service, (_, index)) in ctx.ClientTls)
+        foreach (var (service, (_, index, _)) in ctx.ClientTls)
         {
             if (ctx.ClientTlsWritten.Contains(service)) continue;
             ctx.Unsupported($"$.spec.destinationPolicies[{index}].tls", $"No virtual node of the model lists '{service}' among its backends (App Mesh sets client TLS on the caller), so the TLS is written nowhere.");
@@ -83,12 +122,14 @@ internal static class ClientTlsMapping
     {
         if (!ctx.ClientTls.TryGetValue(virtualService, out var found)) return backend;
         ctx.ClientTlsWritten.Add(virtualService);
+        var tls = ToAppMesh(found.Tls, caller, ctx.Options.Tls);
+        tls.Ports = found.Ports is null ? null : [.. found.Ports];
         return new Backend
         {
             VirtualService = new VirtualServiceBackend
             {
                 VirtualServiceRef = backend.VirtualService?.VirtualServiceRef,
-                ClientPolicy = new ClientPolicy { Tls = ToAppMesh(found.Tls, caller, ctx.Options.Tls) },
+                ClientPolicy = new ClientPolicy { Tls = tls },
             },
         };
     }
@@ -127,10 +168,10 @@ internal static class ClientTlsMapping
     /// node's namespace unless it names another): the backend's own policy, else the node's defaults. Defaults the export
     /// derives for mTLS (the mesh's certificate and trust of <paramref name="options"/>) are the mesh's, reported as before.
     /// </summary>
-    public static List<(ResourceKey VirtualService, ClientTls Tls, string Path)> ToModel(NodeInfo node, AppMeshTlsOptions options, ImportContext ctx)
+    public static List<(ResourceKey VirtualService, ClientTls Tls, string Path, IReadOnlyList<int>? Ports)> ToModel(NodeInfo node, AppMeshTlsOptions options, ImportContext ctx)
     {
         var (source, spec) = (node.Document.Source, node.Document.Resource.Spec);
-        var result = new List<(ResourceKey, ClientTls, string)>();
+        var result = new List<(ResourceKey, ClientTls, string, IReadOnlyList<int>?)>();
         ClientTls? defaults = null;
         const string defaultsPath = "$.spec.backendDefaults.clientPolicy.tls";
         if (spec.BackendDefaults is { } backendDefaults)
@@ -166,16 +207,18 @@ internal static class ClientTlsMapping
                 ctx.NotImported(source, path, "The client TLS of a backend named by ARN (outside the cluster) is not imported: it names no service of the input.");
                 continue;
             }
-            result.Add((new ResourceKey(string.IsNullOrEmpty(reference.Namespace) ? node.Document.Namespace : reference.Namespace, name), tls, backend.ClientPolicy?.Tls is null ? defaultsPath : path + ".clientPolicy.tls"));
+            var written = backend.ClientPolicy?.Tls ?? spec.BackendDefaults?.ClientPolicy?.Tls;
+            var ports = written?.Ports is { Count: > 0 } listed ? listed.Where(p => p is >= 1 and <= 65535).Distinct().Order().ToList() : null;
+            result.Add((new ResourceKey(string.IsNullOrEmpty(reference.Namespace) ? node.Document.Namespace : reference.Namespace, name), tls, backend.ClientPolicy?.Tls is null ? defaultsPath : path + ".clientPolicy.tls", ports));
         }
         return result;
     }
 
     private static ClientTls? Read(ClientPolicyTls tls, NodeInfo node, AppMeshTlsOptions options, string source, string path, ImportContext ctx)
     {
-        if (tls.Ports is { Count: > 0 })
+        for (var k = 0; k < (tls.Ports?.Count ?? 0); k++)
         {
-            ctx.NotImported(source, path + ".ports", "The model's client TLS applies to every port of the destination: it is imported for every port, not only these.");
+            if (tls.Ports![k] is < 1 or > 65535) ctx.Invalid(source, $"{path}.ports[{k}]", $"Port {tls.Ports[k]} is outside 1–65535; it was not imported.");
         }
         if (tls.Enforce == false)
         {

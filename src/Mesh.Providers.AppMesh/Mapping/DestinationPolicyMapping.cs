@@ -19,7 +19,11 @@ internal static partial class DestinationPolicyMapping
             var path = $"$.spec.destinationPolicies[{i}]";
             if (policy.Target.Port is not null)
             {
-                ctx.Unsupported($"{path}.target.port", "A policy for one port of a service is not mapped to App Mesh (its limits apply to a node's listener for every caller); the policy is not written.");
+                // Its client TLS is the callers' (ClientTlsMapping), which App Mesh limits to ports; nothing else is per port.
+                if (policy with { Tls = null } != new DestinationPolicy { Target = policy.Target })
+                {
+                    ctx.Unsupported($"{path}.target.port", $"A policy for one port of a service is not mapped to App Mesh (its limits apply to a node's listener for every caller): the policy is not written{(policy.Tls is null ? "" : ", but its client TLS is (clientPolicy.tls.ports)")}.");
+                }
                 continue;
             }
             if (policy.RateLimit is not null) ctx.Unsupported($"{path}.rateLimit", "App Mesh has no rate limiting (a virtual node's listener has connection pools and outlier detection, no request rate); the rate limit is not written.");

@@ -17,8 +17,11 @@ internal sealed class AppMeshExportContext(AppMeshOptions options, MeshConfig co
     /// <summary>The virtual nodes of the translation (set once the external services are planned).</summary>
     public NodePlan Plan { get; set; } = NodePlan.Empty;
 
-    /// <summary>The client TLS of each destination that callers' backends carry, with its policy's index (<see cref="ClientTlsMapping.Plan"/>).</summary>
-    public Dictionary<ServiceRef, (ClientTls Tls, int Index)> ClientTls { get; } = [];
+    /// <summary>
+    /// The client TLS of each destination that callers' backends carry, with its policy's index and the ports it is limited
+    /// to (null: every port) (<see cref="ClientTlsMapping.Plan"/>).
+    /// </summary>
+    public Dictionary<ServiceRef, (ClientTls Tls, int Index, SortedSet<int>? Ports)> ClientTls { get; } = [];
 
     /// <summary>The destinations whose client TLS some caller's backend carries.</summary>
     public HashSet<ServiceRef> ClientTlsWritten { get; } = [];

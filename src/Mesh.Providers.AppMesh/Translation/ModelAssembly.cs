@@ -352,8 +352,11 @@ internal sealed class ModelAssembly(ImportIndex index, ImportContext ctx, AppMes
     /// </summary>
     private void AddClientTls(List<DestinationPolicy> destinations, IReadOnlyList<MeshService> services, IReadOnlyList<ExternalService> externals)
     {
-        var known = services.Select(s => s.Reference).Concat(externals.Select(e => new ServiceRef(e.Name, e.Namespace))).ToHashSet();
-        var chosen = new Dictionary<ServiceRef, ClientTls>();
+        var ports = services.ToDictionary(s => s.Reference, s => s.Ports.Select(p => p.Port).ToHashSet())
+            .Concat(externals.Select(e => KeyValuePair.Create(new ServiceRef(e.Name, e.Namespace), e.Ports.Select(p => p.Port).ToHashSet())))
+            .GroupBy(p => p.Key).ToDictionary(g => g.Key, g => g.First().Value);
+        // One client TLS per destination, or per port of it (null: every port).
+        var chosen = new Dictionary<(ServiceRef Service, int? Port), ClientTls>();
         foreach (var (key, node) in _nodes)
         {
             var reads = ClientTlsMapping.ToModel(node, options.Tls, ctx);
@@ -362,23 +365,32 @@ internal sealed class ModelAssembly(ImportIndex index, ImportContext ctx, AppMes
                 if (reads.Count > 0) ctx.NotImported(node.Document.Source, "$.spec.backends", "An external host's node calls nothing in the model: its client TLS is not imported.");
                 continue;
             }
-            foreach (var (vs, tls, path) in reads)
+            foreach (var (vs, tls, path, limited) in reads)
             {
-                if (!_virtualServices.TryGetValue(vs, out var service) || !known.Contains(service))
+                if (!_virtualServices.TryGetValue(vs, out var service) || !ports.TryGetValue(service, out var servicePorts))
                 {
                     ctx.NotImported(node.Document.Source, path, $"The backend's virtual service {vs} is not a service of the input: its client TLS is not imported.");
+                    continue;
                 }
-                else if (!chosen.TryAdd(service, tls) && chosen[service] != tls)
+                foreach (var port in limited?.Select(p => (int?)p) ?? [null])
                 {
-                    ctx.NotImported(node.Document.Source, path, $"Another caller of {service} sets other client TLS, which was kept: the model has one client TLS per destination.");
+                    if (port is { } number && !servicePorts.Contains(number))
+                    {
+                        ctx.NotImported(node.Document.Source, path + ".ports", $"{service} has no port {number}: the client TLS for it is not imported.");
+                    }
+                    else if (!chosen.TryAdd((service, port), tls) && chosen[(service, port)] != tls)
+                    {
+                        ctx.NotImported(node.Document.Source, path, $"Another caller of {service}{(port is null ? "" : $" port {port}")} sets other client TLS, which was kept: the model has one client TLS per destination.");
+                    }
                 }
             }
         }
-        foreach (var (service, tls) in chosen.OrderBy(c => c.Key.Namespace, StringComparer.Ordinal).ThenBy(c => c.Key.Name, StringComparer.Ordinal))
+        foreach (var ((service, port), tls) in chosen.OrderBy(c => c.Key.Service.Namespace, StringComparer.Ordinal).ThenBy(c => c.Key.Service.Name, StringComparer.Ordinal).ThenBy(c => c.Key.Port ?? 0))
         {
-            var index = destinations.FindIndex(d => d.Target == new PolicyTarget { Service = service });
+            var target = new PolicyTarget { Service = service, Port = port };
+            var index = destinations.FindIndex(d => d.Target == target);
             if (index >= 0) destinations[index] = destinations[index] with { Tls = tls };
-            else destinations.Add(new DestinationPolicy { Target = new PolicyTarget { Service = service }, Tls = tls });
+            else destinations.Add(new DestinationPolicy { Target = target, Tls = tls });
         }
     }
 

@@ -41,6 +41,38 @@ public sealed class ClientTlsExportTests
     }
 
     [Fact]
+    public void PortTls_IsLimitedToThePort_AndTheServicesOwnTlsWins()
+    {
+        var simple = new ClientTls { Mode = ClientTlsMode.Simple, CaCertificates = "/certs/ca.pem" };
+        var model = Bookinfo(simple) with
+        {
+            DestinationPolicies = [new DestinationPolicy { Target = new PolicyTarget { Service = Ratings, Port = 9080 }, Tls = simple, LoadBalancer = LoadBalancer.Random }],
+        };
+        var export = new Exported(model);
+        var tls = BackendTls(export, "reviews-v1", "ratings");
+        Assert.Equal([9080], tls.Ports!);
+        Assert.Equal("/certs/ca.pem", tls.Validation!.Trust!.File!.CertificateChain);
+        // The load balancer is not per port in App Mesh: reported, while the TLS is written.
+        Assert.Contains(export.Diagnostics, d => d.Code == DiagnosticCodes.Unsupported && d.Path == "$.spec.destinationPolicies[0].target.port" && d.Message.Contains("its client TLS is", StringComparison.Ordinal));
+        var back = Assert.Single(RoundTrip(export).DestinationPolicies);
+        Assert.Equal((Ratings, (int?)9080, simple), (back.Target.Service, back.Target.Port, back.Tls));
+
+        // With the service's own TLS, a backend has one client policy: the port's other TLS is reported.
+        var both = Bookinfo(simple) with
+        {
+            DestinationPolicies =
+            [
+                new DestinationPolicy { Target = new PolicyTarget { Service = Ratings, Port = 9080 }, Tls = new ClientTls { Mode = ClientTlsMode.Disable } },
+                new DestinationPolicy { Target = new PolicyTarget { Service = Ratings }, Tls = simple },
+            ],
+        };
+        var second = new Exported(both);
+        Assert.Null(BackendTls(second, "reviews-v1", "ratings").Ports);
+        Assert.True(BackendTls(second, "reviews-v1", "ratings").Enforce);
+        Assert.Contains(second.Diagnostics, d => d.Code == DiagnosticCodes.Unsupported && d.Path == "$.spec.destinationPolicies[0].tls");
+    }
+
+    [Fact]
     public void SimpleTls_WithoutTrust_TrustsTheSystemBundle_AndReadsBackWithoutIt()
     {
         var model = Bookinfo(new ClientTls { Mode = ClientTlsMode.Simple });

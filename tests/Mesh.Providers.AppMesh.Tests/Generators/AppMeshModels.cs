@@ -45,7 +45,8 @@ internal static class AppMeshModels
     /// <item>destination policies are per virtual node: a service's policy applies to each of its subsets unless the subset has
     /// its own, keeping what the first port's listener takes, outlier detection with Envoy's defaults filled in;</item>
     /// <item>a service's client TLS (its first whole-service policy's) is written on the backends of the other services' nodes, so it
-    /// reads back when another service exists (<see cref="ClientTls"/>); a subset's or a port's is not written;</item>
+    /// reads back when another service exists (<see cref="ClientTls"/>); without one, the first port policy's TLS, for the ports
+    /// whose policies set the same TLS; a subset's is not written;</item>
     /// <item>access logging reads back from the virtual nodes that log (see <see cref="AccessLogging"/>); tracing is not written;</item>
     /// <item>the model is named <c>imported</c> when nothing is written (no Mesh carries the name); a model with a subset that has no
     /// labels of its own (the whole service's pods), or with two services of a namespace whose selectors nest, is replaced by
@@ -125,6 +126,18 @@ internal static class AppMeshModels
             var index = policies.FindIndex(p => p.Target == whole);
             if (index >= 0) policies[index] = policies[index] with { Tls = ClientTls(tls) };
             else policies.Add(new DestinationPolicy { Target = whole, Tls = ClientTls(tls) });
+        }
+        // Without one, the first port policy's TLS, limited to the ports whose policies set the same TLS (a backend has one client policy).
+        foreach (var service in services.DistinctBy(s => s.Reference))
+        {
+            if (!services.Any(s => s.Reference != service.Reference)) continue;
+            if (m.DestinationPolicies.Any(p => p.Target.Service == service.Reference && p.Target.Subset is null && p.Target.Port is null && p.Tls is not null)) continue;
+            var ported = m.DestinationPolicies.Where(p => p.Target.Service == service.Reference && p.Target.Subset is null && p.Target.Port is not null && p.Tls is not null).ToList();
+            if (ported.Count == 0) continue;
+            foreach (var port in ported.Where(p => p.Tls == ported[0].Tls).Select(p => p.Target.Port!.Value).Distinct())
+            {
+                policies.Add(new DestinationPolicy { Target = new PolicyTarget { Service = service.Reference, Port = port }, Tls = ClientTls(ported[0].Tls!) });
+            }
         }
 
         var written = services.Count > 0;

@@ -72,8 +72,10 @@ public sealed class ClientTlsImportTests
             """);
         Assert.Equal(DiagnosticCodes.FieldNotImported, At(files, $"#0 {tls}.certificate.file").Code);
         Assert.Equal(DiagnosticCodes.FieldNotImported, At(files, $"#0 {tls}.validation.trust.acm").Code);
-        Assert.Equal(DiagnosticCodes.FieldNotImported, At(files, $"#0 {tls}.ports").Code);
+        Assert.DoesNotContain(files.Diagnostics, d => d.Path.EndsWith(".ports", StringComparison.Ordinal));
         Assert.Equal(new ClientTls(), ColorTls(files));
+        // The policy is the port's: App Mesh limits the backend's client TLS to it.
+        Assert.Equal(8080, Assert.Single(files.Config!.DestinationPolicies).Target.Port);
 
         var secrets = Front("""
               backends:
@@ -83,6 +85,22 @@ public sealed class ClientTlsImportTests
             """);
         Assert.Equal(DiagnosticCodes.FieldNotImported, At(secrets, $"#0 {tls}.validation.trust.sds").Code);
         Assert.Equal(new ClientTls { Mode = ClientTlsMode.Mutual, CredentialName = "a" }, ColorTls(secrets));
+    }
+
+    [Fact]
+    public void Ports_ThatTheServiceDoesNotHave_AreReported_OthersArePolicies()
+    {
+        const string tls = "$.spec.backends[0].virtualService.clientPolicy.tls";
+        var result = Front("""
+              backends:
+                - virtualService:
+                    virtualServiceRef: { name: color }
+                    clientPolicy: { tls: { ports: [9999, 8080], validation: { trust: { file: { certificateChain: /ca.pem } } } } }
+            """);
+        Assert.Equal(DiagnosticCodes.FieldNotImported, At(result, $"#0 {tls}.ports").Code);
+        var policy = Assert.Single(result.Config!.DestinationPolicies);
+        Assert.Equal((new ServiceRef("color", "shop"), (int?)8080), (policy.Target.Service, policy.Target.Port));
+        Assert.Equal(new ClientTls { Mode = ClientTlsMode.Simple, CaCertificates = "/ca.pem" }, policy.Tls);
     }
 
     [Fact]
