@@ -27,6 +27,7 @@ internal static class FilterChainMatchFields
 {
     public const int DestinationPort = 8;
     public const int ServerNames = 11;
+    public const int PrefixRanges = 3;
 }
 
 /// <summary><c>envoy.config.listener.v3.ListenerFilter</c>.</summary>
