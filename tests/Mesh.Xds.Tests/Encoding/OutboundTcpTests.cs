@@ -260,4 +260,30 @@ public sealed class OutboundTcpTests
         var weighted = Listener("0.0.0.0_5432")["filter_chains"]![0]!["filters"]![0]!["typed_config"]!["weighted_clusters"]!["clusters"]!.AsArray();
         Assert.Equal([("outbound|5432|v1|db.data.svc.cluster.local", 90), ("outbound|5432|v2|db.data.svc.cluster.local", 10)], weighted.Select(c => ((string)c!["name"]!, (int)c["weight"]!)));
     }
+
+    [Fact]
+    public void DirectResponses_WithLayer4Chains_AllocateNothingOnceCached()
+    {
+        var types = Enum.GetValues<XdsResourceType>();
+        var config = Bookinfo() with
+        {
+            Services = [.. Bookinfo().Services, Database()],
+            ExternalServices = [Tls("github", "api.github.com", "*.githubusercontent.com"), Tcp("pg", Resolution.Static, "10.20.0.0/24", "10.21.0.9") with { Ports = [new ServicePort { Port = 6432, Protocol = Protocol.Tcp }] }],
+            TcpRoutes = [new TcpRoute { Name = "db", Namespace = "data", Host = Db, Backends = [new WeightedBackend { Service = Db, Subset = "v1", Weight = 90 }, new WeightedBackend { Service = Db, Subset = "v2", Weight = 10 }] }],
+        };
+        var compiled = new XdsEncoder().Compile(config, Sidecar);
+        Assert.False(compiled.HasErrors);
+        Assert.Equal(5, compiled.CountOf(XdsResourceType.Listener));
+        var endpoints = SampleEndpoints();
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>(1 << 16);
+        void EncodeAll()
+        {
+            buffer.ResetWrittenCount();
+            foreach (var type in types) XdsEncoder.WriteDiscoveryResponse(compiled, endpoints, type, buffer, "n");
+        }
+        EncodeAll();
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        for (var i = 0; i < 3; i++) EncodeAll();
+        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+    }
 }
