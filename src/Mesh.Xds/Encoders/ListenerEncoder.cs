@@ -78,6 +78,9 @@ internal readonly struct ListenerEncoder(ListenerPlan listener, XdsEncoderOption
             }
         }
         s.Varint(ListenerFields.TrafficDirection, (ulong)TrafficDirection.Outbound);
+        // A server-first protocol (the server speaks before the client) gives the TLS inspector nothing to read: on its
+        // timeout the connection goes on to the chains without server names instead of being closed.
+        s.Bool(ListenerFields.ContinueOnListenerFiltersTimeout, l.Tcp?.TlsInspector == true);
     }
 
     /// <summary>A layer-4 filter chain of a sidecar's outbound port: its match (destination blocks, SNI), a <c>tcp_proxy</c>, its name.</summary>

@@ -11,6 +11,7 @@ internal static class ListenerFields
     public const int ListenerFilters = 9;
     public const int TrafficDirection = 16;
     public const int ApiListener = 19;
+    public const int ContinueOnListenerFiltersTimeout = 17;
 }
 
 /// <summary><c>envoy.config.listener.v3.FilterChain</c>.</summary>

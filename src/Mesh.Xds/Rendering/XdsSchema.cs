@@ -483,6 +483,7 @@ internal static class XdsSchema
             M(ListenerFields.ListenerFilters, "listener_filters", "envoy.config.listener.v3.ListenerFilter", true),
             E(ListenerFields.TrafficDirection, "traffic_direction", "TrafficDirection"),
             M(ListenerFields.ApiListener, "api_listener", "envoy.config.listener.v3.ApiListener"),
+            B(ListenerFields.ContinueOnListenerFiltersTimeout, "continue_on_listener_filters_timeout"),
         ],
         ["envoy.config.listener.v3.FilterChain"] =
         [

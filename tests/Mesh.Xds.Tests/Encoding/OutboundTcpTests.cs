@@ -67,6 +67,7 @@ public sealed class OutboundTcpTests
         Assert.Equal(["envoy.filters.listener.original_dst", "envoy.filters.listener.tls_inspector"], listener.ListenerFilters.Select(f => f.Name));
         Assert.Equal("type.googleapis.com/envoy.extensions.filters.listener.tls_inspector.v3.TlsInspector", listener.ListenerFilters[1].TypedConfig.TypeUrl);
         Assert.Equal("type.googleapis.com/envoy.extensions.filters.listener.original_dst.v3.OriginalDst", listener.ListenerFilters[0].TypedConfig.TypeUrl);
+        Assert.True(listener.ContinueOnListenerFiltersTimeout);
         Assert.Equal(3, listener.FilterChains.Count);
         Assert.Equal(["*.googleapis.com"], listener.FilterChains[0].FilterChainMatch.ServerNames);
         Assert.Empty(listener.FilterChains[0].FilterChainMatch.PrefixRanges);
@@ -116,6 +117,7 @@ public sealed class OutboundTcpTests
         var result = Encode(Bookinfo() with { ExternalServices = [pg, mysql] });
         var listener = Single<Listener>(result.Snapshot!, XdsResourceType.Listener, "0.0.0.0_5432");
         Assert.Equal(["envoy.filters.listener.original_dst"], listener.ListenerFilters.Select(f => f.Name));
+        Assert.False(listener.ContinueOnListenerFiltersTimeout);
         // (namespace, name) order: mysql before pg.
         Assert.Equal([("2001:db8::", 64u)], listener.FilterChains[0].FilterChainMatch.PrefixRanges.Select(p => (p.AddressPrefix, p.PrefixLen ?? 0u)));
         Assert.Equal("outbound|5432||mysql.corp.example", Proxy(listener.FilterChains[0]).Cluster);

@@ -562,6 +562,7 @@ internal static class ObjectModelEncoder
             if (filters.TlsInspector)
             {
                 listener.ListenerFilters.Add(new ListenerFilter { Name = "envoy.filters.listener.tls_inspector", TypedConfig = Any.Pack(new Envoy.Extensions.Filters.Listener.TlsInspector.V3.TlsInspector()) });
+                listener.ContinueOnListenerFiltersTimeout = true;
             }
         }
         return listener;
