@@ -45,11 +45,11 @@ internal readonly struct ListenerEncoder(ListenerPlan listener, XdsEncoderOption
         s.End();
         if (l.Tcp is { } tcp)
         {
-            foreach (var chain in tcp.Chains) TcpChain(ref s, chain);
+            foreach (var chain in tcp.Chains) TcpChain(ref s, chain, l.Telemetry?.AccessLog == true);
         }
         if (l.Tcp?.Default is { } fallback)
         {
-            TcpChain(ref s, fallback);
+            TcpChain(ref s, fallback, l.Telemetry?.AccessLog == true);
         }
         else
         {
@@ -83,8 +83,8 @@ internal readonly struct ListenerEncoder(ListenerPlan listener, XdsEncoderOption
         s.Bool(ListenerFields.ContinueOnListenerFiltersTimeout, l.Tcp?.TlsInspector == true);
     }
 
-    /// <summary>A layer-4 filter chain of a sidecar's outbound port: its match (destination blocks, SNI), a <c>tcp_proxy</c>, its name.</summary>
-    private static void TcpChain<TSink>(ref TSink s, TcpChainPlan chain) where TSink : IProtoSink, allows ref struct
+    /// <summary>A layer-4 filter chain of a sidecar's outbound port: its match (destination blocks, SNI), a <c>tcp_proxy</c> (with the telemetry's access log), its name.</summary>
+    private static void TcpChain<TSink>(ref TSink s, TcpChainPlan chain, bool accessLog) where TSink : IProtoSink, allows ref struct
     {
         s.Begin(ListenerFields.FilterChains);
         if (chain.HasMatch)
@@ -101,7 +101,7 @@ internal readonly struct ListenerEncoder(ListenerPlan listener, XdsEncoderOption
             s.End();
         }
         s.Begin(FilterChainFields.Filters);
-        TcpProxyEncoder.Filter(ref s, chain.StatPrefixUtf8, chain.Backends);
+        TcpProxyEncoder.Filter(ref s, chain.StatPrefixUtf8, chain.Backends, accessLog);
         s.End();
         s.Utf8(FilterChainFields.Name, chain.NameUtf8);
         s.End();

@@ -8,6 +8,7 @@ internal static class TcpProxyFields
     public const int StatPrefix = 1;
     public const int Cluster = 2;
     public const int WeightedClusters = 10;
+    public const int AccessLog = 5;
 }
 
 /// <summary><c>envoy.extensions.filters.network.tcp_proxy.v3.TcpProxy.WeightedCluster</c>.</summary>

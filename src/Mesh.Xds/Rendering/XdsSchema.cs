@@ -500,7 +500,7 @@ internal static class XdsSchema
         ],
         ["envoy.config.listener.v3.ListenerFilter"] = [S(ListenerFilterFields.Name, "name"), A(ListenerFilterFields.TypedConfig, "typed_config")],
         ["envoy.extensions.filters.listener.tls_inspector.v3.TlsInspector"] = [],
-        ["envoy.extensions.filters.network.tcp_proxy.v3.TcpProxy"] = [S(TcpProxyFields.StatPrefix, "stat_prefix"), S(TcpProxyFields.Cluster, "cluster"), M(TcpProxyFields.WeightedClusters, "weighted_clusters", "envoy.extensions.filters.network.tcp_proxy.v3.TcpProxy.WeightedCluster")],
+        ["envoy.extensions.filters.network.tcp_proxy.v3.TcpProxy"] = [S(TcpProxyFields.StatPrefix, "stat_prefix"), S(TcpProxyFields.Cluster, "cluster"), M(TcpProxyFields.WeightedClusters, "weighted_clusters", "envoy.extensions.filters.network.tcp_proxy.v3.TcpProxy.WeightedCluster"), M(TcpProxyFields.AccessLog, "access_log", "envoy.config.accesslog.v3.AccessLog", true)],
         ["envoy.config.listener.v3.Filter"] = [S(FilterFields.Name, "name"), A(FilterFields.TypedConfig, "typed_config")],
         ["envoy.config.listener.v3.ApiListener"] = [A(ApiListenerFields.ApiListener, "api_listener")],
         ["envoy.extensions.filters.network.http_connection_manager.v3.HttpConnectionManager"] =

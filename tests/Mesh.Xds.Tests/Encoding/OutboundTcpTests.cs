@@ -288,4 +288,24 @@ public sealed class OutboundTcpTests
         for (var i = 0; i < 3; i++) EncodeAll();
         Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
     }
+
+    [Fact]
+    public void AccessLogging_IsOnEveryTcpProxy_AsOnTheConnectionManagers()
+    {
+        var config = Bookinfo() with
+        {
+            ExternalServices = [Tls("github", "api.github.com")],
+            Telemetry = [new TelemetryPolicy { AccessLogging = true }],
+        };
+        var listener = Single<Listener>(Encode(config).Snapshot!, XdsResourceType.Listener, "0.0.0.0_443");
+        Assert.Equal(2, listener.FilterChains.Count);
+        foreach (var chain in listener.FilterChains)
+        {
+            var log = Assert.Single(Proxy(chain).AccessLog);
+            Assert.Equal("envoy.access_loggers.file", log.Name);
+            Assert.Equal("/dev/stdout", log.TypedConfig.Unpack<Envoy.Extensions.AccessLoggers.File.V3.FileAccessLog>().Path);
+        }
+        var without = Single<Listener>(Encode(config with { Telemetry = [] }).Snapshot!, XdsResourceType.Listener, "0.0.0.0_443");
+        Assert.All(without.FilterChains, c => Assert.Empty(Proxy(c).AccessLog));
+    }
 }

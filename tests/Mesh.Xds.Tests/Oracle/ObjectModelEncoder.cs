@@ -545,10 +545,10 @@ internal static class ObjectModelEncoder
             Address = new Address { SocketAddress = new SocketAddress { Address = "0.0.0.0", PortValue = (uint)l.Port } },
             TrafficDirection = TrafficDirection.Outbound,
         };
-        if (l.Tcp is { } tcp) listener.FilterChains.AddRange(tcp.Chains.Select(TcpChain));
+        if (l.Tcp is { } tcp) listener.FilterChains.AddRange(tcp.Chains.Select(c => TcpChain(c, l.Telemetry)));
         if (l.Tcp?.Default is { } fallback)
         {
-            listener.FilterChains.Add(TcpChain(fallback));
+            listener.FilterChains.Add(TcpChain(fallback, l.Telemetry));
         }
         else
         {
@@ -569,9 +569,17 @@ internal static class ObjectModelEncoder
     }
 
     /// <summary>A layer-4 chain of a sidecar's outbound port: destination blocks and server names, then a tcp_proxy to one cluster or several by weight.</summary>
-    private static FilterChain TcpChain(TcpChainPlan c)
+    private static FilterChain TcpChain(TcpChainPlan c, TelemetryPlan? telemetry)
     {
         var proxy = new Envoy.Extensions.Filters.Network.TcpProxy.V3.TcpProxy { StatPrefix = c.StatPrefix };
+        if (telemetry?.AccessLog == true)
+        {
+            proxy.AccessLog.Add(new Envoy.Config.Accesslog.V3.AccessLog
+            {
+                Name = "envoy.access_loggers.file",
+                TypedConfig = Any.Pack(new Envoy.Extensions.AccessLoggers.File.V3.FileAccessLog { Path = "/dev/stdout" }),
+            });
+        }
         if (c.Backends.Length == 1)
         {
             proxy.Cluster = c.Backends[0].Cluster;
