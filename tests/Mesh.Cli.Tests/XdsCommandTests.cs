@@ -246,4 +246,21 @@ public sealed class XdsCommandTests : IDisposable
     [Fact]
     public void AMissingEndpointsFile_IsAUsageError() =>
         Assert.Equal(2, CliRunner.Invoke("xds", Model, "--endpoints", Path.Combine(_dir, "none.yaml"), "--node", "n").ExitCode);
+
+    [Fact]
+    public void Json_ShowsTheSampleTcpRouteSplit_AndTheExternalTlsHostsSniChain_WithoutReportingThem()
+    {
+        var run = CliRunner.Invoke("xds", Model, "--endpoints", Endpoints, "--node", "sidecar~productpage", "--namespace", "bookinfo");
+        Assert.True(run.ExitCode == 0, run.Stderr);
+        var listeners = System.Text.Json.Nodes.JsonNode.Parse(run.Stdout)!["lds"]!["resources"]!.AsArray();
+        var mongo = listeners.Single(l => (string?)l!["name"] == "0.0.0.0_27017")!;
+        var weighted = mongo["filter_chains"]![0]!["filters"]![0]!["typed_config"]!["weighted_clusters"]!["clusters"]!.AsArray();
+        Assert.Equal(
+            [("outbound|27017|v1|mongodb.bookinfo.svc.cluster.local", 80), ("outbound|27017|v2|mongodb.bookinfo.svc.cluster.local", 20)],
+            weighted.Select(c => ((string)c!["name"]!, (int)c["weight"]!)));
+        var https = listeners.Single(l => (string?)l!["name"] == "0.0.0.0_443")!;
+        Assert.Equal("httpbin.example.com", (string?)https["filter_chains"]![0]!["filter_chain_match"]!["server_names"]![0]);
+        Assert.DoesNotContain("$.spec.tcpRoutes[0]", run.Stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("$.spec.externalServices[0].ports", run.Stderr, StringComparison.Ordinal);
+    }
 }

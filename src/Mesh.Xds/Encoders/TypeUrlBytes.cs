@@ -34,6 +34,8 @@ internal static class TypeUrlBytes
 
     public static ReadOnlySpan<byte> Rbac => "type.googleapis.com/envoy.extensions.filters.http.rbac.v3.RBAC"u8;
 
+    public static ReadOnlySpan<byte> OriginalDst => "type.googleapis.com/envoy.extensions.filters.listener.original_dst.v3.OriginalDst"u8;
+
     /// <summary>The type URL of a resource type.</summary>
     public static ReadOnlySpan<byte> Of(XdsResourceType type) => type switch
     {

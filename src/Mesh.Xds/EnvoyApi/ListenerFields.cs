@@ -11,6 +11,7 @@ internal static class ListenerFields
     public const int ListenerFilters = 9;
     public const int TrafficDirection = 16;
     public const int ApiListener = 19;
+    public const int ContinueOnListenerFiltersTimeout = 17;
 }
 
 /// <summary><c>envoy.config.listener.v3.FilterChain</c>.</summary>
@@ -27,6 +28,7 @@ internal static class FilterChainMatchFields
 {
     public const int DestinationPort = 8;
     public const int ServerNames = 11;
+    public const int PrefixRanges = 3;
 }
 
 /// <summary><c>envoy.config.listener.v3.ListenerFilter</c>.</summary>

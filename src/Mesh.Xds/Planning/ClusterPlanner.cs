@@ -95,6 +95,13 @@ internal static class ClusterPlanner
             context.Warning(XdsDiagnosticCodes.ProxylessApproximated, path,
                 $"Proxyless gRPC clients accept ROUND_ROBIN or RING_HASH only: {WireNames.Of(lb.Algorithm)} for {reference} is encoded as ROUND_ROBIN.");
         }
+        if (port.Protocol == Protocol.Tls && tls is { Mode: ClientTlsMode.Simple or ClientTlsMode.Mutual } && !proxyless)
+        {
+            // The app speaks TLS on a TLS port (the sidecar matches it by SNI and proxies it as TCP): originating TLS again would wrap it twice.
+            context.Warning(XdsDiagnosticCodes.NotEncoded, path,
+                $"The client TLS ({WireNames.Of(tls.Mode)}) of the destination policy for {reference} is not encoded on its TLS port {port.Port}: the application already speaks TLS there, so the cluster proxies its bytes as they are (originate TLS from a plaintext port instead).");
+            tls = null;
+        }
         var upstream = UpstreamTls(context, target, port.Port, subset?.Name, tls);
         return new ClusterPlan(
             ResourceNames.OutboundCluster(target.Host, port.Port, subset?.Name),

@@ -93,16 +93,11 @@ internal static class ExternalPlanner
         {
             context.Warning(XdsDiagnosticCodes.NotEncoded, path + ".ports", $"External service {reference} has no ports, so it has no clusters or virtual hosts.");
         }
-        var other = external.Ports.Where(p => !PlanContext.IsHttp(p.Protocol)).Select(p => $"{p.Port} ({WireNames.Of(p.Protocol)})").ToList();
-        if (other.Count > 0)
-        {
-            context.Warning(XdsDiagnosticCodes.NotEncoded, path + ".ports",
-                $"External service {reference}: port{(other.Count > 1 ? "s" : "")} {string.Join(", ", other)} get{(other.Count > 1 ? string.Empty : "s")} clusters but no listener: the xDS encoder emits HTTP listeners only, so calls on {(other.Count > 1 ? "them" : "it")} are not routed to those clusters.");
-        }
-        if (external.Resolution != Resolution.Static && !external.Addresses.IsEmpty)
+        // TLS and TCP ports get filter chains (OutboundTcpPlanner, which reports those it cannot tell apart); addresses match TCP ports' connections.
+        if (external.Resolution != Resolution.Static && !external.Addresses.IsEmpty && !external.Ports.Any(p => p.Protocol == Protocol.Tcp))
         {
             context.Warning(XdsDiagnosticCodes.NotEncoded, path + ".addresses",
-                $"External service {reference}: its addresses are not encoded (with {WireNames.Of(external.Resolution)} resolution they are addresses the service answers on, which needs listeners per address; HTTP calls are matched by host name).");
+                $"External service {reference}: its addresses are not encoded (with {WireNames.Of(external.Resolution)} resolution they are addresses the service answers on, which match connections on its TCP ports only, and it has none; HTTP calls are matched by host name, TLS connections by SNI).");
         }
         for (var a = 0; a < external.Addresses.Count; a++)
         {

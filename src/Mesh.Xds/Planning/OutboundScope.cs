@@ -72,6 +72,9 @@ internal static class OutboundScope
         return new VirtualHostPlan(AllowAny, default, 0, ["*"], [pass]);
     }
 
+    /// <summary>The cluster a sidecar's layer-4 catch-all chain sends to: <see cref="BlackHoleCluster"/> when registry-only, else <see cref="PassthroughCluster"/>.</summary>
+    public static string CatchAllCluster(PlanContext context) => RegistryOnly(context) ? BlackHoleCluster : PassthroughCluster;
+
     /// <summary>Reports an outbound policy that applies to a proxyless client, for which nothing of it is encoded.</summary>
     public static void Report(PlanContext context)
     {

@@ -100,8 +100,8 @@ internal sealed class PlanContext
 
     /// <summary>
     /// The services and external services a sidecar under <paramref name="policy"/> sees: those whose host (a service's
-    /// FQDN, any of an external service's hosts) an entry covers get virtual hosts and clusters; those the routes of a
-    /// covered host send or mirror to get clusters as well, so that no route of a covered host points at a missing cluster.
+    /// FQDN, any of an external service's hosts) an entry covers get virtual hosts and clusters; those the routes (HTTP and
+    /// TCP) of a covered host send or mirror to get clusters as well, so that no route of a covered host points at a missing cluster.
     /// </summary>
     private (HashSet<ServiceRef> Covered, HashSet<ServiceRef> Visible) Visible(OutboundPolicy policy)
     {
@@ -124,6 +124,12 @@ internal sealed class PlanContext
                 foreach (var backend in rule.Backends) visible.Add(backend.Service);
                 if (rule.Mirror is { } mirror) visible.Add(mirror.Service);
             }
+        }
+        // A covered host's TCP routes send to their backends' clusters (OutboundTcpPlanner).
+        foreach (var route in Config.TcpRoutes)
+        {
+            if (!covered.Contains(route.Host)) continue;
+            foreach (var backend in route.Backends) visible.Add(backend.Service);
         }
         return (covered, visible);
     }

@@ -122,8 +122,12 @@ internal sealed record RouteConfigPlan(string Name, VirtualHostPlan[] VirtualHos
     public bool UsesFault => VirtualHosts.Any(v => v.Routes.Any(r => r.Rule?.Fault is { } f && (f.Delay is not null || f.Abort is not null)));
 }
 
-/// <summary>One Listener: an outbound sidecar port, a proxyless api_listener, the sidecar's inbound listener or a gateway port.</summary>
-internal sealed record ListenerPlan(string Name, int Port, bool ApiListener, string RouteConfigName, bool Fault, string StatPrefix, InboundPlan? Inbound = null, TelemetryPlan? Telemetry = null, GatewayListenerPlan? Gateway = null)
+/// <summary>
+/// One Listener: an outbound sidecar port, a proxyless api_listener, the sidecar's inbound listener or a gateway port. A
+/// sidecar's outbound port may carry layer-4 filter chains (<paramref name="Tcp"/>); one with no HTTP services has an empty
+/// <paramref name="RouteConfigName"/> and its <see cref="OutboundTcpPlan.Default"/> chain.
+/// </summary>
+internal sealed record ListenerPlan(string Name, int Port, bool ApiListener, string RouteConfigName, bool Fault, string StatPrefix, InboundPlan? Inbound = null, TelemetryPlan? Telemetry = null, GatewayListenerPlan? Gateway = null, OutboundTcpPlan? Tcp = null)
 {
     /// <summary><see cref="Name"/> as UTF-8, encoded once.</summary>
     public byte[] NameUtf8 { get; } = System.Text.Encoding.UTF8.GetBytes(Name);
@@ -245,3 +249,46 @@ internal sealed record GatewayChainPlan(string Name, string[] ServerNames, Downs
 /// alternative names they must carry; HTTP listeners offer ALPN <c>h2</c> and <c>http/1.1</c>.
 /// </summary>
 internal sealed record DownstreamTlsPlan(bool Mutual, bool Http, string? CertificateSecret, string? CaSecret, CertificateFiles? Files, EquatableArray<string> SubjectAltNames);
+
+/// <summary>
+/// The layer-4 side of a sidecar's outbound port (<see cref="OutboundTcpPlanner"/>): filter chains matched by destination
+/// address (<c>prefix_ranges</c>) or by SNI (<c>server_names</c>, behind the TLS inspector), each a <c>tcp_proxy</c>; and the
+/// chain for every other connection — null when the port also carries HTTP (the HttpConnectionManager's chain is then the
+/// catch-all), else the one destination without addresses on the port, or the outbound scope's cluster.
+/// </summary>
+internal sealed record OutboundTcpPlan(TcpChainPlan[] Chains, TcpChainPlan? Default, bool TlsInspector);
+
+/// <summary>One layer-4 filter chain: what it matches (nothing for a default chain), and the clusters its <c>tcp_proxy</c> sends to by weight.</summary>
+internal sealed record TcpChainPlan(string Name, string[] ServerNames, CidrPlan[] PrefixRanges, BackendPlan[] Backends, string StatPrefix)
+{
+    /// <summary><see cref="Name"/> as UTF-8, encoded once.</summary>
+    public byte[] NameUtf8 { get; } = System.Text.Encoding.UTF8.GetBytes(Name);
+
+    /// <summary><see cref="StatPrefix"/> as UTF-8, encoded once.</summary>
+    public byte[] StatPrefixUtf8 { get; } = System.Text.Encoding.UTF8.GetBytes(StatPrefix);
+
+    /// <summary><see cref="ServerNames"/> as UTF-8, encoded once.</summary>
+    public byte[][] ServerNamesUtf8 { get; } = [.. ServerNames.Select(System.Text.Encoding.UTF8.GetBytes)];
+
+    /// <summary>Whether the chain has a <c>filter_chain_match</c>.</summary>
+    public bool HasMatch => ServerNames.Length > 0 || PrefixRanges.Length > 0;
+}
+
+/// <summary>A destination address block of a filter chain: the network address (host bits cleared) and the prefix length.</summary>
+internal sealed record CidrPlan(string Address, int Length)
+{
+    /// <summary><see cref="Address"/> as UTF-8, encoded once.</summary>
+    public byte[] AddressUtf8 { get; } = System.Text.Encoding.UTF8.GetBytes(Address);
+
+    /// <summary>An IP address (a host block, /32 or /128) or a CIDR block, its host bits cleared; null when it is neither.</summary>
+    public static CidrPlan? Parse(string text)
+    {
+        var slash = text.IndexOf('/', StringComparison.Ordinal);
+        if (!System.Net.IPAddress.TryParse(slash < 0 ? text : text[..slash], out var address)) return null;
+        var bytes = address.GetAddressBytes();
+        var length = bytes.Length * 8;
+        if (slash >= 0 && (!int.TryParse(text.AsSpan(slash + 1), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out length) || length > bytes.Length * 8)) return null;
+        for (var bit = length; bit < bytes.Length * 8; bit++) bytes[bit / 8] &= (byte)~(0x80 >> (bit % 8));
+        return new CidrPlan(new System.Net.IPAddress(bytes).ToString(), length);
+    }
+}

@@ -6,7 +6,7 @@ namespace Mesh.Xds.Planning;
 /// <summary>
 /// Resolves a valid <see cref="MeshConfig"/> (one <c>MeshValidator</c> found no error in; <see cref="XdsEncoder.Compile"/>
 /// validates first) for one proxy into an <see cref="XdsPlan"/>, collecting diagnostics: clusters, route
-/// configurations, listeners, the sidecar's inbound side, and what is not encoded, each planned by its own type over
+/// configurations, listeners (HTTP, then the layer-4 chains of <see cref="OutboundTcpPlanner"/>), the sidecar's inbound side, and what is not encoded, each planned by its own type over
 /// one <see cref="PlanContext"/>. It reports only what Envoy needs beyond the model's rules.
 /// </summary>
 internal static class Planner
@@ -34,6 +34,10 @@ internal static class Planner
         {
             routeConfigs = RoutePlanner.RouteConfigs(context);
             listeners = ListenerPlanner.Listeners(context, routeConfigs);
+            // The TLS and TCP ports' filter chains, on the HTTP listeners of their ports or on listeners of their own.
+            var outbound = new Dictionary<string, ServiceRef>(StringComparer.Ordinal);
+            foreach (var cluster in clusters.Concat(external)) outbound.TryAdd(cluster.Name, cluster.Service);
+            listeners = OutboundTcpPlanner.Listeners(context, listeners, outbound);
             (inboundClusters, var inboundListener) = InboundPlanner.Inbound(context);
             if (inboundListener is not null) listeners = [.. listeners, inboundListener];
         }

@@ -12,11 +12,12 @@ internal static class UnencodedFeatures
     {
         var config = context.Config;
         var proxy = context.Proxy;
-        // TCP routes split a mesh caller's connections; a gateway proxy is no such caller (its routes are gateway routes).
-        for (var i = 0; i < config.TcpRoutes.Count && !context.IsGateway; i++)
+        // TCP routes split a mesh caller's connections; a gateway proxy is no such caller (its routes are gateway routes). A
+        // sidecar's are encoded (OutboundTcpPlanner, which reports what of them is not); proxyless clients take no listeners but HTTP ones.
+        for (var i = 0; i < config.TcpRoutes.Count && context.Proxyless; i++)
         {
             var route = config.TcpRoutes[i];
-            context.Warning(XdsDiagnosticCodes.NotEncoded, $"$.spec.tcpRoutes[{i}]", $"TCP route {route.Namespace}/{route.Name} is not encoded: the xDS encoder emits HTTP listeners only; {route.Host} keeps its clusters.");
+            context.Warning(XdsDiagnosticCodes.NotEncoded, $"$.spec.tcpRoutes[{i}]", $"TCP route {route.Namespace}/{route.Name} is not encoded for proxyless gRPC clients: they make gRPC calls through api_listeners only and take no TCP listeners; {route.Host} keeps its clusters.");
         }
         // A sidecar's external services and outbound policy are encoded (ExternalPlanner, OutboundScope), and what of
         // them is not is reported there; proxyless clients take EDS clusters only.

@@ -483,6 +483,7 @@ internal static class XdsSchema
             M(ListenerFields.ListenerFilters, "listener_filters", "envoy.config.listener.v3.ListenerFilter", true),
             E(ListenerFields.TrafficDirection, "traffic_direction", "TrafficDirection"),
             M(ListenerFields.ApiListener, "api_listener", "envoy.config.listener.v3.ApiListener"),
+            B(ListenerFields.ContinueOnListenerFiltersTimeout, "continue_on_listener_filters_timeout"),
         ],
         ["envoy.config.listener.v3.FilterChain"] =
         [
@@ -495,10 +496,11 @@ internal static class XdsSchema
         [
             W(FilterChainMatchFields.DestinationPort, "destination_port"),
             S(FilterChainMatchFields.ServerNames, "server_names", true),
+            M(FilterChainMatchFields.PrefixRanges, "prefix_ranges", "envoy.config.core.v3.CidrRange", true),
         ],
         ["envoy.config.listener.v3.ListenerFilter"] = [S(ListenerFilterFields.Name, "name"), A(ListenerFilterFields.TypedConfig, "typed_config")],
         ["envoy.extensions.filters.listener.tls_inspector.v3.TlsInspector"] = [],
-        ["envoy.extensions.filters.network.tcp_proxy.v3.TcpProxy"] = [S(TcpProxyFields.StatPrefix, "stat_prefix"), S(TcpProxyFields.Cluster, "cluster")],
+        ["envoy.extensions.filters.network.tcp_proxy.v3.TcpProxy"] = [S(TcpProxyFields.StatPrefix, "stat_prefix"), S(TcpProxyFields.Cluster, "cluster"), M(TcpProxyFields.WeightedClusters, "weighted_clusters", "envoy.extensions.filters.network.tcp_proxy.v3.TcpProxy.WeightedCluster"), M(TcpProxyFields.AccessLog, "access_log", "envoy.config.accesslog.v3.AccessLog", true)],
         ["envoy.config.listener.v3.Filter"] = [S(FilterFields.Name, "name"), A(FilterFields.TypedConfig, "typed_config")],
         ["envoy.config.listener.v3.ApiListener"] = [A(ApiListenerFields.ApiListener, "api_listener")],
         ["envoy.extensions.filters.network.http_connection_manager.v3.HttpConnectionManager"] =
@@ -541,6 +543,16 @@ internal static class XdsSchema
             S(HttpFilterFields.Name, "name"),
             A(HttpFilterFields.TypedConfig, "typed_config"),
         ],
+        ["envoy.extensions.filters.network.tcp_proxy.v3.TcpProxy.WeightedCluster"] =
+        [
+            M(TcpProxyWeightedClusterFields.Clusters, "clusters", "envoy.extensions.filters.network.tcp_proxy.v3.TcpProxy.WeightedCluster.ClusterWeight", true),
+        ],
+        ["envoy.extensions.filters.network.tcp_proxy.v3.TcpProxy.WeightedCluster.ClusterWeight"] =
+        [
+            S(TcpProxyClusterWeightFields.Name, "name"),
+            V(TcpProxyClusterWeightFields.Weight, "weight"),
+        ],
+        ["envoy.extensions.filters.listener.original_dst.v3.OriginalDst"] = [],
     };
 
     /// <summary>The enums the encoder writes: each name table indexed by value, from the enum that the encoders use.</summary>

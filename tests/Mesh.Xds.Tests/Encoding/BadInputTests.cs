@@ -352,7 +352,7 @@ public sealed class BadInputTests
         var result = Build(config, proxy: XdsProxy.Sidecar("n", "bookinfo", new ServiceRef("db", "bookinfo")));
         Assert.NotNull(result.Snapshot);
         Assert.Equal(
-            ["$.spec.externalServices[0].ports", "$.spec.routes[0].rules[0].cors", "$.spec.tcpRoutes[0]"],
+            ["$.spec.routes[0].rules[0].cors", "$.spec.tcpRoutes[0]"],
             result.Diagnostics.Where(d => d.Code == XdsDiagnosticCodes.NotEncoded).Select(d => d.Path).Order(StringComparer.Ordinal));
     }
 

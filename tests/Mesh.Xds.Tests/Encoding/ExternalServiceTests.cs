@@ -143,7 +143,7 @@ public sealed class ExternalServiceTests
             [
                 new DestinationPolicy
                 {
-                    Target = new PolicyTarget { Service = Stripe, Port = 443 },
+                    Target = new PolicyTarget { Service = Stripe, Port = 80 },
                     LoadBalancer = LoadBalancer.LeastRequest,
                     ConnectionPool = new ConnectionPool { MaxConnections = 7, ConnectTimeout = TimeSpan.FromSeconds(3) },
                     OutlierDetection = new Mesh.Model.OutlierDetection { Consecutive5xx = 4 },
@@ -152,7 +152,8 @@ public sealed class ExternalServiceTests
             ],
         };
         var snapshot = Encode(config).Snapshot!;
-        var cluster = Single<Cluster>(snapshot, XdsResourceType.Cluster, "outbound|443||api.stripe.com");
+        // TLS origination: the app calls port 80 in plaintext (on its TLS port the app speaks TLS itself; see OutboundTcpTests).
+        var cluster = Single<Cluster>(snapshot, XdsResourceType.Cluster, "outbound|80||api.stripe.com");
         Assert.Equal(Cluster.Types.LbPolicy.LeastRequest, cluster.LbPolicy);
         Assert.Equal(7u, cluster.CircuitBreakers.Thresholds[0].MaxConnections);
         Assert.Equal(3, cluster.ConnectTimeout.Seconds);
@@ -161,8 +162,8 @@ public sealed class ExternalServiceTests
         Assert.Equal("api.stripe.com", tls.Sni);
         Assert.Equal("stripe-client", Assert.Single(tls.CommonTlsContext.TlsCertificateSdsSecretConfigs).Name);
         Assert.Equal("stripe-client-cacert", tls.CommonTlsContext.CombinedValidationContext.ValidationContextSdsSecretConfig.Name);
-        // The policy names port 443: port 80 keeps the defaults.
-        var plain = Single<Cluster>(snapshot, XdsResourceType.Cluster, "outbound|80||api.stripe.com");
+        // The policy names port 80: port 443 keeps the defaults.
+        var plain = Single<Cluster>(snapshot, XdsResourceType.Cluster, "outbound|443||api.stripe.com");
         Assert.Null(plain.TransportSocket);
         Assert.Equal(Cluster.Types.LbPolicy.RoundRobin, plain.LbPolicy);
     }
@@ -232,14 +233,13 @@ public sealed class ExternalServiceTests
     }
 
     [Fact]
-    public void TlsPort_GetsItsClusterButNoListener_AndThatIsReportedPrecisely()
+    public void TlsPort_GetsAListenerMatchingItsHostBySni_AndNoRouteConfiguration_AndNothingIsReported()
     {
         var result = Encode(With(StripeService()));
-        Assert.False(result.Snapshot!.Listeners.TryGet("0.0.0.0_443", out _));
+        var listener = Single<Envoy.Config.Listener.V3.Listener>(result.Snapshot!, XdsResourceType.Listener, "0.0.0.0_443");
+        Assert.Equal(["api.stripe.com"], listener.FilterChains[0].FilterChainMatch.ServerNames);
         Assert.False(result.Snapshot!.RouteConfigurations.TryGet("443", out _));
-        var warning = Assert.Single(result.Diagnostics, d => d.Code == XdsDiagnosticCodes.NotEncoded);
-        Assert.Equal("$.spec.externalServices[0].ports", warning.Path);
-        Assert.Contains("443 (tls)", warning.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(result.Diagnostics, d => d.Code == XdsDiagnosticCodes.NotEncoded);
     }
 
     [Fact]

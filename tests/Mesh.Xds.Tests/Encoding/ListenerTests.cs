@@ -53,7 +53,7 @@ public sealed class ListenerTests
     }
 
     [Fact]
-    public void TcpOnlyPorts_GetClustersButNoListener()
+    public void TheOnlyTcpServiceOnAPort_GetsTheListenersCatchAllChain_ToItsCluster()
     {
         var config = Bookinfo() with
         {
@@ -61,6 +61,11 @@ public sealed class ListenerTests
         };
         var snapshot = Build(config);
         Assert.True(snapshot.Clusters.TryGet("outbound|5432||db.data.svc.cluster.local", out _));
-        Assert.False(snapshot.Listeners.TryGet("0.0.0.0_5432", out _));
+        var listener = Single<Listener>(snapshot, XdsResourceType.Listener, "0.0.0.0_5432");
+        var chain = Assert.Single(listener.FilterChains);
+        Assert.Null(chain.FilterChainMatch);
+        var proxy = Assert.Single(chain.Filters).TypedConfig.Unpack<Envoy.Extensions.Filters.Network.TcpProxy.V3.TcpProxy>();
+        Assert.Equal("outbound|5432||db.data.svc.cluster.local", proxy.Cluster);
+        Assert.False(snapshot.RouteConfigurations.TryGet("5432", out _));
     }
 }

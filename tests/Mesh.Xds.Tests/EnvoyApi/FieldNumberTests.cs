@@ -126,6 +126,8 @@ public sealed class FieldNumberTests
         { typeof(CertificateValidationContextFields), "envoy.extensions.transport_sockets.tls.v3.CertificateValidationContext" },
         { typeof(SubjectAltNameMatcherFields), "envoy.extensions.transport_sockets.tls.v3.SubjectAltNameMatcher" },
         { typeof(DataSourceFields), "envoy.config.core.v3.DataSource" },
+        { typeof(TcpProxyWeightedClusterFields), "envoy.extensions.filters.network.tcp_proxy.v3.TcpProxy.WeightedCluster" },
+        { typeof(TcpProxyClusterWeightFields), "envoy.extensions.filters.network.tcp_proxy.v3.TcpProxy.WeightedCluster.ClusterWeight" },
     };
 
     public static TheoryData<Type, string> EnumTypes => new()

@@ -22,6 +22,7 @@ internal static class OracleDescriptors
         Envoy.Config.Listener.V3.ListenerReflection.Descriptor,
         Envoy.Extensions.Filters.Network.TcpProxy.V3.TcpProxyReflection.Descriptor,
         Envoy.Extensions.Filters.Listener.TlsInspector.V3.TlsInspectorReflection.Descriptor,
+        Envoy.Extensions.Filters.Listener.OriginalDst.V3.OriginalDstReflection.Descriptor,
         Envoy.Type.Matcher.V3.MatcherReflection.Descriptor,
         Envoy.Config.Rbac.V3.RbacReflection.Descriptor,
         Envoy.Extensions.Filters.Http.Rbac.V3.RbacFilterReflection.Descriptor,

@@ -545,10 +545,59 @@ internal static class ObjectModelEncoder
             Address = new Address { SocketAddress = new SocketAddress { Address = "0.0.0.0", PortValue = (uint)l.Port } },
             TrafficDirection = TrafficDirection.Outbound,
         };
-        var chain = new FilterChain();
-        chain.Filters.Add(new Filter { Name = "envoy.filters.network.http_connection_manager", TypedConfig = Any.Pack(manager) });
-        listener.FilterChains.Add(chain);
+        if (l.Tcp is { } tcp) listener.FilterChains.AddRange(tcp.Chains.Select(c => TcpChain(c, l.Telemetry)));
+        if (l.Tcp?.Default is { } fallback)
+        {
+            listener.FilterChains.Add(TcpChain(fallback, l.Telemetry));
+        }
+        else
+        {
+            var chain = new FilterChain();
+            chain.Filters.Add(new Filter { Name = "envoy.filters.network.http_connection_manager", TypedConfig = Any.Pack(manager) });
+            listener.FilterChains.Add(chain);
+        }
+        if (l.Tcp is { } filters)
+        {
+            listener.ListenerFilters.Add(new ListenerFilter { Name = "envoy.filters.listener.original_dst", TypedConfig = Any.Pack(new Envoy.Extensions.Filters.Listener.OriginalDst.V3.OriginalDst()) });
+            if (filters.TlsInspector)
+            {
+                listener.ListenerFilters.Add(new ListenerFilter { Name = "envoy.filters.listener.tls_inspector", TypedConfig = Any.Pack(new Envoy.Extensions.Filters.Listener.TlsInspector.V3.TlsInspector()) });
+                listener.ContinueOnListenerFiltersTimeout = true;
+            }
+        }
         return listener;
+    }
+
+    /// <summary>A layer-4 chain of a sidecar's outbound port: destination blocks and server names, then a tcp_proxy to one cluster or several by weight.</summary>
+    private static FilterChain TcpChain(TcpChainPlan c, TelemetryPlan? telemetry)
+    {
+        var proxy = new Envoy.Extensions.Filters.Network.TcpProxy.V3.TcpProxy { StatPrefix = c.StatPrefix };
+        if (telemetry?.AccessLog == true)
+        {
+            proxy.AccessLog.Add(new Envoy.Config.Accesslog.V3.AccessLog
+            {
+                Name = "envoy.access_loggers.file",
+                TypedConfig = Any.Pack(new Envoy.Extensions.AccessLoggers.File.V3.FileAccessLog { Path = "/dev/stdout" }),
+            });
+        }
+        if (c.Backends.Length == 1)
+        {
+            proxy.Cluster = c.Backends[0].Cluster;
+        }
+        else
+        {
+            proxy.WeightedClusters = new Envoy.Extensions.Filters.Network.TcpProxy.V3.TcpProxy.Types.WeightedCluster();
+            proxy.WeightedClusters.Clusters.AddRange(c.Backends.Select(b => new Envoy.Extensions.Filters.Network.TcpProxy.V3.TcpProxy.Types.WeightedCluster.Types.ClusterWeight { Name = b.Cluster, Weight = (uint)b.Weight }));
+        }
+        var chain = new FilterChain { Name = c.Name };
+        if (c.ServerNames.Length > 0 || c.PrefixRanges.Length > 0)
+        {
+            chain.FilterChainMatch = new FilterChainMatch();
+            chain.FilterChainMatch.ServerNames.AddRange(c.ServerNames);
+            chain.FilterChainMatch.PrefixRanges.AddRange(c.PrefixRanges.Select(p => new CidrRange { AddressPrefix = p.Address, PrefixLen = (uint)p.Length }));
+        }
+        chain.Filters.Add(new Filter { Name = "envoy.filters.network.tcp_proxy", TypedConfig = Any.Pack(proxy) });
+        return chain;
     }
 
     /// <summary>The connection manager's tracing and access log, built independently of the encoder from the plan.</summary>
