@@ -39,12 +39,8 @@ internal static class RouteMapping
         {
             var route = config.Routes[i];
             var path = $"$.spec.routes[{i}]";
-            if (ctx.FindExternal(route.Host) is not null)
-            {
-                // A route whose parent is the external service's name would attach to no Service; Linkerd's egress routes hang off the EgressNetwork.
-                ctx.Unsupported(path, $"Routes on an external service are not written for Linkerd yet: '{route.Host}' is no Service a route could attach to, and its calls take the EgressNetwork's routes.");
-                continue;
-            }
+            // A route on an external service is written on its EgressNetwork (ExternalRouteMapping, through EgressMapping).
+            if (ctx.FindExternal(route.Host) is not null) continue;
             if (routes.ContainsKey((route.Namespace, route.Name)))
             {
                 ctx.Unsupported(path, $"Another route is already written as '{route.Namespace}/{route.Name}'; this route is not written.");
