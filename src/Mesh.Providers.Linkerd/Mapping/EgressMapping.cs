@@ -31,6 +31,9 @@ namespace Mesh.Providers.Linkerd.Mapping;
 /// </para>
 /// <para>
 /// TCP ports of a service named by host only are reported and not written (see <see cref="EgressNetworkMapping.SharedNetwork"/>).
+/// A model route on an external service takes the place of the one-rule routes of the HTTP ports it covers, on the same
+/// network (<see cref="ExternalRouteMapping"/>); read back, a route on a network whose rules do more than let the traffic
+/// leave is that route again.
 /// </para>
 /// <para>
 /// Linkerd applies one kind of route per port of an EgressNetwork (GRPCRoute, else HTTPRoute, else TLSRoute, else

@@ -16,9 +16,11 @@ namespace Mesh.Providers.Linkerd.Mapping;
 /// as <c>v1alpha2</c> TLSRoutes, all with the hosts as <c>hostnames</c> (at most <see cref="MaxHostnames"/>), and TCP ports
 /// (on a service's own network only) as <see cref="RouteMapping.TcpApiVersion"/> TCPRoutes, which have no host names. Read: a
 /// route's EgressNetwork parents and ports (HTTPRoute → http, GRPCRoute → grpc, TLSRoute → tls, TCPRoute → tcp) and its host
-/// names; a rule carries the route when it has no backends or a backend that is its EgressNetwork, while matches, filters,
-/// timeouts and other backends narrow or redirect the traffic and are reported. A route none of whose rules lets traffic
-/// leave is not imported, nor is a TCPRoute without exactly one rule (Linkerd rejects it).
+/// names; a rule carries the route when it has no backends or a backend that is its EgressNetwork. An HTTPRoute or GRPCRoute
+/// whose matches, filters, timeouts, retry annotations, weights or other backends narrow or redirect the traffic is read
+/// as a model route on its external service (<see cref="ExternalRouteMapping"/>); on a TLSRoute or TCPRoute other backends are
+/// reported. A route none of whose rules lets traffic leave is not imported, nor is a TCPRoute without exactly one rule
+/// (Linkerd rejects it).
 /// </summary>
 internal static class EgressRouteMapping
 {

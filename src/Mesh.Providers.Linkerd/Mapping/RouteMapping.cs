@@ -64,6 +64,13 @@ internal static class RouteMapping
             }
         }
         var tcp = TcpRouteMapping.ToGatewayApi(config, ctx, TcpApiVersion);
+        // A TCPRoute whose parent is an external service's name would attach to no Service; Linkerd's egress TCPRoutes hang off the EgressNetwork.
+        tcp.RemoveAll(t =>
+        {
+            if (ctx.FindExternal(config.TcpRoutes[t.Index].Host) is null) return false;
+            ctx.Unsupported($"$.spec.tcpRoutes[{t.Index}]", $"TCP routes on an external service are not written for Linkerd: '{config.TcpRoutes[t.Index].Host}' is no Service a TCPRoute could attach to, and its connections take the TCPRoutes of its EgressNetwork, which send them to the address the client called.");
+            return true;
+        });
         TcpPrecedence(config, routes.Values, tcp, options.ServiceOutput, ctx);
         return (routes.Values, tcp);
     }
