@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using k8s.Models;
 using Mesh.Kubernetes;
 using Mesh.Model;
@@ -17,8 +16,9 @@ namespace Mesh.Providers.Linkerd.Mapping;
 /// <para>
 /// Written: the route's rules as for a route on a Service (<see cref="HttpRouteMapping"/> with Linkerd's
 /// <see cref="RouteMapping.Dialect"/>: matches, request header modifiers, redirects; retries and a shared timeout as
-/// annotations, <see cref="RetryTimeoutAnnotationMapping"/>), attached to the EgressNetwork on the service's HTTP and gRPC
-/// ports (one port when every match names it), with the service's hosts as <c>hostnames</c>. A backend that is the external
+/// annotations, <see cref="RetryTimeoutAnnotationMapping"/>), attached to the EgressNetwork on the service's HTTP ports (one
+/// port when every match names it; the gRPC ports keep their GRPCRoutes, unless the service has only gRPC ports, where a
+/// route whose rules fit is a GRPCRoute), with the service's hosts as <c>hostnames</c>. A backend that is the external
 /// service itself becomes the EgressNetwork (Linkerd's original destination: the address and port the client called); a
 /// backend that is a Service of the cluster stays that Service (Linkerd sends egress there instead); weights are kept.
 /// Subsets of the external service, a port other than the one called, and backends that are other external services are
