@@ -549,13 +549,13 @@ public sealed class EgressTests
 
     /// <summary>
     /// External services within Linkerd's capabilities (by host or address, HTTP, gRPC and TLS ports, TCP ports with
-    /// addresses): typed and YAML round trips give the normal form, with no warning either way (300 cases; the TCPRoutes
-    /// written are counted, and must be).
+    /// addresses, routes on them): typed and YAML round trips give the normal form, with no warning either way (300 cases;
+    /// the TCPRoutes written and the routes on external services are counted, and must be).
     /// </summary>
     [Fact]
     public void ExternalServices_WithinCapabilities_RoundTrip()
     {
-        int withTcp = 0, tcpOnly = 0;
+        int withTcp = 0, tcpOnly = 0, withRoutes = 0, withSplits = 0;
         EgressModels.WithinCapabilities.Sample(model =>
         {
             var translated = Translator.Translate(model);
@@ -566,9 +566,11 @@ public sealed class EgressTests
             Assert.Equal(model.Normalize(), back.Config);
             if (translated.Resources.OfType<GatewayResources.TcpRoute>().Any()) Interlocked.Increment(ref withTcp);
             if (model.ExternalServices.Any(e => !e.Ports.IsEmpty && e.Ports.All(p => p.Protocol == Protocol.Tcp))) Interlocked.Increment(ref tcpOnly);
+            if (!model.Routes.IsEmpty) Interlocked.Increment(ref withRoutes);
+            if (model.Routes.Any(r => r.Rules.Any(x => x.Backends.Any(b => b.Service.Name == "internal")))) Interlocked.Increment(ref withSplits);
         }, iter: 300);
-        TestContext.Current.TestOutputHelper?.WriteLine($"300 models: {withTcp} with TCPRoutes, {tcpOnly} with an external service of TCP ports only");
-        Assert.True(withTcp > 0 && tcpOnly > 0, $"with TCPRoutes {withTcp}, TCP only {tcpOnly}");
+        TestContext.Current.TestOutputHelper?.WriteLine($"300 models: {withTcp} with TCPRoutes, {tcpOnly} with an external service of TCP ports only, {withRoutes} with routes on external services, {withSplits} splitting to a cluster Service");
+        Assert.True(withTcp > 0 && tcpOnly > 0 && withRoutes > 0 && withSplits > 0, $"with TCPRoutes {withTcp}, TCP only {tcpOnly}, with routes {withRoutes}, with splits {withSplits}");
     }
 
     /// <summary>The same with HTTP routes as <c>gateway.networking.k8s.io/v1</c> (150 cases).</summary>
