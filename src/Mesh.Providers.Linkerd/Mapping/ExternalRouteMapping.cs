@@ -91,7 +91,7 @@ internal static class ExternalRouteMapping
             // The name must not be one of the one-rule routes still written in the namespace (those of the ports this route covers are not).
             var covered = ports;
             if (written.Contains(($"{group}/{kind}", external.Namespace, name))
-                || plans.Exists(p => p.Service.Namespace == external.Namespace && p.Service.Ports.Where((x, k) => !(ReferenceEquals(p, plan) && covered.Contains(k))).Any(x => $"{p.Service.Name}-{x.Port}" == name)))
+                || plans.Exists(p => p.Service.Namespace == external.Namespace && p.Service.Ports.Where((x, k) => !(ReferenceEquals(p, plan) && covered.Contains(k)) && p.Kinds[k] != RouteKind.None && Identity(p.Kinds[k], options) == (group, kind)).Any(x => $"{p.Service.Name}-{x.Port}" == name)))
             {
                 ctx.Unsupported(path, $"A {kind} named '{name}' is already written in namespace '{external.Namespace}'; the route is not written, and the ports of '{route.Host}' keep routes that let every request leave.");
                 continue;
