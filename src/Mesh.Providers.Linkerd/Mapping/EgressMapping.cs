@@ -31,6 +31,9 @@ namespace Mesh.Providers.Linkerd.Mapping;
 /// </para>
 /// <para>
 /// TCP ports of a service named by host only are reported and not written (see <see cref="EgressNetworkMapping.SharedNetwork"/>).
+/// A model route on an external service takes the place of the one-rule routes of the HTTP ports it covers, on the same
+/// network (<see cref="ExternalRouteMapping"/>); read back, a route on a network whose rules do more than let the traffic
+/// leave is that route again.
 /// </para>
 /// <para>
 /// Linkerd applies one kind of route per port of an EgressNetwork (GRPCRoute, else HTTPRoute, else TLSRoute, else
@@ -49,7 +52,11 @@ internal sealed class EgressMapping(ImportContext ctx, string globalNamespace)
     private readonly List<RouteEntry> _routes = [];
 
     /// <summary>What is written for an external service: its network (its own, or the namespace's), and the kind of route of each port.</summary>
-    internal sealed record Plan(ExternalService Service, string Path, bool OwnNetwork, RouteKind[] Kinds, bool[] Reported);
+    internal sealed record Plan(ExternalService Service, string Path, bool OwnNetwork, RouteKind[] Kinds, bool[] Reported)
+    {
+        /// <summary>The model route written on the service's HTTP and gRPC ports in place of their one-rule routes (<see cref="ExternalRouteMapping"/>), or null.</summary>
+        public ExternalRouteMapping.Planned? Routed { get; set; }
+    }
 
     /// <summary>An EgressNetwork read.</summary>
     internal sealed record NetworkEntry(EgressNetwork Network, string Name, string Namespace, string Source);
@@ -62,6 +69,7 @@ internal sealed class EgressMapping(ImportContext ctx, string globalNamespace)
     public static IEnumerable<object> ToLinkerd(MeshConfig config, LinkerdOptions options, RouteExportContext ctx, IReadOnlySet<(string Kind, string Namespace, string Name)> written)
     {
         var plans = Plans(config, ctx);
+        ExternalRouteMapping.Plan(config, plans, options, ctx, written);
         ResolvePortConflicts(plans, ctx);
         var own = plans.Where(p => p.OwnNetwork).Select(p => (p.Service.Namespace, p.Service.Name)).ToHashSet();
         var used = new SortedDictionary<string, string>(StringComparer.Ordinal);
@@ -87,7 +95,8 @@ internal sealed class EgressMapping(ImportContext ctx, string globalNamespace)
                 }
                 var name = $"{external.Name}-{port.Port}";
                 var (group, kindName) = Identity(kind, options);
-                if (written.Contains(($"{group}/{kindName}", ns, name)))
+                var routed = plan.Routed is { } r && r.Ports.Contains(k);
+                if (!routed && written.Contains(($"{group}/{kindName}", ns, name)))
                 {
                     ctx.Unsupported(at, $"A {kindName} named '{name}' is already written for a route or access policy of namespace '{ns}'; the route of this port is not written.");
                     plan.Reported[k] = true;
@@ -97,13 +106,20 @@ internal sealed class EgressMapping(ImportContext ctx, string globalNamespace)
                 // A TCPRoute has no host names: the hosts are only worked out (and cut to the limit) for the routes that carry them.
                 if (kind != RouteKind.Tcp) hosts ??= Hosts(external, plan.Path, ctx);
                 anyRoute = true;
-                result.Add((ns, 1, name, Ownership.From(EgressRouteMapping.ToLinkerd(kind, name, ns, network, port.Port, hosts ?? [], options), ModelObjectNames.Of(external))));
+                // A port the model's route is written for has that route instead (after the loop).
+                if (!routed) result.Add((ns, 1, name, Ownership.From(EgressRouteMapping.ToLinkerd(kind, name, ns, network, port.Port, hosts ?? [], options), ModelObjectNames.Of(external))));
                 var readBack = kind switch { RouteKind.Grpc => Protocol.Grpc, RouteKind.Tls => Protocol.Tls, RouteKind.Tcp => Protocol.Tcp, _ => Protocol.Http };
                 if (port.Protocol == Protocol.Http2) ctx.Approximated($"{at}.protocol", "An HTTPRoute matches HTTP/1 and HTTP/2 alike; the port reads back as http.");
                 if (port.Name is { } portName && portName != $"{WireNames.Of(port.Protocol)}-{port.Port}")
                 {
                     ctx.Approximated($"{at}.name", $"A route names the port of its EgressNetwork by number; the name '{portName}' is not written (it reads back as '{WireNames.Of(readBack)}-{port.Port}').");
                 }
+            }
+            if (plan.Routed is { } planned)
+            {
+                // Still a GRPCRoute only if no port it is written for had to become HTTP (ResolvePortConflicts).
+                var grpc = planned.Grpc && planned.Ports.All(k => plan.Kinds[k] == RouteKind.Grpc);
+                result.Add((ns, 1, planned.Name, ExternalRouteMapping.ToLinkerd(planned, plan, network, grpc, hosts ?? Hosts(external, plan.Path, ctx), options, ctx)));
             }
             if (plan.OwnNetwork) result.Add((external.Namespace, 0, external.Name, Ownership.From(EgressNetworkMapping.OwnNetwork(plan, unwritten, anyRoute, hosts is not null, ctx), ModelObjectNames.Of(external))));
             else if (EgressNetworkMapping.SharedNetwork(plan, unwritten, anyRoute, ctx))
@@ -246,6 +262,9 @@ internal sealed class EgressMapping(ImportContext ctx, string globalNamespace)
     /// <summary>The outbound policies read: one per namespace with a shared EgressNetwork (the global egress namespace's is the mesh-wide one).</summary>
     public List<OutboundPolicy> Outbound { get; } = [];
 
+    /// <summary>The routes on external services read (<see cref="ExternalRouteMapping"/>), once <see cref="ToModel"/> has run.</summary>
+    public List<HttpRoute> Routes { get; } = [];
+
     /// <summary>Linkerd → model: the external services of everything read.</summary>
     public List<ExternalService> ToModel()
     {
@@ -299,6 +318,9 @@ internal sealed class EgressMapping(ImportContext ctx, string globalNamespace)
                 ctx.NotImportedInfo(entry.Source, "$.metadata.name", $"The name of the namespace's EgressNetwork without networks is not part of the model; this provider writes it as '{EgressNetworkMapping.NamespaceNetwork}'.");
             }
         }
+        var byReference = new Dictionary<ServiceRef, ExternalService>();
+        foreach (var external in result) byReference.TryAdd(new ServiceRef(external.Name, external.Namespace), external);
+        Routes.AddRange(ExternalRouteMapping.ToModel(_routes, byReference, ctx));
         return result;
     }
 

@@ -166,6 +166,7 @@ internal static class EgressNetworkMapping
         {
             ctx.NotImported(entry.Source, "$.spec.trafficPolicy", "With trafficPolicy Allow, connections to these networks that no route matches leave too; the external service lists only the routes' hosts and ports (written back, the EgressNetwork denies the rest).");
         }
+        foreach (var (route, _) in routes) route.Owner ??= (new ServiceRef(name, entry.Namespace), true);
         var hosts = Hosts(routes.Select(r => r.Route).Distinct().ToList(), $"the other routes of EgressNetwork '{entry.Name}'", ctx);
         if (hosts.Count == 0)
         {
@@ -233,6 +234,7 @@ internal static class EgressNetworkMapping
     {
         var ns = members[0].Route.Namespace;
         taken.Add((ns, name));
+        foreach (var member in members) member.Route.Owner ??= (new ServiceRef(name, ns), false);
         return new ExternalService
         {
             Name = name,

@@ -16,9 +16,11 @@ namespace Mesh.Providers.Linkerd.Mapping;
 /// as <c>v1alpha2</c> TLSRoutes, all with the hosts as <c>hostnames</c> (at most <see cref="MaxHostnames"/>), and TCP ports
 /// (on a service's own network only) as <see cref="RouteMapping.TcpApiVersion"/> TCPRoutes, which have no host names. Read: a
 /// route's EgressNetwork parents and ports (HTTPRoute → http, GRPCRoute → grpc, TLSRoute → tls, TCPRoute → tcp) and its host
-/// names; a rule carries the route when it has no backends or a backend that is its EgressNetwork, while matches, filters,
-/// timeouts and other backends narrow or redirect the traffic and are reported. A route none of whose rules lets traffic
-/// leave is not imported, nor is a TCPRoute without exactly one rule (Linkerd rejects it).
+/// names; a rule carries the route when it has no backends or a backend that is its EgressNetwork. An HTTPRoute or GRPCRoute
+/// whose matches, filters, timeouts, retry annotations, weights or other backends narrow or redirect the traffic is read
+/// as a model route on its external service (<see cref="ExternalRouteMapping"/>); on a TLSRoute or TCPRoute other backends are
+/// reported. A route none of whose rules lets traffic leave is not imported, nor is a TCPRoute without exactly one rule
+/// (Linkerd rejects it).
 /// </summary>
 internal static class EgressRouteMapping
 {
@@ -38,8 +40,23 @@ internal static class EgressRouteMapping
     /// <summary>An EgressNetwork parent of a route read: its index in <c>parentRefs</c>, the network's name and the port.</summary>
     internal sealed record Attachment(int Index, string Network, int Port);
 
-    /// <summary>A route read: its kind, precedence on a port (GRPCRoute 0 … TCPRoute 3), the protocol it gives its port, host names and parents.</summary>
-    internal sealed record RouteEntry(string Kind, int Precedence, Protocol Protocol, string Name, string Namespace, string Source, List<string>? Hostnames, List<Attachment> Parents);
+    /// <summary>
+    /// A route read: its kind, precedence on a port (GRPCRoute 0 … TCPRoute 3), the protocol it gives its port, host names and
+    /// parents; <see cref="Routing"/> is the HTTPRoute or GRPCRoute itself when its rules do more than let the traffic leave
+    /// (read as a model route on the external service, <see cref="ExternalRouteMapping"/>), and <see cref="Owner"/> the
+    /// external service it was read into.
+    /// </summary>
+    internal sealed record RouteEntry(string Kind, int Precedence, Protocol Protocol, string Name, string Namespace, string Source, List<string>? Hostnames, List<Attachment> Parents)
+    {
+        /// <summary>The route, when it routes (matches, filters, timeouts, retries, other backends or weights); null for a route that only lets traffic leave.</summary>
+        public object? Routing { get; init; }
+
+        /// <summary>The route's metadata (its retry and timeout annotations).</summary>
+        public V1ObjectMeta? Metadata { get; init; }
+
+        /// <summary>The external service the route was read into, and whether that service has a network of its own (set once).</summary>
+        public (ServiceRef Service, bool OwnNetwork)? Owner { get; set; }
+    }
 
     /// <summary>Model → Linkerd: the hosts as route hostnames: lower case, distinct, sorted, at most <see cref="MaxHostnames"/> (the rest reported).</summary>
     public static List<string> Hosts(ExternalService external, string path, RouteExportContext ctx)
@@ -101,6 +118,27 @@ internal static class EgressRouteMapping
     /// <summary>Linkerd → model: an egress route's parents, hostnames and whether its rules let traffic leave; null (reported) when it is not imported.</summary>
     public static RouteEntry? ToModel(object resource, V1ObjectMeta? metadata, string name, string ns, string source, ImportContext ctx)
     {
+        var parentNames = ParentsOf(resource)?.Where(p => p?.Kind == EgressNetwork.KubeKind).Select(p => p.Name ?? string.Empty).ToHashSet(StringComparer.Ordinal) ?? [];
+        if (ExternalRouteMapping.IsRouting(resource, metadata, parentNames))
+        {
+            // Its rules are read as a model route on the external service, once it is known which one (ExternalRouteMapping.ToModel).
+            var routingParents = Parents(ParentsOf(resource), ns, source, ctx);
+            var (routingKind, routingPrecedence, routingProtocol, routingHostnames) = resource is GatewayResources.GrpcRoute g
+                ? ("GRPCRoute", 0, Protocol.Grpc, g.Spec?.Hostnames)
+                : ("HTTPRoute", 1, Protocol.Http, resource is PolicyHttpRoute p ? p.Spec?.Hostnames : ((GatewayResources.HttpRoute)resource).Spec?.Hostnames);
+            var routingHosts = Hostnames(routingHostnames, source, ctx);
+            if (routingHostnames is { Count: > 0 } && routingHosts is { Count: 0 })
+            {
+                ctx.NotImported(source, "$.spec", "None of the route's host names is valid, so it was not imported.");
+                return null;
+            }
+            if (routingParents.Count == 0)
+            {
+                ctx.NotImported(source, "$.spec", "The route has no EgressNetwork parent Linkerd applies it to; it was not imported.");
+                return null;
+            }
+            return new RouteEntry(routingKind, routingPrecedence, routingProtocol, name, ns, source, routingHosts, routingParents) { Routing = resource, Metadata = metadata };
+        }
         foreach (var key in metadata?.Annotations?.Keys.Where(LinkerdAnnotations.Carried.Contains).Order(StringComparer.Ordinal) ?? Enumerable.Empty<string>())
         {
             ctx.NotImported(source, "$.metadata.annotations" + JsonPaths.Segment(key), "Retries and timeouts of egress routes are not in the model's external services; the annotation was not imported.");

@@ -39,12 +39,9 @@ internal static class RouteMapping
         {
             var route = config.Routes[i];
             var path = $"$.spec.routes[{i}]";
-            if (ctx.FindExternal(route.Host) is { } external && !ExternalWorkloadMapping.IsEnrolled(external))
-            {
-                // A route whose parent is the external service's name would attach to no Service; Linkerd's egress routes hang off the EgressNetwork.
-                ctx.Unsupported(path, $"Routes on an external service are not written for Linkerd yet: '{route.Host}' is no Service a route could attach to, and its calls take the EgressNetwork's routes.");
-                continue;
-            }
+            // A route on an external service is written on its EgressNetwork (ExternalRouteMapping, through EgressMapping), but
+            // for one whose endpoints are enrolled in the mesh: it is a Service of ExternalWorkloads, and its routes attach there.
+            if (ctx.FindExternal(route.Host) is { } external && !ExternalWorkloadMapping.IsEnrolled(external)) continue;
             if (routes.ContainsKey((route.Namespace, route.Name)))
             {
                 ctx.Unsupported(path, $"Another route is already written as '{route.Namespace}/{route.Name}'; this route is not written.");
@@ -68,6 +65,13 @@ internal static class RouteMapping
             }
         }
         var tcp = TcpRouteMapping.ToGatewayApi(config, ctx, TcpApiVersion);
+        // A TCPRoute whose parent is an external service's name would attach to no Service; Linkerd's egress TCPRoutes hang off the EgressNetwork.
+        tcp.RemoveAll(t =>
+        {
+            if (ctx.FindExternal(config.TcpRoutes[t.Index].Host) is not { } external || ExternalWorkloadMapping.IsEnrolled(external)) return false;
+            ctx.Unsupported($"$.spec.tcpRoutes[{t.Index}]", $"TCP routes on an external service are not written for Linkerd: '{config.TcpRoutes[t.Index].Host}' is no Service a TCPRoute could attach to, and its connections take the TCPRoutes of its EgressNetwork, which send them to the address the client called.");
+            return true;
+        });
         TcpPrecedence(config, routes.Values, tcp, options.ServiceOutput, ctx);
         return (routes.Values, tcp);
     }

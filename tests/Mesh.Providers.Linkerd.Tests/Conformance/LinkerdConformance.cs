@@ -43,7 +43,7 @@ public sealed class LinkerdSchema : SchemaSuite
 
     protected override Gen<MeshConfig> Models => LinkerdModels.Any;
 
-    protected override IEnumerable<MeshConfig> SampleModels => [Samples.Routing, Samples.Security, Samples.Tcp, Samples.Egress, Egress.ExternalWorkloadTests.Sample, .. RepositorySamples.MeshYaml()];
+    protected override IEnumerable<MeshConfig> SampleModels => [Samples.Routing, Samples.Security, Samples.Tcp, Samples.Egress, Samples.EgressRoutes, Egress.ExternalWorkloadTests.Sample, .. RepositorySamples.MeshYaml()];
 
     /// <summary>What the API server rejects in the output for generated models, left alone (see the reason).</summary>
     protected override IReadOnlyList<KnownRejection> KnownRejections =>
@@ -77,7 +77,7 @@ public sealed class LinkerdGatewayApiSchema : SchemaSuite
 
     protected override Gen<MeshConfig> Models => LinkerdModels.Any;
 
-    protected override IEnumerable<MeshConfig> SampleModels => [Samples.Routing, Samples.Security, Samples.Tcp, Samples.Egress, Egress.ExternalWorkloadTests.Sample, .. RepositorySamples.MeshYaml()];
+    protected override IEnumerable<MeshConfig> SampleModels => [Samples.Routing, Samples.Security, Samples.Tcp, Samples.Egress, Samples.EgressRoutes, Egress.ExternalWorkloadTests.Sample, .. RepositorySamples.MeshYaml()];
 
     /// <summary>What the API server rejects in the output for generated models, left alone (see the reason).</summary>
     protected override IReadOnlyList<KnownRejection> KnownRejections =>

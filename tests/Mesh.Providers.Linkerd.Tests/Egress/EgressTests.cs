@@ -414,16 +414,18 @@ public sealed class EgressTests
     }
 
     [Fact]
-    public void MatchesAndOtherBackends_AreReported_ARouteThatSendsEverythingElsewhereIsNotRead()
+    public void MatchesAndOtherBackends_AreReadAsRoutesOnTheExternalService()
     {
         var result = Translator.ImportYaml(SharedNetwork
             + Route("HTTPRoute", "get-80", 80, "httpbin.org", "[{ matches: [{ path: { value: /get } }] }]")
             + Route("HTTPRoute", "internal-8080", 8080, "httpbin.org", "[{ backendRefs: [{ kind: Service, name: internal-egress, port: 80 }] }]"), "in.yaml");
-        var external = Assert.Single(result.Config!.ExternalServices);
-        Assert.Equal(("get", 80), (external.Name, external.Ports.Single().Port));
-        Assert.Contains(result.Diagnostics, d => d.Code == DiagnosticCodes.FieldNotImported && d.Path == "in.yaml#1 $.spec.rules[0].matches");
-        Assert.Contains(result.Diagnostics, d => d.Code == DiagnosticCodes.FieldNotImported && d.Path == "in.yaml#2 $.spec.rules[0].backendRefs[0]");
-        Assert.Contains(result.Diagnostics, d => d.Code == DiagnosticCodes.FieldNotImported && d.Path == "in.yaml#2 $.spec");
+        Assert.False(result.HasErrors, string.Join("\n", result.Diagnostics));
+        Assert.Equal([("get", 80), ("internal", 8080)], result.Config!.ExternalServices.Select(e => (e.Name, e.Ports.Single().Port)));
+        var get = Assert.Single(result.Config.Routes, r => r.Host == new ServiceRef("get", "shop"));
+        Assert.Equal(PathMatch.Prefix("/get"), Assert.Single(Assert.Single(get.Rules).Matches).Path);
+        var redirected = Assert.Single(result.Config.Routes, r => r.Host == new ServiceRef("internal", "shop"));
+        Assert.Equal(new ServiceRef("internal-egress", "shop"), Assert.Single(Assert.Single(redirected.Rules).Backends).Service);
+        Assert.DoesNotContain(result.Diagnostics, d => d.Code == DiagnosticCodes.FieldNotImported && d.Path.StartsWith("in.yaml#1 $.spec.rules", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -475,7 +477,7 @@ public sealed class EgressTests
     }
 
     [Fact]
-    public void RetryAnnotationsAndNonEgressParentsOfAnEgressRoute_AreReported()
+    public void RetryAnnotationsOfAnEgressRoute_AreARoute_NonEgressParentsAreReported()
     {
         var result = Translator.ImportYaml(SharedNetwork + """
             ---
@@ -492,8 +494,10 @@ public sealed class EgressTests
               - { name: web, kind: Service, group: core, port: 80 }
             """, "in.yaml");
         Assert.Equal("stripe", Assert.Single(result.Config!.ExternalServices).Name);
-        Assert.Empty(result.Config.Routes);
-        Assert.Contains(result.Diagnostics, d => d.Code == DiagnosticCodes.FieldNotImported && d.Path == "in.yaml#1 $.metadata.annotations['retry.linkerd.io/limit']");
+        // The retry makes it a route on the external service (ExternalRouteTests); the Service parent is reported.
+        var route = Assert.Single(result.Config.Routes);
+        Assert.Equal(2, Assert.Single(route.Rules).Retry!.Attempts);
+        Assert.DoesNotContain(result.Diagnostics, d => d.Path == "in.yaml#1 $.metadata.annotations['retry.linkerd.io/limit']");
         Assert.Contains(result.Diagnostics, d => d.Code == DiagnosticCodes.FieldNotImported && d.Path == "in.yaml#1 $.spec.parentRefs[1]");
     }
 
@@ -545,13 +549,13 @@ public sealed class EgressTests
 
     /// <summary>
     /// External services within Linkerd's capabilities (by host or address, HTTP, gRPC and TLS ports, TCP ports with
-    /// addresses): typed and YAML round trips give the normal form, with no warning either way (300 cases; the TCPRoutes
-    /// written are counted, and must be).
+    /// addresses, routes on them): typed and YAML round trips give the normal form, with no warning either way (300 cases;
+    /// the TCPRoutes written and the routes on external services are counted, and must be).
     /// </summary>
     [Fact]
     public void ExternalServices_WithinCapabilities_RoundTrip()
     {
-        int withTcp = 0, tcpOnly = 0;
+        int withTcp = 0, tcpOnly = 0, withRoutes = 0, withSplits = 0;
         EgressModels.WithinCapabilities.Sample(model =>
         {
             var translated = Translator.Translate(model);
@@ -562,9 +566,11 @@ public sealed class EgressTests
             Assert.Equal(model.Normalize(), back.Config);
             if (translated.Resources.OfType<GatewayResources.TcpRoute>().Any()) Interlocked.Increment(ref withTcp);
             if (model.ExternalServices.Any(e => !e.Ports.IsEmpty && e.Ports.All(p => p.Protocol == Protocol.Tcp))) Interlocked.Increment(ref tcpOnly);
+            if (!model.Routes.IsEmpty) Interlocked.Increment(ref withRoutes);
+            if (model.Routes.Any(r => r.Rules.Any(x => x.Backends.Any(b => b.Service.Name == "internal")))) Interlocked.Increment(ref withSplits);
         }, iter: 300);
-        TestContext.Current.TestOutputHelper?.WriteLine($"300 models: {withTcp} with TCPRoutes, {tcpOnly} with an external service of TCP ports only");
-        Assert.True(withTcp > 0 && tcpOnly > 0, $"with TCPRoutes {withTcp}, TCP only {tcpOnly}");
+        TestContext.Current.TestOutputHelper?.WriteLine($"300 models: {withTcp} with TCPRoutes, {tcpOnly} with an external service of TCP ports only, {withRoutes} with routes on external services, {withSplits} splitting to a cluster Service");
+        Assert.True(withTcp > 0 && tcpOnly > 0 && withRoutes > 0 && withSplits > 0, $"with TCPRoutes {withTcp}, TCP only {tcpOnly}, with routes {withRoutes}, with splits {withSplits}");
     }
 
     /// <summary>The same with HTTP routes as <c>gateway.networking.k8s.io/v1</c> (150 cases).</summary>

@@ -1,4 +1,5 @@
 using CsCheck;
+using Mesh.Collections;
 using Mesh.Model;
 using Mesh.Providers.Linkerd.Mapping;
 using Mesh.Providers.Linkerd.Resources;
@@ -71,10 +72,51 @@ internal static class EgressModels
         MeshGenerators.DnsName, MeshGenerators.Namespace, Gen.OneOf(Addresses).ArrayUnique[1, 3],
         (name, ns, addresses) => new ExternalService { Name = name, Namespace = ns, Hosts = [name], Resolution = Resolution.Static, Addresses = addresses });
 
-    /// <summary>Models of 1–4 external services within Linkerd's capabilities (not normalised: the round trip gives the normal form).</summary>
-    public static Gen<MeshConfig> WithinCapabilities { get; } =
-        Gen.Frequency((4, Routed), (1, TcpOnly), (1, ByNetwork)).Array[1, 4]
-            .Select(services => new MeshConfig { Name = "imported", ExternalServices = [.. services.DistinctBy(s => (s.Namespace, s.Name))] });
+    /// <summary>
+    /// The rules of a route on an external service (what <see cref="ExternalRouteMapping"/> writes and reads back exactly): 0–1
+    /// rules on a header, to the service itself or split with a cluster Service (<c>internal:8080</c>), then a rule for every
+    /// other request to the service itself; every rule with the same retry policy (Linkerd's annotations are per route) and
+    /// a timeout or none.
+    /// </summary>
+    private static readonly Gen<Func<ServiceRef, HttpRouteRule[]>> ExternalRules = Gen.Select(
+        Gen.Int[0, 2], Gen.Int[1, 99], Gen.OneOf<RetryPolicy?>(null, new RetryPolicy { Attempts = 2 }, new RetryPolicy { Attempts = 3, PerTryTimeout = TimeSpan.FromSeconds(1), On = [RetryCondition.ServerError] }),
+        Gen.OneOf<TimeSpan?>(null, TimeSpan.FromSeconds(5)), Gen.OneOf<TimeSpan?>(null, TimeSpan.FromMilliseconds(1500)),
+        (canary, weight, retry, timeout, canaryTimeout) => (Func<ServiceRef, HttpRouteRule[]>)(host =>
+        {
+            // A route that sends every request on unchanged is the route written for each port anyway: it reads back as none.
+            var rest = new HttpRouteRule { Backends = [new WeightedBackend { Service = host }], Retry = retry, Timeout = canary == 0 && retry is null ? timeout ?? TimeSpan.FromSeconds(10) : timeout };
+            if (canary == 0) return [rest];
+            var internalService = new ServiceRef("internal", host.Namespace);
+            EquatableArray<WeightedBackend> backends = canary == 1
+                ? [new WeightedBackend { Service = host }]
+                : [new WeightedBackend { Service = host, Weight = 100 - weight }, new WeightedBackend { Service = internalService, Port = 8080, Weight = weight }];
+            return [new HttpRouteRule { Matches = [new HttpMatch { Headers = [ValueMatch.Exact("x-canary", "1")] }], Backends = backends, Retry = retry, Timeout = canaryTimeout }, rest];
+        }));
+
+    /// <summary>
+    /// External services with routes on them: each service with HTTP ports and no gRPC port (an HTTPRoute on a gRPC port reads
+    /// it back as http) gets, half of the time, a route of its name in its namespace (<see cref="ExternalRules"/>); the cluster
+    /// Services those routes send to are declared as the import declares them (port 8080, http).
+    /// </summary>
+    private static MeshConfig WithRoutes(ExternalService[] services, bool[] routed, Func<ServiceRef, HttpRouteRule[]>[] rules)
+    {
+        var routes = new List<HttpRoute>();
+        for (var i = 0; i < services.Length; i++)
+        {
+            var external = services[i];
+            if (!routed[i % routed.Length] || !external.Ports.Any(p => p.Protocol == Protocol.Http) || external.Ports.Any(p => p.Protocol == Protocol.Grpc)) continue;
+            var host = new ServiceRef(external.Name, external.Namespace);
+            routes.Add(new HttpRoute { Name = external.Name, Namespace = external.Namespace, Host = host, Rules = [.. rules[i % rules.Length](host)] });
+        }
+        var internals = routes.SelectMany(r => r.Rules.SelectMany(x => x.Backends)).Select(b => b.Service).Where(s => s.Name == "internal").Distinct()
+            .Select(s => new MeshService { Name = s.Name, Namespace = s.Namespace, Ports = [new ServicePort { Port = 8080, Protocol = Protocol.Http }] });
+        return new MeshConfig { Name = "imported", Services = [.. internals], Routes = [.. routes], ExternalServices = [.. services] };
+    }
+
+    /// <summary>Models of 1–4 external services within Linkerd's capabilities, some with routes on them (not normalised: the round trip gives the normal form).</summary>
+    public static Gen<MeshConfig> WithinCapabilities { get; } = Gen.Select(
+        Gen.Frequency((4, Routed), (1, TcpOnly), (1, ByNetwork)).Array[1, 4].Select(services => services.DistinctBy(s => (s.Namespace, s.Name)).Where(s => s.Name != "internal").ToArray()).Where(s => s.Length > 0),
+        Gen.Bool.Array[4], ExternalRules.Array[4], WithRoutes);
 
     private static readonly string[] Namespaces = ["shop", "ops"];
 

@@ -1,4 +1,5 @@
 using Mesh.Model;
+using Mesh.Collections;
 
 namespace Mesh.Providers.Linkerd.Tests.Generators;
 
@@ -148,6 +149,48 @@ internal static class Samples
                 Ports = [new ServicePort { Port = 6379, Protocol = Protocol.Tcp }, new ServicePort { Port = 26379, Protocol = Protocol.Tcp }],
             },
             new ExternalService { Name = "backup", Namespace = "ops", Hosts = ["backup"], Resolution = Resolution.Static, Addresses = ["192.0.2.10"] },
+        ],
+    };
+
+    /// <summary>
+    /// Routes on external services: on a namespace's shared EgressNetwork (a redirect, a request header modifier and a retry),
+    /// and on a service's own network (a header match splitting 80/20 between the external service and a cluster Service, with
+    /// a timeout): HTTPRoutes on the EgressNetworks with EgressNetwork and Service backends.
+    /// </summary>
+    public static MeshConfig EgressRoutes { get; } = Egress with
+    {
+        Name = "egress-routes",
+        Services = [new MeshService { Name = "internal", Namespace = "shop", Ports = [new ServicePort { Port = 8080, Protocol = Protocol.Http }] }],
+        Routes =
+        [
+            new HttpRoute
+            {
+                Name = "stripe", Namespace = "shop", Host = new ServiceRef("stripe", "shop"),
+                Rules =
+                [
+                    new HttpRouteRule { Matches = [new HttpMatch { Path = PathMatch.Prefix("/old") }], Redirect = new Redirect { Path = "/new", StatusCode = 302 } },
+                    new HttpRouteRule
+                    {
+                        Backends = [new WeightedBackend { Service = new ServiceRef("stripe", "shop") }],
+                        RequestHeaders = new HeaderModifier { Set = new Dictionary<string, string> { ["x-egress"] = "shop" }.ToEquatableMap() },
+                        Retry = new RetryPolicy { Attempts = 2, On = [RetryCondition.GatewayError] },
+                    },
+                ],
+            },
+            new HttpRoute
+            {
+                Name = "ledger-canary", Namespace = "shop", Host = new ServiceRef("ledger", "shop"),
+                Rules =
+                [
+                    new HttpRouteRule
+                    {
+                        Matches = [new HttpMatch { Headers = [ValueMatch.Exact("x-canary", "1")] }],
+                        Backends = [new WeightedBackend { Service = new ServiceRef("ledger", "shop"), Weight = 80 }, new WeightedBackend { Service = new ServiceRef("internal", "shop"), Port = 8080, Weight = 20 }],
+                        Timeout = TimeSpan.FromSeconds(2),
+                    },
+                    new HttpRouteRule { Backends = [new WeightedBackend { Service = new ServiceRef("ledger", "shop") }], Timeout = TimeSpan.FromSeconds(5) },
+                ],
+            },
         ],
     };
 }
