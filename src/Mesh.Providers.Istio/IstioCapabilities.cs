@@ -147,7 +147,7 @@ public static class IstioCapabilities
         [MeshFeature.GatewayHttpsRedirect] = Capability.Native,
         [MeshFeature.GatewayRoutes] = Capability.Native,
         [MeshFeature.GatewayRouteListener] = Capability.Approximated("An Istio VirtualService binds to a whole Gateway: the route applies on every server whose hosts match."),
-        [MeshFeature.GatewayTlsRoutes] = Capability.Unsupported("Gateway TLS and TCP routes are not written to Istio yet (a VirtualService tls or tcp section with gateways)."),
-        [MeshFeature.GatewayTcpRoutes] = Capability.Unsupported("Gateway TLS and TCP routes are not written to Istio yet (a VirtualService tls or tcp section with gateways)."),
+        [MeshFeature.GatewayTlsRoutes] = Capability.Approximated("A VirtualService tls rule with sniHosts routes passed-through TLS by SNI; TLS the gateway terminates is routed by tcp rules, which do not match SNI (the server's hosts chose the connection already)."),
+        [MeshFeature.GatewayTcpRoutes] = Capability.Native,
     });
 }

@@ -23,7 +23,6 @@ internal static class IstioExporter
         resources.AddRange(OutboundMapping.ToIstio(config, ctx));
         resources.AddRange(TelemetryMapping.ToIstio(config, ctx));
         resources.AddRange(GatewayMapping.ToIstio(config, ctx));
-        ctx.UnsupportedGatewayStreamRoutes("Gateway TLS and TCP routes are not written to Istio yet.");
         return (resources, ctx.Diagnostics);
     }
 }
