@@ -158,5 +158,7 @@ public static class AppMeshCapabilities
         [MeshFeature.GatewayHttpsRedirect] = Capability.Unsupported("App Mesh's ingress is a VirtualGateway with GatewayRoutes, which this provider does not write yet."),
         [MeshFeature.GatewayRoutes] = Capability.Unsupported("App Mesh's ingress is a VirtualGateway with GatewayRoutes, which this provider does not write yet."),
         [MeshFeature.GatewayRouteListener] = Capability.Unsupported("App Mesh's ingress is a VirtualGateway with GatewayRoutes, which this provider does not write yet."),
+        [MeshFeature.GatewayTlsRoutes] = Capability.Unsupported("App Mesh's ingress is a VirtualGateway with GatewayRoutes, which this provider does not write yet."),
+        [MeshFeature.GatewayTcpRoutes] = Capability.Unsupported("App Mesh's ingress is a VirtualGateway with GatewayRoutes, which this provider does not write yet."),
     };
 }

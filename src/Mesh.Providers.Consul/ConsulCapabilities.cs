@@ -157,5 +157,7 @@ public static class ConsulCapabilities
         [MeshFeature.GatewayHttpsRedirect] = Capability.Unsupported("Consul's ingress is an API gateway or ingress-gateway config entry, which this provider does not write yet."),
         [MeshFeature.GatewayRoutes] = Capability.Unsupported("Consul's ingress is an API gateway or ingress-gateway config entry, which this provider does not write yet."),
         [MeshFeature.GatewayRouteListener] = Capability.Unsupported("Consul's ingress is an API gateway or ingress-gateway config entry, which this provider does not write yet."),
+        [MeshFeature.GatewayTlsRoutes] = Capability.Unsupported("Consul's ingress is an API gateway or ingress-gateway config entry, which this provider does not write yet."),
+        [MeshFeature.GatewayTcpRoutes] = Capability.Unsupported("Consul's ingress is an API gateway or ingress-gateway config entry, which this provider does not write yet."),
     };
 }

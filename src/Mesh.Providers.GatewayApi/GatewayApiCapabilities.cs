@@ -168,5 +168,7 @@ public static class GatewayApiCapabilities
         [MeshFeature.GatewayHttpsRedirect] = Capability.Approximated("Gateway API provisions gateway proxies by class (gatewayClassName, GatewayApiOptions.GatewayClassName): a gateway's workload labels are not written. The redirect is an HTTPRoute of the listener (RequestRedirect to https, 301)."),
         [MeshFeature.GatewayRoutes] = Capability.Approximated("Gateway API provisions gateway proxies by class (gatewayClassName, GatewayApiOptions.GatewayClassName): a gateway's workload labels are not written."),
         [MeshFeature.GatewayRouteListener] = Capability.Approximated("Gateway API provisions gateway proxies by class (gatewayClassName, GatewayApiOptions.GatewayClassName): a gateway's workload labels are not written."),
+        [MeshFeature.GatewayTlsRoutes] = Capability.Unsupported("Gateway TLS and TCP routes are not written as TLSRoutes and TCPRoutes yet."),
+        [MeshFeature.GatewayTcpRoutes] = Capability.Unsupported("Gateway TLS and TCP routes are not written as TLSRoutes and TCPRoutes yet."),
     };
 }

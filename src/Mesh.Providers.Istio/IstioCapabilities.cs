@@ -148,5 +148,7 @@ public static class IstioCapabilities
         [MeshFeature.GatewayHttpsRedirect] = Capability.Native,
         [MeshFeature.GatewayRoutes] = Capability.Native,
         [MeshFeature.GatewayRouteListener] = Capability.Approximated("An Istio VirtualService binds to a whole Gateway: the route applies on every server whose hosts match."),
+        [MeshFeature.GatewayTlsRoutes] = Capability.Approximated("A VirtualService tls rule with sniHosts routes passed-through TLS by SNI; TLS the gateway terminates is routed by tcp rules, which do not match SNI (the server's hosts chose the connection already)."),
+        [MeshFeature.GatewayTcpRoutes] = Capability.Native,
     });
 }

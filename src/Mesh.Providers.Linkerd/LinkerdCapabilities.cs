@@ -160,5 +160,7 @@ public static class LinkerdCapabilities
         [MeshFeature.GatewayHttpsRedirect] = Capability.Approximated("Linkerd has no ingress of its own: gateways are Gateway API Gateways for the cluster's ingress implementation, provisioned by class (gatewayClassName, LinkerdOptions.GatewayClassName); a gateway's workload labels are not written. The redirect is an HTTPRoute of the listener (RequestRedirect to https, 301)."),
         [MeshFeature.GatewayRoutes] = Capability.Approximated("Linkerd has no ingress of its own: gateways are Gateway API Gateways for the cluster's ingress implementation, provisioned by class (gatewayClassName, LinkerdOptions.GatewayClassName); a gateway's workload labels are not written."),
         [MeshFeature.GatewayRouteListener] = Capability.Approximated("Linkerd has no ingress of its own: gateways are Gateway API Gateways for the cluster's ingress implementation, provisioned by class (gatewayClassName, LinkerdOptions.GatewayClassName); a gateway's workload labels are not written."),
+        [MeshFeature.GatewayTlsRoutes] = Capability.Unsupported("Gateway TLS and TCP routes are not written as TLSRoutes and TCPRoutes yet."),
+        [MeshFeature.GatewayTcpRoutes] = Capability.Unsupported("Gateway TLS and TCP routes are not written as TLSRoutes and TCPRoutes yet."),
     };
 }

@@ -177,5 +177,7 @@ public static class OsmCapabilities
         [MeshFeature.GatewayHttpsRedirect] = Capability.Unsupported("OSM has no gateway resource: ingress is a third-party controller admitted by IngressBackend, which this provider does not write."),
         [MeshFeature.GatewayRoutes] = Capability.Unsupported("OSM has no gateway resource: ingress is a third-party controller admitted by IngressBackend, which this provider does not write."),
         [MeshFeature.GatewayRouteListener] = Capability.Unsupported("OSM has no gateway resource: ingress is a third-party controller admitted by IngressBackend, which this provider does not write."),
+        [MeshFeature.GatewayTlsRoutes] = Capability.Unsupported("OSM has no gateway resource: ingress is a third-party controller admitted by IngressBackend, which this provider does not write."),
+        [MeshFeature.GatewayTcpRoutes] = Capability.Unsupported("OSM has no gateway resource: ingress is a third-party controller admitted by IngressBackend, which this provider does not write."),
     };
 }

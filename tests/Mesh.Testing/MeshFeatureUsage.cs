@@ -195,6 +195,16 @@ public static class MeshFeatureUsage
             used.Add(MeshFeature.GatewayRoutes);
             Use(route.Gateways.Any(g => g.Listener is not null), MeshFeature.GatewayRouteListener);
         }
+        foreach (var route in config.GatewayTlsRoutes)
+        {
+            used.Add(MeshFeature.GatewayTlsRoutes);
+            Use(route.Gateways.Any(g => g.Listener is not null), MeshFeature.GatewayRouteListener);
+        }
+        foreach (var route in config.GatewayTcpRoutes)
+        {
+            used.Add(MeshFeature.GatewayTcpRoutes);
+            Use(route.Gateways.Any(g => g.Listener is not null), MeshFeature.GatewayRouteListener);
+        }
         return used;
     }
 
@@ -280,6 +290,16 @@ public static class MeshFeatureUsage
                     .Select(r => r with { Gateways = [.. r.Gateways.Where(g => (g.Listener is null || s(MeshFeature.GatewayRouteListener)) && Attachable(restricted, g))], Rules = [.. r.Rules.Where(rule => rule.Redirect is null || s(MeshFeature.Redirect)).Select(rule => Rule(rule, s))] })
                     .Where(r => !r.Gateways.IsEmpty && !r.Rules.IsEmpty)]
                 : default,
+            GatewayTlsRoutes = s(MeshFeature.GatewayTlsRoutes)
+                ? [.. config.GatewayTlsRoutes
+                    .Select(r => r with { Gateways = [.. r.Gateways.Where(g => (g.Listener is null || s(MeshFeature.GatewayRouteListener)) && Attachable(restricted, g, ListenerProtocol.Tls))] })
+                    .Where(r => !r.Gateways.IsEmpty)]
+                : default,
+            GatewayTcpRoutes = s(MeshFeature.GatewayTcpRoutes)
+                ? [.. config.GatewayTcpRoutes
+                    .Select(r => r with { Gateways = [.. r.Gateways.Where(g => (g.Listener is null || s(MeshFeature.GatewayRouteListener)) && Attachable(restricted, g, ListenerProtocol.Tcp))] })
+                    .Where(r => !r.Gateways.IsEmpty)]
+                : default,
         };
         return External(restricted, config, s);
     }
@@ -296,6 +316,10 @@ public static class MeshFeatureUsage
         && ((l.Tls?.Mode != GatewayTlsMode.Passthrough && l.Protocol != ListenerProtocol.Tcp) || s(MeshFeature.GatewayPassthrough))
         && (l.Tls?.Files is null || s(MeshFeature.GatewayCertificateFiles))
         && (!l.HttpsRedirect || s(MeshFeature.GatewayHttpsRedirect));
+
+    /// <summary>Whether a gateway TLS or TCP route can still attach to <paramref name="g"/> in the restricted model.</summary>
+    private static bool Attachable(MeshConfig restricted, GatewayRef g, ListenerProtocol protocol) =>
+        restricted.FindGateway(g.Name, g.Namespace) is { } gateway && gateway.Listeners.Any(l => l.Protocol == protocol && (g.Listener is null || l.Name == g.Listener));
 
     /// <summary>Whether a gateway route can still attach to <paramref name="g"/> in the restricted model.</summary>
     private static bool Attachable(MeshConfig restricted, GatewayRef g) =>

@@ -693,6 +693,10 @@ public static class MeshGenerators
 
     private static readonly GatewayTls? NoGatewayTls = null;
 
+    private static readonly GatewayTlsRoute? NoTlsRoute = null;
+
+    private static readonly GatewayTcpRoute? NoTcpRoute = null;
+
     /// <summary>A host name a gateway listener or route may list.</summary>
     private static Gen<string> GatewayHost { get; } = Gen.OneOf("shop.example.com", "*.example.com", "api.example.org");
 
@@ -760,6 +764,44 @@ public static class MeshGenerators
             }).Array[0, 2].Select(routes => routes.DistinctBy(r => r.Name).ToArray());
     }
 
+    /// <summary>
+    /// Gateway TLS and TCP routes: for each of <paramref name="gateways"/> with TLS (TCP) listeners, sometimes one route bound
+    /// to the whole gateway or to its first such listener (one route a gateway, so no two claim a listener's connections),
+    /// TLS routes with server names a bound listener serves, backends to <paramref name="services"/>.
+    /// </summary>
+    private static Gen<(GatewayTlsRoute[] Tls, GatewayTcpRoute[] Tcp)> StreamRoutes(Gateway[] gateways, MeshService[] services)
+    {
+        if (services.Length == 0 || gateways.Length == 0) return Gen.Const<(GatewayTlsRoute[], GatewayTcpRoute[])>(([], []));
+        Gen<GatewayTlsRoute?> Tls(Gateway g)
+        {
+            var listeners = g.Listeners.Where(l => l.Protocol == ListenerProtocol.Tls).ToArray();
+            if (listeners.Length == 0) return Gen.Const(NoTlsRoute);
+            var served = listeners[0].Hosts.IsEmpty ? new[] { "shop.example.com", "db.example.com", "*.example.org" } : [.. listeners[0].Hosts];
+            return Gen.Select(Gen.Bool, Gen.Int[0, served.Length - 1].Array[1, 2], Backends(services), (bind, hosts, backends) => new GatewayTlsRoute
+            {
+                Name = g.Name + "-tls",
+                Namespace = g.Namespace,
+                Gateways = [new GatewayRef { Name = g.Name, Namespace = g.Namespace, Listener = bind ? listeners[0].Name : null }],
+                Hostnames = [.. hosts.Select(h => served[h]).Distinct()],
+                Backends = GatewayBackends(backends, services),
+            }).Null(0.4);
+        }
+        Gen<GatewayTcpRoute?> Tcp(Gateway g)
+        {
+            var listeners = g.Listeners.Where(l => l.Protocol == ListenerProtocol.Tcp).ToArray();
+            if (listeners.Length == 0) return Gen.Const(NoTcpRoute);
+            return Gen.Select(Gen.Bool, Backends(services), (bind, backends) => new GatewayTcpRoute
+            {
+                Name = g.Name + "-tcp",
+                Namespace = g.Namespace,
+                Gateways = [new GatewayRef { Name = g.Name, Namespace = g.Namespace, Listener = bind ? listeners[0].Name : null }],
+                Backends = GatewayBackends(backends, services),
+            }).Null(0.4);
+        }
+        return Gen.Select(gateways.Select(Tls).ToArray().Sequence(), gateways.Select(Tcp).ToArray().Sequence(),
+            (tls, tcp) => (tls.OfType<GatewayTlsRoute>().ToArray(), tcp.OfType<GatewayTcpRoute>().ToArray()));
+    }
+
     /// <summary>Backends with a port where the service has several; merging two must not leave every weight zero.</summary>
     private static EquatableArray<WeightedBackend> GatewayBackends(EquatableArray<WeightedBackend> backends, MeshService[] services)
     {
@@ -780,7 +822,7 @@ public static class MeshGenerators
         Mtls.Array[0, 3],
         AccessPolicy(services).Array[0, 2],
         ExternalService.Array[0, 2],
-        Gen.Select(Gen.Int[0, 3], OutboundDraft.Array[0, 2], Telemetry.Array[0, 2], Gateway.Array[0, 2].Select(g => g.DistinctBy(x => x.Name).ToArray()).SelectMany(g => GatewayRoutes(g, services).SelectMany(r => RequestAuthentication(services, g).Array[0, 2].Select(a => (g, r, a))))),
+        Gen.Select(Gen.Int[0, 3], OutboundDraft.Array[0, 2], Telemetry.Array[0, 2], Gateway.Array[0, 2].Select(g => g.DistinctBy(x => x.Name).ToArray()).SelectMany(g => GatewayRoutes(g, services).SelectMany(r => RequestAuthentication(services, g).Array[0, 2].SelectMany(a => StreamRoutes(g, services).Select(l4 => (g, r, a, l4)))))),
         (name, routing, destinations, mtls, access, external, egress) =>
         {
             var (egressRoutes, outbound, telemetry, edge) = egress;
@@ -802,6 +844,8 @@ public static class MeshGenerators
                 Telemetry = [.. telemetry.DistinctBy(t => (t.Namespace, t.Workload))],
                 Gateways = [.. edge.g],
                 GatewayRoutes = [.. edge.r],
+                GatewayTlsRoutes = [.. edge.l4.Tls],
+                GatewayTcpRoutes = [.. edge.l4.Tcp],
                 RequestAuthentications = [.. edge.a.DistinctBy(a => (a.Name, a.Namespace))],
             };
         }));

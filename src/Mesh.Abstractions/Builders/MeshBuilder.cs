@@ -31,6 +31,8 @@ public sealed class MeshBuilder
     private readonly List<TelemetryPolicy> _telemetry = [];
     private readonly List<Gateway> _gateways = [];
     private readonly List<GatewayRoute> _gatewayRoutes = [];
+    private readonly List<GatewayTlsRoute> _gatewayTlsRoutes = [];
+    private readonly List<GatewayTcpRoute> _gatewayTcpRoutes = [];
     private readonly List<AccessPolicy> _accessPolicies = [];
     private readonly List<RequestAuthentication> _requestAuthentications = [];
     private readonly List<ExternalService> _externalServices = [];
@@ -233,6 +235,32 @@ public sealed class MeshBuilder
         return this;
     }
 
+    /// <summary>Adds a TLS route for connections arriving at gateways' TLS listeners, by server name (SNI).</summary>
+    /// <param name="name">The route's name.</param>
+    /// <param name="namespace">The route's namespace.</param>
+    /// <param name="configure">Attaches it to gateways, sets its server names and adds its backends.</param>
+    public MeshBuilder GatewayTlsRoute(string name, string @namespace, Action<GatewayTlsRouteBuilder> configure)
+    {
+        ArgumentNullException.ThrowIfNull(configure);
+        var builder = new GatewayTlsRouteBuilder();
+        configure(builder);
+        _gatewayTlsRoutes.Add(builder.Build(name, @namespace));
+        return this;
+    }
+
+    /// <summary>Adds a TCP route for connections arriving at gateways' TCP listeners.</summary>
+    /// <param name="name">The route's name.</param>
+    /// <param name="namespace">The route's namespace.</param>
+    /// <param name="configure">Attaches it to gateways and adds its backends.</param>
+    public MeshBuilder GatewayTcpRoute(string name, string @namespace, Action<GatewayTcpRouteBuilder> configure)
+    {
+        ArgumentNullException.ThrowIfNull(configure);
+        var builder = new GatewayTcpRouteBuilder();
+        configure(builder);
+        _gatewayTcpRoutes.Add(builder.Build(name, @namespace));
+        return this;
+    }
+
     /// <summary>Builds the immutable model.</summary>
     public MeshConfig Build() => new()
     {
@@ -249,5 +277,7 @@ public sealed class MeshBuilder
         Telemetry = [.. _telemetry],
         Gateways = [.. _gateways],
         GatewayRoutes = [.. _gatewayRoutes],
+        GatewayTlsRoutes = [.. _gatewayTlsRoutes],
+        GatewayTcpRoutes = [.. _gatewayTcpRoutes],
     };
 }

@@ -56,7 +56,7 @@ public static class DiagnosticCodes
     /// <summary>MESH2005: A backend weight is negative.</summary>
     public static readonly DiagnosticCode NegativeWeight = new("MESH2005");
 
-    /// <summary>MESH2006: A rule or TCP route has no backends where some are required, or all its weights are zero.</summary>
+    /// <summary>MESH2006: A rule, TCP route or gateway TLS/TCP route has no backends where some are required, or all its weights are zero.</summary>
     public static readonly DiagnosticCode NoEffectiveBackends = new("MESH2006");
 
     /// <summary>MESH2007: A percentage is outside 0–100.</summary>
@@ -137,7 +137,7 @@ public static class DiagnosticCodes
     /// <summary>MESH2032: A gateway or its listeners are malformed (no listener, two listeners on one port that overlap or differ in protocol, a TLS listener without a certificate, TLS settings on a plaintext listener or that contradict their mode, an HTTPS redirect on a listener that is not HTTP).</summary>
     public static readonly DiagnosticCode InvalidGateway = new("MESH2032");
 
-    /// <summary>MESH2033: A gateway route cannot attach: it names no gateway, a gateway or listener the model does not have, or a listener that is not HTTP or HTTPS; or none of its host names is served by its listeners (warning).</summary>
+    /// <summary>MESH2033: A gateway route (HTTP, TLS or TCP) cannot attach: it names no gateway, a gateway or listener the model does not have, or a listener of another protocol (an HTTP route needs HTTP or HTTPS, a TLS route TLS, a TCP route TCP); a TLS route has no server name; two TLS or TCP routes claim the same connections of a listener; or none of its host names is served by its listeners (warning).</summary>
     public static readonly DiagnosticCode InvalidGatewayRoute = new("MESH2033");
 
     /// <summary>MESH2034: An access rule's newer parts are malformed: a pattern with a '*' inside, an identity that is not a SPIFFE ID, a request principal that is not ISSUER/SUBJECT, a condition without values or with values its attribute cannot have, an exclusion with flags or an exclusion of its own, a source that is both authenticated and unauthenticated.</summary>

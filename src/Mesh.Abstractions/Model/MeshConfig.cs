@@ -48,6 +48,12 @@ public sealed record MeshConfig
     /// <summary>HTTP routes for requests arriving at <see cref="Gateways"/>, by host name.</summary>
     public EquatableArray<GatewayRoute> GatewayRoutes { get; init; }
 
+    /// <summary>TLS routes for connections arriving at <see cref="Gateways"/>' TLS listeners, by server name (SNI).</summary>
+    public EquatableArray<GatewayTlsRoute> GatewayTlsRoutes { get; init; }
+
+    /// <summary>TCP routes for connections arriving at <see cref="Gateways"/>' TCP listeners.</summary>
+    public EquatableArray<GatewayTcpRoute> GatewayTcpRoutes { get; init; }
+
     /// <summary>
     /// The canonical form of this model: every list in a stable order, duplicate set members removed,
     /// defaults that have a single meaning made explicit and weights in canonical form (lowest terms, as percentages when exact). Two models

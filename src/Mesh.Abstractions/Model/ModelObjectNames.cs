@@ -103,6 +103,16 @@ public static class ModelObjectNames
     /// <returns>The name.</returns>
     public static string Of(GatewayRoute route) => Named("gatewayRoutes", Checked(route).Namespace, route.Name);
 
+    /// <summary>The name of a gateway TLS route: <c>gatewayTlsRoutes/&lt;namespace&gt;/&lt;name&gt;</c>.</summary>
+    /// <param name="route">The gateway TLS route.</param>
+    /// <returns>The name.</returns>
+    public static string Of(GatewayTlsRoute route) => Named("gatewayTlsRoutes", Checked(route).Namespace, route.Name);
+
+    /// <summary>The name of a gateway TCP route: <c>gatewayTcpRoutes/&lt;namespace&gt;/&lt;name&gt;</c>.</summary>
+    /// <param name="route">The gateway TCP route.</param>
+    /// <returns>The name.</returns>
+    public static string Of(GatewayTcpRoute route) => Named("gatewayTcpRoutes", Checked(route).Namespace, route.Name);
+
     /// <summary>
     /// Every object of <paramref name="config"/> by name, with its path in the model (<c>$.spec.routes[3]</c>), the model itself
     /// first (<c>mesh/&lt;name&gt;</c> at <c>$</c>). Two objects that share a name (which validation reports) are both listed.
@@ -128,6 +138,8 @@ public static class ModelObjectNames
         Add(all, "telemetry", config.Telemetry, Of);
         Add(all, "gateways", config.Gateways, Of);
         Add(all, "gatewayRoutes", config.GatewayRoutes, Of);
+        Add(all, "gatewayTlsRoutes", config.GatewayTlsRoutes, Of);
+        Add(all, "gatewayTcpRoutes", config.GatewayTcpRoutes, Of);
         return all;
     }
 
@@ -162,6 +174,8 @@ public static class ModelObjectNames
             "telemetry" => Item(config.Telemetry, index, Of),
             "gateways" => Item(config.Gateways, index, Of),
             "gatewayRoutes" => Item(config.GatewayRoutes, index, Of),
+            "gatewayTlsRoutes" => Item(config.GatewayTlsRoutes, index, Of),
+            "gatewayTcpRoutes" => Item(config.GatewayTcpRoutes, index, Of),
             _ => Of(config),
         };
 

@@ -19,6 +19,8 @@ internal static class Normalizer
         Telemetry = Sort(config.Telemetry.Select(Telemetry).Where(t => t.AccessLogging is not null || t.Tracing is not null), t => (t.Namespace ?? "", t.Workload.ToString())),
         Gateways = Sort(config.Gateways.Select(Gateway), g => (g.Namespace, g.Name)),
         GatewayRoutes = Sort(config.GatewayRoutes.Select(GatewayRoute), r => (r.Namespace, r.Name)),
+        GatewayTlsRoutes = Sort(config.GatewayTlsRoutes.Select(r => r with { Gateways = GatewayRefs(r.Gateways), Hostnames = HostNames(r.Hostnames), Backends = Backends(r.Backends) }), r => (r.Namespace, r.Name)),
+        GatewayTcpRoutes = Sort(config.GatewayTcpRoutes.Select(r => r with { Gateways = GatewayRefs(r.Gateways), Backends = Backends(r.Backends) }), r => (r.Namespace, r.Name)),
     };
 
     /// <summary>Listeners by port and name, host lists distinct and sorted (a list with <c>*</c> is every host, i.e. empty).</summary>
@@ -34,10 +36,13 @@ internal static class Normalizer
     /// <summary>Gateways distinct and sorted, host names as for listeners; rule order is semantic and kept.</summary>
     private static GatewayRoute GatewayRoute(GatewayRoute r) => r with
     {
-        Gateways = [.. r.Gateways.Distinct().OrderBy(g => g.Namespace, StringComparer.Ordinal).ThenBy(g => g.Name, StringComparer.Ordinal).ThenBy(g => g.Listener ?? "", StringComparer.Ordinal)],
+        Gateways = GatewayRefs(r.Gateways),
         Hostnames = HostNames(r.Hostnames),
         Rules = [.. r.Rules.Select(Rule)],
     };
+
+    private static EquatableArray<GatewayRef> GatewayRefs(EquatableArray<GatewayRef> refs) =>
+        [.. refs.Distinct().OrderBy(g => g.Namespace, StringComparer.Ordinal).ThenBy(g => g.Name, StringComparer.Ordinal).ThenBy(g => g.Listener ?? "", StringComparer.Ordinal)];
 
     private static EquatableArray<string> HostNames(EquatableArray<string> hosts) =>
         hosts.Contains("*") ? [] : [.. hosts.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];

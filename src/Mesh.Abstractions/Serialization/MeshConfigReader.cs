@@ -49,6 +49,8 @@ internal static class MeshConfigReader
         Telemetry = s.List("telemetry", (n, p) => Item(s.Context, n, p, Telemetry)),
         Gateways = s.List("gateways", (n, p) => Item(s.Context, n, p, Gateway)),
         GatewayRoutes = s.List("gatewayRoutes", (n, p) => Item(s.Context, n, p, GatewayRoute)),
+        GatewayTlsRoutes = s.List("gatewayTlsRoutes", (n, p) => Item(s.Context, n, p, GatewayTlsRoute)),
+        GatewayTcpRoutes = s.List("gatewayTcpRoutes", (n, p) => Item(s.Context, n, p, GatewayTcpRoute)),
     };
 
     private static Gateway Gateway(MapView m) => new()
@@ -85,14 +87,33 @@ internal static class MeshConfigReader
     {
         Name = m.RequiredString("name"),
         Namespace = m.RequiredString("namespace"),
-        Gateways = m.List("gateways", (n, p) => Item(m.Context, n, p, g => new GatewayRef
-        {
-            Name = g.RequiredString("name"),
-            Namespace = g.RequiredString("namespace"),
-            Listener = g.String("listener"),
-        })),
+        Gateways = m.List("gateways", (n, p) => Item(m.Context, n, p, GatewayRef)),
         Hostnames = m.List("hostnames", m.Context.String),
         Rules = m.List("rules", (n, p) => Item(m.Context, n, p, Rule)),
+    };
+
+    private static GatewayRef GatewayRef(MapView g) => new()
+    {
+        Name = g.RequiredString("name"),
+        Namespace = g.RequiredString("namespace"),
+        Listener = g.String("listener"),
+    };
+
+    private static GatewayTlsRoute GatewayTlsRoute(MapView m) => new()
+    {
+        Name = m.RequiredString("name"),
+        Namespace = m.RequiredString("namespace"),
+        Gateways = m.List("gateways", (n, p) => Item(m.Context, n, p, GatewayRef)),
+        Hostnames = m.List("hostnames", m.Context.String),
+        Backends = m.List("backends", (n, p) => Item(m.Context, n, p, Backend)),
+    };
+
+    private static GatewayTcpRoute GatewayTcpRoute(MapView m) => new()
+    {
+        Name = m.RequiredString("name"),
+        Namespace = m.RequiredString("namespace"),
+        Gateways = m.List("gateways", (n, p) => Item(m.Context, n, p, GatewayRef)),
+        Backends = m.List("backends", (n, p) => Item(m.Context, n, p, Backend)),
     };
 
     /// <summary>Reads one mapping item of a list; a non-mapping item is reported and yields null (the model is dropped anyway).</summary>

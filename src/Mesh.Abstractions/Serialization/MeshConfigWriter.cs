@@ -21,7 +21,9 @@ internal static class MeshConfigWriter
             .Sequence("outbound", config.Outbound, Outbound)
             .Sequence("telemetry", config.Telemetry, Telemetry)
             .Sequence("gateways", config.Gateways, Gateway)
-            .Sequence("gatewayRoutes", config.GatewayRoutes, GatewayRoute);
+            .Sequence("gatewayRoutes", config.GatewayRoutes, GatewayRoute)
+            .Sequence("gatewayTlsRoutes", config.GatewayTlsRoutes, GatewayTlsRoute)
+            .Sequence("gatewayTcpRoutes", config.GatewayTcpRoutes, GatewayTcpRoute);
         return new WriteMapping()
             .String("kind", MeshConfigReader.Kind)
             .Add("metadata", new WriteMapping().String("name", config.Name))
@@ -327,9 +329,24 @@ internal static class MeshConfigWriter
     internal static WriteMapping GatewayRoute(GatewayRoute r) => new WriteMapping()
         .String("name", r.Name)
         .String("namespace", r.Namespace)
-        .Sequence("gateways", r.Gateways, g => new WriteMapping().String("name", g.Name).String("namespace", g.Namespace).String("listener", g.Listener))
+        .Sequence("gateways", r.Gateways, GatewayRef)
         .Sequence("hostnames", r.Hostnames, WriteMapping.Text)
         .Sequence("rules", r.Rules, Rule);
+
+    private static WriteMapping GatewayRef(GatewayRef g) => new WriteMapping().String("name", g.Name).String("namespace", g.Namespace).String("listener", g.Listener);
+
+    internal static WriteMapping GatewayTlsRoute(GatewayTlsRoute r) => new WriteMapping()
+        .String("name", r.Name)
+        .String("namespace", r.Namespace)
+        .Sequence("gateways", r.Gateways, GatewayRef)
+        .Sequence("hostnames", r.Hostnames, WriteMapping.Text)
+        .Sequence("backends", r.Backends, Backend);
+
+    internal static WriteMapping GatewayTcpRoute(GatewayTcpRoute r) => new WriteMapping()
+        .String("name", r.Name)
+        .String("namespace", r.Namespace)
+        .Sequence("gateways", r.Gateways, GatewayRef)
+        .Sequence("backends", r.Backends, Backend);
 
     internal static WriteMapping Telemetry(TelemetryPolicy p) => new WriteMapping()
         .String("namespace", p.Namespace)

@@ -429,6 +429,12 @@ public readonly record struct MeshFeature(string Id, string Area, string Descrip
     /// <summary>A gateway route bound to one listener of a gateway.</summary>
     public static MeshFeature GatewayRouteListener { get; } = new("edge.routes.listener", "Edge", "Gateway route bound to one listener");
 
+    /// <summary>TLS routes for connections arriving at gateways' TLS listeners, by server name (SNI).</summary>
+    public static MeshFeature GatewayTlsRoutes { get; } = new("edge.routes.tls", "Edge", "Gateway TLS routes by SNI");
+
+    /// <summary>TCP routes for connections arriving at gateways' TCP listeners.</summary>
+    public static MeshFeature GatewayTcpRoutes { get; } = new("edge.routes.tcp", "Edge", "Gateway TCP routes");
+
     /// <summary>Every feature, grouped by area, in documentation order.</summary>
     public static IReadOnlyList<MeshFeature> All { get; } =
     [
@@ -572,6 +578,8 @@ public readonly record struct MeshFeature(string Id, string Area, string Descrip
         GatewayHttpsRedirect,
         GatewayRoutes,
         GatewayRouteListener,
+        GatewayTlsRoutes,
+        GatewayTcpRoutes,
     ];
 
     /// <summary>Equality by <see cref="Id"/>.</summary>

@@ -200,6 +200,15 @@ public class ExportContext
     {
         for (var i = 0; i < Config.Gateways.Count; i++) Unsupported($"$.spec.gateways[{i}]", why);
         for (var i = 0; i < Config.GatewayRoutes.Count; i++) Unsupported($"$.spec.gatewayRoutes[{i}]", why);
+        UnsupportedGatewayStreamRoutes(why);
+    }
+
+    /// <summary>For a provider that writes no TLS or TCP routes at gateways (yet): reports every gateway TLS and TCP route (<see cref="Unsupported"/>).</summary>
+    /// <param name="why">Why they are not written.</param>
+    public void UnsupportedGatewayStreamRoutes(string why)
+    {
+        for (var i = 0; i < Config.GatewayTlsRoutes.Count; i++) Unsupported($"$.spec.gatewayTlsRoutes[{i}]", why);
+        for (var i = 0; i < Config.GatewayTcpRoutes.Count; i++) Unsupported($"$.spec.gatewayTcpRoutes[{i}]", why);
     }
 
     /// <summary>

@@ -90,6 +90,24 @@ public static class ImportCompletion
                 if (rule.Mirror is { } m) Refer(m.Service, m.Subset, m.Port, Protocol.Http, $"$.spec.gatewayRoutes[{i}].rules[{j}].mirror", $"mirror of gateway route '{route.Namespace}/{route.Name}'");
             }
         }
+        for (var i = 0; i < config.GatewayTlsRoutes.Count; i++)
+        {
+            var route = config.GatewayTlsRoutes[i];
+            for (var k = 0; k < route.Backends.Count; k++)
+            {
+                var b = route.Backends[k];
+                Refer(b.Service, b.Subset, b.Port, Protocol.Tls, $"$.spec.gatewayTlsRoutes[{i}].backends[{k}]", $"backend of gateway TLS route '{route.Namespace}/{route.Name}'");
+            }
+        }
+        for (var i = 0; i < config.GatewayTcpRoutes.Count; i++)
+        {
+            var route = config.GatewayTcpRoutes[i];
+            for (var k = 0; k < route.Backends.Count; k++)
+            {
+                var b = route.Backends[k];
+                Refer(b.Service, b.Subset, b.Port, Protocol.Tcp, $"$.spec.gatewayTcpRoutes[{i}].backends[{k}]", $"backend of gateway TCP route '{route.Namespace}/{route.Name}'");
+            }
+        }
         for (var i = 0; i < config.TcpRoutes.Count; i++)
         {
             var tcp = config.TcpRoutes[i];

@@ -80,6 +80,7 @@ public sealed class LeafServicePlan
         {
             foreach (var backend in tcp.Backends) Want(backend.Service, backend.Subset);
         }
+        foreach (var backend in config.GatewayTlsRoutes.SelectMany(r => r.Backends).Concat(config.GatewayTcpRoutes.SelectMany(r => r.Backends))) Want(backend.Service, backend.Subset);
         if (wanted.Count == 0) return Empty;
 
         var taken = new HashSet<(string, string)>();

@@ -133,6 +133,8 @@ public static class ServiceFolding
                 })],
             })],
             TcpRoutes = [.. config.TcpRoutes.Select(t => t with { Backends = [.. t.Backends.Select(Backend)] })],
+            GatewayTlsRoutes = [.. config.GatewayTlsRoutes.Select(t => t with { Backends = [.. t.Backends.Select(Backend)] })],
+            GatewayTcpRoutes = [.. config.GatewayTcpRoutes.Select(t => t with { Backends = [.. t.Backends.Select(Backend)] })],
             GatewayRoutes = [.. config.GatewayRoutes.Select(r => r with
             {
                 Rules = [.. r.Rules.Select(rule => rule with
@@ -181,6 +183,10 @@ public static class ServiceFolding
         {
             foreach (var b in rule.Backends) if (b.Subset is not null) pinned.Add(b.Service);
             if (rule.Mirror is { Subset: not null } m) pinned.Add(m.Service);
+        }
+        foreach (var b in config.GatewayTlsRoutes.SelectMany(r => r.Backends).Concat(config.GatewayTcpRoutes.SelectMany(r => r.Backends)))
+        {
+            if (b.Subset is not null) pinned.Add(b.Service);
         }
         foreach (var tcp in config.TcpRoutes)
         {

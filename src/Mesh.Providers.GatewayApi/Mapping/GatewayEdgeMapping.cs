@@ -28,6 +28,7 @@ public static class GatewayEdgeMapping
         ArgumentNullException.ThrowIfNull(ctx);
         var gateways = GatewayMapping.ToGatewayApi(config, ctx);
         var (routes, grants) = GatewayRouteMapping.ToGatewayApi(config, gateways, new HashSet<(string, string)>(takenRouteNames), ctx);
+        ctx.UnsupportedGatewayStreamRoutes("Gateway TLS and TCP routes are not written as TLSRoutes and TCPRoutes yet.");
         return [.. gateways, .. routes, .. GatewayMapping.HttpsRedirects(config, gateways), .. grants];
     }
 

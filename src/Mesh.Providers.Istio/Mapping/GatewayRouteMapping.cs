@@ -70,7 +70,8 @@ internal static class GatewayRouteMapping
 
     /// <summary>
     /// Istio → model: the gateway route of a VirtualService with <c>gateways</c> (apart from <c>mesh</c>), bound to those of
-    /// them the input declares; its TCP rules are reported when it does not apply to the mesh too.
+    /// them the input declares; its TLS rules, and its TCP rules when it does not apply to the mesh too, are gateway TLS and
+    /// TCP routes (<see cref="GatewayStreamRouteMapping"/>).
     /// </summary>
     /// <returns>Whether a gateway route was added.</returns>
     public static bool ToModel(VirtualService vs, string name, string ns, string source, ModelBuilder model, IstioImportContext ctx)
@@ -94,7 +95,12 @@ internal static class GatewayRouteMapping
             ctx.NotImported(source, $"$.spec.gateways[{g}]", $"Gateway '{reference.Namespace}/{reference.Name}' is not in the input (or was not imported); the rules are not bound to it. Include its Gateway.");
         }
         if (refs.Count == 0) return false;
-        if (!alsoMesh && spec.Tcp is not null) ctx.NotImported(source, "$.spec.tcp", "TCP routing at gateways is outside the model (gateway routes route HTTP); the TCP rules were not imported.");
+        if (spec.Tls is not null || (!alsoMesh && spec.Tcp is not null))
+        {
+            // TLS rules apply at the gateways (the sidecars' are not in the model); TCP rules too unless 'mesh' takes them.
+            GatewayStreamRouteMapping.ToModel(vs, name, ns, refs, source, model, ctx, tcp: !alsoMesh);
+            if (spec.Http is null) return true;
+        }
         var hostnames = new List<string>();
         for (var h = 0; h < spec.Hosts!.Count; h++)
         {

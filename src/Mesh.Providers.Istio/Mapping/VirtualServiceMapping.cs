@@ -53,6 +53,7 @@ internal static class VirtualServiceMapping
             (vs.Spec.Tcp ??= []).Add(TcpRouteMapping.ToIstio(route, $"$.spec.tcpRoutes[{i}]", ctx));
         }
         GatewayRouteMapping.ToIstio(config, byName, ctx);
+        GatewayStreamRouteMapping.ToIstio(config, byName, ctx);
         return byName.Values;
     }
 
@@ -95,6 +96,7 @@ internal static class VirtualServiceMapping
                 ? $"'{hosts[i]}' is neither a mesh service (short name or *.svc.{ctx.Options.ClusterDomain}) nor an external service's host; the model routes calls to services."
                 : "A model route has one host service; only the first one was imported.");
         }
+        if (!atGateways && spec.Tls is not null) ctx.NotImported(source, "$.spec.tls", "TLS routing by SNI is in the model at gateways only (gateway TLS routes); the sidecars' TLS rules were not imported.");
         if (host is null && atGateways) return;
         if (host is null)
         {

@@ -10,4 +10,9 @@ public sealed class L4MatchAttributes
     [JsonPropertyName("port")]
     [YamlMember(Alias = "port")]
     public int? Port { get; set; }
+
+    /// <summary>The gateways (<c>name</c> or <c>namespace/name</c>) the condition applies at; null: the VirtualService's.</summary>
+    [JsonPropertyName("gateways")]
+    [YamlMember(Alias = "gateways")]
+    public List<string>? Gateways { get; set; }
 }

@@ -25,4 +25,9 @@ public sealed class VirtualServiceSpec
     [JsonPropertyName("tcp")]
     [YamlMember(Alias = "tcp")]
     public List<TcpRoute>? Tcp { get; set; }
+
+    /// <summary>The TLS rules: passed-through TLS connections routed by SNI.</summary>
+    [JsonPropertyName("tls")]
+    [YamlMember(Alias = "tls")]
+    public List<TlsRoute>? Tls { get; set; }
 }

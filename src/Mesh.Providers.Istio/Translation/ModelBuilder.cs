@@ -33,6 +33,10 @@ internal sealed class ModelBuilder
 
     public List<GatewayRoute> GatewayRoutes { get; } = [];
 
+    public List<GatewayTlsRoute> GatewayTlsRoutes { get; } = [];
+
+    public List<GatewayTcpRoute> GatewayTcpRoutes { get; } = [];
+
     /// <summary>The subsets DestinationRules give external services (their hosts are ServiceEntry hosts).</summary>
     public Dictionary<ServiceRef, EquatableArray<Subset>> ExternalSubsets { get; } = [];
 
@@ -58,6 +62,8 @@ internal sealed class ModelBuilder
         Telemetry = [.. Telemetry],
         Gateways = [.. Gateways],
         GatewayRoutes = [.. GatewayRoutes],
+        GatewayTlsRoutes = [.. GatewayTlsRoutes],
+        GatewayTcpRoutes = [.. GatewayTcpRoutes],
     }.Normalize();
 
     /// <summary>An inferred external service with the ports routes, mirrors and policies call it on (HTTP, or TCP for TCP routes).</summary>
@@ -82,6 +88,8 @@ internal sealed class ModelBuilder
             Add(tcp.Host, tcp.Port, Protocol.Tcp);
             foreach (var b in tcp.Backends) Add(b.Service, b.Port, Protocol.Tcp);
         }
+        foreach (var b in GatewayTlsRoutes.SelectMany(r => r.Backends)) Add(b.Service, b.Port, Protocol.Tls);
+        foreach (var b in GatewayTcpRoutes.SelectMany(r => r.Backends)) Add(b.Service, b.Port, Protocol.Tcp);
         foreach (var policy in DestinationPolicies) Add(policy.Target.Service, policy.Target.Port, Protocol.Http);
         return ports.Count == 0 ? external : external with { Ports = [.. ports.Select(p => new ServicePort { Port = p.Key, Protocol = p.Value })] };
     }

@@ -16,9 +16,10 @@ namespace Mesh.Xds.Planning;
 /// <c>DownstreamTlsContext</c> (the certificate by SDS name or as files; mutual TLS requires a client certificate verified
 /// against the credential's CA secret or the CA file) and routes over RDS with its own route configuration
 /// <c>https.&lt;port&gt;.&lt;listener&gt;</c>, so that SNI and Host agree on the listener.</item>
-/// <item>TLS (terminated or passed through) and TCP: a <c>tcp_proxy</c> filter chain. The model routes no TLS or TCP at
-/// gateways (gateway routes route HTTP), so it sends to <c>BlackHoleCluster</c>, which closes every connection — as
-/// Istio's and Gateway API's gateways refuse them without a TLS or TCP route — and each such listener is reported.</item>
+/// <item>TLS (terminated or passed through) and TCP: a <c>tcp_proxy</c> filter chain. The encoder does not route the
+/// model's gateway TLS and TCP routes yet, so it sends to <c>BlackHoleCluster</c>, which closes every connection — as
+/// Istio's and Gateway API's gateways refuse them without a TLS or TCP route — and each such listener, and each TLS or TCP
+/// route bound to the gateway, is reported.</item>
 /// </list>
 /// </summary>
 internal static class GatewayPlanner
@@ -34,6 +35,7 @@ internal static class GatewayPlanner
             }
             return ([], [], false);
         }
+        ReportStreamRoutes(context, gateway);
         var routeConfigs = new List<RouteConfigPlan>();
         var listeners = new List<ListenerPlan>();
         var blackHole = false;
@@ -192,11 +194,31 @@ internal static class GatewayPlanner
             wildcard.StartsWith("*.", StringComparison.Ordinal) && name.Length > wildcard.Length - 1 && name.EndsWith(wildcard[1..], StringComparison.OrdinalIgnoreCase);
     }
 
+    /// <summary>The gateway TLS and TCP routes bound to <paramref name="gateway"/> are not encoded yet: each one is reported.</summary>
+    private static void ReportStreamRoutes(PlanContext context, Gateway gateway)
+    {
+        var config = context.Config;
+        for (var r = 0; r < config.GatewayTlsRoutes.Count; r++)
+        {
+            if (config.GatewayTlsRoutes[r].Gateways.Any(g => g.Name == gateway.Name && g.Namespace == gateway.Namespace))
+            {
+                context.Warning(XdsDiagnosticCodes.NotEncoded, $"$.spec.gatewayTlsRoutes[{r}]", $"Gateway TLS route {config.GatewayTlsRoutes[r].Namespace}/{config.GatewayTlsRoutes[r].Name} is not encoded: the xDS encoder does not route TLS at gateways yet, so its listeners' tcp_proxy sends to {OutboundScope.BlackHoleCluster}.");
+            }
+        }
+        for (var r = 0; r < config.GatewayTcpRoutes.Count; r++)
+        {
+            if (config.GatewayTcpRoutes[r].Gateways.Any(g => g.Name == gateway.Name && g.Namespace == gateway.Namespace))
+            {
+                context.Warning(XdsDiagnosticCodes.NotEncoded, $"$.spec.gatewayTcpRoutes[{r}]", $"Gateway TCP route {config.GatewayTcpRoutes[r].Namespace}/{config.GatewayTcpRoutes[r].Name} is not encoded: the xDS encoder does not route TCP at gateways yet, so its listeners' tcp_proxy sends to {OutboundScope.BlackHoleCluster}.");
+            }
+        }
+    }
+
     private static void ReportNoRoutes(PlanContext context, int listenerIndex)
     {
         var listener = context.Gateway!.Listeners[listenerIndex];
         var kind = listener.Protocol == ListenerProtocol.Tcp ? "TCP" : listener.Tls?.Mode == GatewayTlsMode.Passthrough ? "TLS passthrough" : "TLS";
         context.Warning(XdsDiagnosticCodes.NotEncoded, $"$.spec.gateways[{context.GatewayIndex}].listeners[{listenerIndex}]",
-            $"Listener '{listener.Name}' ({kind}, port {listener.Port}) has its filter chain{(listener.Protocol == ListenerProtocol.Tcp ? string.Empty : " (by SNI)")}, but the model routes no TLS or TCP connections at gateways (gateway routes route HTTP): its tcp_proxy sends to {OutboundScope.BlackHoleCluster}, which closes every connection, as a gateway without a TLS or TCP route refuses them.");
+            $"Listener '{listener.Name}' ({kind}, port {listener.Port}) has its filter chain{(listener.Protocol == ListenerProtocol.Tcp ? string.Empty : " (by SNI)")}, but the xDS encoder routes no TLS or TCP connections at gateways yet: its tcp_proxy sends to {OutboundScope.BlackHoleCluster}, which closes every connection, as a gateway without a TLS or TCP route refuses them.");
     }
 }

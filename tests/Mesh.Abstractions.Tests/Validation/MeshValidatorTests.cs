@@ -32,8 +32,61 @@ public sealed class MeshValidatorTests
         Rules = [new HttpRouteRule { Backends = [To(ValidModel.Reviews, 100)] }],
     };
 
+    private static readonly GatewayListener TlsListener = new() { Name = "tls", Port = 443, Protocol = ListenerProtocol.Tls, Hosts = ["db.example.com"], Tls = new GatewayTls { Mode = GatewayTlsMode.Passthrough } };
+
+    private static readonly GatewayListener TcpListener = new() { Name = "tcp", Port = 5432, Protocol = ListenerProtocol.Tcp };
+
+    /// <summary>The model with gateway <c>edge/public</c> (an HTTP, a TLS passthrough and a TCP listener, with the HTTP route) and the given TLS and TCP routes.</summary>
+    private static MeshConfig Stream(MeshConfig m, GatewayTlsRoute[]? tls = null, GatewayTcpRoute[]? tcp = null) => Edge(m, null, HttpListener, TlsListener, TcpListener) with
+    {
+        GatewayTlsRoutes = [.. tls ?? [TlsRoute()]],
+        GatewayTcpRoutes = [.. tcp ?? [TcpRoute()]],
+    };
+
+    private static GatewayTlsRoute TlsRoute(string gateway = "public", string? listener = null, params string[] hostnames) => new()
+    {
+        Name = "db",
+        Namespace = "edge",
+        Gateways = [new GatewayRef { Name = gateway, Namespace = "edge", Listener = listener }],
+        Hostnames = hostnames.Length == 0 ? ["db.example.com"] : [.. hostnames],
+        Backends = [To(ValidModel.Reviews, 100)],
+    };
+
+    private static GatewayTcpRoute TcpRoute(string gateway = "public", string? listener = null) => new()
+    {
+        Name = "db",
+        Namespace = "edge",
+        Gateways = [new GatewayRef { Name = gateway, Namespace = "edge", Listener = listener }],
+        Backends = [To(ValidModel.Reviews, 100)],
+    };
+
     public static TheoryData<string, Func<MeshConfig, MeshConfig>, DiagnosticCode, string> Cases => new()
     {
+        // MESH2033 gateway TLS and TCP routes.
+        { "tls route bound to a gateway that does not exist", m => Stream(m, [TlsRoute("private")]), InvalidGatewayRoute, "$.spec.gatewayTlsRoutes[0].gateways[0]" },
+        { "tls route bound to a listener that does not exist", m => Stream(m, [TlsRoute(listener: "tls-2")]), InvalidGatewayRoute, "$.spec.gatewayTlsRoutes[0].gateways[0].listener" },
+        { "tls route bound to a tcp listener", m => Stream(m, [TlsRoute(listener: "tcp")]), InvalidGatewayRoute, "$.spec.gatewayTlsRoutes[0].gateways[0].listener" },
+        { "tls route bound to a gateway without tls listeners", m => Stream(m, [TlsRoute()]) with { Gateways = [Edge(m).Gateways[0]] }, InvalidGatewayRoute, "$.spec.gatewayTlsRoutes[0].gateways[0]" },
+        { "tls route bound to no gateway", m => Stream(m, [TlsRoute() with { Gateways = [] }]), InvalidGatewayRoute, "$.spec.gatewayTlsRoutes[0].gateways" },
+        { "tls route without server names", m => Stream(m, [TlsRoute() with { Hostnames = [] }]), InvalidGatewayRoute, "$.spec.gatewayTlsRoutes[0].hostnames" },
+        { "tls route server name '*'", m => Stream(m, [TlsRoute(hostnames: "*")]), InvalidHost, "$.spec.gatewayTlsRoutes[0].hostnames[0]" },
+        { "tls route whose names no listener serves", m => Stream(m, [TlsRoute(hostnames: "api.example.org")]), InvalidGatewayRoute, "$.spec.gatewayTlsRoutes[0].hostnames" },
+        { "two tls routes for one server name", m => Stream(m, [TlsRoute(), TlsRoute() with { Name = "db-2" }]), InvalidGatewayRoute, "$.spec.gatewayTlsRoutes[1].gateways[0]" },
+        { "tls route without backends", m => Stream(m, [TlsRoute() with { Backends = [] }]), NoEffectiveBackends, "$.spec.gatewayTlsRoutes[0].backends" },
+        { "tls route with zero weights", m => Stream(m, [TlsRoute() with { Backends = [To(ValidModel.Reviews, 0)] }]), NoEffectiveBackends, "$.spec.gatewayTlsRoutes[0].backends" },
+        { "tls route with a negative weight", m => Stream(m, [TlsRoute() with { Backends = [To(ValidModel.Reviews, 1), To(ValidModel.Ratings, -1)] }]), NegativeWeight, "$.spec.gatewayTlsRoutes[0].backends[1].weight" },
+        { "tls route backend that does not exist", m => Stream(m, [TlsRoute() with { Backends = [To(new ServiceRef("cart", "shop"))] }]), DanglingService, "$.spec.gatewayTlsRoutes[0].backends[0].service" },
+        { "tls route backend subset that does not exist", m => Stream(m, [TlsRoute() with { Backends = [new WeightedBackend { Service = ValidModel.Reviews, Subset = "v9" }] }]), DanglingSubset, "$.spec.gatewayTlsRoutes[0].backends[0].subset" },
+        { "two tls routes of one name", m => Stream(m, [TlsRoute(), TlsRoute(hostnames: "*.example.com")]), DuplicateName, "$.spec.gatewayTlsRoutes[1].name" },
+        { "tcp route bound to a gateway that does not exist", m => Stream(m, tcp: [TcpRoute("private")]), InvalidGatewayRoute, "$.spec.gatewayTcpRoutes[0].gateways[0]" },
+        { "tcp route bound to a listener that does not exist", m => Stream(m, tcp: [TcpRoute(listener: "tcp-2")]), InvalidGatewayRoute, "$.spec.gatewayTcpRoutes[0].gateways[0].listener" },
+        { "tcp route bound to a tls listener", m => Stream(m, tcp: [TcpRoute(listener: "tls")]), InvalidGatewayRoute, "$.spec.gatewayTcpRoutes[0].gateways[0].listener" },
+        { "tcp route bound to an http listener", m => Stream(m, tcp: [TcpRoute(listener: "http")]), InvalidGatewayRoute, "$.spec.gatewayTcpRoutes[0].gateways[0].listener" },
+        { "tcp route bound to no gateway", m => Stream(m, tcp: [TcpRoute() with { Gateways = [] }]), InvalidGatewayRoute, "$.spec.gatewayTcpRoutes[0].gateways" },
+        { "two tcp routes on one listener", m => Stream(m, tcp: [TcpRoute(), TcpRoute(listener: "tcp") with { Name = "db-2" }]), InvalidGatewayRoute, "$.spec.gatewayTcpRoutes[1].gateways[0]" },
+        { "tcp route without backends", m => Stream(m, tcp: [TcpRoute() with { Backends = [] }]), NoEffectiveBackends, "$.spec.gatewayTcpRoutes[0].backends" },
+        { "tcp route backend port that does not exist", m => Stream(m, tcp: [TcpRoute() with { Backends = [new WeightedBackend { Service = ValidModel.Reviews, Port = 1 }] }]), DanglingPort, "$.spec.gatewayTcpRoutes[0].backends[0].port" },
+        { "tcp route name that is no dns label", m => Stream(m, tcp: [TcpRoute() with { Name = "DB" }]), InvalidName, "$.spec.gatewayTcpRoutes[0].name" },
         // MESH2001 dangling service.
         { "route host", m => m with { Routes = m.Routes.Replace(0, r => r with { Host = new("ghost", "bookinfo") }) }, DanglingService, "$.spec.routes[0].host" },
         { "backend service", m => m.Backend(0, b => b with { Service = new("ghost", "bookinfo"), Subset = null }), DanglingService, "$.spec.routes[0].rules[0].backends[0].service" },
@@ -323,6 +376,40 @@ public sealed class MeshValidatorTests
 
         Assert.Empty(MeshValidator.Validate(model));
         Assert.Empty(MeshValidator.Validate(model.Normalize()));
+    }
+
+    [Fact]
+    public void Accepts_GatewayTlsAndTcpRoutes()
+    {
+        var model = Stream(ValidModel.Create(), [TlsRoute(listener: "tls"), TlsRoute() with { Name = "api", Hostnames = ["*.example.com"] }], [TcpRoute(listener: "tcp")]);
+
+        Assert.Empty(MeshValidator.Validate(model));
+        Assert.Empty(MeshValidator.Validate(model.Normalize()));
+    }
+
+    [Fact]
+    public void Builds_GatewayTlsAndTcpRoutes_AsTheRecords()
+    {
+        var built = Mesh.Builders.MeshBuilder.Create("edge")
+            .GatewayTlsRoute("db", "edge", r => r.Gateway("public", "edge", "tls").Hostnames("db.example.com").To("reviews.bookinfo", weight: 3).To("ratings.bookinfo"))
+            .GatewayTcpRoute("pg", "edge", r => r.Gateway("public", "edge").To("reviews.bookinfo", port: 9080))
+            .Build();
+
+        Assert.Equal(new GatewayTlsRoute
+        {
+            Name = "db",
+            Namespace = "edge",
+            Gateways = [new GatewayRef { Name = "public", Namespace = "edge", Listener = "tls" }],
+            Hostnames = ["db.example.com"],
+            Backends = [To(ValidModel.Reviews, 3), To(ValidModel.Ratings)],
+        }, Assert.Single(built.GatewayTlsRoutes));
+        Assert.Equal(new GatewayTcpRoute
+        {
+            Name = "pg",
+            Namespace = "edge",
+            Gateways = [new GatewayRef { Name = "public", Namespace = "edge" }],
+            Backends = [new WeightedBackend { Service = ValidModel.Reviews, Port = 9080 }],
+        }, Assert.Single(built.GatewayTcpRoutes));
     }
 
     [Fact]

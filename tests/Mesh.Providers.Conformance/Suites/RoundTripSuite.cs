@@ -127,6 +127,8 @@ public abstract class RoundTripSuite : ConformanceSuite
             ("telemetry", expected.Telemetry, actual.Telemetry),
             ("gateways", expected.Gateways, actual.Gateways),
             ("gatewayRoutes", expected.GatewayRoutes, actual.GatewayRoutes),
+            ("gatewayTlsRoutes", expected.GatewayTlsRoutes, actual.GatewayTlsRoutes),
+            ("gatewayTcpRoutes", expected.GatewayTcpRoutes, actual.GatewayTcpRoutes),
             ("name", expected.Name, actual.Name),
         };
         var differing = parts.Where(p => !Equals(p.A, p.B)).Select(p => $"{p.Name}:\n  expected {p.A}\n  actual   {p.B}");

@@ -294,5 +294,13 @@ public sealed class CapabilityCases
         [MeshFeature.GatewayHttpsRedirect] = Edge(new GatewayListener { Name = "http", Port = 80, Protocol = ListenerProtocol.Http, HttpsRedirect = true }),
         [MeshFeature.GatewayRoutes] = Edge(new GatewayListener { Name = "http", Port = 80, Protocol = ListenerProtocol.Http }),
         [MeshFeature.GatewayRouteListener] = Edge(new GatewayListener { Name = "http", Port = 80, Protocol = ListenerProtocol.Http }, routeListener: "http"),
+        [MeshFeature.GatewayTlsRoutes] = Edge(new GatewayListener { Name = "tls", Port = 443, Protocol = ListenerProtocol.Tls, Hosts = ["db.example.com"], Tls = new GatewayTls { Mode = GatewayTlsMode.Passthrough } }) with
+        {
+            GatewayTlsRoutes = [new GatewayTlsRoute { Name = "db", Namespace = "bookinfo", Gateways = [new GatewayRef { Name = "public", Namespace = "bookinfo" }], Hostnames = ["db.example.com"], Backends = [_primary] }],
+        },
+        [MeshFeature.GatewayTcpRoutes] = Edge(new GatewayListener { Name = "tcp", Port = 5432, Protocol = ListenerProtocol.Tcp }) with
+        {
+            GatewayTcpRoutes = [new GatewayTcpRoute { Name = "db", Namespace = "bookinfo", Gateways = [new GatewayRef { Name = "public", Namespace = "bookinfo" }], Backends = [_primary] }],
+        },
     };
 }

@@ -47,6 +47,8 @@ internal static class IstioModels
             DestinationPolicies = [.. policies],
             Routes = [.. m.Routes.Select(r => r with { Rules = [.. r.Rules.Select(Rule)] })],
             TcpRoutes = [.. m.TcpRoutes.Select(r => r with { Backends = Representable(r.Backends) })],
+            GatewayTlsRoutes = [.. m.GatewayTlsRoutes.Select(r => r with { Backends = Representable(r.Backends) })],
+            GatewayTcpRoutes = [.. m.GatewayTcpRoutes.Select(r => r with { Backends = Representable(r.Backends) })],
             GatewayRoutes = [.. m.GatewayRoutes.Select(r => r with { Gateways = [.. r.Gateways.Select(g => g with { Listener = null }).Distinct()], Rules = [.. r.Rules.Select(Rule)] })],
             AccessPolicies = [.. m.AccessPolicies
                 .Select(a => a.Target is { } target && !TellsApart(m, target) ? a with { Target = target with { Subset = null } } : a)

@@ -201,6 +201,7 @@ internal static class OsmModels
             .Where(b => b.Subset is not null).Select(b => (b.Service, b.Subset!)).ToHashSet();
         // Subsets other references name stay (the model must validate); the export reports those it cannot write.
         routed.UnionWith(m.GatewayRoutes.SelectMany(r => r.Rules.SelectMany(rule => rule.Backends)).Where(b => b.Subset is not null).Select(b => (b.Service, b.Subset!)));
+        routed.UnionWith(m.GatewayTlsRoutes.SelectMany(r => r.Backends).Concat(m.GatewayTcpRoutes.SelectMany(r => r.Backends)).Where(b => b.Subset is not null).Select(b => (b.Service, b.Subset!)));
         routed.UnionWith(m.Routes.SelectMany(r => r.Rules).Select(rule => rule.Mirror).OfType<Mirror>().Where(x => x.Subset is not null).Select(x => (x.Service, x.Subset!)));
         routed.UnionWith(m.DestinationPolicies.Select(p => p.Target).Concat(m.AccessPolicies.Select(p => p.Target)).OfType<PolicyTarget>().Where(t => t.Subset is not null).Select(t => (t.Service, t.Subset!)));
         return m with { Services = [.. m.Services.Select(s => s with { Subsets = [.. s.Subsets.Where(x => routed.Contains((s.Reference, x.Name)))] })] };

@@ -182,6 +182,22 @@ public sealed class GatewayTests
     }
 
     [Fact]
+    public void GatewayTlsAndTcpRoutes_AreReportedAsNotEncoded_OnlyForTheirGateway()
+    {
+        var reviews = new ServiceRef("reviews", "bookinfo");
+        var config = WithGateway() with
+        {
+            GatewayTlsRoutes = [new GatewayTlsRoute { Name = "db", Namespace = "edge", Gateways = [new GatewayRef { Name = "public", Namespace = "edge", Listener = "db" }], Hostnames = ["db.example.com"], Backends = [new WeightedBackend { Service = reviews }] }],
+            GatewayTcpRoutes = [new GatewayTcpRoute { Name = "raw", Namespace = "edge", Gateways = [new GatewayRef { Name = "public", Namespace = "edge" }], Backends = [new WeightedBackend { Service = reviews }] }],
+        };
+        var result = BuildResult(config);
+        Assert.Contains(result.Diagnostics, d => d.Path == "$.spec.gatewayTlsRoutes[0]" && d.Code == XdsDiagnosticCodes.NotEncoded);
+        Assert.Contains(result.Diagnostics, d => d.Path == "$.spec.gatewayTcpRoutes[0]" && d.Code == XdsDiagnosticCodes.NotEncoded);
+        var sidecar = XdsProxy.Sidecar("reviews-1", "bookinfo", reviews);
+        Assert.DoesNotContain(BuildResult(config, sidecar).Diagnostics, d => d.Path.StartsWith("$.spec.gatewayT", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void TcpListener_IsATcpProxyChain_WithoutTheTlsInspector_AndReported()
     {
         var result = BuildResult();

@@ -26,6 +26,8 @@ internal sealed class MeshConfigValidator : ModelValidator<MeshConfig>
         Each(x => x.Telemetry, TelemetryPolicyValidator.Instance);
         Each(x => x.Gateways, GatewayValidator.Instance);
         Each(x => x.GatewayRoutes, GatewayRouteValidator.Instance);
+        Each(x => x.GatewayTlsRoutes, GatewayTlsRouteValidator.Instance);
+        Each(x => x.GatewayTcpRoutes, GatewayTcpRouteValidator.Instance);
     }
 
     protected override void Check(MeshConfig item, Reporter report)
@@ -43,6 +45,8 @@ internal sealed class MeshConfigValidator : ModelValidator<MeshConfig>
         report.NoNullItems(nameof(MeshConfig.Telemetry), item.Telemetry, "A telemetry policy");
         report.NoNullItems(nameof(MeshConfig.Gateways), item.Gateways, "A gateway");
         report.NoNullItems(nameof(MeshConfig.GatewayRoutes), item.GatewayRoutes, "A gateway route");
+        report.NoNullItems(nameof(MeshConfig.GatewayTlsRoutes), item.GatewayTlsRoutes, "A gateway TLS route");
+        report.NoNullItems(nameof(MeshConfig.GatewayTcpRoutes), item.GatewayTcpRoutes, "A gateway TCP route");
 
         Unique(report, nameof(MeshConfig.Services), item.Services, s => (s.Namespace, s.Name), "Name", "service");
         Unique(report, nameof(MeshConfig.Routes), item.Routes, r => (r.Namespace, r.Name), "Name", "route");
@@ -59,7 +63,10 @@ internal sealed class MeshConfigValidator : ModelValidator<MeshConfig>
         Unique(report, nameof(MeshConfig.ExternalServices), item.ExternalServices, e => (e.Namespace, e.Name), "Name", "external service");
         Unique(report, nameof(MeshConfig.Gateways), item.Gateways, g => (g.Namespace, g.Name), "Name", "gateway");
         Unique(report, nameof(MeshConfig.GatewayRoutes), item.GatewayRoutes, r => (r.Namespace, r.Name), "Name", "gateway route");
+        Unique(report, nameof(MeshConfig.GatewayTlsRoutes), item.GatewayTlsRoutes, r => (r.Namespace, r.Name), "Name", "gateway TLS route");
+        Unique(report, nameof(MeshConfig.GatewayTcpRoutes), item.GatewayTcpRoutes, r => (r.Namespace, r.Name), "Name", "gateway TCP route");
         GatewayAttachments(item, report);
+        StreamAttachments(item, report);
         Unique(report, nameof(MeshConfig.DestinationPolicies), item.DestinationPolicies, p => p.Target, "Target", "destination policy for target");
         // name.namespace references either kind: one name for both would make every reference to it ambiguous.
         var services = new HashSet<ServiceRef>(item.Services.Where(s => s?.Name is not null && s.Namespace is not null).Select(s => s.Reference));
@@ -157,6 +164,91 @@ internal sealed class MeshConfigValidator : ModelValidator<MeshConfig>
                     "No listener the route attaches to serves its host names (or each one only redirects to HTTPS): it routes no request.");
             }
         }
+    }
+
+    /// <summary>
+    /// Each gateway TLS route attaches to TLS listeners (terminated or passed through) of the model's gateways and each
+    /// gateway TCP route to TCP listeners; a TLS route none of whose server names a listener serves routes nothing (a
+    /// warning); two routes that claim the same connections of one listener (two TCP routes, or two TLS routes with a
+    /// common server name) conflict.
+    /// </summary>
+    private static void StreamAttachments(MeshConfig item, Reporter report)
+    {
+        var claims = new Dictionary<(string, string, string), (int Route, EquatableArray<string> Hosts)>();
+        for (var r = 0; r < item.GatewayTlsRoutes.Count; r++)
+        {
+            if (item.GatewayTlsRoutes[r] is not { } route) continue;
+            var prefix = $"{nameof(MeshConfig.GatewayTlsRoutes)}[{r}]";
+            var listeners = StreamListeners(item, route.Gateways, ListenerProtocol.Tls, prefix, report);
+            if (listeners.Count > 0 && !listeners.Any(l => Serves(l.Listener, route.Hostnames)))
+            {
+                report.Warning($"{prefix}.{nameof(GatewayTlsRoute.Hostnames)}", DiagnosticCodes.InvalidGatewayRoute,
+                    "No TLS listener the route attaches to serves its server names: it routes no connection.");
+            }
+            foreach (var (gateway, listener, g) in listeners)
+            {
+                var key = (gateway.Namespace, gateway.Name, listener.Name);
+                if (claims.TryGetValue(key, out var earlier) && route.Hostnames.FirstOrDefault(h => earlier.Hosts.Any(e => string.Equals(e, h, StringComparison.OrdinalIgnoreCase))) is { } shared)
+                {
+                    report.Error($"{prefix}.{nameof(GatewayTlsRoute.Gateways)}[{g}]", DiagnosticCodes.InvalidGatewayRoute,
+                        $"Gateway TLS routes {earlier.Route} and {r} both route server name '{shared}' on listener '{listener.Name}' of gateway '{gateway.Namespace}/{gateway.Name}'.");
+                    continue;
+                }
+                claims[key] = (r, earlier.Hosts.IsEmpty ? route.Hostnames : [.. earlier.Hosts, .. route.Hostnames]);
+            }
+        }
+        var tcpClaims = new Dictionary<(string, string, string), int>();
+        for (var r = 0; r < item.GatewayTcpRoutes.Count; r++)
+        {
+            if (item.GatewayTcpRoutes[r] is not { } route) continue;
+            var prefix = $"{nameof(MeshConfig.GatewayTcpRoutes)}[{r}]";
+            foreach (var (gateway, listener, g) in StreamListeners(item, route.Gateways, ListenerProtocol.Tcp, prefix, report))
+            {
+                if (!tcpClaims.TryAdd((gateway.Namespace, gateway.Name, listener.Name), r))
+                {
+                    report.Error($"{prefix}.{nameof(GatewayTcpRoute.Gateways)}[{g}]", DiagnosticCodes.InvalidGatewayRoute,
+                        $"Gateway TCP routes {tcpClaims[(gateway.Namespace, gateway.Name, listener.Name)]} and {r} both route listener '{listener.Name}' of gateway '{gateway.Namespace}/{gateway.Name}': a TCP listener has one route.");
+                }
+            }
+        }
+    }
+
+    /// <summary>The listeners of <paramref name="protocol"/> that a TLS or TCP route's gateway references bind it to; a missing gateway, listener or a listener of another protocol is reported.</summary>
+    private static List<(Gateway Gateway, GatewayListener Listener, int Ref)> StreamListeners(MeshConfig item, EquatableArray<GatewayRef> refs, ListenerProtocol protocol, string prefix, Reporter report)
+    {
+        var kind = WireNames.Of(protocol);
+        var found = new List<(Gateway, GatewayListener, int)>();
+        for (var g = 0; g < refs.Count; g++)
+        {
+            if (refs[g] is not { Name: { } name, Namespace: { } ns } reference) continue;
+            var path = $"{prefix}.Gateways[{g}]";
+            if (item.FindGateway(name, ns) is not { } gateway)
+            {
+                report.Error(path, DiagnosticCodes.InvalidGatewayRoute, $"Gateway '{ns}/{name}' is not in the model.");
+                continue;
+            }
+            if (reference.Listener is { } listenerName)
+            {
+                var listener = gateway.Listeners.FirstOrDefault(l => l?.Name == listenerName);
+                if (listener is null)
+                {
+                    report.Error($"{path}.Listener", DiagnosticCodes.InvalidGatewayRoute, $"Gateway '{ns}/{name}' has no listener '{listenerName}'.");
+                }
+                else if (listener.Protocol != protocol)
+                {
+                    report.Error($"{path}.Listener", DiagnosticCodes.InvalidGatewayRoute, $"Listener '{listenerName}' of gateway '{ns}/{name}' is {WireNames.Of(listener.Protocol)}: a gateway {kind} route attaches to {kind} listeners.");
+                }
+                else
+                {
+                    found.Add((gateway, listener, g));
+                }
+                continue;
+            }
+            var matching = gateway.Listeners.Where(l => l?.Protocol == protocol).ToList();
+            if (matching.Count == 0) report.Error(path, DiagnosticCodes.InvalidGatewayRoute, $"Gateway '{ns}/{name}' has no {kind} listener for the route's connections.");
+            found.AddRange(matching.Select(l => (gateway, l, g)));
+        }
+        return found;
     }
 
     /// <summary>Whether a listener serves some host of the list: every host on either side, an equal name, or a name under a wildcard.</summary>
