@@ -239,7 +239,8 @@ internal static class ClientTlsMapping
             }
             names.Add(exact[k]);
         }
-        if (IsMesh(tls, node, options)) return new ClientTls { Mode = ClientTlsMode.Mesh, SubjectAltNames = [.. names] };
+        // Read per backend, a port-limited policy is still the mesh's certificates (the ports are the policy's target).
+        if (IsMesh(tls, node, options, portsAllowed: true)) return new ClientTls { Mode = ClientTlsMode.Mesh, SubjectAltNames = [.. names] };
 
         string? credential = null;
         if (tls.Certificate?.Sds is { } sds)
@@ -291,9 +292,9 @@ internal static class ClientTlsMapping
     }
 
     /// <summary>Whether <paramref name="tls"/> is what the export writes for the mesh's own mTLS of <paramref name="node"/> (subject alternative names aside).</summary>
-    private static bool IsMesh(ClientPolicyTls tls, NodeInfo node, AppMeshTlsOptions options)
+    private static bool IsMesh(ClientPolicyTls tls, NodeInfo node, AppMeshTlsOptions options, bool portsAllowed = false)
     {
-        if (tls.Enforce == false || tls.Ports is { Count: > 0 } || tls.Validation?.Trust is not { } trust) return false;
+        if (tls.Enforce == false || (!portsAllowed && tls.Ports is { Count: > 0 }) || tls.Validation?.Trust is not { } trust) return false;
         var expected = TlsMapping.Trust(options);
         var sameTrust = options.Source switch
         {
