@@ -86,6 +86,15 @@ internal static class Fields
         s.End();
     }
 
+    /// <summary>A listener filter (<c>listener_filters</c> entry) whose config has no fields: its name and empty typed config.</summary>
+    public static void ListenerFilter<TSink>(ref TSink s, ReadOnlySpan<byte> name, ReadOnlySpan<byte> typeUrl) where TSink : IProtoSink, allows ref struct
+    {
+        s.Begin(ListenerFields.ListenerFilters);
+        s.Utf8(ListenerFilterFields.Name, name);
+        EmptyAny(ref s, ListenerFilterFields.TypedConfig, typeUrl);
+        s.End();
+    }
+
     /// <summary>Closes what <see cref="BeginAny"/> opened.</summary>
     public static void EndAny<TSink>(ref TSink s) where TSink : IProtoSink, allows ref struct
     {

@@ -51,13 +51,7 @@ internal static class GatewayListenerEncoder
             s.String(FilterChainFields.Name, chain.Name);
             s.End();
         }
-        if (gateway.TlsInspector)
-        {
-            s.Begin(ListenerFields.ListenerFilters);
-            s.Utf8(ListenerFilterFields.Name, "envoy.filters.listener.tls_inspector"u8);
-            Fields.EmptyAny(ref s, ListenerFilterFields.TypedConfig, TypeUrlBytes.TlsInspector);
-            s.End();
-        }
+        if (gateway.TlsInspector) Fields.ListenerFilter(ref s, "envoy.filters.listener.tls_inspector"u8, TypeUrlBytes.TlsInspector);
         s.Varint(ListenerFields.TrafficDirection, (ulong)TrafficDirection.Outbound);
     }
 }

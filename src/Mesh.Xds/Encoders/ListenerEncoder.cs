@@ -65,17 +65,8 @@ internal readonly struct ListenerEncoder(ListenerPlan listener, XdsEncoderOption
         if (l.Tcp is { } filters)
         {
             // The original destination (restored after a redirect) is what prefix_ranges and ORIGINAL_DST clusters read.
-            s.Begin(ListenerFields.ListenerFilters);
-            s.Utf8(ListenerFilterFields.Name, "envoy.filters.listener.original_dst"u8);
-            Fields.EmptyAny(ref s, ListenerFilterFields.TypedConfig, TypeUrlBytes.OriginalDst);
-            s.End();
-            if (filters.TlsInspector)
-            {
-                s.Begin(ListenerFields.ListenerFilters);
-                s.Utf8(ListenerFilterFields.Name, "envoy.filters.listener.tls_inspector"u8);
-                Fields.EmptyAny(ref s, ListenerFilterFields.TypedConfig, TypeUrlBytes.TlsInspector);
-                s.End();
-            }
+            Fields.ListenerFilter(ref s, "envoy.filters.listener.original_dst"u8, TypeUrlBytes.OriginalDst);
+            if (filters.TlsInspector) Fields.ListenerFilter(ref s, "envoy.filters.listener.tls_inspector"u8, TypeUrlBytes.TlsInspector);
         }
         s.Varint(ListenerFields.TrafficDirection, (ulong)TrafficDirection.Outbound);
         // A server-first protocol (the server speaks before the client) gives the TLS inspector nothing to read: on its
