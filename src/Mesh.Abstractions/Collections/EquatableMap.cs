@@ -213,10 +213,12 @@ public readonly struct EquatableMap<TValue> : IReadOnlyDictionary<string, TValue
     /// <param name="entries">The entries; null gives the empty map.</param>
     public static implicit operator EquatableMap<TValue>(Dictionary<string, TValue>? entries) => entries is null ? default : new EquatableMap<TValue>(entries);
 
-    /// <summary>Returns an enumerator over the entries in key order.</summary>
-    public IEnumerator<KeyValuePair<string, TValue>> GetEnumerator() => ((IEnumerable<KeyValuePair<string, TValue>>)(_entries ?? [])).GetEnumerator();
+    /// <summary>Returns an enumerator over the entries in key order (a struct: <c>foreach</c> over a map allocates nothing).</summary>
+    public ReadOnlySpan<KeyValuePair<string, TValue>>.Enumerator GetEnumerator() => new ReadOnlySpan<KeyValuePair<string, TValue>>(_entries).GetEnumerator();
 
-    IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+    IEnumerator<KeyValuePair<string, TValue>> IEnumerable<KeyValuePair<string, TValue>>.GetEnumerator() => ((IEnumerable<KeyValuePair<string, TValue>>)(_entries ?? [])).GetEnumerator();
+
+    IEnumerator IEnumerable.GetEnumerator() => (_entries ?? []).GetEnumerator();
 
     /// <inheritdoc />
     public override string ToString() => "{" + string.Join(", ", (_entries ?? []).Select(e => $"{e.Key}: {e.Value}")) + "}";

@@ -53,7 +53,9 @@ public static class ModelObjectNames
     public static string Of(DestinationPolicy policy)
     {
         var target = Checked(policy).Target;
-        var name = new StringBuilder(Named("destinationPolicies", target?.Service.Namespace, target?.Service.Name));
+        var named = Named("destinationPolicies", target?.Service.Namespace, target?.Service.Name);
+        if (target?.Subset is null && target?.Port is null) return named;
+        var name = new StringBuilder(named);
         if (target?.Subset is { } subset) name.Append('/').Append(subset);
         if (target?.Port is { } port) name.Append(':').Append(port.ToString(CultureInfo.InvariantCulture));
         return name.ToString();
@@ -212,7 +214,16 @@ public static class ModelObjectNames
 
     /// <summary>A part of a name without whitespace (names are space-separated in one annotation); an empty part is <c>-</c>.</summary>
     private static string Part(string? text) =>
-        string.IsNullOrEmpty(text) ? "-" : text.Any(char.IsWhiteSpace) ? string.Concat(text.Select(c => char.IsWhiteSpace(c) ? '_' : c)) : text;
+        string.IsNullOrEmpty(text) ? "-" : HasWhiteSpace(text) ? string.Concat(text.Select(c => char.IsWhiteSpace(c) ? '_' : c)) : text;
+
+    private static bool HasWhiteSpace(string text)
+    {
+        foreach (var c in text)
+        {
+            if (char.IsWhiteSpace(c)) return true;
+        }
+        return false;
+    }
 
     private static T Checked<T>(T item)
         where T : class

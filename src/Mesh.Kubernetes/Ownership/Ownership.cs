@@ -37,7 +37,15 @@ public static class Ownership
         if (resource is not IKubernetesObject<V1ObjectMeta> k) return resource;
         var metadata = k.Metadata ??= new V1ObjectMeta();
         var annotations = metadata.Annotations ??= new Dictionary<string, string>();
-        var names = annotations.TryGetValue(SourceAnnotation, out var value) ? ModelObjectNames.Split(value).ToList() : [];
+        var existing = annotations.TryGetValue(SourceAnnotation, out var value);
+        // Most objects are written from one model object: no list, no join.
+        if (!existing && modelObjects is IReadOnlyList<string> { Count: 1 } single)
+        {
+            if (!string.IsNullOrEmpty(single[0])) annotations[SourceAnnotation] = single[0];
+            else if (annotations.Count == 0) metadata.Annotations = null;
+            return resource;
+        }
+        var names = existing ? ModelObjectNames.Split(value!).ToList() : [];
         foreach (var name in modelObjects) if (!string.IsNullOrEmpty(name) && !names.Contains(name)) names.Add(name);
         if (names.Count > 0) annotations[SourceAnnotation] = string.Join(' ', names);
         else if (annotations.Count == 0) metadata.Annotations = null;

@@ -42,7 +42,7 @@ internal static class AccessPolicyMapping
                     Selector = selector,
                     // ALLOW is Istio's default action: left out, as in Istio's own allow-nothing policy (`spec: {}`).
                     Action = policy.Action switch { AccessAction.Deny => "DENY", AccessAction.Audit => "AUDIT", _ => null },
-                    Rules = Lists.OrNull(policy.Rules.Select(r => RuleToIstio(r, ctx))),
+                    Rules = Lists.OrNull(policy.Rules, r => RuleToIstio(r, ctx)),
                 },
             }, ModelObjectNames.Of(policy)));
         }
@@ -89,37 +89,40 @@ internal static class AccessPolicyMapping
             var trustDomain = ctx.Options.TrustDomain;
             if (!from.ServiceAccounts.IsEmpty || from.Authenticated || !from.Identities.IsEmpty)
             {
-                sources.Add(new Source { Principals = [.. Principals(from, trustDomain), .. from.Authenticated ? ["*"] : Array.Empty<string>()] });
+                var principals = Principals(from, trustDomain);
+                if (from.Authenticated) principals.Add("*");
+                sources.Add(new Source { Principals = principals });
             }
-            if (!from.Namespaces.IsEmpty) sources.Add(new Source { Namespaces = [.. from.Namespaces] });
-            if (!from.IpBlocks.IsEmpty) sources.Add(new Source { IpBlocks = [.. from.IpBlocks] });
-            if (!from.RemoteIpBlocks.IsEmpty) sources.Add(new Source { RemoteIpBlocks = [.. from.RemoteIpBlocks] });
-            if (!from.RequestPrincipals.IsEmpty) sources.Add(new Source { RequestPrincipals = [.. from.RequestPrincipals] });
+            if (!from.Namespaces.IsEmpty) sources.Add(new Source { Namespaces = Lists.OrNull(from.Namespaces) });
+            if (!from.IpBlocks.IsEmpty) sources.Add(new Source { IpBlocks = Lists.OrNull(from.IpBlocks) });
+            if (!from.RemoteIpBlocks.IsEmpty) sources.Add(new Source { RemoteIpBlocks = Lists.OrNull(from.RemoteIpBlocks) });
+            if (!from.RequestPrincipals.IsEmpty) sources.Add(new Source { RequestPrincipals = Lists.OrNull(from.RequestPrincipals) });
             if (from.Unauthenticated) sources.Add(new Source { NotPrincipals = ["*"] });
             if (sources.Count == 0) sources.Add(new Source());
             if (from.Not is { } not)
             {
                 foreach (var source in sources)
                 {
-                    var excluded = Principals(not, trustDomain).ToList();
-                    source.NotPrincipals = Lists.OrNull([.. source.NotPrincipals ?? [], .. excluded]);
+                    var excluded = Principals(not, trustDomain);
+                    if (source.NotPrincipals is { } own) excluded.InsertRange(0, own);
+                    source.NotPrincipals = excluded.Count == 0 ? null : excluded;
                     source.NotNamespaces = Lists.OrNull(not.Namespaces);
                     source.NotIpBlocks = Lists.OrNull(not.IpBlocks);
                     source.NotRemoteIpBlocks = Lists.OrNull(not.RemoteIpBlocks);
                     source.NotRequestPrincipals = Lists.OrNull(not.RequestPrincipals);
                 }
             }
-            result.From = [.. sources.Select(s => new RuleFrom { Source = s })];
+            result.From = sources.ConvertAll(s => new RuleFrom { Source = s });
         }
         if (rule.To is { } to)
         {
             var operation = new Operation
             {
-                Ports = Lists.OrNull(to.Ports.Select(p => p.ToString(CultureInfo.InvariantCulture))),
+                Ports = Lists.OrNull(to.Ports, p => p.ToString(CultureInfo.InvariantCulture)),
                 Methods = Lists.OrNull(to.Methods),
                 Paths = Lists.OrNull(to.Paths),
                 Hosts = Lists.OrNull(to.Hosts),
-                NotPorts = Lists.OrNull((to.Not?.Ports ?? default).Select(p => p.ToString(CultureInfo.InvariantCulture))),
+                NotPorts = Lists.OrNull(to.Not?.Ports ?? default, p => p.ToString(CultureInfo.InvariantCulture)),
                 NotMethods = Lists.OrNull(to.Not?.Methods ?? default),
                 NotPaths = Lists.OrNull(to.Not?.Paths ?? default),
                 NotHosts = Lists.OrNull(to.Not?.Hosts ?? default),
@@ -130,14 +133,18 @@ internal static class AccessPolicyMapping
                 result.To = [new RuleTo { Operation = operation }];
             }
         }
-        result.When = Lists.OrNull(rule.When.Select(c => new Condition { Key = c.Key.ToString(), Values = Lists.OrNull(c.Values), NotValues = Lists.OrNull(c.NotValues) }));
+        result.When = Lists.OrNull(rule.When, c => new Condition { Key = c.Key.ToString(), Values = Lists.OrNull(c.Values), NotValues = Lists.OrNull(c.NotValues) });
         return result;
     }
 
     /// <summary>Service accounts as principals of the trust domain, SPIFFE identities without their scheme (Istio's principal form).</summary>
-    private static IEnumerable<string> Principals(AccessSource from, string trustDomain) =>
-        from.ServiceAccounts.Select(sa => $"{trustDomain}/ns/{sa.Namespace}/sa/{sa.Name}")
-            .Concat(from.Identities.Select(i => i.StartsWith(SpiffeScheme, StringComparison.Ordinal) ? i[SpiffeScheme.Length..] : i));
+    private static List<string> Principals(AccessSource from, string trustDomain)
+    {
+        var result = new List<string>(from.ServiceAccounts.Count + from.Identities.Count + 1);
+        foreach (var sa in from.ServiceAccounts) result.Add($"{trustDomain}/ns/{sa.Namespace}/sa/{sa.Name}");
+        foreach (var i in from.Identities) result.Add(i.StartsWith(SpiffeScheme, StringComparison.Ordinal) ? i[SpiffeScheme.Length..] : i);
+        return result;
+    }
 
     private const string SpiffeScheme = "spiffe://";
 

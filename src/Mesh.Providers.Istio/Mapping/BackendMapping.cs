@@ -14,7 +14,7 @@ internal static class BackendMapping
 {
     internal readonly record struct Weighted(Resources.Destination Destination, int? Weight);
 
-    public static List<Weighted> ToIstio(IReadOnlyList<WeightedBackend> backends, string path, IstioExportContext ctx)
+    public static List<Weighted> ToIstio(IReadOnlyList<WeightedBackend> backends, string path, IstioExportContext ctx, string? suffix = null)
     {
         var list = new List<Weighted>(backends.Count);
         if (backends.Count == 0) return list;
@@ -23,12 +23,14 @@ internal static class BackendMapping
             list.Add(new Weighted(DestinationToIstio(backends[0].Service, backends[0].Subset, backends[0].Port, ctx), null));
             return list;
         }
-        var percent = ToPercent([.. backends.Select(b => b.Weight)], out var rounded);
+        var weights = new int[backends.Count];
+        for (var i = 0; i < weights.Length; i++) weights[i] = backends[i].Weight;
+        var percent = ToPercent(weights, out var rounded);
         if (rounded)
         {
             var before = string.Join(":", backends.Select(b => b.Weight.ToString(CultureInfo.InvariantCulture)));
             var after = string.Join(":", percent.Select(w => w.ToString(CultureInfo.InvariantCulture)));
-            ctx.Rounded(path, $"Istio weights add up to 100; {before} was rounded to {after} (largest remainder).");
+            ctx.Rounded(path + suffix, $"Istio weights add up to 100; {before} was rounded to {after} (largest remainder).");
         }
         for (var i = 0; i < backends.Count; i++)
         {
@@ -71,6 +73,7 @@ internal static class BackendMapping
             given += result[i];
             if (remainders[i] != 0) rounded = true;
         }
+        if (given == 100) return result;
         var order = Enumerable.Range(0, weights.Count).OrderByDescending(i => remainders[i]).ThenBy(i => i).ToArray();
         for (var k = 0; given < 100; k++, given++) result[order[k % order.Length]]++;
         return result;

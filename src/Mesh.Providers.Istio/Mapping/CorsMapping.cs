@@ -8,7 +8,7 @@ internal static class CorsMapping
 {
     public static Resources.CorsPolicy ToIstio(Model.CorsPolicy cors) => new()
     {
-        AllowOrigins = Lists.OrNull(cors.AllowOrigins.Select(origin => origin == "*" ? new StringMatch { Regex = MatchMapping.AnyValue } : new StringMatch { Exact = origin })),
+        AllowOrigins = Lists.OrNull(cors.AllowOrigins, origin => origin == "*" ? new StringMatch { Regex = MatchMapping.AnyValue } : new StringMatch { Exact = origin }),
         AllowMethods = Lists.OrNull(cors.AllowMethods),
         AllowHeaders = Lists.OrNull(cors.AllowHeaders),
         ExposeHeaders = Lists.OrNull(cors.ExposeHeaders),

@@ -23,7 +23,7 @@ internal static class EgressMapping
             var spec = new ServiceEntrySpec
             {
                 Hosts = Lists.OrNull(external.Hosts),
-                Ports = Lists.OrNull(external.Ports.Select(p => new Resources.ServicePort { Number = p.Port, Name = p.EffectiveName, Protocol = ProtocolToIstio(p.Protocol) })),
+                Ports = Lists.OrNull(external.Ports, p => new Resources.ServicePort { Number = p.Port, Name = p.EffectiveName, Protocol = ProtocolToIstio(p.Protocol) }),
                 // Location and resolution are left out at Istio's defaults (MESH_EXTERNAL, NONE).
                 Resolution = external.Resolution switch
                 {
@@ -61,7 +61,7 @@ internal static class EgressMapping
                         addresses.Add(external.Addresses[k]);
                     }
                     spec.Addresses = Lists.OrNull(addresses);
-                    spec.Endpoints = Lists.OrNull(external.Endpoints.Select(Endpoint));
+                    spec.Endpoints = Lists.OrNull(external.Endpoints, Endpoint);
                     break;
                 default:
                     spec.Addresses = Lists.OrNull(external.Addresses);

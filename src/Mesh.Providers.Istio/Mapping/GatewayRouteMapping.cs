@@ -62,7 +62,7 @@ internal static class GatewayRouteMapping
                 {
                     Hosts = hosts,
                     Gateways = gateways,
-                    Http = Lists.OrNull(route.Rules.Select((r, k) => HttpRouteMapping.ToIstio(r, $"{path}.rules[{k}]", ctx))),
+                    Http = Lists.OrNull(route.Rules, (r, k) => HttpRouteMapping.ToIstio(r, $"{path}.rules[{k}]", ctx)),
                 },
             }, ModelObjectNames.Of(route));
         }

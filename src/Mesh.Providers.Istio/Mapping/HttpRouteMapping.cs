@@ -15,7 +15,7 @@ internal static class HttpRouteMapping
     {
         var result = new Resources.HttpRoute
         {
-            Match = Lists.OrNull(rule.Matches.Select((m, i) => MatchMapping.ToIstio(m, path, i, ctx))),
+            Match = Lists.OrNull(rule.Matches, (m, i) => MatchMapping.ToIstio(m, path, i, ctx)),
         };
 
         if (rule.Redirect is { } redirect)
@@ -25,8 +25,8 @@ internal static class HttpRouteMapping
         }
         else
         {
-            result.Route = Lists.OrNull(BackendMapping.ToIstio(rule.Backends, $"{path}.backends", ctx)
-                .Select(b => new HttpRouteDestination { Destination = b.Destination, Weight = b.Weight }));
+            var backends = BackendMapping.ToIstio(rule.Backends, path, ctx, ".backends");
+            result.Route = backends.Count == 0 ? null : backends.ConvertAll(static b => new HttpRouteDestination { Destination = b.Destination, Weight = b.Weight });
         }
 
         if (rule.Timeout is { } timeout) result.Timeout = DurationMapping.ToIstio(timeout);

@@ -42,7 +42,7 @@ internal static class RequestAuthenticationMapping
             result.Add(Ownership.From(new Resources.RequestAuthentication
             {
                 Metadata = { Name = policy.Name, NamespaceProperty = policy.Namespace },
-                Spec = { Selector = selector, JwtRules = Lists.OrNull(policy.JwtRules.Select(RuleToIstio)) },
+                Spec = { Selector = selector, JwtRules = Lists.OrNull(policy.JwtRules, RuleToIstio) },
             }, ModelObjectNames.Of(policy)));
         }
         return result.OrderBy(p => p.Metadata.NamespaceProperty, StringComparer.Ordinal).ThenBy(p => p.Metadata.Name, StringComparer.Ordinal);
@@ -55,11 +55,11 @@ internal static class RequestAuthenticationMapping
         JwksUri = rule.JwksUri,
         Jwks = rule.Jwks,
         Timeout = rule.JwksTimeout is { } timeout ? DurationMapping.ToIstio(timeout) : null,
-        FromHeaders = Lists.OrNull(rule.FromHeaders.Select(h => new Resources.JwtHeader { Name = h.Name, Prefix = h.Prefix })),
+        FromHeaders = Lists.OrNull(rule.FromHeaders, h => new Resources.JwtHeader { Name = h.Name, Prefix = h.Prefix }),
         FromParams = Lists.OrNull(rule.FromParams),
         FromCookies = Lists.OrNull(rule.FromCookies),
         ForwardOriginalToken = rule.ForwardOriginalToken ? true : null,
-        OutputClaimToHeaders = Lists.OrNull(rule.OutputClaimToHeaders.Select(h => new ClaimToHeader { Header = h.Header, Claim = h.Claim })),
+        OutputClaimToHeaders = Lists.OrNull(rule.OutputClaimToHeaders, h => new ClaimToHeader { Header = h.Header, Claim = h.Claim }),
         OutputPayloadToHeader = rule.OutputPayloadToHeader,
     };
 

@@ -13,7 +13,7 @@ internal static class TcpRouteMapping
     public static Resources.TcpRoute ToIstio(Model.TcpRoute route, string path, IstioExportContext ctx) => new()
     {
         Match = route.Port is { } port ? [new L4MatchAttributes { Port = port }] : null,
-        Route = Lists.OrNull(BackendMapping.ToIstio(route.Backends, $"{path}.backends", ctx).Select(b => new RouteDestination { Destination = b.Destination, Weight = b.Weight })),
+        Route = Lists.OrNull(BackendMapping.ToIstio(route.Backends, path, ctx, ".backends").ConvertAll(static b => new RouteDestination { Destination = b.Destination, Weight = b.Weight })),
     };
 
     /// <summary>

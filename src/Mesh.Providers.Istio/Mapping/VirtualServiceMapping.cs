@@ -38,7 +38,7 @@ internal static class VirtualServiceMapping
         {
             var route = config.Routes[i];
             var vs = Ownership.From(For(route.Namespace, route.Name, route.Host), ModelObjectNames.Of(route));
-            vs.Spec.Http = Lists.OrNull(route.Rules.Select((r, k) => HttpRouteMapping.ToIstio(r, $"$.spec.routes[{i}].rules[{k}]", ctx)));
+            vs.Spec.Http = Lists.OrNull(route.Rules, (r, k) => HttpRouteMapping.ToIstio(r, $"$.spec.routes[{i}].rules[{k}]", ctx));
         }
         for (var i = 0; i < config.TcpRoutes.Count; i++)
         {

@@ -76,13 +76,16 @@ internal static class WorkloadSelectorMapping
         /// <summary>Indexes <paramref name="services"/>.</summary>
         public Index(IEnumerable<MeshService> services)
         {
+            // A subset's workload labels are the selector's and the subset's own (which may override a selector label): indexing
+            // both is a superset of them, and Resolve checks every candidate, so an extra candidate costs a comparison, nothing more.
+            var keys = new HashSet<(string, string, string)>();
             foreach (var service in services)
             {
-                var keys = new HashSet<(string, string, string)>();
+                keys.Clear();
                 foreach (var label in service.EffectiveSelector) keys.Add((service.Namespace, label.Key, label.Value));
                 foreach (var subset in service.Subsets)
                 {
-                    foreach (var label in service.WorkloadLabels(subset.Name) ?? default) keys.Add((service.Namespace, label.Key, label.Value));
+                    foreach (var label in subset.Labels) keys.Add((service.Namespace, label.Key, label.Value));
                 }
                 foreach (var key in keys)
                 {
@@ -93,17 +96,19 @@ internal static class WorkloadSelectorMapping
         }
 
         /// <summary>The services of <paramref name="ns"/> sharing a label with <paramref name="labels"/>.</summary>
-        public IEnumerable<MeshService> Candidates(EquatableMap<string> labels, string ns)
+        public List<MeshService> Candidates(EquatableMap<string> labels, string ns)
         {
+            var result = new List<MeshService>();
             var seen = new HashSet<MeshService>(ReferenceEqualityComparer.Instance);
             foreach (var label in labels)
             {
                 if (!_byLabel.TryGetValue((ns, label.Key, label.Value), out var list)) continue;
                 foreach (var service in list)
                 {
-                    if (seen.Add(service)) yield return service;
+                    if (seen.Add(service)) result.Add(service);
                 }
             }
+            return result;
         }
     }
 
