@@ -125,7 +125,7 @@ public static class ConsulCapabilities
         [MeshFeature.AccessFromExcluded] = Capability.Unsupported("Consul intention sources cannot be negated."),
         [MeshFeature.AccessToHosts] = Capability.Unsupported("Consul intention permissions match paths, methods and headers, not the request host (except as a Host header match, not written yet)."),
         [MeshFeature.AccessToExcluded] = Capability.Unsupported("Negated permissions (header invert) are not written by this provider yet."),
-        [MeshFeature.AccessWhenHeaders] = Capability.Unsupported("Intention permission header matches are not written by this provider yet."),
+        [MeshFeature.AccessWhenHeaders] = Capability.Native,
         [MeshFeature.AccessWhenConnection] = Capability.Unsupported("Consul intentions have no conditions on addresses, ports or the connection."),
         [MeshFeature.AccessWhenToken] = Capability.Unsupported("JWT claim conditions need a JWT provider config entry, which this provider does not write yet."),
         [MeshFeature.JwtRules] = Capability.Unsupported(NoJwt),

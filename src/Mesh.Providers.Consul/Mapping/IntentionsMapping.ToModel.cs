@@ -1,3 +1,4 @@
+using Mesh.Collections;
 using Mesh.Kubernetes;
 using Mesh.Model;
 using Mesh.Providers.Consul.Resources;
@@ -56,8 +57,8 @@ internal static partial class IntentionsMapping
                     {
                         var permission = permissions[k];
                         var ppath = $"{path}.permissions[{k}]";
-                        if (Operation(permission.Http, doc.Source, ppath + ".http", ctx) is not { } op) continue;
-                        var rule = new AccessRule { From = from, To = op.Paths.Count == 0 && op.Methods.Count == 0 ? null : op };
+                        if (Operation(permission.Http, doc.Source, ppath + ".http", ctx) is not var (op, when)) continue;
+                        var rule = new AccessRule { From = from, To = op.Paths.Count == 0 && op.Methods.Count == 0 ? null : op, When = when };
                         switch (permission.Action)
                         {
                             case "deny": deny.Add(rule); break;
@@ -107,13 +108,14 @@ internal static partial class IntentionsMapping
         return new AccessSource { ServiceAccounts = [new ServiceAccountRef(ns, name)] };
     }
 
-    private static AccessOperation? Operation(IntentionHttpPermission? http, string source, string path, ImportContext ctx)
+    private static (AccessOperation Operation, EquatableArray<AccessCondition> When)? Operation(IntentionHttpPermission? http, string source, string path, ImportContext ctx)
     {
-        if (http is null) return new AccessOperation();
-        if (http.Header is { Count: > 0 })
+        if (http is null) return (new AccessOperation(), default);
+        var when = new List<AccessCondition>();
+        for (var i = 0; i < (http.Header?.Count ?? 0); i++)
         {
-            ctx.NotImported(source, path + ".header", "The model's access rules do not match headers: the permission is not imported.");
-            return null;
+            if (Condition(http.Header![i], source, $"{path}.header[{i}]", ctx) is not { } condition) return null;
+            when.Add(condition);
         }
         string? pattern = null;
         if (http.PathExact is { } exact) pattern = exact;
@@ -131,11 +133,70 @@ internal static partial class IntentionsMapping
         {
             if (!MatchMapping.Methods.Contains(method)) ctx.Invalid(source, path + ".methods", $"Consul rejects the method '{method}': methods are the nine standard ones, upper-case.");
         }
-        return new AccessOperation
+        return (new AccessOperation
         {
             Paths = pattern is null or "*" ? default : [pattern],
             Methods = http.Methods is { Count: > 0 } m ? [.. m] : default,
+        }, [.. when]);
+    }
+
+    /// <summary>
+    /// A header criterion → a request-header condition (one per criterion: Consul ANDs them as the model ANDs conditions):
+    /// <c>present</c> as <c>*</c>, <c>exact</c>, <c>prefix</c> and <c>suffix</c> as patterns, an RE2 alternation of such patterns
+    /// as several values, <c>invert</c> as excluded values. Null (reported, the permission not imported) for what no pattern says.
+    /// </summary>
+    private static AccessCondition? Condition(IntentionHttpHeaderPermission? header, string source, string path, ImportContext ctx)
+    {
+        if (header?.Name is not { Length: > 0 } name)
+        {
+            ctx.Invalid(source, path + ".name", "A header criterion needs a name: the permission is not imported.");
+            return null;
+        }
+        if (header.Contains is not null || header.IgnoreCase == true)
+        {
+            ctx.NotImported(source, path, "The model's header conditions are exact, prefix or suffix patterns, case-sensitive; 'contains' and 'ignoreCase' are not: the permission is not imported.");
+            return null;
+        }
+        var set = (header.Present == true ? 1 : 0) + (header.Exact is null ? 0 : 1) + (header.Prefix is null ? 0 : 1) + (header.Suffix is null ? 0 : 1) + (header.Regex is null ? 0 : 1);
+        if (set != 1)
+        {
+            ctx.Invalid(source, path, "A header criterion needs exactly one of present, exact, prefix, suffix, contains or regex: the permission is not imported.");
+            return null;
+        }
+        List<string>? values = header switch
+        {
+            { Present: true } => ["*"],
+            { Exact: { } exact } when !exact.Contains('*', StringComparison.Ordinal) => [exact],
+            { Prefix: { } prefix } when !prefix.Contains('*', StringComparison.Ordinal) => [prefix + "*"],
+            { Suffix: { } suffix } when !suffix.Contains('*', StringComparison.Ordinal) => ["*" + suffix],
+            { Regex: { } regex } => Alternatives(regex),
+            _ => null,
         };
+        if (values is null)
+        {
+            ctx.NotImported(source, path, header.Regex is { } r
+                ? $"The model's header conditions are exact, prefix or suffix patterns; the regex '{r}' is not an alternation of them: the permission is not imported."
+                : "A '*' in a header value would read as a pattern in the model: the permission is not imported.");
+            return null;
+        }
+        var key = AccessConditionKey.Header(name);
+        return header.Invert == true ? new AccessCondition { Key = key, NotValues = [.. values] } : new AccessCondition { Key = key, Values = [.. values] };
+    }
+
+    /// <summary>The patterns of an RE2 alternation the export writes (<see cref="IntentionPermissions.Alternative"/>), or null.</summary>
+    private static List<string>? Alternatives(string regex)
+    {
+        var values = new List<string>();
+        foreach (var part in regex.Split('|'))
+        {
+            string? pattern = null;
+            if (part.EndsWith(".*", StringComparison.Ordinal) && !part.StartsWith(".*", StringComparison.Ordinal) && Unescaped(part[..^2]) is { } prefix) pattern = prefix + "*";
+            else if (part.StartsWith(".*", StringComparison.Ordinal) && Unescaped(part[2..]) is { } suffix) pattern = "*" + suffix;
+            else if (Unescaped(part) is { } exact) pattern = exact;
+            if (pattern is null || pattern.Length == 0 || IntentionPermissions.Alternative(pattern) != part || pattern.AsSpan(1, Math.Max(0, pattern.Length - 2)).Contains('*')) return null;
+            values.Add(pattern);
+        }
+        return values;
     }
 
     private static string? Unescaped(string body)

@@ -124,7 +124,7 @@ internal static partial class IntentionsMapping
                     if (fitted[j] is not { } rule) continue;
                     if (!rules[j].Built)
                     {
-                        var permissions = IntentionPermissions.Of(rule.To, rulePath, ctx);
+                        var permissions = IntentionPermissions.Of(rule.To, rule.When, rulePath, ctx);
                         var action = allow ? "allow" : "deny";
                         rules[j] = (true, permissions?.Select(p => new IntentionPermission { Action = action, Http = p }).ToArray(), null);
                     }

@@ -246,7 +246,7 @@ public sealed class CapabilityCases
         [MeshFeature.AccessFromExcluded] = Access(p => p with { Rules = [new AccessRule { From = new AccessSource { Namespaces = ["shop"], Not = new AccessSource { ServiceAccounts = [new ServiceAccountRef("shop", "batch")] } } }] }),
         [MeshFeature.AccessToHosts] = Access(p => p with { Rules = [new AccessRule { From = new AccessSource { Namespaces = ["shop"] }, To = new AccessOperation { Hosts = ["reviews.example.com"] } }] }),
         [MeshFeature.AccessToExcluded] = Access(p => p with { Rules = [new AccessRule { From = new AccessSource { Namespaces = ["shop"] }, To = new AccessOperation { Not = new AccessOperation { Paths = ["/admin/*"] } } }] }),
-        [MeshFeature.AccessWhenHeaders] = Access(p => p with { Rules = [new AccessRule { From = new AccessSource { Namespaces = ["shop"] }, When = [new AccessCondition { Key = AccessConditionKey.Header("x-tenant"), Values = ["blue"] }] }] }),
+        [MeshFeature.AccessWhenHeaders] = Access(p => p with { Rules = [new AccessRule { When = [new AccessCondition { Key = AccessConditionKey.Header("x-tenant"), Values = ["blue"] }] }] }),
         [MeshFeature.AccessWhenConnection] = Access(p => p with { Rules = [new AccessRule { From = new AccessSource { Namespaces = ["shop"] }, When = [new AccessCondition { Key = AccessConditionKey.Of(AccessAttribute.DestinationPort), Values = ["9080"] }] }] }),
         [MeshFeature.AccessWhenToken] = Access(p => p with { Rules = [new AccessRule { From = new AccessSource { Namespaces = ["shop"] }, When = [new AccessCondition { Key = AccessConditionKey.Claim("groups"), Values = ["admins"] }] }] }),
         [MeshFeature.ExternalHosts] = External(Resolution.Dns),

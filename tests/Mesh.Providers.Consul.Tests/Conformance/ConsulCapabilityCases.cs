@@ -65,6 +65,7 @@ internal static class ConsulCapabilityCases
         cases[MeshFeature.AccessDeny] = cases[MeshFeature.AccessDeny] with { AccessPolicies = [deny with { Name = "reviews-deny", Rules = [new AccessRule()] }] };
         // The policy named as Consul reads it back (above).
         cases[MeshFeature.AccessToMethods] = Renamed(cases[MeshFeature.AccessToMethods]);
+        cases[MeshFeature.AccessWhenHeaders] = Renamed(cases[MeshFeature.AccessWhenHeaders]);
         // A Consul L7 permission has one path: a rule with several reads back as one rule per path.
         var paths = cases[MeshFeature.AccessToPaths].AccessPolicies[0];
         cases[MeshFeature.AccessToPaths] = Renamed(cases[MeshFeature.AccessToPaths] with

@@ -45,6 +45,36 @@ public sealed class IntentionExportTests
     }
 
     [Fact]
+    public void HeaderConditions_AreHeaderCriteriaOfEveryPermission_ExcludedValuesInverted()
+    {
+        var rule = From("web", new AccessOperation { Methods = ["GET"], Paths = ["/items/*", "/health"] }) with
+        {
+            When =
+            [
+                new AccessCondition { Key = AccessConditionKey.Header("x-tenant"), Values = ["blue", "green*"], NotValues = ["*-test"] },
+                new AccessCondition { Key = AccessConditionKey.Header("x-debug"), NotValues = ["*"] },
+                new AccessCondition { Key = AccessConditionKey.Header("x-region"), Values = ["eu-*"] },
+            ],
+        };
+        var headerOnly = From("batch") with { When = [new AccessCondition { Key = AccessConditionKey.Header("x-job"), Values = ["nightly"] }] };
+        var export = new Exported(With(Policy("allow", AccessAction.Allow, rule, headerOnly)));
+        var sources = export.Get<ServiceIntentions>("api").Spec.Sources!;
+        var web = Assert.Single(sources, s => s.Name == "web").Permissions!;
+        Assert.Equal([("/items/", null), (null, "/health")], web.Select(p => (p.Http!.PathPrefix, p.Http.PathExact)));
+        foreach (var permission in web)
+        {
+            var headers = permission.Http!.Header!;
+            Assert.Equal(
+                [("x-tenant", null, null, null, "blue|green.*", null), ("x-tenant", null, null, "-test", null, true), ("x-debug", true, null, null, null, true), ("x-region", null, "eu-", null, null, null)],
+                headers.Select(h => (h.Name, h.Present, h.Prefix, h.Suffix, h.Regex, h.Invert)));
+        }
+        // A rule of conditions only is still an L7 permission: the header criteria alone.
+        var batch = Assert.Single(sources, s => s.Name == "batch").Permissions!;
+        Assert.Equal(("nightly", null), (batch[0].Http!.Header!.Single().Exact, batch[0].Http!.PathPrefix));
+        Assert.DoesNotContain(export.Diagnostics, d => d.Path.Contains(".when", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void DenyOnly_AllowsTheRestExplicitly_BecauseConsulDeniesByDefault()
     {
         var sources = new Exported(With(Policy("deny-web", AccessAction.Deny, From("web")))).Get<ServiceIntentions>("api").Spec.Sources!;

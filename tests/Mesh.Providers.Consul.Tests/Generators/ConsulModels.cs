@@ -1,3 +1,4 @@
+using Mesh.Collections;
 using CsCheck;
 using Mesh.Model;
 using Mesh.Providers.Consul.Mapping;
@@ -229,8 +230,8 @@ internal static class ConsulModels
     {
         public bool L4Allow;
         public bool L4Deny;
-        public List<AccessOperation> Allow { get; } = [];
-        public List<AccessOperation> Deny { get; } = [];
+        public List<Permission> Allow { get; } = [];
+        public List<Permission> Deny { get; } = [];
     }
 
     /// <summary>
@@ -262,7 +263,7 @@ internal static class ConsulModels
                 if (allow) hasAllow.Add(target);
                 foreach (var rule in policy.Rules)
                 {
-                    var operations = Operations(rule.To);
+                    var operations = Operations(rule.To, rule.When);
                     // L7 permissions need an HTTP-family protocol: a tcp service's L7 rule is not written.
                     if (operations is not null && services.TryGetValue(target, out var service) && service.Ports.Count > 0 && !service.Ports.Any(p => p.Protocol is Protocol.Http or Protocol.Http2 or Protocol.Grpc)) continue;
                     foreach (var key in Keys(rule.From, m, enterprise))
@@ -295,8 +296,8 @@ internal static class ConsulModels
                 var allows = general.SelectMany(r => r.Allow).ToList();
                 if (denies.Count > 0 || allows.Count > 0)
                 {
-                    deny.AddRange(denies.Select(o => new AccessRule { From = from, To = o }));
-                    allowed.AddRange(allows.Select(o => (new AccessRule { From = from, To = o }, false)));
+                    deny.AddRange(denies.Select(o => new AccessRule { From = from, To = o.To, When = o.When }));
+                    allowed.AddRange(allows.Select(o => (new AccessRule { From = from, To = o.To, When = o.When }, false)));
                     // The closing allow of every path where the model allows the rest.
                     if (general.Any(r => r.L4Allow) || allowRest) allowed.Add((new AccessRule { From = from }, true));
                 }
@@ -335,12 +336,26 @@ internal static class ConsulModels
     }
 
     /// <summary>The L7 permissions of an operation (one per path, each with the methods; the path <c>*</c> is none), or null for any request (ports are dropped).</summary>
-    private static List<AccessOperation>? Operations(AccessOperation? to)
+    /// <summary>An L7 permission as it reads back: the operation of one path and the header conditions.</summary>
+    private readonly record struct Permission(AccessOperation? To, EquatableArray<AccessCondition> When);
+
+    private static List<Permission>? Operations(AccessOperation? to, EquatableArray<AccessCondition> when)
     {
-        if (to is null || (to.Methods.IsEmpty && to.Paths.IsEmpty)) return null;
-        if (to.Paths.IsEmpty) return [new AccessOperation { Methods = to.Methods }];
-        return [.. to.Paths.Select(p => new AccessOperation { Methods = to.Methods, Paths = p == "*" ? [] : [p] })];
+        var headers = Headers(when);
+        if (to is null || (to.Methods.IsEmpty && to.Paths.IsEmpty)) return headers.IsEmpty ? null : [new Permission(null, headers)];
+        if (to.Paths.IsEmpty) return [new Permission(new AccessOperation { Methods = to.Methods }, headers)];
+        return [.. to.Paths.Select(p => new Permission(new AccessOperation { Methods = to.Methods, Paths = p == "*" ? [] : [p] }, headers))];
     }
+
+    /// <summary>Header conditions as their criteria read back: one condition for the values (any <c>*</c> among them is presence) and one for the excluded values.</summary>
+    private static EquatableArray<AccessCondition> Headers(EquatableArray<AccessCondition> when) =>
+    [
+        .. when.Where(c => c.Key.Attribute == AccessAttribute.RequestHeader).SelectMany(c => new[]
+        {
+            c.Values.IsEmpty ? null : new AccessCondition { Key = c.Key, Values = c.Values.Contains("*") ? ["*"] : c.Values },
+            c.NotValues.IsEmpty ? null : new AccessCondition { Key = c.Key, NotValues = c.NotValues.Contains("*") ? ["*"] : c.NotValues },
+        }).OfType<AccessCondition>(),
+    ];
 
     /// <summary>An external service as its destination reads back, or null when Consul cannot name it.</summary>
     private static ExternalService? External(ExternalService e)

@@ -138,10 +138,27 @@ public sealed class PolicyImportTests
                 - name: '*'
                   permissions:
                     - { action: deny, http: { pathPrefix: /admin, header: [{ name: x, present: true }] } }
+                    - { action: deny, http: { header: [{ name: x-tenant, regex: 'blue|green.*', invert: true }, { name: x-debug, suffix: '-on' }] } }
+                    - { action: deny, http: { header: [{ name: x, contains: admin }] } }
+                    - { action: deny, http: { header: [{ name: x, regex: 'a+' }] } }
             """);
-        var policy = Assert.Single(result.Config!.AccessPolicies);
-        Assert.Equal(AccessAction.Allow, policy.Action);
-        Assert.Contains(result.Diagnostics, d => d.Code == DiagnosticCodes.FieldNotImported && d.Path.Contains(".header", StringComparison.Ordinal));
+        var deny = Assert.Single(result.Config!.AccessPolicies, p => p.Action == AccessAction.Deny);
+        Assert.Equal(2, deny.Rules.Count);
+        Assert.Contains(new AccessRule { To = new AccessOperation { Paths = ["/admin*"] }, When = [new AccessCondition { Key = AccessConditionKey.Header("x"), Values = ["*"] }] }, deny.Rules);
+        Assert.Contains(
+            new AccessRule
+            {
+                When =
+                [
+                    new AccessCondition { Key = AccessConditionKey.Header("x-debug"), Values = ["*-on"] },
+                    new AccessCondition { Key = AccessConditionKey.Header("x-tenant"), NotValues = ["blue", "green*"] },
+                ],
+            },
+            deny.Rules);
+        Assert.Single(result.Config.AccessPolicies, p => p.Action == AccessAction.Allow);
+        // 'contains' and a regex that is no alternation of patterns have no model form: each permission is reported, not imported.
+        Assert.Contains(result.Diagnostics, d => d.Code == DiagnosticCodes.FieldNotImported && d.Path.EndsWith("$.spec.sources[1].permissions[2].http.header[0]", StringComparison.Ordinal));
+        Assert.Contains(result.Diagnostics, d => d.Code == DiagnosticCodes.FieldNotImported && d.Path.EndsWith("$.spec.sources[1].permissions[3].http.header[0]", StringComparison.Ordinal));
         var mtls = Assert.Single(result.Config.Mtls);
         Assert.Equal((MtlsMode.Permissive, "api"), (mtls.Mode, mtls.Scope.Workload["app"]));
     }
