@@ -118,7 +118,7 @@ public static class ConsulCapabilities
         [MeshFeature.AccessToMethods] = Capability.Native,
         [MeshFeature.AccessToPaths] = Capability.Approximated("L7 permissions: exact paths as pathExact, /a/* as pathPrefix, *.js as pathRegex; they need an HTTP-family protocol on the service."),
         [MeshFeature.AccessAudit] = Capability.Unsupported("Consul intentions allow or deny; they have no audit action."),
-        [MeshFeature.AccessFromAuthenticated] = Capability.Unsupported("A wildcard intention source is not written by this provider yet."),
+        [MeshFeature.AccessFromAuthenticated] = Capability.Approximated("Consul intentions see mesh identities only: any authenticated caller is the '*' source, which reads back as anyone."),
         [MeshFeature.AccessFromIdentities] = Capability.Unsupported("Consul intentions name Consul services (and peers or partitions), not SPIFFE identities of other trust domains."),
         [MeshFeature.AccessFromRequestPrincipals] = Capability.Unsupported("Consul intentions match JWT claims only through a JWT provider config entry, which this provider does not write yet."),
         [MeshFeature.AccessFromRemoteIpBlocks] = Capability.Unsupported("Consul intentions match mesh identities, not client addresses."),

@@ -7,7 +7,8 @@ namespace Mesh.Providers.Consul.Mapping;
 /// Model callers → Consul intention sources. Consul's identity is the calling <b>service name</b> (consul-k8s requires a pod's
 /// ServiceAccount to be named like its service when ACLs are on): a service account <c>ns/name</c> is the source
 /// <c>name</c> (in namespace <c>ns</c> on Enterprise); a namespace is <c>'*'</c> in it on Enterprise, or on Community
-/// Edition — which has one namespace — every model service of it. IP blocks and unauthenticated callers are n/e.
+/// Edition — which has one namespace — every model service of it; any authenticated caller is <c>'*'</c>. IP blocks and
+/// unauthenticated callers are n/e.
 /// </summary>
 internal static class IntentionSources
 {
@@ -26,6 +27,12 @@ internal static class IntentionSources
         var keys = new List<Key>(capacity);
         if (from.IpBlocks.Count > 0) ctx.UnsupportedOnce($"{path}.from.ipBlocks", "Consul intentions match callers by service identity, not by IP address: the IP blocks are not written.");
         if (from.Unauthenticated) ctx.UnsupportedOnce($"{path}.from.unauthenticated", "Consul intentions apply to mesh identities only: callers without one cannot be matched.");
+        // Intentions only ever see mesh identities, so "any authenticated caller" is the wildcard source (read back as anyone).
+        if (from.Authenticated)
+        {
+            keys.Add(new Key("*", null));
+            ctx.ApproximatedOnce($"{path}.from.authenticated", "Consul intentions see mesh identities only: any authenticated caller is written as the '*' source, which reads back as anyone.");
+        }
         for (var i = 0; i < from.ServiceAccounts.Count; i++)
         {
             var account = from.ServiceAccounts[i];

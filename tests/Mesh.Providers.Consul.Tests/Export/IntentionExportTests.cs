@@ -75,6 +75,18 @@ public sealed class IntentionExportTests
     }
 
     [Fact]
+    public void AuthenticatedCallers_AreTheWildcardSource_Approximated()
+    {
+        var rule = new AccessRule { From = new AccessSource { Authenticated = true, ServiceAccounts = [new ServiceAccountRef("shop", "web")] }, To = new AccessOperation { Paths = ["/items/*"] } };
+        var export = new Exported(With(Policy("authenticated", AccessAction.Allow, rule)));
+        var sources = export.Get<ServiceIntentions>("api").Spec.Sources!;
+        Assert.Equal(["*", "web"], sources.Select(s => s.Name!).Order(StringComparer.Ordinal));
+        Assert.All(sources, s => Assert.Equal("/items/", s.Permissions![0].Http!.PathPrefix));
+        Assert.True(export.Has(DiagnosticCodes.Approximated, "$.spec.accessPolicies[0].rules[0].from.authenticated"));
+        Assert.False(export.Has(DiagnosticCodes.Unsupported, "$.spec.accessPolicies[0].rules[0].from.authenticated"));
+    }
+
+    [Fact]
     public void DenyOnly_AllowsTheRestExplicitly_BecauseConsulDeniesByDefault()
     {
         var sources = new Exported(With(Policy("deny-web", AccessAction.Deny, From("web")))).Get<ServiceIntentions>("api").Spec.Sources!;

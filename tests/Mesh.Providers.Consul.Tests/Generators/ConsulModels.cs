@@ -332,7 +332,9 @@ internal static class ConsulModels
         var namespaces = enterprise
             ? from.Namespaces.Select(n => ("*", (string?)n))
             : from.Namespaces.SelectMany(n => m.Services.Where(s => s.Namespace == n).Select(s => (s.Name, (string?)s.Namespace)));
-        return from.ServiceAccounts.Select(a => (a.Name, (string?)a.Namespace)).Concat(namespaces);
+        // Any authenticated caller is the wildcard source.
+        var authenticated = from.Authenticated ? new[] { ("*", (string?)null) } : [];
+        return from.ServiceAccounts.Select(a => (a.Name, (string?)a.Namespace)).Concat(namespaces).Concat(authenticated);
     }
 
     /// <summary>The L7 permissions of an operation (one per path, each with the methods; the path <c>*</c> is none), or null for any request (ports are dropped).</summary>
