@@ -94,7 +94,7 @@ internal static class BehaviourComparison
         var position = new Dictionary<string, int>(StringComparer.Ordinal);
         for (var i = 0; i < target.Rules.Count; i++) position[target.Rules[i].Key] = i;
         var result = new Dictionary<string, RuleBehaviour>(StringComparer.Ordinal);
-        foreach (var host in pairs.GroupBy(p => (p.Before.Kind, p.Before.Host, p.Before.Port)))
+        foreach (var host in pairs.GroupBy(p => (p.Before.Kind, p.Before.Host, p.Before.Port, p.Before.Gateway, p.Before.Hostname)))
         {
             var earlier = new List<(RuleBehaviour Rule, int TargetPosition)>();
             foreach (var (before, after) in host)

@@ -5,7 +5,8 @@ using Mesh.Model;
 namespace Mesh.Analysis;
 
 /// <summary>
-/// The routing behaviour of a model: for every HTTP route rule and every TCP route, the traffic it matches and the exact
+/// The routing behaviour of a model: for every HTTP route rule and every TCP route (and at gateways, every gateway route rule,
+/// TLS route and TCP route per gateway and host name), the traffic it matches and the exact
 /// share of it each workload receives (and what is mirrored or redirected). Two models that send the same requests to the
 /// same workloads with the same shares have no <see cref="CompareTo">changes</see> between them, whatever their route names,
 /// route order, weight scale, backend order and duplicates, implicit single ports or normal form.
@@ -95,13 +96,88 @@ public sealed class MeshBehaviour
             rules.Add(new RuleBehaviour(RuleKind.Tcp, route.Host, route.Port, [], CanonicalMatches.Everything, occurrence, outcome, destinations, [], null, $"$.spec.tcpRoutes[{I(i)}]"));
         }
 
+        Gateways(config, resolver, rules, occurrences);
+
         // Evaluation order is kept within a host (a stable sort): it is the match order.
         return new MeshBehaviour([.. rules
             .OrderBy(r => r.Kind)
             .ThenBy(r => r.Host.Namespace, StringComparer.Ordinal)
             .ThenBy(r => r.Host.Name, StringComparer.Ordinal)
-            .ThenBy(r => r.Port ?? 0)]);
+            .ThenBy(r => r.Port ?? 0)
+            .ThenBy(r => r.Gateway?.Listener ?? "", StringComparer.Ordinal)
+            .ThenBy(r => r.Hostname ?? "", StringComparer.Ordinal)]);
     }
+
+    /// <summary>
+    /// The rules of gateway routes, TLS routes and TCP routes: one per gateway (or listener) the route binds to and per host
+    /// name (server name for TLS), since a request's host name and the gateway it reaches decide which route takes it.
+    /// </summary>
+    private static void Gateways(MeshConfig config, WorkloadResolver resolver, List<RuleBehaviour> rules, Dictionary<string, int> occurrences)
+    {
+        foreach (var i in InRouteOrder(config.GatewayRoutes, r => (r.Namespace, r.Name)))
+        {
+            var route = config.GatewayRoutes[i];
+            foreach (var (gateway, hostname) in Entrances(route.Gateways, route.Hostnames))
+            {
+                for (var j = 0; j < route.Rules.Count; j++)
+                {
+                    if (route.Rules[j] is not { } rule) continue;
+                    var (matches, text) = CanonicalMatches.Of(rule.Matches);
+                    var path = $"$.spec.gatewayRoutes[{I(i)}].rules[{I(j)}]";
+                    var occurrence = Occurrence(occurrences, $"gateway {gateway} {hostname} [{text}]");
+                    var host = new ServiceRef(gateway.Name, gateway.Namespace);
+                    if (rule.Redirect is { } redirect)
+                    {
+                        var canonical = redirect with { Scheme = redirect.Scheme?.ToLowerInvariant(), Host = redirect.Host?.ToLowerInvariant() };
+                        rules.Add(new RuleBehaviour(RuleKind.Gateway, host, null, matches, text, occurrence, RuleOutcome.Redirect, [], [], canonical, path, gateway, hostname));
+                        continue;
+                    }
+                    // A gateway's request port is its listener's, not the backend's: a backend without a port is resolved without one.
+                    var destinations = Split(rule.Backends, resolver, requestPort: null);
+                    var mirrors = rule.Mirror is { Percentage: > 0 } mirror ? [Mirror(mirror, resolver, null)] : EquatableArray<WorkloadShare>.Empty;
+                    var outcome = destinations.IsEmpty ? RuleOutcome.NoDestination : RuleOutcome.Forward;
+                    rules.Add(new RuleBehaviour(RuleKind.Gateway, host, null, matches, text, occurrence, outcome, destinations, mirrors, null, path, gateway, hostname));
+                }
+            }
+        }
+        foreach (var i in InRouteOrder(config.GatewayTlsRoutes, r => (r.Namespace, r.Name)))
+        {
+            var route = config.GatewayTlsRoutes[i];
+            foreach (var (gateway, hostname) in Entrances(route.Gateways, route.Hostnames))
+            {
+                var occurrence = Occurrence(occurrences, $"gateway-tls {gateway} {hostname}");
+                var destinations = Split(route.Backends, resolver, null);
+                var outcome = destinations.IsEmpty ? RuleOutcome.NoDestination : RuleOutcome.Forward;
+                rules.Add(new RuleBehaviour(RuleKind.GatewayTls, new ServiceRef(gateway.Name, gateway.Namespace), null, [], CanonicalMatches.Everything, occurrence, outcome, destinations, [], null, $"$.spec.gatewayTlsRoutes[{I(i)}]", gateway, hostname));
+            }
+        }
+        foreach (var i in InRouteOrder(config.GatewayTcpRoutes, r => (r.Namespace, r.Name)))
+        {
+            var route = config.GatewayTcpRoutes[i];
+            foreach (var gateway in Distinct(route.Gateways))
+            {
+                var occurrence = Occurrence(occurrences, $"gateway-tcp {gateway}");
+                var destinations = Split(route.Backends, resolver, null);
+                var outcome = destinations.IsEmpty ? RuleOutcome.NoDestination : RuleOutcome.Forward;
+                rules.Add(new RuleBehaviour(RuleKind.GatewayTcp, new ServiceRef(gateway.Name, gateway.Namespace), null, [], CanonicalMatches.Everything, occurrence, outcome, destinations, [], null, $"$.spec.gatewayTcpRoutes[{I(i)}]", gateway));
+            }
+        }
+    }
+
+    /// <summary>Each gateway (or listener) a route binds to, with each of its host names in lower case (<c>*</c>: every host name).</summary>
+    private static IEnumerable<(GatewayRef Gateway, string Hostname)> Entrances(EquatableArray<GatewayRef> gateways, EquatableArray<string> hostnames)
+    {
+        var names = hostnames.Where(h => h is not null).Select(h => h.ToLowerInvariant()).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        // A host list with '*' is every host name (the canonical form's reading).
+        if (names.Count == 0 || names.Contains("*")) names = ["*"];
+        foreach (var gateway in Distinct(gateways))
+        {
+            foreach (var name in names) yield return (gateway, name);
+        }
+    }
+
+    private static IEnumerable<GatewayRef> Distinct(EquatableArray<GatewayRef> gateways) =>
+        gateways.Where(g => g is not null).Distinct().OrderBy(g => g.ToString(), StringComparer.Ordinal);
 
     /// <summary>The rule of <paramref name="key"/>.</summary>
     /// <param name="key">A <see cref="RuleBehaviour.Key"/>.</param>

@@ -12,8 +12,11 @@ public sealed record RuleBehaviour
 {
     internal RuleBehaviour(
         RuleKind kind, ServiceRef host, int? port, EquatableArray<HttpMatch> matches, string matchText, int occurrence,
-        RuleOutcome outcome, EquatableArray<WorkloadShare> destinations, EquatableArray<WorkloadShare> mirrors, Redirect? redirect, string path)
+        RuleOutcome outcome, EquatableArray<WorkloadShare> destinations, EquatableArray<WorkloadShare> mirrors, Redirect? redirect, string path,
+        GatewayRef? gateway = null, string? hostname = null)
     {
+        Gateway = gateway;
+        Hostname = hostname;
         Kind = kind;
         Host = host;
         Port = port;
@@ -26,13 +29,33 @@ public sealed record RuleBehaviour
         Redirect = redirect;
         Path = path;
         var at = port is { } p ? ":" + p.ToString(CultureInfo.InvariantCulture) : kind == RuleKind.Tcp ? ":*" : "";
-        Key = $"{(kind == RuleKind.Http ? "http" : "tcp")} {host}{at} [{matchText}] #{occurrence.ToString(CultureInfo.InvariantCulture)}";
+        var n = occurrence.ToString(CultureInfo.InvariantCulture);
+        Key = kind switch
+        {
+            RuleKind.Http => $"http {host}{at} [{matchText}] #{n}",
+            RuleKind.Tcp => $"tcp {host}{at} [{matchText}] #{n}",
+            RuleKind.Gateway => $"gateway {gateway} {hostname} [{matchText}] #{n}",
+            RuleKind.GatewayTls => $"gateway-tls {gateway} {hostname} #{n}",
+            _ => $"gateway-tcp {gateway} #{n}",
+        };
     }
+
+    /// <summary>The gateway (and listener, when the route binds to one) whose traffic a gateway rule applies to.</summary>
+    /// <value>Null for the rules of mesh routes.</value>
+    public GatewayRef? Gateway { get; }
+
+    /// <summary>
+    /// The host name (for a TLS route, the server name) a gateway rule applies to, lower case; <c>*</c> for a route of every
+    /// host name. A route of several host names is one rule per name, so a provider that splits or merges routes by host
+    /// name keeps their behaviour.
+    /// </summary>
+    /// <value>Null for the rules of mesh routes and of gateway TCP routes.</value>
+    public string? Hostname { get; }
 
     /// <summary>Whether the rule is one of an HTTP route or a TCP route.</summary>
     public RuleKind Kind { get; }
 
-    /// <summary>The route's host: the service whose callers the rule applies to.</summary>
+    /// <summary>The route's host: the service whose callers the rule applies to; for a gateway rule, the gateway (its name and namespace).</summary>
     public ServiceRef Host { get; }
 
     /// <summary>The port of a TCP route.</summary>
@@ -86,18 +109,28 @@ public sealed record RuleBehaviour
 
     /// <summary>
     /// The identity that pairs rules across models: kind, host, TCP port, <see cref="MatchText"/> and <see cref="Occurrence"/>,
-    /// e.g. <c>http reviews.bookinfo [path prefix /api] #0</c>, <c>tcp db.data:5432 [*] #0</c> (<c>:*</c>: every port).
+    /// e.g. <c>http reviews.bookinfo [path prefix /api] #0</c>, <c>tcp db.data:5432 [*] #0</c> (<c>:*</c>: every port); for
+    /// gateway rules the gateway (and listener) and host name instead of the host, e.g. <c>gateway edge/public shop.example.com [*] #0</c>.
     /// Route names, namespaces and order, and the position of the rule among rules of other hosts, are not part of it.
     /// </summary>
     public string Key { get; }
 
     /// <summary>
     /// The rule as change messages name it: <c>reviews.bookinfo rule [path prefix /api]</c> (with <c>#1</c>, <c>#2</c>, …
-    /// for a later rule of the same matches), <c>db.data tcp port 5432</c> or <c>db.data tcp (every port)</c>.
+    /// for a later rule of the same matches), <c>db.data tcp port 5432</c> or <c>db.data tcp (every port)</c>; at gateways
+    /// <c>gateway edge/public shop.example.com rule [path prefix /api]</c>, <c>gateway edge/public tls db.example.com</c>,
+    /// <c>gateway edge/public#tcp tcp</c>.
     /// </summary>
-    public string Title => Kind == RuleKind.Tcp
-        ? $"{Host} tcp {(Port is { } p ? "port " + p.ToString(CultureInfo.InvariantCulture) : "(every port)")}"
-        : $"{Host} rule [{MatchText}]{(Occurrence > 0 ? " #" + Occurrence.ToString(CultureInfo.InvariantCulture) : "")}";
+    public string Title => Kind switch
+    {
+        RuleKind.Tcp => $"{Host} tcp {(Port is { } p ? "port " + p.ToString(CultureInfo.InvariantCulture) : "(every port)")}",
+        RuleKind.Gateway => $"gateway {Gateway} {Hostname} rule [{MatchText}]{Repeat}",
+        RuleKind.GatewayTls => $"gateway {Gateway} tls {Hostname}{Repeat}",
+        RuleKind.GatewayTcp => $"gateway {Gateway} tcp{Repeat}",
+        _ => $"{Host} rule [{MatchText}]{Repeat}",
+    };
+
+    private string Repeat => Occurrence > 0 ? " #" + Occurrence.ToString(CultureInfo.InvariantCulture) : "";
 
     /// <summary>
     /// What the rule does, in words: its destinations (<c>bookinfo{app=reviews,version=v1} 80%, …</c>), its redirect, or

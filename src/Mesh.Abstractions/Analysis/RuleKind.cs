@@ -8,4 +8,13 @@ public enum RuleKind
 
     /// <summary>A TCP route (<c>spec.tcpRoutes[i]</c>): one weighted split of connections, on one port or every port of the host.</summary>
     Tcp,
+
+    /// <summary>A rule of a gateway route (<c>spec.gatewayRoutes[i].rules[j]</c>) for one gateway (or listener) and host name.</summary>
+    Gateway,
+
+    /// <summary>A gateway TLS route (<c>spec.gatewayTlsRoutes[i]</c>) for one gateway (or listener) and server name.</summary>
+    GatewayTls,
+
+    /// <summary>A gateway TCP route (<c>spec.gatewayTcpRoutes[i]</c>) for one gateway (or listener).</summary>
+    GatewayTcp,
 }

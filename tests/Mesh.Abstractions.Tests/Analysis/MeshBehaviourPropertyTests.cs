@@ -38,11 +38,26 @@ public class MeshBehaviourPropertyTests
             var rules = MeshBehaviour.Of(config).Rules;
             var paths = config.Routes.SelectMany((r, i) => r.Rules.Select((_, j) => $"$.spec.routes[{i}].rules[{j}]"))
                 .Concat(config.TcpRoutes.Select((_, i) => $"$.spec.tcpRoutes[{i}]"));
-            Assert.Equal(paths.Order(StringComparer.Ordinal), rules.Select(r => r.Path).Order(StringComparer.Ordinal));
+            var mesh = rules.Where(r => r.Kind is RuleKind.Http or RuleKind.Tcp);
+            Assert.Equal(paths.Order(StringComparer.Ordinal), mesh.Select(r => r.Path).Order(StringComparer.Ordinal));
+            // At gateways: every rule of a route bound to a gateway, once per gateway (or listener) and host name.
+            var entrances = config.GatewayRoutes.SelectMany((r, i) => r.Rules.Select((_, j) => ($"$.spec.gatewayRoutes[{i}].rules[{j}]", Entrances(r.Gateways, r.Hostnames))))
+                .Concat(config.GatewayTlsRoutes.Select((r, i) => ($"$.spec.gatewayTlsRoutes[{i}]", Entrances(r.Gateways, r.Hostnames))))
+                .Concat(config.GatewayTcpRoutes.Select((r, i) => ($"$.spec.gatewayTcpRoutes[{i}]", Entrances(r.Gateways, []))))
+                .Where(e => e.Item2 > 0)
+                .ToDictionary(e => e.Item1, e => e.Item2);
+            var atGateways = rules.Where(r => r.Kind is not (RuleKind.Http or RuleKind.Tcp)).GroupBy(r => r.Path).ToDictionary(g => g.Key, g => g.Count());
+            Assert.Equal(entrances.OrderBy(e => e.Key, StringComparer.Ordinal), atGateways.OrderBy(e => e.Key, StringComparer.Ordinal));
             Assert.Equal(rules.Count, rules.Select(r => r.Key).Distinct().Count());
             Assert.All(rules.Where(r => r.Outcome == RuleOutcome.Forward), r => Assert.Equal(Share.All, new Share(
                 r.Destinations.Aggregate(0L, (sum, d) => sum + (d.Share.Numerator * (Lcm(r) / d.Share.Denominator))), Lcm(r))));
         }, iter: Iterations);
+
+        static int Entrances(Mesh.Collections.EquatableArray<GatewayRef> gateways, Mesh.Collections.EquatableArray<string> hostnames)
+        {
+            var names = hostnames.Select(h => h.ToLowerInvariant()).Distinct().ToList();
+            return gateways.Distinct().Count() * (names.Count == 0 || names.Contains("*") ? 1 : names.Count);
+        }
 
         static long Lcm(RuleBehaviour rule) => rule.Destinations.Aggregate(1L, (lcm, d) => lcm / Gcd(lcm, d.Share.Denominator) * d.Share.Denominator);
         static long Gcd(long a, long b) => b == 0 ? a : Gcd(b, a % b);
