@@ -150,6 +150,16 @@ internal static class EgressRouteMapping
         }
         var parents = Parents(ParentsOf(resource), ns, source, ctx);
         var names = parents.Select(p => p.Network).ToHashSet(StringComparer.Ordinal);
+        if (resource is GatewayResources.TcpRoute routing && ExternalTcpRouteMapping.IsRouting(routing, names))
+        {
+            // Its rule is read as a model TCP route on the external service, once it is known which one (ExternalTcpRouteMapping.ToModel).
+            if (parents.Count == 0)
+            {
+                ctx.NotImported(source, "$.spec", "The route has no EgressNetwork parent Linkerd applies it to; it was not imported.");
+                return null;
+            }
+            return new RouteEntry("TCPRoute", 3, Protocol.Tcp, name, ns, source, null, parents) { Routing = resource, Metadata = metadata };
+        }
         var ports = parents.Select(p => p.Port).ToHashSet();
         var (kind, precedence, protocol, hostnames, forwards) = resource switch
         {

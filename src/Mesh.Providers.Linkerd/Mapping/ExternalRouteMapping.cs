@@ -293,7 +293,7 @@ internal static class ExternalRouteMapping
         var taken = new Dictionary<ServiceRef, string>();
         foreach (var entry in routes)
         {
-            if (entry.Routing is not { } resource || entry.Owner is not { } owner || !externals.TryGetValue(owner.Service, out var external)) continue;
+            if (entry.Routing is not { } resource || resource is GatewayResources.TcpRoute || entry.Owner is not { } owner || !externals.TryGetValue(owner.Service, out var external)) continue;
             if (taken.TryGetValue(owner.Service, out var first))
             {
                 ctx.NotImported(entry.Source, "$.spec.rules", $"Route '{first}' on external service '{owner.Service}' was read already, and the model has one route per host: the rules of this route were not imported.");
@@ -362,7 +362,7 @@ internal static class ExternalRouteMapping
     }
 
     /// <summary>The backendRefs as the Gateway API mapping reads them: an EgressNetwork parent as the external service (a Service of its name, without a port); an EgressNetwork that is not a parent is reported and left out.</summary>
-    private static List<GatewayResources.BackendRef>? Backends(List<GatewayResources.BackendRef>? backends, ServiceRef owner, HashSet<string> networks, RouteEntry entry, string path, ImportContext ctx)
+    internal static List<GatewayResources.BackendRef>? Backends(List<GatewayResources.BackendRef>? backends, ServiceRef owner, HashSet<string> networks, RouteEntry entry, string path, ImportContext ctx)
     {
         if (backends is null) return null;
         var result = new List<GatewayResources.BackendRef>(backends.Count);
