@@ -234,6 +234,21 @@ public sealed class ExternalTcpRouteTests
         Assert.DoesNotContain(result.Resources.OfType<EgressNetwork>(), n => n.Metadata.Name == "ledger");
     }
 
+    /// <summary>The sample the strict schema suites check writes TCPRoutes on EgressNetworks with Service backends, and reads them back.</summary>
+    [Fact]
+    public void TheEgressRoutesSample_WritesRoutingTcpRoutes_ThatRoundTrip()
+    {
+        var model = Generators.Samples.EgressRoutes;
+        var result = Translator.Translate(model);
+        var routes = result.Resources.OfType<GatewayResources.TcpRoute>().Where(r => r.Metadata.Name is "db-canary" or "cache-local").ToList();
+        Assert.Equal(2, routes.Count);
+        Assert.All(routes, r => Assert.All(r.Spec.ParentRefs!, p => Assert.Equal("EgressNetwork", p.Kind)));
+        Assert.Contains(routes, r => r.Spec.Rules![0].BackendRefs!.Any(b => b is { Name: "cache-local", Namespace: "data", Port: 6379 }));
+        Assert.DoesNotContain(result.Diagnostics, d => d.Path.StartsWith("$.spec.tcpRoutes", StringComparison.Ordinal) && d.Severity >= DiagnosticSeverity.Warning);
+        var back = Translator.ImportYaml(Translator.WriteYaml(result.Resources), "back.yaml").Config!;
+        Assert.Equal(model.Normalize().TcpRoutes, back.TcpRoutes);
+    }
+
     // ---- Import ----
 
     private const string Network = """
