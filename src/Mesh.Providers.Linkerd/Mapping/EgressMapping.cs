@@ -32,7 +32,8 @@ namespace Mesh.Providers.Linkerd.Mapping;
 /// <para>
 /// TCP ports of a service named by host only are reported and not written (see <see cref="EgressNetworkMapping.SharedNetwork"/>).
 /// A model route on an external service takes the place of the one-rule routes of the HTTP ports it covers, on the same
-/// network (<see cref="ExternalRouteMapping"/>); read back, a route on a network whose rules do more than let the traffic
+/// network (<see cref="ExternalRouteMapping"/>), and a model TCP route on a service with addresses that of the TCP ports it
+/// covers (<see cref="ExternalTcpRouteMapping"/>); read back, a route on a network whose rules do more than let the traffic
 /// leave is that route again.
 /// </para>
 /// <para>

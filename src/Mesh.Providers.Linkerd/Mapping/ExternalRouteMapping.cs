@@ -264,8 +264,8 @@ internal static class ExternalRouteMapping
     /// <summary>
     /// Whether an egress route routes, rather than only letting the traffic to its hosts leave: an HTTPRoute or GRPCRoute with
     /// a match, a filter, a timeout, a retry or timeout annotation, more than one backend, a weight or port on its backend, or a
-    /// backend that is not one of its EgressNetwork parents. TLSRoutes and TCPRoutes never are (the model has no such routes
-    /// on external services).
+    /// backend that is not one of its EgressNetwork parents. TLSRoutes never are (the model has no such routes on external
+    /// services); a TCPRoute that routes is read by <see cref="ExternalTcpRouteMapping"/>.
     /// </summary>
     public static bool IsRouting(object resource, V1ObjectMeta? metadata, IReadOnlySet<string> networks)
     {
