@@ -19,12 +19,27 @@ public static class TcpRouteMapping
     /// <param name="ctx">The translation's context: what cannot be written is reported to it.</param>
     /// <param name="apiVersion">The <c>apiVersion</c> written (<c>gateway.networking.k8s.io/v1</c>, or <c>v1alpha2</c> for implementations that serve only that).</param>
     /// <returns>The TCPRoutes with the index of their model TCP route.</returns>
-    public static List<(int Index, Resources.TcpRoute Route)> ToGatewayApi(MeshConfig config, RouteExportContext ctx, string apiVersion)
+    public static List<(int Index, Resources.TcpRoute Route)> ToGatewayApi(MeshConfig config, RouteExportContext ctx, string apiVersion) =>
+        ToGatewayApi(config, ctx, apiVersion, static _ => true);
+
+    /// <summary>
+    /// Model → Gateway API: the TCPRoutes of the TCP routes of <paramref name="config"/> that <paramref name="include"/> takes,
+    /// written as <paramref name="apiVersion"/>, sorted by namespace and name, each with the index of its model route; the others
+    /// are left to the caller (nothing is reported for them), e.g. a mesh's TCP routes on services outside the cluster.
+    /// </summary>
+    /// <param name="config">The model.</param>
+    /// <param name="ctx">The translation's context: what cannot be written is reported to it.</param>
+    /// <param name="apiVersion">The <c>apiVersion</c> written.</param>
+    /// <param name="include">Whether a TCP route is written here.</param>
+    /// <returns>The TCPRoutes with the index of their model TCP route.</returns>
+    public static List<(int Index, Resources.TcpRoute Route)> ToGatewayApi(MeshConfig config, RouteExportContext ctx, string apiVersion, Func<Model.TcpRoute, bool> include)
     {
+        ArgumentNullException.ThrowIfNull(include);
         var written = new SortedDictionary<(string Namespace, string Name), (int, Resources.TcpRoute)>(OrdinalKeyComparer.Instance);
         for (var i = 0; i < config.TcpRoutes.Count; i++)
         {
             var route = config.TcpRoutes[i];
+            if (!include(route)) continue;
             var path = $"$.spec.tcpRoutes[{i}]";
             if (written.ContainsKey((route.Namespace, route.Name)))
             {

@@ -32,7 +32,8 @@ namespace Mesh.Providers.Linkerd.Mapping;
 /// <para>
 /// TCP ports of a service named by host only are reported and not written (see <see cref="EgressNetworkMapping.SharedNetwork"/>).
 /// A model route on an external service takes the place of the one-rule routes of the HTTP ports it covers, on the same
-/// network (<see cref="ExternalRouteMapping"/>); read back, a route on a network whose rules do more than let the traffic
+/// network (<see cref="ExternalRouteMapping"/>), and a model TCP route on a service with addresses that of the TCP ports it
+/// covers (<see cref="ExternalTcpRouteMapping"/>); read back, a route on a network whose rules do more than let the traffic
 /// leave is that route again.
 /// </para>
 /// <para>
@@ -56,6 +57,9 @@ internal sealed class EgressMapping(ImportContext ctx, string globalNamespace)
     {
         /// <summary>The model route written on the service's HTTP and gRPC ports in place of their one-rule routes (<see cref="ExternalRouteMapping"/>), or null.</summary>
         public ExternalRouteMapping.Planned? Routed { get; set; }
+
+        /// <summary>The model TCP routes written on the service's TCP ports in place of their one-rule TCPRoutes (<see cref="ExternalTcpRouteMapping"/>).</summary>
+        public List<ExternalTcpRouteMapping.Planned> TcpRouted { get; } = [];
     }
 
     /// <summary>An EgressNetwork read.</summary>
@@ -70,6 +74,7 @@ internal sealed class EgressMapping(ImportContext ctx, string globalNamespace)
     {
         var plans = Plans(config, ctx);
         ExternalRouteMapping.Plan(config, plans, options, ctx, written);
+        ExternalTcpRouteMapping.Plan(config, plans, ctx, written);
         ResolvePortConflicts(plans, ctx);
         var own = plans.Where(p => p.OwnNetwork).Select(p => (p.Service.Namespace, p.Service.Name)).ToHashSet();
         var used = new SortedDictionary<string, string>(StringComparer.Ordinal);
@@ -95,7 +100,7 @@ internal sealed class EgressMapping(ImportContext ctx, string globalNamespace)
                 }
                 var name = $"{external.Name}-{port.Port}";
                 var (group, kindName) = Identity(kind, options);
-                var routed = plan.Routed is { } r && r.Ports.Contains(k);
+                var routed = plan.Routed is { } r && r.Ports.Contains(k) || ExternalTcpRouteMapping.Covers(plan, k);
                 if (!routed && written.Contains(($"{group}/{kindName}", ns, name)))
                 {
                     ctx.Unsupported(at, $"A {kindName} named '{name}' is already written for a route or access policy of namespace '{ns}'; the route of this port is not written.");
@@ -120,6 +125,12 @@ internal sealed class EgressMapping(ImportContext ctx, string globalNamespace)
                 // Still a GRPCRoute only if no port it is written for had to become HTTP (ResolvePortConflicts).
                 var grpc = planned.Grpc && planned.Ports.All(k => plan.Kinds[k] == RouteKind.Grpc);
                 result.Add((ns, 1, planned.Name, ExternalRouteMapping.ToLinkerd(planned, plan, network, grpc, hosts ?? Hosts(external, plan.Path, ctx), options, ctx)));
+            }
+            foreach (var tcp in plan.TcpRouted)
+            {
+                // Not written (reported): its ports keep the one-rule TCPRoutes that let every connection leave.
+                if (ExternalTcpRouteMapping.ToLinkerd(tcp, plan, network, options, ctx) is { } resource) result.Add((ns, 1, tcp.Route.Name, resource));
+                else foreach (var k in tcp.Ports) result.Add((ns, 1, $"{external.Name}-{external.Ports[k].Port}", Ownership.From(EgressRouteMapping.ToLinkerd(RouteKind.Tcp, $"{external.Name}-{external.Ports[k].Port}", ns, network, external.Ports[k].Port, [], options), ModelObjectNames.Of(external))));
             }
             if (plan.OwnNetwork) result.Add((external.Namespace, 0, external.Name, Ownership.From(EgressNetworkMapping.OwnNetwork(plan, unwritten, anyRoute, hosts is not null, ctx), ModelObjectNames.Of(external))));
             else if (EgressNetworkMapping.SharedNetwork(plan, unwritten, anyRoute, ctx))
@@ -265,6 +276,9 @@ internal sealed class EgressMapping(ImportContext ctx, string globalNamespace)
     /// <summary>The routes on external services read (<see cref="ExternalRouteMapping"/>), once <see cref="ToModel"/> has run.</summary>
     public List<HttpRoute> Routes { get; } = [];
 
+    /// <summary>The TCP routes on external services read (<see cref="ExternalTcpRouteMapping"/>), once <see cref="ToModel"/> has run.</summary>
+    public List<TcpRoute> TcpRoutes { get; } = [];
+
     /// <summary>Linkerd → model: the external services of everything read.</summary>
     public List<ExternalService> ToModel()
     {
@@ -321,6 +335,7 @@ internal sealed class EgressMapping(ImportContext ctx, string globalNamespace)
         var byReference = new Dictionary<ServiceRef, ExternalService>();
         foreach (var external in result) byReference.TryAdd(new ServiceRef(external.Name, external.Namespace), external);
         Routes.AddRange(ExternalRouteMapping.ToModel(_routes, byReference, ctx));
+        TcpRoutes.AddRange(ExternalTcpRouteMapping.ToModel(_routes, byReference, ctx));
         return result;
     }
 

@@ -18,8 +18,8 @@ namespace Mesh.Providers.Linkerd.Mapping;
 /// route's EgressNetwork parents and ports (HTTPRoute → http, GRPCRoute → grpc, TLSRoute → tls, TCPRoute → tcp) and its host
 /// names; a rule carries the route when it has no backends or a backend that is its EgressNetwork. An HTTPRoute or GRPCRoute
 /// whose matches, filters, timeouts, retry annotations, weights or other backends narrow or redirect the traffic is read
-/// as a model route on its external service (<see cref="ExternalRouteMapping"/>); on a TLSRoute or TCPRoute other backends are
-/// reported. A route none of whose rules lets traffic leave is not imported, nor is a TCPRoute without exactly one rule
+/// as a model route on its external service (<see cref="ExternalRouteMapping"/>), and a TCPRoute whose rule splits or sends
+/// elsewhere as a model TCP route on it (<see cref="ExternalTcpRouteMapping"/>); on a TLSRoute other backends are reported. A route none of whose rules lets traffic leave is not imported, nor is a TCPRoute without exactly one rule
 /// (Linkerd rejects it).
 /// </summary>
 internal static class EgressRouteMapping
@@ -150,6 +150,16 @@ internal static class EgressRouteMapping
         }
         var parents = Parents(ParentsOf(resource), ns, source, ctx);
         var names = parents.Select(p => p.Network).ToHashSet(StringComparer.Ordinal);
+        if (resource is GatewayResources.TcpRoute routing && ExternalTcpRouteMapping.IsRouting(routing, names))
+        {
+            // Its rule is read as a model TCP route on the external service, once it is known which one (ExternalTcpRouteMapping.ToModel).
+            if (parents.Count == 0)
+            {
+                ctx.NotImported(source, "$.spec", "The route has no EgressNetwork parent Linkerd applies it to; it was not imported.");
+                return null;
+            }
+            return new RouteEntry("TCPRoute", 3, Protocol.Tcp, name, ns, source, null, parents) { Routing = resource, Metadata = metadata };
+        }
         var ports = parents.Select(p => p.Port).ToHashSet();
         var (kind, precedence, protocol, hostnames, forwards) = resource switch
         {

@@ -264,8 +264,8 @@ internal static class ExternalRouteMapping
     /// <summary>
     /// Whether an egress route routes, rather than only letting the traffic to its hosts leave: an HTTPRoute or GRPCRoute with
     /// a match, a filter, a timeout, a retry or timeout annotation, more than one backend, a weight or port on its backend, or a
-    /// backend that is not one of its EgressNetwork parents. TLSRoutes and TCPRoutes never are (the model has no such routes
-    /// on external services).
+    /// backend that is not one of its EgressNetwork parents. TLSRoutes never are (the model has no such routes on external
+    /// services); a TCPRoute that routes is read by <see cref="ExternalTcpRouteMapping"/>.
     /// </summary>
     public static bool IsRouting(object resource, V1ObjectMeta? metadata, IReadOnlySet<string> networks)
     {
@@ -293,7 +293,7 @@ internal static class ExternalRouteMapping
         var taken = new Dictionary<ServiceRef, string>();
         foreach (var entry in routes)
         {
-            if (entry.Routing is not { } resource || entry.Owner is not { } owner || !externals.TryGetValue(owner.Service, out var external)) continue;
+            if (entry.Routing is not { } resource || resource is GatewayResources.TcpRoute || entry.Owner is not { } owner || !externals.TryGetValue(owner.Service, out var external)) continue;
             if (taken.TryGetValue(owner.Service, out var first))
             {
                 ctx.NotImported(entry.Source, "$.spec.rules", $"Route '{first}' on external service '{owner.Service}' was read already, and the model has one route per host: the rules of this route were not imported.");
@@ -362,7 +362,7 @@ internal static class ExternalRouteMapping
     }
 
     /// <summary>The backendRefs as the Gateway API mapping reads them: an EgressNetwork parent as the external service (a Service of its name, without a port); an EgressNetwork that is not a parent is reported and left out.</summary>
-    private static List<GatewayResources.BackendRef>? Backends(List<GatewayResources.BackendRef>? backends, ServiceRef owner, HashSet<string> networks, RouteEntry entry, string path, ImportContext ctx)
+    internal static List<GatewayResources.BackendRef>? Backends(List<GatewayResources.BackendRef>? backends, ServiceRef owner, HashSet<string> networks, RouteEntry entry, string path, ImportContext ctx)
     {
         if (backends is null) return null;
         var result = new List<GatewayResources.BackendRef>(backends.Count);

@@ -64,14 +64,9 @@ internal static class RouteMapping
                     break;
             }
         }
-        var tcp = TcpRouteMapping.ToGatewayApi(config, ctx, TcpApiVersion);
-        // A TCPRoute whose parent is an external service's name would attach to no Service; Linkerd's egress TCPRoutes hang off the EgressNetwork.
-        tcp.RemoveAll(t =>
-        {
-            if (ctx.FindExternal(config.TcpRoutes[t.Index].Host) is not { } external || ExternalWorkloadMapping.IsEnrolled(external)) return false;
-            ctx.Unsupported($"$.spec.tcpRoutes[{t.Index}]", $"TCP routes on an external service are not written for Linkerd: '{config.TcpRoutes[t.Index].Host}' is no Service a TCPRoute could attach to, and its connections take the TCPRoutes of its EgressNetwork, which send them to the address the client called.");
-            return true;
-        });
+        // A TCP route on an external service is written on its EgressNetwork (ExternalTcpRouteMapping, through EgressMapping),
+        // but for one whose endpoints are enrolled in the mesh: it is a Service of ExternalWorkloads, and its TCPRoute attaches there.
+        var tcp = TcpRouteMapping.ToGatewayApi(config, ctx, TcpApiVersion, t => ctx.FindExternal(t.Host) is not { } external || ExternalWorkloadMapping.IsEnrolled(external));
         TcpPrecedence(config, routes.Values, tcp, options.ServiceOutput, ctx);
         return (routes.Values, tcp);
     }

@@ -171,7 +171,7 @@ internal static class LinkerdImport
         var externals = egress.ToModel();
         var config = ctx.Diagnostics.Any(d => d.IsError)
             ? new MeshConfig { Name = modelName }
-            : (withPorts with { Routes = [.. withPorts.Routes, .. egress.Routes], AccessPolicies = [.. accessPolicies], ExternalServices = [.. withPorts.ExternalServices, .. externals], DestinationPolicies = [.. destinations], Outbound = [.. egress.Outbound] }).Normalize();
+            : (withPorts with { Routes = [.. withPorts.Routes, .. egress.Routes], TcpRoutes = [.. withPorts.TcpRoutes, .. egress.TcpRoutes], AccessPolicies = [.. accessPolicies], ExternalServices = [.. withPorts.ExternalServices, .. externals], DestinationPolicies = [.. destinations], Outbound = [.. egress.Outbound] }).Normalize();
         return ImportResult.Create(config, ctx.Diagnostics, importOptions);
     }
 }

@@ -241,12 +241,14 @@ public sealed class EgressTcpRouteTests
     }
 
     [Fact]
-    public void ATcpRouteToAServiceInstead_IsNotReadAsAPort()
+    public void ATcpRouteToAServiceInstead_IsATcpRouteOnTheExternalService_WhosePortItKeeps()
     {
         var result = Translator.ImportYaml(LedgerNetwork + TcpRoute("ledger-5432", 5432, rules: "[{ backendRefs: [{ name: internal-egress, port: 5432 }] }]") + TlsRoute("ledger-443", 443, "ledger.example.com"), "in.yaml");
-        Assert.Equal([443], Assert.Single(result.Config!.ExternalServices).Ports.Select(p => p.Port));
-        Assert.Contains(result.Diagnostics, d => d.Code == DiagnosticCodes.FieldNotImported && d.Path == "in.yaml#1 $.spec.rules[0].backendRefs[0]");
-        Assert.Contains(result.Diagnostics, d => d.Code == DiagnosticCodes.FieldNotImported && d.Path == "in.yaml#1 $.spec");
+        Assert.Equal([443, 5432], Assert.Single(result.Config!.ExternalServices).Ports.Select(p => p.Port));
+        var route = Assert.Single(result.Config.TcpRoutes);
+        Assert.Equal((new ServiceRef("ledger", "shop"), (int?)5432), (route.Host, route.Port));
+        Assert.Equal((new ServiceRef("internal-egress", "shop"), (int?)5432), (Assert.Single(route.Backends).Service, route.Backends[0].Port));
+        Assert.Empty(Warnings(result.Diagnostics));
     }
 
     [Fact]

@@ -555,7 +555,7 @@ public sealed class EgressTests
     [Fact]
     public void ExternalServices_WithinCapabilities_RoundTrip()
     {
-        int withTcp = 0, tcpOnly = 0, withRoutes = 0, withSplits = 0;
+        int withTcp = 0, tcpOnly = 0, withRoutes = 0, withSplits = 0, withTcpRoutes = 0, withTcpSplits = 0;
         EgressModels.WithinCapabilities.Sample(model =>
         {
             var translated = Translator.Translate(model);
@@ -568,9 +568,11 @@ public sealed class EgressTests
             if (model.ExternalServices.Any(e => !e.Ports.IsEmpty && e.Ports.All(p => p.Protocol == Protocol.Tcp))) Interlocked.Increment(ref tcpOnly);
             if (!model.Routes.IsEmpty) Interlocked.Increment(ref withRoutes);
             if (model.Routes.Any(r => r.Rules.Any(x => x.Backends.Any(b => b.Service.Name == "internal")))) Interlocked.Increment(ref withSplits);
+            if (!model.TcpRoutes.IsEmpty) Interlocked.Increment(ref withTcpRoutes);
+            if (model.TcpRoutes.Any(r => r.Backends.Count > 1)) Interlocked.Increment(ref withTcpSplits);
         }, iter: 300);
-        TestContext.Current.TestOutputHelper?.WriteLine($"300 models: {withTcp} with TCPRoutes, {tcpOnly} with an external service of TCP ports only, {withRoutes} with routes on external services, {withSplits} splitting to a cluster Service");
-        Assert.True(withTcp > 0 && tcpOnly > 0 && withRoutes > 0 && withSplits > 0, $"with TCPRoutes {withTcp}, TCP only {tcpOnly}, with routes {withRoutes}, with splits {withSplits}");
+        TestContext.Current.TestOutputHelper?.WriteLine($"300 models: {withTcp} with TCPRoutes, {tcpOnly} with an external service of TCP ports only, {withRoutes} with routes on external services, {withSplits} splitting to a cluster Service, {withTcpRoutes} with TCP routes on external services, {withTcpSplits} splitting connections");
+        Assert.True(withTcp > 0 && tcpOnly > 0 && withRoutes > 0 && withSplits > 0 && withTcpRoutes > 0 && withTcpSplits > 0, $"with TCPRoutes {withTcp}, TCP only {tcpOnly}, with routes {withRoutes}, with splits {withSplits}, with TCP routes {withTcpRoutes}, TCP splits {withTcpSplits}");
     }
 
     /// <summary>The same with HTTP routes as <c>gateway.networking.k8s.io/v1</c> (150 cases).</summary>
@@ -599,7 +601,7 @@ public sealed class EgressTests
     [Fact]
     public void Import_IsAFixedPoint_ForEgressOfAnyShape()
     {
-        int byHost = 0, byAddress = 0, namedAfterRoute = 0, tcp = 0;
+        int byHost = 0, byAddress = 0, namedAfterRoute = 0, tcp = 0, tcpRoutes = 0;
         EgressModels.LinkerdInputs.Sample(resources =>
         {
             var first = Translator.Import(resources);
@@ -612,11 +614,12 @@ public sealed class EgressTests
             if (externals.Any(e => e.Resolution == Resolution.Static && !e.Ports.IsEmpty)) Interlocked.Increment(ref byAddress);
             if (externals.Any(e => e.Name.EndsWith("-80", StringComparison.Ordinal) || e.Name.EndsWith("-443", StringComparison.Ordinal) || e.Name.EndsWith("-8080", StringComparison.Ordinal))) Interlocked.Increment(ref namedAfterRoute);
             if (externals.Any(e => e.Ports.Any(p => p.Protocol == Protocol.Tcp))) Interlocked.Increment(ref tcp);
+            if (!first.Config.TcpRoutes.IsEmpty) Interlocked.Increment(ref tcpRoutes);
         }, iter: 1000);
-        TestContext.Current.TestOutputHelper?.WriteLine($"1000 inputs: by host {byHost}, by address {byAddress}, named after a route {namedAfterRoute}, with a TCP port {tcp}");
+        TestContext.Current.TestOutputHelper?.WriteLine($"1000 inputs: by host {byHost}, by address {byAddress}, named after a route {namedAfterRoute}, with a TCP port {tcp}, with a TCP route on an external service {tcpRoutes}");
         // The inputs reach every kind of external service, including ones named after a route whose name does not end in its
-        // port, and TCP ports read from TCPRoutes.
-        Assert.True(byHost > 0 && byAddress > 0 && namedAfterRoute > 0 && tcp > 0, $"by host {byHost}, by address {byAddress}, named after a route {namedAfterRoute}, TCP {tcp}");
+        // port, TCP ports read from TCPRoutes, and TCP routes read from TCPRoutes that send elsewhere or split.
+        Assert.True(byHost > 0 && byAddress > 0 && namedAfterRoute > 0 && tcp > 0 && tcpRoutes > 0, $"by host {byHost}, by address {byAddress}, named after a route {namedAfterRoute}, TCP {tcp}, TCP routes {tcpRoutes}");
     }
 
     /// <summary>

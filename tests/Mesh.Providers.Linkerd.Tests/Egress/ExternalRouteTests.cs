@@ -280,21 +280,4 @@ public sealed class ExternalRouteTests
         Assert.Empty(back.Routes);
         Assert.Equal("stripe", Assert.Single(back.ExternalServices).Name);
     }
-
-    [Fact]
-    public void ATcpRouteOnAnExternalService_IsReported_NotWrittenAsATcpRouteOnAService()
-    {
-        var external = StripeService(new ServicePort { Port = 5432, Protocol = Protocol.Tcp }) with { Resolution = Resolution.Static, Addresses = ["203.0.113.7"] };
-        var model = new MeshConfig
-        {
-            Name = "m",
-            Services = [InternalService],
-            ExternalServices = [external],
-            TcpRoutes = [new TcpRoute { Name = "db", Namespace = "shop", Host = Stripe, Port = 5432, Backends = [new WeightedBackend { Service = Stripe, Port = 5432 }] }],
-        };
-        var result = Translator.Translate(model);
-        Assert.Contains(result.Diagnostics, d => d.Code == DiagnosticCodes.Unsupported && d.Path == "$.spec.tcpRoutes[0]");
-        var tcp = Assert.Single(result.Resources.OfType<GatewayResources.TcpRoute>());
-        Assert.Equal(("stripe-5432", "EgressNetwork"), (tcp.Metadata.Name, Assert.Single(tcp.Spec.ParentRefs!).Kind));
-    }
 }

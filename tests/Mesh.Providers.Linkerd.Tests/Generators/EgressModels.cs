@@ -12,7 +12,8 @@ namespace Mesh.Providers.Linkerd.Tests.Generators;
 /// Egress both ways: <see cref="WithinCapabilities"/> are models whose external services Linkerd writes and reads back
 /// exactly; <see cref="LinkerdInputs"/> are EgressNetworks and routes on them of every shape the importer meets (with and
 /// without networks, Allow and Deny, route names with and without a port suffix, routes that disagree on their hosts,
-/// routes without hosts, TCPRoutes with no, one or two rules, routes on missing networks, or that send traffic elsewhere).
+/// routes without hosts, TCPRoutes with no, one or two rules, routes on missing networks, or that send traffic elsewhere or
+/// split it between the EgressNetwork and a Service).
 /// </summary>
 internal static class EgressModels
 {
@@ -94,11 +95,47 @@ internal static class EgressModels
         }));
 
     /// <summary>
-    /// External services with routes on them: each service with HTTP ports and no gRPC port (an HTTPRoute on a gRPC port reads
-    /// it back as http) gets, half of the time, a route of its name in its namespace (<see cref="ExternalRules"/>); the cluster
-    /// Services those routes send to are declared as the import declares them (port 8080, http).
+    /// The backends of a TCP route on an external service (what <see cref="ExternalTcpRouteMapping"/> writes and reads back
+    /// exactly): a split between the service itself and a cluster Service (<c>internal-db:5432</c>), or that Service alone (the
+    /// service alone is the TCPRoute written anyway, which reads back as no route).
     /// </summary>
-    private static MeshConfig WithRoutes(ExternalService[] services, bool[] routed, Func<ServiceRef, HttpRouteRule[]>[] rules)
+    private static readonly Gen<Func<ServiceRef, WeightedBackend[]>> ExternalTcpBackends = Gen.Select(
+        Gen.Bool, Gen.Int[1, 99],
+        (split, weight) => (Func<ServiceRef, WeightedBackend[]>)(host =>
+        {
+            var internalService = new ServiceRef("internal-db", host.Namespace);
+            return split
+                ? [new WeightedBackend { Service = host, Weight = 100 - weight }, new WeightedBackend { Service = internalService, Port = 5432, Weight = weight }]
+                : [new WeightedBackend { Service = internalService, Port = 5432 }];
+        }));
+
+    /// <summary>
+    /// A TCP route on each external service with addresses and TCP ports, half of the time, named after the service in its
+    /// namespace: on its one TCP port, or (with several) on every TCP port or on the first (<see cref="ExternalTcpBackends"/>).
+    /// </summary>
+    private static List<TcpRoute> TcpRoutesOn(ExternalService[] services, bool[] routed, Func<ServiceRef, WeightedBackend[]>[] backends)
+    {
+        var result = new List<TcpRoute>();
+        for (var i = 0; i < services.Length; i++)
+        {
+            var external = services[i];
+            var tcp = external.Ports.Where(p => p.Protocol == Protocol.Tcp).ToList();
+            if (!routed[(i + 1) % routed.Length] || external.Addresses.IsEmpty || tcp.Count == 0) continue;
+            var host = new ServiceRef(external.Name, external.Namespace);
+            // A route without a port on a service of one TCP port reads back with that port.
+            int? port = tcp.Count == 1 || routed[(i + 2) % routed.Length] ? tcp[0].Port : null;
+            result.Add(new TcpRoute { Name = external.Name, Namespace = external.Namespace, Host = host, Port = port, Backends = [.. backends[i % backends.Length](host)] });
+        }
+        return result;
+    }
+
+    /// <summary>
+    /// External services with routes on them: each service with HTTP ports and no gRPC port (an HTTPRoute on a gRPC port reads
+    /// it back as http) gets, half of the time, a route of its name in its namespace (<see cref="ExternalRules"/>), and each
+    /// with addresses and TCP ports, half of the time, a TCP route (<see cref="TcpRoutesOn"/>); the cluster Services those
+    /// routes send to are declared as the import declares them (port 8080, http; port 5432, tcp).
+    /// </summary>
+    private static MeshConfig WithRoutes(ExternalService[] services, bool[] routed, Func<ServiceRef, HttpRouteRule[]>[] rules, Func<ServiceRef, WeightedBackend[]>[] tcpBackends)
     {
         var routes = new List<HttpRoute>();
         for (var i = 0; i < services.Length; i++)
@@ -110,13 +147,16 @@ internal static class EgressModels
         }
         var internals = routes.SelectMany(r => r.Rules.SelectMany(x => x.Backends)).Select(b => b.Service).Where(s => s.Name == "internal").Distinct()
             .Select(s => new MeshService { Name = s.Name, Namespace = s.Namespace, Ports = [new ServicePort { Port = 8080, Protocol = Protocol.Http }] });
-        return new MeshConfig { Name = "imported", Services = [.. internals], Routes = [.. routes], ExternalServices = [.. services] };
+        var tcpRoutes = TcpRoutesOn(services, routed, tcpBackends);
+        var databases = tcpRoutes.SelectMany(r => r.Backends).Select(b => b.Service).Where(s => s.Name == "internal-db").Distinct()
+            .Select(s => new MeshService { Name = s.Name, Namespace = s.Namespace, Ports = [new ServicePort { Port = 5432, Protocol = Protocol.Tcp }] });
+        return new MeshConfig { Name = "imported", Services = [.. internals, .. databases], Routes = [.. routes], TcpRoutes = [.. tcpRoutes], ExternalServices = [.. services] };
     }
 
     /// <summary>Models of 1–4 external services within Linkerd's capabilities, some with routes on them (not normalised: the round trip gives the normal form).</summary>
     public static Gen<MeshConfig> WithinCapabilities { get; } = Gen.Select(
-        Gen.Frequency((4, Routed), (1, TcpOnly), (1, ByNetwork)).Array[1, 4].Select(services => services.DistinctBy(s => (s.Namespace, s.Name)).Where(s => s.Name != "internal").ToArray()).Where(s => s.Length > 0),
-        Gen.Bool.Array[4], ExternalRules.Array[4], WithRoutes);
+        Gen.Frequency((4, Routed), (1, TcpOnly), (1, ByNetwork)).Array[1, 4].Select(services => services.DistinctBy(s => (s.Namespace, s.Name)).Where(s => s.Name is not ("internal" or "internal-db")).ToArray()).Where(s => s.Length > 0),
+        Gen.Bool.Array[4], ExternalRules.Array[4], ExternalTcpBackends.Array[4], WithRoutes);
 
     private static readonly string[] Namespaces = ["shop", "ops"];
 
@@ -155,15 +195,22 @@ internal static class EgressModels
     /// </summary>
     private static Gen<object> RouteOn(Gen<string> networks, Gen<string> namespaces, Gen<int> ports) => Gen.Select(
         Gen.Int[0, 4], Gen.OneOf("api", "api-80", "api-443", "web-8080", "tls-egress", "payments"), namespaces, Gen.OneOf(Hosts).ArrayUnique[0, 2],
-        networks, ports, Gen.Int[0, 4],
+        networks, ports, Gen.Int[0, 5],
         (kind, name, ns, hosts, network, port, rules) =>
         {
             var metadata = new k8s.Models.V1ObjectMeta { Name = name, NamespaceProperty = ns };
             List<string>? hostnames = hosts.Length == 0 ? null : [.. hosts];
             List<GatewayResources.ParentReference> parents = [new() { Group = EgressNetwork.KubeGroup, Kind = EgressNetwork.KubeKind, Namespace = ns, Name = network, Port = port }];
             // 0: no rules; 1: back to the EgressNetwork; 2: a rule without backends; 3: to a Service instead; 4: back to the
-            // EgressNetwork, and for a TCPRoute a second rule to a Service (Linkerd takes a TCPRoute of exactly one rule).
-            List<GatewayResources.BackendRef>? backends = rules switch { 1 or 4 => [ToParent(network)], 3 => [Elsewhere], _ => null };
+            // EgressNetwork, and for a TCPRoute a second rule to a Service (Linkerd takes a TCPRoute of exactly one rule); 5: a
+            // split between the EgressNetwork and a Service.
+            List<GatewayResources.BackendRef>? backends = rules switch
+            {
+                1 or 4 => [ToParent(network)],
+                3 => [Elsewhere],
+                5 => [new() { Group = EgressNetwork.KubeGroup, Kind = EgressNetwork.KubeKind, Name = network, Weight = 70 }, new() { Kind = "Service", Name = "internal-egress", Port = 80, Weight = 30 }],
+                _ => null,
+            };
             object route = kind switch
             {
                 4 => new GatewayResources.TcpRoute

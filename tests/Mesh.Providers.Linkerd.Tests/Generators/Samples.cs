@@ -155,12 +155,32 @@ internal static class Samples
     /// <summary>
     /// Routes on external services: on a namespace's shared EgressNetwork (a redirect, a request header modifier and a retry),
     /// and on a service's own network (a header match splitting 80/20 between the external service and a cluster Service, with
-    /// a timeout): HTTPRoutes on the EgressNetworks with EgressNetwork and Service backends.
+    /// a timeout): HTTPRoutes on the EgressNetworks with EgressNetwork and Service backends; and TCP routes on services with
+    /// addresses (a 90/10 split of one port with a cluster Service, and a route on every TCP port to a cluster Service):
+    /// <c>v1alpha2</c> TCPRoutes on their EgressNetworks.
     /// </summary>
     public static MeshConfig EgressRoutes { get; } = Egress with
     {
         Name = "egress-routes",
-        Services = [new MeshService { Name = "internal", Namespace = "shop", Ports = [new ServicePort { Port = 8080, Protocol = Protocol.Http }] }],
+        Services =
+        [
+            new MeshService { Name = "internal", Namespace = "shop", Ports = [new ServicePort { Port = 8080, Protocol = Protocol.Http }] },
+            new MeshService { Name = "db-replica", Namespace = "ops", Ports = [new ServicePort { Port = 5432, Protocol = Protocol.Tcp }] },
+            new MeshService { Name = "cache-local", Namespace = "data", Ports = [new ServicePort { Port = 6379, Protocol = Protocol.Tcp }] },
+        ],
+        TcpRoutes =
+        [
+            new TcpRoute
+            {
+                Name = "db-canary", Namespace = "ops", Host = new ServiceRef("db", "ops"), Port = 5432,
+                Backends = [new WeightedBackend { Service = new ServiceRef("db", "ops"), Weight = 90 }, new WeightedBackend { Service = new ServiceRef("db-replica", "ops"), Port = 5432, Weight = 10 }],
+            },
+            new TcpRoute
+            {
+                Name = "cache-local", Namespace = "ops", Host = new ServiceRef("cache", "ops"),
+                Backends = [new WeightedBackend { Service = new ServiceRef("cache-local", "data"), Port = 6379 }],
+            },
+        ],
         Routes =
         [
             new HttpRoute
