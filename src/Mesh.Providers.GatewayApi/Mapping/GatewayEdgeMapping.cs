@@ -35,8 +35,8 @@ public static class GatewayEdgeMapping
     /// </summary>
     /// <param name="config">The model.</param>
     /// <param name="taken">
-    /// The kind (<c>HTTPRoute</c>, <c>TCPRoute</c>), namespace and name of every route already written: a gateway route or
-    /// gateway TCP route of such a name is written as <c>NAME-gateway</c>.
+    /// The kind (<c>HTTPRoute</c>, <c>TLSRoute</c>, <c>TCPRoute</c>), namespace and name of every route already written: a
+    /// gateway route, gateway TLS route or gateway TCP route of such a kind and name is written as <c>NAME-gateway</c>.
     /// </param>
     /// <param name="ctx">The translation's context.</param>
     /// <param name="streamRouteApiVersion">The <c>apiVersion</c> of the TLSRoutes and TCPRoutes (<c>gateway.networking.k8s.io/v1</c>, or <c>v1alpha2</c> for implementations that serve only that).</param>
@@ -51,7 +51,7 @@ public static class GatewayEdgeMapping
         var gateways = GatewayMapping.ToGatewayApi(config, ctx);
         var grants = new GatewayRouteMapping.Grants();
         var routes = GatewayRouteMapping.ToGatewayApi(config, gateways, Names(names, Resources.HttpRoute.KubeKind), grants, ctx);
-        var (tls, tcp) = GatewayStreamRouteMapping.ToGatewayApi(config, gateways, Names(names, Resources.TcpRoute.KubeKind), grants, streamRouteApiVersion, ctx);
+        var (tls, tcp) = GatewayStreamRouteMapping.ToGatewayApi(config, gateways, Names(names, Resources.TlsRoute.KubeKind), Names(names, Resources.TcpRoute.KubeKind), grants, streamRouteApiVersion, ctx);
         return [.. gateways, .. routes, .. GatewayMapping.HttpsRedirects(config, gateways), .. tls, .. tcp, .. grants.ToGatewayApi()];
     }
 

@@ -22,15 +22,16 @@ internal static class GatewayStreamRouteMapping
     /// <summary>The most backendRefs a TLSRoute or TCPRoute rule takes.</summary>
     public const int MaxBackends = 16;
 
-    /// <summary>The suffix a gateway TCP route takes when a mesh TCP route is already written as a TCPRoute of its name.</summary>
+    /// <summary>The suffix a gateway TLS or TCP route takes when another route is already written with its kind and name.</summary>
     private const string Suffix = "-gateway";
 
     /// <summary>
     /// Model → Gateway API: a TLSRoute per gateway TLS route and a TCPRoute per gateway TCP route bound to a gateway written,
     /// in <paramref name="apiVersion"/> (<c>gateway.networking.k8s.io/v1</c>, or <c>v1alpha2</c> for implementations that
-    /// serve only that). A TCP route whose name a TCPRoute in <paramref name="takenTcp"/> has is written as <c>NAME-gateway</c>.
+    /// serve only that). A route whose name a route of its kind already has (<paramref name="takenTls"/>,
+    /// <paramref name="takenTcp"/>) is written as <c>NAME-gateway</c>.
     /// </summary>
-    public static (List<TlsRoute> Tls, List<Resources.TcpRoute> Tcp) ToGatewayApi(MeshConfig config, IReadOnlyCollection<Resources.Gateway> written, ISet<(string Namespace, string Name)> takenTcp, GatewayRouteMapping.Grants grants, string apiVersion, RouteExportContext ctx)
+    public static (List<TlsRoute> Tls, List<Resources.TcpRoute> Tcp) ToGatewayApi(MeshConfig config, IReadOnlyCollection<Resources.Gateway> written, ISet<(string Namespace, string Name)> takenTls, ISet<(string Namespace, string Name)> takenTcp, GatewayRouteMapping.Grants grants, string apiVersion, RouteExportContext ctx)
     {
         var tls = new List<TlsRoute>();
         for (var i = 0; i < config.GatewayTlsRoutes.Count; i++)
@@ -45,6 +46,7 @@ internal static class GatewayStreamRouteMapping
             var parents = Parents(config, route.Namespace, route.Gateways, ListenerProtocol.Tls, written, path, ctx);
             if (parents.Count == 0) continue;
             if (Backends(route.Backends, route.Namespace, path, ctx) is not { } backends) continue;
+            if (Name(route.Namespace, route.Name, TlsRoute.KubeKind, takenTls, path, ctx) is not { } tlsName) continue;
             if (TerminatingListener(config, route.Gateways) is { } terminating)
             {
                 ctx.Note($"{path}.gateways", $"Listener '{terminating}' terminates TLS: a TLSRoute on a Terminate listener is extended support in Gateway API, so the implementation may not route it (on a Passthrough listener it is core).");
@@ -53,7 +55,7 @@ internal static class GatewayStreamRouteMapping
             tls.Add(Ownership.From(new TlsRoute
             {
                 ApiVersion = apiVersion,
-                Metadata = { Name = route.Name, NamespaceProperty = route.Namespace },
+                Metadata = { Name = tlsName, NamespaceProperty = route.Namespace },
                 Spec = { ParentRefs = parents, Hostnames = [.. route.Hostnames], Rules = [new TlsRouteRule { BackendRefs = backends }] },
             }, ModelObjectNames.Of(route)));
         }
@@ -65,18 +67,7 @@ internal static class GatewayStreamRouteMapping
             var parents = Parents(config, route.Namespace, route.Gateways, ListenerProtocol.Tcp, written, path, ctx);
             if (parents.Count == 0) continue;
             if (Backends(route.Backends, route.Namespace, path, ctx) is not { } backends) continue;
-            var name = route.Name;
-            if (takenTcp.Contains((route.Namespace, name)))
-            {
-                name = route.Name + Suffix;
-                if (takenTcp.Contains((route.Namespace, name)))
-                {
-                    ctx.Unsupported(path, $"TCPRoutes '{route.Name}' and '{name}' are both taken by other routes in '{route.Namespace}'; the gateway TCP route is not written. Rename it.");
-                    continue;
-                }
-                ctx.Note($"{path}.name", $"A TCP route is already written as TCPRoute '{route.Name}'; the gateway TCP route is written as '{name}'.");
-            }
-            takenTcp.Add((route.Namespace, name));
+            if (Name(route.Namespace, route.Name, Resources.TcpRoute.KubeKind, takenTcp, path, ctx) is not { } name) continue;
             foreach (var b in route.Backends) grants.Need(b.Service, route.Namespace, Resources.TcpRoute.KubeKind, ModelObjectNames.Of(route));
             tcp.Add(Ownership.From(new Resources.TcpRoute
             {
@@ -86,6 +77,24 @@ internal static class GatewayStreamRouteMapping
             }, ModelObjectNames.Of(route)));
         }
         return (tls, tcp);
+    }
+
+    /// <summary>The name a route is written with: its own, else <c>NAME-gateway</c> (noted) when a route of its kind has it; null (reported) when both are taken.</summary>
+    private static string? Name(string ns, string name, string kind, ISet<(string Namespace, string Name)> taken, string path, RouteExportContext ctx)
+    {
+        var written = name;
+        if (taken.Contains((ns, written)))
+        {
+            written = name + Suffix;
+            if (taken.Contains((ns, written)))
+            {
+                ctx.Unsupported(path, $"{kind}s '{name}' and '{written}' are both taken by other routes in '{ns}'; the gateway route is not written. Rename it.");
+                return null;
+            }
+            ctx.Note($"{path}.name", $"A route is already written as {kind} '{name}'; the gateway route is written as '{written}'.");
+        }
+        taken.Add((ns, written));
+        return written;
     }
 
     /// <summary>The parentRefs of a route's gateway references; a gateway or listener that is not written is reported.</summary>
