@@ -51,7 +51,7 @@ internal static class GatewayStreamRouteMapping
             {
                 ctx.Note($"{path}.gateways", $"Listener '{terminating}' terminates TLS: a TLSRoute on a Terminate listener is extended support in Gateway API, so the implementation may not route it (on a Passthrough listener it is core).");
             }
-            foreach (var b in route.Backends) grants.Need(b.Service, route.Namespace, TlsRoute.KubeKind, ModelObjectNames.Of(route));
+            foreach (var b in backends) grants.Need(new ServiceRef(b.Name!, b.Namespace ?? route.Namespace), route.Namespace, TlsRoute.KubeKind, ModelObjectNames.Of(route));
             tls.Add(Ownership.From(new TlsRoute
             {
                 ApiVersion = apiVersion,
@@ -68,7 +68,7 @@ internal static class GatewayStreamRouteMapping
             if (parents.Count == 0) continue;
             if (Backends(route.Backends, route.Namespace, path, ctx) is not { } backends) continue;
             if (Name(route.Namespace, route.Name, Resources.TcpRoute.KubeKind, takenTcp, path, ctx) is not { } name) continue;
-            foreach (var b in route.Backends) grants.Need(b.Service, route.Namespace, Resources.TcpRoute.KubeKind, ModelObjectNames.Of(route));
+            foreach (var b in backends) grants.Need(new ServiceRef(b.Name!, b.Namespace ?? route.Namespace), route.Namespace, Resources.TcpRoute.KubeKind, ModelObjectNames.Of(route));
             tcp.Add(Ownership.From(new Resources.TcpRoute
             {
                 ApiVersion = apiVersion,
