@@ -168,7 +168,7 @@ public static class GatewayApiCapabilities
         [MeshFeature.GatewayHttpsRedirect] = Capability.Approximated("Gateway API provisions gateway proxies by class (gatewayClassName, GatewayApiOptions.GatewayClassName): a gateway's workload labels are not written. The redirect is an HTTPRoute of the listener (RequestRedirect to https, 301)."),
         [MeshFeature.GatewayRoutes] = Capability.Approximated("Gateway API provisions gateway proxies by class (gatewayClassName, GatewayApiOptions.GatewayClassName): a gateway's workload labels are not written."),
         [MeshFeature.GatewayRouteListener] = Capability.Approximated("Gateway API provisions gateway proxies by class (gatewayClassName, GatewayApiOptions.GatewayClassName): a gateway's workload labels are not written."),
-        [MeshFeature.GatewayTlsRoutes] = Capability.Unsupported("Gateway TLS and TCP routes are not written as TLSRoutes and TCPRoutes yet."),
-        [MeshFeature.GatewayTcpRoutes] = Capability.Unsupported("Gateway TLS and TCP routes are not written as TLSRoutes and TCPRoutes yet."),
+        [MeshFeature.GatewayTlsRoutes] = Capability.Approximated("A gateway.networking.k8s.io/v1 TLSRoute with Gateway parentRefs (sectionName for a listener), the server names as hostnames and one rule of at most 16 backendRefs (more are reported); a TLSRoute on a listener that terminates TLS is extended support (noted). Gateways are provisioned by class: their workload labels are not written."),
+        [MeshFeature.GatewayTcpRoutes] = Capability.Approximated("A gateway.networking.k8s.io/v1 TCPRoute with Gateway parentRefs (sectionName for a listener) and one rule of at most 16 backendRefs (more are reported). Gateways are provisioned by class: their workload labels are not written."),
     };
 }

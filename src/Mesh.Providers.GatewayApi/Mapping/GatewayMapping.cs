@@ -12,7 +12,8 @@ namespace Mesh.Providers.GatewayApi.Mapping;
 /// <see cref="GatewayApiOptions.GatewayClassName"/>); a listener with several hosts becomes one listener per host (the
 /// first keeps its name, the others are <c>NAME-2</c>, <c>NAME-3</c>, … and are read back as one); TLS terminate ↔
 /// <c>Terminate</c> with the credential as a Secret <c>certificateRefs</c>, passthrough ↔ <c>Passthrough</c>. Listeners take
-/// routes from every namespace (<c>allowedRoutes.namespaces.from: All</c>) when a route of another namespace binds to them.
+/// routes from every namespace (<c>allowedRoutes.namespaces.from: All</c>) when a route (HTTP, TLS or TCP) of another namespace binds to them;
+/// their route kinds are left to the protocol's defaults (HTTPRoute on HTTP and HTTPS, TLSRoute on TLS, TCPRoute on TCP).
 /// An HTTP listener that redirects to HTTPS gets an HTTPRoute of its own (<c>GATEWAY-LISTENER-https-redirect</c>): one rule,
 /// a <c>RequestRedirect</c> to scheme https with 301, bound to the listener; read back as the redirect (<see cref="IsHttpsRedirect"/>).
 /// Not expressible and reported: the workloads (Gateway API provisions by class), mutual TLS, certificate files.
@@ -36,7 +37,8 @@ internal static class GatewayMapping
             {
                 ctx.Approximated($"{path}.workloads", $"Gateway API provisions gateway proxies by class ('{className}'); the workload labels are not written.");
             }
-            var foreign = config.GatewayRoutes.Any(r => r.Namespace != gateway.Namespace && r.Gateways.Any(g => g.Name == gateway.Name && g.Namespace == gateway.Namespace));
+            bool Binds(string ns, EquatableArray<GatewayRef> refs) => ns != gateway.Namespace && refs.Any(g => g.Name == gateway.Name && g.Namespace == gateway.Namespace);
+            var foreign = config.GatewayRoutes.Any(r => Binds(r.Namespace, r.Gateways)) || config.GatewayTlsRoutes.Any(r => Binds(r.Namespace, r.Gateways)) || config.GatewayTcpRoutes.Any(r => Binds(r.Namespace, r.Gateways));
             var listeners = new List<Listener>();
             for (var l = 0; l < gateway.Listeners.Count; l++)
             {

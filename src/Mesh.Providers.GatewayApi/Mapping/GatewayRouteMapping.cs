@@ -17,11 +17,9 @@ internal static class GatewayRouteMapping
     /// <summary>The group of Gateway parents.</summary>
     public const string GatewayGroup = "gateway.networking.k8s.io";
 
-    public static (List<Resources.HttpRoute> Routes, List<ReferenceGrant> Grants) ToGatewayApi(MeshConfig config, IReadOnlyCollection<Resources.Gateway> written, ISet<(string Namespace, string Name)> taken, RouteExportContext ctx)
+    public static List<Resources.HttpRoute> ToGatewayApi(MeshConfig config, IReadOnlyCollection<Resources.Gateway> written, ISet<(string Namespace, string Name)> taken, Grants grants, RouteExportContext ctx)
     {
         var routes = new List<Resources.HttpRoute>();
-        // Each grant with the gateway routes that need it (their names, for the source annotation).
-        var grants = new SortedDictionary<(string To, string From), SortedSet<string>>();
         for (var i = 0; i < config.GatewayRoutes.Count; i++)
         {
             var route = config.GatewayRoutes[i];
@@ -75,9 +73,7 @@ internal static class GatewayRouteMapping
                 }
                 foreach (var target in rule.Backends.Select(b => b.Service).Append(rule.Mirror?.Service ?? host))
                 {
-                    if (string.IsNullOrEmpty(target.Name) || target.Namespace == route.Namespace) continue;
-                    if (!grants.TryGetValue((target.Namespace, route.Namespace), out var needing)) grants[(target.Namespace, route.Namespace)] = needing = new SortedSet<string>(StringComparer.Ordinal);
-                    needing.Add(ModelObjectNames.Of(route));
+                    grants.Need(target, route.Namespace, Resources.HttpRoute.KubeKind, ModelObjectNames.Of(route));
                 }
             }
             HttpRouteMapping.ReportPrecedence(route.Rules, path, ctx);
@@ -87,16 +83,40 @@ internal static class GatewayRouteMapping
                 Spec = new HttpRouteSpec { ParentRefs = parents, Hostnames = route.Hostnames.IsEmpty ? null : [.. route.Hostnames], Rules = rules.Count == 0 ? null : rules },
             }, ModelObjectNames.Of(route)));
         }
-        var referenceGrants = grants.Select(g => Ownership.From(new ReferenceGrant
+        return routes;
+    }
+
+    /// <summary>
+    /// The <c>ReferenceGrant</c>s the gateway routes need: one per namespace of a backend, namespace of the routes and route
+    /// kind (<c>httproutes-from-NS</c>, <c>tlsroutes-from-NS</c>, <c>tcproutes-from-NS</c>), each owned by the routes needing it.
+    /// </summary>
+    public sealed class Grants
+    {
+        private readonly SortedDictionary<(string To, string From, string Kind), SortedSet<string>> _needed = new(Comparer<(string To, string From, string Kind)>.Create(static (a, b) =>
         {
-            Metadata = { Name = $"httproutes-from-{g.Key.From}", NamespaceProperty = g.Key.To },
+            var c = string.CompareOrdinal(a.To, b.To);
+            if (c == 0) c = string.CompareOrdinal(a.From, b.From);
+            return c != 0 ? c : string.CompareOrdinal(a.Kind, b.Kind);
+        }));
+
+        /// <summary>Records that a route of <paramref name="kind"/> in <paramref name="from"/>, owned by <paramref name="owner"/>, sends to <paramref name="target"/> (nothing when it is in the same namespace).</summary>
+        public void Need(ServiceRef target, string from, string kind, string owner)
+        {
+            if (string.IsNullOrEmpty(target.Name) || target.Namespace == from) return;
+            if (!_needed.TryGetValue((target.Namespace, from, kind), out var needing)) _needed[(target.Namespace, from, kind)] = needing = new SortedSet<string>(StringComparer.Ordinal);
+            needing.Add(owner);
+        }
+
+        /// <summary>The grants, by namespace, then the routes' namespace and kind.</summary>
+        public List<ReferenceGrant> ToGatewayApi() => [.. _needed.Select(g => Ownership.From(new ReferenceGrant
+        {
+            Metadata = { Name = $"{g.Key.Kind.ToLowerInvariant()}s-from-{g.Key.From}", NamespaceProperty = g.Key.To },
             Spec =
             {
-                From = [new ReferenceGrantFrom { Group = GatewayGroup, Kind = Resources.HttpRoute.KubeKind, Namespace = g.Key.From }],
+                From = [new ReferenceGrantFrom { Group = GatewayGroup, Kind = g.Key.Kind, Namespace = g.Key.From }],
                 To = [new ReferenceGrantTo { Group = string.Empty, Kind = "Service" }],
             },
-        }, g.Value)).ToList();
-        return (routes, referenceGrants);
+        }, g.Value))];
     }
 
     /// <summary>Whether a parent reference names a Gateway.</summary>
@@ -123,24 +143,7 @@ internal static class GatewayRouteMapping
             {
                 var parent = spec.ParentRefs![i];
                 var path = $"$.spec.parentRefs[{i}]";
-                if (!IsGateway(parent)) continue;
-                var gatewayNs = string.IsNullOrEmpty(parent!.Namespace) ? ns : parent.Namespace;
-                if (string.IsNullOrEmpty(parent.Name) || !model.Gateways.Any(g => g.Name == parent.Name && g.Namespace == gatewayNs))
-                {
-                    ctx.NotImported(source, path, $"Gateway '{gatewayNs}/{parent.Name}' is not in the input (or was not imported); the route is not bound to it. Include its Gateway.");
-                    continue;
-                }
-                if (parent.Port is not null) ctx.NotImported(source, $"{path}.port", "A Gateway parent's port selects its listeners on that port; the model binds a route to a gateway or one listener, so the port was not imported (every listener of the gateway).");
-                string? listener = null;
-                if (!string.IsNullOrEmpty(parent.SectionName))
-                {
-                    if (!model.ListenerNames.TryGetValue((gatewayNs, parent.Name, parent.SectionName), out listener))
-                    {
-                        ctx.NotImported(source, $"{path}.sectionName", $"Gateway '{gatewayNs}/{parent.Name}' has no listener '{parent.SectionName}' the model holds; the route is not bound to it.");
-                        continue;
-                    }
-                }
-                var reference = new GatewayRef { Name = parent.Name, Namespace = gatewayNs, Listener = listener };
+                if (!IsGateway(parent) || GatewayParent(parent!, ns, source, path, model, ctx) is not { } reference) continue;
                 if (!refs.Contains(reference)) refs.Add(reference);
             }
             if (refs.Count == 0)
@@ -175,6 +178,28 @@ internal static class GatewayRouteMapping
             }
             model.GatewayRoutes.Add(new GatewayRoute { Name = name, Namespace = ns, Gateways = [.. refs], Hostnames = [.. hostnames], Rules = [.. ordered] });
         }
+    }
+
+    /// <summary>
+    /// The model binding of a Gateway parentRef of a route in <paramref name="ns"/>: the gateway, and the listener its
+    /// <c>sectionName</c> names; null (reported) when the Gateway or listener was not read. A <c>port</c> is reported.
+    /// </summary>
+    public static GatewayRef? GatewayParent(ParentReference parent, string ns, string source, string path, ModelBuilder model, ImportContext ctx)
+    {
+        var gatewayNs = string.IsNullOrEmpty(parent.Namespace) ? ns : parent.Namespace;
+        if (string.IsNullOrEmpty(parent.Name) || !model.Gateways.Any(g => g.Name == parent.Name && g.Namespace == gatewayNs))
+        {
+            ctx.NotImported(source, path, $"Gateway '{gatewayNs}/{parent.Name}' is not in the input (or was not imported); the route is not bound to it. Include its Gateway.");
+            return null;
+        }
+        if (parent.Port is not null) ctx.NotImported(source, $"{path}.port", "A Gateway parent's port selects its listeners on that port; the model binds a route to a gateway or one listener, so the port was not imported (every listener of the gateway).");
+        string? listener = null;
+        if (!string.IsNullOrEmpty(parent.SectionName) && !model.ListenerNames.TryGetValue((gatewayNs, parent.Name, parent.SectionName), out listener))
+        {
+            ctx.NotImported(source, $"{path}.sectionName", $"Gateway '{gatewayNs}/{parent.Name}' has no listener '{parent.SectionName}' the model holds; the route is not bound to it.");
+            return null;
+        }
+        return new GatewayRef { Name = parent.Name, Namespace = gatewayNs, Listener = listener };
     }
 
     /// <summary>The HTTP listener (of a Gateway read) every parentRef of a redirect route names, or null.</summary>

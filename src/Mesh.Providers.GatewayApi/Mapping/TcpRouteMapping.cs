@@ -10,6 +10,8 @@ namespace Mesh.Providers.GatewayApi.Mapping;
 /// without a port (every port of the host), without one; the weighted backends are the one rule's <c>backendRefs</c>.
 /// TCPRoutes are read in <c>v1</c> and <c>v1alpha2</c>; a model TCP route has one port and one backend list, so further
 /// parentRefs of the Service and further rules (<c>v1alpha2</c> allows 16; <c>v1</c> and Linkerd take one) are reported.
+/// A TCPRoute whose parents are Gateways is a gateway TCP route when the import reads Gateways
+/// (<see cref="ModelBuilder.ReadsGateways"/>, see <see cref="GatewayStreamRouteMapping"/>).
 /// Public: meshes that route with Gateway API (Linkerd) write and read their TCP routes with it.
 /// </summary>
 public static class TcpRouteMapping
@@ -115,9 +117,15 @@ public static class TcpRouteMapping
         var spec = routeSpec ?? new TcpRouteSpec();
         var mark = model.References.Count;
         var what = $"TCPRoute '{ns}/{name}'";
-        if (Parent(spec.ParentRefs, ns, source, ctx, model, what) is not var (host, port))
+        // With Gateways read, Gateway parents make a gateway TCP route, bound once every Gateway is read.
+        var atGateways = model.ReadsGateways && spec.ParentRefs?.Any(GatewayRouteMapping.IsGateway) is true;
+        if (atGateways)
         {
-            if (spec.Rules is not null) ctx.NotImported(source, "$.spec.rules", "The route has no Service parent, so its rules have no place in the model (mesh routes attach to Services).");
+            model.PendingGatewayStreamRoutes.Add(new GatewayStreamRouteMapping.Pending(Resources.TcpRoute.KubeKind, null, spec.ParentRefs, spec.Rules?.Select(r => r?.BackendRefs ?? (r is null ? null : [])).ToList(), name, ns, source));
+        }
+        if (Parent(spec.ParentRefs, ns, source, ctx, model, what, atGateways) is not var (host, port))
+        {
+            if (spec.Rules is not null && !atGateways) ctx.NotImported(source, "$.spec.rules", "The route has no Service parent, so its rules have no place in the model (mesh routes attach to Services).");
             return;
         }
         var rules = spec.Rules ?? [];
@@ -146,13 +154,14 @@ public static class TcpRouteMapping
     }
 
     /// <summary>The first Service parent and its port (null: every port); other parents are reported.</summary>
-    private static (ServiceRef Host, int? Port)? Parent(List<ParentReference>? parents, string ns, string source, ImportContext ctx, ModelBuilder model, string what)
+    private static (ServiceRef Host, int? Port)? Parent(List<ParentReference>? parents, string ns, string source, ImportContext ctx, ModelBuilder model, string what, bool gatewaysRead)
     {
         (ServiceRef Host, int? Port)? found = null;
         for (var i = 0; i < (parents?.Count ?? 0); i++)
         {
             var path = $"$.spec.parentRefs[{i}]";
             if (parents![i] is not { } parent) continue;
+            if (gatewaysRead && GatewayRouteMapping.IsGateway(parent)) continue;
             if (parent.Kind != "Service" || !BackendMapping.IsCoreGroup(parent.Group))
             {
                 ctx.OutOfScope(source, path, $"A {parent.Kind ?? "Gateway"} parent attaches the route to something other than a Service; only Service parents (mesh routing) are in the model.");

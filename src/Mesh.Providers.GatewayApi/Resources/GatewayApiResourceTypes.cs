@@ -7,8 +7,8 @@ namespace Mesh.Providers.GatewayApi.Resources;
 /// KubernetesClient's <c>KubernetesYaml.LoadAllFromString(yaml, typeMap)</c> expects, and the core <c>v1</c> Service
 /// (the kit's <see cref="CoreService"/>: the services routes name, and the leaf Services of subsets), and
 /// <c>BackendTLSPolicy</c> (client TLS to a Service). <c>HTTPRoute</c> is
-/// also read from <c>v1beta1</c>, a served version with the same schema, and <c>TCPRoute</c> from <c>v1alpha2</c>, its
-/// experimental version (the one Linkerd bundles).
+/// also read from <c>v1beta1</c>, a served version with the same schema, and <c>TCPRoute</c> and <c>TLSRoute</c> (gateway TLS
+/// routes, written as <c>v1</c>) from <c>v1alpha2</c>, their experimental version (the one Linkerd bundles).
 /// </summary>
 public static class GatewayApiResourceTypes
 {
@@ -26,6 +26,8 @@ public static class GatewayApiResourceTypes
         [$"{Group}/v1/{GrpcRoute.KubeKind}"] = typeof(GrpcRoute),
         [$"{Group}/v1/{TcpRoute.KubeKind}"] = typeof(TcpRoute),
         [$"{Group}/{TcpRoute.KubeApiVersionV1Alpha2}/{TcpRoute.KubeKind}"] = typeof(TcpRoute),
+        [$"{Group}/{TlsRoute.KubeApiVersionV1}/{TlsRoute.KubeKind}"] = typeof(TlsRoute),
+        [$"{Group}/{TlsRoute.KubeApiVersion}/{TlsRoute.KubeKind}"] = typeof(TlsRoute),
         [$"{Group}/v1/{Gateway.KubeKind}"] = typeof(Gateway),
         [$"{Group}/v1beta1/{Gateway.KubeKind}"] = typeof(Gateway),
         [$"{Group}/v1beta1/{ReferenceGrant.KubeKind}"] = typeof(ReferenceGrant),
@@ -42,6 +44,7 @@ public static class GatewayApiResourceTypes
             [typeof(HttpRoute)] = HttpRoute.KubeGroup + "/" + HttpRoute.KubeApiVersion,
             [typeof(GrpcRoute)] = GrpcRoute.KubeGroup + "/" + GrpcRoute.KubeApiVersion,
             [typeof(TcpRoute)] = TcpRoute.KubeGroup + "/" + TcpRoute.KubeApiVersion,
+            [typeof(TlsRoute)] = TlsRoute.KubeGroup + "/" + TlsRoute.KubeApiVersionV1,
             [typeof(Gateway)] = Gateway.KubeGroup + "/" + Gateway.KubeApiVersion,
             [typeof(ReferenceGrant)] = ReferenceGrant.KubeGroup + "/" + ReferenceGrant.KubeApiVersion,
             [typeof(BackendTlsPolicy)] = BackendTlsPolicy.KubeGroup + "/" + BackendTlsPolicy.KubeApiVersion,
@@ -53,6 +56,8 @@ public static class GatewayApiResourceTypes
         {
             [$"{TcpRoute.KubeGroup}/{TcpRoute.KubeApiVersionV1Alpha2}/{TcpRoute.KubeKind}"] =
                 $"{TcpRoute.KubeGroup}/{TcpRoute.KubeApiVersionV1Alpha2} is the experimental version of TCPRoute, which the standard-channel CRDs no longer serve; it was read as {TcpRoute.KubeGroup}/{TcpRoute.KubeApiVersion} (the same fields).",
+            [$"{TlsRoute.KubeGroup}/{TlsRoute.KubeApiVersion}/{TlsRoute.KubeKind}"] =
+                $"{TlsRoute.KubeGroup}/{TlsRoute.KubeApiVersion} is the experimental version of TLSRoute, which the standard-channel CRDs no longer serve; it was read as {TlsRoute.KubeGroup}/{TlsRoute.KubeApiVersionV1} (which requires hostnames and takes one rule).",
         })
     {
         TypeInfoResolver = GatewayApiJsonContext.Default,

@@ -43,7 +43,7 @@ internal static class GatewayApiExport
             }
         }
         var tcp = TcpRouteMapping.ToGatewayApi(config, ctx, Resources.TcpRoute.KubeGroup + "/" + Resources.TcpRoute.KubeApiVersion);
-        var edge = GatewayEdgeMapping.ToGatewayApi(config, routes.Keys, ctx);
+        var edge = GatewayEdgeMapping.ToGatewayApi(config, routes.Keys.Select(k => (Resources.HttpRoute.KubeKind, k.Namespace, k.Name)).Concat(tcp.Select(t => (Resources.TcpRoute.KubeKind, t.Route.Metadata.NamespaceProperty, t.Route.Metadata.Name))), ctx, Resources.TlsRoute.KubeGroup + "/" + Resources.TlsRoute.KubeApiVersionV1);
         var tls = BackendTlsMapping.ToGatewayApi(config, ctx).ToList();
         Report(config, ctx);
         return ([.. routes.Values, .. tcp.Select(t => t.Route), .. tls, .. edge], ctx.Diagnostics);

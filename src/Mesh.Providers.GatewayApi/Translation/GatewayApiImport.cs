@@ -7,7 +7,7 @@ using Mesh.Translation;
 namespace Mesh.Providers.GatewayApi.Translation;
 
 /// <summary>
-/// Gateway API routes (HTTPRoute, GRPCRoute, TCPRoute), Gateways, BackendTLSPolicies and core Services → model: the routes first (routes
+/// Gateway API routes (HTTPRoute, GRPCRoute, TCPRoute, TLSRoute), Gateways, BackendTLSPolicies and core Services → model: the routes first (routes
 /// written once per parent port read back as one, <see cref="PortSplitMapping"/>; those bound to Gateways once every Gateway is read), the BackendTLSPolicies once every Service
 /// and route is read (<see cref="BackendTlsMapping"/>: a sectionName names a port of either), then the Services and every
 /// service the routes and policies name (<see cref="ServiceMapping"/>). Anything else is reported and skipped. Leaf Services fold back into subsets in the
@@ -50,6 +50,11 @@ internal static class GatewayApiImport
             {
                 ctx.ReportMetadata(route.Metadata, source);
                 TcpRouteMapping.ToModel(route.Spec, ctx.NameOf(route, source), ctx.NamespaceOf(route), source, model, ctx);
+            })
+            .On<TlsRoute>((route, source) =>
+            {
+                ctx.ReportMetadata(route.Metadata, source);
+                GatewayEdgeMapping.ReadTlsRoute(route, ctx.NameOf(route, source), ctx.NamespaceOf(route), source, model, ctx);
             })
             .On<Resources.Gateway>((gateway, source) =>
             {

@@ -38,6 +38,15 @@ public sealed class ModelBuilder
 
     /// <summary>The HTTPRoutes with Gateway parents, read once every Gateway is.</summary>
     internal List<Mapping.GatewayRouteMapping.Pending> PendingGatewayRoutes { get; } = [];
+
+    /// <summary>The gateway TLS routes read (TLSRoutes with Gateway parents).</summary>
+    internal List<GatewayTlsRoute> GatewayTlsRoutes { get; } = [];
+
+    /// <summary>The gateway TCP routes read (TCPRoutes with Gateway parents).</summary>
+    internal List<GatewayTcpRoute> GatewayTcpRoutes { get; } = [];
+
+    /// <summary>The TLSRoutes and TCPRoutes with Gateway parents, read once every Gateway is.</summary>
+    internal List<Mapping.GatewayStreamRouteMapping.Pending> PendingGatewayStreamRoutes { get; } = [];
     /// <summary>The destination policies imported so far (client TLS from BackendTLSPolicies), one per target.</summary>
     internal List<DestinationPolicy> DestinationPolicies { get; } = [];
 
@@ -118,6 +127,8 @@ public sealed class ModelBuilder
         TcpRoutes = [.. TcpRoutes],
         Gateways = [.. Gateways],
         GatewayRoutes = [.. GatewayRoutes],
+        GatewayTlsRoutes = [.. GatewayTlsRoutes],
+        GatewayTcpRoutes = [.. GatewayTcpRoutes],
         DestinationPolicies = [.. DestinationPolicies],
     }.Normalize();
 }

@@ -6,6 +6,7 @@ using Mesh.Providers.GatewayApi.Mapping;
 using Mesh.Providers.GatewayApi.Translation;
 using Mesh.Providers.Linkerd.Mapping;
 using Mesh.Providers.Linkerd.Resources;
+using GatewayResources = Mesh.Providers.GatewayApi.Resources;
 
 namespace Mesh.Providers.Linkerd.Translation;
 
@@ -31,7 +32,7 @@ internal static class LinkerdExport
         ReportExternalEndpoints(config, ctx);
         var egress = config.ExternalServices.IsEmpty && config.Outbound.IsEmpty ? [] : EgressMapping.ToLinkerd(config, options, ctx, Written([.. routes, .. tcp.Select(t => t.Route), .. policies]));
         var expansion = ExternalWorkloadMapping.ToLinkerd(config, options, ctx);
-        List<object> resources = [.. routes, .. tcp.Select(t => t.Route), .. policies, .. egress, .. expansion, .. Edge(config, options, leaves, Written([.. routes, .. tcp.Select(t => t.Route)]), ctx)];
+        List<object> resources = [.. routes, .. tcp.Select(t => t.Route), .. policies, .. egress, .. expansion, .. Edge(config, options, leaves, Written([.. routes, .. tcp.Select(t => t.Route), .. egress]), ctx)];
         ServicePortMapping.ToLinkerd(config, resources, options, ctx);
         return (resources, ctx.Diagnostics);
     }
@@ -42,11 +43,13 @@ internal static class LinkerdExport
     /// </summary>
     private static IReadOnlyList<object> Edge(MeshConfig config, LinkerdOptions options, LeafServicePlan leaves, HashSet<(string Kind, string Namespace, string Name)> written, RouteExportContext ctx)
     {
-        if (config.Gateways.IsEmpty && config.GatewayRoutes.IsEmpty) return [];
+        if (config.Gateways.IsEmpty && config.GatewayRoutes.IsEmpty && config.GatewayTlsRoutes.IsEmpty && config.GatewayTcpRoutes.IsEmpty) return [];
         var edge = new RouteExportContext(new GatewayApiOptions { DefaultNamespace = options.DefaultNamespace, GatewayClassName = options.GatewayClassName }, config, RouteDialect.GatewayApi, leaves);
-        var resources = GatewayEdgeMapping.ToGatewayApi(config, written.Where(w => w.Kind.EndsWith("/HTTPRoute", StringComparison.Ordinal)).Select(w => (w.Namespace, w.Name)), edge);
+        // HTTPRoutes of either group share the name space of the kind; TLSRoutes and TCPRoutes are Gateway API's, in the version Linkerd bundles.
+        var taken = written.Select(w => (Kind: w.Kind[(w.Kind.IndexOf('/', StringComparison.Ordinal) + 1)..], w.Namespace, w.Name));
+        var resources = GatewayEdgeMapping.ToGatewayApi(config, taken, edge, GatewayResources.TcpRoute.KubeGroup + "/" + GatewayResources.TcpRoute.KubeApiVersionV1Alpha2);
         foreach (var diagnostic in edge.Diagnostics) ctx.Diagnostics.Add(diagnostic);
-        if (resources.Count > 0) ctx.Note("$.spec.gateways", "Linkerd has no ingress of its own: the gateways are written as Gateway API Gateways, with the HTTPRoutes bound to them, for the Gateway API implementation the cluster runs (meshed with Linkerd).");
+        if (resources.Count > 0) ctx.Note("$.spec.gateways", "Linkerd has no ingress of its own: the gateways are written as Gateway API Gateways, with the HTTPRoutes, TLSRoutes and TCPRoutes bound to them, for the Gateway API implementation the cluster runs (meshed with Linkerd).");
         return resources;
     }
 

@@ -121,7 +121,13 @@ internal static class LinkerdImport
             if (resource is GatewayResources.TlsRoute tls)
             {
                 ctx.ReportMetadata(tls.Metadata, source);
-                ctx.OutOfScope(source, "$.kind", "A TLSRoute without an EgressNetwork parent routes TLS inside the mesh, which the model does not describe; it was skipped.");
+                if (tls.Spec?.ParentRefs?.Any(p => p is not null && (p.Kind ?? GatewayResources.Gateway.KubeKind) == GatewayResources.Gateway.KubeKind && (p.Group ?? GatewayResources.Gateway.KubeGroup) == GatewayResources.Gateway.KubeGroup) is true)
+                {
+                    // Bound to Gateways: a gateway TLS route of the ingress the mesh meets (its other parents are reported).
+                    GatewayEdgeMapping.ReadTlsRoute(tls, ctx.NameOf(tls, source), ctx.NamespaceOf(tls), source, model, ctx);
+                    continue;
+                }
+                ctx.OutOfScope(source, "$.kind", "A TLSRoute without an EgressNetwork or Gateway parent routes TLS inside the mesh, which the model does not describe; it was skipped.");
                 continue;
             }
             if (resource is CoreService service)

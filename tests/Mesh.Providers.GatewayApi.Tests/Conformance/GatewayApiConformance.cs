@@ -22,7 +22,7 @@ public sealed class GatewayApiRoundTrip : RoundTripSuite
 }
 
 /// <summary>
-/// Output validated strictly against <c>crds/gateway-api</c> (HTTPRoute, GRPCRoute, TCPRoute, BackendTLSPolicy): 150 generated models plus the
+/// Output validated strictly against <c>crds/gateway-api</c> (HTTPRoute, GRPCRoute, TCPRoute, TLSRoute, Gateway, ReferenceGrant, BackendTLSPolicy): 150 generated models plus the
 /// samples, with every Service written (<see cref="ServiceOutput.All"/>): the leaf and service Services are checked against the
 /// vendored core Service schema.
 /// </summary>
@@ -32,6 +32,7 @@ public sealed class GatewayApiSchema : SchemaSuite
 
     protected override IReadOnlyList<string> CrdFiles =>
         ["crds/gateway-api/gateway.networking.k8s.io_httproutes.yaml", "crds/gateway-api/gateway.networking.k8s.io_grpcroutes.yaml", "crds/gateway-api/gateway.networking.k8s.io_tcproutes.yaml",
+         "crds/gateway-api/gateway.networking.k8s.io_tlsroutes.yaml",
          "crds/gateway-api/gateway.networking.k8s.io_backendtlspolicies.yaml", "crds/gateway-api/gateway.networking.k8s.io_gateways.yaml", "crds/gateway-api/gateway.networking.k8s.io_referencegrants.yaml"];
 
     protected override string CorpusFolder => "examples/gateway-api";
@@ -39,7 +40,7 @@ public sealed class GatewayApiSchema : SchemaSuite
     protected override Gen<MeshConfig> Models => GatewayApiModels.Any;
 
     /// <summary>The routing, TCP, client TLS and gateway samples and every <c>samples/*.mesh.yaml</c> of the repository (the README's Bookinfo).</summary>
-    protected override IEnumerable<MeshConfig> SampleModels => [Samples.Routing, Samples.Tcp, Samples.ClientTls, Samples.Edge, .. RepositorySamples.MeshYaml()];
+    protected override IEnumerable<MeshConfig> SampleModels => [Samples.Routing, Samples.Tcp, Samples.ClientTls, Samples.Edge, Samples.EdgeStreams, .. RepositorySamples.MeshYaml()];
 
     /// <summary>
     /// None: a backend or mirror without a port takes its service's only port or the route's parent port (one route per
@@ -68,6 +69,26 @@ public sealed class GatewayApiSchema : SchemaSuite
         var kinds = new CrdSchemaSet(CrdFiles.Select(ConformancePaths.Require)).Kinds;
         Assert.Contains("gateway.networking.k8s.io/v1/BackendTLSPolicy", kinds);
         Assert.DoesNotContain("gateway.networking.k8s.io/v1alpha3/BackendTLSPolicy", kinds);
+    }
+
+    /// <summary>The standard-channel CRDs serve TLSRoute as v1 only (served and stored), the version this provider writes for gateway TLS routes.</summary>
+    [Fact]
+    public void Crds_ServeTlsRouteAsV1Only()
+    {
+        var kinds = new CrdSchemaSet(CrdFiles.Select(ConformancePaths.Require)).Kinds;
+        Assert.Contains("gateway.networking.k8s.io/v1/TLSRoute", kinds);
+        Assert.DoesNotContain("gateway.networking.k8s.io/v1alpha2/TLSRoute", kinds);
+        Assert.DoesNotContain("gateway.networking.k8s.io/v1alpha3/TLSRoute", kinds);
+    }
+
+    /// <summary>The gateway TLS and TCP routes sample is written as a schema-valid TLSRoute, TCPRoute and grants.</summary>
+    [Fact]
+    public void EdgeStreamsSample_IsSchemaValid()
+    {
+        var written = Translator.Translate(Samples.EdgeStreams).Resources;
+        Assert.Single(written.OfType<Resources.TlsRoute>());
+        Assert.Single(written.OfType<Resources.TcpRoute>());
+        Assert.Empty(Problems(Samples.EdgeStreams));
     }
 
     /// <summary>The standard-channel CRDs serve TCPRoute as v1 only, the version this provider writes.</summary>

@@ -15,7 +15,7 @@ public sealed class RolloutStepTests
 {
     private static readonly string[] CrdFiles =
         ["crds/gateway-api/gateway.networking.k8s.io_httproutes.yaml", "crds/gateway-api/gateway.networking.k8s.io_grpcroutes.yaml", "crds/gateway-api/gateway.networking.k8s.io_tcproutes.yaml",
-         "crds/gateway-api/gateway.networking.k8s.io_backendtlspolicies.yaml", "crds/gateway-api/gateway.networking.k8s.io_gateways.yaml", "crds/gateway-api/gateway.networking.k8s.io_referencegrants.yaml"];
+         "crds/gateway-api/gateway.networking.k8s.io_tlsroutes.yaml", "crds/gateway-api/gateway.networking.k8s.io_backendtlspolicies.yaml", "crds/gateway-api/gateway.networking.k8s.io_gateways.yaml", "crds/gateway-api/gateway.networking.k8s.io_referencegrants.yaml"];
 
     private static readonly RolloutStep[] FiveSteps =
         [RolloutStep.Header("x-canary", "always"), RolloutStep.Weight(5), RolloutStep.Weight(25), RolloutStep.Weight(50), RolloutStep.Weight(100), RolloutStep.Mirror(10)];

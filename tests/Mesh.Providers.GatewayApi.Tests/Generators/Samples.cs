@@ -58,6 +58,54 @@ internal static class Samples
         ],
     };
 
+    /// <summary>
+    /// Gateway TLS and TCP routes: a gateway of class <c>example</c> in <c>edge</c> with a TLS passthrough listener for two
+    /// hosts (written as two listeners), a terminating TLS listener and a TCP listener; a TLS route of namespace <c>data</c>
+    /// bound to the passthrough listener with a weighted split to a service there and one in <c>bookinfo</c> (a
+    /// ReferenceGrant there), and a TCP route bound to the whole gateway with a backend in <c>data</c> (a ReferenceGrant).
+    /// </summary>
+    public static MeshConfig EdgeStreams { get; } = new()
+    {
+        Name = "imported",
+        Services =
+        [
+            new MeshService { Name = "db", Namespace = "data", Selector = new Dictionary<string, string> { ["app"] = "db" }, Ports = [new ServicePort { Name = "tls", Port = 5432, Protocol = Protocol.Tls }, new ServicePort { Name = "admin", Port = 8080, Protocol = Protocol.Tcp }] },
+            new MeshService { Name = "db-next", Namespace = "bookinfo", Selector = new Dictionary<string, string> { ["app"] = "db-next" }, Ports = [new ServicePort { Name = "tls", Port = 5432, Protocol = Protocol.Tls }] },
+        ],
+        Gateways =
+        [
+            new Gateway
+            {
+                Name = "public", Namespace = "edge", ClassName = "example",
+                Listeners =
+                [
+                    new GatewayListener { Name = "sni", Port = 443, Protocol = ListenerProtocol.Tls, Hosts = ["db.example.com", "*.db.example.org"], Tls = new GatewayTls { Mode = GatewayTlsMode.Passthrough } },
+                    new GatewayListener { Name = "terminate", Port = 8443, Protocol = ListenerProtocol.Tls, Hosts = ["admin.example.com"], Tls = new GatewayTls { CredentialName = "admin-cert" } },
+                    new GatewayListener { Name = "raw", Port = 9000, Protocol = ListenerProtocol.Tcp },
+                ],
+            },
+        ],
+        GatewayTlsRoutes =
+        [
+            new GatewayTlsRoute
+            {
+                Name = "db", Namespace = "data",
+                Gateways = [new GatewayRef { Name = "public", Namespace = "edge", Listener = "sni" }],
+                Hostnames = ["db.example.com", "eu.db.example.org"],
+                Backends = [new WeightedBackend { Service = new ServiceRef("db", "data"), Port = 5432, Weight = 90 }, new WeightedBackend { Service = new ServiceRef("db-next", "bookinfo"), Port = 5432, Weight = 10 }],
+            },
+        ],
+        GatewayTcpRoutes =
+        [
+            new GatewayTcpRoute
+            {
+                Name = "admin", Namespace = "edge",
+                Gateways = [new GatewayRef { Name = "public", Namespace = "edge" }],
+                Backends = [new WeightedBackend { Service = new ServiceRef("db", "data"), Port = 8080 }],
+            },
+        ],
+    };
+
     /// <summary>An HTTP route with every HTTPRoute feature, and a gRPC route.</summary>
     public static MeshConfig Routing { get; } = new()
     {

@@ -110,7 +110,8 @@ public sealed class TcpRouteImportTests
             "$.spec.rules[1]",
         ];
         Assert.All(paths, p => Assert.Contains(result.Diagnostics, d => d.Path == "in.yaml#0 " + p));
-        Assert.Contains(result.Diagnostics, d => d.Code == DiagnosticCodes.OutOfScope && d.Path == "in.yaml#0 $.spec.parentRefs[3]");
+        // A Gateway parent makes a gateway TCP route, which the Gateway (not in the input) would bind.
+        Assert.Contains(result.Diagnostics, d => d.Code == DiagnosticCodes.FieldNotImported && d.Path == "in.yaml#0 $.spec.parentRefs[3]" && d.Message.Contains("Include its Gateway", StringComparison.Ordinal));
         var route = Assert.Single(result.Config!.TcpRoutes);
         Assert.Equal(5432, route.Port);
         Assert.Equal(new ServiceRef("db-v1", "data"), Assert.Single(route.Backends).Service);

@@ -63,4 +63,52 @@ public sealed class GatewayEdgeTests
         var configured = new LinkerdTranslator(new LinkerdOptions { GatewayClassName = "contour" }).Translate(model);
         Assert.Equal("contour", Assert.Single(configured.Resources.OfType<GatewayResource>()).Spec.GatewayClassName);
     }
+
+    /// <summary>A gateway with TLS passthrough and TCP listeners, a TLS route bound to one listener and a TCP route named as a mesh TCP route.</summary>
+    private static readonly MeshConfig Streams = new()
+    {
+        Name = "imported",
+        Services =
+        [
+            new MeshService { Name = "db", Namespace = "data", Selector = new Dictionary<string, string> { ["app"] = "db" }, Ports = [new ServicePort { Name = "tls", Port = 5432, Protocol = Protocol.Tls }] },
+            new MeshService { Name = "cache", Namespace = "edge", Selector = new Dictionary<string, string> { ["app"] = "cache" }, Ports = [new ServicePort { Name = "tcp", Port = 6379, Protocol = Protocol.Tcp }] },
+        ],
+        TcpRoutes = [new TcpRoute { Name = "cache", Namespace = "edge", Host = new ServiceRef("cache", "edge"), Port = 6379, Backends = [new WeightedBackend { Service = new ServiceRef("cache", "edge") }] }],
+        Gateways =
+        [
+            new Gateway
+            {
+                Name = "public", Namespace = "edge", ClassName = "envoy-gateway",
+                Listeners =
+                [
+                    new GatewayListener { Name = "sni", Port = 443, Protocol = ListenerProtocol.Tls, Hosts = ["db.example.com"], Tls = new GatewayTls { Mode = GatewayTlsMode.Passthrough } },
+                    new GatewayListener { Name = "raw", Port = 6379, Protocol = ListenerProtocol.Tcp },
+                ],
+            },
+        ],
+        GatewayTlsRoutes = [new GatewayTlsRoute { Name = "db", Namespace = "data", Gateways = [new GatewayRef { Name = "public", Namespace = "edge", Listener = "sni" }], Hostnames = ["db.example.com"], Backends = [new WeightedBackend { Service = new ServiceRef("db", "data"), Port = 5432 }] }],
+        GatewayTcpRoutes = [new GatewayTcpRoute { Name = "cache-edge", Namespace = "edge", Gateways = [new GatewayRef { Name = "public", Namespace = "edge" }], Backends = [new WeightedBackend { Service = new ServiceRef("cache", "edge"), Port = 6379 }] }],
+    };
+
+    [Fact]
+    public void GatewayTlsAndTcpRoutes_AreV1Alpha2RoutesBoundToTheGateway_AndRoundTrip()
+    {
+        var translator = new LinkerdTranslator(new LinkerdOptions { ServiceOutput = ServiceOutput.All });
+        var result = translator.Translate(Streams);
+        Assert.False(result.HasErrors, string.Join("\n", result.Diagnostics));
+        Assert.DoesNotContain(result.Diagnostics, d => d.Severity >= DiagnosticSeverity.Warning && d.Path.StartsWith("$.spec.gatewayT", StringComparison.Ordinal));
+        var tls = Assert.Single(result.Resources.OfType<GatewayApi.Resources.TlsRoute>());
+        Assert.Equal(("gateway.networking.k8s.io/v1alpha2", "sni", "edge"), (tls.ApiVersion, tls.Spec.ParentRefs![0].SectionName, tls.Spec.ParentRefs[0].Namespace));
+        var tcp = result.Resources.OfType<GatewayApi.Resources.TcpRoute>().ToList();
+        Assert.All(tcp, t => Assert.Equal("gateway.networking.k8s.io/v1alpha2", t.ApiVersion));
+        Assert.Contains(tcp, t => t.Spec.ParentRefs![0].Kind == "Gateway" && t.Metadata.Name == "cache-edge");
+        // The TLS route of namespace 'data' opens the Gateway's listeners to every namespace; its backend is in its own, so no grant.
+        Assert.All(Assert.Single(result.Resources.OfType<GatewayResource>()).Spec.Listeners!, l => Assert.Equal("All", l.AllowedRoutes!.Namespaces!.From));
+        Assert.Empty(result.Resources.OfType<GatewayApi.Resources.ReferenceGrant>());
+        var back = translator.ImportYaml(translator.WriteYaml(result.Resources), "linkerd.yaml");
+        Assert.False(back.HasErrors, string.Join("\n", back.Diagnostics));
+        Assert.Equal(Streams.Normalize().GatewayTlsRoutes, back.Config!.GatewayTlsRoutes);
+        Assert.Equal(Streams.Normalize().GatewayTcpRoutes, back.Config.GatewayTcpRoutes);
+        Assert.Equal("cache", Assert.Single(back.Config.TcpRoutes).Name);
+    }
 }
