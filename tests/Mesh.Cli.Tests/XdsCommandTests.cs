@@ -65,7 +65,10 @@ public sealed class XdsCommandTests : IDisposable
         Assert.Contains("\"fill_interval\": \"60s\"", run.Stdout, StringComparison.Ordinal);
     }
 
-    /// <summary>The bookinfo sample with gateway edge/public (HTTPS terminated with a credential, TLS passed through) and a route on it.</summary>
+    /// <summary>
+    /// The bookinfo sample with gateway edge/public (HTTPS terminated with a credential, TLS passed through, TCP), an HTTP
+    /// route, a TLS route to ratings and a TCP route to mongodb on it.
+    /// </summary>
     private string GatewayModel()
     {
         var path = Path.Combine(_dir, "gateway.mesh.yaml");
@@ -78,6 +81,7 @@ public sealed class XdsCommandTests : IDisposable
                   listeners:
                     - { name: https, port: 443, protocol: https, hosts: [shop.example.com], tls: { credentialName: shop-cert } }
                     - { name: db, port: 443, protocol: tls, hosts: [db.example.com], tls: { mode: passthrough } }
+                    - { name: mongo, port: 27017, protocol: tcp }
               gatewayRoutes:
                 - name: shop
                   namespace: edge
@@ -85,13 +89,17 @@ public sealed class XdsCommandTests : IDisposable
                   hostnames: [shop.example.com]
                   rules:
                     - backends: [{ service: productpage.bookinfo, port: 9080 }]
+              gatewayTlsRoutes:
+                - { name: db, namespace: edge, gateways: [{ name: public, namespace: edge, listener: db }], hostnames: [db.example.com], backends: [{ service: ratings.bookinfo }] }
+              gatewayTcpRoutes:
+                - { name: mongo, namespace: edge, gateways: [{ name: public, namespace: edge }], backends: [{ service: mongodb.bookinfo }] }
 
             """);
         return path;
     }
 
     [Fact]
-    public void Gateway_EncodesTheGatewaysListenersTlsAndRoutes_AndReportsWhatItCannot()
+    public void Gateway_EncodesTheGatewaysListenersTlsAndRoutes_TlsAndTcpRoutesIncluded()
     {
         var run = CliRunner.Invoke("xds", GatewayModel(), "--endpoints", Endpoints, "--node", "ingress-1", "--gateway", "edge/public");
         Assert.True(run.ExitCode == 0, run.Stderr);
@@ -102,7 +110,12 @@ public sealed class XdsCommandTests : IDisposable
         Assert.Contains("\"route_config_name\": \"https.443.https\"", run.Stdout, StringComparison.Ordinal);
         Assert.Contains("outbound|9080||productpage.bookinfo.svc.cluster.local", run.Stdout, StringComparison.Ordinal);
         Assert.DoesNotContain("outbound|9080||reviews.bookinfo.svc.cluster.local", run.Stdout, StringComparison.Ordinal);
-        Assert.Contains("warning MESH4012 $.spec.gateways[0].listeners[1]:", run.Stderr, StringComparison.Ordinal);
+        // The TLS route: its chain by SNI, a tcp_proxy to ratings; the TCP route: the TCP listener's tcp_proxy to mongodb.
+        Assert.Contains("\"name\": \"tls.443.db.edge.db\"", run.Stdout, StringComparison.Ordinal);
+        Assert.Contains("\"cluster\": \"outbound|9080||ratings.bookinfo.svc.cluster.local\"", run.Stdout, StringComparison.Ordinal);
+        Assert.Contains("\"cluster\": \"outbound|27017||mongodb.bookinfo.svc.cluster.local\"", run.Stdout, StringComparison.Ordinal);
+        Assert.DoesNotContain("BlackHoleCluster", run.Stdout, StringComparison.Ordinal);
+        Assert.DoesNotContain("MESH4012", run.Stderr, StringComparison.Ordinal);
         // The same gateway named by name, in --namespace.
         var byName = CliRunner.Invoke("xds", GatewayModel(), "--endpoints", Endpoints, "--node", "ingress-1", "--gateway", "public", "--namespace", "edge");
         Assert.Equal(run.Stdout, byName.Stdout);

@@ -7,7 +7,8 @@ namespace Mesh.Xds.Encoders;
 /// <summary>
 /// Encodes one port of a gateway proxy (<see cref="GatewayPlanner"/>): a listener on <c>0.0.0.0:port</c> with a filter chain
 /// per plan chain — matched by SNI (<c>server_names</c>), terminating TLS with a <c>DownstreamTlsContext</c> when the listener
-/// does, and holding an HttpConnectionManager over RDS (<see cref="ConnectionManagerEncoder"/>) or a <c>tcp_proxy</c> — and the
+/// does, and holding an HttpConnectionManager over RDS (<see cref="ConnectionManagerEncoder"/>) or a <c>tcp_proxy</c>
+/// (<see cref="TcpProxyEncoder"/>, shared with the sidecar's layer-4 chains) — and the
 /// TLS inspector listener filter that reads the SNI when the port carries TLS.
 /// </summary>
 internal static class GatewayListenerEncoder
@@ -40,11 +41,7 @@ internal static class GatewayListenerEncoder
             }
             else
             {
-                s.Utf8(FilterFields.Name, "envoy.filters.network.tcp_proxy"u8);
-                Fields.BeginAny(ref s, FilterFields.TypedConfig, TypeUrlBytes.TcpProxy);
-                s.String(TcpProxyFields.StatPrefix, chain.TcpCluster);
-                s.String(TcpProxyFields.Cluster, chain.TcpCluster);
-                Fields.EndAny(ref s);
+                TcpProxyEncoder.Filter(ref s, chain.StatPrefixUtf8, chain.TcpBackends ?? [], l.Telemetry?.AccessLog == true);
             }
             s.End();
             if (chain.Tls is { } tls) TlsContextEncoder.Gateway(ref s, FilterChainFields.TransportSocket, tls);

@@ -16,15 +16,28 @@ namespace Mesh.Xds.Planning;
 /// <c>DownstreamTlsContext</c> (the certificate by SDS name or as files; mutual TLS requires a client certificate verified
 /// against the credential's CA secret or the CA file) and routes over RDS with its own route configuration
 /// <c>https.&lt;port&gt;.&lt;listener&gt;</c>, so that SNI and Host agree on the listener.</item>
-/// <item>TLS (terminated or passed through) and TCP: a <c>tcp_proxy</c> filter chain. The encoder does not route the
-/// model's gateway TLS and TCP routes yet, so it sends to <c>BlackHoleCluster</c>, which closes every connection — as
-/// Istio's and Gateway API's gateways refuse them without a TLS or TCP route — and each such listener, and each TLS or TCP
-/// route bound to the gateway, is reported.</item>
+/// <item>TLS (terminated or passed through): a <c>tcp_proxy</c> filter chain per gateway TLS route bound to the listener
+/// (to the gateway, or to the listener by name), matching the SNI names the route and the listener both serve
+/// (<c>server_names</c>), to the route's backends (one cluster, or <c>weighted_clusters</c>; resolved as a sidecar's TCP
+/// route's, <see cref="OutboundTcpPlanner.Resolve"/>); then the listener's own chain, matching its host names no route
+/// took, to <c>BlackHoleCluster</c>, which closes the connection — as Istio's and Gateway API's gateways refuse a
+/// connection no route takes. A server name an earlier chain of the port already matches is not matched again (Envoy
+/// rejects two chains with the same match): a route's name is reported, a listener's is left to the earlier chain.</item>
+/// <item>TCP: one <c>tcp_proxy</c> chain to the backends of the first gateway TCP route bound to the port's listener (a
+/// TCP listener has one route: Gateway API's TCPRoute rules and Istio's <c>tcp</c> routes give every connection of a
+/// port to one destination, and the validator rejects a second route; another is reported), or to
+/// <c>BlackHoleCluster</c> when none is bound.</item>
 /// </list>
+/// A route whose backend has no cluster (no port to pick, an external service without a resolvable host) is reported, and
+/// its connections take the listener's own chain.
 /// </summary>
 internal static class GatewayPlanner
 {
-    public static (RouteConfigPlan[] RouteConfigs, ListenerPlan[] Listeners, bool BlackHole) Plan(PlanContext context)
+    /// <summary>
+    /// The gateway's route configurations and listeners, and whether a chain sends to <c>BlackHoleCluster</c>.
+    /// <paramref name="clusters"/> maps every outbound cluster's name to the service or external service it is for.
+    /// </summary>
+    public static (RouteConfigPlan[] RouteConfigs, ListenerPlan[] Listeners, bool BlackHole) Plan(PlanContext context, Dictionary<string, ServiceRef> clusters)
     {
         var proxy = context.Proxy;
         if (context.Gateway is not { } gateway)
@@ -35,7 +48,6 @@ internal static class GatewayPlanner
             }
             return ([], [], false);
         }
-        ReportStreamRoutes(context, gateway);
         var routeConfigs = new List<RouteConfigPlan>();
         var listeners = new List<ListenerPlan>();
         var blackHole = false;
@@ -57,11 +69,16 @@ internal static class GatewayPlanner
                     break;
                 }
                 case ListenerProtocol.Tcp:
-                    foreach (var i in onPort) ReportNoRoutes(context, i);
-                    chains.Add(new GatewayChainPlan(ResourceNames.GatewayChain("tcp", port, null), [], null, null, false, OutboundScope.BlackHoleCluster, statPrefix));
-                    blackHole = true;
+                {
+                    var chainName = ResourceNames.GatewayChain("tcp", port, null);
+                    var backends = TcpBackends(context, gateway, port, onPort, clusters);
+                    chains.Add(backends is null ? BlackHoleChain(chainName, [], null) : TcpChain(chainName, [], null, backends));
+                    blackHole |= backends is null;
                     break;
+                }
                 default:
+                    // The SNI names the port's chains match so far ("*": a chain without server_names).
+                    var claimed = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
                     foreach (var i in onPort)
                     {
                         var listener = gateway.Listeners[i];
@@ -72,11 +89,25 @@ internal static class GatewayPlanner
                             var config = RouteConfig(context, gateway, ResourceNames.GatewayHttpsRouteConfig(port, listener.Name), port, [i]);
                             routeConfigs.Add(config);
                             chains.Add(new GatewayChainPlan(config.Name, serverNames, tls, config.Name, config.UsesFault, null, statPrefix));
+                            if (serverNames.Length == 0) claimed.Add("*");
+                            else claimed.UnionWith(serverNames);
                         }
                         else
                         {
-                            ReportNoRoutes(context, i);
-                            chains.Add(new GatewayChainPlan(ResourceNames.GatewayChain("tls", port, listener.Name), serverNames, tls, null, false, OutboundScope.BlackHoleCluster, statPrefix));
+                            chains.AddRange(TlsChains(context, gateway, port, i, tls, claimed, clusters));
+                            // The listener's own chain: the names no route took, to the black hole.
+                            var own = ResourceNames.GatewayChain("tls", port, listener.Name);
+                            if (serverNames.Length == 0)
+                            {
+                                if (claimed.Add("*")) chains.Add(BlackHoleChain(own, [], tls));
+                                else continue;
+                            }
+                            else
+                            {
+                                string[] rest = [.. serverNames.Where(claimed.Add)];
+                                if (rest.Length == 0) continue;
+                                chains.Add(BlackHoleChain(own, rest, tls));
+                            }
                             blackHole = true;
                         }
                     }
@@ -194,31 +225,89 @@ internal static class GatewayPlanner
             wildcard.StartsWith("*.", StringComparison.Ordinal) && name.Length > wildcard.Length - 1 && name.EndsWith(wildcard[1..], StringComparison.OrdinalIgnoreCase);
     }
 
-    /// <summary>The gateway TLS and TCP routes bound to <paramref name="gateway"/> are not encoded yet: each one is reported.</summary>
-    private static void ReportStreamRoutes(PlanContext context, Gateway gateway)
+    private static GatewayChainPlan BlackHoleChain(string name, string[] serverNames, DownstreamTlsPlan? tls) =>
+        new(name, serverNames, tls, null, false, [new BackendPlan(OutboundScope.BlackHoleCluster, 1, default, null)], OutboundScope.BlackHoleCluster);
+
+    /// <summary>A <c>tcp_proxy</c> chain to <paramref name="backends"/>; its stat prefix is the cluster, or the chain's name for a split.</summary>
+    private static GatewayChainPlan TcpChain(string name, string[] serverNames, DownstreamTlsPlan? tls, BackendPlan[] backends) =>
+        new(name, serverNames, tls, null, false, backends, backends.Length == 1 ? backends[0].Cluster : name);
+
+    /// <summary>
+    /// The chains of the gateway TLS routes bound to TLS listener <paramref name="listenerIndex"/>, in model order: one per
+    /// route, matching the SNI names the route and the listener both serve that no earlier chain of the port matches.
+    /// </summary>
+    private static List<GatewayChainPlan> TlsChains(PlanContext context, Gateway gateway, int port, int listenerIndex, DownstreamTlsPlan? tls, HashSet<string> claimed, Dictionary<string, ServiceRef> clusters)
     {
         var config = context.Config;
+        var listener = gateway.Listeners[listenerIndex];
+        string[] listenerHosts = ServesEveryHost(listener.Hosts) ? ["*"] : [.. listener.Hosts];
+        var result = new List<GatewayChainPlan>();
         for (var r = 0; r < config.GatewayTlsRoutes.Count; r++)
         {
-            if (config.GatewayTlsRoutes[r].Gateways.Any(g => g.Name == gateway.Name && g.Namespace == gateway.Namespace))
+            var route = config.GatewayTlsRoutes[r];
+            if (!route.Gateways.Any(g => PlanContext.Binds(g, gateway, listener))) continue;
+            var path = $"$.spec.gatewayTlsRoutes[{r}]";
+            var names = new List<string>();
+            foreach (var name in Intersect(listenerHosts, [.. route.Hostnames]))
             {
-                context.Warning(XdsDiagnosticCodes.NotEncoded, $"$.spec.gatewayTlsRoutes[{r}]", $"Gateway TLS route {config.GatewayTlsRoutes[r].Namespace}/{config.GatewayTlsRoutes[r].Name} is not encoded: the xDS encoder does not route TLS at gateways yet, so its listeners' tcp_proxy sends to {OutboundScope.BlackHoleCluster}.");
+                if (claimed.Contains(name))
+                {
+                    context.Warning(XdsDiagnosticCodes.NotEncoded, $"{path}.hostnames",
+                        $"Gateway TLS route {route.Namespace}/{route.Name}: server name '{name}' on listener '{listener.Name}' (port {port}) is not encoded: an earlier filter chain of the port already matches it (Envoy rejects two chains with the same match), so its connections go there.");
+                    continue;
+                }
+                names.Add(name);
             }
-        }
-        for (var r = 0; r < config.GatewayTcpRoutes.Count; r++)
-        {
-            if (config.GatewayTcpRoutes[r].Gateways.Any(g => g.Name == gateway.Name && g.Namespace == gateway.Namespace))
+            if (names.Count == 0) continue;
+            var backends = OutboundTcpPlanner.Resolve(context, route.Backends, 0, null, clusters, out var failed, out var problem);
+            if (backends is null)
             {
-                context.Warning(XdsDiagnosticCodes.NotEncoded, $"$.spec.gatewayTcpRoutes[{r}]", $"Gateway TCP route {config.GatewayTcpRoutes[r].Namespace}/{config.GatewayTcpRoutes[r].Name} is not encoded: the xDS encoder does not route TCP at gateways yet, so its listeners' tcp_proxy sends to {OutboundScope.BlackHoleCluster}.");
+                context.Warning(XdsDiagnosticCodes.NotEncoded, $"{path}.backends[{failed}]",
+                    $"Gateway TLS route {route.Namespace}/{route.Name} is not encoded on listener '{listener.Name}' (port {port}): {problem}. Its connections take the listener's own chain to {OutboundScope.BlackHoleCluster}.");
+                continue;
             }
+            claimed.UnionWith(names);
+            string[] serverNames = names.Contains("*") ? [] : [.. names];
+            result.Add(TcpChain($"{ResourceNames.GatewayChain("tls", port, listener.Name)}.{route.Namespace}.{route.Name}", serverNames, tls, backends));
         }
+        return result;
     }
 
-    private static void ReportNoRoutes(PlanContext context, int listenerIndex)
+    /// <summary>
+    /// The backends of the first gateway TCP route bound to a TCP listener of the port, or null when none is (or its backends
+    /// have no clusters, reported). Every later route bound there is reported: a TCP listener has one route.
+    /// </summary>
+    private static BackendPlan[]? TcpBackends(PlanContext context, Gateway gateway, int port, int[] listenerIndexes, Dictionary<string, ServiceRef> clusters)
     {
-        var listener = context.Gateway!.Listeners[listenerIndex];
-        var kind = listener.Protocol == ListenerProtocol.Tcp ? "TCP" : listener.Tls?.Mode == GatewayTlsMode.Passthrough ? "TLS passthrough" : "TLS";
-        context.Warning(XdsDiagnosticCodes.NotEncoded, $"$.spec.gateways[{context.GatewayIndex}].listeners[{listenerIndex}]",
-            $"Listener '{listener.Name}' ({kind}, port {listener.Port}) has its filter chain{(listener.Protocol == ListenerProtocol.Tcp ? string.Empty : " (by SNI)")}, but the xDS encoder routes no TLS or TCP connections at gateways yet: its tcp_proxy sends to {OutboundScope.BlackHoleCluster}, which closes every connection, as a gateway without a TLS or TCP route refuses them.");
+        var config = context.Config;
+        int? chosen = null;
+        BackendPlan[]? result = null;
+        foreach (var i in listenerIndexes)
+        {
+            var listener = gateway.Listeners[i];
+            for (var r = 0; r < config.GatewayTcpRoutes.Count; r++)
+            {
+                var route = config.GatewayTcpRoutes[r];
+                if (r == chosen || !route.Gateways.Any(g => PlanContext.Binds(g, gateway, listener))) continue;
+                var path = $"$.spec.gatewayTcpRoutes[{r}]";
+                if (chosen is { } first)
+                {
+                    var winner = config.GatewayTcpRoutes[first];
+                    context.Warning(XdsDiagnosticCodes.NotEncoded, path,
+                        $"Gateway TCP route {route.Namespace}/{route.Name} is not encoded on listener '{listener.Name}' (port {port}): gateway TCP route {winner.Namespace}/{winner.Name} already takes every connection of the port (a TCP listener has one route).");
+                    continue;
+                }
+                var backends = OutboundTcpPlanner.Resolve(context, route.Backends, 0, null, clusters, out var failed, out var problem);
+                if (backends is null)
+                {
+                    context.Warning(XdsDiagnosticCodes.NotEncoded, $"{path}.backends[{failed}]",
+                        $"Gateway TCP route {route.Namespace}/{route.Name} is not encoded on listener '{listener.Name}' (port {port}): {problem}. Its connections go to {OutboundScope.BlackHoleCluster}.");
+                    continue;
+                }
+                chosen = r;
+                result = backends;
+            }
+        }
+        return result;
     }
 }

@@ -179,7 +179,7 @@ internal static class OutboundTcpPlanner
     private static bool Applies(TcpRoute route, Destination d) => route.Host == d.Reference && (route.Port is null || route.Port == d.Port);
 
     /// <summary>
-    /// The clusters a destination's chain sends to: its TCP route's backends by weight (merged by cluster), else its own
+    /// The clusters a destination's chain sends to: its TCP route's backends by weight (<see cref="Resolve"/>), else its own
     /// cluster — also when a backend has no cluster to send to (reported: dropping the backend would change the split).
     /// </summary>
     private static BackendPlan[] Backends(PlanContext context, Destination d, Dictionary<string, ServiceRef> clusters, bool[] routed)
@@ -193,14 +193,31 @@ internal static class OutboundTcpPlanner
         if (r < 0) return [new BackendPlan(d.OwnCluster, 1, d.Reference, null)];
         routed[r] = true;
         var route = config.TcpRoutes[r];
-        var result = new List<BackendPlan>(route.Backends.Count);
-        for (var b = 0; b < route.Backends.Count; b++)
+        var own = d.ExternalHost is { } host ? (d.Reference, host) : ((ServiceRef, string)?)null;
+        if (Resolve(context, route.Backends, d.Port, own, clusters, out var failed, out var problem) is { } result) return result;
+        context.Warning(XdsDiagnosticCodes.NotEncoded, $"$.spec.tcpRoutes[{r}].backends[{failed}]",
+            $"TCP route {route.Namespace}/{route.Name} is not encoded for {d.What}: {problem}. Its connections go to {d.OwnCluster}, unsplit.");
+        return [new BackendPlan(d.OwnCluster, 1, d.Reference, null)];
+    }
+
+    /// <summary>
+    /// The clusters a layer-4 route's backends send to, by weight (merged by cluster; a backend of weight 0 is left out), as a
+    /// sidecar's TCP route and a gateway's TLS and TCP routes resolve them: a backend's port, else <paramref name="port"/> when
+    /// its service has it (0: no port to default to), else its service's only port. An external service is reached through the
+    /// cluster of <paramref name="own"/>'s host when it is that destination, else of its first resolvable host. Null when a
+    /// backend has no cluster among <paramref name="clusters"/>: <paramref name="failed"/> is its index and <paramref name="problem"/> why
+    /// (the caller reports it: dropping the backend would change the split).
+    /// </summary>
+    internal static BackendPlan[]? Resolve(PlanContext context, Mesh.Collections.EquatableArray<WeightedBackend> backends, int port, (ServiceRef Service, string Host)? own, Dictionary<string, ServiceRef> clusters, out int failed, out string? problem)
+    {
+        var result = new List<BackendPlan>(backends.Count);
+        failed = -1;
+        problem = null;
+        for (var b = 0; b < backends.Count; b++)
         {
-            var backend = route.Backends[b];
+            var backend = backends[b];
             if (backend.Weight <= 0) continue;
-            var path = $"$.spec.tcpRoutes[{r}].backends[{b}]";
             string? cluster = null;
-            string? problem = null;
             Mesh.Collections.EquatableArray<ServicePort> ports = default;
             string? externalHost = null;
             if (context.FindService(backend.Service) is { } service)
@@ -210,7 +227,7 @@ internal static class OutboundTcpPlanner
             else if (context.FindExternal(backend.Service) is { } external)
             {
                 ports = external.Ports;
-                externalHost = backend.Service == d.Reference && d.ExternalHost is not null ? d.ExternalHost : ExternalPlanner.FirstResolvableHost(external);
+                externalHost = own is { } o && backend.Service == o.Service ? o.Host : ExternalPlanner.FirstResolvableHost(external);
                 if (externalHost is null) problem = $"{backend.Service} has no cluster: its hosts are wildcards that DNS cannot resolve, and it has no endpoints";
             }
             else
@@ -219,10 +236,12 @@ internal static class OutboundTcpPlanner
             }
             if (problem is null)
             {
-                var resolved = backend.Port ?? (ports.Any(x => x.Port == d.Port) ? d.Port : ports.Count == 1 ? ports[0].Port : null);
+                var resolved = backend.Port ?? (port != 0 && ports.Any(x => x.Port == port) ? port : ports.Count == 1 ? ports[0].Port : null);
                 if (resolved is not { } p)
                 {
-                    problem = $"{backend.Service} names no port, has no port {Number(d.Port)} and more than one port: say which one";
+                    problem = ports.Count == 0 ? $"{backend.Service} has no ports"
+                        : port == 0 ? $"{backend.Service} names no port and has more than one port: say which one"
+                        : $"{backend.Service} names no port, has no port {Number(port)} and more than one port: say which one";
                 }
                 else
                 {
@@ -232,9 +251,8 @@ internal static class OutboundTcpPlanner
             }
             if (problem is not null)
             {
-                context.Warning(XdsDiagnosticCodes.NotEncoded, path,
-                    $"TCP route {route.Namespace}/{route.Name} is not encoded for {d.What}: {problem}. Its connections go to {d.OwnCluster}, unsplit.");
-                return [new BackendPlan(d.OwnCluster, 1, d.Reference, null)];
+                failed = b;
+                return null;
             }
             var existing = result.FindIndex(x => string.Equals(x.Cluster, cluster, StringComparison.Ordinal));
             if (existing >= 0) result[existing] = result[existing] with { Weight = result[existing].Weight + backend.Weight };

@@ -53,7 +53,7 @@ internal sealed class PlanContext
                 Gateway = gateway;
                 GatewayIndex = i;
             }
-            // A gateway proxy has clusters for the services its routes send or mirror to, and for no other.
+            // A gateway proxy has clusters for the services its routes (HTTP, TLS and TCP) send or mirror to, and for no other.
             _visible = [];
             foreach (var r in GatewayRoutes())
             {
@@ -61,6 +61,19 @@ internal sealed class PlanContext
                 {
                     foreach (var backend in rule.Backends) _visible.Add(backend.Service);
                     if (rule.Mirror is { } mirror) _visible.Add(mirror.Service);
+                }
+            }
+            if (Gateway is { } bound)
+            {
+                foreach (var route in config.GatewayTlsRoutes)
+                {
+                    if (!route.Gateways.Any(g => Binds(g, bound, null))) continue;
+                    foreach (var backend in route.Backends) _visible.Add(backend.Service);
+                }
+                foreach (var route in config.GatewayTcpRoutes)
+                {
+                    if (!route.Gateways.Any(g => Binds(g, bound, null))) continue;
+                    foreach (var backend in route.Backends) _visible.Add(backend.Service);
                 }
             }
         }

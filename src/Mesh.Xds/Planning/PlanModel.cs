@@ -238,9 +238,14 @@ internal sealed record GatewayListenerPlan(GatewayChainPlan[] Chains, bool TlsIn
 /// <summary>
 /// One filter chain of a gateway port: the SNI names it matches (none: every name), the TLS it terminates (null: none, or
 /// passed through), and either an HttpConnectionManager over RDS (<paramref name="RouteConfigName"/>, with the fault filter
-/// when a route injects faults) or a tcp_proxy to <paramref name="TcpCluster"/>.
+/// when a route injects faults) or a tcp_proxy to <paramref name="TcpBackends"/> (one cluster, or weighted clusters), its stat
+/// prefix <paramref name="StatPrefix"/> either way.
 /// </summary>
-internal sealed record GatewayChainPlan(string Name, string[] ServerNames, DownstreamTlsPlan? Tls, string? RouteConfigName, bool Fault, string? TcpCluster, string StatPrefix);
+internal sealed record GatewayChainPlan(string Name, string[] ServerNames, DownstreamTlsPlan? Tls, string? RouteConfigName, bool Fault, BackendPlan[]? TcpBackends, string StatPrefix)
+{
+    /// <summary><see cref="StatPrefix"/> as UTF-8, encoded once.</summary>
+    public byte[] StatPrefixUtf8 { get; } = System.Text.Encoding.UTF8.GetBytes(StatPrefix);
+}
 
 /// <summary>
 /// The TLS a gateway listener terminates: its certificate by SDS secret name (<paramref name="CertificateSecret"/>, the

@@ -22,8 +22,9 @@ internal static class Planner
         ClusterPlan[] inboundClusters = [];
         if (context.IsGateway)
         {
-            // A gateway proxy: its gateway's listeners and routes, and no inbound side (GatewayPlanner).
-            (routeConfigs, listeners, var blackHole) = GatewayPlanner.Plan(context);
+            // A gateway proxy: its gateway's listeners and routes, and no inbound side (GatewayPlanner); its TLS and TCP
+            // routes send to the clusters planned above.
+            (routeConfigs, listeners, var blackHole) = GatewayPlanner.Plan(context, Outbound(clusters, external));
             if (blackHole) external.Add(OutboundScope.BlackHole(context));
             // Its request authentications: the jwt_authn filter on every HTTP connection manager, and the JWKS clusters.
             var (jwt, jwks) = listeners.Any(l => l.Gateway is { } g && g.Chains.Any(c => c.RouteConfigName is not null)) ? JwtPlanner.Plan(context) : (null, []);
@@ -35,9 +36,7 @@ internal static class Planner
             routeConfigs = RoutePlanner.RouteConfigs(context);
             listeners = ListenerPlanner.Listeners(context, routeConfigs);
             // The TLS and TCP ports' filter chains, on the HTTP listeners of their ports or on listeners of their own.
-            var outbound = new Dictionary<string, ServiceRef>(StringComparer.Ordinal);
-            foreach (var cluster in clusters.Concat(external)) outbound.TryAdd(cluster.Name, cluster.Service);
-            listeners = OutboundTcpPlanner.Listeners(context, listeners, outbound);
+            listeners = OutboundTcpPlanner.Listeners(context, listeners, Outbound(clusters, external));
             (inboundClusters, var inboundListener) = InboundPlanner.Inbound(context);
             if (inboundListener is not null) listeners = [.. listeners, inboundListener];
         }
@@ -69,6 +68,15 @@ internal static class Planner
             ClustersByService = byService.ToDictionary(p => p.Key, p => p.Value.Distinct().ToArray()),
             RouteConfigsByHost = byHost.ToDictionary(p => p.Key, p => p.Value.Distinct().ToArray()),
         };
+
+        // Every outbound cluster's name, mapped to the service or external service it is for.
+        static Dictionary<string, ServiceRef> Outbound(ClusterPlan[] clusters, List<ClusterPlan> external)
+        {
+            var outbound = new Dictionary<string, ServiceRef>(StringComparer.Ordinal);
+            foreach (var cluster in clusters) outbound.TryAdd(cluster.Name, cluster.Service);
+            foreach (var cluster in external) outbound.TryAdd(cluster.Name, cluster.Service);
+            return outbound;
+        }
 
         static void Add(Dictionary<ServiceRef, List<int>> map, ServiceRef key, int index)
         {

@@ -69,11 +69,16 @@ public sealed class GatewayProperties
                         ListenerProtocol.Https => $"https.{listener.Port}.{listener.Name}",
                         _ => $"tls.{listener.Port}.{listener.Name}",
                     };
-                    var chain = Assert.Single(envoy.FilterChains, c => c.Name == chainName);
+                    // A TLS listener's chains: one per bound TLS route (<own>.<namespace>.<route>), then its own for the names no route took.
+                    var chains = listener.Protocol == ListenerProtocol.Tls
+                        ? envoy.FilterChains.Where(c => c.Name == chainName || c.Name.StartsWith(chainName + ".", StringComparison.Ordinal)).ToList()
+                        : [Assert.Single(envoy.FilterChains, c => c.Name == chainName)];
+                    Assert.NotEmpty(chains);
                     var terminates = listener.Tls is { Mode: not GatewayTlsMode.Passthrough };
-                    Assert.Equal(terminates, chain.TransportSocket is not null);
-                    if (terminates)
+                    foreach (var chain in chains)
                     {
+                        Assert.Equal(terminates, chain.TransportSocket is not null);
+                        if (!terminates) continue;
                         Assert.Equal("type.googleapis.com/envoy.extensions.transport_sockets.tls.v3.DownstreamTlsContext", chain.TransportSocket!.TypedConfig.TypeUrl);
                         var tls = chain.TransportSocket.TypedConfig.Unpack<Envoy.Extensions.TransportSockets.Tls.V3.DownstreamTlsContext>();
                         Assert.Equal(listener.Tls!.Mode == GatewayTlsMode.Mutual, tls.RequireClientCertificate == true);
@@ -83,6 +88,55 @@ public sealed class GatewayProperties
                 }
             }
         }, iter: 100);
+    }
+
+    [Fact]
+    public void EveryBoundTlsAndTcpRouteBackend_HasAClusterAndLoadAssignment_AndEveryTcpProxyTargetIsInCds()
+    {
+        var bound = 0;
+        var chained = 0;
+        WithGateways.Sample(config =>
+        {
+            foreach (var gateway in config.Gateways)
+            {
+                var result = new XdsEncoder().Build(config, EndpointSnapshot.Empty, XdsProxy.Gateway("gw-1", gateway.Namespace, gateway.Name));
+                Assert.False(result.HasErrors, string.Join("\n", result.Diagnostics));
+                var snapshot = result.Snapshot!;
+                var clusters = snapshot.Clusters.Select(c => c.Name).ToHashSet(StringComparer.Ordinal);
+                var assignments = Decode<Envoy.Config.Endpoint.V3.ClusterLoadAssignment>(snapshot, XdsResourceType.ClusterLoadAssignment).Select(a => a.ClusterName).ToHashSet(StringComparer.Ordinal);
+                bool Binds(GatewayRef g) => g.Name == gateway.Name && g.Namespace == gateway.Namespace;
+                var routes = config.GatewayTlsRoutes.Select((r, i) => (r.Gateways, r.Backends, Path: $"$.spec.gatewayTlsRoutes[{i}]"))
+                    .Concat(config.GatewayTcpRoutes.Select((r, i) => (r.Gateways, r.Backends, Path: $"$.spec.gatewayTcpRoutes[{i}]")));
+                foreach (var (_, backends, _) in routes.Where(r => r.Gateways.Any(Binds)))
+                {
+                    bound++;
+                    foreach (var backend in backends.Where(b => b.Weight > 0))
+                    {
+                        if (config.FindService(backend.Service) is not { } service) continue; // an external service: its host's cluster
+                        // No port to pick: the route is not encoded (reported with a path wherever it would have a chain).
+                        if ((backend.Port ?? (service.Ports.Count == 1 ? service.Ports[0].Port : null)) is not { } port) continue;
+                        var cluster = $"outbound|{port}|{backend.Subset}|{backend.Service.Name}.{backend.Service.Namespace}.svc.cluster.local";
+                        Assert.Contains(cluster, clusters);
+                        Assert.Contains(cluster, assignments);
+                    }
+                }
+                foreach (var listener in Decode<Listener>(snapshot, XdsResourceType.Listener))
+                {
+                    foreach (var chain in listener.FilterChains.Where(c => c.Filters[0].Name == "envoy.filters.network.tcp_proxy"))
+                    {
+                        var proxy = chain.Filters[0].TypedConfig.Unpack<Envoy.Extensions.Filters.Network.TcpProxy.V3.TcpProxy>();
+                        string[] targets = proxy.WeightedClusters is { } weighted ? [.. weighted.Clusters.Select(c => c.Name)] : [proxy.Cluster];
+                        Assert.NotEmpty(targets);
+                        foreach (var target in targets) Assert.Contains(target, clusters);
+                        if (targets[0] != "BlackHoleCluster") chained++;
+                    }
+                }
+                // A TLS or TCP listener without a route refuses connections, as the meshes' gateways do: nothing of it is lost.
+                Assert.DoesNotContain(result.Diagnostics, d => d.Code == XdsDiagnosticCodes.NotEncoded && d.Path.StartsWith("$.spec.gateways[", StringComparison.Ordinal) && d.Path.Contains("].listeners[", StringComparison.Ordinal));
+            }
+        }, iter: 200);
+        // The generators bind TLS and TCP routes to gateways, and some of them are encoded as chains: the property is not vacuous.
+        Assert.True(bound > 0 && chained > 0, $"{bound} bound routes, {chained} routed chains");
     }
 
     private static IEnumerable<string> Targets(RouteAction action)
