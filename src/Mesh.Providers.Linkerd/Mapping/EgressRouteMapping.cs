@@ -27,6 +27,18 @@ internal static class EgressRouteMapping
     /// <summary>The most host names a Gateway API route takes.</summary>
     public const int MaxHostnames = 16;
 
+    /// <summary>
+    /// A backend that is the external service itself, as the Gateway API mapping takes it before it becomes the EgressNetwork:
+    /// with the first port the route is written for (the EgressNetwork backend needs none) and no subset. Linkerd sends such
+    /// traffic to the original destination, so a subset and a port other than the one called are reported.
+    /// </summary>
+    public static WeightedBackend OriginalDestination(WeightedBackend backend, IReadOnlyList<int> ports, string path, ExportContext ctx)
+    {
+        if (backend.Subset is not null) ctx.Unsupported($"{path}.subset", $"Linkerd sends egress to the original destination, the address the client called, whatever endpoint a subset would pick: subset '{backend.Subset}' is not written.");
+        if (backend.Port is { } port && !(ports.Count == 1 && ports[0] == port)) ctx.Approximated($"{path}.port", $"Linkerd sends egress to the original destination, on the port the client called; port {port} is not written.");
+        return backend with { Subset = null, Port = ports[0] };
+    }
+
     /// <summary>The kind of route written for a port.</summary>
     internal enum RouteKind
     {

@@ -140,9 +140,7 @@ internal static class ExternalTcpRouteMapping
             var at = $"{path}.backends[{j}]";
             if (b.Service == route.Host)
             {
-                if (b.Subset is not null) ctx.Unsupported($"{at}.subset", $"Linkerd sends egress to the original destination, the address the client connected to, whatever endpoint a subset would pick: subset '{b.Subset}' is not written.");
-                if (b.Port is { } port && !(ports.Count == 1 && ports[0] == port)) ctx.Approximated($"{at}.port", $"Linkerd sends egress to the original destination, on the port the client connected to; port {port} is not written.");
-                backends.Add(b with { Subset = null, Port = ports[0] });
+                backends.Add(OriginalDestination(b, ports, at, ctx));
             }
             else if (ctx.FindExternal(b.Service) is not null)
             {
