@@ -1,5 +1,7 @@
 using Mesh.Diagnostics;
 using Mesh.Model;
+using Mesh.Providers.Conformance.Schema;
+using Mesh.Providers.Conformance.Support;
 using Mesh.Translation;
 using GatewayResource = Mesh.Providers.GatewayApi.Resources.Gateway;
 using HttpRouteResource = Mesh.Providers.GatewayApi.Resources.HttpRoute;
@@ -110,5 +112,25 @@ public sealed class GatewayEdgeTests
         Assert.Equal(Streams.Normalize().GatewayTlsRoutes, back.Config!.GatewayTlsRoutes);
         Assert.Equal(Streams.Normalize().GatewayTcpRoutes, back.Config.GatewayTcpRoutes);
         Assert.Equal("cache", Assert.Single(back.Config.TcpRoutes).Name);
+    }
+
+    /// <summary>The TLSRoute and TCPRoutes Linkerd writes (v1alpha2) validate strictly against the CRDs Linkerd installs.</summary>
+    [Fact]
+    public void GatewayTlsAndTcpRoutes_ValidateAgainstLinkerdsBundledCrds()
+    {
+        var schemas = new CrdSchemaSet([ConformancePaths.Require("crds/linkerd/install_crds_with_gateway_api.golden.yaml")]);
+        foreach (var translator in new[] { new LinkerdTranslator(new LinkerdOptions { ServiceOutput = ServiceOutput.All }), new LinkerdTranslator(new LinkerdOptions { RouteApi = LinkerdRouteApi.GatewayApi }) })
+        {
+            var routes = YamlJson.Documents(translator.WriteYaml(translator.Translate(Streams).Resources))
+                .Where(r => (string?)r["kind"] is "TLSRoute" or "TCPRoute").ToList();
+            // The gateway TLS route, the gateway TCP route and the mesh TCP route.
+            Assert.Equal(3, routes.Count);
+            foreach (var route in routes)
+            {
+                Assert.True(schemas.Knows(route), $"{route["apiVersion"]} {route["kind"]} is not served by Linkerd's CRDs.");
+                var problems = schemas.Validate(route);
+                Assert.True(problems.Count == 0, $"{route["kind"]}/{route["metadata"]?["name"]}: {string.Join("\n", problems)}");
+            }
+        }
     }
 }
