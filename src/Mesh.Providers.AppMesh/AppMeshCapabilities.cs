@@ -112,6 +112,7 @@ public static class AppMeshCapabilities
         [MeshFeature.AccessAllow] = Capability.Unsupported(NoAuthorization),
         [MeshFeature.AccessDeny] = Capability.Unsupported(NoAuthorization),
         [MeshFeature.AccessFromServiceAccounts] = Capability.Unsupported(NoAuthorization),
+        [MeshFeature.AccessFromServices] = Capability.Unsupported(NoAuthorization),
         [MeshFeature.AccessFromNamespaces] = Capability.Unsupported(NoAuthorization),
         [MeshFeature.AccessFromIpBlocks] = Capability.Unsupported(NoAuthorization),
         [MeshFeature.AccessFromUnauthenticated] = Capability.Unsupported(NoAuthorization),

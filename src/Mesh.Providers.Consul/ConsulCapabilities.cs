@@ -111,6 +111,7 @@ public static class ConsulCapabilities
         [MeshFeature.AccessAllow] = Capability.Native,
         [MeshFeature.AccessDeny] = Capability.Native,
         [MeshFeature.AccessFromServiceAccounts] = Capability.Approximated(Identity),
+        [MeshFeature.AccessFromServices] = Capability.Approximated("Written exactly: the intention source is the service's name (in its namespace on Enterprise). Read back as the service account of that name, since a source is only a name and consul-k8s requires the account to be named like the service."),
         [MeshFeature.AccessFromNamespaces] = Capability.Approximated("Enterprise: source '*' in the namespace; Community Edition (one namespace): the model's services of that namespace, by name."),
         [MeshFeature.AccessFromIpBlocks] = Capability.Unsupported("Consul intentions match mesh identities, not IP addresses."),
         [MeshFeature.AccessFromUnauthenticated] = Capability.Unsupported("Consul intentions apply to mesh identities only."),

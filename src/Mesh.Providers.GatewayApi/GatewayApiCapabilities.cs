@@ -122,6 +122,7 @@ public static class GatewayApiCapabilities
         [MeshFeature.AccessAllow] = Capability.Unsupported("Authorization is not in Gateway API; it belongs to the mesh implementation (Istio AuthorizationPolicy, Linkerd AuthorizationPolicy)."),
         [MeshFeature.AccessDeny] = Capability.Unsupported("Authorization is not in Gateway API; it belongs to the mesh implementation (Istio AuthorizationPolicy, Linkerd AuthorizationPolicy)."),
         [MeshFeature.AccessFromServiceAccounts] = Capability.Unsupported("Authorization is not in Gateway API; it belongs to the mesh implementation (Istio AuthorizationPolicy, Linkerd AuthorizationPolicy)."),
+        [MeshFeature.AccessFromServices] = Capability.Unsupported("Authorization is not in Gateway API; it belongs to the mesh implementation (Istio AuthorizationPolicy, Linkerd AuthorizationPolicy)."),
         [MeshFeature.AccessFromNamespaces] = Capability.Unsupported("Authorization is not in Gateway API; it belongs to the mesh implementation (Istio AuthorizationPolicy, Linkerd AuthorizationPolicy)."),
         [MeshFeature.AccessFromIpBlocks] = Capability.Unsupported("Authorization is not in Gateway API; it belongs to the mesh implementation (Istio AuthorizationPolicy, Linkerd AuthorizationPolicy)."),
         [MeshFeature.AccessFromUnauthenticated] = Capability.Unsupported("Authorization is not in Gateway API; it belongs to the mesh implementation (Istio AuthorizationPolicy, Linkerd AuthorizationPolicy)."),

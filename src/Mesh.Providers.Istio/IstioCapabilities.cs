@@ -102,6 +102,7 @@ public static class IstioCapabilities
         [MeshFeature.AccessAllow] = Capability.Approximated("The policy selects the protected service's workloads by the service's selector and must live in the service's namespace."),
         [MeshFeature.AccessDeny] = Capability.Approximated("The policy selects the protected service's workloads by the service's selector and must live in the service's namespace."),
         [MeshFeature.AccessFromServiceAccounts] = Capability.Native,
+        [MeshFeature.AccessFromServices] = Capability.Approximated("Istio identifies callers by service account: a service is written as the principal of the service account named like it in its namespace (the convention consul-k8s enforces), which admits every workload of that account and reads back as it."),
         [MeshFeature.AccessFromNamespaces] = Capability.Native,
         [MeshFeature.AccessFromIpBlocks] = Capability.Native,
         [MeshFeature.AccessFromUnauthenticated] = Capability.Approximated("Written as a source with notPrincipals: ['*'], which matches requests without a peer identity."),

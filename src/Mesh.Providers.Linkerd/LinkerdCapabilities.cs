@@ -114,6 +114,7 @@ public static class LinkerdCapabilities
         [MeshFeature.AccessAllow] = Capability.Approximated("A Server per port of the target (pods selected by the service's selector) and an AuthorizationPolicy per rule, port and kind of source; a policy with several rules, ports or kinds of source reads back as one policy per AuthorizationPolicy (the same allowed set)."),
         [MeshFeature.AccessDeny] = Capability.Unsupported("Linkerd authorization only allows; what no AuthorizationPolicy allows is denied by the Server's default policy."),
         [MeshFeature.AccessFromServiceAccounts] = Capability.Native,
+        [MeshFeature.AccessFromServices] = Capability.Approximated("Linkerd identifies callers by service account: a service is written as the service account named like it in its namespace (the convention consul-k8s enforces), which admits every workload of that account and reads back as it."),
         [MeshFeature.AccessFromNamespaces] = Capability.Native,
         [MeshFeature.AccessFromIpBlocks] = Capability.Native,
         [MeshFeature.AccessFromUnauthenticated] = Capability.Unsupported("Linkerd authenticates by mesh identity or network; it cannot allow only clients without an identity (an all-networks NetworkAuthentication admits every client)."),

@@ -131,6 +131,7 @@ public static class OsmCapabilities
         [MeshFeature.AccessAllow] = Capability.Approximated("SMI TrafficTarget, one per rule, in the target's namespace; the MeshConfig written turns permissive traffic policy mode off, so OSM then denies calls to every service without a TrafficTarget, which the model allows (reported)."),
         [MeshFeature.AccessDeny] = Capability.Unsupported("SMI access control is allow-only (OSM denies what no TrafficTarget allows)."),
         [MeshFeature.AccessFromServiceAccounts] = Capability.Native,
+        [MeshFeature.AccessFromServices] = Capability.Approximated("TrafficTarget sources are service accounts: a service is written as the service account named like it in its namespace (the convention consul-k8s enforces), which admits every workload of that account and reads back as it."),
         [MeshFeature.AccessFromNamespaces] = Capability.Unsupported("TrafficTarget sources are service accounts; a whole namespace cannot be named."),
         [MeshFeature.AccessFromIpBlocks] = Capability.Unsupported("TrafficTarget sources are service accounts (OSM matches IP ranges only for ingress, in IngressBackend)."),
         [MeshFeature.AccessFromUnauthenticated] = Capability.Unsupported("TrafficTarget sources are mesh identities; plaintext callers cannot be allowed."),

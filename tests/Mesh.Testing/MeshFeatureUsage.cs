@@ -134,6 +134,7 @@ public static class MeshFeatureUsage
             foreach (var rule in access.Rules)
             {
                 Use(rule.From is { ServiceAccounts.IsEmpty: false }, MeshFeature.AccessFromServiceAccounts);
+                Use(rule.From is { Services.IsEmpty: false } || rule.From?.Not is { Services.IsEmpty: false }, MeshFeature.AccessFromServices);
                 Use(rule.From is { Namespaces.IsEmpty: false }, MeshFeature.AccessFromNamespaces);
                 Use(rule.From is { IpBlocks.IsEmpty: false }, MeshFeature.AccessFromIpBlocks);
                 Use(rule.From is { Unauthenticated: true }, MeshFeature.AccessFromUnauthenticated);
@@ -540,6 +541,7 @@ public static class MeshFeatureUsage
         static AccessSource? Source(AccessSource? f, Func<MeshFeature, bool> s) => f is null ? null : new AccessSource
         {
             ServiceAccounts = s(MeshFeature.AccessFromServiceAccounts) ? f.ServiceAccounts : default,
+            Services = s(MeshFeature.AccessFromServices) ? f.Services : default,
             Namespaces = s(MeshFeature.AccessFromNamespaces) ? f.Namespaces : default,
             IpBlocks = s(MeshFeature.AccessFromIpBlocks) ? f.IpBlocks : default,
             Unauthenticated = s(MeshFeature.AccessFromUnauthenticated) && f.Unauthenticated,

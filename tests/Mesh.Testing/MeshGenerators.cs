@@ -613,15 +613,21 @@ public static class MeshGenerators
     /// <param name="services">The services that may be referenced.</param>
     /// <returns>The generator.</returns>
     public static Gen<AccessPolicy> AccessPolicy(IReadOnlyList<MeshService> services) =>
-        Gen.Select(DnsName, Namespace, Target(services).Select(t => t with { Port = null }).Null(0.3), Gen.Enum<AccessAction>(), AccessRule.Array[0, 2],
-            (name, ns, target, action, rules) => new AccessPolicy
+        Gen.Select(DnsName, Namespace, Target(services).Select(t => t with { Port = null }).Null(0.3), Gen.Enum<AccessAction>(), AccessRule.Array[0, 2], CallerServices(services),
+            (name, ns, target, action, rules, callers) => new AccessPolicy
             {
                 Name = name,
                 Namespace = target is null ? ns : target.Service.Namespace,
                 Target = target,
                 Action = action,
-                Rules = [.. rules.Distinct()],
+                Rules = [.. rules.Select(r => callers.IsEmpty || r.From is null ? r : r with { From = r.From with { Services = callers } }).Distinct()],
             });
+
+    /// <summary>Callers named as services of the model (a rule with a source takes them), or none.</summary>
+    private static Gen<EquatableArray<ServiceRef>> CallerServices(IReadOnlyList<MeshService> services) =>
+        services.Count == 0
+            ? Gen.Const(default(EquatableArray<ServiceRef>))
+            : Gen.Select(Gen.Int[0, services.Count - 1], Gen.Int[0, 2], (i, keep) => keep == 0 ? (EquatableArray<ServiceRef>)[services[i].Reference] : default);
 
     /// <summary>A JWT rule of one of a few issuers: a key set by URI, inline or discovered, audiences, token locations and outputs.</summary>
     public static Gen<JwtRule> JwtRule { get; } = Gen.Select(

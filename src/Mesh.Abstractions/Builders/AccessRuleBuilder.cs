@@ -71,6 +71,10 @@ public sealed class AccessSourceBuilder
     /// <param name="accounts">The accounts.</param>
     public AccessSourceBuilder ServiceAccounts(params string[] accounts) => Set(s => s with { ServiceAccounts = [.. s.ServiceAccounts, .. accounts.Select(ServiceAccountRef.Parse)] });
 
+    /// <summary>Adds services of the model as callers (<c>name.namespace</c>): their workloads.</summary>
+    /// <param name="services">The services.</param>
+    public AccessSourceBuilder Services(params string[] services) => Set(s => s with { Services = [.. s.Services, .. services.Select(ServiceRef.Parse)] });
+
     /// <summary>Adds caller namespaces.</summary>
     /// <param name="namespaces">The namespaces.</param>
     public AccessSourceBuilder Namespaces(params string[] namespaces) => Set(s => s with { Namespaces = [.. s.Namespaces, .. namespaces] });

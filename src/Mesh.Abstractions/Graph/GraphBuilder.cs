@@ -176,6 +176,7 @@ internal sealed class GraphBuilder(MeshConfig config, MeshGraphOptions options)
         foreach (var principal in from.RequestPrincipals) callers.Add((GraphModel.Id("caller", "jwt", principal), $"request principal {principal}"));
         foreach (var block in from.RemoteIpBlocks) callers.Add((GraphModel.Id("caller", "remote", block), $"client IP {block}"));
         foreach (var account in from.ServiceAccounts) callers.Add((GraphModel.Id("caller", "sa", account.ToString()), $"service account {account}"));
+        foreach (var service in from.Services) callers.Add((GraphModel.Id("caller", "svc", service.ToString()), $"service {service}"));
         foreach (var ns in from.Namespaces) callers.Add((GraphModel.Id("caller", "ns", ns), $"namespace {ns}"));
         foreach (var block in from.IpBlocks) callers.Add((GraphModel.Id("caller", "ip", block), $"IP {block}"));
         if (from.Unauthenticated) callers.Add((GraphModel.Id("caller", "unauthenticated"), "unauthenticated"));

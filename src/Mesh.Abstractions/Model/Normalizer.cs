@@ -241,6 +241,7 @@ internal static class Normalizer
         return s with
         {
             ServiceAccounts = [.. s.ServiceAccounts.Distinct().OrderBy(a => a.ToString(), StringComparer.Ordinal)],
+            Services = [.. s.Services.Distinct().OrderBy(a => a.ToString(), StringComparer.Ordinal)],
             Namespaces = Set(s.Namespaces),
             IpBlocks = Set(s.IpBlocks),
             Identities = Set(s.Identities),

@@ -511,6 +511,7 @@ internal static class MeshConfigReader
     private static AccessSource AccessSource(MapView f) => new()
     {
         ServiceAccounts = f.List("serviceAccounts", f.Context.ServiceAccount),
+        Services = f.List("services", f.Context.Service),
         Namespaces = f.List("namespaces", f.Context.String),
         IpBlocks = f.List("ipBlocks", f.Context.String),
         Unauthenticated = f.Bool("unauthenticated") ?? false,

@@ -271,6 +271,7 @@ internal static class MeshConfigWriter
 
     private static WriteMapping AccessSource(AccessSource f) => new WriteMapping()
         .Sequence("serviceAccounts", f.ServiceAccounts, a => WriteMapping.Text(a.ToString()))
+        .Sequence("services", f.Services, s => WriteMapping.Text(s.ToString()))
         .Sequence("namespaces", f.Namespaces, WriteMapping.Text)
         .Sequence("ipBlocks", f.IpBlocks, WriteMapping.Text)
         .Bool("unauthenticated", f.Unauthenticated ? true : null)

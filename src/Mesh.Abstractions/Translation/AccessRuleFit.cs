@@ -5,7 +5,7 @@ namespace Mesh.Translation;
 /// <summary>
 /// An access rule cut down to what a provider can write, and what was cut. Cutting never widens an allow: an allow rule
 /// that loses a narrowing part (an exclusion, a host, a condition) is not written at all; a deny or audit rule loses the
-/// part and matches more. Alternatives of the source a provider cannot express (identities, request principals, remote
+/// part and matches more. Alternatives of the source a provider cannot express (services, request principals, remote
 /// IP blocks, any authenticated caller) are left out, and a rule left with no caller to match is not written.
 /// </summary>
 /// <param name="Rule">The rule to write, or null when it is not written.</param>
@@ -29,12 +29,14 @@ public sealed record AccessRuleFit(AccessRule? Rule, IReadOnlyList<(MeshFeature 
         if (source is not null)
         {
             var hadAlternatives = source.HasAlternatives;
+            if (!source.Services.IsEmpty && !writes(MeshFeature.AccessFromServices)) { dropped.Add((MeshFeature.AccessFromServices, "from.services")); source = source with { Services = default }; }
             if (source.Authenticated && !writes(MeshFeature.AccessFromAuthenticated)) { dropped.Add((MeshFeature.AccessFromAuthenticated, "from.authenticated")); source = source with { Authenticated = false }; }
             if (!source.Identities.IsEmpty && !writes(MeshFeature.AccessFromIdentities)) { dropped.Add((MeshFeature.AccessFromIdentities, "from.identities")); source = source with { Identities = default }; }
             if (!source.RequestPrincipals.IsEmpty && !writes(MeshFeature.AccessFromRequestPrincipals)) { dropped.Add((MeshFeature.AccessFromRequestPrincipals, "from.requestPrincipals")); source = source with { RequestPrincipals = default }; }
             if (!source.RemoteIpBlocks.IsEmpty && !writes(MeshFeature.AccessFromRemoteIpBlocks)) { dropped.Add((MeshFeature.AccessFromRemoteIpBlocks, "from.remoteIpBlocks")); source = source with { RemoteIpBlocks = default }; }
             if (hadAlternatives && !source.HasAlternatives) return new AccessRuleFit(null, dropped) { Cause = dropped[^1].Item1 };
-            if (source.Not is not null && !writes(MeshFeature.AccessFromExcluded)) { dropped.Add((MeshFeature.AccessFromExcluded, "from.not")); source = source with { Not = null }; narrowingLost ??= MeshFeature.AccessFromExcluded; }
+            // An exclusion naming services the provider cannot express is lost as a whole, like any exclusion it cannot write.
+            if (source.Not is not null && (!writes(MeshFeature.AccessFromExcluded) || (!source.Not.Services.IsEmpty && !writes(MeshFeature.AccessFromServices)))) { dropped.Add((MeshFeature.AccessFromExcluded, "from.not")); source = source with { Not = null }; narrowingLost ??= MeshFeature.AccessFromExcluded; }
         }
         var to = rule.To;
         if (to is not null)
@@ -71,7 +73,7 @@ public sealed record AccessRuleFit(AccessRule? Rule, IReadOnlyList<(MeshFeature 
     /// <param name="action">The policy's action.</param>
     public string Consequence(MeshFeature feature, AccessAction action)
     {
-        var caller = feature == MeshFeature.AccessFromAuthenticated || feature == MeshFeature.AccessFromIdentities || feature == MeshFeature.AccessFromRequestPrincipals || feature == MeshFeature.AccessFromRemoteIpBlocks;
+        var caller = feature == MeshFeature.AccessFromServices || feature == MeshFeature.AccessFromAuthenticated || feature == MeshFeature.AccessFromIdentities || feature == MeshFeature.AccessFromRequestPrincipals || feature == MeshFeature.AccessFromRemoteIpBlocks;
         if (Rule is null)
         {
             if (feature != Cause) return "The rule is not written (see the other parts of it reported).";

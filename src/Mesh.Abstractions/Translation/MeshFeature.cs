@@ -291,6 +291,9 @@ public readonly record struct MeshFeature(string Id, string Area, string Descrip
     /// <summary>Authorization from service accounts.</summary>
     public static MeshFeature AccessFromServiceAccounts { get; } = new("access.from.serviceAccounts", "Security", "Authorization from service accounts");
 
+    /// <summary>Authorization from services of the model (their workloads), for meshes whose identity is the service.</summary>
+    public static MeshFeature AccessFromServices { get; } = new("access.from.services", "Security", "Authorization from services (caller identity is the service)");
+
     /// <summary>Authorization from namespaces.</summary>
     public static MeshFeature AccessFromNamespaces { get; } = new("access.from.namespaces", "Security", "Authorization from namespaces");
 
@@ -532,6 +535,7 @@ public readonly record struct MeshFeature(string Id, string Area, string Descrip
         AccessAllow,
         AccessDeny,
         AccessFromServiceAccounts,
+        AccessFromServices,
         AccessFromNamespaces,
         AccessFromIpBlocks,
         AccessFromUnauthenticated,

@@ -229,6 +229,12 @@ public class ExportContext
         {
             Unsupported($"$.spec.accessPolicies[{policyIndex}].rules[{ruleIndex}].{part}", $"{capabilities[feature].Reason} {fit.Consequence(feature, policy.Action)}");
         }
+        // A mesh that approximates services as callers names the service account of each instead (ServiceCallers).
+        if (fit.Rule is { } rule && capabilities[MeshFeature.AccessFromServices] is { Support: CapabilitySupport.Approximated } services)
+        {
+            foreach (var part in ServiceCallers.Paths(rule)) Approximated($"$.spec.accessPolicies[{policyIndex}].rules[{ruleIndex}].{part}", services.Reason!);
+            return ServiceCallers.AsServiceAccounts(rule);
+        }
         return fit.Rule;
     }
 

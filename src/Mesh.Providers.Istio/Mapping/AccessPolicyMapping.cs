@@ -4,6 +4,7 @@ using Mesh.Collections;
 using Mesh.Model;
 using Mesh.Providers.Istio.Resources;
 using Mesh.Providers.Istio.Translation;
+using Mesh.Translation;
 using Mesh.Validation;
 
 namespace Mesh.Providers.Istio.Mapping;
@@ -34,6 +35,7 @@ internal static class AccessPolicyMapping
             {
                 ctx.Approximated($"{path}.namespace", $"Without a target, an AuthorizationPolicy in Istio's root namespace '{policy.Namespace}' applies to the whole mesh, not only to the workloads of that namespace.");
             }
+            var rule = 0; // the index of the rule being written, for the paths of its reports
             result.Add(Ownership.From(new AuthorizationPolicy
             {
                 Metadata = { Name = policy.Name, NamespaceProperty = policy.Namespace },
@@ -42,7 +44,7 @@ internal static class AccessPolicyMapping
                     Selector = selector,
                     // ALLOW is Istio's default action: left out, as in Istio's own allow-nothing policy (`spec: {}`).
                     Action = policy.Action switch { AccessAction.Deny => "DENY", AccessAction.Audit => "AUDIT", _ => null },
-                    Rules = Lists.OrNull(policy.Rules, r => RuleToIstio(r, ctx)),
+                    Rules = Lists.OrNull(policy.Rules, r => RuleToIstio(ServicesAsAccounts(r, path, rule++, ctx), ctx)),
                 },
             }, ModelObjectNames.Of(policy)));
         }
@@ -77,6 +79,16 @@ internal static class AccessPolicyMapping
         }
         selector = new WorkloadSelector { MatchLabels = Lists.OrNull(labels) };
         return true;
+    }
+
+    /// <summary>Callers named as services, as the service accounts named like them (<see cref="ServiceCallers"/>), each reported as approximated.</summary>
+    private static AccessRule ServicesAsAccounts(AccessRule rule, string policyPath, int index, IstioExportContext ctx)
+    {
+        foreach (var part in ServiceCallers.Paths(rule))
+        {
+            ctx.Approximated($"{policyPath}.rules[{index}].{part}", IstioCapabilities.Instance[MeshFeature.AccessFromServices].Reason!);
+        }
+        return ServiceCallers.AsServiceAccounts(rule);
     }
 
     private static Resources.Rule RuleToIstio(AccessRule rule, IstioExportContext ctx)

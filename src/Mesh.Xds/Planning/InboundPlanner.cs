@@ -1,4 +1,5 @@
 using System.Globalization;
+using Mesh.Diagnostics;
 using Mesh.Model;
 using Mesh.Translation;
 using Mesh.Xds.EnvoyApi;
@@ -80,7 +81,14 @@ internal static class InboundPlanner
                     context.Warning(XdsDiagnosticCodes.NotEncoded, $"$.spec.accessPolicies[{i}].rules[{r}].{part}",
                         $"This part of the rule is not expressed in RBAC. {fit.Consequence(feature, policy.Action)}");
                 }
-                if (fit.Rule is { } rule) target.Add(AccessRbac.Policy(ResourceNames.RbacPolicy(policy, r), rule, options.TrustDomain, issuers));
+                if (fit.Rule is not { } rule) continue;
+                // Peer identities are service accounts: callers named as services are the accounts named like them.
+                foreach (var part in ServiceCallers.Paths(rule))
+                {
+                    context.Warning(DiagnosticCodes.Approximated, $"$.spec.accessPolicies[{i}].rules[{r}].{part}",
+                        "Peer identities are service accounts: the service is matched as the service account named like it in its namespace, which admits every workload of that account.");
+                }
+                target.Add(AccessRbac.Policy(ResourceNames.RbacPolicy(policy, r), ServiceCallers.AsServiceAccounts(rule), options.TrustDomain, issuers));
             }
         }
         var inbound = new InboundPlan([.. ports], [.. deny], [.. allow], hasDeny, hasAllow, [.. audit], jwt);

@@ -231,6 +231,7 @@ public sealed class CapabilityCases
         [MeshFeature.AccessAllow] = Access(p => p),
         [MeshFeature.AccessDeny] = Access(p => p with { Action = AccessAction.Deny }),
         [MeshFeature.AccessFromServiceAccounts] = Access(p => p with { Rules = [new AccessRule { From = new AccessSource { ServiceAccounts = [new ServiceAccountRef("shop", "web")] } }] }),
+        [MeshFeature.AccessFromServices] = Access(p => p with { Rules = [new AccessRule { From = new AccessSource { Services = [new ServiceRef("reviews", "bookinfo")] } }] }),
         [MeshFeature.AccessFromNamespaces] = Access(p => p with { Rules = [new AccessRule { From = new AccessSource { Namespaces = ["shop", "ops"] } }] }),
         [MeshFeature.AccessFromIpBlocks] = Access(p => p with { Rules = [new AccessRule { From = new AccessSource { IpBlocks = ["10.0.0.0/8"] } }] }),
         [MeshFeature.AccessFromUnauthenticated] = Access(p => p with { Rules = [new AccessRule { From = new AccessSource { Unauthenticated = true } }] }),

@@ -89,6 +89,7 @@ internal static class ConsulModels
     /// </summary>
     public static MeshConfig ToConsul(MeshConfig m, bool enterprise = true)
     {
+        m = ServiceCallerModels.AsServiceAccounts(m); // callers named as services read back as the service accounts named like them
         var services = m.Services.ToDictionary(s => s.Reference);
         // Consul's discovery chain is L7 only: a service declared with ports but no HTTP-family one is tcp.
         bool Tcp(ServiceRef service) => services.TryGetValue(service, out var s) && s.Ports.Count > 0 && !s.Ports.Any(p => L7(p.Protocol));

@@ -55,6 +55,31 @@ public sealed class AuthorizationExportTests
     }
 
     [Fact]
+    public void CallerServices_AreThePrincipalsOfTheAccountsNamedLikeThem_ReportedAsApproximated_AndReadBackAsThoseAccounts()
+    {
+        var config = MeshBuilder.Create("t")
+            .Service("reviews.bookinfo", s => s.Port(9080, Protocol.Http))
+            .Service("productpage.bookinfo", s => s.Port(9080, Protocol.Http))
+            .Service("batch.bookinfo", s => s.Port(9080, Protocol.Http))
+            .AccessPolicy("p", "reviews.bookinfo", AccessAction.Allow, p => p.Rule(r => r
+                .From(f => f.Services("productpage.bookinfo").Namespaces("ops").Except(n => n.Services("batch.bookinfo")))))
+            .Build();
+        var result = Translator.Translate(config);
+
+        var sources = Assert.Single(Assert.Single(result.Resources.OfType<AuthorizationPolicy>()).Spec.Rules!).From!.Select(f => f.Source!).ToList();
+        Assert.Equal(["cluster.local/ns/bookinfo/sa/productpage"], sources[0].Principals);
+        Assert.All(sources, s => Assert.Equal(["cluster.local/ns/bookinfo/sa/batch"], s.NotPrincipals));
+        Assert.Equal(
+            ["$.spec.accessPolicies[0].rules[0].from.services[0]", "$.spec.accessPolicies[0].rules[0].from.not.services[0]"],
+            result.Diagnostics.Where(d => d.Code == DiagnosticCodes.Approximated).Select(d => d.Path));
+
+        var back = Translator.ImportYaml(Translator.WriteYaml(result.Resources), "ap.yaml");
+        var from = Assert.Single(Assert.Single(back.Config!.AccessPolicies).Rules).From!;
+        Assert.Equal([new ServiceAccountRef("bookinfo", "productpage")], from.ServiceAccounts);
+        Assert.Equal([new ServiceAccountRef("bookinfo", "batch")], from.Not!.ServiceAccounts);
+    }
+
+    [Fact]
     public void Unauthenticated_IsNotPrincipalsStar_AndAudit_IsTheAuditAction()
     {
         var config = Model(AccessAction.Audit, p => p.Rule(r => r.From(f => f.Unauthenticated().Except(n => n.IpBlocks("10.0.0.1")))));

@@ -40,6 +40,7 @@ internal static class IstioModels
     /// </summary>
     public static MeshConfig ToIstioCapabilities(MeshConfig m)
     {
+        m = ServiceCallerModels.AsServiceAccounts(m); // callers named as services read back as the service accounts named like them
         var policies = m.DestinationPolicies.Where(p => p.LoadBalancer is not null || p.OutlierDetection is not null || p.Tls is not null || (p.ConnectionPool is { } c && c != new ConnectionPool())).ToList();
         return m with
         {

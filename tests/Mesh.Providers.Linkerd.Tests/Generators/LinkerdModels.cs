@@ -55,6 +55,7 @@ internal static class LinkerdModels
     /// </summary>
     public static MeshConfig? ToLinkerd(MeshConfig m)
     {
+        m = ServiceCallerModels.AsServiceAccounts(m); // callers named as services read back as the service accounts named like them
         var tcpRoutes = m.TcpRoutes.Select(t => t with { Backends = [.. t.Backends.Select(b => b with { Subset = null })] }).ToList();
         var routes = new List<HttpRoute>();
         foreach (var route in m.Routes)

@@ -75,6 +75,7 @@ internal static class OsmModels
     /// </summary>
     public static MeshConfig ToOsm(MeshConfig m)
     {
+        m = ServiceCallerModels.AsServiceAccounts(m); // callers named as services read back as the service accounts named like them
         var services = m.Services.ToDictionary(s => s.Reference);
         var hosts = new HashSet<ServiceRef>();
         var splitNames = new HashSet<(string, string)>();

@@ -53,6 +53,22 @@ public sealed class RbacTests
     }
 
     [Fact]
+    public void CallerServices_AreTheServiceAccountsNamedLikeThem_AndReportedAsApproximated()
+    {
+        var (filters, result) = Rbac(Policy("p", AccessAction.Allow, new AccessRule
+        {
+            From = new AccessSource { Services = [Ratings], Not = new AccessSource { Services = [Greeter] } },
+        }));
+        var principal = Assert.Single(Assert.Single(filters).Policies["bookinfo/p/0"].Principals);
+        var and = principal.AndIds.Ids;
+        Assert.Equal("spiffe://cluster.local/ns/bookinfo/sa/ratings", Assert.Single(and[0].OrIds.Ids).Authenticated.PrincipalName.Exact);
+        Assert.Equal("spiffe://cluster.local/ns/grpc/sa/greeter", Assert.Single(and[1].NotId.OrIds.Ids).Authenticated.PrincipalName.Exact);
+        Assert.Equal(
+            ["$.spec.accessPolicies[0].rules[0].from.services[0]", "$.spec.accessPolicies[0].rules[0].from.not.services[0]"],
+            result.Diagnostics.Where(d => d.Code == Mesh.Diagnostics.DiagnosticCodes.Approximated).Select(d => d.Path));
+    }
+
+    [Fact]
     public void HostsExclusionsAndConditions_AreOnThePermissionOrThePrincipal_WhereEnvoySeesThem()
     {
         var (filters, _) = Rbac(Policy("p", AccessAction.Deny, new AccessRule

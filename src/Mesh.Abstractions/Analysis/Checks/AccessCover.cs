@@ -27,6 +27,7 @@ internal static class AccessCover
         if (!general.HasAlternatives) return true;
         if (!specific!.HasAlternatives) return false;
         return specific.ServiceAccounts.All(a => general.Authenticated || general.ServiceAccounts.Contains(a) || general.Namespaces.Contains(a.Namespace))
+            && specific.Services.All(v => general.Authenticated || general.Services.Contains(v) || general.Namespaces.Contains(v.Namespace))
             && specific.Namespaces.All(n => general.Authenticated || general.Namespaces.Contains(n))
             && specific.IpBlocks.All(general.IpBlocks.Contains)
             && specific.RemoteIpBlocks.All(general.RemoteIpBlocks.Contains)

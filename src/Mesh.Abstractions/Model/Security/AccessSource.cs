@@ -11,6 +11,13 @@ public sealed record AccessSource
     /// <summary>Caller identities as <c>namespace/name</c> service accounts of this mesh's trust domain.</summary>
     public EquatableArray<ServiceAccountRef> ServiceAccounts { get; init; }
 
+    /// <summary>
+    /// Callers as mesh services (<c>name.namespace</c>): the workloads of those services. Meshes whose identity is the
+    /// service (Consul) match them as such; meshes whose identity is the service account match the service account named
+    /// like the service in its namespace (the convention consul-k8s enforces), which they report as approximated.
+    /// </summary>
+    public EquatableArray<ServiceRef> Services { get; init; }
+
     /// <summary>Caller namespaces.</summary>
     public EquatableArray<string> Namespaces { get; init; }
 
@@ -52,6 +59,6 @@ public sealed record AccessSource
 
     /// <summary>Whether any alternative (list or flag) is given.</summary>
     public bool HasAlternatives =>
-        !ServiceAccounts.IsEmpty || !Namespaces.IsEmpty || !IpBlocks.IsEmpty || Unauthenticated || Authenticated
+        !ServiceAccounts.IsEmpty || !Services.IsEmpty || !Namespaces.IsEmpty || !IpBlocks.IsEmpty || Unauthenticated || Authenticated
         || !Identities.IsEmpty || !RequestPrincipals.IsEmpty || !RemoteIpBlocks.IsEmpty;
 }

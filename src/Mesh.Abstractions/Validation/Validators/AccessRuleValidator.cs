@@ -5,7 +5,7 @@ using Mesh.Validation.Rules;
 namespace Mesh.Validation.Validators;
 
 /// <summary>
-/// Validates an <see cref="AccessRule"/>: its source (service accounts, namespaces, IP blocks, identities, request
+/// Validates an <see cref="AccessRule"/>: its source (service accounts, services of the model, namespaces, IP blocks, identities, request
 /// principals and their exclusion), its operation (ports, methods, paths, hosts and their exclusion) and its conditions.
 /// </summary>
 internal sealed class AccessRuleValidator : ModelValidator<AccessRule>
@@ -57,6 +57,10 @@ internal sealed class AccessRuleValidator : ModelValidator<AccessRule>
             {
                 report.Error($"{at}.ServiceAccounts[{i}]", DiagnosticCodes.InvalidServiceAccount, $"The service account '{account}' must be namespace/name with both parts DNS-1123 labels.");
             }
+        }
+        for (var i = 0; i < from.Services.Count; i++)
+        {
+            report.Reference($"{at}.Services[{i}]", from.Services[i], null, null, "access rule's caller", serviceProperty: string.Empty);
         }
         for (var i = 0; i < from.Namespaces.Count; i++)
         {
