@@ -62,6 +62,28 @@ internal sealed class EgressMapping(ImportContext ctx, string globalNamespace)
         public List<ExternalTcpRouteMapping.Planned> TcpRouted { get; } = [];
     }
 
+    /// <summary>
+    /// The name of the route that lets a port's requests leave: <c>&lt;service&gt;-&lt;port&gt;</c>, which on the namespace's shared
+    /// network tells the services apart. On a service's own network the import reads it by its parent, not its name, so there
+    /// it gives way (<c>-2</c>, <c>-3</c>, …) to a model route or a resource already written that has the name.
+    /// </summary>
+    private static string DefaultRouteName(Plan plan, int port, string kind, List<Plan> plans, IReadOnlySet<(string Kind, string Namespace, string Name)> written)
+    {
+        var name = $"{plan.Service.Name}-{port.ToString(System.Globalization.CultureInfo.InvariantCulture)}";
+        if (!plan.OwnNetwork) return name;
+        var ns = plan.Service.Namespace;
+        bool Taken(string n) => written.Contains((kind, ns, n)) || plans.Exists(p => p.Service.Namespace == ns && (p.Routed?.Name == n || p.TcpRouted.Exists(t => t.Route.Name == n)));
+        var candidate = name;
+        for (var i = 2; Taken(candidate); i++) candidate = $"{name}-{i.ToString(System.Globalization.CultureInfo.InvariantCulture)}";
+        return candidate;
+    }
+
+    private static string Kind(RouteKind kind, LinkerdOptions options)
+    {
+        var (group, name) = Identity(kind, options);
+        return $"{group}/{name}";
+    }
+
     /// <summary>An EgressNetwork read.</summary>
     internal sealed record NetworkEntry(EgressNetwork Network, string Name, string Namespace, string Source);
 
@@ -98,8 +120,8 @@ internal sealed class EgressMapping(ImportContext ctx, string globalNamespace)
                     unwritten.Add(k);
                     continue;
                 }
-                var name = $"{external.Name}-{port.Port}";
                 var (group, kindName) = Identity(kind, options);
+                var name = DefaultRouteName(plan, port.Port, Kind(kind, options), plans, written);
                 var routed = plan.Routed is { } r && r.Ports.Contains(k) || ExternalTcpRouteMapping.Covers(plan, k);
                 if (!routed && written.Contains(($"{group}/{kindName}", ns, name)))
                 {
@@ -130,7 +152,14 @@ internal sealed class EgressMapping(ImportContext ctx, string globalNamespace)
             {
                 // Not written (reported): its ports keep the one-rule TCPRoutes that let every connection leave.
                 if (ExternalTcpRouteMapping.ToLinkerd(tcp, plan, network, options, ctx) is { } resource) result.Add((ns, 1, tcp.Route.Name, resource));
-                else foreach (var k in tcp.Ports) result.Add((ns, 1, $"{external.Name}-{external.Ports[k].Port}", Ownership.From(EgressRouteMapping.ToLinkerd(RouteKind.Tcp, $"{external.Name}-{external.Ports[k].Port}", ns, network, external.Ports[k].Port, [], options), ModelObjectNames.Of(external))));
+                else
+                {
+                    foreach (var k in tcp.Ports)
+                    {
+                        var name = DefaultRouteName(plan, external.Ports[k].Port, Kind(RouteKind.Tcp, options), plans, written);
+                        result.Add((ns, 1, name, Ownership.From(EgressRouteMapping.ToLinkerd(RouteKind.Tcp, name, ns, network, external.Ports[k].Port, [], options), ModelObjectNames.Of(external))));
+                    }
+                }
             }
             if (plan.OwnNetwork) result.Add((external.Namespace, 0, external.Name, Ownership.From(EgressNetworkMapping.OwnNetwork(plan, unwritten, anyRoute, hosts is not null, ctx), ModelObjectNames.Of(external))));
             else if (EgressNetworkMapping.SharedNetwork(plan, unwritten, anyRoute, ctx))

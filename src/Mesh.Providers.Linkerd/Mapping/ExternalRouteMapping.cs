@@ -89,10 +89,11 @@ internal static class ExternalRouteMapping
             var name = plan.OwnNetwork ? route.Name : ports.Length == 1 ? $"{external.Name}-{external.Ports[ports[0]].Port}" : external.Name;
             var readBack = plan.OwnNetwork ? route.Name : external.Name;
             var (group, kind) = Identity(grpc ? RouteKind.Grpc : RouteKind.Http, options);
-            // The name must not be one of the one-rule routes still written in the namespace (those of the ports this route covers are not).
+            // The name must not be one of the one-rule routes still written in the namespace (those of the ports this route covers are
+            // not); those of own networks give way to it (EgressMapping.DefaultRouteName).
             var covered = ports;
             if (written.Contains(($"{group}/{kind}", external.Namespace, name))
-                || plans.Exists(p => p.Service.Namespace == external.Namespace && p.Service.Ports.Where((x, k) => !(ReferenceEquals(p, plan) && covered.Contains(k)) && p.Kinds[k] != RouteKind.None && Identity(p.Kinds[k], options) == (group, kind)).Any(x => $"{p.Service.Name}-{x.Port}" == name)))
+                || plans.Exists(p => p.Service.Namespace == external.Namespace && !p.OwnNetwork && p.Service.Ports.Where((x, k) => !(ReferenceEquals(p, plan) && covered.Contains(k)) && p.Kinds[k] != RouteKind.None && Identity(p.Kinds[k], options) == (group, kind)).Any(x => $"{p.Service.Name}-{x.Port}" == name)))
             {
                 ctx.Unsupported(path, $"A {kind} named '{name}' is already written in namespace '{external.Namespace}'; the route is not written, and the ports of '{route.Host}' keep routes that let every request leave.");
                 continue;

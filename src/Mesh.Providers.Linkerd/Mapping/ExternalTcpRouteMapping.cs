@@ -91,9 +91,10 @@ internal static class ExternalTcpRouteMapping
                 continue;
             }
             // The name must be free among the TCPRoutes of the namespace: mesh TCP routes, other routes on external services, and
-            // the one-rule TCPRoutes of the ports no route covers.
+            // the one-rule TCPRoutes of the ports no route covers (on a shared network: those of own networks give way, see
+            // EgressMapping.DefaultRouteName).
             var taken = written.Contains((tcpKind, external.Namespace, route.Name)) || names.Contains((external.Namespace, route.Name))
-                || plans.Exists(p => p.Service.Namespace == external.Namespace && p.Service.Ports.Where((x, k) => p.Kinds[k] == RouteKind.Tcp && !(ReferenceEquals(p, plan) && ports.Contains(k)) && !p.TcpRouted.Exists(t => t.Ports.Contains(k))).Any(x => $"{p.Service.Name}-{x.Port}" == route.Name));
+                || plans.Exists(p => p.Service.Namespace == external.Namespace && !p.OwnNetwork && p.Service.Ports.Where((x, k) => p.Kinds[k] == RouteKind.Tcp && !(ReferenceEquals(p, plan) && ports.Contains(k)) && !p.TcpRouted.Exists(t => t.Ports.Contains(k))).Any(x => $"{p.Service.Name}-{x.Port}" == route.Name));
             if (taken)
             {
                 ctx.Unsupported(path, $"A TCPRoute named '{route.Name}' is already written in namespace '{external.Namespace}'; the TCP route is not written, and the ports of '{route.Host}' keep TCPRoutes that let every connection leave.");

@@ -85,8 +85,9 @@ public sealed class EgressTcpRouteTests
     }
 
     [Fact]
-    public void ATcpRouteNameTakenByAMeshTcpRoute_IsReported_AndTheNetworkStaysAllow()
+    public void ATcpRouteNameTakenByAMeshTcpRoute_GivesTheForwardingRouteOfAnOwnNetworkTheNextFreeName()
     {
+        // The TCPRoute that lets an own network's port leave is read back by its parent, not its name: it gives way.
         var db = new MeshService { Name = "db", Namespace = "shop", Ports = [Port(5432, Protocol.Tcp)] };
         var model = new MeshConfig
         {
@@ -96,11 +97,11 @@ public sealed class EgressTcpRouteTests
             ExternalServices = [Ledger(Port(5432, Protocol.Tcp), Port(443, Protocol.Tls))],
         };
         var result = Translator.Translate(model);
-        var tcp = Assert.Single(result.Resources.OfType<GatewayResources.TcpRoute>());
-        Assert.Equal("Service", Assert.Single(tcp.Spec.ParentRefs!).Kind);
-        Assert.Equal("Allow", Assert.Single(result.Resources.OfType<EgressNetwork>()).Spec.TrafficPolicy);
-        Assert.Contains(result.Diagnostics, d => d.Code == DiagnosticCodes.Unsupported && d.Path == "$.spec.externalServices[0].ports[0]" && d.Message.Contains("TCPRoute named 'ledger-5432'", StringComparison.Ordinal));
-        Assert.Contains(result.Diagnostics, d => d.Code == DiagnosticCodes.Approximated && d.Path == "$.spec.externalServices[0].ports");
+        var tcp = result.Resources.OfType<GatewayResources.TcpRoute>().ToDictionary(r => r.Metadata.Name);
+        Assert.Equal("Service", Assert.Single(tcp["ledger-5432"].Spec.ParentRefs!).Kind);
+        Assert.Equal(("EgressNetwork", "ledger", (int?)5432), (Assert.Single(tcp["ledger-5432-2"].Spec.ParentRefs!).Kind, tcp["ledger-5432-2"].Spec.ParentRefs![0].Name, tcp["ledger-5432-2"].Spec.ParentRefs![0].Port));
+        Assert.Equal("Deny", Assert.Single(result.Resources.OfType<EgressNetwork>()).Spec.TrafficPolicy);
+        Assert.DoesNotContain(result.Diagnostics, d => d.Code == DiagnosticCodes.Unsupported);
     }
 
     [Fact]

@@ -110,6 +110,30 @@ public sealed class EgressTests
         Assert.Equal(["EgressNetwork/all-egress-traffic", "TLSRoute/stripe-443", "HTTPRoute/stripe-80"], result.Resources.Select(Describe));
     }
 
+    [Fact]
+    public void OnOwnNetworks_TheRouteThatLetsRequestsLeave_GivesWayToAModelRouteOfItsName()
+    {
+        // A model route named like the one-rule route of another service's own network (api-443) is written under its name; the
+        // one-rule route, read back by its parent rather than its name, takes the next free one (found by the egress fixed-point property).
+        var api = new ExternalService { Name = "api", Namespace = "shop", Hosts = ["api"], Ports = [Port(443, Protocol.Http)], Resolution = Resolution.Static, Addresses = ["2001:db8::1"] };
+        var payments = new ExternalService { Name = "payments", Namespace = "shop", Hosts = ["*.googleapis.com"], Ports = [Port(80, Protocol.Http)], Resolution = Resolution.Static, Addresses = ["198.51.100.0/24"] };
+        var model = new MeshConfig
+        {
+            Name = "imported",
+            Services = [new MeshService { Name = "internal", Namespace = "shop", Ports = [new ServicePort { Name = "http-80", Port = 80, Protocol = Protocol.Http, TargetPort = 80 }] }],
+            ExternalServices = [api, payments],
+            Routes = [new HttpRoute { Name = "api-443", Namespace = "shop", Host = new ServiceRef("payments", "shop"), Rules = [new HttpRouteRule { Backends = [new WeightedBackend { Service = new ServiceRef("internal", "shop"), Port = 80 }] }] }],
+        };
+        var result = Translator.Translate(model);
+
+        Assert.DoesNotContain(result.Diagnostics, d => d.Code == DiagnosticCodes.Unsupported);
+        var routes = result.Resources.OfType<PolicyHttpRoute>().ToDictionary(r => r.Metadata.Name);
+        AssertEgressParent(Assert.Single(routes["api-443"].Spec.ParentRefs!), "payments", 80);
+        AssertEgressParent(Assert.Single(routes["api-443-2"].Spec.ParentRefs!), "api", 443);
+        AssertBackToNetwork(Assert.Single(routes["api-443-2"].Spec.Rules!).BackendRefs, "api");
+        Assert.Equal(model.Normalize(), Translator.Import(result.Resources).Config);
+    }
+
     private static string Describe(object resource) => resource is k8s.IKubernetesObject<k8s.Models.V1ObjectMeta> k ? $"{k.Kind}/{k.Metadata.Name}" : resource.GetType().Name;
 
     [Fact]
