@@ -6,7 +6,7 @@ namespace Mesh.Kubernetes;
 
 /// <summary>
 /// Makes an imported model self-contained, so that it validates: a service that routes, backends, mirrors or policies name but
-/// that the input does not contain is declared from what the references say (its ports from backend and TCP route ports, with
+/// (callers named as services included) that the input does not contain is declared from what the references say (its ports from backend and TCP route ports, with
 /// the protocol of the route kind, and match ports of the routes on it), with an information naming where it was inferred from; a subset named but never defined
 /// is declared without labels (all the service's workloads) with a warning; a port a backend names that its service does not
 /// declare is added with a warning.
@@ -125,7 +125,15 @@ public static class ImportCompletion
         }
         for (var i = 0; i < config.AccessPolicies.Count; i++)
         {
-            if (config.AccessPolicies[i].Target is { } t) Refer(t.Service, t.Subset, null, Protocol.Http, $"$.spec.accessPolicies[{i}].target", $"access policy '{config.AccessPolicies[i].Namespace}/{config.AccessPolicies[i].Name}'");
+            var policy = config.AccessPolicies[i];
+            if (policy.Target is { } t) Refer(t.Service, t.Subset, null, Protocol.Http, $"$.spec.accessPolicies[{i}].target", $"access policy '{policy.Namespace}/{policy.Name}'");
+            for (var j = 0; j < policy.Rules.Count; j++)
+            {
+                if (policy.Rules[j].From is not { } from) continue;
+                for (var k = 0; k < from.Services.Count; k++) Refer(from.Services[k], null, null, Protocol.Http, $"$.spec.accessPolicies[{i}].rules[{j}].from.services[{k}]", $"caller of access policy '{policy.Namespace}/{policy.Name}'");
+                if (from.Not is null) continue;
+                for (var k = 0; k < from.Not.Services.Count; k++) Refer(from.Not.Services[k], null, null, Protocol.Http, $"$.spec.accessPolicies[{i}].rules[{j}].from.not.services[{k}]", $"excluded caller of access policy '{policy.Namespace}/{policy.Name}'");
+            }
         }
         for (var i = 0; i < config.RequestAuthentications.Count; i++)
         {

@@ -13,7 +13,8 @@ namespace Mesh.Providers.Osm.Mapping;
 /// when it has several), in the target's namespace, whose destination is the target service's account and whose sources are the
 /// rule's service accounts; what the rule allows is an <c>HTTPRouteGroup</c> of the same name (its paths × methods, one match each,
 /// for the HTTP-family ports) and a <c>TCPRoute</c> of the same name (the target ports of its TCP and TLS ports, when no method or
-/// path is required). Deny rules, namespace-wide targets and sources other than service accounts are reported.
+/// path is required). A rule's IP blocks are an <c>IngressBackend</c> of the same name (<see cref="IngressBackendMapping"/>). Deny
+/// rules, namespace-wide targets and other sources are reported.
 /// </summary>
 internal static partial class AccessPolicyMapping
 {
@@ -24,9 +25,10 @@ internal static partial class AccessPolicyMapping
     /// <summary>The methods of HTTPRouteGroup's enum.</summary>
     public static readonly IReadOnlySet<string> Methods = new HashSet<string>(StringComparer.Ordinal) { "GET", "HEAD", "PUT", "POST", "DELETE", "CONNECT", "OPTIONS", "TRACE", "PATCH" };
 
-    public static (List<TrafficTarget> Targets, List<HttpRouteGroup> Groups, List<TcpRoute> TcpRoutes) ToOsm(OsmExportContext ctx)
+    public static (List<TrafficTarget> Targets, List<HttpRouteGroup> Groups, List<TcpRoute> TcpRoutes, List<IngressBackend> Ingress) ToOsm(OsmExportContext ctx)
     {
         var targets = new List<TrafficTarget>();
+        var ingress = new List<IngressBackend>();
         var groups = new List<HttpRouteGroup>();
         var tcpRoutes = new List<TcpRoute>();
         var names = new HashSet<(string, string)>();
@@ -68,6 +70,7 @@ internal static partial class AccessPolicyMapping
                     continue;
                 }
                 if (ctx.FitAccessRule(i, j, OsmCapabilities.Instance) is not { } rule) continue;
+                if (rule.From is { IpBlocks.IsEmpty: false } && IngressBackendMapping.ToOsm(name, policy, rule, service, rulePath, ctx) is { } backend) ingress.Add(backend);
                 if (Sources(rule, rulePath, ctx) is not { } sources) continue;
                 var rules = new List<TrafficTargetRule>();
                 var to = rule.To ?? new AccessOperation();
@@ -99,12 +102,12 @@ internal static partial class AccessPolicyMapping
             }
         }
         if (protectedServices.Count > 0) ReportOpenServices(protectedServices, ctx);
-        return (targets, groups, tcpRoutes);
+        return (targets, groups, tcpRoutes, ingress);
     }
 
     private static V1ObjectMeta Meta(string name, string ns) => new() { Name = name, NamespaceProperty = ns };
 
-    /// <summary>The rule's service accounts; every other kind of source is reported. Null when none is left.</summary>
+    /// <summary>The rule's service accounts; every other kind of source is reported (IP blocks are an IngressBackend's). Null when none is left.</summary>
     private static List<KindReference>? Sources(AccessRule rule, string path, OsmExportContext ctx)
     {
         if (rule.From is not { } from)
@@ -113,7 +116,6 @@ internal static partial class AccessPolicyMapping
             return null;
         }
         if (!from.Namespaces.IsEmpty) ctx.Unsupported($"{path}.from.namespaces", "TrafficTarget sources are service accounts: a whole namespace cannot be allowed.");
-        if (!from.IpBlocks.IsEmpty) ctx.Unsupported($"{path}.from.ipBlocks", "TrafficTarget sources are service accounts: IP blocks cannot be allowed.");
         if (from.Unauthenticated) ctx.Unsupported($"{path}.from.unauthenticated", "TrafficTarget sources are mesh identities: plaintext callers cannot be allowed.");
         if (from.ServiceAccounts.IsEmpty) return null;
         return [.. from.ServiceAccounts.Select(Identities.Account)];

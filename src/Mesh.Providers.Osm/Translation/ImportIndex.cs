@@ -26,6 +26,8 @@ internal sealed class ImportIndex
 
     public SortedDictionary<(string Namespace, string Name), ImportDocument<Egress>> Egresses { get; } = new(OrdinalKeyComparer.Instance);
 
+    public SortedDictionary<(string Namespace, string Name), ImportDocument<IngressBackend>> IngressBackends { get; } = new(OrdinalKeyComparer.Instance);
+
     public List<ImportDocument<OsmMeshConfig>> MeshConfigs { get; } = [];
 
     /// <summary>Adds <paramref name="document"/>; a second resource of one kind, namespace and name is invalid input.</summary>

@@ -17,7 +17,7 @@ internal static class OsmExport
         var ctx = new OsmExportContext(options, config, leaves);
         var (splitDrafts, retryDrafts) = RouteMapping.ToOsm(ctx);
         var splits = TrafficSplitMapping.ToOsm(splitDrafts, ctx);
-        var (targets, groups, tcpRoutes) = AccessPolicyMapping.ToOsm(ctx);
+        var (targets, groups, tcpRoutes, ingress) = AccessPolicyMapping.ToOsm(ctx);
         var settings = UpstreamTrafficSettingMapping.ToOsm(ctx);
         var retries = RetryMapping.ToOsm(retryDrafts, ctx);
         ctx.UnsupportedExternalEndpointsAndSubsets(
@@ -27,7 +27,7 @@ internal static class OsmExport
         var meshStrict = MtlsMapping.Report(ctx);
         ServicePortMapping.Report(ctx);
         ctx.UnsupportedTelemetry("OSM sets access logging and tracing in its installation (MeshConfig observability), not per scope; the telemetry policy is not written.");
-        ctx.UnsupportedGateways("OSM has no gateway resource: ingress is a third-party controller admitted by IngressBackend, which this provider does not write.");
+        ctx.UnsupportedGateways("OSM has no gateway resource: ingress is a third-party controller, which this provider does not configure (an access policy's IP blocks become the IngressBackend that admits it).");
         ctx.UnsupportedRequestAuthentication("OSM does not verify end-user tokens (JWT); the request authentication is not written.");
         var meshConfig = MeshConfigMapping.ToOsm(ctx, meshStrict);
 
@@ -37,6 +37,7 @@ internal static class OsmExport
         resources.AddRange(Sorted(groups));
         resources.AddRange(Sorted(tcpRoutes));
         resources.AddRange(Sorted(targets));
+        resources.AddRange(Sorted(ingress));
         resources.AddRange(Sorted(settings));
         resources.AddRange(Sorted(retries));
         resources.AddRange(Sorted(egresses));

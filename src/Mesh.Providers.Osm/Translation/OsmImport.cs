@@ -12,8 +12,9 @@ namespace Mesh.Providers.Osm.Translation;
 /// OSM → model, in two passes so that references resolve across files: every resource is first collected by kind, namespace and
 /// name (<see cref="ImportIndex"/>); then, in namespace/name order, the core Services, TrafficSplits (routes), Retries (their retry
 /// policies), UpstreamTrafficSettings (destination policies), TrafficTargets with their HTTPRouteGroups and TCPRoutes (access
-/// policies), Egresses (external services) and the MeshConfig (mTLS, permissive mode) are read. IngressBackends are ingress,
-/// outside the model, and reported. The translator shell then completes the model and folds leaf Services into subsets.
+/// policies), IngressBackends (allow policies from the ingress's Services and IP ranges, <see cref="IngressBackendMapping"/>),
+/// Egresses (external services) and the MeshConfig (mTLS, permissive mode) are read. The translator shell then completes the
+/// model and folds leaf Services into subsets.
 /// </summary>
 internal static class OsmImport
 {
@@ -30,7 +31,7 @@ internal static class OsmImport
             .On<Retry>((r, s) => ImportIndex.Add(index.Retries, ImportDocument.Of(r, s, ctx), ctx))
             .On<Egress>((r, s) => ImportIndex.Add(index.Egresses, ImportDocument.Of(r, s, ctx), ctx))
             .On<OsmMeshConfig>((r, s) => index.MeshConfigs.Add(ImportDocument.Of(r, s, ctx)))
-            .On<IngressBackend>((r, s) => OutOfScope(r, s, ctx, "An IngressBackend admits traffic from an ingress controller, which is outside the model; it was not imported."))
+            .On<IngressBackend>((r, s) => ImportIndex.Add(index.IngressBackends, ImportDocument.Of(r, s, ctx), ctx))
             .Dispatch(resources, ctx, "an SMI or OSM resource this provider reads");
 
         var (services, leaves) = CoreServiceMapping.ToModel(index, ctx);
@@ -39,6 +40,7 @@ internal static class OsmImport
         var externals = EgressMapping.ToModel(index, services, ctx);
         var destinations = UpstreamTrafficSettingMapping.ToModel(index, options.ClusterDomain, externals, ctx);
         var access = AccessPolicyMapping.ToModel(index, services, leaves, ctx);
+        access.AddRange(IngressBackendMapping.ToModel(index, access, services, ctx));
         var (mtls, outbound, permissive, permissiveSource) = MeshConfigMapping.ToModel(index, ctx);
         MeshConfigMapping.ReportPermissiveMode(permissive, permissiveSource, access.Count > 0, ctx);
 
@@ -55,12 +57,5 @@ internal static class OsmImport
             Outbound = [.. outbound],
         };
         return ImportResult.Create(ctx.HasErrors ? new MeshConfig { Name = config.Name } : config.Normalize(), ctx.Diagnostics, importOptions);
-    }
-
-    private static void OutOfScope<T>(T resource, string source, ImportContext ctx, string message)
-        where T : class, IKubernetesObject<V1ObjectMeta>
-    {
-        ctx.ReportMetadata(resource.Metadata, source);
-        ctx.OutOfScope(source, "$.spec", message);
     }
 }

@@ -70,12 +70,47 @@ public sealed class AccessExportTests
     [Fact]
     public void SourcesOtherThanServiceAccounts_AreReported()
     {
-        var rule = new AccessRule { From = new AccessSource { ServiceAccounts = [Bookbuyer], Namespaces = ["shop"], IpBlocks = ["10.0.0.0/8"], Unauthenticated = true } };
+        var rule = new AccessRule { From = new AccessSource { ServiceAccounts = [Bookbuyer], Namespaces = ["shop"], Unauthenticated = true } };
         var export = new Exported(Allow(rule));
-        foreach (var field in new[] { "namespaces", "ipBlocks", "unauthenticated" })
+        foreach (var field in new[] { "namespaces", "unauthenticated" })
         {
             export.At(DiagnosticCodes.Unsupported, $"$.spec.accessPolicies[0].rules[0].from.{field}");
         }
+        Assert.Single(export.All<TrafficTarget>());
+    }
+
+    [Fact]
+    public void IpBlocks_AreAnIngressBackendToTheTargetPortsOfTheHttpPorts_AndReadBackAsAPolicyOfTheirOwn()
+    {
+        var rule = new AccessRule { From = new AccessSource { ServiceAccounts = [Bookbuyer], IpBlocks = ["10.0.0.0/8", "192.0.2.7"] } };
+        var model = Allow(rule) with { Services = [BookstoreService() with { Ports = [Http(80) with { TargetPort = 8080 }, Port(3306, Protocol.Tcp) with { TargetPort = 13306 }] }, Service("bookbuyer", "bookbuyer", Http(14001))] };
+        // Every Service written, so that the import knows which service port the backend's target port belongs to.
+        var export = new Exported(model, new OsmOptions { ServiceOutput = Mesh.Translation.ServiceOutput.All });
+
+        var ingress = Assert.Single(export.All<IngressBackend>());
+        Assert.Equal(("bookstore", "bookstore"), (ingress.Metadata.Name, ingress.Metadata.NamespaceProperty));
+        var backend = Assert.Single(ingress.Spec.Backends!);
+        Assert.Equal(("bookstore", 8080, "http"), (backend.Name, backend.Port!.Number, backend.Port.Protocol));
+        Assert.Equal([("IPRange", "10.0.0.0/8"), ("IPRange", "192.0.2.7")], ingress.Spec.Sources!.Select(x => (x.Kind, x.Name)));
+        export.At(DiagnosticCodes.Approximated, "$.spec.accessPolicies[0].rules[0].from.ipBlocks");
+        Assert.Contains(export.Diagnostics, d => d.Code == DiagnosticCodes.Unsupported && d.Path == "$.spec.accessPolicies[0].rules[0].from.ipBlocks" && d.Message.Contains("tcp port 3306", StringComparison.Ordinal));
+        Assert.Single(export.All<TrafficTarget>());
+
+        // Read back: the service accounts stay the policy's, the IP blocks are a policy of their own, to the service port.
+        var back = export.Translator.Import(export.Result.Resources).Config!;
+        var ipPolicy = Assert.Single(back.AccessPolicies, p => p.Rules.Any(r => !r.From!.IpBlocks.IsEmpty));
+        var ipRule = Assert.Single(ipPolicy.Rules);
+        Assert.Equal(["10.0.0.0/8", "192.0.2.7"], ipRule.From!.IpBlocks);
+        Assert.Equal([80], ipRule.To!.Ports);
+    }
+
+    [Fact]
+    public void IpBlocks_OfARuleNamingMethodsOrPaths_AreNotWritten()
+    {
+        var rule = new AccessRule { From = new AccessSource { ServiceAccounts = [Bookbuyer], IpBlocks = ["10.0.0.0/8"] }, To = new AccessOperation { Methods = ["GET"] } };
+        var export = new Exported(Allow(rule));
+        Assert.Empty(export.All<IngressBackend>());
+        Assert.Contains(export.Diagnostics, d => d.Code == DiagnosticCodes.Unsupported && d.Path == "$.spec.accessPolicies[0].rules[0].from.ipBlocks" && d.Message.Contains("whatever the method", StringComparison.Ordinal));
         Assert.Single(export.All<TrafficTarget>());
     }
 

@@ -236,16 +236,71 @@ public sealed class PolicyImportTests
     }
 
     [Fact]
-    public void IngressBackend_IsOutOfScope()
+    public void IngressBackend_IsAnAllowPolicyFromTheIngressServiceAndIpRanges_ToTheBackendPort()
     {
-        var result = ReadValid("""
+        var result = ReadValid(Service("httpbin", "httpbin", "app: httpbin") + """
             kind: IngressBackend
             apiVersion: policy.openservicemesh.io/v1alpha1
             metadata: { name: httpbin, namespace: httpbin }
             spec:
               backends: [{ name: httpbin, port: { number: 14001, protocol: http } }]
-              sources: [{ kind: Service, namespace: ingress-nginx, name: ingress-nginx-controller }]
+              sources:
+                - { kind: Service, namespace: ingress-nginx, name: ingress-nginx-controller }
+                - { kind: IPRange, name: 10.0.0.0/8 }
             """);
-        Assert.Equal(DiagnosticCodes.OutOfScope, At(result, "#0 $.spec").Code);
+        var policy = Assert.Single(result.Config!.AccessPolicies);
+        Assert.Equal(("httpbin", "httpbin", AccessAction.Allow, new ServiceRef("httpbin", "httpbin")), (policy.Name, policy.Namespace, policy.Action, policy.Target!.Service));
+        var rule = Assert.Single(policy.Rules);
+        Assert.Equal([new ServiceRef("ingress-nginx-controller", "ingress-nginx")], rule.From!.Services);
+        Assert.Equal(["10.0.0.0/8"], rule.From.IpBlocks);
+        Assert.Equal([14001], rule.To!.Ports);
+        // The ingress controller's Service is not in the input: declared from the reference, so the model validates.
+        Assert.Contains(result.Config.Services, s => s.Reference == new ServiceRef("ingress-nginx-controller", "ingress-nginx"));
+        Assert.Contains(result.Diagnostics, d => d.Code == DiagnosticCodes.ServiceInferred && d.Path == "$.spec.accessPolicies[0].rules[0].from.services[0]");
+        Assert.DoesNotContain(MeshValidator.Validate(result.Config), d => d.IsError);
+    }
+
+    [Fact]
+    public void IngressBackend_ReportsWhatTheModelDoesNotSay_AndReadsEachBackendAsAPolicy()
+    {
+        var result = ReadValid("""
+            kind: IngressBackend
+            apiVersion: policy.openservicemesh.io/v1alpha1
+            metadata: { name: edge, namespace: shop }
+            spec:
+              backends:
+                - { name: web, port: { number: 8443, protocol: https }, tls: { skipClientCertValidation: true } }
+                - { name: api, port: { number: 8080, protocol: http } }
+              sources:
+                - { kind: IPRange, name: 192.168.0.0/16 }
+                - { kind: AuthenticatedPrincipal, name: ingress.edge.cluster.local }
+              matches: [{ apiGroup: gateway.networking.k8s.io/v1, kind: Gateway, name: edge }]
+            """);
+        Assert.Equal(["edge-api", "edge-web"], result.Config!.AccessPolicies.Select(p => p.Name));
+        Assert.All(result.Config.AccessPolicies, p => Assert.Equal(["192.168.0.0/16"], Assert.Single(p.Rules).From!.IpBlocks));
+        Assert.Equal(DiagnosticCodes.FieldNotImported, At(result, "#0 $.spec.backends[0].port.protocol").Code);
+        Assert.Equal(DiagnosticCodes.FieldNotImported, At(result, "#0 $.spec.backends[0].tls").Code);
+        Assert.Equal(DiagnosticCodes.FieldNotImported, At(result, "#0 $.spec.sources[1]").Code);
+        Assert.Equal(DiagnosticCodes.FieldNotImported, At(result, "#0 $.spec.matches").Code);
+    }
+
+    [Theory]
+    [InlineData("backends: [{ name: web, port: { protocol: http } }]\n  sources: [{ kind: IPRange, name: 10.0.0.0/8 }]", "#0 $.spec.backends[0].port.number", true)]
+    [InlineData("backends: [{ name: web, port: { number: 80, protocol: grpc } }]\n  sources: [{ kind: IPRange, name: 10.0.0.0/8 }]", "#0 $.spec.backends[0].port.protocol", true)]
+    [InlineData("backends: [{ name: Web, port: { number: 80, protocol: http } }]\n  sources: [{ kind: IPRange, name: 10.0.0.0/8 }]", "#0 $.spec.backends[0].name", true)]
+    [InlineData("backends: [{ name: web, port: { number: 80, protocol: http } }]\n  sources: [{ kind: IPRange, name: 10.0.0.300/8 }]", "#0 $.spec.sources[0].name", false)]
+    [InlineData("backends: [{ name: web, port: { number: 80, protocol: http } }]\n  sources: [{ kind: Pod, name: web }]", "#0 $.spec.sources[0].kind", false)]
+    public void IngressBackend_BadInput_IsADiagnosticWithAPath(string spec, string path, bool invalid)
+    {
+        var result = Read($$"""
+            kind: IngressBackend
+            apiVersion: policy.openservicemesh.io/v1alpha1
+            metadata: { name: edge, namespace: shop }
+            spec:
+              {{spec}}
+            """);
+        var diagnostic = At(result, path);
+        Assert.Equal(invalid ? DiagnosticSeverity.Error : DiagnosticSeverity.Warning, diagnostic.Severity);
+        Assert.Empty(result.Config?.AccessPolicies ?? []);
     }
 }
