@@ -183,6 +183,18 @@ internal static class GatewayMapping
         if (spec.AwsName is not null) ctx.NotImportedInfo(source, "$.spec.awsName", "The model names the gateway after the resource; its App Mesh name is not kept.");
         if (spec.BackendDefaults is not null) ctx.NotImported(source, "$.spec.backendDefaults", "The gateway's client TLS to the services is not in the model's gateway; it was not imported.");
         if (spec.Logging is not null) ctx.NotImported(source, "$.spec.logging", "The model's access logging selects workloads of services, not gateways; the gateway's access log was not imported.");
+        if (spec.NamespaceSelector?.MatchLabels is { Count: > 0 } namespaceLabels && namespaceLabels.Keys.Any(k => k != NamespaceNameLabel))
+        {
+            ctx.NotImportedInfo(source, "$.spec.namespaceSelector.matchLabels", "The input has no Namespaces to match these labels against: the gateway is taken to select the routes of every namespace (its route selector still applies). The model binds routes by gateway; the export selects the routes' namespaces by name.");
+        }
+        if (spec.NamespaceSelector?.MatchExpressions?.Any(e => e?.Key != NamespaceNameLabel) == true)
+        {
+            ctx.NotImportedInfo(source, "$.spec.namespaceSelector.matchExpressions", "The input has no Namespaces to match these requirements against: only those on kubernetes.io/metadata.name were applied. The model binds routes by gateway; the export selects the routes' namespaces by name.");
+        }
+        if (spec.GatewayRouteSelector?.MatchExpressions is { Count: > 0 })
+        {
+            ctx.NotImported(source, "$.spec.gatewayRouteSelector.matchExpressions", "Only the route selector's matchLabels were applied: routes its set-based requirements exclude may have been read as the gateway's.");
+        }
         var workloads = new EquatableMap<string>();
         if (spec.PodSelector is { } pods)
         {

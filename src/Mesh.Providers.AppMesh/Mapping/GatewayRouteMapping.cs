@@ -294,7 +294,7 @@ internal static class GatewayRouteMapping
         var selecting = gateways.Where(g => Selects(g.Document.Resource.Spec.NamespaceSelector, document.Namespace)
             && (g.Document.Resource.Spec.GatewayRouteSelector?.MatchLabels ?? []).All(l => labels.TryGetValue(l.Key, out var v) && v == l.Value)).ToList();
         if (selecting.Count == 1) return selecting[0];
-        ctx.NotImported(document.Source, "$.metadata", selecting.Count == 0
+        ctx.NotImported(document.Source, "$.spec", selecting.Count == 0
             ? "No VirtualGateway of the input selects this gateway route (by its namespaceSelector and gatewayRouteSelector), so App Mesh attaches it to none; it was not imported."
             : $"VirtualGateways {string.Join(", ", selecting.Select(g => $"{g.Document.Namespace}/{g.Document.Name}"))} all select this gateway route, which App Mesh refuses; it was not imported.");
         return null;

@@ -105,7 +105,7 @@ public sealed class GatewayImportTests
     {
         var result = Read(Color + Gateway(selector: "gatewayRouteSelector: { matchLabels: { team: a } }") + Route("gr", "{ httpRoute: { match: { prefix: / }, action: { target: { virtualService: { virtualServiceRef: { name: color } } } } } }"));
         Assert.Empty(result.Config!.GatewayRoutes);
-        Assert.Contains("selects this gateway route", At(result, "#3 $.metadata").Message, StringComparison.Ordinal);
+        Assert.Contains("selects this gateway route", At(result, "#3 $.spec").Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -113,7 +113,7 @@ public sealed class GatewayImportTests
     {
         var result = Read(Color + Gateway() + Gateway(name: "other") + Route("gr", "{ httpRoute: { match: { prefix: / }, action: { target: { virtualService: { virtualServiceRef: { name: color } } } } } }"));
         Assert.Empty(result.Config!.GatewayRoutes);
-        Assert.Contains("all select this gateway route", At(result, "#4 $.metadata").Message, StringComparison.Ordinal);
+        Assert.Contains("all select this gateway route", At(result, "#4 $.spec").Message, StringComparison.Ordinal);
     }
 
     [Fact]
