@@ -290,9 +290,9 @@ internal static class GatewayRouteMapping
     /// <summary>The gateway a route attaches to: the one gateway read whose selectors select it.</summary>
     private static GatewayMapping.Read? Gateway(ImportDocument<GatewayRoute> document, IReadOnlyList<GatewayMapping.Read> gateways, ImportContext ctx)
     {
-        var labels = document.Resource.Metadata.Labels ?? new Dictionary<string, string>();
-        var selecting = gateways.Where(g => Selects(g.Document.Resource.Spec.NamespaceSelector, document.Namespace)
-            && (g.Document.Resource.Spec.GatewayRouteSelector?.MatchLabels ?? []).All(l => labels.TryGetValue(l.Key, out var v) && v == l.Value)).ToList();
+        var labels = document.Resource.Metadata?.Labels ?? new Dictionary<string, string>();
+        var selecting = gateways.Where(g => Selects(g.Document.Resource.Spec?.NamespaceSelector, document.Namespace)
+            && (g.Document.Resource.Spec?.GatewayRouteSelector?.MatchLabels ?? []).All(l => labels.TryGetValue(l.Key, out var v) && v == l.Value)).ToList();
         if (selecting.Count == 1) return selecting[0];
         ctx.NotImported(document.Source, "$.spec", selecting.Count == 0
             ? "No VirtualGateway of the input selects this gateway route (by its namespaceSelector and gatewayRouteSelector), so App Mesh attaches it to none; it was not imported."

@@ -280,4 +280,15 @@ public sealed class GatewayExportTests
         Assert.Equal("shop.example.com", Assert.Single(export.GatewayRoutes).Spec.HttpRoute!.Match!.Hostname!.Exact);
         export.At(DiagnosticCodes.TranslationNote, "$.spec.gateways[0].listeners[0].hosts");
     }
+
+    [Fact]
+    public void MoreRoutesThanPriorities_ShareTheLastPriority_Reported()
+    {
+        var route = Route(Rule(To(Ratings))) with { Hostnames = [.. Enumerable.Range(0, 1003).Select(i => $"h{i}.example.com")] };
+        var export = new Exported(Edge(Gateway(HttpListener), route));
+        Assert.Equal(1003, export.GatewayRoutes.Count);
+        Assert.Equal(1000, export.GatewayRoutes.Max(r => r.Spec.Priority));
+        Assert.Equal(3, export.GatewayRoutes.Count(r => r.Spec.Priority == 1000));
+        export.At(DiagnosticCodes.Approximated, "$.spec.gatewayRoutes[0].rules[0]");
+    }
 }
