@@ -6,8 +6,8 @@ using Mesh.Providers.AppMesh.Mapping;
 namespace Mesh.Providers.AppMesh.Translation;
 
 /// <summary>
-/// Model → App Mesh, in output order: the Mesh (only when anything else is written), VirtualNodes, VirtualRouters, VirtualServices, each kind sorted by namespace
-/// then name (ordinal). External services are planned first (<see cref="EgressMapping"/>) so that the node plan
+/// Model → App Mesh, in output order: the Mesh (only when anything else is written), VirtualNodes, VirtualRouters, VirtualServices,
+/// VirtualGateways and GatewayRoutes, each kind sorted by namespace then name (ordinal). External services are planned first (<see cref="EgressMapping"/>) so that the node plan
 /// (<see cref="NodePlan"/>) knows every node a route or policy may name; what the model says that App Mesh cannot is reported
 /// by the mappings, and access policies as a whole (<see cref="AccessPolicyMapping"/>).
 /// </summary>
@@ -25,7 +25,8 @@ internal static class AppMeshExport
         var mesh = Ownership.From(MeshMapping.ToAppMesh(ctx), [ModelObjectNames.Of(config), .. config.Outbound.Select(ModelObjectNames.Of)]);
         TlsMapping.Report(config, ctx);
         AccessLogMapping.Report(ctx);
-        ctx.UnsupportedGateways("App Mesh's ingress is a VirtualGateway with GatewayRoutes, which this provider does not write yet.");
+        var gateways = GatewayMapping.ToAppMesh(config, ctx);
+        ctx.UnsupportedGatewayStreamRoutes("App Mesh gateway routes are HTTP, HTTP/2 or gRPC: a virtual gateway has no TLS passthrough or TCP listener, so TLS and TCP routes at gateways are not written.");
         ctx.UnsupportedRequestAuthentication("App Mesh does not verify end-user tokens (JWT); the request authentication is not written.");
         DestinationPolicyMapping.Report(config, ctx);
         ClientTlsMapping.Plan(ctx);
@@ -48,9 +49,14 @@ internal static class AppMeshExport
         ClientTlsMapping.ReportUnwritten(ctx);
         Sort(nodes);
         Sort(routers);
+        var gatewayRoutes = GatewayRouteMapping.ToAppMesh(config, gateways, ctx);
+        GatewayMapping.SelectRouteNamespaces(gateways);
+        var virtualGateways = gateways.Select(g => g.Resource).ToList();
+        Sort(virtualGateways);
+        Sort(gatewayRoutes);
         // The Mesh holds what else is written and the egress filter: a model with neither writes no Mesh either.
-        if (nodes.Count == 0 && routers.Count == 0 && services.Count == 0 && config.Outbound.IsEmpty) return ([], ctx.Diagnostics);
-        return ([mesh, .. nodes, .. routers, .. services], ctx.Diagnostics);
+        if (nodes.Count == 0 && routers.Count == 0 && services.Count == 0 && virtualGateways.Count == 0 && config.Outbound.IsEmpty) return ([], ctx.Diagnostics);
+        return ([mesh, .. nodes, .. routers, .. services, .. virtualGateways, .. gatewayRoutes], ctx.Diagnostics);
     }
 
     private static void Sort<T>(List<T> resources)

@@ -10,8 +10,8 @@ namespace Mesh.Providers.AppMesh.Translation;
 /// <summary>
 /// App Mesh resources → model, in two passes so references resolve across files: first every Mesh, VirtualNode, VirtualRouter,
 /// VirtualService and core Service is collected (<see cref="ImportIndex"/>); then <see cref="ModelAssembly"/> resolves
-/// VirtualService → router or node → pod selector and builds the model. Ingress (VirtualGateway, GatewayRoute) is outside the
-/// model and BackendGroups are an allow-list the model derives: both are reported.
+/// VirtualService → router or node → pod selector and builds the model, with VirtualGateways as gateways and their GatewayRoutes
+/// as gateway routes. BackendGroups are an allow-list the model derives: they are reported.
 /// </summary>
 internal static class AppMeshImport
 {
@@ -49,8 +49,12 @@ internal static class AppMeshImport
             .On<VirtualRouter>((r, s) => ImportIndex.Add(index.Routers, Collect(r, s, ctx), ctx))
             .On<VirtualService>((r, s) => ImportIndex.Add(index.VirtualServices, Collect(r, s, ctx), ctx))
             .On<CoreService>((r, s) => ImportIndex.Add(index.Services, ImportDocument.Of(r, s, ctx), ctx))
-            .On<VirtualGateway>((r, s) => Report(r, s, ctx, "A VirtualGateway is ingress, which is outside the model; it was not imported."))
-            .On<GatewayRoute>((r, s) => Report(r, s, ctx, $"A GatewayRoute routes ingress traffic, which is outside the model; it was not imported{Target(r)}."))
+            .On<VirtualGateway>((r, s) => ImportIndex.Add(index.Gateways, Collect(r, s, ctx), ctx))
+            .On<GatewayRoute>((r, s) =>
+            {
+                ctx.ReportMetadata(WithoutGatewayLabels(r.Metadata), s, Carried);
+                ImportIndex.Add(index.GatewayRoutes, ImportDocument.Of(r, s, ctx), ctx);
+            })
             .On<BackendGroup>((r, s) =>
             {
                 ctx.ReportMetadata(r.Metadata, s, Carried);
@@ -70,15 +74,27 @@ internal static class AppMeshImport
         return ImportDocument.Of(resource, source, ctx);
     }
 
-    private static void Report<T>(T resource, string source, ImportContext ctx, string message)
-        where T : class, IKubernetesObject<V1ObjectMeta>
+    /// <summary>A gateway route's metadata without the labels its gateway selects it by (read as the binding, not lost).</summary>
+    private static V1ObjectMeta? WithoutGatewayLabels(V1ObjectMeta? metadata)
     {
-        ctx.ReportMetadata(resource.Metadata, source, Carried);
-        ctx.OutOfScope(source, "$.spec", message);
+        if (metadata?.Labels is not { } labels || !(labels.ContainsKey(GatewayMapping.GatewayLabel) || labels.ContainsKey(GatewayMapping.GatewayNamespaceLabel))) return metadata;
+        var rest = labels.Where(l => l.Key is not (GatewayMapping.GatewayLabel or GatewayMapping.GatewayNamespaceLabel)).ToDictionary(l => l.Key, l => l.Value, StringComparer.Ordinal);
+        return new V1ObjectMeta
+        {
+            Name = metadata.Name,
+            NamespaceProperty = metadata.NamespaceProperty,
+            Annotations = metadata.Annotations,
+            Labels = rest.Count == 0 ? null : rest,
+            Uid = metadata.Uid,
+            ResourceVersion = metadata.ResourceVersion,
+            Generation = metadata.Generation,
+            CreationTimestamp = metadata.CreationTimestamp,
+            Finalizers = metadata.Finalizers,
+            OwnerReferences = metadata.OwnerReferences,
+            ManagedFields = metadata.ManagedFields,
+            GenerateName = metadata.GenerateName,
+            DeletionTimestamp = metadata.DeletionTimestamp,
+            DeletionGracePeriodSeconds = metadata.DeletionGracePeriodSeconds,
+        };
     }
-
-    private static string Target(GatewayRoute route) =>
-        (route.Spec.HttpRoute?.Action?.Target ?? route.Spec.Http2Route?.Action?.Target ?? route.Spec.GrpcRoute?.Action?.Target)?.VirtualService?.VirtualServiceRef?.Name is { } name
-            ? $" (it sends to virtual service {name}, which is imported)"
-            : string.Empty;
 }

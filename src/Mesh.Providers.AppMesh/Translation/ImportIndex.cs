@@ -16,6 +16,10 @@ internal sealed class ImportIndex
 
     public SortedDictionary<ResourceKey, ImportDocument<CoreService>> Services { get; } = [];
 
+    public SortedDictionary<ResourceKey, ImportDocument<VirtualGateway>> Gateways { get; } = [];
+
+    public SortedDictionary<ResourceKey, ImportDocument<GatewayRoute>> GatewayRoutes { get; } = [];
+
     /// <summary>Adds <paramref name="document"/>; a second resource of one kind, namespace and name is invalid input.</summary>
     public static void Add<T>(SortedDictionary<ResourceKey, ImportDocument<T>> table, ImportDocument<T> document, ImportContext ctx)
         where T : class

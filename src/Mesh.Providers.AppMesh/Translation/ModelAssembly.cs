@@ -51,6 +51,9 @@ internal sealed class ModelAssembly(ImportIndex index, ImportContext ctx, AppMes
         var (destinations, mtls) = ReadPolicies();
         AddClientTls(destinations, services, _externals);
         var telemetry = ReadTelemetry();
+        var gateways = index.Gateways.Values.Select(g => GatewayMapping.ToModel(g, ctx)).OfType<GatewayMapping.Read>().ToList();
+        var gatewayRoutes = new List<Model.GatewayRoute>();
+        GatewayRouteMapping.ToModel(index.GatewayRoutes.Values, gateways, _virtualServices, index.VirtualServices, gatewayRoutes, ctx);
         return new MeshConfig
         {
             Name = name,
@@ -62,6 +65,8 @@ internal sealed class ModelAssembly(ImportIndex index, ImportContext ctx, AppMes
             Telemetry = [.. telemetry],
             ExternalServices = [.. _externals],
             Outbound = outbound is null ? default : [outbound],
+            Gateways = [.. gateways.Select(g => g.Gateway)],
+            GatewayRoutes = [.. gatewayRoutes],
         };
     }
 

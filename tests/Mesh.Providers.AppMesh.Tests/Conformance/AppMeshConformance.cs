@@ -75,6 +75,10 @@ public sealed class AppMeshCorpus : CorpusSuite
         new("VirtualService $.spec.awsName", "the export names each virtual service by the cluster FQDN its callers resolve (App Mesh's own default is name.namespace)"),
         new("Service $.spec.selector", "with DNS discovery each subset's virtual node names a leaf Service selecting only that subset's pods (the parent's selector and the subset's labels), written whether or not the input had one (its nodes may be found through Cloud Map)"),
         new("Service $.spec.ports[].name", "a leaf Service carries its parent's port names (see the leaf Service selector)"),
+        new("VirtualGateway $.spec.namespaceSelector.matchExpressions[]", "a gateway selects the namespaces of the routes bound to it by name (kubernetes.io/metadata.name), not by the input's namespace labels"),
+        new("VirtualGateway $.spec.gatewayRouteSelector.matchLabels", "a gateway selects the routes written for it by the two labels the export puts on them, so that two gateways can take routes from one namespace"),
+        new("GatewayRoute $.spec.priority", "always written: App Mesh orders a gateway's routes by priority, which carries the model's rule order"),
+        new("GatewayRoute $.spec.httpRoute.action.rewrite", "App Mesh rewrites the host to the target's name and a matched prefix to / by default: the import reads those defaults as the rule's rewrite, and the export writes every rewrite explicitly (disabled when the rule has none)"),
     ];
 }
 

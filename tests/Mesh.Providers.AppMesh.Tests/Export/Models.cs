@@ -43,7 +43,7 @@ internal sealed class Exported
     {
         Translator = new AppMeshTranslator(options ?? new AppMeshOptions());
         Result = Translator.Translate(model);
-        Assert.DoesNotContain(Result.Diagnostics, d => d.IsError);
+        Assert.False(Result.Diagnostics.Any(d => d.IsError), string.Join("\n", Result.Diagnostics));
     }
 
     public AppMeshTranslator Translator { get; }
@@ -59,6 +59,14 @@ internal sealed class Exported
     public List<VirtualRouter> Routers => [.. Result.Resources.OfType<VirtualRouter>()];
 
     public List<Resources.VirtualService> Services => [.. Result.Resources.OfType<Resources.VirtualService>()];
+
+    public List<VirtualGateway> Gateways => [.. Result.Resources.OfType<VirtualGateway>()];
+
+    public List<Resources.GatewayRoute> GatewayRoutes => [.. Result.Resources.OfType<Resources.GatewayRoute>()];
+
+    public VirtualGateway Gateway(string name) => Assert.Single(Gateways, g => g.Metadata.Name == name);
+
+    public Resources.GatewayRoute GatewayRoute(string name) => Assert.Single(GatewayRoutes, r => r.Metadata.Name == name);
 
     public VirtualNode Node(string name) => Assert.Single(Nodes, n => n.Metadata.Name == name);
 

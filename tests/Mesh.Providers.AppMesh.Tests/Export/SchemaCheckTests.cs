@@ -1,3 +1,4 @@
+using Mesh.Collections;
 using Mesh.Model;
 using Mesh.Providers.Conformance.Schema;
 using Mesh.Providers.Conformance.Support;
@@ -23,7 +24,7 @@ public sealed class SchemaCheckTests
         return problems;
     }
 
-    public static TheoryData<string> Examples => ["canary", "multiport", "mtls", "egress", "implicit", "policies"];
+    public static TheoryData<string> Examples => ["canary", "multiport", "mtls", "egress", "implicit", "policies", "gateway"];
 
     private static MeshConfig Example(string name) => name switch
     {
@@ -40,6 +41,33 @@ public sealed class SchemaCheckTests
         "implicit" => new MeshConfig { Name = "shop", Services = [new MeshService { Name = "api", Namespace = "shop", Ports = [Http(8080), Port(5432, Protocol.Tcp)], Subsets = [Version("v1"), Version("v2")] }] },
         "mtls" => Routed(Rule(To(Reviews, "v1"))) with { Mtls = [new MtlsPolicy { Scope = MtlsScope.Mesh, Mode = MtlsMode.Permissive }, new MtlsPolicy { Scope = MtlsScope.ForNamespace("bookinfo"), Mode = MtlsMode.Strict }] },
         "egress" => Routed(Rule(To(Reviews, "v1"))) with { ExternalServices = [new ExternalService { Name = "pay", Namespace = "bookinfo", Hosts = ["api.pay.example"], Ports = [Port(443, Protocol.Tls), Http(80)] }] },
+        "gateway" => GatewayExportTests.Edge(
+            new Gateway
+            {
+                Name = "public",
+                Namespace = "edge",
+                Workloads = new Dictionary<string, string> { ["app"] = "ingress" }.ToEquatableMap(),
+                Listeners =
+                [
+                    new GatewayListener { Name = "web", Port = 80, Protocol = ListenerProtocol.Http, Hosts = ["*.example.com"] },
+                    new GatewayListener { Name = "files", Port = 443, Protocol = ListenerProtocol.Https, Tls = new GatewayTls { Mode = GatewayTlsMode.Mutual, Files = new CertificateFiles { CertificateChain = "/c.pem", PrivateKey = "/k.pem", CaCertificates = "/ca.pem" }, SubjectAltNames = ["client.example.com"] } },
+                    new GatewayListener { Name = "sds", Port = 8443, Protocol = ListenerProtocol.Https, Tls = new GatewayTls { Mode = GatewayTlsMode.Mutual, CredentialName = "shop-cert" } },
+                ],
+            },
+            new GatewayRoute
+            {
+                Name = "shop",
+                Namespace = "bookinfo",
+                Gateways = [new GatewayRef { Name = "public", Namespace = "edge" }],
+                Hostnames = ["shop.example.com", "*.example.org"],
+                Rules =
+                [
+                    Rule(To(Reviews, "v1", 30), To(Reviews, "v2", 70)) with { Matches = [new HttpMatch { Path = PathMatch.Prefix("/api"), Method = "POST", Headers = [ValueMatch.Absent("x-a"), ValueMatch.Regex("x-b", "b.*")], QueryParams = [ValueMatch.Exact("q", "1")] }], Rewrite = new Rewrite { PathPrefix = "/v2", Authority = "reviews.bookinfo.svc.cluster.local" } },
+                    Rule(To(Ratings)) with { Matches = [new HttpMatch { Path = PathMatch.Exact("/login") }, new HttpMatch { Path = PathMatch.Regex("/r/[0-9]+") }], Rewrite = new Rewrite { FullPath = "/index" } },
+                    Rule(To(Ratings, port: 9080)),
+                ],
+            },
+            new GatewayRoute { Name = "admin", Namespace = "edge", Gateways = [new GatewayRef { Name = "public", Namespace = "edge", Listener = "sds" }], Rules = [Rule(To(Ratings))] }),
         _ => Routed(Rule(To(Reviews, "v1"))) with
         {
             DestinationPolicies =
@@ -49,6 +77,16 @@ public sealed class SchemaCheckTests
             ],
         },
     };
+
+    [Fact]
+    public void GatewayExample_WritesAVirtualGatewayWithThreeListeners_AndItsGatewayRoutes()
+    {
+        var export = new Exported(Example("gateway"));
+        Assert.Equal(3, export.Gateway("public").Spec.Listeners!.Count);
+        // shop: 4 matches, each on port 80 for shop.example.com (the one host its *.example.com listener shares) and on ports
+        // 443 and 8443 for both hosts; admin: 1 route on its listener.
+        Assert.Equal(4 * (1 + 2 + 2) + 1, export.GatewayRoutes.Count);
+    }
 
     [Theory]
     [MemberData(nameof(Examples))]

@@ -23,8 +23,8 @@ internal static class AppMeshModels
     public static Gen<MeshConfig> Any => MeshGenerators.Config;
 
     /// <summary>
-    /// Valid routing and destination-policy models within App Mesh's capabilities, mapped by <see cref="ToAppMesh"/>. mTLS,
-    /// egress and gRPC routes have their own example tests (Export/, Import/).
+    /// Valid routing, destination-policy and ingress models within App Mesh's capabilities, mapped by <see cref="ToAppMesh"/>.
+    /// mTLS, egress and gRPC routes have their own example tests (Export/, Import/).
     /// </summary>
     public static Gen<MeshConfig> WithinCapabilities =>
         MeshGenerators.ConfigSupporting(f => Capabilities[f].Support != CapabilitySupport.Unsupported && f.Area is not ("Security" or "Egress"))
@@ -48,6 +48,7 @@ internal static class AppMeshModels
     /// reads back when another service exists (<see cref="ClientTls"/>); without one, the first port policy's TLS, for the ports
     /// whose policies set the same TLS; a subset's is not written;</item>
     /// <item>access logging reads back from the virtual nodes that log (see <see cref="AccessLogging"/>); tracing is not written;</item>
+    /// <item>gateways and gateway routes read back as <see cref="Edge"/> says;</item>
     /// <item>the model is named <c>imported</c> when nothing is written (no Mesh carries the name); a model with a subset that has no
     /// labels of its own (the whole service's pods), or with two services of a namespace whose selectors nest, is replaced by
     /// the empty model.</item>
@@ -140,7 +141,8 @@ internal static class AppMeshModels
             }
         }
 
-        var written = services.Count > 0;
+        var (gateways, gatewayRoutes) = Edge(m, byRef);
+        var written = services.Count > 0 || gateways.Count > 0;
         return new MeshConfig
         {
             Name = written ? m.Name : "imported",
@@ -149,7 +151,118 @@ internal static class AppMeshModels
             TcpRoutes = [.. tcpRoutes],
             DestinationPolicies = [.. policies.Where(p => p.ConnectionPool is not null || p.OutlierDetection is not null || p.Tls is not null)],
             Telemetry = [.. AccessLogging(m, services)],
+            Gateways = [.. gateways],
+            GatewayRoutes = [.. gatewayRoutes],
         };
+    }
+
+    /// <summary>
+    /// What App Mesh's ingress reads back (its export writes it and reads it back as such): per gateway its HTTP and HTTPS
+    /// listeners (the first of a port, or later ones equal to it), named <c>http-PORT</c>/<c>https-PORT</c>, without host names,
+    /// class or redirects, mutual TLS with certificate files but no CA as one-way TLS; per gateway route one GatewayRoute per
+    /// rule, match, bound port and host name both the route and the listener serve, in order, each to the heaviest backend's
+    /// whole service (and port, the first of a service with several), with the rewrites App Mesh writes for the match's
+    /// kind; read back as rules of runs of routes with the same action, host names all hosts written (or none when one route
+    /// takes every host), and bound to the whole gateway or to the listeners of the ports written.
+    /// </summary>
+    private static (List<Gateway> Gateways, List<GatewayRoute> Routes) Edge(MeshConfig m, Dictionary<ServiceRef, MeshService> services)
+    {
+        var read = new Dictionary<(string, string), (Gateway Read, List<(GatewayListener Listener, int Port)> Listeners)>();
+        var gateways = new List<Gateway>();
+        foreach (var gateway in m.Gateways)
+        {
+            var bound = new List<(GatewayListener, int)>();
+            var listeners = new List<GatewayListener>();
+            foreach (var listener in gateway.Listeners)
+            {
+                if (listener.Protocol is not (ListenerProtocol.Http or ListenerProtocol.Https) || listener.HttpsRedirect) continue;
+                if (bound.FirstOrDefault(b => b.Item2 == listener.Port) is ({ } same, _))
+                {
+                    if (same.Protocol == listener.Protocol && same.Tls == listener.Tls) bound.Add((listener, listener.Port));
+                    continue;
+                }
+                bound.Add((listener, listener.Port));
+                var protocol = listener.Protocol == ListenerProtocol.Http ? "http" : "https";
+                listeners.Add(new GatewayListener { Name = $"{protocol}-{listener.Port}", Port = listener.Port, Protocol = listener.Protocol, Tls = GatewayTls(listener) });
+            }
+            if (listeners.Count == 0) continue;
+            var written = gateway with { ClassName = null, Listeners = [.. listeners] };
+            gateways.Add(written);
+            read[(gateway.Namespace, gateway.Name)] = (written, bound);
+        }
+        var routes = new List<GatewayRoute>();
+        foreach (var route in m.GatewayRoutes)
+        {
+            var parts = new List<(HttpMatch Match, HttpRouteRule Action, int? Port, string? Host, Gateway Gateway)>();
+            foreach (var reference in route.Gateways)
+            {
+                if (!read.TryGetValue((reference.Namespace, reference.Name), out var g)) continue;
+                var listeners = g.Listeners.Where(l => reference.Listener is null || l.Listener.Name == reference.Listener).ToList();
+                var withPort = g.Read.Listeners.Count > 1 || reference.Listener is not null;
+                foreach (var rule in route.Rules)
+                {
+                    if (rule.Redirect is not null || rule.Backends.IsEmpty) continue;
+                    var chosen = rule.Backends[0];
+                    foreach (var b in rule.Backends) if (b.Weight > chosen.Weight) chosen = b;
+                    var service = services[chosen.Service];
+                    var target = new WeightedBackend { Service = chosen.Service, Port = chosen.Port ?? (service.Ports.Count > 1 ? service.Ports[0].Port : null) };
+                    var fqdn = $"{chosen.Service.Name}.{chosen.Service.Namespace}.svc.cluster.local";
+                    foreach (var match in rule.Matches.IsEmpty ? [null] : rule.Matches.Select(x => (HttpMatch?)x).ToList())
+                    {
+                        var mapped = match is null ? new HttpMatch() : Matches([match]) is [var one] ? one : new HttpMatch();
+                        var action = new HttpRouteRule { Backends = [target], Rewrite = Rewrite(rule.Rewrite, mapped.Path?.Kind ?? PathMatchKind.Prefix, fqdn) };
+                        foreach (var port in listeners.Select(l => l.Port).Distinct())
+                        {
+                            if (match?.Port is { } wanted && wanted != port) continue;
+                            var hosts = listeners.Where(l => l.Port == port).SelectMany(l => GatewayRouteMapping.Hosts(route.Hostnames, l.Listener.Hosts)).Distinct(StringComparer.OrdinalIgnoreCase);
+                            foreach (var host in hosts) parts.Add((mapped with { Port = null }, action, withPort ? port : null, host, g.Read));
+                        }
+                    }
+                }
+            }
+            if (parts.Count == 0) continue;
+            var rules = new List<HttpRouteRule>();
+            foreach (var (match, action, _, _, _) in parts)
+            {
+                if (rules.Count > 0 && rules[^1] with { Matches = default } == action)
+                {
+                    if (!rules[^1].Matches.Contains(match)) rules[^1] = rules[^1] with { Matches = [.. rules[^1].Matches, match] };
+                    continue;
+                }
+                rules.Add(action with { Matches = [match] });
+            }
+            var gateway = parts[0].Gateway;
+            var ports = parts.Select(p => p.Port).Distinct().ToList();
+            List<GatewayRef> refs = ports.Contains(null) || (gateway.Listeners.Count > 1 && gateway.Listeners.All(l => ports.Contains(l.Port)))
+                ? [new GatewayRef { Name = gateway.Name, Namespace = gateway.Namespace }]
+                : [.. ports.Select(p => gateway.Listeners.First(l => l.Port == p).Name).Order(StringComparer.Ordinal).Select(l => new GatewayRef { Name = gateway.Name, Namespace = gateway.Namespace, Listener = l })];
+            routes.Add(route with
+            {
+                Gateways = [.. refs],
+                Hostnames = parts.Any(p => p.Host is null) ? [] : [.. parts.Select(p => p.Host!.ToLowerInvariant()).Distinct()],
+                Rules = [.. rules.Select(r => r.Matches.Contains(new HttpMatch()) ? r with { Matches = default } : r)],
+            });
+        }
+        return (gateways, routes);
+    }
+
+    /// <summary>A listener's TLS as read back: mutual TLS with files but no CA is one-way.</summary>
+    private static GatewayTls? GatewayTls(GatewayListener listener) => listener.Protocol != ListenerProtocol.Https ? null
+        : listener.Tls is { Mode: GatewayTlsMode.Mutual, Files: { CaCertificates: null }, CredentialName: null } tls ? tls with { Mode = GatewayTlsMode.Terminate, SubjectAltNames = default }
+        : listener.Tls is { Mode: GatewayTlsMode.Mutual } mutual ? mutual with { SubjectAltNames = [.. mutual.SubjectAltNames.Where(s => s.Length > 0).Distinct()] }
+        : listener.Tls is { } terminate ? terminate with { SubjectAltNames = default, Files = terminate.Files is { } f ? f with { CaCertificates = null } : null }
+        : null;
+
+    /// <summary>The rewrite a gateway route writes and reads back for a match of <paramref name="kind"/>.</summary>
+    private static Rewrite? Rewrite(Rewrite? rewrite, PathMatchKind kind, string targetName)
+    {
+        var result = new Rewrite
+        {
+            Authority = string.Equals(rewrite?.Authority, targetName, StringComparison.OrdinalIgnoreCase) ? targetName : null,
+            PathPrefix = kind == PathMatchKind.Prefix ? rewrite?.PathPrefix : null,
+            FullPath = kind switch { PathMatchKind.Exact => rewrite?.FullPath ?? rewrite?.PathPrefix, PathMatchKind.Regex => rewrite?.FullPath, _ => null },
+        };
+        return result == new Rewrite() ? null : result;
     }
 
     /// <summary>

@@ -165,24 +165,6 @@ public sealed class PolicyImportTests
     }
 
     [Fact]
-    public void VirtualGatewayAndGatewayRoute_AreOutOfScope_AtTheirSpecs()
-    {
-        var result = Read("""
-            apiVersion: appmesh.k8s.aws/v1beta2
-            kind: VirtualGateway
-            metadata: { name: gw, namespace: shop }
-            spec: { podSelector: { matchLabels: { app: gw } }, listeners: [{ portMapping: { port: 8088, protocol: http } }] }
-            ---
-            apiVersion: appmesh.k8s.aws/v1beta2
-            kind: GatewayRoute
-            metadata: { name: gr, namespace: shop }
-            spec: { httpRoute: { match: { prefix: /color }, action: { target: { virtualService: { virtualServiceRef: { name: color } } } } } }
-            """);
-        Assert.Equal(DiagnosticCodes.OutOfScope, At(result, "#0 $.spec").Code);
-        Assert.Equal(DiagnosticCodes.OutOfScope, At(result, "#1 $.spec").Code);
-    }
-
-    [Fact]
     public void SubsetAnnotations_GiveTheExactSubsetNameAndSelector()
     {
         var yaml = Service("reviews", "virtualRouter: { virtualRouterRef: { name: color } }") + """
