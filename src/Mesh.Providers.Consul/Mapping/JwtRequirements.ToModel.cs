@@ -77,7 +77,7 @@ internal static partial class JwtRequirements
         if (!anySubject && all.Count > 0 && all.All(named.Contains))
         {
             EquatableArray<string> any = ["*"];
-            return new Token(claims!.Count > 0 ? null : any, claims);
+            return new Token(claims!.Count > 0 ? (EquatableArray<string>?)null : any, claims);
         }
         return new Token([.. principals.Distinct(StringComparer.Ordinal)], claims!);
     }
