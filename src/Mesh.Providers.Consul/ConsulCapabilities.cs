@@ -5,7 +5,6 @@ namespace Mesh.Providers.Consul;
 /// <summary>What the Consul provider expresses of the unified model, feature by feature.</summary>
 public static class ConsulCapabilities
 {
-    private const string NoJwt = "Consul verifies JWTs through a jwt-provider config entry and intention JWT requirements, which this provider does not write yet.";
 
     private const string NoFault = "Consul has no fault injection (only through Envoy extensions such as builtin/lua).";
     private const string NoMirror = "Consul has no traffic mirroring.";
@@ -121,18 +120,18 @@ public static class ConsulCapabilities
         [MeshFeature.AccessAudit] = Capability.Unsupported("Consul intentions allow or deny; they have no audit action."),
         [MeshFeature.AccessFromAuthenticated] = Capability.Approximated("Consul intentions see mesh identities only: any authenticated caller is the '*' source, which reads back as anyone."),
         [MeshFeature.AccessFromIdentities] = Capability.Unsupported("Consul intentions name Consul services (and peers or partitions), not SPIFFE identities of other trust domains."),
-        [MeshFeature.AccessFromRequestPrincipals] = Capability.Unsupported("Consul intentions match JWT claims only through a JWT provider config entry, which this provider does not write yet."),
+        [MeshFeature.AccessFromRequestPrincipals] = Capability.Approximated("An L7 permission of the '*' source requiring a token of the JWTProviders of the service's request authentications: ISSUER/SUBJECT as the issuer's provider with verifyClaims sub, ISSUER/* and * as the providers alone; a subject pattern cannot be written (verifyClaims are exact). A request refused for its token gets 403, not 401; a deny rule cannot require a token (intention precedence ignores tokens), so its request principals are not written."),
         [MeshFeature.AccessFromRemoteIpBlocks] = Capability.Unsupported("Consul intentions match mesh identities, not client addresses."),
         [MeshFeature.AccessFromExcluded] = Capability.Unsupported("Consul intention sources cannot be negated."),
         [MeshFeature.AccessToHosts] = Capability.Unsupported("Consul intention permissions match paths, methods and headers, not the request host (except as a Host header match, not written yet)."),
         [MeshFeature.AccessToExcluded] = Capability.Unsupported("Negated permissions (header invert) are not written by this provider yet."),
         [MeshFeature.AccessWhenHeaders] = Capability.Native,
         [MeshFeature.AccessWhenConnection] = Capability.Unsupported("Consul intentions have no conditions on addresses, ports or the connection."),
-        [MeshFeature.AccessWhenToken] = Capability.Unsupported("JWT claim conditions need a JWT provider config entry, which this provider does not write yet."),
-        [MeshFeature.JwtRules] = Capability.Unsupported(NoJwt),
-        [MeshFeature.JwtTokenLocations] = Capability.Unsupported(NoJwt),
-        [MeshFeature.JwtOutputs] = Capability.Unsupported(NoJwt),
-        [MeshFeature.JwtGateway] = Capability.Unsupported(NoJwt),
+        [MeshFeature.AccessWhenToken] = Capability.Approximated("verifyClaims of the permission's token requirement, exact values only: claims by their path, audiences as aud, the presenter as azp, principals as the provider and sub; several values as several provider alternatives. Patterns and excluded values cannot be written, and a deny rule's token conditions are dropped (it denies more)."),
+        [MeshFeature.JwtRules] = Capability.Approximated("A JWTProvider config entry per rule (global: named uniquely), the key set inline (base64) or remote. Consul verifies a token only where an intention requires one, so a request with an invalid token is not rejected unless it needs a token to be allowed; a rule without a key set (discovered from the issuer) and a request authentication of a subset cannot be written."),
+        [MeshFeature.JwtTokenLocations] = Capability.Approximated("The JWTProvider's locations, header (with its value prefix), query parameter and cookie, written exactly; Consul reads them only where an intention requires a token (see jwt.rules)."),
+        [MeshFeature.JwtOutputs] = Capability.Approximated("The token kept as each header location's forward, the payload header as forwarding.headerName; Consul cannot copy claims to headers."),
+        [MeshFeature.JwtGateway] = Capability.Unsupported("Consul verifies tokens at API gateways only in Consul Enterprise (GatewayPolicy and RouteAuthFilter), which this provider does not write."),
         [MeshFeature.AccessSubsetTarget] = Capability.Unsupported("Consul intentions protect a whole service, not a subset."),
         [MeshFeature.ExternalHosts] = Capability.Approximated("A ServiceDefaults destination (addresses, port) linked to a TerminatingGateway; wildcard hosts cannot be written."),
         [MeshFeature.ExternalResolutionDns] = Capability.Native,

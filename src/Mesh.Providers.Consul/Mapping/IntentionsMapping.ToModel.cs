@@ -17,7 +17,7 @@ internal static partial class IntentionsMapping
 {
     private static readonly IReadOnlySet<string> Carried = new HashSet<string>(StringComparer.Ordinal) { ConsulEntries.DefaultAllow };
 
-    public static List<AccessPolicy> ToModel(ConsulImportIndex index, ImportContext ctx)
+    public static List<AccessPolicy> ToModel(ConsulImportIndex index, JwtProviderMapping.Imported jwt, ImportContext ctx)
     {
         var policies = new List<AccessPolicy>();
         foreach (var doc in index.Intentions.Values)
@@ -59,10 +59,25 @@ internal static partial class IntentionsMapping
                         var ppath = $"{path}.permissions[{k}]";
                         if (Operation(permission.Http, doc.Source, ppath + ".http", ctx) is not var (op, when)) continue;
                         var rule = new AccessRule { From = from, To = op.Paths.Count == 0 && op.Methods.Count == 0 ? null : op, When = when };
+                        if (permission.Jwt is not null && spec.Jwt is not null)
+                        {
+                            ctx.NotImported(doc.Source, ppath + ".jwt", "The permission requires a token besides the one every source requires (spec.jwt); the model states one requirement per rule: the permission is not imported.");
+                            continue;
+                        }
+                        var (token, tokenPath) = permission.Jwt is not null ? (permission.Jwt, ppath + ".jwt") : (spec.Jwt, "$.spec.jwt");
+                        if (token is not null)
+                        {
+                            if (permission.Action == "deny")
+                            {
+                                ctx.NotImported(doc.Source, tokenPath, "Consul refuses every request a deny permission matches, whatever its token (intention precedence ignores tokens): read as the deny alone.");
+                            }
+                            else if (Tokened(rule, token, service, jwt, doc.Source, tokenPath, ctx) is { } tokened) rule = tokened;
+                            else continue;
+                        }
                         switch (permission.Action)
                         {
                             case "deny": deny.Add(rule); break;
-                            case "allow": allow.Add((rule, k == permissions.Count - 1 && permission.Http is { PathPrefix: "/", PathExact: null, PathRegex: null, Methods: null or { Count: 0 }, Header: null or { Count: 0 } })); break;
+                            case "allow": allow.Add((rule, token is null && k == permissions.Count - 1 && permission.Http is { PathPrefix: "/", PathExact: null, PathRegex: null, Methods: null or { Count: 0 }, Header: null or { Count: 0 } })); break;
                             default: ctx.Invalid(doc.Source, ppath + ".action", $"A permission's action is allow or deny, not '{permission.Action}'."); break;
                         }
                     }
@@ -72,6 +87,9 @@ internal static partial class IntentionsMapping
                     switch (source.Action)
                     {
                         case "deny": deny.Add(new AccessRule { From = from }); break;
+                        case "allow" when spec.Jwt is not null:
+                            if (Tokened(new AccessRule { From = from }, spec.Jwt, service, jwt, doc.Source, "$.spec.jwt", ctx) is { } required) allow.Add((required, false));
+                            break;
                         case "allow": allow.Add((new AccessRule { From = from }, source.Name == "*" && source.Namespace is null or "*")); break;
                         default: ctx.Invalid(doc.Source, path + ".action", $"A source needs an action allow or deny, or permissions (got '{source.Action}')."); break;
                     }
@@ -87,6 +105,23 @@ internal static partial class IntentionsMapping
             }
         }
         return policies;
+    }
+
+    /// <summary>
+    /// An allow rule that requires a token: the <c>'*'</c> source's callers become the token's request principals; another
+    /// source's keep their identity and the principals become a <c>request.auth.principal</c> condition. Claims are conditions.
+    /// </summary>
+    private static AccessRule? Tokened(AccessRule rule, IntentionJwt token, ServiceRef service, JwtProviderMapping.Imported jwt, string source, string path, ImportContext ctx)
+    {
+        if (JwtRequirements.ToModel(token, service, jwt, source, path, ctx) is not { } read) return null;
+        if (rule.From is null)
+        {
+            return rule with { From = read.Principals is { } p ? new AccessSource { RequestPrincipals = p } : null, When = [.. rule.When, .. read.Claims] };
+        }
+        var when = new List<AccessCondition>(rule.When);
+        if (read.Principals is { } principals) when.Add(new AccessCondition { Key = AccessConditionKey.Of(AccessAttribute.RequestPrincipal), Values = principals });
+        when.AddRange(read.Claims);
+        return rule with { When = [.. when] };
     }
 
     private static AccessPolicy Policy(ServiceRef service, string suffix, AccessAction action, List<AccessRule> rules) => new()

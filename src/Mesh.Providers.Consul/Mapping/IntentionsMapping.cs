@@ -62,6 +62,12 @@ internal static partial class IntentionsMapping
 
         public bool HasPermissions => Deny is { Count: > 0 } || Allow is { Count: > 0 };
 
+        /// <summary>
+        /// The permissions in Consul's first-match order: the denies, the allows that need no token, the allow of everything
+        /// when the source has it (which covers the allows that need a token: they are left out), else those allows, one
+        /// permission per request criteria with their token alternatives together. Consul excludes an earlier permission's
+        /// request criteria (not its token) from every later one, so an allow needing a token goes after those needing none.
+        /// </summary>
         public List<IntentionPermission> Permissions(bool allowRest, IntentionPermission allowAll)
         {
             var count = (L4Allow || allowRest) ? 1 : 0;
@@ -69,8 +75,14 @@ internal static partial class IntentionsMapping
             foreach (var chunk in (IEnumerable<IntentionPermission[]>?)Allow ?? []) count += chunk.Length;
             var permissions = new List<IntentionPermission>(count);
             foreach (var chunk in (IEnumerable<IntentionPermission[]>?)Deny ?? []) permissions.AddRange(chunk);
-            foreach (var chunk in (IEnumerable<IntentionPermission[]>?)Allow ?? []) permissions.AddRange(chunk);
+            List<IntentionPermission>? tokens = null;
+            foreach (var chunk in (IEnumerable<IntentionPermission[]>?)Allow ?? [])
+            {
+                if (chunk.Length > 0 && chunk[0].Jwt is not null) (tokens ??= []).AddRange(chunk);
+                else permissions.AddRange(chunk);
+            }
             if (L4Allow || allowRest) permissions.Add(allowAll);
+            else if (tokens is not null) permissions.AddRange(JwtPermissions.Merged(tokens));
             return permissions;
         }
     }
@@ -85,7 +97,19 @@ internal static partial class IntentionsMapping
         public List<string> Policies { get; } = [];
     }
 
-    public static List<ServiceIntentions> ToConsul(ConsulExportContext ctx)
+    /// <summary>Adds one rule's permissions (null: an L4 rule) for the callers of <paramref name="key"/>.</summary>
+    private static void AddChunk(Protected entry, IntentionSources.Key key, bool allow, IntentionPermission[]? chunk)
+    {
+        if (!entry.Sources.TryGetValue(key, out var existing))
+        {
+            existing = new SourceRules();
+            entry.Sources[key] = existing;
+        }
+        else if (existing.Shared) entry.Sources[key] = existing = existing.Copy();
+        existing.Add(allow, chunk);
+    }
+
+    public static List<ServiceIntentions> ToConsul(ConsulExportContext ctx, JwtProviderMapping.Providers providers)
     {
         var config = ctx.Config;
         var byService = new Dictionary<ServiceRef, Protected>();
@@ -109,6 +133,14 @@ internal static partial class IntentionsMapping
             var rules = new (bool Built, IntentionPermission[]? Chunk, List<IntentionSources.Key>? Sources)[policy.Rules.Count];
             var fitted = new AccessRule?[policy.Rules.Count];
             for (var j = 0; j < fitted.Length; j++) fitted[j] = ctx.FitAccessRule(i, j, ConsulCapabilities.Instance);
+            // Rules that need a verified token: an allow rule's are written per target (its providers); a deny rule loses them.
+            var tokens = new bool[fitted.Length];
+            for (var j = 0; j < fitted.Length; j++)
+            {
+                if (fitted[j] is not { } rule || !JwtPermissions.NeedsToken(rule)) continue;
+                if (allow) tokens[j] = true;
+                else fitted[j] = JwtPermissions.WithoutTokens(rule, $"{path}.rules[{j}]", ctx);
+            }
             foreach (var target in targets)
             {
                 if (!byService.TryGetValue(target, out var entry))
@@ -122,6 +154,11 @@ internal static partial class IntentionsMapping
                 {
                     var rulePath = $"{path}.rules[{j}]";
                     if (fitted[j] is not { } rule) continue;
+                    if (tokens[j])
+                    {
+                        JwtPermissions.Add(rule, target, rulePath, ctx, providers, (key, chunk) => AddChunk(entry, key, allow: true, chunk));
+                        continue;
+                    }
                     if (!rules[j].Built)
                     {
                         var permissions = IntentionPermissions.Of(rule.To, rule.When, rulePath, ctx);
@@ -199,6 +236,7 @@ internal static partial class IntentionsMapping
                     ? own.Written ??= own.Permissions(allowRest, allowAll)
                     : rules.Permissions(allowRest, allowAll);
                 ProtocolMapping.EnsureL7(service, ctx);
+                ReportTokenOrder(service, source.Permissions, ctx);
             }
             else if (rules.L4Allow) source.Action = "allow";
             else continue;
@@ -207,6 +245,24 @@ internal static partial class IntentionsMapping
         if (sources.Count == 0) sources.Add(new IntentionSource { Name = "*", Action = "deny" });
         intentions.Spec.Sources = sources;
         return intentions;
+    }
+
+    /// <summary>
+    /// Reports permissions that need different tokens for requests both match: Consul tries the first only (it removes an
+    /// earlier permission's request criteria, not its token, from the later ones), so a token only the later one accepts is refused.
+    /// </summary>
+    private static void ReportTokenOrder(ServiceRef service, List<IntentionPermission> permissions, ConsulExportContext ctx)
+    {
+        for (var a = 0; a < permissions.Count; a++)
+        {
+            if (permissions[a].Jwt is null) continue;
+            for (var b = a + 1; b < permissions.Count; b++)
+            {
+                if (permissions[b].Jwt is null || !JwtPermissions.MayOverlap(permissions[a].Http, permissions[b].Http)) continue;
+                ctx.ApproximatedOnce("$.spec.accessPolicies", ctx.Message("Consul tries only the first of the permissions of '{0}' that match a request's path, methods and headers: where two allow rules needing different tokens match the same requests, a token only the later rule accepts is refused.", service.ToString()));
+                return;
+            }
+        }
     }
 
     private static ServiceIntentions DefaultAllow(ConsulExportContext ctx)

@@ -14,6 +14,7 @@ namespace Mesh.Providers.Consul.Resources;
 [JsonSerializable(typeof(ConsulMesh))]
 [JsonSerializable(typeof(ExportedServices))]
 [JsonSerializable(typeof(IngressGateway))]
+[JsonSerializable(typeof(JwtProvider))]
 [JsonSerializable(typeof(ProxyDefaults))]
 [JsonSerializable(typeof(ServiceDefaults))]
 [JsonSerializable(typeof(ServiceIntentions))]

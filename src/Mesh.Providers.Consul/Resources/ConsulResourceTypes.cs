@@ -22,6 +22,7 @@ public static class ConsulResourceTypes
         ["consul.hashicorp.com/v1alpha1/ExportedServices"] = typeof(ExportedServices),
         ["consul.hashicorp.com/v1alpha1/TerminatingGateway"] = typeof(TerminatingGateway),
         ["consul.hashicorp.com/v1alpha1/IngressGateway"] = typeof(IngressGateway),
+        ["consul.hashicorp.com/v1alpha1/JWTProvider"] = typeof(JwtProvider),
         ["v1/Service"] = typeof(CoreService),
     };
 

@@ -15,4 +15,9 @@ public sealed class IntentionPermission
     [JsonPropertyName("http")]
     [YamlMember(Alias = "http")]
     public IntentionHttpPermission? Http { get; set; }
+
+    /// <summary>A token the requests must carry for the permission to match.</summary>
+    [JsonPropertyName("jwt")]
+    [YamlMember(Alias = "jwt")]
+    public IntentionJwt? Jwt { get; set; }
 }

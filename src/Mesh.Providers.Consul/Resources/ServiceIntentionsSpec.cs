@@ -15,4 +15,9 @@ public sealed class ServiceIntentionsSpec
     [JsonPropertyName("sources")]
     [YamlMember(Alias = "sources")]
     public List<IntentionSource>? Sources { get; set; }
+
+    /// <summary>A token every source's requests must carry (the sources' own permissions may require more).</summary>
+    [JsonPropertyName("jwt")]
+    [YamlMember(Alias = "jwt")]
+    public IntentionJwt? Jwt { get; set; }
 }

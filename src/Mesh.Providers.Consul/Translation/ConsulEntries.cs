@@ -19,6 +19,9 @@ internal static class ConsulEntries
     /// <summary>The annotation on a <c>ServiceResolver</c> subset filter's source labels: <c>subset=k=v,k=v;…</c> (the filter is an expression, the labels are exact).</summary>
     public const string SubsetLabels = "mesh-sdk.io/subset-labels";
 
+    /// <summary>The annotation on a <c>JWTProvider</c> naming the request authentication it comes from, in the entry's namespace: <c>name</c>, or <c>name/service</c> for one targeting a service.</summary>
+    public const string RequestAuthentication = "mesh-sdk.io/request-authentication";
+
     public static T Create<T>(ServiceRef service)
         where T : IKubernetesObject<V1ObjectMeta>, new() => Create<T>(service.Name, service.Namespace);
 

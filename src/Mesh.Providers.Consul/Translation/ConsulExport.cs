@@ -11,7 +11,7 @@ namespace Mesh.Providers.Consul.Translation;
 /// <summary>
 /// Model → Consul config entries, in output order: Mesh, ProxyDefaults, ServiceDefaults, ServiceResolvers, ServiceSplitters,
 /// ServiceRouters (the discovery chain bottom-up: Consul validates a router's targets against the entries below it),
-/// ServiceIntentions, TerminatingGateway; each kind sorted by namespace then name (ordinal). Protocols come first so that the
+/// JWTProviders, ServiceIntentions (which name the providers), TerminatingGateway; each kind sorted by namespace then name (ordinal). Protocols come first so that the
 /// routers and intentions know which services are TCP.
 /// </summary>
 internal static class ConsulExport
@@ -31,9 +31,9 @@ internal static class ConsulExport
         proxy = AccessLogMapping.ToConsul(proxy, ctx);
         TcpRouteMapping.Report(ctx);
         ctx.UnsupportedGateways("Consul's ingress is an API gateway or ingress-gateway config entry, which this provider does not write yet.");
-        ctx.UnsupportedRequestAuthentication("Consul verifies JWTs through a jwt-provider config entry and intention JWT requirements, which this provider does not write yet; the request authentication is not written.");
+        var jwtProviders = JwtProviderMapping.ToConsul(ctx);
         var (routers, splitters) = RouterMapping.ToConsul(config, ctx);
-        var intentions = IntentionsMapping.ToConsul(ctx);
+        var intentions = IntentionsMapping.ToConsul(ctx, jwtProviders);
 
         var registryOnly = ctx.MeshWideOutbound("Consul", "Mesh.spec.transparentProxy.meshDestinationsOnly") == OutboundMode.RegistryOnly;
         var resources = new List<object>();
@@ -51,6 +51,7 @@ internal static class ConsulExport
         resources.AddRange(Sorted(ctx.Resolvers.Values).Select(r => Ownership.From(r, index.Of(r, routes: false))));
         resources.AddRange(Sorted(splitters).Select(s => Ownership.From(s, index.Of(s, routes: true))));
         resources.AddRange(Sorted(routers).Select(r => Ownership.From(r, index.Of(r, routes: true))));
+        resources.AddRange(Sorted(jwtProviders.Entries));
         resources.AddRange(Sorted(intentions));
         if (gateway is not null)
         {

@@ -12,7 +12,7 @@ namespace Mesh.Providers.Consul.Translation;
 /// Consul config entries → model, in two passes so that the discovery chain resolves across files: every entry is first
 /// collected by kind, namespace and name (<see cref="ConsulImportIndex"/>); then services and resolver subsets
 /// (<see cref="SubsetMapping"/>), routers with their splitters (<see cref="RouterMapping"/>), intentions
-/// (<see cref="IntentionsMapping"/>), mTLS modes (<see cref="MtlsMapping"/>), resolver load balancers
+/// (<see cref="IntentionsMapping"/>, with the JWT providers they require, <see cref="JwtProviderMapping"/>), mTLS modes (<see cref="MtlsMapping"/>), resolver load balancers
 /// (<see cref="LoadBalancerMapping"/>) and destinations with the terminating gateway (<see cref="EgressMapping"/>) are read in
 /// namespace/name order. Caller-side upstream overrides become destination policies when the callers agree (<see cref="UpstreamMapping"/>); ExportedServices and IngressGateway
 /// are out of the model's scope.
@@ -33,13 +33,14 @@ internal static class ConsulImport
             [typeof(ExportedServices)] = Written(ExportedServices.KubeGroup, ExportedServices.KubeApiVersion),
             [typeof(TerminatingGateway)] = Written(TerminatingGateway.KubeGroup, TerminatingGateway.KubeApiVersion),
             [typeof(IngressGateway)] = Written(IngressGateway.KubeGroup, IngressGateway.KubeApiVersion),
+            [typeof(JwtProvider)] = Written(JwtProvider.KubeGroup, JwtProvider.KubeApiVersion),
             [typeof(CoreService)] = CoreService.KubeApiVersion,
         },
         new HashSet<string>(ConsulResourceTypes.Groups, StringComparer.Ordinal),
         "a Consul config entry this provider reads")
     {
         TypeInfoResolver = ConsulJsonContext.Default,
-        OutOfScopeKinds = "peering, sameness groups, JWT providers, API gateway filters, rate limits of Consul servers, v2 catalog resources",
+        OutOfScopeKinds = "peering, sameness groups, API gateway filters, rate limits of Consul servers, v2 catalog resources",
     };
 
     private static string Written(string group, string version) => group + "/" + version;
@@ -58,6 +59,7 @@ internal static class ConsulImport
             .On<ProxyDefaults>((r, s) => index.Proxies.Add(ConsulImportIndex.Of(r, s, ctx)))
             .On<ServiceIntentions>((r, s) => ConsulImportIndex.Add(index.Intentions, ConsulImportIndex.Of(r, s, ctx), ctx))
             .On<ConsulMesh>((r, s) => index.Meshes.Add(ConsulImportIndex.Of(r, s, ctx)))
+            .On<JwtProvider>((r, s) => index.AddJwtProvider(ConsulImportIndex.Of(r, s, ctx), ctx))
             .On<ExportedServices>((r, s) => OutOfScope(r, s, ctx, "ExportedServices share services with other partitions or peers, which are outside the model; it was not imported."))
             .On<TerminatingGateway>((r, s) => index.Gateways.Add(ConsulImportIndex.Of(r, s, ctx)))
             .On<IngressGateway>((r, s) => OutOfScope(r, s, ctx, "An IngressGateway admits traffic from outside the mesh, which is outside the model; it was not imported."))
@@ -65,7 +67,8 @@ internal static class ConsulImport
 
         var services = SubsetMapping.ToModel(index, ctx);
         var routes = RouterMapping.ToModel(index, ctx);
-        var access = IntentionsMapping.ToModel(index, ctx);
+        var jwt = JwtProviderMapping.ToModel(index, ctx);
+        var access = IntentionsMapping.ToModel(index, jwt, ctx);
         var mtls = MtlsMapping.ToModel(index, services, ctx);
         var telemetry = AccessLogMapping.ToModel(index, ctx);
         var balancers = LoadBalancerMapping.ToModel(index, ctx);
@@ -100,6 +103,7 @@ internal static class ConsulImport
             Services = [.. services],
             Routes = [.. routes],
             AccessPolicies = [.. access],
+            RequestAuthentications = [.. jwt.Policies],
             Mtls = [.. mtls],
             DestinationPolicies = [.. balancers],
             ExternalServices = [.. externals],

@@ -38,6 +38,19 @@ internal sealed class ConsulImportIndex(bool enterprise)
 
     public SortedDictionary<(string Namespace, string Name), ConsulDocument<ServiceIntentions>> Intentions { get; } = new(OrdinalKeyComparer.Instance);
 
+    /// <summary>The JWT providers by name: a global entry, one name per datacenter whatever its Kubernetes namespace.</summary>
+    public SortedDictionary<string, ConsulDocument<JwtProvider>> JwtProviders { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Adds a JWT provider; a second one of the same name, in any namespace, is invalid input.</summary>
+    public void AddJwtProvider(ConsulDocument<JwtProvider> document, ImportContext ctx)
+    {
+        if (document.Name.Length == 0) return;
+        if (!JwtProviders.TryAdd(document.Name, document))
+        {
+            ctx.Invalid(document.Source, "$.metadata.name", $"JWTProvider {document.Name} is defined twice (a global config entry: one name per datacenter, whatever the Kubernetes namespace); this one is not imported.");
+        }
+    }
+
     public List<ConsulDocument<ProxyDefaults>> Proxies { get; } = [];
 
     public List<ConsulDocument<ConsulMesh>> Meshes { get; } = [];

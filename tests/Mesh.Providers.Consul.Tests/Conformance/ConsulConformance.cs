@@ -103,7 +103,7 @@ internal static class ConsulCrds
 {
     /// <summary>The kinds the translator writes (and the ones it reads).</summary>
     public static IReadOnlyList<string> Written { get; } =
-        [.. new[] { "servicedefaults", "servicerouters", "servicesplitters", "serviceresolvers", "serviceintentions", "proxydefaults", "meshes", "exportedservices", "terminatinggateways", "ingressgateways" }.Select(File)];
+        [.. new[] { "servicedefaults", "servicerouters", "servicesplitters", "serviceresolvers", "serviceintentions", "proxydefaults", "meshes", "exportedservices", "terminatinggateways", "ingressgateways", "jwtproviders" }.Select(File)];
 
     private static string File(string plural) => $"crds/consul/consul.hashicorp.com_{plural}.yaml";
 }
@@ -113,4 +113,15 @@ public sealed class ConsulSuiteCoverage
 {
     [Fact]
     public void EveryConformanceSuite_IsDerived() => SuiteCoverage.AssertEverySuiteDerived(typeof(ConsulSuiteCoverage).Assembly);
+}
+
+/// <summary>
+/// The round trip of request authentication with the allow rules needing its tokens (<see cref="JwtModels"/>): JWTProviders
+/// named after their policy, intention permissions requiring their tokens, read back as the policies and rules.
+/// </summary>
+public sealed class ConsulJwtRoundTrip : RoundTripSuite
+{
+    protected override ITranslator Translator { get; } = new ConsulTranslator(new ConsulOptions { ServiceOutput = ServiceOutput.All });
+
+    protected override Gen<MeshConfig> ModelsWithinCapabilities => JwtModels.RoundTrip;
 }

@@ -69,6 +69,7 @@ internal static class ConsulModels
                 Rules = [.. p.Rules.Select(r => r with { From = From(r.From) })],
             })],
             ExternalServices = [.. m.ExternalServices.Select(e => e with { Namespace = ns }).DistinctBy(e => e.Name)],
+            RequestAuthentications = [.. m.RequestAuthentications.Select(a => a with { Namespace = ns, Target = a.Target is { } t ? t with { Service = Fold(t.Service) } : null }).DistinctBy(a => a.Name)],
         };
     }
 
@@ -90,6 +91,7 @@ internal static class ConsulModels
     public static MeshConfig ToConsul(MeshConfig m, bool enterprise = true)
     {
         m = ServiceCallerModels.AsServiceAccounts(m); // callers named as services read back as the service accounts named like them
+        m = WithoutTokens(m);
         var services = m.Services.ToDictionary(s => s.Reference);
         // Consul's discovery chain is L7 only: a service declared with ports but no HTTP-family one is tcp.
         bool Tcp(ServiceRef service) => services.TryGetValue(service, out var s) && s.Ports.Count > 0 && !s.Ports.Any(p => L7(p.Protocol));
@@ -155,10 +157,56 @@ internal static class ConsulModels
             Mtls = [.. Mtls(m)],
             Telemetry = [.. AccessLogging(m)],
             AccessPolicies = [.. access],
+            RequestAuthentications = [.. RequestAuthentications(m)],
             // An external service named like a model service is the same Consul service (one ServiceDefaults): the pair is not generated.
             ExternalServices = [.. m.ExternalServices.Where(e => !services.ContainsKey(new ServiceRef(e.Name, e.Namespace))).Select(External).OfType<ExternalService>()],
         };
     }
+
+    /// <summary>
+    /// The shared generator's access rules without what needs a verified token (request principals, token conditions): whether
+    /// Consul can require a token depends on the providers of the protected service, which the dedicated JWT round trip
+    /// (<see cref="JwtModels"/>) generates together. A rule whose only callers were request principals is left out.
+    /// </summary>
+    private static MeshConfig WithoutTokens(MeshConfig m) => m with
+    {
+        AccessPolicies = [.. m.AccessPolicies.Select(p => p with
+        {
+            Rules = [.. p.Rules
+                .Where(r => r.From is not { RequestPrincipals.IsEmpty: false } source || (source with { RequestPrincipals = default }).HasAlternatives)
+                .Select(r => r with
+                {
+                    From = r.From is { } source ? source with { RequestPrincipals = default } : null,
+                    When = [.. r.When.Where(c => !JwtRequirements.IsToken(c))],
+                })],
+        })],
+    };
+
+    /// <summary>
+    /// Request authentications as their JWTProviders read back (each names its policy): not of a gateway or a subset; rules with a
+    /// key set (Consul discovers none), without claim headers; the token kept only when a header carries it (Consul sets forward
+    /// per header location), and Envoy's default locations written explicitly to keep it read back as none.
+    /// </summary>
+    public static IEnumerable<RequestAuthentication> RequestAuthentications(MeshConfig m) => m.RequestAuthentications
+        .Where(a => a.Gateway is null && a.Target?.Subset is null)
+        .Select(a => a with
+        {
+            JwtRules = [.. a.JwtRules.Where(j => j.Jwks is not null || j.JwksUri is not null).Select(j =>
+            {
+                var locations = !j.FromHeaders.IsEmpty || !j.FromParams.IsEmpty || !j.FromCookies.IsEmpty;
+                var forward = j.ForwardOriginalToken && (!locations || !j.FromHeaders.IsEmpty);
+                var defaults = forward && j.FromHeaders is [{ Name: var h, Prefix: "Bearer " }] && string.Equals(h, "authorization", StringComparison.OrdinalIgnoreCase) && j.FromParams is ["access_token"] && j.FromCookies.IsEmpty;
+                return j with
+                {
+                    OutputClaimToHeaders = default,
+                    JwksTimeout = j.JwksUri is null ? null : j.JwksTimeout,
+                    ForwardOriginalToken = forward,
+                    FromHeaders = defaults ? default : j.FromHeaders,
+                    FromParams = defaults ? default : j.FromParams,
+                };
+            })],
+        })
+        .Where(a => !a.JwtRules.IsEmpty);
 
     /// <summary>
     /// Telemetry as ProxyDefaults <c>accessLogs.enabled</c> reads it back: one mesh-wide policy with the mesh-wide setting, else
