@@ -1,6 +1,7 @@
 using System.Globalization;
 using k8s;
 using k8s.Models;
+using Mesh.Collections;
 using Mesh.Kubernetes;
 using Mesh.Model;
 using Mesh.Providers.Consul.Translation;
@@ -81,6 +82,16 @@ internal static class ApiGatewayMapping
                     else ctx.Unsupported($"{path}.protocol", NoTls + "; the TLS listener is not written (an HTTPS listener terminates TLS for HTTP routes).");
                     continue;
                 }
+                if (listener.Tls?.Mode == GatewayTlsMode.Mutual)
+                {
+                    ctx.Unsupported($"{path}.tls.mode", "Consul's API gateway does not verify client certificates (its listener TLS settings are certificates, TLS versions and cipher suites); the mutual-TLS listener is not written, rather than written without verifying clients.");
+                    continue;
+                }
+                if (listener.Tls?.Files is not null)
+                {
+                    ctx.Unsupported($"{path}.tls.files", "Consul's API gateway listeners take certificates from Kubernetes Secrets (certificateRefs), not files; the listener is not written.");
+                    continue;
+                }
                 if (listener.HttpsRedirect)
                 {
                     ctx.Unsupported($"{path}.httpsRedirect", "Consul's API gateway does not run the RequestRedirect filter (consul-k8s drops it, and a rule without backends): the redirect to HTTPS is not written; the HTTP listener serves the routes bound to it.");
@@ -98,6 +109,8 @@ internal static class ApiGatewayMapping
         for (var i = 0; i < config.GatewayRoutes.Count; i++)
         {
             var route = config.GatewayRoutes[i];
+            var bound = Bound(route.Gateways, gateways, config, l => l.Protocol is ListenerProtocol.Http or ListenerProtocol.Https, $"$.spec.gatewayRoutes[{i}]", "HTTP or HTTPS", ctx);
+            if (bound.Count == 0) continue;
             var rules = new List<HttpRouteRule>();
             var kept = new List<int>();
             for (var k = 0; k < route.Rules.Count; k++)
@@ -112,7 +125,8 @@ internal static class ApiGatewayMapping
                 continue;
             }
             paths.Inner($"$.spec.gatewayRoutes[{routes.Count}].rules[", kept, route.Rules.Count);
-            routes.Add(route with { Rules = [.. rules] });
+            paths.Inner($"$.spec.gatewayRoutes[{routes.Count}].gateways[", bound, route.Gateways.Count);
+            routes.Add(route with { Gateways = [.. bound.Select(g => route.Gateways[g])], Rules = [.. rules] });
             keptRoutes.Add(i);
         }
         paths.Outer("$.spec.gatewayRoutes[", keptRoutes, config.GatewayRoutes.Count);
@@ -123,10 +137,16 @@ internal static class ApiGatewayMapping
         }
 
         var tcp = new List<GatewayTcpRoute>();
+        var keptTcp = new List<int>();
         for (var i = 0; i < config.GatewayTcpRoutes.Count; i++)
         {
             var route = config.GatewayTcpRoutes[i];
+            var bound = Bound(route.Gateways, gateways, config, l => l.Protocol == ListenerProtocol.Tcp, $"$.spec.gatewayTcpRoutes[{i}]", "TCP", ctx);
+            if (bound.Count == 0) continue;
+            paths.Inner($"$.spec.gatewayTcpRoutes[{tcp.Count}].gateways[", bound, route.Gateways.Count);
+            route = route with { Gateways = [.. bound.Select(g => route.Gateways[g])] };
             var live = Enumerable.Range(0, route.Backends.Count).Where(b => route.Backends[b].Weight > 0).ToList();
+            keptTcp.Add(i);
             if (live.Count <= 1)
             {
                 tcp.Add(route);
@@ -135,11 +155,32 @@ internal static class ApiGatewayMapping
             // Consul's tcp-route takes one service and consul-k8s ignores TCPRoute weights: the heaviest backend (the first of equals) is written.
             var chosen = live.MaxBy(b => route.Backends[b].Weight);
             ctx.Unsupported($"$.spec.gatewayTcpRoutes[{i}].backends", $"Consul's tcp-route takes one service (consul-k8s ignores TCPRoute weights): the route is written to '{route.Backends[chosen].Service}' only; the other backends get no connections.");
-            paths.Inner($"$.spec.gatewayTcpRoutes[{i}].backends[", [chosen], route.Backends.Count);
+            paths.Inner($"$.spec.gatewayTcpRoutes[{tcp.Count}].backends[", [chosen], route.Backends.Count);
             tcp.Add(route with { Backends = [route.Backends[chosen]] });
         }
 
+        paths.Outer("$.spec.gatewayTcpRoutes[", keptTcp, config.GatewayTcpRoutes.Count);
         return config with { Gateways = [.. gateways], GatewayRoutes = [.. routes], GatewayTlsRoutes = [], GatewayTcpRoutes = [.. tcp] };
+    }
+
+    /// <summary>
+    /// The indexes of the bindings of a route whose gateway keeps a listener the route can attach to (<paramref name="fits"/>; the
+    /// named one, if any) once what Consul cannot express is cut; each other binding is reported, and a route left with none too.
+    /// </summary>
+    private static List<int> Bound(EquatableArray<GatewayRef> refs, List<Gateway> restricted, MeshConfig config, Func<GatewayListener, bool> fits, string path, string kind, ConsulExportContext ctx)
+    {
+        var bound = new List<int>();
+        for (var g = 0; g < refs.Count; g++)
+        {
+            var reference = refs[g];
+            // A gateway the model does not declare is the edge mapping's to report.
+            if (config.FindGateway(reference.Name, reference.Namespace) is null) { bound.Add(g); continue; }
+            var gateway = restricted.Find(x => x.Name == reference.Name && x.Namespace == reference.Namespace);
+            if (gateway is not null && gateway.Listeners.Any(l => fits(l) && (reference.Listener is null || l.Name == reference.Listener))) { bound.Add(g); continue; }
+            ctx.Unsupported($"{path}.gateways[{g}]", $"Gateway '{reference}' keeps no {kind} listener for the route once what Consul's API gateway cannot express is left out; the route is not bound to it.");
+        }
+        if (bound.Count == 0) ctx.Unsupported(path, "The route is bound to no gateway listener Consul's API gateway can serve; it is not written.");
+        return bound;
     }
 
     /// <summary>A gateway route's rule cut down to what Consul's API gateway runs, or null (reported) when it has nothing left to route.</summary>
