@@ -16,8 +16,8 @@ namespace Mesh.Providers.Consul.Translation;
 /// (<see cref="SubsetMapping"/>), routers with their splitters (<see cref="RouterMapping"/>), intentions
 /// (<see cref="IntentionsMapping"/>), mTLS modes (<see cref="MtlsMapping"/>), resolver load balancers
 /// (<see cref="LoadBalancerMapping"/>) and destinations with the terminating gateway (<see cref="EgressMapping"/>) are read in
-/// namespace/name order. Caller-side upstream overrides become destination policies when the callers agree (<see cref="UpstreamMapping"/>); ExportedServices and IngressGateway
-/// are out of the model's scope. Gateway API Gateways with the HTTPRoutes and TCPRoutes bound to them are Consul's API
+/// namespace/name order. Caller-side upstream overrides become destination policies when the callers agree (<see cref="UpstreamMapping"/>); ExportedServices and the legacy
+/// IngressGateway entry are out of the model's scope (the API gateway is its replacement). Gateway API Gateways with the HTTPRoutes and TCPRoutes bound to them are Consul's API
 /// gateway (<see cref="ApiGatewayMapping"/>), read into gateways and gateway routes once every resource is.
 /// </summary>
 internal static class ConsulImport
@@ -81,7 +81,7 @@ internal static class ConsulImport
             .On<ConsulMesh>((r, s) => index.Meshes.Add(ConsulImportIndex.Of(r, s, ctx)))
             .On<ExportedServices>((r, s) => OutOfScope(r, s, ctx, "ExportedServices share services with other partitions or peers, which are outside the model; it was not imported."))
             .On<TerminatingGateway>((r, s) => index.Gateways.Add(ConsulImportIndex.Of(r, s, ctx)))
-            .On<IngressGateway>((r, s) => OutOfScope(r, s, ctx, "An IngressGateway admits traffic from outside the mesh, which is outside the model; it was not imported."))
+            .On<IngressGateway>((r, s) => OutOfScope(r, s, ctx, "The legacy IngressGateway config entry is not read: its services carry no port, which the gateway routes of the model need to be written again (Gateway API backendRefs require one), and its TLS comes from Consul's CA, which a model listener cannot name. Consul's current ingress, the API gateway, is read: express the gateway as a Gateway (class consul) with HTTPRoutes and TCPRoutes to import it."))
             .Dispatch(config, ctx, "a Consul config entry this provider reads");
         var (gateways, gatewayRoutes, gatewayTcpRoutes) = ApiGatewayMapping.Bind(edge, ctx);
 
