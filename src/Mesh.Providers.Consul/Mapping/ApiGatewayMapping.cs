@@ -147,14 +147,15 @@ internal static class ApiGatewayMapping
             route = route with { Gateways = [.. bound.Select(g => route.Gateways[g])] };
             var live = Enumerable.Range(0, route.Backends.Count).Where(b => route.Backends[b].Weight > 0).ToList();
             keptTcp.Add(i);
-            if (live.Count <= 1)
+            if (route.Backends.Count <= 1)
             {
                 tcp.Add(route);
                 continue;
             }
             // Consul's tcp-route takes one service and consul-k8s ignores TCPRoute weights: the heaviest backend (the first of equals) is written.
-            var chosen = live.MaxBy(b => route.Backends[b].Weight);
-            ctx.Unsupported($"$.spec.gatewayTcpRoutes[{i}].backends", $"Consul's tcp-route takes one service (consul-k8s ignores TCPRoute weights): the route is written to '{route.Backends[chosen].Service}' only; the other backends get no connections.");
+            var chosen = live.Count == 0 ? 0 : live.MaxBy(b => route.Backends[b].Weight);
+            if (live.Count > 1) ctx.Unsupported($"$.spec.gatewayTcpRoutes[{i}].backends", $"Consul's tcp-route takes one service (consul-k8s ignores TCPRoute weights): the route is written to '{route.Backends[chosen].Service}' only; the other backends get no connections.");
+            else ctx.Note($"$.spec.gatewayTcpRoutes[{i}].backends", "Consul's tcp-route takes one service (consul-k8s ignores TCPRoute weights): the backends of weight 0 are left out; they get no connections either way.");
             paths.Inner($"$.spec.gatewayTcpRoutes[{tcp.Count}].backends[", [chosen], route.Backends.Count);
             tcp.Add(route with { Backends = [route.Backends[chosen]] });
         }

@@ -154,6 +154,13 @@ public sealed class ApiGatewayExportTests
         Assert.True(export.Has(DiagnosticCodes.Unsupported, "$.spec.gatewayTcpRoutes[0].backends"));
         var written = Assert.Single(Assert.Single(export.All<GatewayResources.TcpRoute>()).Spec.Rules!);
         Assert.Equal("replica", Assert.Single(written.BackendRefs!).Name);
+
+        // A backend of weight 0 gets no connections: left out with a note (Consul's tcp-route takes one service).
+        var idle = split with { Backends = [To(EdgeModels.Db, 0), To(other, 1)] };
+        var noted = new Exported(Edge([Tcp], tcp: [idle]) with { Services = [EdgeModels.Web, EdgeModels.Api, EdgeModels.Db, other] });
+        Assert.Contains(noted.Diagnostics, d => d.Severity == DiagnosticSeverity.Info && d.Path == "$.spec.gatewayTcpRoutes[0].backends");
+        Assert.False(noted.Has(DiagnosticCodes.Unsupported, "$.spec.gatewayTcpRoutes"));
+        Assert.Equal("replica", Assert.Single(Assert.Single(Assert.Single(noted.All<GatewayResources.TcpRoute>()).Spec.Rules!).BackendRefs!).Name);
     }
 
     [Fact]
