@@ -6,6 +6,8 @@ namespace Mesh.Providers.Consul;
 public static class ConsulCapabilities
 {
 
+    private const string ApiGateway = "Consul's ingress is its API gateway, configured with Gateway API resources (Gateway and HTTPRoute gateway.networking.k8s.io/v1beta1, as consul-k8s watches them) of class gatewayClassName: the gateway's, else ConsulOptions.GatewayClassName (consul); Consul provisions the gateway's pods by class, so a gateway's workload labels are not written.";
+
     private const string NoFault = "Consul has no fault injection (only through Envoy extensions such as builtin/lua).";
     private const string NoMirror = "Consul has no traffic mirroring.";
     private const string Caller = "Written on the caller: an upstreamConfig override naming the service in the ServiceDefaults of every other model service its allow policies admit (Consul configures upstreams caller-side); callers outside the model are not limited.";
@@ -149,15 +151,15 @@ public static class ConsulCapabilities
         [MeshFeature.TracingSampling] = Capability.Unsupported("Consul sets trace sampling in the proxies' Envoy configuration (envoy_tracing_json), which the model does not write."),
         [MeshFeature.TracingCustomTags] = Capability.Unsupported("Consul adds no custom span tags from its config entries."),
         [MeshFeature.TelemetryWorkload] = Capability.Approximated("Consul has no per-workload telemetry entry: access logging of selected workloads is written for every proxy (ProxyDefaults global accessLogs) when no mesh-wide setting says otherwise, else not written; it reads back mesh-wide. Tracing is not written."),
-        [MeshFeature.GatewayHttp] = Capability.Unsupported("Consul's ingress is an API gateway or ingress-gateway config entry, which this provider does not write yet."),
-        [MeshFeature.GatewayTlsTerminate] = Capability.Unsupported("Consul's ingress is an API gateway or ingress-gateway config entry, which this provider does not write yet."),
-        [MeshFeature.GatewayTlsMutual] = Capability.Unsupported("Consul's ingress is an API gateway or ingress-gateway config entry, which this provider does not write yet."),
-        [MeshFeature.GatewayPassthrough] = Capability.Unsupported("Consul's ingress is an API gateway or ingress-gateway config entry, which this provider does not write yet."),
-        [MeshFeature.GatewayCertificateFiles] = Capability.Unsupported("Consul's ingress is an API gateway or ingress-gateway config entry, which this provider does not write yet."),
-        [MeshFeature.GatewayHttpsRedirect] = Capability.Unsupported("Consul's ingress is an API gateway or ingress-gateway config entry, which this provider does not write yet."),
-        [MeshFeature.GatewayRoutes] = Capability.Unsupported("Consul's ingress is an API gateway or ingress-gateway config entry, which this provider does not write yet."),
-        [MeshFeature.GatewayRouteListener] = Capability.Unsupported("Consul's ingress is an API gateway or ingress-gateway config entry, which this provider does not write yet."),
-        [MeshFeature.GatewayTlsRoutes] = Capability.Unsupported("Consul's ingress is an API gateway or ingress-gateway config entry, which this provider does not write yet."),
-        [MeshFeature.GatewayTcpRoutes] = Capability.Unsupported("Consul's ingress is an API gateway or ingress-gateway config entry, which this provider does not write yet."),
+        [MeshFeature.GatewayHttp] = Capability.Approximated(ApiGateway),
+        [MeshFeature.GatewayTlsTerminate] = Capability.Approximated("An HTTPS listener that terminates TLS with the Kubernetes Secret in certificateRefs. " + ApiGateway),
+        [MeshFeature.GatewayTlsMutual] = Capability.Unsupported("Consul's API gateway does not verify client certificates (its listener TLS settings are certificates, TLS versions and cipher suites); the mutual-TLS listener is not written."),
+        [MeshFeature.GatewayPassthrough] = Capability.Approximated("TCP listeners are written; TLS passthrough is not: Consul's API gateway listens on HTTP, HTTPS and TCP only and terminates TLS itself, so a passthrough (or other TLS-protocol) listener is reported and not written. " + ApiGateway),
+        [MeshFeature.GatewayCertificateFiles] = Capability.Unsupported("Consul's API gateway listeners take certificates from Kubernetes Secrets (certificateRefs), not files; the listener is not written."),
+        [MeshFeature.GatewayHttpsRedirect] = Capability.Unsupported("Consul's API gateway does not run the RequestRedirect filter (consul-k8s drops it, and rules without backends): the HTTP listener is written without the redirect."),
+        [MeshFeature.GatewayRoutes] = Capability.Approximated("HTTPRoutes bound to the Gateway: host names, path, header, query and method matches, weighted backends to the services, request and response header modifiers, path-prefix rewrites. Reported and not written: redirects, mirrors, CORS, full-path and host rewrites (consul-k8s does not translate them), timeouts and retries (Consul takes them from RouteTimeoutFilter and RouteRetryFilter extension filters, not written yet), backends to subsets (whole services). " + ApiGateway),
+        [MeshFeature.GatewayRouteListener] = Capability.Approximated("The parentRef's sectionName names the listener. " + ApiGateway),
+        [MeshFeature.GatewayTlsRoutes] = Capability.Unsupported("Consul's API gateway has no TLS listeners and reads no TLSRoutes (no routing by server name); the gateway TLS route is not written."),
+        [MeshFeature.GatewayTcpRoutes] = Capability.Approximated("A gateway.networking.k8s.io/v1alpha2 TCPRoute (the version consul-k8s watches) bound to the Gateway; Consul's tcp-route takes one service and consul-k8s ignores TCPRoute weights, so a split is written to its heaviest backend (reported). " + ApiGateway),
     };
 }

@@ -30,6 +30,13 @@ public sealed record ConsulOptions : IKubernetesProviderOptions
     public string TerminatingGatewayName { get; set; } = "terminating-gateway";
 
     /// <summary>
+    /// The <c>gatewayClassName</c> of the Gateways written for model gateways that name no class: the GatewayClass whose
+    /// controller is Consul's API gateway (<c>consul.hashicorp.com/gateway-controller</c>).
+    /// </summary>
+    /// <value>Defaults to <c>consul</c> (the GatewayClass the consul-k8s Helm chart installs).</value>
+    public string GatewayClassName { get; set; } = "consul";
+
+    /// <summary>
     /// Whether the model's allow-by-default is written as a <c>'*'</c> → <c>'*'</c> allow intention: Consul with ACLs denies
     /// every call no intention allows, while a model service without an allow policy accepts every caller.
     /// </summary>

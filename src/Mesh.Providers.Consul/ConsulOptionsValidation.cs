@@ -13,5 +13,6 @@ internal static class ConsulOptionsValidation
             options.Partition is not null && options.Edition != ConsulEdition.Enterprise
                 ? $"{nameof(ConsulOptions.Partition)} is an Enterprise feature: set {nameof(ConsulOptions.Edition)} = {nameof(ConsulEdition.Enterprise)} or leave it out."
                 : null,
-            OptionChecks.Label(nameof(ConsulOptions.TerminatingGatewayName), options.TerminatingGatewayName));
+            OptionChecks.Label(nameof(ConsulOptions.TerminatingGatewayName), options.TerminatingGatewayName),
+            OptionChecks.HostName(nameof(ConsulOptions.GatewayClassName), options.GatewayClassName));
 }

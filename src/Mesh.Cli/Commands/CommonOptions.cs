@@ -86,7 +86,7 @@ internal static class CommonOptions
     /// <summary><c>--gateway-class NAME</c>: the gateway class written for model gateways that name none (Gateway API).</summary>
     public static Option<string?> GatewayClass() => new("--gateway-class")
     {
-        Description = "The gatewayClassName written for gateways that name no className (gateway-api, and linkerd, which writes gateways as Gateway API Gateways for the cluster's ingress): the implementation that provisions them, e.g. istio or envoy-gateway. Without it such gateways are not written (reported).",
+        Description = "The gatewayClassName written for gateways that name no className (gateway-api, and linkerd, which writes gateways as Gateway API Gateways for the cluster's ingress): the implementation that provisions them, e.g. istio or envoy-gateway. Without it such gateways are not written (reported). For consul it replaces the default class, consul (Consul's API gateway).",
     };
 
     /// <summary>The translator with <paramref name="gatewayClass"/> as its default gateway class, where the provider writes Gateway API Gateways.</summary>
@@ -95,6 +95,7 @@ internal static class CommonOptions
         (null, _) => translator,
         (_, Mesh.Providers.GatewayApi.GatewayApiTranslator gatewayApi) => new Mesh.Providers.GatewayApi.GatewayApiTranslator(gatewayApi.Options with { GatewayClassName = gatewayClass }),
         (_, Mesh.Providers.Linkerd.LinkerdTranslator linkerd) => new Mesh.Providers.Linkerd.LinkerdTranslator(linkerd.Options with { GatewayClassName = gatewayClass }),
+        (_, Mesh.Providers.Consul.ConsulTranslator consul) => new Mesh.Providers.Consul.ConsulTranslator(consul.Options with { GatewayClassName = gatewayClass }),
         _ => translator,
     };
 

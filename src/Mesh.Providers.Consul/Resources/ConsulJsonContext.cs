@@ -22,5 +22,11 @@ namespace Mesh.Providers.Consul.Resources;
 [JsonSerializable(typeof(ServiceRouter))]
 [JsonSerializable(typeof(ServiceSplitter))]
 [JsonSerializable(typeof(TerminatingGateway))]
+[JsonSerializable(typeof(GatewayApi.Resources.HttpRoute), TypeInfoPropertyName = "GatewayHttpRoute")]
+[JsonSerializable(typeof(GatewayApi.Resources.GrpcRoute), TypeInfoPropertyName = "GatewayGrpcRoute")]
+[JsonSerializable(typeof(GatewayApi.Resources.TcpRoute), TypeInfoPropertyName = "GatewayTcpRoute")]
+[JsonSerializable(typeof(GatewayApi.Resources.TlsRoute), TypeInfoPropertyName = "GatewayTlsRoute")]
+[JsonSerializable(typeof(GatewayApi.Resources.Gateway), TypeInfoPropertyName = "GatewayGateway")]
+[JsonSerializable(typeof(GatewayApi.Resources.ReferenceGrant), TypeInfoPropertyName = "GatewayReferenceGrant")]
 [JsonSerializable(typeof(CoreService))]
 internal sealed partial class ConsulJsonContext : JsonSerializerContext;

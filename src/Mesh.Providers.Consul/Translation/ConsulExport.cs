@@ -11,7 +11,9 @@ namespace Mesh.Providers.Consul.Translation;
 /// <summary>
 /// Model → Consul config entries, in output order: Mesh, ProxyDefaults, ServiceDefaults, ServiceResolvers, ServiceSplitters,
 /// ServiceRouters (the discovery chain bottom-up: Consul validates a router's targets against the entries below it),
-/// JWTProviders, ServiceIntentions (which name the providers), TerminatingGateway; each kind sorted by namespace then name (ordinal). Protocols come first so that the
+/// JWTProviders, ServiceIntentions (which name the providers), TerminatingGateway; each kind sorted by namespace then name
+/// (ordinal); then the API gateway's Gateway API resources (<see cref="ApiGatewayMapping"/>: Gateways, HTTPRoutes, TCPRoutes,
+/// ReferenceGrants). Protocols come first so that the
 /// routers and intentions know which services are TCP.
 /// </summary>
 internal static class ConsulExport
@@ -30,7 +32,7 @@ internal static class ConsulExport
         var (proxy, permissive) = MtlsMapping.ToConsul(ctx);
         proxy = AccessLogMapping.ToConsul(proxy, ctx);
         TcpRouteMapping.Report(ctx);
-        ctx.UnsupportedGateways("Consul's ingress is an API gateway or ingress-gateway config entry, which this provider does not write yet.");
+        var edge = ApiGatewayMapping.ToConsul(config, ctx);
         var jwtProviders = JwtProviderMapping.ToConsul(ctx);
         var (routers, splitters) = RouterMapping.ToConsul(config, ctx);
         var intentions = IntentionsMapping.ToConsul(ctx, jwtProviders);
@@ -58,6 +60,7 @@ internal static class ConsulExport
             var linked = gateway.Spec.Services?.Select(s => s.Name).ToHashSet(StringComparer.Ordinal) ?? [];
             resources.Add(Ownership.From(gateway, config.ExternalServices.Where(e => linked.Contains(e.Name)).Select(ModelObjectNames.Of)));
         }
+        resources.AddRange(edge);
         return (resources, ctx.Diagnostics);
     }
 

@@ -5,6 +5,8 @@ using Mesh.Providers.Consul.Mapping;
 using Mesh.Kubernetes;
 using Mesh.Providers.Consul.Resources;
 using Mesh.Translation;
+using Mesh.Providers.GatewayApi.Translation;
+using GatewayResources = Mesh.Providers.GatewayApi.Resources;
 
 namespace Mesh.Providers.Consul.Translation;
 
@@ -14,8 +16,9 @@ namespace Mesh.Providers.Consul.Translation;
 /// (<see cref="SubsetMapping"/>), routers with their splitters (<see cref="RouterMapping"/>), intentions
 /// (<see cref="IntentionsMapping"/>, with the JWT providers they require, <see cref="JwtProviderMapping"/>), mTLS modes (<see cref="MtlsMapping"/>), resolver load balancers
 /// (<see cref="LoadBalancerMapping"/>) and destinations with the terminating gateway (<see cref="EgressMapping"/>) are read in
-/// namespace/name order. Caller-side upstream overrides become destination policies when the callers agree (<see cref="UpstreamMapping"/>); ExportedServices and IngressGateway
-/// are out of the model's scope.
+/// namespace/name order. Caller-side upstream overrides become destination policies when the callers agree (<see cref="UpstreamMapping"/>); ExportedServices and the legacy
+/// IngressGateway entry are out of the model's scope (the API gateway is its replacement). Gateway API Gateways with the HTTPRoutes and TCPRoutes bound to them are Consul's API
+/// gateway (<see cref="ApiGatewayMapping"/>), read into gateways and gateway routes once every resource is.
 /// </summary>
 internal static class ConsulImport
 {
@@ -35,9 +38,22 @@ internal static class ConsulImport
             [typeof(IngressGateway)] = Written(IngressGateway.KubeGroup, IngressGateway.KubeApiVersion),
             [typeof(JwtProvider)] = Written(JwtProvider.KubeGroup, JwtProvider.KubeApiVersion),
             [typeof(CoreService)] = CoreService.KubeApiVersion,
+            [typeof(GatewayResources.Gateway)] = ApiGatewayMapping.ApiVersion,
+            [typeof(GatewayResources.HttpRoute)] = ApiGatewayMapping.ApiVersion,
+            [typeof(GatewayResources.ReferenceGrant)] = ApiGatewayMapping.ApiVersion,
+            [typeof(GatewayResources.TcpRoute)] = ApiGatewayMapping.TcpRouteApiVersion,
+            [typeof(GatewayResources.TlsRoute)] = GatewayResources.TlsRoute.KubeGroup + "/" + GatewayResources.TlsRoute.KubeApiVersion,
+            [typeof(GatewayResources.GrpcRoute)] = GatewayResources.GrpcRoute.KubeGroup + "/" + GatewayResources.GrpcRoute.KubeApiVersion,
         },
         new HashSet<string>(ConsulResourceTypes.Groups, StringComparer.Ordinal),
-        "a Consul config entry this provider reads")
+        "a Consul config entry or Consul API gateway resource this provider reads",
+        VersionNotes: new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            [$"{GatewayResources.Gateway.KubeGroup}/v1/{GatewayResources.Gateway.KubeKind}"] = NewerVersion(GatewayResources.Gateway.KubeKind),
+            [$"{GatewayResources.HttpRoute.KubeGroup}/v1/{GatewayResources.HttpRoute.KubeKind}"] = NewerVersion(GatewayResources.HttpRoute.KubeKind),
+            [$"{GatewayResources.ReferenceGrant.KubeGroup}/v1/{GatewayResources.ReferenceGrant.KubeKind}"] = NewerVersion(GatewayResources.ReferenceGrant.KubeKind),
+            [$"{GatewayResources.TcpRoute.KubeGroup}/v1/{GatewayResources.TcpRoute.KubeKind}"] = $"gateway.networking.k8s.io/v1 TCPRoute was read as {ApiGatewayMapping.TcpRouteApiVersion}, the version Consul's API gateway controller watches (the same fields), and is written back in that version.",
+        })
     {
         TypeInfoResolver = ConsulJsonContext.Default,
         OutOfScopeKinds = "peering, sameness groups, API gateway filters, rate limits of Consul servers, v2 catalog resources",
@@ -45,11 +61,16 @@ internal static class ConsulImport
 
     private static string Written(string group, string version) => group + "/" + version;
 
+    private static string NewerVersion(string kind) =>
+        $"gateway.networking.k8s.io/v1 {kind} was read as {ApiGatewayMapping.ApiVersion}, the version Consul's API gateway controller watches (the same fields), and is written back in that version.";
+
     private static readonly IReadOnlySet<string> DefaultsCarried = new HashSet<string>(StringComparer.Ordinal) { ConsulEntries.SplitOf };
 
     public static ImportResult ToModel(IReadOnlyList<(object Resource, string Source)> resources, ImportContext ctx, ConsulOptions consul, ImportOptions? options)
     {
         var index = new ConsulImportIndex(consul.Edition == ConsulEdition.Enterprise);
+        var edge = new ModelBuilder { ReadsGateways = true };
+        var config = resources.Where(r => !ApiGatewayMapping.Read(r.Resource, r.Source, edge, consul, ctx)).ToList();
         new ImportHandlers()
             .On<CoreService>((r, s) => ConsulImportIndex.Add(index.Services, ConsulImportIndex.Of(r, s, ctx), ctx))
             .On<ServiceDefaults>((r, s) => ConsulImportIndex.Add(index.Defaults, ConsulImportIndex.Of(r, s, ctx), ctx))
@@ -62,8 +83,9 @@ internal static class ConsulImport
             .On<JwtProvider>((r, s) => index.AddJwtProvider(ConsulImportIndex.Of(r, s, ctx), ctx))
             .On<ExportedServices>((r, s) => OutOfScope(r, s, ctx, "ExportedServices share services with other partitions or peers, which are outside the model; it was not imported."))
             .On<TerminatingGateway>((r, s) => index.Gateways.Add(ConsulImportIndex.Of(r, s, ctx)))
-            .On<IngressGateway>((r, s) => OutOfScope(r, s, ctx, "An IngressGateway admits traffic from outside the mesh, which is outside the model; it was not imported."))
-            .Dispatch(resources, ctx, "a Consul config entry this provider reads");
+            .On<IngressGateway>((r, s) => OutOfScope(r, s, ctx, "The legacy IngressGateway config entry is not read: its services carry no port, which the gateway routes of the model need to be written again (Gateway API backendRefs require one), and its TLS comes from Consul's CA, which a model listener cannot name. Consul's current ingress, the API gateway, is read: express the gateway as a Gateway (class consul) with HTTPRoutes and TCPRoutes to import it."))
+            .Dispatch(config, ctx, "a Consul config entry this provider reads");
+        var (gateways, gatewayRoutes, gatewayTcpRoutes) = ApiGatewayMapping.Bind(edge, ctx);
 
         var services = SubsetMapping.ToModel(index, ctx);
         var routes = RouterMapping.ToModel(index, ctx);
@@ -97,7 +119,7 @@ internal static class ConsulImport
             services.Add(new MeshService { Name = name, Namespace = policy.Scope.Namespace! });
         }
 
-        var config = new MeshConfig
+        var model = new MeshConfig
         {
             Name = options?.ModelName ?? "imported",
             Services = [.. services],
@@ -109,8 +131,11 @@ internal static class ConsulImport
             ExternalServices = [.. externals],
             Outbound = [.. outbound],
             Telemetry = [.. telemetry],
+            Gateways = [.. gateways],
+            GatewayRoutes = [.. gatewayRoutes],
+            GatewayTcpRoutes = [.. gatewayTcpRoutes],
         };
-        return ImportResult.Create(ctx.HasErrors ? new MeshConfig { Name = config.Name } : config.Normalize(), ctx.Diagnostics, options);
+        return ImportResult.Create(ctx.HasErrors ? new MeshConfig { Name = model.Name } : model.Normalize(), ctx.Diagnostics, options);
     }
 
     private static void ReportDefaults(ConsulImportIndex index, ImportContext ctx)

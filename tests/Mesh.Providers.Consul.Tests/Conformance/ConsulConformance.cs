@@ -101,9 +101,24 @@ public sealed class ConsulMigrationMatrix : MigrationMatrixSuite
 /// <summary>The upstream consul-k8s CRD files, relative to <c>../shared/conformance</c>.</summary>
 internal static class ConsulCrds
 {
-    /// <summary>The kinds the translator writes (and the ones it reads).</summary>
+    /// <summary>The Gateway API CRDs of the kinds Consul's API gateway takes (see <see cref="Written"/>).</summary>
+    public static IReadOnlyList<string> GatewayApi { get; } =
+    [
+        "crds/linkerd/install_crds_with_gateway_api.golden.yaml",
+        .. new[] { "gateways", "httproutes", "referencegrants", "tcproutes" }.Select(k => $"crds/gateway-api/gateway.networking.k8s.io_{k}.yaml"),
+    ];
+
+    /// <summary>
+    /// The kinds the translator writes (and the ones it reads): the config entries, and the Gateway API kinds of Consul's API
+    /// gateway — Gateway, HTTPRoute and ReferenceGrant <c>v1beta1</c> from Gateway API v1.6.1 (still served there), and TCPRoute
+    /// <c>v1alpha2</c>, which v1.6.1 no longer serves, from the experimental-channel Gateway API CRDs Linkerd bundles (v1.1.1),
+    /// as consul-k8s bundles experimental-channel CRDs serving it. Later files win for a kind and version both hold.
+    /// </summary>
     public static IReadOnlyList<string> Written { get; } =
-        [.. new[] { "servicedefaults", "servicerouters", "servicesplitters", "serviceresolvers", "serviceintentions", "proxydefaults", "meshes", "exportedservices", "terminatinggateways", "ingressgateways", "jwtproviders" }.Select(File)];
+    [
+        .. new[] { "servicedefaults", "servicerouters", "servicesplitters", "serviceresolvers", "serviceintentions", "proxydefaults", "meshes", "exportedservices", "terminatinggateways", "ingressgateways", "jwtproviders" }.Select(File),
+        .. GatewayApi,
+    ];
 
     private static string File(string plural) => $"crds/consul/consul.hashicorp.com_{plural}.yaml";
 }

@@ -21,9 +21,13 @@ internal static class ConsulModels
     /// <summary>Valid models using every model feature.</summary>
     public static Gen<MeshConfig> Any => MeshGenerators.Config;
 
-    /// <summary>Valid models using only the features Consul declares Native or Approximated.</summary>
+    /// <summary>
+    /// Valid models using only the features Consul declares Native or Approximated, but for the edge (gateways and their routes):
+    /// the shared edge generator's rules use the whole route model (regexes, prefixes of headers, precedence across rules) that
+    /// Gateway API holds only approximately, so its round trip is <see cref="EdgeModels"/>' (as Gateway API's own generators leave it out).
+    /// </summary>
     public static Gen<MeshConfig> WithinCapabilities =>
-        MeshGenerators.ConfigSupporting(f => Capabilities[f].Support != CapabilitySupport.Unsupported);
+        MeshGenerators.ConfigSupporting(f => f.Area != "Edge" && Capabilities[f].Support != CapabilitySupport.Unsupported);
 
     /// <summary>Valid models within Consul's capabilities, mapped by <see cref="ToConsul"/>.</summary>
     public static Gen<MeshConfig> RoundTripModels => WithinCapabilities.Select(m => ToConsul(m));

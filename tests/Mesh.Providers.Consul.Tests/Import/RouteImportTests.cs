@@ -180,6 +180,7 @@ public sealed class RouteImportTests
             metadata: { name: ingress-gateway }
             spec: { listeners: [] }
             """);
-        Assert.Contains(result.Diagnostics, d => d.Code == DiagnosticCodes.OutOfScope);
+        Assert.Contains(result.Diagnostics, d => d.Code == DiagnosticCodes.OutOfScope && d.Message.Contains("API gateway", StringComparison.Ordinal));
+        Assert.Empty(result.Config!.Gateways);
     }
 }
