@@ -8,7 +8,7 @@ namespace Mesh.Kubernetes;
 /// Makes an imported model self-contained, so that it validates: a service that routes, backends, mirrors or policies name but
 /// (callers named as services included) that the input does not contain is declared from what the references say (its ports from backend and TCP route ports, with
 /// the protocol of the route kind, and match ports of the routes on it), with an information naming where it was inferred from; a subset named but never defined
-/// is declared without labels (all the service's workloads) with a warning; a port a backend names that its service does not
+/// is declared without labels (all the service's workloads, or an external service's endpoints) with a warning; a port a backend names that its service does not
 /// declare is added with a warning.
 /// </summary>
 public static class ImportCompletion
@@ -32,9 +32,23 @@ public static class ImportCompletion
             order.Add(service.Reference);
         }
 
+        // Subsets named on external services that declare none of that name (a mesh with one namespace, such as Consul Community
+        // Edition, can resolve a mesh service's subset to an external service of the same name).
+        var externalSubsets = new Dictionary<ServiceRef, List<string>>();
+
         void Refer(ServiceRef service, string? subset, int? port, Protocol protocol, string path, string what)
         {
-            if (service.Name is null || service.Namespace is null || external.Contains(service)) return;
+            if (service.Name is null || service.Namespace is null) return;
+            if (external.Contains(service))
+            {
+                var declared = config.ExternalServices.First(e => e.Name == service.Name && e.Namespace == service.Namespace);
+                if (subset is null || declared.Subsets.Any(s => s.Name == subset)) return;
+                var added = externalSubsets.TryGetValue(service, out var list) ? list : externalSubsets[service] = [];
+                if (added.Contains(subset)) return;
+                added.Add(subset);
+                diagnostics.Add(Diagnostic.Warning(DiagnosticCodes.SubsetUndefined, path, $"Subset '{subset}' of external service '{service}' is named by a {what} but defined nowhere in the input; it is declared without labels, i.e. all of the service's endpoints.") with { Provider = provider });
+                return;
+            }
             if (!services.TryGetValue(service, out var draft))
             {
                 draft = new Draft(new MeshService { Name = service.Name, Namespace = service.Namespace }, Inferred: path);
@@ -140,6 +154,15 @@ public static class ImportCompletion
             if (config.RequestAuthentications[i].Target is { } t) Refer(t.Service, t.Subset, null, Protocol.Http, $"$.spec.requestAuthentications[{i}].target", $"request authentication '{config.RequestAuthentications[i].Namespace}/{config.RequestAuthentications[i].Name}'");
         }
 
+        if (externalSubsets.Count > 0)
+        {
+            config = config with
+            {
+                ExternalServices = [.. config.ExternalServices.Select(e => externalSubsets.TryGetValue(new ServiceRef(e.Name, e.Namespace), out var added)
+                    ? e with { Subsets = [.. e.Subsets, .. added.Select(name => new Subset { Name = name })] }
+                    : e)],
+            };
+        }
         if (services.Values.All(d => d.Inferred is null && d.Subsets.Count == 0 && d.Ports.Count == 0)) return config;
         return config with { Services = [.. order.Select(r => services[r].Build())] };
     }

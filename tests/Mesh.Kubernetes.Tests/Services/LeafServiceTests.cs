@@ -172,6 +172,30 @@ public class LeafServiceTests
     }
 
     [Fact]
+    public void Completion_DeclaresAnUndefinedSubsetOfAnExternalService_AndTheCallersOfAccessPolicies()
+    {
+        // One-namespace meshes (Consul Community Edition) can resolve a mesh service's subset to an external service of its name
+        // (found by the Consul round trip, seed 6B5MUVc8M5a1); an ingress Service named as a caller may be missing from the input.
+        var external = new ExternalService { Name = "ratings", Namespace = "default", Hosts = ["ratings.example.com"], Ports = [new ServicePort { Port = 443, Protocol = Protocol.Tls }], Resolution = Resolution.Dns };
+        var config = new MeshConfig
+        {
+            Name = "m",
+            Services = [new MeshService { Name = "web", Namespace = "default", Ports = [new ServicePort { Port = 80, Protocol = Protocol.Http }] }],
+            ExternalServices = [external],
+            Routes = [new HttpRoute { Name = "r", Namespace = "default", Host = new ServiceRef("web", "default"), Rules = [new HttpRouteRule { Backends = [new WeightedBackend { Service = new("ratings", "default"), Subset = "stable", Weight = 1 }] }] }],
+            AccessPolicies = [new AccessPolicy { Name = "p", Namespace = "default", Target = new PolicyTarget { Service = new("web", "default") }, Action = AccessAction.Allow, Rules = [new AccessRule { From = new AccessSource { Services = [new("nginx", "ingress")] } }] }],
+        };
+        Assert.Equal(2, MeshValidator.Validate(config).Count(d => d.IsError));
+        var diagnostics = new List<Diagnostic>();
+        var completed = ImportCompletion.Complete(config, Provider, diagnostics);
+        Assert.DoesNotContain(MeshValidator.Validate(completed), d => d.IsError);
+        Assert.Equal([new Subset { Name = "stable" }], completed.ExternalServices.Single().Subsets);
+        Assert.Contains(completed.Services, s => s.Reference == new ServiceRef("nginx", "ingress"));
+        Assert.Equal("$.spec.routes[0].rules[0].backends[0]", Assert.Single(diagnostics, d => d.Code == DiagnosticCodes.SubsetUndefined).Path);
+        Assert.Equal("$.spec.accessPolicies[0].rules[0].from.services[0]", Assert.Single(diagnostics, d => d.Code == DiagnosticCodes.ServiceInferred).Path);
+    }
+
+    [Fact]
     public void Reader_TakesProtocolFromAppProtocol_ThenPortName_AndReportsWhatItCannotHold()
     {
         var service = new CoreService
