@@ -34,24 +34,33 @@ internal static class GatewayRouteMapping
             var route = config.GatewayRoutes[i];
             var path = $"$.spec.gatewayRoutes[{i}]";
             var count = 0;
-            for (var g = 0; g < route.Gateways.Count; g++)
+            // One pass per gateway, over the listeners of every binding to it: the rules keep their order across the gateway's
+            // priorities (a pass per binding would interleave them, and they would read back repeated).
+            foreach (var binding in Enumerable.Range(0, route.Gateways.Count).GroupBy(x => (route.Gateways[x].Name, route.Gateways[x].Namespace)))
             {
+                var g = binding.First();
                 var reference = route.Gateways[g];
                 var plan = gateways.FirstOrDefault(p => p.Gateway.Name == reference.Name && p.Gateway.Namespace == reference.Namespace);
                 if (plan is null)
                 {
-                    ctx.Unsupported($"{path}.gateways[{g}]", $"Gateway '{reference.Namespace}/{reference.Name}' is not written (see its diagnostics): the route is not written for it.");
+                    foreach (var x in binding) ctx.Unsupported($"{path}.gateways[{x}]", $"Gateway '{reference.Namespace}/{reference.Name}' is not written (see its diagnostics): the route is not written for it.");
                     continue;
                 }
-                var listeners = plan.Listeners.Where(l => l.Listener.Protocol is ListenerProtocol.Http or ListenerProtocol.Https && (reference.Listener is null || l.Listener.Name == reference.Listener)).ToList();
-                if (listeners.Count == 0)
+                var listeners = new List<(GatewayListener Listener, int Port)>();
+                foreach (var x in binding)
                 {
-                    ctx.Unsupported($"{path}.gateways[{g}]", reference.Listener is null
-                        ? $"Gateway '{reference.Namespace}/{reference.Name}' has no HTTP or HTTPS listener written: the route is not written for it."
-                        : $"Listener '{reference.Listener}' of gateway '{reference.Namespace}/{reference.Name}' is not written (see its diagnostics): the route is not written for it.");
-                    continue;
+                    var bound = route.Gateways[x];
+                    var own = plan.Listeners.Where(l => l.Listener.Protocol is ListenerProtocol.Http or ListenerProtocol.Https && (bound.Listener is null || l.Listener.Name == bound.Listener)).ToList();
+                    if (own.Count == 0)
+                    {
+                        ctx.Unsupported($"{path}.gateways[{x}]", bound.Listener is null
+                            ? $"Gateway '{bound.Namespace}/{bound.Name}' has no HTTP or HTTPS listener written: the route is not written for it."
+                            : $"Listener '{bound.Listener}' of gateway '{bound.Namespace}/{bound.Name}' is not written (see its diagnostics): the route is not written for it.");
+                    }
+                    foreach (var listener in own.Where(l => !listeners.Contains(l))) listeners.Add(listener);
                 }
-                var withPort = plan.Ports > 1 || reference.Listener is not null;
+                if (listeners.Count == 0) continue;
+                var withPort = plan.Ports > 1 || binding.All(x => route.Gateways[x].Listener is not null);
                 var before = count;
                 for (var k = 0; k < route.Rules.Count; k++)
                 {

@@ -176,4 +176,32 @@ public sealed class GatewayImportTests
         Assert.Equal(expected.GatewayRoutes.Single(r => r.Name == "shop"), back.Config.GatewayRoutes.Single(r => r.Name == "shop"));
         Assert.Equal(new GatewayRef { Name = "public", Namespace = "edge", Listener = "https-443" }, Assert.Single(back.Config.GatewayRoutes.Single(r => r.Name == "admin").Gateways));
     }
+
+    [Fact]
+    public void ARouteBoundToSeveralListenersOfOneGateway_KeepsItsRulesInOrder_AndReadsBackOnce()
+    {
+        // Written in one pass over both listeners: a pass per binding interleaved the rules' priorities, and they read back
+        // repeated (found by the gateway round-trip property, seed c1VtUPQJHEE1).
+        var web = new GatewayListener { Name = "web", Port = 80, Protocol = ListenerProtocol.Http };
+        var alt = new GatewayListener { Name = "alt", Port = 8080, Protocol = ListenerProtocol.Http };
+        var first = Rule(To(Ratings)) with { Matches = [new HttpMatch { Path = PathMatch.Prefix("/api") }] };
+        var second = Rule(To(Reviews, port: 9080));
+        var model = GatewayExportTests.Edge(
+            new Model.Gateway { Name = "public", Namespace = "edge", Workloads = new Dictionary<string, string> { ["app"] = "ingress" }.ToEquatableMap(), Listeners = [web, alt] },
+            new Model.GatewayRoute
+            {
+                Name = "shop", Namespace = "edge",
+                Gateways = [new GatewayRef { Name = "public", Namespace = "edge", Listener = "web" }, new GatewayRef { Name = "public", Namespace = "edge", Listener = "alt" }],
+                Rules = [first, second],
+            });
+        var translator = new AppMeshTranslator();
+        var written = translator.Translate(model).Resources.OfType<Resources.GatewayRoute>().OrderBy(r => r.Spec.Priority).ToList();
+        Assert.Equal([0, 1, 2, 3], written.Select(r => r.Spec.Priority));
+        Assert.Equal(["/api", "/api", "/", "/"], written.Select(r => r.Spec.HttpRoute!.Match!.Prefix));
+        var back = translator.Import(translator.Translate(model).Resources);
+        Assert.False(back.HasErrors, string.Join("\n", back.Diagnostics));
+        var route = Assert.Single(back.Config!.GatewayRoutes);
+        Assert.Equal(2, route.Rules.Count);
+        Assert.Equal(model.Normalize().GatewayRoutes[0].Rules, route.Rules);
+    }
 }
